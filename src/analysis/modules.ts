@@ -1,0 +1,317 @@
+import { isBuiltin } from 'node:module';
+
+import { CALL, CONSTRUCT, ESM, READ, ReferenceTracker, findVariable, getStringIfConstant } from '@eslint-community/eslint-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+export { CALL, CONSTRUCT, ESM, READ };
+
+/**
+ * A trace map in ReferenceTracker's format: nested property names, with `READ`, `CALL`
+ * or `CONSTRUCT` keys carrying the info to report.
+ * @example { axios: { [CALL]: 'axios', get: { [CALL]: 'axios.get' } } }
+ */
+export interface TraceMap<T> {
+  [key: string]: TraceMap<T>;
+  [READ]?: T;
+  [CALL]?: T;
+  [CONSTRUCT]?: T;
+}
+
+export type ReferenceKind = 'read' | 'call' | 'construct';
+
+/** One place where the source code uses a traced module export or global. */
+export interface TrackedReference<T> {
+  /** The Identifier/MemberExpression/CallExpression/NewExpression that uses the traced value. */
+  readonly node: TSESTree.Node;
+  /** Property path from the module or global (`['promises', 'readFile']`). */
+  readonly path: readonly string[];
+  readonly kind: ReferenceKind;
+  readonly info: T;
+}
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type RawTracked = { node: unknown; path: string[]; type: symbol; info: unknown };
+type AnyTracker = {
+  iterateGlobalReferences: (map: object) => Iterable<RawTracked>;
+  iterateCjsReferences: (map: object) => Iterable<RawTracked>;
+  iterateEsmReferences: (map: object) => Iterable<RawTracked>;
+  iteratePropertyReferences: (node: unknown, map: object) => Iterable<RawTracked>;
+};
+
+const trackers = new WeakMap<TSESTree.Program, AnyTracker>();
+
+function getTracker(context: Context): AnyTracker {
+  const program = context.sourceCode.ast;
+  let tracker = trackers.get(program);
+  if (!tracker) {
+    // "legacy" mode: `import { readFile } from 'fs'` binds the CJS export, as Node does.
+    tracker = new ReferenceTracker(context.sourceCode.scopeManager!.globalScope as never, {
+      mode: 'legacy',
+    }) as unknown as AnyTracker;
+    trackers.set(program, tracker);
+  }
+  return tracker;
+}
+
+function kindOf(type: symbol): ReferenceKind {
+  return type === CALL ? 'call' : type === CONSTRUCT ? 'construct' : 'read';
+}
+
+function toTracked<T>(raw: RawTracked): TrackedReference<T> {
+  return { node: raw.node as TSESTree.Node, path: raw.path, kind: kindOf(raw.type), info: raw.info as T };
+}
+
+const normalizedMaps = new WeakMap<object, Record<string, TraceMap<unknown>>>();
+
+/**
+ * Adds the spellings people use for the same module: `node:fs` beside `fs`, and a
+ * `default` property so that `require('axios').default` resolves like `require('axios')`.
+ */
+function normalizeModuleMap<T>(moduleMap: Readonly<Record<string, TraceMap<T>>>): Record<string, TraceMap<T>> {
+  const cached = normalizedMaps.get(moduleMap);
+  if (cached) {
+    return cached as Record<string, TraceMap<T>>;
+  }
+  const out: Record<string, TraceMap<T>> = {};
+  for (const [name, map] of Object.entries(moduleMap)) {
+    const withDefault: TraceMap<T> = Object.hasOwn(map, 'default') ? map : { ...map };
+    if (withDefault !== map) {
+      withDefault.default = withDefault;
+    }
+    out[name] = withDefault;
+    if (!name.startsWith('node:') && isBuiltin(`node:${name}`) && !Object.hasOwn(moduleMap, `node:${name}`)) {
+      out[`node:${name}`] = withDefault;
+    }
+  }
+  normalizedMaps.set(moduleMap, out);
+  return out;
+}
+
+/**
+ * Every use of the traced exports of `moduleMap` in the file: ESM imports (default,
+ * named, namespace, aliased), `require` (direct, destructured, aliased, `.default`),
+ * `node:` prefixes, `process.getBuiltinModule('x')` and TypeScript `import x = require('x')`.
+ * `globals` additionally traces global references (`fetch`, `globalThis.fetch`).
+ * Shadowed names are not references.
+ * @example iterateModuleReferences(context, { fs: { readFile: { [CALL]: 1 } } })
+ */
+export function* iterateModuleReferences<T>(
+  context: Context,
+  moduleMap: Readonly<Record<string, TraceMap<T>>>,
+  globals?: Readonly<TraceMap<T>>,
+): Generator<TrackedReference<T>> {
+  const tracker = getTracker(context);
+  const map = normalizeModuleMap(moduleMap);
+  const seen = new Set<unknown>();
+  const emit = function* (raws: Iterable<RawTracked>): Generator<TrackedReference<T>> {
+    for (const raw of raws) {
+      const key = raw.node;
+      if (!seen.has(key)) {
+        seen.add(key);
+        yield toTracked<T>(raw);
+      }
+    }
+  };
+  if (globals) {
+    yield* emit(tracker.iterateGlobalReferences(globals));
+  }
+  yield* emit(tracker.iterateEsmReferences(map));
+  yield* emit(tracker.iterateCjsReferences(map));
+
+  // process.getBuiltinModule('fs') (Node ≥ 20.16) returns the module object.
+  const builtinCalls = tracker.iterateGlobalReferences({ process: { getBuiltinModule: { [CALL]: true } } });
+  for (const { node } of builtinCalls) {
+    const call = node as TSESTree.CallExpression;
+    const arg = call.arguments[0];
+    const name = arg ? getStringIfConstant(arg as never, context.sourceCode.getScope(call) as never) : null;
+    const moduleTrace = name === null ? undefined : map[name];
+    if (moduleTrace) {
+      yield* emit(tracker.iteratePropertyReferences(call, moduleTrace));
+    }
+  }
+
+  // TypeScript `import fs = require('fs')`: not seen by ReferenceTracker.
+  for (const statement of context.sourceCode.ast.body) {
+    const decl =
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if (
+      decl?.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
+      decl.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference &&
+      decl.moduleReference.expression.type === AST_NODE_TYPES.Literal
+    ) {
+      const moduleTrace = map[String(decl.moduleReference.expression.value)];
+      const variable = moduleTrace ? context.sourceCode.getDeclaredVariables(decl)[0] : undefined;
+      for (const ref of variable?.references ?? []) {
+        if (ref.isReadOnly()) {
+          yield* emit(tracker.iteratePropertyReferences(ref.identifier, moduleTrace!));
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Uses of the value an expression evaluates to, e.g. an instance returned by a factory:
+ * for `const api = axios.create()`, `iterateValueReferences(context, createCall, { get: { [CALL]: 1 } })`
+ * yields `api.get(...)` calls, following `const` aliases and destructuring.
+ */
+export function* iterateValueReferences<T>(
+  context: Context,
+  node: TSESTree.Node,
+  traceMap: Readonly<TraceMap<T>>,
+): Generator<TrackedReference<T>> {
+  for (const raw of getTracker(context).iteratePropertyReferences(node, traceMap)) {
+    yield toTracked<T>(raw);
+  }
+}
+
+/** Where a callee ultimately comes from: a module export path, a global, or a local binding. */
+export interface CallTarget {
+  /** Module specifier without `node:` (`'fs'`), or `null` for a global. */
+  readonly module: string | null;
+  /** Property path from the module object or the global (`['promises', 'readFile']`). */
+  readonly path: readonly string[];
+}
+
+function stripNodePrefix(source: string): string {
+  return source.startsWith('node:') ? source.slice(5) : source;
+}
+
+function requireSource(node: TSESTree.Node | null | undefined, context: Context): string | null {
+  let current = node;
+  while (current?.type === AST_NODE_TYPES.AwaitExpression || current?.type === AST_NODE_TYPES.TSAsExpression) {
+    current = current.type === AST_NODE_TYPES.AwaitExpression ? current.argument : current.expression;
+  }
+  if (
+    current?.type === AST_NODE_TYPES.CallExpression &&
+    current.callee.type === AST_NODE_TYPES.Identifier &&
+    current.callee.name === 'require' &&
+    current.arguments.length === 1
+  ) {
+    const scope = context.sourceCode.getScope(current);
+    if (findVariable(scope as never, 'require')?.defs.length) {
+      return null; // a local `require` is not Node's
+    }
+    const name = getStringIfConstant(current.arguments[0] as never, scope as never);
+    return name === null ? null : stripNodePrefix(name);
+  }
+  if (current?.type === AST_NODE_TYPES.ImportExpression) {
+    const name = getStringIfConstant(current.source as never, context.sourceCode.getScope(current) as never);
+    return name === null ? null : stripNodePrefix(name);
+  }
+  return null;
+}
+
+/** Property path from a destructuring pattern down to `id` (`const { promises: { readFile } } = …`). */
+function patternPath(pattern: TSESTree.Node, id: TSESTree.Identifier): string[] | null {
+  if (pattern === id) {
+    return [];
+  }
+  if (pattern.type === AST_NODE_TYPES.AssignmentPattern) {
+    return patternPath(pattern.left, id);
+  }
+  if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
+    for (const prop of pattern.properties) {
+      if (prop.type === AST_NODE_TYPES.Property) {
+        const key = prop.computed
+          ? prop.key.type === AST_NODE_TYPES.Literal ? String(prop.key.value) : null
+          : prop.key.type === AST_NODE_TYPES.Identifier ? prop.key.name : String((prop.key as TSESTree.Literal).value);
+        const rest = key === null ? null : patternPath(prop.value, id);
+        if (rest) {
+          return [key!, ...rest];
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Callee-first resolution: what module export or global a callee expression refers to,
+ * following member chains, `const` aliases, destructuring, `require` and imports.
+ * Returns `null` for local values and anything it cannot prove.
+ * @example resolveCallTarget(context, node.callee) // `fsp.readFile` -> { module: 'fs/promises', path: ['readFile'] }
+ */
+export function resolveCallTarget(context: Context, expression: TSESTree.Node): CallTarget | null {
+  return resolveExpression(context, expression, 0);
+}
+
+function resolveExpression(context: Context, expression: TSESTree.Node, depth: number): CallTarget | null {
+  if (depth > 8) {
+    return null;
+  }
+  switch (expression.type) {
+    case AST_NODE_TYPES.ChainExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
+      return resolveExpression(context, expression.expression, depth + 1);
+    case AST_NODE_TYPES.MemberExpression: {
+      const key = memberKey(expression, context);
+      const base = key === null ? null : resolveExpression(context, expression.object, depth + 1);
+      if (!base) {
+        return null;
+      }
+      if (key === 'default' && base.module !== null && base.path.length === 0) {
+        return base;
+      }
+      return { module: base.module, path: [...base.path, key!] };
+    }
+    case AST_NODE_TYPES.Identifier:
+      return resolveIdentifier(context, expression, depth);
+    default: {
+      const source = requireSource(expression, context);
+      return source === null ? null : { module: source, path: [] };
+    }
+  }
+}
+
+function memberKey(node: TSESTree.MemberExpression, context: Context): string | null {
+  if (!node.computed) {
+    return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : null;
+  }
+  return getStringIfConstant(node.property as never, context.sourceCode.getScope(node) as never);
+}
+
+const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
+
+function resolveIdentifier(context: Context, id: TSESTree.Identifier, depth: number): CallTarget | null {
+  const variable = findVariable(context.sourceCode.getScope(id) as never, id) as TSESLint.Scope.Variable | null;
+  if (!variable || variable.defs.length === 0) {
+    // An undeclared name: a global (`fetch`), or `globalThis.fetch` through a global object.
+    return GLOBAL_OBJECTS.has(id.name) ? { module: null, path: [] } : { module: null, path: [id.name] };
+  }
+  if (variable.defs.length !== 1) {
+    return null;
+  }
+  const def = variable.defs[0]!;
+  if (def.type === 'ImportBinding') {
+    const decl = def.parent as TSESTree.ImportDeclaration;
+    const module = stripNodePrefix(String(decl.source.value));
+    const spec = def.node;
+    if (spec.type === AST_NODE_TYPES.ImportSpecifier) {
+      const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
+      return { module, path: imported === 'default' ? [] : [imported] };
+    }
+    if (spec.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      const ref = spec.moduleReference;
+      return ref.type === AST_NODE_TYPES.TSExternalModuleReference && ref.expression.type === AST_NODE_TYPES.Literal
+        ? { module: stripNodePrefix(String(ref.expression.value)), path: [] }
+        : null;
+    }
+    return { module, path: [] };
+  }
+  if (def.type === 'Variable') {
+    const declarator = def.node as TSESTree.VariableDeclarator;
+    const declaration = def.parent as TSESTree.VariableDeclaration | null;
+    if (!declarator.init || (declaration?.kind !== 'const' && variable.references.some((r) => r.isWrite() && !r.init))) {
+      return null;
+    }
+    const path = patternPath(declarator.id, def.name as TSESTree.Identifier);
+    const base = path === null ? null : resolveExpression(context, declarator.init, depth + 1);
+    return base ? { module: base.module, path: [...base.path, ...path!] } : null;
+  }
+  return null;
+}

@@ -1,0 +1,129 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+
+/**
+ * Project-wide vocabulary shared by the rules, read from `settings['agent-guard']`.
+ * Users declare their own helpers once here; rule options refine it per rule.
+ * Documented in docs/settings.md.
+ */
+export interface AgentGuardSettings {
+  readonly auth: {
+    /** The project's own gate functions (`requireUser`, `getCurrentSession`…). */
+    readonly functions: readonly string[];
+    /** Middleware names or `module#export` pairs that authenticate. */
+    readonly middleware: readonly string[];
+    /** Higher-order wrappers that gate a handler (`withAuth`). */
+    readonly wrappers: readonly string[];
+    /** tRPC procedure builders that require a session (`protectedProcedure`). */
+    readonly procedures: readonly string[];
+    /** Route paths or file globs that are public by design. */
+    readonly publicRoutes: readonly string[];
+    /** Route paths or file globs protected by a gate declared elsewhere. */
+    readonly protectedPaths: readonly string[];
+    /** Every route is guarded globally (NestJS `APP_GUARD` in another file…). */
+    readonly globalGuard: boolean;
+  };
+  readonly http: {
+    /** Extra fetch-like functions: names or `module#export` pairs. */
+    readonly clients: readonly string[];
+  };
+  readonly sql: {
+    /** Extra query sinks: `module#export.method` or method names. */
+    readonly sinks: readonly string[];
+  };
+  readonly fs: {
+    /** Extra filesystem sinks: `module#export` or names. */
+    readonly sinks: readonly string[];
+  };
+  readonly requestInput: {
+    /** Extra request-input sources: `module#export` or names of functions returning client data. */
+    readonly sources: readonly string[];
+    /** Extra sanitisers: `module#export` or names of functions whose result is safe. */
+    readonly sanitizers: readonly string[];
+  };
+}
+
+export const SETTINGS_KEY = 'agent-guard';
+
+const cache = new WeakMap<object, AgentGuardSettings>();
+
+function stringList(value: unknown): readonly string[] {
+  if (typeof value === 'string') {
+    return [value];
+  }
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function section(raw: unknown, key: string): Record<string, unknown> {
+  const value = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>)[key] : undefined;
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+}
+
+/**
+ * Normalises `settings['agent-guard']`. Settings are not schema-validated by ESLint,
+ * so a malformed value never throws here: entries of the wrong type are ignored.
+ */
+export function normalizeSettings(raw: unknown): AgentGuardSettings {
+  const auth = section(raw, 'auth');
+  const http = section(raw, 'http');
+  const sql = section(raw, 'sql');
+  const fs = section(raw, 'fs');
+  const requestInput = section(raw, 'requestInput');
+  return {
+    auth: {
+      functions: stringList(auth.functions),
+      middleware: stringList(auth.middleware),
+      wrappers: stringList(auth.wrappers),
+      procedures: stringList(auth.procedures),
+      publicRoutes: stringList(auth.publicRoutes),
+      protectedPaths: stringList(auth.protectedPaths),
+      globalGuard: auth.globalGuard === true,
+    },
+    http: { clients: stringList(http.clients) },
+    sql: { sinks: stringList(sql.sinks) },
+    fs: { sinks: stringList(fs.sinks) },
+    requestInput: {
+      sources: stringList(requestInput.sources),
+      sanitizers: stringList(requestInput.sanitizers),
+    },
+  };
+}
+
+const EMPTY = normalizeSettings(undefined);
+
+/**
+ * The project's shared vocabulary for this lint run.
+ * @example
+ * // eslint.config.js
+ * { settings: { 'agent-guard': { auth: { functions: ['requireUser'] } } } }
+ */
+export function getSettings(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): AgentGuardSettings {
+  const raw: unknown = (context.settings as Record<string, unknown> | undefined)?.[SETTINGS_KEY];
+  if (raw === null || typeof raw !== 'object') {
+    return EMPTY;
+  }
+  let settings = cache.get(raw);
+  if (!settings) {
+    settings = normalizeSettings(raw);
+    cache.set(raw, settings);
+  }
+  return settings;
+}
+
+/** A user-supplied name: either a bare identifier-ish name or a `module#export` pair. */
+export interface NameSpec {
+  readonly module: string | null;
+  /** The export (`default` for default exports) or the bare name; may be dotted (`db.query`). */
+  readonly name: string;
+}
+
+/**
+ * Parses `'name'` or `'module#export'` (the format every list option uses).
+ * @example parseNameSpec('my-http#request') // { module: 'my-http', name: 'request' }
+ */
+export function parseNameSpec(spec: string): NameSpec {
+  const hash = spec.lastIndexOf('#');
+  if (hash > 0 && hash < spec.length - 1) {
+    return { module: spec.slice(0, hash), name: spec.slice(hash + 1) };
+  }
+  return { module: null, name: spec };
+}

@@ -1,0 +1,6 @@
+import fetchRequiresTimeout from './fetch-requires-timeout';
+
+/** Every rule of the plugin by name, alphabetical (tests/plugin.test.ts checks it against src/rules/). */
+export const rules = {
+  'fetch-requires-timeout': fetchRequiresTimeout,
+};
