@@ -46,12 +46,37 @@ function getTracker(context: Context): AnyTracker {
   let tracker = trackers.get(program);
   if (!tracker) {
     // "legacy" mode: `import { readFile } from 'fs'` binds the CJS export, as Node does.
-    tracker = new ReferenceTracker(context.sourceCode.scopeManager!.globalScope as never, {
+    tracker = new ReferenceTracker(withUndeclaredGlobals(context.sourceCode.scopeManager!.globalScope!) as never, {
       mode: 'legacy',
     }) as unknown as AnyTracker;
     trackers.set(program, tracker);
   }
   return tracker;
+}
+
+/**
+ * A read-only view of the global scope in which globals the config does not declare
+ * (`require`, `fetch`, `globalThis` without `globals.node`) still have a variable, made of
+ * their unresolved references. ReferenceTracker only follows declared globals, and a bare
+ * `[agentGuard.configs.recommended]` config declares none. The real scope is not mutated,
+ * so `no-undef` and other rules see it unchanged.
+ */
+function withUndeclaredGlobals(globalScope: TSESLint.Scope.Scope): TSESLint.Scope.Scope {
+  const synthetic = new Map<string, unknown>();
+  const set = {
+    get(name: string): unknown {
+      const declared = globalScope.set.get(name);
+      if (declared) {
+        return declared;
+      }
+      if (!synthetic.has(name)) {
+        const references = globalScope.through.filter((ref) => ref.identifier.name === name && !ref.resolved);
+        synthetic.set(name, references.length > 0 ? { name, defs: [], references, identifiers: [] } : undefined);
+      }
+      return synthetic.get(name);
+    },
+  };
+  return Object.create(globalScope, { set: { value: set } }) as TSESLint.Scope.Scope;
 }
 
 function kindOf(type: symbol): ReferenceKind {
@@ -311,7 +336,12 @@ function resolveIdentifier(context: Context, id: TSESTree.Identifier, depth: num
     }
     const path = patternPath(declarator.id, def.name as TSESTree.Identifier);
     const base = path === null ? null : resolveExpression(context, declarator.init, depth + 1);
-    return base ? { module: base.module, path: [...base.path, ...path!] } : null;
+    if (!base) {
+      return null;
+    }
+    // `const { default: got } = await import('got')` is the module itself, as with imports.
+    const rest = base.module !== null && base.path.length === 0 && path![0] === 'default' ? path!.slice(1) : path!;
+    return { module: base.module, path: [...base.path, ...rest] };
   }
   return null;
 }

@@ -1,0 +1,186 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import * as espree from 'espree';
+
+import { createRule } from '../../src/analysis/create-rule';
+import { CALL, iterateModuleReferences, iterateValueReferences, resolveCallTarget } from '../../src/analysis/modules';
+import type { TraceMap } from '../../src/analysis/modules';
+import { createRuleTester } from '../rule-tester';
+
+const MODULES: Record<string, TraceMap<string>> = {
+  fs: { readFile: { [CALL]: 'fs.readFile' }, promises: { readFile: { [CALL]: 'fs.promises.readFile' } } },
+  'fs/promises': { readFile: { [CALL]: 'fsp.readFile' } },
+  axios: { [CALL]: 'axios', get: { [CALL]: 'axios.get' }, create: { [CALL]: 'axios.create' } },
+};
+const GLOBALS: TraceMap<string> = { fetch: { [CALL]: 'fetch' } };
+
+/** Reports every traced call (and calls on instances made by `axios.create`) with its info. */
+const traceProbe = createRule({
+  name: 'trace-probe',
+  meta: {
+    type: 'problem',
+    docs: { description: 'probe', recommended: false },
+    messages: { found: '{{info}}' },
+    schema: [],
+    defaultOptions: [],
+  },
+  create(context) {
+    return {
+      'Program:exit'() {
+        for (const ref of iterateModuleReferences(context, MODULES, GLOBALS)) {
+          context.report({ node: ref.node, messageId: 'found', data: { info: ref.info } });
+          if (ref.info === 'axios.create') {
+            for (const use of iterateValueReferences(context, ref.node, { get: { [CALL]: 'instance.get' } })) {
+              context.report({ node: use.node, messageId: 'found', data: { info: use.info } });
+            }
+          }
+        }
+      },
+    };
+  },
+});
+
+/** Reports what `resolveCallTarget` says about each call's callee. */
+const resolveProbe = createRule({
+  name: 'resolve-probe',
+  meta: {
+    type: 'problem',
+    docs: { description: 'probe', recommended: false },
+    messages: { target: '{{target}}' },
+    schema: [],
+    defaultOptions: [],
+  },
+  create(context) {
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require') {
+          return;
+        }
+        const target = resolveCallTarget(context, node.callee);
+        context.report({
+          node,
+          messageId: 'target',
+          data: { target: target ? `${target.module ?? '<global>'}:${target.path.join('.')}` : 'null' },
+        });
+      },
+    };
+  },
+});
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('iterateModuleReferences', traceProbe, {
+  valid: [
+    // a local binding that shadows the global or an unrelated module
+    'function fetch() {} fetch("x");',
+    "import { readFile } from 'not-fs'; readFile('x');",
+    "const fs = { readFile() {} }; fs.readFile('x');",
+    "function f(require) { require('fs').readFile('x'); }",
+  ],
+  invalid: [
+    {
+      code: "import fs from 'fs'; fs.readFile('a');",
+      errors: [{ messageId: 'found', data: { info: 'fs.readFile' }, line: 1, column: 22 }],
+    },
+    {
+      code: "import { readFile as rf } from 'node:fs'; rf('a');",
+      errors: [{ messageId: 'found', data: { info: 'fs.readFile' }, line: 1, column: 43 }],
+    },
+    {
+      code: "import * as fs from 'node:fs'; fs.promises.readFile('a');",
+      errors: [{ messageId: 'found', data: { info: 'fs.promises.readFile' }, line: 1, column: 32 }],
+    },
+    {
+      code: "import { readFile } from 'node:fs/promises'; await readFile('a');",
+      errors: [{ messageId: 'found', data: { info: 'fsp.readFile' }, line: 1, column: 52 }],
+    },
+    {
+      code: "const { promises: { readFile } } = require('fs');\nreadFile('a');",
+      filename: 'file.js',
+      errors: [{ messageId: 'found', data: { info: 'fs.promises.readFile' }, line: 2, column: 1 }],
+    },
+    {
+      code: "const fs = process.getBuiltinModule('node:fs');\nfs.readFile('a');",
+      errors: [{ messageId: 'found', data: { info: 'fs.readFile' }, line: 2, column: 1 }],
+    },
+    {
+      code: "import fs = require('fs');\nfs.readFile('a');",
+      errors: [{ messageId: 'found', data: { info: 'fs.readFile' }, line: 2, column: 1 }],
+    },
+    {
+      code: "const axios = require('axios').default;\naxios.get('u');",
+      filename: 'file.js',
+      errors: [{ messageId: 'found', data: { info: 'axios.get' }, line: 2, column: 1 }],
+    },
+    {
+      code: "globalThis.fetch('u');\nfetch('v');",
+      errors: [
+        { messageId: 'found', data: { info: 'fetch' }, line: 1, column: 1 },
+        { messageId: 'found', data: { info: 'fetch' }, line: 2, column: 1 },
+      ],
+    },
+    {
+      code: "import axios from 'axios';\nconst api = axios.create({});\napi.get('/x');",
+      errors: [
+        { messageId: 'found', data: { info: 'axios.create' }, line: 2, column: 13 },
+        { messageId: 'found', data: { info: 'instance.get' }, line: 3, column: 1 },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('resolveCallTarget', resolveProbe, {
+  valid: [],
+  invalid: [
+    {
+      code: "import { readFile as rf } from 'node:fs/promises'; rf('a');",
+      errors: [{ messageId: 'target', data: { target: 'fs/promises:readFile' }, line: 1, column: 52 }],
+    },
+    {
+      code: "import * as fs from 'fs'; fs['promises'].readFile('a');",
+      errors: [{ messageId: 'target', data: { target: 'fs:promises.readFile' }, line: 1, column: 27 }],
+    },
+    {
+      code: "const { readFile } = require('node:fs'); readFile('a');",
+      filename: 'file.js',
+      errors: [{ messageId: 'target', data: { target: 'fs:readFile' }, line: 1, column: 42 }],
+    },
+    {
+      code: "const axios = require('axios').default; axios.get('u');",
+      filename: 'file.js',
+      errors: [{ messageId: 'target', data: { target: 'axios:get' }, line: 1, column: 41 }],
+    },
+    {
+      code: "const f = globalThis.fetch; f('u');",
+      errors: [{ messageId: 'target', data: { target: '<global>:fetch' }, line: 1, column: 29 }],
+    },
+    {
+      code: "let f = fetch; f = other; f('u');",
+      errors: [{ messageId: 'target', data: { target: 'null' }, line: 1, column: 27 }],
+    },
+    {
+      code: "function g(x) { x.query('u'); }",
+      errors: [{ messageId: 'target', data: { target: 'null' }, line: 1, column: 17 }],
+    },
+    {
+      code: "const { default: got } = await import('got'); got('u');",
+      errors: [{ messageId: 'target', data: { target: 'got:' }, line: 1, column: 47 }],
+    },
+  ],
+});
+
+// ESLint's default parser, no globals declared: `require` and `fetch` are still Node's.
+const espreeTester = new RuleTester({ languageOptions: { parser: espree, sourceType: 'commonjs' } });
+
+espreeTester.run('iterateModuleReferences (espree, undeclared globals)', traceProbe, {
+  valid: ["var require = function () {}; require('fs').readFile('a');"],
+  invalid: [
+    {
+      code: "const fs = require('fs');\nfs.readFile('a');\nfetch('u');",
+      errors: [
+        { messageId: 'found', data: { info: 'fs.readFile' }, line: 2, column: 1 },
+        { messageId: 'found', data: { info: 'fetch' }, line: 3, column: 1 },
+      ],
+    },
+  ],
+});
