@@ -1,0 +1,139 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+import plugin from '../index';
+import pkg from '../package.json';
+import type { AgentGuardDocs } from '../src/analysis/create-rule';
+import { ruleDocsUrl } from '../src/analysis/create-rule';
+
+const root = path.resolve(import.meta.dirname, '..');
+const ruleFiles = readdirSync(path.join(root, 'src/rules'))
+  .filter((file) => file.endsWith('.ts') && file !== 'index.ts')
+  .map((file) => file.slice(0, -3));
+const ruleNames = Object.keys(plugin.rules);
+
+/** Fenced code blocks under a `### ❌`/`### ✅` heading of a docs page. */
+function exampleBlocks(markdown: string, marker: '❌' | '✅'): { lang: string; code: string }[] {
+  const blocks: { lang: string; code: string }[] = [];
+  let current: string | null = null;
+  const lines = markdown.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^#{1,4} /u.test(line)) {
+      current = line.includes('❌') ? '❌' : line.includes('✅') ? '✅' : null;
+      continue;
+    }
+    const fence = /^```(\w+)/u.exec(line);
+    if (fence) {
+      const start = i + 1;
+      let end = start;
+      while (end < lines.length && !lines[end]!.startsWith('```')) {
+        end++;
+      }
+      if (current === marker && /^(js|jsx|ts|tsx|javascript|typescript)$/u.test(fence[1]!)) {
+        blocks.push({ lang: fence[1]!, code: lines.slice(start, end).join('\n') });
+      }
+      i = end;
+    }
+  }
+  return blocks;
+}
+
+describe('plugin', () => {
+  it('carries the package name and version', () => {
+    expect(plugin.meta).toEqual({ name: pkg.name, version: pkg.version });
+  });
+
+  it('exports exactly the rule files, in alphabetical order', () => {
+    expect(ruleNames).toEqual([...ruleFiles].sort());
+    expect(ruleNames).toEqual([...ruleNames].sort());
+  });
+
+  it('builds recommended from docs.recommended and strict from every rule', () => {
+    const expectedRecommended: Record<string, unknown> = {};
+    const expectedStrict: Record<string, unknown> = {};
+    for (const [name, rule] of Object.entries(plugin.rules)) {
+      const docs = rule.meta.docs as AgentGuardDocs;
+      if (docs.recommended) {
+        expectedRecommended[`agent-guard/${name}`] = docs.recommended;
+      }
+      expectedStrict[`agent-guard/${name}`] = docs.strictOptions ? ['error', ...docs.strictOptions] : 'error';
+    }
+    expect(plugin.configs.recommended.rules).toEqual(expectedRecommended);
+    expect(plugin.configs.strict.rules).toEqual(expectedStrict);
+    expect(plugin.configs['legacy-recommended']).toEqual({ plugins: ['agent-guard'], rules: expectedRecommended });
+    expect(plugin.configs['legacy-strict']).toEqual({ plugins: ['agent-guard'], rules: expectedStrict });
+    expect(Object.keys(expectedRecommended).length).toBeGreaterThan(0);
+  });
+
+  it('registers itself in the flat configs, with names and no parser or files globs', () => {
+    for (const key of ['recommended', 'strict'] as const) {
+      const config = plugin.configs[key];
+      expect(config.name).toBe(`agent-guard/${key}`);
+      expect(config.plugins['agent-guard']).toBe(plugin);
+      expect(Object.keys(config).sort()).toEqual(['name', 'plugins', 'rules']);
+    }
+  });
+
+  it('strict options are accepted by each rule schema', () => {
+    const linter = new Linter({ configType: 'flat' });
+    expect(() => linter.verify('x;', plugin.configs.strict, 'file.js')).not.toThrow();
+  });
+});
+
+describe.each(ruleNames)('rule %s', (name) => {
+  const rule = plugin.rules[name as keyof typeof plugin.rules];
+  const docsPath = path.join(root, 'docs/rules', `${name}.md`);
+  const docs = readFileSync(docsPath, 'utf8');
+
+  it('has complete meta', () => {
+    expect(rule.meta.docs?.url).toBe(ruleDocsUrl(name));
+    expect(rule.meta.docs?.url.endsWith(`/docs/rules/${name}.md`)).toBe(true);
+    expect(rule.meta.docs?.description).toMatch(/^[A-Z].*[^.]$/u);
+    expect(rule.meta.defaultOptions).toBeDefined();
+    expect(Array.isArray(rule.meta.schema)).toBe(true);
+    expect((rule.meta.docs as AgentGuardDocs).requiresTypeChecking).toBeUndefined();
+  });
+
+  it('has a docs page with the standard sections', () => {
+    expect(docs).toContain(`(\`agent-guard/${name}\`)`);
+    for (const section of ['## Rule Details', '## Examples', '## Options', '## When Not To Use It', '## Further Reading']) {
+      expect(docs).toContain(section);
+    }
+  });
+
+  it('docs ❌ examples are reported and ✅ examples are not', () => {
+    const bad = exampleBlocks(docs, '❌');
+    const good = exampleBlocks(docs, '✅');
+    expect(bad.length).toBeGreaterThan(0);
+    expect(good.length).toBeGreaterThan(0);
+    const linter = new Linter({ configType: 'flat' });
+    const lint = (code: string, lang: string) => {
+      const ext = lang.startsWith('t') ? (lang.endsWith('x') ? 'tsx' : 'ts') : 'js';
+      const config: Linter.Config[] = [
+        {
+          files: ['**/*.*'],
+          languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } },
+          plugins: { 'agent-guard': plugin as never },
+          rules: { [`agent-guard/${name}`]: 'error' },
+        },
+      ];
+      // Docs examples may show where a file lives (`// app/api/users/route.ts`).
+      const named = /^\/\/\s*((?:[\w.@+[\]-]+\/)*[\w.@+[\]-]+\.(?:[cm]?[jt]sx?))\s*$/mu.exec(code);
+      const messages = linter.verify(code, config, named ? named[1]! : `example.${ext}`);
+      const fatal = messages.filter((m) => m.fatal);
+      expect(fatal, `example does not parse:\n${code}`).toEqual([]);
+      return messages.filter((m) => m.ruleId === `agent-guard/${name}`);
+    };
+    for (const { lang, code } of bad) {
+      expect(lint(code, lang).length, `❌ example not reported:\n${code}`).toBeGreaterThan(0);
+    }
+    for (const { lang, code } of good) {
+      expect(lint(code, lang), `✅ example reported:\n${code}`).toEqual([]);
+    }
+  });
+});
