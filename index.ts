@@ -1,5 +1,3 @@
-import type { TSESLint } from '@typescript-eslint/utils';
-
 import { name, version } from './package.json';
 import type { AgentGuardDocs } from './src/analysis/create-rule';
 import { rules } from './src/rules/index';
@@ -7,13 +5,15 @@ import { rules } from './src/rules/index';
 /** The namespace users write in rule ids: `agent-guard/<rule>`. */
 const PLUGIN_NAMESPACE = 'agent-guard';
 
+/** A rule's severity, alone or with its options: the shape ESLint's own config types accept. */
+type RuleEntry = 'error' | 'warn' | 'off' | ['error' | 'warn' | 'off', ...unknown[]];
+type RuleEntries = Record<string, RuleEntry>;
 type RuleName = keyof typeof rules;
-type RuleEntries = Partial<Record<`${typeof PLUGIN_NAMESPACE}/${RuleName}`, TSESLint.SharedConfig.RuleEntry>>;
 
 /** A flat config object (`eslint.config.js`), with the plugin registered under `agent-guard`. */
 export interface AgentGuardFlatConfig {
   name: string;
-  plugins: Record<string, AgentGuardPlugin>;
+  plugins: { 'agent-guard': AgentGuardPlugin };
   rules: RuleEntries;
 }
 
@@ -23,9 +23,20 @@ export interface AgentGuardLegacyConfig {
   rules: RuleEntries;
 }
 
+/**
+ * A rule as consumers' config types see it. Declared structurally (not as typescript-eslint's
+ * `RuleModule`) so that the plugin type-checks in ESLint's `defineConfig`, typescript-eslint's
+ * `tseslint.config` and `Linter.Config` alike.
+ */
+export interface AgentGuardRule {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- must accept every ESLint version's context type
+  create: (context: any) => any;
+  meta?: object;
+}
+
 export interface AgentGuardPlugin {
   meta: { name: string; version: string };
-  rules: typeof rules;
+  rules: Record<RuleName, AgentGuardRule>;
   configs: {
     /** Rules whose precision is proven on real code, at the level their precision allows. */
     recommended: AgentGuardFlatConfig;
@@ -38,7 +49,7 @@ export interface AgentGuardPlugin {
 
 /** Rule entries for a config, derived from each rule's `meta.docs` (never hand-listed). */
 function ruleEntries(preset: 'recommended' | 'strict'): RuleEntries {
-  const entries: Record<string, TSESLint.SharedConfig.RuleEntry> = {};
+  const entries: RuleEntries = {};
   for (const [ruleName, rule] of Object.entries(rules).sort(([a], [b]) => a.localeCompare(b))) {
     const docs = rule.meta.docs as AgentGuardDocs;
     const id = `${PLUGIN_NAMESPACE}/${ruleName}`;
@@ -50,12 +61,12 @@ function ruleEntries(preset: 'recommended' | 'strict'): RuleEntries {
       entries[id] = docs.strictOptions ? ['error', ...docs.strictOptions] : 'error';
     }
   }
-  return entries as RuleEntries;
+  return entries;
 }
 
 const plugin: AgentGuardPlugin = {
   meta: { name, version },
-  rules,
+  rules: rules as Record<RuleName, AgentGuardRule>,
   configs: {} as AgentGuardPlugin['configs'],
 };
 

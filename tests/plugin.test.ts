@@ -9,12 +9,13 @@ import plugin from '../index';
 import pkg from '../package.json';
 import type { AgentGuardDocs } from '../src/analysis/create-rule';
 import { ruleDocsUrl } from '../src/analysis/create-rule';
+import { rules } from '../src/rules/index';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ruleFiles = readdirSync(path.join(root, 'src/rules'))
   .filter((file) => file.endsWith('.ts') && file !== 'index.ts')
   .map((file) => file.slice(0, -3));
-const ruleNames = Object.keys(plugin.rules);
+const ruleNames = Object.keys(rules);
 
 /** Fenced code blocks under a `### ❌`/`### ✅` heading of a docs page. */
 function exampleBlocks(markdown: string, marker: '❌' | '✅'): { lang: string; code: string }[] {
@@ -56,7 +57,7 @@ describe('plugin', () => {
   it('builds recommended from docs.recommended and strict from every rule', () => {
     const expectedRecommended: Record<string, unknown> = {};
     const expectedStrict: Record<string, unknown> = {};
-    for (const [name, rule] of Object.entries(plugin.rules)) {
+    for (const [name, rule] of Object.entries(rules)) {
       const docs = rule.meta.docs as AgentGuardDocs;
       if (docs.recommended) {
         expectedRecommended[`agent-guard/${name}`] = docs.recommended;
@@ -86,13 +87,14 @@ describe('plugin', () => {
 });
 
 describe.each(ruleNames)('rule %s', (name) => {
-  const rule = plugin.rules[name as keyof typeof plugin.rules];
+  const rule = rules[name as keyof typeof rules];
   const docsPath = path.join(root, 'docs/rules', `${name}.md`);
   const docs = readFileSync(docsPath, 'utf8');
 
   it('has complete meta', () => {
+    expect(plugin.rules[name as keyof typeof rules]).toBe(rule);
     expect(rule.meta.docs?.url).toBe(ruleDocsUrl(name));
-    expect(rule.meta.docs?.url.endsWith(`/docs/rules/${name}.md`)).toBe(true);
+    expect(rule.meta.docs?.url?.endsWith(`/docs/rules/${name}.md`)).toBe(true);
     expect(rule.meta.docs?.description).toMatch(/^[A-Z].*[^.]$/u);
     expect(rule.meta.defaultOptions).toBeDefined();
     expect(Array.isArray(rule.meta.schema)).toBe(true);

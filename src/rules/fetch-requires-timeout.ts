@@ -1,0 +1,241 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { methodCalledOnResult } from '../analysis/call-chain';
+import { createRule } from '../analysis/create-rule';
+import { hasDirective } from '../analysis/directives';
+import { iterateModuleReferences, iterateValueReferences, resolveCallTarget } from '../analysis/modules';
+import { calleeName, withModuleCalls } from '../analysis/name-specs';
+import { addArgument, insertProperty, replacePropertyValue } from '../analysis/object-edits';
+import type { OptionsArgument } from '../analysis/options-object';
+import { findOptionsArgument } from '../analysis/options-object';
+import { getSettings, parseNameSpec } from '../analysis/settings';
+import { dereference, staticValueOf } from '../analysis/static';
+import type { TimeoutOptionVerdict } from '../analysis/timeout-options';
+import { judgeTimeoutOptions } from '../analysis/timeout-options';
+import type { HttpClientEntry, HttpClientPolicy } from '../sinks/http-clients';
+import {
+  FETCH_CALL,
+  HTTP_CLIENT_GLOBALS,
+  HTTP_CLIENT_INSTANCES,
+  HTTP_CLIENT_MODULES,
+  HTTP_CLIENT_POLICIES,
+} from '../sinks/http-clients';
+
+type Call = TSESTree.CallExpression;
+type Problem = Exclude<TimeoutOptionVerdict, { kind: 'timed' | 'unknown' }>;
+/** A request without a bound; `target` is the call whose options a suggestion edits. */
+type Verdict =
+  | null
+  | { readonly problem: Problem; readonly options: Exclude<OptionsArgument, { kind: 'unknown' }>; readonly target: Call | TSESTree.NewExpression };
+/** What a call on a client instance inherits from the factory call. */
+type Inherited = { readonly ok: true } | { readonly ok: false; readonly line: number } | null;
+
+const ABSENT: OptionsArgument = { kind: 'absent', before: null, padding: 0 };
+// `fetch(req)`: a Request object (not a URL) may carry its own signal.
+const REQUEST_NAME = /^req$|request$/iu;
+
+export type Options = [{ defaultTimeoutMs?: number; wrappers?: string[]; ignoreBrowserCode?: boolean }];
+export type MessageIds =
+  | 'missingTimeout'
+  | 'instanceWithoutTimeout'
+  | 'disabledTimeout'
+  | 'signalWithoutTimeout'
+  | 'addSignal'
+  | 'combineSignal'
+  | 'addTimeoutOption'
+  | 'replaceTimeout'
+  | 'chainTimeout';
+
+const COMBINE_HINT = 'combine it with AbortSignal.any([signal, AbortSignal.timeout(ms)])';
+const STALL = 'a stalled server keeps this request (and the worker awaiting it) open indefinitely';
+
+export default createRule<Options, MessageIds>({
+  name: 'fetch-requires-timeout',
+  meta: {
+    type: 'problem',
+    docs: { description: 'Require a timeout on outbound HTTP requests', recommended: 'error' },
+    hasSuggestions: true,
+    messages: {
+      missingTimeout: `'{{callee}}' has no timeout: ${STALL}. Fix: {{remedy}}.`,
+      instanceWithoutTimeout: `'{{callee}}' uses a client created without a timeout (line {{line}}): ${STALL}. Fix: {{remedy}}, here or where the client is created.`,
+      disabledTimeout: `'{{callee}}' switches its timeout off ({{option}}: {{value}}): ${STALL}. Use a timeout in milliseconds.`,
+      signalWithoutTimeout: `'{{callee}}' gets an abort signal that no timer fires: ${STALL}. Fix: {{remedy}}.`,
+      addSignal: 'Add signal: AbortSignal.timeout({{ms}}).',
+      combineSignal: 'Combine the signal with AbortSignal.timeout({{ms}}).',
+      addTimeoutOption: 'Add {{text}}.',
+      replaceTimeout: 'Use a {{ms}} ms timeout.',
+      chainTimeout: 'Chain .timeout({{ms}}).',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          defaultTimeoutMs: { type: 'integer', minimum: 1, description: 'Milliseconds the suggestions insert.' },
+          wrappers: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description: "Extra fetch-like functions (init object as 2nd argument): names or 'module#export' pairs.",
+          },
+          ignoreBrowserCode: { type: 'boolean', description: "Skip files that start with a 'use client' directive." },
+        },
+      },
+    ],
+    defaultOptions: [{ defaultTimeoutMs: 10000, wrappers: [], ignoreBrowserCode: false }],
+  },
+  create(context, [options]) {
+    if (options.ignoreBrowserCode && hasDirective(context.sourceCode.ast, 'use client')) {
+      return {};
+    }
+    const { sourceCode } = context;
+    const ms = String(options.defaultTimeoutMs ?? 10000);
+    const specs = [...(options.wrappers ?? []), ...getSettings(context).http.clients].map(parseNameSpec);
+    const wrapperNames = new Set(specs.filter((spec) => spec.module === null).map((spec) => spec.name));
+    const moduleMap = specs.length > 0 ? withModuleCalls(HTTP_CLIENT_MODULES, specs, FETCH_CALL) : HTTP_CLIENT_MODULES;
+    const wrapperCalls: Call[] = [];
+    const checked = new Set<TSESTree.Node>();
+
+    return {
+      CallExpression(node) {
+        const name = wrapperNames.size > 0 ? calleeName(node.callee) : null;
+        if (name !== null && wrapperNames.has(name)) {
+          wrapperCalls.push(node);
+        }
+      },
+      'Program:exit'() {
+        const references = [...iterateModuleReferences(context, moduleMap, HTTP_CLIENT_GLOBALS)];
+        const configured = new Set(references.filter((ref) => setsDefaultTimeout(ref.node, ref.info)).map((ref) => ref.info.family));
+        for (const ref of references) {
+          if (ref.kind === 'call' && ref.info.kind !== 'defaults-timeout') {
+            check(ref.node as Call, ref.info, configured.has(ref.info.family) ? { ok: true } : null);
+          }
+        }
+        for (const call of wrapperCalls) {
+          if (!checked.has(call)) {
+            check(call, FETCH_CALL, null);
+          }
+        }
+      },
+    };
+
+    /** `axios.defaults.timeout = 5000` / `api.defaults.timeout = 5000` (not `= 0`). */
+    function setsDefaultTimeout(node: TSESTree.Node, info: HttpClientEntry): boolean {
+      const parent = node.parent;
+      if (info.kind !== 'defaults-timeout' || parent?.type !== AST_NODE_TYPES.AssignmentExpression || parent.left !== node) {
+        return false;
+      }
+      const value = staticValueOf(context, parent.right);
+      return !value || !HTTP_CLIENT_POLICIES[info.family].disabledValues.includes(value.value);
+    }
+
+    function check(call: Call, entry: HttpClientEntry, inherited: Inherited): void {
+      checked.add(call);
+      const policy = HTTP_CLIENT_POLICIES[entry.family];
+      let verdict = judgeCall(call, entry, policy);
+      if (entry.kind === 'create') {
+        const instanceMap = HTTP_CLIENT_INSTANCES[entry.family];
+        const uses = instanceMap ? [...iterateValueReferences(context, call, instanceMap)] : [];
+        if (inherited?.ok || uses.some((use) => setsDefaultTimeout(use.node, use.info)) || (verdict?.problem.kind === 'missing' && policy.hasDefaultTimeout)) {
+          verdict = null;
+        }
+        report(call, policy, verdict, null);
+        const instance: Inherited = verdict ? { ok: false, line: call.loc.start.line } : { ok: true };
+        for (const use of uses) {
+          if (use.kind === 'call' && use.info.kind !== 'defaults-timeout') {
+            check(use.node as Call, use.info, instance);
+          }
+        }
+        return;
+      }
+      // An instance or module default with a timeout covers a call without one; ky times out by itself.
+      const covered = inherited?.ok || (inherited === null && policy.hasDefaultTimeout);
+      if (!(covered && verdict?.problem.kind !== 'disabled')) {
+        report(call, policy, verdict, inherited);
+      }
+    }
+
+    function judgeCall(call: Call, entry: HttpClientEntry, policy: HttpClientPolicy): Verdict {
+      let target: Call | TSESTree.NewExpression = call;
+      let options = entry.options.kind === 'none' ? ABSENT : findOptionsArgument(context, call, entry.options);
+      const input = call.arguments[0];
+      if (entry.family === 'fetch' && options.kind === 'absent' && input && input.type !== AST_NODE_TYPES.SpreadElement) {
+        const value = dereference(context, input);
+        if (value.type === AST_NODE_TYPES.NewExpression) {
+          const constructed = resolveCallTarget(context, value.callee);
+          if (constructed?.module !== null || constructed.path.join('.') !== 'Request') {
+            return null;
+          }
+          target = value;
+          options = findOptionsArgument(context, value, { kind: 'index', index: 1 });
+        } else if (REQUEST_NAME.test(calleeName(value)?.split('.').at(-1) ?? '')) {
+          return null;
+        }
+      }
+      if (options.kind === 'unknown') {
+        return null;
+      }
+      const judged = options.kind === 'object' ? judgeTimeoutOptions(context, options.object, policy) : ({ kind: 'missing' } as const);
+      if (judged.kind === 'timed' || judged.kind === 'unknown') {
+        return null;
+      }
+      const setOnResult = judged.kind !== 'disabled' && policy.timeoutMethods.length > 0 && methodCalledOnResult(context, call, policy.timeoutMethods) !== 'no';
+      return setOnResult ? null : { problem: judged, options, target };
+    }
+
+    function remedyText(policy: HttpClientPolicy, value: string): string {
+      const { remedy } = policy;
+      return remedy.kind === 'signal' ? 'signal: AbortSignal.timeout(' + value + ')' : remedy.template.replace('{ms}', value);
+    }
+
+    function report(call: Call, policy: HttpClientPolicy, verdict: Verdict, inherited: Inherited): void {
+      if (!verdict) {
+        return;
+      }
+      const { problem, options: found, target } = verdict;
+      const callee = sourceCode.getText(call.callee).replace(/\s+/gu, '');
+      const { remedy } = policy;
+      const text = remedyText(policy, ms);
+      const hint = `${remedy.kind === 'method' ? 'chain' : remedy.kind === 'signal' ? 'pass' : 'set'} ${remedyText(policy, 'ms')}`;
+      const add: TSESLint.SuggestionReportDescriptor<MessageIds> =
+        remedy.kind === 'method'
+          ? { messageId: 'chainTimeout', data: { ms }, fix: (fixer) => fixer.insertTextAfter(call, text) }
+          : {
+              messageId: remedy.kind === 'signal' ? 'addSignal' : 'addTimeoutOption',
+              data: { ms, text },
+              fix: (fixer) =>
+                found.kind === 'object'
+                  ? insertProperty(sourceCode, fixer, found.object, text)
+                  : addArgument(sourceCode, fixer, target, `${'undefined, '.repeat(found.padding)}{ ${text} }`, found.before),
+            };
+      if (problem.kind === 'missing') {
+        const fromInstance = inherited && !inherited.ok ? { line: inherited.line } : null;
+        const messageId = fromInstance ? 'instanceWithoutTimeout' : 'missingTimeout';
+        context.report({ node: call, messageId, data: { callee, remedy: hint, ...fromInstance }, suggest: [add] });
+        return;
+      }
+      const { property } = problem;
+      if (problem.kind === 'disabled') {
+        context.report({
+          node: call,
+          messageId: 'disabledTimeout',
+          data: { callee, option: sourceCode.getText(property.key), value: sourceCode.getText(property.value) },
+          suggest: [{ messageId: 'replaceTimeout', data: { ms }, fix: (fixer) => replacePropertyValue(sourceCode, fixer, property, ms) }],
+        });
+        return;
+      }
+      const none = problem.signal === 'none';
+      const signalFix = none ? `AbortSignal.timeout(${ms})` : `AbortSignal.any([${sourceCode.getText(property.value)}, AbortSignal.timeout(${ms})])`;
+      context.report({
+        node: call,
+        messageId: 'signalWithoutTimeout',
+        data: { callee, remedy: remedy.kind !== 'signal' ? hint : none ? hint : COMBINE_HINT },
+        suggest:
+          remedy.kind === 'signal'
+            ? [{ messageId: none ? 'addSignal' : 'combineSignal', data: { ms }, fix: (fixer) => replacePropertyValue(sourceCode, fixer, property, signalFix) }]
+            : [add],
+      });
+    }
+  },
+});
