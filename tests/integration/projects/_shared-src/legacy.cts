@@ -1,0 +1,4 @@
+export async function ping(url: string): Promise<number> {
+  const response = await fetch(url);
+  return response.status;
+}

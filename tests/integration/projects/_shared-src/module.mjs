@@ -1,0 +1,4 @@
+export async function ping(url) {
+  const response = await fetch(url);
+  return response.status;
+}

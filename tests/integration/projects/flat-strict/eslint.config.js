@@ -1,0 +1,3 @@
+import agentGuard from 'eslint-plugin-agent-guard';
+
+export default [agentGuard.configs.strict];
