@@ -313,18 +313,22 @@ function resolveIdentifier(context: Context, id: TSESTree.Identifier, depth: num
   }
   const def = variable.defs[0]!;
   if (def.type === 'ImportBinding') {
-    const decl = def.parent as TSESTree.ImportDeclaration;
-    const module = stripNodePrefix(String(decl.source.value));
     const spec = def.node;
-    if (spec.type === AST_NODE_TYPES.ImportSpecifier) {
-      const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
-      return { module, path: imported === 'default' ? [] : [imported] };
-    }
+    // `import x = require('m')` is an import binding without an ImportDeclaration parent.
     if (spec.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
       const ref = spec.moduleReference;
       return ref.type === AST_NODE_TYPES.TSExternalModuleReference && ref.expression.type === AST_NODE_TYPES.Literal
         ? { module: stripNodePrefix(String(ref.expression.value)), path: [] }
         : null;
+    }
+    const decl = def.parent as TSESTree.ImportDeclaration | null;
+    if (decl?.type !== AST_NODE_TYPES.ImportDeclaration) {
+      return null;
+    }
+    const module = stripNodePrefix(String(decl.source.value));
+    if (spec.type === AST_NODE_TYPES.ImportSpecifier) {
+      const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
+      return { module, path: imported === 'default' ? [] : [imported] };
     }
     return { module, path: [] };
   }

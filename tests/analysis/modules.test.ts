@@ -163,6 +163,14 @@ ruleTester.run('resolveCallTarget', resolveProbe, {
       errors: [{ messageId: 'target', data: { target: 'null' }, line: 1, column: 17 }],
     },
     {
+      code: "import knex = require('knex');\nknex.raw('x');",
+      errors: [{ messageId: 'target', data: { target: 'knex:raw' }, line: 2, column: 1 }],
+    },
+    {
+      code: "import { Pool } from 'pg';\nimport type { Client } from 'pg';\nnew Pool().query('x');",
+      errors: [{ messageId: 'target', data: { target: 'null' }, line: 3, column: 1 }],
+    },
+    {
       code: "const { default: got } = await import('got'); got('u');",
       errors: [{ messageId: 'target', data: { target: 'got:' }, line: 1, column: 47 }],
     },
