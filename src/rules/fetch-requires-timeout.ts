@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { methodCalledOnResult } from '../analysis/call-chain';
 import { createRule } from '../analysis/create-rule';
-import { hasDirective } from '../analysis/directives';
+import { hasDirective } from '../analysis/functions';
 import { iterateModuleReferences, iterateValueReferences, resolveCallTarget } from '../analysis/modules';
 import { calleeName, withModuleCalls } from '../analysis/name-specs';
 import { addArgument, insertProperty, replacePropertyValue } from '../analysis/object-edits';
@@ -86,7 +86,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ defaultTimeoutMs: 10000, wrappers: [], ignoreBrowserCode: false }],
   },
   create(context, [options]) {
-    if (options.ignoreBrowserCode && hasDirective(context.sourceCode.ast, 'use client')) {
+    if (options.ignoreBrowserCode && hasDirective(context.sourceCode.ast.body, 'use client')) {
       return {};
     }
     const { sourceCode } = context;

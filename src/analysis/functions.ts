@@ -1,0 +1,220 @@
+import { findVariable } from '@eslint-community/eslint-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { FunctionLike } from '../frameworks/types';
+import { skipTsWrappers } from './static';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** True for arrow functions, function expressions and declarations. */
+export function isFunctionLike(node: TSESTree.Node | null | undefined): node is FunctionLike {
+  return (
+    node?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionDeclaration
+  );
+}
+
+/**
+ * The function an expression denotes: an inline function, or an identifier bound once to a
+ * function declaration or a `const` function expression.
+ * @example app.get('/x', getFile) // resolveFunction(getFile) -> `function getFile(req, res) {…}`
+ */
+export function resolveFunction(context: Context, node: TSESTree.Node, depth = 0): FunctionLike | null {
+  const expr = skipTsWrappers(node);
+  if (isFunctionLike(expr)) {
+    return expr;
+  }
+  if (expr.type !== AST_NODE_TYPES.Identifier || depth > 3) {
+    return null;
+  }
+  const variable = findVariable(context.sourceCode.getScope(expr) as never, expr) as TSESLint.Scope.Variable | null;
+  if (variable?.defs.length !== 1) {
+    return null;
+  }
+  const def = variable.defs[0]!;
+  if (def.type === 'FunctionName' && isFunctionLike(def.node as TSESTree.Node)) {
+    return def.node as FunctionLike;
+  }
+  if (def.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init) {
+    if (variable.references.some((ref) => ref.isWrite() && !ref.init)) {
+      return null;
+    }
+    return resolveFunction(context, def.node.init, depth + 1);
+  }
+  return null;
+}
+
+/**
+ * Handler functions among registration arguments: inline or named functions, arrays of
+ * them, and functions wrapped in a call (`asyncHandler(async (req, res) => …)`).
+ * @example app.get('/f', auth, [a, b], wrap((req, res) => {})) // -> auth?, a?, b?, the arrow
+ */
+export function handlerFunctionsOf(context: Context, args: readonly TSESTree.Node[], depth = 0): FunctionLike[] {
+  const out: FunctionLike[] = [];
+  for (const arg of args) {
+    const node = skipTsWrappers(arg);
+    if (node.type === AST_NODE_TYPES.ArrayExpression) {
+      out.push(...handlerFunctionsOf(context, node.elements.filter((e): e is TSESTree.Expression => e !== null && e.type !== AST_NODE_TYPES.SpreadElement), depth));
+    } else if (node.type === AST_NODE_TYPES.CallExpression) {
+      // Wrappers such as asyncHandler(fn) / catchAsync(fn) call the function they receive.
+      if (depth < 2) {
+        out.push(...handlerFunctionsOf(context, node.arguments, depth + 1));
+      }
+    } else {
+      const fn = resolveFunction(context, node);
+      if (fn) {
+        out.push(fn);
+      }
+    }
+  }
+  return out;
+}
+
+/** The variable naming a function (`function f() {}`, `const f = () => {}`), or `null`. */
+export function functionVariable(context: Context, fn: FunctionLike): TSESLint.Scope.Variable | null {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
+    return fn.id ? (findVariable(context.sourceCode.getScope(fn) as never, fn.id) as TSESLint.Scope.Variable | null) : null;
+  }
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier && parent.init === fn) {
+    return context.sourceCode.getDeclaredVariables(parent)[0] ?? null;
+  }
+  return null;
+}
+
+/**
+ * Direct calls of a named local function in the file (`f(a)` and `await f(a)`), for
+ * following arguments into helpers.
+ */
+export function localCallSites(context: Context, fn: FunctionLike): TSESTree.CallExpression[] {
+  const variable = functionVariable(context, fn);
+  if (!variable) {
+    return [];
+  }
+  const calls: TSESTree.CallExpression[] = [];
+  for (const ref of variable.references) {
+    const parent = ref.identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === ref.identifier) {
+      calls.push(parent);
+    }
+  }
+  return calls;
+}
+
+/** Nodes through which a function value is passed on: references of its name, or the function itself. */
+export function functionUses(context: Context, fn: FunctionLike): TSESTree.Node[] {
+  const variable = functionVariable(context, fn);
+  if (!variable) {
+    return [fn];
+  }
+  return variable.references.filter((ref) => ref.isReadOnly()).map((ref) => ref.identifier as TSESTree.Node);
+}
+
+/** The name a function is exported under from the module (`default` for default exports), or `null`. */
+export function exportedName(context: Context, fn: FunctionLike): string | null {
+  let node: TSESTree.Node = fn;
+  if (fn.parent.type === AST_NODE_TYPES.VariableDeclarator) {
+    node = fn.parent.parent; // VariableDeclaration
+  }
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+    return 'default';
+  }
+  if (parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+    if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
+      return fn.id?.name ?? null;
+    }
+    const declarator = fn.parent;
+    return declarator.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier
+      ? declarator.id.name
+      : null;
+  }
+  // `export { handler as GET }` and `export default handler`
+  const variable = functionVariable(context, fn);
+  for (const ref of variable?.references ?? []) {
+    const p = ref.identifier.parent;
+    if (p?.type === AST_NODE_TYPES.ExportSpecifier && p.local === ref.identifier) {
+      return p.exported.type === AST_NODE_TYPES.Identifier ? p.exported.name : String(p.exported.value);
+    }
+    if (p?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      return 'default';
+    }
+  }
+  return null;
+}
+
+/**
+ * The module's exports that are functions, by exported name, including `export const GET =
+ * wrap(async (req) => …)` (the wrapped function) and `export { handler as GET }`.
+ */
+export function exportedFunctions(context: Context): Map<string, FunctionLike> {
+  const out = new Map<string, FunctionLike>();
+  const add = (name: string, node: TSESTree.Node | null | undefined): void => {
+    if (!node) {
+      return;
+    }
+    const fn = resolveFunction(context, node) ?? handlerFunctionsOf(context, [node]).at(-1) ?? null;
+    if (fn && !out.has(name)) {
+      out.set(name, fn);
+    }
+  };
+  for (const statement of context.sourceCode.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      add('default', statement.declaration as TSESTree.Node);
+    } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+      const decl = statement.declaration;
+      if (decl?.type === AST_NODE_TYPES.FunctionDeclaration && decl.id) {
+        add(decl.id.name, decl);
+      } else if (decl?.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const d of decl.declarations) {
+          if (d.id.type === AST_NODE_TYPES.Identifier) {
+            add(d.id.name, d.init);
+          }
+        }
+      } else if (!statement.source) {
+        for (const spec of statement.specifiers) {
+          if (spec.type === AST_NODE_TYPES.ExportSpecifier) {
+            const name = spec.exported.type === AST_NODE_TYPES.Identifier ? spec.exported.name : String(spec.exported.value);
+            add(name, spec.local as TSESTree.Node);
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The exported object literal bound to `name` (`export const actions = { … }`), or `null`. */
+export function exportedObject(context: Context, name: string): TSESTree.ObjectExpression | null {
+  for (const statement of context.sourceCode.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const d of statement.declaration.declarations) {
+        const init = d.init ? skipTsWrappers(d.init) : null;
+        if (d.id.type === AST_NODE_TYPES.Identifier && d.id.name === name && init?.type === AST_NODE_TYPES.ObjectExpression) {
+          return init;
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/** True when the function body (or the file, for module-level directives) starts with `directive`. */
+export function hasDirective(body: readonly TSESTree.Node[], directive: string): boolean {
+  for (const statement of body) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || typeof statement.directive !== 'string') {
+      return false;
+    }
+    if (statement.directive === directive) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A `/`-separated, lower-level view of `context.filename` for file-routing checks. */
+export function normalizedFilename(context: Context): string {
+  return `/${context.filename.replace(/\\/gu, '/').replace(/^\/+/u, '')}`;
+}

@@ -1,0 +1,435 @@
+import { getStringIfConstant } from '@eslint-community/eslint-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { resolveCallTarget } from './modules';
+import type { CallTarget } from './modules';
+import type { RequestInputAnalyzer } from './request-input';
+import { resolveConstInit, skipTsWrappers } from './static';
+import { alwaysExits } from './control-flow';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+const PATH_MODULES = new Set(['path', 'path/posix', 'path/win32', 'upath', 'pathe']);
+/** Validation libraries' predicates whose `true` means a fixed alphabet (`validator.isUUID(x)`). */
+const VALIDATOR_NAMES = /^is(?:UUID|Uuid|Alphanumeric|Numeric|Int|Alpha|Hexadecimal|MongoId|Slug|Integer|SafeInteger)$/u;
+const ASSERT_CALLEES = new Set(['assert', 'assert.ok', 'assert.strict', 'invariant']);
+/** Containment predicates from npm, keyed like CallTarget (`module#path`). */
+const CONTAINMENT_CALLS = new Set(['is-path-inside#', 'path-is-inside#']);
+
+/** The `path` function a call target names (`join` for `path.join`, `path.posix.join`, `join` from `node:path`). */
+export function pathFunctionName(target: CallTarget | null): string | null {
+  if (!target?.module || !PATH_MODULES.has(target.module)) {
+    return null;
+  }
+  const { path } = target;
+  if (path.length === 1) {
+    return path[0]!;
+  }
+  return path.length === 2 && (path[0] === 'posix' || path[0] === 'win32') ? path[1]! : null;
+}
+
+function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let current = skipTsWrappers(node);
+  while (current.type === AST_NODE_TYPES.ChainExpression) {
+    current = skipTsWrappers(current.expression);
+  }
+  return current;
+}
+
+/** A regular expression given as a literal, a `const` holding one, or `new RegExp('…')`. */
+export function regexOf(context: Context, node: TSESTree.Node, depth = 0): { pattern: string; flags: string } | null {
+  const n = unwrap(node);
+  if (n.type === AST_NODE_TYPES.Literal && 'regex' in n && n.regex) {
+    return { pattern: n.regex.pattern, flags: n.regex.flags };
+  }
+  if (n.type === AST_NODE_TYPES.Identifier && depth < 3) {
+    const init = resolveConstInit(context, n);
+    return init ? regexOf(context, init, depth + 1) : null;
+  }
+  if (
+    n.type === AST_NODE_TYPES.NewExpression &&
+    n.callee.type === AST_NODE_TYPES.Identifier &&
+    n.callee.name === 'RegExp' &&
+    n.arguments[0]
+  ) {
+    const scope = context.sourceCode.getScope(n) as never;
+    const pattern = getStringIfConstant(n.arguments[0] as never, scope);
+    const flags = n.arguments[1] ? getStringIfConstant(n.arguments[1] as never, scope) : '';
+    return pattern === null || flags === null ? null : { pattern, flags };
+  }
+  return null;
+}
+
+/**
+ * An allow-list pattern: anchored at both ends, no wildcard, no negated class, and no
+ * `/` or `\` anywhere, so a match cannot contain a directory separator.
+ * @example /^[\w-]+$/ // true;  /^.+$/, /[\w-]+/, /^[^/]+$/ // false
+ */
+export function isAllowListRegex(pattern: string): boolean {
+  if (!pattern.startsWith('^') || !pattern.endsWith('$') || pattern.endsWith('\\$')) {
+    return false;
+  }
+  let inClass = false;
+  let depth = 0;
+  for (let i = 1; i < pattern.length - 1; i++) {
+    const ch = pattern[i]!;
+    if (ch === '\\') {
+      const next = pattern[i + 1] ?? '';
+      if ('SWDbB/\\'.includes(next) || (next === 'p' && !inClass) || next === 'u' || next === 'x') {
+        return false;
+      }
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === ']') {
+        inClass = false;
+      } else if (ch === '/') {
+        return false;
+      }
+      continue;
+    }
+    if (ch === '[') {
+      if (pattern[i + 1] === '^') {
+        return false;
+      }
+      inClass = true;
+    } else if (ch === '.' || ch === '/') {
+      return false;
+    } else if (ch === '(') {
+      depth++;
+    } else if (ch === ')') {
+      depth--;
+    } else if (ch === '|' && depth === 0) {
+      return false; // `^a|b$` anchors only one branch
+    }
+  }
+  return true;
+}
+
+/**
+ * Decides whether the guards around one use of a value make it safe. Guards count when
+ * they dominate the use in the obvious forms: an earlier `if (…) return/throw/continue`
+ * in an enclosing block, an enclosing `if`/`?:`/`&&` branch that passed the check, or an
+ * `assert(…)` statement. Checks that only look like sanitisers are recorded in `notes`.
+ */
+class Guards {
+  constructor(
+    private readonly analyzer: RequestInputAnalyzer,
+    private readonly ref: TSESTree.Node,
+    private readonly notes: string[],
+  ) {}
+
+  private get context(): Context {
+    return this.analyzer.context;
+  }
+
+  private text(node: TSESTree.Node): string {
+    return this.context.sourceCode.getText(unwrap(node)).replace(/\s+/gu, '');
+  }
+
+  /** The checked expression is the used one (same code). */
+  private same(node: TSESTree.Node | undefined): boolean {
+    return node !== undefined && node.type !== AST_NODE_TYPES.SpreadElement && this.text(node) === this.text(this.ref);
+  }
+
+  private safe(node: TSESTree.Node): boolean {
+    return !this.same(node) && this.analyzer.classify(node).kind === 'safe';
+  }
+
+  private notInput(node: TSESTree.Node): boolean {
+    return !this.same(node) && this.analyzer.classify(node).kind !== 'input';
+  }
+
+  private note(label: string): void {
+    if (!this.notes.includes(label)) {
+      this.notes.push(label);
+    }
+  }
+
+  holds(): boolean {
+    let child: TSESTree.Node = this.ref;
+    for (let parent = this.ref.parent; parent; child = parent, parent = parent.parent) {
+      switch (parent.type) {
+        case AST_NODE_TYPES.IfStatement:
+        case AST_NODE_TYPES.ConditionalExpression:
+          if ((child === parent.consequent && this.accepts(parent.test, true)) || (child === parent.alternate && this.accepts(parent.test, false))) {
+            return true;
+          }
+          break;
+        case AST_NODE_TYPES.LogicalExpression:
+          if (child === parent.right && parent.operator !== '??' && this.accepts(parent.left, parent.operator === '&&')) {
+            return true;
+          }
+          break;
+        case AST_NODE_TYPES.SwitchCase:
+          // switch (name) { case 'a.txt': … }: inside a case whose test is a constant.
+          if (parent.test && this.same(parent.parent.discriminant) && this.safe(parent.test)) {
+            return true;
+          }
+          if (this.listGuards(parent.consequent, child)) {
+            return true;
+          }
+          break;
+        case AST_NODE_TYPES.BlockStatement:
+        case AST_NODE_TYPES.Program:
+        case AST_NODE_TYPES.StaticBlock:
+          if (this.listGuards(parent.body, child)) {
+            return true;
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    return false;
+  }
+
+  /** Guard statements before `child` in a statement list. */
+  private listGuards(list: readonly TSESTree.Node[], child: TSESTree.Node): boolean {
+    for (const statement of list) {
+      if (statement === child) {
+        return false;
+      }
+      if (this.statementGuards(statement)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private statementGuards(statement: TSESTree.Node): boolean {
+    if (statement.type === AST_NODE_TYPES.IfStatement) {
+      return (
+        (alwaysExits(statement.consequent) && this.accepts(statement.test, false)) ||
+        (statement.alternate !== null && alwaysExits(statement.alternate) && this.accepts(statement.test, true))
+      );
+    }
+    if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
+      const expr = unwrap(statement.expression);
+      if (expr.type === AST_NODE_TYPES.CallExpression && expr.arguments[0] && ASSERT_CALLEES.has(this.text(expr.callee))) {
+        return this.accepts(expr.arguments[0], true);
+      }
+    }
+    return false;
+  }
+
+  /** Whether `test` evaluating to `polarity` proves the used value safe. */
+  private accepts(test: TSESTree.Node, polarity: boolean): boolean {
+    const t = unwrap(test);
+    if (t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!') {
+      return this.accepts(t.argument, !polarity);
+    }
+    if (t.type === AST_NODE_TYPES.LogicalExpression && t.operator !== '??') {
+      const conjunction = (t.operator === '&&') === polarity;
+      const left = this.accepts(t.left, polarity);
+      const right = this.accepts(t.right, polarity);
+      // a && b true: both hold (either suffices); a && b false: one failed (both must suffice).
+      return conjunction ? left || right : left && right;
+    }
+    return polarity ? this.safeIfTrue(t) : this.safeIfFalse(t);
+  }
+
+  private safeIfTrue(t: TSESTree.Node): boolean {
+    if (t.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(t.callee);
+      const [first, second] = t.arguments;
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        const method = memberName(callee);
+        const object = callee.object;
+        if ((method === 'includes' || method === 'has' || method === 'hasOwnProperty') && this.same(first) && this.notInput(object)) {
+          return true; // ALLOWED.includes(name), allowed.has(name)
+        }
+        if (method === 'test' && this.same(first)) {
+          const regex = regexOf(this.context, object);
+          return regex !== null && isAllowListRegex(regex.pattern);
+        }
+        if (method === 'match' && this.same(object) && first) {
+          const regex = regexOf(this.context, first);
+          return regex !== null && isAllowListRegex(regex.pattern);
+        }
+        if (method === 'startsWith' && this.same(object) && first) {
+          if (this.endsWithSeparator(first, 0)) {
+            return true;
+          }
+          this.note('startsWith() without a trailing separator');
+          return false;
+        }
+      }
+      const target = resolveCallTarget(this.context, callee);
+      const key = target ? `${target.module ?? ''}#${target.path.join('.')}` : '';
+      if (CONTAINMENT_CALLS.has(key) && this.same(first)) {
+        return true; // isPathInside(resolved, root)
+      }
+      if (key === '#Object.hasOwn' && this.same(second)) {
+        return true;
+      }
+      const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+      if (name !== null && VALIDATOR_NAMES.test(name) && this.same(first)) {
+        return true;
+      }
+      return t.arguments.some((a) => this.same(a)) && this.analyzer.isConfiguredSanitizer(callee);
+    }
+    if (t.type === AST_NODE_TYPES.BinaryExpression) {
+      if (t.operator === '===' || t.operator === '==') {
+        if ((this.same(t.left) && this.safe(t.right)) || (this.same(t.right) && this.safe(t.left))) {
+          return true; // name === 'report.pdf'
+        }
+        const indexOf = this.indexOfCall(t.left);
+        if (indexOf && this.same(indexOf.object) && isLiteral(t.right, 0)) {
+          if (indexOf.arg && this.endsWithSeparator(indexOf.arg, 0)) {
+            return true;
+          }
+          this.note('indexOf() === 0 without a trailing separator');
+        }
+        return false;
+      }
+      if (t.operator === 'in') {
+        return this.same(t.left) && this.notInput(t.right);
+      }
+      return this.isMembership(t, false);
+    }
+    return false;
+  }
+
+  private safeIfFalse(t: TSESTree.Node): boolean {
+    if (t.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(t.callee);
+      const first = t.arguments[0];
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        const method = memberName(callee);
+        const literal = first ? getStringIfConstant(first as never, this.context.sourceCode.getScope(t) as never) : null;
+        if (method === 'startsWith' && literal?.startsWith('..') && this.isRelativeOfUse(callee.object)) {
+          return true; // path.relative(root, resolved).startsWith('..')
+        }
+        if (method === 'includes' && this.same(callee.object) && literal?.includes('..')) {
+          this.note(`includes('${literal}') check`);
+        }
+        if (method === 'test' && this.same(first)) {
+          const regex = regexOf(this.context, callee.object);
+          if (regex?.pattern.includes('\\.\\.')) {
+            this.note(`/${regex.pattern}/ test`);
+          }
+        }
+      }
+      return false;
+    }
+    if (t.type === AST_NODE_TYPES.BinaryExpression) {
+      const indexOf = this.indexOfCall(t.left);
+      if (t.operator === '!==' || t.operator === '!=') {
+        if ((this.same(t.left) && this.safe(t.right)) || (this.same(t.right) && this.safe(t.left))) {
+          return true;
+        }
+        if (indexOf && this.same(indexOf.object) && isLiteral(t.right, 0)) {
+          if (indexOf.arg && this.endsWithSeparator(indexOf.arg, 0)) {
+            return true; // p.indexOf(root + sep) !== 0 -> reject
+          }
+          this.note('indexOf() === 0 without a trailing separator');
+          return false;
+        }
+      }
+      if (indexOf && this.same(indexOf.object) && indexOf.arg) {
+        const literal = getStringIfConstant(indexOf.arg as never, this.context.sourceCode.getScope(t) as never);
+        if (literal?.includes('..')) {
+          this.note(`indexOf('${literal}') check`);
+          return false;
+        }
+      }
+      return this.isMembership(t, true);
+    }
+    return false;
+  }
+
+  /** `ALLOWED.indexOf(x) !== -1` (or, negated, `=== -1`). */
+  private isMembership(t: TSESTree.BinaryExpression, negated: boolean): boolean {
+    const indexOf = this.indexOfCall(t.left);
+    if (!indexOf || !this.same(indexOf.arg) || !this.notInput(indexOf.object)) {
+      return false;
+    }
+    const value = isLiteral(t.right, -1) ? '-1' : isLiteral(t.right, 0) ? '0' : null;
+    const forms = negated ? ['===-1', '==-1', '<0'] : ['!==-1', '!=-1', '>-1', '>=0'];
+    return value !== null && forms.includes(`${t.operator}${value}`);
+  }
+
+  private indexOfCall(node: TSESTree.Node): { object: TSESTree.Node; arg: TSESTree.Node | undefined } | null {
+    const n = unwrap(node);
+    if (n.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(n.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'indexOf') {
+        return { object: callee.object, arg: n.arguments[0] };
+      }
+    }
+    return null;
+  }
+
+  /** `rel` (or the inline call) is `path.relative(root, <the used value>)`. */
+  private isRelativeOfUse(node: TSESTree.Node): boolean {
+    let n = unwrap(node);
+    if (n.type === AST_NODE_TYPES.Identifier) {
+      n = resolveConstInit(this.context, n) ?? n;
+    }
+    n = unwrap(n);
+    return (
+      n.type === AST_NODE_TYPES.CallExpression &&
+      pathFunctionName(resolveCallTarget(this.context, n.callee)) === 'relative' &&
+      this.same(n.arguments[1])
+    );
+  }
+
+  /** `root + path.sep`, `root + '/'`, `` `${root}/` ``, or a constant ending in `/`. */
+  private endsWithSeparator(node: TSESTree.Node, depth: number): boolean {
+    const n = unwrap(node);
+    if (depth > 4) {
+      return false;
+    }
+    switch (n.type) {
+      case AST_NODE_TYPES.Literal:
+        return typeof n.value === 'string' && /[/\\]$/u.test(n.value);
+      case AST_NODE_TYPES.BinaryExpression:
+        return n.operator === '+' && this.endsWithSeparator(n.right, depth + 1);
+      case AST_NODE_TYPES.TemplateLiteral: {
+        const tail = n.quasis.at(-1)?.value.cooked ?? '';
+        const last = n.expressions.at(-1);
+        return tail !== '' ? /[/\\]$/u.test(tail) : last !== undefined && this.endsWithSeparator(last, depth + 1);
+      }
+      case AST_NODE_TYPES.MemberExpression:
+        return memberName(n) === 'sep';
+      case AST_NODE_TYPES.Identifier: {
+        const init = resolveConstInit(this.context, n);
+        return init !== null && this.endsWithSeparator(init, depth + 1);
+      }
+      default:
+        return false;
+    }
+  }
+}
+
+function memberName(node: TSESTree.MemberExpression): string | null {
+  if (!node.computed) {
+    return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : null;
+  }
+  return node.property.type === AST_NODE_TYPES.Literal ? String(node.property.value) : null;
+}
+
+function isLiteral(node: TSESTree.Node, value: number): boolean {
+  const n = unwrap(node);
+  if (n.type === AST_NODE_TYPES.Literal) {
+    return n.value === value;
+  }
+  return (
+    value < 0 &&
+    n.type === AST_NODE_TYPES.UnaryExpression &&
+    n.operator === '-' &&
+    n.argument.type === AST_NODE_TYPES.Literal &&
+    n.argument.value === -value
+  );
+}
+
+/**
+ * Whether the guards dominating `ref` (a use of a request-derived value) make it safe.
+ * @example if (!/^[\w-]+$/.test(name)) return; fs.readFile(name) // the `name` use is guarded
+ */
+export function isGuardedSafe(analyzer: RequestInputAnalyzer, ref: TSESTree.Node, notes: string[]): boolean {
+  return new Guards(analyzer, ref, notes).holds();
+}

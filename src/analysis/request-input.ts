@@ -1,0 +1,797 @@
+import { findVariable, getStringIfConstant } from '@eslint-community/eslint-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { FunctionLike, InputShape } from '../frameworks/types';
+import { isFunctionLike, localCallSites, resolveFunction } from './functions';
+import { getParamRole, inputCallFramework } from './handlers';
+import { resolveCallTarget } from './modules';
+import type { CallTarget } from './modules';
+import { getSettings, parseNameSpec } from './settings';
+import type { NameSpec } from './settings';
+import { isGuardedSafe, pathFunctionName, regexOf } from './request-input-guards';
+import { dereference, skipTsWrappers } from './static';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** Where a value that a remote client controls comes from. */
+export interface RequestInputOrigin {
+  /** The source as code (`req.params.name`, `c.req.query('file')`, `@Body() dto`). */
+  readonly description: string;
+  /** The framework that supplies it (`express`, `next`…; `custom` for configured sources). */
+  readonly framework: string;
+  /** The expression where the input is first read. */
+  readonly node: TSESTree.Node;
+  /** Checks seen on the way that look like sanitisers but are not (`path.normalize()`). */
+  readonly falseConfidence: readonly string[];
+}
+
+/** The tracker's verdict on one expression. */
+export type InputClassification =
+  | { readonly kind: 'input'; readonly origin: RequestInputOrigin }
+  /** Proven not to be request input: constants, static roots, sanitiser results. */
+  | { readonly kind: 'safe' }
+  /** Not traced to request input, but not proven constant either. */
+  | { readonly kind: 'unknown' };
+
+/** Extra vocabulary on top of `settings['agent-guard'].requestInput` (rule options). */
+export interface RequestInputOptions {
+  /** `module#export` or names of functions whose result is request input. */
+  readonly sources?: readonly string[];
+  /** `module#export` or names of functions whose result (or check) makes a value safe. */
+  readonly sanitizers?: readonly string[];
+}
+
+type Val =
+  | { readonly k: 'T'; readonly origin: RequestInputOrigin; readonly path: boolean }
+  | { readonly k: 'R'; readonly shape: InputShape; readonly desc: string; readonly framework: string }
+  | { readonly k: 'Z'; readonly schema: TSESTree.Node | null; readonly keys: readonly string[]; readonly wrapped: boolean; readonly origin: RequestInputOrigin }
+  | { readonly k: 'S' }
+  | { readonly k: 'U' };
+
+const SAFE: Val = { k: 'S' };
+const UNKNOWN: Val = { k: 'U' };
+
+/** `path` functions whose result cannot contain a directory part. */
+const PATH_SANITIZERS = new Set(['basename', 'extname', 'isAbsolute']);
+/** `path` functions that carry their arguments through; the first three are often mistaken for sanitisers. */
+const PATH_PROPAGATORS = new Set(['join', 'resolve', 'normalize', 'format', 'relative', 'dirname', 'toNamespacedPath', 'parse']);
+const FALSE_CONFIDENCE_PATH = new Set(['join', 'resolve', 'normalize']);
+
+/** Call targets (`module#path`, `#global.path`) whose result is never request input. */
+const SAFE_CALLS = new Set([
+  'sanitize-filename#', '#Number', '#parseInt', '#parseFloat', '#Number.parseInt', '#Number.parseFloat',
+  '#Number.isInteger', '#Boolean', '#isNaN', '#Date.now', '#crypto.randomUUID', 'crypto#randomUUID',
+  'crypto#randomBytes', 'uuid#v1', 'uuid#v4', 'uuid#v7', 'nanoid#nanoid', 'os#tmpdir', 'os#homedir',
+  '#process.cwd', '#require',
+]);
+/** Call targets whose result carries any request input in their arguments. */
+const PROPAGATING_CALLS = new Set([
+  '#String', '#decodeURIComponent', '#decodeURI', '#encodeURIComponent', '#encodeURI', '#unescape', '#escape',
+  '#Buffer.from', 'buffer#Buffer.from', '#JSON.parse', '#JSON.stringify', '#Array.from', '#Object.values',
+  '#Object.keys', '#Object.entries', '#Object.assign', '#structuredClone', 'url#fileURLToPath',
+  'url#pathToFileURL', 'url#format', 'querystring#parse', 'querystring#unescape', '#Array.of',
+]);
+const PROPAGATING_CONSTRUCTORS = new Set(['#URL', 'url#URL', '#URLSearchParams', 'url#URLSearchParams', '#String']);
+/** Undeclared globals that are never request input. */
+const SAFE_GLOBALS = new Set([
+  '__dirname', '__filename', 'undefined', 'NaN', 'Infinity', 'process', 'Math', 'JSON', 'Date', 'crypto',
+  'globalThis', 'console', 'Buffer', 'Number', 'String', 'Object', 'Array', 'require', 'module', 'exports',
+]);
+/** Methods of a string or array whose result cannot be a path (booleans, numbers). */
+const NON_PATH_METHODS = new Set([
+  'includes', 'startsWith', 'endsWith', 'test', 'indexOf', 'lastIndexOf', 'search', 'localeCompare', 'has',
+  'charCodeAt', 'codePointAt', 'every', 'some', 'findIndex', 'findLastIndex', 'hasOwnProperty', 'isFile',
+  'isDirectory', 'getTime',
+]);
+/** Methods that mix their arguments into a string built on a constant receiver. */
+const MIXING_METHODS = new Set(['concat', 'replace', 'replaceAll', 'padStart', 'padEnd', 'join']);
+/** Schema methods returning the validated input (zod, yup, superstruct-style). */
+const PARSE_METHODS = new Set(['parse', 'parseAsync', 'validateSync', 'validate', 'cast', 'create']);
+const SAFE_PARSE_METHODS = new Set(['safeParse', 'safeParseAsync']);
+/** Schema building calls that constrain a string to a fixed alphabet or set. */
+const CONSTRAINING_SCHEMA_CALLS = new Set([
+  'regex', 'enum', 'nativeEnum', 'literal', 'uuid', 'cuid', 'cuid2', 'ulid', 'nanoid', 'number', 'int',
+  'integer', 'boolean', 'bigint', 'picklist', 'matches', 'oneOf',
+]);
+const OBJECT_SCHEMA_CALLS = new Set(['object', 'strictObject', 'looseObject', 'shape']);
+/** Array methods whose callback's first parameter is an element of the receiver (`reduce`: the second). */
+const ITERATION_METHODS = new Map([
+  ['forEach', 0], ['map', 0], ['flatMap', 0], ['filter', 0], ['find', 0], ['findLast', 0], ['some', 0],
+  ['every', 0], ['reduce', 1], ['then', 0],
+]);
+
+function targetKey(target: CallTarget): string {
+  return `${target.module ?? ''}#${target.path.join('.')}`;
+}
+
+function shortText(context: Context, node: TSESTree.Node, max = 60): string | null {
+  const text = context.sourceCode.getText(node).replace(/\s+/gu, ' ');
+  return text.length <= max ? text : null;
+}
+
+/** How a property step reads in a description: `.name`, `[0]`, `['x-file']`. */
+function keyLabel(key: string): string {
+  if (/^[A-Za-z_$][\w$]*$/u.test(key)) {
+    return `.${key}`;
+  }
+  return /^\d+$/u.test(key) ? `[${key}]` : `['${key}']`;
+}
+
+function memberKey(context: Context, node: TSESTree.MemberExpression): string | null {
+  if (!node.computed) {
+    return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : null;
+  }
+  return getStringIfConstant(node.property as never, context.sourceCode.getScope(node) as never);
+}
+
+/** One step of a destructuring pattern or member chain. */
+interface Step {
+  readonly key: string | null;
+  readonly label: string;
+}
+
+/** Steps from a binding pattern down to `id`, plus the defaults met on the way. */
+function patternSteps(
+  context: Context,
+  pattern: TSESTree.Node,
+  id: TSESTree.Node,
+  steps: Step[] = [],
+  defaults: TSESTree.Node[] = [],
+): { steps: Step[]; defaults: TSESTree.Node[] } | null {
+  if (pattern === id) {
+    return { steps, defaults };
+  }
+  if (id.range[0] < pattern.range[0] || id.range[1] > pattern.range[1]) {
+    return null;
+  }
+  switch (pattern.type) {
+    case AST_NODE_TYPES.AssignmentPattern:
+      return patternSteps(context, pattern.left, id, steps, [...defaults, pattern.right]);
+    case AST_NODE_TYPES.TSParameterProperty:
+      return patternSteps(context, pattern.parameter, id, steps, defaults);
+    case AST_NODE_TYPES.RestElement:
+      return patternSteps(context, pattern.argument, id, steps, defaults);
+    case AST_NODE_TYPES.ObjectPattern:
+      for (const prop of pattern.properties) {
+        if (prop.type === AST_NODE_TYPES.RestElement) {
+          const found = patternSteps(context, prop.argument, id, steps, defaults);
+          if (found) {
+            return found;
+          }
+          continue;
+        }
+        let key: string | null;
+        if (!prop.computed && prop.key.type === AST_NODE_TYPES.Identifier) {
+          key = prop.key.name;
+        } else if (prop.key.type === AST_NODE_TYPES.Literal) {
+          key = String(prop.key.value);
+        } else {
+          key = getStringIfConstant(prop.key as never, context.sourceCode.getScope(prop) as never);
+        }
+        const found = patternSteps(context, prop.value, id, [...steps, { key, label: key === null ? '[…]' : keyLabel(key) }], defaults);
+        if (found) {
+          return found;
+        }
+      }
+      return null;
+    case AST_NODE_TYPES.ArrayPattern:
+      for (const [index, element] of pattern.elements.entries()) {
+        const isRest = element?.type === AST_NODE_TYPES.RestElement;
+        const found = element
+          ? patternSteps(context, element, id, isRest ? steps : [...steps, { key: String(index), label: `[${index}]` }], defaults)
+          : null;
+        if (found) {
+          return found;
+        }
+      }
+      return null;
+    default:
+      return null;
+  }
+}
+
+function withNotes(origin: RequestInputOrigin, notes: readonly string[]): RequestInputOrigin {
+  const fresh = notes.filter((n) => !origin.falseConfidence.includes(n));
+  return fresh.length === 0 ? origin : { ...origin, falseConfidence: [...origin.falseConfidence, ...fresh] };
+}
+
+function matchesSpec(context: Context, specs: readonly NameSpec[], callee: TSESTree.Node, target: CallTarget | null): boolean {
+  if (specs.length === 0) {
+    return false;
+  }
+  const text = context.sourceCode.getText(callee).replace(/\s+/gu, '');
+  const last =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier
+        ? callee.property.name
+        : null;
+  return specs.some((spec) => {
+    if (spec.module !== null) {
+      const module = spec.module.replace(/^node:/u, '');
+      const name = spec.name === 'default' ? '' : spec.name;
+      return target?.module === module && target.path.join('.') === name;
+    }
+    return text === spec.name || (!spec.name.includes('.') && last === spec.name);
+  });
+}
+
+/**
+ * Answers "is this expression request input, and from where?" for one file. Intra-procedural
+ * and flow-insensitive, with two refinements: arguments are followed into local helper
+ * functions, and guards that dominate a use (early return/throw, enclosing `if`) sanitise it.
+ * One instance per Program and vocabulary; every answer is memoised.
+ */
+export class RequestInputAnalyzer {
+  private readonly nodeMemo = new Map<TSESTree.Node, Val>();
+  private readonly varMemo = new Map<TSESLint.Scope.Variable, Val>();
+  private readonly returnMemo = new Map<FunctionLike, Val>();
+  private readonly busy = new Set<object>();
+  private helperDepth = 0;
+
+  constructor(
+    readonly context: Context,
+    readonly sources: readonly NameSpec[],
+    readonly sanitizers: readonly NameSpec[],
+  ) {}
+
+  classify(node: TSESTree.Node): InputClassification {
+    const val = this.finalize(this.evaluate(node));
+    if (val.k === 'T') {
+      return { kind: 'input', origin: val.origin };
+    }
+    return val.k === 'S' ? { kind: 'safe' } : { kind: 'unknown' };
+  }
+
+  /** Whether the argument of a sanitiser-shaped call is user-configured as sanitising. */
+  isConfiguredSanitizer(callee: TSESTree.Node): boolean {
+    return matchesSpec(this.context, this.sanitizers, callee, resolveCallTarget(this.context, callee));
+  }
+
+  /** A value as used: request objects are not themselves strings; schema results resolve. */
+  private finalize(val: Val): Val {
+    if (val.k === 'R') {
+      return UNKNOWN;
+    }
+    if (val.k === 'Z') {
+      return this.schemaConstrains(val.schema, val.keys, 0) ? SAFE : { k: 'T', origin: val.origin, path: false };
+    }
+    return val;
+  }
+
+  private combine(vals: readonly Val[]): Val {
+    let tainted: Val | null = null;
+    const notes: string[] = [];
+    let unknown = false;
+    for (const raw of vals) {
+      const val = this.finalize(raw);
+      if (val.k === 'T') {
+        tainted ??= val;
+        notes.push(...val.origin.falseConfidence);
+      } else if (val.k === 'U') {
+        unknown = true;
+      }
+    }
+    if (tainted?.k === 'T') {
+      return { k: 'T', origin: withNotes(tainted.origin, notes), path: false };
+    }
+    return unknown ? UNKNOWN : SAFE;
+  }
+
+  evaluate(node: TSESTree.Node): Val {
+    const memo = this.nodeMemo.get(node);
+    if (memo) {
+      return memo;
+    }
+    if (this.busy.has(node)) {
+      return UNKNOWN;
+    }
+    this.busy.add(node);
+    let val: Val;
+    try {
+      val = this.compute(node);
+    } finally {
+      this.busy.delete(node);
+    }
+    this.nodeMemo.set(node, val);
+    return val;
+  }
+
+  private compute(node: TSESTree.Node): Val {
+    switch (node.type) {
+      case AST_NODE_TYPES.Literal:
+      case AST_NODE_TYPES.MetaProperty:
+      case AST_NODE_TYPES.UnaryExpression:
+      case AST_NODE_TYPES.UpdateExpression:
+      case AST_NODE_TYPES.ImportExpression:
+        return SAFE;
+      case AST_NODE_TYPES.TemplateLiteral:
+        return this.combine(node.expressions.map((e) => this.evaluate(e)));
+      case AST_NODE_TYPES.Identifier:
+        return this.identifierValue(node);
+      case AST_NODE_TYPES.MemberExpression:
+        return this.memberValue(node);
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+        return this.evaluate(node.expression);
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.SpreadElement:
+        return this.evaluate(node.argument);
+      case AST_NODE_TYPES.CallExpression:
+        return this.callValue(node);
+      case AST_NODE_TYPES.NewExpression: {
+        const target = resolveCallTarget(this.context, node.callee);
+        return target && PROPAGATING_CONSTRUCTORS.has(targetKey(target)) ? this.combine(this.argValues(node.arguments)) : UNKNOWN;
+      }
+      case AST_NODE_TYPES.BinaryExpression:
+        return node.operator === '+' ? this.combine([this.evaluate(node.left), this.evaluate(node.right)]) : SAFE;
+      case AST_NODE_TYPES.LogicalExpression:
+        return this.combine([this.evaluate(node.left), this.evaluate(node.right)]);
+      case AST_NODE_TYPES.ConditionalExpression:
+        return this.combine([this.evaluate(node.consequent), this.evaluate(node.alternate)]);
+      case AST_NODE_TYPES.ArrayExpression:
+        return this.combine(this.argValues(node.elements.filter((e): e is TSESTree.Expression | TSESTree.SpreadElement => e !== null)));
+      case AST_NODE_TYPES.ObjectExpression:
+        return this.combine(
+          node.properties.map((p) => (p.type === AST_NODE_TYPES.SpreadElement ? this.evaluate(p.argument) : this.evaluate(p.value))),
+        );
+      case AST_NODE_TYPES.AssignmentExpression:
+        return node.operator === '=' ? this.evaluate(node.right) : this.combine([this.evaluate(node.left), this.evaluate(node.right)]);
+      case AST_NODE_TYPES.SequenceExpression:
+        return this.evaluate(node.expressions.at(-1)!);
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private argValues(args: readonly (TSESTree.Expression | TSESTree.SpreadElement)[]): Val[] {
+    return args.map((a) => (a.type === AST_NODE_TYPES.SpreadElement ? this.evaluate(a.argument) : this.evaluate(a)));
+  }
+
+  /** Applies the result of guards dominating `ref` to a tainted value. */
+  private guarded(ref: TSESTree.Node, val: Val): Val {
+    if (val.k !== 'T') {
+      return val;
+    }
+    const notes: string[] = [];
+    if (isGuardedSafe(this, ref, notes)) {
+      return SAFE;
+    }
+    return notes.length > 0 ? { ...val, origin: withNotes(val.origin, notes) } : val;
+  }
+
+  /** A property read (`key`, or `null` when computed and unknown) on a value. */
+  private step(val: Val, key: string | null, label: string, node: TSESTree.Node): Val {
+    switch (val.k) {
+      case 'R': {
+        const found = key !== null && val.shape.properties && Object.hasOwn(val.shape.properties, key) ? val.shape.properties[key] : undefined;
+        const desc = val.desc ? `${val.desc}${label}` : label.replace(/^\./u, '');
+        if (found === 'input') {
+          return { k: 'T', origin: { description: desc, framework: val.framework, node, falseConfidence: [] }, path: true };
+        }
+        return found ? { k: 'R', shape: found, desc, framework: val.framework } : UNKNOWN;
+      }
+      case 'T':
+        if (key === 'length') {
+          return SAFE;
+        }
+        return val.path ? { k: 'T', origin: { ...val.origin, description: `${val.origin.description}${label}` }, path: true } : val;
+      case 'Z':
+        if (val.wrapped) {
+          return key === 'data' ? { ...val, wrapped: false } : SAFE;
+        }
+        return key === null ? { ...val, schema: null } : { ...val, keys: [...val.keys, key] };
+      default:
+        return val;
+    }
+  }
+
+  private memberValue(node: TSESTree.MemberExpression): Val {
+    const object = skipTsWrappers(node.object);
+    const key = memberKey(this.context, node);
+    // path.parse(x).base / .name / .ext hold no directory part.
+    if (
+      object.type === AST_NODE_TYPES.CallExpression &&
+      (key === 'base' || key === 'name' || key === 'ext') &&
+      pathFunctionName(resolveCallTarget(this.context, object.callee)) === 'parse'
+    ) {
+      return SAFE;
+    }
+    const label = key !== null ? keyLabel(key) : `[${shortText(this.context, node.property, 20) ?? '…'}]`;
+    return this.guarded(node, this.step(this.evaluate(node.object), key, label, node));
+  }
+
+  private identifierValue(id: TSESTree.Identifier): Val {
+    const variable = findVariable(this.context.sourceCode.getScope(id) as never, id) as TSESLint.Scope.Variable | null;
+    if (!variable || variable.defs.length === 0) {
+      return SAFE_GLOBALS.has(id.name) ? SAFE : UNKNOWN;
+    }
+    return this.guarded(id, this.variableValue(variable));
+  }
+
+  private variableValue(variable: TSESLint.Scope.Variable): Val {
+    const memo = this.varMemo.get(variable);
+    if (memo) {
+      return memo;
+    }
+    if (this.busy.has(variable)) {
+      return UNKNOWN;
+    }
+    this.busy.add(variable);
+    let val: Val;
+    try {
+      const vals: Val[] = variable.defs.map((def) => this.definitionValue(def));
+      for (const ref of variable.references) {
+        if (ref.isWrite() && !ref.init) {
+          vals.push(this.writeValue(ref));
+        }
+      }
+      val = vals.length === 1 ? vals[0]! : this.combine(vals);
+    } finally {
+      this.busy.delete(variable);
+    }
+    this.varMemo.set(variable, val);
+    return val;
+  }
+
+  private definitionValue(def: TSESLint.Scope.Definition): Val {
+    switch (def.type) {
+      case 'ImportBinding':
+        return SAFE; // module code and constants, never request data
+      case 'Parameter':
+        return this.parameterValue(def.node as FunctionLike, def.name as TSESTree.Identifier);
+      case 'Variable': {
+        const declarator = def.node as TSESTree.VariableDeclarator;
+        if (declarator.init) {
+          return this.patternValue(this.evaluate(declarator.init), declarator.id, def.name);
+        }
+        const loop = declarator.parent.parent;
+        if (
+          (loop?.type === AST_NODE_TYPES.ForOfStatement || loop?.type === AST_NODE_TYPES.ForInStatement) &&
+          loop.left === declarator.parent
+        ) {
+          return this.loopValue(loop, declarator.id, def.name);
+        }
+        return SAFE; // `let x;` alone: undefined until written (writes are added separately)
+      }
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private loopValue(loop: TSESTree.ForOfStatement | TSESTree.ForInStatement, pattern: TSESTree.Node, id: TSESTree.Node): Val {
+    const right = this.evaluate(loop.right);
+    if (loop.type === AST_NODE_TYPES.ForInStatement) {
+      return right.k === 'T' ? { ...right, path: false } : this.finalize(right).k === 'U' ? UNKNOWN : SAFE;
+    }
+    return this.patternValue(this.step(right, null, '[…]', loop.right), pattern, id);
+  }
+
+  private writeValue(ref: TSESLint.Scope.Reference): Val {
+    const parent = ref.identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier) {
+      return this.evaluate(parent);
+    }
+    if (parent?.type === AST_NODE_TYPES.UpdateExpression) {
+      return SAFE;
+    }
+    const writeExpr = ref.writeExpr as TSESTree.Node | null | undefined;
+    const holder = writeExpr?.parent;
+    if (holder?.type === AST_NODE_TYPES.AssignmentExpression && writeExpr) {
+      return this.patternValue(this.evaluate(writeExpr), holder.left, ref.identifier);
+    }
+    if ((holder?.type === AST_NODE_TYPES.ForOfStatement || holder?.type === AST_NODE_TYPES.ForInStatement) && holder.right === writeExpr) {
+      return this.loopValue(holder, holder.left, ref.identifier);
+    }
+    return UNKNOWN;
+  }
+
+  /** The value bound to `id` when `val` is destructured by `pattern`. */
+  private patternValue(val: Val, pattern: TSESTree.Node, id: TSESTree.Node): Val {
+    const found = patternSteps(this.context, pattern, id);
+    if (!found) {
+      return UNKNOWN;
+    }
+    let current = val;
+    for (const s of found.steps) {
+      current = this.step(current, s.key, s.label, id);
+    }
+    return found.defaults.length === 0 ? current : this.combine([current, ...found.defaults.map((d) => this.evaluate(d))]);
+  }
+
+  private parameterValue(fn: FunctionLike, id: TSESTree.Identifier): Val {
+    const index = fn.params.findIndex((p) => p.range[0] <= id.range[0] && id.range[1] <= p.range[1]);
+    const param = fn.params[index];
+    if (!param) {
+      return UNKNOWN;
+    }
+    const role = getParamRole(this.context, fn, index);
+    if (role?.role.kind === 'request') {
+      const root = param.type === AST_NODE_TYPES.Identifier ? param.name : '';
+      return this.patternValue({ k: 'R', shape: role.role.shape, desc: root, framework: role.framework }, param, id);
+    }
+    if (role?.role.kind === 'input') {
+      const origin = { description: role.role.description, framework: role.framework, node: param, falseConfidence: [] };
+      return this.patternValue({ k: 'T', origin, path: false }, param, id);
+    }
+    if (role) {
+      return UNKNOWN;
+    }
+    // `req.files.forEach((file) => …)`: the callback receives elements of the receiver.
+    const call = fn.parent;
+    if (call.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === fn && call.callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = memberKey(this.context, call.callee);
+      if (method !== null && ITERATION_METHODS.get(method) === index) {
+        const receiver = this.evaluate(call.callee.object);
+        if (receiver.k === 'T') {
+          return this.patternValue(method === 'then' ? receiver : this.step(receiver, null, '[…]', param), param, id);
+        }
+      }
+    }
+    return this.helperParameterValue(fn, index, param, id);
+  }
+
+  /** A parameter of a local helper: the values its callers in this file pass. */
+  private helperParameterValue(fn: FunctionLike, index: number, param: TSESTree.Parameter, id: TSESTree.Identifier): Val {
+    const calls = localCallSites(this.context, fn);
+    if (calls.length === 0 || this.helperDepth >= 4) {
+      return UNKNOWN;
+    }
+    this.helperDepth++;
+    try {
+      const vals = calls.map((call): Val => {
+        const spreadAt = call.arguments.findIndex((a) => a.type === AST_NODE_TYPES.SpreadElement);
+        if (spreadAt !== -1 && spreadAt <= index) {
+          return this.evaluate((call.arguments[spreadAt] as TSESTree.SpreadElement).argument);
+        }
+        const arg = call.arguments[index];
+        return arg ? this.evaluate(arg) : SAFE;
+      });
+      return this.patternValue(this.combine(vals), param, id);
+    } finally {
+      this.helperDepth--;
+    }
+  }
+
+  private callValue(call: TSESTree.CallExpression): Val {
+    const callee = skipTsWrappers(call.callee);
+    const target = resolveCallTarget(this.context, callee);
+    if (matchesSpec(this.context, this.sanitizers, callee, target)) {
+      return SAFE;
+    }
+    const text = () => shortText(this.context, call) ?? `${shortText(this.context, callee, 40) ?? 'call'}()`;
+    if (matchesSpec(this.context, this.sources, callee, target)) {
+      return { k: 'T', origin: { description: text(), framework: 'custom', node: call, falseConfidence: [] }, path: true };
+    }
+    if (target) {
+      const framework = inputCallFramework(target);
+      if (framework) {
+        return { k: 'T', origin: { description: text(), framework, node: call, falseConfidence: [] }, path: true };
+      }
+      const key = targetKey(target);
+      const pathFn = pathFunctionName(target);
+      if (SAFE_CALLS.has(key) || (pathFn !== null && PATH_SANITIZERS.has(pathFn))) {
+        return SAFE;
+      }
+      if (pathFn !== null && PATH_PROPAGATORS.has(pathFn)) {
+        const val = this.combine(this.argValues(call.arguments));
+        return val.k === 'T' && FALSE_CONFIDENCE_PATH.has(pathFn) ? { ...val, origin: withNotes(val.origin, [`path.${pathFn}()`]) } : val;
+      }
+      if (PROPAGATING_CALLS.has(key)) {
+        return this.combine(this.argValues(call.arguments));
+      }
+      if (target.module === 'valibot' && (target.path[0] === 'parse' || target.path[0] === 'safeParse' || target.path[0] === 'parseAsync')) {
+        const input = call.arguments[1] ? this.finalize(this.evaluate(call.arguments[1])) : SAFE;
+        return input.k === 'T'
+          ? { k: 'Z', schema: call.arguments[0] ?? null, keys: [], wrapped: target.path[0] === 'safeParse', origin: input.origin }
+          : input;
+      }
+    }
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      return this.methodValue(call, callee, text);
+    }
+    const fn = resolveFunction(this.context, callee);
+    if (fn) {
+      return this.returnValue(fn);
+    }
+    return target?.module ? SAFE : UNKNOWN;
+  }
+
+  private methodValue(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, text: () => string): Val {
+    const method = memberKey(this.context, callee);
+    const receiver = this.evaluate(callee.object);
+    if (receiver.k === 'R') {
+      const found = method !== null && receiver.shape.methods && Object.hasOwn(receiver.shape.methods, method) ? receiver.shape.methods[method] : undefined;
+      if (found === 'input') {
+        return { k: 'T', origin: { description: text(), framework: receiver.framework, node: call, falseConfidence: [] }, path: true };
+      }
+      return found ? { k: 'R', shape: found, desc: text(), framework: receiver.framework } : UNKNOWN;
+    }
+    if (method !== null && NON_PATH_METHODS.has(method)) {
+      return SAFE;
+    }
+    const resolved = this.finalize(receiver);
+    if (resolved.k === 'T') {
+      if (method === 'replace' || method === 'replaceAll') {
+        return this.replaceValue(call, resolved);
+      }
+      return { k: 'T', origin: resolved.origin, path: false };
+    }
+    if (method !== null && (PARSE_METHODS.has(method) || SAFE_PARSE_METHODS.has(method))) {
+      const input = call.arguments[0] ? this.finalize(this.evaluate(call.arguments[0])) : SAFE;
+      if (input.k === 'T') {
+        return { k: 'Z', schema: callee.object, keys: [], wrapped: SAFE_PARSE_METHODS.has(method), origin: input.origin };
+      }
+    }
+    if (method !== null && MIXING_METHODS.has(method)) {
+      return this.combine([resolved, ...this.argValues(call.arguments)]);
+    }
+    if (resolved.k === 'S') {
+      return this.combine(this.argValues(call.arguments)).k === 'T' ? UNKNOWN : SAFE;
+    }
+    return UNKNOWN;
+  }
+
+  /** `x.replace(…)`: a character allow-list strips traversal; removing `..` does not. */
+  private replaceValue(call: TSESTree.CallExpression, receiver: Val & { k: 'T' }): Val {
+    const [pattern, replacement] = call.arguments;
+    const regex = pattern ? regexOf(this.context, pattern) : null;
+    const replacementText = replacement ? getStringIfConstant(replacement as never, this.context.sourceCode.getScope(call) as never) : null;
+    if (regex?.flags.includes('g') && replacementText !== null && !/[./\\]/u.test(replacementText)) {
+      const negated = /^\[\^((?:\\.|[^\]\\])*)\][+*]?$/u.exec(regex.pattern);
+      // `/[^a-z0-9_-]/g`: everything but the listed characters goes; safe when `.`, `/`, `\` are not listed.
+      if (negated && !/\.|\/|\\\\|\\W|\\S|\\D/u.test(negated[1]!)) {
+        return SAFE;
+      }
+    }
+    const literal = pattern ? getStringIfConstant(pattern as never, this.context.sourceCode.getScope(call) as never) : null;
+    if ((literal?.includes('..') ?? false) || (regex?.pattern.includes('\\.\\.') ?? false)) {
+      const method = (call.callee as TSESTree.MemberExpression).property;
+      const label = `${shortText(this.context, method, 20) ?? 'replace'}(${shortText(this.context, pattern!, 20) ?? '…'}, …)`;
+      return { k: 'T', origin: withNotes(receiver.origin, [label]), path: false };
+    }
+    return { k: 'T', origin: receiver.origin, path: false };
+  }
+
+  /** What a local function returns, over every `return` (context-insensitive). */
+  private returnValue(fn: FunctionLike): Val {
+    const memo = this.returnMemo.get(fn);
+    if (memo) {
+      return memo;
+    }
+    if (this.busy.has(fn)) {
+      return UNKNOWN;
+    }
+    this.busy.add(fn);
+    let val: Val;
+    try {
+      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+        val = this.finalize(this.evaluate(fn.body));
+      } else {
+        const returns: Val[] = [];
+        this.collectReturns(fn.body, returns);
+        val = this.combine(returns);
+      }
+    } finally {
+      this.busy.delete(fn);
+    }
+    this.returnMemo.set(fn, val);
+    return val;
+  }
+
+  private collectReturns(node: TSESTree.Node, out: Val[]): void {
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      out.push(node.argument ? this.evaluate(node.argument) : SAFE);
+      return;
+    }
+    const keys = this.context.sourceCode.visitorKeys[node.type] ?? [];
+    for (const key of keys) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (item && typeof item === 'object' && 'type' in item && !isFunctionLike(item as TSESTree.Node) && !String((item as TSESTree.Node).type).endsWith('Expression')) {
+          this.collectReturns(item as TSESTree.Node, out);
+        }
+      }
+    }
+  }
+
+  /** Whether a schema constrains the value at `keys` to a fixed alphabet or set (zod, valibot, yup). */
+  private schemaConstrains(schema: TSESTree.Node | null, keys: readonly string[], depth: number): boolean {
+    if (!schema || depth > 12) {
+      return false;
+    }
+    const node = dereference(this.context, schema);
+    if (keys.length > 0) {
+      const shape = this.objectShape(node, depth);
+      const prop = shape?.properties.find(
+        (p): p is TSESTree.Property =>
+          p.type === AST_NODE_TYPES.Property &&
+          ((p.key.type === AST_NODE_TYPES.Identifier && !p.computed && p.key.name === keys[0]) ||
+            (p.key.type === AST_NODE_TYPES.Literal && String(p.key.value) === keys[0])),
+      );
+      return prop ? this.schemaConstrains(prop.value, keys.slice(1), depth + 1) : false;
+    }
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipTsWrappers(node.callee);
+      const name =
+        callee.type === AST_NODE_TYPES.MemberExpression
+          ? memberKey(this.context, callee)
+          : callee.type === AST_NODE_TYPES.Identifier
+            ? callee.name
+            : null;
+      if (name !== null && CONSTRAINING_SCHEMA_CALLS.has(name)) {
+        return true;
+      }
+      if (name === 'pipe' && node.arguments.some((a) => this.schemaConstrains(a, [], depth + 1))) {
+        return true;
+      }
+      return callee.type === AST_NODE_TYPES.MemberExpression ? this.schemaConstrains(callee.object, [], depth + 1) : false;
+    }
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      return this.schemaConstrains(node.object, [], depth + 1);
+    }
+    return false;
+  }
+
+  private objectShape(node: TSESTree.Node, depth: number): TSESTree.ObjectExpression | null {
+    if (depth > 12 || node.type !== AST_NODE_TYPES.CallExpression) {
+      return null;
+    }
+    const callee = skipTsWrappers(node.callee);
+    const name =
+      callee.type === AST_NODE_TYPES.MemberExpression
+        ? memberKey(this.context, callee)
+        : callee.type === AST_NODE_TYPES.Identifier
+          ? callee.name
+          : null;
+    const arg = node.arguments[0] ? dereference(this.context, node.arguments[0]) : null;
+    if (name !== null && OBJECT_SCHEMA_CALLS.has(name) && arg?.type === AST_NODE_TYPES.ObjectExpression) {
+      return arg;
+    }
+    return callee.type === AST_NODE_TYPES.MemberExpression ? this.objectShape(dereference(this.context, callee.object), depth + 1) : null;
+  }
+}
+
+const analyzers = new WeakMap<TSESTree.Program, Map<string, RequestInputAnalyzer>>();
+
+/** The memoised analyzer of this file for the settings' vocabulary plus `options`. */
+export function getRequestInputAnalyzer(context: Context, options: RequestInputOptions = {}): RequestInputAnalyzer {
+  const settings = getSettings(context).requestInput;
+  const sources = [...settings.sources, ...(options.sources ?? [])];
+  const sanitizers = [...settings.sanitizers, ...(options.sanitizers ?? [])];
+  const key = JSON.stringify([sources, sanitizers]);
+  const program = context.sourceCode.ast;
+  let byKey = analyzers.get(program);
+  if (!byKey) {
+    byKey = new Map();
+    analyzers.set(program, byKey);
+  }
+  let analyzer = byKey.get(key);
+  if (!analyzer) {
+    analyzer = new RequestInputAnalyzer(context, sources.map(parseNameSpec), sanitizers.map(parseNameSpec));
+    byKey.set(key, analyzer);
+  }
+  return analyzer;
+}
+
+/**
+ * Classifies an expression as request input (with its origin), proven safe, or unknown.
+ * @example classifyRequestInput(context, pathArg) // `path.join(DIR, req.params.name)` -> { kind: 'input', origin: { description: 'req.params.name', … } }
+ */
+export function classifyRequestInput(context: Context, node: TSESTree.Node, options?: RequestInputOptions): InputClassification {
+  return getRequestInputAnalyzer(context, options).classify(node);
+}
+
+/**
+ * Where a remote client's data in `node` comes from, or `null` when the tracker cannot
+ * trace it to request input. Uses the project's `settings['agent-guard'].requestInput`.
+ * @example getRequestInputOrigin(context, sqlArg) // `` `… ${req.query.id}` `` -> { description: 'req.query.id', framework: 'express', … }
+ */
+export function getRequestInputOrigin(context: Context, node: TSESTree.Node): RequestInputOrigin | null {
+  const result = classifyRequestInput(context, node);
+  return result.kind === 'input' ? result.origin : null;
+}

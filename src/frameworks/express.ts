@@ -1,0 +1,96 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { handlerFunctionsOf } from '../analysis/functions';
+import { CALL, CONSTRUCT, iterateModuleReferences, iterateValueReferences } from '../analysis/modules';
+import type { TraceMap } from '../analysis/modules';
+import { NODE_FRAMEWORK_REQUEST } from './shapes';
+import type { AdapterContext, FrameworkAdapter, FunctionLike, HandlerBinding, ParamRole } from './types';
+
+/** Router methods that register handlers (`app.get`, `router.use`, `route('/x').post`). */
+export const EXPRESS_ROUTE_METHODS = ['all', 'checkout', 'copy', 'delete', 'get', 'head', 'lock', 'merge', 'mkactivity', 'mkcol', 'move', 'm-search', 'notify', 'options', 'patch', 'post', 'purge', 'put', 'report', 'search', 'subscribe', 'trace', 'unlock', 'unsubscribe', 'use'];
+
+const REGISTRATION: TraceMap<string> = Object.fromEntries(EXPRESS_ROUTE_METHODS.map((m) => [m, { [CALL]: m }]));
+const ROUTE: TraceMap<string> = { route: { [CALL]: 'route' } };
+
+const APPS: Record<string, TraceMap<string>> = {
+  express: { [CALL]: 'app', Router: { [CALL]: 'router', [CONSTRUCT]: 'router' } },
+  connect: { [CALL]: 'app' },
+  router: { [CALL]: 'router' },
+  'express-promise-router': { [CALL]: 'router' },
+};
+
+const REQUEST: ParamRole = { kind: 'request', shape: NODE_FRAMEWORK_REQUEST };
+const RESPONSE: ParamRole = { kind: 'response' };
+
+/**
+ * Parameter roles of an Express handler, from its arity: `(req, res, next)` or the
+ * four-parameter error middleware `(err, req, res, next)`.
+ */
+export function expressParams(fn: FunctionLike): (ParamRole | undefined)[] {
+  return fn.params.length === 4 ? [undefined, REQUEST, RESPONSE, undefined] : [REQUEST, RESPONSE];
+}
+
+/** Handlers of registration calls on a router value, following `route()` and call chains. */
+function* registrations(context: AdapterContext, router: TSESTree.Node): Generator<TSESTree.CallExpression> {
+  const calls = [
+    ...[...iterateValueReferences(context, router, REGISTRATION)].map((r) => r.node as TSESTree.CallExpression),
+  ];
+  for (const route of iterateValueReferences(context, router, ROUTE)) {
+    calls.push(...chained(route.node as TSESTree.CallExpression));
+  }
+  for (const call of calls) {
+    yield call;
+    yield* chained(call);
+  }
+}
+
+/** `x.get(a).post(b)`: calls chained on the result of `call`. */
+function* chained(call: TSESTree.CallExpression): Generator<TSESTree.CallExpression> {
+  let current: TSESTree.Node = call;
+  while (
+    current.parent?.type === AST_NODE_TYPES.MemberExpression &&
+    current.parent.object === current &&
+    current.parent.property.type === AST_NODE_TYPES.Identifier &&
+    EXPRESS_ROUTE_METHODS.includes(current.parent.property.name) &&
+    current.parent.parent.type === AST_NODE_TYPES.CallExpression &&
+    current.parent.parent.callee === current.parent
+  ) {
+    current = current.parent.parent;
+    yield current as TSESTree.CallExpression;
+  }
+}
+
+/** Express, Connect and compatible routers created in the file. */
+export const express: FrameworkAdapter = {
+  name: 'express',
+  responses: {
+    names: ['res', 'response', 'resp'],
+    methods: {
+      send: { payload: [0] },
+      json: { payload: [0] },
+      jsonp: { payload: [0] },
+      end: { payload: [0] },
+      write: { payload: [0] },
+      render: { payload: [1] },
+      writeHead: { payload: [1], statusArg: 0 },
+    },
+    statusMethods: ['status', 'writeHead'],
+    chainMethods: ['set', 'header', 'type', 'contentType', 'cookie', 'clearCookie', 'append', 'vary', 'location', 'links', 'attachment'],
+    bodyProperties: ['locals', 'statusMessage'],
+    statusProperties: ['statusCode'],
+    errorHandlers: [{ kind: 'arity', arity: 4, errorParam: 0, responseParam: 2 }],
+  },
+  *findHandlers(context: AdapterContext): Generator<HandlerBinding> {
+    for (const app of iterateModuleReferences(context, APPS)) {
+      if (app.kind === 'read') {
+        continue;
+      }
+      for (const call of registrations(context, app.node)) {
+        for (const fn of handlerFunctionsOf(context, call.arguments)) {
+          yield { framework: 'express', fn, params: expressParams(fn), registration: call };
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,62 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { handlerFunctionsOf } from '../analysis/functions';
+import { CALL, CONSTRUCT, iterateModuleReferences, iterateValueReferences } from '../analysis/modules';
+import type { TraceMap } from '../analysis/modules';
+import { FETCH_REQUEST } from './shapes';
+import type { AdapterContext, FrameworkAdapter, HandlerBinding, InputShape, ParamRole } from './types';
+
+/** Hono's context `c`: input is read through `c.req` (`param()`, `query()`, `json()`…). */
+export const HONO_CONTEXT: InputShape = {
+  properties: {
+    req: {
+      properties: { url: 'input', path: 'input', raw: FETCH_REQUEST },
+      methods: {
+        param: 'input', query: 'input', queries: 'input', header: 'input', json: 'input', parseBody: 'input',
+        formData: 'input', text: 'input', valid: 'input', arrayBuffer: 'input', blob: 'input',
+      },
+    },
+  },
+};
+
+/** Hono app methods that register handlers. */
+export const HONO_ROUTE_METHODS = ['all', 'delete', 'get', 'on', 'options', 'patch', 'post', 'put', 'use'];
+
+const REGISTRATION: TraceMap<string> = Object.fromEntries(HONO_ROUTE_METHODS.map((m) => [m, { [CALL]: m }]));
+const HONO: Record<string, TraceMap<string>> = {
+  hono: { Hono: { [CONSTRUCT]: 'app' } },
+  'hono/tiny': { Hono: { [CONSTRUCT]: 'app' } },
+  'hono/quick': { Hono: { [CONSTRUCT]: 'app' } },
+  '@hono/zod-openapi': { OpenAPIHono: { [CONSTRUCT]: 'app' } },
+};
+
+export const HONO_PARAMS: readonly ParamRole[] = [{ kind: 'request', shape: HONO_CONTEXT }];
+
+/** Hono apps created in the file (`new Hono()`), including `app.on('GET', path, h)`. */
+export const hono: FrameworkAdapter = {
+  name: 'hono',
+  responses: {
+    names: ['c', 'ctx', 'context'],
+    contextIsResponse: true,
+    methods: {
+      json: { payload: [0], statusArg: 1 },
+      text: { payload: [0], statusArg: 1 },
+      html: { payload: [0], statusArg: 1 },
+      body: { payload: [0], statusArg: 1 },
+      newResponse: { payload: [0], statusArg: 1 },
+    },
+    statusMethods: ['status'],
+    calls: [{ module: 'hono/http-exception', path: ['HTTPException'], construct: true, payload: [1], ignoreProperties: ['cause'], statusArg: 0 }],
+    errorHandlers: [{ kind: 'call', method: 'onError', errorParam: 0, responseParam: 1 }],
+  },
+  *findHandlers(context: AdapterContext): Generator<HandlerBinding> {
+    for (const app of iterateModuleReferences(context, HONO)) {
+      for (const ref of iterateValueReferences(context, app.node, REGISTRATION)) {
+        const call = ref.node as TSESTree.CallExpression;
+        for (const fn of handlerFunctionsOf(context, call.arguments)) {
+          yield { framework: 'hono', fn, params: HONO_PARAMS, registration: call };
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,65 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { handlerFunctionsOf } from '../analysis/functions';
+import { CALL, CONSTRUCT, iterateModuleReferences, iterateValueReferences } from '../analysis/modules';
+import type { TraceMap } from '../analysis/modules';
+import { NODE_REQUEST } from './shapes';
+import type { AdapterContext, FrameworkAdapter, HandlerBinding, InputShape, ParamRole } from './types';
+
+const KOA_REQUEST: InputShape = {
+  properties: {
+    body: 'input', query: 'input', querystring: 'input', headers: 'input', header: 'input', path: 'input', url: 'input',
+    originalUrl: 'input', href: 'input', search: 'input', host: 'input', hostname: 'input', ip: 'input', ips: 'input',
+    files: 'input', file: 'input',
+  },
+  methods: { get: 'input' },
+};
+
+/** Koa's `ctx`: `ctx.params` (router), `ctx.query`, `ctx.request.body` (koa-body), `ctx.get()`… */
+export const KOA_CONTEXT: InputShape = {
+  properties: {
+    params: 'input', query: 'input', querystring: 'input', headers: 'input', header: 'input', path: 'input', url: 'input',
+    originalUrl: 'input', href: 'input', search: 'input', host: 'input', hostname: 'input', ip: 'input', ips: 'input',
+    files: 'input', file: 'input', captures: 'input',
+    cookies: { methods: { get: 'input' } },
+    request: KOA_REQUEST,
+    req: NODE_REQUEST,
+  },
+  methods: { get: 'input' },
+};
+
+/** Router methods of Koa and @koa/router. */
+export const KOA_ROUTE_METHODS = ['all', 'del', 'delete', 'get', 'head', 'options', 'patch', 'post', 'put', 'use'];
+
+const REGISTRATION: TraceMap<string> = Object.fromEntries(KOA_ROUTE_METHODS.map((m) => [m, { [CALL]: m }]));
+const KOA: Record<string, TraceMap<string>> = {
+  koa: { [CONSTRUCT]: 'app', [CALL]: 'app' },
+  '@koa/router': { [CONSTRUCT]: 'router', [CALL]: 'router' },
+  'koa-router': { [CONSTRUCT]: 'router', [CALL]: 'router' },
+};
+
+export const KOA_PARAMS: readonly ParamRole[] = [{ kind: 'request', shape: KOA_CONTEXT }];
+
+/** Koa apps and @koa/router / koa-router routers created in the file. */
+export const koa: FrameworkAdapter = {
+  name: 'koa',
+  responses: {
+    names: ['ctx', 'context'],
+    contextIsResponse: true,
+    methods: { throw: { payload: [0, 1, 2], statusArg: 0 } },
+    bodyProperties: ['body', 'message'],
+    statusProperties: ['status'],
+    nestedResponses: ['response', 'res'],
+    errorHandlers: [{ kind: 'call', method: 'on', event: 'error', errorParam: 0, responseParam: 1 }],
+  },
+  *findHandlers(context: AdapterContext): Generator<HandlerBinding> {
+    for (const app of iterateModuleReferences(context, KOA)) {
+      for (const ref of iterateValueReferences(context, app.node, REGISTRATION)) {
+        const call = ref.node as TSESTree.CallExpression;
+        for (const fn of handlerFunctionsOf(context, call.arguments)) {
+          yield { framework: 'koa', fn, params: KOA_PARAMS, registration: call };
+        }
+      }
+    }
+  },
+};

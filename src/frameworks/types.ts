@@ -1,0 +1,148 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+/** The rule context every adapter receives (any rule's options and message ids). */
+export type AdapterContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** A function that can be a request handler. */
+export type FunctionLike =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+/**
+ * Where client-controlled data lives on an object the framework hands to a handler.
+ * `'input'` marks a member whose whole value (and everything below it) is client data;
+ * a nested shape describes an object that only carries input at known places.
+ * @example { properties: { params: 'input', request: { properties: { body: 'input' } } } } // Koa ctx
+ */
+export interface InputShape {
+  /** Property reads: `req.query`. */
+  readonly properties?: Readonly<Record<string, InputShape | 'input'>>;
+  /** Method calls on the object: `req.get('host')`, `request.json()`. */
+  readonly methods?: Readonly<Record<string, InputShape | 'input'>>;
+}
+
+/** What one handler parameter is. */
+export type ParamRole =
+  /** An object carrying request input at the places its shape names (`req`, `ctx`, `c`, `event`). */
+  | { readonly kind: 'request'; readonly shape: InputShape }
+  /** The parameter itself is client data (NestJS `@Body()`, Server Action arguments). */
+  | { readonly kind: 'input'; readonly description: string }
+  /** The response object (`res`, `reply`): used by response-sink rules. */
+  | { readonly kind: 'response' };
+
+/** A function the framework calls with request data, and what each parameter is. */
+export interface HandlerBinding {
+  readonly framework: string;
+  readonly fn: FunctionLike;
+  /** Indexed like `fn.params`; `undefined` for parameters that are not request-related. */
+  readonly params: readonly (ParamRole | undefined)[];
+  /** The call, export or decorator that makes `fn` a handler (anchor for route models). */
+  readonly registration: TSESTree.Node;
+}
+
+/** A function whose return value is request input wherever it is called (`getQuery(event)`). */
+export interface InputCall {
+  /** Module specifier without `node:`, or `null` for a global (Nuxt auto-imports). */
+  readonly module: string | null;
+  /** Export path (`getQuery`, `default`). */
+  readonly path: string;
+}
+
+/**
+ * Everything the plugin knows about one server framework. Each facet is optional so
+ * that later rules add theirs (a route model for auth checks, response sinks and error
+ * handlers for `no-stack-in-response`) without touching the existing ones.
+ */
+export interface FrameworkAdapter {
+  /** Short name used in messages and origins (`express`, `next`). */
+  readonly name: string;
+  /**
+   * Handlers the file registers, found once per Program through targeted lookups
+   * (ReferenceTracker over the framework's imports, `context.filename` for file routing).
+   */
+  findHandlers?(context: AdapterContext): Iterable<HandlerBinding>;
+  /**
+   * Judges one function lazily from the function itself and its immediate use, for
+   * handlers that imports cannot reveal (`'use server'` bodies, `app` received as a
+   * parameter). Called only for functions not found by `findHandlers`.
+   */
+  classifyFunction?(context: AdapterContext, fn: FunctionLike): HandlerBinding | null;
+  /** Calls whose result is request input anywhere in the file. */
+  readonly inputCalls?: readonly InputCall[];
+  /** How the framework sends responses and reports errors (used by `no-stack-in-response`). */
+  readonly responses?: ResponseFacet;
+}
+
+/**
+ * A framework's error-handler registration, whose parameters are caught errors and responses.
+ * - `call`: a function passed to `x.<method>(…)` (Fastify `setErrorHandler`, Hono `onError`,
+ *   Koa `app.on('error', …)` with `event: 'error'`);
+ * - `arity`: a function with exactly that many parameters, the error one named like an error
+ *   (Express `(err, req, res, next)`);
+ * - `method`: a class method in a class with that decorator (NestJS `@Catch()` filters).
+ */
+export type ErrorHandlerSpec =
+  | { readonly kind: 'call'; readonly method: string; readonly event?: string; readonly errorParam: number; readonly responseParam?: number }
+  | { readonly kind: 'arity'; readonly arity: number; readonly errorParam: number; readonly responseParam?: number }
+  | { readonly kind: 'method'; readonly decorator: string; readonly method: string; readonly errorParam: number; readonly responseParam?: number };
+
+/** A method on a response object that sends a body: `res.json(body)`, `c.json(body, 500)`. */
+export interface ResponseMethod {
+  /** Argument indices that end up in the response. */
+  readonly payload: readonly number[];
+  /** Argument index of an optional status code. */
+  readonly statusArg?: number;
+}
+
+/** A module export or global that builds or sends a response: `NextResponse.json(body, { status })`. */
+export interface ResponseCall {
+  /** Module specifier without `node:`, or `null` for a global. */
+  readonly module: string | null;
+  /** Export path (`['NextResponse', 'json']`). */
+  readonly path: readonly string[];
+  /** Called with `new` (`new Response(body)`). */
+  readonly construct?: boolean;
+  /** Argument indices that end up in the response. */
+  readonly payload: readonly number[];
+  /** Properties of an object-literal payload that are not sent (`cause`). */
+  readonly ignoreProperties?: readonly string[];
+  /** Argument index of the status code (`new HttpException(body, status)`). */
+  readonly statusArg?: number;
+  /** Argument index of an init object whose `status`/`statusCode` property is the status. */
+  readonly statusInitArg?: number;
+  /** The status the call always answers with (`new BadRequestException()` → 400). */
+  readonly fixedStatus?: number;
+}
+
+/**
+ * The response facet of an adapter. Response objects are recognised by role (handler
+ * parameters with the `response` role, or the `request` one when `contextIsResponse`) or,
+ * outside recognised handlers, by the conventional `names`.
+ */
+export interface ResponseFacet {
+  /** Conventional names of the response (or context) parameter. */
+  readonly names: readonly string[];
+  /** The handler's context parameter also sends the response (Koa `ctx`, Hono `c`). */
+  readonly contextIsResponse?: boolean;
+  /** Methods that send a body. */
+  readonly methods?: Readonly<Record<string, ResponseMethod>>;
+  /** Chainable methods that set the status: `res.status(500).json()`, `reply.code(500)`. */
+  readonly statusMethods?: readonly string[];
+  /** Other chainable methods returning the response: `res.set(…).json()`. */
+  readonly chainMethods?: readonly string[];
+  /** Properties whose assignment sends data: Koa `ctx.body =`, Express `res.locals.x =`. */
+  readonly bodyProperties?: readonly string[];
+  /** Properties whose assignment sets the status: `ctx.status = 500`, `res.statusCode = 500`. */
+  readonly statusProperties?: readonly string[];
+  /** Properties holding another response object: Koa `ctx.response`, `ctx.res`, Fastify `reply.raw`. */
+  readonly nestedResponses?: readonly string[];
+  /** Methods returning a response object: NestJS `host.switchToHttp().getResponse()`. */
+  readonly responseFactories?: readonly string[];
+  /** Module exports and globals that build or send a response. */
+  readonly calls?: readonly ResponseCall[];
+  /** Error-handler registrations: their parameters are caught errors and responses. */
+  readonly errorHandlers?: readonly ErrorHandlerSpec[];
+  /** A directive that makes functions return values to the client (`'use server'`). */
+  readonly actionDirective?: string;
+}

@@ -1,0 +1,229 @@
+import { findVariable } from '@eslint-community/eslint-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { createRule } from '../analysis/create-rule';
+import { findEnclosingHandler, getParamRole } from '../analysis/handlers';
+import { isFunctionLike } from '../analysis/functions';
+import { CALL, iterateModuleReferences, resolveCallTarget } from '../analysis/modules';
+import type { TraceMap } from '../analysis/modules';
+import { getRequestInputAnalyzer } from '../analysis/request-input';
+import { pathFunctionName } from '../analysis/request-input-guards';
+import { getSettings, parseNameSpec } from '../analysis/settings';
+import { findObjectProperty, resolveConstInit, skipTsWrappers, staticValueOf } from '../analysis/static';
+import { FS_GLOBAL_TRACE_MAP, FS_TRACE_MAP, RESPONSE_FILE_METHODS, SEND_MODULES } from '../sinks/fs';
+import type { FsSink } from '../sinks/fs';
+
+const SEND_TRACE_MAP: Record<string, TraceMap<{ pathArg: number; optionArg: number }>> = Object.fromEntries(
+  Object.entries(SEND_MODULES).map(([module, info]) => [module, { [CALL]: info, send: { [CALL]: info } }]),
+);
+const RESPONSE_NAMES = new Set(['res', 'response']);
+
+const nameListSchema = { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true } as const;
+
+export type Options = [{ sources?: string[]; sanitizers?: string[]; reportUnknownPaths?: boolean }];
+export type MessageIds = 'requestPath' | 'requestPathFalseConfidence' | 'requestModule' | 'unverifiedPath' | 'wrapInBasename';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-unsanitized-fs-path',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow request-derived values as file-system paths',
+      recommended: 'error',
+      strictOptions: [{ reportUnknownPaths: true }],
+    },
+    hasSuggestions: true,
+    messages: {
+      requestPath:
+        '`{{sink}}` receives a file path built from request input (`{{source}}`). Reduce it to a file name with `path.basename()`, or resolve it under a fixed root and check that the result stays inside.',
+      requestPathFalseConfidence:
+        '`{{sink}}` receives a file path built from request input (`{{source}}`); {{checks}} does not stop `../` traversal. Reduce it to a file name with `path.basename()`, or resolve it under a fixed root and check `resolved.startsWith(root + path.sep)`.',
+      requestModule:
+        '`{{sink}}` loads a module named by request input (`{{source}}`). Map the allowed names to modules explicitly instead.',
+      unverifiedPath:
+        '`{{sink}}` in a request handler receives a path that cannot be proven constant or sanitised. Build it from a fixed root and `path.basename()`, or check containment.',
+      wrapInBasename: 'Wrap `{{segment}}` in `{{pathName}}.basename()` so that only a file name is used.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          sources: { ...nameListSchema, description: 'Extra request-input sources: `module#export` or names of functions returning client data.' },
+          sanitizers: { ...nameListSchema, description: 'Extra sanitisers: `module#export` or names of functions whose result (or `true` check) makes a path safe.' },
+          reportUnknownPaths: { type: 'boolean', description: 'Also report non-constant paths in request handlers that cannot be proven safe.' },
+        },
+      },
+    ],
+    defaultOptions: [{ sources: [], sanitizers: [], reportUnknownPaths: false }],
+  },
+  create(context, [options]) {
+    const analyzer = getRequestInputAnalyzer(context, options);
+    const settingsSinks = getSettings(context).fs.sinks.map(parseNameSpec);
+    const namedSinks = new Set(settingsSinks.filter((s) => s.module === null).map((s) => s.name));
+
+    return {
+      'Program:exit'() {
+        for (const ref of iterateModuleReferences(context, { ...FS_TRACE_MAP, ...configuredModuleSinks() }, FS_GLOBAL_TRACE_MAP)) {
+          if (ref.kind === 'call') {
+            const call = ref.node as TSESTree.CallExpression;
+            for (const index of ref.info.pathArgs) {
+              checkPath(call, call.arguments[index]);
+            }
+          }
+        }
+        for (const ref of iterateModuleReferences(context, SEND_TRACE_MAP)) {
+          const call = ref.node as TSESTree.CallExpression;
+          if (ref.kind === 'call' && rootOption(call.arguments[ref.info.optionArg]) === 'absent') {
+            checkPath(call, call.arguments[ref.info.pathArg]);
+          }
+        }
+      },
+      CallExpression(node) {
+        const callee = skipTsWrappers(node.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier && !callee.computed) {
+          const method = RESPONSE_FILE_METHODS[callee.property.name];
+          if (method && Object.hasOwn(RESPONSE_FILE_METHODS, callee.property.name) && isResponse(callee.object)) {
+            const options = method.optionArgs.map((i) => rootOption(node.arguments[i], i === 1 && callee.property.name === 'download'));
+            if (options.every((o) => o === 'absent')) {
+              checkPath(node, node.arguments[method.pathArg]);
+            }
+          }
+        }
+        if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require' && !findVariable(context.sourceCode.getScope(node) as never, 'require')?.defs.length) {
+          checkModule(node, node.arguments[0], 'require');
+        } else if (namedSinks.size > 0 && namedSinks.has(context.sourceCode.getText(callee).replace(/\s+/gu, ''))) {
+          checkPath(node, node.arguments[0]);
+        }
+      },
+      ImportExpression(node) {
+        checkModule(node, node.source, 'import()');
+      },
+    };
+
+    /** `settings['agent-guard'].fs.sinks` entries of the form `module#export`. */
+    function configuredModuleSinks(): Record<string, TraceMap<FsSink>> {
+      const map: Record<string, TraceMap<FsSink>> = {};
+      for (const spec of settingsSinks) {
+        if (spec.module !== null) {
+          let node: TraceMap<FsSink> = (map[spec.module] ??= {});
+          for (const key of spec.name === 'default' ? [] : spec.name.split('.')) {
+            node = node[key] ??= {};
+          }
+          node[CALL] = { pathArgs: [0] };
+        }
+      }
+      return map;
+    }
+
+    /** Whether the receiver of `sendFile`/`download` is a handler's response (or named like one). */
+    function isResponse(node: TSESTree.Node): boolean {
+      const object = skipTsWrappers(node);
+      if (object.type !== AST_NODE_TYPES.Identifier) {
+        return false;
+      }
+      const variable = findVariable(context.sourceCode.getScope(object) as never, object) as TSESLint.Scope.Variable | null;
+      const def = variable?.defs[0];
+      if (def?.type === 'Parameter' && isFunctionLike(def.node as TSESTree.Node)) {
+        const fn = def.node as Parameters<typeof getParamRole>[1];
+        const index = fn.params.findIndex((p) => p.range[0] <= object.range[0] && object.range[1] <= p.range[1]);
+        if (getParamRole(context, fn, index)?.role.kind === 'response') {
+          return true;
+        }
+      }
+      return RESPONSE_NAMES.has(object.name);
+    }
+
+    /** Whether an options argument sets `root` (Express and `send` then refuse to leave it). */
+    function rootOption(arg: TSESTree.Node | undefined, mayBeFileName = false): 'absent' | 'present' {
+      if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) {
+        return arg ? 'present' : 'absent';
+      }
+      let node = skipTsWrappers(arg);
+      if (node.type === AST_NODE_TYPES.Identifier) {
+        node = resolveConstInit(context, node) ?? node;
+      }
+      if (node.type === AST_NODE_TYPES.ObjectExpression) {
+        return findObjectProperty(context, node, 'root').kind === 'absent' ? 'absent' : 'present';
+      }
+      // Functions are callbacks; strings are `download`'s file name. Other values may hold a root.
+      const notOptions = isFunctionLike(node) || node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.TemplateLiteral || mayBeFileName;
+      return notOptions ? 'absent' : 'present';
+    }
+
+    function sinkName(node: TSESTree.CallExpression): string {
+      const text = context.sourceCode.getText(node.callee).replace(/\s+/gu, '');
+      return text.length <= 40 ? text : 'this call';
+    }
+
+    function checkPath(call: TSESTree.CallExpression, arg: TSESTree.Node | undefined): void {
+      if (!arg) {
+        return;
+      }
+      const value = arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg;
+      const result = analyzer.classify(value);
+      const sink = sinkName(call);
+      if (result.kind === 'input') {
+        const { origin } = result;
+        const checks = origin.falseConfidence;
+        context.report({
+          node: arg,
+          messageId: checks.length > 0 ? 'requestPathFalseConfidence' : 'requestPath',
+          data: { sink, source: origin.description, checks: checks.join(', ') },
+          suggest: basenameSuggestion(value),
+        });
+      } else if (
+        result.kind === 'unknown' &&
+        options.reportUnknownPaths &&
+        !staticValueOf(context, value) &&
+        findEnclosingHandler(context, call)
+      ) {
+        context.report({ node: arg, messageId: 'unverifiedPath', data: { sink } });
+      }
+    }
+
+    function checkModule(node: TSESTree.Node, arg: TSESTree.Node | undefined, sink: string): void {
+      const result = arg && arg.type !== AST_NODE_TYPES.SpreadElement ? analyzer.classify(arg) : null;
+      if (arg && result?.kind === 'input') {
+        context.report({ node: arg, messageId: 'requestModule', data: { sink, source: result.origin.description } });
+      }
+    }
+
+    /** `path.join(ROOT, x)` -> `path.join(ROOT, path.basename(x))`, when exactly one segment is request input. */
+    function basenameSuggestion(arg: TSESTree.Node): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+      let node = skipTsWrappers(arg);
+      if (node.type === AST_NODE_TYPES.Identifier) {
+        node = skipTsWrappers(resolveConstInit(context, node) ?? node);
+      }
+      if (
+        node.type !== AST_NODE_TYPES.CallExpression ||
+        node.callee.type !== AST_NODE_TYPES.MemberExpression ||
+        node.callee.object.type !== AST_NODE_TYPES.Identifier ||
+        node.arguments.length < 2 ||
+        node.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)
+      ) {
+        return [];
+      }
+      const target = resolveCallTarget(context, node.callee);
+      const fn = pathFunctionName(target);
+      if ((fn !== 'join' && fn !== 'resolve') || target?.path.length !== 1 || analyzer.classify(node.arguments[0]!).kind === 'input') {
+        return [];
+      }
+      const tainted = node.arguments.slice(1).filter((a) => analyzer.classify(a).kind === 'input');
+      const segment = tainted.length === 1 ? tainted[0]! : null;
+      if (!segment) {
+        return [];
+      }
+      const pathName = node.callee.object.name;
+      const text = context.sourceCode.getText(segment);
+      return [
+        {
+          messageId: 'wrapInBasename',
+          data: { segment: text.length <= 40 ? text : 'the segment', pathName },
+          fix: (fixer) => fixer.replaceText(segment, `${pathName}.basename(${text})`),
+        },
+      ];
+    }
+  },
+});
