@@ -1,0 +1,608 @@
+import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { callbackReturns } from './string-building';
+import { resolveConstInit, skipTsWrappers } from './static';
+import { alwaysExits } from './control-flow';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * What text a value can produce:
+ * - `'constant'`: only text written in the source (literals, constants, enum members,
+ *   allow-list lookups, values checked against an allow-list, placeholder lists);
+ * - `'numeric'`: a number derived from non-constant input (`Number(x)`, `+x`, `a * b`);
+ * - `null`: arbitrary text.
+ */
+export type Derivation = 'constant' | 'numeric' | null;
+
+const NUMERIC_GLOBALS = new Set(['Number', 'parseInt', 'parseFloat', 'BigInt']);
+const NUMERIC_NAMESPACES = new Set(['Math', 'Number']);
+const NUMBER_FORMAT_METHODS = new Set(['toFixed', 'toPrecision', 'toExponential']);
+const STRING_PASS_THROUGH = new Set([
+  'trim', 'trimStart', 'trimEnd', 'toUpperCase', 'toLowerCase', 'toString', 'slice', 'substring', 'padStart',
+  'padEnd', 'repeat', 'normalize', 'valueOf',
+]);
+const ARRAY_PASS_THROUGH = new Set(['filter', 'slice', 'reverse', 'sort', 'flat', 'toSorted', 'toReversed', 'concat']);
+const ITERATION_METHODS = new Set(['map', 'forEach', 'filter', 'some', 'every', 'flatMap', 'find']);
+const SCREAMING_CASE = /^[A-Z][A-Z\d_]*$/u;
+
+function weakest(...values: Derivation[]): Derivation {
+  if (values.includes(null)) {
+    return null;
+  }
+  return values.includes('numeric') ? 'numeric' : 'constant';
+}
+
+function propertyName(node: TSESTree.MemberExpression): string | null {
+  if (!node.computed && node.property.type === AST_NODE_TYPES.Identifier) {
+    return node.property.name;
+  }
+  return node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string'
+    ? node.property.value
+    : null;
+}
+
+/** Memo per Program so rules sharing the analysis share the work. */
+const memos = new WeakMap<TSESTree.Program, WeakMap<TSESTree.Node, Derivation>>();
+
+/**
+ * Classifies the text an expression can produce (see {@link Derivation}).
+ * @example
+ * const col = SORTABLE[req.query.sort] ?? 'created_at' // classifyValue(col) -> 'constant'
+ * if (!ALLOWED.includes(dir)) return;                // classifyValue(dir) -> 'constant' after the check
+ * Number(req.query.limit)                             // 'numeric'
+ */
+export function classifyValue(context: Context, node: TSESTree.Node): Derivation {
+  const program = context.sourceCode.ast;
+  let memo = memos.get(program);
+  if (!memo) {
+    memo = new WeakMap();
+    memos.set(program, memo);
+  }
+  return classify(context, memo, node, 0);
+}
+
+function classify(context: Context, memo: WeakMap<TSESTree.Node, Derivation>, raw: TSESTree.Node, depth: number): Derivation {
+  if (memo.has(raw)) {
+    return memo.get(raw)!;
+  }
+  if (depth > 24) {
+    return null;
+  }
+  memo.set(raw, null); // cycle guard: a value defined through itself is not proven constant
+  const result = compute(context, memo, raw, depth + 1);
+  memo.set(raw, result);
+  return result;
+}
+
+function compute(context: Context, memo: WeakMap<TSESTree.Node, Derivation>, raw: TSESTree.Node, depth: number): Derivation {
+  const sub = (node: TSESTree.Node): Derivation => classify(context, memo, node, depth);
+  const node = skipTsWrappers(raw);
+  const scope = context.sourceCode.getScope(node);
+  const staticResult = node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.Literal ||
+    node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.TemplateLiteral ||
+    node.type === AST_NODE_TYPES.BinaryExpression
+    ? getStaticValue(node as never, scope as never)
+    : null;
+  if (staticResult) {
+    return 'constant';
+  }
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+      return 'constant';
+    case AST_NODE_TYPES.TemplateLiteral:
+      return weakest(...node.expressions.map(sub));
+    case AST_NODE_TYPES.ChainExpression:
+      return sub(node.expression);
+    case AST_NODE_TYPES.BinaryExpression: {
+      const both = weakest(sub(node.left), sub(node.right));
+      if (node.operator === '+') {
+        return both;
+      }
+      if (['-', '*', '/', '%', '**', '|', '&', '^', '<<', '>>', '>>>'].includes(node.operator)) {
+        return both === 'constant' ? 'constant' : 'numeric';
+      }
+      return 'constant'; // comparisons, `in`, `instanceof`: booleans
+    }
+    case AST_NODE_TYPES.UnaryExpression:
+      if (node.operator === '+' || node.operator === '-' || node.operator === '~') {
+        return sub(node.argument) === 'constant' ? 'constant' : 'numeric';
+      }
+      return node.operator === 'delete' ? null : 'constant'; // `!x`, `typeof x`, `void x`
+    case AST_NODE_TYPES.UpdateExpression:
+      return sub(node.argument) === 'constant' ? 'constant' : 'numeric';
+    case AST_NODE_TYPES.ConditionalExpression: {
+      const consequent = sub(node.consequent) ?? (isMembershipTest(context, node.test, node.consequent, true) ? 'constant' : null);
+      const alternate = sub(node.alternate) ?? (isMembershipTest(context, node.test, node.alternate, false) ? 'constant' : null);
+      return weakest(consequent, alternate);
+    }
+    case AST_NODE_TYPES.LogicalExpression:
+      return weakest(sub(node.left), sub(node.right));
+    case AST_NODE_TYPES.MemberExpression:
+      return memberDerivation(context, node, sub) ?? (isGuarded(context, node) ? 'constant' : null);
+    case AST_NODE_TYPES.CallExpression:
+      return callDerivation(context, node, sub);
+    case AST_NODE_TYPES.Identifier:
+      return identifierDerivation(context, node, sub) ?? (isGuarded(context, node) ? 'constant' : null);
+    default:
+      return null;
+  }
+}
+
+type Sub = (node: TSESTree.Node) => Derivation;
+
+function memberDerivation(context: Context, node: TSESTree.MemberExpression, sub: Sub): Derivation {
+  const name = propertyName(node);
+  if (name === 'length' && !node.computed) {
+    // An array's or string's length is an integer; a client object's `length` could be anything.
+    const object = skipTsWrappers(node.object);
+    const init = object.type === AST_NODE_TYPES.Identifier ? resolveConstInit(context, object) : object;
+    const kind = init ? skipTsWrappers(init).type : null;
+    return kind === AST_NODE_TYPES.ArrayExpression || kind === AST_NODE_TYPES.TemplateLiteral ||
+      (kind === AST_NODE_TYPES.Literal && typeof (skipTsWrappers(init!) as TSESTree.Literal).value === 'string')
+      ? 'constant'
+      : null;
+  }
+  const object = skipTsWrappers(node.object);
+  // A lookup in a constant table (`SORTABLE[req.query.sort]`, `Direction.Asc`, `COLUMNS.name`).
+  if (tableDerivation(context, object, sub) === 'constant') {
+    return 'constant';
+  }
+  return null;
+}
+
+/** Whether every value a constant table (object/array literal, enum, imported SCREAMING_CASE) can give is constant. */
+function tableDerivation(context: Context, raw: TSESTree.Node, sub: Sub): Derivation {
+  const node = skipTsWrappers(raw);
+  if (node.type === AST_NODE_TYPES.ObjectExpression) {
+    return weakest(...node.properties.map((prop) =>
+      prop.type === AST_NODE_TYPES.Property ? sub(prop.value) : tableDerivation(context, prop.argument, sub)));
+  }
+  if (node.type === AST_NODE_TYPES.ArrayExpression) {
+    return arrayDerivation(context, node, sub);
+  }
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    return tableDerivation(context, node.object, sub) === 'constant' ? 'constant' : null;
+  }
+  if (node.type !== AST_NODE_TYPES.Identifier) {
+    return null;
+  }
+  const variable = findVariable(context.sourceCode.getScope(node) as never, node) as TSESLint.Scope.Variable | null;
+  const def = variable?.defs.length === 1 ? variable.defs[0]! : undefined;
+  if (def?.type === 'TSEnumName') {
+    return 'constant';
+  }
+  if (def?.type === 'ImportBinding') {
+    return SCREAMING_CASE.test(node.name) ? 'constant' : null;
+  }
+  const init = resolveConstInit(context, node);
+  return init && (def?.parent as TSESTree.VariableDeclaration | undefined)?.kind === 'const'
+    ? tableDerivation(context, init, sub)
+    : null;
+}
+
+/** Derivation of every element an array expression can hold. */
+export function arrayDerivation(context: Context, raw: TSESTree.Node, sub: Sub): Derivation {
+  const node = skipTsWrappers(raw);
+  switch (node.type) {
+    case AST_NODE_TYPES.ArrayExpression:
+      return weakest(...node.elements.map((element) => {
+        if (!element) {
+          return 'constant';
+        }
+        return element.type === AST_NODE_TYPES.SpreadElement ? arrayDerivation(context, element.argument, sub) : sub(element);
+      }));
+    case AST_NODE_TYPES.Identifier: {
+      const init = resolveConstInit(context, node);
+      if (init) {
+        // pushes into a constant array are checked too
+        const variable = findVariable(context.sourceCode.getScope(node) as never, node) as TSESLint.Scope.Variable | null;
+        const pushed: Derivation[] = [];
+        for (const ref of variable?.references ?? []) {
+          const member = ref.identifier.parent;
+          if (
+            member.type === AST_NODE_TYPES.MemberExpression &&
+            member.object === ref.identifier &&
+            member.parent.type === AST_NODE_TYPES.CallExpression &&
+            member.parent.callee === member &&
+            ['push', 'unshift', 'splice', 'fill'].includes(propertyName(member) ?? '')
+          ) {
+            pushed.push(...member.parent.arguments.map((arg) =>
+              arg.type === AST_NODE_TYPES.SpreadElement ? arrayDerivation(context, arg.argument, sub) : sub(arg)));
+          }
+        }
+        return weakest(arrayDerivation(context, init, sub), ...pushed);
+      }
+      const def = (findVariable(context.sourceCode.getScope(node) as never, node) as TSESLint.Scope.Variable | null)?.defs[0];
+      return def?.type === 'ImportBinding' && SCREAMING_CASE.test(node.name) ? 'constant' : null;
+    }
+    case AST_NODE_TYPES.NewExpression:
+      // new Set(CONSTANTS), new Array(n)
+      if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Set') {
+        return node.arguments[0] ? arrayDerivation(context, node.arguments[0], sub) : 'constant';
+      }
+      return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Array' ? 'constant' : null;
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = skipTsWrappers(node.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Array') {
+        return 'constant'; // Array(n): holes only
+      }
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) {
+        return null;
+      }
+      const name = propertyName(callee);
+      const first = node.arguments[0];
+      if (callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Object' && first) {
+        const target = skipTsWrappers(first);
+        const resolved = target.type === AST_NODE_TYPES.Identifier ? resolveConstInit(context, target) : target;
+        if (name === 'keys' && resolved?.type === AST_NODE_TYPES.ObjectExpression) {
+          return resolved.properties.every((prop) => prop.type === AST_NODE_TYPES.Property && !prop.computed) ? 'constant' : null;
+        }
+        if (name === 'values' && resolved) {
+          return tableDerivation(context, resolved, sub);
+        }
+        return null;
+      }
+      if (callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Array' && name === 'from' && first) {
+        const mapper = node.arguments[1];
+        const returns = mapper ? callbackReturns(mapper) : null;
+        if (mapper) {
+          return returns ? weakest(...returns.map(sub)) : null;
+        }
+        return first.type === AST_NODE_TYPES.SpreadElement ? null : arrayDerivation(context, first, sub);
+      }
+      if (name === 'fill') {
+        return first && first.type !== AST_NODE_TYPES.SpreadElement ? sub(first) : 'constant';
+      }
+      if (name === 'map' || name === 'flatMap') {
+        const returns = first ? callbackReturns(first) : null;
+        return returns ? weakest(...returns.map(sub)) : null;
+      }
+      if (name && ARRAY_PASS_THROUGH.has(name)) {
+        const extra = name === 'concat'
+          ? node.arguments.map((arg) => arrayDerivation(context, arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg, sub) ?? sub(arg))
+          : [];
+        return weakest(arrayDerivation(context, callee.object, sub), ...extra);
+      }
+      if (name === 'split') {
+        return sub(callee.object);
+      }
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+function callDerivation(context: Context, node: TSESTree.CallExpression, sub: Sub): Derivation {
+  const callee = skipTsWrappers(node.callee);
+  const argDerivation = (): Derivation => weakest(...node.arguments.map((arg) =>
+    arg.type === AST_NODE_TYPES.SpreadElement ? null : sub(arg)));
+  if (callee.type === AST_NODE_TYPES.Identifier && isGlobal(context, callee)) {
+    if (NUMERIC_GLOBALS.has(callee.name)) {
+      return argDerivation() === 'constant' ? 'constant' : 'numeric';
+    }
+    if (callee.name === 'String') {
+      return node.arguments[0] ? sub(node.arguments[0]) : 'constant';
+    }
+    if (callee.name === 'Boolean') {
+      return 'constant';
+    }
+    return null;
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) {
+    return null;
+  }
+  const name = propertyName(callee);
+  if (
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    NUMERIC_NAMESPACES.has(callee.object.name) &&
+    isGlobal(context, callee.object)
+  ) {
+    return argDerivation() === 'constant' ? 'constant' : 'numeric';
+  }
+  if (name && NUMBER_FORMAT_METHODS.has(name)) {
+    return sub(callee.object) === 'constant' ? 'constant' : 'numeric';
+  }
+  if (name === 'join') {
+    const separator = node.arguments[0];
+    return weakest(
+      arrayDerivation(context, callee.object, sub),
+      !separator ? 'constant' : separator.type === AST_NODE_TYPES.SpreadElement ? null : sub(separator),
+    );
+  }
+  if (name && STRING_PASS_THROUGH.has(name)) {
+    return sub(callee.object);
+  }
+  if (name === 'replace' || name === 'replaceAll') {
+    const replacement = node.arguments[1];
+    return weakest(sub(callee.object), replacement && replacement.type !== AST_NODE_TYPES.SpreadElement ? sub(replacement) : null);
+  }
+  return null;
+}
+
+function isGlobal(context: Context, id: TSESTree.Identifier): boolean {
+  const variable = findVariable(context.sourceCode.getScope(id) as never, id) as TSESLint.Scope.Variable | null;
+  return !variable || variable.defs.length === 0;
+}
+
+function identifierDerivation(context: Context, node: TSESTree.Identifier, sub: Sub): Derivation {
+  const variable = findVariable(context.sourceCode.getScope(node) as never, node) as TSESLint.Scope.Variable | null;
+  if (!variable || variable.defs.length === 0) {
+    return node.name === 'undefined' || node.name === 'NaN' || node.name === 'Infinity' ? 'constant' : null;
+  }
+  if (variable.defs.length !== 1) {
+    return null;
+  }
+  const def = variable.defs[0]!;
+  if (def.type === 'ImportBinding') {
+    return SCREAMING_CASE.test(node.name) ? 'constant' : null;
+  }
+  if (def.type === 'Parameter') {
+    return parameterDerivation(context, def.name as TSESTree.Identifier, def.node as TSESTree.Node, sub);
+  }
+  if (def.type !== 'Variable') {
+    return null;
+  }
+  const declaration = def.parent as TSESTree.VariableDeclaration;
+  const loop = declaration.parent;
+  if (
+    (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement) &&
+    loop.left === declaration
+  ) {
+    // for (const col of COLUMNS): each element; for…in: the keys of a constant table
+    return loop.type === AST_NODE_TYPES.ForOfStatement
+      ? arrayDerivation(context, loop.right, sub)
+      : tableDerivation(context, loop.right, sub) === null ? null : 'constant';
+  }
+  if (def.node.id.type !== AST_NODE_TYPES.Identifier) {
+    return null; // destructured: unknown shape
+  }
+  const annotated = typeDerivation(def.node.id.typeAnnotation?.typeAnnotation);
+  const values: Derivation[] = [];
+  if (def.node.init) {
+    values.push(sub(def.node.init));
+  }
+  for (const ref of variable.references) {
+    if (!ref.isWrite() || ref.init) {
+      continue;
+    }
+    const parent = ref.identifier.parent;
+    if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier) {
+      values.push(parent.operator === '=' || parent.operator === '+=' || parent.operator === '??=' || parent.operator === '||='
+        ? sub(parent.right)
+        : sub(parent.right) === 'constant' ? 'constant' : 'numeric');
+    } else if (parent.type === AST_NODE_TYPES.UpdateExpression) {
+      values.push('constant'); // a counter stays numeric-from-constant if its other writes are
+    } else {
+      values.push(null);
+    }
+  }
+  const fromWrites = values.length === 0 ? 'constant' : weakest(...values);
+  return fromWrites ?? annotated;
+}
+
+/** `(dir: 'asc' | 'desc')` → constant; `(id: number)` → numeric. */
+function typeDerivation(type: TSESTree.TypeNode | undefined): Derivation {
+  if (!type) {
+    return null;
+  }
+  switch (type.type) {
+    case AST_NODE_TYPES.TSLiteralType:
+      return type.literal.type === AST_NODE_TYPES.TemplateLiteral ? null : 'constant';
+    case AST_NODE_TYPES.TSUnionType:
+      return weakest(...type.types.map(typeDerivation));
+    case AST_NODE_TYPES.TSNumberKeyword:
+    case AST_NODE_TYPES.TSBigIntKeyword:
+      return 'numeric';
+    case AST_NODE_TYPES.TSBooleanKeyword:
+    case AST_NODE_TYPES.TSNullKeyword:
+    case AST_NODE_TYPES.TSUndefinedKeyword:
+      return 'constant';
+    default:
+      return null;
+  }
+}
+
+function parameterDerivation(context: Context, name: TSESTree.Identifier, fn: TSESTree.Node, sub: Sub): Derivation {
+  const typed = typeDerivation(name.typeAnnotation?.typeAnnotation);
+  if (typed) {
+    return typed;
+  }
+  if (
+    (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) ||
+    fn.parent.type !== AST_NODE_TYPES.CallExpression ||
+    fn.parent.arguments[0] !== fn
+  ) {
+    return null;
+  }
+  const callee = skipTsWrappers(fn.parent.callee);
+  const index = fn.params.indexOf(name);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) {
+    return null;
+  }
+  const method = propertyName(callee);
+  // Array.from({ length: n }, (_, i) => …): the index
+  if (callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Array' && method === 'from') {
+    return index === 1 ? 'constant' : null;
+  }
+  if (!method || !ITERATION_METHODS.has(method)) {
+    return null;
+  }
+  if (index === 1) {
+    return 'constant'; // the element index
+  }
+  return index === 0 ? arrayDerivation(context, callee.object, sub) : null;
+}
+
+/** The checked expression of a membership test against a constant allow-list, with its polarity. */
+function membership(context: Context, raw: TSESTree.Node, text: string, positive: boolean): boolean {
+  const test = skipTsWrappers(raw);
+  const source = context.sourceCode;
+  const same = (node: TSESTree.Node | undefined): boolean => node !== undefined && source.getText(skipTsWrappers(node)) === text;
+  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') {
+    return membership(context, test.argument, text, !positive);
+  }
+  if (test.type === AST_NODE_TYPES.LogicalExpression) {
+    // positive: `a && ALLOWED.includes(x)` or `x === 'a' || x === 'b'`; negative: `!x || !ALLOWED.includes(x)`
+    if ((test.operator === '&&') === positive) {
+      return membership(context, test.left, text, positive) || membership(context, test.right, text, positive);
+    }
+    return membership(context, test.left, text, positive) && membership(context, test.right, text, positive);
+  }
+  if (test.type === AST_NODE_TYPES.BinaryExpression) {
+    const op = test.operator;
+    if (op === '===' || op === '==' || op === '!==' || op === '!=') {
+      const equal = op === '===' || op === '==';
+      const literalSide = same(test.left) ? test.right : same(test.right) ? test.left : null;
+      if (literalSide && literalSide.type === AST_NODE_TYPES.Literal && equal === positive) {
+        return true;
+      }
+      // ALLOWED.indexOf(x) !== -1 / === -1
+      const indexCall = [test.left, test.right].find(
+        (side): side is TSESTree.CallExpression => side.type === AST_NODE_TYPES.CallExpression);
+      const other = indexCall === test.left ? test.right : test.left;
+      if (indexCall && isIndexOf(context, indexCall, text) && other.type === AST_NODE_TYPES.UnaryExpression) {
+        return equal !== positive;
+      }
+      return false;
+    }
+    if ((op === '>=' || op === '>' || op === '<') && test.left.type === AST_NODE_TYPES.CallExpression) {
+      return isIndexOf(context, test.left, text) && (op === '<') !== positive;
+    }
+    if (op === 'in' && same(test.left)) {
+      return positive && isAllowList(context, test.right);
+    }
+    return false;
+  }
+  if (test.type === AST_NODE_TYPES.CallExpression && positive) {
+    const callee = skipTsWrappers(test.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) {
+      return false;
+    }
+    const name = propertyName(callee);
+    const [first, second] = test.arguments;
+    if ((name === 'includes' || name === 'has') && same(first)) {
+      return isAllowList(context, callee.object);
+    }
+    if (name === 'hasOwnProperty' && same(first)) {
+      return isAllowList(context, callee.object);
+    }
+    if (name === 'hasOwn' && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Object' && same(second)) {
+      return first !== undefined && isAllowList(context, first);
+    }
+    if (name === 'test' && same(first)) {
+      const regex = skipTsWrappers(callee.object);
+      const pattern = regex.type === AST_NODE_TYPES.Literal && 'regex' in regex ? regex.regex.pattern : null;
+      // Only anchored patterns without wildcards restrict the value to safe characters.
+      return pattern !== null && /^\^.*\$$/u.test(pattern) && !/\.|\\[SWD]|\[\^/u.test(pattern);
+    }
+  }
+  return false;
+}
+
+function isIndexOf(context: Context, call: TSESTree.CallExpression, text: string): boolean {
+  const callee = skipTsWrappers(call.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    propertyName(callee) === 'indexOf' &&
+    call.arguments[0] !== undefined &&
+    context.sourceCode.getText(call.arguments[0]) === text &&
+    isAllowList(context, callee.object)
+  );
+}
+
+/** A list the code itself controls: a constant array/Set/object, or an imported/SCREAMING_CASE name. */
+function isAllowList(context: Context, raw: TSESTree.Node): boolean {
+  const node = skipTsWrappers(raw);
+  const sub: Sub = (inner) => classifyValue(context, inner);
+  if (node.type === AST_NODE_TYPES.ArrayExpression || node.type === AST_NODE_TYPES.NewExpression) {
+    return arrayDerivation(context, node, sub) === 'constant';
+  }
+  if (node.type === AST_NODE_TYPES.ObjectExpression) {
+    return true;
+  }
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    return isAllowList(context, node.object);
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    return arrayDerivation(context, node, sub) === 'constant';
+  }
+  if (node.type !== AST_NODE_TYPES.Identifier) {
+    return false;
+  }
+  if (SCREAMING_CASE.test(node.name)) {
+    return true;
+  }
+  const variable = findVariable(context.sourceCode.getScope(node) as never, node) as TSESLint.Scope.Variable | null;
+  if (variable?.defs[0]?.type === 'ImportBinding') {
+    return true;
+  }
+  const init = resolveConstInit(context, node);
+  return init !== null && (init.type === AST_NODE_TYPES.ObjectExpression || arrayDerivation(context, init, sub) === 'constant');
+}
+
+function isMembershipTest(context: Context, test: TSESTree.Node, branch: TSESTree.Node, positive: boolean): boolean {
+  const target = skipTsWrappers(branch);
+  return (target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.MemberExpression) &&
+    membership(context, test, context.sourceCode.getText(target), positive);
+}
+
+/**
+ * Whether `node` (an identifier or member chain) sits where an allow-list check has
+ * already restricted it: after `if (!ALLOWED.includes(x)) return/throw`, inside
+ * `if (ALLOWED.includes(x)) { … }`, or behind `ALLOWED.has(x) && …`.
+ */
+export function isGuarded(context: Context, node: TSESTree.Node): boolean {
+  const text = context.sourceCode.getText(node);
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (child === parent.consequent && membership(context, parent.test, text, true)) {
+          return true;
+        }
+        if (child === parent.alternate && membership(context, parent.test, text, false)) {
+          return true;
+        }
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (child === parent.right && parent.operator === '&&' && membership(context, parent.left, text, true)) {
+          return true;
+        }
+        break;
+      case AST_NODE_TYPES.BlockStatement:
+      case AST_NODE_TYPES.Program:
+      case AST_NODE_TYPES.StaticBlock:
+        for (const statement of parent.body as TSESTree.Node[]) {
+          if (statement === child) {
+            break;
+          }
+          if (
+            statement.type === AST_NODE_TYPES.IfStatement &&
+            alwaysExits(statement.consequent) &&
+            membership(context, statement.test, text, false)
+          ) {
+            return true;
+          }
+        }
+        break;
+      case AST_NODE_TYPES.SwitchCase:
+        // case 'name': case 'email': … inside `switch (x)` restricts x
+        if (
+          parent.test?.type === AST_NODE_TYPES.Literal &&
+          parent.parent.type === AST_NODE_TYPES.SwitchStatement &&
+          context.sourceCode.getText(parent.parent.discriminant) === text
+        ) {
+          return true;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}

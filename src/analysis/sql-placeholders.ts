@@ -1,0 +1,223 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { ValueBinding } from '../sinks/sql';
+
+/** Text before an interpolation that puts it in a value position. */
+const VALUE_BEFORE: readonly RegExp[] = [
+  /(?:[=<>]|\b(?:I?LIKE|LIMIT|OFFSET|BETWEEN))\s*$/iu,
+  /\bBETWEEN\s+\S+\s+AND\s*$/iu,
+  // inside a VALUES ( … ) tuple, after "(" or ","
+  /\bVALUES\s*\((?:(?:[^()']|'[^']*')*,)?\s*$/iu,
+];
+/** Text after an interpolation (or its closing quote) that ends a value. */
+const VALUE_AFTER = /^(?:$|[\s),;])/u;
+
+/** One rewritten template: raw text between the backticks plus the values lifted out of it. */
+export interface PlaceholderRewrite {
+  /** Raw template content with each interpolation replaced (quotes around it removed). */
+  readonly text: string;
+  /** The interpolated expressions, in order. */
+  readonly values: readonly TSESTree.Expression[];
+}
+
+/**
+ * Rewrites a SQL template literal so that every interpolation becomes a placeholder,
+ * removing the quotes that surrounded a quoted value (`'${email}'` → `$1`). Returns
+ * `null` unless every interpolation sits in a value position (after `=`, `<`, `LIKE`,
+ * `LIMIT`, inside `VALUES (…)`), not inside quotes adjoining other text (`'%${q}%'`)
+ * and not an identifier (`FROM ${table}`, `ORDER BY ${col}`).
+ * @example toPlaceholders(`SELECT * FROM t WHERE a = '${x}'`, (i) => `$${i + 1}`) // text: SELECT * FROM t WHERE a = $1
+ */
+export function toPlaceholders(
+  template: TSESTree.TemplateLiteral,
+  placeholder: (index: number, expression: TSESTree.Expression) => string,
+): PlaceholderRewrite | null {
+  if (template.expressions.length === 0) {
+    return null;
+  }
+  let text = template.quasis[0]!.value.raw;
+  for (let index = 0; index < template.expressions.length; index++) {
+    const expression = template.expressions[index]!;
+    let after = template.quasis[index + 1]!.value.raw;
+    let before = text;
+    // Only single quotes delimit strings everywhere; "x" is an identifier in Postgres and SQLite.
+    const quote = /(?<![\w'"])'$/u.exec(before)?.[0];
+    if (quote) {
+      if (!after.startsWith(quote)) {
+        return null;
+      }
+      before = before.slice(0, -1);
+      after = after.slice(1);
+    } else if (/['"%\w.]$/u.test(before)) {
+      return null;
+    }
+    if (!VALUE_BEFORE.some((pattern) => pattern.test(before)) || !VALUE_AFTER.test(after)) {
+      return null;
+    }
+    text = before + placeholder(index, expression) + after;
+  }
+  return { text, values: template.expressions };
+}
+
+/** Source text of an expression as an array element or argument (sequences parenthesised). */
+export function argumentText(sourceCode: Readonly<TSESLint.SourceCode>, expression: TSESTree.Expression): string {
+  const text = sourceCode.getText(expression);
+  return expression.type === AST_NODE_TYPES.SequenceExpression ? `(${text})` : text;
+}
+
+/**
+ * A readable, unique, identifier-safe name for a value (`req.body.email` → `email`),
+ * used for named placeholders.
+ */
+export function placeholderName(expression: TSESTree.Expression, taken: Set<string>): string {
+  let base = 'value';
+  let current: TSESTree.Node = expression;
+  while (current.type === AST_NODE_TYPES.TSAsExpression || current.type === AST_NODE_TYPES.TSNonNullExpression) {
+    current = current.expression;
+  }
+  if (current.type === AST_NODE_TYPES.Identifier) {
+    base = current.name;
+  } else if (current.type === AST_NODE_TYPES.MemberExpression && !current.computed && current.property.type === AST_NODE_TYPES.Identifier) {
+    base = current.property.name;
+  }
+  base = base.replace(/[^\w]/gu, '') || 'value';
+  let name = base;
+  for (let n = 2; taken.has(name); n++) {
+    name = `${base}${n}`;
+  }
+  taken.add(name);
+  return name;
+}
+
+/** A rewrite of a query call that moves interpolated values into parameters. */
+export interface CallRewrite {
+  /** Placeholder style shown to the user (`$1, $2, …`, `?`, `:name`). */
+  readonly placeholder: string;
+  /** Set when the rewrite switches to a parameterising tag (`$queryRaw`). */
+  readonly tag?: string;
+  readonly fix: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix | TSESLint.RuleFix[];
+}
+
+/**
+ * Rewrites `call`, whose argument `argIndex` is the SQL template `argument`, to pass the
+ * interpolated values as parameters in the library's style (see `ValueBinding`). Returns
+ * `null` when the template is not a direct template literal, an interpolation is not in a
+ * value position, the text already holds placeholders, or the call already passes values.
+ * @example pool.query(`… id = ${id}`) // -> pool.query(`… id = $1`, [id])
+ */
+export function parameterizeCall(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  call: TSESTree.CallExpression,
+  argument: TSESTree.Node,
+  argIndex: number,
+  binding: ValueBinding,
+): CallRewrite | null {
+  if (argument.type !== AST_NODE_TYPES.TemplateLiteral || call.arguments[argIndex] !== argument) {
+    return null;
+  }
+  const template = argument;
+  const existing = template.quasis.map((quasi) => quasi.value.raw).join(' ');
+  const tail = call.arguments.slice(argIndex + 1);
+  const first = tail[0];
+  const callbackOnly = tail.length === 1 &&
+    (first?.type === AST_NODE_TYPES.ArrowFunctionExpression || first?.type === AST_NODE_TYPES.FunctionExpression);
+  const valueList = (values: readonly TSESTree.Expression[]): string =>
+    values.map((value) => argumentText(sourceCode, value)).join(', ');
+  const replaceTemplate = (text: string) => (fixer: TSESLint.RuleFixer) => fixer.replaceText(template, `\`${text}\``);
+
+  switch (binding) {
+    case 'dollar-array':
+    case 'question-array': {
+      const dollar = binding === 'dollar-array';
+      const rewrite = (dollar ? /\$\d/u : /\?/u).test(existing) || (tail.length > 0 && !callbackOnly)
+        ? null
+        : toPlaceholders(template, (index) => (dollar ? `$${index + 1}` : '?'));
+      if (!rewrite) {
+        return null;
+      }
+      const values = `[${valueList(rewrite.values)}]`;
+      return {
+        placeholder: dollar ? '$1, $2, …' : '?',
+        fix: (fixer) => [
+          replaceTemplate(rewrite.text)(fixer),
+          callbackOnly ? fixer.insertTextBefore(first!, `${values}, `) : fixer.insertTextAfter(template, `, ${values}`),
+        ],
+      };
+    }
+    case 'question-statement': {
+      // db.prepare(`…`).get() -> db.prepare('… ?').get(value)
+      const member = call.parent;
+      const run = member.parent;
+      if (
+        /\?/u.test(existing) || tail.length > 0 ||
+        member.type !== AST_NODE_TYPES.MemberExpression || member.object !== call || member.computed ||
+        run?.type !== AST_NODE_TYPES.CallExpression || run.callee !== member || run.arguments.length > 0 ||
+        member.property.type !== AST_NODE_TYPES.Identifier || !STATEMENT_RUNNERS.has(member.property.name)
+      ) {
+        return null;
+      }
+      const rewrite = toPlaceholders(template, () => '?');
+      const closing = sourceCode.getLastToken(run);
+      if (!rewrite || !closing) {
+        return null;
+      }
+      return {
+        placeholder: '?',
+        fix: (fixer) => [replaceTemplate(rewrite.text)(fixer), fixer.insertTextBefore(closing, valueList(rewrite.values))],
+      };
+    }
+    case 'named-replacements': {
+      if (/(?<![:\w]):[A-Za-z_]/u.test(existing) || tail.length > 0) {
+        return null;
+      }
+      const taken = new Set<string>();
+      const names: string[] = [];
+      const rewrite = toPlaceholders(template, (_, expression) => {
+        names.push(placeholderName(expression, taken));
+        return `:${names.at(-1)!}`;
+      });
+      if (!rewrite) {
+        return null;
+      }
+      const entries = rewrite.values.map((value, index) => {
+        const text = argumentText(sourceCode, value);
+        return text === names[index] ? text : `${names[index]!}: ${text}`;
+      });
+      return {
+        placeholder: ':name',
+        fix: (fixer) => [
+          replaceTemplate(rewrite.text)(fixer),
+          fixer.insertTextAfter(template, `, { replacements: { ${entries.join(', ')} } }`),
+        ],
+      };
+    }
+    case 'prisma-tagged': {
+      // prisma.$queryRawUnsafe(`… ${x}`) -> prisma.$queryRaw`… ${x}`
+      const callee = call.callee;
+      if (
+        call.arguments.length !== 1 || call.optional ||
+        callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.optional ||
+        callee.property.type !== AST_NODE_TYPES.Identifier || !/^\$(?:query|execute)RawUnsafe$/u.test(callee.property.name)
+      ) {
+        return null;
+      }
+      const rewrite = toPlaceholders(template, (_, expression) => `\${${sourceCode.getText(expression)}}`);
+      if (!rewrite) {
+        return null;
+      }
+      const tag = callee.property.name.replace('Unsafe', '');
+      const typeArgs = call.typeArguments ? sourceCode.getText(call.typeArguments) : '';
+      return {
+        placeholder: '${…}',
+        tag,
+        fix: (fixer) => fixer.replaceText(call, `${sourceCode.getText(callee.object)}.${tag}${typeArgs}\`${rewrite.text}\``),
+      };
+    }
+    default:
+      return null;
+  }
+}
+
+/** better-sqlite3 / node:sqlite statement methods that take the bound values. */
+const STATEMENT_RUNNERS = new Set(['get', 'all', 'run', 'iterate', 'values']);

@@ -1,0 +1,247 @@
+import { findVariable } from '@eslint-community/eslint-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { FunctionLike } from '../frameworks/types';
+import {
+  FALLBACK_FUNCTION_NAMES, FALLBACK_SINKS, METHOD_RESULT_KINDS, SQL_FORMAT_MODULES, SQL_KINDS, SQL_MODULES,
+} from '../sinks/sql';
+import type { SqlSink } from '../sinks/sql';
+import { functionVariable, isFunctionLike, resolveFunction } from './functions';
+import { resolveCallTarget } from './modules';
+import { parseNameSpec } from './settings';
+import { resolveConstInit, skipTsWrappers } from './static';
+import { analyzeStringBuild } from './string-building';
+import type { StringBuild, StringBuildOptions } from './string-building';
+import { getKindResolver } from './value-kinds';
+import type { KindResolver } from './value-kinds';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** A call found to receive SQL text. */
+export interface SqlSinkCall {
+  readonly call: TSESTree.CallExpression;
+  readonly sink: SqlSink;
+  /** Only with SQL-looking text: the receiver could not be resolved. */
+  readonly needsSqlText: boolean;
+  /** The SQL-text argument (the `text` property of a `{ text, values }` config object). */
+  readonly argument: TSESTree.Node;
+  /** The argument taken apart. */
+  readonly build: StringBuild;
+}
+
+const RELATIVE = /^(?:\.|\/|~\/|@\/|#)/u;
+
+/** Keeps the SQL resolver per file (one kind table, so one resolver). */
+export function getSqlKindResolver(context: Context): KindResolver<SqlSink> {
+  return getKindResolver(context, SQL_KINDS, { modules: SQL_MODULES, methodResults: METHOD_RESULT_KINDS });
+}
+
+/** String-building options for SQL: `util.format` and pg-format's `format` are format calls. */
+export function sqlStringBuildOptions(context: Context): StringBuildOptions {
+  return {
+    isFormatCall(call) {
+      const target = resolveCallTarget(context, call.callee);
+      if (!target?.module) {
+        return false;
+      }
+      const path = target.path.join('.');
+      return (target.module === 'util' && path === 'format') ||
+        (SQL_FORMAT_MODULES.has(target.module) && (path === '' || path === 'format'));
+    },
+  };
+}
+
+/** The called name: `query` for `query(...)` and `db.query(...)`. */
+function calleeMethodName(callee: TSESTree.Node): string | null {
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    return callee.name;
+  }
+  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) {
+    return callee.property.name;
+  }
+  return null;
+}
+
+/**
+ * Every call in `calls` that receives SQL text: driver/ORM methods resolved through
+ * imports and instances, configured extra sinks (`module#export.method` or names),
+ * local wrappers that pass a parameter on to a sink, and — on receivers we cannot
+ * resolve — query-like method names (flagged `needsSqlText`).
+ * @example const q = (text) => pool.query(text); q(`SELECT ${id}`) // both calls; `q(...)` with the built text
+ */
+export function findSqlSinkCalls(
+  context: Context,
+  calls: readonly TSESTree.CallExpression[],
+  extraSinks: readonly string[],
+): SqlSinkCall[] {
+  const resolver = getSqlKindResolver(context);
+  const buildOptions = sqlStringBuildOptions(context);
+  const extras = extraSinks.map(parseNameSpec);
+  const wrappers = new Map<TSESLint.Scope.Variable, { sink: SqlSink; needsSqlText: boolean }>();
+
+  const direct = (call: TSESTree.CallExpression): { sink: SqlSink; needsSqlText: boolean } | null => {
+    const callee = skipTsWrappers(call.callee);
+    const resolved = resolver.specOf(callee)?.sink;
+    if (resolved) {
+      return { sink: resolved, needsSqlText: false };
+    }
+    const name = calleeMethodName(callee);
+    const text = context.sourceCode.getText(callee);
+    for (const extra of extras) {
+      if (extra.module === null ? extra.name === name || extra.name === text : matchesModule(callee, extra)) {
+        return { sink: { arg: 0 }, needsSqlText: false };
+      }
+    }
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(context.sourceCode.getScope(callee) as never, callee) as TSESLint.Scope.Variable | null;
+      const wrapper = variable ? wrappers.get(variable) : undefined;
+      if (wrapper) {
+        return wrapper;
+      }
+      if (name === null || !FALLBACK_FUNCTION_NAMES.has(name) || resolveFunction(context, callee) || isForeign(callee)) {
+        return null;
+      }
+      return { sink: FALLBACK_SINKS[name] ?? { arg: 0 }, needsSqlText: true };
+    }
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || name === null || !Object.hasOwn(FALLBACK_SINKS, name)) {
+      return null;
+    }
+    const fallback = FALLBACK_SINKS[name]!;
+    if (resolver.kindOf(callee.object) !== null || isForeign(callee.object)) {
+      return null;
+    }
+    return { sink: fallback, needsSqlText: !fallback.distinctive };
+  };
+
+  function matchesModule(callee: TSESTree.Node, spec: { module: string | null; name: string }): boolean {
+    const target = resolveCallTarget(context, callee);
+    const path = spec.name.replace(/^default(?:\.|$)/u, '');
+    return target?.module === spec.module && target.path.join('.') === path;
+  }
+
+  /**
+   * A receiver that comes from a package we know nothing about (`child_process`, or
+   * `new Redis()` from `ioredis`): following `const` initialisers, `new`, calls and members.
+   */
+  function isForeign(raw: TSESTree.Node, depth = 0): boolean {
+    const node = skipTsWrappers(raw);
+    if (depth > 6) {
+      return false;
+    }
+    const target = resolveCallTarget(context, node);
+    if (target?.module) {
+      return !RELATIVE.test(target.module) && !Object.hasOwn(SQL_MODULES, target.module);
+    }
+    switch (node.type) {
+      case AST_NODE_TYPES.Identifier: {
+        const init = resolveConstInit(context, node);
+        return init !== null && isForeign(init, depth + 1);
+      }
+      case AST_NODE_TYPES.AwaitExpression:
+        return isForeign(node.argument, depth + 1);
+      case AST_NODE_TYPES.NewExpression:
+      case AST_NODE_TYPES.CallExpression:
+        return isForeign(node.callee, depth + 1);
+      case AST_NODE_TYPES.MemberExpression:
+        return isForeign(node.object, depth + 1);
+      default:
+        return false;
+    }
+  }
+
+  const found = new Map<TSESTree.CallExpression, SqlSinkCall>();
+  // Wrappers of wrappers need another pass; three levels are plenty.
+  for (let pass = 0; pass < 4; pass++) {
+    let added = false;
+    for (const call of calls) {
+      if (found.has(call)) {
+        continue;
+      }
+      const sink = direct(call);
+      const argument = sink ? sqlArgument(context, call, sink.sink) : null;
+      if (!sink || !argument) {
+        continue;
+      }
+      const build = analyzeStringBuild(context, argument, buildOptions);
+      found.set(call, { call, ...sink, argument, build });
+      const wrapper = build.built ? null : wrapperOf(context, call, build, sink.sink);
+      if (wrapper && !wrappers.has(wrapper.variable)) {
+        wrappers.set(wrapper.variable, { sink: wrapper.sink, needsSqlText: sink.needsSqlText });
+        added = true;
+      }
+    }
+    if (!added) {
+      break;
+    }
+  }
+  return [...found.values()];
+}
+
+function sqlArgument(context: Context, call: TSESTree.CallExpression, sink: SqlSink): TSESTree.Node | null {
+  const arg = call.arguments[sink.arg];
+  if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) {
+    return null;
+  }
+  const node = skipTsWrappers(arg);
+  if (node.type === AST_NODE_TYPES.ObjectExpression && sink.objectKey) {
+    for (const prop of node.properties) {
+      if (
+        prop.type === AST_NODE_TYPES.Property &&
+        !prop.computed &&
+        ((prop.key.type === AST_NODE_TYPES.Identifier && prop.key.name === sink.objectKey) ||
+          (prop.key.type === AST_NODE_TYPES.Literal && prop.key.value === sink.objectKey))
+      ) {
+        return prop.value;
+      }
+    }
+    return null;
+  }
+  return isFunctionLike(node) ? null : arg;
+}
+
+/**
+ * `function query(text, values) { return pool.query(text, values) }`: the enclosing named
+ * function forwards its parameter as SQL text, so its own calls are sinks for that argument.
+ * The values binding carries over when the next parameter is forwarded as the values too.
+ */
+function wrapperOf(
+  context: Context,
+  call: TSESTree.CallExpression,
+  build: StringBuild,
+  sink: SqlSink,
+): { variable: TSESLint.Scope.Variable; sink: SqlSink } | null {
+  const [piece] = build.pieces;
+  if (build.pieces.length !== 1 || piece?.kind !== 'value' || piece.node.type !== AST_NODE_TYPES.Identifier) {
+    return null;
+  }
+  const variable = findVariable(context.sourceCode.getScope(piece.node) as never, piece.node) as TSESLint.Scope.Variable | null;
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Parameter') {
+    return null;
+  }
+  const fn = def.node as FunctionLike;
+  if (!isFunctionLike(fn) || fn.range[0] > call.range[0] || fn.range[1] < call.range[1]) {
+    return null;
+  }
+  const index = fn.params.findIndex((param) =>
+    param === def.name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === def.name));
+  const fnVariable = index >= 0 ? functionVariable(context, fn) : null;
+  if (!fnVariable) {
+    return null;
+  }
+  const nextParam = fn.params[index + 1];
+  const valuesArg = call.arguments[sink.arg + 1];
+  const forwardsValues = Boolean(
+    sink.binding &&
+    sink.binding !== 'question-statement' &&
+    sink.binding !== 'prisma-tagged' &&
+    valuesArg?.type === AST_NODE_TYPES.Identifier &&
+    (nextParam?.type === AST_NODE_TYPES.AssignmentPattern ? nextParam.left : nextParam)?.type === AST_NODE_TYPES.Identifier &&
+    valuesArg.name === ((nextParam?.type === AST_NODE_TYPES.AssignmentPattern ? nextParam.left : nextParam) as TSESTree.Identifier).name,
+  );
+  return {
+    variable: fnVariable,
+    sink: forwardsValues ? { arg: index, binding: sink.binding! } : { arg: index },
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * "Does this text look like SQL?" — keyword recognition on (approximated) string text.
+ * Values spliced into the text are expected as a placeholder character that is not a
+ * letter (see `approximateText`).
+ */
+
+/** Statement keywords that open a query. */
+const LEADING = /^(?:select|insert|update|delete|with|merge|replace|create|alter|drop|truncate|call|exec|execute)(?=[\s(*\uE000])/iu;
+
+/** Leading whitespace, `--` line comments, block comments and opening parentheses. */
+const PREFIX = /^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/|\()*/u;
+
+/**
+ * Clause keywords that mark a fragment being appended to a query. Upper case only:
+ * prose says "from" and "set" all the time, hand-written SQL fragments shout.
+ */
+const CLAUSE = /(?:^|[\s(\uE000])(?:WHERE|FROM|SET|VALUES|ORDER\s+BY|GROUP\s+BY|HAVING|LIMIT|OFFSET|JOIN|INTO|AND|OR|RETURNING)(?=[\s(\uE000]|$)/u;
+
+/** The second keyword each statement needs before we call a stand-alone string a query. */
+const STATEMENT_SHAPES: readonly RegExp[] = [
+  /^select\b[\s\S]*\bfrom\b/iu,
+  /^insert\s+(?:(?:ignore|or\s+\w+)\s+)?into\b/iu,
+  /^update\b[\s\S]*\bset\b/iu,
+  /^delete\s+from\b/iu,
+  /^with\b[\s\S]*\bas\s*\(/iu,
+  /^merge\s+into\b/iu,
+  /^replace\s+into\b/iu,
+  /^(?:create|alter|drop)\s+(?:or\s+replace\s+)?(?:temp(?:orary)?\s+|unique\s+)?(?:table|view|index|database|schema|function|procedure|trigger|sequence|type)\b/iu,
+  /^truncate\s+(?:table\s+)?[\w"`\uE000]/iu,
+  /^(?:call|exec|execute)\s+[\w"`\uE000[]/iu,
+];
+
+/** The text with leading whitespace, comments and parentheses removed. */
+export function stripSqlPrefix(text: string): string {
+  return text.replace(PREFIX, '');
+}
+
+/**
+ * The SQL statement keyword the text starts with, case-insensitive, after optional
+ * whitespace and comments.
+ * @example leadingSqlKeyword('  -- list\nselect * from t') // 'SELECT'
+ */
+export function leadingSqlKeyword(text: string): string | null {
+  const match = LEADING.exec(stripSqlPrefix(text));
+  return match ? match[0].toUpperCase() : null;
+}
+
+/**
+ * Text that a query API would plausibly receive: a leading statement keyword, or an
+ * upper-case clause fragment (` WHERE id = `, ` ORDER BY `).
+ * @example looksLikeSql(`SELECT * FROM users WHERE id = \uE000`) // true
+ * @example looksLikeSql('user:\uE000') // false
+ */
+export function looksLikeSql(text: string): boolean {
+  return leadingSqlKeyword(text) !== null || CLAUSE.test(text);
+}
+
+/**
+ * Stricter check for strings seen nowhere near a query API: a full statement shape
+ * (`SELECT … FROM`, `INSERT INTO`, `UPDATE … SET`, `DELETE FROM`…) whose first keyword
+ * is all upper or all lower case (prose capitalises: "Select a file from…"), or an
+ * upper-case clause fragment.
+ * @example looksLikeSqlStatement('SELECT id FROM users WHERE name = \uE000') // true
+ * @example looksLikeSqlStatement('Select a file from \uE000') // false
+ */
+export function looksLikeSqlStatement(text: string): boolean {
+  const body = stripSqlPrefix(text);
+  const first = /^\w+/u.exec(body)?.[0] ?? '';
+  const consistentCase = first === first.toUpperCase() || first === first.toLowerCase();
+  return (consistentCase && STATEMENT_SHAPES.some((shape) => shape.test(body))) || CLAUSE.test(text);
+}

@@ -1,0 +1,347 @@
+import { findVariable } from '@eslint-community/eslint-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { skipTsWrappers } from './static';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * What a library value is and does, as data (see `sinks/sql.ts`). Kinds are referenced by id.
+ * @example { members: { query: 'pg.query' } } // a pg Pool: `pool.query` has kind 'pg.query'
+ */
+export interface KindSpec<S> {
+  /** Calling a value of this kind is a sink described by `S`. */
+  readonly sink?: S;
+  /** Kind of the result of calling the value (promises are looked through: `await` is transparent). */
+  readonly call?: string;
+  /** Kind of `new Value()`; also the kind of a variable annotated with this type (`pool: Pool`). */
+  readonly construct?: string;
+  /** Kind of each named member. */
+  readonly members?: Readonly<Record<string, string>>;
+  /** Kind of members not listed (chainable query builders). */
+  readonly anyMember?: string;
+  /** A function argument's parameter receives a value of `kind` (`pool.connect((err, client) => …)`). */
+  readonly callback?: { readonly param: number; readonly kind: string };
+  /** Calling the value quotes/escapes its argument for SQL (`mysql.escape`). */
+  readonly escape?: boolean;
+  /** Used as a tag (`sql\`…\``), the value parameterises interpolations. */
+  readonly safeTag?: boolean;
+}
+
+export type KindTable<S> = Readonly<Record<string, KindSpec<S>>>;
+
+/** Resolves expressions to kinds of a table, memoised per node. */
+export interface KindResolver<S> {
+  /** The kind id of the value `node` evaluates to, or `null` when unknown. */
+  kindOf(node: TSESTree.Node): string | null;
+  /** The spec of `node`'s kind, or `undefined`. */
+  specOf(node: TSESTree.Node): KindSpec<S> | undefined;
+}
+
+export interface KindSources {
+  /** Module specifier (without `node:`) → kind of the module object. */
+  readonly modules: Readonly<Record<string, string>>;
+  /** Method name → kind of its result when the receiver is unknown (`createQueryBuilder`). */
+  readonly methodResults?: Readonly<Record<string, string>>;
+}
+
+const resolvers = new WeakMap<object, WeakMap<TSESTree.Program, KindResolver<unknown>>>();
+
+function stripNodePrefix(source: string): string {
+  return source.startsWith('node:') ? source.slice(5) : source;
+}
+
+function staticKey(node: TSESTree.MemberExpression): string | null {
+  if (!node.computed) {
+    return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : null;
+  }
+  return node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string'
+    ? node.property.value
+    : null;
+}
+
+/** Property path from a destructuring pattern to `id` (`const { Pool: P } = require('pg')` → `['Pool']`). */
+function pathInPattern(pattern: TSESTree.Node, id: TSESTree.Node): string[] | null {
+  if (pattern === id) {
+    return [];
+  }
+  if (pattern.type === AST_NODE_TYPES.AssignmentPattern) {
+    return pathInPattern(pattern.left, id);
+  }
+  if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
+    for (const prop of pattern.properties) {
+      if (prop.type !== AST_NODE_TYPES.Property) {
+        continue;
+      }
+      const key = !prop.computed && prop.key.type === AST_NODE_TYPES.Identifier
+        ? prop.key.name
+        : prop.key.type === AST_NODE_TYPES.Literal ? String(prop.key.value) : null;
+      const rest = key === null ? null : pathInPattern(prop.value, id);
+      if (rest) {
+        return [key!, ...rest];
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * A resolver from expressions to library kinds: follows imports, `require`, `const`
+ * aliases, destructuring, `new`, factory calls, `await`, callback parameters, TS type
+ * annotations (`constructor(private pool: Pool)`) and `this.x` class fields. Memoised
+ * per Program and table.
+ * @example const pool = new Pool(); pool.query(…) // kindOf(pool.query) -> 'pg.query'
+ */
+export function getKindResolver<S>(context: Context, table: KindTable<S>, sources: KindSources): KindResolver<S> {
+  let perProgram = resolvers.get(table);
+  if (!perProgram) {
+    perProgram = new WeakMap();
+    resolvers.set(table, perProgram);
+  }
+  const program = context.sourceCode.ast;
+  let resolver = perProgram.get(program) as KindResolver<S> | undefined;
+  if (!resolver) {
+    resolver = createResolver(context, table, sources);
+    perProgram.set(program, resolver as KindResolver<unknown>);
+  }
+  return resolver;
+}
+
+function createResolver<S>(context: Context, table: KindTable<S>, sources: KindSources): KindResolver<S> {
+  const memo = new WeakMap<TSESTree.Node, string | null>();
+  const spec = (kind: string | null | undefined): KindSpec<S> | undefined => (kind ? table[kind] : undefined);
+  const moduleKind = (source: string): string | null => sources.modules[stripNodePrefix(source)] ?? null;
+  const member = (kind: string | null, key: string | null): string | null => {
+    const s = spec(kind);
+    if (!s || key === null) {
+      return null;
+    }
+    return (Object.hasOwn(s.members ?? {}, key) ? s.members![key] : undefined) ?? s.anyMember ?? null;
+  };
+
+  function kindOf(node: TSESTree.Node): string | null {
+    if (memo.has(node)) {
+      return memo.get(node)!;
+    }
+    memo.set(node, null); // cycle guard
+    const kind = compute(node);
+    memo.set(node, kind);
+    return kind;
+  }
+
+  function compute(raw: TSESTree.Node): string | null {
+    const node = skipTsWrappers(raw);
+    switch (node.type) {
+      case AST_NODE_TYPES.ChainExpression:
+        return kindOf(node.expression);
+      case AST_NODE_TYPES.AwaitExpression:
+        return kindOf(node.argument);
+      case AST_NODE_TYPES.Identifier:
+        return identifierKind(node);
+      case AST_NODE_TYPES.MemberExpression:
+        if (node.object.type === AST_NODE_TYPES.ThisExpression) {
+          return classFieldKind(node);
+        }
+        return member(kindOf(node.object), staticKey(node));
+      case AST_NODE_TYPES.CallExpression: {
+        const callee = skipTsWrappers(node.callee);
+        if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require') {
+          const arg = node.arguments[0];
+          return arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string' && !isShadowed(callee)
+            ? moduleKind(arg.value)
+            : null;
+        }
+        const result = spec(kindOf(callee))?.call;
+        if (result) {
+          return result;
+        }
+        if (callee.type === AST_NODE_TYPES.MemberExpression) {
+          const key = staticKey(callee);
+          return key !== null && sources.methodResults && Object.hasOwn(sources.methodResults, key)
+            ? sources.methodResults[key]!
+            : null;
+        }
+        return null;
+      }
+      case AST_NODE_TYPES.NewExpression:
+        return spec(kindOf(node.callee))?.construct ?? null;
+      case AST_NODE_TYPES.ImportExpression:
+        return node.source.type === AST_NODE_TYPES.Literal && typeof node.source.value === 'string'
+          ? moduleKind(node.source.value)
+          : null;
+      default:
+        return null;
+    }
+  }
+
+  function isShadowed(id: TSESTree.Identifier): boolean {
+    const variable = findVariable(context.sourceCode.getScope(id) as never, id) as TSESLint.Scope.Variable | null;
+    return Boolean(variable && variable.defs.length > 0);
+  }
+
+  function identifierKind(id: TSESTree.Identifier): string | null {
+    const variable = findVariable(context.sourceCode.getScope(id) as never, id) as TSESLint.Scope.Variable | null;
+    if (!variable || variable.defs.length !== 1) {
+      return null;
+    }
+    const def = variable.defs[0]!;
+    switch (def.type) {
+      case 'ImportBinding': {
+        const spec = def.node;
+        if (spec.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+          const ref = spec.moduleReference;
+          return ref.type === AST_NODE_TYPES.TSExternalModuleReference && ref.expression.type === AST_NODE_TYPES.Literal
+            ? moduleKind(String(ref.expression.value))
+            : null;
+        }
+        const root = moduleKind(String((def.parent as TSESTree.ImportDeclaration).source.value));
+        if (spec.type === AST_NODE_TYPES.ImportSpecifier) {
+          const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : spec.imported.value;
+          return imported === 'default' ? root : member(root, imported);
+        }
+        return root;
+      }
+      case 'Variable': {
+        const declarator = def.node;
+        const annotated = annotationKind((def.name as TSESTree.Identifier).typeAnnotation);
+        if (annotated) {
+          return annotated;
+        }
+        const writes = variable.references.filter((ref) => ref.isWrite() && !ref.init);
+        if (declarator.init && writes.length === 0) {
+          const path = pathInPattern(declarator.id, def.name);
+          let kind = path ? kindOf(declarator.init) : null;
+          for (const key of path ?? []) {
+            kind = member(kind, key);
+          }
+          return kind;
+        }
+        // `let db; … db = new Database()` (a single kind across every plain assignment)
+        if (declarator.id.type !== AST_NODE_TYPES.Identifier || writes.length === 0) {
+          return null;
+        }
+        const kinds = new Set<string | null>();
+        if (declarator.init) {
+          kinds.add(kindOf(declarator.init));
+        }
+        for (const ref of writes) {
+          const parent = ref.identifier.parent;
+          kinds.add(
+            parent.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.left === ref.identifier
+              ? kindOf(parent.right)
+              : null,
+          );
+        }
+        return kinds.size === 1 ? [...kinds][0]! : null;
+      }
+      case 'Parameter':
+        return parameterKind(def.name as TSESTree.Identifier, def.node as TSESTree.Node);
+      default:
+        return null;
+    }
+  }
+
+  function parameterKind(name: TSESTree.Identifier, fn: TSESTree.Node): string | null {
+    const annotated = annotationKind(name.typeAnnotation);
+    if (annotated) {
+      return annotated;
+    }
+    if (
+      (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) ||
+      fn.parent.type !== AST_NODE_TYPES.CallExpression ||
+      !fn.parent.arguments.includes(fn)
+    ) {
+      return null;
+    }
+    const callback = spec(kindOf(fn.parent.callee))?.callback;
+    const index = fn.params.findIndex((param) =>
+      param === name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === name));
+    return callback && callback.param === index ? callback.kind : null;
+  }
+
+  function annotationKind(annotation: TSESTree.TSTypeAnnotation | undefined): string | null {
+    return annotation ? typeKind(annotation.typeAnnotation) : null;
+  }
+
+  function typeKind(type: TSESTree.TypeNode): string | null {
+    if (type.type === AST_NODE_TYPES.TSUnionType) {
+      for (const part of type.types) {
+        const kind = typeKind(part);
+        if (kind) {
+          return kind;
+        }
+      }
+      return null;
+    }
+    if (type.type !== AST_NODE_TYPES.TSTypeReference) {
+      return null;
+    }
+    return spec(typeNameKind(type.typeName))?.construct ?? null;
+  }
+
+  function typeNameKind(name: TSESTree.EntityName): string | null {
+    if (name.type === AST_NODE_TYPES.Identifier) {
+      return kindOf(name);
+    }
+    if (name.type === AST_NODE_TYPES.TSQualifiedName) {
+      return member(typeNameKind(name.left), name.right.name);
+    }
+    return null;
+  }
+
+  /** `this.pool` inside a class: field annotation or initialiser, constructor parameter property or assignment. */
+  function classFieldKind(node: TSESTree.MemberExpression): string | null {
+    const key = staticKey(node);
+    let current: TSESTree.Node | undefined = node.parent;
+    while (current && current.type !== AST_NODE_TYPES.ClassBody) {
+      if (
+        current.type === AST_NODE_TYPES.FunctionDeclaration ||
+        (current.type === AST_NODE_TYPES.FunctionExpression &&
+          current.parent.type !== AST_NODE_TYPES.MethodDefinition &&
+          current.parent.type !== AST_NODE_TYPES.PropertyDefinition)
+      ) {
+        return null; // `this` is rebound
+      }
+      current = current.parent;
+    }
+    if (!current || key === null) {
+      return null;
+    }
+    for (const element of current.body) {
+      if (
+        element.type === AST_NODE_TYPES.PropertyDefinition &&
+        !element.computed &&
+        element.key.type === AST_NODE_TYPES.Identifier &&
+        element.key.name === key
+      ) {
+        return annotationKind(element.typeAnnotation) ?? (element.value ? kindOf(element.value) : null);
+      }
+      if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
+        for (const param of element.value.params) {
+          if (
+            param.type === AST_NODE_TYPES.TSParameterProperty &&
+            param.parameter.type === AST_NODE_TYPES.Identifier &&
+            param.parameter.name === key
+          ) {
+            return annotationKind(param.parameter.typeAnnotation);
+          }
+        }
+        for (const statement of element.value.body?.body ?? []) {
+          const expr = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : null;
+          if (
+            expr?.type === AST_NODE_TYPES.AssignmentExpression &&
+            expr.left.type === AST_NODE_TYPES.MemberExpression &&
+            expr.left.object.type === AST_NODE_TYPES.ThisExpression &&
+            staticKey(expr.left) === key
+          ) {
+            return kindOf(expr.right);
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  return { kindOf, specOf: (node) => spec(kindOf(node)) };
+}
