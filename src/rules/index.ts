@@ -1,10 +1,12 @@
 import fetchRequiresTimeout from './fetch-requires-timeout';
 import noSqlTemplateLiteral from './no-sql-template-literal';
+import noStackInResponse from './no-stack-in-response';
 import noUnsanitizedFsPath from './no-unsanitized-fs-path';
 
 /** Every rule of the plugin by name, alphabetical (tests/plugin.test.ts checks it against src/rules/). */
 export const rules = {
   'fetch-requires-timeout': fetchRequiresTimeout,
   'no-sql-template-literal': noSqlTemplateLiteral,
+  'no-stack-in-response': noStackInResponse,
   'no-unsanitized-fs-path': noUnsanitizedFsPath,
 };

@@ -1,0 +1,456 @@
+import { findVariable } from '@eslint-community/eslint-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { FRAMEWORK_ADAPTERS } from '../frameworks/index';
+import type { ErrorHandlerSpec, ResponseCall, ResponseFacet, ResponseMethod } from '../frameworks/types';
+import { errorHandlerRoles, memberName } from './error-origin';
+import { getParamRole } from './handlers';
+import { resolveCallTarget } from './modules';
+import { parseNameSpec } from './settings';
+import { findObjectProperty, skipTsWrappers } from './static';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type Variable = TSESLint.Scope.Variable;
+type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+
+/** One payload of a response: an expression sent to the client. */
+export interface ResponsePayload {
+  readonly node: TSESTree.Node;
+  /** Top-level properties of an object-literal payload that are not sent (`cause`). */
+  readonly ignoreProperties: readonly string[];
+}
+
+/** A place where a server sends data to the client. */
+export interface ResponseSink {
+  /** The call, `new`, assignment or `return` that sends. */
+  readonly node: TSESTree.Node;
+  readonly payloads: readonly ResponsePayload[];
+  /** The status expression or fixed code the response is sent with; `null` when none is given. */
+  readonly status: { readonly node: TSESTree.Node } | { readonly code: number } | null;
+  /** How the sink reads in a message: `res.json()`, `ctx.body`, `NextResponse.json()`. */
+  readonly label: string;
+  /** The response object of method and property sinks (`res`), for status look-ups. */
+  readonly response: TSESTree.Node | null;
+}
+
+/** Decides whether a function parameter is a response object by its handler role (framework adapters). */
+export type ResponseParamPredicate = (fn: FunctionNode, index: number) => boolean;
+
+/** The response facets of every framework adapter. */
+export const RESPONSE_FACETS: readonly ResponseFacet[] = FRAMEWORK_ADAPTERS.flatMap((a) => (a.responses ? [a.responses] : []));
+/** Frameworks whose context parameter (`ctx`, `c`) is also the response. */
+const CONTEXT_RESPONSES = new Set(FRAMEWORK_ADAPTERS.filter((a) => a.responses?.contextIsResponse).map((a) => a.name));
+
+interface Index {
+  readonly methods: ReadonlyMap<string, ResponseMethod>;
+  /** Conventional parameter name -> methods and body properties valid on it. */
+  readonly byName: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly statusMethods: ReadonlySet<string>;
+  readonly chainMethods: ReadonlySet<string>;
+  readonly bodyProperties: ReadonlySet<string>;
+  readonly statusProperties: ReadonlySet<string>;
+  readonly nested: ReadonlySet<string>;
+  readonly factories: ReadonlySet<string>;
+  readonly calls: readonly ResponseCall[];
+  /** Last path segments of `calls`, a cheap pre-filter. */
+  readonly callNames: ReadonlySet<string>;
+  readonly errorHandlers: readonly ErrorHandlerSpec[];
+  readonly directives: ReadonlySet<string>;
+}
+
+const indexes = new WeakMap<readonly ResponseFacet[], Index>();
+
+/** Merges the facets of every framework into lookup tables (once per facet list). */
+export function indexFacets(facets: readonly ResponseFacet[]): Index {
+  const cached = indexes.get(facets);
+  if (cached) {
+    return cached;
+  }
+  const methods = new Map<string, ResponseMethod>();
+  const byName = new Map<string, Set<string>>();
+  const index = {
+    methods,
+    byName,
+    statusMethods: new Set<string>(),
+    chainMethods: new Set<string>(),
+    bodyProperties: new Set<string>(),
+    statusProperties: new Set<string>(),
+    nested: new Set<string>(),
+    factories: new Set<string>(),
+    calls: [] as ResponseCall[],
+    callNames: new Set<string>(),
+    errorHandlers: [] as ErrorHandlerSpec[],
+    directives: new Set<string>(),
+  };
+  for (const facet of facets) {
+    for (const [name, spec] of Object.entries(facet.methods ?? {})) {
+      const existing = methods.get(name);
+      methods.set(name, existing ? { payload: [...new Set([...existing.payload, ...spec.payload])], statusArg: existing.statusArg ?? spec.statusArg } : spec);
+    }
+    for (const name of facet.names) {
+      const allowed = byName.get(name) ?? new Set<string>();
+      for (const key of [...Object.keys(facet.methods ?? {}), ...(facet.bodyProperties ?? []), ...(facet.nestedResponses ?? [])]) {
+        allowed.add(key);
+      }
+      byName.set(name, allowed);
+    }
+    facet.statusMethods?.forEach((m) => index.statusMethods.add(m));
+    facet.chainMethods?.forEach((m) => index.chainMethods.add(m));
+    facet.bodyProperties?.forEach((p) => index.bodyProperties.add(p));
+    facet.statusProperties?.forEach((p) => index.statusProperties.add(p));
+    facet.nestedResponses?.forEach((p) => index.nested.add(p));
+    facet.responseFactories?.forEach((m) => index.factories.add(m));
+    for (const call of facet.calls ?? []) {
+      index.calls.push(call);
+      index.callNames.add(call.path[call.path.length - 1] ?? '');
+    }
+    index.errorHandlers.push(...(facet.errorHandlers ?? []));
+    if (facet.actionDirective) {
+      index.directives.add(facet.actionDirective);
+    }
+  }
+  indexes.set(facets, index);
+  return index;
+}
+
+function isFunctionNode(node: TSESTree.Node | undefined): node is FunctionNode {
+  return (
+    node?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionDeclaration
+  );
+}
+
+function calleeName(callee: TSESTree.Node): string | null {
+  const node = skipTsWrappers(callee);
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    return node.name;
+  }
+  return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier
+    ? node.property.name
+    : null;
+}
+
+function hasDirective(body: TSESTree.Node | null | undefined, directives: ReadonlySet<string>): boolean {
+  if (body?.type !== AST_NODE_TYPES.BlockStatement && body?.type !== AST_NODE_TYPES.Program) {
+    return false;
+  }
+  for (const statement of body.body) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || typeof statement.directive !== 'string') {
+      return false;
+    }
+    if (directives.has(statement.directive)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function isExported(fn: FunctionNode): boolean {
+  let node: TSESTree.Node = fn;
+  if (node.parent?.type === AST_NODE_TYPES.VariableDeclarator) {
+    node = node.parent.parent;
+  }
+  return node.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || node.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+}
+
+export interface ResponseSinkOptions {
+  /** Extra sinks: `object.method` (receiver text) or `module#export.path` patterns. */
+  readonly extraSinks: readonly string[];
+  /** Handler-role knowledge; defaults to the framework adapters' handler discovery. */
+  readonly isResponseParam?: ResponseParamPredicate;
+}
+
+/**
+ * Recognises response sinks of every framework facet: methods on response objects
+ * (`res.status(500).json(body)`), property writes (`ctx.body = body`), module calls and
+ * constructors (`NextResponse.json`, `new HttpException`), and Server Action returns.
+ * A response object is a handler/error-handler parameter with the response role, a value
+ * from a response factory, or a parameter with a conventional name used with that name's
+ * methods; locals such as `const res = await fetch()` never are.
+ */
+export function createResponseSinkMatcher(context: Context, facets: readonly ResponseFacet[], options: ResponseSinkOptions) {
+  const index = indexFacets(facets);
+  const sourceCode = context.sourceCode;
+  const extraCalls: { module: string | null; path: string }[] = [];
+  const extraMethods: { object: string; method: string }[] = [];
+  for (const spec of options.extraSinks) {
+    const parsed = parseNameSpec(spec);
+    if (parsed.module !== null) {
+      extraCalls.push({ module: parsed.module.replace(/^node:/u, ''), path: parsed.name === 'default' ? '' : parsed.name });
+    } else if (spec.includes('.')) {
+      const dot = spec.lastIndexOf('.');
+      extraMethods.push({ object: spec.slice(0, dot).replace(/\s+/gu, ''), method: spec.slice(dot + 1) });
+    } else {
+      extraCalls.push({ module: null, path: spec });
+    }
+  }
+  const extraMethodNames = new Set(extraMethods.map((m) => m.method));
+  const extraCallNames = new Set(extraCalls.map((c) => c.path.split('.').pop() ?? ''));
+  const fileIsAction = hasDirective(sourceCode.ast, index.directives);
+  const isResponseParam: ResponseParamPredicate =
+    options.isResponseParam ??
+    ((fn, position) => {
+      const found = getParamRole(context, fn, position);
+      return found !== null && (found.role.kind === 'response' || (found.role.kind === 'request' && CONTEXT_RESPONSES.has(found.framework)));
+    });
+
+  return { match, errorHandlers: index.errorHandlers };
+
+  function match(node: TSESTree.Node): ResponseSink | null {
+    switch (node.type) {
+      case AST_NODE_TYPES.CallExpression:
+        return matchMethod(node) ?? matchCall(node, false);
+      case AST_NODE_TYPES.NewExpression:
+        return matchCall(node, true);
+      case AST_NODE_TYPES.AssignmentExpression:
+        return matchAssignment(node);
+      case AST_NODE_TYPES.ReturnStatement:
+        return matchActionReturn(node);
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * How `expr` is known to be a response: `'role'` (handler role, error-handler parameter,
+   * factory result, nested response), a conventional parameter name, or `null`.
+   */
+  function responseKind(raw: TSESTree.Node, depth = 0): string | null {
+    const expr = skipTsWrappers(raw);
+    if (expr.type === AST_NODE_TYPES.MemberExpression && depth < 3) {
+      const name = memberName(context, expr);
+      return name !== null && index.nested.has(name) && responseKind(expr.object, depth + 1) !== null ? 'role' : null;
+    }
+    if (expr.type !== AST_NODE_TYPES.Identifier) {
+      return null;
+    }
+    const variable = findVariable(sourceCode.getScope(expr) as never, expr) as Variable | null;
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type === 'Parameter' && isFunctionNode(def.node as TSESTree.Node)) {
+      const fn = def.node as FunctionNode;
+      const position = fn.params.findIndex((p) => p === def.name || (p.type === AST_NODE_TYPES.AssignmentPattern && p.left === def.name));
+      if (position < 0) {
+        return null;
+      }
+      if (isResponseParam(fn, position) || errorHandlerRoles(context, fn, index.errorHandlers)?.responseParam === position) {
+        return 'role';
+      }
+      // `.then((res) => …)` receives a result, not a server response.
+      const parent = fn.parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === fn && calleeName(parent.callee) === 'then') {
+        return null;
+      }
+      return expr.name;
+    }
+    if (def?.type === 'Variable' && def.node.id === def.name && def.node.init) {
+      let init = skipTsWrappers(def.node.init);
+      if (init.type === AST_NODE_TYPES.AwaitExpression) {
+        init = skipTsWrappers(init.argument);
+      }
+      if (init.type === AST_NODE_TYPES.CallExpression && index.factories.has(calleeName(init.callee) ?? '')) {
+        return 'role';
+      }
+    }
+    return null;
+  }
+
+  /** Whether `expr` is a response on which `member` (method or property) sends. */
+  function isResponseFor(expr: TSESTree.Node, member: string): boolean {
+    const kind = responseKind(expr);
+    return kind === 'role' || (kind !== null && (index.byName.get(kind)?.has(member) ?? false));
+  }
+
+  function matchMethod(call: TSESTree.CallExpression): ResponseSink | null {
+    const callee = skipTsWrappers(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) {
+      return null;
+    }
+    const method = memberName(context, callee);
+    if (method === null) {
+      return null;
+    }
+    const extra = extraMethodNames.has(method)
+      ? extraMethods.some((m) => m.method === method && m.object === sourceCode.getText(callee.object).replace(/\s+/gu, ''))
+      : false;
+    const spec = index.methods.get(method);
+    if (!spec && !extra) {
+      return null;
+    }
+    // Peel `res.status(500).set(h).json(…)` down to `res`, keeping the status.
+    let receiver: TSESTree.Node = skipTsWrappers(callee.object);
+    let status: TSESTree.Node | null = null;
+    while (receiver.type === AST_NODE_TYPES.CallExpression) {
+      const inner = skipTsWrappers(receiver.callee);
+      const name = inner.type === AST_NODE_TYPES.MemberExpression ? memberName(context, inner) : null;
+      if (inner.type !== AST_NODE_TYPES.MemberExpression || name === null || !(index.statusMethods.has(name) || index.chainMethods.has(name))) {
+        break;
+      }
+      if (index.statusMethods.has(name) && !status && receiver.arguments[0]) {
+        status = receiver.arguments[0];
+      }
+      receiver = skipTsWrappers(inner.object);
+    }
+    if (!extra && !isResponseFor(receiver, method)) {
+      return null;
+    }
+    const payloadIndices = extra ? call.arguments.map((_, i) => i) : spec!.payload;
+    const statusArg = spec?.statusArg === undefined ? undefined : call.arguments[spec.statusArg];
+    if (statusArg && isStatusLike(statusArg)) {
+      status = statusArg;
+    }
+    return {
+      node: call,
+      payloads: payloadIndices.flatMap((i) => {
+        const arg = call.arguments[i];
+        return arg ? [{ node: arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg, ignoreProperties: [] }] : [];
+      }),
+      status: status ? { node: status } : precedingStatus(call, receiver),
+      label: `${sourceCode.getText(receiver)}.${method}()`,
+      response: receiver,
+    };
+  }
+
+  /** A status argument: not a string literal (`ctx.throw('message')` has no status). */
+  function isStatusLike(node: TSESTree.Node): boolean {
+    const inner = skipTsWrappers(node);
+    return !(inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'string') && inner.type !== AST_NODE_TYPES.TemplateLiteral;
+  }
+
+  function matchCall(call: TSESTree.CallExpression | TSESTree.NewExpression, construct: boolean): ResponseSink | null {
+    const last = calleeName(call.callee);
+    if (last === null || (!index.callNames.has(last) && !extraCallNames.has(last))) {
+      return null;
+    }
+    const target = resolveCallTarget(context, call.callee);
+    if (!target) {
+      return null;
+    }
+    const path = target.path.join('.');
+    const spec = index.calls.find(
+      (c) => c.module === target.module && c.path.join('.') === path && (c.construct ?? false) === construct,
+    );
+    const extra = extraCalls.some((c) => c.module === target.module && c.path === path);
+    if (!spec && !extra) {
+      return null;
+    }
+    const label = `${construct ? 'new ' : ''}${sourceCode.getText(call.callee)}()`;
+    if (!spec) {
+      return { node: call, payloads: call.arguments.map((a) => ({ node: a, ignoreProperties: [] })), status: null, label, response: null };
+    }
+    return {
+      node: call,
+      payloads: spec.payload.flatMap((i) => {
+        const arg = call.arguments[i];
+        return arg && arg.type !== AST_NODE_TYPES.SpreadElement ? [{ node: arg, ignoreProperties: spec.ignoreProperties ?? [] }] : [];
+      }),
+      status: callStatus(call, spec),
+      label,
+      response: null,
+    };
+  }
+
+  function callStatus(call: TSESTree.CallExpression | TSESTree.NewExpression, spec: ResponseCall): ResponseSink['status'] {
+    if (spec.fixedStatus !== undefined) {
+      return { code: spec.fixedStatus };
+    }
+    if (spec.statusArg !== undefined) {
+      const arg = call.arguments[spec.statusArg];
+      return arg ? { node: arg } : null;
+    }
+    if (spec.statusInitArg !== undefined) {
+      const init = call.arguments[spec.statusInitArg];
+      const object = init ? skipTsWrappers(init) : null;
+      if (object?.type === AST_NODE_TYPES.ObjectExpression) {
+        for (const name of ['status', 'statusCode']) {
+          const found = findObjectProperty(context, object, name);
+          if (found.kind === 'found') {
+            return { node: found.value };
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  function matchAssignment(assignment: TSESTree.AssignmentExpression): ResponseSink | null {
+    // `ctx.body = x`, `ctx.response.body = x`, `res.locals.error = x`, `res.locals = x`.
+    let target: TSESTree.Node = assignment.left;
+    for (let depth = 0; depth < 4 && target.type === AST_NODE_TYPES.MemberExpression; depth++) {
+      const name = memberName(context, target);
+      if (name !== null && index.bodyProperties.has(name) && isResponseFor(target.object, name)) {
+        return {
+          node: assignment,
+          payloads: [{ node: assignment.right, ignoreProperties: [] }],
+          status: precedingStatus(assignment, target.object),
+          label: `${sourceCode.getText(target.object)}.${name}`,
+          response: target.object,
+        };
+      }
+      target = target.object;
+    }
+    return null;
+  }
+
+  function matchActionReturn(statement: TSESTree.ReturnStatement): ResponseSink | null {
+    if (!statement.argument || index.directives.size === 0) {
+      return null;
+    }
+    let fn: TSESTree.Node | undefined = statement.parent;
+    while (fn && !isFunctionNode(fn)) {
+      fn = fn.parent;
+    }
+    if (!isFunctionNode(fn) || !((fileIsAction && isExported(fn)) || hasDirective(fn.body, index.directives))) {
+      return null;
+    }
+    return {
+      node: statement,
+      payloads: [{ node: statement.argument, ignoreProperties: [] }],
+      status: null,
+      label: 'a Server Action result',
+      response: null,
+    };
+  }
+
+  /**
+   * The status set on the same response by an earlier statement of the enclosing blocks
+   * (`res.status(400); res.json(…)`, `ctx.status = 400; ctx.body = …`), or `null`.
+   */
+  function precedingStatus(sink: TSESTree.Node, response: TSESTree.Node): ResponseSink['status'] {
+    const responseText = sourceCode.getText(response);
+    let child: TSESTree.Node = sink;
+    for (let parent = sink.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+      if (parent.type !== AST_NODE_TYPES.BlockStatement && parent.type !== AST_NODE_TYPES.SwitchCase) {
+        continue;
+      }
+      const body: readonly TSESTree.Node[] = parent.type === AST_NODE_TYPES.SwitchCase ? parent.consequent : parent.body;
+      const before = body.slice(0, body.indexOf(child)).reverse();
+      for (const statement of before) {
+        const found = statement.type === AST_NODE_TYPES.ExpressionStatement ? statusSetBy(statement.expression, responseText) : null;
+        if (found) {
+          return { node: found };
+        }
+      }
+    }
+    return null;
+  }
+
+  function statusSetBy(raw: TSESTree.Node, responseText: string): TSESTree.Node | null {
+    const expr = skipTsWrappers(raw);
+    if (expr.type === AST_NODE_TYPES.AssignmentExpression && expr.left.type === AST_NODE_TYPES.MemberExpression) {
+      const name = memberName(context, expr.left);
+      return name !== null && index.statusProperties.has(name) && sourceCode.getText(expr.left.object) === responseText ? expr.right : null;
+    }
+    // `res.status(400)`, or the innermost status call of a chain statement.
+    let current: TSESTree.Node = expr;
+    while (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression) {
+      const name = memberName(context, current.callee);
+      if (name !== null && index.statusMethods.has(name) && sourceCode.getText(current.callee.object) === responseText) {
+        return current.arguments[0] ?? null;
+      }
+      current = skipTsWrappers(current.callee.object);
+    }
+    return null;
+  }
+}

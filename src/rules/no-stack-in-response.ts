@@ -1,0 +1,225 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { createRule } from '../analysis/create-rule';
+import { classifyStatus, getErrorOrigin } from '../analysis/error-origin';
+import type { ErrorLeak, ErrorLeakKind, ErrorOriginOptions } from '../analysis/error-origin';
+import { createResponseSinkMatcher, RESPONSE_FACETS } from '../analysis/response-sinks';
+import type { ResponseSink } from '../analysis/response-sinks';
+
+const GENERIC = "'Internal Server Error'";
+const MESSAGE_IDS: Readonly<Record<ErrorLeakKind, MessageIds>> = {
+  stack: 'stackInResponse',
+  error: 'errorInResponse',
+  details: 'detailsInResponse',
+  message: 'messageInResponse',
+};
+const PLAIN_STATEMENTS = new Set<string>([
+  AST_NODE_TYPES.ExpressionStatement,
+  AST_NODE_TYPES.ReturnStatement,
+  AST_NODE_TYPES.ThrowStatement,
+  AST_NODE_TYPES.VariableDeclaration,
+]);
+/** Calls that already log the error: console, loggers (`logger.error`, `req.log.warn`), error trackers. */
+const LOG_CALL = /^(?:console\.\w+|[\w.]*log(?:ger)?\.\w+|[\w.]*\.(?:captureException|captureError|notify)|captureException|log\w*|reportError)$/iu;
+
+export type Options = [
+  {
+    allowMessage?: boolean;
+    logger?: string;
+    responseSinks?: string[];
+    devGuards?: string[];
+  },
+];
+export type MessageIds =
+  | 'stackInResponse'
+  | 'errorInResponse'
+  | 'detailsInResponse'
+  | 'messageInResponse'
+  | 'replaceWithGeneric'
+  | 'replaceAndLog';
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/gu, ' ');
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-stack-in-response',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow sending caught errors, their stack traces or internal details to clients',
+      recommended: 'error',
+    },
+    hasSuggestions: true,
+    messages: {
+      stackInResponse:
+        '`{{expression}}` sends the stack trace of a caught error to the client through {{sink}}. Log it on the server and respond with a generic message.',
+      errorInResponse:
+        '`{{expression}}` sends the raw caught error to the client through {{sink}}; it can carry stack, SQL, paths or upstream details. Log it on the server and respond with a generic message.',
+      detailsInResponse:
+        '`{{expression}}` sends internal details of a caught error to the client through {{sink}}. Log them on the server and respond with a generic message.',
+      messageInResponse:
+        '`{{expression}}` sends the message of a caught error to the client through {{sink}} in a response without a 4xx status; driver and library messages reveal schema, paths and hosts. Respond with a generic message, or narrow to your own error class first.',
+      replaceWithGeneric: 'Replace `{{expression}}` with a generic message.',
+      replaceAndLog: 'Log the error with `{{logger}}()` and replace `{{expression}}` with a generic message.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allowMessage: {
+            type: 'boolean',
+            description: 'Allow `err.message` (and `String(err)`) in responses whatever their status; stacks, raw errors and details are still reported.',
+          },
+          logger: {
+            type: 'string',
+            minLength: 1,
+            pattern: '^[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*$',
+            description: 'The logging call the suggestion inserts before the response (`logger.error`).',
+          },
+          responseSinks: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description: 'Extra response sinks: `object.method` (receiver as written, e.g. `h.response`) or `module#export` functions; every argument is checked.',
+          },
+          devGuards: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description: 'Extra identifiers or expressions that are true only in development (`isLocal`, `config.debug`).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ allowMessage: false, logger: 'console.error', responseSinks: [], devGuards: [] }],
+  },
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const logger = options.logger ?? 'console.error';
+    const matcher = createResponseSinkMatcher(context, RESPONSE_FACETS, { extraSinks: options.responseSinks ?? [] });
+    const originOptions: ErrorOriginOptions = { errorHandlers: matcher.errorHandlers, devGuards: options.devGuards ?? [] };
+    const origin = getErrorOrigin(context, originOptions);
+
+    return {
+      CallExpression: check,
+      NewExpression: check,
+      AssignmentExpression: check,
+      ReturnStatement: check,
+    };
+
+    function check(node: TSESTree.Node): void {
+      const sink = matcher.match(node);
+      if (!sink) {
+        return;
+      }
+      for (const payload of sink.payloads) {
+        for (const leak of origin.leaksIn(payload.node, payload.ignoreProperties)) {
+          if (!origin.isDevOnly(leak.node) && !isAllowedMessage(leak, sink)) {
+            report(leak, sink);
+          }
+        }
+      }
+    }
+
+    /** `err.message` is fine in 4xx answers, after narrowing to an application error, or with `allowMessage`. */
+    function isAllowedMessage(leak: ErrorLeak, sink: ResponseSink): boolean {
+      if (leak.kind !== 'message') {
+        return false;
+      }
+      if (options.allowMessage || origin.isNarrowed(leak.node, leak.variables)) {
+        return true;
+      }
+      const status = sink.status;
+      if (!status || ('node' in status && origin.taintOf(status.node))) {
+        return false; // no status: a catch-all answer
+      }
+      if ('code' in status) {
+        return status.code >= 400 && status.code < 500;
+      }
+      return classifyStatus(context, status.node) !== 'server';
+    }
+
+    function report(leak: ErrorLeak, sink: ResponseSink): void {
+      const expression = shorten(sourceCode.getText(leak.origin));
+      const insertion = logInsertion(leak, sink);
+      context.report({
+        node: leak.node,
+        messageId: MESSAGE_IDS[leak.kind],
+        data: { expression, sink: sink.label },
+        suggest: [
+          {
+            messageId: insertion ? 'replaceAndLog' : 'replaceWithGeneric',
+            data: { expression: shorten(sourceCode.getText(leak.node)), logger },
+            fix: (fixer) => {
+              const fixes = [replacement(fixer, leak.node)];
+              if (insertion) {
+                fixes.unshift(fixer.insertTextBefore(insertion.statement, insertion.text));
+              }
+              return fixes;
+            },
+          },
+        ],
+      });
+    }
+
+    function replacement(fixer: TSESLint.RuleFixer, node: TSESTree.Node): TSESLint.RuleFix {
+      const parent = node.parent;
+      if (node.type === AST_NODE_TYPES.SpreadElement) {
+        return fixer.replaceText(node, parent?.type === AST_NODE_TYPES.ObjectExpression ? `error: ${GENERIC}` : GENERIC);
+      }
+      if (parent?.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === node) {
+        return fixer.replaceText(parent, `${sourceCode.getText(parent.key)}: ${GENERIC}`);
+      }
+      return fixer.replaceText(node, GENERIC);
+    }
+
+    /** Where to insert `logger(err);`: before the statement that responds, inside the error's scope, if nothing logs yet. */
+    function logInsertion(leak: ErrorLeak, sink: ResponseSink): { statement: TSESTree.Node; text: string } | null {
+      const scopeBlock = leak.source.scope.block as TSESTree.Node;
+      const body = scopeBlock.type === AST_NODE_TYPES.CatchClause ? scopeBlock.body : 'body' in scopeBlock ? scopeBlock.body : null;
+      if (!body || Array.isArray(body) || (body as TSESTree.Node).type !== AST_NODE_TYPES.BlockStatement || logs(body as TSESTree.Node)) {
+        return null;
+      }
+      // Only a plain statement around the sink: never before a braceless `if (err) return …`.
+      let statement: TSESTree.Node = sink.node;
+      while (statement.parent && statement.parent.type !== AST_NODE_TYPES.BlockStatement && statement.parent.type !== AST_NODE_TYPES.SwitchCase) {
+        statement = statement.parent;
+        if (/Statement$|Declaration$|Function|^Program$/u.test(statement.type) && !PLAIN_STATEMENTS.has(statement.type)) {
+          return null;
+        }
+      }
+      if (statement.range[0] < (body as TSESTree.Node).range[0] || statement.range[1] > (body as TSESTree.Node).range[1]) {
+        return null;
+      }
+      const lineStart = sourceCode.text.lastIndexOf('\n', statement.range[0] - 1) + 1;
+      const before = sourceCode.text.slice(lineStart, statement.range[0]);
+      const separator = /^\s*$/u.test(before) ? `\n${before}` : ' ';
+      return { statement, text: `${logger}(${leak.source.name});${separator}` };
+    }
+
+    /** Whether a logging call appears anywhere in `node`. */
+    function logs(node: TSESTree.Node): boolean {
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        const callee = sourceCode.getText(node.callee).replace(/\s+|\?/gu, '');
+        if (callee === logger || LOG_CALL.test(callee)) {
+          return true;
+        }
+      }
+      const keys = sourceCode.visitorKeys[node.type] ?? [];
+      for (const key of keys) {
+        const value = (node as unknown as Record<string, unknown>)[key];
+        const children = Array.isArray(value) ? value : [value];
+        for (const child of children) {
+          if (child && typeof child === 'object' && 'type' in child && logs(child as TSESTree.Node)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+  },
+});

@@ -1,0 +1,204 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { createRule } from '../../src/analysis/create-rule';
+import { classifyStatus, getErrorOrigin } from '../../src/analysis/error-origin';
+import type { ErrorOriginOptions } from '../../src/analysis/error-origin';
+import { createRuleTester } from '../rule-tester';
+
+const OPTIONS: ErrorOriginOptions = {
+  errorHandlers: [
+    { kind: 'call', method: 'setErrorHandler', errorParam: 0, responseParam: 2 },
+    { kind: 'arity', arity: 4, errorParam: 0, responseParam: 2 },
+  ],
+  devGuards: ['flags.verbose'],
+};
+
+/**
+ * `probe(x)` reports every error leak the analysis finds in `x` (kind, origin, reported node);
+ * `status(x)` reports how `classifyStatus` sees `x`.
+ */
+const probe = createRule({
+  name: 'error-origin-probe',
+  meta: {
+    type: 'problem',
+    docs: { description: 'probe', recommended: false },
+    messages: { leak: '{{kind}} {{origin}} @ {{node}}', status: '{{status}}' },
+    schema: [],
+    defaultOptions: [],
+  },
+  create(context) {
+    const origin = getErrorOrigin(context, OPTIONS);
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        const arg = node.arguments[0];
+        if (node.callee.type !== 'Identifier' || !arg) {
+          return;
+        }
+        if (node.callee.name === 'probe') {
+          for (const leak of origin.leaksIn(arg)) {
+            context.report({
+              node: leak.node,
+              messageId: 'leak',
+              data: {
+                kind: leak.kind,
+                origin: context.sourceCode.getText(leak.origin),
+                node: context.sourceCode.getText(leak.node),
+              },
+            });
+          }
+        } else if (node.callee.name === 'status') {
+          context.report({ node: arg, messageId: 'status', data: { status: classifyStatus(context, arg) } });
+        }
+      },
+    };
+  },
+});
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('error-origin', probe, {
+  valid: [
+    // safe reads and values that are not caught errors
+    'try {} catch (err) { probe({ code: err.code, name: err.name, status: err.response?.status, n: err.message.length }); }',
+    "const err = new Error('x'); probe(err.stack);",
+    'function f(err) { probe(err.stack); }',
+    'errors.map((error) => probe(error.message));',
+    'promise.then((err) => probe(err));',
+    "try {} catch (err) { probe(new Error('Failed', { cause: err })); }",
+    'try {} catch (err) { probe(format(err)); }',
+    'try {} catch { probe(undefined); }',
+    // development-only
+    "try {} catch (err) { if (process.env.NODE_ENV === 'development') probe(err.stack); }",
+    "try {} catch (err) { if (process.env.NODE_ENV === 'production') return; probe(err.stack); }",
+    'try {} catch (err) { probe(flags.verbose ? err.stack : null); }',
+    'try {} catch (err) { probe(!isProd && err.stack); }',
+    // narrowed messages
+    'try {} catch (err) { if (err instanceof AppError) probe(err.message); }',
+    'try {} catch (err) { probe(err.status >= 500 ? null : err.message); }',
+    'try {} catch (err) { if (!isHttpError(err)) throw err; probe(err.message); }',
+    "try {} catch (err) { if (err.name === 'ValidationError') probe(`${err}`); }",
+  ],
+  invalid: [
+    {
+      code: 'try {} catch (err) { probe(err); }',
+      errors: [{ messageId: 'leak', data: { kind: 'error', origin: 'err', node: 'err' }, line: 1, column: 28 }],
+    },
+    {
+      code: 'try {} catch (err) { probe([err.stack, err.message, err.sql]); }',
+      errors: [
+        { messageId: 'leak', data: { kind: 'stack', origin: 'err.stack', node: 'err.stack' }, line: 1, column: 29 },
+        { messageId: 'leak', data: { kind: 'message', origin: 'err.message', node: 'err.message' }, line: 1, column: 40 },
+        { messageId: 'leak', data: { kind: 'details', origin: 'err.sql', node: 'err.sql' }, line: 1, column: 53 },
+      ],
+    },
+    {
+      code: 'try {} catch (err) { probe({ d: err.response.data.items, c: err.cause.stack }); }',
+      errors: [
+        { messageId: 'leak', data: { kind: 'details', origin: 'err.response.data.items', node: 'err.response.data.items' }, line: 1, column: 33 },
+        { messageId: 'leak', data: { kind: 'stack', origin: 'err.cause.stack', node: 'err.cause.stack' }, line: 1, column: 61 },
+      ],
+    },
+    {
+      code: "try {} catch (err) { probe({ a: `${err}`, b: 'x' + err, c: err.message.trim() }); }",
+      errors: [
+        { messageId: 'leak', data: { kind: 'message', origin: '`${err}`', node: '`${err}`' }, line: 1, column: 33 },
+        { messageId: 'leak', data: { kind: 'message', origin: "'x' + err", node: "'x' + err" }, line: 1, column: 46 },
+        { messageId: 'leak', data: { kind: 'message', origin: 'err.message', node: 'err.message.trim()' }, line: 1, column: 60 },
+      ],
+    },
+    {
+      code: 'try {} catch (err) { probe({ ...err, s: JSON.stringify(err), o: JSON.stringify(err, Object.getOwnPropertyNames(err)) }); }',
+      errors: [
+        { messageId: 'leak', data: { kind: 'error', origin: 'err', node: '...err' }, line: 1, column: 30 },
+        { messageId: 'leak', data: { kind: 'error', origin: 'JSON.stringify(err)', node: 'JSON.stringify(err)' }, line: 1, column: 41 },
+        {
+          messageId: 'leak',
+          data: {
+            kind: 'stack',
+            origin: 'JSON.stringify(err, Object.getOwnPropertyNames(err))',
+            node: 'JSON.stringify(err, Object.getOwnPropertyNames(err))',
+          },
+          line: 1,
+          column: 65,
+        },
+      ],
+    },
+    {
+      code: 'try {} catch (err) { probe(Object.assign({}, err)); }',
+      errors: [{ messageId: 'leak', data: { kind: 'error', origin: 'Object.assign({}, err)', node: 'Object.assign({}, err)' }, line: 1, column: 28 }],
+    },
+    {
+      code: 'try {} catch (err) { const e = err; const { message: m } = e; probe(m); }',
+      errors: [{ messageId: 'leak', data: { kind: 'message', origin: 'm', node: 'm' }, line: 1, column: 69 }],
+    },
+    {
+      code: 'let x; try {} catch (err) { x = err.stack; } probe(x);',
+      errors: [{ messageId: 'leak', data: { kind: 'stack', origin: 'err.stack', node: 'x' }, line: 1, column: 52 }],
+    },
+    {
+      code: 'try {} catch (err) { const o = {}; o.s = err.stack; probe(o); }',
+      errors: [{ messageId: 'leak', data: { kind: 'stack', origin: 'err.stack', node: 'o' }, line: 1, column: 59 }],
+    },
+    {
+      code: "try {} catch (err) { probe(new Error(err.message)); probe(new Error('x', { cause: err })); }",
+      errors: [{ messageId: 'leak', data: { kind: 'message', origin: 'err.message', node: 'new Error(err.message)' }, line: 1, column: 28 }],
+    },
+    {
+      code: 'work().catch((error) => probe(error.message));',
+      errors: [{ messageId: 'leak', data: { kind: 'message', origin: 'error.message', node: 'error.message' }, line: 1, column: 31 }],
+    },
+    {
+      code: 'work().then(null, (r) => probe(r));',
+      errors: [{ messageId: 'leak', data: { kind: 'error', origin: 'r', node: 'r' }, line: 1, column: 32 }],
+    },
+    {
+      code: "emitter.on('error', (x) => probe(x.stack));",
+      errors: [{ messageId: 'leak', data: { kind: 'stack', origin: 'x.stack', node: 'x.stack' }, line: 1, column: 34 }],
+    },
+    {
+      code: 'fs.stat(p, (statErr, s) => probe(statErr.path));',
+      errors: [{ messageId: 'leak', data: { kind: 'details', origin: 'statErr.path', node: 'statErr.path' }, line: 1, column: 34 }],
+    },
+    {
+      code: 'app.setErrorHandler((a, b, c) => probe(a.stack));',
+      errors: [{ messageId: 'leak', data: { kind: 'stack', origin: 'a.stack', node: 'a.stack' }, line: 1, column: 40 }],
+    },
+    {
+      code: 'function handle(err, req, res, next) { probe(err); }',
+      errors: [{ messageId: 'leak', data: { kind: 'error', origin: 'err', node: 'err' }, line: 1, column: 46 }],
+    },
+    {
+      code: 'try {} catch (err) { if (err instanceof AppError) probe(err.stack); if (err instanceof Error) probe(err.message); }',
+      errors: [
+        { messageId: 'leak', data: { kind: 'stack', origin: 'err.stack', node: 'err.stack' }, line: 1, column: 57 },
+        { messageId: 'leak', data: { kind: 'message', origin: 'err.message', node: 'err.message' }, line: 1, column: 101 },
+      ],
+    },
+    {
+      code: "try {} catch (err) { if (process.env.NODE_ENV !== 'development') probe(err.stack); }",
+      errors: [{ messageId: 'leak', data: { kind: 'stack', origin: 'err.stack', node: 'err.stack' }, line: 1, column: 72 }],
+    },
+    {
+      code: "import { inspect } from 'node:util'; try {} catch (err) { probe(inspect(err)); }",
+      errors: [{ messageId: 'leak', data: { kind: 'stack', origin: 'inspect(err)', node: 'inspect(err)' }, line: 1, column: 65 }],
+    },
+    {
+      code: 'status(500); status(404); status(err.status || 500); status(err.status);',
+      errors: [
+        { messageId: 'status', data: { status: 'server' }, line: 1, column: 8 },
+        { messageId: 'status', data: { status: 'client' }, line: 1, column: 21 },
+        { messageId: 'status', data: { status: 'server' }, line: 1, column: 34 },
+        { messageId: 'status', data: { status: 'unknown' }, line: 1, column: 61 },
+      ],
+    },
+    {
+      code: "const S = 503; status(ok ? 400 : 422); status(StatusCodes.NOT_FOUND); status(S); status('409');",
+      errors: [
+        { messageId: 'status', data: { status: 'client' }, line: 1, column: 23 },
+        { messageId: 'status', data: { status: 'client' }, line: 1, column: 47 },
+        { messageId: 'status', data: { status: 'server' }, line: 1, column: 78 },
+        { messageId: 'status', data: { status: 'client' }, line: 1, column: 89 },
+      ],
+    },
+  ],
+});
