@@ -10,6 +10,7 @@ import { addArgument, insertProperty, replacePropertyValue } from '../analysis/o
 import type { OptionsArgument } from '../analysis/options-object';
 import { findOptionsArgument } from '../analysis/options-object';
 import { getSettings, parseNameSpec } from '../analysis/settings';
+import { snippet } from '../analysis/snippet';
 import { dereference, staticValueOf } from '../analysis/static';
 import type { TimeoutOptionVerdict } from '../analysis/timeout-options';
 import { judgeTimeoutOptions } from '../analysis/timeout-options';
@@ -194,7 +195,7 @@ export default createRule<Options, MessageIds>({
         return;
       }
       const { problem, options: found, target } = verdict;
-      const callee = sourceCode.getText(call.callee).replace(/\s+/gu, '');
+      const callee = snippet(sourceCode, call.callee);
       const { remedy } = policy;
       const text = remedyText(policy, ms);
       const hint = `${remedy.kind === 'method' ? 'chain' : remedy.kind === 'signal' ? 'pass' : 'set'} ${remedyText(policy, 'ms')}`;

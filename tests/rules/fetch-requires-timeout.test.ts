@@ -768,6 +768,35 @@ await fetch(url, { signal: AbortSignal.any([AbortSignal.any([controller.signal])
         },
       ],
     },
+    // the callee in the message is one readable line
+    {
+      code: 'import axios from "axios";\nawait (axios as any).get(url);',
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: '(axios as any).get', remedy: AXIOS_REMEDY },
+          line: 2,
+          column: 7,
+          suggestions: [
+            { messageId: 'addTimeoutOption', output: 'import axios from "axios";\nawait (axios as any).get(url, { timeout: 10000 });' },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'import axios from "axios";\nawait axios\n  .get(url);',
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'axios.get', remedy: AXIOS_REMEDY },
+          line: 2,
+          column: 7,
+          suggestions: [
+            { messageId: 'addTimeoutOption', output: 'import axios from "axios";\nawait axios\n  .get(url, { timeout: 10000 });' },
+          ],
+        },
+      ],
+    },
     {
       code: 'import axios from "axios";\nawait axios.get(url, { timeout: 0 });',
       errors: [
