@@ -8,7 +8,7 @@ const config = {
   ruleDocTitleFormat: 'desc-parens-prefix-name',
   ruleDocSectionInclude: ['Rule Details', 'Examples', 'Options', 'When Not To Use It', 'Further Reading'],
   ruleListColumns: ['name', 'description', 'configsError', 'configsWarn', 'hasSuggestions'],
-  urlConfigs: 'https://github.com/agent-guard/eslint-plugin-agent-guard#configs',
+  urlConfigs: 'https://github.com/agent-guard/eslint-plugin-agent-guard#usage',
 };
 
 export default config;

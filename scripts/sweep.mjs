@@ -56,7 +56,7 @@ function configFor(file, text, parserKind, rules) {
       files: ALL_SOURCE_GLOBS,
       languageOptions: languageOptionsFor(file, text, parserKind),
       plugins: { 'agent-guard': plugin },
-      linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
+      linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
       rules,
     },
   ];
@@ -94,6 +94,11 @@ for (const { file, skip } of collected) {
   }
 }
 const files = sampleEvery(eligible, flags.sample ? Number(flags.sample) : 0);
+if (files.length === 0) {
+  // A mistyped directory must not pass as a clean sweep.
+  console.error(`sweep: no lintable source files under ${root}.`);
+  process.exit(2);
+}
 
 const result = {
   root,
@@ -108,6 +113,8 @@ const result = {
   passes: { espree: 0, ts: 0 },
   exceptions: [],
   findings: Object.fromEntries(ruleIds.map((id) => [id, 0])),
+  /** Every finding of the user-visible pass (first 1,000), for precision review from the JSON output. */
+  findingList: [],
   parserDisagreements: Object.fromEntries(ruleIds.map((id) => [id, 0])),
   slowest: [],
   wallSeconds: 0,
@@ -123,6 +130,8 @@ function countByRule(messages) {
   return counts;
 }
 
+const MAX_LISTED_FINDINGS = 1000;
+
 let done = 0;
 for (const file of files) {
   const text = readFileSync(file, 'utf8');
@@ -134,6 +143,12 @@ for (const file of files) {
     let messages;
     try {
       messages = linter.verify(text, configFor(file, text, parserKind, strictRules), file);
+      const userVisible = parserKind === parserKindsFor(file)[0];
+      for (const message of userVisible ? messages : []) {
+        if (message.ruleId && result.findingList.length < MAX_LISTED_FINDINGS) {
+          result.findingList.push({ file: display, line: message.line, rule: message.ruleId, message: message.message });
+        }
+      }
     } catch (error) {
       const rule = attributeException(error, file, text, parserKind);
       result.exceptions.push({ file: display, parser: parserKind, rule, stack: String(error?.stack ?? error) });
