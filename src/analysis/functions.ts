@@ -4,6 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { FunctionLike } from '../frameworks/types';
 import { skipTsWrappers } from './static';
+import { scopeOf, variableOf } from './scopes';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -29,7 +30,7 @@ export function resolveFunction(context: Context, node: TSESTree.Node, depth = 0
   if (expr.type !== AST_NODE_TYPES.Identifier || depth > 3) {
     return null;
   }
-  const variable = findVariable(context.sourceCode.getScope(expr) as never, expr) as TSESLint.Scope.Variable | null;
+  const variable = variableOf(context, expr);
   if (variable?.defs.length !== 1) {
     return null;
   }
@@ -75,7 +76,7 @@ export function handlerFunctionsOf(context: Context, args: readonly TSESTree.Nod
 /** The variable naming a function (`function f() {}`, `const f = () => {}`), or `null`. */
 export function functionVariable(context: Context, fn: FunctionLike): TSESLint.Scope.Variable | null {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
-    return fn.id ? (findVariable(context.sourceCode.getScope(fn) as never, fn.id) as TSESLint.Scope.Variable | null) : null;
+    return fn.id ? (findVariable(scopeOf(context, fn) as never, fn.id) as TSESLint.Scope.Variable | null) : null;
   }
   const parent = fn.parent;
   if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier && parent.init === fn) {

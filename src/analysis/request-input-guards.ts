@@ -7,6 +7,7 @@ import type { CallTarget } from './modules';
 import type { RequestInputAnalyzer } from './request-input';
 import { resolveConstInit, skipTsWrappers } from './static';
 import { alwaysExits } from './control-flow';
+import { scopeOf } from './scopes';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -53,7 +54,7 @@ export function regexOf(context: Context, node: TSESTree.Node, depth = 0): { pat
     n.callee.name === 'RegExp' &&
     n.arguments[0]
   ) {
-    const scope = context.sourceCode.getScope(n) as never;
+    const scope = scopeOf(context, n) as never;
     const pattern = getStringIfConstant(n.arguments[0] as never, scope);
     const flags = n.arguments[1] ? getStringIfConstant(n.arguments[1] as never, scope) : '';
     return pattern === null || flags === null ? null : { pattern, flags };
@@ -108,6 +109,89 @@ export function isAllowListRegex(pattern: string): boolean {
   return true;
 }
 
+function compactText(context: Context, node: TSESTree.Node): string {
+  return context.sourceCode.getText(unwrap(node)).replace(/\s+/gu, '');
+}
+
+/** Ancestors where a guard can apply: a branch, a short-circuit, or a statement list. */
+const GUARD_PARENTS = new Set<string>([
+  AST_NODE_TYPES.IfStatement,
+  AST_NODE_TYPES.ConditionalExpression,
+  AST_NODE_TYPES.LogicalExpression,
+  AST_NODE_TYPES.SwitchCase,
+  AST_NODE_TYPES.BlockStatement,
+  AST_NODE_TYPES.Program,
+  AST_NODE_TYPES.StaticBlock,
+]);
+
+/** The nearest guard-relevant ancestor of a node and its child on the way (`null` at the root). */
+interface Hop {
+  readonly parent: TSESTree.Node;
+  readonly child: TSESTree.Node;
+}
+
+/** Memo of {@link guardHop}; nodes without a guard parent share their parent's hop. */
+const hops = new WeakMap<TSESTree.Node, Hop | null>();
+
+/**
+ * The next ancestor `holds()` has to look at, skipping the others (member chains, calls,
+ * operators). Memoised per node, so the walks from every use in a file are linear together
+ * instead of one walk to the root per use.
+ */
+function guardHop(node: TSESTree.Node): Hop | null {
+  const pending: TSESTree.Node[] = [];
+  let current = node;
+  let result: Hop | null;
+  for (;;) {
+    const cached = hops.get(current);
+    if (cached !== undefined) {
+      result = cached;
+      break;
+    }
+    pending.push(current);
+    const parent = current.parent;
+    if (!parent) {
+      result = null;
+      break;
+    }
+    if (GUARD_PARENTS.has(parent.type)) {
+      result = { parent, child: current };
+      break;
+    }
+    current = parent;
+  }
+  for (const n of pending) {
+    hops.set(n, result);
+  }
+  return result;
+}
+
+/** Memo of {@link guardStatements}, keyed by the statement list. */
+const guardLists = new WeakMap<readonly TSESTree.Node[], readonly TSESTree.Node[]>();
+
+/**
+ * The statements of a list that can guard what follows them, in order: an `if` with a branch
+ * that always exits, or an `assert(…)` call. Computed once per list, so a use deep in a long
+ * file or block does not re-scan every earlier statement.
+ */
+function guardStatements(context: Context, list: readonly TSESTree.Node[]): readonly TSESTree.Node[] {
+  let found = guardLists.get(list);
+  if (!found) {
+    found = list.filter((statement) => {
+      if (statement.type === AST_NODE_TYPES.IfStatement) {
+        return alwaysExits(statement.consequent) || (statement.alternate !== null && alwaysExits(statement.alternate));
+      }
+      if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
+        const expr = unwrap(statement.expression);
+        return expr.type === AST_NODE_TYPES.CallExpression && expr.arguments[0] !== undefined && ASSERT_CALLEES.has(compactText(context, expr.callee));
+      }
+      return false;
+    });
+    guardLists.set(list, found);
+  }
+  return found;
+}
+
 /**
  * Decides whether the guards around one use of a value make it safe. Guards count when
  * they dominate the use in the obvious forms: an earlier `if (…) return/throw/continue`
@@ -126,12 +210,19 @@ class Guards {
   }
 
   private text(node: TSESTree.Node): string {
-    return this.context.sourceCode.getText(unwrap(node)).replace(/\s+/gu, '');
+    return compactText(this.context, node);
   }
+
+  /** The used expression's text, computed on the first comparison. */
+  private refText: string | null = null;
 
   /** The checked expression is the used one (same code). */
   private same(node: TSESTree.Node | undefined): boolean {
-    return node !== undefined && node.type !== AST_NODE_TYPES.SpreadElement && this.text(node) === this.text(this.ref);
+    if (node === undefined || node.type === AST_NODE_TYPES.SpreadElement) {
+      return false;
+    }
+    this.refText ??= this.text(this.ref);
+    return this.text(node) === this.refText;
   }
 
   private safe(node: TSESTree.Node): boolean {
@@ -149,8 +240,8 @@ class Guards {
   }
 
   holds(): boolean {
-    let child: TSESTree.Node = this.ref;
-    for (let parent = this.ref.parent; parent; child = parent, parent = parent.parent) {
+    for (let hop = guardHop(this.ref); hop; hop = guardHop(hop.parent)) {
+      const { parent, child } = hop;
       switch (parent.type) {
         case AST_NODE_TYPES.IfStatement:
         case AST_NODE_TYPES.ConditionalExpression:
@@ -188,8 +279,8 @@ class Guards {
 
   /** Guard statements before `child` in a statement list. */
   private listGuards(list: readonly TSESTree.Node[], child: TSESTree.Node): boolean {
-    for (const statement of list) {
-      if (statement === child) {
+    for (const statement of guardStatements(this.context, list)) {
+      if (statement.range[0] >= child.range[0]) {
         return false;
       }
       if (this.statementGuards(statement)) {
@@ -299,7 +390,7 @@ class Guards {
       const first = t.arguments[0];
       if (callee.type === AST_NODE_TYPES.MemberExpression) {
         const method = memberName(callee);
-        const literal = first ? getStringIfConstant(first as never, this.context.sourceCode.getScope(t) as never) : null;
+        const literal = first ? getStringIfConstant(first as never, scopeOf(this.context, t) as never) : null;
         if (method === 'startsWith' && literal?.startsWith('..') && this.isRelativeOfUse(callee.object)) {
           return true; // path.relative(root, resolved).startsWith('..')
         }
@@ -330,7 +421,7 @@ class Guards {
         }
       }
       if (indexOf && this.same(indexOf.object) && indexOf.arg) {
-        const literal = getStringIfConstant(indexOf.arg as never, this.context.sourceCode.getScope(t) as never);
+        const literal = getStringIfConstant(indexOf.arg as never, scopeOf(this.context, t) as never);
         if (literal?.includes('..')) {
           this.note(`indexOf('${literal}') check`);
           return false;

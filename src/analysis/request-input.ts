@@ -1,4 +1,4 @@
-import { findVariable, getStringIfConstant } from '@eslint-community/eslint-utils';
+import { getStringIfConstant } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
@@ -11,6 +11,7 @@ import { getSettings, parseNameSpec } from './settings';
 import type { NameSpec } from './settings';
 import { isGuardedSafe, pathFunctionName, regexOf } from './request-input-guards';
 import { dereference, skipTsWrappers } from './static';
+import { scopeOf, variableOf } from './scopes';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -122,7 +123,7 @@ function memberKey(context: Context, node: TSESTree.MemberExpression): string | 
   if (!node.computed) {
     return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : null;
   }
-  return getStringIfConstant(node.property as never, context.sourceCode.getScope(node) as never);
+  return getStringIfConstant(node.property as never, scopeOf(context, node) as never);
 }
 
 /** One step of a destructuring pattern or member chain. */
@@ -167,7 +168,7 @@ function patternSteps(
         } else if (prop.key.type === AST_NODE_TYPES.Literal) {
           key = String(prop.key.value);
         } else {
-          key = getStringIfConstant(prop.key as never, context.sourceCode.getScope(prop) as never);
+          key = getStringIfConstant(prop.key as never, scopeOf(context, prop) as never);
         }
         const found = patternSteps(context, prop.value, id, [...steps, { key, label: key === null ? '[…]' : keyLabel(key) }], defaults);
         if (found) {
@@ -218,6 +219,62 @@ function matchesSpec(context: Context, specs: readonly NameSpec[], callee: TSEST
 }
 
 /**
+ * Nested evaluations beyond which the tracker answers "unknown" instead of recursing further:
+ * each level takes several stack frames, and ESLint may run on a thread with a 1 MB stack.
+ */
+const MAX_DEPTH = 400;
+/** Operand chains at least this long are evaluated bottom-up first (see `prime`). */
+const PRIME_DEPTH = 64;
+
+/** The largest of some nodes (by source extent): the likely deep one. */
+function largest(nodes: readonly (TSESTree.Node | null | undefined)[]): TSESTree.Node | null {
+  let best: TSESTree.Node | null = null;
+  for (const node of nodes) {
+    if (node && (!best || node.range[1] - node.range[0] > best.range[1] - best.range[0])) {
+      best = node;
+    }
+  }
+  return best;
+}
+
+/** The operand of `node` that `evaluate` recurses into and that holds most of its code. */
+function spineChild(node: TSESTree.Node): TSESTree.Node | null {
+  switch (node.type) {
+    case AST_NODE_TYPES.MemberExpression:
+      return node.object;
+    case AST_NODE_TYPES.ChainExpression:
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
+      return node.expression;
+    case AST_NODE_TYPES.AwaitExpression:
+    case AST_NODE_TYPES.SpreadElement:
+      return node.argument;
+    case AST_NODE_TYPES.BinaryExpression:
+      return node.operator === '+' ? largest([node.left, node.right]) : null;
+    case AST_NODE_TYPES.LogicalExpression:
+    case AST_NODE_TYPES.AssignmentExpression:
+      return largest([node.left, node.right]);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return largest([node.consequent, node.alternate]);
+    case AST_NODE_TYPES.TemplateLiteral:
+      return largest(node.expressions);
+    case AST_NODE_TYPES.ArrayExpression:
+      return largest(node.elements);
+    case AST_NODE_TYPES.SequenceExpression:
+      return node.expressions.at(-1) ?? null;
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression: {
+      const callee = skipTsWrappers(node.callee);
+      return largest([callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : null, ...node.arguments]);
+    }
+    default:
+      return null;
+  }
+}
+
+/**
  * Answers "is this expression request input, and from where?" for one file. Intra-procedural
  * and flow-insensitive, with two refinements: arguments are followed into local helper
  * functions, and guards that dominate a use (early return/throw, enclosing `if`) sanitise it.
@@ -229,6 +286,8 @@ export class RequestInputAnalyzer {
   private readonly returnMemo = new Map<FunctionLike, Val>();
   private readonly busy = new Set<object>();
   private helperDepth = 0;
+  /** Nested `evaluate` calls in progress (bounded by {@link MAX_DEPTH}). */
+  private depth = 0;
 
   constructor(
     readonly context: Context,
@@ -287,15 +346,44 @@ export class RequestInputAnalyzer {
     if (this.busy.has(node)) {
       return UNKNOWN;
     }
+    if (this.depth >= MAX_DEPTH) {
+      return UNKNOWN; // not memoised: a shallower query of the same node gets the real answer
+    }
+    this.prime(node);
+    const primed = this.nodeMemo.get(node);
+    if (primed) {
+      return primed; // reached again through a variable while its operands were evaluated
+    }
     this.busy.add(node);
+    this.depth++;
     let val: Val;
     try {
       val = this.compute(node);
     } finally {
+      this.depth--;
       this.busy.delete(node);
     }
     this.nodeMemo.set(node, val);
     return val;
+  }
+
+  /**
+   * Deep expressions (`req.query.a.a…`, `a + b + …` thousands long) would recurse once per
+   * level: evaluates the nodes along the deepest path first, bottom-up, so that each level
+   * finds its operand memoised. Only for paths longer than {@link PRIME_DEPTH}, so ordinary
+   * code is evaluated in the usual order.
+   */
+  private prime(node: TSESTree.Node): void {
+    const spine: TSESTree.Node[] = [];
+    for (let current = spineChild(node); current && !this.nodeMemo.has(current); current = spineChild(current)) {
+      spine.push(current);
+    }
+    if (spine.length < PRIME_DEPTH) {
+      return;
+    }
+    for (let index = spine.length - 1; index >= 0; index--) {
+      this.evaluate(spine[index]!);
+    }
   }
 
   private compute(node: TSESTree.Node): Val {
@@ -406,7 +494,7 @@ export class RequestInputAnalyzer {
   }
 
   private identifierValue(id: TSESTree.Identifier): Val {
-    const variable = findVariable(this.context.sourceCode.getScope(id) as never, id) as TSESLint.Scope.Variable | null;
+    const variable = variableOf(this.context, id);
     if (!variable || variable.defs.length === 0) {
       return SAFE_GLOBALS.has(id.name) ? SAFE : UNKNOWN;
     }
@@ -640,7 +728,7 @@ export class RequestInputAnalyzer {
   private replaceValue(call: TSESTree.CallExpression, receiver: Val & { k: 'T' }): Val {
     const [pattern, replacement] = call.arguments;
     const regex = pattern ? regexOf(this.context, pattern) : null;
-    const replacementText = replacement ? getStringIfConstant(replacement as never, this.context.sourceCode.getScope(call) as never) : null;
+    const replacementText = replacement ? getStringIfConstant(replacement as never, scopeOf(this.context, call) as never) : null;
     if (regex?.flags.includes('g') && replacementText !== null && !/[./\\]/u.test(replacementText)) {
       const negated = /^\[\^((?:\\.|[^\]\\])*)\][+*]?$/u.exec(regex.pattern);
       // `/[^a-z0-9_-]/g`: everything but the listed characters goes; safe when `.`, `/`, `\` are not listed.
@@ -648,7 +736,7 @@ export class RequestInputAnalyzer {
         return SAFE;
       }
     }
-    const literal = pattern ? getStringIfConstant(pattern as never, this.context.sourceCode.getScope(call) as never) : null;
+    const literal = pattern ? getStringIfConstant(pattern as never, scopeOf(this.context, call) as never) : null;
     if ((literal?.includes('..') ?? false) || (regex?.pattern.includes('\\.\\.') ?? false)) {
       const method = (call.callee as TSESTree.MemberExpression).property;
       const label = `${shortText(this.context, method, 20) ?? 'replace'}(${shortText(this.context, pattern!, 20) ?? '…'}, …)`;

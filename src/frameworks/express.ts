@@ -2,7 +2,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { handlerFunctionsOf } from '../analysis/functions';
-import { CALL, CONSTRUCT, iterateModuleReferences, iterateValueReferences } from '../analysis/modules';
+import { iterateInstanceReferences } from '../analysis/instance-references';
+import { CALL, CONSTRUCT, iterateModuleReferences } from '../analysis/modules';
 import type { TraceMap } from '../analysis/modules';
 import { NODE_FRAMEWORK_REQUEST } from './shapes';
 import type { AdapterContext, FrameworkAdapter, FunctionLike, HandlerBinding, ParamRole } from './types';
@@ -34,9 +35,9 @@ export function expressParams(fn: FunctionLike): (ParamRole | undefined)[] {
 /** Handlers of registration calls on a router value, following `route()` and call chains. */
 function* registrations(context: AdapterContext, router: TSESTree.Node): Generator<TSESTree.CallExpression> {
   const calls = [
-    ...[...iterateValueReferences(context, router, REGISTRATION)].map((r) => r.node as TSESTree.CallExpression),
+    ...[...iterateInstanceReferences(context, router, REGISTRATION)].map((r) => r.node as TSESTree.CallExpression),
   ];
-  for (const route of iterateValueReferences(context, router, ROUTE)) {
+  for (const route of iterateInstanceReferences(context, router, ROUTE)) {
     calls.push(...chained(route.node as TSESTree.CallExpression));
   }
   for (const call of calls) {

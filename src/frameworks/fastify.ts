@@ -2,7 +2,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { handlerFunctionsOf } from '../analysis/functions';
-import { CALL, iterateModuleReferences, iterateValueReferences } from '../analysis/modules';
+import { iterateInstanceReferences } from '../analysis/instance-references';
+import { CALL, iterateModuleReferences } from '../analysis/modules';
 import type { TraceMap } from '../analysis/modules';
 import { findObjectProperty } from '../analysis/static';
 import { NODE_FRAMEWORK_REQUEST } from './shapes';
@@ -47,7 +48,7 @@ export const fastify: FrameworkAdapter = {
   },
   *findHandlers(context: AdapterContext): Generator<HandlerBinding> {
     for (const app of iterateModuleReferences(context, FASTIFY)) {
-      for (const ref of iterateValueReferences(context, app.node, REGISTRATION)) {
+      for (const ref of iterateInstanceReferences(context, app.node, REGISTRATION)) {
         const call = ref.node as TSESTree.CallExpression;
         for (const fn of fastifyHandlers(context, call)) {
           yield { framework: 'fastify', fn, params: FASTIFY_PARAMS, registration: call };

@@ -1,7 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { handlerFunctionsOf } from '../analysis/functions';
-import { CALL, CONSTRUCT, iterateModuleReferences, iterateValueReferences } from '../analysis/modules';
+import { iterateInstanceReferences } from '../analysis/instance-references';
+import { CALL, CONSTRUCT, iterateModuleReferences } from '../analysis/modules';
 import type { TraceMap } from '../analysis/modules';
 import { FETCH_REQUEST } from './shapes';
 import type { AdapterContext, FrameworkAdapter, HandlerBinding, InputShape, ParamRole } from './types';
@@ -51,7 +52,7 @@ export const hono: FrameworkAdapter = {
   },
   *findHandlers(context: AdapterContext): Generator<HandlerBinding> {
     for (const app of iterateModuleReferences(context, HONO)) {
-      for (const ref of iterateValueReferences(context, app.node, REGISTRATION)) {
+      for (const ref of iterateInstanceReferences(context, app.node, REGISTRATION)) {
         const call = ref.node as TSESTree.CallExpression;
         for (const fn of handlerFunctionsOf(context, call.arguments)) {
           yield { framework: 'hono', fn, params: HONO_PARAMS, registration: call };

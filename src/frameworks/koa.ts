@@ -1,7 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { handlerFunctionsOf } from '../analysis/functions';
-import { CALL, CONSTRUCT, iterateModuleReferences, iterateValueReferences } from '../analysis/modules';
+import { iterateInstanceReferences } from '../analysis/instance-references';
+import { CALL, CONSTRUCT, iterateModuleReferences } from '../analysis/modules';
 import type { TraceMap } from '../analysis/modules';
 import { NODE_REQUEST } from './shapes';
 import type { AdapterContext, FrameworkAdapter, HandlerBinding, InputShape, ParamRole } from './types';
@@ -54,7 +55,7 @@ export const koa: FrameworkAdapter = {
   },
   *findHandlers(context: AdapterContext): Generator<HandlerBinding> {
     for (const app of iterateModuleReferences(context, KOA)) {
-      for (const ref of iterateValueReferences(context, app.node, REGISTRATION)) {
+      for (const ref of iterateInstanceReferences(context, app.node, REGISTRATION)) {
         const call = ref.node as TSESTree.CallExpression;
         for (const fn of handlerFunctionsOf(context, call.arguments)) {
           yield { framework: 'koa', fn, params: KOA_PARAMS, registration: call };

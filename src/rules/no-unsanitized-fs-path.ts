@@ -9,6 +9,7 @@ import { CALL, iterateModuleReferences, resolveCallTarget } from '../analysis/mo
 import type { TraceMap } from '../analysis/modules';
 import { getRequestInputAnalyzer } from '../analysis/request-input';
 import { pathFunctionName } from '../analysis/request-input-guards';
+import { scopeOf, variableOf } from '../analysis/scopes';
 import { getSettings, parseNameSpec } from '../analysis/settings';
 import { findObjectProperty, resolveConstInit, skipTsWrappers, staticValueOf } from '../analysis/static';
 import { FS_GLOBAL_TRACE_MAP, FS_TRACE_MAP, RESPONSE_FILE_METHODS, SEND_MODULES } from '../sinks/fs';
@@ -91,7 +92,7 @@ export default createRule<Options, MessageIds>({
             }
           }
         }
-        if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require' && !findVariable(context.sourceCode.getScope(node) as never, 'require')?.defs.length) {
+        if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require' && !findVariable(scopeOf(context, node) as never, 'require')?.defs.length) {
           checkModule(node, node.arguments[0], 'require');
         } else if (namedSinks.size > 0 && namedSinks.has(context.sourceCode.getText(callee).replace(/\s+/gu, ''))) {
           checkPath(node, node.arguments[0]);
@@ -123,7 +124,7 @@ export default createRule<Options, MessageIds>({
       if (object.type !== AST_NODE_TYPES.Identifier) {
         return false;
       }
-      const variable = findVariable(context.sourceCode.getScope(object) as never, object) as TSESLint.Scope.Variable | null;
+      const variable = variableOf(context, object);
       const def = variable?.defs[0];
       if (def?.type === 'Parameter' && isFunctionLike(def.node as TSESTree.Node)) {
         const fn = def.node as Parameters<typeof getParamRole>[1];

@@ -1,3 +1,6 @@
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
 import { createRuleTester } from '../rule-tester';
 import { probeRule } from '../frameworks/probe-rule';
 
@@ -683,3 +686,48 @@ cache.get('k');
     },
   ],
 });
+
+/*
+ * Input far larger or deeper than handlers are written: the tracker must neither overflow the
+ * stack nor re-walk the file per use (tests/robustness covers every rule on such input).
+ */
+describe('request-input on deep and long code', () => {
+  const linter = new Linter();
+  const probe = (code: string): (string | null)[] =>
+    linter
+      .verify(code, [{ plugins: { p: { rules: { probe: probeRule as never } } }, rules: { 'p/probe': 'error' } }], 'file.js')
+      .map((message) => message.messageId ?? message.message);
+  const inHandler = (body: string): string =>
+    `import express from 'express';\nconst app = express();\napp.get('/f/:name', (req, res) => {\n${body}\n});\n`;
+
+  it('follows a 10,000-long member chain', () => {
+    expect(probe(inHandler(`sink(req.query${'.a'.repeat(10_000)});`))).toEqual(['input']);
+  });
+
+  it('follows a 5,000-term concatenation of request input', () => {
+    const terms = Array.from({ length: 5000 }, () => 'name').join(" + '/' + ");
+    expect(probe(inHandler(`const name = req.params.name;\nsink(${terms});`))).toEqual(['input']);
+  });
+
+  it('answers unknown, without overflowing, for a chain of 2,000 variables (beyond its depth bound)', () => {
+    const chain = Array.from({ length: 2000 }, (_, i) => `const v${i + 1} = v${i} + '/';`).join('\n');
+    expect(probe(inHandler(`const v0 = req.params.name;\n${chain}\nsink(v2000, v10);`))).toEqual(['unknown', 'input']);
+  });
+
+  it('applies a guard 3,000 statements above the use', () => {
+    const filler = Array.from({ length: 3000 }, (_, i) => `log(${i});`).join('\n');
+    const body = `const name = req.params.name;\nif (!/^[\\w-]+$/.test(name)) return;\n${filler}\nsink(name, req.params.other);`;
+    expect(probe(inHandler(body))).toEqual(['safe', 'input']);
+  });
+
+  it('finds every handler of a file that creates 2,000 routers', () => {
+    const routes = Array.from(
+      { length: 2000 },
+      (_, i) => `const app${i} = express.Router();\napp${i}.get('/r${i}', requireAuth, (rq, rs) => { sink(rq.query.q${i}); });`,
+    ).join('\n');
+    const messages = probe(`import express from 'express';\nconst requireAuth = (req, res, next) => next();\n${routes}\n`);
+    expect(messages).toHaveLength(2000);
+    expect(new Set(messages)).toEqual(new Set(['input']));
+  });
+});
+
