@@ -1,10 +1,11 @@
-import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
+import { getStaticValue } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { callbackReturns } from './string-building';
-import { resolveConstInit, skipTsWrappers } from './static';
+import { skipTsWrappers } from './static';
 import { alwaysExits } from './control-flow';
+import { constInitOf, laterWrites, methodCallsOn, scopeFor, variableFor } from './variable-index';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -27,8 +28,11 @@ const STRING_PASS_THROUGH = new Set([
 const ARRAY_PASS_THROUGH = new Set(['filter', 'slice', 'reverse', 'sort', 'flat', 'toSorted', 'toReversed', 'concat']);
 const ITERATION_METHODS = new Set(['map', 'forEach', 'filter', 'some', 'every', 'flatMap', 'find']);
 const SCREAMING_CASE = /^[A-Z][A-Z\d_]*$/u;
+/** Array methods that add elements in place. */
+const MUTATING_METHODS = ['push', 'unshift', 'splice', 'fill'];
 
-function weakest(...values: Derivation[]): Derivation {
+/** The least safe of the derivations (an array, not spread arguments: lists can be huge literals). */
+function weakest(values: readonly Derivation[]): Derivation {
   if (values.includes(null)) {
     return null;
   }
@@ -80,11 +84,10 @@ function classify(context: Context, memo: WeakMap<TSESTree.Node, Derivation>, ra
 function compute(context: Context, memo: WeakMap<TSESTree.Node, Derivation>, raw: TSESTree.Node, depth: number): Derivation {
   const sub = (node: TSESTree.Node): Derivation => classify(context, memo, node, depth);
   const node = skipTsWrappers(raw);
-  const scope = context.sourceCode.getScope(node);
   const staticResult = node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.Literal ||
     node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.TemplateLiteral ||
     node.type === AST_NODE_TYPES.BinaryExpression
-    ? getStaticValue(node as never, scope as never)
+    ? getStaticValue(node as never, scopeFor(context, node) as never)
     : null;
   if (staticResult) {
     return 'constant';
@@ -93,11 +96,11 @@ function compute(context: Context, memo: WeakMap<TSESTree.Node, Derivation>, raw
     case AST_NODE_TYPES.Literal:
       return 'constant';
     case AST_NODE_TYPES.TemplateLiteral:
-      return weakest(...node.expressions.map(sub));
+      return weakest(node.expressions.map(sub));
     case AST_NODE_TYPES.ChainExpression:
       return sub(node.expression);
     case AST_NODE_TYPES.BinaryExpression: {
-      const both = weakest(sub(node.left), sub(node.right));
+      const both = weakest([sub(node.left), sub(node.right)]);
       if (node.operator === '+') {
         return both;
       }
@@ -116,10 +119,10 @@ function compute(context: Context, memo: WeakMap<TSESTree.Node, Derivation>, raw
     case AST_NODE_TYPES.ConditionalExpression: {
       const consequent = sub(node.consequent) ?? (isMembershipTest(context, node.test, node.consequent, true) ? 'constant' : null);
       const alternate = sub(node.alternate) ?? (isMembershipTest(context, node.test, node.alternate, false) ? 'constant' : null);
-      return weakest(consequent, alternate);
+      return weakest([consequent, alternate]);
     }
     case AST_NODE_TYPES.LogicalExpression:
-      return weakest(sub(node.left), sub(node.right));
+      return weakest([sub(node.left), sub(node.right)]);
     case AST_NODE_TYPES.MemberExpression:
       return memberDerivation(context, node, sub) ?? (isGuarded(context, node) ? 'constant' : null);
     case AST_NODE_TYPES.CallExpression:
@@ -138,7 +141,7 @@ function memberDerivation(context: Context, node: TSESTree.MemberExpression, sub
   if (name === 'length' && !node.computed) {
     // An array's or string's length is an integer; a client object's `length` could be anything.
     const object = skipTsWrappers(node.object);
-    const init = object.type === AST_NODE_TYPES.Identifier ? resolveConstInit(context, object) : object;
+    const init = object.type === AST_NODE_TYPES.Identifier ? constInitOf(context, object) : object;
     const kind = init ? skipTsWrappers(init).type : null;
     return kind === AST_NODE_TYPES.ArrayExpression || kind === AST_NODE_TYPES.TemplateLiteral ||
       (kind === AST_NODE_TYPES.Literal && typeof (skipTsWrappers(init!) as TSESTree.Literal).value === 'string')
@@ -153,23 +156,67 @@ function memberDerivation(context: Context, node: TSESTree.MemberExpression, sub
   return null;
 }
 
+/** Active `tableDerivation`/`arrayDerivation` frames: beyond the limit the answer is "not constant". */
+let nesting = 0;
+const MAX_NESTING = 64;
+/** Per Program: table and array derivations per node (`null` while in progress, so cycles end). */
+const tableMemos = new WeakMap<TSESTree.Program, { table: WeakMap<TSESTree.Node, Derivation>; array: WeakMap<TSESTree.Node, Derivation> }>();
+
+/**
+ * Memoised per node with a cycle guard (`const a = [...b], b = [...a]`) and a nesting
+ * limit, so chains of constants are followed once and never overflow the stack.
+ */
+function memoised(context: Context, which: 'table' | 'array', node: TSESTree.Node, compute: () => Derivation): Derivation {
+  const program = context.sourceCode.ast;
+  let memos = tableMemos.get(program);
+  if (!memos) {
+    memos = { table: new WeakMap(), array: new WeakMap() };
+    tableMemos.set(program, memos);
+  }
+  const memo = memos[which];
+  if (memo.has(node)) {
+    return memo.get(node)!;
+  }
+  if (nesting >= MAX_NESTING) {
+    return null;
+  }
+  memo.set(node, null);
+  nesting++;
+  try {
+    const result = compute();
+    memo.set(node, result);
+    return result;
+  } finally {
+    nesting--;
+  }
+}
+
 /** Whether every value a constant table (object/array literal, enum, imported SCREAMING_CASE) can give is constant. */
 function tableDerivation(context: Context, raw: TSESTree.Node, sub: Sub): Derivation {
-  const node = skipTsWrappers(raw);
+  let node = skipTsWrappers(raw);
+  let member = false;
+  // `TABLE.a.b` is constant when `TABLE` is a constant table (a loop: chains can be long).
+  while (node.type === AST_NODE_TYPES.MemberExpression) {
+    member = true;
+    node = skipTsWrappers(node.object);
+  }
+  const root = node;
+  const result = memoised(context, 'table', root, () => computeTableDerivation(context, root, sub));
+  return member ? (result === 'constant' ? 'constant' : null) : result;
+}
+
+function computeTableDerivation(context: Context, node: TSESTree.Node, sub: Sub): Derivation {
   if (node.type === AST_NODE_TYPES.ObjectExpression) {
-    return weakest(...node.properties.map((prop) =>
+    return weakest(node.properties.map((prop) =>
       prop.type === AST_NODE_TYPES.Property ? sub(prop.value) : tableDerivation(context, prop.argument, sub)));
   }
   if (node.type === AST_NODE_TYPES.ArrayExpression) {
     return arrayDerivation(context, node, sub);
   }
-  if (node.type === AST_NODE_TYPES.MemberExpression) {
-    return tableDerivation(context, node.object, sub) === 'constant' ? 'constant' : null;
-  }
   if (node.type !== AST_NODE_TYPES.Identifier) {
     return null;
   }
-  const variable = findVariable(context.sourceCode.getScope(node) as never, node) as TSESLint.Scope.Variable | null;
+  const variable = variableFor(context, node);
   const def = variable?.defs.length === 1 ? variable.defs[0]! : undefined;
   if (def?.type === 'TSEnumName') {
     return 'constant';
@@ -177,7 +224,7 @@ function tableDerivation(context: Context, raw: TSESTree.Node, sub: Sub): Deriva
   if (def?.type === 'ImportBinding') {
     return SCREAMING_CASE.test(node.name) ? 'constant' : null;
   }
-  const init = resolveConstInit(context, node);
+  const init = constInitOf(context, node);
   return init && (def?.parent as TSESTree.VariableDeclaration | undefined)?.kind === 'const'
     ? tableDerivation(context, init, sub)
     : null;
@@ -186,36 +233,31 @@ function tableDerivation(context: Context, raw: TSESTree.Node, sub: Sub): Deriva
 /** Derivation of every element an array expression can hold. */
 export function arrayDerivation(context: Context, raw: TSESTree.Node, sub: Sub): Derivation {
   const node = skipTsWrappers(raw);
+  return memoised(context, 'array', node, () => computeArrayDerivation(context, node, sub));
+}
+
+function computeArrayDerivation(context: Context, node: TSESTree.Node, sub: Sub): Derivation {
   switch (node.type) {
     case AST_NODE_TYPES.ArrayExpression:
-      return weakest(...node.elements.map((element) => {
+      return weakest(node.elements.map((element) => {
         if (!element) {
           return 'constant';
         }
         return element.type === AST_NODE_TYPES.SpreadElement ? arrayDerivation(context, element.argument, sub) : sub(element);
       }));
     case AST_NODE_TYPES.Identifier: {
-      const init = resolveConstInit(context, node);
+      const init = constInitOf(context, node);
       if (init) {
         // pushes into a constant array are checked too
-        const variable = findVariable(context.sourceCode.getScope(node) as never, node) as TSESLint.Scope.Variable | null;
+        const variable = variableFor(context, node);
         const pushed: Derivation[] = [];
-        for (const ref of variable?.references ?? []) {
-          const member = ref.identifier.parent;
-          if (
-            member.type === AST_NODE_TYPES.MemberExpression &&
-            member.object === ref.identifier &&
-            member.parent.type === AST_NODE_TYPES.CallExpression &&
-            member.parent.callee === member &&
-            ['push', 'unshift', 'splice', 'fill'].includes(propertyName(member) ?? '')
-          ) {
-            pushed.push(...member.parent.arguments.map((arg) =>
-              arg.type === AST_NODE_TYPES.SpreadElement ? arrayDerivation(context, arg.argument, sub) : sub(arg)));
-          }
+        for (const { call } of variable ? methodCallsOn(variable, MUTATING_METHODS) : []) {
+          pushed.push(...call.arguments.map((arg) =>
+            arg.type === AST_NODE_TYPES.SpreadElement ? arrayDerivation(context, arg.argument, sub) : sub(arg)));
         }
-        return weakest(arrayDerivation(context, init, sub), ...pushed);
+        return weakest([arrayDerivation(context, init, sub), ...pushed]);
       }
-      const def = (findVariable(context.sourceCode.getScope(node) as never, node) as TSESLint.Scope.Variable | null)?.defs[0];
+      const def = variableFor(context, node)?.defs[0];
       return def?.type === 'ImportBinding' && SCREAMING_CASE.test(node.name) ? 'constant' : null;
     }
     case AST_NODE_TYPES.NewExpression:
@@ -236,7 +278,7 @@ export function arrayDerivation(context: Context, raw: TSESTree.Node, sub: Sub):
       const first = node.arguments[0];
       if (callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Object' && first) {
         const target = skipTsWrappers(first);
-        const resolved = target.type === AST_NODE_TYPES.Identifier ? resolveConstInit(context, target) : target;
+        const resolved = target.type === AST_NODE_TYPES.Identifier ? constInitOf(context, target) : target;
         if (name === 'keys' && resolved?.type === AST_NODE_TYPES.ObjectExpression) {
           return resolved.properties.every((prop) => prop.type === AST_NODE_TYPES.Property && !prop.computed) ? 'constant' : null;
         }
@@ -249,7 +291,7 @@ export function arrayDerivation(context: Context, raw: TSESTree.Node, sub: Sub):
         const mapper = node.arguments[1];
         const returns = mapper ? callbackReturns(mapper) : null;
         if (mapper) {
-          return returns ? weakest(...returns.map(sub)) : null;
+          return returns ? weakest(returns.map(sub)) : null;
         }
         return first.type === AST_NODE_TYPES.SpreadElement ? null : arrayDerivation(context, first, sub);
       }
@@ -258,13 +300,13 @@ export function arrayDerivation(context: Context, raw: TSESTree.Node, sub: Sub):
       }
       if (name === 'map' || name === 'flatMap') {
         const returns = first ? callbackReturns(first) : null;
-        return returns ? weakest(...returns.map(sub)) : null;
+        return returns ? weakest(returns.map(sub)) : null;
       }
       if (name && ARRAY_PASS_THROUGH.has(name)) {
         const extra = name === 'concat'
           ? node.arguments.map((arg) => arrayDerivation(context, arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg, sub) ?? sub(arg))
           : [];
-        return weakest(arrayDerivation(context, callee.object, sub), ...extra);
+        return weakest([arrayDerivation(context, callee.object, sub), ...extra]);
       }
       if (name === 'split') {
         return sub(callee.object);
@@ -278,7 +320,7 @@ export function arrayDerivation(context: Context, raw: TSESTree.Node, sub: Sub):
 
 function callDerivation(context: Context, node: TSESTree.CallExpression, sub: Sub): Derivation {
   const callee = skipTsWrappers(node.callee);
-  const argDerivation = (): Derivation => weakest(...node.arguments.map((arg) =>
+  const argDerivation = (): Derivation => weakest(node.arguments.map((arg) =>
     arg.type === AST_NODE_TYPES.SpreadElement ? null : sub(arg)));
   if (callee.type === AST_NODE_TYPES.Identifier && isGlobal(context, callee)) {
     if (NUMERIC_GLOBALS.has(callee.name)) {
@@ -308,28 +350,28 @@ function callDerivation(context: Context, node: TSESTree.CallExpression, sub: Su
   }
   if (name === 'join') {
     const separator = node.arguments[0];
-    return weakest(
+    return weakest([
       arrayDerivation(context, callee.object, sub),
       !separator ? 'constant' : separator.type === AST_NODE_TYPES.SpreadElement ? null : sub(separator),
-    );
+    ]);
   }
   if (name && STRING_PASS_THROUGH.has(name)) {
     return sub(callee.object);
   }
   if (name === 'replace' || name === 'replaceAll') {
     const replacement = node.arguments[1];
-    return weakest(sub(callee.object), replacement && replacement.type !== AST_NODE_TYPES.SpreadElement ? sub(replacement) : null);
+    return weakest([sub(callee.object), replacement && replacement.type !== AST_NODE_TYPES.SpreadElement ? sub(replacement) : null]);
   }
   return null;
 }
 
 function isGlobal(context: Context, id: TSESTree.Identifier): boolean {
-  const variable = findVariable(context.sourceCode.getScope(id) as never, id) as TSESLint.Scope.Variable | null;
+  const variable = variableFor(context, id);
   return !variable || variable.defs.length === 0;
 }
 
 function identifierDerivation(context: Context, node: TSESTree.Identifier, sub: Sub): Derivation {
-  const variable = findVariable(context.sourceCode.getScope(node) as never, node) as TSESLint.Scope.Variable | null;
+  const variable = variableFor(context, node);
   if (!variable || variable.defs.length === 0) {
     return node.name === 'undefined' || node.name === 'NaN' || node.name === 'Infinity' ? 'constant' : null;
   }
@@ -365,10 +407,7 @@ function identifierDerivation(context: Context, node: TSESTree.Identifier, sub: 
   if (def.node.init) {
     values.push(sub(def.node.init));
   }
-  for (const ref of variable.references) {
-    if (!ref.isWrite() || ref.init) {
-      continue;
-    }
+  for (const ref of laterWrites(variable)) {
     const parent = ref.identifier.parent;
     if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier) {
       values.push(parent.operator === '=' || parent.operator === '+=' || parent.operator === '??=' || parent.operator === '||='
@@ -380,7 +419,7 @@ function identifierDerivation(context: Context, node: TSESTree.Identifier, sub: 
       values.push(null);
     }
   }
-  const fromWrites = values.length === 0 ? 'constant' : weakest(...values);
+  const fromWrites = values.length === 0 ? 'constant' : weakest(values);
   return fromWrites ?? annotated;
 }
 
@@ -393,7 +432,7 @@ function typeDerivation(type: TSESTree.TypeNode | undefined): Derivation {
     case AST_NODE_TYPES.TSLiteralType:
       return type.literal.type === AST_NODE_TYPES.TemplateLiteral ? null : 'constant';
     case AST_NODE_TYPES.TSUnionType:
-      return weakest(...type.types.map(typeDerivation));
+      return weakest(type.types.map(typeDerivation));
     case AST_NODE_TYPES.TSNumberKeyword:
     case AST_NODE_TYPES.TSBigIntKeyword:
       return 'numeric';
@@ -438,19 +477,22 @@ function parameterDerivation(context: Context, name: TSESTree.Identifier, fn: TS
 }
 
 /** The checked expression of a membership test against a constant allow-list, with its polarity. */
-function membership(context: Context, raw: TSESTree.Node, text: string, positive: boolean): boolean {
+function membership(context: Context, raw: TSESTree.Node, text: string, positive: boolean, depth = 0): boolean {
   const test = skipTsWrappers(raw);
+  if (depth > MAX_NESTING) {
+    return false; // a 1,000-term condition proves nothing we could follow
+  }
   const source = context.sourceCode;
   const same = (node: TSESTree.Node | undefined): boolean => node !== undefined && source.getText(skipTsWrappers(node)) === text;
   if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') {
-    return membership(context, test.argument, text, !positive);
+    return membership(context, test.argument, text, !positive, depth + 1);
   }
   if (test.type === AST_NODE_TYPES.LogicalExpression) {
     // positive: `a && ALLOWED.includes(x)` or `x === 'a' || x === 'b'`; negative: `!x || !ALLOWED.includes(x)`
     if ((test.operator === '&&') === positive) {
-      return membership(context, test.left, text, positive) || membership(context, test.right, text, positive);
+      return membership(context, test.left, text, positive, depth + 1) || membership(context, test.right, text, positive, depth + 1);
     }
-    return membership(context, test.left, text, positive) && membership(context, test.right, text, positive);
+    return membership(context, test.left, text, positive, depth + 1) && membership(context, test.right, text, positive, depth + 1);
   }
   if (test.type === AST_NODE_TYPES.BinaryExpression) {
     const op = test.operator;
@@ -516,16 +558,16 @@ function isIndexOf(context: Context, call: TSESTree.CallExpression, text: string
 
 /** A list the code itself controls: a constant array/Set/object, or an imported/SCREAMING_CASE name. */
 function isAllowList(context: Context, raw: TSESTree.Node): boolean {
-  const node = skipTsWrappers(raw);
+  let node = skipTsWrappers(raw);
+  while (node.type === AST_NODE_TYPES.MemberExpression) {
+    node = skipTsWrappers(node.object);
+  }
   const sub: Sub = (inner) => classifyValue(context, inner);
   if (node.type === AST_NODE_TYPES.ArrayExpression || node.type === AST_NODE_TYPES.NewExpression) {
     return arrayDerivation(context, node, sub) === 'constant';
   }
   if (node.type === AST_NODE_TYPES.ObjectExpression) {
     return true;
-  }
-  if (node.type === AST_NODE_TYPES.MemberExpression) {
-    return isAllowList(context, node.object);
   }
   if (node.type === AST_NODE_TYPES.CallExpression) {
     return arrayDerivation(context, node, sub) === 'constant';
@@ -536,11 +578,11 @@ function isAllowList(context: Context, raw: TSESTree.Node): boolean {
   if (SCREAMING_CASE.test(node.name)) {
     return true;
   }
-  const variable = findVariable(context.sourceCode.getScope(node) as never, node) as TSESLint.Scope.Variable | null;
+  const variable = variableFor(context, node);
   if (variable?.defs[0]?.type === 'ImportBinding') {
     return true;
   }
-  const init = resolveConstInit(context, node);
+  const init = constInitOf(context, node);
   return init !== null && (init.type === AST_NODE_TYPES.ObjectExpression || arrayDerivation(context, init, sub) === 'constant');
 }
 
@@ -557,52 +599,99 @@ function isMembershipTest(context: Context, test: TSESTree.Node, branch: TSESTre
  */
 export function isGuarded(context: Context, node: TSESTree.Node): boolean {
   const text = context.sourceCode.getText(node);
+  const program = context.sourceCode.ast;
+  let memo = guardMemos.get(program);
+  if (!memo) {
+    memo = new WeakMap();
+    guardMemos.set(program, memo);
+  }
+  // The answer from a node upwards depends only on the node and the text: memoised along
+  // the path, so uses under a shared ancestor (deep `a + a + …`, every handler of a
+  // file) stop at the first ancestor already walked.
+  const path: TSESTree.Node[] = [];
+  let result = false;
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
-    switch (parent.type) {
-      case AST_NODE_TYPES.IfStatement:
-      case AST_NODE_TYPES.ConditionalExpression:
-        if (child === parent.consequent && membership(context, parent.test, text, true)) {
-          return true;
-        }
-        if (child === parent.alternate && membership(context, parent.test, text, false)) {
-          return true;
-        }
-        break;
-      case AST_NODE_TYPES.LogicalExpression:
-        if (child === parent.right && parent.operator === '&&' && membership(context, parent.left, text, true)) {
-          return true;
-        }
-        break;
-      case AST_NODE_TYPES.BlockStatement:
-      case AST_NODE_TYPES.Program:
-      case AST_NODE_TYPES.StaticBlock:
-        for (const statement of parent.body as TSESTree.Node[]) {
-          if (statement === child) {
-            break;
-          }
-          if (
-            statement.type === AST_NODE_TYPES.IfStatement &&
-            alwaysExits(statement.consequent) &&
-            membership(context, statement.test, text, false)
-          ) {
-            return true;
-          }
-        }
-        break;
-      case AST_NODE_TYPES.SwitchCase:
-        // case 'name': case 'email': … inside `switch (x)` restricts x
-        if (
-          parent.test?.type === AST_NODE_TYPES.Literal &&
-          parent.parent.type === AST_NODE_TYPES.SwitchStatement &&
-          context.sourceCode.getText(parent.parent.discriminant) === text
-        ) {
-          return true;
-        }
-        break;
-      default:
-        break;
+    const known = memo.get(child)?.get(text);
+    if (known !== undefined) {
+      result = known;
+      break;
+    }
+    path.push(child);
+    if (guardsChild(context, parent, child, text)) {
+      result = true;
+      break;
     }
   }
-  return false;
+  for (const visited of path) {
+    let byText = memo.get(visited);
+    if (!byText) {
+      byText = new Map();
+      memo.set(visited, byText);
+    }
+    byText.set(text, result);
+  }
+  return result;
+}
+
+/** Per Program: node → (guarded text → whether a check above the node restricts it). */
+const guardMemos = new WeakMap<TSESTree.Program, WeakMap<TSESTree.Node, Map<string, boolean>>>();
+
+/** Per block: the position of each statement, and the early-exit `if` statements with theirs. */
+const blockGuards = new WeakMap<TSESTree.Node, {
+  readonly positions: ReadonlyMap<TSESTree.Node, number>;
+  readonly exits: readonly { readonly position: number; readonly statement: TSESTree.IfStatement }[];
+}>();
+
+function exitGuardsOf(block: TSESTree.BlockStatement | TSESTree.Program | TSESTree.StaticBlock): NonNullable<ReturnType<typeof blockGuards.get>> {
+  let found = blockGuards.get(block);
+  if (!found) {
+    const positions = new Map<TSESTree.Node, number>();
+    const exits: { position: number; statement: TSESTree.IfStatement }[] = [];
+    (block.body as TSESTree.Node[]).forEach((statement, position) => {
+      positions.set(statement, position);
+      if (statement.type === AST_NODE_TYPES.IfStatement && alwaysExits(statement.consequent)) {
+        exits.push({ position, statement });
+      }
+    });
+    found = { positions, exits };
+    blockGuards.set(block, found);
+  }
+  return found;
+}
+
+/** Whether `parent` restricts `text` for its child `child` (see {@link isGuarded}). */
+function guardsChild(context: Context, parent: TSESTree.Node, child: TSESTree.Node, text: string): boolean {
+  switch (parent.type) {
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.ConditionalExpression:
+      if (child === parent.consequent && membership(context, parent.test, text, true)) {
+        return true;
+      }
+      return child === parent.alternate && membership(context, parent.test, text, false);
+    case AST_NODE_TYPES.LogicalExpression:
+      return child === parent.right && parent.operator === '&&' && membership(context, parent.left, text, true);
+    case AST_NODE_TYPES.BlockStatement:
+    case AST_NODE_TYPES.Program:
+    case AST_NODE_TYPES.StaticBlock: {
+      const { positions, exits } = exitGuardsOf(parent);
+      const limit = positions.get(child) ?? parent.body.length;
+      for (const { position, statement } of exits) {
+        if (position >= limit) {
+          break;
+        }
+        if (membership(context, statement.test, text, false)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    case AST_NODE_TYPES.SwitchCase:
+      // case 'name': case 'email': … inside `switch (x)` restricts x
+      return parent.test?.type === AST_NODE_TYPES.Literal &&
+        parent.parent.type === AST_NODE_TYPES.SwitchStatement &&
+        context.sourceCode.getText(parent.parent.discriminant) === text;
+    default:
+      return false;
+  }
 }

@@ -4,7 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { FunctionLike } from '../frameworks/types';
 import { skipTsWrappers } from './static';
-import { scopeOf, variableOf } from './scopes';
+import { scopeOf, variableFor } from './variable-index';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -30,7 +30,7 @@ export function resolveFunction(context: Context, node: TSESTree.Node, depth = 0
   if (expr.type !== AST_NODE_TYPES.Identifier || depth > 3) {
     return null;
   }
-  const variable = variableOf(context, expr);
+  const variable = variableFor(context, expr);
   if (variable?.defs.length !== 1) {
     return null;
   }

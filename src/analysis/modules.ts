@@ -4,6 +4,8 @@ import { CALL, CONSTRUCT, ESM, READ, ReferenceTracker, findVariable, getStringIf
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { variableFor } from './variable-index';
+
 export { CALL, CONSTRUCT, ESM, READ };
 
 /**
@@ -303,7 +305,7 @@ function memberKey(node: TSESTree.MemberExpression, context: Context): string | 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 
 function resolveIdentifier(context: Context, id: TSESTree.Identifier, depth: number): CallTarget | null {
-  const variable = findVariable(context.sourceCode.getScope(id) as never, id) as TSESLint.Scope.Variable | null;
+  const variable = variableFor(context, id);
   if (!variable || variable.defs.length === 0) {
     // An undeclared name: a global (`fetch`), or `globalThis.fetch` through a global object.
     return GLOBAL_OBJECTS.has(id.name) ? { module: null, path: [] } : { module: null, path: [id.name] };

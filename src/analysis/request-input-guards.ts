@@ -7,7 +7,7 @@ import type { CallTarget } from './modules';
 import type { RequestInputAnalyzer } from './request-input';
 import { resolveConstInit, skipTsWrappers } from './static';
 import { alwaysExits } from './control-flow';
-import { scopeOf } from './scopes';
+import { scopeOf } from './variable-index';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 

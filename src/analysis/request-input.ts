@@ -11,7 +11,7 @@ import { getSettings, parseNameSpec } from './settings';
 import type { NameSpec } from './settings';
 import { isGuardedSafe, pathFunctionName, regexOf } from './request-input-guards';
 import { dereference, skipTsWrappers } from './static';
-import { scopeOf, variableOf } from './scopes';
+import { scopeOf, variableFor } from './variable-index';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -494,7 +494,7 @@ export class RequestInputAnalyzer {
   }
 
   private identifierValue(id: TSESTree.Identifier): Val {
-    const variable = variableOf(this.context, id);
+    const variable = variableFor(this.context, id);
     if (!variable || variable.defs.length === 0) {
       return SAFE_GLOBALS.has(id.name) ? SAFE : UNKNOWN;
     }

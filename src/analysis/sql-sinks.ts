@@ -1,4 +1,3 @@
-import { findVariable } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
@@ -10,11 +9,12 @@ import type { SqlSink } from '../sinks/sql';
 import { functionVariable, isFunctionLike, resolveFunction } from './functions';
 import { resolveCallTarget } from './modules';
 import { parseNameSpec } from './settings';
-import { resolveConstInit, skipTsWrappers } from './static';
+import { skipTsWrappers } from './static';
 import { analyzeStringBuild } from './string-building';
 import type { StringBuild, StringBuildOptions } from './string-building';
 import { getKindResolver } from './value-kinds';
 import type { KindResolver } from './value-kinds';
+import { constInitOf, variableFor } from './variable-index';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -87,14 +87,16 @@ export function findSqlSinkCalls(
       return { sink: resolved, needsSqlText: false };
     }
     const name = calleeMethodName(callee);
-    const text = context.sourceCode.getText(callee);
-    for (const extra of extras) {
-      if (extra.module === null ? extra.name === name || extra.name === text : matchesModule(callee, extra)) {
-        return { sink: { arg: 0 }, needsSqlText: false };
+    if (extras.length > 0) {
+      const text = context.sourceCode.getText(callee);
+      for (const extra of extras) {
+        if (extra.module === null ? extra.name === name || extra.name === text : matchesModule(callee, extra)) {
+          return { sink: { arg: 0 }, needsSqlText: false };
+        }
       }
     }
     if (callee.type === AST_NODE_TYPES.Identifier) {
-      const variable = findVariable(context.sourceCode.getScope(callee) as never, callee) as TSESLint.Scope.Variable | null;
+      const variable = variableFor(context, callee);
       const wrapper = variable ? wrappers.get(variable) : undefined;
       if (wrapper) {
         return wrapper;
@@ -115,10 +117,22 @@ export function findSqlSinkCalls(
   };
 
   function matchesModule(callee: TSESTree.Node, spec: { module: string | null; name: string }): boolean {
-    const target = resolveCallTarget(context, callee);
     const path = spec.name.replace(/^default(?:\.|$)/u, '');
+    // `x.query(…)` can only resolve to a path ending in `query` (`x.default` may resolve to the
+    // module itself): skip resolving the receiver of every other call.
+    if (
+      callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed &&
+      callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name !== 'default' &&
+      path !== callee.property.name && !path.endsWith(`.${callee.property.name}`)
+    ) {
+      return false;
+    }
+    const target = resolveCallTarget(context, callee);
     return target?.module === spec.module && target.path.join('.') === path;
   }
+
+  /** `isForeign` answers for names bound in the file: they depend on the binding alone. */
+  const foreignBindings = new Map<TSESLint.Scope.Variable, Map<number, boolean>>();
 
   /**
    * A receiver that comes from a package we know nothing about (`child_process`, or
@@ -129,13 +143,43 @@ export function findSqlSinkCalls(
     if (depth > 6) {
       return false;
     }
+    const variable = node.type === AST_NODE_TYPES.Identifier ? variableFor(context, node) : null;
+    if (!variable || variable.defs.length === 0) {
+      return computeForeign(node, depth);
+    }
+    let byDepth = foreignBindings.get(variable);
+    if (!byDepth) {
+      byDepth = new Map();
+      foreignBindings.set(variable, byDepth);
+    }
+    let known = byDepth.get(depth);
+    if (known === undefined) {
+      known = computeForeign(node, depth);
+      byDepth.set(depth, known);
+    }
+    return known;
+  }
+
+  function computeForeign(node: TSESTree.Node, depth: number): boolean {
+    // A `const` name and a `.member` come from the module their initialiser / object comes
+    // from, so follow those first: the same answer, without resolving a module-level name
+    // (`express` in `const router = express.Router()`) once per top-level `router.get(…)` call.
+    if (depth < 6) {
+      const init = node.type === AST_NODE_TYPES.Identifier ? constInitOf(context, node) : null;
+      if (init) {
+        return isForeign(init, depth + 1);
+      }
+      if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier) {
+        return isForeign(node.object, depth + 1);
+      }
+    }
     const target = resolveCallTarget(context, node);
     if (target?.module) {
       return !RELATIVE.test(target.module) && !Object.hasOwn(SQL_MODULES, target.module);
     }
     switch (node.type) {
       case AST_NODE_TYPES.Identifier: {
-        const init = resolveConstInit(context, node);
+        const init = constInitOf(context, node);
         return init !== null && isForeign(init, depth + 1);
       }
       case AST_NODE_TYPES.AwaitExpression:
@@ -152,9 +196,10 @@ export function findSqlSinkCalls(
 
   const found = new Map<TSESTree.CallExpression, SqlSinkCall>();
   // Wrappers of wrappers need another pass; three levels are plenty.
+  let pending = calls;
   for (let pass = 0; pass < 4; pass++) {
     let added = false;
-    for (const call of calls) {
+    for (const call of pending) {
       if (found.has(call)) {
         continue;
       }
@@ -174,6 +219,8 @@ export function findSqlSinkCalls(
     if (!added) {
       break;
     }
+    // Only calls of a plain name can be calls of a wrapper found since.
+    pending = pending.filter((call) => !found.has(call) && skipTsWrappers(call.callee).type === AST_NODE_TYPES.Identifier);
   }
   return [...found.values()];
 }
@@ -215,7 +262,7 @@ function wrapperOf(
   if (build.pieces.length !== 1 || piece?.kind !== 'value' || piece.node.type !== AST_NODE_TYPES.Identifier) {
     return null;
   }
-  const variable = findVariable(context.sourceCode.getScope(piece.node) as never, piece.node) as TSESLint.Scope.Variable | null;
+  const variable = variableFor(context, piece.node);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (def?.type !== 'Parameter') {
     return null;

@@ -1,6 +1,8 @@
-import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
+import { getStaticValue } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { constInitOf, scopeFor } from './variable-index';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -24,18 +26,7 @@ export function skipTsWrappers(node: TSESTree.Node): TSESTree.Node {
  * @example const opts = { timeout: 5 }; fetch(u, opts) // resolveConstInit(opts) -> the object literal
  */
 export function resolveConstInit(context: Context, id: TSESTree.Identifier): TSESTree.Expression | null {
-  const variable = findVariable(context.sourceCode.getScope(id) as never, id) as TSESLint.Scope.Variable | null;
-  if (variable?.defs.length !== 1) {
-    return null;
-  }
-  const def = variable.defs[0]!;
-  if (def.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) {
-    return null;
-  }
-  if (variable.references.some((ref) => ref.isWrite() && !ref.init)) {
-    return null;
-  }
-  return def.node.init;
+  return constInitOf(context, id);
 }
 
 /**
@@ -65,7 +56,7 @@ export function getPropertyKeyName(context: Context, property: TSESTree.Property
     }
     return null;
   }
-  const value = getStaticValue(property.key as never, context.sourceCode.getScope(property) as never);
+  const value = getStaticValue(property.key as never, scopeFor(context, property.key) as never);
   return value && (typeof value.value === 'string' || typeof value.value === 'number') ? String(value.value) : null;
 }
 
@@ -113,6 +104,6 @@ export function findObjectProperty(
 
 /** The static value of an expression in its scope, or `undefined` when it is not constant. */
 export function staticValueOf(context: Context, node: TSESTree.Node): { value: unknown } | undefined {
-  const result = getStaticValue(node as never, context.sourceCode.getScope(node) as never);
+  const result = getStaticValue(node as never, scopeFor(context, node) as never);
   return result ?? undefined;
 }

@@ -1,8 +1,9 @@
-import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
+import { getStaticValue } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { skipTsWrappers } from './static';
+import { laterWrites, methodCallsOn, scopeFor, variableFor } from './variable-index';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -55,6 +56,8 @@ const PASS_THROUGH_METHODS = new Set([
 ]);
 /** Array methods that keep (a subset of) the receiver's elements. */
 const ARRAY_PASS_THROUGH = new Set(['filter', 'slice', 'reverse', 'sort', 'flat', 'toSorted', 'toReversed']);
+/** Array methods that add elements, followed for `parts.join()`. */
+const APPENDING_METHODS = ['push', 'unshift'];
 
 function methodCall(node: TSESTree.CallExpression): { object: TSESTree.Expression; name: string } | null {
   const callee = skipTsWrappers(node.callee);
@@ -95,7 +98,7 @@ export function precedingWrites(
   context: Context,
   use: TSESTree.Identifier,
 ): { variable: TSESLint.Scope.Variable; writes: { operator: string; value: TSESTree.Node }[] } | null {
-  const variable = findVariable(context.sourceCode.getScope(use) as never, use) as TSESLint.Scope.Variable | null;
+  const variable = variableFor(context, use);
   if (variable?.defs.length !== 1) {
     return null;
   }
@@ -116,8 +119,8 @@ export function precedingWrites(
   if (def.node.init) {
     writes.push({ operator: '=', value: def.node.init });
   }
-  for (const ref of variable.references) {
-    if (!ref.isWrite() || ref.init || ref.identifier.range[0] >= use.range[0]) {
+  for (const ref of laterWrites(variable)) {
+    if (ref.identifier.range[0] >= use.range[0]) {
       continue;
     }
     const parent = ref.identifier.parent;
@@ -193,7 +196,7 @@ export function analyzeStringBuild(context: Context, root: TSESTree.Node, option
     if (node.type === AST_NODE_TYPES.TaggedTemplateExpression || node.type === AST_NODE_TYPES.ObjectExpression) {
       return value(node, aliases);
     }
-    const result = getStaticValue(node as never, context.sourceCode.getScope(node) as never);
+    const result = getStaticValue(node as never, scopeFor(context, node) as never);
     if (result && (result.value === null || typeof result.value !== 'object')) {
       return [{ kind: 'text', value: String(result.value) }];
     }
@@ -319,6 +322,9 @@ export function analyzeStringBuild(context: Context, root: TSESTree.Node, option
 
   /** The elements of an array expression as piece lists, or `null` when not followed. */
   function arrayElements(raw: TSESTree.Node): StringPiece[][] | null {
+    if (--budget < 0) {
+      return null;
+    }
     const node = skipTsWrappers(raw);
     nodes.add(node);
     if (node.type === AST_NODE_TYPES.ArrayExpression) {
@@ -361,21 +367,10 @@ export function analyzeStringBuild(context: Context, root: TSESTree.Node, option
     }
     expanding.add(found.variable);
     const out = arrayElements(found.writes[0]!.value) ?? null;
-    for (const ref of found.variable.references) {
-      const member = ref.identifier.parent;
-      if (
-        out &&
-        ref.identifier.range[0] < use.range[0] &&
-        member.type === AST_NODE_TYPES.MemberExpression &&
-        member.object === ref.identifier &&
-        member.parent.type === AST_NODE_TYPES.CallExpression &&
-        member.parent.callee === member
-      ) {
-        const name = !member.computed && member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : '';
-        if (name === 'push' || name === 'unshift') {
-          for (const arg of member.parent.arguments) {
-            out.push(arg.type === AST_NODE_TYPES.SpreadElement ? value(arg.argument, []) : fold(arg, []));
-          }
+    for (const { member, call } of out ? methodCallsOn(found.variable, APPENDING_METHODS) : []) {
+      if (!member.computed && call.range[0] < use.range[0]) {
+        for (const arg of call.arguments) {
+          out!.push(arg.type === AST_NODE_TYPES.SpreadElement ? value(arg.argument, []) : fold(arg, []));
         }
       }
     }

@@ -1,8 +1,8 @@
-import { findVariable } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { skipTsWrappers } from './static';
+import { laterWrites, variableFor } from './variable-index';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -47,6 +47,8 @@ export interface KindSources {
 }
 
 const resolvers = new WeakMap<object, WeakMap<TSESTree.Program, KindResolver<unknown>>>();
+/** Nested resolutions followed before answering "unknown" (chains of members, calls and aliases). */
+const MAX_DEPTH = 200;
 
 function stripNodePrefix(source: string): string {
   return source.startsWith('node:') ? source.slice(5) : source;
@@ -120,14 +122,24 @@ function createResolver<S>(context: Context, table: KindTable<S>, sources: KindS
     return (Object.hasOwn(s.members ?? {}, key) ? s.members![key] : undefined) ?? s.anyMember ?? null;
   };
 
+  let active = 0;
+
   function kindOf(node: TSESTree.Node): string | null {
     if (memo.has(node)) {
       return memo.get(node)!;
     }
+    if (active >= MAX_DEPTH) {
+      return null; // `a.b.c…` thousands deep: unknown rather than a stack overflow
+    }
     memo.set(node, null); // cycle guard
-    const kind = compute(node);
-    memo.set(node, kind);
-    return kind;
+    active++;
+    try {
+      const kind = compute(node);
+      memo.set(node, kind);
+      return kind;
+    } finally {
+      active--;
+    }
   }
 
   function compute(raw: TSESTree.Node): string | null {
@@ -176,12 +188,12 @@ function createResolver<S>(context: Context, table: KindTable<S>, sources: KindS
   }
 
   function isShadowed(id: TSESTree.Identifier): boolean {
-    const variable = findVariable(context.sourceCode.getScope(id) as never, id) as TSESLint.Scope.Variable | null;
+    const variable = variableFor(context, id);
     return Boolean(variable && variable.defs.length > 0);
   }
 
   function identifierKind(id: TSESTree.Identifier): string | null {
-    const variable = findVariable(context.sourceCode.getScope(id) as never, id) as TSESLint.Scope.Variable | null;
+    const variable = variableFor(context, id);
     if (!variable || variable.defs.length !== 1) {
       return null;
     }
@@ -208,7 +220,7 @@ function createResolver<S>(context: Context, table: KindTable<S>, sources: KindS
         if (annotated) {
           return annotated;
         }
-        const writes = variable.references.filter((ref) => ref.isWrite() && !ref.init);
+        const writes = laterWrites(variable);
         if (declarator.init && writes.length === 0) {
           const path = pathInPattern(declarator.id, def.name);
           let kind = path ? kindOf(declarator.init) : null;

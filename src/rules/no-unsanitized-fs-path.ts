@@ -9,7 +9,7 @@ import { CALL, iterateModuleReferences, resolveCallTarget } from '../analysis/mo
 import type { TraceMap } from '../analysis/modules';
 import { getRequestInputAnalyzer } from '../analysis/request-input';
 import { pathFunctionName } from '../analysis/request-input-guards';
-import { scopeOf, variableOf } from '../analysis/scopes';
+import { scopeOf, variableFor } from '../analysis/variable-index';
 import { getSettings, parseNameSpec } from '../analysis/settings';
 import { findObjectProperty, resolveConstInit, skipTsWrappers, staticValueOf } from '../analysis/static';
 import { FS_GLOBAL_TRACE_MAP, FS_TRACE_MAP, RESPONSE_FILE_METHODS, SEND_MODULES } from '../sinks/fs';
@@ -124,7 +124,7 @@ export default createRule<Options, MessageIds>({
       if (object.type !== AST_NODE_TYPES.Identifier) {
         return false;
       }
-      const variable = variableOf(context, object);
+      const variable = variableFor(context, object);
       const def = variable?.defs[0];
       if (def?.type === 'Parameter' && isFunctionLike(def.node as TSESTree.Node)) {
         const fn = def.node as Parameters<typeof getParamRole>[1];

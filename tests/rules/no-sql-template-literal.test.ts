@@ -1902,6 +1902,30 @@ export const find = (email) => db('users').whereRaw(\`email = ?\`, [email]);`,
       },
       ],
     },
+    // odd code: constants defined through each other (a table, then an array) are not proven
+    // constant, and following them must end rather than overflow the stack
+    {
+      code: `import pg from 'pg';
+const pool = new pg.Pool();
+const A = B.columns;
+const B = A.more;
+export const sort = (key) => pool.query(\`SELECT * FROM users ORDER BY \${A[key]}\`);`,
+      filename: 'file.js',
+      errors: [
+        { messageId: 'dynamicSql', line: 5, column: 41, endLine: 5, endColumn: 81, data: { value: '`A[key]`', sink: 'pool.query' }, suggestions: [] },
+      ],
+    },
+    {
+      code: `import pg from 'pg';
+const pool = new pg.Pool();
+const first = [...second];
+const second = [...first];
+export const list = () => pool.query(\`SELECT \${first.join(', ')} FROM users\`);`,
+      filename: 'file.js',
+      errors: [
+        { messageId: 'dynamicSql', line: 5, column: 38, endLine: 5, endColumn: 77, data: { value: '`first`', sink: 'pool.query' }, suggestions: [] },
+      ],
+    },
   ],
 });
 
@@ -1923,4 +1947,48 @@ describe('no-sql-template-literal options schema', () => {
   it('accepts the strict options', () => {
     expect(() => lint(rule.meta.docs?.strictOptions?.[0])).not.toThrow();
   });
+});
+
+describe('no-sql-template-literal on deep input (espree)', () => {
+  // Analyses follow concatenations, member chains and call chains with limits: past them a value
+  // is "unknown" (or "not constant"), never a stack overflow, and the time stays linear.
+  const lint = (expression: string): Linter.LintMessage[] => {
+    const linter = new Linter({ configType: 'flat' });
+    const code = [
+      "import pg from 'pg';",
+      'const pool = new pg.Pool();',
+      "const COLS = { a: 'name' };",
+      'export const find = async (req) => {',
+      '  const a = req.query.name;',
+      `  return pool.query(${expression});`,
+      '};',
+    ].join('\n');
+    return linter.verify(code, [{
+      files: ['**/*.js'],
+      languageOptions: { parser: espree as never, ecmaVersion: 'latest', sourceType: 'module' },
+      plugins: { ag: { rules: { r: rule as never } } },
+      rules: { 'ag/r': ['error', { checkAllSqlStrings: true }] },
+    }], { filename: 'file.js' });
+  };
+
+  it('reports a 10,000-deep concatenation of request input once', () => {
+    const messages = lint(`'SELECT * FROM t WHERE a = ' + ${Array.from({ length: 10_000 }, () => 'a').join(' + ')}`);
+    expect(messages.map((message) => [message.messageId, message.line, message.column])).toEqual([['dynamicSql', 6, 21]]);
+  }, 30_000);
+
+  it('follows a 10,000-long member chain on a constant table without reporting it', () => {
+    const messages = lint(`\`SELECT \${COLS${'.a'.repeat(10_000)}} FROM t\``);
+    expect(messages).toEqual([]);
+  }, 30_000);
+
+  it('reports request input read through a 10,000-long member chain', () => {
+    const messages = lint(`\`SELECT \${a${'.a'.repeat(10_000)}} FROM t\``);
+    expect(messages.map((message) => [message.messageId, message.line, message.column])).toEqual([['dynamicSql', 6, 21]]);
+  }, 30_000);
+
+  it('lints a 3,000-long chain of query calls', () => {
+    const messages = lint(`'SELECT 1')${'.query(`SELECT ${a}`)'.repeat(3000)}.query(a`);
+    expect(messages.filter((message) => message.fatal)).toEqual([]);
+    expect(messages.length).toBeGreaterThan(0);
+  }, 30_000);
 });

@@ -1,0 +1,175 @@
+import { findVariable } from '@eslint-community/eslint-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type Variable = TSESLint.Scope.Variable;
+type Reference = TSESLint.Scope.Reference;
+type Scope = TSESLint.Scope.Scope;
+
+/**
+ * Constant-time lookups that the analyses repeat for every use of a name: which variable an
+ * identifier refers to, its scope, its writes and the calls made on it.
+ * Without them, each use of a module-level name (`db`, `pool`, `let table`) rescans
+ * every reference of that name, which makes large files quadratic.
+ */
+
+/** Scopes of nodes that open no scope themselves (they share their nearest scope-opening ancestor's). */
+const scopes = new WeakMap<TSESTree.Node, TSESLint.Scope.Scope>();
+
+/**
+ * `context.sourceCode.getScope(node)`, in time independent of the node's depth when asked for
+ * many nodes of one expression. ESLint caches only the node it was asked about and walks up
+ * to the nearest scope-opening ancestor every time, which is quadratic over the operands of a
+ * 10,000-deep `a + a + …`; this remembers the answer for every node on the way.
+ * @example scopeOf(context, identifier) // the same Scope as context.sourceCode.getScope(identifier)
+ */
+export function scopeOf(context: Context, node: TSESTree.Node): TSESLint.Scope.Scope {
+  const { sourceCode } = context;
+  const manager = sourceCode.scopeManager;
+  if (!manager) {
+    return sourceCode.getScope(node);
+  }
+  const pending: TSESTree.Node[] = [];
+  let scope: TSESLint.Scope.Scope | undefined;
+  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+    scope = scopes.get(current);
+    if (scope) {
+      break;
+    }
+    if (!current.parent || manager.acquire(current, true)) {
+      // The nearest scope-opening node (or the Program): ESLint answers for its child in one step.
+      scope = sourceCode.getScope(pending.at(-1) ?? current);
+      break;
+    }
+    pending.push(current);
+  }
+  for (const n of pending) {
+    scopes.set(n, scope!);
+  }
+  return scope ?? sourceCode.getScope(node);
+}
+
+/** Identifier → its reference, per Program (built on first use from the scope manager). */
+const referenceIndexes = new WeakMap<TSESTree.Program, Map<TSESTree.Node, Reference>>();
+/** Per variable: its write references other than the declaration's initialiser. */
+const writeMemo = new WeakMap<Variable, readonly Reference[]>();
+/** Per variable: `x.method(...)` calls made on it, keyed by method name. */
+const methodCallMemo = new WeakMap<Variable, ReadonlyMap<string, readonly MethodCall[]>>();
+
+function referenceIndex(context: Context): Map<TSESTree.Node, Reference> {
+  const program = context.sourceCode.ast;
+  let index = referenceIndexes.get(program);
+  if (!index) {
+    index = new Map();
+    for (const scope of context.sourceCode.scopeManager?.scopes ?? []) {
+      for (const ref of scope.references) {
+        if (!index.has(ref.identifier)) {
+          index.set(ref.identifier, ref as Reference);
+        }
+      }
+    }
+    referenceIndexes.set(program, index);
+  }
+  return index;
+}
+
+/**
+ * The variable `id` refers to, as `findVariable(sourceCode.getScope(id), id)` answers
+ * it, without walking the ancestors of `id` when the scope manager already resolved it.
+ */
+export function variableFor(context: Context, id: TSESTree.Identifier): Variable | null {
+  const resolved = referenceIndex(context).get(id)?.resolved;
+  if (resolved) {
+    return resolved as Variable;
+  }
+  // By name from the identifier's own scope: the same lookup as passing the node, without
+  // `findVariable` scanning every child scope of that scope for the innermost one.
+  return findVariable(scopeOf(context, id) as never, id.name) as Variable | null;
+}
+
+/**
+ * A scope to resolve names in `node` from (for `getStaticValue`): the scope a reference
+ * was made in, or `sourceCode.getScope(node)`. Both find the same variables, since
+ * lookups descend to the innermost scope around the identifier.
+ */
+export function scopeFor(context: Context, node: TSESTree.Node): Scope {
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const ref = referenceIndex(context).get(node);
+    if (ref) {
+      return ref.from as Scope;
+    }
+  }
+  return scopeOf(context, node);
+}
+
+/** The writes of a variable after its declaration (assignments, updates, `for…of` targets), in source order. */
+export function laterWrites(variable: Variable): readonly Reference[] {
+  let writes = writeMemo.get(variable);
+  if (!writes) {
+    writes = variable.references.filter((ref) => ref.isWrite() && !ref.init);
+    writeMemo.set(variable, writes);
+  }
+  return writes;
+}
+
+/**
+ * Same answer as `resolveConstInit` (static.ts): the single initialiser of a variable
+ * that is never reassigned, or `null`; with the writes looked up once per variable.
+ */
+export function constInitOf(context: Context, id: TSESTree.Identifier): TSESTree.Expression | null {
+  const variable = variableFor(context, id);
+  if (variable?.defs.length !== 1) {
+    return null;
+  }
+  const def = variable.defs[0]!;
+  if (def.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) {
+    return null;
+  }
+  return laterWrites(variable).length > 0 ? null : def.node.init;
+}
+
+/** A call of a method on a variable: `parts.push(x)` (`member` is `parts.push`). */
+export interface MethodCall {
+  readonly member: TSESTree.MemberExpression;
+  readonly call: TSESTree.CallExpression;
+}
+
+/**
+ * `name.method(...)` calls on the variable, in source order, for the given method names
+ * (`x.push()` and `x['push']()` alike: check `member.computed` if it matters); indexed
+ * once per variable.
+ */
+export function methodCallsOn(variable: Variable, methods: readonly string[]): MethodCall[] {
+  let byName = methodCallMemo.get(variable);
+  if (!byName) {
+    const map = new Map<string, MethodCall[]>();
+    for (const ref of variable.references) {
+      const member = ref.identifier.parent;
+      if (
+        member?.type === AST_NODE_TYPES.MemberExpression &&
+        member.object === ref.identifier &&
+        member.parent.type === AST_NODE_TYPES.CallExpression &&
+        member.parent.callee === member
+      ) {
+        const name = !member.computed && member.property.type === AST_NODE_TYPES.Identifier
+          ? member.property.name
+          : member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string'
+            ? member.property.value
+            : null;
+        if (name !== null) {
+          const list = map.get(name) ?? [];
+          list.push({ member, call: member.parent });
+          map.set(name, list);
+        }
+      }
+    }
+    byName = map;
+    methodCallMemo.set(variable, byName);
+  }
+  const out: MethodCall[] = [];
+  for (const name of new Set(methods)) {
+    out.push(...(byName.get(name) ?? []));
+  }
+  return methods.length === 1 ? out : out.sort((a, b) => a.call.range[0] - b.call.range[0]);
+}
