@@ -81,6 +81,11 @@ export const express: FrameworkAdapter = {
     bodyProperties: ['locals', 'statusMessage'],
     statusProperties: ['statusCode'],
     errorHandlers: [{ kind: 'arity', arity: 4, errorParam: 0, responseParam: 2 }],
+    fileMethods: {
+      sendFile: { pathArg: 0, optionArgs: [1] },
+      sendfile: { pathArg: 0, optionArgs: [1] },
+      download: { pathArg: 0, optionArgs: [1, 2] },
+    },
   },
   *findHandlers(context: AdapterContext): Generator<HandlerBinding> {
     for (const app of iterateModuleReferences(context, APPS)) {

@@ -145,4 +145,15 @@ export interface ResponseFacet {
   readonly errorHandlers?: readonly ErrorHandlerSpec[];
   /** A directive that makes functions return values to the client (`'use server'`). */
   readonly actionDirective?: string;
+  /**
+   * Methods that send a file from disk: the path argument, and the option arguments whose
+   * `root` confines the path (Express `res.sendFile(p, { root })` refuses to leave `root`).
+   */
+  readonly fileMethods?: Readonly<Record<string, FileMethod>>;
+}
+
+/** A response method that reads a file from disk (used by `no-unsanitized-fs-path`). */
+export interface FileMethod {
+  readonly pathArg: number;
+  readonly optionArgs: readonly number[];
 }

@@ -12,13 +12,24 @@ import { pathFunctionName } from '../analysis/request-input-guards';
 import { scopeOf, variableFor } from '../analysis/variable-index';
 import { getSettings, parseNameSpec } from '../analysis/settings';
 import { findObjectProperty, resolveConstInit, skipTsWrappers, staticValueOf } from '../analysis/static';
-import { FS_GLOBAL_TRACE_MAP, FS_TRACE_MAP, RESPONSE_FILE_METHODS, SEND_MODULES } from '../sinks/fs';
+import { FS_GLOBAL_TRACE_MAP, FS_TRACE_MAP, SEND_MODULES } from '../sinks/fs';
+import { FRAMEWORK_ADAPTERS } from '../frameworks/index';
+import type { FileMethod } from '../frameworks/types';
 import type { FsSink } from '../sinks/fs';
 
 const SEND_TRACE_MAP: Record<string, TraceMap<{ pathArg: number; optionArg: number }>> = Object.fromEntries(
   Object.entries(SEND_MODULES).map(([module, info]) => [module, { [CALL]: info, send: { [CALL]: info } }]),
 );
-const RESPONSE_NAMES = new Set(['res', 'response']);
+// Response methods that read a file from disk, and the names their responses go by, as the
+// framework adapters declare them (Express `res.sendFile`/`res.download`).
+const FILE_METHODS = new Map<string, FileMethod>();
+const RESPONSE_NAMES = new Set<string>();
+for (const { responses } of FRAMEWORK_ADAPTERS) {
+  for (const [name, method] of Object.entries(responses?.fileMethods ?? {})) {
+    FILE_METHODS.set(name, method);
+    responses!.names.forEach((n) => RESPONSE_NAMES.add(n));
+  }
+}
 
 const nameListSchema = { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true } as const;
 
@@ -84,8 +95,8 @@ export default createRule<Options, MessageIds>({
       CallExpression(node) {
         const callee = skipTsWrappers(node.callee);
         if (callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier && !callee.computed) {
-          const method = RESPONSE_FILE_METHODS[callee.property.name];
-          if (method && Object.hasOwn(RESPONSE_FILE_METHODS, callee.property.name) && isResponse(callee.object)) {
+          const method = FILE_METHODS.get(callee.property.name);
+          if (method && isResponse(callee.object)) {
             const options = method.optionArgs.map((i) => rootOption(node.arguments[i], i === 1 && callee.property.name === 'download'));
             if (options.every((o) => o === 'absent')) {
               checkPath(node, node.arguments[method.pathArg]);

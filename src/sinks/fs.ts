@@ -41,18 +41,11 @@ export const DENO_FUNCTIONS: Readonly<Record<string, FsSink>> = {
 /** Bun's file APIs (global `Bun`). */
 export const BUN_FUNCTIONS: Readonly<Record<string, FsSink>> = { file: ONE, write: ONE };
 
-
 /**
- * Response helpers that read a file (Express `res.sendFile`/`res.download`) and stream
- * helpers (`send`, `koa-send`): which argument is the path, and which may carry the
- * options object whose `root` confines it.
+ * Stream helpers that serve a file (`send`, `koa-send`): which argument is the path, and
+ * which may carry the options object whose `root` confines it. (Framework response methods
+ * such as Express `res.sendFile` are declared by the framework adapters.)
  */
-export const RESPONSE_FILE_METHODS: Readonly<Record<string, { readonly pathArg: number; readonly optionArgs: readonly number[] }>> = {
-  sendFile: { pathArg: 0, optionArgs: [1] },
-  sendfile: { pathArg: 0, optionArgs: [1] },
-  download: { pathArg: 0, optionArgs: [1, 2] },
-};
-
 export const SEND_MODULES: Readonly<Record<string, { readonly pathArg: number; readonly optionArg: number }>> = {
   send: { pathArg: 1, optionArg: 2 },
   'koa-send': { pathArg: 1, optionArg: 2 },
