@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import tsParser from '@typescript-eslint/parser';
+import tsParser, { parse } from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -137,5 +137,47 @@ describe.each(ruleNames)('rule %s', (name) => {
     for (const { lang, code } of good) {
       expect(lint(code, lang), `✅ example reported:\n${code}`).toEqual([]);
     }
+  });
+});
+
+describe('rule test suites', () => {
+  /** Every `errors: [...]` entry in a test file, with the keys it asserts. */
+  function errorAssertions(file: string): { line: number; keys: Set<string> }[] {
+    const found: { line: number; keys: Set<string> }[] = [];
+    const visit = (node: unknown): void => {
+      if (!node || typeof node !== 'object') {
+        return;
+      }
+      const n = node as { type?: string; key?: { name?: string }; value?: { type?: string; elements?: unknown[] } };
+      if (n.type === 'Property' && n.key?.name === 'errors' && n.value?.type === 'ArrayExpression') {
+        for (const element of n.value.elements ?? []) {
+          const el = element as { type: string; loc: { start: { line: number } }; properties?: { key?: { name?: string } }[] };
+          found.push({
+            line: el.loc.start.line,
+            keys: new Set(el.type === 'ObjectExpression' ? (el.properties ?? []).map((p) => p.key?.name ?? '') : []),
+          });
+        }
+      }
+      for (const [key, value] of Object.entries(node)) {
+        if (key !== 'parent' && value && typeof value === 'object') {
+          (Array.isArray(value) ? value : [value]).forEach(visit);
+        }
+      }
+    };
+    visit(parse(readFileSync(file, 'utf8'), { loc: true }));
+    return found;
+  }
+
+  const suites = ['tests/rules', 'tests/analysis', 'tests/frameworks'].flatMap((dir) =>
+    readdirSync(path.join(root, dir))
+      .filter((file) => file.endsWith('.test.ts'))
+      .map((file) => path.join(dir, file)),
+  );
+
+  it.each(suites)('%s: every expected error asserts messageId, line and column', (file) => {
+    const incomplete = errorAssertions(path.join(root, file))
+      .filter(({ keys }) => !keys.has('messageId') || !keys.has('line') || !keys.has('column'))
+      .map(({ line }) => `${file}:${line}`);
+    expect(incomplete).toEqual([]);
   });
 });
