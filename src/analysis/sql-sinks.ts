@@ -96,21 +96,27 @@ export function findSqlSinkCalls(
       }
     }
     if (callee.type === AST_NODE_TYPES.Identifier) {
-      const variable = variableFor(context, callee);
+      // Only a wrapper found in an earlier pass makes a plain name a sink by its binding.
+      const variable = wrappers.size > 0 ? variableFor(context, callee) : undefined;
       const wrapper = variable ? wrappers.get(variable) : undefined;
       if (wrapper) {
         return wrapper;
       }
-      if (name === null || !FALLBACK_FUNCTION_NAMES.has(name) || resolveFunction(context, callee) || isForeign(callee)) {
+      if (name === null || !FALLBACK_FUNCTION_NAMES.has(name)) {
         return null;
       }
-      return { sink: FALLBACK_SINKS[name] ?? { arg: 0 }, needsSqlText: true };
+      const sink = FALLBACK_SINKS[name] ?? { arg: 0 };
+      // Without an SQL-text argument the call is skipped anyway: decide that before resolving.
+      if (!sqlArgument(context, call, sink) || resolveFunction(context, callee) || isForeign(callee)) {
+        return null;
+      }
+      return { sink, needsSqlText: true };
     }
     if (callee.type !== AST_NODE_TYPES.MemberExpression || name === null || !Object.hasOwn(FALLBACK_SINKS, name)) {
       return null;
     }
     const fallback = FALLBACK_SINKS[name]!;
-    if (resolver.kindOf(callee.object) !== null || isForeign(callee.object)) {
+    if (!sqlArgument(context, call, fallback) || resolver.kindOf(callee.object) !== null || isForeign(callee.object)) {
       return null;
     }
     return { sink: fallback, needsSqlText: !fallback.distinctive };

@@ -110,7 +110,53 @@ export function getKindResolver<S>(context: Context, table: KindTable<S>, source
   return resolver;
 }
 
+/** Per module table: finds a quoted specifier of one of its modules (`'pg'`, `"node:sqlite"`). */
+const specifierPatterns = new WeakMap<object, RegExp>();
+
+/** Hex code of a character that may appear in a module or method name (`$`, `-./0-9:`, `@A-Z`, `_`, `a-z`). */
+const NAME_HEX = String.raw`(?:2[4d-fD-F]|3[0-9aA]|[4-7][0-9a-fA-F])`;
+/** An escape that may stand for such a character (or a line continuation, which stands for nothing). */
+const NAME_ESCAPE = String.raw`\\(?:x${NAME_HEX}|u00${NAME_HEX}|u\{0*${NAME_HEX}\}|0[0-7]|[1-7]|(?![nrtbfvxu])[\w@/:.$-]|\r\n|[\r\n\u2028\u2029])`;
+/**
+ * A quoted run of name characters with at least one such escape (`'p\x67'`, `'\pg'`), or such a
+ * `\u` escape anywhere (identifiers may be written with them: `createQuery\u0042uilder`).
+ */
+const ESCAPED_NAME = new RegExp(
+  String.raw`(['"])(?:[\w@/:.$-]|${NAME_ESCAPE})*${NAME_ESCAPE}(?:[\w@/:.$-]|${NAME_ESCAPE})*\1|\\u(?:00${NAME_HEX}|\{0*${NAME_HEX}\})`,
+  'u',
+);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
+}
+
+/**
+ * Whether any kind can come out of this file: every kind starts at a module specifier
+ * (`import`, `require`, `import()`, `import x = require()`) or at a `methodResults` name, so
+ * a file whose text names none of them resolves nothing and the resolver need not look.
+ */
+function mayHaveKinds(text: string, sources: KindSources): boolean {
+  let pattern = specifierPatterns.get(sources.modules);
+  if (!pattern) {
+    const names = Object.keys(sources.modules).map(escapeRegExp).join('|');
+    pattern = new RegExp(`['"](?:node:)?(?:${names || '(?!)'})['"]`, 'u');
+    specifierPatterns.set(sources.modules, pattern);
+  }
+  if (pattern.test(text)) {
+    return true;
+  }
+  // Specifiers written with escapes (`'p\x67'`, `'\pg'`) cannot be found by name: any short
+  // string of name characters with an escape that may stand for one counts.
+  if (ESCAPED_NAME.test(text)) {
+    return true;
+  }
+  return Object.keys(sources.methodResults ?? {}).some((name) => text.includes(name));
+}
+
 function createResolver<S>(context: Context, table: KindTable<S>, sources: KindSources): KindResolver<S> {
+  if (!mayHaveKinds(context.sourceCode.text, sources)) {
+    return { kindOf: () => null, specOf: () => undefined };
+  }
   const memo = new WeakMap<TSESTree.Node, string | null>();
   const spec = (kind: string | null | undefined): KindSpec<S> | undefined => (kind ? table[kind] : undefined);
   const moduleKind = (source: string): string | null => sources.modules[stripNodePrefix(source)] ?? null;

@@ -31,6 +31,12 @@ for (const { responses } of FRAMEWORK_ADAPTERS) {
   }
 }
 
+/**
+ * FS_TRACE_MAP merged with the configured `module#export` sinks, per configuration: the same
+ * object for every file, so the module map is normalised once rather than once per file.
+ */
+const fsTraceMaps = new Map<string, Readonly<Record<string, TraceMap<FsSink>>>>();
+
 const nameListSchema = { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true } as const;
 
 export type Options = [{ sources?: string[]; sanitizers?: string[]; reportUnknownPaths?: boolean }];
@@ -71,13 +77,17 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ sources: [], sanitizers: [], reportUnknownPaths: false }],
   },
   create(context, [options]) {
-    const analyzer = getRequestInputAnalyzer(context, options);
+    // Built on first use: library code without fs sinks or `require(variable)` never needs it.
+    let analyzerMemo: ReturnType<typeof getRequestInputAnalyzer> | undefined;
+    const analyzer = {
+      classify: (node: TSESTree.Node) => (analyzerMemo ??= getRequestInputAnalyzer(context, options)).classify(node),
+    };
     const settingsSinks = getSettings(context).fs.sinks.map(parseNameSpec);
     const namedSinks = new Set(settingsSinks.filter((s) => s.module === null).map((s) => s.name));
 
     return {
       'Program:exit'() {
-        for (const ref of iterateModuleReferences(context, { ...FS_TRACE_MAP, ...configuredModuleSinks() }, FS_GLOBAL_TRACE_MAP)) {
+        for (const ref of iterateModuleReferences(context, fsTraceMap(), FS_GLOBAL_TRACE_MAP)) {
           if (ref.kind === 'call') {
             const call = ref.node as TSESTree.CallExpression;
             for (const index of ref.info.pathArgs) {
@@ -113,6 +123,21 @@ export default createRule<Options, MessageIds>({
         checkModule(node, node.source, 'import()');
       },
     };
+
+    /** FS_TRACE_MAP with the configured module sinks; FS_TRACE_MAP itself when there are none. */
+    function fsTraceMap(): Readonly<Record<string, TraceMap<FsSink>>> {
+      const moduleSinks = settingsSinks.filter((spec) => spec.module !== null);
+      if (moduleSinks.length === 0) {
+        return FS_TRACE_MAP;
+      }
+      const key = JSON.stringify(moduleSinks);
+      let map = fsTraceMaps.get(key);
+      if (!map) {
+        map = { ...FS_TRACE_MAP, ...configuredModuleSinks() };
+        fsTraceMaps.set(key, map);
+      }
+      return map;
+    }
 
     /** `settings['agent-guard'].fs.sinks` entries of the form `module#export`. */
     function configuredModuleSinks(): Record<string, TraceMap<FsSink>> {
@@ -196,6 +221,9 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkModule(node: TSESTree.Node, arg: TSESTree.Node | undefined, sink: string): void {
+      if (arg?.type === AST_NODE_TYPES.Literal) {
+        return; // `require('fs')`: a literal is never request input
+      }
       const result = arg && arg.type !== AST_NODE_TYPES.SpreadElement ? analyzer.classify(arg) : null;
       if (arg && result?.kind === 'input') {
         context.report({ node: arg, messageId: 'requestModule', data: { sink, source: result.origin.description } });
