@@ -4,9 +4,11 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { handlerFunctionsOf } from '../analysis/functions';
 import { iterateInstanceReferences } from '../analysis/instance-references';
 import { CALL, CONSTRUCT, iterateModuleReferences } from '../analysis/modules';
+import { instanceFromCreation, instanceLookup, routerRoutes } from '../analysis/router-routes';
+import type { RouterSpec } from '../analysis/router-routes';
 import type { TraceMap } from '../analysis/modules';
 import { NODE_FRAMEWORK_REQUEST } from './shapes';
-import type { AdapterContext, FrameworkAdapter, FunctionLike, HandlerBinding, ParamRole } from './types';
+import type { AdapterContext, FrameworkAdapter, FunctionLike, HandlerBinding, ParamRole, Route } from './types';
 
 /** Router methods that register handlers (`app.get`, `router.use`, `route('/x').post`). */
 export const EXPRESS_ROUTE_METHODS = ['all', 'checkout', 'copy', 'delete', 'get', 'head', 'lock', 'merge', 'mkactivity', 'mkcol', 'move', 'm-search', 'notify', 'options', 'patch', 'post', 'purge', 'put', 'report', 'search', 'subscribe', 'trace', 'unlock', 'unsubscribe', 'use'];
@@ -19,6 +21,18 @@ const APPS: Record<string, TraceMap<string>> = {
   connect: { [CALL]: 'app' },
   router: { [CALL]: 'router' },
   'express-promise-router': { [CALL]: 'router' },
+};
+
+/**
+ * How Express registers routes: `app.get(path, ...middleware, handler)`, `route(path).get()`,
+ * and `use([path,] ...middleware | router)`, which guards only the routes registered after it.
+ */
+export const EXPRESS_ROUTER: RouterSpec = {
+  framework: 'express',
+  methods: Object.fromEntries(EXPRESS_ROUTE_METHODS.filter((m) => m !== 'use').map((m) => [m, m.toUpperCase()])),
+  use: ['use'],
+  routeChain: 'route',
+  ordered: true,
 };
 
 const REQUEST: ParamRole = { kind: 'request', shape: NODE_FRAMEWORK_REQUEST };
@@ -85,6 +99,12 @@ export const express: FrameworkAdapter = {
       sendFile: { pathArg: 0, optionArgs: [1] },
       sendfile: { pathArg: 0, optionArgs: [1] },
       download: { pathArg: 0, optionArgs: [1, 2] },
+    },
+  },
+  routes: {
+    findRoutes(context: AdapterContext): Route[] {
+      const instances = [...iterateModuleReferences(context, APPS)].filter((app) => app.kind !== 'read').map((app) => instanceFromCreation(context, app.node));
+      return instances.length === 0 ? [] : routerRoutes(context, EXPRESS_ROUTER, instances, instanceLookup(context, instances));
     },
   },
   *findHandlers(context: AdapterContext): Generator<HandlerBinding> {

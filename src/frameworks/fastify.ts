@@ -5,9 +5,11 @@ import { handlerFunctionsOf } from '../analysis/functions';
 import { iterateInstanceReferences } from '../analysis/instance-references';
 import { CALL, iterateModuleReferences } from '../analysis/modules';
 import type { TraceMap } from '../analysis/modules';
+import { instanceFromCreation, instanceLookup, routerRoutes } from '../analysis/router-routes';
+import type { RouterSpec } from '../analysis/router-routes';
 import { findObjectProperty } from '../analysis/static';
 import { NODE_FRAMEWORK_REQUEST } from './shapes';
-import type { AdapterContext, FrameworkAdapter, FunctionLike, HandlerBinding, ParamRole } from './types';
+import type { AdapterContext, FrameworkAdapter, FunctionLike, HandlerBinding, ParamRole, Route } from './types';
 
 /** Fastify instance methods that take handlers (shorthand routes, `route`, hooks). */
 export const FASTIFY_ROUTE_METHODS = ['all', 'delete', 'get', 'head', 'options', 'patch', 'post', 'put', 'route', 'addHook'];
@@ -17,6 +19,25 @@ const FASTIFY: Record<string, TraceMap<string>> = { fastify: { [CALL]: 'fastify'
 
 /** `(request, reply)`. Fastify's request carries `params/query/body/headers/raw.url`. */
 export const FASTIFY_PARAMS: readonly ParamRole[] = [{ kind: 'request', shape: NODE_FRAMEWORK_REQUEST }, { kind: 'response' }];
+
+/** Hooks that run before the handler, where an auth check belongs. */
+const PRE_HANDLER_HOOKS = ['onRequest', 'preParsing', 'preValidation', 'preHandler'];
+
+/**
+ * Fastify: shorthand routes with optional route options, `route({ method, url, handler })`,
+ * `addHook('onRequest', fn)` for every route of the plugin scope (wherever it is added), and
+ * `register(plugin, { prefix })` child scopes that inherit their parent's hooks.
+ */
+export const FASTIFY_ROUTER: RouterSpec = {
+  framework: 'fastify',
+  methods: { all: 'ALL', delete: 'DELETE', get: 'GET', head: 'HEAD', options: 'OPTIONS', patch: 'PATCH', post: 'POST', put: 'PUT' },
+  use: ['use'],
+  hooks: { method: 'addHook', names: PRE_HANDLER_HOOKS },
+  optionGuards: PRE_HANDLER_HOOKS,
+  routeOptions: { method: 'route', methodKey: 'method', pathKey: 'url', handlerKey: 'handler' },
+  mount: ['register'],
+  ordered: false,
+};
 
 /** Handler functions of one Fastify registration: function arguments and `{ handler, preHandler… }` options. */
 export function fastifyHandlers(context: AdapterContext, call: TSESTree.CallExpression): FunctionLike[] {
@@ -45,6 +66,12 @@ export const fastify: FrameworkAdapter = {
     statusProperties: ['statusCode'],
     nestedResponses: ['raw'],
     errorHandlers: [{ kind: 'call', method: 'setErrorHandler', errorParam: 0, responseParam: 2 }],
+  },
+  routes: {
+    findRoutes(context: AdapterContext): Route[] {
+      const instances = [...iterateModuleReferences(context, FASTIFY)].map((app) => instanceFromCreation(context, app.node));
+      return instances.length === 0 ? [] : routerRoutes(context, FASTIFY_ROUTER, instances, instanceLookup(context, instances));
+    },
   },
   *findHandlers(context: AdapterContext): Generator<HandlerBinding> {
     for (const app of iterateModuleReferences(context, FASTIFY)) {

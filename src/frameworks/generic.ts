@@ -1,13 +1,19 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { functionUses } from '../analysis/functions';
-import { EXPRESS_ROUTE_METHODS, expressParams } from './express';
-import { FASTIFY_PARAMS, FASTIFY_ROUTE_METHODS } from './fastify';
-import { HONO_PARAMS, HONO_ROUTE_METHODS } from './hono';
-import { KOA_PARAMS, KOA_ROUTE_METHODS } from './koa';
+import type { TSESLint } from '@typescript-eslint/utils';
+
+import { functionUses, isFunctionLike } from '../analysis/functions';
+import { instanceFromVariable, instanceLookup, routerRoutes, unwrapHandler } from '../analysis/router-routes';
+import type { RouterInstance, RouterSpec } from '../analysis/router-routes';
+import { skipTsWrappers } from '../analysis/static';
+import { variableFor } from '../analysis/variable-index';
+import { EXPRESS_ROUTE_METHODS, EXPRESS_ROUTER, expressParams } from './express';
+import { FASTIFY_PARAMS, FASTIFY_ROUTE_METHODS, FASTIFY_ROUTER } from './fastify';
+import { HONO_PARAMS, HONO_ROUTE_METHODS, HONO_ROUTER } from './hono';
+import { KOA_PARAMS, KOA_ROUTE_METHODS, KOA_ROUTER } from './koa';
 import { NODE_FRAMEWORK_REQUEST } from './shapes';
-import type { AdapterContext, FrameworkAdapter, FunctionLike, HandlerBinding, ParamRole } from './types';
+import type { AdapterContext, FrameworkAdapter, FunctionLike, HandlerBinding, ParamRole, Route } from './types';
 
 const ROUTE_METHODS = new Set([...EXPRESS_ROUTE_METHODS, ...FASTIFY_ROUTE_METHODS, ...KOA_ROUTE_METHODS, ...HONO_ROUTE_METHODS]);
 const REQUEST_NAMES = new Set(['req', 'request']);
@@ -93,6 +99,86 @@ function rolesByName(fn: FunctionLike): { framework: string; params: readonly (P
   return null;
 }
 
+const ROUTERS: Readonly<Record<string, RouterSpec>> = { express: EXPRESS_ROUTER, fastify: FASTIFY_ROUTER, koa: KOA_ROUTER, hono: HONO_ROUTER };
+/** Receiver types that name the framework whatever the handler looks like. */
+const RECEIVER_TYPES: Readonly<Record<string, string>> = {
+  FastifyInstance: 'fastify', FastifyPluginAsync: 'fastify', Hono: 'hono', OpenAPIHono: 'hono', Express: 'express',
+  Application: 'express', Router: 'express', IRouter: 'express', KoaRouter: 'koa',
+};
+const ROUTE_CALL_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options', 'route', 'on'];
+
+/** The framework a receiver's declared type names (`fastify: FastifyInstance`), or `null`. */
+function receiverFramework(variable: TSESLint.Scope.Variable): string | null {
+  const def = variable.defs[0];
+  const id = def?.name as TSESTree.Node | undefined;
+  const annotation = id?.type === AST_NODE_TYPES.Identifier ? id.typeAnnotation?.typeAnnotation : undefined;
+  if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) {
+    return null;
+  }
+  const name = annotation.typeName.type === AST_NODE_TYPES.Identifier ? annotation.typeName.name : annotation.typeName.type === AST_NODE_TYPES.TSQualifiedName ? annotation.typeName.right.name : '';
+  return RECEIVER_TYPES[name] ?? null;
+}
+
+/** The router a plugin function is registered on: `app.register(plugin)` / `app.use(fn)` → `app`'s variable. */
+function parentRouters(context: AdapterContext, variable: TSESLint.Scope.Variable, depth = 0): TSESLint.Scope.Variable[] {
+  const def = variable.defs[0];
+  if (def?.type !== 'Parameter' || depth > 3 || !isFunctionLike(def.node as TSESTree.Node)) {
+    return [];
+  }
+  const out: TSESLint.Scope.Variable[] = [];
+  for (const use of functionUses(context, def.node as FunctionLike)) {
+    const call = use.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === use) {
+      continue;
+    }
+    const callee = skipTsWrappers(call.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier) {
+      const parent = variableFor(context, callee.object);
+      if (parent && parent !== variable) {
+        out.push(parent, ...parentRouters(context, parent, depth + 1));
+      }
+    }
+  }
+  return out;
+}
+
+const routeMemo = new WeakMap<TSESTree.Program, Map<TSESLint.Scope.Variable, Route[]>>();
+
+/** A route on a receiver no import explains: `fastify.get(…)` in a plugin, `router.post(…)` on an imported router. */
+function routeOfCall(context: AdapterContext, call: TSESTree.CallExpression): Route | null {
+  const callee = skipTsWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier || callee.object.type !== AST_NODE_TYPES.Identifier) {
+    return null;
+  }
+  const variable = variableFor(context, callee.object);
+  if (!variable) {
+    return null;
+  }
+  let framework = receiverFramework(variable);
+  if (!framework) {
+    // Judge by the handler's parameters, as for handlers: `(req, res)`, `(request, reply)`, `(ctx)`, `(c)`.
+    const last = call.arguments.at(-1);
+    const fn = last ? unwrapHandler(context, last).fns.at(-1) : undefined;
+    framework = fn && looksLikeRoute(callee.property.name, call) ? (rolesByName(fn)?.framework ?? null) : null;
+  }
+  const spec = framework ? ROUTERS[framework] : undefined;
+  if (!spec) {
+    return null;
+  }
+  let memo = routeMemo.get(context.sourceCode.ast);
+  if (!memo) {
+    memo = new Map();
+    routeMemo.set(context.sourceCode.ast, memo);
+  }
+  let routes = memo.get(variable);
+  if (!routes) {
+    const instances: RouterInstance[] = [variable, ...parentRouters(context, variable)].map((v) => instanceFromVariable(v));
+    routes = routerRoutes(context, spec, instances, instanceLookup(context, instances)).map((route) => ({ ...route, framework: framework! }));
+    memo.set(variable, routes);
+  }
+  return routes.find((route) => route.node === callee.property) ?? null;
+}
+
 /**
  * Handlers whose router cannot be traced to an import (an `app` received as a parameter,
  * a router from another module): functions passed to a route-registration-shaped call
@@ -100,6 +186,7 @@ function rolesByName(fn: FunctionLike): { framework: string; params: readonly (P
  */
 export const generic: FrameworkAdapter = {
   name: 'generic',
+  routes: { callMethods: ROUTE_CALL_METHODS, routeOfCall },
   classifyFunction(context: AdapterContext, fn: FunctionLike): HandlerBinding | null {
     for (const use of functionUses(context, fn)) {
       const registration = registrationOf(use);

@@ -4,8 +4,10 @@ import { handlerFunctionsOf } from '../analysis/functions';
 import { iterateInstanceReferences } from '../analysis/instance-references';
 import { CALL, CONSTRUCT, iterateModuleReferences } from '../analysis/modules';
 import type { TraceMap } from '../analysis/modules';
+import { instanceFromCreation, instanceLookup, routerRoutes } from '../analysis/router-routes';
+import type { RouterSpec } from '../analysis/router-routes';
 import { FETCH_REQUEST } from './shapes';
-import type { AdapterContext, FrameworkAdapter, HandlerBinding, InputShape, ParamRole } from './types';
+import type { AdapterContext, FrameworkAdapter, HandlerBinding, InputShape, ParamRole, Route } from './types';
 
 /** Hono's context `c`: input is read through `c.req` (`param()`, `query()`, `json()`…). */
 export const HONO_CONTEXT: InputShape = {
@@ -31,6 +33,16 @@ const HONO: Record<string, TraceMap<string>> = {
   '@hono/zod-openapi': { OpenAPIHono: { [CONSTRUCT]: 'app' } },
 };
 
+/** Hono: `app.get(path, ...middleware, handler)`, `app.on(method, path, …)`, `app.use(path, mw)`, `app.route(path, child)`. */
+export const HONO_ROUTER: RouterSpec = {
+  framework: 'hono',
+  methods: { all: 'ALL', delete: 'DELETE', get: 'GET', options: 'OPTIONS', patch: 'PATCH', post: 'POST', put: 'PUT' },
+  use: ['use'],
+  onMethod: 'on',
+  mount: ['route'],
+  ordered: true,
+};
+
 export const HONO_PARAMS: readonly ParamRole[] = [{ kind: 'request', shape: HONO_CONTEXT }];
 
 /** Hono apps created in the file (`new Hono()`), including `app.on('GET', path, h)`. */
@@ -49,6 +61,12 @@ export const hono: FrameworkAdapter = {
     statusMethods: ['status'],
     calls: [{ module: 'hono/http-exception', path: ['HTTPException'], construct: true, payload: [1], ignoreProperties: ['cause'], statusArg: 0 }],
     errorHandlers: [{ kind: 'call', method: 'onError', errorParam: 0, responseParam: 1 }],
+  },
+  routes: {
+    findRoutes(context: AdapterContext): Route[] {
+      const instances = [...iterateModuleReferences(context, HONO)].map((app) => instanceFromCreation(context, app.node));
+      return instances.length === 0 ? [] : routerRoutes(context, HONO_ROUTER, instances, instanceLookup(context, instances));
+    },
   },
   *findHandlers(context: AdapterContext): Generator<HandlerBinding> {
     for (const app of iterateModuleReferences(context, HONO)) {

@@ -1,11 +1,15 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { handlerFunctionsOf } from '../analysis/functions';
 import { iterateInstanceReferences } from '../analysis/instance-references';
 import { CALL, CONSTRUCT, iterateModuleReferences } from '../analysis/modules';
 import type { TraceMap } from '../analysis/modules';
+import { instanceFromCreation, instanceLookup, routerRoutes } from '../analysis/router-routes';
+import type { RouterInstance, RouterSpec } from '../analysis/router-routes';
+import { findObjectProperty, skipTsWrappers, staticValueOf } from '../analysis/static';
 import { NODE_REQUEST } from './shapes';
-import type { AdapterContext, FrameworkAdapter, HandlerBinding, InputShape, ParamRole } from './types';
+import type { AdapterContext, FrameworkAdapter, HandlerBinding, InputShape, ParamRole, Route } from './types';
 
 const KOA_REQUEST: InputShape = {
   properties: {
@@ -39,6 +43,28 @@ const KOA: Record<string, TraceMap<string>> = {
   'koa-router': { [CONSTRUCT]: 'router', [CALL]: 'router' },
 };
 
+/** Koa and @koa/router: `router.get(path, ...middleware, handler)`, `router.use(mw)`, `app.use(router.routes())`. */
+export const KOA_ROUTER: RouterSpec = {
+  framework: 'koa',
+  methods: { all: 'ALL', del: 'DELETE', delete: 'DELETE', get: 'GET', head: 'HEAD', options: 'OPTIONS', patch: 'PATCH', post: 'POST', put: 'PUT' },
+  use: ['use'],
+  mountAccessors: ['routes', 'middleware'],
+  ordered: true,
+};
+
+/** A router with its creation prefix: `new Router({ prefix: '/api' })`. */
+function koaInstance(context: AdapterContext, node: TSESTree.Node): RouterInstance {
+  const instance = instanceFromCreation(context, node);
+  const options = node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.CallExpression ? node.arguments[0] : undefined;
+  const object = options ? skipTsWrappers(options) : null;
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression) {
+    return instance;
+  }
+  const prefix = findObjectProperty(context, object, 'prefix');
+  const value = prefix.kind === 'found' ? staticValueOf(context, prefix.value)?.value : undefined;
+  return typeof value === 'string' ? { ...instance, prefix: value } : instance;
+}
+
 export const KOA_PARAMS: readonly ParamRole[] = [{ kind: 'request', shape: KOA_CONTEXT }];
 
 /** Koa apps and @koa/router / koa-router routers created in the file. */
@@ -52,6 +78,12 @@ export const koa: FrameworkAdapter = {
     statusProperties: ['status'],
     nestedResponses: ['response', 'res'],
     errorHandlers: [{ kind: 'call', method: 'on', event: 'error', errorParam: 0, responseParam: 1 }],
+  },
+  routes: {
+    findRoutes(context: AdapterContext): Route[] {
+      const instances = [...iterateModuleReferences(context, KOA)].map((app) => koaInstance(context, app.node));
+      return instances.length === 0 ? [] : routerRoutes(context, KOA_ROUTER, instances, instanceLookup(context, instances));
+    },
   },
   *findHandlers(context: AdapterContext): Generator<HandlerBinding> {
     for (const app of iterateModuleReferences(context, KOA)) {

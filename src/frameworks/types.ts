@@ -72,6 +72,73 @@ export interface FrameworkAdapter {
   readonly inputCalls?: readonly InputCall[];
   /** How the framework sends responses and reports errors (used by `no-stack-in-response`). */
   readonly responses?: ResponseFacet;
+  /** The endpoints the framework exposes and what guards them (used by `require-auth-gate-in-route`). */
+  readonly routes?: RouteFacet;
+}
+
+/** How something came to guard a route. */
+export type RouteGuardVia =
+  /** A middleware argument of the registration: `app.get('/x', requireAuth, handler)`. */
+  | 'argument'
+  /** Router-level middleware registered before the route: `router.use(auth)`, `app.use('/admin', auth, adminRouter)`. */
+  | 'router'
+  /** A lifecycle hook of the route or its scope: Fastify `onRequest`/`preHandler`. */
+  | 'hook'
+  /** A decorator on the method or its class: NestJS `@UseGuards(AuthGuard('jwt'))`. */
+  | 'decorator'
+  /** A higher-order function around the handler: `withAuth(handler)`. */
+  | 'wrapper'
+  /** The builder a procedure is made from: tRPC `protectedProcedure`, `t.procedure.use(isAuthed)`. */
+  | 'procedure';
+
+/** One middleware, guard, hook, wrapper or builder applied to a route before its handler runs. */
+export interface RouteGuard {
+  /** The expression naming it: an identifier, a call such as `passport.authenticate('jwt')`, a decorator argument. */
+  readonly node: TSESTree.Node;
+  readonly via: RouteGuardVia;
+}
+
+/**
+ * One endpoint a file exposes to HTTP clients, as a framework adapter sees it. The rule
+ * `require-auth-gate-in-route` judges only these, never framework syntax itself.
+ */
+export interface Route {
+  /** Adapter name (`express`, `next`). */
+  readonly framework: string;
+  /**
+   * Upper-case HTTP method (`GET`, `POST`, `ALL` for every method), or the kind of server
+   * function for RPC-style frameworks (`ACTION` for Server Actions and form actions,
+   * `MUTATION`/`QUERY` for tRPC procedures, `LOADER` for data loaders).
+   */
+  readonly method: string;
+  /** The URL path, prefixes included, when known statically (`/api/users/:id`); `null` otherwise. */
+  readonly path: string | null;
+  /** How a reviewer names the route in a message (`POST /api/users/:id`, `Server Action createPost`). */
+  readonly label: string;
+  /** The functions that handle the request, when visible in this file (empty when imported). */
+  readonly handlers: readonly FunctionLike[];
+  /** Everything applied before the handlers, in order. */
+  readonly guards: readonly RouteGuard[];
+  /** Where the route is registered: a small node to report on (`app.post`, the export name, the decorator). */
+  readonly node: TSESTree.Node;
+  /** Statement that holds the registration, whose leading comments may mark the route public. */
+  readonly statement: TSESTree.Node;
+  /** The framework's own "public" marker on the route (`@Public()`), if any. */
+  readonly publicMarker?: TSESTree.Node;
+  /** The URL comes from the file's path (Next.js, SvelteKit, Nuxt, Remix): file globs apply. */
+  readonly fileRouted?: boolean;
+}
+
+/**
+ * The route facet of an adapter. `findRoutes` runs once per file through targeted lookups
+ * (imports, file routing); `routeOfCall` judges a member call the lookups could not trace
+ * (routes on an `app` received as a parameter, a Fastify plugin's instance).
+ */
+export interface RouteFacet {
+  findRoutes?(context: AdapterContext): Iterable<Route>;
+  /** Method names of the calls `routeOfCall` wants to judge (`get`, `post`…). */
+  readonly callMethods?: readonly string[];
+  routeOfCall?(context: AdapterContext, call: TSESTree.CallExpression): Route | null;
 }
 
 /**

@@ -2,6 +2,7 @@ import fetchRequiresTimeout from './fetch-requires-timeout';
 import noSqlTemplateLiteral from './no-sql-template-literal';
 import noStackInResponse from './no-stack-in-response';
 import noUnsanitizedFsPath from './no-unsanitized-fs-path';
+import requireAuthGateInRoute from './require-auth-gate-in-route';
 
 /** Every rule of the plugin by name, alphabetical (tests/plugin.test.ts checks it against src/rules/). */
 export const rules = {
@@ -9,4 +10,5 @@ export const rules = {
   'no-sql-template-literal': noSqlTemplateLiteral,
   'no-stack-in-response': noStackInResponse,
   'no-unsanitized-fs-path': noUnsanitizedFsPath,
+  'require-auth-gate-in-route': requireAuthGateInRoute,
 };

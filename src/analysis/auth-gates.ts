@@ -1,0 +1,576 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { FunctionLike, RouteGuard } from '../frameworks/types';
+import { ASSERTING_GATES, AUTH_MIDDLEWARE_MODULES, CLIENT_SESSION_METHODS, SESSION_FETCHERS, SIGNATURE_VERIFIERS } from '../sinks/auth';
+import { isFunctionLike, resolveFunction } from './functions';
+import { resolveCallTarget } from './modules';
+import { parseNameSpec } from './settings';
+import { skipTsWrappers } from './static';
+import { variableFor } from './variable-index';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** The project's own auth vocabulary (settings plus rule options). */
+export interface AuthVocabulary {
+  /** Gate functions called in handlers (`requireUser`); bare names or `module#export`. */
+  readonly functions: readonly string[];
+  /** Middleware and guards (`checkSession`, `my-auth#guard`). */
+  readonly middleware: readonly string[];
+  /** Wrappers around handlers (`withAuth`). */
+  readonly wrappers: readonly string[];
+  /** Procedure builders that require a session (`protectedProcedure`). */
+  readonly procedures: readonly string[];
+}
+
+/** Words that make a middleware or wrapper name an auth gate on their own. */
+const STRONG = new Set([
+  'auth', 'authn', 'authz', 'authenticate', 'authenticated', 'authentication', 'authorize', 'authorise', 'authorized',
+  'authorised', 'authorization', 'authorisation', 'authed', 'jwt', 'guard', 'guarded', 'protect', 'protected', 'bearer',
+  'acl', 'rbac', 'permission', 'permissions', 'loggedin', 'signedin', 'clerk', 'requiresauth',
+]);
+/** Verbs that, with an identity noun, make a gate: `requireUser`, `isAdmin`, `checkToken`. */
+const VERBS = new Set(['require', 'requires', 'required', 'ensure', 'ensures', 'check', 'checks', 'verify', 'verifies', 'validate', 'must', 'is', 'has', 'only', 'assert', 'enforce', 'restrict', 'restricted', 'need', 'needs']);
+const NOUNS = new Set([
+  'user', 'users', 'admin', 'admins', 'login', 'session', 'token', 'role', 'roles', 'apikey', 'scope', 'scopes', 'owner',
+  'member', 'staff', 'account', 'identity', 'loggedin', 'signedin', 'superuser', 'moderator', 'signature', 'key',
+]);
+/** Words that say the middleware does not enforce anything, or is not middleware at all. */
+const NEGATIVE = new Set([
+  'optional', 'optionally', 'maybe', 'soft', 'try', 'attach', 'attaches', 'load', 'loads', 'populate', 'extract', 'parse',
+  'init', 'initialize', 'router', 'routes', 'route', 'controller', 'service', 'config', 'options', 'client', 'callback',
+  'public', 'anonymous', 'skip', 'bypass', 'without', 'logout', 'refresh', 'rate', 'limit', 'limiter', 'cors', 'logger',
+]);
+
+/** Identity members whose presence a handler checks: `req.user`, `ctx.state.user`, `locals.session`. */
+const IDENTITY_PROPERTIES = new Set(['user', 'userId', 'auth', 'session', 'currentUser', 'principal', 'claims', 'jwtPayload', 'identity', 'viewer']);
+
+/** Methods that send a response on a handler parameter (`res.json`, `reply.send`, `c.json`). */
+const RESPONSE_METHODS = new Set(['json', 'send', 'end', 'sendFile', 'render', 'write', 'html', 'text', 'body', 'jsonp', 'sendStatus', 'download', 'stream', 'redirect']);
+
+const ASSERTING = new Set(ASSERTING_GATES);
+const FETCHERS = new Set(SESSION_FETCHERS);
+const CLIENT_METHODS = new Set(CLIENT_SESSION_METHODS);
+const SIGNATURES = new Set(SIGNATURE_VERIFIERS);
+
+/**
+ * Lower-case word parts of a name: camelCase, snake_case, kebab-case, dotted paths; adjacent
+ * pairs are also joined so that `ensureLoggedIn` yields `loggedin` and `apiKey` yields `apikey`.
+ * @example wordsOf('ensureLoggedIn') // ['ensure', 'logged', 'in', 'ensurelogged', 'loggedin']
+ */
+export function wordsOf(name: string): string[] {
+  const parts = name
+    .replace(/([a-z0-9])([A-Z])/gu, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/gu, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/u)
+    .filter(Boolean);
+  const out = [...parts];
+  for (let i = 0; i + 1 < parts.length; i++) {
+    out.push(parts[i]! + parts[i + 1]!);
+  }
+  return out;
+}
+
+/** Whether a name says "this enforces authentication": `requireAuth`, `isAuthenticated`, `verifyJwt`, `adminOnly`. */
+export function isAuthName(name: string): boolean {
+  const words = wordsOf(name);
+  if (words.some((w) => NEGATIVE.has(w))) {
+    return false;
+  }
+  return words.some((w) => STRONG.has(w)) || (words.some((w) => VERBS.has(w)) && words.some((w) => NOUNS.has(w)));
+}
+
+/** `a.b.c` for identifiers and static member chains, or `null`. */
+export function dottedName(node: TSESTree.Node): string | null {
+  const expr = skipTsWrappers(node);
+  if (expr.type === AST_NODE_TYPES.Identifier) {
+    return expr.name;
+  }
+  if (expr.type === AST_NODE_TYPES.ThisExpression) {
+    return 'this';
+  }
+  if (expr.type === AST_NODE_TYPES.MemberExpression && !expr.computed && expr.property.type === AST_NODE_TYPES.Identifier) {
+    const object = dottedName(expr.object);
+    return object === null ? expr.property.name : `${object}.${expr.property.name}`;
+  }
+  if (expr.type === AST_NODE_TYPES.CallExpression) {
+    return dottedName(expr.callee);
+  }
+  return null;
+}
+
+/** Whether `name` (possibly dotted) matches a user list entry: `requireUser`, `auth.required`, `mod#export`. */
+function matchesList(context: Context, list: readonly string[], node: TSESTree.Node, name: string | null): boolean {
+  if (list.length === 0) {
+    return false;
+  }
+  const last = name?.split('.').at(-1) ?? null;
+  let target: ReturnType<typeof resolveCallTarget> | undefined;
+  for (const entry of list) {
+    const spec = parseNameSpec(entry);
+    if (spec.module === null) {
+      if (name !== null && (name === spec.name || last === spec.name || name.endsWith(`.${spec.name}`))) {
+        return true;
+      }
+    } else {
+      target ??= resolveCallTarget(context, node);
+      if (target && target.module === spec.module && (target.path.join('.') || 'default') === spec.name) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Whether the expression comes from a known authentication library (`expressjwt(…)`, `bearerAuth(…)`). */
+function fromAuthModule(context: Context, node: TSESTree.Node): boolean {
+  const target = resolveCallTarget(context, node);
+  return target?.module != null && AUTH_MIDDLEWARE_MODULES.includes(target.module);
+}
+
+/**
+ * Whether a middleware, guard, hook, wrapper or builder applied to a route authenticates:
+ * by the settings/options vocabulary, by its library, by its name, or, for a function in the
+ * file, by a gate inside its body (`(req, res, next) => req.user ? next() : res.sendStatus(401)`).
+ */
+export function isAuthGuard(context: Context, guard: RouteGuard, vocab: AuthVocabulary, depth = 0): boolean {
+  const node = skipTsWrappers(guard.node);
+  const callee = node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression ? node.callee : node;
+  const name = dottedName(callee);
+  const lists = guard.via === 'wrapper' ? vocab.wrappers : guard.via === 'procedure' ? vocab.procedures : vocab.middleware;
+  if (matchesList(context, lists, callee, name) || matchesList(context, vocab.middleware, callee, name)) {
+    return true;
+  }
+  if (fromAuthModule(context, callee)) {
+    return true;
+  }
+  if (name !== null && isAuthName(name)) {
+    return true;
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    // `fastify.auth([fastify.verifyJwt])`, `compose(requireAuth, validate)`: any argument that is a gate.
+    if (depth < 2 && node.arguments.some((arg) => isAuthGuard(context, { node: arg, via: guard.via }, vocab, depth + 1))) {
+      return true;
+    }
+    return false;
+  }
+  const fn = depth < 2 ? resolveFunction(context, node) : null;
+  if (fn && guard.via !== 'wrapper') {
+    return analyseHandlerGate(context, fn, vocab).kind === 'gated';
+  }
+  return false;
+}
+
+/** What a handler body does about authentication. */
+export type HandlerGate =
+  | { readonly kind: 'gated'; readonly node: TSESTree.Node }
+  /** It fetches the session or identity and never checks the result. */
+  | { readonly kind: 'unchecked'; readonly call: TSESTree.CallExpression; readonly name: string }
+  /** A gate exists but only after the handler has already answered: `if (GET) return res.json(all)`. */
+  | { readonly kind: 'late'; readonly node: TSESTree.Node; readonly exposure: TSESTree.Node }
+  | { readonly kind: 'none' };
+
+type CallKind = 'assert' | 'fetch' | 'predicate' | null;
+
+/** How a call inside a handler relates to authentication. */
+function classifyCall(context: Context, call: TSESTree.CallExpression, vocab: AuthVocabulary): CallKind {
+  const callee = skipTsWrappers(call.callee);
+  const name = dottedName(callee);
+  if (matchesList(context, vocab.functions, callee, name)) {
+    return 'assert';
+  }
+  if (name === null) {
+    return null;
+  }
+  const parts = name.split('.');
+  const last = parts.at(-1)!;
+  const objectWords = parts.slice(0, -1).flatMap(wordsOf);
+  if (SIGNATURES.has(last) || ASSERTING.has(last)) {
+    return 'assert';
+  }
+  if (last === 'verify' && objectWords.some((w) => ['jwt', 'jose', 'jsonwebtoken', 'webhook', 'webhooks', 'wh', 'svix', 'token', 'signature', 'hmac'].includes(w))) {
+    return 'assert';
+  }
+  if (FETCHERS.has(last) || (CLIENT_METHODS.has(last) && objectWords.some((w) => w === 'auth' || w === 'kinde' || w === 'session' || w === 'clerk' || w === 'supabase'))) {
+    return /^(?:is|has)[A-Z]/u.test(last) ? 'predicate' : 'fetch';
+  }
+  const words = wordsOf(last);
+  if (words.some((w) => NEGATIVE.has(w))) {
+    return null;
+  }
+  const first = words[0];
+  if ((first === 'is' || first === 'has' || first === 'can') && isAuthName(last)) {
+    return 'predicate';
+  }
+  if (
+    ['require', 'requires', 'ensure', 'assert', 'protect', 'authorize', 'authorise', 'authenticate', 'enforce', 'must', 'check', 'verify', 'guard'].includes(first ?? '') &&
+    isAuthName(last)
+  ) {
+    return 'assert';
+  }
+  if (words.length === 1 && (first === 'authorize' || first === 'authenticate' || first === 'authorise')) {
+    return 'assert';
+  }
+  return null;
+}
+
+/** The expression a call's value flows into unchanged: `await x`, `(x)`, `x!`, `(await x)?.user`, `x.data.user`. */
+function valueTop(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    const parent = current.parent;
+    if (
+      parent &&
+      (parent.type === AST_NODE_TYPES.AwaitExpression ||
+        parent.type === AST_NODE_TYPES.ChainExpression ||
+        parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+        parent.type === AST_NODE_TYPES.TSAsExpression ||
+        (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current))
+    ) {
+      current = parent;
+    } else {
+      return current;
+    }
+  }
+}
+
+/** Whether `node` is (part of) a condition that decides what runs: `if (!x)`, `x ? a : b`, `x || deny()`, `assert(x)`. */
+function isTested(node: TSESTree.Node): boolean {
+  let current = valueTop(node);
+  for (let hops = 0; hops < 8; hops++) {
+    const parent = current.parent;
+    if (!parent) {
+      return false;
+    }
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+      case AST_NODE_TYPES.WhileStatement:
+        return parent.test === current;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (parent.left === current) {
+          return true;
+        }
+        break;
+      case AST_NODE_TYPES.UnaryExpression:
+      case AST_NODE_TYPES.BinaryExpression:
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+        break;
+      case AST_NODE_TYPES.CallExpression: {
+        const name = dottedName(parent.callee);
+        return parent.callee !== current && name !== null && /(?:^|\.)(?:assert|ok|invariant|ensure|expect|strictEqual|notStrictEqual)$|^assert\w*/u.test(name);
+      }
+      default:
+        return false;
+    }
+    current = parent;
+  }
+  return false;
+}
+
+/** Names bound by `const x = await fetch()` / `const { userId } = auth()` / `const { data: { user } } = …`. */
+function boundNames(pattern: TSESTree.Node, out: TSESTree.Identifier[] = []): TSESTree.Identifier[] {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      out.push(pattern);
+      break;
+    case AST_NODE_TYPES.ObjectPattern:
+      for (const property of pattern.properties) {
+        boundNames(property.type === AST_NODE_TYPES.Property ? property.value : property.argument, out);
+      }
+      break;
+    case AST_NODE_TYPES.ArrayPattern:
+      for (const element of pattern.elements) {
+        if (element) {
+          boundNames(element, out);
+        }
+      }
+      break;
+    case AST_NODE_TYPES.AssignmentPattern:
+      boundNames(pattern.left, out);
+      break;
+    case AST_NODE_TYPES.RestElement:
+      boundNames(pattern.argument, out);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+/** Whether the value of a session/identity call is checked: tested directly, or through the names it is bound to. */
+function isChecked(context: Context, call: TSESTree.CallExpression): boolean {
+  if (isTested(call)) {
+    return true;
+  }
+  const top = valueTop(call);
+  const declarator = top.parent;
+  let ids: TSESTree.Identifier[] = [];
+  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === top) {
+    ids = boundNames(declarator.id);
+  } else if (declarator?.type === AST_NODE_TYPES.AssignmentExpression && declarator.right === top && declarator.left.type === AST_NODE_TYPES.Identifier) {
+    ids = [declarator.left];
+  }
+  for (const id of ids) {
+    const variable = variableFor(context, id);
+    for (const ref of variable?.references ?? []) {
+      if (!ref.isRead()) {
+        continue;
+      }
+      const identifier = ref.identifier as TSESTree.Node;
+      if (isTested(identifier)) {
+        return true;
+      }
+      // `session.user.id` throws on an anonymous request before anything is answered.
+      const parent = identifier.parent;
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier && !parent.optional && parent.parent?.type !== AST_NODE_TYPES.ChainExpression) {
+        return true;
+      }
+      // `.protect()` on the result (Clerk): `const { protect } = auth(); protect()` is rare; `s.protect()` is covered above.
+    }
+  }
+  return false;
+}
+
+/** Whether a test expression reads an identity member: `!req.user`, `ctx.state.user`, `c.get('user')`, `!locals.session`. */
+function readsIdentity(test: TSESTree.Node, depth = 0): boolean {
+  if (depth > 12) {
+    return false;
+  }
+  const node = skipTsWrappers(test);
+  switch (node.type) {
+    case AST_NODE_TYPES.MemberExpression:
+      if (!node.computed && node.property.type === AST_NODE_TYPES.Identifier && IDENTITY_PROPERTIES.has(node.property.name)) {
+        return true;
+      }
+      return readsIdentity(node.object, depth + 1);
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = skipTsWrappers(node.callee);
+      const arg = node.arguments[0];
+      if (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        !callee.computed &&
+        callee.property.type === AST_NODE_TYPES.Identifier &&
+        callee.property.name === 'get' &&
+        arg?.type === AST_NODE_TYPES.Literal &&
+        typeof arg.value === 'string' &&
+        IDENTITY_PROPERTIES.has(arg.value)
+      ) {
+        return true;
+      }
+      return readsIdentity(callee, depth + 1);
+    }
+    case AST_NODE_TYPES.ChainExpression:
+      return readsIdentity(node.expression, depth + 1);
+    case AST_NODE_TYPES.UnaryExpression:
+      return readsIdentity(node.argument, depth + 1);
+    case AST_NODE_TYPES.LogicalExpression:
+    case AST_NODE_TYPES.BinaryExpression:
+      return readsIdentity(node.left, depth + 1) || readsIdentity(node.right, depth + 1);
+    default:
+      return false;
+  }
+}
+
+/** The parameter names of a handler, whose `res.json()`/`ctx.body =` answer the request. */
+function paramNames(fn: FunctionLike): Set<string> {
+  const names = new Set<string>();
+  for (const param of fn.params) {
+    const node = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      names.add(node.name);
+    }
+  }
+  return names;
+}
+
+/** Root identifier of `res.status(500).json` / `ctx.response.body`. */
+function rootName(node: TSESTree.Node): string | null {
+  let current = skipTsWrappers(node);
+  for (let hops = 0; hops < 20; hops++) {
+    if (current.type === AST_NODE_TYPES.Identifier) {
+      return current.name;
+    }
+    if (current.type === AST_NODE_TYPES.MemberExpression) {
+      current = skipTsWrappers(current.object);
+    } else if (current.type === AST_NODE_TYPES.CallExpression) {
+      current = skipTsWrappers(current.callee);
+    } else {
+      return null;
+    }
+  }
+  return null;
+}
+
+/** A literal error status in a response chain: `res.status(405).json()`, `res.sendStatus(400)`, `{ status: 405 }`. */
+function hasErrorStatus(node: TSESTree.Node, depth = 0): boolean {
+  if (depth > 12) {
+    return false;
+  }
+  const expr = skipTsWrappers(node);
+  if (expr.type === AST_NODE_TYPES.Literal && typeof expr.value === 'number') {
+    return expr.value >= 400;
+  }
+  if (expr.type === AST_NODE_TYPES.CallExpression || expr.type === AST_NODE_TYPES.NewExpression) {
+    return expr.arguments.some((arg) => hasErrorStatus(arg, depth + 1)) || hasErrorStatus(expr.callee, depth + 1);
+  }
+  if (expr.type === AST_NODE_TYPES.MemberExpression) {
+    return hasErrorStatus(expr.object, depth + 1);
+  }
+  if (expr.type === AST_NODE_TYPES.ObjectExpression) {
+    return expr.properties.some(
+      (p) => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && (p.key.name === 'status' || p.key.name === 'statusCode') && hasErrorStatus(p.value, depth + 1),
+    );
+  }
+  return false;
+}
+
+/** Inside `if (req.method !== 'POST') …`: a method guard, not an answer with data. */
+function underMethodCheck(node: TSESTree.Node, fn: FunctionLike): boolean {
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.SwitchStatement) {
+      const test = current.type === AST_NODE_TYPES.IfStatement ? current.test : current.discriminant;
+      const name = test.type === AST_NODE_TYPES.BinaryExpression ? dottedName(test.left) : dottedName(test);
+      if (name !== null && /(?:^|\.)method$/u.test(name)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Whether a node answers the request with more than a rejection: `return data`, `res.json(x)`, `ctx.body = x`. */
+function isExposure(node: TSESTree.Node, params: ReadonlySet<string>, fn: FunctionLike): boolean {
+  if (
+    (node.type === AST_NODE_TYPES.ReturnStatement || node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.AssignmentExpression) &&
+    underMethodCheck(node, fn)
+  ) {
+    return false;
+  }
+  if (node.type === AST_NODE_TYPES.ReturnStatement) {
+    const arg = node.argument ? skipTsWrappers(node.argument) : null;
+    if (!arg || (arg.type === AST_NODE_TYPES.Literal && arg.value === null) || (arg.type === AST_NODE_TYPES.Identifier && arg.name === 'undefined')) {
+      return false;
+    }
+    // `return next()`: hands over to the next middleware.
+    if (arg.type === AST_NODE_TYPES.CallExpression && arg.callee.type === AST_NODE_TYPES.Identifier && params.has(arg.callee.name)) {
+      return false;
+    }
+    return !hasErrorStatus(arg);
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTsWrappers(node.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && RESPONSE_METHODS.has(callee.property.name)) {
+      const root = rootName(callee.object);
+      return root !== null && params.has(root) && !hasErrorStatus(node);
+    }
+    return false;
+  }
+  if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
+    const left = node.left;
+    const root = rootName(left.object);
+    return !left.computed && left.property.type === AST_NODE_TYPES.Identifier && left.property.name === 'body' && root !== null && params.has(root);
+  }
+  return false;
+}
+
+const memo = new WeakMap<TSESTree.Program, WeakMap<FunctionLike, HandlerGate>>();
+
+/**
+ * What a handler (or a middleware in the file) does about authentication, from one walk of
+ * its own body (nested functions excluded): gate calls (`requireUser(req)`, `jwt.verify()`,
+ * signature checks), session fetches and whether their result is checked, identity checks
+ * (`if (!req.user)`), and the first place it answers the request. A gate counts only
+ * before that first answer.
+ */
+export function analyseHandlerGate(context: Context, fn: FunctionLike, vocab: AuthVocabulary): HandlerGate {
+  const program = context.sourceCode.ast;
+  let cache = memo.get(program);
+  if (!cache) {
+    cache = new WeakMap();
+    memo.set(program, cache);
+  }
+  const cached = cache.get(fn);
+  if (cached) {
+    return cached;
+  }
+  cache.set(fn, { kind: 'none' }); // recursion guard
+  const result = walkHandler(context, fn, vocab);
+  cache.set(fn, result);
+  return result;
+}
+
+function walkHandler(context: Context, fn: FunctionLike, vocab: AuthVocabulary): HandlerGate {
+  const params = paramNames(fn);
+  const keys = context.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  let gate: TSESTree.Node | null = null;
+  let exposure: TSESTree.Node | null = null;
+  let unchecked: { call: TSESTree.CallExpression; name: string } | null = null;
+  let lateGate: TSESTree.Node | null = null;
+
+  const noteGate = (node: TSESTree.Node): void => {
+    if (exposure === null) {
+      gate ??= node;
+    } else {
+      lateGate ??= node;
+    }
+  };
+  const stack: TSESTree.Node[] = [fn.body];
+  // Depth-first, in source order: children pushed in reverse.
+  while (stack.length > 0 && gate === null) {
+    const node = stack.pop()!;
+    if (isFunctionLike(node) && node !== fn) {
+      continue;
+    }
+    if (node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression) {
+      if (readsIdentity(node.test)) {
+        noteGate(node.test);
+      }
+    } else if (node.type === AST_NODE_TYPES.LogicalExpression && readsIdentity(node.left)) {
+      noteGate(node.left);
+    } else if (node.type === AST_NODE_TYPES.CallExpression) {
+      const kind = classifyCall(context, node, vocab);
+      if (kind === 'assert') {
+        noteGate(node);
+      } else if (kind === 'fetch' || kind === 'predicate') {
+        if (isChecked(context, node)) {
+          noteGate(node);
+        } else {
+          unchecked ??= { call: node, name: dottedName(node.callee) ?? 'the session' };
+        }
+      }
+    }
+    if (exposure === null && gate === null && isExposure(node, params, fn)) {
+      exposure = node;
+    }
+    const children: TSESTree.Node[] = [];
+    for (const key of keys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const child of value) {
+          if (child && typeof child === 'object' && 'type' in child) {
+            children.push(child as TSESTree.Node);
+          }
+        }
+      } else if (value && typeof value === 'object' && 'type' in value) {
+        children.push(value as TSESTree.Node);
+      }
+    }
+    for (let i = children.length - 1; i >= 0; i--) {
+      stack.push(children[i]!);
+    }
+  }
+  if (gate) {
+    return { kind: 'gated', node: gate };
+  }
+  if (lateGate && exposure) {
+    return { kind: 'late', node: lateGate, exposure };
+  }
+  if (unchecked) {
+    return { kind: 'unchecked', ...unchecked };
+  }
+  // An expression-bodied arrow answers with its body: `(req) => Response.json(all)`.
+  return { kind: 'none' };
+}

@@ -1,0 +1,518 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { FunctionLike, Route, RouteGuard } from '../frameworks/types';
+import { resolveFunction } from './functions';
+import { findObjectProperty, skipTsWrappers, staticValueOf } from './static';
+import { variableFor } from './variable-index';
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type Variable = TSESLint.Scope.Variable;
+
+/**
+ * How a router-style framework (Express, Koa, Hono, Fastify) registers routes and middleware
+ * on an instance. The framework files hold these tables; this module turns an instance's
+ * method calls into routes with the guards that apply to each.
+ */
+export interface RouterSpec {
+  readonly framework: string;
+  /** Route registration methods and the HTTP method each stands for (`del` → `DELETE`). */
+  readonly methods: Readonly<Record<string, string>>;
+  /** Middleware methods: `use([path,] ...middleware | childRouter)`. */
+  readonly use: readonly string[];
+  /** Lifecycle hooks that run before handlers: `addHook('onRequest', fn)`. */
+  readonly hooks?: { readonly method: string; readonly names: readonly string[] };
+  /** Keys of a route's options object whose values run before the handler (`preHandler`). */
+  readonly optionGuards?: readonly string[];
+  /** Options-object registration: `route({ method, url, handler })`. */
+  readonly routeOptions?: { readonly method: string; readonly methodKey: string; readonly pathKey: string; readonly handlerKey: string };
+  /** `route('/p').get(h).post(h)` chains. */
+  readonly routeChain?: string;
+  /** `on('GET', '/p', h)` / `on(['GET', 'POST'], '/p', h)`. */
+  readonly onMethod?: string;
+  /** Child-router mounts besides `use`: Hono `app.route('/p', child)`, Fastify `register(plugin, { prefix })`. */
+  readonly mount?: readonly string[];
+  /** Calls on a child router that mount it: Koa `app.use(router.routes())`. */
+  readonly mountAccessors?: readonly string[];
+  /**
+   * Router-level middleware protects only the routes registered after it (Express, Koa, Hono).
+   * Fastify hooks apply to every route of their scope, wherever they are added.
+   */
+  readonly ordered: boolean;
+}
+
+/** A router value in the file: the expressions that refer to it. */
+export interface RouterInstance {
+  /** Identity of the router (its variable, or the creating expression when it has none). */
+  readonly key: Variable | TSESTree.Node;
+  /** Expressions evaluating to the router, in source order. */
+  readonly refs: readonly TSESTree.Node[];
+  /** Prefix given at creation: `new Router({ prefix: '/api' })`. */
+  readonly prefix?: string | null;
+}
+
+interface Use {
+  readonly position: number;
+  readonly path: string | null;
+  readonly guards: readonly RouteGuard[];
+  readonly call: TSESTree.CallExpression;
+}
+
+interface Mount {
+  readonly parent: RouterInstance;
+  readonly position: number;
+  readonly path: string | null;
+  readonly guards: readonly RouteGuard[];
+}
+
+interface PendingRoute {
+  readonly instance: RouterInstance;
+  readonly call: TSESTree.CallExpression;
+  readonly methods: readonly string[];
+  readonly path: string | null;
+  readonly guards: readonly RouteGuard[];
+  readonly handlerExpr: TSESTree.Node | null;
+}
+
+const MAX_CHAIN = 50;
+const MAX_MOUNT_DEPTH = 4;
+
+/** The node whose value flows on unchanged through `(x as T)`, `x!`. */
+function outer(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      current.parent.type === AST_NODE_TYPES.ChainExpression)
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
+/** `ref.<name>(…)`: the call and method name, or `null`. */
+function methodCallOn(ref: TSESTree.Node): { call: TSESTree.CallExpression; name: string } | null {
+  const node = outer(ref);
+  const member = node.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node || member.computed || member.property.type !== AST_NODE_TYPES.Identifier) {
+    return null;
+  }
+  const call = outer(member).parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || outer(call.callee) !== outer(member)) {
+    return null;
+  }
+  return { call, name: member.property.name };
+}
+
+/** The statement (or export) a registration belongs to: where `// agent-guard: public-route` goes. */
+export function enclosingStatement(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.parent &&
+    current.parent.type !== AST_NODE_TYPES.Program &&
+    current.parent.type !== AST_NODE_TYPES.BlockStatement &&
+    current.parent.type !== AST_NODE_TYPES.StaticBlock &&
+    current.parent.type !== AST_NODE_TYPES.ClassBody &&
+    current.parent.type !== AST_NODE_TYPES.SwitchCase
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
+/** A static string, or `null`. */
+function stringOf(context: Context, node: TSESTree.Node | undefined): string | null {
+  if (!node || node.type === AST_NODE_TYPES.SpreadElement) {
+    return null;
+  }
+  const value = staticValueOf(context, node)?.value;
+  return typeof value === 'string' ? value : null;
+}
+
+/** Arguments after the path, arrays flattened, spreads dropped. */
+function flatten(args: readonly TSESTree.Node[]): TSESTree.Node[] {
+  const out: TSESTree.Node[] = [];
+  for (const arg of args) {
+    const node = skipTsWrappers(arg);
+    if (node.type === AST_NODE_TYPES.ArrayExpression) {
+      out.push(...flatten(node.elements.filter((e): e is TSESTree.Expression => e !== null && e.type !== AST_NODE_TYPES.SpreadElement)));
+    } else if (node.type !== AST_NODE_TYPES.SpreadElement) {
+      out.push(node);
+    }
+  }
+  return out;
+}
+
+/** Guards held by the keys of a route options object (`{ onRequest: [auth], preHandler: fastify.auth([…]) }`). */
+function optionGuards(context: Context, spec: RouterSpec, options: TSESTree.Node | undefined): RouteGuard[] {
+  const object = options ? skipTsWrappers(options) : null;
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression) {
+    return [];
+  }
+  const out: RouteGuard[] = [];
+  for (const key of spec.optionGuards ?? []) {
+    const found = findObjectProperty(context, object, key);
+    if (found.kind === 'found') {
+      out.push(...flatten([found.value]).map((node) => ({ node, via: 'hook' as const })));
+    }
+  }
+  return out;
+}
+
+/** Whether a path argument is a path (not the first middleware): a string, template, regexp or array. */
+function isPathArgument(context: Context, node: TSESTree.Node | undefined): boolean {
+  if (!node) {
+    return false;
+  }
+  const expr = skipTsWrappers(node);
+  return (
+    stringOf(context, expr) !== null ||
+    expr.type === AST_NODE_TYPES.TemplateLiteral ||
+    (expr.type === AST_NODE_TYPES.Literal && 'regex' in expr) ||
+    (expr.type === AST_NODE_TYPES.ArrayExpression && expr.elements.length > 0 && expr.elements.every((e) => e !== null && isPathArgument(context, e)))
+  );
+}
+
+/** Route registration details of one call: methods, path, middleware, handler. */
+function routeOf(context: Context, spec: RouterSpec, instance: RouterInstance, call: TSESTree.CallExpression, name: string, chainPath?: string | null): PendingRoute | null {
+  const args = call.arguments;
+  if (spec.routeOptions && name === spec.routeOptions.method && chainPath === undefined) {
+    const options = args[0] ? skipTsWrappers(args[0]) : null;
+    if (options?.type !== AST_NODE_TYPES.ObjectExpression) {
+      return null;
+    }
+    const method = findObjectProperty(context, options, spec.routeOptions.methodKey);
+    const url = findObjectProperty(context, options, spec.routeOptions.pathKey);
+    const handler = findObjectProperty(context, options, spec.routeOptions.handlerKey);
+    const methodValue = method.kind === 'found' ? staticValueOf(context, method.value)?.value : undefined;
+    const methods = typeof methodValue === 'string' ? [methodValue.toUpperCase()] : Array.isArray(methodValue) ? methodValue.map((m) => String(m).toUpperCase()) : ['ALL'];
+    return {
+      instance,
+      call,
+      methods,
+      path: url.kind === 'found' ? stringOf(context, url.value) : null,
+      guards: optionGuards(context, spec, options),
+      handlerExpr: handler.kind === 'found' ? handler.value : null,
+    };
+  }
+  let methods: string[];
+  let rest: readonly TSESTree.Node[];
+  let path: string | null;
+  if (spec.onMethod && name === spec.onMethod && chainPath === undefined) {
+    const value = args[0] ? staticValueOf(context, args[0])?.value : undefined;
+    methods = typeof value === 'string' ? [value.toUpperCase()] : Array.isArray(value) ? value.map((m) => String(m).toUpperCase()) : ['ALL'];
+    path = stringOf(context, args[1]);
+    rest = args.slice(2);
+  } else {
+    const method = spec.methods[name];
+    if (!method) {
+      return null;
+    }
+    methods = [method];
+    if (chainPath !== undefined) {
+      path = chainPath;
+      rest = args;
+    } else {
+      // `router.get('name', '/path', h)` (koa-router named routes) or `app.get('/path', h)`.
+      const named = isPathArgument(context, args[0]) && isPathArgument(context, args[1]);
+      const pathIndex = named ? 1 : 0;
+      if (!isPathArgument(context, args[pathIndex])) {
+        return null;
+      }
+      path = stringOf(context, args[pathIndex]);
+      rest = args.slice(pathIndex + 1);
+    }
+  }
+  const flat = flatten(rest);
+  if (flat.length === 0) {
+    return null;
+  }
+  const guards: RouteGuard[] = [];
+  let handlerExpr: TSESTree.Node | null = flat.at(-1)!;
+  for (const node of flat.slice(0, -1)) {
+    if (node.type === AST_NODE_TYPES.ObjectExpression) {
+      guards.push(...optionGuards(context, spec, node));
+    } else {
+      guards.push({ node, via: 'argument' });
+    }
+  }
+  if (handlerExpr.type === AST_NODE_TYPES.ObjectExpression) {
+    // Fastify `get('/x', { preHandler, handler })`.
+    guards.push(...optionGuards(context, spec, handlerExpr));
+    const handler = spec.routeOptions ? findObjectProperty(context, handlerExpr, spec.routeOptions.handlerKey) : null;
+    handlerExpr = handler?.kind === 'found' ? handler.value : null;
+  }
+  return { instance, call, methods, path, guards, handlerExpr };
+}
+
+/** Functions that handle the request, and wrapper calls around them: `withAuth(async (req) => …)`. */
+export function unwrapHandler(context: Context, expr: TSESTree.Node | null, depth = 0): { fns: FunctionLike[]; wrappers: RouteGuard[] } {
+  if (!expr || depth > 3) {
+    return { fns: [], wrappers: [] };
+  }
+  const node = skipTsWrappers(expr);
+  const fn = resolveFunction(context, node);
+  if (fn) {
+    return { fns: [fn], wrappers: [] };
+  }
+  let call: TSESTree.Node = node;
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const variable = variableFor(context, node);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type === 'Variable' && def.node.init && def.parent.kind === 'const') {
+      call = skipTsWrappers(def.node.init);
+    }
+  }
+  if (call.type === AST_NODE_TYPES.AwaitExpression) {
+    call = skipTsWrappers(call.argument);
+  }
+  if (call.type !== AST_NODE_TYPES.CallExpression) {
+    return { fns: [], wrappers: [] };
+  }
+  const wrappers: RouteGuard[] = [{ node: call, via: 'wrapper' }];
+  const fns: FunctionLike[] = [];
+  for (const arg of call.arguments) {
+    const inner = unwrapHandler(context, arg, depth + 1);
+    fns.push(...inner.fns);
+    wrappers.push(...inner.wrappers);
+  }
+  return { fns, wrappers };
+}
+
+/** Joins a mount prefix and a route path: `/admin` + `/users` → `/admin/users`. */
+export function joinPaths(prefix: string | null, path: string | null): string | null {
+  if (prefix === null || path === null) {
+    return path === null ? null : prefix === null ? path : `${prefix}${path}`;
+  }
+  const left = prefix.replace(/\/+$/u, '');
+  const right = path === '/' ? '' : path.startsWith('/') ? path : `/${path}`;
+  return `${left}${right}` || '/';
+}
+
+/** Whether middleware mounted at `usePath` runs for `path` (prefix semantics; `/*` globs as in Hono). */
+function pathCovers(usePath: string | null, path: string | null): boolean {
+  if (usePath === null || path === null) {
+    return true;
+  }
+  const prefix = usePath.replace(/\/?\*+$/u, '').replace(/\/+$/u, '');
+  if (prefix === '' || prefix === '*') {
+    return true;
+  }
+  return path === prefix || path.startsWith(`${prefix}/`) || (usePath.endsWith('*') && path.startsWith(prefix));
+}
+
+function formatLabel(methods: readonly string[], path: string | null): string {
+  return `${methods.join('/')} ${path ?? '(dynamic path)'}`;
+}
+
+interface RouterIndex {
+  readonly uses: Map<RouterInstance, Use[]>;
+  readonly mounts: Map<RouterInstance, Mount[]>;
+  readonly pending: PendingRoute[];
+}
+
+/** Reads every call on every instance once: routes, middleware, hooks, mounts. */
+function indexCalls(context: Context, spec: RouterSpec, instances: readonly RouterInstance[], lookupInstance: (node: TSESTree.Node) => RouterInstance | null): RouterIndex {
+  const uses = new Map<RouterInstance, Use[]>();
+  const mounts = new Map<RouterInstance, Mount[]>();
+  const pending: PendingRoute[] = [];
+  const addUse = (instance: RouterInstance, use: Use): void => {
+    const list = uses.get(instance) ?? [];
+    list.push(use);
+    uses.set(instance, list);
+  };
+  const addMount = (child: RouterInstance, mount: Mount): void => {
+    const list = mounts.get(child) ?? [];
+    list.push(mount);
+    mounts.set(child, list);
+  };
+  const queue = [...instances];
+  const plugins = new Map<Variable, RouterInstance>();
+  const childOf = (node: TSESTree.Node): RouterInstance | null => {
+    const direct = lookupInstance(node);
+    if (direct) {
+      return direct;
+    }
+    const found = node.type === AST_NODE_TYPES.CallExpression ? methodCallOnCallee(node) : null;
+    if (found && spec.mountAccessors?.includes(found.name)) {
+      return lookupInstance(found.object);
+    }
+    // A plugin function (`app.register(async (child) => { child.get(…) })`): its first parameter is a child router.
+    const fn = spec.mount ? resolveFunction(context, node) : null;
+    const param = fn?.params[0];
+    const variable = param?.type === AST_NODE_TYPES.Identifier ? context.sourceCode.getDeclaredVariables(fn!).find((v) => v.name === param.name) : undefined;
+    if (!variable) {
+      return null;
+    }
+    let child = plugins.get(variable) ?? lookupInstance(param!);
+    if (!child) {
+      child = instanceFromVariable(variable);
+      plugins.set(variable, child);
+      if (queue.length < 64) {
+        queue.push(child);
+      }
+    }
+    return child;
+  };
+  for (let i = 0; i < queue.length; i++) {
+    const instance = queue[i]!;
+    for (const ref of instance.refs) {
+      let current = methodCallOn(ref);
+      let chainPath: string | null | undefined;
+      for (let hops = 0; current && hops < MAX_CHAIN; hops++) {
+        const { call, name } = current;
+        const position = call.range[0];
+        if (spec.routeChain === name && chainPath === undefined) {
+          chainPath = stringOf(context, call.arguments[0]);
+        } else if (spec.use.includes(name) && chainPath === undefined) {
+          const hasPath = isPathArgument(context, call.arguments[0]);
+          const path = hasPath ? stringOf(context, call.arguments[0]) : null;
+          const guards: RouteGuard[] = [];
+          const children: RouterInstance[] = [];
+          for (const node of flatten(call.arguments.slice(hasPath ? 1 : 0))) {
+            const child = childOf(node);
+            if (child) {
+              children.push(child);
+            } else {
+              guards.push({ node, via: 'router' });
+            }
+          }
+          for (const child of children) {
+            addMount(child, { parent: instance, position, path, guards });
+          }
+          addUse(instance, { position, path, guards, call });
+        } else if (spec.mount?.includes(name) && chainPath === undefined) {
+          const first = call.arguments[0];
+          const pathArg = isPathArgument(context, first) ? first : undefined;
+          const child = first && !pathArg ? childOf(first) : call.arguments[1] ? childOf(call.arguments[1]) : null;
+          const options = pathArg ? undefined : call.arguments[1];
+          const prefixNode = options && skipTsWrappers(options).type === AST_NODE_TYPES.ObjectExpression ? findObjectProperty(context, skipTsWrappers(options) as TSESTree.ObjectExpression, 'prefix') : null;
+          const path = pathArg ? stringOf(context, pathArg) : prefixNode?.kind === 'found' ? stringOf(context, prefixNode.value) : null;
+          if (child) {
+            addMount(child, { parent: instance, position, path, guards: [] });
+          }
+        } else if (spec.hooks?.method === name && chainPath === undefined) {
+          const hook = stringOf(context, call.arguments[0]);
+          if (hook !== null && spec.hooks.names.includes(hook)) {
+            addUse(instance, { position: spec.ordered ? position : -1, path: null, guards: flatten(call.arguments.slice(1)).map((node) => ({ node, via: 'hook' as const })), call });
+          }
+        } else {
+          const route = routeOf(context, spec, instance, call, name, chainPath);
+          if (route) {
+            pending.push(route);
+          }
+          if (chainPath !== undefined && route) {
+            // `route('/p').all(auth).get(h)`: earlier methods of the chain guard later ones.
+            if (name === 'all' || name === 'use') {
+              addUse(instance, { position, path: chainPath, guards: [...route.guards, ...(route.handlerExpr ? [{ node: route.handlerExpr, via: 'router' as const }] : [])], call });
+            }
+          }
+        }
+        current = methodCallOn(call);
+      }
+    }
+  }
+  return { uses, mounts, pending };
+}
+
+function methodCallOnCallee(call: TSESTree.CallExpression): { object: TSESTree.Node; name: string } | null {
+  const callee = skipTsWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
+    ? { object: callee.object, name: callee.property.name }
+    : null;
+}
+
+/** Guards and prefix a router inherits from where it is mounted (`app.use('/admin', auth, admin)`). */
+function inherited(index: RouterIndex, spec: RouterSpec, instance: RouterInstance, depth = 0): { prefix: string | null; guards: RouteGuard[] }[] {
+  const mounts = index.mounts.get(instance);
+  if (!mounts || depth > MAX_MOUNT_DEPTH) {
+    return [{ prefix: null, guards: [] }];
+  }
+  const out: { prefix: string | null; guards: RouteGuard[] }[] = [];
+  for (const mount of mounts) {
+    for (const above of inherited(index, spec, mount.parent, depth + 1)) {
+      const prefix = joinPaths(above.prefix, mount.path);
+      const parentUses = (index.uses.get(mount.parent) ?? []).filter(
+        (use) => (!spec.ordered || use.position < mount.position) && use.guards !== mount.guards && pathCovers(use.path, mount.path ?? null),
+      );
+      out.push({ prefix, guards: [...above.guards, ...parentUses.flatMap((use) => use.guards), ...mount.guards] });
+    }
+  }
+  return out;
+}
+
+/**
+ * The routes registered on `instances` with every guard that applies to each: route
+ * arguments, earlier `use` middleware of the router and of the routers it is mounted on,
+ * hooks, wrappers around the handler.
+ * @example
+ * const admin = express.Router(); admin.use(requireAdmin); admin.get('/users', list);
+ * app.use('/admin', requireAuth, admin); // -> GET /admin/users guarded by requireAuth, requireAdmin
+ */
+export function routerRoutes(
+  context: Context,
+  spec: RouterSpec,
+  instances: readonly RouterInstance[],
+  lookupInstance: (node: TSESTree.Node) => RouterInstance | null,
+): Route[] {
+  const index = indexCalls(context, spec, instances, lookupInstance);
+  const routes: Route[] = [];
+  for (const route of index.pending) {
+    const own = (index.uses.get(route.instance) ?? []).filter(
+      (use) => use.call !== route.call && (!spec.ordered || use.position < route.call.range[0]) && pathCovers(use.path, route.path),
+    );
+    const { fns, wrappers } = unwrapHandler(context, route.handlerExpr);
+    for (const above of inherited(index, spec, route.instance)) {
+      const path = joinPaths(above.prefix, joinPaths(route.instance.prefix ?? null, route.path));
+      const callee = skipTsWrappers(route.call.callee);
+      routes.push({
+        framework: spec.framework,
+        method: route.methods.join('/'),
+        path,
+        label: formatLabel(route.methods, path),
+        handlers: fns,
+        guards: [...above.guards, ...own.flatMap((use) => use.guards), ...route.guards, ...wrappers],
+        node: callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : route.call,
+        statement: enclosingStatement(route.call),
+      });
+    }
+  }
+  return routes;
+}
+
+/** The instance references of a router created by `creation` (`const app = express()`). */
+export function instanceFromCreation(context: Context, creation: TSESTree.Node): RouterInstance {
+  let top = creation;
+  while (top.parent && (top.parent.type === AST_NODE_TYPES.AwaitExpression || top.parent.type === AST_NODE_TYPES.TSAsExpression || top.parent.type === AST_NODE_TYPES.TSNonNullExpression)) {
+    top = top.parent;
+  }
+  const declarator = top.parent;
+  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === top && declarator.id.type === AST_NODE_TYPES.Identifier) {
+    const variable = context.sourceCode.getDeclaredVariables(declarator)[0];
+    if (variable) {
+      return instanceFromVariable(variable, [creation]);
+    }
+  }
+  return { key: creation, refs: [creation] };
+}
+
+/** The instance whose references are the reads of `variable` (`app` received as a parameter). */
+export function instanceFromVariable(variable: Variable, extra: readonly TSESTree.Node[] = []): RouterInstance {
+  const refs = [...extra, ...variable.references.filter((ref) => ref.isRead()).map((ref) => ref.identifier as TSESTree.Node)];
+  return { key: variable, refs };
+}
+
+/** Finds which instance an expression denotes, by variable. */
+export function instanceLookup(context: Context, instances: readonly RouterInstance[]): (node: TSESTree.Node) => RouterInstance | null {
+  const byKey = new Map<unknown, RouterInstance>(instances.map((i) => [i.key, i]));
+  return (node) => {
+    const expr = skipTsWrappers(node);
+    if (expr.type !== AST_NODE_TYPES.Identifier) {
+      return byKey.get(expr) ?? null;
+    }
+    const variable = variableFor(context, expr);
+    return variable ? (byKey.get(variable) ?? null) : null;
+  };
+}

@@ -1,0 +1,196 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { analyseHandlerGate, isAuthGuard } from '../analysis/auth-gates';
+import type { AuthVocabulary, HandlerGate } from '../analysis/auth-gates';
+import { createRule } from '../analysis/create-rule';
+import { normalizedFilename } from '../analysis/functions';
+import { compileGlobs } from '../analysis/globs';
+import type { GlobList } from '../analysis/globs';
+import { getRoutes, isRouteCandidate } from '../analysis/routes';
+import { getSettings } from '../analysis/settings';
+import { FRAMEWORK_ADAPTERS } from '../frameworks/index';
+import type { FunctionLike, Route } from '../frameworks/types';
+
+/** URL paths public by design, also under `/api` and versioned prefixes (`/api/v1/health`). */
+const PUBLIC_PATHS = [
+  '/health*', '/healthz', '/ready*', '/live*', '/status', '/metrics', '/ping', '/login', '/logout', '/signin', '/signout',
+  '/signup', '/register', '/auth/**', '/callback*', '/forgot-password', '/reset-password*', '/verify*', '/public/**',
+  '/favicon.ico', '/robots.txt', '/.well-known/**',
+];
+export const DEFAULT_PUBLIC_ROUTES: readonly string[] = [
+  '/',
+  ...PUBLIC_PATHS.flatMap((p) => [p, `/api${p}`, `/api/v*${p}`, `/v*${p}`]),
+  // File-routed frameworks: file globs (no leading `/`).
+  'app/api/auth/**', 'app/api/health/**', 'pages/api/auth/**', 'server/api/public/**', 'server/api/auth/**',
+  'src/routes/auth/**', 'app/routes/auth*',
+];
+
+const PUBLIC_COMMENT = /^\s*agent-guard:\s*public-route\b(.*)$/u;
+const ADAPTER_NAMES = FRAMEWORK_ADAPTERS.map((adapter) => adapter.name);
+const nameList = { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true } as const;
+
+export type Options = [
+  {
+    authFunctions?: string[];
+    authMiddleware?: string[];
+    publicRoutes?: string[];
+    globalAuth?: string[];
+    allowPublicGet?: boolean;
+    frameworks?: string[];
+  },
+];
+export type MessageIds = 'missingGate' | 'sessionUnchecked' | 'gateAfterResponse' | 'publicReasonMissing' | 'insertGate';
+
+export default createRule<Options, MessageIds>({
+  name: 'require-auth-gate-in-route',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require an explicit authentication gate in every HTTP route handler',
+      recommended: 'warn',
+      strictOptions: [{}],
+    },
+    hasSuggestions: true,
+    messages: {
+      missingGate:
+        '{{route}} ({{framework}}) has no authentication gate: no auth middleware or guard before it, no session or identity check before its first response, no auth wrapper. Add one, or mark the route `// agent-guard: public-route <reason>`.',
+      sessionUnchecked:
+        '{{route}} ({{framework}}) calls `{{call}}` but never checks the result, so anonymous requests go through. Return 401 or redirect when there is no session.',
+      gateAfterResponse:
+        '{{route}} ({{framework}}) answers the request before its authentication check: everything before the check is public. Move the check to the top of the handler.',
+      publicReasonMissing: 'Say why {{route}} is public: `// agent-guard: public-route <reason>`.',
+      insertGate: 'Call `{{gate}}` at the top of the handler.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          authFunctions: { ...nameList, description: 'Gate functions called in handlers (names or `module#export`), added to `settings["agent-guard"].auth.functions`.' },
+          authMiddleware: { ...nameList, description: 'Middleware and guards that authenticate (names or `module#export`), added to `settings["agent-guard"].auth.middleware`.' },
+          publicRoutes: { ...nameList, description: 'Globs of URL paths (starting with `/`) or files that are public by design, added to the defaults.' },
+          globalAuth: { ...nameList, description: 'Globs of URL paths or files protected by a gate declared elsewhere (a root middleware, a global guard).' },
+          allowPublicGet: { type: 'boolean', description: 'Do not report GET and HEAD routes.' },
+          frameworks: { type: 'array', items: { type: 'string', enum: ADAPTER_NAMES }, uniqueItems: true, description: 'Only check routes of these frameworks.' },
+        },
+      },
+    ],
+    defaultOptions: [{ authFunctions: [], authMiddleware: [], publicRoutes: [], globalAuth: [], allowPublicGet: false, frameworks: [] }],
+  },
+  create(context, [options]) {
+    const candidates: TSESTree.CallExpression[] = [];
+    return {
+      CallExpression(node) {
+        if (isRouteCandidate(node)) {
+          candidates.push(node);
+        }
+      },
+      'Program:exit'() {
+        const routes = getRoutes(context, candidates);
+        if (routes.length > 0) {
+          checkRoutes(context, options, routes);
+        }
+      },
+    };
+  },
+});
+
+type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
+
+function checkRoutes(context: Context, options: Options[0], routes: readonly Route[]): void {
+  const settings = getSettings(context).auth;
+  if (settings.globalGuard) {
+    return;
+  }
+  const vocab: AuthVocabulary = {
+    functions: [...settings.functions, ...(options.authFunctions ?? [])],
+    middleware: [...settings.middleware, ...(options.authMiddleware ?? [])],
+    wrappers: settings.wrappers,
+    procedures: settings.procedures,
+  };
+  const publicGlobs = compileGlobs([...DEFAULT_PUBLIC_ROUTES, ...settings.publicRoutes, ...(options.publicRoutes ?? [])]);
+  const protectedGlobs = compileGlobs([...settings.protectedPaths, ...(options.globalAuth ?? [])]);
+  const filename = normalizedFilename(context);
+  if (protectedGlobs.files.some((re) => re.test(filename))) {
+    return;
+  }
+  const frameworks = options.frameworks ?? [];
+  for (const route of routes) {
+    if (frameworks.length > 0 && !frameworks.includes(route.framework)) {
+      continue;
+    }
+    if (isPublic(context, route, publicGlobs, filename) || matchesPath(protectedGlobs, route.path)) {
+      continue;
+    }
+    if (options.allowPublicGet && /^(?:GET|HEAD)(?:\/(?:GET|HEAD))*$/u.test(route.method)) {
+      continue;
+    }
+    const data = { route: route.label, framework: route.framework };
+    if (route.guards.some((guard) => isAuthGuard(context, guard, vocab))) {
+      continue;
+    }
+    if (route.handlers.length === 0) {
+      // The handler is imported: its body, and any gate in it, is not visible from this file.
+      continue;
+    }
+    const verdicts = route.handlers.map((fn) => analyseHandlerGate(context, fn, vocab));
+    if (verdicts.some((verdict) => verdict.kind === 'gated')) {
+      continue;
+    }
+    const unchecked = verdicts.find((v): v is Extract<HandlerGate, { kind: 'unchecked' }> => v.kind === 'unchecked');
+    const late = verdicts.find((v): v is Extract<HandlerGate, { kind: 'late' }> => v.kind === 'late');
+    if (late) {
+      context.report({ node: route.node, messageId: 'gateAfterResponse', data });
+    } else if (unchecked) {
+      context.report({ node: unchecked.call, messageId: 'sessionUnchecked', data: { ...data, call: `${unchecked.name}()` } });
+    } else {
+      context.report({ node: route.node, messageId: 'missingGate', data, suggest: gateSuggestions(context, vocab, route.handlers.at(-1)!) });
+    }
+  }
+}
+
+function matchesPath(globs: GlobList, path: string | null): boolean {
+  return path !== null && globs.paths.some((re) => re.test(path));
+}
+
+/** Public by path, by file, by the framework's marker, or by an `agent-guard: public-route` comment (reported when it gives no reason). */
+function isPublic(context: Context, route: Route, globs: GlobList, filename: string): boolean {
+  if (route.publicMarker || matchesPath(globs, route.path) || (route.fileRouted && globs.files.some((re) => re.test(filename)))) {
+    return true;
+  }
+  const comments = [...context.sourceCode.getCommentsBefore(route.statement), ...context.sourceCode.getCommentsBefore(route.node)];
+  for (const comment of comments) {
+    const match = PUBLIC_COMMENT.exec(comment.value.replace(/^\*+/u, ''));
+    if (match) {
+      if (match[1]!.replace(/^[\s:—–-]+/u, '').trim() === '') {
+        context.report({ loc: comment.loc, messageId: 'publicReasonMissing', data: { route: route.label } });
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+/** `await requireUser(req);` at the top of the handler, for each gate function the project names. */
+function gateSuggestions(context: Context, vocab: AuthVocabulary, fn: FunctionLike): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+  const names = vocab.functions.filter((name) => !name.includes('#') && /^[\w$.]+$/u.test(name));
+  const first = fn.params[0];
+  const arg = first?.type === AST_NODE_TYPES.Identifier ? first.name : first?.type === AST_NODE_TYPES.AssignmentPattern && first.left.type === AST_NODE_TYPES.Identifier ? first.left.name : '';
+  const prefix = fn.async ? 'await ' : '';
+  return names.slice(0, 3).map((name) => ({
+    messageId: 'insertGate' as const,
+    data: { gate: name },
+    fix: (fixer: TSESLint.RuleFixer) => {
+      const call = `${prefix}${name}(${arg});`;
+      if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
+        const firstStatement = fn.body.body.find((s) => !(s.type === AST_NODE_TYPES.ExpressionStatement && typeof s.directive === 'string'));
+        const indent = firstStatement ? ' '.repeat(firstStatement.loc.start.column) : '  ';
+        return firstStatement
+          ? fixer.insertTextBefore(firstStatement, `${call}\n${indent}`)
+          : fixer.insertTextAfterRange([fn.body.range[0], fn.body.range[0] + 1], ` ${call} `);
+      }
+      return fixer.replaceText(fn.body, `{ ${call} return ${context.sourceCode.getText(fn.body)}; }`);
+    },
+  }));
+}
