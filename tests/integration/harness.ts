@@ -70,6 +70,34 @@ export async function setUpProject(fixture: string, eslint: EslintMajor, label =
   return dir;
 }
 
+/**
+ * Like {@link setUpProject}, for fixtures that bring their own sources instead of the shared
+ * ones: copies `fixture` into `<tmp>/eslint<major>/<label>-<fixture>/` and, when `sources` names
+ * another fixture directory, that one as `src/`. Returns the project directory.
+ */
+export async function setUpOwnProject(
+  fixture: string,
+  eslint: EslintMajor,
+  options: { label?: string; sources?: string } = {},
+): Promise<string> {
+  const install = join(inject('agentGuardIt').root, `eslint${eslint}`);
+  const dir = join(install, `${options.label ?? 'own'}-${fixture}`);
+  if (!created.has(dir)) {
+    const { version } = JSON.parse(await readFile(join(install, 'node_modules/eslint/package.json'), 'utf8')) as {
+      version: string;
+    };
+    if (!version.startsWith(`${eslint}.`)) {
+      throw new Error(`${install}/node_modules/eslint is ESLint ${version}, expected ${eslint}.x`);
+    }
+    if (options.sources !== undefined) {
+      await cp(join(PROJECTS, options.sources), join(dir, 'src'), { recursive: true });
+    }
+    await cp(join(PROJECTS, fixture), dir, { recursive: true });
+    created.add(dir);
+  }
+  return dir;
+}
+
 function toPosix(path: string): string {
   return path.split(sep).join('/');
 }
