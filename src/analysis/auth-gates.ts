@@ -30,16 +30,22 @@ const STRONG = new Set([
   'acl', 'rbac', 'permission', 'permissions', 'loggedin', 'signedin', 'clerk', 'requiresauth',
 ]);
 /** Verbs that, with an identity noun, make a gate: `requireUser`, `isAdmin`, `checkToken`. */
-const VERBS = new Set(['require', 'requires', 'required', 'ensure', 'ensures', 'check', 'checks', 'verify', 'verifies', 'validate', 'must', 'is', 'has', 'only', 'assert', 'enforce', 'restrict', 'restricted', 'need', 'needs']);
+const VERBS = new Set(['require', 'requires', 'required', 'ensure', 'ensures', 'check', 'checks', 'verify', 'verifies', 'must', 'is', 'has', 'only', 'assert', 'enforce', 'restrict', 'restricted', 'need', 'needs']);
 const NOUNS = new Set([
   'user', 'users', 'admin', 'admins', 'login', 'session', 'token', 'role', 'roles', 'apikey', 'scope', 'scopes', 'owner',
-  'member', 'staff', 'account', 'identity', 'loggedin', 'signedin', 'superuser', 'moderator', 'signature', 'key',
+  'member', 'staff', 'account', 'identity', 'loggedin', 'signedin', 'superuser', 'moderator', 'signature',
 ]);
+/**
+ * `validate` names body validators as often as gates (`validateUser` checks a sign-up form):
+ * it makes a gate only with a credential noun (`validateToken`, `validateSession`).
+ */
+const CREDENTIALS = new Set(['token', 'session', 'apikey', 'signature', 'credentials', 'jwt', 'bearer']);
 /** Words that say the middleware does not enforce anything, or is not middleware at all. */
 const NEGATIVE = new Set([
   'optional', 'optionally', 'maybe', 'soft', 'try', 'attach', 'attaches', 'load', 'loads', 'populate', 'extract', 'parse',
   'init', 'initialize', 'router', 'routes', 'route', 'controller', 'service', 'config', 'options', 'client', 'callback',
   'public', 'anonymous', 'skip', 'bypass', 'without', 'logout', 'refresh', 'rate', 'limit', 'limiter', 'cors', 'logger',
+  'csrf', 'csurf', 'no', 'none', 'disable', 'disabled',
 ]);
 
 /** Identity members whose presence a handler checks: `req.user`, `ctx.state.user`, `locals.session`. */
@@ -78,7 +84,12 @@ export function isAuthName(name: string): boolean {
   if (words.some((w) => NEGATIVE.has(w))) {
     return false;
   }
-  return words.some((w) => STRONG.has(w)) || (words.some((w) => VERBS.has(w)) && words.some((w) => NOUNS.has(w)));
+  return (
+    // `expressjwt`, `koajwt`, `checkjwt`: one-word library names ending in `jwt`.
+    words.some((w) => STRONG.has(w) || w.endsWith('jwt')) ||
+    (words.some((w) => VERBS.has(w)) && words.some((w) => NOUNS.has(w))) ||
+    (words.includes('validate') && words.some((w) => CREDENTIALS.has(w)))
+  );
 }
 
 /** `a.b.c` for identifiers and static member chains, or `null`. */
@@ -94,7 +105,8 @@ export function dottedName(node: TSESTree.Node): string | null {
     const object = dottedName(expr.object);
     return object === null ? expr.property.name : `${object}.${expr.property.name}`;
   }
-  if (expr.type === AST_NODE_TYPES.CallExpression) {
+  if (expr.type === AST_NODE_TYPES.CallExpression || expr.type === AST_NODE_TYPES.NewExpression) {
+    // `new Webhook(secret).verify(…)` reads as `Webhook.verify`.
     return dottedName(expr.callee);
   }
   return null;
@@ -145,7 +157,9 @@ export function isAuthGuard(context: Context, guard: RouteGuard, vocab: AuthVoca
   if (fromAuthModule(context, callee)) {
     return true;
   }
-  if (name !== null && isAuthName(name)) {
+  // next-safe-action clients are named `authActionClient`: `client` is the builder, not a veto.
+  const spoken = name !== null && guard.via === 'procedure' ? name.replace(/Client$/u, '') : name;
+  if (spoken !== null && isAuthName(spoken)) {
     return true;
   }
   if (node.type === AST_NODE_TYPES.CallExpression) {
@@ -192,8 +206,14 @@ function classifyCall(context: Context, call: TSESTree.CallExpression, vocab: Au
   if (last === 'verify' && objectWords.some((w) => ['jwt', 'jose', 'jsonwebtoken', 'webhook', 'webhooks', 'wh', 'svix', 'token', 'signature', 'hmac'].includes(w))) {
     return 'assert';
   }
+  const redirectsOnFailure = call.arguments.some(
+    (arg) =>
+      arg.type === AST_NODE_TYPES.ObjectExpression &&
+      arg.properties.some((p) => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === 'failureRedirect'),
+  );
   if (FETCHERS.has(last) || (CLIENT_METHODS.has(last) && objectWords.some((w) => w === 'auth' || w === 'kinde' || w === 'session' || w === 'clerk' || w === 'supabase'))) {
-    return /^(?:is|has)[A-Z]/u.test(last) ? 'predicate' : 'fetch';
+    // remix-auth: `authenticator.isAuthenticated(request, { failureRedirect: '/login' })` redirects anonymous requests itself.
+    return redirectsOnFailure ? 'assert' : /^(?:is|has)[A-Z]/u.test(last) ? 'predicate' : 'fetch';
   }
   const words = wordsOf(last);
   if (words.some((w) => NEGATIVE.has(w))) {
@@ -235,6 +255,13 @@ function valueTop(node: TSESTree.Node): TSESTree.Node {
   }
 }
 
+/** `redirect('/login')`, `notFound()`, `deny(res)`: a call that ends the request. */
+function isExitCall(node: TSESTree.Node): boolean {
+  const expr = skipTsWrappers(node);
+  const name = expr.type === AST_NODE_TYPES.CallExpression ? dottedName(expr.callee) : null;
+  return name !== null && /(?:^|\.)(?:redirect|notFound|unauthori[sz]ed|forbidden|deny|reject|abort|error|fail|throw\w*)$/iu.test(name);
+}
+
 /** Whether `node` is (part of) a condition that decides what runs: `if (!x)`, `x ? a : b`, `x || deny()`, `assert(x)`. */
 function isTested(node: TSESTree.Node): boolean {
   let current = valueTop(node);
@@ -249,8 +276,9 @@ function isTested(node: TSESTree.Node): boolean {
       case AST_NODE_TYPES.WhileStatement:
         return parent.test === current;
       case AST_NODE_TYPES.LogicalExpression:
+        // `session && work()`, `session || redirect('/login')`; not a default: `session?.user ?? null`.
         if (parent.left === current) {
-          return true;
+          return parent.operator === '&&' || isExitCall(parent.right);
         }
         break;
       case AST_NODE_TYPES.UnaryExpression:
@@ -301,7 +329,7 @@ function boundNames(pattern: TSESTree.Node, out: TSESTree.Identifier[] = []): TS
 }
 
 /** Whether the value of a session/identity call is checked: tested directly, or through the names it is bound to. */
-function isChecked(context: Context, call: TSESTree.CallExpression): boolean {
+function isChecked(context: Context, call: TSESTree.CallExpression, depth = 0): boolean {
   if (isTested(call)) {
     return true;
   }
@@ -328,24 +356,30 @@ function isChecked(context: Context, call: TSESTree.CallExpression): boolean {
       if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier && !parent.optional && parent.parent?.type !== AST_NODE_TYPES.ChainExpression) {
         return true;
       }
-      // `.protect()` on the result (Clerk): `const { protect } = auth(); protect()` is rare; `s.protect()` is covered above.
+      // `const { getUser } = getKindeServerSession(); const user = await getUser(); if (!user) …`:
+      // a check on what a bound function returns checks the session.
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier && depth < 2 && isChecked(context, parent, depth + 1)) {
+        return true;
+      }
     }
   }
   return false;
 }
 
 /** Whether a test expression reads an identity member: `!req.user`, `ctx.state.user`, `c.get('user')`, `!locals.session`. */
-function readsIdentity(test: TSESTree.Node, depth = 0): boolean {
+function readsIdentity(test: TSESTree.Node, locals: ReadonlySet<string>, depth = 0): boolean {
   if (depth > 12) {
     return false;
   }
   const node = skipTsWrappers(test);
   switch (node.type) {
+    case AST_NODE_TYPES.Identifier:
+      return locals.has(node.name);
     case AST_NODE_TYPES.MemberExpression:
       if (!node.computed && node.property.type === AST_NODE_TYPES.Identifier && IDENTITY_PROPERTIES.has(node.property.name)) {
         return true;
       }
-      return readsIdentity(node.object, depth + 1);
+      return readsIdentity(node.object, locals, depth + 1);
     case AST_NODE_TYPES.CallExpression: {
       const callee = skipTsWrappers(node.callee);
       const arg = node.arguments[0];
@@ -360,18 +394,69 @@ function readsIdentity(test: TSESTree.Node, depth = 0): boolean {
       ) {
         return true;
       }
-      return readsIdentity(callee, depth + 1);
+      return readsIdentity(callee, locals, depth + 1);
     }
     case AST_NODE_TYPES.ChainExpression:
-      return readsIdentity(node.expression, depth + 1);
+      return readsIdentity(node.expression, locals, depth + 1);
     case AST_NODE_TYPES.UnaryExpression:
-      return readsIdentity(node.argument, depth + 1);
+      return readsIdentity(node.argument, locals, depth + 1);
     case AST_NODE_TYPES.LogicalExpression:
     case AST_NODE_TYPES.BinaryExpression:
-      return readsIdentity(node.left, depth + 1) || readsIdentity(node.right, depth + 1);
+      return readsIdentity(node.left, locals, depth + 1) || readsIdentity(node.right, locals, depth + 1);
     default:
       return false;
   }
+}
+
+/** Identity objects whose members throw when nobody is signed in: `req.user`, `ctx.state.user`, `c.get('user')`. */
+const IDENTITY_OBJECTS = new Set(['user', 'currentUser', 'principal', 'claims', 'jwtPayload', 'identity', 'viewer']);
+
+/** The identity object an expression denotes on a handler parameter or an identity local: `req.user`, `c.get('user')`, `user`. */
+function isIdentityObject(node: TSESTree.Node, params: ReadonlySet<string>, locals: ReadonlySet<string>): boolean {
+  const expr = skipTsWrappers(node);
+  if (expr.type === AST_NODE_TYPES.Identifier) {
+    return locals.has(expr.name);
+  }
+  let name: string | null = null;
+  if (expr.type === AST_NODE_TYPES.MemberExpression && !expr.computed && expr.property.type === AST_NODE_TYPES.Identifier) {
+    name = expr.property.name;
+  } else if (expr.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTsWrappers(expr.callee);
+    const arg = expr.arguments[0];
+    if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'get' && arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string') {
+      name = arg.value;
+    }
+  }
+  if (name === null || !IDENTITY_OBJECTS.has(name)) {
+    return false;
+  }
+  const root = rootName(expr);
+  return root !== null && (params.has(root) || locals.has(root));
+}
+
+/**
+ * Names a declaration binds to the caller's identity: `const user = req.user`,
+ * `const { user } = req`, `const { userId } = req.session`, `const u = c.get('user')`.
+ */
+function identityLocals(declarator: TSESTree.VariableDeclarator, params: ReadonlySet<string>, locals: ReadonlySet<string>): string[] {
+  const init = declarator.init ? skipTsWrappers(declarator.init) : null;
+  if (!init) {
+    return [];
+  }
+  if (readsIdentity(init, locals) && rootName(init) !== null && (params.has(rootName(init)!) || locals.has(rootName(init)!))) {
+    return boundNames(declarator.id).map((id) => id.name);
+  }
+  const root = rootName(init);
+  if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern || root === null || !params.has(root)) {
+    return [];
+  }
+  const out: string[] = [];
+  for (const property of declarator.id.properties) {
+    if (property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && IDENTITY_PROPERTIES.has(property.key.name)) {
+      out.push(...boundNames(property.value).map((id) => id.name));
+    }
+  }
+  return out;
 }
 
 /** The parameter names of a handler, whose `res.json()`/`ctx.body =` answer the request. */
@@ -461,6 +546,16 @@ function isExposure(node: TSESTree.Node, params: ReadonlySet<string>, fn: Functi
     return !hasErrorStatus(arg);
   }
   if (node.type === AST_NODE_TYPES.CallExpression) {
+    // `await req.json()` reads the request; `res.json(x)` / `return c.json(x)` answers it.
+    const top = valueTop(node);
+    const holder = top.parent;
+    if (
+      holder?.type !== AST_NODE_TYPES.ExpressionStatement &&
+      holder?.type !== AST_NODE_TYPES.ReturnStatement &&
+      !(holder?.type === AST_NODE_TYPES.ArrowFunctionExpression && holder.body === top)
+    ) {
+      return false;
+    }
     const callee = skipTsWrappers(node.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && RESPONSE_METHODS.has(callee.property.name)) {
       const root = rootName(callee.object);
@@ -474,6 +569,10 @@ function isExposure(node: TSESTree.Node, params: ReadonlySet<string>, fn: Functi
     return !left.computed && left.property.type === AST_NODE_TYPES.Identifier && left.property.name === 'body' && root !== null && params.has(root);
   }
   return false;
+}
+
+function isInside(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
+  return node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1];
 }
 
 const memo = new WeakMap<TSESTree.Program, WeakMap<FunctionLike, HandlerGate>>();
@@ -504,6 +603,7 @@ export function analyseHandlerGate(context: Context, fn: FunctionLike, vocab: Au
 
 function walkHandler(context: Context, fn: FunctionLike, vocab: AuthVocabulary): HandlerGate {
   const params = paramNames(fn);
+  const locals = new Set<string>();
   const keys = context.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
   let gate: TSESTree.Node | null = null;
   let exposure: TSESTree.Node | null = null;
@@ -511,7 +611,8 @@ function walkHandler(context: Context, fn: FunctionLike, vocab: AuthVocabulary):
   let lateGate: TSESTree.Node | null = null;
 
   const noteGate = (node: TSESTree.Node): void => {
-    if (exposure === null) {
+    // A gate inside the answer runs before it: `res.json({ id: req.user.id })`.
+    if (exposure === null || isInside(node, exposure)) {
       gate ??= node;
     } else {
       lateGate ??= node;
@@ -525,11 +626,19 @@ function walkHandler(context: Context, fn: FunctionLike, vocab: AuthVocabulary):
       continue;
     }
     if (node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression) {
-      if (readsIdentity(node.test)) {
+      if (readsIdentity(node.test, locals)) {
         noteGate(node.test);
       }
-    } else if (node.type === AST_NODE_TYPES.LogicalExpression && readsIdentity(node.left)) {
+    } else if (node.type === AST_NODE_TYPES.LogicalExpression && (node.operator === '&&' || isExitCall(node.right)) && readsIdentity(node.left, locals)) {
       noteGate(node.left);
+    } else if (node.type === AST_NODE_TYPES.VariableDeclarator) {
+      for (const name of identityLocals(node, params, locals)) {
+        locals.add(name);
+      }
+    } else if (node.type === AST_NODE_TYPES.MemberExpression && !node.optional && node.parent.type !== AST_NODE_TYPES.ChainExpression && isIdentityObject(node.object, params, locals)) {
+      // `req.user.id` throws before anything is answered when nobody is signed in: the
+      // handler relies on authentication (often set up in another file).
+      noteGate(node);
     } else if (node.type === AST_NODE_TYPES.CallExpression) {
       const kind = classifyCall(context, node, vocab);
       if (kind === 'assert') {

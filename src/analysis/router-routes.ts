@@ -293,14 +293,14 @@ export function joinPaths(prefix: string | null, path: string | null): string | 
 
 /** Whether middleware mounted at `usePath` runs for `path` (prefix semantics; `/*` globs as in Hono). */
 function pathCovers(usePath: string | null, path: string | null): boolean {
-  if (usePath === null || path === null) {
+  if (usePath === null || path === null || isCatchAll(usePath)) {
     return true;
   }
   const prefix = usePath.replace(/\/?\*+$/u, '').replace(/\/+$/u, '');
   if (prefix === '' || prefix === '*') {
     return true;
   }
-  return path === prefix || path.startsWith(`${prefix}/`) || (usePath.endsWith('*') && path.startsWith(prefix));
+  return path === prefix || path.startsWith(`${prefix}/`) || (/[^/*]\*+$/u.test(usePath) && path.startsWith(prefix));
 }
 
 function formatLabel(methods: readonly string[], path: string | null): string {
@@ -363,7 +363,7 @@ function indexCalls(context: Context, spec: RouterSpec, instances: readonly Rout
       let chainPath: string | null | undefined;
       for (let hops = 0; current && hops < MAX_CHAIN; hops++) {
         const { call, name } = current;
-        const position = call.range[0];
+        const position = positionOf(call);
         if (spec.routeChain === name && chainPath === undefined) {
           chainPath = stringOf(context, call.arguments[0]);
         } else if (spec.use.includes(name) && chainPath === undefined) {
@@ -400,14 +400,14 @@ function indexCalls(context: Context, spec: RouterSpec, instances: readonly Rout
           }
         } else {
           const route = routeOf(context, spec, instance, call, name, chainPath);
-          if (route) {
+          // `all` handlers that call `next()` are middleware for the later routes of their path:
+          // `app.all('*', requireAuth)`, `route('/p').all(auth).get(h)`.
+          const asMiddleware = route !== null && spec.ordered && (name === 'all' || name === 'use');
+          if (route && !(asMiddleware && isCatchAll(route.path))) {
             pending.push(route);
           }
-          if (chainPath !== undefined && route) {
-            // `route('/p').all(auth).get(h)`: earlier methods of the chain guard later ones.
-            if (name === 'all' || name === 'use') {
-              addUse(instance, { position, path: chainPath, guards: [...route.guards, ...(route.handlerExpr ? [{ node: route.handlerExpr, via: 'router' as const }] : [])], call });
-            }
+          if (route && asMiddleware) {
+            addUse(instance, { position, path: route.path, guards: [...route.guards, ...(route.handlerExpr ? [{ node: route.handlerExpr, via: 'router' as const }] : [])], call });
           }
         }
         current = methodCallOn(call);
@@ -415,6 +415,20 @@ function indexCalls(context: Context, spec: RouterSpec, instances: readonly Rout
     }
   }
   return { uses, mounts, pending };
+}
+
+/**
+ * Where a call sits in registration order: its method name, so that the calls of one chain
+ * (`route('/x').all(auth).get(h)`, which all start at `route`) are ordered too.
+ */
+function positionOf(call: TSESTree.CallExpression): number {
+  const callee = skipTsWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? callee.property.range[0] : call.range[0];
+}
+
+/** `*`, `/*`, `(.*)`, `/(.*)`, `*splat`: a path that matches every request. */
+function isCatchAll(path: string | null): boolean {
+  return path !== null && /^\/?(?:\*\w*|\(\.\*\))$/u.test(path);
 }
 
 function methodCallOnCallee(call: TSESTree.CallExpression): { object: TSESTree.Node; name: string } | null {
@@ -433,7 +447,7 @@ function inherited(index: RouterIndex, spec: RouterSpec, instance: RouterInstanc
   const out: { prefix: string | null; guards: RouteGuard[] }[] = [];
   for (const mount of mounts) {
     for (const above of inherited(index, spec, mount.parent, depth + 1)) {
-      const prefix = joinPaths(above.prefix, mount.path);
+      const prefix = joinPaths(joinPaths(above.prefix, mount.parent.prefix ?? null), mount.path);
       const parentUses = (index.uses.get(mount.parent) ?? []).filter(
         (use) => (!spec.ordered || use.position < mount.position) && use.guards !== mount.guards && pathCovers(use.path, mount.path ?? null),
       );
@@ -461,7 +475,7 @@ export function routerRoutes(
   const routes: Route[] = [];
   for (const route of index.pending) {
     const own = (index.uses.get(route.instance) ?? []).filter(
-      (use) => use.call !== route.call && (!spec.ordered || use.position < route.call.range[0]) && pathCovers(use.path, route.path),
+      (use) => use.call !== route.call && (!spec.ordered || use.position < positionOf(route.call)) && pathCovers(use.path, route.path),
     );
     const { fns, wrappers } = unwrapHandler(context, route.handlerExpr);
     for (const above of inherited(index, spec, route.instance)) {

@@ -1,11 +1,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { handlerFunctionsOf } from '../analysis/functions';
 import { iterateInstanceReferences } from '../analysis/instance-references';
 import { CALL, CONSTRUCT, iterateModuleReferences } from '../analysis/modules';
 import type { TraceMap } from '../analysis/modules';
-import { instanceFromCreation, instanceLookup, routerRoutes } from '../analysis/router-routes';
-import type { RouterSpec } from '../analysis/router-routes';
+import { instanceFromCreation, instanceLookup, joinPaths, routerRoutes } from '../analysis/router-routes';
+import type { RouterInstance, RouterSpec } from '../analysis/router-routes';
+import { staticValueOf } from '../analysis/static';
 import { FETCH_REQUEST } from './shapes';
 import type { AdapterContext, FrameworkAdapter, HandlerBinding, InputShape, ParamRole, Route } from './types';
 
@@ -43,6 +45,32 @@ export const HONO_ROUTER: RouterSpec = {
   ordered: true,
 };
 
+/** An app with its base path: `new Hono().basePath('/api')` (the usual set-up behind Next.js or Vercel). */
+function honoInstance(context: AdapterContext, creation: TSESTree.Node): RouterInstance {
+  let node = creation;
+  let prefix: string | null = null;
+  for (let hops = 0; hops < 4; hops++) {
+    const member = node.parent;
+    const call = member?.parent;
+    if (
+      member?.type !== AST_NODE_TYPES.MemberExpression ||
+      member.object !== node ||
+      member.computed ||
+      member.property.type !== AST_NODE_TYPES.Identifier ||
+      member.property.name !== 'basePath' ||
+      call?.type !== AST_NODE_TYPES.CallExpression ||
+      call.callee !== member
+    ) {
+      break;
+    }
+    const value = call.arguments[0] ? staticValueOf(context, call.arguments[0])?.value : undefined;
+    prefix = joinPaths(prefix, typeof value === 'string' ? value : null);
+    node = call;
+  }
+  const instance = instanceFromCreation(context, node);
+  return prefix === null ? instance : { ...instance, prefix };
+}
+
 export const HONO_PARAMS: readonly ParamRole[] = [{ kind: 'request', shape: HONO_CONTEXT }];
 
 /** Hono apps created in the file (`new Hono()`), including `app.on('GET', path, h)`. */
@@ -64,7 +92,7 @@ export const hono: FrameworkAdapter = {
   },
   routes: {
     findRoutes(context: AdapterContext): Route[] {
-      const instances = [...iterateModuleReferences(context, HONO)].map((app) => instanceFromCreation(context, app.node));
+      const instances = [...iterateModuleReferences(context, HONO)].map((app) => honoInstance(context, app.node));
       return instances.length === 0 ? [] : routerRoutes(context, HONO_ROUTER, instances, instanceLookup(context, instances));
     },
   },

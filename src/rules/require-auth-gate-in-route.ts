@@ -16,7 +16,8 @@ import type { FunctionLike, Route } from '../frameworks/types';
 const PUBLIC_PATHS = [
   '/health*', '/healthz', '/ready*', '/live*', '/status', '/metrics', '/ping', '/login', '/logout', '/signin', '/signout',
   '/signup', '/register', '/auth/**', '/callback*', '/forgot-password', '/reset-password*', '/verify*', '/public/**',
-  '/favicon.ico', '/robots.txt', '/.well-known/**',
+  '/favicon.ico', '/robots.txt', '/.well-known/**', '/join', '/sitemap*.xml', '/rss*', '/feed*.xml', '/feed*.rss', '/atom*.xml', '/manifest.webmanifest',
+  '/resources/healthcheck',
 ];
 export const DEFAULT_PUBLIC_ROUTES: readonly string[] = [
   '/',
@@ -116,11 +117,12 @@ function checkRoutes(context: Context, options: Options[0], routes: readonly Rou
     return;
   }
   const frameworks = options.frameworks ?? [];
+  const reasonless = new Set<TSESTree.Comment>();
   for (const route of routes) {
     if (frameworks.length > 0 && !frameworks.includes(route.framework)) {
       continue;
     }
-    if (isPublic(context, route, publicGlobs, filename) || matchesPath(protectedGlobs, route.path)) {
+    if (isPublic(context, route, publicGlobs, filename, reasonless) || matchesPath(protectedGlobs, route.path)) {
       continue;
     }
     if (options.allowPublicGet && /^(?:GET|HEAD)(?:\/(?:GET|HEAD))*$/u.test(route.method)) {
@@ -145,7 +147,7 @@ function checkRoutes(context: Context, options: Options[0], routes: readonly Rou
     } else if (unchecked) {
       context.report({ node: unchecked.call, messageId: 'sessionUnchecked', data: { ...data, call: `${unchecked.name}()` } });
     } else {
-      context.report({ node: route.node, messageId: 'missingGate', data, suggest: gateSuggestions(context, vocab, route.handlers.at(-1)!) });
+      context.report({ node: route.node, messageId: 'missingGate', data, suggest: gateSuggestions(context, vocab, route, route.handlers.at(-1)!) });
     }
   }
 }
@@ -155,7 +157,7 @@ function matchesPath(globs: GlobList, path: string | null): boolean {
 }
 
 /** Public by path, by file, by the framework's marker, or by an `agent-guard: public-route` comment (reported when it gives no reason). */
-function isPublic(context: Context, route: Route, globs: GlobList, filename: string): boolean {
+function isPublic(context: Context, route: Route, globs: GlobList, filename: string, reasonless: Set<TSESTree.Comment>): boolean {
   if (route.publicMarker || matchesPath(globs, route.path) || (route.fileRouted && globs.files.some((re) => re.test(filename)))) {
     return true;
   }
@@ -163,7 +165,9 @@ function isPublic(context: Context, route: Route, globs: GlobList, filename: str
   for (const comment of comments) {
     const match = PUBLIC_COMMENT.exec(comment.value.replace(/^\*+/u, ''));
     if (match) {
-      if (match[1]!.replace(/^[\s:—–-]+/u, '').trim() === '') {
+      // One report per comment, however many routes its statement registers (`route('/x').get().post()`).
+      if (match[1]!.replace(/^[\s:—–-]+/u, '').trim() === '' && !reasonless.has(comment)) {
+        reasonless.add(comment);
         context.report({ loc: comment.loc, messageId: 'publicReasonMissing', data: { route: route.label } });
       }
       return true;
@@ -173,10 +177,33 @@ function isPublic(context: Context, route: Route, globs: GlobList, filename: str
 }
 
 /** `await requireUser(req);` at the top of the handler, for each gate function the project names. */
-function gateSuggestions(context: Context, vocab: AuthVocabulary, fn: FunctionLike): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
-  const names = vocab.functions.filter((name) => !name.includes('#') && /^[\w$.]+$/u.test(name));
+/**
+ * The request-like value to hand a gate function: the first parameter (`req`, `ctx`, `c`,
+ * `event`), `request` from a destructured `({ request })`; nothing for Server Actions, whose
+ * parameters are client data.
+ */
+function gateArgument(route: Route, fn: FunctionLike): string {
+  if (route.method === 'ACTION' && route.framework === 'next') {
+    return '';
+  }
   const first = fn.params[0];
-  const arg = first?.type === AST_NODE_TYPES.Identifier ? first.name : first?.type === AST_NODE_TYPES.AssignmentPattern && first.left.type === AST_NODE_TYPES.Identifier ? first.left.name : '';
+  const node = first?.type === AST_NODE_TYPES.AssignmentPattern ? first.left : first;
+  if (node?.type === AST_NODE_TYPES.Identifier) {
+    return node.name;
+  }
+  if (node?.type === AST_NODE_TYPES.ObjectPattern) {
+    for (const property of node.properties) {
+      if (property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && ['request', 'req', 'event'].includes(property.key.name) && property.value.type === AST_NODE_TYPES.Identifier) {
+        return property.value.name;
+      }
+    }
+  }
+  return '';
+}
+
+function gateSuggestions(context: Context, vocab: AuthVocabulary, route: Route, fn: FunctionLike): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+  const names = vocab.functions.filter((name) => !name.includes('#') && /^[\w$.]+$/u.test(name));
+  const arg = gateArgument(route, fn);
   const prefix = fn.async ? 'await ' : '';
   return names.slice(0, 3).map((name) => ({
     messageId: 'insertGate' as const,

@@ -60,6 +60,9 @@ export const SESSION_FETCHERS: readonly string[] = [
   'getAuthSession',
   'getUserFromSession',
   'getAuthenticatedUser',
+  'getUserId',
+  'getCurrentUserId',
+  'getSessionUserId',
 ];
 
 /** Methods that fetch the identity only on an auth client: `supabase.auth.getUser()`, `kinde.getUser()`. */

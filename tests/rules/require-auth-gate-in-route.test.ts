@@ -1,0 +1,936 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { Linter } from 'eslint';
+import * as espree from 'espree';
+import { describe, expect, it } from 'vitest';
+
+import rule from '../../src/rules/require-auth-gate-in-route';
+import { createRuleTester } from '../rule-tester';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('require-auth-gate-in-route', rule, {
+  valid: [
+    // --- Express: middleware arguments, arrays, router-level use before the routes ---
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.get('/orders', requireAuth, async (req, res) => res.json(await listOrders()));
+app.post('/orders', [requireUser, validateBody], async (req, res) => res.json(await createOrder(req.body)));
+app.delete('/orders/:id', ensureAuthenticated, (req, res) => res.sendStatus(204));
+app.put('/orders/:id', isAuthenticated, checkRole('admin'), (req, res) => res.json({}));
+`,
+    },
+    {
+      code: `
+const express = require('express');
+const router = express.Router();
+router.use(authenticate);
+router.get('/invoices', (req, res) => res.json([]));
+router.post('/invoices', (req, res) => res.status(201).json({}));
+module.exports = router;
+`,
+      filename: 'src/routes/invoices.js',
+    },
+    {
+      code: `
+import express, { Router } from 'express';
+const app = express();
+const admin = Router();
+admin.get('/users', (req, res) => res.json([]));
+app.use('/admin', requireAdmin, admin);
+`,
+    },
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.use('/api', verifyToken);
+app.get('/api/projects', (req, res) => res.json([]));
+`,
+    },
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.all('*', requireAuth);
+app.get('/reports', (req, res) => res.json([]));
+`,
+    },
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.route('/books').all(protect).get((req, res) => res.json([])).post((req, res) => res.json({}));
+`,
+    },
+    // passport, express-jwt (by import and by name), express-openid-connect
+    {
+      code: `
+const express = require('express');
+const passport = require('passport');
+const app = express();
+app.get('/profile', passport.authenticate('jwt', { session: false }), (req, res) => res.json(req.user));
+`,
+      filename: 'src/app.js',
+    },
+    {
+      code: `
+import express from 'express';
+import { expressjwt as guard } from 'express-jwt';
+import { requiresAuth } from 'express-openid-connect';
+const app = express();
+app.get('/a', guard({ secret: 's', algorithms: ['HS256'] }), (req, res) => res.json({}));
+app.get('/b', requiresAuth(), (req, res) => res.json({}));
+app.get('/c', expressjwt({ secret: 's', algorithms: ['HS256'] }), (req, res) => res.json({}));
+`,
+    },
+    {
+      code: `
+import express from 'express';
+import { clerkMiddleware, getAuth } from '@clerk/express';
+const app = express();
+app.get('/me', (req, res) => {
+  const { userId } = getAuth(req);
+  if (!userId) return res.status(401).json({ error: 'Unauthorized' });
+  res.json({ userId });
+});
+`,
+    },
+    // A local middleware whose body checks req.user and calls next()
+    {
+      code: `
+import express from 'express';
+const app = express();
+function mustBeSignedIn(req, res, next) {
+  if (!req.user) return res.status(401).end();
+  next();
+}
+app.get('/settings', mustBeSignedIn, (req, res) => res.json({}));
+`,
+    },
+    // In-handler checks: identity members, identity locals, session fetch + check, assert-style gates
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.get('/a', (req, res) => {
+  if (!req.session.userId) return res.redirect('/login');
+  res.json({});
+});
+app.get('/b', (req, res) => {
+  const user = req.user;
+  if (!user) return res.sendStatus(401);
+  res.json(user);
+});
+app.get('/c', (req, res) => {
+  const { user } = req;
+  if (!user) return res.sendStatus(401);
+  res.json(user);
+});
+app.get('/d', (req, res) => {
+  if (!req.isAuthenticated()) return res.redirect('/login');
+  res.json({});
+});
+app.get('/e', async (req, res) => {
+  const session = await getServerSession(req, res, authOptions);
+  if (!session) return res.status(401).end();
+  res.json(session.user);
+});
+app.get('/f', (req, res) => {
+  const payload = jwt.verify(req.headers.authorization, process.env.SECRET);
+  res.json(payload);
+});
+app.get('/g', (req, res) => res.json({ id: req.user.id }));
+app.get('/h', async (req, res) => {
+  const { data: { user } } = await supabase.auth.getUser();
+  if (!user) return res.status(401).end();
+  res.json(user);
+});
+`,
+    },
+    // The method check before the gate is no answer with data.
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.all('/upload', async (req, res) => {
+  if (req.method !== 'POST') return res.status(405).end();
+  const session = await getSession(req);
+  if (!session) return res.status(401).end();
+  res.json({ ok: true });
+});
+`,
+    },
+    // Wrappers
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.get('/a', withAuth(async (req, res) => res.json({})));
+app.post('/b', withApiAuthRequired(async (req, res) => res.json({})));
+`,
+    },
+    // Webhooks verify a signature: the verification is the gate.
+    {
+      code: `
+import express from 'express';
+import Stripe from 'stripe';
+const stripe = new Stripe(process.env.STRIPE_KEY);
+const app = express();
+app.post('/webhooks/stripe', express.raw({ type: 'application/json' }), (req, res) => {
+  const event = stripe.webhooks.constructEvent(req.body, req.headers['stripe-signature'], process.env.WH_SECRET);
+  res.json({ received: event.id });
+});
+app.post('/hooks/clerk', async (req, res) => {
+  const wh = new Webhook(process.env.CLERK_WH_SECRET);
+  const evt = wh.verify(req.body, req.headers);
+  res.json(evt);
+});
+app.post('/hooks/github', (req, res) => {
+  const expected = Buffer.from(sign(req.body));
+  if (!crypto.timingSafeEqual(expected, Buffer.from(req.get('x-hub-signature-256')))) return res.sendStatus(401);
+  res.sendStatus(204);
+});
+`,
+    },
+    {
+      code: `
+import express from 'express';
+import { Webhook } from 'svix';
+const app = express();
+app.post('/hooks/resend', (req, res) => {
+  const payload = new Webhook(process.env.RESEND_SECRET).verify(req.body, req.headers);
+  res.json(payload);
+});
+`,
+    },
+    // The project's own wrapper, declared in the settings.
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.get('/a', withSession(async (req, res) => res.json({})));
+`,
+      settings: { 'agent-guard': { auth: { wrappers: ['withSession'] } } },
+    },
+    // Public by design: default paths, with /api and version prefixes
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.get('/', (req, res) => res.send('hello'));
+app.get('/health', (req, res) => res.json({ ok: true }));
+app.get('/healthz', (req, res) => res.send('ok'));
+app.get('/api/v1/status', (req, res) => res.json({ up: true }));
+app.post('/login', (req, res) => res.json({}));
+app.post('/api/auth/signup', (req, res) => res.json({}));
+app.get('/auth/github/callback', (req, res) => res.redirect('/'));
+app.post('/forgot-password', (req, res) => res.json({}));
+app.get('/public/terms', (req, res) => res.send('terms'));
+`,
+    },
+    // Public by comment, with a reason
+    {
+      code: `
+import express from 'express';
+const app = express();
+// agent-guard: public-route newsletter sign-up form, rate limited
+app.post('/newsletter', rateLimit({ max: 5 }), (req, res) => res.json({}));
+/* agent-guard: public-route — product catalogue is public */
+app.get('/products', (req, res) => res.json([]));
+`,
+    },
+    // Imported handlers are not analysed.
+    {
+      code: `
+import express from 'express';
+import { listUsers } from './controllers/users';
+const app = express();
+app.get('/users', listUsers);
+`,
+    },
+    // Not a router: caches, HTTP clients, supertest.
+    {
+      code: `
+const cache = new Map();
+cache.get('/users');
+axios.get('/api/users').then((r) => r.data);
+axios.post('/api/users', { name: 'x' }, { timeout: 5000 });
+await request(app).get('/users').expect(200);
+emitter.on('request', (req, res) => res.end());
+`,
+    },
+    // --- Fastify ---
+    {
+      code: `
+import Fastify from 'fastify';
+const fastify = Fastify();
+fastify.get('/me', { onRequest: [fastify.authenticate] }, async (request) => request.user);
+fastify.route({ method: 'POST', url: '/posts', preHandler: fastify.auth([fastify.verifyJWT]), handler: async () => ({}) });
+fastify.put('/posts/:id', { preValidation: requireUser }, async () => ({}));
+`,
+    },
+    {
+      code: `
+import Fastify from 'fastify';
+const app = Fastify();
+app.register(async (scope) => {
+  scope.addHook('onRequest', async (request) => { await request.jwtVerify(); });
+  scope.get('/dashboard', async () => ({}));
+}, { prefix: '/app' });
+`,
+    },
+    {
+      code: `
+import Fastify from 'fastify';
+const app = Fastify();
+app.get('/items', async () => []);
+app.addHook('preHandler', app.basicAuth);
+`,
+    },
+    {
+      code: `
+import type { FastifyInstance } from 'fastify';
+export default async function (fastify: FastifyInstance) {
+  fastify.addHook('onRequest', fastify.authenticate);
+  fastify.get('/me', async (request) => request.user);
+}
+`,
+    },
+    // --- Koa / @koa/router ---
+    {
+      code: `
+import Koa from 'koa';
+import Router from '@koa/router';
+import jwt from 'koa-jwt';
+const app = new Koa();
+const router = new Router({ prefix: '/api' });
+router.use(jwt({ secret: process.env.SECRET }));
+router.get('/users', async (ctx) => { ctx.body = []; });
+router.post('/users', requireLogin, async (ctx) => { ctx.body = {}; });
+app.use(router.routes());
+`,
+    },
+    {
+      code: `
+const Koa = require('koa');
+const Router = require('@koa/router');
+const app = new Koa();
+const router = new Router();
+app.use(authMiddleware);
+router.get('/users', async (ctx) => { ctx.body = []; });
+router.get('/me', async (ctx) => {
+  if (!ctx.state.user) ctx.throw(401);
+  ctx.body = ctx.state.user;
+});
+app.use(router.routes());
+`,
+      filename: 'src/server.js',
+    },
+    // --- Hono ---
+    {
+      code: `
+import { Hono } from 'hono';
+import { jwt } from 'hono/jwt';
+import { bearerAuth } from 'hono/bearer-auth';
+import { basicAuth } from 'hono/basic-auth';
+const app = new Hono();
+app.use('/api/*', jwt({ secret: 'it-is-very-secret' }));
+app.get('/api/notes', (c) => c.json([]));
+app.post('/tokens', bearerAuth({ token: 'x' }), (c) => c.json({}));
+const admin = new Hono();
+admin.use(basicAuth({ username: 'u', password: 'p' }));
+admin.get('/stats', (c) => c.json({}));
+app.route('/admin', admin);
+`,
+    },
+    {
+      code: `
+import { Hono } from 'hono';
+import { clerkMiddleware, getAuth } from '@hono/clerk-auth';
+const app = new Hono();
+app.use('*', clerkMiddleware());
+app.get('/a', (c) => {
+  const auth = getAuth(c);
+  if (!auth?.userId) return c.json({ message: 'You are not logged in.' }, 401);
+  return c.json({});
+});
+app.get('/b', (c) => {
+  const user = c.get('user');
+  if (!user) return c.text('Unauthorized', 401);
+  return c.json(user);
+});
+`,
+    },
+    // --- settings and options ---
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.get('/a', gatekeeper, (req, res) => res.json({}));
+app.get('/b', async (req, res) => { await mustHaveSeat(req); res.json({}); });
+`,
+      options: [{ authMiddleware: ['gatekeeper'], authFunctions: ['mustHaveSeat'] }],
+    },
+    {
+      code: `
+import express from 'express';
+import { guard } from '@acme/sso';
+const app = express();
+app.get('/a', guard(), (req, res) => res.json({}));
+`,
+      options: [{ authMiddleware: ['@acme/sso#guard'] }],
+    },
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.get('/a', gatekeeper, (req, res) => res.json({}));
+app.get('/b', async (req, res) => { await mustHaveSeat(req); res.json({}); });
+app.get('/partners/list', (req, res) => res.json([]));
+`,
+      settings: { 'agent-guard': { auth: { middleware: ['gatekeeper'], functions: ['mustHaveSeat'], publicRoutes: ['/partners/**'] } } },
+    },
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.get('/catalog/items', (req, res) => res.json([]));
+`,
+      options: [{ publicRoutes: ['/catalog/**'] }],
+    },
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.get('/internal/metrics', (req, res) => res.json({}));
+`,
+      options: [{ globalAuth: ['/internal/**'] }],
+    },
+    {
+      code: `
+import express from 'express';
+const router = express.Router();
+router.post('/orders', (req, res) => res.json({}));
+`,
+      filename: '/repo/src/routes/admin/orders.ts',
+      options: [{ globalAuth: ['src/routes/admin/**'] }],
+    },
+    {
+      code: `
+import express from 'express';
+const router = express.Router();
+router.post('/orders', (req, res) => res.json({}));
+`,
+      settings: { 'agent-guard': { auth: { globalGuard: true } } },
+    },
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.get('/products', (req, res) => res.json([]));
+app.head('/products', (req, res) => res.end());
+`,
+      options: [{ allowPublicGet: true }],
+    },
+    {
+      code: `
+import express from 'express';
+import { Hono } from 'hono';
+const app = express();
+app.get('/a', (req, res) => res.json([]));
+const h = new Hono();
+h.get('/b', (c) => c.json([]));
+`,
+      options: [{ frameworks: ['fastify'] }],
+    },
+    // --- odd code must not crash ---
+    {
+      code: `
+import express from 'express';
+const app = express();
+app['get']('/a', (req, res) => res.json(1));
+app.get();
+app.get('/c');
+app.get(...args);
+app.use();
+app.use(...middlewares);
+app.route().get();
+app.get('/d', requireAuth, ...rest, handler);
+`,
+    },
+  ],
+  invalid: [
+    // --- Express ---
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.get('/users', async (req, res) => {
+  res.json(await db.user.findMany());
+});
+`,
+      errors: [{ messageId: 'missingGate', line: 4, column: 5, data: { route: 'GET /users', framework: 'express' }, suggestions: [] }],
+    },
+    {
+      code: `
+const express = require('express');
+const app = express();
+app.post('/orders', express.json(), (req, res) => res.status(201).json(req.body));
+`,
+      filename: 'src/app.js',
+      errors: [{ messageId: 'missingGate', line: 4, column: 5, data: { route: 'POST /orders', framework: 'express' } }],
+    },
+    // Middleware registered after the route does not protect it.
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.get('/reports', (req, res) => res.json([]));
+app.use(requireAuth);
+app.get('/secrets', (req, res) => res.json([]));
+`,
+      errors: [{ messageId: 'missingGate', line: 4, column: 5, data: { route: 'GET /reports', framework: 'express' } }],
+    },
+    // Path-scoped middleware covers its path only.
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.use('/admin', requireAdmin);
+app.get('/administrators', (req, res) => res.json([]));
+`,
+      errors: [{ messageId: 'missingGate', line: 5, column: 5, data: { route: 'GET /administrators', framework: 'express' } }],
+    },
+    // Mounted router: prefix in the label; the mount's middleware guards only that mount.
+    {
+      code: `
+import express from 'express';
+const app = express();
+const api = express.Router();
+api.delete('/users/:id', (req, res) => res.sendStatus(204));
+app.use('/api', express.json(), api);
+`,
+      errors: [{ messageId: 'missingGate', line: 5, column: 5, data: { route: 'DELETE /api/users/:id', framework: 'express' } }],
+    },
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.route('/books').get((req, res) => res.json([])).post(requireAuth, (req, res) => res.json({}));
+`,
+      errors: [{ messageId: 'missingGate', line: 4, column: 21, data: { route: 'GET /books', framework: 'express' } }],
+    },
+    // Look-alikes that are not gates: optional auth, user attachers, sessions, cors, helmet, rate limits, CSRF.
+    {
+      code: `
+import express from 'express';
+import session from 'express-session';
+import cors from 'cors';
+import helmet from 'helmet';
+import rateLimit from 'express-rate-limit';
+const app = express();
+app.use(session({ secret: 's' }));
+app.use(cors());
+app.use(helmet());
+app.use(rateLimit({ windowMs: 60000 }));
+app.get('/feed', optionalAuth, (req, res) => res.json([]));
+app.get('/cart', attachUser, (req, res) => res.json([]));
+app.post('/transfer', csrfProtect, (req, res) => res.json({}));
+app.post('/users', validateUser, (req, res) => res.json({}));
+app.get('/articles', auth.optional, (req, res) => res.json([]));
+app.post('/auth-limited', authLimiter, (req, res) => res.json({}));
+`,
+      errors: [
+        { messageId: 'missingGate', line: 12, column: 5, data: { route: 'GET /feed', framework: 'express' } },
+        { messageId: 'missingGate', line: 13, column: 5, data: { route: 'GET /cart', framework: 'express' } },
+        { messageId: 'missingGate', line: 14, column: 5, data: { route: 'POST /transfer', framework: 'express' } },
+        { messageId: 'missingGate', line: 15, column: 5, data: { route: 'POST /users', framework: 'express' } },
+        { messageId: 'missingGate', line: 16, column: 5, data: { route: 'GET /articles', framework: 'express' } },
+        { messageId: 'missingGate', line: 17, column: 5, data: { route: 'POST /auth-limited', framework: 'express' } },
+      ],
+    },
+    // A local middleware that only attaches the user is no gate.
+    {
+      code: `
+import express from 'express';
+const app = express();
+function loadAccount(req, res, next) {
+  req.account = lookup(req.headers['x-account']);
+  next();
+}
+app.get('/billing', loadAccount, (req, res) => res.json({}));
+`,
+      errors: [{ messageId: 'missingGate', line: 8, column: 5, data: { route: 'GET /billing', framework: 'express' } }],
+    },
+    // Session fetched and ignored
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.get('/profile', async (req, res) => {
+  const session = await getSession(req);
+  res.json(await loadProfile(req.query.id));
+});
+`,
+      errors: [{ messageId: 'sessionUnchecked', line: 5, column: 25, data: { route: 'GET /profile', framework: 'express', call: 'getSession()' } }],
+    },
+    {
+      code: `
+const express = require('express');
+const app = express();
+app.get('/me', (req, res) => {
+  req.isAuthenticated();
+  res.json({});
+});
+`,
+      filename: 'src/app.js',
+      errors: [{ messageId: 'sessionUnchecked', line: 5, column: 3, data: { route: 'GET /me', framework: 'express', call: 'req.isAuthenticated()' } }],
+    },
+    // The optional read of the identity is no check: `req.user?.id` never throws.
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.get('/notes', (req, res) => res.json(listNotes(req.user?.id)));
+`,
+      errors: [{ messageId: 'missingGate', line: 4, column: 5, data: { route: 'GET /notes', framework: 'express' } }],
+    },
+    // Answer before the gate
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.get('/docs/:id', (req, res) => {
+  if (req.query.preview) return res.json(preview(req.params.id));
+  if (!req.user) return res.sendStatus(401);
+  res.json(full(req.params.id));
+});
+`,
+      errors: [{ messageId: 'gateAfterResponse', line: 4, column: 5, data: { route: 'GET /docs/:id', framework: 'express' } }],
+    },
+    // Non-auth wrappers
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.get('/a', asyncHandler(async (req, res) => res.json(await all())));
+`,
+      errors: [{ messageId: 'missingGate', line: 4, column: 5, data: { route: 'GET /a', framework: 'express' } }],
+    },
+    // A webhook under /webhooks without signature verification is open.
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.post('/webhooks/payments', express.json(), async (req, res) => {
+  await markPaid(req.body.orderId);
+  res.sendStatus(204);
+});
+`,
+      errors: [{ messageId: 'missingGate', line: 4, column: 5, data: { route: 'POST /webhooks/payments', framework: 'express' } }],
+    },
+    // Comment marker without a reason: reported on the comment; the route counts as public.
+    {
+      code: `
+import express from 'express';
+const app = express();
+// agent-guard: public-route
+app.post('/contact', (req, res) => res.json({}));
+`,
+      errors: [{ messageId: 'publicReasonMissing', line: 4, column: 1, data: { route: 'POST /contact' } }],
+    },
+    // One report for a reasonless comment over a chain of routes; the wrapper needs the settings.
+    {
+      code: `
+import express from 'express';
+const app = express();
+// agent-guard: public-route
+app.route('/x').get((req, res) => res.json([])).post((req, res) => res.json({}));
+app.get('/a', withSession(async (req, res) => res.json({})));
+`,
+      errors: [
+        { messageId: 'publicReasonMissing', line: 4, column: 1, data: { route: 'GET /x' } },
+        { messageId: 'missingGate', line: 6, column: 5, data: { route: 'GET /a', framework: 'express' } },
+      ],
+    },
+    // Router received as a parameter (no import explains it)
+    {
+      code: `
+module.exports = function routes(app) {
+  app.get('/list', (req, res) => res.json([]));
+  app.post('/secure', requireAuth, (req, res) => res.json({}));
+};
+`,
+      filename: 'src/routes.js',
+      errors: [{ messageId: 'missingGate', line: 3, column: 7, data: { route: 'GET /list', framework: 'express' } }],
+    },
+    {
+      code: `
+import type { Router } from 'express';
+export function mount(router: Router) {
+  router.patch('/profile', async (req, res) => res.json({}));
+}
+`,
+      errors: [{ messageId: 'missingGate', line: 4, column: 10, data: { route: 'PATCH /profile', framework: 'express' } }],
+    },
+    // --- suggestions from the settings vocabulary ---
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.get('/a', async (req, res) => {
+  res.json(await all());
+});
+app.get('/b', (req, res) => res.json(all()));
+`,
+      settings: { 'agent-guard': { auth: { functions: ['requireUser'] } } },
+      errors: [
+        {
+          messageId: 'missingGate',
+          line: 4,
+          column: 5,
+          data: { route: 'GET /a', framework: 'express' },
+          suggestions: [
+            {
+              messageId: 'insertGate',
+              data: { gate: 'requireUser' },
+              output: `
+import express from 'express';
+const app = express();
+app.get('/a', async (req, res) => {
+  await requireUser(req);
+  res.json(await all());
+});
+app.get('/b', (req, res) => res.json(all()));
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingGate',
+          line: 7,
+          column: 5,
+          data: { route: 'GET /b', framework: 'express' },
+          suggestions: [
+            {
+              messageId: 'insertGate',
+              data: { gate: 'requireUser' },
+              output: `
+import express from 'express';
+const app = express();
+app.get('/a', async (req, res) => {
+  res.json(await all());
+});
+app.get('/b', (req, res) => { requireUser(req); return res.json(all()); });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.post('/a', async (req, res) => {});
+`,
+      options: [{ authFunctions: ['auth.require', '@acme/auth#gate'] }],
+      errors: [
+        {
+          messageId: 'missingGate',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'insertGate',
+              data: { gate: 'auth.require' },
+              output: `
+import express from 'express';
+const app = express();
+app.post('/a', async (req, res) => { await auth.require(req); });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Options: publicRoutes adds to the defaults; allowPublicGet keeps mutations; frameworks limits.
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.get('/catalog', (req, res) => res.json([]));
+app.post('/catalog', (req, res) => res.json({}));
+app.get('/health', (req, res) => res.json({}));
+`,
+      options: [{ allowPublicGet: true, publicRoutes: ['/status/**'] }],
+      errors: [{ messageId: 'missingGate', line: 5, column: 5, data: { route: 'POST /catalog', framework: 'express' } }],
+    },
+    {
+      code: `
+import express from 'express';
+import { Hono } from 'hono';
+const app = express();
+app.get('/a', (req, res) => res.json([]));
+const h = new Hono();
+h.get('/b', (c) => c.json([]));
+`,
+      options: [{ frameworks: ['hono'] }],
+      errors: [{ messageId: 'missingGate', line: 7, column: 3, data: { route: 'GET /b', framework: 'hono' } }],
+    },
+    // --- Fastify ---
+    {
+      code: `
+import Fastify from 'fastify';
+const fastify = Fastify({ logger: true });
+fastify.get('/users', async () => db.users.all());
+fastify.route({ method: 'DELETE', url: '/users/:id', handler: async (request) => db.users.remove(request.params.id) });
+fastify.post('/users', { schema: {} }, async (request) => db.users.create(request.body));
+`,
+      errors: [
+        { messageId: 'missingGate', line: 4, column: 9, data: { route: 'GET /users', framework: 'fastify' } },
+        { messageId: 'missingGate', line: 5, column: 9, data: { route: 'DELETE /users/:id', framework: 'fastify' } },
+        { messageId: 'missingGate', line: 6, column: 9, data: { route: 'POST /users', framework: 'fastify' } },
+      ],
+    },
+    // A hook of a sibling plugin scope does not cover another scope; the prefix is in the label.
+    {
+      code: `
+const fastify = require('fastify')();
+fastify.register(async (admin) => {
+  admin.addHook('onRequest', admin.authenticate);
+  admin.get('/stats', async () => ({}));
+}, { prefix: '/admin' });
+fastify.register(async (api) => {
+  api.get('/orders', async () => []);
+}, { prefix: '/api' });
+`,
+      filename: 'src/server.js',
+      errors: [{ messageId: 'missingGate', line: 8, column: 7, data: { route: 'GET /api/orders', framework: 'fastify' } }],
+    },
+    {
+      code: `
+export default async function (fastify, opts) {
+  fastify.get('/orders', async (request, reply) => { return db.orders.all(); });
+  fastify.post('/orders', { preValidation: [fastify.authenticate] }, async (request, reply) => { return {}; });
+}
+`,
+      filename: 'src/routes/orders.js',
+      errors: [{ messageId: 'missingGate', line: 3, column: 11, data: { route: 'GET /orders', framework: 'fastify' } }],
+    },
+    // --- Koa ---
+    {
+      code: `
+import Koa from 'koa';
+import Router from '@koa/router';
+const app = new Koa();
+const router = new Router({ prefix: '/api' });
+router.get('/public-ish', async (ctx) => { ctx.body = []; });
+router.use(requireLogin);
+router.get('/private', async (ctx) => { ctx.body = []; });
+app.use(router.routes());
+`,
+      errors: [{ messageId: 'missingGate', line: 6, column: 8, data: { route: 'GET /api/public-ish', framework: 'koa' } }],
+    },
+    {
+      code: `
+const Koa = require('koa');
+const Router = require('koa-router');
+const app = new Koa();
+const router = new Router();
+router.get('/items', async (ctx) => { ctx.body = await items(); });
+app.use(router.routes());
+app.use(jwt({ secret: 's' }));
+`,
+      filename: 'src/app.js',
+      errors: [{ messageId: 'missingGate', line: 6, column: 8, data: { route: 'GET /items', framework: 'koa' } }],
+    },
+    // --- Hono ---
+    {
+      code: `
+import { Hono } from 'hono';
+const app = new Hono().basePath('/api');
+app.get('/posts', (c) => c.json([]));
+app.use('/admin/*', bearerAuth({ token }));
+app.get('/admin/users', (c) => c.json([]));
+app.on(['PUT', 'DELETE'], '/posts/:id', (c) => c.json({}));
+`,
+      errors: [
+        { messageId: 'missingGate', line: 4, column: 5, data: { route: 'GET /api/posts', framework: 'hono' } },
+        { messageId: 'missingGate', line: 7, column: 5, data: { route: 'PUT/DELETE /api/posts/:id', framework: 'hono' } },
+      ],
+    },
+    {
+      code: `
+import { Hono } from 'hono';
+import { getAuth } from '@hono/clerk-auth';
+const app = new Hono();
+app.get('/me', (c) => {
+  const auth = getAuth(c);
+  return c.json({ userId: auth?.userId ?? null });
+});
+`,
+      errors: [{ messageId: 'sessionUnchecked', line: 6, column: 16, data: { route: 'GET /me', framework: 'hono', call: 'getAuth()' } }],
+    },
+    {
+      code: `
+import { Hono } from 'hono';
+const app = new Hono();
+app.get('/posts', (c) => c.json([]));
+app.use(jwt({ secret: 's' }));
+`,
+      filename: 'src/index.js',
+      errors: [{ messageId: 'missingGate', line: 4, column: 5, data: { route: 'GET /posts', framework: 'hono' } }],
+    },
+  ],
+});
+
+// The same plain-JS cases must hold with ESLint's default parser.
+const espreeTester = new RuleTester({ languageOptions: { parser: espree, ecmaVersion: 'latest', sourceType: 'module' } });
+
+espreeTester.run('require-auth-gate-in-route (espree)', rule, {
+  valid: [
+    {
+      code: `
+const express = require('express');
+const app = express();
+app.get('/secure', passport.authenticate('session'), (req, res) => res.json({}));
+`,
+      filename: 'src/app.js',
+    },
+  ],
+  invalid: [
+    {
+      code: `
+const express = require('express');
+const router = express.Router();
+router.put('/items/:id', (req, res) => res.json({}));
+`,
+      filename: 'src/app.js',
+      errors: [{ messageId: 'missingGate', line: 4, column: 8, data: { route: 'PUT /items/:id', framework: 'express' } }],
+    },
+  ],
+});
+
+describe('require-auth-gate-in-route options schema', () => {
+  const lint = (options: unknown): Linter.LintMessage[] =>
+    new Linter({ configType: 'flat' }).verify('app.get("/x", (req, res) => res.json(1));', {
+      plugins: { g: { rules: { r: rule as never } } },
+      rules: { 'g/r': ['error', options] },
+    });
+
+  it('rejects unknown options and wrong types', () => {
+    expect(() => lint({ publicPaths: ['/x'] })).toThrow(/additional properties/u);
+    expect(() => lint({ allowPublicGet: 'yes' })).toThrow(/boolean/u);
+    expect(() => lint({ frameworks: ['rails'] })).toThrow(/allowed values/u);
+    expect(() => lint({ authFunctions: [''] })).toThrow(/shorter than 1 characters/u);
+  });
+
+  it('accepts a full set of options', () => {
+    expect(() =>
+      lint({ authFunctions: ['requireUser'], authMiddleware: ['mod#guard'], publicRoutes: ['/x/**'], globalAuth: ['src/**'], allowPublicGet: true, frameworks: ['express'] }),
+    ).not.toThrow();
+  });
+});
