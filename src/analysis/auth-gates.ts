@@ -45,7 +45,7 @@ const NEGATIVE = new Set([
   'optional', 'optionally', 'maybe', 'soft', 'try', 'attach', 'attaches', 'load', 'loads', 'populate', 'extract', 'parse',
   'init', 'initialize', 'router', 'routes', 'route', 'controller', 'service', 'config', 'options', 'client', 'callback',
   'public', 'anonymous', 'skip', 'bypass', 'without', 'logout', 'refresh', 'rate', 'limit', 'limiter', 'cors', 'logger',
-  'csrf', 'csurf', 'no', 'none', 'disable', 'disabled',
+  'csrf', 'csurf', 'no', 'none', 'disable', 'disabled', 'throttle', 'throttler', 'throttled', 'cache', 'xsrf',
 ]);
 
 /** Identity members whose presence a handler checks: `req.user`, `ctx.state.user`, `locals.session`. */
@@ -53,6 +53,9 @@ const IDENTITY_PROPERTIES = new Set(['user', 'userId', 'auth', 'session', 'curre
 
 /** Methods that send a response on a handler parameter (`res.json`, `reply.send`, `c.json`). */
 const RESPONSE_METHODS = new Set(['json', 'send', 'end', 'sendFile', 'render', 'write', 'html', 'text', 'body', 'jsonp', 'sendStatus', 'download', 'stream', 'redirect']);
+
+/** Request objects whose `json()`/`text()`/`body` read the request, not answer it. */
+const REQUEST_OBJECTS = new Set(['req', 'request', 'raw']);
 
 const ASSERTING = new Set(ASSERTING_GATES);
 const FETCHERS = new Set(SESSION_FETCHERS);
@@ -161,6 +164,13 @@ export function isAuthGuard(context: Context, guard: RouteGuard, vocab: AuthVoca
   const spoken = name !== null && guard.via === 'procedure' ? name.replace(/Client$/u, '') : name;
   if (spoken !== null && isAuthName(spoken)) {
     return true;
+  }
+  // tRPC builders named for who may call them: `adminProcedure`, `privateProcedure`, `orgProcedure`.
+  if (guard.via === 'procedure' && name !== null) {
+    const words = wordsOf(name.split('.').at(-1)!);
+    if (words.includes('procedure') && !words.some((w) => NEGATIVE.has(w)) && words.some((w) => NOUNS.has(w) || ['private', 'org', 'organization', 'team', 'workspace', 'tenant'].includes(w))) {
+      return true;
+    }
   }
   if (node.type === AST_NODE_TYPES.CallExpression) {
     // `fastify.auth([fastify.verifyJwt])`, `compose(requireAuth, validate)`: any argument that is a gate.
@@ -466,9 +476,42 @@ function paramNames(fn: FunctionLike): Set<string> {
     const node = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
     if (node.type === AST_NODE_TYPES.Identifier) {
       names.add(node.name);
+    } else if (node.type === AST_NODE_TYPES.ObjectPattern) {
+      // A destructured event: `({ request, locals })` (SvelteKit, Astro, Remix, tRPC `({ ctx })`).
+      for (const property of node.properties) {
+        const value = property.type === AST_NODE_TYPES.Property ? (property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value) : null;
+        if (value?.type === AST_NODE_TYPES.Identifier) {
+          names.add(value.name);
+        }
+      }
     }
   }
   return names;
+}
+
+/** Objects frameworks hang the caller's identity on: SvelteKit/Astro `locals`, h3 `context`, Koa `state`. */
+const IDENTITY_CARRIERS = new Set(['locals', 'context', 'state']);
+
+/** Identity names destructured in the parameters: `({ locals: { user } })`, `({ locals: { session: s } })`. */
+function identityParams(fn: FunctionLike): string[] {
+  const out: string[] = [];
+  for (const param of fn.params) {
+    const node = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    if (node.type !== AST_NODE_TYPES.ObjectPattern) {
+      continue;
+    }
+    for (const carrier of node.properties) {
+      if (carrier.type !== AST_NODE_TYPES.Property || carrier.computed || carrier.key.type !== AST_NODE_TYPES.Identifier || !IDENTITY_CARRIERS.has(carrier.key.name) || carrier.value.type !== AST_NODE_TYPES.ObjectPattern) {
+        continue;
+      }
+      for (const property of carrier.value.properties) {
+        if (property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && IDENTITY_PROPERTIES.has(property.key.name)) {
+          out.push(...boundNames(property.value).map((id) => id.name));
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /** Root identifier of `res.status(500).json` / `ctx.response.body`. */
@@ -558,6 +601,12 @@ function isExposure(node: TSESTree.Node, params: ReadonlySet<string>, fn: Functi
     }
     const callee = skipTsWrappers(node.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && RESPONSE_METHODS.has(callee.property.name)) {
+      // `request.json()`, `event.request.formData()`, `c.req.json()` read the request body.
+      const object = skipTsWrappers(callee.object);
+      const objectName = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression && !object.computed && object.property.type === AST_NODE_TYPES.Identifier ? object.property.name : null;
+      if (objectName !== null && REQUEST_OBJECTS.has(objectName)) {
+        return false;
+      }
       const root = rootName(callee.object);
       return root !== null && params.has(root) && !hasErrorStatus(node);
     }
@@ -603,7 +652,7 @@ export function analyseHandlerGate(context: Context, fn: FunctionLike, vocab: Au
 
 function walkHandler(context: Context, fn: FunctionLike, vocab: AuthVocabulary): HandlerGate {
   const params = paramNames(fn);
-  const locals = new Set<string>();
+  const locals = new Set<string>(identityParams(fn));
   const keys = context.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
   let gate: TSESTree.Node | null = null;
   let exposure: TSESTree.Node | null = null;

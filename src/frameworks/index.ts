@@ -7,7 +7,9 @@ import { koa } from './koa';
 import { nest } from './nest';
 import { next } from './next';
 import { nodeHttp } from './node-http';
+import { remix } from './remix';
 import { sveltekit } from './sveltekit';
+import { trpc } from './trpc';
 import type { FrameworkAdapter } from './types';
 
 /**
@@ -15,4 +17,4 @@ import type { FrameworkAdapter } from './types';
  * import-traced adapter is never re-judged by the name-based `generic` fallback.
  * Adding a framework = one file in this folder + one entry here + its tests.
  */
-export const FRAMEWORK_ADAPTERS: readonly FrameworkAdapter[] = [express, fastify, koa, hono, next, sveltekit, h3, nest, nodeHttp, generic];
+export const FRAMEWORK_ADAPTERS: readonly FrameworkAdapter[] = [express, fastify, koa, hono, next, remix, sveltekit, h3, nest, trpc, nodeHttp, generic];

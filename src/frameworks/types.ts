@@ -89,7 +89,9 @@ export type RouteGuardVia =
   /** A higher-order function around the handler: `withAuth(handler)`. */
   | 'wrapper'
   /** The builder a procedure is made from: tRPC `protectedProcedure`, `t.procedure.use(isAuthed)`. */
-  | 'procedure';
+  | 'procedure'
+  /** An app-wide guard the adapter reads or infers (NestJS `APP_GUARD`): the route is gated. */
+  | 'global';
 
 /** One middleware, guard, hook, wrapper or builder applied to a route before its handler runs. */
 export interface RouteGuard {

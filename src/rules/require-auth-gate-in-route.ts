@@ -17,10 +17,9 @@ const PUBLIC_PATHS = [
   '/health*', '/healthz', '/ready*', '/live*', '/status', '/metrics', '/ping', '/login', '/logout', '/signin', '/signout',
   '/signup', '/register', '/auth/**', '/callback*', '/forgot-password', '/reset-password*', '/verify*', '/public/**',
   '/favicon.ico', '/robots.txt', '/.well-known/**', '/join', '/sitemap*.xml', '/rss*', '/feed*.xml', '/feed*.rss', '/atom*.xml', '/manifest.webmanifest',
-  '/resources/healthcheck',
+  '/resources/healthcheck', '/signIn', '/signUp', '/signOut', '/forgotPassword', '/resetPassword*',
 ];
 export const DEFAULT_PUBLIC_ROUTES: readonly string[] = [
-  '/',
   ...PUBLIC_PATHS.flatMap((p) => [p, `/api${p}`, `/api/v*${p}`, `/v*${p}`]),
   // File-routed frameworks: file globs (no leading `/`).
   'app/api/auth/**', 'app/api/health/**', 'pages/api/auth/**', 'server/api/public/**', 'server/api/auth/**',
@@ -38,6 +37,7 @@ export type Options = [
     publicRoutes?: string[];
     globalAuth?: string[];
     allowPublicGet?: boolean;
+    checkPublicQueries?: boolean;
     frameworks?: string[];
   },
 ];
@@ -50,7 +50,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require an explicit authentication gate in every HTTP route handler',
       recommended: 'warn',
-      strictOptions: [{}],
+      strictOptions: [{ checkPublicQueries: true }],
     },
     hasSuggestions: true,
     messages: {
@@ -73,11 +73,12 @@ export default createRule<Options, MessageIds>({
           publicRoutes: { ...nameList, description: 'Globs of URL paths (starting with `/`) or files that are public by design, added to the defaults.' },
           globalAuth: { ...nameList, description: 'Globs of URL paths or files protected by a gate declared elsewhere (a root middleware, a global guard).' },
           allowPublicGet: { type: 'boolean', description: 'Do not report GET and HEAD routes.' },
+          checkPublicQueries: { type: 'boolean', description: 'Also report tRPC queries and subscriptions (reads) without a gate; by default only mutations are.' },
           frameworks: { type: 'array', items: { type: 'string', enum: ADAPTER_NAMES }, uniqueItems: true, description: 'Only check routes of these frameworks.' },
         },
       },
     ],
-    defaultOptions: [{ authFunctions: [], authMiddleware: [], publicRoutes: [], globalAuth: [], allowPublicGet: false, frameworks: [] }],
+    defaultOptions: [{ authFunctions: [], authMiddleware: [], publicRoutes: [], globalAuth: [], allowPublicGet: false, checkPublicQueries: false, frameworks: [] }],
   },
   create(context, [options]) {
     const candidates: TSESTree.CallExpression[] = [];
@@ -125,11 +126,14 @@ function checkRoutes(context: Context, options: Options[0], routes: readonly Rou
     if (isPublic(context, route, publicGlobs, filename, reasonless) || matchesPath(protectedGlobs, route.path)) {
       continue;
     }
+    if (!options.checkPublicQueries && (route.method === 'QUERY' || route.method === 'SUBSCRIPTION')) {
+      continue;
+    }
     if (options.allowPublicGet && /^(?:GET|HEAD)(?:\/(?:GET|HEAD))*$/u.test(route.method)) {
       continue;
     }
     const data = { route: route.label, framework: route.framework };
-    if (route.guards.some((guard) => isAuthGuard(context, guard, vocab))) {
+    if (route.guards.some((guard) => guard.via === 'global' || isAuthGuard(context, guard, vocab))) {
       continue;
     }
     if (route.handlers.length === 0) {
@@ -158,7 +162,9 @@ function matchesPath(globs: GlobList, path: string | null): boolean {
 
 /** Public by path, by file, by the framework's marker, or by an `agent-guard: public-route` comment (reported when it gives no reason). */
 function isPublic(context: Context, route: Route, globs: GlobList, filename: string, reasonless: Set<TSESTree.Comment>): boolean {
-  if (route.publicMarker || matchesPath(globs, route.path) || (route.fileRouted && globs.files.some((re) => re.test(filename)))) {
+  // The home page is public; a mutation on `/` is not.
+  const home = route.path === '/' && /^(?:GET|HEAD)(?:\/(?:GET|HEAD))*$/u.test(route.method);
+  if (home || route.publicMarker || matchesPath(globs, route.path) || (route.fileRouted && globs.files.some((re) => re.test(filename)))) {
     return true;
   }
   const comments = [...context.sourceCode.getCommentsBefore(route.statement), ...context.sourceCode.getCommentsBefore(route.node)];
@@ -193,7 +199,7 @@ function gateArgument(route: Route, fn: FunctionLike): string {
   }
   if (node?.type === AST_NODE_TYPES.ObjectPattern) {
     for (const property of node.properties) {
-      if (property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && ['request', 'req', 'event'].includes(property.key.name) && property.value.type === AST_NODE_TYPES.Identifier) {
+      if (property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && ['request', 'req', 'event', 'ctx'].includes(property.key.name) && property.value.type === AST_NODE_TYPES.Identifier) {
         return property.value.name;
       }
     }

@@ -63,6 +63,7 @@ export const SESSION_FETCHERS: readonly string[] = [
   'getUserId',
   'getCurrentUserId',
   'getSessionUserId',
+  'safeGetSession',
 ];
 
 /** Methods that fetch the identity only on an auth client: `supabase.auth.getUser()`, `kinde.getUser()`. */
