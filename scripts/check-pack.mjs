@@ -19,7 +19,7 @@ for (const { path } of pack.files) {
     problems.push(`unexpected file in the package: ${path}`);
   }
 }
-for (const required of ['dist/index.cjs', 'dist/index.mjs', 'dist/index.d.cts', 'dist/index.d.mts', 'LICENSE']) {
+for (const required of ['dist/index.cjs', 'dist/cli.cjs', 'dist/index.mjs', 'dist/index.d.cts', 'dist/index.d.mts', 'LICENSE']) {
   if (!pack.files.some((file) => file.path === required)) {
     problems.push(`missing from the package: ${required}`);
   }

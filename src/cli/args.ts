@@ -1,0 +1,140 @@
+import { parseArgs } from 'node:util';
+
+import { CliError, firstLine } from './errors';
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** The rule namespace of the plugin; `--rule` accepts ids with or without it. */
+export const RULE_PREFIX = 'agent-guard/';
+
+export interface CliOptions {
+  /** Files and directories to check, as given (default `.`). */
+  paths: string[];
+  /** `--diff <ref>`: only findings on lines added or changed since the merge base with this ref. */
+  diff: string | undefined;
+  format: Format;
+  /** `--output <file>`: write the report there instead of stdout. */
+  output: string | undefined;
+  /** `--max-warnings <n>`: warnings tolerated before exit code 1; `undefined` tolerates none. */
+  maxWarnings: number | undefined;
+  strict: boolean;
+  /** `--rule <id>` (repeatable), as typed; see {@link normalizeRuleIds}. */
+  rules: string[];
+  /** `--config <file>`: the project's own flat config instead of the built-in one. */
+  config: string | undefined;
+  baseline: string | undefined;
+  updateBaseline: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+const OPTION_SPEC = {
+  diff: { type: 'string' },
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  'max-warnings': { type: 'string' },
+  strict: { type: 'boolean' },
+  rule: { type: 'string', multiple: true },
+  config: { type: 'string', short: 'c' },
+  baseline: { type: 'string' },
+  'update-baseline': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+/** Rewrites Node's parseArgs messages ("Unknown option '--x'. To specify…") as one short line. */
+function usageMessage(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const quoted = /'([^']+)'/u.exec(firstLine(error))?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && quoted) {
+    return `unknown option ${quoted}`;
+  }
+  return firstLine(error).replace(/\.$/u, '');
+}
+
+function isFormat(value: string): value is Format {
+  return (FORMATS as readonly string[]).includes(value);
+}
+
+/**
+ * Parses the command line (without `node` and the script). Throws {@link CliError} with a
+ * one-line message for anything the command cannot run with.
+ */
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTION_SPEC, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CliError(`${usageMessage(error)} (see agent-guard --help)`);
+  }
+  const { values, positionals } = parsed;
+
+  const format = values.format ?? 'stylish';
+  if (!isFormat(format)) {
+    throw new CliError(`--format must be one of ${FORMATS.join(', ')} (got "${format}")`);
+  }
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    if (!/^\d+$/u.test(values['max-warnings'])) {
+      throw new CliError(`--max-warnings needs a whole number ≥ 0 (got "${values['max-warnings']}")`);
+    }
+    maxWarnings = Number(values['max-warnings']);
+  }
+  if (values.diff !== undefined && (values.diff === '' || values.diff.startsWith('-'))) {
+    throw new CliError(`--diff needs a git ref such as origin/main (got "${values.diff}")`);
+  }
+  if (values.strict && values.config !== undefined) {
+    throw new CliError('--strict selects the built-in strict config; it cannot be combined with --config');
+  }
+  if (values['update-baseline'] && values.baseline === undefined) {
+    throw new CliError('--update-baseline needs --baseline <file>');
+  }
+  for (const [name, value] of [
+    ['--output', values.output],
+    ['--config', values.config],
+    ['--baseline', values.baseline],
+  ] as const) {
+    if (value === '') {
+      throw new CliError(`${name} needs a file name`);
+    }
+  }
+
+  return {
+    paths: positionals.length > 0 ? positionals : ['.'],
+    diff: values.diff,
+    format,
+    output: values.output,
+    maxWarnings,
+    strict: values.strict ?? false,
+    rules: values.rule ?? [],
+    config: values.config,
+    baseline: values.baseline,
+    updateBaseline: values['update-baseline'] ?? false,
+    help: values.help ?? false,
+    version: values.version ?? false,
+  };
+}
+
+/**
+ * Turns `--rule` values into full rule ids: `fetch-requires-timeout` and
+ * `agent-guard/fetch-requires-timeout` both name the plugin's rule. Ids of other plugins or of
+ * ESLint core are accepted only with `--config` (`allowForeign`), where the project's config may
+ * enable them. Unknown plugin rules are a usage error listing the known ones.
+ */
+export function normalizeRuleIds(ids: readonly string[], pluginRules: readonly string[], allowForeign: boolean): string[] {
+  const known = new Set(pluginRules);
+  const normalized = new Set<string>();
+  for (const raw of ids) {
+    const id = raw.trim();
+    const name = id.startsWith(RULE_PREFIX) ? id.slice(RULE_PREFIX.length) : id;
+    if (known.has(name)) {
+      normalized.add(`${RULE_PREFIX}${name}`);
+    } else if (allowForeign && id !== '' && !id.startsWith(RULE_PREFIX)) {
+      normalized.add(id);
+    } else {
+      throw new CliError(`unknown rule "${raw}"; agent-guard's rules are ${[...known].sort().join(', ')}`);
+    }
+  }
+  return [...normalized];
+}

@@ -1,0 +1,124 @@
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import { toPosixRelative } from '../files';
+import { isParseError, type LintMessage, type LintResult } from '../results';
+
+/** What SARIF's `tool.driver.rules[]` says about one rule. */
+export interface SarifRule {
+  id: string;
+  /** `meta.docs.description`. */
+  description?: string;
+  /** `meta.docs.url`. */
+  helpUri?: string;
+}
+
+export interface SarifContext {
+  /** The work-tree root: artifact URIs are relative to it (`%SRCROOT%`). */
+  root: string;
+  toolName: string;
+  toolVersion: string;
+  informationUri: string;
+  /** Rules the run checked, in the order to list them; rules seen only in results are appended. */
+  rules: readonly SarifRule[];
+}
+
+const SRCROOT = '%SRCROOT%';
+
+/** Rules of this plugin get GitHub code scanning's `security` tag (they are security checks). */
+const SECURITY_RULE = /^agent-guard\//u;
+
+function artifactLocation(root: string, filePath: string) {
+  const relativePath = toPosixRelative(root, filePath);
+  if (relativePath.startsWith('../') || isAbsolute(relativePath)) {
+    return { uri: pathToFileURL(filePath).href };
+  }
+  // Percent-encode each segment (spaces, Next.js `[id]` folders) to keep a valid URI reference.
+  return { uri: relativePath.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+}
+
+function region(message: LintMessage) {
+  if (message.line < 1) {
+    return undefined;
+  }
+  const hasEnd = message.endLine !== undefined && message.endColumn !== undefined && message.endLine >= 1 && message.endColumn >= 1;
+  return {
+    startLine: message.line,
+    startColumn: Math.max(1, message.column),
+    ...(hasEnd ? { endLine: message.endLine, endColumn: message.endColumn } : {}),
+  };
+}
+
+function location(root: string, result: LintResult, message: LintMessage) {
+  const where = region(message);
+  return {
+    physicalLocation: { artifactLocation: artifactLocation(root, result.filePath), ...(where ? { region: where } : {}) },
+  };
+}
+
+/**
+ * A SARIF 2.1.0 log (one run) for GitHub code scanning and other SARIF viewers. Findings are
+ * `results` pointing into `tool.driver.rules`; files that could not be parsed are reported as
+ * `toolExecutionNotifications` of the invocation, which is then not `executionSuccessful`.
+ */
+export function formatSarif(results: readonly LintResult[], context: SarifContext): string {
+  const rules = [...context.rules];
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const sarifResults: object[] = [];
+  const notifications: object[] = [];
+  let parseErrors = 0;
+
+  for (const result of results) {
+    for (const message of result.messages) {
+      if (isParseError(message) || message.ruleId === null) {
+        parseErrors += isParseError(message) ? 1 : 0;
+        notifications.push({
+          level: message.severity === 2 ? 'error' : 'warning',
+          message: { text: message.message },
+          locations: [location(context.root, result, message)],
+        });
+        continue;
+      }
+      let index = ruleIndex.get(message.ruleId);
+      if (index === undefined) {
+        index = rules.push({ id: message.ruleId }) - 1;
+        ruleIndex.set(message.ruleId, index);
+      }
+      sarifResults.push({
+        ruleId: message.ruleId,
+        ruleIndex: index,
+        level: message.severity === 2 ? 'error' : 'warning',
+        message: { text: message.message },
+        locations: [location(context.root, result, message)],
+      });
+    }
+  }
+
+  const log = {
+    $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: context.toolName,
+            informationUri: context.informationUri,
+            version: context.toolVersion,
+            semanticVersion: context.toolVersion,
+            rules: rules.map((rule) => ({
+              id: rule.id,
+              ...(rule.description ? { shortDescription: { text: rule.description } } : {}),
+              ...(rule.helpUri ? { helpUri: rule.helpUri } : {}),
+              ...(SECURITY_RULE.test(rule.id) ? { properties: { tags: ['security'] } } : {}),
+            })),
+          },
+        },
+        invocations: [{ executionSuccessful: parseErrors === 0, toolExecutionNotifications: notifications }],
+        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(`${context.root}/`).href } },
+        columnKind: 'utf16CodeUnits',
+        results: sarifResults,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

@@ -1,0 +1,44 @@
+/** `agent-guard --help`. Kept in step with docs/cli.md. */
+export const HELP = `Usage: agent-guard [options] [paths...]
+
+Checks JavaScript and TypeScript files (.js .jsx .mjs .cjs .ts .tsx .mts .cts) for the insecure
+patterns coding agents leave behind, with eslint-plugin-agent-guard's recommended config. No
+ESLint config of your own is needed, and yours is not read unless you pass --config.
+
+Paths default to "." . Inside a git work tree, files come from git (tracked and untracked,
+.gitignore honoured); node_modules, dist, build, out, coverage, .next, .nuxt, .svelte-kit,
+.output, *.min.js and .d.ts files are always skipped.
+
+Options:
+  --diff <git-ref>        Report only findings on lines added or changed since the merge base
+                          of <git-ref> and HEAD (committed, staged, unstaged and untracked)
+  -f, --format <name>     stylish (default), json, sarif or github (workflow annotations)
+  -o, --output <file>     Write the report to <file> instead of stdout
+  --max-warnings <n>      Tolerate up to <n> warnings before exiting with 1 (default 0)
+  --strict                Use the strict config (every rule, strictest options)
+  --rule <id>             Only this rule (repeatable); "agent-guard/" prefix optional
+  -c, --config <file>     Use this flat config file instead of the built-in config
+  --baseline <file>       Report only findings not recorded in <file>; if <file> does not
+                          exist, record the current findings into it and exit 0
+  --update-baseline       Rewrite the --baseline file from the current findings
+  -h, --help              Show this help
+  -v, --version           Show the version
+
+Exit codes:
+  0  no findings
+  1  findings (errors, or more warnings than --max-warnings)
+  2  usage or runtime error, or a file that could not be parsed (the other files are
+     still checked and reported)
+
+Examples:
+  npx agent-guard                                   check the whole checkout
+  npx agent-guard src/api                           check one directory
+  npx agent-guard --diff origin/main                review only what this branch changed
+  npx agent-guard --diff origin/main --format github      annotate a GitHub pull request
+  npx agent-guard --format sarif -o agent-guard.sarif     for GitHub code scanning
+  npx agent-guard --baseline .agent-guard-baseline.json   adopt on an existing codebase
+  npx agent-guard --rule fetch-requires-timeout --strict
+  npx agent-guard --config eslint.config.js         use the project's own config
+
+Docs: https://github.com/agent-guard/eslint-plugin-agent-guard/blob/main/docs/cli.md
+`;

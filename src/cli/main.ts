@@ -1,0 +1,187 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+
+import plugin from '../../index';
+import { homepage } from '../../package.json';
+import { type CliOptions, normalizeRuleIds, parseCliArgs, RULE_PREFIX } from './args';
+import { applyBaseline, parseBaseline, recordBaseline, serializeBaseline } from './baseline';
+import { type ChangedLines, collectChangedLines, isChangedLine } from './diff';
+import { builtinRules, createEngine, lintInBatches, loadESLintClass, rulesMetaOf } from './engine';
+import { CliError, firstLine } from './errors';
+import { discoverFiles, toPosixRelative } from './files';
+import { formatReport } from './formatters/index';
+import { findWorkTreeRoot } from './git';
+import { HELP } from './help';
+import { exitCodeFor, filterResults, isParseError, type LintResult, totals } from './results';
+
+/** Where the command reads and writes; `process` in the bin, fakes in tests. */
+export interface CliIo {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Show the `files done / total` progress line (only when stderr is a terminal). */
+  progress: boolean;
+}
+
+/** Runs the command; resolves to the exit code and never throws. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await run(parseCliArgs(argv), io);
+  } catch (error) {
+    const message = error instanceof CliError ? error.message : `unexpected error: ${firstLine(error)}`;
+    io.stderr(`agent-guard: ${message}\n`);
+    return 2;
+  }
+}
+
+async function run(options: CliOptions, io: CliIo): Promise<number> {
+  if (options.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  if (options.version) {
+    io.stdout(`${plugin.meta.version}\n`);
+    return 0;
+  }
+  const cwd = await realpath(io.cwd);
+  const configFile = options.config === undefined ? undefined : resolve(cwd, options.config);
+  if (configFile !== undefined && !existsSync(configFile)) {
+    throw new CliError(`config file not found: ${options.config}`);
+  }
+  const selectedRules = normalizeRuleIds(options.rules, Object.keys(plugin.rules), configFile !== undefined);
+  const baselineFile = options.baseline === undefined ? undefined : resolve(cwd, options.baseline);
+  const recording = baselineFile !== undefined && (options.updateBaseline || !existsSync(baselineFile));
+  if (recording && (options.diff !== undefined || selectedRules.length > 0)) {
+    throw new CliError('a baseline records every finding: record it without --diff and --rule');
+  }
+
+  const gitRoot = await findWorkTreeRoot(cwd);
+  // Report paths, the baseline and --diff are relative to the work-tree root (cwd outside git).
+  const root = gitRoot === null ? cwd : await realpath(gitRoot);
+  const { files, changes } = await selectFiles(options, { cwd, root, inGit: gitRoot !== null, anyExtension: configFile !== undefined });
+  if (files.length === 0) {
+    io.stderr(`agent-guard: no ${changes ? 'changed ' : ''}JavaScript or TypeScript files to check\n`);
+  }
+
+  const eslint = await createEngine(await loadESLintClass(), {
+    // With --config, ESLint's usual base directory; built in, one that contains every file.
+    cwd: configFile === undefined ? commonAncestor([root, cwd, ...files.map((file) => dirname(file))]) : cwd,
+    configFile,
+    strict: options.strict,
+    rules: selectedRules,
+    files,
+  });
+  const raw = await lintInBatches(eslint, files, (done, total) => {
+    if (io.progress) {
+      io.stderr(done < total ? `\ragent-guard: ${done}/${total} files` : '\r\x1b[K');
+    }
+  });
+
+  // The built-in config reports only its own rules (inline `/* eslint … */` comments could switch
+  // on others); --config reports what the project's config reports, or only the --rule ones.
+  const builtin = configFile === undefined ? builtinRules({ strict: options.strict, rules: selectedRules }) : undefined;
+  const wanted = builtin ? new Set(Object.keys(builtin)) : selectedRules.length > 0 ? new Set(selectedRules) : null;
+  let results = filterResults(raw, (_result, message) =>
+    message.ruleId === null ? isParseError(message) || wanted === null : wanted === null || wanted.has(message.ruleId),
+  );
+  if (baselineFile !== undefined) {
+    results = await useBaseline(results, { file: baselineFile, shownAs: options.baseline ?? '', recording, root, io, partial: changes !== undefined });
+  }
+  if (changes !== undefined) {
+    const changed = changes;
+    results = filterResults(
+      results,
+      (result, message) => isParseError(message) || isChangedLine(changed, toPosixRelative(root, result.filePath), message.line),
+    );
+  }
+
+  const report = await formatReport(options.format, results, {
+    eslint,
+    root,
+    rulesMeta: { ...pluginRulesMeta(), ...rulesMetaOf(eslint, raw) },
+    declaredRules: builtin ? Object.keys(builtin) : [],
+    toolVersion: plugin.meta.version,
+    informationUri: homepage,
+  });
+  if (options.output === undefined) {
+    io.stdout(report);
+  } else {
+    await writeText(resolve(cwd, options.output), report, options.output);
+  }
+  return exitCodeFor(totals(results), options.maxWarnings);
+}
+
+interface Place {
+  cwd: string;
+  root: string;
+  inGit: boolean;
+  anyExtension: boolean;
+}
+
+/** The files to check and, with --diff, the changed lines (only files with changes are kept). */
+async function selectFiles(options: CliOptions, place: Place): Promise<{ files: string[]; changes?: ChangedLines }> {
+  const files = await discoverFiles({ cwd: place.cwd, paths: options.paths, anyExtension: place.anyExtension });
+  if (options.diff === undefined) {
+    return { files };
+  }
+  if (!place.inGit) {
+    throw new CliError('--diff needs a git repository, and this directory is not inside one');
+  }
+  const changes = await collectChangedLines(place.root, options.diff);
+  return { files: files.filter((file) => changes.has(toPosixRelative(place.root, file))), changes };
+}
+
+interface BaselineUse {
+  file: string;
+  shownAs: string;
+  /** Write the file from `results` first (it is missing, or --update-baseline). */
+  recording: boolean;
+  root: string;
+  io: CliIo;
+  /** A --diff run saw only changed files: "gone" findings cannot be told. */
+  partial: boolean;
+}
+
+/** Records the baseline if asked, then drops the findings it covers. */
+async function useBaseline(results: LintResult[], use: BaselineUse): Promise<LintResult[]> {
+  if (use.recording) {
+    await writeText(use.file, serializeBaseline(recordBaseline(results, use.root)), use.shownAs);
+    const recorded = totals(results);
+    use.io.stderr(`agent-guard: recorded ${recorded.errors + recorded.warnings} finding(s) in ${use.shownAs}; later runs report only new ones\n`);
+  }
+  const text = await readFile(use.file, 'utf8').catch((error: unknown) => {
+    throw new CliError(`cannot read ${use.shownAs}: ${firstLine(error)}`);
+  });
+  const outcome = applyBaseline(results, parseBaseline(text, use.shownAs), use.root);
+  if (outcome.stale > 0 && !use.partial) {
+    use.io.stderr(`agent-guard: ${outcome.stale} baselined finding(s) are gone; run with --update-baseline to drop them\n`);
+  }
+  return outcome.results;
+}
+
+function pluginRulesMeta(): Record<string, { docs?: { description?: string; url?: string } }> {
+  return Object.fromEntries(
+    Object.entries(plugin.rules).map(([name, rule]) => [`${RULE_PREFIX}${name}`, rule.meta as { docs?: { description?: string; url?: string } }]),
+  );
+}
+
+/** The deepest directory containing all of `dirs` (absolute paths). */
+function commonAncestor(dirs: readonly string[]): string {
+  let common = dirs[0] ?? sep;
+  for (const dir of dirs) {
+    for (let rel = relative(common, dir); rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel); rel = relative(common, dir)) {
+      common = dirname(common);
+    }
+  }
+  return common;
+}
+
+async function writeText(file: string, text: string, shownAs: string): Promise<void> {
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, text);
+  } catch (error) {
+    throw new CliError(`cannot write ${shownAs}: ${firstLine(error)}`);
+  }
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+
+import { normalizeRuleIds, parseCliArgs } from '../../src/cli/args';
+import { CliError } from '../../src/cli/errors';
+
+const RULES = ['fetch-requires-timeout', 'no-sql-template-literal'];
+
+function usageError(argv: string[]): string {
+  try {
+    parseCliArgs(argv);
+  } catch (error) {
+    expect(error).toBeInstanceOf(CliError);
+    return (error as Error).message;
+  }
+  throw new Error(`expected ${JSON.stringify(argv)} to be rejected`);
+}
+
+describe('parseCliArgs', () => {
+  it('defaults: current directory, stylish, nothing else', () => {
+    expect(parseCliArgs([])).toEqual({
+      paths: ['.'],
+      diff: undefined,
+      format: 'stylish',
+      output: undefined,
+      maxWarnings: undefined,
+      strict: false,
+      rules: [],
+      config: undefined,
+      baseline: undefined,
+      updateBaseline: false,
+      help: false,
+      version: false,
+    });
+  });
+
+  it('reads every option, long and short, with spaces or `=`', () => {
+    expect(
+      parseCliArgs([
+        'src',
+        '--diff',
+        'origin/main',
+        '-f',
+        'sarif',
+        '-o',
+        'out/report.sarif',
+        '--max-warnings=3',
+        '--rule',
+        'fetch-requires-timeout',
+        '--rule=agent-guard/no-sql-template-literal',
+        '--baseline',
+        'baseline.json',
+        '--update-baseline',
+        'lib/a.ts',
+      ]),
+    ).toEqual({
+      paths: ['src', 'lib/a.ts'],
+      diff: 'origin/main',
+      format: 'sarif',
+      output: 'out/report.sarif',
+      maxWarnings: 3,
+      strict: false,
+      rules: ['fetch-requires-timeout', 'agent-guard/no-sql-template-literal'],
+      config: undefined,
+      baseline: 'baseline.json',
+      updateBaseline: true,
+      help: false,
+      version: false,
+    });
+    expect(parseCliArgs(['-c', 'eslint.config.js', '--format=github'])).toMatchObject({ config: 'eslint.config.js', format: 'github' });
+    expect(parseCliArgs(['--strict', '-h', '-v'])).toMatchObject({ strict: true, help: true, version: true });
+  });
+
+  it('takes everything after `--` as paths, even names starting with a dash', () => {
+    expect(parseCliArgs(['--', '--weird-dir', 'src']).paths).toEqual(['--weird-dir', 'src']);
+  });
+
+  it('rejects unknown options with one short line', () => {
+    expect(usageError(['--frobnicate'])).toBe('unknown option --frobnicate (see agent-guard --help)');
+    expect(usageError(['-x'])).toBe('unknown option -x (see agent-guard --help)');
+  });
+
+  it('rejects missing and malformed values', () => {
+    expect(usageError(['--format'])).toMatch(/^Option '-f, --format <value>' argument missing/u);
+    expect(usageError(['--format', 'xml'])).toBe('--format must be one of stylish, json, sarif, github (got "xml")');
+    expect(usageError(['--max-warnings', '-1'])).toMatch(/argument is ambiguous/u);
+    expect(usageError(['--max-warnings=-1'])).toBe('--max-warnings needs a whole number ≥ 0 (got "-1")');
+    expect(usageError(['--max-warnings=2.5'])).toBe('--max-warnings needs a whole number ≥ 0 (got "2.5")');
+    expect(usageError(['--strict=yes'])).toMatch(/^Option '--strict' does not take an argument/u);
+    expect(usageError(['--output='])).toBe('--output needs a file name');
+  });
+
+  it('never passes an option-looking ref on to git', () => {
+    expect(usageError(['--diff=--output=/tmp/x'])).toBe('--diff needs a git ref such as origin/main (got "--output=/tmp/x")');
+    expect(usageError(['--diff='])).toBe('--diff needs a git ref such as origin/main (got "")');
+  });
+
+  it('rejects options that contradict each other', () => {
+    expect(usageError(['--strict', '--config', 'eslint.config.js'])).toBe(
+      '--strict selects the built-in strict config; it cannot be combined with --config',
+    );
+    expect(usageError(['--update-baseline'])).toBe('--update-baseline needs --baseline <file>');
+  });
+});
+
+describe('normalizeRuleIds', () => {
+  it('accepts the plugin rules with or without the agent-guard/ prefix, once each', () => {
+    expect(
+      normalizeRuleIds(['fetch-requires-timeout', 'agent-guard/no-sql-template-literal', 'agent-guard/fetch-requires-timeout'], RULES, false),
+    ).toEqual(['agent-guard/fetch-requires-timeout', 'agent-guard/no-sql-template-literal']);
+  });
+
+  it('rejects unknown rules, listing the known ones', () => {
+    expect(() => normalizeRuleIds(['no-eval'], RULES, false)).toThrow(
+      new CliError('unknown rule "no-eval"; agent-guard\'s rules are fetch-requires-timeout, no-sql-template-literal'),
+    );
+    expect(() => normalizeRuleIds(['agent-guard/nope'], RULES, true)).toThrow(CliError);
+    expect(() => normalizeRuleIds([''], RULES, true)).toThrow(CliError);
+  });
+
+  it('with --config, also accepts other plugins and core rules as written', () => {
+    expect(normalizeRuleIds(['no-eval', 'security/detect-eval-with-expression', 'fetch-requires-timeout'], RULES, true)).toEqual([
+      'no-eval',
+      'security/detect-eval-with-expression',
+      'agent-guard/fetch-requires-timeout',
+    ]);
+  });
+});

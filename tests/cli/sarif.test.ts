@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+
+import { formatSarif, type SarifContext } from '../../src/cli/formatters/sarif';
+import { rules } from '../../src/rules/index';
+import { message, parseError, result } from './helpers';
+
+const schema = JSON.parse(readFileSync(new URL('../fixtures/sarif-schema-2.1.0.json', import.meta.url), 'utf8')) as object;
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats(ajv);
+const validate = ajv.compile(schema);
+
+function expectValid(log: unknown): void {
+  const valid = validate(log);
+  expect(validate.errors ?? [], 'SARIF schema violations').toEqual([]);
+  expect(valid).toBe(true);
+}
+
+/** The plugin's rules as the CLI declares them, read from the rules' own meta. */
+const CONTEXT: SarifContext = {
+  root: '/repo',
+  toolName: 'agent-guard',
+  toolVersion: '1.2.3',
+  informationUri: 'https://github.com/agent-guard/eslint-plugin-agent-guard#readme',
+  rules: Object.entries(rules).map(([name, rule]) => ({
+    id: `agent-guard/${name}`,
+    description: rule.meta.docs?.description,
+    helpUri: rule.meta.docs?.url,
+  })),
+};
+
+interface SarifLog {
+  runs: [
+    {
+      tool: { driver: { name: string; version: string; rules: Array<{ id: string; helpUri?: string; shortDescription?: { text: string } }> } };
+      results: Array<{ ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: unknown[] }>;
+      invocations: [{ executionSuccessful: boolean; toolExecutionNotifications: unknown[] }];
+    },
+  ];
+}
+
+describe('formatSarif', () => {
+  it('writes a valid SARIF 2.1.0 log with every declared rule and its docs link, even without findings', () => {
+    const log = JSON.parse(formatSarif([result('/repo/src/clean.js', [])], CONTEXT)) as SarifLog;
+    expectValid(log);
+    const [run] = log.runs;
+    expect(run.tool.driver).toMatchObject({ name: 'agent-guard', version: '1.2.3' });
+    expect(run.tool.driver.rules.map((rule) => rule.id)).toEqual(Object.keys(rules).map((name) => `agent-guard/${name}`));
+    for (const rule of run.tool.driver.rules) {
+      expect(rule.helpUri).toMatch(/^https:\/\/github\.com\/agent-guard\/eslint-plugin-agent-guard\/blob\/main\/docs\/rules\/[a-z-]+\.md$/u);
+      expect(rule.shortDescription?.text).toMatch(/^[A-Z]/u);
+    }
+    expect(run.results).toEqual([]);
+    expect(run.invocations[0]).toEqual({ executionSuccessful: true, toolExecutionNotifications: [] });
+  });
+
+  it('points each result at its rule and its region, with URIs relative to %SRCROOT%', () => {
+    const log = JSON.parse(
+      formatSarif(
+        [
+          result('/repo/app/api/users/[id]/route.ts', [message({ ruleId: 'agent-guard/no-sql-template-literal', message: 'SQL.', line: 11, column: 43, endLine: 11, endColumn: 84 })]),
+          result('/repo/src/my file.js', [message({ severity: 1, endLine: undefined, endColumn: undefined })]),
+        ],
+        CONTEXT,
+      ),
+    ) as SarifLog;
+    expectValid(log);
+    const { results: found, tool } = log.runs[0];
+    expect(found).toEqual([
+      {
+        ruleId: 'agent-guard/no-sql-template-literal',
+        ruleIndex: tool.driver.rules.findIndex((rule) => rule.id === 'agent-guard/no-sql-template-literal'),
+        level: 'error',
+        message: { text: 'SQL.' },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: 'app/api/users/%5Bid%5D/route.ts', uriBaseId: '%SRCROOT%' },
+              region: { startLine: 11, startColumn: 43, endLine: 11, endColumn: 84 },
+            },
+          },
+        ],
+      },
+      {
+        ruleId: 'agent-guard/fetch-requires-timeout',
+        ruleIndex: tool.driver.rules.findIndex((rule) => rule.id === 'agent-guard/fetch-requires-timeout'),
+        level: 'warning',
+        message: { text: "'fetch' has no timeout." },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: 'src/my%20file.js', uriBaseId: '%SRCROOT%' },
+              region: { startLine: 3, startColumn: 9 },
+            },
+          },
+        ],
+      },
+    ]);
+    expect(found.every((entry) => entry.ruleIndex >= 0)).toBe(true);
+  });
+
+  it('reports parse errors as tool execution notifications, and rules of other plugins (--config) as extra rules', () => {
+    const log = JSON.parse(
+      formatSarif(
+        [
+          result('/repo/broken.js', [parseError(2, 7)]),
+          result('/elsewhere/lib.js', [message({ ruleId: 'no-eval', message: 'eval can be harmful.', line: 0, column: 0 })]),
+        ],
+        CONTEXT,
+      ),
+    ) as SarifLog;
+    expectValid(log);
+    const [run] = log.runs;
+    expect(run.invocations[0]).toEqual({
+      executionSuccessful: false,
+      toolExecutionNotifications: [
+        {
+          level: 'error',
+          message: { text: 'Parsing error: Unexpected token )' },
+          locations: [{ physicalLocation: { artifactLocation: { uri: 'broken.js', uriBaseId: '%SRCROOT%' }, region: { startLine: 2, startColumn: 7 } } }],
+        },
+      ],
+    });
+    expect(run.tool.driver.rules.at(-1)).toEqual({ id: 'no-eval' });
+    expect(run.results).toEqual([
+      {
+        ruleId: 'no-eval',
+        ruleIndex: run.tool.driver.rules.length - 1,
+        level: 'error',
+        message: { text: 'eval can be harmful.' },
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'file:///elsewhere/lib.js' } } }],
+      },
+    ]);
+  });
+
+  it('control: the vendored schema rejects what SARIF forbids', () => {
+    const log = JSON.parse(formatSarif([result('/repo/a.js', [message()])], CONTEXT)) as { runs: [{ results: [{ level: string }] }] };
+    log.runs[0].results[0].level = 'fatal';
+    expect(validate(log)).toBe(false);
+    expect(validate({ version: '2.1.0' })).toBe(false);
+  });
+});

@@ -1,0 +1,5 @@
+// The project's own flat config, for `agent-guard --config agent-guard.config.js`: JS files only,
+// with the timeout rule lowered to a warning.
+import agentGuard from 'eslint-plugin-agent-guard';
+
+export default [agentGuard.configs.recommended, { rules: { 'agent-guard/fetch-requires-timeout': 'warn' } }];

@@ -1,0 +1,4 @@
+// Nothing to report.
+export function add(a, b) {
+  return a + b;
+}
