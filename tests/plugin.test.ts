@@ -124,8 +124,8 @@ describe.each(ruleNames)('rule %s', (name) => {
           rules: { [`agent-guard/${name}`]: 'error' },
         },
       ];
-      // Docs examples may show where a file lives (`// app/api/users/route.ts`).
-      const named = /^\/\/\s*((?:[\w.@+[\]-]+\/)*[\w.@+[\]-]+\.(?:[cm]?[jt]sx?))\s*$/mu.exec(code);
+      // Docs examples may show where a file lives (`// app/api/users/route.ts`, `// app/routes/notes.$id.tsx`).
+      const named = /^\/\/\s*((?:[\w.@+$()[\]-]+\/)*[\w.@+$()[\]-]+\.(?:[cm]?[jt]sx?))\s*$/mu.exec(code);
       const messages = linter.verify(code, config, named ? named[1]! : `example.${ext}`);
       const fatal = messages.filter((m) => m.fatal);
       expect(fatal, `example does not parse:\n${code}`).toEqual([]);
