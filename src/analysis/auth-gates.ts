@@ -34,6 +34,8 @@ const VERBS = new Set(['require', 'requires', 'required', 'ensure', 'ensures', '
 const NOUNS = new Set([
   'user', 'users', 'admin', 'admins', 'login', 'session', 'token', 'role', 'roles', 'apikey', 'scope', 'scopes', 'owner',
   'member', 'staff', 'account', 'identity', 'loggedin', 'signedin', 'superuser', 'moderator', 'signature',
+  // `requireSignin` (express-jwt tutorials), `ensureSignedOn`.
+  'signin', 'signon', 'signedon',
 ]);
 /**
  * `validate` names body validators as often as gates (`validateUser` checks a sign-up form):
@@ -93,6 +95,27 @@ export function isAuthName(name: string): boolean {
     (words.some((w) => VERBS.has(w)) && words.some((w) => NOUNS.has(w))) ||
     (words.includes('validate') && words.some((w) => CREDENTIALS.has(w)))
   );
+}
+
+/** Words that say a middleware authenticates only when credentials are present. */
+const OPTIONAL = new Set(['optional', 'optionally', 'maybe', 'soft']);
+/** Words naming authentication itself, for `optionalAuth`, `auth.optional`, `softJwt`. */
+const AUTH_WORDS = new Set(['auth', 'authn', 'authenticate', 'authenticated', 'authentication', 'jwt', 'token', 'session', 'user', 'login', 'identity']);
+
+/**
+ * Whether a middleware is the optional variant of an auth middleware (`auth.optional`,
+ * `optionalAuth`, `authOptional()`, `softJwt`): it identifies the caller when credentials
+ * come and lets anonymous requests through, which says the route is public by design.
+ */
+export function isOptionalAuthGuard(guard: RouteGuard): boolean {
+  const node = skipTsWrappers(guard.node);
+  const callee = node.type === AST_NODE_TYPES.CallExpression ? node.callee : node;
+  const name = dottedName(callee);
+  if (name === null) {
+    return false;
+  }
+  const words = name.split('.').flatMap(wordsOf);
+  return words.some((w) => OPTIONAL.has(w)) && words.some((w) => AUTH_WORDS.has(w) || w.endsWith('jwt'));
 }
 
 /** `a.b.c` for identifiers and static member chains, or `null`. */
@@ -224,6 +247,14 @@ function classifyCall(context: Context, call: TSESTree.CallExpression, vocab: Au
   if (FETCHERS.has(last) || (CLIENT_METHODS.has(last) && objectWords.some((w) => w === 'auth' || w === 'kinde' || w === 'session' || w === 'clerk' || w === 'supabase'))) {
     // remix-auth: `authenticator.isAuthenticated(request, { failureRedirect: '/login' })` redirects anonymous requests itself.
     return redirectsOnFailure ? 'assert' : /^(?:is|has)[A-Z]/u.test(last) ? 'predicate' : 'fetch';
+  }
+  // Session fetchers come first (`getAuth(c)` of `@hono/clerk-auth` must be checked). An auth library's middleware run by hand, the usual way with per-request secrets on edge
+  // runtimes: `const mw = jwt({ secret: c.env.JWT_SECRET }); return mw(c, next)`, `bearerAuth({ token })(c, next)`.
+  if (parts.length === 1 && (last === 'verify' || isAuthName(last))) {
+    const target = resolveCallTarget(context, callee);
+    if (target?.module != null && target.path.length === 1 && AUTH_MIDDLEWARE_MODULES.includes(target.module)) {
+      return 'assert';
+    }
   }
   const words = wordsOf(last);
   if (words.some((w) => NEGATIVE.has(w))) {

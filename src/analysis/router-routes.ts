@@ -54,6 +54,8 @@ export interface RouterInstance {
 interface Use {
   readonly position: number;
   readonly path: string | null;
+  /** Route-level middleware (`all('/x', auth)`, `route('/x').all(auth)`) matches its path, not a prefix. */
+  readonly exact?: boolean;
   readonly guards: readonly RouteGuard[];
   readonly call: TSESTree.CallExpression;
 }
@@ -261,7 +263,8 @@ export function unwrapHandler(context: Context, expr: TSESTree.Node | null, dept
   if (node.type === AST_NODE_TYPES.Identifier) {
     const variable = variableFor(context, node);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (def?.type === 'Variable' && def.node.init && def.parent.kind === 'const') {
+    // `const h = withAuth(fn)`; not `const { list } = require('./controller')`, whose call is no wrapper.
+    if (def?.type === 'Variable' && def.node.init && def.parent.kind === 'const' && def.node.id.type === AST_NODE_TYPES.Identifier) {
       call = skipTsWrappers(def.node.init);
     }
   }
@@ -303,6 +306,37 @@ function pathCovers(usePath: string | null, path: string | null): boolean {
   return path === prefix || path.startsWith(`${prefix}/`) || (/[^/*]\*+$/u.test(usePath) && path.startsWith(prefix));
 }
 
+/**
+ * Whether route-level middleware registered for `usePath` runs for `path`: the same path, or
+ * the part before a wildcard (`/api/*`, `/api/(.*)`, `/api/{*rest}`) as a prefix.
+ */
+function pathMatches(usePath: string | null, path: string | null): boolean {
+  if (usePath === null || path === null || isCatchAll(usePath)) {
+    return true;
+  }
+  const star = usePath.search(/\*|\(\.\*\)|\{\*/u);
+  if (star >= 0) {
+    return pathCovers(`${usePath.slice(0, star).replace(/\/+$/u, '')}/*`, path);
+  }
+  const trim = (p: string): string => p.replace(/\/+$/u, '') || '/';
+  return trim(usePath) === trim(path);
+}
+
+/** Whether a handler expression is a function that calls one of its later parameters (`next`). */
+function callsNext(context: Context, expr: TSESTree.Node | null): boolean {
+  const fn = expr ? resolveFunction(context, skipTsWrappers(expr)) : null;
+  if (!fn || fn.params.length < 2) {
+    return false;
+  }
+  return context.sourceCode
+    .getDeclaredVariables(fn)
+    .some(
+      (variable) =>
+        variable.defs.some((def) => def.type === 'Parameter' && fn.params.indexOf(def.name as TSESTree.Parameter) > 0) &&
+        variable.references.some((ref) => ref.identifier.parent?.type === AST_NODE_TYPES.CallExpression && ref.identifier.parent.callee === ref.identifier),
+    );
+}
+
 function formatLabel(methods: readonly string[], path: string | null): string {
   return `${methods.join('/')} ${path ?? '(dynamic path)'}`;
 }
@@ -330,7 +364,7 @@ function indexCalls(context: Context, spec: RouterSpec, instances: readonly Rout
   };
   const queue = [...instances];
   const plugins = new Map<Variable, RouterInstance>();
-  const childOf = (node: TSESTree.Node): RouterInstance | null => {
+  const childOf = (node: TSESTree.Node, plugin: boolean): RouterInstance | null => {
     const direct = lookupInstance(node);
     if (direct) {
       return direct;
@@ -340,7 +374,8 @@ function indexCalls(context: Context, spec: RouterSpec, instances: readonly Rout
       return lookupInstance(found.object);
     }
     // A plugin function (`app.register(async (child) => { child.get(…) })`): its first parameter is a child router.
-    const fn = spec.mount ? resolveFunction(context, node) : null;
+    // Only for mounts: a function given to `use` is middleware (Hono `app.use(async (c, next) => …)`).
+    const fn = plugin ? resolveFunction(context, node) : null;
     const param = fn?.params[0];
     const variable = param?.type === AST_NODE_TYPES.Identifier ? context.sourceCode.getDeclaredVariables(fn!).find((v) => v.name === param.name) : undefined;
     if (!variable) {
@@ -372,7 +407,7 @@ function indexCalls(context: Context, spec: RouterSpec, instances: readonly Rout
           const guards: RouteGuard[] = [];
           const children: RouterInstance[] = [];
           for (const node of flatten(call.arguments.slice(hasPath ? 1 : 0))) {
-            const child = childOf(node);
+            const child = childOf(node, false);
             if (child) {
               children.push(child);
             } else {
@@ -386,7 +421,7 @@ function indexCalls(context: Context, spec: RouterSpec, instances: readonly Rout
         } else if (spec.mount?.includes(name) && chainPath === undefined) {
           const first = call.arguments[0];
           const pathArg = isPathArgument(context, first) ? first : undefined;
-          const child = first && !pathArg ? childOf(first) : call.arguments[1] ? childOf(call.arguments[1]) : null;
+          const child = first && !pathArg ? childOf(first, true) : call.arguments[1] ? childOf(call.arguments[1], true) : null;
           const options = pathArg ? undefined : call.arguments[1];
           const prefixNode = options && skipTsWrappers(options).type === AST_NODE_TYPES.ObjectExpression ? findObjectProperty(context, skipTsWrappers(options) as TSESTree.ObjectExpression, 'prefix') : null;
           const path = pathArg ? stringOf(context, pathArg) : prefixNode?.kind === 'found' ? stringOf(context, prefixNode.value) : null;
@@ -403,11 +438,12 @@ function indexCalls(context: Context, spec: RouterSpec, instances: readonly Rout
           // `all` handlers that call `next()` are middleware for the later routes of their path:
           // `app.all('*', requireAuth)`, `route('/p').all(auth).get(h)`.
           const asMiddleware = route !== null && spec.ordered && (name === 'all' || name === 'use');
-          if (route && !(asMiddleware && isCatchAll(route.path))) {
+          // A function that hands over to `next()` is middleware, not an endpoint: `route('/x').all((req, res, next) => …)`.
+          if (route && !(asMiddleware && (isCatchAll(route.path) || callsNext(context, route.handlerExpr)))) {
             pending.push(route);
           }
           if (route && asMiddleware) {
-            addUse(instance, { position, path: route.path, guards: [...route.guards, ...(route.handlerExpr ? [{ node: route.handlerExpr, via: 'router' as const }] : [])], call });
+            addUse(instance, { position, path: route.path, exact: true, guards: [...route.guards, ...(route.handlerExpr ? [{ node: route.handlerExpr, via: 'router' as const }] : [])], call });
           }
         }
         current = methodCallOn(call);
@@ -475,7 +511,7 @@ export function routerRoutes(
   const routes: Route[] = [];
   for (const route of index.pending) {
     const own = (index.uses.get(route.instance) ?? []).filter(
-      (use) => use.call !== route.call && (!spec.ordered || use.position < positionOf(route.call)) && pathCovers(use.path, route.path),
+      (use) => use.call !== route.call && (!spec.ordered || use.position < positionOf(route.call)) && (use.exact ? pathMatches(use.path, route.path) : pathCovers(use.path, route.path)),
     );
     const { fns, wrappers } = unwrapHandler(context, route.handlerExpr);
     for (const above of inherited(index, spec, route.instance)) {

@@ -99,6 +99,19 @@ function rolesByName(fn: FunctionLike): { framework: string; params: readonly (P
   return null;
 }
 
+/** `rolesByName` for route models, reading `_req`/`_request`/`_ctx` as their unprefixed names. */
+function routeFrameworkByParams(fn: FunctionLike): string | null {
+  const names = fn.params.slice(0, 2).map((param) => paramName(param)?.replace(/^_+(?=\w)/u, '') ?? null);
+  const [first, second] = names;
+  if (first !== null && first !== undefined && REQUEST_NAMES.has(first)) {
+    return second === 'reply' ? 'fastify' : 'express';
+  }
+  if (second === 'reply') {
+    return 'fastify';
+  }
+  return rolesByName(fn)?.framework ?? null;
+}
+
 const ROUTERS: Readonly<Record<string, RouterSpec>> = { express: EXPRESS_ROUTER, fastify: FASTIFY_ROUTER, koa: KOA_ROUTER, hono: HONO_ROUTER };
 /** Receiver types that name the framework whatever the handler looks like. */
 const RECEIVER_TYPES: Readonly<Record<string, string>> = {
@@ -155,11 +168,13 @@ function routeOfCall(context: AdapterContext, call: TSESTree.CallExpression): Ro
     return null;
   }
   let framework = receiverFramework(variable);
-  if (!framework) {
-    // Judge by the handler's parameters, as for handlers: `(req, res)`, `(request, reply)`, `(ctx)`, `(c)`.
+  if (!framework && looksLikeRoute(callee.property.name, call)) {
+    // Judge by the handler's parameters, as for handlers: `(req, res)`, `(request, reply)`, `(ctx)`, `(c)`,
+    // also when marked unused (`(_req, reply)`); else by the receiver's conventional name
+    // (`module.exports = async function (fastify) { fastify.post('/x', …) }`).
     const last = call.arguments.at(-1);
     const fn = last ? unwrapHandler(context, last).fns.at(-1) : undefined;
-    framework = fn && looksLikeRoute(callee.property.name, call) ? (rolesByName(fn)?.framework ?? null) : null;
+    framework = (fn ? routeFrameworkByParams(fn) : null) ?? (variable.name === 'fastify' ? 'fastify' : null);
   }
   const spec = framework ? ROUTERS[framework] : undefined;
   if (!spec) {

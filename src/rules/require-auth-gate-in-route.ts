@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { analyseHandlerGate, isAuthGuard } from '../analysis/auth-gates';
+import { analyseHandlerGate, isAuthGuard, isOptionalAuthGuard } from '../analysis/auth-gates';
 import type { AuthVocabulary, HandlerGate } from '../analysis/auth-gates';
 import { createRule } from '../analysis/create-rule';
 import { normalizedFilename } from '../analysis/functions';
@@ -129,7 +129,9 @@ function checkRoutes(context: Context, options: Options[0], routes: readonly Rou
     if (!options.checkPublicQueries && (route.method === 'QUERY' || route.method === 'SUBSCRIPTION')) {
       continue;
     }
-    if (options.allowPublicGet && /^(?:GET|HEAD)(?:\/(?:GET|HEAD))*$/u.test(route.method)) {
+    const read = /^(?:GET|HEAD)(?:\/(?:GET|HEAD))*$/u.test(route.method);
+    // `app.get('/articles', auth.optional, …)`: a read that identifies callers when it can is public by design.
+    if ((options.allowPublicGet && read) || (read && route.guards.some(isOptionalAuthGuard))) {
       continue;
     }
     const data = { route: route.label, framework: route.framework };

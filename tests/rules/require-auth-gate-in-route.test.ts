@@ -523,6 +523,10 @@ app.route('/books').get((req, res) => res.json([])).post(requireAuth, (req, res)
       errors: [{ messageId: 'missingGate', line: 4, column: 21, data: { route: 'GET /books', framework: 'express' } }],
     },
     // Look-alikes that are not gates: optional auth, user attachers, sessions, cors, helmet, rate limits, CSRF.
+    // Optional auth is no gate, so a mutation behind it is reported; a READ behind it is public by
+    // design (RealWorld/Conduit `router.get('/articles', auth.optional, …)`: anonymous readers get the
+    // same list, signed-in ones a personalised one), see the audit cases in
+    // require-auth-gate-in-route-audit-router.test.ts.
     {
       code: `
 import express from 'express';
@@ -535,19 +539,19 @@ app.use(session({ secret: 's' }));
 app.use(cors());
 app.use(helmet());
 app.use(rateLimit({ windowMs: 60000 }));
-app.get('/feed', optionalAuth, (req, res) => res.json([]));
+app.post('/feed', optionalAuth, (req, res) => res.json([]));
 app.get('/cart', attachUser, (req, res) => res.json([]));
 app.post('/transfer', csrfProtect, (req, res) => res.json({}));
 app.post('/users', validateUser, (req, res) => res.json({}));
-app.get('/articles', auth.optional, (req, res) => res.json([]));
+app.delete('/articles/:id', auth.optional, (req, res) => res.json([]));
 app.post('/auth-limited', authLimiter, (req, res) => res.json({}));
 `,
       errors: [
-        { messageId: 'missingGate', line: 12, column: 5, data: { route: 'GET /feed', framework: 'express' } },
+        { messageId: 'missingGate', line: 12, column: 5, data: { route: 'POST /feed', framework: 'express' } },
         { messageId: 'missingGate', line: 13, column: 5, data: { route: 'GET /cart', framework: 'express' } },
         { messageId: 'missingGate', line: 14, column: 5, data: { route: 'POST /transfer', framework: 'express' } },
         { messageId: 'missingGate', line: 15, column: 5, data: { route: 'POST /users', framework: 'express' } },
-        { messageId: 'missingGate', line: 16, column: 5, data: { route: 'GET /articles', framework: 'express' } },
+        { messageId: 'missingGate', line: 16, column: 5, data: { route: 'DELETE /articles/:id', framework: 'express' } },
         { messageId: 'missingGate', line: 17, column: 5, data: { route: 'POST /auth-limited', framework: 'express' } },
       ],
     },
