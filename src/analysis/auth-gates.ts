@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { FunctionLike, RouteGuard } from '../frameworks/types';
 import { ASSERTING_GATES, AUTH_MIDDLEWARE_MODULES, CLIENT_SESSION_METHODS, SESSION_FETCHERS, SIGNATURE_VERIFIERS } from '../sinks/auth';
+import { childNodes } from './ast';
 import { isFunctionLike, resolveFunction } from './functions';
 import { resolveCallTarget } from './modules';
 import { parseNameSpec } from './settings';
@@ -684,7 +685,6 @@ export function analyseHandlerGate(context: Context, fn: FunctionLike, vocab: Au
 function walkHandler(context: Context, fn: FunctionLike, vocab: AuthVocabulary): HandlerGate {
   const params = paramNames(fn);
   const locals = new Set<string>(identityParams(fn));
-  const keys = context.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
   let gate: TSESTree.Node | null = null;
   let exposure: TSESTree.Node | null = null;
   let unchecked: { call: TSESTree.CallExpression; name: string } | null = null;
@@ -734,19 +734,7 @@ function walkHandler(context: Context, fn: FunctionLike, vocab: AuthVocabulary):
     if (exposure === null && gate === null && isExposure(node, params, fn)) {
       exposure = node;
     }
-    const children: TSESTree.Node[] = [];
-    for (const key of keys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const child of value) {
-          if (child && typeof child === 'object' && 'type' in child) {
-            children.push(child as TSESTree.Node);
-          }
-        }
-      } else if (value && typeof value === 'object' && 'type' in value) {
-        children.push(value as TSESTree.Node);
-      }
-    }
+    const children = childNodes(context.sourceCode, node);
     for (let i = children.length - 1; i >= 0; i--) {
       stack.push(children[i]!);
     }

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { FunctionLike, Route, RouteGuard } from '../frameworks/types';
+import { outerExpression } from './ast';
 import { resolveFunction } from './functions';
 import { findObjectProperty, skipTsWrappers, staticValueOf } from './static';
 import { variableFor } from './variable-index';
@@ -79,30 +80,16 @@ interface PendingRoute {
 const MAX_CHAIN = 50;
 const MAX_MOUNT_DEPTH = 4;
 
-/** The node whose value flows on unchanged through `(x as T)`, `x!`. */
-function outer(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.parent &&
-    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      current.parent.type === AST_NODE_TYPES.ChainExpression)
-  ) {
-    current = current.parent;
-  }
-  return current;
-}
 
 /** `ref.<name>(…)`: the call and method name, or `null`. */
 function methodCallOn(ref: TSESTree.Node): { call: TSESTree.CallExpression; name: string } | null {
-  const node = outer(ref);
+  const node = outerExpression(ref);
   const member = node.parent;
   if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node || member.computed || member.property.type !== AST_NODE_TYPES.Identifier) {
     return null;
   }
-  const call = outer(member).parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression || outer(call.callee) !== outer(member)) {
+  const call = outerExpression(member).parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || outerExpression(call.callee) !== outerExpression(member)) {
     return null;
   }
   return { call, name: member.property.name };

@@ -1,0 +1,35 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+/**
+ * The child nodes of `node` in source order, by the parser's visitor keys (so TS and JSX
+ * nodes are covered). For walks bounded to one function, where a selector cannot be used.
+ */
+export function childNodes(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): TSESTree.Node[] {
+  const keys = (sourceCode.visitorKeys as Record<string, readonly string[] | undefined>)[node.type] ?? [];
+  const out: TSESTree.Node[] = [];
+  for (const key of keys) {
+    const value = (node as unknown as Record<string, unknown>)[key];
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (child && typeof child === 'object' && 'type' in child) {
+        out.push(child as TSESTree.Node);
+      }
+    }
+  }
+  return out;
+}
+
+/** The outermost node carrying `node`'s value unchanged through `x as T`, `x!`, `x satisfies T`, `a?.b`. */
+export function outerExpression(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      current.parent.type === AST_NODE_TYPES.ChainExpression)
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
