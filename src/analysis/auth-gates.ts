@@ -274,6 +274,10 @@ function classifyCall(context: Context, call: TSESTree.CallExpression, vocab: Au
   if (words.length === 1 && (first === 'authorize' || first === 'authenticate' || first === 'authorise')) {
     return 'assert';
   }
+  // Webhook endpoints check the sender: `validateWebhookEvent(request)`, `verifyWebhookPayload(body, sig)`.
+  if ((first === 'verify' || first === 'validate' || first === 'check') && words.some((w) => w === 'webhook' || w === 'signature' || w === 'hmac')) {
+    return 'assert';
+  }
   return null;
 }
 
@@ -618,7 +622,8 @@ function isExposure(node: TSESTree.Node, params: ReadonlySet<string>, fn: Functi
     if (arg.type === AST_NODE_TYPES.CallExpression && arg.callee.type === AST_NODE_TYPES.Identifier && params.has(arg.callee.name)) {
       return false;
     }
-    return !hasErrorStatus(arg);
+    // `return notFound()`, `return redirect('/login')`, `return fail(400)`: an exit, not data.
+    return !hasErrorStatus(arg) && !isExitCall(arg);
   }
   if (node.type === AST_NODE_TYPES.CallExpression) {
     // `await req.json()` reads the request; `res.json(x)` / `return c.json(x)` answers it.
@@ -746,8 +751,61 @@ function walkHandler(context: Context, fn: FunctionLike, vocab: AuthVocabulary):
     return { kind: 'late', node: lateGate, exposure };
   }
   if (unchecked) {
-    return { kind: 'unchecked', ...unchecked };
+    // A "who am I" endpoint answers an anonymous caller with an empty session: nothing to protect.
+    return echoesSession(fn, unchecked.call) ? { kind: 'gated', node: unchecked.call } : { kind: 'unchecked', ...unchecked };
   }
   // An expression-bodied arrow answers with its body: `(req) => Response.json(all)`.
   return { kind: 'none' };
+}
+
+/** `console.log(…)` statements, which neither gate nor answer. */
+function isLogStatement(statement: TSESTree.Statement): boolean {
+  const expr = statement.type === AST_NODE_TYPES.ExpressionStatement ? skipTsWrappers(statement.expression) : null;
+  return expr?.type === AST_NODE_TYPES.CallExpression && /^console\./u.test(dottedName(expr.callee) ?? '');
+}
+
+/** Whether an answer carries nothing but `name`: `session`, `Response.json(session)`, `res.send(JSON.stringify(session))`, `{ session }`. */
+function answersOnlyWith(node: TSESTree.Node, name: string, depth = 0): boolean {
+  const expr = skipTsWrappers(node);
+  if (depth > 6) {
+    return false;
+  }
+  switch (expr.type) {
+    case AST_NODE_TYPES.Identifier:
+      return expr.name === name;
+    case AST_NODE_TYPES.AwaitExpression:
+      return answersOnlyWith(expr.argument, name, depth + 1);
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression: {
+      const first = expr.arguments[0];
+      return first !== undefined && first.type !== AST_NODE_TYPES.SpreadElement && answersOnlyWith(first, name, depth + 1);
+    }
+    case AST_NODE_TYPES.ObjectExpression:
+      return expr.properties.length > 0 && expr.properties.every((p) => p.type === AST_NODE_TYPES.Property && answersOnlyWith(p.value, name, depth + 1));
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether the handler only fetches the session and answers with it (`const session = await
+ * getServerSession(…); return Response.json(session)`): the Auth.js "access the session from
+ * an API route" example, a "who am I" endpoint whose answer to an anonymous caller is empty.
+ */
+function echoesSession(fn: FunctionLike, call: TSESTree.CallExpression): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    return false;
+  }
+  const top = valueTop(call);
+  const declarator = top.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== top || declarator.id.type !== AST_NODE_TYPES.Identifier) {
+    return false;
+  }
+  const statements = fn.body.body.filter((statement) => !isLogStatement(statement));
+  const [declaration, answer, ...rest] = statements;
+  if (rest.length > 0 || declaration !== declarator.parent || !answer) {
+    return false;
+  }
+  const value = answer.type === AST_NODE_TYPES.ReturnStatement ? answer.argument : answer.type === AST_NODE_TYPES.ExpressionStatement ? answer.expression : null;
+  return value != null && answersOnlyWith(value, declarator.id.name);
 }

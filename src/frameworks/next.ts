@@ -5,6 +5,7 @@ import { wordsOf } from '../analysis/auth-gates';
 import { exportedBindings } from '../analysis/exported-bindings';
 import type { ExportedBinding } from '../analysis/exported-bindings';
 import { exportedFunctions, hasDirective, normalizedFilename } from '../analysis/functions';
+import { routeDispatcher } from '../analysis/route-dispatchers';
 import { enclosingStatement, unwrapHandler } from '../analysis/router-routes';
 import { skipTsWrappers } from '../analysis/static';
 import { FETCH_REQUEST, NODE_FRAMEWORK_REQUEST } from './shapes';
@@ -160,7 +161,11 @@ function exportGuards(fnsAndWrappers: { wrappers: RouteGuard[] }): RouteGuard[] 
 
 function exportRoute(context: AdapterContext, binding: ExportedBinding, method: string, path: string | null, label: string, fileRouted: boolean): Route {
   const unwrapped = unwrapHandler(context, binding.value);
+  // A gateway to another router (`fetchRequestHandler({ router: appRouter })`, Hono's
+  // `handle(app)`): the procedures and routes behind it are judged where they are declared.
+  const dispatcher = fileRouted ? routeDispatcher(context, binding.value, unwrapped.fns) : null;
   return {
+    ...(dispatcher ? { publicMarker: dispatcher } : {}),
     framework: 'next',
     method,
     path,
@@ -173,8 +178,11 @@ function exportRoute(context: AdapterContext, binding: ExportedBinding, method: 
   };
 }
 
-/** Whether a Server Action's name says it signs users in, up or out (`login`, `signUpAction`, `authenticate`). */
-function isAuthFlowAction(name: string): boolean {
+/**
+ * Whether an action's name says it signs users in, up or out (`login`, `signUpAction`,
+ * `authenticate`): Next.js Server Actions, SvelteKit form actions.
+ */
+export function isAuthFlowAction(name: string): boolean {
   return wordsOf(name).some((word) => AUTH_FLOW_WORDS.has(word));
 }
 

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { exportedBindings, hasDefaultExport } from '../analysis/exported-bindings';
 import { normalizedFilename } from '../analysis/functions';
+import { routeDispatcher } from '../analysis/route-dispatchers';
 import { unwrapHandler } from '../analysis/router-routes';
 import { FETCH_REQUEST } from './shapes';
 import type { AdapterContext, FrameworkAdapter, HandlerBinding, InputShape, ParamRole, Route } from './types';
@@ -133,7 +134,9 @@ export const remix: FrameworkAdapter = {
           continue;
         }
         const { fns, wrappers } = unwrapHandler(context, binding.value);
+        const dispatcher = routeDispatcher(context, binding.value, fns);
         yield {
+          ...(dispatcher ? { publicMarker: dispatcher } : {}),
           framework: 'remix',
           method: isAction ? 'ACTION' : 'GET',
           path: module.path,

@@ -2,8 +2,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { exportedFunctions, exportedObject, handlerFunctionsOf, normalizedFilename } from '../analysis/functions';
+import { routeDispatcher } from '../analysis/route-dispatchers';
 import { unwrapHandler } from '../analysis/router-routes';
 import { getPropertyKeyName, staticValueOf } from '../analysis/static';
+import { isAuthFlowAction } from './next';
 import { FETCH_REQUEST } from './shapes';
 import type { AdapterContext, FrameworkAdapter, HandlerBinding, InputShape, ParamRole, Route } from './types';
 
@@ -92,6 +94,9 @@ function findRoutes(context: AdapterContext): Route[] {
       }
       const method = entry.name === 'fallback' ? 'ALL' : entry.name;
       const { fns, wrappers } = unwrapHandler(context, entry.value);
+      // `fetchRequestHandler({ router: appRouter })`: a gateway whose procedures are judged where declared.
+      const dispatcher = routeDispatcher(context, entry.value, fns);
+      const publicMarker = dispatcher ?? (method === 'GET' || method === 'HEAD' ? prerendered : undefined);
       routes.push({
         framework: 'sveltekit',
         method,
@@ -102,7 +107,7 @@ function findRoutes(context: AdapterContext): Route[] {
         node: entry.node,
         statement: entry.statement,
         fileRouted: true,
-        ...(prerendered && (method === 'GET' || method === 'HEAD') ? { publicMarker: prerendered } : {}),
+        ...(publicMarker ? { publicMarker } : {}),
       });
     }
     return routes;
@@ -125,6 +130,8 @@ function findRoutes(context: AdapterContext): Route[] {
       node: property.key,
       statement: statement ?? property,
       fileRouted: true,
+      // `logout`, `login`, `register` actions sign users in or out: public by design.
+      ...(isAuthFlowAction(name) ? { publicMarker: property.key } : {}),
     });
   }
   return routes;

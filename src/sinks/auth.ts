@@ -66,8 +66,11 @@ export const SESSION_FETCHERS: readonly string[] = [
   'safeGetSession',
 ];
 
-/** Methods that fetch the identity only on an auth client: `supabase.auth.getUser()`, `kinde.getUser()`. */
-export const CLIENT_SESSION_METHODS: readonly string[] = ['getUser', 'getSession', 'getClaims', 'isAuthenticated', 'getPermissions'];
+/**
+ * Methods that fetch the identity only on an auth client: `supabase.auth.getUser()`, `kinde.getUser()`,
+ * Lucia v2's SvelteKit/Astro `locals.auth.validate()` / `locals.auth.validateUser()`.
+ */
+export const CLIENT_SESSION_METHODS: readonly string[] = ['getUser', 'getSession', 'getClaims', 'isAuthenticated', 'getPermissions', 'validate', 'validateUser'];
 
 /**
  * Functions that throw, redirect or answer 401 themselves when the caller is not
