@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { childNodes } from '../analysis/ast';
 import { wordsOf } from '../analysis/auth-gates';
 import { exportedBindings } from '../analysis/exported-bindings';
 import type { ExportedBinding } from '../analysis/exported-bindings';
@@ -222,7 +223,6 @@ function inlineActionName(fn: FunctionLike): { name: string; node: TSESTree.Node
 
 /** Functions anywhere in the file whose body starts with `'use server'`: inline Server Actions. */
 function inlineActions(context: AdapterContext): FunctionLike[] {
-  const keys = context.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
   const out: FunctionLike[] = [];
   const stack: TSESTree.Node[] = [context.sourceCode.ast];
   while (stack.length > 0) {
@@ -234,18 +234,7 @@ function inlineActions(context: AdapterContext): FunctionLike[] {
     ) {
       out.push(node);
     }
-    for (const key of keys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const child of value) {
-          if (child && typeof child === 'object' && 'type' in child) {
-            stack.push(child as TSESTree.Node);
-          }
-        }
-      } else if (value && typeof value === 'object' && 'type' in value) {
-        stack.push(value as TSESTree.Node);
-      }
-    }
+    stack.push(...childNodes(context.sourceCode, node));
   }
   return out.sort((a, b) => a.range[0] - b.range[0]);
 }

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { outerExpression } from '../analysis/ast';
 import { functionUses, isFunctionLike, resolveFunction } from '../analysis/functions';
 import { resolveCallTarget } from '../analysis/modules';
 import { enclosingStatement, unwrapHandler } from '../analysis/router-routes';
@@ -119,20 +120,6 @@ function builderOf(context: AdapterContext, node: TSESTree.Node, depth = 0): Bui
   return builder;
 }
 
-/** The node whose value flows on unchanged through `(x as T)`, `x!`, `x satisfies T`, `a?.b()`. */
-function outer(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.parent &&
-    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      current.parent.type === AST_NODE_TYPES.ChainExpression ||
-      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
-  ) {
-    current = current.parent;
-  }
-  return current;
-}
 
 /** Where a procedure (or router) sits: its keys in the router objects above it, outermost first. */
 interface Placement {
@@ -148,14 +135,14 @@ interface Placement {
 function placementOf(context: AdapterContext, value: TSESTree.Node, depth = 0): Placement {
   const keys: string[] = [];
   let property: TSESTree.Property | null = null;
-  let node = outer(value);
+  let node = outerExpression(value);
   for (let hops = 0; hops < 8 && depth < 4; hops++) {
     const parent = node.parent;
     if (parent?.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
       const key = getPropertyKeyName(context, parent);
       keys.unshift(key ?? '[computed]');
       property ??= parent;
-      node = outer(parent.parent);
+      node = outerExpression(parent.parent);
       continue;
     }
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== node) {
@@ -165,7 +152,7 @@ function placementOf(context: AdapterContext, value: TSESTree.Node, depth = 0): 
       if (!/router$/iu.test(name) || keys.length === 0) {
         break;
       }
-      node = outer(parent);
+      node = outerExpression(parent);
       continue;
     }
     if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
@@ -217,7 +204,7 @@ function routeOfCall(context: AdapterContext, call: TSESTree.CallExpression): Ro
 /** The procedure call a resolver is passed to, when `fn` is one. */
 function resolverCall(context: AdapterContext, fn: FunctionLike): TSESTree.CallExpression | null {
   for (const use of functionUses(context, fn)) {
-    const node = outer(use);
+    const node = outerExpression(use);
     const call = node.parent;
     const callee = call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === node ? skipTsWrappers(call.callee) : null;
     if (
