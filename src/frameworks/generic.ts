@@ -163,6 +163,14 @@ function routeOfCall(context: AdapterContext, call: TSESTree.CallExpression): Ro
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier || callee.object.type !== AST_NODE_TYPES.Identifier) {
     return null;
   }
+  // Cheap shape check before any scope lookup: `map.get(key)` and `query.all()` are not routes.
+  const first = call.arguments[0];
+  const routeShaped =
+    looksLikeRoute(callee.property.name, call) ||
+    (call.arguments.length >= 2 && (first?.type === AST_NODE_TYPES.Identifier || first?.type === AST_NODE_TYPES.MemberExpression));
+  if (!routeShaped) {
+    return null;
+  }
   const variable = variableFor(context, callee.object);
   if (!variable) {
     return null;
