@@ -41,19 +41,138 @@ type AnyTracker = {
   iteratePropertyReferences: (node: unknown, map: object) => Iterable<RawTracked>;
 };
 
-const trackers = new WeakMap<TSESTree.Program, AnyTracker>();
+/**
+ * What a file imports and which globals it reads, gathered once per Program for every rule and
+ * every framework adapter: a call of `iterateModuleReferences` for modules the file never
+ * imports and globals it never reads returns at once, without walking any reference.
+ */
+interface FileModules {
+  /** Created on first use: most files never need a search. */
+  readonly tracker: () => AnyTracker;
+  /** Specifiers as written in import/export declarations and `import x = require()`. */
+  readonly declared: ReadonlySet<string>;
+  /** Whether a global (declared by the config or not) has references in the file. */
+  readonly hasGlobal: (name: string) => boolean;
+  /** `require('x')` specifiers, as ReferenceTracker reads them; computed on first use. */
+  requires: ReadonlySet<string> | null;
+  /** `process.getBuiltinModule('x')` calls with their specifier; computed on first use. */
+  builtinCalls: readonly { readonly call: TSESTree.CallExpression; readonly name: string | null }[] | null;
+}
+
+const GLOBAL_OBJECT_NAMES = ['global', 'globalThis', 'self', 'window'];
+const REQUIRE_CALL = { require: { [CALL]: true } };
+const BUILTIN_MODULE_CALL = { process: { getBuiltinModule: { [CALL]: true } } };
+
+const fileModules = new WeakMap<TSESTree.Program, FileModules>();
+
+function getFileModules(context: Context): FileModules {
+  const program = context.sourceCode.ast;
+  let found = fileModules.get(program);
+  if (!found) {
+    const realGlobalScope = context.sourceCode.scopeManager!.globalScope!;
+    let unresolved: Map<string, TSESLint.Scope.Reference[]> | null = null;
+    // The unresolved references by name, in source order: one pass over `through`, not one per name.
+    const unresolvedByName = (): Map<string, TSESLint.Scope.Reference[]> => {
+      if (!unresolved) {
+        unresolved = new Map();
+        for (const ref of realGlobalScope.through) {
+          if (!ref.resolved) {
+            const list = unresolved.get(ref.identifier.name);
+            if (list) {
+              list.push(ref);
+            } else {
+              unresolved.set(ref.identifier.name, [ref]);
+            }
+          }
+        }
+      }
+      return unresolved;
+    };
+    let tracker: AnyTracker | null = null;
+    const declared = new Set<string>();
+    for (const statement of program.body) {
+      // The statements ReferenceTracker's ESM search reads (`isHasSource`), and TS `import x = require()`.
+      if (
+        (statement.type === AST_NODE_TYPES.ImportDeclaration ||
+          statement.type === AST_NODE_TYPES.ExportAllDeclaration ||
+          statement.type === AST_NODE_TYPES.ExportNamedDeclaration) &&
+        statement.source != null
+      ) {
+        declared.add(String(statement.source.value));
+      }
+      const decl = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+      if (
+        decl?.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
+        decl.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference &&
+        decl.moduleReference.expression.type === AST_NODE_TYPES.Literal
+      ) {
+        declared.add(String(decl.moduleReference.expression.value));
+      }
+    }
+    found = {
+      tracker: () =>
+        // "legacy" mode: `import { readFile } from 'fs'` binds the CJS export, as Node does.
+        (tracker ??= new ReferenceTracker(withUndeclaredGlobals(realGlobalScope, unresolvedByName) as never, {
+          mode: 'legacy',
+        }) as unknown as AnyTracker),
+      declared,
+      // What the tracker's scope view answers (a declared global, or unresolved references), without building it.
+      hasGlobal: (name) => (realGlobalScope.set.get(name)?.references.length ?? unresolvedByName().get(name)?.length ?? 0) > 0,
+      requires: null,
+      builtinCalls: null,
+    };
+    fileModules.set(program, found);
+  }
+  return found;
+}
 
 function getTracker(context: Context): AnyTracker {
-  const program = context.sourceCode.ast;
-  let tracker = trackers.get(program);
-  if (!tracker) {
-    // "legacy" mode: `import { readFile } from 'fs'` binds the CJS export, as Node does.
-    tracker = new ReferenceTracker(withUndeclaredGlobals(context.sourceCode.scopeManager!.globalScope!) as never, {
-      mode: 'legacy',
-    }) as unknown as AnyTracker;
-    trackers.set(program, tracker);
+  return getFileModules(context).tracker();
+}
+
+function hasGlobalObject(file: FileModules): boolean {
+  return GLOBAL_OBJECT_NAMES.some(file.hasGlobal);
+}
+
+/** `require('x')` specifiers in the file, read as ReferenceTracker's CJS search reads them. */
+function requiresOf(file: FileModules): ReadonlySet<string> {
+  if (!file.requires) {
+    const names = new Set<string>();
+    if (file.hasGlobal('require') || hasGlobalObject(file)) {
+      for (const { node } of file.tracker().iterateGlobalReferences(REQUIRE_CALL)) {
+        const name = getStringIfConstant((node as TSESTree.CallExpression).arguments[0] as never);
+        if (name != null) {
+          names.add(name);
+        }
+      }
+    }
+    file.requires = names;
   }
-  return tracker;
+  return file.requires;
+}
+
+function builtinCallsOf(context: Context, file: FileModules): NonNullable<FileModules['builtinCalls']> {
+  if (!file.builtinCalls) {
+    const calls: { call: TSESTree.CallExpression; name: string | null }[] = [];
+    if (file.hasGlobal('process') || hasGlobalObject(file)) {
+      for (const { node } of file.tracker().iterateGlobalReferences(BUILTIN_MODULE_CALL)) {
+        const call = node as TSESTree.CallExpression;
+        const arg = call.arguments[0];
+        calls.push({ call, name: arg ? getStringIfConstant(arg as never, context.sourceCode.getScope(call) as never) : null });
+      }
+    }
+    file.builtinCalls = calls;
+  }
+  return file.builtinCalls;
+}
+
+function anyKeyIn(names: ReadonlySet<string>, map: object): boolean {
+  for (const name of names) {
+    if (Object.hasOwn(map, name)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -63,7 +182,10 @@ function getTracker(context: Context): AnyTracker {
  * `[agentGuard.configs.recommended]` config declares none. The real scope is not mutated,
  * so `no-undef` and other rules see it unchanged.
  */
-function withUndeclaredGlobals(globalScope: TSESLint.Scope.Scope): TSESLint.Scope.Scope {
+function withUndeclaredGlobals(
+  globalScope: TSESLint.Scope.Scope,
+  unresolvedByName: () => ReadonlyMap<string, TSESLint.Scope.Reference[]>,
+): TSESLint.Scope.Scope {
   const synthetic = new Map<string, unknown>();
   const set = {
     get(name: string): unknown {
@@ -72,13 +194,15 @@ function withUndeclaredGlobals(globalScope: TSESLint.Scope.Scope): TSESLint.Scop
         return declared;
       }
       if (!synthetic.has(name)) {
-        const references = globalScope.through.filter((ref) => ref.identifier.name === name && !ref.resolved);
-        synthetic.set(name, references.length > 0 ? { name, defs: [], references, identifiers: [] } : undefined);
+        const references = unresolvedByName().get(name);
+        synthetic.set(name, references ? { name, defs: [], references, identifiers: [] } : undefined);
       }
       return synthetic.get(name);
     },
   };
-  return Object.create(globalScope, { set: { value: set } }) as TSESLint.Scope.Scope;
+  // Only what ReferenceTracker and `findVariable` read from it. A plain object: `Object.create`
+  // over the real scope cost more than the searches that use it.
+  return { set, block: globalScope.block, childScopes: globalScope.childScopes, upper: null, type: globalScope.type } as unknown as TSESLint.Scope.Scope;
 }
 
 function kindOf(type: symbol): ReferenceKind {
@@ -128,7 +252,7 @@ export function* iterateModuleReferences<T>(
   moduleMap: Readonly<Record<string, TraceMap<T>>>,
   globals?: Readonly<TraceMap<T>>,
 ): Generator<TrackedReference<T>> {
-  const tracker = getTracker(context);
+  const file = getFileModules(context);
   const map = normalizeModuleMap(moduleMap);
   const seen = new Set<unknown>();
   const emit = function* (raws: Iterable<RawTracked>): Generator<TrackedReference<T>> {
@@ -140,25 +264,29 @@ export function* iterateModuleReferences<T>(
       }
     }
   };
-  if (globals) {
-    yield* emit(tracker.iterateGlobalReferences(globals));
+  // Each search below runs only when the file has what it looks for; the answers are the same.
+  if (globals && (Object.keys(globals).some(file.hasGlobal) || hasGlobalObject(file))) {
+    yield* emit(file.tracker().iterateGlobalReferences(globals));
   }
-  yield* emit(tracker.iterateEsmReferences(map));
-  yield* emit(tracker.iterateCjsReferences(map));
+  if (anyKeyIn(file.declared, map)) {
+    yield* emit(file.tracker().iterateEsmReferences(map));
+  }
+  if (anyKeyIn(requiresOf(file), map)) {
+    yield* emit(file.tracker().iterateCjsReferences(map));
+  }
 
   // process.getBuiltinModule('fs') (Node ≥ 20.16) returns the module object.
-  const builtinCalls = tracker.iterateGlobalReferences({ process: { getBuiltinModule: { [CALL]: true } } });
-  for (const { node } of builtinCalls) {
-    const call = node as TSESTree.CallExpression;
-    const arg = call.arguments[0];
-    const name = arg ? getStringIfConstant(arg as never, context.sourceCode.getScope(call) as never) : null;
+  for (const { call, name } of builtinCallsOf(context, file)) {
     const moduleTrace = name === null ? undefined : map[name];
     if (moduleTrace) {
-      yield* emit(tracker.iteratePropertyReferences(call, moduleTrace));
+      yield* emit(file.tracker().iteratePropertyReferences(call, moduleTrace));
     }
   }
 
   // TypeScript `import fs = require('fs')`: not seen by ReferenceTracker.
+  if (!anyKeyIn(file.declared, map)) {
+    return;
+  }
   for (const statement of context.sourceCode.ast.body) {
     const decl =
       statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
@@ -171,7 +299,7 @@ export function* iterateModuleReferences<T>(
       const variable = moduleTrace ? context.sourceCode.getDeclaredVariables(decl)[0] : undefined;
       for (const ref of variable?.references ?? []) {
         if (ref.isReadOnly()) {
-          yield* emit(tracker.iteratePropertyReferences(ref.identifier, moduleTrace!));
+          yield* emit(file.tracker().iteratePropertyReferences(ref.identifier, moduleTrace!));
         }
       }
     }

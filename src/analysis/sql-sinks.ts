@@ -10,7 +10,8 @@ import { functionVariable, isFunctionLike, resolveFunction } from './functions';
 import { resolveCallTarget } from './modules';
 import { parseNameSpec } from './settings';
 import { skipTsWrappers } from './static';
-import { analyzeStringBuild } from './string-building';
+import { looksLikeSql } from './sql-text';
+import { analyzeStringBuild, approximateText } from './string-building';
 import type { StringBuild, StringBuildOptions } from './string-building';
 import { getKindResolver } from './value-kinds';
 import type { KindResolver } from './value-kinds';
@@ -31,6 +32,16 @@ export interface SqlSinkCall {
 }
 
 const RELATIVE = /^(?:\.|\/|~\/|@\/|#)/u;
+
+export interface FindSqlSinkOptions {
+  /**
+   * The caller uses the result for its reports only, not for the argument nodes the calls
+   * consume (`build.nodes`). Calls on receivers that cannot be resolved (`x.get(key)`,
+   * `query(text)`), whose argument shows no SQL text and cannot make a wrapper, are then
+   * dropped before the receiver is resolved: they could not be reported anyway.
+   */
+  readonly reportsOnly?: boolean;
+}
 
 /** Keeps the SQL resolver per file (one kind table, so one resolver). */
 export function getSqlKindResolver(context: Context): KindResolver<SqlSink> {
@@ -74,9 +85,41 @@ export function findSqlSinkCalls(
   context: Context,
   calls: readonly TSESTree.CallExpression[],
   extraSinks: readonly string[],
+  options: FindSqlSinkOptions = {},
 ): SqlSinkCall[] {
   const resolver = getSqlKindResolver(context);
   const buildOptions = sqlStringBuildOptions(context);
+  /** Arguments taken apart before their call was resolved, reused by the main loop. */
+  const builds = new Map<TSESTree.Node, StringBuild>();
+  const buildOf = (argument: TSESTree.Node): StringBuild => {
+    let build = builds.get(argument);
+    if (!build) {
+      build = analyzeStringBuild(context, argument, buildOptions);
+      builds.set(argument, build);
+    }
+    return build;
+  };
+  /**
+   * Whether a call on an unresolved receiver, which needs SQL-looking text, can matter: its
+   * argument reads as SQL, or it is a parameter passed on (a wrapper). Decided from the
+   * argument alone, so that the receiver is resolved only for those calls.
+   */
+  const mayMatter = (call: TSESTree.CallExpression, sink: SqlSink): boolean => {
+    const argument = sqlArgument(context, call, sink);
+    if (!options.reportsOnly || !argument) {
+      return true;
+    }
+    const build = buildOf(argument);
+    if (build.built) {
+      return looksLikeSql(approximateText(build));
+    }
+    const [piece] = build.pieces;
+    if (build.pieces.length !== 1 || piece?.kind !== 'value' || piece.node.type !== AST_NODE_TYPES.Identifier) {
+      return false;
+    }
+    const variable = variableFor(context, piece.node);
+    return variable?.defs.length === 1 && variable.defs[0]!.type === 'Parameter';
+  };
   const extras = extraSinks.map(parseNameSpec);
   const wrappers = new Map<TSESLint.Scope.Variable, { sink: SqlSink; needsSqlText: boolean }>();
 
@@ -107,7 +150,7 @@ export function findSqlSinkCalls(
       }
       const sink = FALLBACK_SINKS[name] ?? { arg: 0 };
       // Without an SQL-text argument the call is skipped anyway: decide that before resolving.
-      if (!sqlArgument(context, call, sink) || resolveFunction(context, callee) || isForeign(callee)) {
+      if (!sqlArgument(context, call, sink) || !mayMatter(call, sink) || resolveFunction(context, callee) || isForeign(callee)) {
         return null;
       }
       return { sink, needsSqlText: true };
@@ -116,7 +159,12 @@ export function findSqlSinkCalls(
       return null;
     }
     const fallback = FALLBACK_SINKS[name]!;
-    if (!sqlArgument(context, call, fallback) || resolver.kindOf(callee.object) !== null || isForeign(callee.object)) {
+    if (
+      !sqlArgument(context, call, fallback) ||
+      (!fallback.distinctive && !mayMatter(call, fallback)) ||
+      resolver.kindOf(callee.object) !== null ||
+      isForeign(callee.object)
+    ) {
       return null;
     }
     return { sink: fallback, needsSqlText: !fallback.distinctive };
@@ -214,7 +262,7 @@ export function findSqlSinkCalls(
       if (!sink || !argument) {
         continue;
       }
-      const build = analyzeStringBuild(context, argument, buildOptions);
+      const build = buildOf(argument);
       found.set(call, { call, ...sink, argument, build });
       const wrapper = build.built ? null : wrapperOf(context, call, build, sink.sink);
       if (wrapper && !wrappers.has(wrapper.variable)) {

@@ -142,15 +142,32 @@ function mayHaveKinds(text: string, sources: KindSources): boolean {
     pattern = new RegExp(`['"](?:node:)?(?:${names || '(?!)'})['"]`, 'u');
     specifierPatterns.set(sources.modules, pattern);
   }
-  if (pattern.test(text)) {
+  const named = (source: string): boolean =>
+    pattern.test(source) || Object.keys(sources.methodResults ?? {}).some((name) => source.includes(name));
+  if (named(text)) {
     return true;
   }
-  // Specifiers written with escapes (`'p\x67'`, `'\pg'`) cannot be found by name: any short
-  // string of name characters with an escape that may stand for one counts.
-  if (ESCAPED_NAME.test(text)) {
-    return true;
-  }
-  return Object.keys(sources.methodResults ?? {}).some((name) => text.includes(name));
+  // Specifiers written with escapes (`'p\x67'`, `'\pg'`) and identifiers written with `\u`
+  // escapes cannot be found by name: when the text has such escapes, look again in the text
+  // with every escape decoded (`'p\x67'` reads `'pg'`).
+  return ESCAPED_NAME.test(text) && named(decodeEscapes(text));
+}
+
+/** Backslash escapes as string literals and identifiers cook them; a line continuation stands for nothing. */
+const ESCAPE = /\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|u\{([0-9a-fA-F]+)\}|([0-3][0-7]{0,2}|[4-7][0-7]?)|\r\n|[\r\n\u2028\u2029]|([\s\S]))/gu;
+
+function decodeEscapes(text: string): string {
+  return text.replace(ESCAPE, (_, hex: string | undefined, unit: string | undefined, point: string | undefined, octal: string | undefined, other: string | undefined) => {
+    const code = hex ?? unit ?? point;
+    if (code !== undefined) {
+      const value = Number.parseInt(code, 16);
+      return value <= 0x10ffff ? String.fromCodePoint(value) : '';
+    }
+    if (octal !== undefined) {
+      return String.fromCharCode(Number.parseInt(octal, 8));
+    }
+    return other ?? '';
+  });
 }
 
 function createResolver<S>(context: Context, table: KindTable<S>, sources: KindSources): KindResolver<S> {

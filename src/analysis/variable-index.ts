@@ -50,18 +50,52 @@ export function scopeOf(context: Context, node: TSESTree.Node): TSESLint.Scope.S
   return scope ?? sourceCode.getScope(node);
 }
 
-/** Identifier → its reference, per Program (built on first use from the scope manager). */
-const referenceIndexes = new WeakMap<TSESTree.Program, Map<TSESTree.Node, Reference>>();
+/** Per scope: identifier → the reference made from that scope (built on first lookup in the scope). */
+const scopeReferenceIndexes = new WeakMap<Scope, Map<TSESTree.Node, Reference>>();
 /** Per variable: its write references other than the declaration's initialiser. */
 const writeMemo = new WeakMap<Variable, readonly Reference[]>();
 /** Per variable: `x.method(...)` calls made on it, keyed by method name. */
 const methodCallMemo = new WeakMap<Variable, ReadonlyMap<string, readonly MethodCall[]>>();
 
-function referenceIndex(context: Context): Map<TSESTree.Node, Reference> {
-  const program = context.sourceCode.ast;
-  let index = referenceIndexes.get(program);
+function scopeReferences(scope: Scope): Map<TSESTree.Node, Reference> {
+  let index = scopeReferenceIndexes.get(scope);
   if (!index) {
     index = new Map();
+    for (const ref of scope.references) {
+      if (!index.has(ref.identifier)) {
+        index.set(ref.identifier, ref as Reference);
+      }
+    }
+    scopeReferenceIndexes.set(scope, index);
+  }
+  return index;
+}
+
+/** Per Program: lookups so far, and the whole-file index once they are many. */
+const fileIndexes = new WeakMap<TSESTree.Program, { lookups: number; index: Map<TSESTree.Node, Reference> | null }>();
+/**
+ * Lookups after which a file gets one identifier → reference index over all its scopes: a file
+ * that asks this often (a bundle whose calls all need resolving) repays the index, and each
+ * lookup then costs one map read instead of a walk up to the identifier's scope.
+ */
+const WHOLE_FILE_AFTER = 256;
+
+/**
+ * The scope-manager reference of identifier `id`, or `undefined` when it is not a reference
+ * (a declared name, a property key). A reference is made from the identifier's own scope or,
+ * for a few constructs (a class's `extends` clause), from an enclosing one, so only the scopes
+ * on that chain are indexed: a file that needs few lookups pays for the scopes around them,
+ * not for every reference in the file.
+ */
+function referenceOf(context: Context, id: TSESTree.Node): Reference | undefined {
+  const program = context.sourceCode.ast;
+  let file = fileIndexes.get(program);
+  if (!file) {
+    file = { lookups: 0, index: null };
+    fileIndexes.set(program, file);
+  }
+  if (!file.index && ++file.lookups > WHOLE_FILE_AFTER) {
+    const index = new Map<TSESTree.Node, Reference>();
     for (const scope of context.sourceCode.scopeManager?.scopes ?? []) {
       for (const ref of scope.references) {
         if (!index.has(ref.identifier)) {
@@ -69,9 +103,18 @@ function referenceIndex(context: Context): Map<TSESTree.Node, Reference> {
         }
       }
     }
-    referenceIndexes.set(program, index);
+    file.index = index;
   }
-  return index;
+  if (file.index) {
+    return file.index.get(id);
+  }
+  for (let scope: Scope | null = scopeOf(context, id) as Scope; scope; scope = scope.upper as Scope | null) {
+    const ref = scopeReferences(scope).get(id);
+    if (ref) {
+      return ref;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -79,7 +122,7 @@ function referenceIndex(context: Context): Map<TSESTree.Node, Reference> {
  * it, without walking the ancestors of `id` when the scope manager already resolved it.
  */
 export function variableFor(context: Context, id: TSESTree.Identifier): Variable | null {
-  const resolved = referenceIndex(context).get(id)?.resolved;
+  const resolved = referenceOf(context, id)?.resolved;
   if (resolved) {
     return resolved as Variable;
   }
@@ -95,7 +138,7 @@ export function variableFor(context: Context, id: TSESTree.Identifier): Variable
  */
 export function scopeFor(context: Context, node: TSESTree.Node): Scope {
   if (node.type === AST_NODE_TYPES.Identifier) {
-    const ref = referenceIndex(context).get(node);
+    const ref = referenceOf(context, node);
     if (ref) {
       return ref.from as Scope;
     }

@@ -99,12 +99,17 @@ export default createRule<Options, MessageIds>({
     const checked = new Set<TSESTree.Node>();
 
     return {
-      CallExpression(node) {
-        const name = wrapperNames.size > 0 ? calleeName(node.callee) : null;
-        if (name !== null && wrapperNames.has(name)) {
-          wrapperCalls.push(node);
-        }
-      },
+      // Calls by name are collected only when wrappers are configured by name.
+      ...(wrapperNames.size > 0
+        ? {
+            CallExpression(node: Call) {
+              const name = calleeName(node.callee);
+              if (name !== null && wrapperNames.has(name)) {
+                wrapperCalls.push(node);
+              }
+            },
+          }
+        : {}),
       'Program:exit'() {
         const references = [...iterateModuleReferences(context, moduleMap, HTTP_CLIENT_GLOBALS)];
         const configured = new Set(references.filter((ref) => setsDefaultTimeout(ref.node, ref.info)).map((ref) => ref.info.family));

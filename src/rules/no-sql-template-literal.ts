@@ -95,7 +95,8 @@ export default createRule<Options, MessageIds>({
           }
         : {}),
       'Program:exit'() {
-        for (const found of findSqlSinkCalls(context, calls, sinks)) {
+        // Without `checkAllSqlStrings` the consumed nodes are never read: let unresolved calls without SQL text go early.
+        for (const found of findSqlSinkCalls(context, calls, sinks, { reportsOnly: !options.checkAllSqlStrings })) {
           found.build.nodes.forEach((node) => consumed.add(node));
           checkSink(found);
         }
