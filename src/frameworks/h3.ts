@@ -29,6 +29,7 @@ const H3_INPUT_FUNCTIONS = [
 
 const HANDLER_FACTORIES = ['defineEventHandler', 'eventHandler', 'defineCachedEventHandler'];
 const FACTORY_MAP: TraceMap<string> = Object.fromEntries(HANDLER_FACTORIES.map((f) => [f, { [CALL]: f }]));
+const H3_FACTORY_MODULES: Record<string, TraceMap<string>> = { h3: FACTORY_MAP };
 
 /* ----------------------------------------------------------------------------------------
  * Route model (`require-auth-gate-in-route`)
@@ -56,6 +57,8 @@ export const H3_ROUTER: RouterSpec = {
 };
 
 const H3_INSTANCES: TraceMap<string> = { createApp: { [CALL]: 'app' }, createRouter: { [CALL]: 'router' }, H3: { [CONSTRUCT]: 'app' } };
+// Module maps are normalised once per object: keep them constant, never literals at the call.
+const H3_INSTANCE_MODULES: Record<string, TraceMap<string>> = { h3: H3_INSTANCES };
 const H3_INSTANCE_GLOBALS: TraceMap<string> = { createApp: { [CALL]: 'app' }, createRouter: { [CALL]: 'router' } };
 
 /** `server/api/users/[id].delete.ts`: the directory (`api`/`routes`) and the rest of the path. */
@@ -232,7 +235,7 @@ function registrationCall(node: TSESTree.Node): TSESTree.CallExpression | null {
  */
 function routerRoutesOf(context: AdapterContext): Route[] {
   const underServer = /\/server\//u.test(normalizedFilename(context));
-  const refs = [...iterateModuleReferences(context, { h3: H3_INSTANCES }, underServer ? H3_INSTANCE_GLOBALS : undefined)].filter((ref) => ref.kind !== 'read');
+  const refs = [...iterateModuleReferences(context, H3_INSTANCE_MODULES, underServer ? H3_INSTANCE_GLOBALS : undefined)].filter((ref) => ref.kind !== 'read');
   if (refs.length === 0) {
     return [];
   }
@@ -296,7 +299,7 @@ export const h3: FrameworkAdapter = {
   inputCalls: H3_INPUT_FUNCTIONS.flatMap((path): InputCall[] => [{ module: 'h3', path }, { module: null, path }]),
   *findHandlers(context: AdapterContext): Generator<HandlerBinding> {
     // Nuxt and Nitro auto-import the factories: globals count as well as `h3` imports.
-    const refs = iterateModuleReferences(context, { h3: FACTORY_MAP }, FACTORY_MAP);
+    const refs = iterateModuleReferences(context, H3_FACTORY_MODULES, FACTORY_MAP);
     for (const ref of refs) {
       const call = ref.node as TSESTree.CallExpression;
       for (const fn of handlerFunctionsOf(context, call.arguments.slice(0, 1))) {
