@@ -332,6 +332,26 @@ export const sql = \`SELECT * FROM \${TABLE} WHERE id = $1\`;`,
     },
   ],
   invalid: [
+    // pg named through escapes in the module string: the cheap pre-check decodes them.
+    {
+      code: `const { Pool } = require('p\\x67');
+const pool = new Pool();
+exports.find = (id) => pool.query(\`SELECT * FROM users WHERE id = \${id}\`);`,
+      filename: 'file.js',
+      errors: [
+        { messageId: 'dynamicSql', line: 3, column: 35, endLine: 3, endColumn: 73, data: { value: '`id`', sink: 'pool.query' },
+        suggestions: [
+          {
+            messageId: 'useParameters',
+            data: { placeholder: '$1, $2, …' },
+            output: `const { Pool } = require('p\\x67');
+const pool = new Pool();
+exports.find = (id) => pool.query(\`SELECT * FROM users WHERE id = $1\`, [id]);`,
+          },
+        ],
+      },
+      ],
+    },
     // pg: ESM named import, quoted value
     {
       code: `import { Pool } from 'pg';
