@@ -1,4 +1,31 @@
-import { defineConfig } from 'tsup';
+import { readFile } from 'node:fs/promises';
+
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { defineConfig, type Options } from 'tsup';
+
+/**
+ * Writes `AST_NODE_TYPES.Identifier` as the string `"Identifier"` it stands for. In the bundle every
+ * such access otherwise reads `require('@typescript-eslint/utils').AST_NODE_TYPES` through two
+ * re-export getters, on every node test of every rule (1,000+ sites, ~7 % of the rules' time in the
+ * benchmark's profiles). TypeScript would inline a `const enum` the same way; this one is a plain
+ * enum whose values are its keys, which the plugin checks for every name it replaces (the build
+ * fails on an unknown name). Sources and tests keep the enum.
+ */
+const inlineAstNodeTypes: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'inline-ast-node-types',
+  setup(build) {
+    build.onLoad({ filter: /[\\/](?:src[\\/].*|index)\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const contents = source.replace(/(?<![\w$.])AST_NODE_TYPES\.([A-Za-z]+)\b/gu, (_, name: string) => {
+        if ((AST_NODE_TYPES as Record<string, string>)[name] !== name) {
+          throw new Error(`${args.path}: AST_NODE_TYPES.${name} is not an enum member whose value is its name`);
+        }
+        return JSON.stringify(name);
+      });
+      return { contents, loader: 'ts' };
+    });
+  },
+};
 
 // The package is built as CommonJS; scripts/esm-entry.mjs then writes an ESM entry that
 // re-exports it. Both `import` and `require` hand out the *same* plugin object, which ESLint
@@ -23,6 +50,7 @@ export default defineConfig([
     splitting: false,
     sourcemap: false,
     footer: { js: 'module.exports = module.exports.default;' },
+    esbuildPlugins: [inlineAstNodeTypes],
   },
   {
     entry: { cli: 'src/cli/bin.ts' },
@@ -33,5 +61,6 @@ export default defineConfig([
     clean: false,
     splitting: false,
     sourcemap: false,
+    esbuildPlugins: [inlineAstNodeTypes],
   },
 ]);

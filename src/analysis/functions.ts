@@ -215,7 +215,18 @@ export function hasDirective(body: readonly TSESTree.Node[], directive: string):
   return false;
 }
 
-/** A `/`-separated, lower-level view of `context.filename` for file-routing checks. */
+let lastFilename: string | null = null;
+let lastNormalized = '';
+
+/**
+ * A `/`-separated, lower-level view of `context.filename` for file-routing checks. Every
+ * adapter asks for it on every file, so the answer for the last filename is kept.
+ */
 export function normalizedFilename(context: Context): string {
-  return `/${context.filename.replace(/\\/gu, '/').replace(/^\/+/u, '')}`;
+  const filename = context.filename;
+  if (filename !== lastFilename) {
+    lastNormalized = `/${filename.replace(/\\/gu, '/').replace(/^\/+/u, '')}`;
+    lastFilename = filename;
+  }
+  return lastNormalized;
 }

@@ -307,6 +307,26 @@ export function* iterateModuleReferences<T>(
 }
 
 /**
+ * Whether the file imports (`import`, `export … from`, `import x = require()`) or `require`s a
+ * module that `accepts`, read from the parsed code, so escapes in specifiers are already decoded
+ * (`require('p\\x67')` names `pg`). Dynamic `import()` is not covered.
+ */
+export function importsModule(context: Context, accepts: (specifier: string) => boolean): boolean {
+  const file = getFileModules(context);
+  for (const specifier of file.declared) {
+    if (accepts(specifier)) {
+      return true;
+    }
+  }
+  for (const specifier of requiresOf(file)) {
+    if (accepts(specifier)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
  * Uses of the value an expression evaluates to, e.g. an instance returned by a factory:
  * for `const api = axios.create()`, `iterateValueReferences(context, createCall, { get: { [CALL]: 1 } })`
  * yields `api.get(...)` calls, following `const` aliases and destructuring.

@@ -43,6 +43,31 @@ export interface FindSqlSinkOptions {
   readonly reportsOnly?: boolean;
 }
 
+/**
+ * Which calls `findSqlSinkCalls` can find in this file, for a rule that collects them while the
+ * tree is walked: every call when the file imports an SQL module or sinks are configured;
+ * otherwise only calls of a plain name (the fallback function names and wrappers found from
+ * them) and methods named like a fallback sink (`x.query(…)`), as no other call can be one.
+ */
+export function sqlSinkCallFilter(
+  context: Context,
+  extraSinks: readonly string[],
+): (call: TSESTree.CallExpression) => boolean {
+  if (extraSinks.length > 0 || getSqlKindResolver(context).active) {
+    return () => true;
+  }
+  return (call) => {
+    const callee = skipTsWrappers(call.callee);
+    return (
+      callee.type === AST_NODE_TYPES.Identifier ||
+      (callee.type === AST_NODE_TYPES.MemberExpression &&
+        !callee.computed &&
+        callee.property.type === AST_NODE_TYPES.Identifier &&
+        Object.hasOwn(FALLBACK_SINKS, callee.property.name))
+    );
+  };
+}
+
 /** Keeps the SQL resolver per file (one kind table, so one resolver). */
 export function getSqlKindResolver(context: Context): KindResolver<SqlSink> {
   return getKindResolver(context, SQL_KINDS, { modules: SQL_MODULES, methodResults: METHOD_RESULT_KINDS });
@@ -254,7 +279,7 @@ export function findSqlSinkCalls(
   for (let pass = 0; pass < 4; pass++) {
     let added = false;
     for (const call of pending) {
-      if (found.has(call)) {
+      if (pass > 0 && found.has(call)) {
         continue;
       }
       const sink = direct(call);

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { importsModule } from './modules';
 import { skipTsWrappers } from './static';
 import { laterWrites, variableFor } from './variable-index';
 
@@ -37,6 +38,8 @@ export interface KindResolver<S> {
   kindOf(node: TSESTree.Node): string | null;
   /** The spec of `node`'s kind, or `undefined`. */
   specOf(node: TSESTree.Node): KindSpec<S> | undefined;
+  /** False when no kind can come out of this file (see `mayHaveKinds`): every answer is `null`. */
+  readonly active: boolean;
 }
 
 export interface KindSources {
@@ -130,27 +133,44 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
 }
 
+/** `\\u` escapes of name characters, with which identifiers may be written (`createQuery\\u0042uilder`). */
+const ESCAPED_IDENTIFIER = new RegExp(String.raw`\\u(?:00${NAME_HEX}|\{0*${NAME_HEX}\})`, 'u');
+
+/** A dynamic `import(…)` (or the same letters in a comment: this only decides whether to look further). */
+const DYNAMIC_IMPORT = /\bimport\s*\(/u;
+
 /**
  * Whether any kind can come out of this file: every kind starts at a module specifier
  * (`import`, `require`, `import()`, `import x = require()`) or at a `methodResults` name, so
- * a file whose text names none of them resolves nothing and the resolver need not look.
+ * a file that names none of them resolves nothing and the resolver need not look.
+ * Static imports and `require` calls are read from the module index (shared with every rule,
+ * escapes already decoded); the text is searched only for the rest: `methodResults` names, and
+ * module names when the file has a dynamic `import()`.
  */
-function mayHaveKinds(text: string, sources: KindSources): boolean {
-  let pattern = specifierPatterns.get(sources.modules);
-  if (!pattern) {
-    const names = Object.keys(sources.modules).map(escapeRegExp).join('|');
-    pattern = new RegExp(`['"](?:node:)?(?:${names || '(?!)'})['"]`, 'u');
-    specifierPatterns.set(sources.modules, pattern);
-  }
-  const named = (source: string): boolean =>
-    pattern.test(source) || Object.keys(sources.methodResults ?? {}).some((name) => source.includes(name));
-  if (named(text)) {
+function mayHaveKinds(context: Context, sources: KindSources): boolean {
+  if (importsModule(context, (specifier) => Object.hasOwn(sources.modules, stripNodePrefix(specifier)))) {
     return true;
   }
-  // Specifiers written with escapes (`'p\x67'`, `'\pg'`) and identifiers written with `\u`
-  // escapes cannot be found by name: when the text has such escapes, look again in the text
-  // with every escape decoded (`'p\x67'` reads `'pg'`).
-  return ESCAPED_NAME.test(text) && named(decodeEscapes(text));
+  const text = context.sourceCode.text;
+  const methodNames = Object.keys(sources.methodResults ?? {});
+  const hasMethodName = (source: string): boolean => methodNames.some((name) => source.includes(name));
+  if (hasMethodName(text)) {
+    return true;
+  }
+  if (DYNAMIC_IMPORT.test(text)) {
+    let pattern = specifierPatterns.get(sources.modules);
+    if (!pattern) {
+      const names = Object.keys(sources.modules).map(escapeRegExp).join('|');
+      pattern = new RegExp(`['"](?:node:)?(?:${names || '(?!)'})['"]`, 'u');
+      specifierPatterns.set(sources.modules, pattern);
+    }
+    // Specifiers written with escapes (`import('p\\x67')`) cannot be found by name: when the
+    // text has such escapes, look again in the text with every escape decoded.
+    if (pattern.test(text) || (ESCAPED_NAME.test(text) && pattern.test(decodeEscapes(text)))) {
+      return true;
+    }
+  }
+  return methodNames.length > 0 && ESCAPED_IDENTIFIER.test(text) && hasMethodName(decodeEscapes(text));
 }
 
 /** Backslash escapes as string literals and identifiers cook them; a line continuation stands for nothing. */
@@ -171,8 +191,8 @@ function decodeEscapes(text: string): string {
 }
 
 function createResolver<S>(context: Context, table: KindTable<S>, sources: KindSources): KindResolver<S> {
-  if (!mayHaveKinds(context.sourceCode.text, sources)) {
-    return { kindOf: () => null, specOf: () => undefined };
+  if (!mayHaveKinds(context, sources)) {
+    return { kindOf: () => null, specOf: () => undefined, active: false };
   }
   const memo = new WeakMap<TSESTree.Node, string | null>();
   const spec = (kind: string | null | undefined): KindSpec<S> | undefined => (kind ? table[kind] : undefined);
@@ -418,5 +438,5 @@ function createResolver<S>(context: Context, table: KindTable<S>, sources: KindS
     return null;
   }
 
-  return { kindOf, specOf: (node) => spec(kindOf(node)) };
+  return { kindOf, specOf: (node) => spec(kindOf(node)), active: true };
 }

@@ -6,7 +6,7 @@ import { createRule } from '../analysis/create-rule';
 import { getRequestInputOrigin } from '../analysis/request-input';
 import { getSettings } from '../analysis/settings';
 import { parameterizeCall } from '../analysis/sql-placeholders';
-import { findSqlSinkCalls, getSqlKindResolver, sqlStringBuildOptions } from '../analysis/sql-sinks';
+import { findSqlSinkCalls, getSqlKindResolver, sqlSinkCallFilter, sqlStringBuildOptions } from '../analysis/sql-sinks';
 import type { SqlSinkCall } from '../analysis/sql-sinks';
 import { looksLikeSql, looksLikeSqlStatement } from '../analysis/sql-text';
 import { skipTsWrappers } from '../analysis/static';
@@ -75,10 +75,13 @@ export default createRule<Options, MessageIds>({
     const candidates: TSESTree.Node[] = [];
     const consumed = new Set<TSESTree.Node>();
     const sinks = [...(options.sinks ?? []), ...getSettings(context).sql.sinks];
+    const mayBeSink = sqlSinkCallFilter(context, sinks);
 
     return {
       CallExpression(node) {
-        calls.push(node);
+        if (mayBeSink(node)) {
+          calls.push(node);
+        }
       },
       ...(options.checkAllSqlStrings
         ? {

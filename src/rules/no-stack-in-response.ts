@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { createRule } from '../analysis/create-rule';
 import { classifyStatus, getErrorOrigin } from '../analysis/error-origin';
-import type { ErrorLeak, ErrorLeakKind, ErrorOriginOptions } from '../analysis/error-origin';
+import type { ErrorLeak, ErrorLeakKind, ErrorOriginAnalyzer, ErrorOriginOptions } from '../analysis/error-origin';
 import { createResponseSinkMatcher, RESPONSE_FACETS } from '../analysis/response-sinks';
 import type { ResponseSink } from '../analysis/response-sinks';
 
@@ -102,7 +102,9 @@ export default createRule<Options, MessageIds>({
     const logger = options.logger ?? 'console.error';
     const matcher = createResponseSinkMatcher(context, RESPONSE_FACETS, { extraSinks: options.responseSinks ?? [] });
     const originOptions: ErrorOriginOptions = { errorHandlers: matcher.errorHandlers, devGuards: options.devGuards ?? [] };
-    const origin = getErrorOrigin(context, originOptions);
+    // Built when the first response sink is found: most files send no response.
+    let originMemo: ErrorOriginAnalyzer | undefined;
+    const origin = (): ErrorOriginAnalyzer => (originMemo ??= getErrorOrigin(context, originOptions));
 
     return {
       CallExpression: check,
@@ -117,8 +119,8 @@ export default createRule<Options, MessageIds>({
         return;
       }
       for (const payload of sink.payloads) {
-        for (const leak of origin.leaksIn(payload.node, payload.ignoreProperties)) {
-          if (!origin.isDevOnly(leak.node) && !isAllowedMessage(leak, sink)) {
+        for (const leak of origin().leaksIn(payload.node, payload.ignoreProperties)) {
+          if (!origin().isDevOnly(leak.node) && !isAllowedMessage(leak, sink)) {
             report(leak, sink);
           }
         }
@@ -130,11 +132,11 @@ export default createRule<Options, MessageIds>({
       if (leak.kind !== 'message') {
         return false;
       }
-      if (options.allowMessage || origin.isNarrowed(leak.node, leak.variables)) {
+      if (options.allowMessage || origin().isNarrowed(leak.node, leak.variables)) {
         return true;
       }
       const status = sink.status;
-      if (!status || ('node' in status && origin.taintOf(status.node))) {
+      if (!status || ('node' in status && origin().taintOf(status.node))) {
         return false; // no status: a catch-all answer
       }
       if ('code' in status) {

@@ -113,7 +113,12 @@ export default createRule<Options, MessageIds>({
             }
           }
         }
-        if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require' && !findVariable(scopeOf(context, node) as never, 'require')?.defs.length) {
+        if (
+          callee.type === AST_NODE_TYPES.Identifier &&
+          callee.name === 'require' &&
+          node.arguments[0]?.type !== AST_NODE_TYPES.Literal && // `require('fs')`, most of them: nothing to check
+          !findVariable(scopeOf(context, node) as never, 'require')?.defs.length
+        ) {
           checkModule(node, node.arguments[0], 'require');
         } else if (namedSinks.size > 0 && namedSinks.has(context.sourceCode.getText(callee).replace(/\s+/gu, ''))) {
           checkPath(node, node.arguments[0]);

@@ -1508,6 +1508,36 @@ export const find = (name: string) => ds.getRepository('User').createQueryBuilde
         { messageId: 'dynamicSql', line: 3, column: 94, endLine: 3, endColumn: 114, data: { value: '`name`', sink: '….where' } },
       ],
     },
+    // The SQL module pre-check: a resolved sink reports text that does not read as SQL (`DESCRIBE`),
+    // so these three cases fail if the pre-check misses how the file names its module.
+    // 1. `require` with an escaped specifier, read from the module index.
+    {
+      code: `const { Pool } = require('p\\x67');
+const pool = new Pool();
+exports.describe = (table) => pool.query(\`DESCRIBE \${table}\`);`,
+      filename: 'file.js',
+      errors: [
+        { messageId: 'dynamicSql', line: 3, column: 42, endLine: 3, endColumn: 61, data: { value: '`table`', sink: 'pool.query' } },
+      ],
+    },
+    // 2. Dynamic `import()` with an escaped specifier, found in the text.
+    {
+      code: `export async function describe(table: string) {
+  const { Pool } = await import('p\\u0067');
+  const pool = new Pool();
+  return pool.query(\`DESCRIBE \${table}\`);
+}`,
+      errors: [
+        { messageId: 'dynamicSql', line: 4, column: 21, endLine: 4, endColumn: 40, data: { value: '`table`', sink: 'pool.query' } },
+      ],
+    },
+    // 3. A method-result name written with a `\u` escape (`createQueryBuilder`) on an unresolved receiver.
+    {
+      code: `export const list = (repo: any, sort: string) => repo.createQuery\\u0042uilder('u').orderBy(\`u.\${sort}\`).getMany();`,
+      errors: [
+        { messageId: 'dynamicSql', line: 1, column: 92, endLine: 1, endColumn: 103, data: { value: '`sort`', sink: '….orderBy' } },
+      ],
+    },
     // TypeORM: injected repository (unresolved) query builder andWhere and orderBy
     {
       code: `export class UserService {
