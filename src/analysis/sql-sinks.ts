@@ -147,6 +147,8 @@ export function findSqlSinkCalls(
   };
   const extras = extraSinks.map(parseNameSpec);
   const wrappers = new Map<TSESLint.Scope.Variable, { sink: SqlSink; needsSqlText: boolean }>();
+  /** The wrappers' names: a call of another name is not resolved to look for one. */
+  const wrapperNames = new Set<string>();
 
   const direct = (call: TSESTree.CallExpression): { sink: SqlSink; needsSqlText: boolean } | null => {
     const callee = skipTsWrappers(call.callee);
@@ -165,7 +167,7 @@ export function findSqlSinkCalls(
     }
     if (callee.type === AST_NODE_TYPES.Identifier) {
       // Only a wrapper found in an earlier pass makes a plain name a sink by its binding.
-      const variable = wrappers.size > 0 ? variableFor(context, callee) : undefined;
+      const variable = wrapperNames.has(callee.name) ? variableFor(context, callee) : undefined;
       const wrapper = variable ? wrappers.get(variable) : undefined;
       if (wrapper) {
         return wrapper;
@@ -292,6 +294,7 @@ export function findSqlSinkCalls(
       const wrapper = build.built ? null : wrapperOf(context, call, build, sink.sink);
       if (wrapper && !wrappers.has(wrapper.variable)) {
         wrappers.set(wrapper.variable, { sink: wrapper.sink, needsSqlText: sink.needsSqlText });
+        wrapperNames.add(wrapper.variable.name);
         added = true;
       }
     }

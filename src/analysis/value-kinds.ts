@@ -120,24 +120,34 @@ const specifierPatterns = new WeakMap<object, RegExp>();
 const NAME_HEX = String.raw`(?:2[4d-fD-F]|3[0-9aA]|[4-7][0-9a-fA-F])`;
 /** An escape that may stand for such a character (or a line continuation, which stands for nothing). */
 const NAME_ESCAPE = String.raw`\\(?:x${NAME_HEX}|u00${NAME_HEX}|u\{0*${NAME_HEX}\}|0[0-7]|[1-7]|(?![nrtbfvxu])[\w@/:.$-]|\r\n|[\r\n\u2028\u2029])`;
-/**
- * A quoted run of name characters with at least one such escape (`'p\x67'`, `'\pg'`), or such a
- * `\u` escape anywhere (identifiers may be written with them: `createQuery\u0042uilder`).
- */
-const ESCAPED_NAME = new RegExp(
-  String.raw`(['"])(?:[\w@/:.$-]|${NAME_ESCAPE})*${NAME_ESCAPE}(?:[\w@/:.$-]|${NAME_ESCAPE})*\1|\\u(?:00${NAME_HEX}|\{0*${NAME_HEX}\})`,
-  'u',
+/** Quoted runs of name characters with at least one such escape (`'p\x67'`, `'\pg'`). */
+const ESCAPED_NAMES = new RegExp(
+  String.raw`(['"])(?:[\w@/:.$-]|${NAME_ESCAPE})*${NAME_ESCAPE}(?:[\w@/:.$-]|${NAME_ESCAPE})*\1`,
+  'gu',
 );
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
 }
 
-/** `\\u` escapes of name characters, with which identifiers may be written (`createQuery\\u0042uilder`). */
-const ESCAPED_IDENTIFIER = new RegExp(String.raw`\\u(?:00${NAME_HEX}|\{0*${NAME_HEX}\})`, 'u');
+/** A `\u` escape of a name character, with which identifiers may be written (`createQuery\u0042uilder`). */
+const NAME_UNICODE_ESCAPE = new RegExp(String.raw`\\u(?:00${NAME_HEX}|\{0*${NAME_HEX}\})`, 'u');
+/** A run of identifier characters with at least one such escape. */
+const IDENTIFIER_PART = String.raw`(?:[\w$]|\\u(?:[0-9a-fA-F]{4}|\{[0-9a-fA-F]+\}))`;
+const ESCAPED_IDENTIFIERS = new RegExp(String.raw`${IDENTIFIER_PART}*\\u(?:00${NAME_HEX}|\{0*${NAME_HEX}\})${IDENTIFIER_PART}*`, 'gu');
 
 /** A dynamic `import(…)` (or the same letters in a comment: this only decides whether to look further). */
-const DYNAMIC_IMPORT = /\bimport\s*\(/u;
+const DYNAMIC_IMPORT = /import\s*\(/u;
+
+/** Whether a match of `runs` (a global pattern), its escapes decoded, passes `test`: only the escaped runs are decoded. */
+function someDecoded(text: string, runs: RegExp, test: (decoded: string) => boolean): boolean {
+  for (const match of text.matchAll(runs)) {
+    if (test(decodeEscapes(match[0]))) {
+      return true;
+    }
+  }
+  return false;
+}
 
 /**
  * Whether any kind can come out of this file: every kind starts at a module specifier
@@ -164,13 +174,14 @@ function mayHaveKinds(context: Context, sources: KindSources): boolean {
       pattern = new RegExp(`['"](?:node:)?(?:${names || '(?!)'})['"]`, 'u');
       specifierPatterns.set(sources.modules, pattern);
     }
-    // Specifiers written with escapes (`import('p\\x67')`) cannot be found by name: when the
-    // text has such escapes, look again in the text with every escape decoded.
-    if (pattern.test(text) || (ESCAPED_NAME.test(text) && pattern.test(decodeEscapes(text)))) {
+    // Specifiers written with escapes (`import('p\x67')`) cannot be found by name: the quoted
+    // names with escapes are decoded and looked at again.
+    const named = pattern;
+    if (named.test(text) || someDecoded(text, ESCAPED_NAMES, (decoded) => named.test(decoded))) {
       return true;
     }
   }
-  return methodNames.length > 0 && ESCAPED_IDENTIFIER.test(text) && hasMethodName(decodeEscapes(text));
+  return methodNames.length > 0 && NAME_UNICODE_ESCAPE.test(text) && someDecoded(text, ESCAPED_IDENTIFIERS, hasMethodName);
 }
 
 /** Backslash escapes as string literals and identifiers cook them; a line continuation stands for nothing. */
