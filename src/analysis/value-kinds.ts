@@ -113,31 +113,19 @@ export function getKindResolver<S>(context: Context, table: KindTable<S>, source
   return resolver;
 }
 
-/** Per module table: finds a quoted specifier of one of its modules (`'pg'`, `"node:sqlite"`). */
-const specifierPatterns = new WeakMap<object, RegExp>();
-
 /** Hex code of a character that may appear in a module or method name (`$`, `-./0-9:`, `@A-Z`, `_`, `a-z`). */
 const NAME_HEX = String.raw`(?:2[4d-fD-F]|3[0-9aA]|[4-7][0-9a-fA-F])`;
-/** An escape that may stand for such a character (or a line continuation, which stands for nothing). */
-const NAME_ESCAPE = String.raw`\\(?:x${NAME_HEX}|u00${NAME_HEX}|u\{0*${NAME_HEX}\}|0[0-7]|[1-7]|(?![nrtbfvxu])[\w@/:.$-]|\r\n|[\r\n\u2028\u2029])`;
-/** Quoted runs of name characters with at least one such escape (`'p\x67'`, `'\pg'`). */
-const ESCAPED_NAMES = new RegExp(
-  String.raw`(['"])(?:[\w@/:.$-]|${NAME_ESCAPE})*${NAME_ESCAPE}(?:[\w@/:.$-]|${NAME_ESCAPE})*\1`,
-  'gu',
-);
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
-}
-
 /** A `\u` escape of a name character, with which identifiers may be written (`createQuery\u0042uilder`). */
 const NAME_UNICODE_ESCAPE = new RegExp(String.raw`\\u(?:00${NAME_HEX}|\{0*${NAME_HEX}\})`, 'u');
 /** A run of identifier characters with at least one such escape. */
 const IDENTIFIER_PART = String.raw`(?:[\w$]|\\u(?:[0-9a-fA-F]{4}|\{[0-9a-fA-F]+\}))`;
 const ESCAPED_IDENTIFIERS = new RegExp(String.raw`${IDENTIFIER_PART}*\\u(?:00${NAME_HEX}|\{0*${NAME_HEX}\})${IDENTIFIER_PART}*`, 'gu');
 
-/** A dynamic `import(…)` (or the same letters in a comment: this only decides whether to look further). */
-const DYNAMIC_IMPORT = /import\s*\(/u;
+/**
+ * The string specifier of a dynamic `import(…)`, comments allowed before it (`import(/* chunk *\/ 'pg')`).
+ * A match inside a comment or string only makes the resolver look when it need not.
+ */
+const DYNAMIC_IMPORTS = /import\s*\(\s*(?:\/\*[\s\S]*?\*\/\s*|\/\/[^\n]*\n\s*)*(['"])((?:[^'"\\\r\n]|\\[\s\S])*)\1/gu;
 
 /** Whether a match of `runs` (a global pattern), its escapes decoded, passes `test`: only the escaped runs are decoded. */
 function someDecoded(text: string, runs: RegExp, test: (decoded: string) => boolean): boolean {
@@ -167,17 +155,9 @@ function mayHaveKinds(context: Context, sources: KindSources): boolean {
   if (hasMethodName(text)) {
     return true;
   }
-  if (DYNAMIC_IMPORT.test(text)) {
-    let pattern = specifierPatterns.get(sources.modules);
-    if (!pattern) {
-      const names = Object.keys(sources.modules).map(escapeRegExp).join('|');
-      pattern = new RegExp(`['"](?:node:)?(?:${names || '(?!)'})['"]`, 'u');
-      specifierPatterns.set(sources.modules, pattern);
-    }
-    // Specifiers written with escapes (`import('p\x67')`) cannot be found by name: the quoted
-    // names with escapes are decoded and looked at again.
-    const named = pattern;
-    if (named.test(text) || someDecoded(text, ESCAPED_NAMES, (decoded) => named.test(decoded))) {
+  // `import('pg')` is not in the module index; its specifier may be written with escapes (`'p\x67'`).
+  for (const [, , specifier] of text.matchAll(DYNAMIC_IMPORTS)) {
+    if (Object.hasOwn(sources.modules, stripNodePrefix(decodeEscapes(specifier!)))) {
       return true;
     }
   }

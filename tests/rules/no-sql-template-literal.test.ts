@@ -1531,6 +1531,16 @@ exports.describe = (table) => pool.query(\`DESCRIBE \${table}\`);`,
         { messageId: 'dynamicSql', line: 4, column: 21, endLine: 4, endColumn: 40, data: { value: '`table`', sink: 'pool.query' } },
       ],
     },
+    // 2b. Dynamic `import()` with a comment before the specifier.
+    {
+      code: `export async function describe(table: string) {
+  const pg = await import(/* webpackChunkName: "db" */ 'pg');
+  return new pg.Pool().query(\`DESCRIBE \${table}\`);
+}`,
+      errors: [
+        { messageId: 'dynamicSql', line: 3, column: 30, endLine: 3, endColumn: 49, data: { value: '`table`', sink: '….query' } },
+      ],
+    },
     // 3. A method-result name written with a `\u` escape (`createQueryBuilder`) on an unresolved receiver.
     {
       code: `export const list = (repo: any, sort: string) => repo.createQuery\\u0042uilder('u').orderBy(\`u.\${sort}\`).getMany();`,
