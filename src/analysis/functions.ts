@@ -215,6 +215,27 @@ export function hasDirective(body: readonly TSESTree.Node[], directive: string):
   return false;
 }
 
+const textSearches = new WeakMap<TSESTree.Program, Map<string, boolean>>();
+
+/**
+ * Whether the file's text contains `needle`, searched once per file whichever rule asks
+ * (`'use server'`: without it, no function of the file can be a Server Action).
+ */
+export function textIncludes(context: Context, needle: string): boolean {
+  const program = context.sourceCode.ast;
+  let found = textSearches.get(program);
+  if (!found) {
+    found = new Map();
+    textSearches.set(program, found);
+  }
+  let answer = found.get(needle);
+  if (answer === undefined) {
+    answer = context.sourceCode.text.includes(needle);
+    found.set(needle, answer);
+  }
+  return answer;
+}
+
 let lastFilename: string | null = null;
 let lastNormalized = '';
 

@@ -5,6 +5,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { FRAMEWORK_ADAPTERS } from '../frameworks/index';
 import type { ErrorHandlerSpec, ResponseCall, ResponseFacet, ResponseMethod } from '../frameworks/types';
 import { errorHandlerRoles, memberName } from './error-origin';
+import { textIncludes } from './functions';
 import { getParamRole } from './handlers';
 import { resolveCallTarget } from './modules';
 import { parseNameSpec } from './settings';
@@ -189,6 +190,8 @@ export function createResponseSinkMatcher(context: Context, facets: readonly Res
   const extraMethodNames = new Set(extraMethods.map((m) => m.method));
   const extraCallNames = new Set(extraCalls.map((c) => c.path.split('.').pop() ?? ''));
   const fileIsAction = hasDirective(sourceCode.ast, index.directives);
+  /** Whether the text names a directive at all: without one, no `return` can answer an action. */
+  const mentionsDirective = [...index.directives].some((directive) => textIncludes(context, directive));
   const isResponseParam: ResponseParamPredicate =
     options.isResponseParam ??
     ((fn, position) => {
@@ -394,7 +397,7 @@ export function createResponseSinkMatcher(context: Context, facets: readonly Res
   }
 
   function matchActionReturn(statement: TSESTree.ReturnStatement): ResponseSink | null {
-    if (!statement.argument || index.directives.size === 0) {
+    if (!statement.argument || !mentionsDirective) {
       return null;
     }
     let fn: TSESTree.Node | undefined = statement.parent;

@@ -5,7 +5,7 @@ import { childNodes } from '../analysis/ast';
 import { wordsOf } from '../analysis/auth-gates';
 import { exportedBindings } from '../analysis/exported-bindings';
 import type { ExportedBinding } from '../analysis/exported-bindings';
-import { exportedFunctions, hasDirective, normalizedFilename } from '../analysis/functions';
+import { exportedFunctions, hasDirective, normalizedFilename, textIncludes } from '../analysis/functions';
 import { routeDispatcher } from '../analysis/route-dispatchers';
 import { enclosingStatement, unwrapHandler } from '../analysis/router-routes';
 import { skipTsWrappers } from '../analysis/static';
@@ -265,7 +265,7 @@ function* nextRoutes(context: AdapterContext): Generator<Route> {
       yield exportRoute(context, { ...binding, node }, 'ALL', pagesPath, `ALL ${pagesPath}`, true);
     }
   }
-  if (!context.sourceCode.text.includes('use server')) {
+  if (!textIncludes(context, 'use server')) {
     return;
   }
   if (hasDirective(program.body, 'use server')) {
