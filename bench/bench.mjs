@@ -7,7 +7,7 @@
 //   (a) @eslint/js recommended alone, (b) (a) + agent-guard recommended, (c) (b) + eslint-plugin-security
 //   recommended: wall time of linting the corpus after one warm-up pass, --runs runs with the three
 //   configs interleaved file by file (order rotated per file), reported as min / median / max, and
-//   as the sum of each file's median (and minimum) over the runs, which one GC pause cannot move;
+//   and as the sum of each file's minimum (and median) over the runs, the least disturbed view;
 //   then per-rule times with ESLint's `stats: true` (the data behind TIMING=all) for a config with
 //   every core-recommended, agent-guard (strict: all rules) and security rule, median per rule.
 // The budget is read from the summed per-rule times (stable); the wall-clock difference is printed
@@ -355,12 +355,13 @@ for (const [key, diffs] of [['a', null], ['b', diffB], ['c', diffC]]) {
   const range = diffs ? `${pct(Math.min(...diffs))} / ${pct(median(diffs))} / ${pct(Math.max(...diffs))}` : '-';
   out.push(`| ${configs[key].label} | ${spread(walls[key])} | ${perKloc(median(walls[key]))} | ${range} |`);
 }
-// The same difference from each file's median (and minimum) over the runs, summed over the corpus:
-// a pause that lands on one file in one run no longer moves the whole run's total.
+// The same difference from each file's minimum (and median) over the runs, summed over the corpus.
+// Interference (GC pauses, other jobs) only ever adds time, so a file's minimum is its least
+// disturbed measurement; the medians still move by several points between runs on a shared machine.
 const summedBy = (key, pick) => fileWalls[key].reduce((total, times) => total + pick(times), 0);
 const fileMedianDiff = (key) => (summedBy(key, median) - summedBy('a', median)) / summedBy('a', median);
 const fileMinDiff = (key) => (summedBy(key, (times) => Math.min(...times)) - summedBy('a', (times) => Math.min(...times))) / summedBy('a', (times) => Math.min(...times));
-out.push('', `Per-file estimate (each file's median over the runs, summed; minimum in brackets): (b) ${pct(fileMedianDiff('b'))} (${pct(fileMinDiff('b'))}), (c) ${pct(fileMedianDiff('c'))} (${pct(fileMinDiff('c'))}) vs (a).`);
+out.push('', `Per-file estimate (each file's minimum over the runs, summed; medians in brackets): (b) ${pct(fileMinDiff('b'))} (${pct(fileMedianDiff('b'))}), (c) ${pct(fileMinDiff('c'))} (${pct(fileMedianDiff('c'))}) vs (a).`);
 out.push('');
 out.push('### agent-guard rules (per-rule time from `stats: true`, median)', '', '| Rule | In recommended | ms | ms / 1,000 lines |', '|---|---|---:|---:|');
 for (const ruleId of ours.sort()) {
@@ -386,7 +387,7 @@ const verdict = (ratio) => (ratio <= 0.05 ? 'holds' : 'EXCEEDED');
 out.push(
   `- 5 % budget: by summed per-rule time (same run, median) ${pct(median(sameRun.recommended))} -> ${verdict(median(sameRun.recommended))}; ` +
     `by wall clock ((b) - (a), median of runs) ${pct(median(diffB))} -> ${verdict(median(diffB))}; ` +
-    `by wall clock from per-file medians ${pct(fileMedianDiff('b'))} -> ${verdict(fileMedianDiff('b'))}`,
+    `by wall clock from per-file minima ${pct(fileMinDiff('b'))} -> ${verdict(fileMinDiff('b'))} (per-file medians: ${pct(fileMedianDiff('b'))})`,
 );
 const topSecurity = securityIds.map((id) => [id, ruleMedian[id] ?? 0]).sort((x, y) => y[1] - x[1]).slice(0, 3);
 out.push(`- Most expensive security rules: ${topSecurity.map(([id, time]) => `\`${id}\` ${ms(time)} ms`).join(', ')}`);
