@@ -41,11 +41,11 @@ export default defineConfig(
   },
   // Rule tests: positions on every error, no duplicates.
   {
-    files: ['tests/rules/**/*.ts', 'tests/analysis/**/*.ts', 'tests/frameworks/**/*.ts'],
+    files: ['tests/rules/**/*.ts', 'tests/analysis/**/*.ts', 'tests/core/**/*.ts', 'tests/frameworks/**/*.ts'],
     ...eslintPlugin.configs.recommended,
   },
   {
-    files: ['tests/rules/**/*.ts', 'tests/analysis/**/*.ts', 'tests/frameworks/**/*.ts'],
+    files: ['tests/rules/**/*.ts', 'tests/analysis/**/*.ts', 'tests/core/**/*.ts', 'tests/frameworks/**/*.ts'],
     // Suites are built with createRuleTester(): let the meta rules see them.
     settings: { 'eslint-plugin': { ruleTesterConstructors: ['RuleTester', 'createRuleTester'] } },
     rules: {

@@ -1,5 +1,5 @@
 import { name, version } from './package.json';
-import type { AgentGuardDocs } from './src/analysis/create-rule';
+import type { AgentGuardDocs } from './src/core/create-rule';
 import { rules } from './src/rules/index';
 
 /** The namespace users write in rule ids: `agent-guard/<rule>`. */

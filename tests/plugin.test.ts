@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 
 import plugin from '../index';
 import pkg from '../package.json';
-import type { AgentGuardDocs } from '../src/analysis/create-rule';
-import { ruleDocsUrl } from '../src/analysis/create-rule';
+import type { AgentGuardDocs } from '../src/core/create-rule';
+import { ruleDocsUrl } from '../src/core/create-rule';
 import { rules } from '../src/rules/index';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -168,8 +168,8 @@ describe('rule test suites', () => {
     return found;
   }
 
-  const suites = ['tests/rules', 'tests/analysis', 'tests/frameworks'].flatMap((dir) =>
-    readdirSync(path.join(root, dir))
+  const suites = ['tests/rules', 'tests/analysis', 'tests/core', 'tests/frameworks'].flatMap((dir) =>
+    readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
       .filter((file) => file.endsWith('.test.ts'))
       .map((file) => path.join(dir, file)),
   );

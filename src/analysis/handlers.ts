@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { FRAMEWORK_ADAPTERS } from '../frameworks/index';
+import { FRAMEWORK_ADAPTERS } from '../frameworks/registry';
 import type { FunctionLike, HandlerBinding, ParamRole } from '../frameworks/types';
-import { isFunctionLike } from './functions';
-import type { CallTarget } from './modules';
+import { isFunctionLike } from '../core/functions';
+import type { CallTarget } from '../core/modules';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 

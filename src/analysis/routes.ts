@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { FRAMEWORK_ADAPTERS } from '../frameworks/index';
+import { FRAMEWORK_ADAPTERS } from '../frameworks/registry';
 import type { Route } from '../frameworks/types';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;

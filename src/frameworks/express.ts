@@ -1,12 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { handlerFunctionsOf } from '../analysis/functions';
-import { iterateInstanceReferences } from '../analysis/instance-references';
-import { CALL, CONSTRUCT, iterateModuleReferences } from '../analysis/modules';
-import { instanceFromCreation, instanceLookup, routerRoutes } from '../analysis/router-routes';
-import type { RouterSpec } from '../analysis/router-routes';
-import type { TraceMap } from '../analysis/modules';
+import { handlerFunctionsOf } from '../core/functions';
+import { iterateInstanceReferences } from './kit/instance-references';
+import { CALL, CONSTRUCT, iterateModuleReferences } from '../core/modules';
+import { instanceFromCreation, instanceLookup, routerRoutes } from './kit/router-routes';
+import type { RouterSpec } from './kit/router-routes';
+import type { TraceMap } from '../core/modules';
 import { NODE_FRAMEWORK_REQUEST } from './shapes';
 import type { AdapterContext, FrameworkAdapter, FunctionLike, HandlerBinding, ParamRole, Route } from './types';
 

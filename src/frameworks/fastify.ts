@@ -1,13 +1,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { handlerFunctionsOf } from '../analysis/functions';
-import { iterateInstanceReferences } from '../analysis/instance-references';
-import { CALL, iterateModuleReferences } from '../analysis/modules';
-import type { TraceMap } from '../analysis/modules';
-import { instanceFromCreation, instanceLookup, routerRoutes } from '../analysis/router-routes';
-import type { RouterSpec } from '../analysis/router-routes';
-import { findObjectProperty } from '../analysis/static';
+import { handlerFunctionsOf } from '../core/functions';
+import { iterateInstanceReferences } from './kit/instance-references';
+import { CALL, iterateModuleReferences } from '../core/modules';
+import type { TraceMap } from '../core/modules';
+import { instanceFromCreation, instanceLookup, routerRoutes } from './kit/router-routes';
+import type { RouterSpec } from './kit/router-routes';
+import { findObjectProperty } from '../core/static';
 import { NODE_FRAMEWORK_REQUEST } from './shapes';
 import type { AdapterContext, FrameworkAdapter, FunctionLike, HandlerBinding, ParamRole, Route } from './types';
 

@@ -3,11 +3,11 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { functionUses, isFunctionLike } from '../analysis/functions';
-import { instanceFromVariable, instanceLookup, routerRoutes, unwrapHandler } from '../analysis/router-routes';
-import type { RouterInstance, RouterSpec } from '../analysis/router-routes';
-import { skipTsWrappers } from '../analysis/static';
-import { variableFor } from '../analysis/variable-index';
+import { functionUses, isFunctionLike } from '../core/functions';
+import { instanceFromVariable, instanceLookup, routerRoutes, unwrapHandler } from './kit/router-routes';
+import type { RouterInstance, RouterSpec } from './kit/router-routes';
+import { skipTsWrappers } from '../core/static';
+import { variableFor } from '../core/variable-index';
 import { EXPRESS_ROUTE_METHODS, EXPRESS_ROUTER, expressParams } from './express';
 import { FASTIFY_PARAMS, FASTIFY_ROUTE_METHODS, FASTIFY_ROUTER } from './fastify';
 import { HONO_PARAMS, HONO_ROUTE_METHODS, HONO_ROUTER } from './hono';

@@ -1,12 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { handlerFunctionsOf, normalizedFilename, resolveFunction } from '../analysis/functions';
-import { CALL, CONSTRUCT, iterateModuleReferences, resolveCallTarget } from '../analysis/modules';
-import type { TraceMap } from '../analysis/modules';
-import { enclosingStatement, instanceFromCreation, instanceLookup, routerRoutes, unwrapHandler } from '../analysis/router-routes';
-import type { RouterSpec } from '../analysis/router-routes';
-import { findObjectProperty, resolveConstInit, skipTsWrappers, staticValueOf } from '../analysis/static';
+import { handlerFunctionsOf, normalizedFilename, resolveFunction } from '../core/functions';
+import { CALL, CONSTRUCT, iterateModuleReferences, resolveCallTarget } from '../core/modules';
+import type { TraceMap } from '../core/modules';
+import { enclosingStatement, instanceFromCreation, instanceLookup, routerRoutes, unwrapHandler } from './kit/router-routes';
+import type { RouterSpec } from './kit/router-routes';
+import { findObjectProperty, resolveConstInit, skipTsWrappers, staticValueOf } from '../core/static';
 import { NODE_REQUEST } from './shapes';
 import type { AdapterContext, FrameworkAdapter, FunctionLike, HandlerBinding, InputCall, InputShape, Route, RouteGuard } from './types';
 

@@ -1,13 +1,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { handlerFunctionsOf } from '../analysis/functions';
-import { iterateInstanceReferences } from '../analysis/instance-references';
-import { CALL, CONSTRUCT, iterateModuleReferences } from '../analysis/modules';
-import type { TraceMap } from '../analysis/modules';
-import { instanceFromCreation, instanceLookup, routerRoutes } from '../analysis/router-routes';
-import type { RouterInstance, RouterSpec } from '../analysis/router-routes';
-import { findObjectProperty, skipTsWrappers, staticValueOf } from '../analysis/static';
+import { handlerFunctionsOf } from '../core/functions';
+import { iterateInstanceReferences } from './kit/instance-references';
+import { CALL, CONSTRUCT, iterateModuleReferences } from '../core/modules';
+import type { TraceMap } from '../core/modules';
+import { instanceFromCreation, instanceLookup, routerRoutes } from './kit/router-routes';
+import type { RouterInstance, RouterSpec } from './kit/router-routes';
+import { findObjectProperty, skipTsWrappers, staticValueOf } from '../core/static';
 import { NODE_REQUEST } from './shapes';
 import type { AdapterContext, FrameworkAdapter, HandlerBinding, InputShape, ParamRole, Route } from './types';
 

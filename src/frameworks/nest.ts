@@ -1,13 +1,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { wordsOf } from '../analysis/auth-gates';
-import { isFunctionLike } from '../analysis/functions';
-import { CALL, READ, iterateModuleReferences, resolveCallTarget } from '../analysis/modules';
-import type { TraceMap } from '../analysis/modules';
-import { enclosingStatement, joinPaths } from '../analysis/router-routes';
-import { dereference, findObjectProperty, skipTsWrappers, staticValueOf } from '../analysis/static';
-import { variableFor } from '../analysis/variable-index';
+import { wordsOf } from '../analysis/auth/gates';
+import { isFunctionLike } from '../core/functions';
+import { CALL, READ, iterateModuleReferences, resolveCallTarget } from '../core/modules';
+import type { TraceMap } from '../core/modules';
+import { enclosingStatement, joinPaths } from './kit/router-routes';
+import { dereference, findObjectProperty, skipTsWrappers, staticValueOf } from '../core/static';
+import { variableFor } from '../core/variable-index';
 import { NODE_FRAMEWORK_REQUEST } from './shapes';
 import type { AdapterContext, FrameworkAdapter, HandlerBinding, ParamRole, Route, RouteGuard } from './types';
 

@@ -1,14 +1,14 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { childNodes } from '../analysis/ast';
-import { wordsOf } from '../analysis/auth-gates';
-import { exportedBindings } from '../analysis/exported-bindings';
-import type { ExportedBinding } from '../analysis/exported-bindings';
-import { exportedFunctions, hasDirective, normalizedFilename, textIncludes } from '../analysis/functions';
-import { routeDispatcher } from '../analysis/route-dispatchers';
-import { enclosingStatement, unwrapHandler } from '../analysis/router-routes';
-import { skipTsWrappers } from '../analysis/static';
+import { childNodes } from '../core/ast';
+import { wordsOf } from '../analysis/auth/gates';
+import { exportedBindings } from './kit/exported-bindings';
+import type { ExportedBinding } from './kit/exported-bindings';
+import { exportedFunctions, hasDirective, normalizedFilename, textIncludes } from '../core/functions';
+import { routeDispatcher } from './kit/route-dispatchers';
+import { enclosingStatement, unwrapHandler } from './kit/router-routes';
+import { skipTsWrappers } from '../core/static';
 import { FETCH_REQUEST, NODE_FRAMEWORK_REQUEST } from './shapes';
 import type { AdapterContext, FrameworkAdapter, FunctionLike, HandlerBinding, InputShape, ParamRole, Route, RouteGuard } from './types';
 

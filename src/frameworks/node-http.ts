@@ -1,6 +1,6 @@
-import { handlerFunctionsOf } from '../analysis/functions';
-import { CALL, iterateModuleReferences } from '../analysis/modules';
-import type { TraceMap } from '../analysis/modules';
+import { handlerFunctionsOf } from '../core/functions';
+import { CALL, iterateModuleReferences } from '../core/modules';
+import type { TraceMap } from '../core/modules';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { NODE_REQUEST } from './shapes';
 import type { AdapterContext, FrameworkAdapter, HandlerBinding } from './types';

@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { exportedBindings, hasDefaultExport } from '../analysis/exported-bindings';
-import { normalizedFilename } from '../analysis/functions';
-import { routeDispatcher } from '../analysis/route-dispatchers';
-import { unwrapHandler } from '../analysis/router-routes';
+import { exportedBindings, hasDefaultExport } from './kit/exported-bindings';
+import { normalizedFilename } from '../core/functions';
+import { routeDispatcher } from './kit/route-dispatchers';
+import { unwrapHandler } from './kit/router-routes';
 import { FETCH_REQUEST } from './shapes';
 import type { AdapterContext, FrameworkAdapter, HandlerBinding, InputShape, ParamRole, Route } from './types';
 

@@ -1,10 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { exportedFunctions, exportedObject, handlerFunctionsOf, normalizedFilename } from '../analysis/functions';
-import { routeDispatcher } from '../analysis/route-dispatchers';
-import { unwrapHandler } from '../analysis/router-routes';
-import { getPropertyKeyName, staticValueOf } from '../analysis/static';
+import { exportedFunctions, exportedObject, handlerFunctionsOf, normalizedFilename } from '../core/functions';
+import { routeDispatcher } from './kit/route-dispatchers';
+import { unwrapHandler } from './kit/router-routes';
+import { getPropertyKeyName, staticValueOf } from '../core/static';
 import { isAuthFlowAction } from './next';
 import { FETCH_REQUEST } from './shapes';
 import type { AdapterContext, FrameworkAdapter, HandlerBinding, InputShape, ParamRole, Route } from './types';

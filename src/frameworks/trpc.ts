@@ -1,13 +1,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { outerExpression } from '../analysis/ast';
-import { functionUses, isFunctionLike, resolveFunction } from '../analysis/functions';
-import { resolveCallTarget } from '../analysis/modules';
-import { enclosingStatement, unwrapHandler } from '../analysis/router-routes';
-import { getSettings, parseNameSpec } from '../analysis/settings';
-import { getPropertyKeyName, skipTsWrappers } from '../analysis/static';
-import { constInitOf, variableFor } from '../analysis/variable-index';
+import { outerExpression } from '../core/ast';
+import { functionUses, isFunctionLike, resolveFunction } from '../core/functions';
+import { resolveCallTarget } from '../core/modules';
+import { enclosingStatement, unwrapHandler } from './kit/router-routes';
+import { getSettings, parseNameSpec } from '../core/settings';
+import { getPropertyKeyName, skipTsWrappers } from '../core/static';
+import { constInitOf, variableFor } from '../core/variable-index';
 import type { AdapterContext, FrameworkAdapter, FunctionLike, HandlerBinding, InputShape, Route, RouteGuard } from './types';
 
 /** Procedure kinds: `.mutation(resolver)`, `.query(resolver)`, `.subscription(resolver)`. */

@@ -1,27 +1,27 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { methodCalledOnResult } from '../analysis/call-chain';
-import { createRule } from '../analysis/create-rule';
-import { hasDirective } from '../analysis/functions';
-import { iterateModuleReferences, iterateValueReferences, resolveCallTarget } from '../analysis/modules';
-import { calleeName, withModuleCalls } from '../analysis/name-specs';
-import { addArgument, insertProperty, replacePropertyValue } from '../analysis/object-edits';
-import type { OptionsArgument } from '../analysis/options-object';
-import { findOptionsArgument } from '../analysis/options-object';
-import { getSettings, parseNameSpec } from '../analysis/settings';
-import { snippet } from '../analysis/snippet';
-import { dereference, staticValueOf } from '../analysis/static';
-import type { TimeoutOptionVerdict } from '../analysis/timeout-options';
-import { judgeTimeoutOptions } from '../analysis/timeout-options';
-import type { HttpClientEntry, HttpClientPolicy } from '../sinks/http-clients';
+import { methodCalledOnResult } from '../core/call-chain';
+import { createRule } from '../core/create-rule';
+import { hasDirective } from '../core/functions';
+import { iterateModuleReferences, iterateValueReferences, resolveCallTarget } from '../core/modules';
+import { calleeName, withModuleCalls } from '../core/name-specs';
+import { addArgument, insertProperty, replacePropertyValue } from '../core/object-edits';
+import type { OptionsArgument } from '../core/options-object';
+import { findOptionsArgument } from '../core/options-object';
+import { getSettings, parseNameSpec } from '../core/settings';
+import { snippet } from '../core/snippet';
+import { dereference, staticValueOf } from '../core/static';
+import type { TimeoutOptionVerdict } from '../analysis/http/timeout-options';
+import { judgeTimeoutOptions } from '../analysis/http/timeout-options';
+import type { HttpClientEntry, HttpClientPolicy } from '../data/http-clients';
 import {
   FETCH_CALL,
   HTTP_CLIENT_GLOBALS,
   HTTP_CLIENT_INSTANCES,
   HTTP_CLIENT_MODULES,
   HTTP_CLIENT_POLICIES,
-} from '../sinks/http-clients';
+} from '../data/http-clients';
 
 type Call = TSESTree.CallExpression;
 type Problem = Exclude<TimeoutOptionVerdict, { kind: 'timed' | 'unknown' }>;

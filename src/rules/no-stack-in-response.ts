@@ -1,11 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { createRule } from '../analysis/create-rule';
-import { classifyStatus, getErrorOrigin } from '../analysis/error-origin';
-import type { ErrorLeak, ErrorLeakKind, ErrorOriginAnalyzer, ErrorOriginOptions } from '../analysis/error-origin';
-import { createResponseSinkMatcher, RESPONSE_FACETS } from '../analysis/response-sinks';
-import type { ResponseSink } from '../analysis/response-sinks';
+import { createRule } from '../core/create-rule';
+import { classifyStatus, getErrorOrigin } from '../analysis/errors/origin';
+import type { ErrorLeak, ErrorLeakKind, ErrorOriginAnalyzer, ErrorOriginOptions } from '../analysis/errors/origin';
+import { createResponseSinkMatcher, RESPONSE_FACETS } from '../analysis/errors/response-sinks';
+import type { ResponseSink } from '../analysis/errors/response-sinks';
 
 const GENERIC = "'Internal Server Error'";
 const MESSAGE_IDS: Readonly<Record<ErrorLeakKind, MessageIds>> = {

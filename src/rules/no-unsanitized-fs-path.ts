@@ -2,20 +2,20 @@ import { findVariable } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { createRule } from '../analysis/create-rule';
+import { createRule } from '../core/create-rule';
 import { findEnclosingHandler, getParamRole } from '../analysis/handlers';
-import { isFunctionLike } from '../analysis/functions';
-import { CALL, iterateModuleReferences, resolveCallTarget } from '../analysis/modules';
-import type { TraceMap } from '../analysis/modules';
-import { getRequestInputAnalyzer } from '../analysis/request-input';
-import { pathFunctionName } from '../analysis/request-input-guards';
-import { scopeOf, variableFor } from '../analysis/variable-index';
-import { getSettings, parseNameSpec } from '../analysis/settings';
-import { findObjectProperty, resolveConstInit, skipTsWrappers, staticValueOf } from '../analysis/static';
-import { FS_GLOBAL_TRACE_MAP, FS_TRACE_MAP, SEND_MODULES } from '../sinks/fs';
-import { FRAMEWORK_ADAPTERS } from '../frameworks/index';
+import { isFunctionLike } from '../core/functions';
+import { CALL, iterateModuleReferences, resolveCallTarget } from '../core/modules';
+import type { TraceMap } from '../core/modules';
+import { getRequestInputAnalyzer } from '../analysis/request-input/tracker';
+import { pathFunctionName } from '../analysis/request-input/guards';
+import { scopeOf, variableFor } from '../core/variable-index';
+import { getSettings, parseNameSpec } from '../core/settings';
+import { findObjectProperty, resolveConstInit, skipTsWrappers, staticValueOf } from '../core/static';
+import { FS_GLOBAL_TRACE_MAP, FS_TRACE_MAP, SEND_MODULES } from '../data/fs';
+import { FRAMEWORK_ADAPTERS } from '../frameworks/registry';
 import type { FileMethod } from '../frameworks/types';
-import type { FsSink } from '../sinks/fs';
+import type { FsSink } from '../data/fs';
 
 const SEND_TRACE_MAP: Record<string, TraceMap<{ pathArg: number; optionArg: number }>> = Object.fromEntries(
   Object.entries(SEND_MODULES).map(([module, info]) => [module, { [CALL]: info, send: { [CALL]: info } }]),

@@ -1,15 +1,15 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { analyseHandlerGate, isAuthGuard, isOptionalAuthGuard } from '../analysis/auth-gates';
-import type { AuthVocabulary, HandlerGate } from '../analysis/auth-gates';
-import { createRule } from '../analysis/create-rule';
-import { normalizedFilename } from '../analysis/functions';
-import { compileGlobs } from '../analysis/globs';
-import type { GlobList } from '../analysis/globs';
+import { analyseHandlerGate, isAuthGuard, isOptionalAuthGuard } from '../analysis/auth/gates';
+import type { AuthVocabulary, HandlerGate } from '../analysis/auth/gates';
+import { createRule } from '../core/create-rule';
+import { normalizedFilename } from '../core/functions';
+import { compileGlobs } from '../core/globs';
+import type { GlobList } from '../core/globs';
 import { getRoutes, isRouteCandidate } from '../analysis/routes';
-import { getSettings } from '../analysis/settings';
-import { FRAMEWORK_ADAPTERS } from '../frameworks/index';
+import { getSettings } from '../core/settings';
+import { FRAMEWORK_ADAPTERS } from '../frameworks/registry';
 import type { FunctionLike, Route } from '../frameworks/types';
 
 /** URL paths public by design, also under `/api` and versioned prefixes (`/api/v1/health`). */

@@ -1,6 +1,6 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
 
-import { classifyRequestInput } from '../../src/analysis/request-input';
+import { classifyRequestInput } from '../../src/analysis/request-input/tracker';
 
 /**
  * Test probe for the request-input tracker: reports how it classifies every argument of

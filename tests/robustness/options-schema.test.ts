@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import type { ESLint } from 'eslint';
 
 import plugin from '../../index';
-import type { AgentGuardDocs } from '../../src/analysis/create-rule';
+import type { AgentGuardDocs } from '../../src/core/create-rule';
 import { rules } from '../../src/rules/index';
 
 type JsonSchema = Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-import { createRule } from '../../src/analysis/create-rule';
+import { createRule } from '../../src/core/create-rule';
 
 type Options = [{ names?: string[]; strict?: boolean }];
 

@@ -4,7 +4,7 @@
  * are safe. Read by `analysis/value-kinds.ts` (generic resolution) and the
  * `no-sql-template-literal` rule (policy). No logic here beyond lookups.
  */
-import type { KindTable } from '../analysis/value-kinds';
+import type { KindTable } from '../core/value-kinds';
 
 /** How a library binds values, which decides the placeholder suggestion. */
 export type ValueBinding =

@@ -1,21 +1,21 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import type { FunctionLike } from '../frameworks/types';
+import type { FunctionLike } from '../../frameworks/types';
 import {
   FALLBACK_FUNCTION_NAMES, FALLBACK_SINKS, METHOD_RESULT_KINDS, SQL_FORMAT_MODULES, SQL_KINDS, SQL_MODULES,
-} from '../sinks/sql';
-import type { SqlSink } from '../sinks/sql';
-import { functionVariable, isFunctionLike, resolveFunction } from './functions';
-import { resolveCallTarget } from './modules';
-import { parseNameSpec } from './settings';
-import { skipTsWrappers } from './static';
-import { looksLikeSql } from './sql-text';
+} from '../../data/sql';
+import type { SqlSink } from '../../data/sql';
+import { functionVariable, isFunctionLike, resolveFunction } from '../../core/functions';
+import { resolveCallTarget } from '../../core/modules';
+import { parseNameSpec } from '../../core/settings';
+import { skipTsWrappers } from '../../core/static';
+import { looksLikeSql } from './text';
 import { analyzeStringBuild, approximateText } from './string-building';
 import type { StringBuild, StringBuildOptions } from './string-building';
-import { getKindResolver } from './value-kinds';
-import type { KindResolver } from './value-kinds';
-import { constInitOf, variableFor } from './variable-index';
+import { getKindResolver } from '../../core/value-kinds';
+import type { KindResolver } from '../../core/value-kinds';
+import { constInitOf, variableFor } from '../../core/variable-index';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 

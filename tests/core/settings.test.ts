@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { normalizeSettings, parseNameSpec } from '../../src/analysis/settings';
+import { normalizeSettings, parseNameSpec } from '../../src/core/settings';
 
 describe('normalizeSettings', () => {
   it('fills every section with empty defaults', () => {

@@ -3,9 +3,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { callbackReturns } from './string-building';
-import { skipTsWrappers } from './static';
-import { alwaysExits } from './control-flow';
-import { constInitOf, laterWrites, methodCallsOn, scopeFor, variableFor } from './variable-index';
+import { skipTsWrappers } from '../../core/static';
+import { alwaysExits } from '../../core/control-flow';
+import { constInitOf, laterWrites, methodCallsOn, scopeFor, variableFor } from '../../core/variable-index';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 

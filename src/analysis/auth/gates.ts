@@ -1,14 +1,14 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import type { FunctionLike, RouteGuard } from '../frameworks/types';
-import { ASSERTING_GATES, AUTH_MIDDLEWARE_MODULES, CLIENT_SESSION_METHODS, SESSION_FETCHERS, SIGNATURE_VERIFIERS } from '../sinks/auth';
-import { childNodes } from './ast';
-import { isFunctionLike, resolveFunction } from './functions';
-import { resolveCallTarget } from './modules';
-import { parseNameSpec } from './settings';
-import { skipTsWrappers } from './static';
-import { variableFor } from './variable-index';
+import type { FunctionLike, RouteGuard } from '../../frameworks/types';
+import { ASSERTING_GATES, AUTH_MIDDLEWARE_MODULES, CLIENT_SESSION_METHODS, SESSION_FETCHERS, SIGNATURE_VERIFIERS } from '../../data/auth';
+import { childNodes } from '../../core/ast';
+import { isFunctionLike, resolveFunction } from '../../core/functions';
+import { resolveCallTarget } from '../../core/modules';
+import { parseNameSpec } from '../../core/settings';
+import { skipTsWrappers } from '../../core/static';
+import { variableFor } from '../../core/variable-index';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 

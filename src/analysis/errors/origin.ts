@@ -2,9 +2,9 @@ import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import type { ErrorHandlerSpec } from '../frameworks/types';
-import { resolveCallTarget } from './modules';
-import { dereference, skipTsWrappers } from './static';
+import type { ErrorHandlerSpec } from '../../frameworks/types';
+import { resolveCallTarget } from '../../core/modules';
+import { dereference, skipTsWrappers } from '../../core/static';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type Variable = TSESLint.Scope.Variable;

@@ -2,8 +2,8 @@ import { findVariable, getPropertyName } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { resolveCallTarget } from './modules';
-import { resolveConstInit, skipTsWrappers } from './static';
+import { resolveCallTarget } from '../../core/modules';
+import { resolveConstInit, skipTsWrappers } from '../../core/static';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 

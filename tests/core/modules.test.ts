@@ -2,9 +2,9 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
 
-import { createRule } from '../../src/analysis/create-rule';
-import { CALL, iterateModuleReferences, iterateValueReferences, resolveCallTarget } from '../../src/analysis/modules';
-import type { TraceMap } from '../../src/analysis/modules';
+import { createRule } from '../../src/core/create-rule';
+import { CALL, iterateModuleReferences, iterateValueReferences, resolveCallTarget } from '../../src/core/modules';
+import type { TraceMap } from '../../src/core/modules';
 import { createRuleTester } from '../rule-tester';
 
 const MODULES: Record<string, TraceMap<string>> = {

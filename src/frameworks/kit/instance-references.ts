@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { iterateValueReferences } from './modules';
-import type { TraceMap, TrackedReference } from './modules';
+import { iterateValueReferences } from '../../core/modules';
+import type { TraceMap, TrackedReference } from '../../core/modules';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 

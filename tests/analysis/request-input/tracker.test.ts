@@ -1,8 +1,8 @@
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-import { createRuleTester } from '../rule-tester';
-import { probeRule } from '../frameworks/probe-rule';
+import { createRuleTester } from '../../rule-tester';
+import { probeRule } from '../../frameworks/probe-rule';
 
 /*
  * The request-input tracker through the probe rule: every argument of `sink(...)` is

@@ -2,12 +2,12 @@ import { getStringIfConstant } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { resolveCallTarget } from './modules';
-import type { CallTarget } from './modules';
-import type { RequestInputAnalyzer } from './request-input';
-import { resolveConstInit, skipTsWrappers } from './static';
-import { alwaysExits } from './control-flow';
-import { scopeOf } from './variable-index';
+import { resolveCallTarget } from '../../core/modules';
+import type { CallTarget } from '../../core/modules';
+import type { RequestInputAnalyzer } from './tracker';
+import { resolveConstInit, skipTsWrappers } from '../../core/static';
+import { alwaysExits } from '../../core/control-flow';
+import { scopeOf } from '../../core/variable-index';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 

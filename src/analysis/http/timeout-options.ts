@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { judgeAbortSignal } from './abort-signal';
-import { findObjectProperty, staticValueOf } from './static';
+import { findObjectProperty, staticValueOf } from '../../core/static';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 

@@ -1,6 +1,6 @@
-import type { TraceMap } from '../analysis/modules';
-import { CALL, READ } from '../analysis/modules';
-import type { OptionsSlot } from '../analysis/options-object';
+import type { TraceMap } from '../core/modules';
+import { CALL, READ } from '../core/modules';
+import type { OptionsSlot } from '../core/options-object';
 
 /** HTTP client libraries, grouped by how they are given a timeout. */
 export type HttpClientFamily = 'fetch' | 'undici' | 'axios' | 'got' | 'superagent' | 'node-http' | 'ky' | 'ofetch';

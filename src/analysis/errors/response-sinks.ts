@@ -2,14 +2,14 @@ import { findVariable } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { FRAMEWORK_ADAPTERS } from '../frameworks/index';
-import type { ErrorHandlerSpec, ResponseCall, ResponseFacet, ResponseMethod } from '../frameworks/types';
-import { errorHandlerRoles, memberName } from './error-origin';
-import { textIncludes } from './functions';
-import { getParamRole } from './handlers';
-import { resolveCallTarget } from './modules';
-import { parseNameSpec } from './settings';
-import { findObjectProperty, skipTsWrappers } from './static';
+import { FRAMEWORK_ADAPTERS } from '../../frameworks/registry';
+import type { ErrorHandlerSpec, ResponseCall, ResponseFacet, ResponseMethod } from '../../frameworks/types';
+import { errorHandlerRoles, memberName } from './origin';
+import { textIncludes } from '../../core/functions';
+import { getParamRole } from '../handlers';
+import { resolveCallTarget } from '../../core/modules';
+import { parseNameSpec } from '../../core/settings';
+import { findObjectProperty, skipTsWrappers } from '../../core/static';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type Variable = TSESLint.Scope.Variable;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { isAuthName, wordsOf } from '../../src/analysis/auth-gates';
-import { compileGlobs, globToRegExp } from '../../src/analysis/globs';
+import { isAuthName, wordsOf } from '../../../src/analysis/auth/gates';
+import { compileGlobs, globToRegExp } from '../../../src/core/globs';
 
 describe('wordsOf', () => {
   it.each([

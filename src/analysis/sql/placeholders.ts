@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import type { ValueBinding } from '../sinks/sql';
+import type { ValueBinding } from '../../data/sql';
 
 /** Text before an interpolation that puts it in a value position. */
 const VALUE_BEFORE: readonly RegExp[] = [

@@ -2,16 +2,16 @@ import { getStringIfConstant } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import type { FunctionLike, InputShape } from '../frameworks/types';
-import { isFunctionLike, localCallSites, resolveFunction } from './functions';
-import { getParamRole, inputCallFramework } from './handlers';
-import { resolveCallTarget } from './modules';
-import type { CallTarget } from './modules';
-import { getSettings, parseNameSpec } from './settings';
-import type { NameSpec } from './settings';
-import { isGuardedSafe, pathFunctionName, regexOf } from './request-input-guards';
-import { dereference, skipTsWrappers } from './static';
-import { scopeOf, variableFor } from './variable-index';
+import type { FunctionLike, InputShape } from '../../frameworks/types';
+import { isFunctionLike, localCallSites, resolveFunction } from '../../core/functions';
+import { getParamRole, inputCallFramework } from '../handlers';
+import { resolveCallTarget } from '../../core/modules';
+import type { CallTarget } from '../../core/modules';
+import { getSettings, parseNameSpec } from '../../core/settings';
+import type { NameSpec } from '../../core/settings';
+import { isGuardedSafe, pathFunctionName, regexOf } from './guards';
+import { dereference, skipTsWrappers } from '../../core/static';
+import { scopeOf, variableFor } from '../../core/variable-index';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 

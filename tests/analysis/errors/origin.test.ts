@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { createRule } from '../../src/analysis/create-rule';
-import { classifyStatus, getErrorOrigin } from '../../src/analysis/error-origin';
-import type { ErrorOriginOptions } from '../../src/analysis/error-origin';
-import { createRuleTester } from '../rule-tester';
+import { createRule } from '../../../src/core/create-rule';
+import { classifyStatus, getErrorOrigin } from '../../../src/analysis/errors/origin';
+import type { ErrorOriginOptions } from '../../../src/analysis/errors/origin';
+import { createRuleTester } from '../../rule-tester';
 
 const OPTIONS: ErrorOriginOptions = {
   errorHandlers: [

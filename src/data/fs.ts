@@ -1,5 +1,5 @@
-import { CALL } from '../analysis/modules';
-import type { TraceMap } from '../analysis/modules';
+import { CALL } from '../core/modules';
+import type { TraceMap } from '../core/modules';
 
 /** A filesystem sink: which arguments are paths. */
 export interface FsSink {

@@ -2,8 +2,8 @@ import { getStaticValue } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { skipTsWrappers } from './static';
-import { laterWrites, methodCallsOn, scopeFor, variableFor } from './variable-index';
+import { skipTsWrappers } from '../../core/static';
+import { laterWrites, methodCallsOn, scopeFor, variableFor } from '../../core/variable-index';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
