@@ -6,6 +6,41 @@ import tseslint from 'typescript-eslint';
 
 import agentGuard from './index';
 
+/**
+ * src/ stacks one way: cli → rules → analysis → project → frameworks → data → core. A folder
+ * imports its own files and the folders to its right, never to its left (tests/layers.test.ts
+ * adds: no import cycle between files, every source file inside a layer folder).
+ */
+const LAYERS = ['cli', 'rules', 'analysis', 'project', 'frameworks', 'data', 'core'] as const;
+
+function layerBlock(layer: (typeof LAYERS)[number]) {
+  const above = LAYERS.slice(0, LAYERS.indexOf(layer));
+  const patterns: { regex: string; message: string; allowTypeImports?: boolean }[] = [];
+  if (above.length > 0) {
+    patterns.push({
+      // Relative paths that climb to src/ and enter a higher layer (the root index.ts included).
+      regex: `^(\\.\\./)+(${above.join('|')})(/|$)|^(\\.\\./)+index$`,
+      message: `src/${layer}/ may import only ${LAYERS.slice(LAYERS.indexOf(layer) + 1).join(', ') || 'itself'} (layers: ${LAYERS.join(' → ')}).`,
+    });
+  }
+  if (layer === 'data') {
+    patterns.push({ regex: '^\\.\\./core/', allowTypeImports: true, message: 'src/data/ holds tables: it may import types from core/, no code.' });
+  }
+  if (layer === 'rules') {
+    patterns.push({
+      regex: '^\\.\\./analysis/[^/]+/(?!index$)',
+      message: "Rules use an engine through its public face: import from '../analysis/<engine>/index'.",
+    });
+  }
+  return {
+    files: layer === 'cli' ? ['src/cli/**/*.ts'] : [`src/${layer}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns }],
+    },
+  };
+}
+
 export default defineConfig(
   globalIgnores([
     'dist/',
@@ -52,6 +87,8 @@ export default defineConfig(
       'eslint-plugin/no-identical-tests': 'error',
     },
   },
+  // One-way layers in src/.
+  ...LAYERS.filter((layer) => layer !== 'cli').map(layerBlock),
   // The plugin holds itself to its own checklist.
   {
     files: ['index.ts', 'src/**/*.ts', 'scripts/**/*.mjs', 'bench/**/*.mjs'],

@@ -1,6 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { skipTsWrappers } from './static';
+
 /**
  * The child nodes of `node` in source order, by the parser's visitor keys (so TS and JSX
  * nodes are covered). For walks bounded to one function, where a selector cannot be used.
@@ -32,4 +34,24 @@ export function outerExpression(node: TSESTree.Node): TSESTree.Node {
     current = current.parent;
   }
   return current;
+}
+
+/** `a.b.c` for identifiers and static member chains, or `null`. */
+export function dottedName(node: TSESTree.Node): string | null {
+  const expr = skipTsWrappers(node);
+  if (expr.type === AST_NODE_TYPES.Identifier) {
+    return expr.name;
+  }
+  if (expr.type === AST_NODE_TYPES.ThisExpression) {
+    return 'this';
+  }
+  if (expr.type === AST_NODE_TYPES.MemberExpression && !expr.computed && expr.property.type === AST_NODE_TYPES.Identifier) {
+    const object = dottedName(expr.object);
+    return object === null ? expr.property.name : `${object}.${expr.property.name}`;
+  }
+  if (expr.type === AST_NODE_TYPES.CallExpression || expr.type === AST_NODE_TYPES.NewExpression) {
+    // `new Webhook(secret).verify(…)` reads as `Webhook.verify`.
+    return dottedName(expr.callee);
+  }
+  return null;
 }

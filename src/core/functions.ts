@@ -2,11 +2,16 @@ import { findVariable } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import type { FunctionLike } from '../frameworks/types';
 import { skipTsWrappers } from './static';
 import { scopeOf, variableFor } from './variable-index';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** A function that can be a request handler, a gate or a helper: arrows, expressions, declarations. */
+export type FunctionLike =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
 
 /** True for arrow functions, function expressions and declarations. */
 export function isFunctionLike(node: TSESTree.Node | null | undefined): node is FunctionLike {

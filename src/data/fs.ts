@@ -1,4 +1,5 @@
-import { CALL } from '../core/modules';
+import { CALL } from '@eslint-community/eslint-utils';
+
 import type { TraceMap } from '../core/modules';
 
 /** A filesystem sink: which arguments are paths. */

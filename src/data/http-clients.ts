@@ -1,5 +1,6 @@
+import { CALL, READ } from '@eslint-community/eslint-utils';
+
 import type { TraceMap } from '../core/modules';
-import { CALL, READ } from '../core/modules';
 import type { OptionsSlot } from '../core/options-object';
 
 /** HTTP client libraries, grouped by how they are given a timeout. */

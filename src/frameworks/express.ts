@@ -8,7 +8,8 @@ import { instanceFromCreation, instanceLookup, routerRoutes } from './kit/router
 import type { RouterSpec } from './kit/router-routes';
 import type { TraceMap } from '../core/modules';
 import { NODE_FRAMEWORK_REQUEST } from './shapes';
-import type { AdapterContext, FrameworkAdapter, FunctionLike, HandlerBinding, ParamRole, Route } from './types';
+import type { AdapterContext, FrameworkAdapter, HandlerBinding, ParamRole, Route } from './types';
+import type { FunctionLike } from '../core/functions';
 
 /** Router methods that register handlers (`app.get`, `router.use`, `route('/x').post`). */
 export const EXPRESS_ROUTE_METHODS = ['all', 'checkout', 'copy', 'delete', 'get', 'head', 'lock', 'merge', 'mkactivity', 'mkcol', 'move', 'm-search', 'notify', 'options', 'patch', 'post', 'purge', 'put', 'report', 'search', 'subscribe', 'trace', 'unlock', 'unsubscribe', 'use'];

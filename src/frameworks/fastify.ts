@@ -9,7 +9,8 @@ import { instanceFromCreation, instanceLookup, routerRoutes } from './kit/router
 import type { RouterSpec } from './kit/router-routes';
 import { findObjectProperty } from '../core/static';
 import { NODE_FRAMEWORK_REQUEST } from './shapes';
-import type { AdapterContext, FrameworkAdapter, FunctionLike, HandlerBinding, ParamRole, Route } from './types';
+import type { AdapterContext, FrameworkAdapter, HandlerBinding, ParamRole, Route } from './types';
+import type { FunctionLike } from '../core/functions';
 
 /** Fastify instance methods that take handlers (shorthand routes, `route`, hooks). */
 export const FASTIFY_ROUTE_METHODS = ['all', 'delete', 'get', 'head', 'options', 'patch', 'post', 'put', 'route', 'addHook'];

@@ -13,7 +13,8 @@ import { FASTIFY_PARAMS, FASTIFY_ROUTE_METHODS, FASTIFY_ROUTER } from './fastify
 import { HONO_PARAMS, HONO_ROUTE_METHODS, HONO_ROUTER } from './hono';
 import { KOA_PARAMS, KOA_ROUTE_METHODS, KOA_ROUTER } from './koa';
 import { NODE_FRAMEWORK_REQUEST } from './shapes';
-import type { AdapterContext, FrameworkAdapter, FunctionLike, HandlerBinding, ParamRole, Route } from './types';
+import type { AdapterContext, FrameworkAdapter, HandlerBinding, ParamRole, Route } from './types';
+import type { FunctionLike } from '../core/functions';
 
 const ROUTE_METHODS = new Set([...EXPRESS_ROUTE_METHODS, ...FASTIFY_ROUTE_METHODS, ...KOA_ROUTE_METHODS, ...HONO_ROUTE_METHODS]);
 const REQUEST_NAMES = new Set(['req', 'request']);

@@ -8,7 +8,8 @@ import { enclosingStatement, instanceFromCreation, instanceLookup, routerRoutes,
 import type { RouterSpec } from './kit/router-routes';
 import { findObjectProperty, resolveConstInit, skipTsWrappers, staticValueOf } from '../core/static';
 import { NODE_REQUEST } from './shapes';
-import type { AdapterContext, FrameworkAdapter, FunctionLike, HandlerBinding, InputCall, InputShape, Route, RouteGuard } from './types';
+import type { AdapterContext, FrameworkAdapter, HandlerBinding, InputCall, InputShape, Route, RouteGuard } from './types';
+import type { FunctionLike } from '../core/functions';
 
 /** h3's `event`: most input is read through the utilities below; these are the direct reads. */
 export const H3_EVENT: InputShape = {

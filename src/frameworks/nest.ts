@@ -1,7 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { wordsOf } from '../analysis/auth/gates';
 import { isFunctionLike } from '../core/functions';
 import { CALL, READ, iterateModuleReferences, resolveCallTarget } from '../core/modules';
 import type { TraceMap } from '../core/modules';
@@ -10,6 +9,7 @@ import { dereference, findObjectProperty, skipTsWrappers, staticValueOf } from '
 import { variableFor } from '../core/variable-index';
 import { NODE_FRAMEWORK_REQUEST } from './shapes';
 import type { AdapterContext, FrameworkAdapter, HandlerBinding, ParamRole, Route, RouteGuard } from './types';
+import { wordsOf } from '../core/words';
 
 /** Parameter decorators whose parameter receives client data. */
 const INPUT_DECORATORS = ['Body', 'Query', 'Param', 'Headers', 'UploadedFile', 'UploadedFiles', 'Ip', 'HostParam'];

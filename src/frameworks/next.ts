@@ -2,7 +2,6 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { childNodes } from '../core/ast';
-import { wordsOf } from '../analysis/auth/gates';
 import { exportedBindings } from './kit/exported-bindings';
 import type { ExportedBinding } from './kit/exported-bindings';
 import { exportedFunctions, hasDirective, normalizedFilename, textIncludes } from '../core/functions';
@@ -10,7 +9,9 @@ import { routeDispatcher } from './kit/route-dispatchers';
 import { enclosingStatement, unwrapHandler } from './kit/router-routes';
 import { skipTsWrappers } from '../core/static';
 import { FETCH_REQUEST, NODE_FRAMEWORK_REQUEST } from './shapes';
-import type { AdapterContext, FrameworkAdapter, FunctionLike, HandlerBinding, InputShape, ParamRole, Route, RouteGuard } from './types';
+import type { AdapterContext, FrameworkAdapter, HandlerBinding, InputShape, ParamRole, Route, RouteGuard } from './types';
+import type { FunctionLike } from '../core/functions';
+import { wordsOf } from '../core/words';
 
 /** HTTP method exports of an App Router `route.ts`. */
 export const NEXT_ROUTE_EXPORTS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];

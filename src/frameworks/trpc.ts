@@ -8,7 +8,8 @@ import { enclosingStatement, unwrapHandler } from './kit/router-routes';
 import { getSettings, parseNameSpec } from '../core/settings';
 import { getPropertyKeyName, skipTsWrappers } from '../core/static';
 import { constInitOf, variableFor } from '../core/variable-index';
-import type { AdapterContext, FrameworkAdapter, FunctionLike, HandlerBinding, InputShape, Route, RouteGuard } from './types';
+import type { AdapterContext, FrameworkAdapter, HandlerBinding, InputShape, Route, RouteGuard } from './types';
+import type { FunctionLike } from '../core/functions';
 
 /** Procedure kinds: `.mutation(resolver)`, `.query(resolver)`, `.subscription(resolver)`. */
 const PROCEDURE_METHODS: Readonly<Record<string, string>> = { mutation: 'MUTATION', query: 'QUERY', subscription: 'SUBSCRIPTION' };

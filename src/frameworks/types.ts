@@ -1,13 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
+import type { FunctionLike } from '../core/functions';
+
 /** The rule context every adapter receives (any rule's options and message ids). */
 export type AdapterContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-
-/** A function that can be a request handler. */
-export type FunctionLike =
-  | TSESTree.ArrowFunctionExpression
-  | TSESTree.FunctionDeclaration
-  | TSESTree.FunctionExpression;
 
 /**
  * Where client-controlled data lives on an object the framework hands to a handler.

@@ -12,8 +12,8 @@ import { findOptionsArgument } from '../core/options-object';
 import { getSettings, parseNameSpec } from '../core/settings';
 import { snippet } from '../core/snippet';
 import { dereference, staticValueOf } from '../core/static';
-import type { TimeoutOptionVerdict } from '../analysis/http/timeout-options';
-import { judgeTimeoutOptions } from '../analysis/http/timeout-options';
+import { judgeTimeoutOptions } from '../analysis/http/index';
+import type { TimeoutOptionVerdict } from '../analysis/http/index';
 import type { HttpClientEntry, HttpClientPolicy } from '../data/http-clients';
 import {
   FETCH_CALL,

@@ -1,17 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { classifyValue } from '../analysis/sql/constant-values';
+import { analyzeStringBuild, approximateText, classifyValue, findSqlSinkCalls, getSqlKindResolver, looksLikeSql, looksLikeSqlStatement, parameterizeCall, sqlSinkCallFilter, sqlStringBuildOptions } from '../analysis/sql/index';
+import type { SqlSinkCall, ValuePiece } from '../analysis/sql/index';
 import { createRule } from '../core/create-rule';
-import { getRequestInputOrigin } from '../analysis/request-input/tracker';
+import { getRequestInputOrigin } from '../analysis/request-input/index';
 import { getSettings } from '../core/settings';
-import { parameterizeCall } from '../analysis/sql/placeholders';
-import { findSqlSinkCalls, getSqlKindResolver, sqlSinkCallFilter, sqlStringBuildOptions } from '../analysis/sql/sinks';
-import type { SqlSinkCall } from '../analysis/sql/sinks';
-import { looksLikeSql, looksLikeSqlStatement } from '../analysis/sql/text';
 import { skipTsWrappers } from '../core/static';
-import { analyzeStringBuild, approximateText } from '../analysis/sql/string-building';
-import type { ValuePiece } from '../analysis/sql/string-building';
 import { ESCAPE_FUNCTION_NAMES } from '../data/sql';
 
 export type Options = [{

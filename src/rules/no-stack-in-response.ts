@@ -2,10 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { createRule } from '../core/create-rule';
-import { classifyStatus, getErrorOrigin } from '../analysis/errors/origin';
-import type { ErrorLeak, ErrorLeakKind, ErrorOriginAnalyzer, ErrorOriginOptions } from '../analysis/errors/origin';
-import { createResponseSinkMatcher, RESPONSE_FACETS } from '../analysis/errors/response-sinks';
-import type { ResponseSink } from '../analysis/errors/response-sinks';
+import { classifyStatus, createResponseSinkMatcher, getErrorOrigin } from '../analysis/errors/index';
+import type { ErrorLeak, ErrorLeakKind, ErrorOriginAnalyzer, ErrorOriginOptions, ResponseSink } from '../analysis/errors/index';
 
 const GENERIC = "'Internal Server Error'";
 const MESSAGE_IDS: Readonly<Record<ErrorLeakKind, MessageIds>> = {
@@ -100,7 +98,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const logger = options.logger ?? 'console.error';
-    const matcher = createResponseSinkMatcher(context, RESPONSE_FACETS, { extraSinks: options.responseSinks ?? [] });
+    const matcher = createResponseSinkMatcher(context, { extraSinks: options.responseSinks ?? [] });
     const originOptions: ErrorOriginOptions = { errorHandlers: matcher.errorHandlers, devGuards: options.devGuards ?? [] };
     // Built when the first response sink is found: most files send no response.
     let originMemo: ErrorOriginAnalyzer | undefined;

@@ -3,34 +3,20 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { createRule } from '../core/create-rule';
-import { findEnclosingHandler, getParamRole } from '../analysis/handlers';
 import { isFunctionLike } from '../core/functions';
 import { CALL, iterateModuleReferences, resolveCallTarget } from '../core/modules';
 import type { TraceMap } from '../core/modules';
-import { getRequestInputAnalyzer } from '../analysis/request-input/tracker';
-import { pathFunctionName } from '../analysis/request-input/guards';
+import { getRequestInputAnalyzer, pathFunctionName } from '../analysis/request-input/index';
 import { scopeOf, variableFor } from '../core/variable-index';
 import { getSettings, parseNameSpec } from '../core/settings';
 import { findObjectProperty, resolveConstInit, skipTsWrappers, staticValueOf } from '../core/static';
 import { FS_GLOBAL_TRACE_MAP, FS_TRACE_MAP, SEND_MODULES } from '../data/fs';
-import { FRAMEWORK_ADAPTERS } from '../frameworks/registry';
-import type { FileMethod } from '../frameworks/types';
+import { FILE_METHODS, FILE_RESPONSE_NAMES, findEnclosingHandler, getParamRole } from '../frameworks/registry';
 import type { FsSink } from '../data/fs';
 
 const SEND_TRACE_MAP: Record<string, TraceMap<{ pathArg: number; optionArg: number }>> = Object.fromEntries(
   Object.entries(SEND_MODULES).map(([module, info]) => [module, { [CALL]: info, send: { [CALL]: info } }]),
 );
-// Response methods that read a file from disk, and the names their responses go by, as the
-// framework adapters declare them (Express `res.sendFile`/`res.download`).
-const FILE_METHODS = new Map<string, FileMethod>();
-const RESPONSE_NAMES = new Set<string>();
-for (const { responses } of FRAMEWORK_ADAPTERS) {
-  for (const [name, method] of Object.entries(responses?.fileMethods ?? {})) {
-    FILE_METHODS.set(name, method);
-    responses!.names.forEach((n) => RESPONSE_NAMES.add(n));
-  }
-}
-
 /**
  * FS_TRACE_MAP merged with the configured `module#export` sinks, per configuration: the same
  * object for every file, so the module map is normalised once rather than once per file.
@@ -174,7 +160,7 @@ export default createRule<Options, MessageIds>({
           return true;
         }
       }
-      return RESPONSE_NAMES.has(object.name);
+      return FILE_RESPONSE_NAMES.has(object.name);
     }
 
     /** Whether an options argument sets `root` (Express and `send` then refuse to leave it). */

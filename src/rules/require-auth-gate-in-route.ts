@@ -1,16 +1,16 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { analyseHandlerGate, isAuthGuard, isOptionalAuthGuard } from '../analysis/auth/gates';
-import type { AuthVocabulary, HandlerGate } from '../analysis/auth/gates';
+import { analyseHandlerGate, isAuthGuard, isOptionalAuthGuard } from '../analysis/auth/index';
+import type { AuthVocabulary, HandlerGate } from '../analysis/auth/index';
 import { createRule } from '../core/create-rule';
 import { normalizedFilename } from '../core/functions';
 import { compileGlobs } from '../core/globs';
 import type { GlobList } from '../core/globs';
-import { getRoutes, isRouteCandidate } from '../analysis/routes';
 import { getSettings } from '../core/settings';
-import { FRAMEWORK_ADAPTERS } from '../frameworks/registry';
-import type { FunctionLike, Route } from '../frameworks/types';
+import { ADAPTER_NAMES, getRoutes, isRouteCandidate } from '../frameworks/registry';
+import type { Route } from '../frameworks/types';
+import type { FunctionLike } from '../core/functions';
 
 /** URL paths public by design, also under `/api` and versioned prefixes (`/api/v1/health`). */
 const PUBLIC_PATHS = [
@@ -27,7 +27,6 @@ export const DEFAULT_PUBLIC_ROUTES: readonly string[] = [
 ];
 
 const PUBLIC_COMMENT = /^\s*agent-guard:\s*public-route\b(.*)$/u;
-const ADAPTER_NAMES = FRAMEWORK_ADAPTERS.map((adapter) => adapter.name);
 const nameList = { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true } as const;
 
 export type Options = [
@@ -74,7 +73,7 @@ export default createRule<Options, MessageIds>({
           globalAuth: { ...nameList, description: 'Globs of URL paths or files protected by a gate declared elsewhere (a root middleware, a global guard).' },
           allowPublicGet: { type: 'boolean', description: 'Do not report GET and HEAD routes.' },
           checkPublicQueries: { type: 'boolean', description: 'Also report tRPC queries and subscriptions (reads) without a gate; by default only mutations are.' },
-          frameworks: { type: 'array', items: { type: 'string', enum: ADAPTER_NAMES }, uniqueItems: true, description: 'Only check routes of these frameworks.' },
+          frameworks: { type: 'array', items: { type: 'string', enum: [...ADAPTER_NAMES] }, uniqueItems: true, description: 'Only check routes of these frameworks.' },
         },
       },
     ],

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { ESLintUtils } from '@typescript-eslint/utils';
 
-import { getRoutes, isRouteCandidate } from '../../src/analysis/routes';
+import { getRoutes, isRouteCandidate } from '../../src/frameworks/registry';
 
 /**
  * Test probe for the route model: reports every route the framework adapters find, at the

@@ -1,14 +1,16 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import type { FunctionLike, RouteGuard } from '../../frameworks/types';
+import type { RouteGuard } from '../../frameworks/types';
 import { ASSERTING_GATES, AUTH_MIDDLEWARE_MODULES, CLIENT_SESSION_METHODS, SESSION_FETCHERS, SIGNATURE_VERIFIERS } from '../../data/auth';
-import { childNodes } from '../../core/ast';
+import { childNodes, dottedName } from '../../core/ast';
 import { isFunctionLike, resolveFunction } from '../../core/functions';
 import { resolveCallTarget } from '../../core/modules';
 import { parseNameSpec } from '../../core/settings';
 import { skipTsWrappers } from '../../core/static';
+import { wordsOf } from '../../core/words';
 import { variableFor } from '../../core/variable-index';
+import type { FunctionLike } from '../../core/functions';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -65,25 +67,6 @@ const FETCHERS = new Set(SESSION_FETCHERS);
 const CLIENT_METHODS = new Set(CLIENT_SESSION_METHODS);
 const SIGNATURES = new Set(SIGNATURE_VERIFIERS);
 
-/**
- * Lower-case word parts of a name: camelCase, snake_case, kebab-case, dotted paths; adjacent
- * pairs are also joined so that `ensureLoggedIn` yields `loggedin` and `apiKey` yields `apikey`.
- * @example wordsOf('ensureLoggedIn') // ['ensure', 'logged', 'in', 'ensurelogged', 'loggedin']
- */
-export function wordsOf(name: string): string[] {
-  const parts = name
-    .replace(/([a-z0-9])([A-Z])/gu, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/gu, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/u)
-    .filter(Boolean);
-  const out = [...parts];
-  for (let i = 0; i + 1 < parts.length; i++) {
-    out.push(parts[i]! + parts[i + 1]!);
-  }
-  return out;
-}
-
 /** Whether a name says "this enforces authentication": `requireAuth`, `isAuthenticated`, `verifyJwt`, `adminOnly`. */
 export function isAuthName(name: string): boolean {
   const words = wordsOf(name);
@@ -117,26 +100,6 @@ export function isOptionalAuthGuard(guard: RouteGuard): boolean {
   }
   const words = name.split('.').flatMap(wordsOf);
   return words.some((w) => OPTIONAL.has(w)) && words.some((w) => AUTH_WORDS.has(w) || w.endsWith('jwt'));
-}
-
-/** `a.b.c` for identifiers and static member chains, or `null`. */
-export function dottedName(node: TSESTree.Node): string | null {
-  const expr = skipTsWrappers(node);
-  if (expr.type === AST_NODE_TYPES.Identifier) {
-    return expr.name;
-  }
-  if (expr.type === AST_NODE_TYPES.ThisExpression) {
-    return 'this';
-  }
-  if (expr.type === AST_NODE_TYPES.MemberExpression && !expr.computed && expr.property.type === AST_NODE_TYPES.Identifier) {
-    const object = dottedName(expr.object);
-    return object === null ? expr.property.name : `${object}.${expr.property.name}`;
-  }
-  if (expr.type === AST_NODE_TYPES.CallExpression || expr.type === AST_NODE_TYPES.NewExpression) {
-    // `new Webhook(secret).verify(…)` reads as `Webhook.verify`.
-    return dottedName(expr.callee);
-  }
-  return null;
 }
 
 /** Whether `name` (possibly dotted) matches a user list entry: `requireUser`, `auth.required`, `mod#export`. */

@@ -2,11 +2,10 @@ import { findVariable } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { FRAMEWORK_ADAPTERS } from '../../frameworks/registry';
-import type { ErrorHandlerSpec, ResponseCall, ResponseFacet, ResponseMethod } from '../../frameworks/types';
+import { CONTEXT_RESPONSES, getParamRole, RESPONSE_INDEX } from '../../frameworks/registry';
+import type { ResponseCall } from '../../frameworks/types';
 import { errorHandlerRoles, memberName } from './origin';
 import { textIncludes } from '../../core/functions';
-import { getParamRole } from '../handlers';
 import { resolveCallTarget } from '../../core/modules';
 import { parseNameSpec } from '../../core/settings';
 import { findObjectProperty, skipTsWrappers } from '../../core/static';
@@ -37,83 +36,6 @@ export interface ResponseSink {
 
 /** Decides whether a function parameter is a response object by its handler role (framework adapters). */
 export type ResponseParamPredicate = (fn: FunctionNode, index: number) => boolean;
-
-/** The response facets of every framework adapter. */
-export const RESPONSE_FACETS: readonly ResponseFacet[] = FRAMEWORK_ADAPTERS.flatMap((a) => (a.responses ? [a.responses] : []));
-/** Frameworks whose context parameter (`ctx`, `c`) is also the response. */
-const CONTEXT_RESPONSES = new Set(FRAMEWORK_ADAPTERS.filter((a) => a.responses?.contextIsResponse).map((a) => a.name));
-
-interface Index {
-  readonly methods: ReadonlyMap<string, ResponseMethod>;
-  /** Conventional parameter name -> methods and body properties valid on it. */
-  readonly byName: ReadonlyMap<string, ReadonlySet<string>>;
-  readonly statusMethods: ReadonlySet<string>;
-  readonly chainMethods: ReadonlySet<string>;
-  readonly bodyProperties: ReadonlySet<string>;
-  readonly statusProperties: ReadonlySet<string>;
-  readonly nested: ReadonlySet<string>;
-  readonly factories: ReadonlySet<string>;
-  readonly calls: readonly ResponseCall[];
-  /** Last path segments of `calls`, a cheap pre-filter. */
-  readonly callNames: ReadonlySet<string>;
-  readonly errorHandlers: readonly ErrorHandlerSpec[];
-  readonly directives: ReadonlySet<string>;
-}
-
-const indexes = new WeakMap<readonly ResponseFacet[], Index>();
-
-/** Merges the facets of every framework into lookup tables (once per facet list). */
-export function indexFacets(facets: readonly ResponseFacet[]): Index {
-  const cached = indexes.get(facets);
-  if (cached) {
-    return cached;
-  }
-  const methods = new Map<string, ResponseMethod>();
-  const byName = new Map<string, Set<string>>();
-  const index = {
-    methods,
-    byName,
-    statusMethods: new Set<string>(),
-    chainMethods: new Set<string>(),
-    bodyProperties: new Set<string>(),
-    statusProperties: new Set<string>(),
-    nested: new Set<string>(),
-    factories: new Set<string>(),
-    calls: [] as ResponseCall[],
-    callNames: new Set<string>(),
-    errorHandlers: [] as ErrorHandlerSpec[],
-    directives: new Set<string>(),
-  };
-  for (const facet of facets) {
-    for (const [name, spec] of Object.entries(facet.methods ?? {})) {
-      const existing = methods.get(name);
-      methods.set(name, existing ? { payload: [...new Set([...existing.payload, ...spec.payload])], statusArg: existing.statusArg ?? spec.statusArg } : spec);
-    }
-    for (const name of facet.names) {
-      const allowed = byName.get(name) ?? new Set<string>();
-      for (const key of [...Object.keys(facet.methods ?? {}), ...(facet.bodyProperties ?? []), ...(facet.nestedResponses ?? [])]) {
-        allowed.add(key);
-      }
-      byName.set(name, allowed);
-    }
-    facet.statusMethods?.forEach((m) => index.statusMethods.add(m));
-    facet.chainMethods?.forEach((m) => index.chainMethods.add(m));
-    facet.bodyProperties?.forEach((p) => index.bodyProperties.add(p));
-    facet.statusProperties?.forEach((p) => index.statusProperties.add(p));
-    facet.nestedResponses?.forEach((p) => index.nested.add(p));
-    facet.responseFactories?.forEach((m) => index.factories.add(m));
-    for (const call of facet.calls ?? []) {
-      index.calls.push(call);
-      index.callNames.add(call.path[call.path.length - 1] ?? '');
-    }
-    index.errorHandlers.push(...(facet.errorHandlers ?? []));
-    if (facet.actionDirective) {
-      index.directives.add(facet.actionDirective);
-    }
-  }
-  indexes.set(facets, index);
-  return index;
-}
 
 function isFunctionNode(node: TSESTree.Node | undefined): node is FunctionNode {
   return (
@@ -164,15 +86,15 @@ export interface ResponseSinkOptions {
 }
 
 /**
- * Recognises response sinks of every framework facet: methods on response objects
+ * Recognises response sinks of every framework's response facet: methods on response objects
  * (`res.status(500).json(body)`), property writes (`ctx.body = body`), module calls and
  * constructors (`NextResponse.json`, `new HttpException`), and Server Action returns.
  * A response object is a handler/error-handler parameter with the response role, a value
  * from a response factory, or a parameter with a conventional name used with that name's
  * methods; locals such as `const res = await fetch()` never are.
  */
-export function createResponseSinkMatcher(context: Context, facets: readonly ResponseFacet[], options: ResponseSinkOptions) {
-  const index = indexFacets(facets);
+export function createResponseSinkMatcher(context: Context, options: ResponseSinkOptions) {
+  const index = RESPONSE_INDEX;
   const sourceCode = context.sourceCode;
   const extraCalls: { module: string | null; path: string }[] = [];
   const extraMethods: { object: string; method: string }[] = [];

@@ -4,7 +4,6 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { resolveCallTarget } from '../../core/modules';
 import type { CallTarget } from '../../core/modules';
-import type { RequestInputAnalyzer } from './tracker';
 import { resolveConstInit, skipTsWrappers } from '../../core/static';
 import { alwaysExits } from '../../core/control-flow';
 import { scopeOf } from '../../core/variable-index';
@@ -193,6 +192,16 @@ function guardStatements(context: Context, list: readonly TSESTree.Node[]): read
 }
 
 /**
+ * What the guards need of the request-input tracker: its file, the classification of a
+ * checked expression, and the configured sanitisers. `RequestInputAnalyzer` implements it.
+ */
+export interface InputClassifier {
+  readonly context: Context;
+  classify(node: TSESTree.Node): { readonly kind: string };
+  isConfiguredSanitizer(callee: TSESTree.Node): boolean;
+}
+
+/**
  * Decides whether the guards around one use of a value make it safe. Guards count when
  * they dominate the use in the obvious forms: an earlier `if (…) return/throw/continue`
  * in an enclosing block, an enclosing `if`/`?:`/`&&` branch that passed the check, or an
@@ -200,7 +209,7 @@ function guardStatements(context: Context, list: readonly TSESTree.Node[]): read
  */
 class Guards {
   constructor(
-    private readonly analyzer: RequestInputAnalyzer,
+    private readonly analyzer: InputClassifier,
     private readonly ref: TSESTree.Node,
     private readonly notes: string[],
   ) {}
@@ -521,6 +530,6 @@ function isLiteral(node: TSESTree.Node, value: number): boolean {
  * Whether the guards dominating `ref` (a use of a request-derived value) make it safe.
  * @example if (!/^[\w-]+$/.test(name)) return; fs.readFile(name) // the `name` use is guarded
  */
-export function isGuardedSafe(analyzer: RequestInputAnalyzer, ref: TSESTree.Node, notes: string[]): boolean {
+export function isGuardedSafe(analyzer: InputClassifier, ref: TSESTree.Node, notes: string[]): boolean {
   return new Guards(analyzer, ref, notes).holds();
 }

@@ -2,16 +2,18 @@ import { getStringIfConstant } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import type { FunctionLike, InputShape } from '../../frameworks/types';
+import type { InputShape } from '../../frameworks/types';
 import { isFunctionLike, localCallSites, resolveFunction } from '../../core/functions';
-import { getParamRole, inputCallFramework } from '../handlers';
+import { getParamRole, inputCallFramework } from '../../frameworks/registry';
 import { resolveCallTarget } from '../../core/modules';
 import type { CallTarget } from '../../core/modules';
 import { getSettings, parseNameSpec } from '../../core/settings';
 import type { NameSpec } from '../../core/settings';
 import { isGuardedSafe, pathFunctionName, regexOf } from './guards';
+import type { InputClassifier } from './guards';
 import { dereference, skipTsWrappers } from '../../core/static';
 import { scopeOf, variableFor } from '../../core/variable-index';
+import type { FunctionLike } from '../../core/functions';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -280,7 +282,7 @@ function spineChild(node: TSESTree.Node): TSESTree.Node | null {
  * functions, and guards that dominate a use (early return/throw, enclosing `if`) sanitise it.
  * One instance per Program and vocabulary; every answer is memoised.
  */
-export class RequestInputAnalyzer {
+export class RequestInputAnalyzer implements InputClassifier {
   private readonly nodeMemo = new Map<TSESTree.Node, Val>();
   private readonly varMemo = new Map<TSESLint.Scope.Variable, Val>();
   private readonly returnMemo = new Map<FunctionLike, Val>();

@@ -1,7 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import type { FunctionLike } from '../../frameworks/types';
 import {
   FALLBACK_FUNCTION_NAMES, FALLBACK_SINKS, METHOD_RESULT_KINDS, SQL_FORMAT_MODULES, SQL_KINDS, SQL_MODULES,
 } from '../../data/sql';
@@ -16,6 +15,7 @@ import type { StringBuild, StringBuildOptions } from './string-building';
 import { getKindResolver } from '../../core/value-kinds';
 import type { KindResolver } from '../../core/value-kinds';
 import { constInitOf, variableFor } from '../../core/variable-index';
+import type { FunctionLike } from '../../core/functions';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 

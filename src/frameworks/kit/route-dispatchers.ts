@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import type { FunctionLike } from '../types';
 import { resolveCallTarget } from '../../core/modules';
 import { skipTsWrappers } from '../../core/static';
+import type { FunctionLike } from '../../core/functions';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 

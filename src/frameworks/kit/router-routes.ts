@@ -1,11 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import type { FunctionLike, Route, RouteGuard } from '../types';
+import type { Route, RouteGuard } from '../types';
 import { outerExpression } from '../../core/ast';
 import { resolveFunction } from '../../core/functions';
 import { findObjectProperty, skipTsWrappers, staticValueOf } from '../../core/static';
 import { variableFor } from '../../core/variable-index';
+import type { FunctionLike } from '../../core/functions';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type Variable = TSESLint.Scope.Variable;

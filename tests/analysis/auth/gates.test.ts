@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { isAuthName, wordsOf } from '../../../src/analysis/auth/gates';
+import { isAuthName } from '../../../src/analysis/auth/gates';
 import { compileGlobs, globToRegExp } from '../../../src/core/globs';
+import { wordsOf } from '../../../src/core/words';
 
 describe('wordsOf', () => {
   it.each([
