@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import eslintPlugin from 'eslint-plugin-eslint-plugin';
+import type { Linter } from 'eslint';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -13,7 +14,7 @@ import agentGuard from './index';
  */
 const LAYERS = ['cli', 'rules', 'analysis', 'project', 'frameworks', 'data', 'core'] as const;
 
-function layerBlock(layer: (typeof LAYERS)[number]) {
+function layerBlock(layer: (typeof LAYERS)[number]): Linter.Config {
   const above = LAYERS.slice(0, LAYERS.indexOf(layer));
   const patterns: { regex: string; message: string; allowTypeImports?: boolean }[] = [];
   if (above.length > 0) {

@@ -1,8 +1,7 @@
 import { getPropertyName } from '@eslint-community/eslint-utils';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import type { FileContext } from './context';
 
 /** `yes`/`no`, or `unknown` when the value escapes to code this file does not show. */
 export type Presence = 'yes' | 'no' | 'unknown';
@@ -15,7 +14,7 @@ const PASS_THROUGH = new Set<string>([
   AST_NODE_TYPES.TSTypeAssertion,
 ]);
 
-function check(context: Context, start: TSESTree.Node, methods: readonly string[], depth: number): Presence {
+function check(context: FileContext, start: TSESTree.Node, methods: readonly string[], depth: number): Presence {
   let node = start;
   for (;;) {
     const parent = node.parent;
@@ -58,7 +57,7 @@ function check(context: Context, start: TSESTree.Node, methods: readonly string[
 }
 
 function checkVariable(
-  context: Context,
+  context: FileContext,
   declarator: TSESTree.VariableDeclarator,
   methods: readonly string[],
   depth: number,
@@ -97,7 +96,7 @@ function checkVariable(
  * @example methodCalledOnResult(context, call, ['timeout']) // superagent.get(u).set(h).timeout(5) -> 'yes'
  */
 export function methodCalledOnResult(
-  context: Context,
+  context: FileContext,
   call: TSESTree.CallExpression,
   methods: readonly string[],
 ): Presence {

@@ -4,8 +4,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { skipTsWrappers } from './static';
 import { scopeOf, variableFor } from './variable-index';
-
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import { perFile, perFileKey } from './context';
+import type { FileContext } from './context';
 
 /** A function that can be a request handler, a gate or a helper: arrows, expressions, declarations. */
 export type FunctionLike =
@@ -27,7 +27,7 @@ export function isFunctionLike(node: TSESTree.Node | null | undefined): node is 
  * function declaration or a `const` function expression.
  * @example app.get('/x', getFile) // resolveFunction(getFile) -> `function getFile(req, res) {…}`
  */
-export function resolveFunction(context: Context, node: TSESTree.Node, depth = 0): FunctionLike | null {
+export function resolveFunction(context: FileContext, node: TSESTree.Node, depth = 0): FunctionLike | null {
   const expr = skipTsWrappers(node);
   if (isFunctionLike(expr)) {
     return expr;
@@ -57,7 +57,7 @@ export function resolveFunction(context: Context, node: TSESTree.Node, depth = 0
  * them, and functions wrapped in a call (`asyncHandler(async (req, res) => …)`).
  * @example app.get('/f', auth, [a, b], wrap((req, res) => {})) // -> auth?, a?, b?, the arrow
  */
-export function handlerFunctionsOf(context: Context, args: readonly TSESTree.Node[], depth = 0): FunctionLike[] {
+export function handlerFunctionsOf(context: FileContext, args: readonly TSESTree.Node[], depth = 0): FunctionLike[] {
   const out: FunctionLike[] = [];
   for (const arg of args) {
     const node = skipTsWrappers(arg);
@@ -79,7 +79,7 @@ export function handlerFunctionsOf(context: Context, args: readonly TSESTree.Nod
 }
 
 /** The variable naming a function (`function f() {}`, `const f = () => {}`), or `null`. */
-export function functionVariable(context: Context, fn: FunctionLike): TSESLint.Scope.Variable | null {
+export function functionVariable(context: FileContext, fn: FunctionLike): TSESLint.Scope.Variable | null {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
     return fn.id ? (findVariable(scopeOf(context, fn) as never, fn.id) as TSESLint.Scope.Variable | null) : null;
   }
@@ -94,7 +94,7 @@ export function functionVariable(context: Context, fn: FunctionLike): TSESLint.S
  * Direct calls of a named local function in the file (`f(a)` and `await f(a)`), for
  * following arguments into helpers.
  */
-export function localCallSites(context: Context, fn: FunctionLike): TSESTree.CallExpression[] {
+export function localCallSites(context: FileContext, fn: FunctionLike): TSESTree.CallExpression[] {
   const variable = functionVariable(context, fn);
   if (!variable) {
     return [];
@@ -110,7 +110,7 @@ export function localCallSites(context: Context, fn: FunctionLike): TSESTree.Cal
 }
 
 /** Nodes through which a function value is passed on: references of its name, or the function itself. */
-export function functionUses(context: Context, fn: FunctionLike): TSESTree.Node[] {
+export function functionUses(context: FileContext, fn: FunctionLike): TSESTree.Node[] {
   const variable = functionVariable(context, fn);
   if (!variable) {
     return [fn];
@@ -119,7 +119,7 @@ export function functionUses(context: Context, fn: FunctionLike): TSESTree.Node[
 }
 
 /** The name a function is exported under from the module (`default` for default exports), or `null`. */
-export function exportedName(context: Context, fn: FunctionLike): string | null {
+export function exportedName(context: FileContext, fn: FunctionLike): string | null {
   let node: TSESTree.Node = fn;
   if (fn.parent.type === AST_NODE_TYPES.VariableDeclarator) {
     node = fn.parent.parent; // VariableDeclaration
@@ -155,7 +155,7 @@ export function exportedName(context: Context, fn: FunctionLike): string | null 
  * The module's exports that are functions, by exported name, including `export const GET =
  * wrap(async (req) => …)` (the wrapped function) and `export { handler as GET }`.
  */
-export function exportedFunctions(context: Context): Map<string, FunctionLike> {
+export function exportedFunctions(context: FileContext): Map<string, FunctionLike> {
   const out = new Map<string, FunctionLike>();
   const add = (name: string, node: TSESTree.Node | null | undefined): void => {
     if (!node) {
@@ -193,7 +193,7 @@ export function exportedFunctions(context: Context): Map<string, FunctionLike> {
 }
 
 /** The exported object literal bound to `name` (`export const actions = { … }`), or `null`. */
-export function exportedObject(context: Context, name: string): TSESTree.ObjectExpression | null {
+export function exportedObject(context: FileContext, name: string): TSESTree.ObjectExpression | null {
   for (const statement of context.sourceCode.ast.body) {
     if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const d of statement.declaration.declarations) {
@@ -220,19 +220,14 @@ export function hasDirective(body: readonly TSESTree.Node[], directive: string):
   return false;
 }
 
-const textSearches = new WeakMap<TSESTree.Program, Map<string, boolean>>();
+const TEXT_SEARCHES_KEY = perFileKey<Map<string, boolean>>('textSearches');
 
 /**
  * Whether the file's text contains `needle`, searched once per file whichever rule asks
  * (`'use server'`: without it, no function of the file can be a Server Action).
  */
-export function textIncludes(context: Context, needle: string): boolean {
-  const program = context.sourceCode.ast;
-  let found = textSearches.get(program);
-  if (!found) {
-    found = new Map();
-    textSearches.set(program, found);
-  }
+export function textIncludes(context: FileContext, needle: string): boolean {
+  const found = perFile(context, TEXT_SEARCHES_KEY, () => new Map());
   let answer = found.get(needle);
   if (answer === undefined) {
     answer = context.sourceCode.text.includes(needle);
@@ -248,7 +243,7 @@ let lastNormalized = '';
  * A `/`-separated, lower-level view of `context.filename` for file-routing checks. Every
  * adapter asks for it on every file, so the answer for the last filename is kept.
  */
-export function normalizedFilename(context: Context): string {
+export function normalizedFilename(context: FileContext): string {
   const filename = context.filename;
   if (filename !== lastFilename) {
     lastNormalized = `/${filename.replace(/\\/gu, '/').replace(/^\/+/u, '')}`;

@@ -5,6 +5,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { variableFor } from './variable-index';
+import { perFile, perFileKey } from './context';
+import type { FileContext } from './context';
 
 export { CALL, CONSTRUCT, ESM, READ };
 
@@ -32,7 +34,6 @@ export interface TrackedReference<T> {
   readonly info: T;
 }
 
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type RawTracked = { node: unknown; path: string[]; type: symbol; info: unknown };
 type AnyTracker = {
   iterateGlobalReferences: (map: object) => Iterable<RawTracked>;
@@ -63,12 +64,11 @@ const GLOBAL_OBJECT_NAMES = ['global', 'globalThis', 'self', 'window'];
 const REQUIRE_CALL = { require: { [CALL]: true } };
 const BUILTIN_MODULE_CALL = { process: { getBuiltinModule: { [CALL]: true } } };
 
-const fileModules = new WeakMap<TSESTree.Program, FileModules>();
+const FILE_MODULES = perFileKey<FileModules>('module index');
 
-function getFileModules(context: Context): FileModules {
-  const program = context.sourceCode.ast;
-  let found = fileModules.get(program);
-  if (!found) {
+function getFileModules(context: FileContext): FileModules {
+  return perFile(context, FILE_MODULES, () => {
+    const program = context.sourceCode.ast;
     const realGlobalScope = context.sourceCode.scopeManager!.globalScope!;
     let unresolved: Map<string, TSESLint.Scope.Reference[]> | null = null;
     // The unresolved references by name, in source order: one pass over `through`, not one per name.
@@ -109,7 +109,7 @@ function getFileModules(context: Context): FileModules {
         declared.add(String(decl.moduleReference.expression.value));
       }
     }
-    found = {
+    return {
       tracker: () =>
         // "legacy" mode: `import { readFile } from 'fs'` binds the CJS export, as Node does.
         (tracker ??= new ReferenceTracker(withUndeclaredGlobals(realGlobalScope, unresolvedByName) as never, {
@@ -121,12 +121,10 @@ function getFileModules(context: Context): FileModules {
       requires: null,
       builtinCalls: null,
     };
-    fileModules.set(program, found);
-  }
-  return found;
+  });
 }
 
-function getTracker(context: Context): AnyTracker {
+function getTracker(context: FileContext): AnyTracker {
   return getFileModules(context).tracker();
 }
 
@@ -151,7 +149,7 @@ function requiresOf(file: FileModules): ReadonlySet<string> {
   return file.requires;
 }
 
-function builtinCallsOf(context: Context, file: FileModules): NonNullable<FileModules['builtinCalls']> {
+function builtinCallsOf(context: FileContext, file: FileModules): NonNullable<FileModules['builtinCalls']> {
   if (!file.builtinCalls) {
     const calls: { call: TSESTree.CallExpression; name: string | null }[] = [];
     if (file.hasGlobal('process') || hasGlobalObject(file)) {
@@ -248,7 +246,7 @@ function normalizeModuleMap<T>(moduleMap: Readonly<Record<string, TraceMap<T>>>)
  * @example iterateModuleReferences(context, { fs: { readFile: { [CALL]: 1 } } })
  */
 export function* iterateModuleReferences<T>(
-  context: Context,
+  context: FileContext,
   moduleMap: Readonly<Record<string, TraceMap<T>>>,
   globals?: Readonly<TraceMap<T>>,
 ): Generator<TrackedReference<T>> {
@@ -311,7 +309,7 @@ export function* iterateModuleReferences<T>(
  * module that `accepts`, read from the parsed code, so escapes in specifiers are already decoded
  * (`require('p\\x67')` names `pg`). Dynamic `import()` is not covered.
  */
-export function importsModule(context: Context, accepts: (specifier: string) => boolean): boolean {
+export function importsModule(context: FileContext, accepts: (specifier: string) => boolean): boolean {
   const file = getFileModules(context);
   for (const specifier of file.declared) {
     if (accepts(specifier)) {
@@ -332,7 +330,7 @@ export function importsModule(context: Context, accepts: (specifier: string) => 
  * yields `api.get(...)` calls, following `const` aliases and destructuring.
  */
 export function* iterateValueReferences<T>(
-  context: Context,
+  context: FileContext,
   node: TSESTree.Node,
   traceMap: Readonly<TraceMap<T>>,
 ): Generator<TrackedReference<T>> {
@@ -353,7 +351,7 @@ function stripNodePrefix(source: string): string {
   return source.startsWith('node:') ? source.slice(5) : source;
 }
 
-function requireSource(node: TSESTree.Node | null | undefined, context: Context): string | null {
+function requireSource(node: TSESTree.Node | null | undefined, context: FileContext): string | null {
   let current = node;
   while (current?.type === AST_NODE_TYPES.AwaitExpression || current?.type === AST_NODE_TYPES.TSAsExpression) {
     current = current.type === AST_NODE_TYPES.AwaitExpression ? current.argument : current.expression;
@@ -408,11 +406,11 @@ function patternPath(pattern: TSESTree.Node, id: TSESTree.Identifier): string[] 
  * Returns `null` for local values and anything it cannot prove.
  * @example resolveCallTarget(context, node.callee) // `fsp.readFile` -> { module: 'fs/promises', path: ['readFile'] }
  */
-export function resolveCallTarget(context: Context, expression: TSESTree.Node): CallTarget | null {
+export function resolveCallTarget(context: FileContext, expression: TSESTree.Node): CallTarget | null {
   return resolveExpression(context, expression, 0);
 }
 
-function resolveExpression(context: Context, expression: TSESTree.Node, depth: number): CallTarget | null {
+function resolveExpression(context: FileContext, expression: TSESTree.Node, depth: number): CallTarget | null {
   if (depth > 8) {
     return null;
   }
@@ -443,7 +441,7 @@ function resolveExpression(context: Context, expression: TSESTree.Node, depth: n
   }
 }
 
-function memberKey(node: TSESTree.MemberExpression, context: Context): string | null {
+function memberKey(node: TSESTree.MemberExpression, context: FileContext): string | null {
   if (!node.computed) {
     return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : null;
   }
@@ -452,7 +450,7 @@ function memberKey(node: TSESTree.MemberExpression, context: Context): string | 
 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 
-function resolveIdentifier(context: Context, id: TSESTree.Identifier, depth: number): CallTarget | null {
+function resolveIdentifier(context: FileContext, id: TSESTree.Identifier, depth: number): CallTarget | null {
   const variable = variableFor(context, id);
   if (!variable || variable.defs.length === 0) {
     // An undeclared name: a global (`fetch`), or `globalThis.fetch` through a global object.

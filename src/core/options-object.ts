@@ -4,8 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { resolveCallTarget } from './modules';
 import { skipTsWrappers } from './static';
-
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import type { FileContext } from './context';
 
 /**
  * Which argument of a call carries its options object.
@@ -35,7 +34,7 @@ export type OptionsArgument =
 const UNKNOWN = { kind: 'unknown' } as const;
 
 /** Whether a variable's object is changed after its declaration (`o.signal = s`, `Object.assign(o, …)`, `delete o.x`). */
-function isMutated(context: Context, variable: TSESLint.Scope.Variable): boolean {
+function isMutated(context: FileContext, variable: TSESLint.Scope.Variable): boolean {
   return variable.references.some((ref) => {
     if (ref.init) {
       return false;
@@ -66,7 +65,7 @@ function isMutated(context: Context, variable: TSESLint.Scope.Variable): boolean
  * never mutated; `null` for anything else.
  * @example const init = { method: 'POST' }; fetch(url, init) // resolveObjectLiteral(init) -> `{ method: 'POST' }`
  */
-export function resolveObjectLiteral(context: Context, node: TSESTree.Node): TSESTree.ObjectExpression | null {
+export function resolveObjectLiteral(context: FileContext, node: TSESTree.Node): TSESTree.ObjectExpression | null {
   let current = skipTsWrappers(node);
   for (let hop = 0; hop < 4 && current.type === AST_NODE_TYPES.Identifier; hop++) {
     const variable = findVariable(context.sourceCode.getScope(current) as never, current) as TSESLint.Scope.Variable | null;
@@ -89,7 +88,7 @@ const URL_NAME = /ur[il]|href|endpoint|link/iu;
  * a concatenation, `new URL()`, a constant string, or a name that says so (`apiUrl`, `endpoint`).
  * @example got(`${base}/users`) // the first argument looks like a URL
  */
-export function looksLikeUrl(context: Context, node: TSESTree.Node): boolean {
+export function looksLikeUrl(context: FileContext, node: TSESTree.Node): boolean {
   const expr = skipTsWrappers(node);
   switch (expr.type) {
     case AST_NODE_TYPES.Literal:
@@ -122,7 +121,7 @@ export function looksLikeUrl(context: Context, node: TSESTree.Node): boolean {
 }
 
 /** Whether an argument is a function (a callback), written inline or declared in this file. */
-function isFunctionArgument(context: Context, node: TSESTree.Node): boolean {
+function isFunctionArgument(context: FileContext, node: TSESTree.Node): boolean {
   const expr = skipTsWrappers(node);
   if (expr.type === AST_NODE_TYPES.ArrowFunctionExpression || expr.type === AST_NODE_TYPES.FunctionExpression) {
     return true;
@@ -140,7 +139,7 @@ function isFunctionArgument(context: Context, node: TSESTree.Node): boolean {
   return false;
 }
 
-function fromArgument(context: Context, argument: TSESTree.Node): OptionsArgument {
+function fromArgument(context: FileContext, argument: TSESTree.Node): OptionsArgument {
   const object = resolveObjectLiteral(context, argument);
   return object ? { kind: 'object', object } : UNKNOWN;
 }
@@ -151,7 +150,7 @@ function fromArgument(context: Context, argument: TSESTree.Node): OptionsArgumen
  * @example findOptionsArgument(context, call, { kind: 'index', index: 1 }) // fetch(url) -> absent, after `url`
  */
 export function findOptionsArgument(
-  context: Context,
+  context: FileContext,
   call: TSESTree.CallExpression | TSESTree.NewExpression,
   slot: OptionsSlot,
 ): OptionsArgument {

@@ -1,4 +1,4 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { FileContext } from './context';
 
 /**
  * Project-wide vocabulary shared by the rules, read from `settings['agent-guard']`.
@@ -96,8 +96,8 @@ const EMPTY = normalizeSettings(undefined);
  * // eslint.config.js
  * { settings: { 'agent-guard': { auth: { functions: ['requireUser'] } } } }
  */
-export function getSettings(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): AgentGuardSettings {
-  const raw: unknown = (context.settings as Record<string, unknown> | undefined)?.[SETTINGS_KEY];
+export function getSettings(context: FileContext): AgentGuardSettings {
+  const raw: unknown = context.settings[SETTINGS_KEY];
   if (raw === null || typeof raw !== 'object') {
     return EMPTY;
   }

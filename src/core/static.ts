@@ -1,10 +1,9 @@
 import { getStaticValue } from '@eslint-community/eslint-utils';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { constInitOf, scopeFor } from './variable-index';
-
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import type { FileContext } from './context';
 
 /** Strips the wrappers that do not change a value: parentheses are already gone; TS casts, `!`, `satisfies`. */
 export function skipTsWrappers(node: TSESTree.Node): TSESTree.Node {
@@ -25,7 +24,7 @@ export function skipTsWrappers(node: TSESTree.Node): TSESTree.Node {
  * without later writes), or `null`.
  * @example const opts = { timeout: 5 }; fetch(u, opts) // resolveConstInit(opts) -> the object literal
  */
-export function resolveConstInit(context: Context, id: TSESTree.Identifier): TSESTree.Expression | null {
+export function resolveConstInit(context: FileContext, id: TSESTree.Identifier): TSESTree.Expression | null {
   return constInitOf(context, id);
 }
 
@@ -33,7 +32,7 @@ export function resolveConstInit(context: Context, id: TSESTree.Identifier): TSE
  * Follows identifiers to their constant initializer (several hops) and strips TS wrappers.
  * Returns the node itself when it is not such an identifier.
  */
-export function dereference(context: Context, node: TSESTree.Node, maxHops = 4): TSESTree.Node {
+export function dereference(context: FileContext, node: TSESTree.Node, maxHops = 4): TSESTree.Node {
   let current = skipTsWrappers(node);
   for (let hop = 0; hop < maxHops && current.type === AST_NODE_TYPES.Identifier; hop++) {
     const init = resolveConstInit(context, current);
@@ -46,7 +45,7 @@ export function dereference(context: Context, node: TSESTree.Node, maxHops = 4):
 }
 
 /** The static name of a property key (`timeout`, `'timeout'`, `['timeout']`), or `null`. */
-export function getPropertyKeyName(context: Context, property: TSESTree.Property): string | null {
+export function getPropertyKeyName(context: FileContext, property: TSESTree.Property): string | null {
   if (!property.computed) {
     if (property.key.type === AST_NODE_TYPES.Identifier) {
       return property.key.name;
@@ -74,7 +73,7 @@ export type PropertyLookup =
  * and treating other spreads/computed keys as "unknown". The last definition wins, as at runtime.
  */
 export function findObjectProperty(
-  context: Context,
+  context: FileContext,
   object: TSESTree.ObjectExpression,
   name: string,
   depth = 0,
@@ -103,7 +102,7 @@ export function findObjectProperty(
 }
 
 /** The static value of an expression in its scope, or `undefined` when it is not constant. */
-export function staticValueOf(context: Context, node: TSESTree.Node): { value: unknown } | undefined {
+export function staticValueOf(context: FileContext, node: TSESTree.Node): { value: unknown } | undefined {
   const result = getStaticValue(node as never, scopeFor(context, node) as never);
   return result ?? undefined;
 }

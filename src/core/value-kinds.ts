@@ -1,11 +1,11 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { importsModule } from './modules';
 import { skipTsWrappers } from './static';
 import { laterWrites, variableFor } from './variable-index';
-
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import { perFile, perFileKey } from './context';
+import type { FileContext, PerFileKey } from './context';
 
 /**
  * What a library value is and does, as data (see `sinks/sql.ts`). Kinds are referenced by id.
@@ -49,7 +49,8 @@ export interface KindSources {
   readonly methodResults?: Readonly<Record<string, string>>;
 }
 
-const resolvers = new WeakMap<object, WeakMap<TSESTree.Program, KindResolver<unknown>>>();
+/** One per-file key per kind table. */
+const resolverKeys = new WeakMap<object, PerFileKey<KindResolver<unknown>>>();
 /** Nested resolutions followed before answering "unknown" (chains of members, calls and aliases). */
 const MAX_DEPTH = 200;
 
@@ -98,18 +99,13 @@ function pathInPattern(pattern: TSESTree.Node, id: TSESTree.Node): string[] | nu
  * per Program and table.
  * @example const pool = new Pool(); pool.query(…) // kindOf(pool.query) -> 'pg.query'
  */
-export function getKindResolver<S>(context: Context, table: KindTable<S>, sources: KindSources): KindResolver<S> {
-  let perProgram = resolvers.get(table);
-  if (!perProgram) {
-    perProgram = new WeakMap();
-    resolvers.set(table, perProgram);
+export function getKindResolver<S>(context: FileContext, table: KindTable<S>, sources: KindSources): KindResolver<S> {
+  let key = resolverKeys.get(table);
+  if (!key) {
+    key = perFileKey('kind resolver');
+    resolverKeys.set(table, key);
   }
-  const program = context.sourceCode.ast;
-  let resolver = perProgram.get(program) as KindResolver<S> | undefined;
-  if (!resolver) {
-    resolver = createResolver(context, table, sources);
-    perProgram.set(program, resolver as KindResolver<unknown>);
-  }
+  const resolver = perFile(context, key, () => createResolver(context, table, sources) as KindResolver<unknown>) as KindResolver<S>;
   return resolver;
 }
 
@@ -145,7 +141,7 @@ function someDecoded(text: string, runs: RegExp, test: (decoded: string) => bool
  * escapes already decoded); the text is searched only for the rest: `methodResults` names, and
  * module names when the file has a dynamic `import()`.
  */
-function mayHaveKinds(context: Context, sources: KindSources): boolean {
+function mayHaveKinds(context: FileContext, sources: KindSources): boolean {
   if (importsModule(context, (specifier) => Object.hasOwn(sources.modules, stripNodePrefix(specifier)))) {
     return true;
   }
@@ -181,7 +177,7 @@ function decodeEscapes(text: string): string {
   });
 }
 
-function createResolver<S>(context: Context, table: KindTable<S>, sources: KindSources): KindResolver<S> {
+function createResolver<S>(context: FileContext, table: KindTable<S>, sources: KindSources): KindResolver<S> {
   if (!mayHaveKinds(context, sources)) {
     return { kindOf: () => null, specOf: () => undefined, active: false };
   }

@@ -1,8 +1,9 @@
 import { findVariable } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { perFile, perFileKey } from './context';
+import type { FileContext } from './context';
 
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type Variable = TSESLint.Scope.Variable;
 type Reference = TSESLint.Scope.Reference;
 type Scope = TSESLint.Scope.Scope;
@@ -24,7 +25,7 @@ const scopes = new WeakMap<TSESTree.Node, TSESLint.Scope.Scope>();
  * 10,000-deep `a + a + …`; this remembers the answer for every node on the way.
  * @example scopeOf(context, identifier) // the same Scope as context.sourceCode.getScope(identifier)
  */
-export function scopeOf(context: Context, node: TSESTree.Node): TSESLint.Scope.Scope {
+export function scopeOf(context: FileContext, node: TSESTree.Node): TSESLint.Scope.Scope {
   const { sourceCode } = context;
   const manager = sourceCode.scopeManager;
   if (!manager) {
@@ -72,7 +73,7 @@ function scopeReferences(scope: Scope): Map<TSESTree.Node, Reference> {
 }
 
 /** Per Program: lookups so far, and the whole-file index once they are many. */
-const fileIndexes = new WeakMap<TSESTree.Program, { lookups: number; index: Map<TSESTree.Node, Reference> | null }>();
+const FILE_INDEXES_KEY = perFileKey<{ lookups: number; index: Map<TSESTree.Node, Reference> | null }>('fileIndexes');
 /**
  * Lookups after which a file gets one identifier → reference index over all its scopes: a file
  * that asks this often (a bundle whose calls all need resolving) repays the index, and each
@@ -87,13 +88,8 @@ const WHOLE_FILE_AFTER = 256;
  * on that chain are indexed: a file that needs few lookups pays for the scopes around them,
  * not for every reference in the file.
  */
-function referenceOf(context: Context, id: TSESTree.Node): Reference | undefined {
-  const program = context.sourceCode.ast;
-  let file = fileIndexes.get(program);
-  if (!file) {
-    file = { lookups: 0, index: null };
-    fileIndexes.set(program, file);
-  }
+function referenceOf(context: FileContext, id: TSESTree.Node): Reference | undefined {
+  const file = perFile(context, FILE_INDEXES_KEY, () => ({ lookups: 0, index: null }));
   if (!file.index && ++file.lookups > WHOLE_FILE_AFTER) {
     const index = new Map<TSESTree.Node, Reference>();
     for (const scope of context.sourceCode.scopeManager?.scopes ?? []) {
@@ -121,7 +117,7 @@ function referenceOf(context: Context, id: TSESTree.Node): Reference | undefined
  * The variable `id` refers to, as `findVariable(sourceCode.getScope(id), id)` answers
  * it, without walking the ancestors of `id` when the scope manager already resolved it.
  */
-export function variableFor(context: Context, id: TSESTree.Identifier): Variable | null {
+export function variableFor(context: FileContext, id: TSESTree.Identifier): Variable | null {
   const resolved = referenceOf(context, id)?.resolved;
   if (resolved) {
     return resolved as Variable;
@@ -136,7 +132,7 @@ export function variableFor(context: Context, id: TSESTree.Identifier): Variable
  * was made in, or `sourceCode.getScope(node)`. Both find the same variables, since
  * lookups descend to the innermost scope around the identifier.
  */
-export function scopeFor(context: Context, node: TSESTree.Node): Scope {
+export function scopeFor(context: FileContext, node: TSESTree.Node): Scope {
   if (node.type === AST_NODE_TYPES.Identifier) {
     const ref = referenceOf(context, node);
     if (ref) {
@@ -160,7 +156,7 @@ export function laterWrites(variable: Variable): readonly Reference[] {
  * Same answer as `resolveConstInit` (static.ts): the single initialiser of a variable
  * that is never reassigned, or `null`; with the writes looked up once per variable.
  */
-export function constInitOf(context: Context, id: TSESTree.Identifier): TSESTree.Expression | null {
+export function constInitOf(context: FileContext, id: TSESTree.Identifier): TSESTree.Expression | null {
   const variable = variableFor(context, id);
   if (variable?.defs.length !== 1) {
     return null;

@@ -15,6 +15,7 @@ import { KOA_PARAMS, KOA_ROUTE_METHODS, KOA_ROUTER } from './koa';
 import { NODE_FRAMEWORK_REQUEST } from './shapes';
 import type { AdapterContext, FrameworkAdapter, HandlerBinding, ParamRole, Route } from './types';
 import type { FunctionLike } from '../core/functions';
+import { perFile, perFileKey } from '../core/context';
 
 const ROUTE_METHODS = new Set([...EXPRESS_ROUTE_METHODS, ...FASTIFY_ROUTE_METHODS, ...KOA_ROUTE_METHODS, ...HONO_ROUTE_METHODS]);
 const REQUEST_NAMES = new Set(['req', 'request']);
@@ -156,7 +157,8 @@ function parentRouters(context: AdapterContext, variable: TSESLint.Scope.Variabl
   return out;
 }
 
-const routeMemo = new WeakMap<TSESTree.Program, Map<TSESLint.Scope.Variable, Route[]>>();
+/** Per file: the routes of each router variable that `routeOfCall` has judged. */
+const ROUTES_BY_ROUTER = perFileKey<Map<TSESLint.Scope.Variable, Route[]>>('routes by router');
 
 /** A route on a receiver no import explains: `fastify.get(…)` in a plugin, `router.post(…)` on an imported router. */
 function routeOfCall(context: AdapterContext, call: TSESTree.CallExpression): Route | null {
@@ -189,11 +191,7 @@ function routeOfCall(context: AdapterContext, call: TSESTree.CallExpression): Ro
   if (!spec) {
     return null;
   }
-  let memo = routeMemo.get(context.sourceCode.ast);
-  if (!memo) {
-    memo = new Map();
-    routeMemo.set(context.sourceCode.ast, memo);
-  }
+  const memo = perFile(context, ROUTES_BY_ROUTER, () => new Map<TSESLint.Scope.Variable, Route[]>());
   let routes = memo.get(variable);
   if (!routes) {
     const instances: RouterInstance[] = [variable, ...parentRouters(context, variable)].map((v) => instanceFromVariable(v));

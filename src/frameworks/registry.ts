@@ -1,6 +1,8 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { perFile, perFileKey } from '../core/context';
+import type { FileContext } from '../core/context';
 import { isFunctionLike } from '../core/functions';
 import type { FunctionLike } from '../core/functions';
 import type { CallTarget } from '../core/modules';
@@ -23,8 +25,6 @@ import type { ErrorHandlerSpec, FileMethod, FrameworkAdapter, HandlerBinding, Pa
  * load time: the adapters import nothing from here, so module initialisation has one order.
  */
 
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-
 /**
  * Every framework the plugin knows, most specific first: a function found by an
  * import-traced adapter is never re-judged by the name-based `generic` fallback.
@@ -44,7 +44,7 @@ interface Registry {
   readonly judged: Map<FunctionLike, HandlerBinding | null>;
 }
 
-const registries = new WeakMap<TSESTree.Program, Registry>();
+const REGISTRY = perFileKey<Registry>('handler registry');
 
 /** Keeps the first role per parameter when two registrations describe the same function. */
 function merge(a: HandlerBinding, b: HandlerBinding): HandlerBinding {
@@ -56,10 +56,8 @@ function merge(a: HandlerBinding, b: HandlerBinding): HandlerBinding {
   return { ...a, params };
 }
 
-function getRegistry(context: Context): Registry {
-  const program = context.sourceCode.ast;
-  let registry = registries.get(program);
-  if (!registry) {
+function getRegistry(context: FileContext): Registry {
+  return perFile(context, REGISTRY, () => {
     const found = new Map<FunctionLike, HandlerBinding>();
     for (const adapter of FRAMEWORK_ADAPTERS) {
       for (const binding of adapter.findHandlers?.(context) ?? []) {
@@ -67,17 +65,15 @@ function getRegistry(context: Context): Registry {
         found.set(binding.fn, existing ? merge(existing, binding) : binding);
       }
     }
-    registry = { found, judged: new Map() };
-    registries.set(program, registry);
-  }
-  return registry;
+    return { found, judged: new Map() };
+  });
 }
 
 /**
  * Every handler the framework adapters find in the file through imports and file routing
  * (not the lazily judged ones), memoised per Program. The base of future route models.
  */
-export function getRegisteredHandlers(context: Context): ReadonlyMap<FunctionLike, HandlerBinding> {
+export function getRegisteredHandlers(context: FileContext): ReadonlyMap<FunctionLike, HandlerBinding> {
   return getRegistry(context).found;
 }
 
@@ -85,7 +81,7 @@ export function getRegisteredHandlers(context: Context): ReadonlyMap<FunctionLik
  * Whether `fn` is a request handler, and what its parameters are.
  * @example app.get('/f', (req, res) => {}) // -> { framework: 'express', params: [request, response] }
  */
-export function getHandlerBinding(context: Context, fn: FunctionLike): HandlerBinding | null {
+export function getHandlerBinding(context: FileContext, fn: FunctionLike): HandlerBinding | null {
   const registry = getRegistry(context);
   const found = registry.found.get(fn);
   if (found) {
@@ -106,14 +102,14 @@ export function getHandlerBinding(context: Context, fn: FunctionLike): HandlerBi
 }
 
 /** The role and framework of parameter `index` of `fn`, or `null` when it is not request-related. */
-export function getParamRole(context: Context, fn: FunctionLike, index: number): { role: ParamRole; framework: string } | null {
+export function getParamRole(context: FileContext, fn: FunctionLike, index: number): { role: ParamRole; framework: string } | null {
   const binding = getHandlerBinding(context, fn);
   const role = binding?.params[index];
   return binding && role ? { role, framework: binding.framework } : null;
 }
 
 /** The innermost request handler containing `node` (closures inside handlers count), or `null`. */
-export function findEnclosingHandler(context: Context, node: TSESTree.Node): HandlerBinding | null {
+export function findEnclosingHandler(context: FileContext, node: TSESTree.Node): HandlerBinding | null {
   for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
     if (isFunctionLike(current)) {
       const binding = getHandlerBinding(context, current);
@@ -163,7 +159,7 @@ export function isRouteCandidate(call: TSESTree.CallExpression): boolean {
  * the lookups did not explain, judged by the adapters' `routeOfCall`. A registration
  * judged lazily is skipped when a lookup already found it.
  */
-export function getRoutes(context: Context, candidates: readonly TSESTree.CallExpression[]): Route[] {
+export function getRoutes(context: FileContext, candidates: readonly TSESTree.CallExpression[]): Route[] {
   const routes: Route[] = [];
   const seen = new Set<TSESTree.Node>();
   const add = (route: Route): void => {

@@ -1,9 +1,10 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 
+import type { FileContext } from '../core/context';
 import type { FunctionLike } from '../core/functions';
 
 /** The rule context every adapter receives (any rule's options and message ids). */
-export type AdapterContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+export type AdapterContext = FileContext;
 
 /**
  * Where client-controlled data lives on an object the framework hands to a handler.

@@ -1,4 +1,4 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { RouteGuard } from '../../frameworks/types';
@@ -11,8 +11,8 @@ import { skipTsWrappers } from '../../core/static';
 import { wordsOf } from '../../core/words';
 import { variableFor } from '../../core/variable-index';
 import type { FunctionLike } from '../../core/functions';
-
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import { perFile, perFileKey } from '../../core/context';
+import type { FileContext } from '../../core/context';
 
 /** The project's own auth vocabulary (settings plus rule options). */
 export interface AuthVocabulary {
@@ -103,7 +103,7 @@ export function isOptionalAuthGuard(guard: RouteGuard): boolean {
 }
 
 /** Whether `name` (possibly dotted) matches a user list entry: `requireUser`, `auth.required`, `mod#export`. */
-function matchesList(context: Context, list: readonly string[], node: TSESTree.Node, name: string | null): boolean {
+function matchesList(context: FileContext, list: readonly string[], node: TSESTree.Node, name: string | null): boolean {
   if (list.length === 0) {
     return false;
   }
@@ -126,7 +126,7 @@ function matchesList(context: Context, list: readonly string[], node: TSESTree.N
 }
 
 /** Whether the expression comes from a known authentication library (`expressjwt(…)`, `bearerAuth(…)`). */
-function fromAuthModule(context: Context, node: TSESTree.Node): boolean {
+function fromAuthModule(context: FileContext, node: TSESTree.Node): boolean {
   const target = resolveCallTarget(context, node);
   return target?.module != null && AUTH_MIDDLEWARE_MODULES.includes(target.module);
 }
@@ -136,7 +136,7 @@ function fromAuthModule(context: Context, node: TSESTree.Node): boolean {
  * by the settings/options vocabulary, by its library, by its name, or, for a function in the
  * file, by a gate inside its body (`(req, res, next) => req.user ? next() : res.sendStatus(401)`).
  */
-export function isAuthGuard(context: Context, guard: RouteGuard, vocab: AuthVocabulary, depth = 0): boolean {
+export function isAuthGuard(context: FileContext, guard: RouteGuard, vocab: AuthVocabulary, depth = 0): boolean {
   const node = skipTsWrappers(guard.node);
   const callee = node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression ? node.callee : node;
   const name = dottedName(callee);
@@ -185,7 +185,7 @@ export type HandlerGate =
 type CallKind = 'assert' | 'fetch' | 'predicate' | null;
 
 /** How a call inside a handler relates to authentication. */
-function classifyCall(context: Context, call: TSESTree.CallExpression, vocab: AuthVocabulary): CallKind {
+function classifyCall(context: FileContext, call: TSESTree.CallExpression, vocab: AuthVocabulary): CallKind {
   const callee = skipTsWrappers(call.callee);
   const name = dottedName(callee);
   if (matchesList(context, vocab.functions, callee, name)) {
@@ -338,7 +338,7 @@ function boundNames(pattern: TSESTree.Node, out: TSESTree.Identifier[] = []): TS
 }
 
 /** Whether the value of a session/identity call is checked: tested directly, or through the names it is bound to. */
-function isChecked(context: Context, call: TSESTree.CallExpression, depth = 0): boolean {
+function isChecked(context: FileContext, call: TSESTree.CallExpression, depth = 0): boolean {
   if (isTested(call)) {
     return true;
   }
@@ -624,7 +624,7 @@ function isInside(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
   return node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1];
 }
 
-const memo = new WeakMap<TSESTree.Program, WeakMap<FunctionLike, HandlerGate>>();
+const MEMO_KEY = perFileKey<WeakMap<FunctionLike, HandlerGate>>('memo');
 
 /**
  * What a handler (or a middleware in the file) does about authentication, from one walk of
@@ -633,13 +633,8 @@ const memo = new WeakMap<TSESTree.Program, WeakMap<FunctionLike, HandlerGate>>()
  * (`if (!req.user)`), and the first place it answers the request. A gate counts only
  * before that first answer.
  */
-export function analyseHandlerGate(context: Context, fn: FunctionLike, vocab: AuthVocabulary): HandlerGate {
-  const program = context.sourceCode.ast;
-  let cache = memo.get(program);
-  if (!cache) {
-    cache = new WeakMap();
-    memo.set(program, cache);
-  }
+export function analyseHandlerGate(context: FileContext, fn: FunctionLike, vocab: AuthVocabulary): HandlerGate {
+  const cache = perFile(context, MEMO_KEY, () => new WeakMap());
   const cached = cache.get(fn);
   if (cached) {
     return cached;
@@ -650,7 +645,7 @@ export function analyseHandlerGate(context: Context, fn: FunctionLike, vocab: Au
   return result;
 }
 
-function walkHandler(context: Context, fn: FunctionLike, vocab: AuthVocabulary): HandlerGate {
+function walkHandler(context: FileContext, fn: FunctionLike, vocab: AuthVocabulary): HandlerGate {
   const params = paramNames(fn);
   const locals = new Set<string>(identityParams(fn));
   let gate: TSESTree.Node | null = null;

@@ -5,8 +5,9 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ErrorHandlerSpec } from '../../frameworks/types';
 import { resolveCallTarget } from '../../core/modules';
 import { dereference, skipTsWrappers } from '../../core/static';
+import { perFile, perFileKey } from '../../core/context';
+import type { FileContext } from '../../core/context';
 
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type Variable = TSESLint.Scope.Variable;
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
@@ -94,7 +95,7 @@ function isFunctionNode(node: TSESTree.Node | undefined): node is FunctionNode {
 }
 
 /** The static name of a member access (`err.stack`, `err['stack']`), or `null`. */
-export function memberName(context: Context, node: TSESTree.MemberExpression): string | null {
+export function memberName(context: FileContext, node: TSESTree.MemberExpression): string | null {
   if (!node.computed) {
     return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : null;
   }
@@ -122,7 +123,7 @@ function accessKind(kind: ErrorLeakKind, property: string | null): ErrorLeakKind
 }
 
 /** Property path from a destructuring pattern down to `id` (`{ stack }`, `{ response: { data } }`, `...rest`). */
-function patternPath(pattern: TSESTree.Node, id: TSESTree.Node, context: Context): (string | null)[] | null {
+function patternPath(pattern: TSESTree.Node, id: TSESTree.Node, context: FileContext): (string | null)[] | null {
   if (pattern === id) {
     return [];
   }
@@ -165,7 +166,7 @@ function patternPath(pattern: TSESTree.Node, id: TSESTree.Node, context: Context
 }
 
 /** Calls that register `fn` (directly as an argument, or by name): `[call, argument index]`. */
-function registrationsOf(context: Context, fn: FunctionNode): { call: TSESTree.CallExpression; index: number }[] {
+function registrationsOf(context: FileContext, fn: FunctionNode): { call: TSESTree.CallExpression; index: number }[] {
   const out: { call: TSESTree.CallExpression; index: number }[] = [];
   let value: TSESTree.Node = fn;
   while (value.parent && (value.parent.type === AST_NODE_TYPES.TSAsExpression || value.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)) {
@@ -231,7 +232,7 @@ function decoratorNames(node: TSESTree.Node | undefined): string[] {
  * @example app.setErrorHandler((error, request, reply) => …) // { errorParam: 0, responseParam: 2 }
  */
 export function errorHandlerRoles(
-  context: Context,
+  context: FileContext,
   fn: FunctionNode,
   specs: readonly ErrorHandlerSpec[],
 ): { errorParam: number; responseParam: number | null } | null {
@@ -288,7 +289,7 @@ export interface ErrorOriginAnalyzer {
   isNarrowed(node: TSESTree.Node, variables: readonly Variable[]): boolean;
 }
 
-const analyzers = new WeakMap<TSESTree.Program, WeakMap<ErrorOriginOptions, ErrorOriginAnalyzer>>();
+const ANALYZERS_KEY = perFileKey<WeakMap<ErrorOriginOptions, ErrorOriginAnalyzer>>('analyzers');
 
 /**
  * The caught-error origin analysis of a file: which variables hold caught errors, and which
@@ -297,13 +298,8 @@ const analyzers = new WeakMap<TSESTree.Program, WeakMap<ErrorOriginOptions, Erro
  * later `let` writes and `body.stack = …` member writes).
  * @example catch (err) { res.json({ stack: err.stack }) } // taintOf(`err.stack`) -> { kind: 'stack' }
  */
-export function getErrorOrigin(context: Context, options: ErrorOriginOptions): ErrorOriginAnalyzer {
-  const program = context.sourceCode.ast;
-  let byOptions = analyzers.get(program);
-  if (!byOptions) {
-    byOptions = new WeakMap();
-    analyzers.set(program, byOptions);
-  }
+export function getErrorOrigin(context: FileContext, options: ErrorOriginOptions): ErrorOriginAnalyzer {
+  const byOptions = perFile(context, ANALYZERS_KEY, () => new WeakMap());
   let analyzer = byOptions.get(options);
   if (!analyzer) {
     analyzer = createAnalyzer(context, options);
@@ -312,7 +308,7 @@ export function getErrorOrigin(context: Context, options: ErrorOriginOptions): E
   return analyzer;
 }
 
-function createAnalyzer(context: Context, options: ErrorOriginOptions): ErrorOriginAnalyzer {
+function createAnalyzer(context: FileContext, options: ErrorOriginOptions): ErrorOriginAnalyzer {
   const sourceCode = context.sourceCode;
   const sources = new WeakMap<Variable, readonly (string | null)[] | null>();
   const taints = new WeakMap<TSESTree.Node, ErrorTaint | null>();
@@ -885,7 +881,7 @@ function createGuard(holds: (test: TSESTree.Node, branch: boolean) => boolean): 
 }
 
 /** Status codes the value of `node` may take: numbers, or `null` where one cannot be known. */
-function statusValues(context: Context, raw: TSESTree.Node, depth = 0): (number | null)[] {
+function statusValues(context: FileContext, raw: TSESTree.Node, depth = 0): (number | null)[] {
   const node = skipTsWrappers(raw);
   if (depth > 4) {
     return [null];
@@ -927,7 +923,7 @@ function statusValues(context: Context, raw: TSESTree.Node, depth = 0): (number 
  * `'server'` when some known value is not (`500`, `err.status || 500`), else `'unknown'`.
  * @example res.status(err.status || 500) // 'server'
  */
-export function classifyStatus(context: Context, node: TSESTree.Node): 'client' | 'server' | 'unknown' {
+export function classifyStatus(context: FileContext, node: TSESTree.Node): 'client' | 'server' | 'unknown' {
   const values = statusValues(context, node);
   if (values.some((v) => v !== null && (v < 400 || v > 499))) {
     return 'server';

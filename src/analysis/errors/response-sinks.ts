@@ -9,8 +9,8 @@ import { textIncludes } from '../../core/functions';
 import { resolveCallTarget } from '../../core/modules';
 import { parseNameSpec } from '../../core/settings';
 import { findObjectProperty, skipTsWrappers } from '../../core/static';
+import type { FileContext } from '../../core/context';
 
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type Variable = TSESLint.Scope.Variable;
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
@@ -93,7 +93,7 @@ export interface ResponseSinkOptions {
  * from a response factory, or a parameter with a conventional name used with that name's
  * methods; locals such as `const res = await fetch()` never are.
  */
-export function createResponseSinkMatcher(context: Context, options: ResponseSinkOptions) {
+export function createResponseSinkMatcher(context: FileContext, options: ResponseSinkOptions) {
   const index = RESPONSE_INDEX;
   const sourceCode = context.sourceCode;
   const extraCalls: { module: string | null; path: string }[] = [];

@@ -4,8 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { resolveCallTarget } from '../../core/modules';
 import { resolveConstInit, skipTsWrappers } from '../../core/static';
-
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import type { FileContext } from '../../core/context';
 
 /**
  * What an `AbortSignal` expression guarantees about time:
@@ -18,13 +17,13 @@ export type SignalVerdict = 'timeout' | 'untimed' | 'none' | 'unknown';
 
 const MAX_DEPTH = 6;
 
-function globalPath(context: Context, callee: TSESTree.Node): string | null {
+function globalPath(context: FileContext, callee: TSESTree.Node): string | null {
   const target = resolveCallTarget(context, callee);
   return target?.module === null ? target.path.join('.') : null;
 }
 
 /** `setTimeout` from the global scope or from `timers`. */
-function isSetTimeoutCall(context: Context, node: TSESTree.Node | undefined): node is TSESTree.CallExpression {
+function isSetTimeoutCall(context: FileContext, node: TSESTree.Node | undefined): node is TSESTree.CallExpression {
   if (node?.type !== AST_NODE_TYPES.CallExpression) {
     return false;
   }
@@ -41,7 +40,7 @@ function isSetTimeoutCall(context: Context, node: TSESTree.Node | undefined): no
  * Whether `controller.abort` (the member expression) runs from a timer:
  * `setTimeout(() => controller.abort(), ms)` or `setTimeout(controller.abort.bind(controller), ms)`.
  */
-function isAbortScheduled(context: Context, abort: TSESTree.MemberExpression): boolean {
+function isAbortScheduled(context: FileContext, abort: TSESTree.MemberExpression): boolean {
   const user = abort.parent;
   if (user.type === AST_NODE_TYPES.MemberExpression && user.object === abort && getPropertyName(user as never) === 'bind') {
     const bindCall = user.parent;
@@ -58,7 +57,7 @@ function isAbortScheduled(context: Context, abort: TSESTree.MemberExpression): b
 }
 
 /** `setTimeout(fn, ms)` with `fn` written inline, or a function declared here and passed by name. */
-function isTimerCallback(context: Context, fn: TSESTree.FunctionLike): boolean {
+function isTimerCallback(context: FileContext, fn: TSESTree.FunctionLike): boolean {
   const parent = fn.parent;
   if (isSetTimeoutCall(context, parent) && parent.arguments[0] === fn) {
     return true;
@@ -74,7 +73,7 @@ function isTimerCallback(context: Context, fn: TSESTree.FunctionLike): boolean {
 }
 
 /** Judges `controller.signal` where `controller` is an identifier. */
-function judgeControllerSignal(context: Context, controller: TSESTree.Identifier): SignalVerdict {
+function judgeControllerSignal(context: FileContext, controller: TSESTree.Identifier): SignalVerdict {
   const variable = findVariable(context.sourceCode.getScope(controller) as never, controller) as TSESLint.Scope.Variable | null;
   const init = resolveConstInit(context, controller);
   const created = init ? skipTsWrappers(init) : null;
@@ -98,7 +97,7 @@ function judgeControllerSignal(context: Context, controller: TSESTree.Identifier
   return verdict;
 }
 
-function judge(context: Context, node: TSESTree.Node, depth: number): SignalVerdict {
+function judge(context: FileContext, node: TSESTree.Node, depth: number): SignalVerdict {
   const expr = skipTsWrappers(node);
   if (depth > MAX_DEPTH) {
     return 'unknown';
@@ -139,7 +138,7 @@ function judge(context: Context, node: TSESTree.Node, depth: number): SignalVerd
 }
 
 /** `AbortSignal.any([a, b])`: timed if any member is; untimed only if every member is. */
-function judgeAny(context: Context, list: TSESTree.Node | undefined, depth: number): SignalVerdict {
+function judgeAny(context: FileContext, list: TSESTree.Node | undefined, depth: number): SignalVerdict {
   const array = list ? skipTsWrappers(list) : null;
   if (array?.type !== AST_NODE_TYPES.ArrayExpression) {
     return 'unknown';
@@ -162,6 +161,6 @@ function judgeAny(context: Context, list: TSESTree.Node | undefined, depth: numb
  * Judges the value given as a request's `signal` option.
  * @example judgeAbortSignal(context, node) // `AbortSignal.timeout(5000)` -> 'timeout'; `ctrl.signal` with no timer -> 'untimed'
  */
-export function judgeAbortSignal(context: Context, node: TSESTree.Node): SignalVerdict {
+export function judgeAbortSignal(context: FileContext, node: TSESTree.Node): SignalVerdict {
   return judge(context, node, 0);
 }

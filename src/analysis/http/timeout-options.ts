@@ -1,9 +1,8 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 
 import { judgeAbortSignal } from './abort-signal';
 import { findObjectProperty, staticValueOf } from '../../core/static';
-
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import type { FileContext } from '../../core/context';
 
 /** Which properties of an options object bound a request in time. */
 export interface TimeoutOptionSpec {
@@ -28,7 +27,7 @@ export type TimeoutOptionVerdict =
   | { readonly kind: 'disabled'; readonly property: TSESTree.Property }
   | { readonly kind: 'untimed-signal'; readonly property: TSESTree.Property; readonly signal: 'none' | 'untimed' };
 
-function lookup(context: Context, object: TSESTree.ObjectExpression, key: string): TSESTree.Property | 'absent' | 'unknown' {
+function lookup(context: FileContext, object: TSESTree.ObjectExpression, key: string): TSESTree.Property | 'absent' | 'unknown' {
   const found = findObjectProperty(context, object, key);
   if (found.kind === 'found') {
     return found.property.kind === 'init' ? found.property : 'unknown'; // a getter may compute anything
@@ -42,7 +41,7 @@ function lookup(context: Context, object: TSESTree.ObjectExpression, key: string
  * // `{ timeout: 0 }` -> disabled; `{ signal: AbortSignal.timeout(5000) }` -> timed
  */
 export function judgeTimeoutOptions(
-  context: Context,
+  context: FileContext,
   object: TSESTree.ObjectExpression,
   spec: TimeoutOptionSpec,
 ): TimeoutOptionVerdict {

@@ -1,5 +1,5 @@
 import { getStringIfConstant } from '@eslint-community/eslint-utils';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { resolveCallTarget } from '../../core/modules';
@@ -7,8 +7,7 @@ import type { CallTarget } from '../../core/modules';
 import { resolveConstInit, skipTsWrappers } from '../../core/static';
 import { alwaysExits } from '../../core/control-flow';
 import { scopeOf } from '../../core/variable-index';
-
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import type { FileContext } from '../../core/context';
 
 const PATH_MODULES = new Set(['path', 'path/posix', 'path/win32', 'upath', 'pathe']);
 /** Validation libraries' predicates whose `true` means a fixed alphabet (`validator.isUUID(x)`). */
@@ -38,7 +37,7 @@ function unwrap(node: TSESTree.Node): TSESTree.Node {
 }
 
 /** A regular expression given as a literal, a `const` holding one, or `new RegExp('…')`. */
-export function regexOf(context: Context, node: TSESTree.Node, depth = 0): { pattern: string; flags: string } | null {
+export function regexOf(context: FileContext, node: TSESTree.Node, depth = 0): { pattern: string; flags: string } | null {
   const n = unwrap(node);
   if (n.type === AST_NODE_TYPES.Literal && 'regex' in n && n.regex) {
     return { pattern: n.regex.pattern, flags: n.regex.flags };
@@ -108,7 +107,7 @@ export function isAllowListRegex(pattern: string): boolean {
   return true;
 }
 
-function compactText(context: Context, node: TSESTree.Node): string {
+function compactText(context: FileContext, node: TSESTree.Node): string {
   return context.sourceCode.getText(unwrap(node)).replace(/\s+/gu, '');
 }
 
@@ -173,7 +172,7 @@ const guardLists = new WeakMap<readonly TSESTree.Node[], readonly TSESTree.Node[
  * that always exits, or an `assert(…)` call. Computed once per list, so a use deep in a long
  * file or block does not re-scan every earlier statement.
  */
-function guardStatements(context: Context, list: readonly TSESTree.Node[]): readonly TSESTree.Node[] {
+function guardStatements(context: FileContext, list: readonly TSESTree.Node[]): readonly TSESTree.Node[] {
   let found = guardLists.get(list);
   if (!found) {
     found = list.filter((statement) => {
@@ -196,7 +195,7 @@ function guardStatements(context: Context, list: readonly TSESTree.Node[]): read
  * checked expression, and the configured sanitisers. `RequestInputAnalyzer` implements it.
  */
 export interface InputClassifier {
-  readonly context: Context;
+  readonly context: FileContext;
   classify(node: TSESTree.Node): { readonly kind: string };
   isConfiguredSanitizer(callee: TSESTree.Node): boolean;
 }
@@ -214,7 +213,7 @@ class Guards {
     private readonly notes: string[],
   ) {}
 
-  private get context(): Context {
+  private get context(): FileContext {
     return this.analyzer.context;
   }
 

@@ -14,8 +14,8 @@ import type { InputClassifier } from './guards';
 import { dereference, skipTsWrappers } from '../../core/static';
 import { scopeOf, variableFor } from '../../core/variable-index';
 import type { FunctionLike } from '../../core/functions';
-
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import { perFile, perFileKey } from '../../core/context';
+import type { FileContext } from '../../core/context';
 
 /** Where a value that a remote client controls comes from. */
 export interface RequestInputOrigin {
@@ -108,7 +108,7 @@ function targetKey(target: CallTarget): string {
   return `${target.module ?? ''}#${target.path.join('.')}`;
 }
 
-function shortText(context: Context, node: TSESTree.Node, max = 60): string | null {
+function shortText(context: FileContext, node: TSESTree.Node, max = 60): string | null {
   const text = context.sourceCode.getText(node).replace(/\s+/gu, ' ');
   return text.length <= max ? text : null;
 }
@@ -121,7 +121,7 @@ function keyLabel(key: string): string {
   return /^\d+$/u.test(key) ? `[${key}]` : `['${key}']`;
 }
 
-function memberKey(context: Context, node: TSESTree.MemberExpression): string | null {
+function memberKey(context: FileContext, node: TSESTree.MemberExpression): string | null {
   if (!node.computed) {
     return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : null;
   }
@@ -136,7 +136,7 @@ interface Step {
 
 /** Steps from a binding pattern down to `id`, plus the defaults met on the way. */
 function patternSteps(
-  context: Context,
+  context: FileContext,
   pattern: TSESTree.Node,
   id: TSESTree.Node,
   steps: Step[] = [],
@@ -199,7 +199,7 @@ function withNotes(origin: RequestInputOrigin, notes: readonly string[]): Reques
   return fresh.length === 0 ? origin : { ...origin, falseConfidence: [...origin.falseConfidence, ...fresh] };
 }
 
-function matchesSpec(context: Context, specs: readonly NameSpec[], callee: TSESTree.Node, target: CallTarget | null): boolean {
+function matchesSpec(context: FileContext, specs: readonly NameSpec[], callee: TSESTree.Node, target: CallTarget | null): boolean {
   if (specs.length === 0) {
     return false;
   }
@@ -292,7 +292,7 @@ export class RequestInputAnalyzer implements InputClassifier {
   private depth = 0;
 
   constructor(
-    readonly context: Context,
+    readonly context: FileContext,
     readonly sources: readonly NameSpec[],
     readonly sanitizers: readonly NameSpec[],
   ) {}
@@ -846,20 +846,15 @@ export class RequestInputAnalyzer implements InputClassifier {
   }
 }
 
-const analyzers = new WeakMap<TSESTree.Program, Map<string, RequestInputAnalyzer>>();
+const ANALYZERS_KEY = perFileKey<Map<string, RequestInputAnalyzer>>('analyzers');
 
 /** The memoised analyzer of this file for the settings' vocabulary plus `options`. */
-export function getRequestInputAnalyzer(context: Context, options: RequestInputOptions = {}): RequestInputAnalyzer {
+export function getRequestInputAnalyzer(context: FileContext, options: RequestInputOptions = {}): RequestInputAnalyzer {
   const settings = getSettings(context).requestInput;
   const sources = [...settings.sources, ...(options.sources ?? [])];
   const sanitizers = [...settings.sanitizers, ...(options.sanitizers ?? [])];
   const key = JSON.stringify([sources, sanitizers]);
-  const program = context.sourceCode.ast;
-  let byKey = analyzers.get(program);
-  if (!byKey) {
-    byKey = new Map();
-    analyzers.set(program, byKey);
-  }
+  const byKey = perFile(context, ANALYZERS_KEY, () => new Map());
   let analyzer = byKey.get(key);
   if (!analyzer) {
     analyzer = new RequestInputAnalyzer(context, sources.map(parseNameSpec), sanitizers.map(parseNameSpec));
@@ -872,7 +867,7 @@ export function getRequestInputAnalyzer(context: Context, options: RequestInputO
  * Classifies an expression as request input (with its origin), proven safe, or unknown.
  * @example classifyRequestInput(context, pathArg) // `path.join(DIR, req.params.name)` -> { kind: 'input', origin: { description: 'req.params.name', … } }
  */
-export function classifyRequestInput(context: Context, node: TSESTree.Node, options?: RequestInputOptions): InputClassification {
+export function classifyRequestInput(context: FileContext, node: TSESTree.Node, options?: RequestInputOptions): InputClassification {
   return getRequestInputAnalyzer(context, options).classify(node);
 }
 
@@ -881,7 +876,7 @@ export function classifyRequestInput(context: Context, node: TSESTree.Node, opti
  * trace it to request input. Uses the project's `settings['agent-guard'].requestInput`.
  * @example getRequestInputOrigin(context, sqlArg) // `` `… ${req.query.id}` `` -> { description: 'req.query.id', framework: 'express', … }
  */
-export function getRequestInputOrigin(context: Context, node: TSESTree.Node): RequestInputOrigin | null {
+export function getRequestInputOrigin(context: FileContext, node: TSESTree.Node): RequestInputOrigin | null {
   const result = classifyRequestInput(context, node);
   return result.kind === 'input' ? result.origin : null;
 }

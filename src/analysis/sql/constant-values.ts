@@ -1,13 +1,13 @@
 import { getStaticValue } from '@eslint-community/eslint-utils';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { callbackReturns } from './string-building';
 import { skipTsWrappers } from '../../core/static';
 import { alwaysExits } from '../../core/control-flow';
 import { constInitOf, laterWrites, methodCallsOn, scopeFor, variableFor } from '../../core/variable-index';
-
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import { perFile, perFileKey } from '../../core/context';
+import type { FileContext } from '../../core/context';
 
 /**
  * What text a value can produce:
@@ -49,7 +49,7 @@ function propertyName(node: TSESTree.MemberExpression): string | null {
 }
 
 /** Memo per Program so rules sharing the analysis share the work. */
-const memos = new WeakMap<TSESTree.Program, WeakMap<TSESTree.Node, Derivation>>();
+const MEMOS_KEY = perFileKey<WeakMap<TSESTree.Node, Derivation>>('memos');
 
 /**
  * Classifies the text an expression can produce (see {@link Derivation}).
@@ -58,17 +58,12 @@ const memos = new WeakMap<TSESTree.Program, WeakMap<TSESTree.Node, Derivation>>(
  * if (!ALLOWED.includes(dir)) return;                // classifyValue(dir) -> 'constant' after the check
  * Number(req.query.limit)                             // 'numeric'
  */
-export function classifyValue(context: Context, node: TSESTree.Node): Derivation {
-  const program = context.sourceCode.ast;
-  let memo = memos.get(program);
-  if (!memo) {
-    memo = new WeakMap();
-    memos.set(program, memo);
-  }
+export function classifyValue(context: FileContext, node: TSESTree.Node): Derivation {
+  const memo = perFile(context, MEMOS_KEY, () => new WeakMap());
   return classify(context, memo, node, 0);
 }
 
-function classify(context: Context, memo: WeakMap<TSESTree.Node, Derivation>, raw: TSESTree.Node, depth: number): Derivation {
+function classify(context: FileContext, memo: WeakMap<TSESTree.Node, Derivation>, raw: TSESTree.Node, depth: number): Derivation {
   if (memo.has(raw)) {
     return memo.get(raw)!;
   }
@@ -81,7 +76,7 @@ function classify(context: Context, memo: WeakMap<TSESTree.Node, Derivation>, ra
   return result;
 }
 
-function compute(context: Context, memo: WeakMap<TSESTree.Node, Derivation>, raw: TSESTree.Node, depth: number): Derivation {
+function compute(context: FileContext, memo: WeakMap<TSESTree.Node, Derivation>, raw: TSESTree.Node, depth: number): Derivation {
   const sub = (node: TSESTree.Node): Derivation => classify(context, memo, node, depth);
   const node = skipTsWrappers(raw);
   const staticResult = node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.Literal ||
@@ -136,7 +131,7 @@ function compute(context: Context, memo: WeakMap<TSESTree.Node, Derivation>, raw
 
 type Sub = (node: TSESTree.Node) => Derivation;
 
-function memberDerivation(context: Context, node: TSESTree.MemberExpression, sub: Sub): Derivation {
+function memberDerivation(context: FileContext, node: TSESTree.MemberExpression, sub: Sub): Derivation {
   const name = propertyName(node);
   if (name === 'length' && !node.computed) {
     // An array's or string's length is an integer; a client object's `length` could be anything.
@@ -160,19 +155,14 @@ function memberDerivation(context: Context, node: TSESTree.MemberExpression, sub
 let nesting = 0;
 const MAX_NESTING = 64;
 /** Per Program: table and array derivations per node (`null` while in progress, so cycles end). */
-const tableMemos = new WeakMap<TSESTree.Program, { table: WeakMap<TSESTree.Node, Derivation>; array: WeakMap<TSESTree.Node, Derivation> }>();
+const TABLE_MEMOS_KEY = perFileKey<{ table: WeakMap<TSESTree.Node, Derivation>; array: WeakMap<TSESTree.Node, Derivation> }>('tableMemos');
 
 /**
  * Memoised per node with a cycle guard (`const a = [...b], b = [...a]`) and a nesting
  * limit, so chains of constants are followed once and never overflow the stack.
  */
-function memoised(context: Context, which: 'table' | 'array', node: TSESTree.Node, compute: () => Derivation): Derivation {
-  const program = context.sourceCode.ast;
-  let memos = tableMemos.get(program);
-  if (!memos) {
-    memos = { table: new WeakMap(), array: new WeakMap() };
-    tableMemos.set(program, memos);
-  }
+function memoised(context: FileContext, which: 'table' | 'array', node: TSESTree.Node, compute: () => Derivation): Derivation {
+  const memos = perFile(context, TABLE_MEMOS_KEY, () => ({ table: new WeakMap(), array: new WeakMap() }));
   const memo = memos[which];
   if (memo.has(node)) {
     return memo.get(node)!;
@@ -192,7 +182,7 @@ function memoised(context: Context, which: 'table' | 'array', node: TSESTree.Nod
 }
 
 /** Whether every value a constant table (object/array literal, enum, imported SCREAMING_CASE) can give is constant. */
-function tableDerivation(context: Context, raw: TSESTree.Node, sub: Sub): Derivation {
+function tableDerivation(context: FileContext, raw: TSESTree.Node, sub: Sub): Derivation {
   let node = skipTsWrappers(raw);
   let member = false;
   // `TABLE.a.b` is constant when `TABLE` is a constant table (a loop: chains can be long).
@@ -205,7 +195,7 @@ function tableDerivation(context: Context, raw: TSESTree.Node, sub: Sub): Deriva
   return member ? (result === 'constant' ? 'constant' : null) : result;
 }
 
-function computeTableDerivation(context: Context, node: TSESTree.Node, sub: Sub): Derivation {
+function computeTableDerivation(context: FileContext, node: TSESTree.Node, sub: Sub): Derivation {
   if (node.type === AST_NODE_TYPES.ObjectExpression) {
     return weakest(node.properties.map((prop) =>
       prop.type === AST_NODE_TYPES.Property ? sub(prop.value) : tableDerivation(context, prop.argument, sub)));
@@ -231,12 +221,12 @@ function computeTableDerivation(context: Context, node: TSESTree.Node, sub: Sub)
 }
 
 /** Derivation of every element an array expression can hold. */
-export function arrayDerivation(context: Context, raw: TSESTree.Node, sub: Sub): Derivation {
+export function arrayDerivation(context: FileContext, raw: TSESTree.Node, sub: Sub): Derivation {
   const node = skipTsWrappers(raw);
   return memoised(context, 'array', node, () => computeArrayDerivation(context, node, sub));
 }
 
-function computeArrayDerivation(context: Context, node: TSESTree.Node, sub: Sub): Derivation {
+function computeArrayDerivation(context: FileContext, node: TSESTree.Node, sub: Sub): Derivation {
   switch (node.type) {
     case AST_NODE_TYPES.ArrayExpression:
       return weakest(node.elements.map((element) => {
@@ -318,7 +308,7 @@ function computeArrayDerivation(context: Context, node: TSESTree.Node, sub: Sub)
   }
 }
 
-function callDerivation(context: Context, node: TSESTree.CallExpression, sub: Sub): Derivation {
+function callDerivation(context: FileContext, node: TSESTree.CallExpression, sub: Sub): Derivation {
   const callee = skipTsWrappers(node.callee);
   const argDerivation = (): Derivation => weakest(node.arguments.map((arg) =>
     arg.type === AST_NODE_TYPES.SpreadElement ? null : sub(arg)));
@@ -365,12 +355,12 @@ function callDerivation(context: Context, node: TSESTree.CallExpression, sub: Su
   return null;
 }
 
-function isGlobal(context: Context, id: TSESTree.Identifier): boolean {
+function isGlobal(context: FileContext, id: TSESTree.Identifier): boolean {
   const variable = variableFor(context, id);
   return !variable || variable.defs.length === 0;
 }
 
-function identifierDerivation(context: Context, node: TSESTree.Identifier, sub: Sub): Derivation {
+function identifierDerivation(context: FileContext, node: TSESTree.Identifier, sub: Sub): Derivation {
   const variable = variableFor(context, node);
   if (!variable || variable.defs.length === 0) {
     return node.name === 'undefined' || node.name === 'NaN' || node.name === 'Infinity' ? 'constant' : null;
@@ -445,7 +435,7 @@ function typeDerivation(type: TSESTree.TypeNode | undefined): Derivation {
   }
 }
 
-function parameterDerivation(context: Context, name: TSESTree.Identifier, fn: TSESTree.Node, sub: Sub): Derivation {
+function parameterDerivation(context: FileContext, name: TSESTree.Identifier, fn: TSESTree.Node, sub: Sub): Derivation {
   const typed = typeDerivation(name.typeAnnotation?.typeAnnotation);
   if (typed) {
     return typed;
@@ -477,7 +467,7 @@ function parameterDerivation(context: Context, name: TSESTree.Identifier, fn: TS
 }
 
 /** The checked expression of a membership test against a constant allow-list, with its polarity. */
-function membership(context: Context, raw: TSESTree.Node, text: string, positive: boolean, depth = 0): boolean {
+function membership(context: FileContext, raw: TSESTree.Node, text: string, positive: boolean, depth = 0): boolean {
   const test = skipTsWrappers(raw);
   if (depth > MAX_NESTING) {
     return false; // a 1,000-term condition proves nothing we could follow
@@ -545,7 +535,7 @@ function membership(context: Context, raw: TSESTree.Node, text: string, positive
   return false;
 }
 
-function isIndexOf(context: Context, call: TSESTree.CallExpression, text: string): boolean {
+function isIndexOf(context: FileContext, call: TSESTree.CallExpression, text: string): boolean {
   const callee = skipTsWrappers(call.callee);
   return (
     callee.type === AST_NODE_TYPES.MemberExpression &&
@@ -557,7 +547,7 @@ function isIndexOf(context: Context, call: TSESTree.CallExpression, text: string
 }
 
 /** A list the code itself controls: a constant array/Set/object, or an imported/SCREAMING_CASE name. */
-function isAllowList(context: Context, raw: TSESTree.Node): boolean {
+function isAllowList(context: FileContext, raw: TSESTree.Node): boolean {
   let node = skipTsWrappers(raw);
   while (node.type === AST_NODE_TYPES.MemberExpression) {
     node = skipTsWrappers(node.object);
@@ -586,7 +576,7 @@ function isAllowList(context: Context, raw: TSESTree.Node): boolean {
   return init !== null && (init.type === AST_NODE_TYPES.ObjectExpression || arrayDerivation(context, init, sub) === 'constant');
 }
 
-function isMembershipTest(context: Context, test: TSESTree.Node, branch: TSESTree.Node, positive: boolean): boolean {
+function isMembershipTest(context: FileContext, test: TSESTree.Node, branch: TSESTree.Node, positive: boolean): boolean {
   const target = skipTsWrappers(branch);
   return (target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.MemberExpression) &&
     membership(context, test, context.sourceCode.getText(target), positive);
@@ -597,14 +587,9 @@ function isMembershipTest(context: Context, test: TSESTree.Node, branch: TSESTre
  * already restricted it: after `if (!ALLOWED.includes(x)) return/throw`, inside
  * `if (ALLOWED.includes(x)) { … }`, or behind `ALLOWED.has(x) && …`.
  */
-export function isGuarded(context: Context, node: TSESTree.Node): boolean {
+export function isGuarded(context: FileContext, node: TSESTree.Node): boolean {
   const text = context.sourceCode.getText(node);
-  const program = context.sourceCode.ast;
-  let memo = guardMemos.get(program);
-  if (!memo) {
-    memo = new WeakMap();
-    guardMemos.set(program, memo);
-  }
+  const memo = perFile(context, GUARD_MEMOS_KEY, () => new WeakMap());
   // The answer from a node upwards depends only on the node and the text: memoised along
   // the path, so uses under a shared ancestor (deep `a + a + …`, every handler of a
   // file) stop at the first ancestor already walked.
@@ -635,7 +620,7 @@ export function isGuarded(context: Context, node: TSESTree.Node): boolean {
 }
 
 /** Per Program: node → (guarded text → whether a check above the node restricts it). */
-const guardMemos = new WeakMap<TSESTree.Program, WeakMap<TSESTree.Node, Map<string, boolean>>>();
+const GUARD_MEMOS_KEY = perFileKey<WeakMap<TSESTree.Node, Map<string, boolean>>>('guardMemos');
 
 /** Per block: the position of each statement, and the early-exit `if` statements with theirs. */
 const blockGuards = new WeakMap<TSESTree.Node, {
@@ -661,7 +646,7 @@ function exitGuardsOf(block: TSESTree.BlockStatement | TSESTree.Program | TSESTr
 }
 
 /** Whether `parent` restricts `text` for its child `child` (see {@link isGuarded}). */
-function guardsChild(context: Context, parent: TSESTree.Node, child: TSESTree.Node, text: string): boolean {
+function guardsChild(context: FileContext, parent: TSESTree.Node, child: TSESTree.Node, text: string): boolean {
   switch (parent.type) {
     case AST_NODE_TYPES.IfStatement:
     case AST_NODE_TYPES.ConditionalExpression:

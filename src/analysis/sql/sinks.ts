@@ -16,8 +16,7 @@ import { getKindResolver } from '../../core/value-kinds';
 import type { KindResolver } from '../../core/value-kinds';
 import { constInitOf, variableFor } from '../../core/variable-index';
 import type { FunctionLike } from '../../core/functions';
-
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import type { FileContext } from '../../core/context';
 
 /** A call found to receive SQL text. */
 export interface SqlSinkCall {
@@ -50,7 +49,7 @@ export interface FindSqlSinkOptions {
  * them) and methods named like a fallback sink (`x.query(…)`), as no other call can be one.
  */
 export function sqlSinkCallFilter(
-  context: Context,
+  context: FileContext,
   extraSinks: readonly string[],
 ): (call: TSESTree.CallExpression) => boolean {
   if (extraSinks.length > 0 || getSqlKindResolver(context).active) {
@@ -69,12 +68,12 @@ export function sqlSinkCallFilter(
 }
 
 /** Keeps the SQL resolver per file (one kind table, so one resolver). */
-export function getSqlKindResolver(context: Context): KindResolver<SqlSink> {
+export function getSqlKindResolver(context: FileContext): KindResolver<SqlSink> {
   return getKindResolver(context, SQL_KINDS, { modules: SQL_MODULES, methodResults: METHOD_RESULT_KINDS });
 }
 
 /** String-building options for SQL: `util.format` and pg-format's `format` are format calls. */
-export function sqlStringBuildOptions(context: Context): StringBuildOptions {
+export function sqlStringBuildOptions(context: FileContext): StringBuildOptions {
   return {
     isFormatCall(call) {
       const target = resolveCallTarget(context, call.callee);
@@ -107,7 +106,7 @@ function calleeMethodName(callee: TSESTree.Node): string | null {
  * @example const q = (text) => pool.query(text); q(`SELECT ${id}`) // both calls; `q(...)` with the built text
  */
 export function findSqlSinkCalls(
-  context: Context,
+  context: FileContext,
   calls: readonly TSESTree.CallExpression[],
   extraSinks: readonly string[],
   options: FindSqlSinkOptions = {},
@@ -307,7 +306,7 @@ export function findSqlSinkCalls(
   return [...found.values()];
 }
 
-function sqlArgument(context: Context, call: TSESTree.CallExpression, sink: SqlSink): TSESTree.Node | null {
+function sqlArgument(context: FileContext, call: TSESTree.CallExpression, sink: SqlSink): TSESTree.Node | null {
   const arg = call.arguments[sink.arg];
   if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) {
     return null;
@@ -335,7 +334,7 @@ function sqlArgument(context: Context, call: TSESTree.CallExpression, sink: SqlS
  * The values binding carries over when the next parameter is forwarded as the values too.
  */
 function wrapperOf(
-  context: Context,
+  context: FileContext,
   call: TSESTree.CallExpression,
   build: StringBuild,
   sink: SqlSink,

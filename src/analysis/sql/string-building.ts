@@ -4,8 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { skipTsWrappers } from '../../core/static';
 import { laterWrites, methodCallsOn, scopeFor, variableFor } from '../../core/variable-index';
-
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import type { FileContext } from '../../core/context';
 
 /** Constant text inside a built string. */
 export interface TextPiece {
@@ -95,7 +94,7 @@ export function callbackReturns(fn: TSESTree.Node): TSESTree.Expression[] | null
  * (parameters, imports, destructuring, loop variables, several declarations).
  */
 export function precedingWrites(
-  context: Context,
+  context: FileContext,
   use: TSESTree.Identifier,
 ): { variable: TSESLint.Scope.Variable; writes: { operator: string; value: TSESTree.Node }[] } | null {
   const variable = variableFor(context, use);
@@ -142,7 +141,7 @@ export function precedingWrites(
  * let q = 'SELECT * FROM t'; if (a) q += ` WHERE a = ${a}`;
  * analyzeStringBuild(context, qUse) // pieces: text 'SELECT * FROM t', text ' WHERE a = ', value `a`; built: true
  */
-export function analyzeStringBuild(context: Context, root: TSESTree.Node, options: StringBuildOptions = {}): StringBuild {
+export function analyzeStringBuild(context: FileContext, root: TSESTree.Node, options: StringBuildOptions = {}): StringBuild {
   const nodes = new Set<TSESTree.Node>();
   const expanding = new Set<TSESLint.Scope.Variable>();
   let built = false;

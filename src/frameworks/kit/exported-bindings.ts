@@ -1,7 +1,6 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import type { FileContext } from '../../core/context';
 
 /** One name a module exports, with the node naming it and the value it exports when visible. */
 export interface ExportedBinding {
@@ -52,7 +51,7 @@ function patternIdentifiers(pattern: TSESTree.Node, out: TSESTree.Identifier[] =
  * `export const action = …`). Type-only exports are skipped.
  * @example exportedBindings(context).filter((b) => b.name === 'POST')
  */
-export function exportedBindings(context: Context): ExportedBinding[] {
+export function exportedBindings(context: FileContext): ExportedBinding[] {
   const out: ExportedBinding[] = [];
   for (const statement of context.sourceCode.ast.body) {
     if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
@@ -94,7 +93,7 @@ export function exportedBindings(context: Context): ExportedBinding[] {
 }
 
 /** Whether the module has a default export (`export default …`, `export { x as default }`). */
-export function hasDefaultExport(context: Context): boolean {
+export function hasDefaultExport(context: FileContext): boolean {
   return context.sourceCode.ast.body.some(
     (statement) =>
       statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ||

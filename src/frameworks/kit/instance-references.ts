@@ -1,10 +1,9 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { iterateValueReferences } from '../../core/modules';
 import type { TraceMap, TrackedReference } from '../../core/modules';
-
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import type { FileContext } from '../../core/context';
 
 /** Parents through which ReferenceTracker follows a value unchanged (its `isPassThrough`). */
 function isPassThrough(node: TSESTree.Node): boolean {
@@ -36,7 +35,7 @@ function isPassThrough(node: TSESTree.Node): boolean {
  * @example for (const ref of iterateInstanceReferences(context, expressCall, { get: { [CALL]: 1 } })) … // app.get(…) calls
  */
 export function* iterateInstanceReferences<T>(
-  context: Context,
+  context: FileContext,
   node: TSESTree.Node,
   traceMap: Readonly<TraceMap<T>>,
 ): Generator<TrackedReference<T>> {

@@ -1,11 +1,10 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { resolveCallTarget } from '../../core/modules';
 import { skipTsWrappers } from '../../core/static';
 import type { FunctionLike } from '../../core/functions';
-
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import type { FileContext } from '../../core/context';
 
 /**
  * Library calls that hand a file-routed endpoint over to another router: the endpoint is a
@@ -23,7 +22,7 @@ const DISPATCHERS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Whether a call resolves to one of the dispatchers above. */
-function isDispatcherCall(context: Context, node: TSESTree.Node): node is TSESTree.CallExpression {
+function isDispatcherCall(context: FileContext, node: TSESTree.Node): node is TSESTree.CallExpression {
   if (node.type !== AST_NODE_TYPES.CallExpression) {
     return false;
   }
@@ -46,7 +45,7 @@ function soleResult(fn: FunctionLike): TSESTree.Node | null {
  * `const handler = (req) => fetchRequestHandler({ req, router: appRouter }); export { handler as GET }`.
  * @example routeDispatcher(context, binding.value, fns) // the `fetchRequestHandler(…)` call
  */
-export function routeDispatcher(context: Context, value: TSESTree.Node | null, fns: readonly FunctionLike[]): TSESTree.CallExpression | null {
+export function routeDispatcher(context: FileContext, value: TSESTree.Node | null, fns: readonly FunctionLike[]): TSESTree.CallExpression | null {
   const direct = value ? skipTsWrappers(value) : null;
   if (direct && isDispatcherCall(context, direct)) {
     return direct;

@@ -7,8 +7,8 @@ import { resolveFunction } from '../../core/functions';
 import { findObjectProperty, skipTsWrappers, staticValueOf } from '../../core/static';
 import { variableFor } from '../../core/variable-index';
 import type { FunctionLike } from '../../core/functions';
+import type { FileContext } from '../../core/context';
 
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type Variable = TSESLint.Scope.Variable;
 
 /**
@@ -81,7 +81,6 @@ interface PendingRoute {
 const MAX_CHAIN = 50;
 const MAX_MOUNT_DEPTH = 4;
 
-
 /** `ref.<name>(…)`: the call and method name, or `null`. */
 function methodCallOn(ref: TSESTree.Node): { call: TSESTree.CallExpression; name: string } | null {
   const node = outerExpression(ref);
@@ -113,7 +112,7 @@ export function enclosingStatement(node: TSESTree.Node): TSESTree.Node {
 }
 
 /** A static string, or `null`. */
-function stringOf(context: Context, node: TSESTree.Node | undefined): string | null {
+function stringOf(context: FileContext, node: TSESTree.Node | undefined): string | null {
   if (!node || node.type === AST_NODE_TYPES.SpreadElement) {
     return null;
   }
@@ -136,7 +135,7 @@ function flatten(args: readonly TSESTree.Node[]): TSESTree.Node[] {
 }
 
 /** Guards held by the keys of a route options object (`{ onRequest: [auth], preHandler: fastify.auth([…]) }`). */
-function optionGuards(context: Context, spec: RouterSpec, options: TSESTree.Node | undefined): RouteGuard[] {
+function optionGuards(context: FileContext, spec: RouterSpec, options: TSESTree.Node | undefined): RouteGuard[] {
   const object = options ? skipTsWrappers(options) : null;
   if (object?.type !== AST_NODE_TYPES.ObjectExpression) {
     return [];
@@ -152,7 +151,7 @@ function optionGuards(context: Context, spec: RouterSpec, options: TSESTree.Node
 }
 
 /** Whether a path argument is a path (not the first middleware): a string, template, regexp or array. */
-function isPathArgument(context: Context, node: TSESTree.Node | undefined): boolean {
+function isPathArgument(context: FileContext, node: TSESTree.Node | undefined): boolean {
   if (!node) {
     return false;
   }
@@ -166,7 +165,7 @@ function isPathArgument(context: Context, node: TSESTree.Node | undefined): bool
 }
 
 /** Route registration details of one call: methods, path, middleware, handler. */
-function routeOf(context: Context, spec: RouterSpec, instance: RouterInstance, call: TSESTree.CallExpression, name: string, chainPath?: string | null): PendingRoute | null {
+function routeOf(context: FileContext, spec: RouterSpec, instance: RouterInstance, call: TSESTree.CallExpression, name: string, chainPath?: string | null): PendingRoute | null {
   const args = call.arguments;
   if (spec.routeOptions && name === spec.routeOptions.method && chainPath === undefined) {
     const options = args[0] ? skipTsWrappers(args[0]) : null;
@@ -238,7 +237,7 @@ function routeOf(context: Context, spec: RouterSpec, instance: RouterInstance, c
 }
 
 /** Functions that handle the request, and wrapper calls around them: `withAuth(async (req) => …)`. */
-export function unwrapHandler(context: Context, expr: TSESTree.Node | null, depth = 0): { fns: FunctionLike[]; wrappers: RouteGuard[] } {
+export function unwrapHandler(context: FileContext, expr: TSESTree.Node | null, depth = 0): { fns: FunctionLike[]; wrappers: RouteGuard[] } {
   if (!expr || depth > 3) {
     return { fns: [], wrappers: [] };
   }
@@ -311,7 +310,7 @@ function pathMatches(usePath: string | null, path: string | null): boolean {
 }
 
 /** Whether a handler expression is a function that calls one of its later parameters (`next`). */
-function callsNext(context: Context, expr: TSESTree.Node | null): boolean {
+function callsNext(context: FileContext, expr: TSESTree.Node | null): boolean {
   const fn = expr ? resolveFunction(context, skipTsWrappers(expr)) : null;
   if (!fn || fn.params.length < 2) {
     return false;
@@ -336,7 +335,7 @@ interface RouterIndex {
 }
 
 /** Reads every call on every instance once: routes, middleware, hooks, mounts. */
-function indexCalls(context: Context, spec: RouterSpec, instances: readonly RouterInstance[], lookupInstance: (node: TSESTree.Node) => RouterInstance | null): RouterIndex {
+function indexCalls(context: FileContext, spec: RouterSpec, instances: readonly RouterInstance[], lookupInstance: (node: TSESTree.Node) => RouterInstance | null): RouterIndex {
   const uses = new Map<RouterInstance, Use[]>();
   const mounts = new Map<RouterInstance, Mount[]>();
   const pending: PendingRoute[] = [];
@@ -490,7 +489,7 @@ function inherited(index: RouterIndex, spec: RouterSpec, instance: RouterInstanc
  * app.use('/admin', requireAuth, admin); // -> GET /admin/users guarded by requireAuth, requireAdmin
  */
 export function routerRoutes(
-  context: Context,
+  context: FileContext,
   spec: RouterSpec,
   instances: readonly RouterInstance[],
   lookupInstance: (node: TSESTree.Node) => RouterInstance | null,
@@ -521,7 +520,7 @@ export function routerRoutes(
 }
 
 /** The instance references of a router created by `creation` (`const app = express()`). */
-export function instanceFromCreation(context: Context, creation: TSESTree.Node): RouterInstance {
+export function instanceFromCreation(context: FileContext, creation: TSESTree.Node): RouterInstance {
   let top = creation;
   while (top.parent && (top.parent.type === AST_NODE_TYPES.AwaitExpression || top.parent.type === AST_NODE_TYPES.TSAsExpression || top.parent.type === AST_NODE_TYPES.TSNonNullExpression)) {
     top = top.parent;
@@ -543,7 +542,7 @@ export function instanceFromVariable(variable: Variable, extra: readonly TSESTre
 }
 
 /** Finds which instance an expression denotes, by variable. */
-export function instanceLookup(context: Context, instances: readonly RouterInstance[]): (node: TSESTree.Node) => RouterInstance | null {
+export function instanceLookup(context: FileContext, instances: readonly RouterInstance[]): (node: TSESTree.Node) => RouterInstance | null {
   const byKey = new Map<unknown, RouterInstance>(instances.map((i) => [i.key, i]));
   return (node) => {
     const expr = skipTsWrappers(node);
