@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { defineConfig, type Options } from 'tsup';
@@ -28,6 +29,28 @@ const inlineAstNodeTypes: NonNullable<Options['esbuildPlugins']>[number] = {
   },
 };
 
+/** The plugin's entry (`index.ts` at the root), in any spelling an import of it resolves to. */
+const pluginEntry = path.resolve('index.ts');
+
+/**
+ * Makes the CLI bundle load the plugin's own build: every import that resolves to the root
+ * `index.ts` becomes `require('./index.cjs')` at runtime (`dist/cli.cjs` sits next to it), so the
+ * bin contains no rule code and hands ESLint the very plugin object that `eslint-plugin-agent-guard`
+ * resolves to. `scripts/check-pack.mjs` fails if rule code is bundled into the CLI again.
+ */
+const pluginFromOwnBuild: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'plugin-from-own-build',
+  setup(build) {
+    build.onResolve({ filter: /^\.{1,2}\/(?:.*\/)?index(?:\.ts)?$/ }, (args) => {
+      const target = path.resolve(args.resolveDir, args.path);
+      if (target === pluginEntry || `${target}.ts` === pluginEntry) {
+        return { path: './index.cjs', external: true };
+      }
+      return undefined;
+    });
+  },
+};
+
 // The package is built as CommonJS; scripts/esm-entry.mjs then writes an ESM entry that
 // re-exports it. Both `import` and `require` hand out the *same* plugin object, which ESLint
 // needs when a config reaches the plugin both ways (otherwise: "Cannot redefine plugin").
@@ -36,7 +59,8 @@ const inlineAstNodeTypes: NonNullable<Options['esbuildPlugins']>[number] = {
 // rewrites every `?.` and `??` into helper calls, which made the shipped rules 25–30 % slower
 // than their sources (bench/RESULTS.md). Each entry is one plain esbuild bundle instead; the
 // footer turns the entry's `default` export into `module.exports` (what eslintrc's `require`
-// expects). The `agent-guard` bin (`cli`) carries its own copy of the rules.
+// expects). The `agent-guard` bin (`cli`) holds only the CLI: it requires `./index.cjs` for the
+// rules (pluginFromOwnBuild), so the package ships one copy of them and one plugin object.
 export default defineConfig([
   {
     entry: { index: 'index.ts' },
@@ -62,6 +86,6 @@ export default defineConfig([
     clean: false,
     splitting: false,
     sourcemap: false,
-    esbuildPlugins: [inlineAstNodeTypes],
+    esbuildPlugins: [pluginFromOwnBuild, inlineAstNodeTypes],
   },
 ]);
