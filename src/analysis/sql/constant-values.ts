@@ -78,6 +78,8 @@ function classify(context: FileContext, memo: WeakMap<TSESTree.Node, Derivation>
 
 function compute(context: FileContext, memo: WeakMap<TSESTree.Node, Derivation>, raw: TSESTree.Node, depth: number): Derivation {
   const sub = (node: TSESTree.Node): Derivation => classify(context, memo, node, depth);
+  // Allow-lists in guards are classified from the top (their own depth), as before.
+  const classifyAny: Sub = (inner) => classifyValue(context, inner);
   const node = skipTsWrappers(raw);
   const staticResult = node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.Literal ||
     node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.TemplateLiteral ||
@@ -112,18 +114,18 @@ function compute(context: FileContext, memo: WeakMap<TSESTree.Node, Derivation>,
     case AST_NODE_TYPES.UpdateExpression:
       return sub(node.argument) === 'constant' ? 'constant' : 'numeric';
     case AST_NODE_TYPES.ConditionalExpression: {
-      const consequent = sub(node.consequent) ?? (isMembershipTest(context, node.test, node.consequent, true) ? 'constant' : null);
-      const alternate = sub(node.alternate) ?? (isMembershipTest(context, node.test, node.alternate, false) ? 'constant' : null);
+      const consequent = sub(node.consequent) ?? (isMembershipTest(context, classifyAny, node.test, node.consequent, true) ? 'constant' : null);
+      const alternate = sub(node.alternate) ?? (isMembershipTest(context, classifyAny, node.test, node.alternate, false) ? 'constant' : null);
       return weakest([consequent, alternate]);
     }
     case AST_NODE_TYPES.LogicalExpression:
       return weakest([sub(node.left), sub(node.right)]);
     case AST_NODE_TYPES.MemberExpression:
-      return memberDerivation(context, node, sub) ?? (isGuarded(context, node) ? 'constant' : null);
+      return memberDerivation(context, node, sub) ?? (isGuarded(context, classifyAny, node) ? 'constant' : null);
     case AST_NODE_TYPES.CallExpression:
       return callDerivation(context, node, sub);
     case AST_NODE_TYPES.Identifier:
-      return identifierDerivation(context, node, sub) ?? (isGuarded(context, node) ? 'constant' : null);
+      return identifierDerivation(context, node, sub) ?? (isGuarded(context, classifyAny, node) ? 'constant' : null);
     default:
       return null;
   }
@@ -467,7 +469,7 @@ function parameterDerivation(context: FileContext, name: TSESTree.Identifier, fn
 }
 
 /** The checked expression of a membership test against a constant allow-list, with its polarity. */
-function membership(context: FileContext, raw: TSESTree.Node, text: string, positive: boolean, depth = 0): boolean {
+function membership(context: FileContext, classifyAny: Sub, raw: TSESTree.Node, text: string, positive: boolean, depth = 0): boolean {
   const test = skipTsWrappers(raw);
   if (depth > MAX_NESTING) {
     return false; // a 1,000-term condition proves nothing we could follow
@@ -475,14 +477,14 @@ function membership(context: FileContext, raw: TSESTree.Node, text: string, posi
   const source = context.sourceCode;
   const same = (node: TSESTree.Node | undefined): boolean => node !== undefined && source.getText(skipTsWrappers(node)) === text;
   if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') {
-    return membership(context, test.argument, text, !positive, depth + 1);
+    return membership(context, classifyAny, test.argument, text, !positive, depth + 1);
   }
   if (test.type === AST_NODE_TYPES.LogicalExpression) {
     // positive: `a && ALLOWED.includes(x)` or `x === 'a' || x === 'b'`; negative: `!x || !ALLOWED.includes(x)`
     if ((test.operator === '&&') === positive) {
-      return membership(context, test.left, text, positive, depth + 1) || membership(context, test.right, text, positive, depth + 1);
+      return membership(context, classifyAny, test.left, text, positive, depth + 1) || membership(context, classifyAny, test.right, text, positive, depth + 1);
     }
-    return membership(context, test.left, text, positive, depth + 1) && membership(context, test.right, text, positive, depth + 1);
+    return membership(context, classifyAny, test.left, text, positive, depth + 1) && membership(context, classifyAny, test.right, text, positive, depth + 1);
   }
   if (test.type === AST_NODE_TYPES.BinaryExpression) {
     const op = test.operator;
@@ -496,16 +498,16 @@ function membership(context: FileContext, raw: TSESTree.Node, text: string, posi
       const indexCall = [test.left, test.right].find(
         (side): side is TSESTree.CallExpression => side.type === AST_NODE_TYPES.CallExpression);
       const other = indexCall === test.left ? test.right : test.left;
-      if (indexCall && isIndexOf(context, indexCall, text) && other.type === AST_NODE_TYPES.UnaryExpression) {
+      if (indexCall && isIndexOf(context, classifyAny, indexCall, text) && other.type === AST_NODE_TYPES.UnaryExpression) {
         return equal !== positive;
       }
       return false;
     }
     if ((op === '>=' || op === '>' || op === '<') && test.left.type === AST_NODE_TYPES.CallExpression) {
-      return isIndexOf(context, test.left, text) && (op === '<') !== positive;
+      return isIndexOf(context, classifyAny, test.left, text) && (op === '<') !== positive;
     }
     if (op === 'in' && same(test.left)) {
-      return positive && isAllowList(context, test.right);
+      return positive && isAllowList(context, classifyAny, test.right);
     }
     return false;
   }
@@ -517,13 +519,13 @@ function membership(context: FileContext, raw: TSESTree.Node, text: string, posi
     const name = propertyName(callee);
     const [first, second] = test.arguments;
     if ((name === 'includes' || name === 'has') && same(first)) {
-      return isAllowList(context, callee.object);
+      return isAllowList(context, classifyAny, callee.object);
     }
     if (name === 'hasOwnProperty' && same(first)) {
-      return isAllowList(context, callee.object);
+      return isAllowList(context, classifyAny, callee.object);
     }
     if (name === 'hasOwn' && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Object' && same(second)) {
-      return first !== undefined && isAllowList(context, first);
+      return first !== undefined && isAllowList(context, classifyAny, first);
     }
     if (name === 'test' && same(first)) {
       const regex = skipTsWrappers(callee.object);
@@ -535,32 +537,31 @@ function membership(context: FileContext, raw: TSESTree.Node, text: string, posi
   return false;
 }
 
-function isIndexOf(context: FileContext, call: TSESTree.CallExpression, text: string): boolean {
+function isIndexOf(context: FileContext, classifyAny: Sub, call: TSESTree.CallExpression, text: string): boolean {
   const callee = skipTsWrappers(call.callee);
   return (
     callee.type === AST_NODE_TYPES.MemberExpression &&
     propertyName(callee) === 'indexOf' &&
     call.arguments[0] !== undefined &&
     context.sourceCode.getText(call.arguments[0]) === text &&
-    isAllowList(context, callee.object)
+    isAllowList(context, classifyAny, callee.object)
   );
 }
 
 /** A list the code itself controls: a constant array/Set/object, or an imported/SCREAMING_CASE name. */
-function isAllowList(context: FileContext, raw: TSESTree.Node): boolean {
+function isAllowList(context: FileContext, classifyAny: Sub, raw: TSESTree.Node): boolean {
   let node = skipTsWrappers(raw);
   while (node.type === AST_NODE_TYPES.MemberExpression) {
     node = skipTsWrappers(node.object);
   }
-  const sub: Sub = (inner) => classifyValue(context, inner);
   if (node.type === AST_NODE_TYPES.ArrayExpression || node.type === AST_NODE_TYPES.NewExpression) {
-    return arrayDerivation(context, node, sub) === 'constant';
+    return arrayDerivation(context, node, classifyAny) === 'constant';
   }
   if (node.type === AST_NODE_TYPES.ObjectExpression) {
     return true;
   }
   if (node.type === AST_NODE_TYPES.CallExpression) {
-    return arrayDerivation(context, node, sub) === 'constant';
+    return arrayDerivation(context, node, classifyAny) === 'constant';
   }
   if (node.type !== AST_NODE_TYPES.Identifier) {
     return false;
@@ -573,13 +574,13 @@ function isAllowList(context: FileContext, raw: TSESTree.Node): boolean {
     return true;
   }
   const init = constInitOf(context, node);
-  return init !== null && (init.type === AST_NODE_TYPES.ObjectExpression || arrayDerivation(context, init, sub) === 'constant');
+  return init !== null && (init.type === AST_NODE_TYPES.ObjectExpression || arrayDerivation(context, init, classifyAny) === 'constant');
 }
 
-function isMembershipTest(context: FileContext, test: TSESTree.Node, branch: TSESTree.Node, positive: boolean): boolean {
+function isMembershipTest(context: FileContext, classifyAny: Sub, test: TSESTree.Node, branch: TSESTree.Node, positive: boolean): boolean {
   const target = skipTsWrappers(branch);
   return (target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.MemberExpression) &&
-    membership(context, test, context.sourceCode.getText(target), positive);
+    membership(context, classifyAny, test, context.sourceCode.getText(target), positive);
 }
 
 /**
@@ -587,7 +588,7 @@ function isMembershipTest(context: FileContext, test: TSESTree.Node, branch: TSE
  * already restricted it: after `if (!ALLOWED.includes(x)) return/throw`, inside
  * `if (ALLOWED.includes(x)) { … }`, or behind `ALLOWED.has(x) && …`.
  */
-export function isGuarded(context: FileContext, node: TSESTree.Node): boolean {
+export function isGuarded(context: FileContext, classifyAny: Sub, node: TSESTree.Node): boolean {
   const text = context.sourceCode.getText(node);
   const memo = perFile(context, GUARD_MEMOS_KEY, () => new WeakMap());
   // The answer from a node upwards depends only on the node and the text: memoised along
@@ -603,7 +604,7 @@ export function isGuarded(context: FileContext, node: TSESTree.Node): boolean {
       break;
     }
     path.push(child);
-    if (guardsChild(context, parent, child, text)) {
+    if (guardsChild(context, classifyAny, parent, child, text)) {
       result = true;
       break;
     }
@@ -646,16 +647,16 @@ function exitGuardsOf(block: TSESTree.BlockStatement | TSESTree.Program | TSESTr
 }
 
 /** Whether `parent` restricts `text` for its child `child` (see {@link isGuarded}). */
-function guardsChild(context: FileContext, parent: TSESTree.Node, child: TSESTree.Node, text: string): boolean {
+function guardsChild(context: FileContext, classifyAny: Sub, parent: TSESTree.Node, child: TSESTree.Node, text: string): boolean {
   switch (parent.type) {
     case AST_NODE_TYPES.IfStatement:
     case AST_NODE_TYPES.ConditionalExpression:
-      if (child === parent.consequent && membership(context, parent.test, text, true)) {
+      if (child === parent.consequent && membership(context, classifyAny, parent.test, text, true)) {
         return true;
       }
-      return child === parent.alternate && membership(context, parent.test, text, false);
+      return child === parent.alternate && membership(context, classifyAny, parent.test, text, false);
     case AST_NODE_TYPES.LogicalExpression:
-      return child === parent.right && parent.operator === '&&' && membership(context, parent.left, text, true);
+      return child === parent.right && parent.operator === '&&' && membership(context, classifyAny, parent.left, text, true);
     case AST_NODE_TYPES.BlockStatement:
     case AST_NODE_TYPES.Program:
     case AST_NODE_TYPES.StaticBlock: {
@@ -665,7 +666,7 @@ function guardsChild(context: FileContext, parent: TSESTree.Node, child: TSESTre
         if (position >= limit) {
           break;
         }
-        if (membership(context, statement.test, text, false)) {
+        if (membership(context, classifyAny, statement.test, text, false)) {
           return true;
         }
       }
