@@ -3,6 +3,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { ErrorHandlerSpec } from '../../frameworks/types';
+import { createGuard } from './branch-guard';
+import { calleeMethod, errorHandlerRoles, firstArgString } from './handler-roles';
 import { resolveCallTarget } from '../../core/modules';
 import { dereference, skipTsWrappers } from '../../core/static';
 import { perFile, perFileKey } from '../../core/context';
@@ -59,12 +61,6 @@ const PASS_METHODS = new Set([
   'slice', 'substring', 'substr', 'split', 'replace', 'replaceAll', 'trim', 'trimStart', 'trimEnd', 'toUpperCase',
   'toLowerCase', 'concat', 'padStart', 'padEnd', 'at', 'join', 'map', 'filter', 'toString', 'normalize', 'flat',
 ]);
-/** Array methods whose callbacks receive elements, not errors (`errors.map(error => …)`). */
-const ITERATION_METHODS = new Set([
-  'map', 'forEach', 'filter', 'find', 'findLast', 'findIndex', 'some', 'every', 'reduce', 'reduceRight', 'flatMap', 'sort',
-]);
-/** Parameter names that mark an error-first callback (`fs.readFile(p, (err, data) => …)`). */
-const ERROR_NAME = /^(?:err|error|ex|exc|exception|\w+(?:Err|Error)|\w+_(?:err|error))$/u;
 /**
  * Classes whose instances are *not* application errors: `instanceof` on them does not
  * make a message safe, since their messages come from runtimes, drivers and HTTP clients.
@@ -163,112 +159,6 @@ function patternPath(pattern: TSESTree.Node, id: TSESTree.Node, context: FileCon
     default:
       return null;
   }
-}
-
-/** Calls that register `fn` (directly as an argument, or by name): `[call, argument index]`. */
-function registrationsOf(context: FileContext, fn: FunctionNode): { call: TSESTree.CallExpression; index: number }[] {
-  const out: { call: TSESTree.CallExpression; index: number }[] = [];
-  let value: TSESTree.Node = fn;
-  while (value.parent && (value.parent.type === AST_NODE_TYPES.TSAsExpression || value.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)) {
-    value = value.parent;
-  }
-  const parent = value.parent;
-  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== value) {
-    out.push({ call: parent, index: parent.arguments.indexOf(value as TSESTree.CallExpressionArgument) });
-    return out;
-  }
-  const id =
-    fn.type === AST_NODE_TYPES.FunctionDeclaration
-      ? fn.id
-      : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value && parent.id.type === AST_NODE_TYPES.Identifier
-        ? parent.id
-        : null;
-  if (!id) {
-    return out;
-  }
-  const variable = findVariable(context.sourceCode.getScope(id) as never, id) as Variable | null;
-  for (const ref of variable?.references ?? []) {
-    const use = ref.identifier.parent;
-    if (use?.type === AST_NODE_TYPES.CallExpression && use.callee !== ref.identifier) {
-      out.push({ call: use, index: use.arguments.indexOf(ref.identifier as TSESTree.Identifier) });
-    }
-  }
-  return out;
-}
-
-function calleeMethod(call: TSESTree.CallExpression): string | null {
-  const callee = skipTsWrappers(call.callee);
-  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) {
-    return callee.property.name;
-  }
-  return callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
-}
-
-function firstArgString(call: TSESTree.CallExpression): string | null {
-  const first = call.arguments[0];
-  return first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : null;
-}
-
-function paramName(param: TSESTree.Parameter | undefined): string | null {
-  const node = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-  return node?.type === AST_NODE_TYPES.Identifier ? node.name : null;
-}
-
-/** Decorator names on a class (`@Catch()`, `@Catch(HttpException)`). */
-function decoratorNames(node: TSESTree.Node | undefined): string[] {
-  if (node?.type !== AST_NODE_TYPES.ClassDeclaration && node?.type !== AST_NODE_TYPES.ClassExpression) {
-    return [];
-  }
-  return node.decorators.map((d) => {
-    const expr = d.expression.type === AST_NODE_TYPES.CallExpression ? d.expression.callee : d.expression;
-    return expr.type === AST_NODE_TYPES.Identifier ? expr.name : '';
-  });
-}
-
-/**
- * For a function, which parameter receives a caught error and which the response, when it is
- * an error handler: an `x.catch(fn)` callback, `x.then(ok, fn)`, an `'error'` listener, an
- * error-first callback (first parameter named like an error), or a registration of `specs`.
- * @example app.setErrorHandler((error, request, reply) => …) // { errorParam: 0, responseParam: 2 }
- */
-export function errorHandlerRoles(
-  context: FileContext,
-  fn: FunctionNode,
-  specs: readonly ErrorHandlerSpec[],
-): { errorParam: number; responseParam: number | null } | null {
-  for (const spec of specs) {
-    if (spec.kind === 'arity' && fn.params.length === spec.arity && /^(?:e|err|error|ex|exception)$|(?:Err|Error)$/u.test(paramName(fn.params[spec.errorParam]) ?? '')) {
-      return { errorParam: spec.errorParam, responseParam: spec.responseParam ?? null };
-    }
-    if (
-      spec.kind === 'method' &&
-      fn.parent?.type === AST_NODE_TYPES.MethodDefinition &&
-      fn.parent.key.type === AST_NODE_TYPES.Identifier &&
-      fn.parent.key.name === spec.method &&
-      decoratorNames(fn.parent.parent.parent).includes(spec.decorator)
-    ) {
-      return { errorParam: spec.errorParam, responseParam: spec.responseParam ?? null };
-    }
-  }
-  for (const { call, index } of registrationsOf(context, fn)) {
-    const method = calleeMethod(call);
-    for (const spec of specs) {
-      if (spec.kind === 'call' && spec.method === method && (spec.event === undefined || firstArgString(call) === spec.event)) {
-        return { errorParam: spec.errorParam, responseParam: spec.responseParam ?? null };
-      }
-    }
-    if ((method === 'catch' && index === 0) || (method === 'then' && index === 1)) {
-      return { errorParam: 0, responseParam: null };
-    }
-    if ((method === 'on' || method === 'once' || method === 'addListener' || method === 'prependListener') && firstArgString(call) === 'error') {
-      return { errorParam: 0, responseParam: null };
-    }
-    const isIteration = method !== null && ITERATION_METHODS.has(method) && call.callee.type === AST_NODE_TYPES.MemberExpression;
-    if (!isIteration && !(method === 'then' && index === 0) && ERROR_NAME.test(paramName(fn.params[0]) ?? '')) {
-      return { errorParam: 0, responseParam: null };
-    }
-  }
-  return null;
 }
 
 /** Everything `createErrorOrigin` answers, memoised per file and options. */
@@ -808,125 +698,3 @@ function createAnalyzer(context: FileContext, options: ErrorOriginOptions): Erro
   }
 }
 
-function exits(statement: TSESTree.Statement): boolean {
-  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) {
-    return true;
-  }
-  if (statement.type === AST_NODE_TYPES.BlockStatement) {
-    const last = statement.body[statement.body.length - 1];
-    return last !== undefined && exits(last);
-  }
-  return false;
-}
-
-/**
- * A memoised "does `node` only run when some enclosing condition holds?" check, where
- * `holds(test, branch)` judges one condition: an `if`/`?:`/`&&`/`||` branch (`branch` is the
- * value the test has there), or an earlier `if (test) return …;` of an enclosing block (`node`
- * runs when `test` is false). Linear in the tree: each node's answer is its parent's plus one edge.
- */
-function createGuard(holds: (test: TSESTree.Node, branch: boolean) => boolean): (node: TSESTree.Node) => boolean {
-  const memo = new WeakMap<TSESTree.Node, boolean>();
-  const prefixes = new WeakMap<TSESTree.Node, boolean[]>();
-
-  function blockHolds(block: TSESTree.Node, body: readonly TSESTree.Node[], child: TSESTree.Node): boolean {
-    let prefix = prefixes.get(block);
-    if (!prefix) {
-      prefix = [];
-      let acc = false;
-      for (const statement of body) {
-        prefix.push(acc);
-        if (!acc && statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && exits(statement.consequent)) {
-          acc = holds(statement.test, false);
-        }
-      }
-      prefixes.set(block, prefix);
-    }
-    return prefix[body.indexOf(child)] ?? false;
-  }
-
-  function edge(child: TSESTree.Node, parent: TSESTree.Node): boolean {
-    switch (parent.type) {
-      case AST_NODE_TYPES.IfStatement:
-      case AST_NODE_TYPES.ConditionalExpression:
-        return child === parent.consequent ? holds(parent.test, true) : child === parent.alternate ? holds(parent.test, false) : false;
-      case AST_NODE_TYPES.LogicalExpression:
-        return child === parent.right && parent.operator !== '??' && holds(parent.left, parent.operator === '&&');
-      case AST_NODE_TYPES.BlockStatement:
-      case AST_NODE_TYPES.Program:
-      case AST_NODE_TYPES.StaticBlock:
-        return blockHolds(parent, parent.body, child);
-      case AST_NODE_TYPES.SwitchCase:
-        return blockHolds(parent, parent.consequent, child);
-      default:
-        return false;
-    }
-  }
-
-  return (node) => {
-    const chain: TSESTree.Node[] = [];
-    let current: TSESTree.Node | undefined = node;
-    while (current && !memo.has(current)) {
-      chain.push(current);
-      current = current.parent;
-    }
-    let result = current ? memo.get(current)! : false;
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const child = chain[i]!;
-      result = result || (child.parent ? edge(child, child.parent) : false);
-      memo.set(child, result);
-    }
-    return result;
-  };
-}
-
-/** Status codes the value of `node` may take: numbers, or `null` where one cannot be known. */
-function statusValues(context: FileContext, raw: TSESTree.Node, depth = 0): (number | null)[] {
-  const node = skipTsWrappers(raw);
-  if (depth > 4) {
-    return [null];
-  }
-  switch (node.type) {
-    case AST_NODE_TYPES.LogicalExpression:
-      return [...statusValues(context, node.left, depth + 1), ...statusValues(context, node.right, depth + 1)];
-    case AST_NODE_TYPES.ConditionalExpression:
-      return [...statusValues(context, node.consequent, depth + 1), ...statusValues(context, node.alternate, depth + 1)];
-    case AST_NODE_TYPES.MemberExpression: {
-      // `HttpStatus.BAD_REQUEST`, `StatusCodes.INTERNAL_SERVER_ERROR`: named codes.
-      const name = memberName(context, node) ?? '';
-      if (/^(?:INTERNAL_SERVER_ERROR|NOT_IMPLEMENTED|BAD_GATEWAY|SERVICE_UNAVAILABLE|GATEWAY_TIMEOUT)$/u.test(name)) {
-        return [500];
-      }
-      if (/^(?:BAD_REQUEST|UNAUTHORIZED|PAYMENT_REQUIRED|FORBIDDEN|NOT_FOUND|METHOD_NOT_ALLOWED|NOT_ACCEPTABLE|REQUEST_TIMEOUT|CONFLICT|GONE|PRECONDITION_FAILED|PAYLOAD_TOO_LARGE|UNSUPPORTED_MEDIA_TYPE|UNPROCESSABLE_ENTITY|TOO_MANY_REQUESTS)$/u.test(name)) {
-        return [400];
-      }
-      break;
-    }
-    default:
-      break;
-  }
-  const value = getStaticValue(node as never, context.sourceCode.getScope(node) as never);
-  if (value && (typeof value.value === 'number' || (typeof value.value === 'string' && /^\d{3}$/u.test(value.value)))) {
-    return [Number(value.value)];
-  }
-  if (node.type === AST_NODE_TYPES.Identifier) {
-    const init = dereference(context, node);
-    if (init !== node) {
-      return statusValues(context, init, depth + 1);
-    }
-  }
-  return [null];
-}
-
-/**
- * Classifies a response status expression: `'client'` when every possible value is a 4xx,
- * `'server'` when some known value is not (`500`, `err.status || 500`), else `'unknown'`.
- * @example res.status(err.status || 500) // 'server'
- */
-export function classifyStatus(context: FileContext, node: TSESTree.Node): 'client' | 'server' | 'unknown' {
-  const values = statusValues(context, node);
-  if (values.some((v) => v !== null && (v < 400 || v > 499))) {
-    return 'server';
-  }
-  return values.includes(null) ? 'unknown' : 'client';
-}

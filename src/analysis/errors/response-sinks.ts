@@ -4,7 +4,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { CONTEXT_RESPONSES, getParamRole, RESPONSE_INDEX } from '../../frameworks/registry';
 import type { ResponseCall } from '../../frameworks/types';
-import { errorHandlerRoles, memberName } from './origin';
+import { errorHandlerRoles } from './handler-roles';
+import { memberName } from './origin';
 import { textIncludes } from '../../core/functions';
 import { resolveCallTarget } from '../../core/modules';
 import { parseNameSpec } from '../../core/settings';

@@ -1,7 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { createRule } from '../../../src/core/create-rule';
-import { classifyStatus, getErrorOrigin } from '../../../src/analysis/errors/origin';
+import { getErrorOrigin } from '../../../src/analysis/errors/origin';
+import { classifyStatus } from '../../../src/analysis/errors/status';
 import type { ErrorOriginOptions } from '../../../src/analysis/errors/origin';
 import { createRuleTester } from '../../rule-tester';
 

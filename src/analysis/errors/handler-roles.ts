@@ -1,0 +1,121 @@
+import { findVariable } from '@eslint-community/eslint-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { ErrorHandlerSpec } from '../../frameworks/types';
+import { skipTsWrappers } from '../../core/static';
+import type { FileContext } from '../../core/context';
+
+type Variable = TSESLint.Scope.Variable;
+type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+
+/** Array methods whose callbacks receive elements, not errors (`errors.map(error => …)`). */
+const ITERATION_METHODS = new Set([
+  'map', 'forEach', 'filter', 'find', 'findLast', 'findIndex', 'some', 'every', 'reduce', 'reduceRight', 'flatMap', 'sort',
+]);
+/** Parameter names that mark an error-first callback (`fs.readFile(p, (err, data) => …)`). */
+const ERROR_NAME = /^(?:err|error|ex|exc|exception|\w+(?:Err|Error)|\w+_(?:err|error))$/u;
+
+/** Calls that register `fn` (directly as an argument, or by name): `[call, argument index]`. */
+function registrationsOf(context: FileContext, fn: FunctionNode): { call: TSESTree.CallExpression; index: number }[] {
+  const out: { call: TSESTree.CallExpression; index: number }[] = [];
+  let value: TSESTree.Node = fn;
+  while (value.parent && (value.parent.type === AST_NODE_TYPES.TSAsExpression || value.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)) {
+    value = value.parent;
+  }
+  const parent = value.parent;
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== value) {
+    out.push({ call: parent, index: parent.arguments.indexOf(value as TSESTree.CallExpressionArgument) });
+    return out;
+  }
+  const id =
+    fn.type === AST_NODE_TYPES.FunctionDeclaration
+      ? fn.id
+      : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value && parent.id.type === AST_NODE_TYPES.Identifier
+        ? parent.id
+        : null;
+  if (!id) {
+    return out;
+  }
+  const variable = findVariable(context.sourceCode.getScope(id) as never, id) as Variable | null;
+  for (const ref of variable?.references ?? []) {
+    const use = ref.identifier.parent;
+    if (use?.type === AST_NODE_TYPES.CallExpression && use.callee !== ref.identifier) {
+      out.push({ call: use, index: use.arguments.indexOf(ref.identifier as TSESTree.Identifier) });
+    }
+  }
+  return out;
+}
+export function calleeMethod(call: TSESTree.CallExpression): string | null {
+  const callee = skipTsWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) {
+    return callee.property.name;
+  }
+  return callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+}
+export function firstArgString(call: TSESTree.CallExpression): string | null {
+  const first = call.arguments[0];
+  return first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : null;
+}
+
+function paramName(param: TSESTree.Parameter | undefined): string | null {
+  const node = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  return node?.type === AST_NODE_TYPES.Identifier ? node.name : null;
+}
+
+/** Decorator names on a class (`@Catch()`, `@Catch(HttpException)`). */
+function decoratorNames(node: TSESTree.Node | undefined): string[] {
+  if (node?.type !== AST_NODE_TYPES.ClassDeclaration && node?.type !== AST_NODE_TYPES.ClassExpression) {
+    return [];
+  }
+  return node.decorators.map((d) => {
+    const expr = d.expression.type === AST_NODE_TYPES.CallExpression ? d.expression.callee : d.expression;
+    return expr.type === AST_NODE_TYPES.Identifier ? expr.name : '';
+  });
+}
+
+/**
+ * For a function, which parameter receives a caught error and which the response, when it is
+ * an error handler: an `x.catch(fn)` callback, `x.then(ok, fn)`, an `'error'` listener, an
+ * error-first callback (first parameter named like an error), or a registration of `specs`.
+ * @example app.setErrorHandler((error, request, reply) => …) // { errorParam: 0, responseParam: 2 }
+ */
+export function errorHandlerRoles(
+  context: FileContext,
+  fn: FunctionNode,
+  specs: readonly ErrorHandlerSpec[],
+): { errorParam: number; responseParam: number | null } | null {
+  for (const spec of specs) {
+    if (spec.kind === 'arity' && fn.params.length === spec.arity && /^(?:e|err|error|ex|exception)$|(?:Err|Error)$/u.test(paramName(fn.params[spec.errorParam]) ?? '')) {
+      return { errorParam: spec.errorParam, responseParam: spec.responseParam ?? null };
+    }
+    if (
+      spec.kind === 'method' &&
+      fn.parent?.type === AST_NODE_TYPES.MethodDefinition &&
+      fn.parent.key.type === AST_NODE_TYPES.Identifier &&
+      fn.parent.key.name === spec.method &&
+      decoratorNames(fn.parent.parent.parent).includes(spec.decorator)
+    ) {
+      return { errorParam: spec.errorParam, responseParam: spec.responseParam ?? null };
+    }
+  }
+  for (const { call, index } of registrationsOf(context, fn)) {
+    const method = calleeMethod(call);
+    for (const spec of specs) {
+      if (spec.kind === 'call' && spec.method === method && (spec.event === undefined || firstArgString(call) === spec.event)) {
+        return { errorParam: spec.errorParam, responseParam: spec.responseParam ?? null };
+      }
+    }
+    if ((method === 'catch' && index === 0) || (method === 'then' && index === 1)) {
+      return { errorParam: 0, responseParam: null };
+    }
+    if ((method === 'on' || method === 'once' || method === 'addListener' || method === 'prependListener') && firstArgString(call) === 'error') {
+      return { errorParam: 0, responseParam: null };
+    }
+    const isIteration = method !== null && ITERATION_METHODS.has(method) && call.callee.type === AST_NODE_TYPES.MemberExpression;
+    if (!isIteration && !(method === 'then' && index === 0) && ERROR_NAME.test(paramName(fn.params[0]) ?? '')) {
+      return { errorParam: 0, responseParam: null };
+    }
+  }
+  return null;
+}
