@@ -1,9 +1,14 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import type { TraceMap } from './modules';
-import { CALL } from './modules';
+import { CALL } from '@eslint-community/eslint-utils';
+
+import type { FileContext } from './context';
+import { resolveCallTarget } from './modules';
+import type { CallTarget, TraceMap } from './modules';
+import { parseNameSpec } from './settings';
 import type { NameSpec } from './settings';
+import { skipTsWrappers } from './static';
 
 /**
  * A copy of `moduleMap` in which every `module#export` spec is also traced as a call with
@@ -21,9 +26,10 @@ export function withModuleCalls<T>(
     if (spec.module === null) {
       continue;
     }
-    const path = spec.name.split('.').filter((part, i) => part !== '' && !(i === 0 && part === 'default'));
-    const root: TraceMap<T> = { ...out[spec.module] };
-    out[spec.module] = root;
+    const path = exportPath(spec).split('.').filter((part) => part !== '');
+    const module = stripNodePrefix(spec.module);
+    const root: TraceMap<T> = { ...out[module] };
+    out[module] = root;
     let node = root;
     for (const key of path) {
       const child: TraceMap<T> = { ...(Object.hasOwn(node, key) ? node[key] : {}) };
@@ -57,4 +63,106 @@ export function calleeName(callee: TSESTree.Node): string | null {
     default:
       return null;
   }
+}
+
+/** A list of `name` / `module#export` entries, parsed once per list. */
+export interface NameSpecList {
+  readonly specs: readonly NameSpec[];
+  /** Whether any entry names a module: only those need the callee resolved. */
+  readonly hasModuleSpecs: boolean;
+  /** The last segment of every plain entry (`query` for `db.query`): other callees never match one. */
+  readonly lastSegments: ReadonlySet<string>;
+}
+
+const compiledLists = new WeakMap<readonly string[], NameSpecList>();
+
+/**
+ * Parses a list of settings/options entries once (memoised by the array, which ESLint keeps
+ * for the whole run when it comes from settings).
+ * @example compileNameSpecs(['requireUser', '@acme/auth#requireRole'])
+ */
+export function compileNameSpecs(list: readonly string[]): NameSpecList {
+  let compiled = compiledLists.get(list);
+  if (!compiled) {
+    const specs = list.map(parseNameSpec);
+    compiled = {
+      specs,
+      hasModuleSpecs: specs.some((spec) => spec.module !== null),
+      lastSegments: new Set(specs.filter((spec) => spec.module === null).map((spec) => spec.name.slice(spec.name.lastIndexOf('.') + 1))),
+    };
+    compiledLists.set(list, compiled);
+  }
+  return compiled;
+}
+
+/** The export path a `module#export` spec names: `default` and a leading `default.` mean the module itself. */
+function exportPath(spec: NameSpec): string {
+  return spec.name === 'default' ? '' : spec.name.startsWith('default.') ? spec.name.slice('default.'.length) : spec.name;
+}
+
+function stripNodePrefix(module: string): string {
+  return module.startsWith('node:') ? module.slice('node:'.length) : module;
+}
+
+/** The last segment a callee writes: `query` for `this.db.query`, `readFile` for `readFile`. */
+function lastSegment(node: TSESTree.Node): string | null {
+  const expression = node.type === AST_NODE_TYPES.ChainExpression ? node.expression : node;
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    return expression.name;
+  }
+  return expression.type === AST_NODE_TYPES.MemberExpression && !expression.computed && expression.property.type === AST_NODE_TYPES.Identifier
+    ? expression.property.name
+    : null;
+}
+
+/**
+ * The plain entries of `list` (no module) that the code's written name matches, as a whole or
+ * as its last dotted segments: `requireUser` matches `requireUser(…)` and `auth.requireUser(…)`,
+ * `db.query` matches `this.db.query(…)` but not `xdb.query(…)`. No scope work: callees whose
+ * last segment no entry ends with are rejected on one set lookup.
+ */
+export function matchWrittenName(node: TSESTree.Node, list: NameSpecList): NameSpec | null {
+  const expression = skipTsWrappers(node);
+  const last = list.lastSegments.size > 0 ? lastSegment(expression) : null;
+  if (last === null || !list.lastSegments.has(last)) {
+    return null;
+  }
+  const written = calleeName(expression);
+  if (written === null) {
+    return null;
+  }
+  for (const spec of list.specs) {
+    if (spec.module === null && (written === spec.name || written.endsWith(`.${spec.name}`))) {
+      return spec;
+    }
+  }
+  return null;
+}
+
+/**
+ * The `module#export` entries of `list` that the expression resolves to through
+ * `import`/`require` (renamed imports, aliases, destructuring, `node:` prefixes included);
+ * `module#default` is the default export, `module#export.member` a member of an export.
+ */
+export function matchModuleExport(context: FileContext, node: TSESTree.Node, list: NameSpecList): NameSpec | null {
+  if (!list.hasModuleSpecs) {
+    return null;
+  }
+  const target: CallTarget | null = resolveCallTarget(context, skipTsWrappers(node));
+  if (target?.module == null) {
+    return null;
+  }
+  const path = target.path.join('.');
+  return list.specs.find((spec) => spec.module !== null && target.module === stripNodePrefix(spec.module) && path === exportPath(spec)) ?? null;
+}
+
+/**
+ * The one reading of the `name` / `module#export` format of every list in
+ * `settings['agent-guard']` and in rule options (docs/settings.md), for a callee or any
+ * expression that names a function, middleware or builder: a plain entry by the name the code
+ * writes (`matchWrittenName`), a module entry by what the name resolves to (`matchModuleExport`).
+ * @example matchNameSpec(context, call.callee, compileNameSpecs(getSettings(context).fs.sinks))
+ */
+export function matchNameSpec(context: FileContext, node: TSESTree.Node, list: NameSpecList): NameSpec | null {
+  return matchWrittenName(node, list) ?? matchModuleExport(context, node, list);
 }

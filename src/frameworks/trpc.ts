@@ -3,9 +3,9 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { outerExpression } from '../core/ast';
 import { functionUses, isFunctionLike, resolveFunction } from '../core/functions';
-import { resolveCallTarget } from '../core/modules';
 import { enclosingStatement, unwrapHandler } from './kit/router-routes';
-import { getSettings, parseNameSpec } from '../core/settings';
+import { compileNameSpecs, matchNameSpec } from '../core/name-specs';
+import { getSettings } from '../core/settings';
 import { getPropertyKeyName, skipTsWrappers } from '../core/static';
 import { constInitOf, variableFor } from '../core/variable-index';
 import type { AdapterContext, FrameworkAdapter, HandlerBinding, InputShape, Route, RouteGuard } from './types';
@@ -36,13 +36,7 @@ function isProcedureName(context: AdapterContext, id: TSESTree.Identifier): bool
   if (/procedure$/iu.test(id.name)) {
     return true;
   }
-  for (const entry of getSettings(context).auth.procedures) {
-    const spec = parseNameSpec(entry);
-    if (spec.module === null ? spec.name === id.name : resolveCallTarget(context, id)?.module === spec.module) {
-      return true;
-    }
-  }
-  return false;
+  return matchNameSpec(context, id, compileNameSpecs(getSettings(context).auth.procedures)) !== null;
 }
 
 /**

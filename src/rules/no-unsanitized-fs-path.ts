@@ -8,7 +8,9 @@ import { CALL, iterateModuleReferences, resolveCallTarget } from '../core/module
 import type { TraceMap } from '../core/modules';
 import { getRequestInputAnalyzer, pathFunctionName } from '../analysis/request-input/index';
 import { scopeOf, variableFor } from '../core/variable-index';
-import { getSettings, parseNameSpec } from '../core/settings';
+import { getSettings } from '../core/settings';
+import { compileNameSpecs, matchWrittenName, withModuleCalls } from '../core/name-specs';
+import type { NameSpecList } from '../core/name-specs';
 import { findObjectProperty, resolveConstInit, skipTsWrappers, staticValueOf } from '../core/static';
 import { FS_GLOBAL_TRACE_MAP, FS_TRACE_MAP, SEND_MODULES } from '../data/fs';
 import { FILE_METHODS, FILE_RESPONSE_NAMES, findEnclosingHandler, getParamRole } from '../frameworks/registry';
@@ -17,11 +19,13 @@ import type { FsSink } from '../data/fs';
 const SEND_TRACE_MAP: Record<string, TraceMap<{ pathArg: number; optionArg: number }>> = Object.fromEntries(
   Object.entries(SEND_MODULES).map(([module, info]) => [module, { [CALL]: info, send: { [CALL]: info } }]),
 );
+/** A configured sink: its first argument is the path. */
+const CONFIGURED_SINK: FsSink = { pathArgs: [0] };
 /**
- * FS_TRACE_MAP merged with the configured `module#export` sinks, per configuration: the same
+ * FS_TRACE_MAP with the configured `module#export` sinks added, per settings list: the same
  * object for every file, so the module map is normalised once rather than once per file.
  */
-const fsTraceMaps = new Map<string, Readonly<Record<string, TraceMap<FsSink>>>>();
+const fsTraceMaps = new WeakMap<NameSpecList, Readonly<Record<string, TraceMap<FsSink>>>>();
 
 const nameListSchema = { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true } as const;
 
@@ -68,8 +72,7 @@ export default createRule<Options, MessageIds>({
     const analyzer = {
       classify: (node: TSESTree.Node) => (analyzerMemo ??= getRequestInputAnalyzer(context, options)).classify(node),
     };
-    const settingsSinks = getSettings(context).fs.sinks.map(parseNameSpec);
-    const namedSinks = new Set(settingsSinks.filter((s) => s.module === null).map((s) => s.name));
+    const configuredSinks = compileNameSpecs(getSettings(context).fs.sinks);
 
     return {
       'Program:exit'() {
@@ -106,7 +109,7 @@ export default createRule<Options, MessageIds>({
           !findVariable(scopeOf(context, node) as never, 'require')?.defs.length
         ) {
           checkModule(node, node.arguments[0], 'require');
-        } else if (namedSinks.size > 0 && namedSinks.has(context.sourceCode.getText(callee).replace(/\s+/gu, ''))) {
+        } else if (matchWrittenName(callee, configuredSinks)) {
           checkPath(node, node.arguments[0]);
         }
       },
@@ -115,32 +118,15 @@ export default createRule<Options, MessageIds>({
       },
     };
 
-    /** FS_TRACE_MAP with the configured module sinks; FS_TRACE_MAP itself when there are none. */
+    /** FS_TRACE_MAP with the configured module sinks added; FS_TRACE_MAP itself when there are none. */
     function fsTraceMap(): Readonly<Record<string, TraceMap<FsSink>>> {
-      const moduleSinks = settingsSinks.filter((spec) => spec.module !== null);
-      if (moduleSinks.length === 0) {
+      if (!configuredSinks.hasModuleSpecs) {
         return FS_TRACE_MAP;
       }
-      const key = JSON.stringify(moduleSinks);
-      let map = fsTraceMaps.get(key);
+      let map = fsTraceMaps.get(configuredSinks);
       if (!map) {
-        map = { ...FS_TRACE_MAP, ...configuredModuleSinks() };
-        fsTraceMaps.set(key, map);
-      }
-      return map;
-    }
-
-    /** `settings['agent-guard'].fs.sinks` entries of the form `module#export`. */
-    function configuredModuleSinks(): Record<string, TraceMap<FsSink>> {
-      const map: Record<string, TraceMap<FsSink>> = {};
-      for (const spec of settingsSinks) {
-        if (spec.module !== null) {
-          let node: TraceMap<FsSink> = (map[spec.module] ??= {});
-          for (const key of spec.name === 'default' ? [] : spec.name.split('.')) {
-            node = node[key] ??= {};
-          }
-          node[CALL] = { pathArgs: [0] };
-        }
+        map = withModuleCalls(FS_TRACE_MAP, configuredSinks.specs, CONFIGURED_SINK);
+        fsTraceMaps.set(configuredSinks, map);
       }
       return map;
     }
