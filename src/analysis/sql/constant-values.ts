@@ -1,22 +1,17 @@
+/** SQL constant values, part one: the text a value can produce (`classifyValue`); tables and allow-lists are in `tables.ts`, guard checks in `guards.ts`. */
 import { getStaticValue } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { callbackReturns } from './string-building';
+import { isGuarded, isMembershipTest } from './guards';
+import { arrayDerivation, propertyName, SCREAMING_CASE, tableDerivation, weakest } from './tables';
+import type { Derivation, Sub } from './tables';
 import { skipTsWrappers } from '../../core/static';
-import { alwaysExits } from '../../core/control-flow';
-import { constInitOf, laterWrites, methodCallsOn, scopeFor, variableFor } from '../../core/variable-index';
+import { constInitOf, laterWrites, scopeFor, variableFor } from '../../core/variable-index';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
 
-/**
- * What text a value can produce:
- * - `'constant'`: only text written in the source (literals, constants, enum members,
- *   allow-list lookups, values checked against an allow-list, placeholder lists);
- * - `'numeric'`: a number derived from non-constant input (`Number(x)`, `+x`, `a * b`);
- * - `null`: arbitrary text.
- */
-export type Derivation = 'constant' | 'numeric' | null;
+export type { Derivation } from './tables';
 
 const NUMERIC_GLOBALS = new Set(['Number', 'parseInt', 'parseFloat', 'BigInt']);
 const NUMERIC_NAMESPACES = new Set(['Math', 'Number']);
@@ -25,28 +20,7 @@ const STRING_PASS_THROUGH = new Set([
   'trim', 'trimStart', 'trimEnd', 'toUpperCase', 'toLowerCase', 'toString', 'slice', 'substring', 'padStart',
   'padEnd', 'repeat', 'normalize', 'valueOf',
 ]);
-const ARRAY_PASS_THROUGH = new Set(['filter', 'slice', 'reverse', 'sort', 'flat', 'toSorted', 'toReversed', 'concat']);
 const ITERATION_METHODS = new Set(['map', 'forEach', 'filter', 'some', 'every', 'flatMap', 'find']);
-const SCREAMING_CASE = /^[A-Z][A-Z\d_]*$/u;
-/** Array methods that add elements in place. */
-const MUTATING_METHODS = ['push', 'unshift', 'splice', 'fill'];
-
-/** The least safe of the derivations (an array, not spread arguments: lists can be huge literals). */
-function weakest(values: readonly Derivation[]): Derivation {
-  if (values.includes(null)) {
-    return null;
-  }
-  return values.includes('numeric') ? 'numeric' : 'constant';
-}
-
-function propertyName(node: TSESTree.MemberExpression): string | null {
-  if (!node.computed && node.property.type === AST_NODE_TYPES.Identifier) {
-    return node.property.name;
-  }
-  return node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string'
-    ? node.property.value
-    : null;
-}
 
 /** Memo per Program so rules sharing the analysis share the work. */
 const MEMOS_KEY = perFileKey<WeakMap<TSESTree.Node, Derivation>>('memos');
@@ -131,8 +105,6 @@ function compute(context: FileContext, memo: WeakMap<TSESTree.Node, Derivation>,
   }
 }
 
-type Sub = (node: TSESTree.Node) => Derivation;
-
 function memberDerivation(context: FileContext, node: TSESTree.MemberExpression, sub: Sub): Derivation {
   const name = propertyName(node);
   if (name === 'length' && !node.computed) {
@@ -151,163 +123,6 @@ function memberDerivation(context: FileContext, node: TSESTree.MemberExpression,
     return 'constant';
   }
   return null;
-}
-
-/** Active `tableDerivation`/`arrayDerivation` frames: beyond the limit the answer is "not constant". */
-let nesting = 0;
-const MAX_NESTING = 64;
-/** Per Program: table and array derivations per node (`null` while in progress, so cycles end). */
-const TABLE_MEMOS_KEY = perFileKey<{ table: WeakMap<TSESTree.Node, Derivation>; array: WeakMap<TSESTree.Node, Derivation> }>('tableMemos');
-
-/**
- * Memoised per node with a cycle guard (`const a = [...b], b = [...a]`) and a nesting
- * limit, so chains of constants are followed once and never overflow the stack.
- */
-function memoised(context: FileContext, which: 'table' | 'array', node: TSESTree.Node, compute: () => Derivation): Derivation {
-  const memos = perFile(context, TABLE_MEMOS_KEY, () => ({ table: new WeakMap(), array: new WeakMap() }));
-  const memo = memos[which];
-  if (memo.has(node)) {
-    return memo.get(node)!;
-  }
-  if (nesting >= MAX_NESTING) {
-    return null;
-  }
-  memo.set(node, null);
-  nesting++;
-  try {
-    const result = compute();
-    memo.set(node, result);
-    return result;
-  } finally {
-    nesting--;
-  }
-}
-
-/** Whether every value a constant table (object/array literal, enum, imported SCREAMING_CASE) can give is constant. */
-function tableDerivation(context: FileContext, raw: TSESTree.Node, sub: Sub): Derivation {
-  let node = skipTsWrappers(raw);
-  let member = false;
-  // `TABLE.a.b` is constant when `TABLE` is a constant table (a loop: chains can be long).
-  while (node.type === AST_NODE_TYPES.MemberExpression) {
-    member = true;
-    node = skipTsWrappers(node.object);
-  }
-  const root = node;
-  const result = memoised(context, 'table', root, () => computeTableDerivation(context, root, sub));
-  return member ? (result === 'constant' ? 'constant' : null) : result;
-}
-
-function computeTableDerivation(context: FileContext, node: TSESTree.Node, sub: Sub): Derivation {
-  if (node.type === AST_NODE_TYPES.ObjectExpression) {
-    return weakest(node.properties.map((prop) =>
-      prop.type === AST_NODE_TYPES.Property ? sub(prop.value) : tableDerivation(context, prop.argument, sub)));
-  }
-  if (node.type === AST_NODE_TYPES.ArrayExpression) {
-    return arrayDerivation(context, node, sub);
-  }
-  if (node.type !== AST_NODE_TYPES.Identifier) {
-    return null;
-  }
-  const variable = variableFor(context, node);
-  const def = variable?.defs.length === 1 ? variable.defs[0]! : undefined;
-  if (def?.type === 'TSEnumName') {
-    return 'constant';
-  }
-  if (def?.type === 'ImportBinding') {
-    return SCREAMING_CASE.test(node.name) ? 'constant' : null;
-  }
-  const init = constInitOf(context, node);
-  return init && (def?.parent as TSESTree.VariableDeclaration | undefined)?.kind === 'const'
-    ? tableDerivation(context, init, sub)
-    : null;
-}
-
-/** Derivation of every element an array expression can hold. */
-export function arrayDerivation(context: FileContext, raw: TSESTree.Node, sub: Sub): Derivation {
-  const node = skipTsWrappers(raw);
-  return memoised(context, 'array', node, () => computeArrayDerivation(context, node, sub));
-}
-
-function computeArrayDerivation(context: FileContext, node: TSESTree.Node, sub: Sub): Derivation {
-  switch (node.type) {
-    case AST_NODE_TYPES.ArrayExpression:
-      return weakest(node.elements.map((element) => {
-        if (!element) {
-          return 'constant';
-        }
-        return element.type === AST_NODE_TYPES.SpreadElement ? arrayDerivation(context, element.argument, sub) : sub(element);
-      }));
-    case AST_NODE_TYPES.Identifier: {
-      const init = constInitOf(context, node);
-      if (init) {
-        // pushes into a constant array are checked too
-        const variable = variableFor(context, node);
-        const pushed: Derivation[] = [];
-        for (const { call } of variable ? methodCallsOn(variable, MUTATING_METHODS) : []) {
-          pushed.push(...call.arguments.map((arg) =>
-            arg.type === AST_NODE_TYPES.SpreadElement ? arrayDerivation(context, arg.argument, sub) : sub(arg)));
-        }
-        return weakest([arrayDerivation(context, init, sub), ...pushed]);
-      }
-      const def = variableFor(context, node)?.defs[0];
-      return def?.type === 'ImportBinding' && SCREAMING_CASE.test(node.name) ? 'constant' : null;
-    }
-    case AST_NODE_TYPES.NewExpression:
-      // new Set(CONSTANTS), new Array(n)
-      if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Set') {
-        return node.arguments[0] ? arrayDerivation(context, node.arguments[0], sub) : 'constant';
-      }
-      return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Array' ? 'constant' : null;
-    case AST_NODE_TYPES.CallExpression: {
-      const callee = skipTsWrappers(node.callee);
-      if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Array') {
-        return 'constant'; // Array(n): holes only
-      }
-      if (callee.type !== AST_NODE_TYPES.MemberExpression) {
-        return null;
-      }
-      const name = propertyName(callee);
-      const first = node.arguments[0];
-      if (callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Object' && first) {
-        const target = skipTsWrappers(first);
-        const resolved = target.type === AST_NODE_TYPES.Identifier ? constInitOf(context, target) : target;
-        if (name === 'keys' && resolved?.type === AST_NODE_TYPES.ObjectExpression) {
-          return resolved.properties.every((prop) => prop.type === AST_NODE_TYPES.Property && !prop.computed) ? 'constant' : null;
-        }
-        if (name === 'values' && resolved) {
-          return tableDerivation(context, resolved, sub);
-        }
-        return null;
-      }
-      if (callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Array' && name === 'from' && first) {
-        const mapper = node.arguments[1];
-        const returns = mapper ? callbackReturns(mapper) : null;
-        if (mapper) {
-          return returns ? weakest(returns.map(sub)) : null;
-        }
-        return first.type === AST_NODE_TYPES.SpreadElement ? null : arrayDerivation(context, first, sub);
-      }
-      if (name === 'fill') {
-        return first && first.type !== AST_NODE_TYPES.SpreadElement ? sub(first) : 'constant';
-      }
-      if (name === 'map' || name === 'flatMap') {
-        const returns = first ? callbackReturns(first) : null;
-        return returns ? weakest(returns.map(sub)) : null;
-      }
-      if (name && ARRAY_PASS_THROUGH.has(name)) {
-        const extra = name === 'concat'
-          ? node.arguments.map((arg) => arrayDerivation(context, arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg, sub) ?? sub(arg))
-          : [];
-        return weakest([arrayDerivation(context, callee.object, sub), ...extra]);
-      }
-      if (name === 'split') {
-        return sub(callee.object);
-      }
-      return null;
-    }
-    default:
-      return null;
-  }
 }
 
 function callDerivation(context: FileContext, node: TSESTree.CallExpression, sub: Sub): Derivation {
@@ -466,218 +281,4 @@ function parameterDerivation(context: FileContext, name: TSESTree.Identifier, fn
     return 'constant'; // the element index
   }
   return index === 0 ? arrayDerivation(context, callee.object, sub) : null;
-}
-
-/** The checked expression of a membership test against a constant allow-list, with its polarity. */
-function membership(context: FileContext, classifyAny: Sub, raw: TSESTree.Node, text: string, positive: boolean, depth = 0): boolean {
-  const test = skipTsWrappers(raw);
-  if (depth > MAX_NESTING) {
-    return false; // a 1,000-term condition proves nothing we could follow
-  }
-  const source = context.sourceCode;
-  const same = (node: TSESTree.Node | undefined): boolean => node !== undefined && source.getText(skipTsWrappers(node)) === text;
-  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') {
-    return membership(context, classifyAny, test.argument, text, !positive, depth + 1);
-  }
-  if (test.type === AST_NODE_TYPES.LogicalExpression) {
-    // positive: `a && ALLOWED.includes(x)` or `x === 'a' || x === 'b'`; negative: `!x || !ALLOWED.includes(x)`
-    if ((test.operator === '&&') === positive) {
-      return membership(context, classifyAny, test.left, text, positive, depth + 1) || membership(context, classifyAny, test.right, text, positive, depth + 1);
-    }
-    return membership(context, classifyAny, test.left, text, positive, depth + 1) && membership(context, classifyAny, test.right, text, positive, depth + 1);
-  }
-  if (test.type === AST_NODE_TYPES.BinaryExpression) {
-    const op = test.operator;
-    if (op === '===' || op === '==' || op === '!==' || op === '!=') {
-      const equal = op === '===' || op === '==';
-      const literalSide = same(test.left) ? test.right : same(test.right) ? test.left : null;
-      if (literalSide && literalSide.type === AST_NODE_TYPES.Literal && equal === positive) {
-        return true;
-      }
-      // ALLOWED.indexOf(x) !== -1 / === -1
-      const indexCall = [test.left, test.right].find(
-        (side): side is TSESTree.CallExpression => side.type === AST_NODE_TYPES.CallExpression);
-      const other = indexCall === test.left ? test.right : test.left;
-      if (indexCall && isIndexOf(context, classifyAny, indexCall, text) && other.type === AST_NODE_TYPES.UnaryExpression) {
-        return equal !== positive;
-      }
-      return false;
-    }
-    if ((op === '>=' || op === '>' || op === '<') && test.left.type === AST_NODE_TYPES.CallExpression) {
-      return isIndexOf(context, classifyAny, test.left, text) && (op === '<') !== positive;
-    }
-    if (op === 'in' && same(test.left)) {
-      return positive && isAllowList(context, classifyAny, test.right);
-    }
-    return false;
-  }
-  if (test.type === AST_NODE_TYPES.CallExpression && positive) {
-    const callee = skipTsWrappers(test.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression) {
-      return false;
-    }
-    const name = propertyName(callee);
-    const [first, second] = test.arguments;
-    if ((name === 'includes' || name === 'has') && same(first)) {
-      return isAllowList(context, classifyAny, callee.object);
-    }
-    if (name === 'hasOwnProperty' && same(first)) {
-      return isAllowList(context, classifyAny, callee.object);
-    }
-    if (name === 'hasOwn' && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Object' && same(second)) {
-      return first !== undefined && isAllowList(context, classifyAny, first);
-    }
-    if (name === 'test' && same(first)) {
-      const regex = skipTsWrappers(callee.object);
-      const pattern = regex.type === AST_NODE_TYPES.Literal && 'regex' in regex ? regex.regex.pattern : null;
-      // Only anchored patterns without wildcards restrict the value to safe characters.
-      return pattern !== null && /^\^.*\$$/u.test(pattern) && !/\.|\\[SWD]|\[\^/u.test(pattern);
-    }
-  }
-  return false;
-}
-
-function isIndexOf(context: FileContext, classifyAny: Sub, call: TSESTree.CallExpression, text: string): boolean {
-  const callee = skipTsWrappers(call.callee);
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    propertyName(callee) === 'indexOf' &&
-    call.arguments[0] !== undefined &&
-    context.sourceCode.getText(call.arguments[0]) === text &&
-    isAllowList(context, classifyAny, callee.object)
-  );
-}
-
-/** A list the code itself controls: a constant array/Set/object, or an imported/SCREAMING_CASE name. */
-function isAllowList(context: FileContext, classifyAny: Sub, raw: TSESTree.Node): boolean {
-  let node = skipTsWrappers(raw);
-  while (node.type === AST_NODE_TYPES.MemberExpression) {
-    node = skipTsWrappers(node.object);
-  }
-  if (node.type === AST_NODE_TYPES.ArrayExpression || node.type === AST_NODE_TYPES.NewExpression) {
-    return arrayDerivation(context, node, classifyAny) === 'constant';
-  }
-  if (node.type === AST_NODE_TYPES.ObjectExpression) {
-    return true;
-  }
-  if (node.type === AST_NODE_TYPES.CallExpression) {
-    return arrayDerivation(context, node, classifyAny) === 'constant';
-  }
-  if (node.type !== AST_NODE_TYPES.Identifier) {
-    return false;
-  }
-  if (SCREAMING_CASE.test(node.name)) {
-    return true;
-  }
-  const variable = variableFor(context, node);
-  if (variable?.defs[0]?.type === 'ImportBinding') {
-    return true;
-  }
-  const init = constInitOf(context, node);
-  return init !== null && (init.type === AST_NODE_TYPES.ObjectExpression || arrayDerivation(context, init, classifyAny) === 'constant');
-}
-
-function isMembershipTest(context: FileContext, classifyAny: Sub, test: TSESTree.Node, branch: TSESTree.Node, positive: boolean): boolean {
-  const target = skipTsWrappers(branch);
-  return (target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.MemberExpression) &&
-    membership(context, classifyAny, test, context.sourceCode.getText(target), positive);
-}
-
-/**
- * Whether `node` (an identifier or member chain) sits where an allow-list check has
- * already restricted it: after `if (!ALLOWED.includes(x)) return/throw`, inside
- * `if (ALLOWED.includes(x)) { … }`, or behind `ALLOWED.has(x) && …`.
- */
-export function isGuarded(context: FileContext, classifyAny: Sub, node: TSESTree.Node): boolean {
-  const text = context.sourceCode.getText(node);
-  const memo = perFile(context, GUARD_MEMOS_KEY, () => new WeakMap());
-  // The answer from a node upwards depends only on the node and the text: memoised along
-  // the path, so uses under a shared ancestor (deep `a + a + …`, every handler of a
-  // file) stop at the first ancestor already walked.
-  const path: TSESTree.Node[] = [];
-  let result = false;
-  let child: TSESTree.Node = node;
-  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
-    const known = memo.get(child)?.get(text);
-    if (known !== undefined) {
-      result = known;
-      break;
-    }
-    path.push(child);
-    if (guardsChild(context, classifyAny, parent, child, text)) {
-      result = true;
-      break;
-    }
-  }
-  for (const visited of path) {
-    let byText = memo.get(visited);
-    if (!byText) {
-      byText = new Map();
-      memo.set(visited, byText);
-    }
-    byText.set(text, result);
-  }
-  return result;
-}
-
-/** Per Program: node → (guarded text → whether a check above the node restricts it). */
-const GUARD_MEMOS_KEY = perFileKey<WeakMap<TSESTree.Node, Map<string, boolean>>>('guardMemos');
-
-/** Per block: the position of each statement, and the early-exit `if` statements with theirs. */
-const blockGuards = new WeakMap<TSESTree.Node, {
-  readonly positions: ReadonlyMap<TSESTree.Node, number>;
-  readonly exits: readonly { readonly position: number; readonly statement: TSESTree.IfStatement }[];
-}>();
-
-function exitGuardsOf(block: TSESTree.BlockStatement | TSESTree.Program | TSESTree.StaticBlock): NonNullable<ReturnType<typeof blockGuards.get>> {
-  let found = blockGuards.get(block);
-  if (!found) {
-    const positions = new Map<TSESTree.Node, number>();
-    const exits: { position: number; statement: TSESTree.IfStatement }[] = [];
-    (block.body as TSESTree.Node[]).forEach((statement, position) => {
-      positions.set(statement, position);
-      if (statement.type === AST_NODE_TYPES.IfStatement && alwaysExits(statement.consequent)) {
-        exits.push({ position, statement });
-      }
-    });
-    found = { positions, exits };
-    blockGuards.set(block, found);
-  }
-  return found;
-}
-
-/** Whether `parent` restricts `text` for its child `child` (see {@link isGuarded}). */
-function guardsChild(context: FileContext, classifyAny: Sub, parent: TSESTree.Node, child: TSESTree.Node, text: string): boolean {
-  switch (parent.type) {
-    case AST_NODE_TYPES.IfStatement:
-    case AST_NODE_TYPES.ConditionalExpression:
-      if (child === parent.consequent && membership(context, classifyAny, parent.test, text, true)) {
-        return true;
-      }
-      return child === parent.alternate && membership(context, classifyAny, parent.test, text, false);
-    case AST_NODE_TYPES.LogicalExpression:
-      return child === parent.right && parent.operator === '&&' && membership(context, classifyAny, parent.left, text, true);
-    case AST_NODE_TYPES.BlockStatement:
-    case AST_NODE_TYPES.Program:
-    case AST_NODE_TYPES.StaticBlock: {
-      const { positions, exits } = exitGuardsOf(parent);
-      const limit = positions.get(child) ?? parent.body.length;
-      for (const { position, statement } of exits) {
-        if (position >= limit) {
-          break;
-        }
-        if (membership(context, classifyAny, statement.test, text, false)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    case AST_NODE_TYPES.SwitchCase:
-      // case 'name': case 'email': … inside `switch (x)` restricts x
-      return parent.test?.type === AST_NODE_TYPES.Literal &&
-        parent.parent.type === AST_NODE_TYPES.SwitchStatement &&
-        context.sourceCode.getText(parent.parent.discriminant) === text;
-    default:
-      return false;
-  }
 }
