@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import tsParser, { parse } from '@typescript-eslint/parser';
@@ -42,6 +42,34 @@ function exampleBlocks(markdown: string, marker: '❌' | '✅'): { lang: string;
     }
   }
   return blocks;
+}
+
+/** Lints docs examples with one rule on: every ❌ block must be reported, no ✅ block may be. */
+function expectExamples(name: string, bad: { lang: string; code: string }[], good: { lang: string; code: string }[]): void {
+  const linter = new Linter({ configType: 'flat' });
+  const lint = (code: string, lang: string) => {
+    const ext = lang.startsWith('t') ? (lang.endsWith('x') ? 'tsx' : 'ts') : 'js';
+    const config: Linter.Config[] = [
+      {
+        files: ['**/*.*'],
+        languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } },
+        plugins: { 'agent-guard': plugin as never },
+        rules: { [`agent-guard/${name}`]: 'error' },
+      },
+    ];
+    // Docs examples may show where a file lives (`// app/api/users/route.ts`, `// app/routes/notes.$id.tsx`).
+    const named = /^\/\/\s*((?:[\w.@+$()[\]-]+\/)*[\w.@+$()[\]-]+\.(?:[cm]?[jt]sx?))\s*$/mu.exec(code);
+    const messages = linter.verify(code, config, named ? named[1]! : `example.${ext}`);
+    const fatal = messages.filter((m) => m.fatal);
+    expect(fatal, `example does not parse:\n${code}`).toEqual([]);
+    return messages.filter((m) => m.ruleId === `agent-guard/${name}`);
+  };
+  for (const { lang, code } of bad) {
+    expect(lint(code, lang).length, `❌ example not reported:\n${code}`).toBeGreaterThan(0);
+  }
+  for (const { lang, code } of good) {
+    expect(lint(code, lang), `✅ example reported:\n${code}`).toEqual([]);
+  }
 }
 
 describe('plugin', () => {
@@ -113,30 +141,85 @@ describe.each(ruleNames)('rule %s', (name) => {
     const good = exampleBlocks(docs, '✅');
     expect(bad.length).toBeGreaterThan(0);
     expect(good.length).toBeGreaterThan(0);
-    const linter = new Linter({ configType: 'flat' });
-    const lint = (code: string, lang: string) => {
-      const ext = lang.startsWith('t') ? (lang.endsWith('x') ? 'tsx' : 'ts') : 'js';
-      const config: Linter.Config[] = [
-        {
-          files: ['**/*.*'],
-          languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } },
-          plugins: { 'agent-guard': plugin as never },
-          rules: { [`agent-guard/${name}`]: 'error' },
-        },
-      ];
-      // Docs examples may show where a file lives (`// app/api/users/route.ts`, `// app/routes/notes.$id.tsx`).
-      const named = /^\/\/\s*((?:[\w.@+$()[\]-]+\/)*[\w.@+$()[\]-]+\.(?:[cm]?[jt]sx?))\s*$/mu.exec(code);
-      const messages = linter.verify(code, config, named ? named[1]! : `example.${ext}`);
-      const fatal = messages.filter((m) => m.fatal);
-      expect(fatal, `example does not parse:\n${code}`).toEqual([]);
-      return messages.filter((m) => m.ruleId === `agent-guard/${name}`);
-    };
-    for (const { lang, code } of bad) {
-      expect(lint(code, lang).length, `❌ example not reported:\n${code}`).toBeGreaterThan(0);
+    expectExamples(name, bad, good);
+  });
+});
+
+/** The auth rule's per-framework pages (docs/frameworks/*.md): their examples are linted like a rule page's. */
+describe('framework pages', () => {
+  const dir = path.join(root, 'docs/frameworks');
+  const pages = readdirSync(dir)
+    .filter((file) => file.endsWith('.md') && file !== 'README.md')
+    .sort();
+
+  it('are listed in docs/frameworks/README.md and on the auth rule page', () => {
+    expect(pages.length).toBeGreaterThan(0);
+    const index = readFileSync(path.join(dir, 'README.md'), 'utf8');
+    const rulePage = readFileSync(path.join(root, 'docs/rules/require-auth-gate-in-route.md'), 'utf8');
+    for (const page of pages) {
+      expect(index).toContain(`](${page})`);
+      expect(rulePage).toContain(`](../frameworks/${page})`);
     }
-    for (const { lang, code } of good) {
-      expect(lint(code, lang), `✅ example reported:\n${code}`).toEqual([]);
+  });
+
+  it.each(pages)('%s: ❌ examples are reported and ✅ examples are not', (page) => {
+    const markdown = readFileSync(path.join(dir, page), 'utf8');
+    expect(markdown).toMatch(/^# \S/u);
+    expectExamples('require-auth-gate-in-route', exampleBlocks(markdown, '❌'), exampleBlocks(markdown, '✅'));
+  });
+});
+
+describe('docs links', () => {
+  /** GitHub's anchor for a heading: lower case, punctuation (and emoji) dropped, spaces to hyphens. */
+  const slug = (heading: string) =>
+    heading
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/\s/gu, '-');
+  /** Anchors of a markdown file, numbered as GitHub numbers repeated headings. */
+  const anchorsOf = (markdown: string): Set<string> => {
+    const seen = new Map<string, number>();
+    const anchors = new Set<string>();
+    let fenced = false;
+    for (const line of markdown.split('\n')) {
+      if (line.startsWith('```')) {
+        fenced = !fenced;
+      }
+      const heading = fenced ? null : /^#{1,6} (.*)$/u.exec(line);
+      if (heading) {
+        const base = slug(heading[1]!);
+        const count = seen.get(base) ?? 0;
+        seen.set(base, count + 1);
+        anchors.add(count === 0 ? base : `${base}-${count}`);
+      }
     }
+    return anchors;
+  };
+  const files = [
+    'README.md',
+    ...readdirSync(path.join(root, 'docs'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.md'))
+      .map((file) => path.join('docs', file)),
+  ];
+
+  it.each(files)('%s: relative links and their anchors resolve', (file) => {
+    const markdown = readFileSync(path.join(root, file), 'utf8');
+    const prose = markdown.replace(/^```[^]*?^```/gmu, '').replace(/`[^`\n]*`/gu, '');
+    const broken: string[] = [];
+    for (const [, target] of prose.matchAll(/\]\(([^)\s]+)\)/gu)) {
+      if (/^[a-z]+:/iu.test(target!)) {
+        continue;
+      }
+      const [linked, anchor] = target!.split('#') as [string, string | undefined];
+      const resolved = linked === '' ? path.join(root, file) : path.resolve(path.dirname(path.join(root, file)), linked);
+      if (!existsSync(resolved)) {
+        broken.push(`${target}: no such file`);
+      } else if (anchor !== undefined && resolved.endsWith('.md') && !anchorsOf(readFileSync(resolved, 'utf8')).has(anchor)) {
+        broken.push(`${target}: no such heading`);
+      }
+    }
+    expect(broken).toEqual([]);
   });
 });
 
