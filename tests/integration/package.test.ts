@@ -45,4 +45,21 @@ describe('the packed tarball', () => {
       hasFetchRule: true,
     });
   });
+
+  it('ships the rules once: the agent-guard bin requires the plugin build instead of embedding it', async () => {
+    const { root } = inject('agentGuardIt');
+    const packageDir = join(root, 'minimal/node_modules/eslint-plugin-agent-guard');
+    const manifest = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    const cli = await readFile(join(packageDir, manifest.bin['agent-guard']!), 'utf8');
+    expect(cli).toMatch(/\brequire\("\.\/index\.cjs"\)/u);
+    const script = [
+      "const plugin = require('eslint-plugin-agent-guard');",
+      'console.log(JSON.stringify(Object.values(plugin.rules).map((rule) => rule.meta.docs.description)));',
+    ].join('\n');
+    const result = await runInMinimalInstall(['--eval', script]);
+    expect(result.stderr).toBe('');
+    const descriptions = JSON.parse(result.stdout) as string[];
+    expect(descriptions.length).toBeGreaterThan(0);
+    expect(descriptions.filter((description) => cli.includes(description))).toEqual([]);
+  });
 });
