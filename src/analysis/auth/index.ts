@@ -1,3 +1,9 @@
-/** Authentication engine: the gate vocabulary, route guards and handler gates. The public face of `analysis/auth/`: rules import from here. */
-export { analyseHandlerGate, isAuthGuard, isOptionalAuthGuard } from './gates';
-export type { AuthVocabulary, HandlerGate } from './gates';
+/**
+ * Authentication engine: the gate vocabulary, route guards and handler gates. The public face of `analysis/auth/`: rules import from here.
+ * `vocabulary.ts` judges names, `guards.ts` route guards, `handler-gate.ts` handler bodies (with `calls.ts`, `identity.ts`,
+ * `exposure.ts` and `values.ts`); the word lists are data, in `src/data/auth-vocabulary.ts`.
+ */
+export { analyseHandlerGate } from './handler-gate';
+export type { HandlerGate } from './handler-gate';
+export { isAuthGuard, isOptionalAuthGuard } from './guards';
+export type { AuthVocabulary } from './vocabulary';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { isAuthName } from '../../../src/analysis/auth/gates';
+import { isAuthName } from '../../../src/analysis/auth/vocabulary';
 import { compileGlobs, globToRegExp } from '../../../src/core/globs';
 import { wordsOf } from '../../../src/core/words';
 

@@ -1,0 +1,153 @@
+/** Calls inside a handler: gate calls, session fetches, and whether a fetched session is checked. */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { ASSERTING_GATES, AUTH_MIDDLEWARE_MODULES, CLIENT_SESSION_METHODS, SESSION_FETCHERS, SIGNATURE_VERIFIERS } from '../../data/auth';
+import { NOT_A_GATE_WORDS } from '../../data/auth-vocabulary';
+import { dottedName } from '../../core/ast';
+import type { FileContext } from '../../core/context';
+import { resolveCallTarget } from '../../core/modules';
+import { skipTsWrappers } from '../../core/static';
+import { variableFor } from '../../core/variable-index';
+import { wordsOf } from '../../core/words';
+import { boundNames, isExitCall, valueTop } from './values';
+import { isAuthName, matchesList } from './vocabulary';
+import type { AuthVocabulary } from './vocabulary';
+
+const ASSERTING = new Set(ASSERTING_GATES);
+const FETCHERS = new Set(SESSION_FETCHERS);
+const CLIENT_METHODS = new Set(CLIENT_SESSION_METHODS);
+const SIGNATURES = new Set(SIGNATURE_VERIFIERS);
+export type CallKind = 'assert' | 'fetch' | 'predicate' | null;
+
+/** How a call inside a handler relates to authentication. */
+export function classifyCall(context: FileContext, call: TSESTree.CallExpression, vocab: AuthVocabulary): CallKind {
+  const callee = skipTsWrappers(call.callee);
+  const name = dottedName(callee);
+  if (matchesList(context, vocab.functions, callee, name)) {
+    return 'assert';
+  }
+  if (name === null) {
+    return null;
+  }
+  const parts = name.split('.');
+  const last = parts.at(-1)!;
+  const objectWords = parts.slice(0, -1).flatMap(wordsOf);
+  if (SIGNATURES.has(last) || ASSERTING.has(last)) {
+    return 'assert';
+  }
+  if (last === 'verify' && objectWords.some((w) => ['jwt', 'jose', 'jsonwebtoken', 'webhook', 'webhooks', 'wh', 'svix', 'token', 'signature', 'hmac'].includes(w))) {
+    return 'assert';
+  }
+  const redirectsOnFailure = call.arguments.some(
+    (arg) =>
+      arg.type === AST_NODE_TYPES.ObjectExpression &&
+      arg.properties.some((p) => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === 'failureRedirect'),
+  );
+  if (FETCHERS.has(last) || (CLIENT_METHODS.has(last) && objectWords.some((w) => w === 'auth' || w === 'kinde' || w === 'session' || w === 'clerk' || w === 'supabase'))) {
+    // remix-auth: `authenticator.isAuthenticated(request, { failureRedirect: '/login' })` redirects anonymous requests itself.
+    return redirectsOnFailure ? 'assert' : /^(?:is|has)[A-Z]/u.test(last) ? 'predicate' : 'fetch';
+  }
+  // Session fetchers come first (`getAuth(c)` of `@hono/clerk-auth` must be checked). An auth library's middleware run by hand, the usual way with per-request secrets on edge
+  // runtimes: `const mw = jwt({ secret: c.env.JWT_SECRET }); return mw(c, next)`, `bearerAuth({ token })(c, next)`.
+  if (parts.length === 1 && (last === 'verify' || isAuthName(last))) {
+    const target = resolveCallTarget(context, callee);
+    if (target?.module != null && target.path.length === 1 && AUTH_MIDDLEWARE_MODULES.includes(target.module)) {
+      return 'assert';
+    }
+  }
+  const words = wordsOf(last);
+  if (words.some((w) => NOT_A_GATE_WORDS.has(w))) {
+    return null;
+  }
+  const first = words[0];
+  if ((first === 'is' || first === 'has' || first === 'can') && isAuthName(last)) {
+    return 'predicate';
+  }
+  if (
+    ['require', 'requires', 'ensure', 'assert', 'protect', 'authorize', 'authorise', 'authenticate', 'enforce', 'must', 'check', 'verify', 'guard'].includes(first ?? '') &&
+    isAuthName(last)
+  ) {
+    return 'assert';
+  }
+  if (words.length === 1 && (first === 'authorize' || first === 'authenticate' || first === 'authorise')) {
+    return 'assert';
+  }
+  // Webhook endpoints check the sender: `validateWebhookEvent(request)`, `verifyWebhookPayload(body, sig)`.
+  if ((first === 'verify' || first === 'validate' || first === 'check') && words.some((w) => w === 'webhook' || w === 'signature' || w === 'hmac')) {
+    return 'assert';
+  }
+  return null;
+}
+/** Whether `node` is (part of) a condition that decides what runs: `if (!x)`, `x ? a : b`, `x || deny()`, `assert(x)`. */
+function isTested(node: TSESTree.Node): boolean {
+  let current = valueTop(node);
+  for (let hops = 0; hops < 8; hops++) {
+    const parent = current.parent;
+    if (!parent) {
+      return false;
+    }
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+      case AST_NODE_TYPES.WhileStatement:
+        return parent.test === current;
+      case AST_NODE_TYPES.LogicalExpression:
+        // `session && work()`, `session || redirect('/login')`; not a default: `session?.user ?? null`.
+        if (parent.left === current) {
+          return parent.operator === '&&' || isExitCall(parent.right);
+        }
+        break;
+      case AST_NODE_TYPES.UnaryExpression:
+      case AST_NODE_TYPES.BinaryExpression:
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+        break;
+      case AST_NODE_TYPES.CallExpression: {
+        const name = dottedName(parent.callee);
+        return parent.callee !== current && name !== null && /(?:^|\.)(?:assert|ok|invariant|ensure|expect|strictEqual|notStrictEqual)$|^assert\w*/u.test(name);
+      }
+      default:
+        return false;
+    }
+    current = parent;
+  }
+  return false;
+}
+/** Whether the value of a session/identity call is checked: tested directly, or through the names it is bound to. */
+export function isChecked(context: FileContext, call: TSESTree.CallExpression, depth = 0): boolean {
+  if (isTested(call)) {
+    return true;
+  }
+  const top = valueTop(call);
+  const declarator = top.parent;
+  let ids: TSESTree.Identifier[] = [];
+  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === top) {
+    ids = boundNames(declarator.id);
+  } else if (declarator?.type === AST_NODE_TYPES.AssignmentExpression && declarator.right === top && declarator.left.type === AST_NODE_TYPES.Identifier) {
+    ids = [declarator.left];
+  }
+  for (const id of ids) {
+    const variable = variableFor(context, id);
+    for (const ref of variable?.references ?? []) {
+      if (!ref.isRead()) {
+        continue;
+      }
+      const identifier = ref.identifier as TSESTree.Node;
+      if (isTested(identifier)) {
+        return true;
+      }
+      // `session.user.id` throws on an anonymous request before anything is answered.
+      const parent = identifier.parent;
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier && !parent.optional && parent.parent?.type !== AST_NODE_TYPES.ChainExpression) {
+        return true;
+      }
+      // `const { getUser } = getKindeServerSession(); const user = await getUser(); if (!user) …`:
+      // a check on what a bound function returns checks the session.
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier && depth < 2 && isChecked(context, parent, depth + 1)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}

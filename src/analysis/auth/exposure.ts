@@ -1,0 +1,149 @@
+/** Where a handler answers the request, and whether that answer carries data or only the caller's own session. */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { REQUEST_OBJECTS, RESPONSE_METHODS } from '../../data/auth-vocabulary';
+import { dottedName } from '../../core/ast';
+import type { FunctionLike } from '../../core/functions';
+import { skipTsWrappers } from '../../core/static';
+import { isExitCall, rootName, valueTop } from './values';
+
+/** A literal error status in a response chain: `res.status(405).json()`, `res.sendStatus(400)`, `{ status: 405 }`. */
+function hasErrorStatus(node: TSESTree.Node, depth = 0): boolean {
+  if (depth > 12) {
+    return false;
+  }
+  const expr = skipTsWrappers(node);
+  if (expr.type === AST_NODE_TYPES.Literal && typeof expr.value === 'number') {
+    return expr.value >= 400;
+  }
+  if (expr.type === AST_NODE_TYPES.CallExpression || expr.type === AST_NODE_TYPES.NewExpression) {
+    return expr.arguments.some((arg) => hasErrorStatus(arg, depth + 1)) || hasErrorStatus(expr.callee, depth + 1);
+  }
+  if (expr.type === AST_NODE_TYPES.MemberExpression) {
+    return hasErrorStatus(expr.object, depth + 1);
+  }
+  if (expr.type === AST_NODE_TYPES.ObjectExpression) {
+    return expr.properties.some(
+      (p) => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && (p.key.name === 'status' || p.key.name === 'statusCode') && hasErrorStatus(p.value, depth + 1),
+    );
+  }
+  return false;
+}
+
+/** Inside `if (req.method !== 'POST') …`: a method guard, not an answer with data. */
+function underMethodCheck(node: TSESTree.Node, fn: FunctionLike): boolean {
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.SwitchStatement) {
+      const test = current.type === AST_NODE_TYPES.IfStatement ? current.test : current.discriminant;
+      const name = test.type === AST_NODE_TYPES.BinaryExpression ? dottedName(test.left) : dottedName(test);
+      if (name !== null && /(?:^|\.)method$/u.test(name)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Whether a node answers the request with more than a rejection: `return data`, `res.json(x)`, `ctx.body = x`. */
+export function isExposure(node: TSESTree.Node, params: ReadonlySet<string>, fn: FunctionLike): boolean {
+  if (
+    (node.type === AST_NODE_TYPES.ReturnStatement || node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.AssignmentExpression) &&
+    underMethodCheck(node, fn)
+  ) {
+    return false;
+  }
+  if (node.type === AST_NODE_TYPES.ReturnStatement) {
+    const arg = node.argument ? skipTsWrappers(node.argument) : null;
+    if (!arg || (arg.type === AST_NODE_TYPES.Literal && arg.value === null) || (arg.type === AST_NODE_TYPES.Identifier && arg.name === 'undefined')) {
+      return false;
+    }
+    // `return next()`: hands over to the next middleware.
+    if (arg.type === AST_NODE_TYPES.CallExpression && arg.callee.type === AST_NODE_TYPES.Identifier && params.has(arg.callee.name)) {
+      return false;
+    }
+    // `return notFound()`, `return redirect('/login')`, `return fail(400)`: an exit, not data.
+    return !hasErrorStatus(arg) && !isExitCall(arg);
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    // `await req.json()` reads the request; `res.json(x)` / `return c.json(x)` answers it.
+    const top = valueTop(node);
+    const holder = top.parent;
+    if (
+      holder?.type !== AST_NODE_TYPES.ExpressionStatement &&
+      holder?.type !== AST_NODE_TYPES.ReturnStatement &&
+      !(holder?.type === AST_NODE_TYPES.ArrowFunctionExpression && holder.body === top)
+    ) {
+      return false;
+    }
+    const callee = skipTsWrappers(node.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && RESPONSE_METHODS.has(callee.property.name)) {
+      // `request.json()`, `event.request.formData()`, `c.req.json()` read the request body.
+      const object = skipTsWrappers(callee.object);
+      const objectName = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression && !object.computed && object.property.type === AST_NODE_TYPES.Identifier ? object.property.name : null;
+      if (objectName !== null && REQUEST_OBJECTS.has(objectName)) {
+        return false;
+      }
+      const root = rootName(callee.object);
+      return root !== null && params.has(root) && !hasErrorStatus(node);
+    }
+    return false;
+  }
+  if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
+    const left = node.left;
+    const root = rootName(left.object);
+    return !left.computed && left.property.type === AST_NODE_TYPES.Identifier && left.property.name === 'body' && root !== null && params.has(root);
+  }
+  return false;
+}
+/** `console.log(…)` statements, which neither gate nor answer. */
+function isLogStatement(statement: TSESTree.Statement): boolean {
+  const expr = statement.type === AST_NODE_TYPES.ExpressionStatement ? skipTsWrappers(statement.expression) : null;
+  return expr?.type === AST_NODE_TYPES.CallExpression && /^console\./u.test(dottedName(expr.callee) ?? '');
+}
+
+/** Whether an answer carries nothing but `name`: `session`, `Response.json(session)`, `res.send(JSON.stringify(session))`, `{ session }`. */
+function answersOnlyWith(node: TSESTree.Node, name: string, depth = 0): boolean {
+  const expr = skipTsWrappers(node);
+  if (depth > 6) {
+    return false;
+  }
+  switch (expr.type) {
+    case AST_NODE_TYPES.Identifier:
+      return expr.name === name;
+    case AST_NODE_TYPES.AwaitExpression:
+      return answersOnlyWith(expr.argument, name, depth + 1);
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression: {
+      const first = expr.arguments[0];
+      return first !== undefined && first.type !== AST_NODE_TYPES.SpreadElement && answersOnlyWith(first, name, depth + 1);
+    }
+    case AST_NODE_TYPES.ObjectExpression:
+      return expr.properties.length > 0 && expr.properties.every((p) => p.type === AST_NODE_TYPES.Property && answersOnlyWith(p.value, name, depth + 1));
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether the handler only fetches the session and answers with it (`const session = await
+ * getServerSession(…); return Response.json(session)`): the Auth.js "access the session from
+ * an API route" example, a "who am I" endpoint whose answer to an anonymous caller is empty.
+ */
+export function echoesSession(fn: FunctionLike, call: TSESTree.CallExpression): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    return false;
+  }
+  const top = valueTop(call);
+  const declarator = top.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== top || declarator.id.type !== AST_NODE_TYPES.Identifier) {
+    return false;
+  }
+  const statements = fn.body.body.filter((statement) => !isLogStatement(statement));
+  const [declaration, answer, ...rest] = statements;
+  if (rest.length > 0 || declaration !== declarator.parent || !answer) {
+    return false;
+  }
+  const value = answer.type === AST_NODE_TYPES.ReturnStatement ? answer.argument : answer.type === AST_NODE_TYPES.ExpressionStatement ? answer.expression : null;
+  return value != null && answersOnlyWith(value, declarator.id.name);
+}

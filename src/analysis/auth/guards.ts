@@ -1,0 +1,79 @@
+/** Route guards: whether a middleware, guard, hook, wrapper or builder applied to a route authenticates. */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { RouteGuard } from '../../frameworks/types';
+import { AUTH_MIDDLEWARE_MODULES } from '../../data/auth';
+import { AUTH_WORDS, IDENTITY_NOUNS, NOT_A_GATE_WORDS, OPTIONAL_AUTH_WORDS } from '../../data/auth-vocabulary';
+import { dottedName } from '../../core/ast';
+import type { FileContext } from '../../core/context';
+import { resolveFunction } from '../../core/functions';
+import { resolveCallTarget } from '../../core/modules';
+import { skipTsWrappers } from '../../core/static';
+import { wordsOf } from '../../core/words';
+import { analyseHandlerGate } from './handler-gate';
+import { isAuthName, matchesList } from './vocabulary';
+import type { AuthVocabulary } from './vocabulary';
+
+/**
+ * Whether a middleware is the optional variant of an auth middleware (`auth.optional`,
+ * `optionalAuth`, `authOptional()`, `softJwt`): it identifies the caller when credentials
+ * come and lets anonymous requests through, which says the route is public by design.
+ */
+export function isOptionalAuthGuard(guard: RouteGuard): boolean {
+  const node = skipTsWrappers(guard.node);
+  const callee = node.type === AST_NODE_TYPES.CallExpression ? node.callee : node;
+  const name = dottedName(callee);
+  if (name === null) {
+    return false;
+  }
+  const words = name.split('.').flatMap(wordsOf);
+  return words.some((w) => OPTIONAL_AUTH_WORDS.has(w)) && words.some((w) => AUTH_WORDS.has(w) || w.endsWith('jwt'));
+}
+/** Whether the expression comes from a known authentication library (`expressjwt(…)`, `bearerAuth(…)`). */
+function fromAuthModule(context: FileContext, node: TSESTree.Node): boolean {
+  const target = resolveCallTarget(context, node);
+  return target?.module != null && AUTH_MIDDLEWARE_MODULES.includes(target.module);
+}
+
+/**
+ * Whether a middleware, guard, hook, wrapper or builder applied to a route authenticates:
+ * by the settings/options vocabulary, by its library, by its name, or, for a function in the
+ * file, by a gate inside its body (`(req, res, next) => req.user ? next() : res.sendStatus(401)`).
+ */
+export function isAuthGuard(context: FileContext, guard: RouteGuard, vocab: AuthVocabulary, depth = 0): boolean {
+  const node = skipTsWrappers(guard.node);
+  const callee = node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression ? node.callee : node;
+  const name = dottedName(callee);
+  const lists = guard.via === 'wrapper' ? vocab.wrappers : guard.via === 'procedure' ? vocab.procedures : vocab.middleware;
+  if (matchesList(context, lists, callee, name) || matchesList(context, vocab.middleware, callee, name)) {
+    return true;
+  }
+  if (fromAuthModule(context, callee)) {
+    return true;
+  }
+  // next-safe-action clients are named `authActionClient`: `client` is the builder, not a veto.
+  const spoken = name !== null && guard.via === 'procedure' ? name.replace(/Client$/u, '') : name;
+  if (spoken !== null && isAuthName(spoken)) {
+    return true;
+  }
+  // tRPC builders named for who may call them: `adminProcedure`, `privateProcedure`, `orgProcedure`.
+  if (guard.via === 'procedure' && name !== null) {
+    const words = wordsOf(name.split('.').at(-1)!);
+    if (words.includes('procedure') && !words.some((w) => NOT_A_GATE_WORDS.has(w)) && words.some((w) => IDENTITY_NOUNS.has(w) || ['private', 'org', 'organization', 'team', 'workspace', 'tenant'].includes(w))) {
+      return true;
+    }
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    // `fastify.auth([fastify.verifyJwt])`, `compose(requireAuth, validate)`: any argument that is a gate.
+    if (depth < 2 && node.arguments.some((arg) => isAuthGuard(context, { node: arg, via: guard.via }, vocab, depth + 1))) {
+      return true;
+    }
+    return false;
+  }
+  const fn = depth < 2 ? resolveFunction(context, node) : null;
+  if (fn && guard.via !== 'wrapper') {
+    return analyseHandlerGate(context, fn, vocab).kind === 'gated';
+  }
+  return false;
+}

@@ -1,0 +1,118 @@
+/** Handler bodies: what a handler (or a middleware in the file) does about authentication. */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { childNodes, dottedName } from '../../core/ast';
+import { perFile, perFileKey } from '../../core/context';
+import type { FileContext } from '../../core/context';
+import { isFunctionLike } from '../../core/functions';
+import type { FunctionLike } from '../../core/functions';
+import { classifyCall, isChecked } from './calls';
+import { echoesSession, isExposure } from './exposure';
+import { identityLocals, identityParams, isIdentityObject, paramNames, readsIdentity } from './identity';
+import { isExitCall } from './values';
+import type { AuthVocabulary } from './vocabulary';
+
+/** What a handler body does about authentication. */
+export type HandlerGate =
+  | { readonly kind: 'gated'; readonly node: TSESTree.Node }
+  /** It fetches the session or identity and never checks the result. */
+  | { readonly kind: 'unchecked'; readonly call: TSESTree.CallExpression; readonly name: string }
+  /** A gate exists but only after the handler has already answered: `if (GET) return res.json(all)`. */
+  | { readonly kind: 'late'; readonly node: TSESTree.Node; readonly exposure: TSESTree.Node }
+  | { readonly kind: 'none' };
+function isInside(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
+  return node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1];
+}
+
+const MEMO_KEY = perFileKey<WeakMap<FunctionLike, HandlerGate>>('memo');
+
+/**
+ * What a handler (or a middleware in the file) does about authentication, from one walk of
+ * its own body (nested functions excluded): gate calls (`requireUser(req)`, `jwt.verify()`,
+ * signature checks), session fetches and whether their result is checked, identity checks
+ * (`if (!req.user)`), and the first place it answers the request. A gate counts only
+ * before that first answer.
+ */
+export function analyseHandlerGate(context: FileContext, fn: FunctionLike, vocab: AuthVocabulary): HandlerGate {
+  const cache = perFile(context, MEMO_KEY, () => new WeakMap());
+  const cached = cache.get(fn);
+  if (cached) {
+    return cached;
+  }
+  cache.set(fn, { kind: 'none' }); // recursion guard
+  const result = walkHandler(context, fn, vocab);
+  cache.set(fn, result);
+  return result;
+}
+
+function walkHandler(context: FileContext, fn: FunctionLike, vocab: AuthVocabulary): HandlerGate {
+  const params = paramNames(fn);
+  const locals = new Set<string>(identityParams(fn));
+  let gate: TSESTree.Node | null = null;
+  let exposure: TSESTree.Node | null = null;
+  let unchecked: { call: TSESTree.CallExpression; name: string } | null = null;
+  let lateGate: TSESTree.Node | null = null;
+
+  const noteGate = (node: TSESTree.Node): void => {
+    // A gate inside the answer runs before it: `res.json({ id: req.user.id })`.
+    if (exposure === null || isInside(node, exposure)) {
+      gate ??= node;
+    } else {
+      lateGate ??= node;
+    }
+  };
+  const stack: TSESTree.Node[] = [fn.body];
+  // Depth-first, in source order: children pushed in reverse.
+  while (stack.length > 0 && gate === null) {
+    const node = stack.pop()!;
+    if (isFunctionLike(node) && node !== fn) {
+      continue;
+    }
+    if (node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression) {
+      if (readsIdentity(node.test, locals)) {
+        noteGate(node.test);
+      }
+    } else if (node.type === AST_NODE_TYPES.LogicalExpression && (node.operator === '&&' || isExitCall(node.right)) && readsIdentity(node.left, locals)) {
+      noteGate(node.left);
+    } else if (node.type === AST_NODE_TYPES.VariableDeclarator) {
+      for (const name of identityLocals(node, params, locals)) {
+        locals.add(name);
+      }
+    } else if (node.type === AST_NODE_TYPES.MemberExpression && !node.optional && node.parent.type !== AST_NODE_TYPES.ChainExpression && isIdentityObject(node.object, params, locals)) {
+      // `req.user.id` throws before anything is answered when nobody is signed in: the
+      // handler relies on authentication (often set up in another file).
+      noteGate(node);
+    } else if (node.type === AST_NODE_TYPES.CallExpression) {
+      const kind = classifyCall(context, node, vocab);
+      if (kind === 'assert') {
+        noteGate(node);
+      } else if (kind === 'fetch' || kind === 'predicate') {
+        if (isChecked(context, node)) {
+          noteGate(node);
+        } else {
+          unchecked ??= { call: node, name: dottedName(node.callee) ?? 'the session' };
+        }
+      }
+    }
+    if (exposure === null && gate === null && isExposure(node, params, fn)) {
+      exposure = node;
+    }
+    const children = childNodes(context.sourceCode, node);
+    for (let i = children.length - 1; i >= 0; i--) {
+      stack.push(children[i]!);
+    }
+  }
+  if (gate) {
+    return { kind: 'gated', node: gate };
+  }
+  if (lateGate && exposure) {
+    return { kind: 'late', node: lateGate, exposure };
+  }
+  if (unchecked) {
+    // A "who am I" endpoint answers an anonymous caller with an empty session: nothing to protect.
+    return echoesSession(fn, unchecked.call) ? { kind: 'gated', node: unchecked.call } : { kind: 'unchecked', ...unchecked };
+  }
+  // An expression-bodied arrow answers with its body: `(req) => Response.json(all)`.
+  return { kind: 'none' };
+}

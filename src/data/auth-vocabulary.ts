@@ -1,0 +1,52 @@
+/**
+ * The auth vocabulary as data: the words that make a name a gate (or say it is not one), and the
+ * members, carriers and methods through which handlers read the caller's identity and answer the
+ * request. Read by `src/analysis/auth/`, which holds the judgement. No logic here beyond lookups.
+ */
+
+/** Words that make a middleware or wrapper name an auth gate on their own. */
+export const STRONG_AUTH_WORDS : ReadonlySet<string> = new Set([
+  'auth', 'authn', 'authz', 'authenticate', 'authenticated', 'authentication', 'authorize', 'authorise', 'authorized',
+  'authorised', 'authorization', 'authorisation', 'authed', 'jwt', 'guard', 'guarded', 'protect', 'protected', 'bearer',
+  'acl', 'rbac', 'permission', 'permissions', 'loggedin', 'signedin', 'clerk', 'requiresauth',
+]);
+/** Verbs that, with an identity noun, make a gate: `requireUser`, `isAdmin`, `checkToken`. */
+export const GATE_VERBS : ReadonlySet<string> = new Set(['require', 'requires', 'required', 'ensure', 'ensures', 'check', 'checks', 'verify', 'verifies', 'must', 'is', 'has', 'only', 'assert', 'enforce', 'restrict', 'restricted', 'need', 'needs']);
+export const IDENTITY_NOUNS : ReadonlySet<string> = new Set([
+  'user', 'users', 'admin', 'admins', 'login', 'session', 'token', 'role', 'roles', 'apikey', 'scope', 'scopes', 'owner',
+  'member', 'staff', 'account', 'identity', 'loggedin', 'signedin', 'superuser', 'moderator', 'signature',
+  // `requireSignin` (express-jwt tutorials), `ensureSignedOn`.
+  'signin', 'signon', 'signedon',
+]);
+/**
+ * `validate` names body validators as often as gates (`validateUser` checks a sign-up form):
+ * it makes a gate only with a credential noun (`validateToken`, `validateSession`).
+ */
+export const CREDENTIAL_WORDS : ReadonlySet<string> = new Set(['token', 'session', 'apikey', 'signature', 'credentials', 'jwt', 'bearer']);
+/** Words that say the middleware does not enforce anything, or is not middleware at all. */
+export const NOT_A_GATE_WORDS : ReadonlySet<string> = new Set([
+  'optional', 'optionally', 'maybe', 'soft', 'try', 'attach', 'attaches', 'load', 'loads', 'populate', 'extract', 'parse',
+  'init', 'initialize', 'router', 'routes', 'route', 'controller', 'service', 'config', 'options', 'client', 'callback',
+  'public', 'anonymous', 'skip', 'bypass', 'without', 'logout', 'refresh', 'rate', 'limit', 'limiter', 'cors', 'logger',
+  'csrf', 'csurf', 'no', 'none', 'disable', 'disabled', 'throttle', 'throttler', 'throttled', 'cache', 'xsrf',
+]);
+
+/** Identity members whose presence a handler checks: `req.user`, `ctx.state.user`, `locals.session`. */
+export const IDENTITY_PROPERTIES : ReadonlySet<string> = new Set(['user', 'userId', 'auth', 'session', 'currentUser', 'principal', 'claims', 'jwtPayload', 'identity', 'viewer']);
+
+/** Methods that send a response on a handler parameter (`res.json`, `reply.send`, `c.json`). */
+export const RESPONSE_METHODS : ReadonlySet<string> = new Set(['json', 'send', 'end', 'sendFile', 'render', 'write', 'html', 'text', 'body', 'jsonp', 'sendStatus', 'download', 'stream', 'redirect']);
+
+/** Request objects whose `json()`/`text()`/`body` read the request, not answer it. */
+export const REQUEST_OBJECTS : ReadonlySet<string> = new Set(['req', 'request', 'raw']);
+
+/** Words that say a middleware authenticates only when credentials are present. */
+export const OPTIONAL_AUTH_WORDS : ReadonlySet<string> = new Set(['optional', 'optionally', 'maybe', 'soft']);
+/** Words naming authentication itself, for `optionalAuth`, `auth.optional`, `softJwt`. */
+export const AUTH_WORDS : ReadonlySet<string> = new Set(['auth', 'authn', 'authenticate', 'authenticated', 'authentication', 'jwt', 'token', 'session', 'user', 'login', 'identity']);
+
+/** Identity objects whose members throw when nobody is signed in: `req.user`, `ctx.state.user`, `c.get('user')`. */
+export const IDENTITY_OBJECTS : ReadonlySet<string> = new Set(['user', 'currentUser', 'principal', 'claims', 'jwtPayload', 'identity', 'viewer']);
+
+/** Objects frameworks hang the caller's identity on: SvelteKit/Astro `locals`, h3 `context`, Koa `state`. */
+export const IDENTITY_CARRIERS : ReadonlySet<string> = new Set(['locals', 'context', 'state']);
