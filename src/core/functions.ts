@@ -1,9 +1,8 @@
-import { findVariable } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { skipTsWrappers } from './static';
-import { scopeOf, variableFor } from './variable-index';
+import { variableFor } from './variable-index';
 import { perFile, perFileKey } from './context';
 import type { FileContext } from './context';
 
@@ -81,7 +80,8 @@ export function handlerFunctionsOf(context: FileContext, args: readonly TSESTree
 /** The variable naming a function (`function f() {}`, `const f = () => {}`), or `null`. */
 export function functionVariable(context: FileContext, fn: FunctionLike): TSESLint.Scope.Variable | null {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
-    return fn.id ? (findVariable(scopeOf(context, fn) as never, fn.id) as TSESLint.Scope.Variable | null) : null;
+    // The variables the declaration declares (its name and parameters): no scope search.
+    return fn.id ? (context.sourceCode.getDeclaredVariables(fn).find((v) => v.defs.some((d) => d.type === 'FunctionName' && d.node === fn)) ?? null) : null;
   }
   const parent = fn.parent;
   if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier && parent.init === fn) {

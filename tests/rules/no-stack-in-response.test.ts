@@ -4092,6 +4092,15 @@ describe('no-stack-in-response options', () => {
   it('accepts every documented option', () => {
     expect(lint({ allowMessage: true, logger: 'logger.error', responseSinks: ['h.response', 'my-http#send'], devGuards: ['config.debug'] })).toEqual([]);
   });
+
+  it('accepts only loggers whose call parses: no reserved word first', () => {
+    for (const logger of ['class', 'new', 'new.target', 'delete', 'typeof', 'void', 'await', 'yield', 'let', 'true', 'null', 'super.log']) {
+      expect(() => lint({ logger }), logger).toThrow(/pattern/u);
+    }
+    for (const logger of ['classLogger', 'this.log.warn', 'log.delete', 'newRelic.noticeError', '$log', '_log.error']) {
+      expect(lint({ logger }), logger).toEqual([]);
+    }
+  });
 });
 
 describe('no-stack-in-response on generated code', () => {
