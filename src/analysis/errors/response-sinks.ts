@@ -5,7 +5,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { CONTEXT_RESPONSES, getParamRole, RESPONSE_INDEX } from '../../frameworks/registry';
 import type { ResponseCall } from '../../frameworks/types';
 import { errorHandlerRoles } from './handler-roles';
-import { memberName } from './origin';
+import { memberName } from './taint';
 import { textIncludes } from '../../core/functions';
 import { resolveCallTarget } from '../../core/modules';
 import { parseNameSpec } from '../../core/settings';

@@ -2,7 +2,7 @@ import { getStaticValue } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { memberName } from './origin';
+import { memberName } from './taint';
 import { dereference, skipTsWrappers } from '../../core/static';
 import type { FileContext } from '../../core/context';
 

@@ -1,0 +1,109 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { MAX_DEPTH } from './taint';
+import type { ErrorLeak, ErrorTaint } from './taint';
+import { resolveCallTarget } from '../../core/modules';
+import { skipTsWrappers } from '../../core/static';
+import type { FileContext } from '../../core/context';
+
+/**
+ * The places in a response payload that carry error data: object values, array elements,
+ * spreads, conditional branches, `JSON.stringify` arguments; `ignoreProperties` names
+ * top-level properties that are not sent (`cause`).
+ */
+export function leaksIn(
+  context: FileContext,
+  taintOf: (node: TSESTree.Node) => ErrorTaint | null,
+  payload: TSESTree.Node,
+  ignoreProperties: readonly string[] = [],
+): ErrorLeak[] {
+  const out: ErrorLeak[] = [];
+  new PayloadWalk(context, taintOf).collect(payload, out, ignoreProperties);
+  return out;
+}
+
+/** One walk over a payload, with the taint analysis that judges its leaves. */
+class PayloadWalk {
+  constructor(
+    private readonly context: FileContext,
+    private readonly taintOf: (node: TSESTree.Node) => ErrorTaint | null,
+  ) {}
+
+  collect(raw: TSESTree.Node, out: ErrorLeak[], ignore: readonly string[] = [], level = 0): void {
+    const node = skipTsWrappers(raw);
+    if (level > MAX_DEPTH) {
+      return;
+    }
+    switch (node.type) {
+      case AST_NODE_TYPES.ObjectExpression:
+        for (const prop of node.properties) {
+          if (prop.type === AST_NODE_TYPES.SpreadElement) {
+            this.collectSpread(prop, out, level);
+          } else if (!ignore.includes(prop.key.type === AST_NODE_TYPES.Identifier && !prop.computed ? prop.key.name : '')) {
+            this.collect(prop.value, out, [], level + 1);
+          }
+        }
+        return;
+      case AST_NODE_TYPES.ArrayExpression:
+        for (const element of node.elements) {
+          if (element?.type === AST_NODE_TYPES.SpreadElement) {
+            this.collectSpread(element, out, level);
+          } else if (element) {
+            this.collect(element, out, [], level + 1);
+          }
+        }
+        return;
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (this.isContainer(node.consequent) || this.isContainer(node.alternate)) {
+          this.collect(node.consequent, out, [], level + 1);
+          this.collect(node.alternate, out, [], level + 1);
+          return;
+        }
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (node.operator === '&&' && this.isContainer(node.right)) {
+          this.collect(node.right, out, [], level + 1);
+          return;
+        }
+        break;
+      case AST_NODE_TYPES.CallExpression: {
+        const target = resolveCallTarget(this.context, node.callee);
+        const arg = node.arguments[0];
+        if (target?.module === null && target.path.join('.') === 'JSON.stringify' && arg && this.isContainer(arg)) {
+          this.collect(arg, out, [], level + 1);
+          return;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    const taint = this.taintOf(node);
+    if (taint) {
+      out.push({ ...taint, node });
+    }
+  }
+
+  private collectSpread(spread: TSESTree.SpreadElement, out: ErrorLeak[], level: number): void {
+    if (this.isContainer(spread.argument)) {
+      this.collect(spread.argument, out, [], level + 1);
+      return;
+    }
+    const taint = this.taintOf(spread.argument);
+    if (taint) {
+      out.push({ ...taint, node: spread });
+    }
+  }
+
+  private isContainer(node: TSESTree.Node, level = 0): boolean {
+    const inner = skipTsWrappers(node);
+    return (
+      inner.type === AST_NODE_TYPES.ObjectExpression ||
+      inner.type === AST_NODE_TYPES.ArrayExpression ||
+      (level < 8 &&
+        ((inner.type === AST_NODE_TYPES.ConditionalExpression && (this.isContainer(inner.consequent, level + 1) || this.isContainer(inner.alternate, level + 1))) ||
+          (inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator === '&&' && this.isContainer(inner.right, level + 1))))
+    );
+  }
+}
