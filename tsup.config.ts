@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { defineConfig, type Options } from 'tsup';
@@ -30,7 +31,7 @@ const inlineAstNodeTypes: NonNullable<Options['esbuildPlugins']>[number] = {
 };
 
 /** The plugin's entry (`index.ts` at the root), in any spelling an import of it resolves to. */
-const pluginEntry = path.resolve('index.ts');
+const pluginEntry = fileURLToPath(new URL('index.ts', import.meta.url));
 
 /**
  * Makes the CLI bundle load the plugin's own build: every import that resolves to the root
