@@ -87,6 +87,6 @@ export default defineConfig([
     clean: false,
     splitting: false,
     sourcemap: false,
-    esbuildPlugins: [pluginFromOwnBuild, inlineAstNodeTypes],
+    esbuildPlugins: [pluginFromOwnBuild],
   },
 ]);
