@@ -8,6 +8,7 @@ import { getRequestInputOrigin } from '../analysis/request-input/index';
 import { getSettings } from '../core/settings';
 import { skipTsWrappers } from '../core/static';
 import { ESCAPE_FUNCTION_NAMES } from '../data/sql';
+import { NAME_LIST_SCHEMA } from '../core/option-schemas';
 
 export type Options = [{
   sinks?: string[];
@@ -43,9 +44,7 @@ export default createRule<Options, MessageIds>({
       additionalProperties: false,
       properties: {
         sinks: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
+          ...NAME_LIST_SCHEMA,
           description: 'Extra query functions whose first argument is SQL text: `module#export.method` or (dotted) names. Merged with `settings["agent-guard"].sql.sinks`.',
         },
         allowNumericCoercion: {

@@ -4,6 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../core/create-rule';
 import { classifyStatus, createResponseSinkMatcher, getErrorOrigin } from '../analysis/errors/index';
 import type { ErrorLeak, ErrorLeakKind, ErrorOriginAnalyzer, ErrorOriginOptions, ResponseSink } from '../analysis/errors/index';
+import { NAME_LIST_SCHEMA } from '../core/option-schemas';
 
 const GENERIC = "'Internal Server Error'";
 const MESSAGE_IDS: Readonly<Record<ErrorLeakKind, MessageIds>> = {
@@ -89,9 +90,7 @@ export default createRule<Options, MessageIds>({
             description: 'The logging call the suggestion inserts before the response: a dotted path of identifiers (`logger.error`, `this.log.warn`) whose first name is not a reserved word.',
           },
           responseSinks: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
+            ...NAME_LIST_SCHEMA,
             description: 'Extra response sinks: `object.method` (receiver as written, e.g. `h.response`) or `module#export` functions; every argument is checked.',
           },
           devGuards: {

@@ -15,6 +15,7 @@ import { findObjectProperty, resolveConstInit, skipTsWrappers, staticValueOf } f
 import { FS_GLOBAL_TRACE_MAP, FS_TRACE_MAP, SEND_MODULES } from '../data/fs';
 import { FILE_METHODS, FILE_RESPONSE_NAMES, findEnclosingHandler, getParamRole } from '../frameworks/registry';
 import type { FsSink } from '../data/fs';
+import { NAME_LIST_SCHEMA } from '../core/option-schemas';
 
 const SEND_TRACE_MAP: Record<string, TraceMap<{ pathArg: number; optionArg: number }>> = Object.fromEntries(
   Object.entries(SEND_MODULES).map(([module, info]) => [module, { [CALL]: info, send: { [CALL]: info } }]),
@@ -26,8 +27,6 @@ const CONFIGURED_SINK: FsSink = { pathArgs: [0] };
  * object for every file, so the module map is normalised once rather than once per file.
  */
 const fsTraceMaps = new WeakMap<NameSpecList, Readonly<Record<string, TraceMap<FsSink>>>>();
-
-const nameListSchema = { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true } as const;
 
 export type Options = [{ sources?: string[]; sanitizers?: string[]; reportUnknownPaths?: boolean }];
 export type MessageIds = 'requestPath' | 'requestPathFalseConfidence' | 'requestModule' | 'unverifiedPath' | 'wrapInBasename';
@@ -58,8 +57,8 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          sources: { ...nameListSchema, description: 'Extra request-input sources: `module#export` or names of functions returning client data.' },
-          sanitizers: { ...nameListSchema, description: 'Extra sanitisers: `module#export` or names of functions whose result (or `true` check) makes a path safe.' },
+          sources: { ...NAME_LIST_SCHEMA, description: 'Extra request-input sources: `module#export` or names of functions returning client data.' },
+          sanitizers: { ...NAME_LIST_SCHEMA, description: 'Extra sanitisers: `module#export` or names of functions whose result (or `true` check) makes a path safe.' },
           reportUnknownPaths: { type: 'boolean', description: 'Also report non-constant paths in request handlers that cannot be proven safe.' },
         },
       },
