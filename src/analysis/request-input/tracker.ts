@@ -45,15 +45,24 @@ export interface RequestInputOptions {
   readonly sanitizers?: readonly string[];
 }
 
-type Val =
-  | { readonly k: 'T'; readonly origin: RequestInputOrigin; readonly path: boolean }
-  | { readonly k: 'R'; readonly shape: InputShape; readonly desc: string; readonly framework: string }
-  | { readonly k: 'Z'; readonly schema: TSESTree.Node | null; readonly keys: readonly string[]; readonly wrapped: boolean; readonly origin: RequestInputOrigin }
-  | { readonly k: 'S' }
-  | { readonly k: 'U' };
+/** What the tracker knows of a value while it evaluates an expression. */
+type TrackedValue =
+  /** Request input; `path`: reads of its properties still extend the description (`req.params` -> `req.params.name`). */
+  | { readonly kind: 'input'; readonly origin: RequestInputOrigin; readonly path: boolean }
+  /** A request object (or part of one) of a framework, whose `shape` says which properties and methods are input. */
+  | { readonly kind: 'request'; readonly shape: InputShape; readonly desc: string; readonly framework: string }
+  /**
+   * The result of validating input with a schema (`schema.parse(req.body)`): safe where the schema
+   * constrains the property at `keys`; `wrapped` until `.data` of a `safeParse` result is read.
+   */
+  | { readonly kind: 'schema-result'; readonly schema: TSESTree.Node | null; readonly keys: readonly string[]; readonly wrapped: boolean; readonly origin: RequestInputOrigin }
+  /** Proven not to be request input. */
+  | { readonly kind: 'safe' }
+  /** Neither traced to request input nor proven constant. */
+  | { readonly kind: 'unknown' };
 
-const SAFE: Val = { k: 'S' };
-const UNKNOWN: Val = { k: 'U' };
+const SAFE: TrackedValue = { kind: 'safe' };
+const UNKNOWN: TrackedValue = { kind: 'unknown' };
 
 /** `path` functions whose result cannot contain a directory part. */
 const PATH_SANITIZERS = new Set(['basename', 'extname', 'isAbsolute']);
@@ -283,9 +292,9 @@ function spineChild(node: TSESTree.Node): TSESTree.Node | null {
  * One instance per Program and vocabulary; every answer is memoised.
  */
 export class RequestInputAnalyzer implements InputClassifier {
-  private readonly nodeMemo = new Map<TSESTree.Node, Val>();
-  private readonly varMemo = new Map<TSESLint.Scope.Variable, Val>();
-  private readonly returnMemo = new Map<FunctionLike, Val>();
+  private readonly nodeMemo = new Map<TSESTree.Node, TrackedValue>();
+  private readonly varMemo = new Map<TSESLint.Scope.Variable, TrackedValue>();
+  private readonly returnMemo = new Map<FunctionLike, TrackedValue>();
   private readonly busy = new Set<object>();
   private helperDepth = 0;
   /** Nested `evaluate` calls in progress (bounded by {@link MAX_DEPTH}). */
@@ -299,10 +308,10 @@ export class RequestInputAnalyzer implements InputClassifier {
 
   classify(node: TSESTree.Node): InputClassification {
     const val = this.finalize(this.evaluate(node));
-    if (val.k === 'T') {
+    if (val.kind === 'input') {
       return { kind: 'input', origin: val.origin };
     }
-    return val.k === 'S' ? { kind: 'safe' } : { kind: 'unknown' };
+    return val.kind === 'safe' ? { kind: 'safe' } : { kind: 'unknown' };
   }
 
   /** Whether the argument of a sanitiser-shaped call is user-configured as sanitising. */
@@ -311,36 +320,36 @@ export class RequestInputAnalyzer implements InputClassifier {
   }
 
   /** A value as used: request objects are not themselves strings; schema results resolve. */
-  private finalize(val: Val): Val {
-    if (val.k === 'R') {
+  private finalize(val: TrackedValue): TrackedValue {
+    if (val.kind === 'request') {
       return UNKNOWN;
     }
-    if (val.k === 'Z') {
-      return this.schemaConstrains(val.schema, val.keys, 0) ? SAFE : { k: 'T', origin: val.origin, path: false };
+    if (val.kind === 'schema-result') {
+      return this.schemaConstrains(val.schema, val.keys, 0) ? SAFE : { kind: 'input', origin: val.origin, path: false };
     }
     return val;
   }
 
-  private combine(vals: readonly Val[]): Val {
-    let tainted: Val | null = null;
+  private combine(vals: readonly TrackedValue[]): TrackedValue {
+    let tainted: TrackedValue | null = null;
     const notes: string[] = [];
     let unknown = false;
     for (const raw of vals) {
       const val = this.finalize(raw);
-      if (val.k === 'T') {
+      if (val.kind === 'input') {
         tainted ??= val;
         notes.push(...val.origin.falseConfidence);
-      } else if (val.k === 'U') {
+      } else if (val.kind === 'unknown') {
         unknown = true;
       }
     }
-    if (tainted?.k === 'T') {
-      return { k: 'T', origin: withNotes(tainted.origin, notes), path: false };
+    if (tainted?.kind === 'input') {
+      return { kind: 'input', origin: withNotes(tainted.origin, notes), path: false };
     }
     return unknown ? UNKNOWN : SAFE;
   }
 
-  evaluate(node: TSESTree.Node): Val {
+  evaluate(node: TSESTree.Node): TrackedValue {
     const memo = this.nodeMemo.get(node);
     if (memo) {
       return memo;
@@ -358,7 +367,7 @@ export class RequestInputAnalyzer implements InputClassifier {
     }
     this.busy.add(node);
     this.depth++;
-    let val: Val;
+    let val: TrackedValue;
     try {
       val = this.compute(node);
     } finally {
@@ -388,7 +397,7 @@ export class RequestInputAnalyzer implements InputClassifier {
     }
   }
 
-  private compute(node: TSESTree.Node): Val {
+  private compute(node: TSESTree.Node): TrackedValue {
     switch (node.type) {
       case AST_NODE_TYPES.Literal:
       case AST_NODE_TYPES.MetaProperty:
@@ -438,13 +447,13 @@ export class RequestInputAnalyzer implements InputClassifier {
     }
   }
 
-  private argValues(args: readonly (TSESTree.Expression | TSESTree.SpreadElement)[]): Val[] {
+  private argValues(args: readonly (TSESTree.Expression | TSESTree.SpreadElement)[]): TrackedValue[] {
     return args.map((a) => (a.type === AST_NODE_TYPES.SpreadElement ? this.evaluate(a.argument) : this.evaluate(a)));
   }
 
   /** Applies the result of guards dominating `ref` to a tainted value. */
-  private guarded(ref: TSESTree.Node, val: Val): Val {
-    if (val.k !== 'T') {
+  private guarded(ref: TSESTree.Node, val: TrackedValue): TrackedValue {
+    if (val.kind !== 'input') {
       return val;
     }
     const notes: string[] = [];
@@ -455,22 +464,22 @@ export class RequestInputAnalyzer implements InputClassifier {
   }
 
   /** A property read (`key`, or `null` when computed and unknown) on a value. */
-  private step(val: Val, key: string | null, label: string, node: TSESTree.Node): Val {
-    switch (val.k) {
-      case 'R': {
+  private step(val: TrackedValue, key: string | null, label: string, node: TSESTree.Node): TrackedValue {
+    switch (val.kind) {
+      case 'request': {
         const found = key !== null && val.shape.properties && Object.hasOwn(val.shape.properties, key) ? val.shape.properties[key] : undefined;
         const desc = val.desc ? `${val.desc}${label}` : label.replace(/^\./u, '');
         if (found === 'input') {
-          return { k: 'T', origin: { description: desc, framework: val.framework, node, falseConfidence: [] }, path: true };
+          return { kind: 'input', origin: { description: desc, framework: val.framework, node, falseConfidence: [] }, path: true };
         }
-        return found ? { k: 'R', shape: found, desc, framework: val.framework } : UNKNOWN;
+        return found ? { kind: 'request', shape: found, desc, framework: val.framework } : UNKNOWN;
       }
-      case 'T':
+      case 'input':
         if (key === 'length') {
           return SAFE;
         }
-        return val.path ? { k: 'T', origin: { ...val.origin, description: `${val.origin.description}${label}` }, path: true } : val;
-      case 'Z':
+        return val.path ? { kind: 'input', origin: { ...val.origin, description: `${val.origin.description}${label}` }, path: true } : val;
+      case 'schema-result':
         if (val.wrapped) {
           return key === 'data' ? { ...val, wrapped: false } : SAFE;
         }
@@ -480,7 +489,7 @@ export class RequestInputAnalyzer implements InputClassifier {
     }
   }
 
-  private memberValue(node: TSESTree.MemberExpression): Val {
+  private memberValue(node: TSESTree.MemberExpression): TrackedValue {
     const object = skipTsWrappers(node.object);
     const key = memberKey(this.context, node);
     // path.parse(x).base / .name / .ext hold no directory part.
@@ -495,7 +504,7 @@ export class RequestInputAnalyzer implements InputClassifier {
     return this.guarded(node, this.step(this.evaluate(node.object), key, label, node));
   }
 
-  private identifierValue(id: TSESTree.Identifier): Val {
+  private identifierValue(id: TSESTree.Identifier): TrackedValue {
     const variable = variableFor(this.context, id);
     if (!variable || variable.defs.length === 0) {
       return SAFE_GLOBALS.has(id.name) ? SAFE : UNKNOWN;
@@ -503,7 +512,7 @@ export class RequestInputAnalyzer implements InputClassifier {
     return this.guarded(id, this.variableValue(variable));
   }
 
-  private variableValue(variable: TSESLint.Scope.Variable): Val {
+  private variableValue(variable: TSESLint.Scope.Variable): TrackedValue {
     const memo = this.varMemo.get(variable);
     if (memo) {
       return memo;
@@ -512,9 +521,9 @@ export class RequestInputAnalyzer implements InputClassifier {
       return UNKNOWN;
     }
     this.busy.add(variable);
-    let val: Val;
+    let val: TrackedValue;
     try {
-      const vals: Val[] = variable.defs.map((def) => this.definitionValue(def));
+      const vals: TrackedValue[] = variable.defs.map((def) => this.definitionValue(def));
       for (const ref of variable.references) {
         if (ref.isWrite() && !ref.init) {
           vals.push(this.writeValue(ref));
@@ -528,7 +537,7 @@ export class RequestInputAnalyzer implements InputClassifier {
     return val;
   }
 
-  private definitionValue(def: TSESLint.Scope.Definition): Val {
+  private definitionValue(def: TSESLint.Scope.Definition): TrackedValue {
     switch (def.type) {
       case 'ImportBinding':
         return SAFE; // module code and constants, never request data
@@ -553,15 +562,15 @@ export class RequestInputAnalyzer implements InputClassifier {
     }
   }
 
-  private loopValue(loop: TSESTree.ForOfStatement | TSESTree.ForInStatement, pattern: TSESTree.Node, id: TSESTree.Node): Val {
+  private loopValue(loop: TSESTree.ForOfStatement | TSESTree.ForInStatement, pattern: TSESTree.Node, id: TSESTree.Node): TrackedValue {
     const right = this.evaluate(loop.right);
     if (loop.type === AST_NODE_TYPES.ForInStatement) {
-      return right.k === 'T' ? { ...right, path: false } : this.finalize(right).k === 'U' ? UNKNOWN : SAFE;
+      return right.kind === 'input' ? { ...right, path: false } : this.finalize(right).kind === 'unknown' ? UNKNOWN : SAFE;
     }
     return this.patternValue(this.step(right, null, '[…]', loop.right), pattern, id);
   }
 
-  private writeValue(ref: TSESLint.Scope.Reference): Val {
+  private writeValue(ref: TSESLint.Scope.Reference): TrackedValue {
     const parent = ref.identifier.parent;
     if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier) {
       return this.evaluate(parent);
@@ -581,7 +590,7 @@ export class RequestInputAnalyzer implements InputClassifier {
   }
 
   /** The value bound to `id` when `val` is destructured by `pattern`. */
-  private patternValue(val: Val, pattern: TSESTree.Node, id: TSESTree.Node): Val {
+  private patternValue(val: TrackedValue, pattern: TSESTree.Node, id: TSESTree.Node): TrackedValue {
     const found = patternSteps(this.context, pattern, id);
     if (!found) {
       return UNKNOWN;
@@ -593,7 +602,7 @@ export class RequestInputAnalyzer implements InputClassifier {
     return found.defaults.length === 0 ? current : this.combine([current, ...found.defaults.map((d) => this.evaluate(d))]);
   }
 
-  private parameterValue(fn: FunctionLike, id: TSESTree.Identifier): Val {
+  private parameterValue(fn: FunctionLike, id: TSESTree.Identifier): TrackedValue {
     const index = fn.params.findIndex((p) => p.range[0] <= id.range[0] && id.range[1] <= p.range[1]);
     const param = fn.params[index];
     if (!param) {
@@ -602,11 +611,11 @@ export class RequestInputAnalyzer implements InputClassifier {
     const role = getParamRole(this.context, fn, index);
     if (role?.role.kind === 'request') {
       const root = param.type === AST_NODE_TYPES.Identifier ? param.name : '';
-      return this.patternValue({ k: 'R', shape: role.role.shape, desc: root, framework: role.framework }, param, id);
+      return this.patternValue({ kind: 'request', shape: role.role.shape, desc: root, framework: role.framework }, param, id);
     }
     if (role?.role.kind === 'input') {
       const origin = { description: role.role.description, framework: role.framework, node: param, falseConfidence: [] };
-      return this.patternValue({ k: 'T', origin, path: false }, param, id);
+      return this.patternValue({ kind: 'input', origin, path: false }, param, id);
     }
     if (role) {
       return UNKNOWN;
@@ -617,7 +626,7 @@ export class RequestInputAnalyzer implements InputClassifier {
       const method = memberKey(this.context, call.callee);
       if (method !== null && ITERATION_METHODS.get(method) === index) {
         const receiver = this.evaluate(call.callee.object);
-        if (receiver.k === 'T') {
+        if (receiver.kind === 'input') {
           return this.patternValue(method === 'then' ? receiver : this.step(receiver, null, '[…]', param), param, id);
         }
       }
@@ -626,14 +635,14 @@ export class RequestInputAnalyzer implements InputClassifier {
   }
 
   /** A parameter of a local helper: the values its callers in this file pass. */
-  private helperParameterValue(fn: FunctionLike, index: number, param: TSESTree.Parameter, id: TSESTree.Identifier): Val {
+  private helperParameterValue(fn: FunctionLike, index: number, param: TSESTree.Parameter, id: TSESTree.Identifier): TrackedValue {
     const calls = localCallSites(this.context, fn);
     if (calls.length === 0 || this.helperDepth >= 4) {
       return UNKNOWN;
     }
     this.helperDepth++;
     try {
-      const vals = calls.map((call): Val => {
+      const vals = calls.map((call): TrackedValue => {
         const spreadAt = call.arguments.findIndex((a) => a.type === AST_NODE_TYPES.SpreadElement);
         if (spreadAt !== -1 && spreadAt <= index) {
           return this.evaluate((call.arguments[spreadAt] as TSESTree.SpreadElement).argument);
@@ -647,7 +656,7 @@ export class RequestInputAnalyzer implements InputClassifier {
     }
   }
 
-  private callValue(call: TSESTree.CallExpression): Val {
+  private callValue(call: TSESTree.CallExpression): TrackedValue {
     const callee = skipTsWrappers(call.callee);
     const target = resolveCallTarget(this.context, callee);
     if (matchesSpec(this.context, this.sanitizers, callee, target)) {
@@ -655,12 +664,12 @@ export class RequestInputAnalyzer implements InputClassifier {
     }
     const text = () => shortText(this.context, call) ?? `${shortText(this.context, callee, 40) ?? 'call'}()`;
     if (matchesSpec(this.context, this.sources, callee, target)) {
-      return { k: 'T', origin: { description: text(), framework: 'custom', node: call, falseConfidence: [] }, path: true };
+      return { kind: 'input', origin: { description: text(), framework: 'custom', node: call, falseConfidence: [] }, path: true };
     }
     if (target) {
       const framework = inputCallFramework(target);
       if (framework) {
-        return { k: 'T', origin: { description: text(), framework, node: call, falseConfidence: [] }, path: true };
+        return { kind: 'input', origin: { description: text(), framework, node: call, falseConfidence: [] }, path: true };
       }
       const key = targetKey(target);
       const pathFn = pathFunctionName(target);
@@ -669,15 +678,15 @@ export class RequestInputAnalyzer implements InputClassifier {
       }
       if (pathFn !== null && PATH_PROPAGATORS.has(pathFn)) {
         const val = this.combine(this.argValues(call.arguments));
-        return val.k === 'T' && FALSE_CONFIDENCE_PATH.has(pathFn) ? { ...val, origin: withNotes(val.origin, [`path.${pathFn}()`]) } : val;
+        return val.kind === 'input' && FALSE_CONFIDENCE_PATH.has(pathFn) ? { ...val, origin: withNotes(val.origin, [`path.${pathFn}()`]) } : val;
       }
       if (PROPAGATING_CALLS.has(key)) {
         return this.combine(this.argValues(call.arguments));
       }
       if (target.module === 'valibot' && (target.path[0] === 'parse' || target.path[0] === 'safeParse' || target.path[0] === 'parseAsync')) {
         const input = call.arguments[1] ? this.finalize(this.evaluate(call.arguments[1])) : SAFE;
-        return input.k === 'T'
-          ? { k: 'Z', schema: call.arguments[0] ?? null, keys: [], wrapped: target.path[0] === 'safeParse', origin: input.origin }
+        return input.kind === 'input'
+          ? { kind: 'schema-result', schema: call.arguments[0] ?? null, keys: [], wrapped: target.path[0] === 'safeParse', origin: input.origin }
           : input;
       }
     }
@@ -691,43 +700,43 @@ export class RequestInputAnalyzer implements InputClassifier {
     return target?.module ? SAFE : UNKNOWN;
   }
 
-  private methodValue(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, text: () => string): Val {
+  private methodValue(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, text: () => string): TrackedValue {
     const method = memberKey(this.context, callee);
     const receiver = this.evaluate(callee.object);
-    if (receiver.k === 'R') {
+    if (receiver.kind === 'request') {
       const found = method !== null && receiver.shape.methods && Object.hasOwn(receiver.shape.methods, method) ? receiver.shape.methods[method] : undefined;
       if (found === 'input') {
-        return { k: 'T', origin: { description: text(), framework: receiver.framework, node: call, falseConfidence: [] }, path: true };
+        return { kind: 'input', origin: { description: text(), framework: receiver.framework, node: call, falseConfidence: [] }, path: true };
       }
-      return found ? { k: 'R', shape: found, desc: text(), framework: receiver.framework } : UNKNOWN;
+      return found ? { kind: 'request', shape: found, desc: text(), framework: receiver.framework } : UNKNOWN;
     }
     if (method !== null && NON_PATH_METHODS.has(method)) {
       return SAFE;
     }
     const resolved = this.finalize(receiver);
-    if (resolved.k === 'T') {
+    if (resolved.kind === 'input') {
       if (method === 'replace' || method === 'replaceAll') {
         return this.replaceValue(call, resolved);
       }
-      return { k: 'T', origin: resolved.origin, path: false };
+      return { kind: 'input', origin: resolved.origin, path: false };
     }
     if (method !== null && (PARSE_METHODS.has(method) || SAFE_PARSE_METHODS.has(method))) {
       const input = call.arguments[0] ? this.finalize(this.evaluate(call.arguments[0])) : SAFE;
-      if (input.k === 'T') {
-        return { k: 'Z', schema: callee.object, keys: [], wrapped: SAFE_PARSE_METHODS.has(method), origin: input.origin };
+      if (input.kind === 'input') {
+        return { kind: 'schema-result', schema: callee.object, keys: [], wrapped: SAFE_PARSE_METHODS.has(method), origin: input.origin };
       }
     }
     if (method !== null && MIXING_METHODS.has(method)) {
       return this.combine([resolved, ...this.argValues(call.arguments)]);
     }
-    if (resolved.k === 'S') {
-      return this.combine(this.argValues(call.arguments)).k === 'T' ? UNKNOWN : SAFE;
+    if (resolved.kind === 'safe') {
+      return this.combine(this.argValues(call.arguments)).kind === 'input' ? UNKNOWN : SAFE;
     }
     return UNKNOWN;
   }
 
   /** `x.replace(…)`: a character allow-list strips traversal; removing `..` does not. */
-  private replaceValue(call: TSESTree.CallExpression, receiver: Val & { k: 'T' }): Val {
+  private replaceValue(call: TSESTree.CallExpression, receiver: TrackedValue & { kind: 'input' }): TrackedValue {
     const [pattern, replacement] = call.arguments;
     const regex = pattern ? regexOf(this.context, pattern) : null;
     const replacementText = replacement ? getStringIfConstant(replacement as never, scopeOf(this.context, call) as never) : null;
@@ -742,13 +751,13 @@ export class RequestInputAnalyzer implements InputClassifier {
     if ((literal?.includes('..') ?? false) || (regex?.pattern.includes('\\.\\.') ?? false)) {
       const method = (call.callee as TSESTree.MemberExpression).property;
       const label = `${shortText(this.context, method, 20) ?? 'replace'}(${shortText(this.context, pattern!, 20) ?? '…'}, …)`;
-      return { k: 'T', origin: withNotes(receiver.origin, [label]), path: false };
+      return { kind: 'input', origin: withNotes(receiver.origin, [label]), path: false };
     }
-    return { k: 'T', origin: receiver.origin, path: false };
+    return { kind: 'input', origin: receiver.origin, path: false };
   }
 
   /** What a local function returns, over every `return` (context-insensitive). */
-  private returnValue(fn: FunctionLike): Val {
+  private returnValue(fn: FunctionLike): TrackedValue {
     const memo = this.returnMemo.get(fn);
     if (memo) {
       return memo;
@@ -757,12 +766,12 @@ export class RequestInputAnalyzer implements InputClassifier {
       return UNKNOWN;
     }
     this.busy.add(fn);
-    let val: Val;
+    let val: TrackedValue;
     try {
       if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
         val = this.finalize(this.evaluate(fn.body));
       } else {
-        const returns: Val[] = [];
+        const returns: TrackedValue[] = [];
         this.collectReturns(fn.body, returns);
         val = this.combine(returns);
       }
@@ -773,7 +782,7 @@ export class RequestInputAnalyzer implements InputClassifier {
     return val;
   }
 
-  private collectReturns(node: TSESTree.Node, out: Val[]): void {
+  private collectReturns(node: TSESTree.Node, out: TrackedValue[]): void {
     if (node.type === AST_NODE_TYPES.ReturnStatement) {
       out.push(node.argument ? this.evaluate(node.argument) : SAFE);
       return;
