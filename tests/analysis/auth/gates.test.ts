@@ -2,21 +2,6 @@ import { describe, expect, it } from 'vitest';
 
 import { isAuthName } from '../../../src/analysis/auth/vocabulary';
 import { compileGlobs, globToRegExp } from '../../../src/core/globs';
-import { wordsOf } from '../../../src/core/words';
-
-describe('wordsOf', () => {
-  it.each([
-    ['ensureLoggedIn', ['ensure', 'logged', 'in', 'ensurelogged', 'loggedin']],
-    ['JWTAuthGuard', ['jwt', 'auth', 'guard', 'jwtauth', 'authguard']],
-    ['api_key-check', ['api', 'key', 'check', 'apikey', 'keycheck']],
-    ['passport.authenticate', ['passport', 'authenticate', 'passportauthenticate']],
-    ['auth', ['auth']],
-    ['', []],
-    ['$_', []],
-  ])('%s', (name, words) => {
-    expect(wordsOf(name)).toEqual(words);
-  });
-});
 
 describe('isAuthName', () => {
   // Every name issue #5 lists, the common library spellings, and project-style names.
