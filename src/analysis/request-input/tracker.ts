@@ -2,288 +2,30 @@ import { getStringIfConstant } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import type { InputShape } from '../../frameworks/types';
 import { isFunctionLike, localCallSites, resolveFunction } from '../../core/functions';
 import { getParamRole, inputCallFramework } from '../../frameworks/registry';
 import { resolveCallTarget } from '../../core/modules';
-import type { CallTarget } from '../../core/modules';
 import { getSettings, parseNameSpec } from '../../core/settings';
 import type { NameSpec } from '../../core/settings';
+import { MAX_DEPTH, PRIME_DEPTH, spineChild } from './deep-expressions';
 import { isGuardedSafe, pathFunctionName, regexOf } from './guards';
 import type { InputClassifier } from './guards';
+import { patternSteps } from './patterns';
+import {
+  FALSE_CONFIDENCE_PATH, ITERATION_METHODS, MIXING_METHODS, NON_PATH_METHODS, PATH_PROPAGATORS, PROPAGATING_CALLS,
+  PROPAGATING_CONSTRUCTORS, SAFE_GLOBALS,
+} from './propagation';
+import { matchesSpec, PATH_SANITIZERS, SAFE_CALLS } from './sanitizers';
+import { CONSTRAINING_SCHEMA_CALLS, OBJECT_SCHEMA_CALLS, PARSE_METHODS, SAFE_PARSE_METHODS } from './schemas';
+import { keyLabel, memberKey, SAFE, shortText, targetKey, UNKNOWN, withNotes } from './values';
+import type { InputClassification, RequestInputOptions, RequestInputOrigin, TrackedValue } from './values';
 import { dereference, skipTsWrappers } from '../../core/static';
 import { scopeOf, variableFor } from '../../core/variable-index';
 import type { FunctionLike } from '../../core/functions';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
 
-/** Where a value that a remote client controls comes from. */
-export interface RequestInputOrigin {
-  /** The source as code (`req.params.name`, `c.req.query('file')`, `@Body() dto`). */
-  readonly description: string;
-  /** The framework that supplies it (`express`, `next`…; `custom` for configured sources). */
-  readonly framework: string;
-  /** The expression where the input is first read. */
-  readonly node: TSESTree.Node;
-  /** Checks seen on the way that look like sanitisers but are not (`path.normalize()`). */
-  readonly falseConfidence: readonly string[];
-}
-
-/** The tracker's verdict on one expression. */
-export type InputClassification =
-  | { readonly kind: 'input'; readonly origin: RequestInputOrigin }
-  /** Proven not to be request input: constants, static roots, sanitiser results. */
-  | { readonly kind: 'safe' }
-  /** Not traced to request input, but not proven constant either. */
-  | { readonly kind: 'unknown' };
-
-/** Extra vocabulary on top of `settings['agent-guard'].requestInput` (rule options). */
-export interface RequestInputOptions {
-  /** `module#export` or names of functions whose result is request input. */
-  readonly sources?: readonly string[];
-  /** `module#export` or names of functions whose result (or check) makes a value safe. */
-  readonly sanitizers?: readonly string[];
-}
-
-/** What the tracker knows of a value while it evaluates an expression. */
-type TrackedValue =
-  /** Request input; `path`: reads of its properties still extend the description (`req.params` -> `req.params.name`). */
-  | { readonly kind: 'input'; readonly origin: RequestInputOrigin; readonly path: boolean }
-  /** A request object (or part of one) of a framework, whose `shape` says which properties and methods are input. */
-  | { readonly kind: 'request'; readonly shape: InputShape; readonly desc: string; readonly framework: string }
-  /**
-   * The result of validating input with a schema (`schema.parse(req.body)`): safe where the schema
-   * constrains the property at `keys`; `wrapped` until `.data` of a `safeParse` result is read.
-   */
-  | { readonly kind: 'schema-result'; readonly schema: TSESTree.Node | null; readonly keys: readonly string[]; readonly wrapped: boolean; readonly origin: RequestInputOrigin }
-  /** Proven not to be request input. */
-  | { readonly kind: 'safe' }
-  /** Neither traced to request input nor proven constant. */
-  | { readonly kind: 'unknown' };
-
-const SAFE: TrackedValue = { kind: 'safe' };
-const UNKNOWN: TrackedValue = { kind: 'unknown' };
-
-/** `path` functions whose result cannot contain a directory part. */
-const PATH_SANITIZERS = new Set(['basename', 'extname', 'isAbsolute']);
-/** `path` functions that carry their arguments through; the first three are often mistaken for sanitisers. */
-const PATH_PROPAGATORS = new Set(['join', 'resolve', 'normalize', 'format', 'relative', 'dirname', 'toNamespacedPath', 'parse']);
-const FALSE_CONFIDENCE_PATH = new Set(['join', 'resolve', 'normalize']);
-
-/** Call targets (`module#path`, `#global.path`) whose result is never request input. */
-const SAFE_CALLS = new Set([
-  'sanitize-filename#', '#Number', '#parseInt', '#parseFloat', '#Number.parseInt', '#Number.parseFloat',
-  '#Number.isInteger', '#Boolean', '#isNaN', '#Date.now', '#crypto.randomUUID', 'crypto#randomUUID',
-  'crypto#randomBytes', 'uuid#v1', 'uuid#v4', 'uuid#v7', 'nanoid#nanoid', 'os#tmpdir', 'os#homedir',
-  '#process.cwd', '#require',
-]);
-/** Call targets whose result carries any request input in their arguments. */
-const PROPAGATING_CALLS = new Set([
-  '#String', '#decodeURIComponent', '#decodeURI', '#encodeURIComponent', '#encodeURI', '#unescape', '#escape',
-  '#Buffer.from', 'buffer#Buffer.from', '#JSON.parse', '#JSON.stringify', '#Array.from', '#Object.values',
-  '#Object.keys', '#Object.entries', '#Object.assign', '#structuredClone', 'url#fileURLToPath',
-  'url#pathToFileURL', 'url#format', 'querystring#parse', 'querystring#unescape', '#Array.of',
-]);
-const PROPAGATING_CONSTRUCTORS = new Set(['#URL', 'url#URL', '#URLSearchParams', 'url#URLSearchParams', '#String']);
-/** Undeclared globals that are never request input. */
-const SAFE_GLOBALS = new Set([
-  '__dirname', '__filename', 'undefined', 'NaN', 'Infinity', 'process', 'Math', 'JSON', 'Date', 'crypto',
-  'globalThis', 'console', 'Buffer', 'Number', 'String', 'Object', 'Array', 'require', 'module', 'exports',
-]);
-/** Methods of a string or array whose result cannot be a path (booleans, numbers). */
-const NON_PATH_METHODS = new Set([
-  'includes', 'startsWith', 'endsWith', 'test', 'indexOf', 'lastIndexOf', 'search', 'localeCompare', 'has',
-  'charCodeAt', 'codePointAt', 'every', 'some', 'findIndex', 'findLastIndex', 'hasOwnProperty', 'isFile',
-  'isDirectory', 'getTime',
-]);
-/** Methods that mix their arguments into a string built on a constant receiver. */
-const MIXING_METHODS = new Set(['concat', 'replace', 'replaceAll', 'padStart', 'padEnd', 'join']);
-/** Schema methods returning the validated input (zod, yup, superstruct-style). */
-const PARSE_METHODS = new Set(['parse', 'parseAsync', 'validateSync', 'validate', 'cast', 'create']);
-const SAFE_PARSE_METHODS = new Set(['safeParse', 'safeParseAsync']);
-/** Schema building calls that constrain a string to a fixed alphabet or set. */
-const CONSTRAINING_SCHEMA_CALLS = new Set([
-  'regex', 'enum', 'nativeEnum', 'literal', 'uuid', 'cuid', 'cuid2', 'ulid', 'nanoid', 'number', 'int',
-  'integer', 'boolean', 'bigint', 'picklist', 'matches', 'oneOf',
-]);
-const OBJECT_SCHEMA_CALLS = new Set(['object', 'strictObject', 'looseObject', 'shape']);
-/** Array methods whose callback's first parameter is an element of the receiver (`reduce`: the second). */
-const ITERATION_METHODS = new Map([
-  ['forEach', 0], ['map', 0], ['flatMap', 0], ['filter', 0], ['find', 0], ['findLast', 0], ['some', 0],
-  ['every', 0], ['reduce', 1], ['then', 0],
-]);
-
-function targetKey(target: CallTarget): string {
-  return `${target.module ?? ''}#${target.path.join('.')}`;
-}
-
-function shortText(context: FileContext, node: TSESTree.Node, max = 60): string | null {
-  const text = context.sourceCode.getText(node).replace(/\s+/gu, ' ');
-  return text.length <= max ? text : null;
-}
-
-/** How a property step reads in a description: `.name`, `[0]`, `['x-file']`. */
-function keyLabel(key: string): string {
-  if (/^[A-Za-z_$][\w$]*$/u.test(key)) {
-    return `.${key}`;
-  }
-  return /^\d+$/u.test(key) ? `[${key}]` : `['${key}']`;
-}
-
-function memberKey(context: FileContext, node: TSESTree.MemberExpression): string | null {
-  if (!node.computed) {
-    return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : null;
-  }
-  return getStringIfConstant(node.property as never, scopeOf(context, node) as never);
-}
-
-/** One step of a destructuring pattern or member chain. */
-interface Step {
-  readonly key: string | null;
-  readonly label: string;
-}
-
-/** Steps from a binding pattern down to `id`, plus the defaults met on the way. */
-function patternSteps(
-  context: FileContext,
-  pattern: TSESTree.Node,
-  id: TSESTree.Node,
-  steps: Step[] = [],
-  defaults: TSESTree.Node[] = [],
-): { steps: Step[]; defaults: TSESTree.Node[] } | null {
-  if (pattern === id) {
-    return { steps, defaults };
-  }
-  if (id.range[0] < pattern.range[0] || id.range[1] > pattern.range[1]) {
-    return null;
-  }
-  switch (pattern.type) {
-    case AST_NODE_TYPES.AssignmentPattern:
-      return patternSteps(context, pattern.left, id, steps, [...defaults, pattern.right]);
-    case AST_NODE_TYPES.TSParameterProperty:
-      return patternSteps(context, pattern.parameter, id, steps, defaults);
-    case AST_NODE_TYPES.RestElement:
-      return patternSteps(context, pattern.argument, id, steps, defaults);
-    case AST_NODE_TYPES.ObjectPattern:
-      for (const prop of pattern.properties) {
-        if (prop.type === AST_NODE_TYPES.RestElement) {
-          const found = patternSteps(context, prop.argument, id, steps, defaults);
-          if (found) {
-            return found;
-          }
-          continue;
-        }
-        let key: string | null;
-        if (!prop.computed && prop.key.type === AST_NODE_TYPES.Identifier) {
-          key = prop.key.name;
-        } else if (prop.key.type === AST_NODE_TYPES.Literal) {
-          key = String(prop.key.value);
-        } else {
-          key = getStringIfConstant(prop.key as never, scopeOf(context, prop) as never);
-        }
-        const found = patternSteps(context, prop.value, id, [...steps, { key, label: key === null ? '[…]' : keyLabel(key) }], defaults);
-        if (found) {
-          return found;
-        }
-      }
-      return null;
-    case AST_NODE_TYPES.ArrayPattern:
-      for (const [index, element] of pattern.elements.entries()) {
-        const isRest = element?.type === AST_NODE_TYPES.RestElement;
-        const found = element
-          ? patternSteps(context, element, id, isRest ? steps : [...steps, { key: String(index), label: `[${index}]` }], defaults)
-          : null;
-        if (found) {
-          return found;
-        }
-      }
-      return null;
-    default:
-      return null;
-  }
-}
-
-function withNotes(origin: RequestInputOrigin, notes: readonly string[]): RequestInputOrigin {
-  const fresh = notes.filter((n) => !origin.falseConfidence.includes(n));
-  return fresh.length === 0 ? origin : { ...origin, falseConfidence: [...origin.falseConfidence, ...fresh] };
-}
-
-function matchesSpec(context: FileContext, specs: readonly NameSpec[], callee: TSESTree.Node, target: CallTarget | null): boolean {
-  if (specs.length === 0) {
-    return false;
-  }
-  const text = context.sourceCode.getText(callee).replace(/\s+/gu, '');
-  const last =
-    callee.type === AST_NODE_TYPES.Identifier
-      ? callee.name
-      : callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier
-        ? callee.property.name
-        : null;
-  return specs.some((spec) => {
-    if (spec.module !== null) {
-      const module = spec.module.replace(/^node:/u, '');
-      const name = spec.name === 'default' ? '' : spec.name;
-      return target?.module === module && target.path.join('.') === name;
-    }
-    return text === spec.name || (!spec.name.includes('.') && last === spec.name);
-  });
-}
-
-/**
- * Nested evaluations beyond which the tracker answers "unknown" instead of recursing further:
- * each level takes several stack frames, and ESLint may run on a thread with a 1 MB stack.
- */
-const MAX_DEPTH = 400;
-/** Operand chains at least this long are evaluated bottom-up first (see `prime`). */
-const PRIME_DEPTH = 64;
-
-/** The largest of some nodes (by source extent): the likely deep one. */
-function largest(nodes: readonly (TSESTree.Node | null | undefined)[]): TSESTree.Node | null {
-  let best: TSESTree.Node | null = null;
-  for (const node of nodes) {
-    if (node && (!best || node.range[1] - node.range[0] > best.range[1] - best.range[0])) {
-      best = node;
-    }
-  }
-  return best;
-}
-
-/** The operand of `node` that `evaluate` recurses into and that holds most of its code. */
-function spineChild(node: TSESTree.Node): TSESTree.Node | null {
-  switch (node.type) {
-    case AST_NODE_TYPES.MemberExpression:
-      return node.object;
-    case AST_NODE_TYPES.ChainExpression:
-    case AST_NODE_TYPES.TSAsExpression:
-    case AST_NODE_TYPES.TSSatisfiesExpression:
-    case AST_NODE_TYPES.TSNonNullExpression:
-    case AST_NODE_TYPES.TSTypeAssertion:
-      return node.expression;
-    case AST_NODE_TYPES.AwaitExpression:
-    case AST_NODE_TYPES.SpreadElement:
-      return node.argument;
-    case AST_NODE_TYPES.BinaryExpression:
-      return node.operator === '+' ? largest([node.left, node.right]) : null;
-    case AST_NODE_TYPES.LogicalExpression:
-    case AST_NODE_TYPES.AssignmentExpression:
-      return largest([node.left, node.right]);
-    case AST_NODE_TYPES.ConditionalExpression:
-      return largest([node.consequent, node.alternate]);
-    case AST_NODE_TYPES.TemplateLiteral:
-      return largest(node.expressions);
-    case AST_NODE_TYPES.ArrayExpression:
-      return largest(node.elements);
-    case AST_NODE_TYPES.SequenceExpression:
-      return node.expressions.at(-1) ?? null;
-    case AST_NODE_TYPES.CallExpression:
-    case AST_NODE_TYPES.NewExpression: {
-      const callee = skipTsWrappers(node.callee);
-      return largest([callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : null, ...node.arguments]);
-    }
-    default:
-      return null;
-  }
-}
+export type { InputClassification, RequestInputOptions, RequestInputOrigin } from './values';
 
 /**
  * Answers "is this expression request input, and from where?" for one file. Intra-procedural

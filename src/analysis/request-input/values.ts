@@ -1,0 +1,84 @@
+import { getStringIfConstant } from '@eslint-community/eslint-utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { InputShape } from '../../frameworks/types';
+import type { CallTarget } from '../../core/modules';
+import { scopeOf } from '../../core/variable-index';
+import type { FileContext } from '../../core/context';
+
+/** Where a value that a remote client controls comes from. */
+export interface RequestInputOrigin {
+  /** The source as code (`req.params.name`, `c.req.query('file')`, `@Body() dto`). */
+  readonly description: string;
+  /** The framework that supplies it (`express`, `next`…; `custom` for configured sources). */
+  readonly framework: string;
+  /** The expression where the input is first read. */
+  readonly node: TSESTree.Node;
+  /** Checks seen on the way that look like sanitisers but are not (`path.normalize()`). */
+  readonly falseConfidence: readonly string[];
+}
+
+/** The tracker's verdict on one expression. */
+export type InputClassification =
+  | { readonly kind: 'input'; readonly origin: RequestInputOrigin }
+  /** Proven not to be request input: constants, static roots, sanitiser results. */
+  | { readonly kind: 'safe' }
+  /** Not traced to request input, but not proven constant either. */
+  | { readonly kind: 'unknown' };
+
+/** Extra vocabulary on top of `settings['agent-guard'].requestInput` (rule options). */
+export interface RequestInputOptions {
+  /** `module#export` or names of functions whose result is request input. */
+  readonly sources?: readonly string[];
+  /** `module#export` or names of functions whose result (or check) makes a value safe. */
+  readonly sanitizers?: readonly string[];
+}
+
+/** What the tracker knows of a value while it evaluates an expression. */
+export type TrackedValue =
+  /** Request input; `path`: reads of its properties still extend the description (`req.params` -> `req.params.name`). */
+  | { readonly kind: 'input'; readonly origin: RequestInputOrigin; readonly path: boolean }
+  /** A request object (or part of one) of a framework, whose `shape` says which properties and methods are input. */
+  | { readonly kind: 'request'; readonly shape: InputShape; readonly desc: string; readonly framework: string }
+  /**
+   * The result of validating input with a schema (`schema.parse(req.body)`): safe where the schema
+   * constrains the property at `keys`; `wrapped` until `.data` of a `safeParse` result is read.
+   */
+  | { readonly kind: 'schema-result'; readonly schema: TSESTree.Node | null; readonly keys: readonly string[]; readonly wrapped: boolean; readonly origin: RequestInputOrigin }
+  /** Proven not to be request input. */
+  | { readonly kind: 'safe' }
+  /** Neither traced to request input nor proven constant. */
+  | { readonly kind: 'unknown' };
+
+export const SAFE: TrackedValue = { kind: 'safe' };
+export const UNKNOWN: TrackedValue = { kind: 'unknown' };
+
+export function targetKey(target: CallTarget): string {
+  return `${target.module ?? ''}#${target.path.join('.')}`;
+}
+
+export function shortText(context: FileContext, node: TSESTree.Node, max = 60): string | null {
+  const text = context.sourceCode.getText(node).replace(/\s+/gu, ' ');
+  return text.length <= max ? text : null;
+}
+
+/** How a property step reads in a description: `.name`, `[0]`, `['x-file']`. */
+export function keyLabel(key: string): string {
+  if (/^[A-Za-z_$][\w$]*$/u.test(key)) {
+    return `.${key}`;
+  }
+  return /^\d+$/u.test(key) ? `[${key}]` : `['${key}']`;
+}
+
+export function memberKey(context: FileContext, node: TSESTree.MemberExpression): string | null {
+  if (!node.computed) {
+    return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : null;
+  }
+  return getStringIfConstant(node.property as never, scopeOf(context, node) as never);
+}
+
+export function withNotes(origin: RequestInputOrigin, notes: readonly string[]): RequestInputOrigin {
+  const fresh = notes.filter((n) => !origin.falseConfidence.includes(n));
+  return fresh.length === 0 ? origin : { ...origin, falseConfidence: [...origin.falseConfidence, ...fresh] };
+}
