@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// Memory: max RSS of linting the whole server row (every package of bench/lib/server-corpus.mjs)
+// with (a) @eslint/js recommended and (b) (a) + agent-guard recommended, each in a fresh child
+// process, alternating a, b, a, b… (--repeat times each). Measured by `/usr/bin/time -v` when it is
+// present (the kernel's peak RSS of the child), else by the child's own
+// `process.resourceUsage().maxRSS`. The child keeps every lint message, as `eslint .` keeps its
+// results until it prints them.
+//
+//   node bench/memory.mjs [--repeat 2] [--plugin dist/index.mjs] [--markdown]
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+import { loadPlugin } from './lib/corpus.mjs';
+import { benchConfigs, createBenchLinter } from './lib/lint.mjs';
+import { serverRow } from './lib/rows.mjs';
+import { ensureServerCorpus } from './lib/server-corpus.mjs';
+
+const { values: flags } = parseArgs({
+  options: {
+    child: { type: 'string' },
+    repeat: { type: 'string', default: '2' },
+    plugin: { type: 'string' },
+    markdown: { type: 'boolean', default: false },
+  },
+});
+
+if (flags.child) {
+  const plugin = await loadPlugin(flags.plugin);
+  const { pluginSet, configs } = benchConfigs(plugin);
+  const { linter, configArray } = createBenchLinter(pluginSet);
+  const row = serverRow();
+  const rules = configs[flags.child].rules;
+  const kept = [];
+  for (const { file, text, languageOptions } of row.files) {
+    kept.push({ file, messages: linter.verify(text, configArray(languageOptions, rules), { filename: file }) });
+  }
+  const problems = kept.reduce((total, { messages }) => total + messages.length, 0);
+  const lines = row.files.reduce((total, { lines: count }) => total + count, 0);
+  console.log(JSON.stringify({ files: row.files.length, lines, problems, maxRSSKiB: process.resourceUsage().maxRSS }));
+  process.exit(0);
+}
+
+ensureServerCorpus(); // fetched here, not inside the timed children
+const REPEAT = Math.max(1, Number(flags.repeat));
+const TIME = '/usr/bin/time';
+const useTime = existsSync(TIME);
+const script = fileURLToPath(import.meta.url);
+
+function child(config) {
+  const args = [script, '--child', config, ...(flags.plugin ? ['--plugin', flags.plugin] : [])];
+  const result = useTime
+    ? spawnSync(TIME, ['-v', process.execPath, ...args], { encoding: 'utf8' })
+    : spawnSync(process.execPath, args, { encoding: 'utf8' });
+  if (result.status !== 0) {
+    throw new Error(`bench/memory: child ${config} failed: ${result.stderr}`);
+  }
+  const report = JSON.parse(result.stdout.trim().split('\n').at(-1));
+  const fromTime = /Maximum resident set size \(kbytes\): (\d+)/u.exec(result.stderr);
+  return { ...report, maxKiB: fromTime ? Number(fromTime[1]) : report.maxRSSKiB };
+}
+
+const samples = { a: [], b: [] };
+for (let index = 0; index < REPEAT; index += 1) {
+  for (const config of ['a', 'b']) {
+    samples[config].push(child(config));
+    console.error(`bench/memory: ${config} ${index + 1}/${REPEAT} done`);
+  }
+}
+
+const mib = (kib) => (kib / 1024).toFixed(1);
+const least = (config) => Math.min(...samples[config].map(({ maxKiB }) => maxKiB));
+const [a, b] = [least('a'), least('b')];
+const { files, lines } = samples.a[0];
+const out = [
+  '### Memory: max RSS of linting the server row, fresh child process per run',
+  '',
+  `- ${files} files, ${lines} lines (every server package together); measured with ${useTime ? '`/usr/bin/time -v` (Maximum resident set size)' : '`process.resourceUsage().maxRSS` in the child'}; ${REPEAT} child process(es) per config, alternating; load average after: ${readFileSync('/proc/loadavg', 'utf8').trim()}.`,
+  '',
+  '| Config | max RSS per run, MiB | least, MiB | lint messages kept |',
+  '|---|---:|---:|---:|',
+  `| (a) @eslint/js recommended | ${samples.a.map(({ maxKiB }) => mib(maxKiB)).join(', ')} | ${mib(a)} | ${samples.a[0].problems} |`,
+  `| (b) (a) + agent-guard recommended | ${samples.b.map(({ maxKiB }) => mib(maxKiB)).join(', ')} | ${mib(b)} | ${samples.b[0].problems} |`,
+  '',
+  `- The plugin adds ${mib(b - a)} MiB, ${(((b - a) / a) * 100).toFixed(1)} % of (a)'s max RSS (least of each).`,
+  '',
+];
+console.log(flags.markdown ? out.join('\n') : JSON.stringify({ samples, addedKiB: b - a, addedShare: (b - a) / a }, null, 2));
