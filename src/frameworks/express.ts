@@ -1,20 +1,18 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { handlerFunctionsOf } from '../core/functions';
 import { iterateInstanceReferences } from './kit/instance-references';
-import { CALL, CONSTRUCT, iterateModuleReferences } from '../core/modules';
-import { instanceFromCreation, instanceLookup, routerRoutes } from './kit/router-routes';
+import { CALL, CONSTRUCT } from '../core/modules';
 import type { RouterSpec } from './kit/router-routes';
 import type { TraceMap } from '../core/modules';
 import { NODE_FRAMEWORK_REQUEST } from './shapes';
-import type { AdapterContext, FrameworkAdapter, HandlerBinding, ParamRole, Route } from './types';
+import type { AdapterContext, FrameworkAdapter, ParamRole } from './types';
 import type { FunctionLike } from '../core/functions';
+import { routerAdapter } from './kit/router-adapter';
 
 /** Router methods that register handlers (`app.get`, `router.use`, `route('/x').post`). */
 export const EXPRESS_ROUTE_METHODS = ['all', 'checkout', 'copy', 'delete', 'get', 'head', 'lock', 'merge', 'mkactivity', 'mkcol', 'move', 'm-search', 'notify', 'options', 'patch', 'post', 'purge', 'put', 'report', 'search', 'subscribe', 'trace', 'unlock', 'unsubscribe', 'use'];
 
-const REGISTRATION: TraceMap<string> = Object.fromEntries(EXPRESS_ROUTE_METHODS.map((m) => [m, { [CALL]: m }]));
 const ROUTE: TraceMap<string> = { route: { [CALL]: 'route' } };
 
 const APPS: Record<string, TraceMap<string>> = {
@@ -47,16 +45,14 @@ export function expressParams(fn: FunctionLike): (ParamRole | undefined)[] {
   return fn.params.length === 4 ? [undefined, REQUEST, RESPONSE, undefined] : [REQUEST, RESPONSE];
 }
 
-/** Handlers of registration calls on a router value, following `route()` and call chains. */
-function* registrations(context: AdapterContext, router: TSESTree.Node): Generator<TSESTree.CallExpression> {
-  const calls = [
-    ...[...iterateInstanceReferences(context, router, REGISTRATION)].map((r) => r.node as TSESTree.CallExpression),
-  ];
-  for (const route of iterateInstanceReferences(context, router, ROUTE)) {
-    calls.push(...chained(route.node as TSESTree.CallExpression));
+/** `route(path).get(…)` chains, and calls chained on registrations (`app.get(a).post(b)`). */
+function* moreRegistrations(context: AdapterContext, app: TSESTree.Node, calls: readonly TSESTree.CallExpression[]): Generator<TSESTree.CallExpression> {
+  const routeChains: TSESTree.CallExpression[] = [];
+  for (const route of iterateInstanceReferences(context, app, ROUTE)) {
+    routeChains.push(...chained(route.node as TSESTree.CallExpression));
   }
-  for (const call of calls) {
-    yield call;
+  yield* routeChains;
+  for (const call of [...calls, ...routeChains]) {
     yield* chained(call);
   }
 }
@@ -78,8 +74,14 @@ function* chained(call: TSESTree.CallExpression): Generator<TSESTree.CallExpress
 }
 
 /** Express, Connect and compatible routers created in the file. */
-export const express: FrameworkAdapter = {
-  name: 'express',
+export const express: FrameworkAdapter = routerAdapter({
+  router: EXPRESS_ROUTER,
+  creators: APPS,
+  registrationMethods: EXPRESS_ROUTE_METHODS,
+  // `express.Router` read as a value is not a router.
+  isCreation: (reference) => reference.kind !== 'read',
+  moreRegistrations,
+  params: expressParams,
   responses: {
     names: ['res', 'response', 'resp'],
     methods: {
@@ -102,22 +104,4 @@ export const express: FrameworkAdapter = {
       download: { pathArg: 0, optionArgs: [1, 2] },
     },
   },
-  routes: {
-    findRoutes(context: AdapterContext): Route[] {
-      const instances = [...iterateModuleReferences(context, APPS)].filter((app) => app.kind !== 'read').map((app) => instanceFromCreation(context, app.node));
-      return instances.length === 0 ? [] : routerRoutes(context, EXPRESS_ROUTER, instances, instanceLookup(context, instances));
-    },
-  },
-  *findHandlers(context: AdapterContext): Generator<HandlerBinding> {
-    for (const app of iterateModuleReferences(context, APPS)) {
-      if (app.kind === 'read') {
-        continue;
-      }
-      for (const call of registrations(context, app.node)) {
-        for (const fn of handlerFunctionsOf(context, call.arguments)) {
-          yield { framework: 'express', fn, params: expressParams(fn), registration: call };
-        }
-      }
-    }
-  },
-};
+});

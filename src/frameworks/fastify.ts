@@ -2,20 +2,18 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { handlerFunctionsOf } from '../core/functions';
-import { iterateInstanceReferences } from './kit/instance-references';
-import { CALL, iterateModuleReferences } from '../core/modules';
+import { CALL } from '../core/modules';
 import type { TraceMap } from '../core/modules';
-import { instanceFromCreation, instanceLookup, routerRoutes } from './kit/router-routes';
 import type { RouterSpec } from './kit/router-routes';
 import { findObjectProperty } from '../core/static';
 import { NODE_FRAMEWORK_REQUEST } from './shapes';
-import type { AdapterContext, FrameworkAdapter, HandlerBinding, ParamRole, Route } from './types';
+import type { AdapterContext, FrameworkAdapter, ParamRole } from './types';
 import type { FunctionLike } from '../core/functions';
+import { routerAdapter } from './kit/router-adapter';
 
 /** Fastify instance methods that take handlers (shorthand routes, `route`, hooks). */
 export const FASTIFY_ROUTE_METHODS = ['all', 'delete', 'get', 'head', 'options', 'patch', 'post', 'put', 'route', 'addHook'];
 
-const REGISTRATION: TraceMap<string> = Object.fromEntries(FASTIFY_ROUTE_METHODS.map((m) => [m, { [CALL]: m }]));
 const FASTIFY: Record<string, TraceMap<string>> = { fastify: { [CALL]: 'fastify', fastify: { [CALL]: 'fastify' } } };
 
 /** `(request, reply)`. Fastify's request carries `params/query/body/headers/raw.url`. */
@@ -57,8 +55,12 @@ export function fastifyHandlers(context: AdapterContext, call: TSESTree.CallExpr
 }
 
 /** Fastify instances created in the file (`fastify()`, `Fastify({ logger })`). */
-export const fastify: FrameworkAdapter = {
-  name: 'fastify',
+export const fastify: FrameworkAdapter = routerAdapter({
+  router: FASTIFY_ROUTER,
+  creators: FASTIFY,
+  registrationMethods: FASTIFY_ROUTE_METHODS,
+  handlers: fastifyHandlers,
+  params: FASTIFY_PARAMS,
   responses: {
     names: ['reply'],
     methods: { send: { payload: [0] } },
@@ -68,20 +70,4 @@ export const fastify: FrameworkAdapter = {
     nestedResponses: ['raw'],
     errorHandlers: [{ kind: 'call', method: 'setErrorHandler', errorParam: 0, responseParam: 2 }],
   },
-  routes: {
-    findRoutes(context: AdapterContext): Route[] {
-      const instances = [...iterateModuleReferences(context, FASTIFY)].map((app) => instanceFromCreation(context, app.node));
-      return instances.length === 0 ? [] : routerRoutes(context, FASTIFY_ROUTER, instances, instanceLookup(context, instances));
-    },
-  },
-  *findHandlers(context: AdapterContext): Generator<HandlerBinding> {
-    for (const app of iterateModuleReferences(context, FASTIFY)) {
-      for (const ref of iterateInstanceReferences(context, app.node, REGISTRATION)) {
-        const call = ref.node as TSESTree.CallExpression;
-        for (const fn of fastifyHandlers(context, call)) {
-          yield { framework: 'fastify', fn, params: FASTIFY_PARAMS, registration: call };
-        }
-      }
-    }
-  },
-};
+});

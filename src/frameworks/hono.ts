@@ -1,15 +1,14 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { handlerFunctionsOf } from '../core/functions';
-import { iterateInstanceReferences } from './kit/instance-references';
-import { CALL, CONSTRUCT, iterateModuleReferences } from '../core/modules';
+import { CONSTRUCT } from '../core/modules';
 import type { TraceMap } from '../core/modules';
-import { instanceFromCreation, instanceLookup, joinPaths, routerRoutes } from './kit/router-routes';
+import { instanceFromCreation, joinPaths } from './kit/router-routes';
 import type { RouterInstance, RouterSpec } from './kit/router-routes';
 import { staticValueOf } from '../core/static';
 import { FETCH_REQUEST } from './shapes';
-import type { AdapterContext, FrameworkAdapter, HandlerBinding, InputShape, ParamRole, Route } from './types';
+import type { AdapterContext, FrameworkAdapter, InputShape, ParamRole } from './types';
+import { routerAdapter } from './kit/router-adapter';
 
 /** Hono's context `c`: input is read through `c.req` (`param()`, `query()`, `json()`…). */
 export const HONO_CONTEXT: InputShape = {
@@ -27,7 +26,6 @@ export const HONO_CONTEXT: InputShape = {
 /** Hono app methods that register handlers. */
 export const HONO_ROUTE_METHODS = ['all', 'delete', 'get', 'on', 'options', 'patch', 'post', 'put', 'use'];
 
-const REGISTRATION: TraceMap<string> = Object.fromEntries(HONO_ROUTE_METHODS.map((m) => [m, { [CALL]: m }]));
 const HONO: Record<string, TraceMap<string>> = {
   hono: { Hono: { [CONSTRUCT]: 'app' } },
   'hono/tiny': { Hono: { [CONSTRUCT]: 'app' } },
@@ -74,8 +72,12 @@ function honoInstance(context: AdapterContext, creation: TSESTree.Node): RouterI
 export const HONO_PARAMS: readonly ParamRole[] = [{ kind: 'request', shape: HONO_CONTEXT }];
 
 /** Hono apps created in the file (`new Hono()`), including `app.on('GET', path, h)`. */
-export const hono: FrameworkAdapter = {
-  name: 'hono',
+export const hono: FrameworkAdapter = routerAdapter({
+  router: HONO_ROUTER,
+  creators: HONO,
+  registrationMethods: HONO_ROUTE_METHODS,
+  instance: honoInstance,
+  params: HONO_PARAMS,
   responses: {
     names: ['c', 'ctx', 'context'],
     contextIsResponse: true,
@@ -90,20 +92,4 @@ export const hono: FrameworkAdapter = {
     calls: [{ module: 'hono/http-exception', path: ['HTTPException'], construct: true, payload: [1], ignoreProperties: ['cause'], statusArg: 0 }],
     errorHandlers: [{ kind: 'call', method: 'onError', errorParam: 0, responseParam: 1 }],
   },
-  routes: {
-    findRoutes(context: AdapterContext): Route[] {
-      const instances = [...iterateModuleReferences(context, HONO)].map((app) => honoInstance(context, app.node));
-      return instances.length === 0 ? [] : routerRoutes(context, HONO_ROUTER, instances, instanceLookup(context, instances));
-    },
-  },
-  *findHandlers(context: AdapterContext): Generator<HandlerBinding> {
-    for (const app of iterateModuleReferences(context, HONO)) {
-      for (const ref of iterateInstanceReferences(context, app.node, REGISTRATION)) {
-        const call = ref.node as TSESTree.CallExpression;
-        for (const fn of handlerFunctionsOf(context, call.arguments)) {
-          yield { framework: 'hono', fn, params: HONO_PARAMS, registration: call };
-        }
-      }
-    }
-  },
-};
+});

@@ -1,15 +1,14 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { handlerFunctionsOf } from '../core/functions';
-import { iterateInstanceReferences } from './kit/instance-references';
-import { CALL, CONSTRUCT, iterateModuleReferences } from '../core/modules';
+import { CALL, CONSTRUCT } from '../core/modules';
 import type { TraceMap } from '../core/modules';
-import { instanceFromCreation, instanceLookup, routerRoutes } from './kit/router-routes';
+import { instanceFromCreation } from './kit/router-routes';
 import type { RouterInstance, RouterSpec } from './kit/router-routes';
 import { findObjectProperty, skipTsWrappers, staticValueOf } from '../core/static';
 import { NODE_REQUEST } from './shapes';
-import type { AdapterContext, FrameworkAdapter, HandlerBinding, InputShape, ParamRole, Route } from './types';
+import type { AdapterContext, FrameworkAdapter, InputShape, ParamRole } from './types';
+import { routerAdapter } from './kit/router-adapter';
 
 const KOA_REQUEST: InputShape = {
   properties: {
@@ -36,7 +35,6 @@ export const KOA_CONTEXT: InputShape = {
 /** Router methods of Koa and @koa/router. */
 export const KOA_ROUTE_METHODS = ['all', 'del', 'delete', 'get', 'head', 'options', 'patch', 'post', 'put', 'use'];
 
-const REGISTRATION: TraceMap<string> = Object.fromEntries(KOA_ROUTE_METHODS.map((m) => [m, { [CALL]: m }]));
 const KOA: Record<string, TraceMap<string>> = {
   koa: { [CONSTRUCT]: 'app', [CALL]: 'app' },
   '@koa/router': { [CONSTRUCT]: 'router', [CALL]: 'router' },
@@ -68,8 +66,12 @@ function koaInstance(context: AdapterContext, node: TSESTree.Node): RouterInstan
 export const KOA_PARAMS: readonly ParamRole[] = [{ kind: 'request', shape: KOA_CONTEXT }];
 
 /** Koa apps and @koa/router / koa-router routers created in the file. */
-export const koa: FrameworkAdapter = {
-  name: 'koa',
+export const koa: FrameworkAdapter = routerAdapter({
+  router: KOA_ROUTER,
+  creators: KOA,
+  registrationMethods: KOA_ROUTE_METHODS,
+  instance: koaInstance,
+  params: KOA_PARAMS,
   responses: {
     names: ['ctx', 'context'],
     contextIsResponse: true,
@@ -79,20 +81,4 @@ export const koa: FrameworkAdapter = {
     nestedResponses: ['response', 'res'],
     errorHandlers: [{ kind: 'call', method: 'on', event: 'error', errorParam: 0, responseParam: 1 }],
   },
-  routes: {
-    findRoutes(context: AdapterContext): Route[] {
-      const instances = [...iterateModuleReferences(context, KOA)].map((app) => koaInstance(context, app.node));
-      return instances.length === 0 ? [] : routerRoutes(context, KOA_ROUTER, instances, instanceLookup(context, instances));
-    },
-  },
-  *findHandlers(context: AdapterContext): Generator<HandlerBinding> {
-    for (const app of iterateModuleReferences(context, KOA)) {
-      for (const ref of iterateInstanceReferences(context, app.node, REGISTRATION)) {
-        const call = ref.node as TSESTree.CallExpression;
-        for (const fn of handlerFunctionsOf(context, call.arguments)) {
-          yield { framework: 'koa', fn, params: KOA_PARAMS, registration: call };
-        }
-      }
-    }
-  },
-};
+});
