@@ -77,11 +77,11 @@ export default defineConfig(
   },
   // Rule tests: positions on every error, no duplicates.
   {
-    files: ['tests/rules/**/*.ts', 'tests/analysis/**/*.ts', 'tests/core/**/*.ts', 'tests/frameworks/**/*.ts'],
+    files: ['tests/rules/**/*.ts', 'tests/analysis/**/*.ts', 'tests/core/**/*.ts', 'tests/frameworks/**/*.ts', 'tests/settings/**/*.ts'],
     ...eslintPlugin.configs.recommended,
   },
   {
-    files: ['tests/rules/**/*.ts', 'tests/analysis/**/*.ts', 'tests/core/**/*.ts', 'tests/frameworks/**/*.ts'],
+    files: ['tests/rules/**/*.ts', 'tests/analysis/**/*.ts', 'tests/core/**/*.ts', 'tests/frameworks/**/*.ts', 'tests/settings/**/*.ts'],
     // Suites are built with createRuleTester(): let the meta rules see them.
     settings: { 'eslint-plugin': { ruleTesterConstructors: ['RuleTester', 'createRuleTester'] } },
     rules: {
