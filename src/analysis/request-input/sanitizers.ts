@@ -1,7 +1,12 @@
+import { getStringIfConstant } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { regexOf } from './guards';
+import { SAFE, shortText, withNotes } from './values';
+import type { TrackedValue } from './values';
 import type { CallTarget } from '../../core/modules';
+import { scopeOf } from '../../core/variable-index';
 import type { NameSpec } from '../../core/settings';
 import type { FileContext } from '../../core/context';
 
@@ -36,3 +41,25 @@ export function matchesSpec(context: FileContext, specs: readonly NameSpec[], ca
     return text === spec.name || (!spec.name.includes('.') && last === spec.name);
   });
 }
+
+/** `x.replace(…)`: a character allow-list strips traversal; removing `..` does not. */
+export function replaceValue(context: FileContext, call: TSESTree.CallExpression, receiver: TrackedValue & { kind: 'input' }): TrackedValue {
+  const [pattern, replacement] = call.arguments;
+  const regex = pattern ? regexOf(context, pattern) : null;
+  const replacementText = replacement ? getStringIfConstant(replacement as never, scopeOf(context, call) as never) : null;
+  if (regex?.flags.includes('g') && replacementText !== null && !/[./\\]/u.test(replacementText)) {
+    const negated = /^\[\^((?:\\.|[^\]\\])*)\][+*]?$/u.exec(regex.pattern);
+    // `/[^a-z0-9_-]/g`: everything but the listed characters goes; safe when `.`, `/`, `\` are not listed.
+    if (negated && !/\.|\/|\\\\|\\W|\\S|\\D/u.test(negated[1]!)) {
+      return SAFE;
+    }
+  }
+  const literal = pattern ? getStringIfConstant(pattern as never, scopeOf(context, call) as never) : null;
+  if ((literal?.includes('..') ?? false) || (regex?.pattern.includes('\\.\\.') ?? false)) {
+    const method = (call.callee as TSESTree.MemberExpression).property;
+    const label = `${shortText(context, method, 20) ?? 'replace'}(${shortText(context, pattern!, 20) ?? '…'}, …)`;
+    return { kind: 'input', origin: withNotes(receiver.origin, [label]), path: false };
+  }
+  return { kind: 'input', origin: receiver.origin, path: false };
+}
+

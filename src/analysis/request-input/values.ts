@@ -4,6 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { InputShape } from '../../frameworks/types';
 import type { CallTarget } from '../../core/modules';
+import type { NameSpec } from '../../core/settings';
 import { scopeOf } from '../../core/variable-index';
 import type { FileContext } from '../../core/context';
 
@@ -81,4 +82,25 @@ export function memberKey(context: FileContext, node: TSESTree.MemberExpression)
 export function withNotes(origin: RequestInputOrigin, notes: readonly string[]): RequestInputOrigin {
   const fresh = notes.filter((n) => !origin.falseConfidence.includes(n));
   return fresh.length === 0 ? origin : { ...origin, falseConfidence: [...origin.falseConfidence, ...fresh] };
+}
+
+/**
+ * What the parts of the tracker (bindings, calls) need of it: its file and vocabulary, and the
+ * memoised evaluation of sub-expressions. `RequestInputAnalyzer` implements it.
+ */
+export interface ValueTracker {
+  readonly context: FileContext;
+  readonly sources: readonly NameSpec[];
+  readonly sanitizers: readonly NameSpec[];
+  /** The value of an expression (memoised; `unknown` beyond the depth cap or in a cycle). */
+  evaluate(node: TSESTree.Node): TrackedValue;
+  /** A value as used: request objects are not themselves strings; schema results resolve. */
+  finalize(value: TrackedValue): TrackedValue;
+  /** The value of an expression mixing several values (input wins, then unknown, then safe). */
+  combine(values: readonly TrackedValue[]): TrackedValue;
+  argValues(args: readonly (TSESTree.Expression | TSESTree.SpreadElement)[]): TrackedValue[];
+  /** A property read (`key`, or `null` when computed and unknown) on a value. */
+  step(value: TrackedValue, key: string | null, label: string, node: TSESTree.Node): TrackedValue;
+  /** Applies the result of guards dominating `ref` to a tainted value. */
+  guarded(ref: TSESTree.Node, value: TrackedValue): TrackedValue;
 }

@@ -1,0 +1,176 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { localCallSites } from '../../core/functions';
+import { getParamRole } from '../../frameworks/registry';
+import { patternSteps } from './patterns';
+import { ITERATION_METHODS, SAFE_GLOBALS } from './propagation';
+import { memberKey, SAFE, UNKNOWN } from './values';
+import type { TrackedValue, ValueTracker } from './values';
+import { variableFor } from '../../core/variable-index';
+import type { FunctionLike } from '../../core/functions';
+
+/**
+ * The values of names: every definition and write of a variable (declarations, destructuring,
+ * `for…of`, reassignments), framework handler parameters by role, callback elements, and
+ * local helper parameters through their call sites in the file. Memoised per variable.
+ */
+export class BindingValues {
+  private readonly varMemo = new Map<TSESLint.Scope.Variable, TrackedValue>();
+  private readonly busy = new Set<TSESLint.Scope.Variable>();
+  private helperDepth = 0;
+
+  constructor(private readonly tracker: ValueTracker) {}
+
+  identifierValue(id: TSESTree.Identifier): TrackedValue {
+    const variable = variableFor(this.tracker.context, id);
+    if (!variable || variable.defs.length === 0) {
+      return SAFE_GLOBALS.has(id.name) ? SAFE : UNKNOWN;
+    }
+    return this.tracker.guarded(id, this.variableValue(variable));
+  }
+
+  private variableValue(variable: TSESLint.Scope.Variable): TrackedValue {
+    const memo = this.varMemo.get(variable);
+    if (memo) {
+      return memo;
+    }
+    if (this.busy.has(variable)) {
+      return UNKNOWN;
+    }
+    this.busy.add(variable);
+    let val: TrackedValue;
+    try {
+      const vals: TrackedValue[] = variable.defs.map((def) => this.definitionValue(def));
+      for (const ref of variable.references) {
+        if (ref.isWrite() && !ref.init) {
+          vals.push(this.writeValue(ref));
+        }
+      }
+      val = vals.length === 1 ? vals[0]! : this.tracker.combine(vals);
+    } finally {
+      this.busy.delete(variable);
+    }
+    this.varMemo.set(variable, val);
+    return val;
+  }
+
+  private definitionValue(def: TSESLint.Scope.Definition): TrackedValue {
+    switch (def.type) {
+      case 'ImportBinding':
+        return SAFE; // module code and constants, never request data
+      case 'Parameter':
+        return this.parameterValue(def.node as FunctionLike, def.name as TSESTree.Identifier);
+      case 'Variable': {
+        const declarator = def.node as TSESTree.VariableDeclarator;
+        if (declarator.init) {
+          return this.patternValue(this.tracker.evaluate(declarator.init), declarator.id, def.name);
+        }
+        const loop = declarator.parent.parent;
+        if (
+          (loop?.type === AST_NODE_TYPES.ForOfStatement || loop?.type === AST_NODE_TYPES.ForInStatement) &&
+          loop.left === declarator.parent
+        ) {
+          return this.loopValue(loop, declarator.id, def.name);
+        }
+        return SAFE; // `let x;` alone: undefined until written (writes are added separately)
+      }
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private loopValue(loop: TSESTree.ForOfStatement | TSESTree.ForInStatement, pattern: TSESTree.Node, id: TSESTree.Node): TrackedValue {
+    const right = this.tracker.evaluate(loop.right);
+    if (loop.type === AST_NODE_TYPES.ForInStatement) {
+      return right.kind === 'input' ? { ...right, path: false } : this.tracker.finalize(right).kind === 'unknown' ? UNKNOWN : SAFE;
+    }
+    return this.patternValue(this.tracker.step(right, null, '[…]', loop.right), pattern, id);
+  }
+
+  private writeValue(ref: TSESLint.Scope.Reference): TrackedValue {
+    const parent = ref.identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === ref.identifier) {
+      return this.tracker.evaluate(parent);
+    }
+    if (parent?.type === AST_NODE_TYPES.UpdateExpression) {
+      return SAFE;
+    }
+    const writeExpr = ref.writeExpr as TSESTree.Node | null | undefined;
+    const holder = writeExpr?.parent;
+    if (holder?.type === AST_NODE_TYPES.AssignmentExpression && writeExpr) {
+      return this.patternValue(this.tracker.evaluate(writeExpr), holder.left, ref.identifier);
+    }
+    if ((holder?.type === AST_NODE_TYPES.ForOfStatement || holder?.type === AST_NODE_TYPES.ForInStatement) && holder.right === writeExpr) {
+      return this.loopValue(holder, holder.left, ref.identifier);
+    }
+    return UNKNOWN;
+  }
+
+  /** The value bound to `id` when `val` is destructured by `pattern`. */
+  patternValue(val: TrackedValue, pattern: TSESTree.Node, id: TSESTree.Node): TrackedValue {
+    const found = patternSteps(this.tracker.context, pattern, id);
+    if (!found) {
+      return UNKNOWN;
+    }
+    let current = val;
+    for (const s of found.steps) {
+      current = this.tracker.step(current, s.key, s.label, id);
+    }
+    return found.defaults.length === 0 ? current : this.tracker.combine([current, ...found.defaults.map((d) => this.tracker.evaluate(d))]);
+  }
+
+  private parameterValue(fn: FunctionLike, id: TSESTree.Identifier): TrackedValue {
+    const index = fn.params.findIndex((p) => p.range[0] <= id.range[0] && id.range[1] <= p.range[1]);
+    const param = fn.params[index];
+    if (!param) {
+      return UNKNOWN;
+    }
+    const role = getParamRole(this.tracker.context, fn, index);
+    if (role?.role.kind === 'request') {
+      const root = param.type === AST_NODE_TYPES.Identifier ? param.name : '';
+      return this.patternValue({ kind: 'request', shape: role.role.shape, desc: root, framework: role.framework }, param, id);
+    }
+    if (role?.role.kind === 'input') {
+      const origin = { description: role.role.description, framework: role.framework, node: param, falseConfidence: [] };
+      return this.patternValue({ kind: 'input', origin, path: false }, param, id);
+    }
+    if (role) {
+      return UNKNOWN;
+    }
+    // `req.files.forEach((file) => …)`: the callback receives elements of the receiver.
+    const call = fn.parent;
+    if (call.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === fn && call.callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = memberKey(this.tracker.context, call.callee);
+      if (method !== null && ITERATION_METHODS.get(method) === index) {
+        const receiver = this.tracker.evaluate(call.callee.object);
+        if (receiver.kind === 'input') {
+          return this.patternValue(method === 'then' ? receiver : this.tracker.step(receiver, null, '[…]', param), param, id);
+        }
+      }
+    }
+    return this.helperParameterValue(fn, index, param, id);
+  }
+
+  /** A parameter of a local helper: the values its callers in this file pass. */
+  private helperParameterValue(fn: FunctionLike, index: number, param: TSESTree.Parameter, id: TSESTree.Identifier): TrackedValue {
+    const calls = localCallSites(this.tracker.context, fn);
+    if (calls.length === 0 || this.helperDepth >= 4) {
+      return UNKNOWN;
+    }
+    this.helperDepth++;
+    try {
+      const vals = calls.map((call): TrackedValue => {
+        const spreadAt = call.arguments.findIndex((a) => a.type === AST_NODE_TYPES.SpreadElement);
+        if (spreadAt !== -1 && spreadAt <= index) {
+          return this.tracker.evaluate((call.arguments[spreadAt] as TSESTree.SpreadElement).argument);
+        }
+        const arg = call.arguments[index];
+        return arg ? this.tracker.evaluate(arg) : SAFE;
+      });
+      return this.patternValue(this.tracker.combine(vals), param, id);
+    } finally {
+      this.helperDepth--;
+    }
+  }
+}

@@ -1,0 +1,146 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { isFunctionLike, resolveFunction } from '../../core/functions';
+import { inputCallFramework } from '../../frameworks/registry';
+import { resolveCallTarget } from '../../core/modules';
+import { pathFunctionName } from './guards';
+import { FALSE_CONFIDENCE_PATH, MIXING_METHODS, NON_PATH_METHODS, PATH_PROPAGATORS, PROPAGATING_CALLS } from './propagation';
+import { matchesSpec, PATH_SANITIZERS, replaceValue, SAFE_CALLS } from './sanitizers';
+import { PARSE_METHODS, SAFE_PARSE_METHODS } from './schemas';
+import { memberKey, SAFE, shortText, targetKey, UNKNOWN, withNotes } from './values';
+import type { TrackedValue, ValueTracker } from './values';
+import { skipTsWrappers } from '../../core/static';
+import type { FunctionLike } from '../../core/functions';
+
+/**
+ * The values of calls: configured sources and sanitisers, framework input calls, `path`
+ * functions, propagating built-ins, schema parsing, methods on request objects and strings,
+ * and the return values of local functions (memoised per function).
+ */
+export class CallValues {
+  private readonly returnMemo = new Map<FunctionLike, TrackedValue>();
+  private readonly busy = new Set<FunctionLike>();
+
+  constructor(private readonly tracker: ValueTracker) {}
+
+  callValue(call: TSESTree.CallExpression): TrackedValue {
+    const callee = skipTsWrappers(call.callee);
+    const target = resolveCallTarget(this.tracker.context, callee);
+    if (matchesSpec(this.tracker.context, this.tracker.sanitizers, callee, target)) {
+      return SAFE;
+    }
+    const text = () => shortText(this.tracker.context, call) ?? `${shortText(this.tracker.context, callee, 40) ?? 'call'}()`;
+    if (matchesSpec(this.tracker.context, this.tracker.sources, callee, target)) {
+      return { kind: 'input', origin: { description: text(), framework: 'custom', node: call, falseConfidence: [] }, path: true };
+    }
+    if (target) {
+      const framework = inputCallFramework(target);
+      if (framework) {
+        return { kind: 'input', origin: { description: text(), framework, node: call, falseConfidence: [] }, path: true };
+      }
+      const key = targetKey(target);
+      const pathFn = pathFunctionName(target);
+      if (SAFE_CALLS.has(key) || (pathFn !== null && PATH_SANITIZERS.has(pathFn))) {
+        return SAFE;
+      }
+      if (pathFn !== null && PATH_PROPAGATORS.has(pathFn)) {
+        const val = this.tracker.combine(this.tracker.argValues(call.arguments));
+        return val.kind === 'input' && FALSE_CONFIDENCE_PATH.has(pathFn) ? { ...val, origin: withNotes(val.origin, [`path.${pathFn}()`]) } : val;
+      }
+      if (PROPAGATING_CALLS.has(key)) {
+        return this.tracker.combine(this.tracker.argValues(call.arguments));
+      }
+      if (target.module === 'valibot' && (target.path[0] === 'parse' || target.path[0] === 'safeParse' || target.path[0] === 'parseAsync')) {
+        const input = call.arguments[1] ? this.tracker.finalize(this.tracker.evaluate(call.arguments[1])) : SAFE;
+        return input.kind === 'input'
+          ? { kind: 'schema-result', schema: call.arguments[0] ?? null, keys: [], wrapped: target.path[0] === 'safeParse', origin: input.origin }
+          : input;
+      }
+    }
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      return this.methodValue(call, callee, text);
+    }
+    const fn = resolveFunction(this.tracker.context, callee);
+    if (fn) {
+      return this.returnValue(fn);
+    }
+    return target?.module ? SAFE : UNKNOWN;
+  }
+
+  private methodValue(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, text: () => string): TrackedValue {
+    const method = memberKey(this.tracker.context, callee);
+    const receiver = this.tracker.evaluate(callee.object);
+    if (receiver.kind === 'request') {
+      const found = method !== null && receiver.shape.methods && Object.hasOwn(receiver.shape.methods, method) ? receiver.shape.methods[method] : undefined;
+      if (found === 'input') {
+        return { kind: 'input', origin: { description: text(), framework: receiver.framework, node: call, falseConfidence: [] }, path: true };
+      }
+      return found ? { kind: 'request', shape: found, desc: text(), framework: receiver.framework } : UNKNOWN;
+    }
+    if (method !== null && NON_PATH_METHODS.has(method)) {
+      return SAFE;
+    }
+    const resolved = this.tracker.finalize(receiver);
+    if (resolved.kind === 'input') {
+      if (method === 'replace' || method === 'replaceAll') {
+        return replaceValue(this.tracker.context, call, resolved);
+      }
+      return { kind: 'input', origin: resolved.origin, path: false };
+    }
+    if (method !== null && (PARSE_METHODS.has(method) || SAFE_PARSE_METHODS.has(method))) {
+      const input = call.arguments[0] ? this.tracker.finalize(this.tracker.evaluate(call.arguments[0])) : SAFE;
+      if (input.kind === 'input') {
+        return { kind: 'schema-result', schema: callee.object, keys: [], wrapped: SAFE_PARSE_METHODS.has(method), origin: input.origin };
+      }
+    }
+    if (method !== null && MIXING_METHODS.has(method)) {
+      return this.tracker.combine([resolved, ...this.tracker.argValues(call.arguments)]);
+    }
+    if (resolved.kind === 'safe') {
+      return this.tracker.combine(this.tracker.argValues(call.arguments)).kind === 'input' ? UNKNOWN : SAFE;
+    }
+    return UNKNOWN;
+  }
+  /** What a local function returns, over every `return` (context-insensitive). */
+  returnValue(fn: FunctionLike): TrackedValue {
+    const memo = this.returnMemo.get(fn);
+    if (memo) {
+      return memo;
+    }
+    if (this.busy.has(fn)) {
+      return UNKNOWN;
+    }
+    this.busy.add(fn);
+    let val: TrackedValue;
+    try {
+      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+        val = this.tracker.finalize(this.tracker.evaluate(fn.body));
+      } else {
+        const returns: TrackedValue[] = [];
+        this.collectReturns(fn.body, returns);
+        val = this.tracker.combine(returns);
+      }
+    } finally {
+      this.busy.delete(fn);
+    }
+    this.returnMemo.set(fn, val);
+    return val;
+  }
+
+  private collectReturns(node: TSESTree.Node, out: TrackedValue[]): void {
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      out.push(node.argument ? this.tracker.evaluate(node.argument) : SAFE);
+      return;
+    }
+    const keys = this.tracker.context.sourceCode.visitorKeys[node.type] ?? [];
+    for (const key of keys) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (item && typeof item === 'object' && 'type' in item && !isFunctionLike(item as TSESTree.Node) && !String((item as TSESTree.Node).type).endsWith('Expression')) {
+          this.collectReturns(item as TSESTree.Node, out);
+        }
+      }
+    }
+  }
+}
