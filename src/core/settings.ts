@@ -45,12 +45,23 @@ export interface AgentGuardSettings {
 export const SETTINGS_KEY = 'agent-guard';
 
 const cache = new WeakMap<object, AgentGuardSettings>();
+/** Lists normalised by their raw array: merged settings objects (ESLint builds one per config combination) share their arrays. */
+const lists = new WeakMap<readonly unknown[], readonly string[]>();
+const NONE: readonly string[] = Object.freeze([]);
 
 function stringList(value: unknown): readonly string[] {
   if (typeof value === 'string') {
-    return [value];
+    return Object.freeze([value]);
   }
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  if (!Array.isArray(value)) {
+    return NONE;
+  }
+  let list = lists.get(value);
+  if (!list) {
+    list = Object.freeze(value.filter((v): v is string => typeof v === 'string'));
+    lists.set(value, list);
+  }
+  return list;
 }
 
 function section(raw: unknown, key: string): Record<string, unknown> {
@@ -107,6 +118,61 @@ export function getSettings(context: FileContext): AgentGuardSettings {
     cache.set(raw, settings);
   }
   return settings;
+}
+
+/** A key for one kind of per-configuration result (see `perConfiguration`). */
+export type ConfigKey<T> = symbol & { readonly __perConfiguration?: T };
+
+/** A new key for `perConfiguration`. @example const GLOBS = configKey<GlobList>('auth globs'); */
+export function configKey<T>(description: string): ConfigKey<T> {
+  return Symbol(description) as ConfigKey<T>;
+}
+
+const configurations = new WeakMap<AgentGuardSettings, WeakMap<object, Map<ConfigKey<unknown>, unknown>>>();
+
+/**
+ * The one per-configuration memo: `make(settings)` runs once per settings object and rule
+ * options object, not once per file. For what rules derive from both (merged name lists,
+ * compiled globs), which can be large. `options` must be the object `createRule` hands
+ * `create` (the same frozen object for every file with the same options).
+ * @example const globs = perConfiguration(context, options, GLOBS, (settings) => compileGlobs(settings.auth.publicRoutes));
+ */
+export function perConfiguration<T>(context: FileContext, options: object, key: ConfigKey<T>, make: (settings: AgentGuardSettings) => T): T {
+  const settings = getSettings(context);
+  let byOptions = configurations.get(settings);
+  if (!byOptions) {
+    byOptions = new WeakMap();
+    configurations.set(settings, byOptions);
+  }
+  let memo = byOptions.get(options);
+  if (!memo) {
+    memo = new Map();
+    byOptions.set(options, memo);
+  }
+  if (memo.has(key)) {
+    return memo.get(key) as T;
+  }
+  const value = make(settings);
+  memo.set(key, value);
+  return value;
+}
+
+/** Words that cannot name the function a suggestion calls (`new(req)`, `typeof(req)` parse as something else or not at all). */
+const RESERVED_WORDS = new Set([
+  'await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum',
+  'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'implements', 'import', 'in', 'instanceof', 'interface',
+  'let', 'new', 'null', 'package', 'private', 'protected', 'public', 'return', 'static', 'super', 'switch', 'throw', 'true',
+  'try', 'typeof', 'var', 'void', 'while', 'with', 'yield',
+]);
+const IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/u;
+
+/**
+ * Whether a settings or options entry can be inserted as the callee of a call in a module:
+ * dotted ASCII identifiers (`requireUser`, `this.auth.check`) whose first name is not a
+ * reserved word (later ones may be: `logger.delete` is a property).
+ */
+export function isIdentifierPath(text: string): boolean {
+  return IDENTIFIER_PATH.test(text) && !RESERVED_WORDS.has(text.split('.', 1)[0]!);
 }
 
 /** A user-supplied name: either a bare identifier-ish name or a `module#export` pair. */

@@ -7,7 +7,7 @@ import { createRule } from '../core/create-rule';
 import { normalizedFilename } from '../core/functions';
 import { compileGlobs } from '../core/globs';
 import type { GlobList } from '../core/globs';
-import { getSettings } from '../core/settings';
+import { configKey, isIdentifierPath, perConfiguration } from '../core/settings';
 import { ADAPTER_NAMES, getRoutes, isRouteCandidate } from '../frameworks/registry';
 import type { Route } from '../frameworks/types';
 import type { FunctionLike } from '../core/functions';
@@ -99,21 +99,53 @@ export default createRule<Options, MessageIds>({
 
 type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 
+/** What the rule derives from the settings and its options: built once per configuration, not per file (lists can be long). */
+interface Policy {
+  readonly globalGuard: boolean;
+  readonly vocab: AuthVocabulary;
+  readonly publicGlobs: GlobList;
+  readonly protectedGlobs: GlobList;
+  /** The gate functions a `missingGate` suggestion may insert: dotted identifiers that parse as a callee, at most three. */
+  readonly gateNames: readonly string[];
+}
+
+const MAX_GATE_SUGGESTIONS = 3;
+
+function gateNamesOf(functions: readonly string[]): string[] {
+  const names: string[] = [];
+  for (const name of functions) {
+    if (names.length === MAX_GATE_SUGGESTIONS) {
+      break;
+    }
+    if (isIdentifierPath(name)) {
+      names.push(name);
+    }
+  }
+  return names;
+}
+
+const POLICY = configKey<Policy>('require-auth-gate-in-route policy');
+
+function policyOf(context: Context, options: Options[0]): Policy {
+  return perConfiguration(context, options, POLICY, ({ auth }) => {
+    const functions = [...auth.functions, ...(options.authFunctions ?? [])];
+    return {
+      globalGuard: auth.globalGuard,
+      vocab: { functions, middleware: [...auth.middleware, ...(options.authMiddleware ?? [])], wrappers: auth.wrappers, procedures: auth.procedures },
+      publicGlobs: compileGlobs([...DEFAULT_PUBLIC_ROUTES, ...auth.publicRoutes, ...(options.publicRoutes ?? [])]),
+      protectedGlobs: compileGlobs([...auth.protectedPaths, ...(options.globalAuth ?? [])]),
+      gateNames: gateNamesOf(functions),
+    };
+  });
+}
+
 function checkRoutes(context: Context, options: Options[0], routes: readonly Route[]): void {
-  const settings = getSettings(context).auth;
-  if (settings.globalGuard) {
+  const { globalGuard, vocab, publicGlobs, protectedGlobs, gateNames } = policyOf(context, options);
+  if (globalGuard) {
     return;
   }
-  const vocab: AuthVocabulary = {
-    functions: [...settings.functions, ...(options.authFunctions ?? [])],
-    middleware: [...settings.middleware, ...(options.authMiddleware ?? [])],
-    wrappers: settings.wrappers,
-    procedures: settings.procedures,
-  };
-  const publicGlobs = compileGlobs([...DEFAULT_PUBLIC_ROUTES, ...settings.publicRoutes, ...(options.publicRoutes ?? [])]);
-  const protectedGlobs = compileGlobs([...settings.protectedPaths, ...(options.globalAuth ?? [])]);
   const filename = normalizedFilename(context);
-  if (protectedGlobs.files.some((re) => re.test(filename))) {
+  if (protectedGlobs.matchesFile(filename)) {
     return;
   }
   const frameworks = options.frameworks ?? [];
@@ -152,20 +184,20 @@ function checkRoutes(context: Context, options: Options[0], routes: readonly Rou
     } else if (unchecked) {
       context.report({ node: unchecked.call, messageId: 'sessionUnchecked', data: { ...data, call: `${unchecked.name}()` } });
     } else {
-      context.report({ node: route.node, messageId: 'missingGate', data, suggest: gateSuggestions(context, vocab, route, route.handlers.at(-1)!) });
+      context.report({ node: route.node, messageId: 'missingGate', data, suggest: gateSuggestions(context, gateNames, route, route.handlers.at(-1)!) });
     }
   }
 }
 
 function matchesPath(globs: GlobList, path: string | null): boolean {
-  return path !== null && globs.paths.some((re) => re.test(path));
+  return path !== null && globs.matchesPath(path);
 }
 
 /** Public by path, by file, by the framework's marker, or by an `agent-guard: public-route` comment (reported when it gives no reason). */
 function isPublic(context: Context, route: Route, globs: GlobList, filename: string, reasonless: Set<TSESTree.Comment>): boolean {
   // The home page is public; a mutation on `/` is not.
   const home = route.path === '/' && /^(?:GET|HEAD)(?:\/(?:GET|HEAD))*$/u.test(route.method);
-  if (home || route.publicMarker || matchesPath(globs, route.path) || (route.fileRouted && globs.files.some((re) => re.test(filename)))) {
+  if (home || route.publicMarker || matchesPath(globs, route.path) || (route.fileRouted && globs.matchesFile(filename))) {
     return true;
   }
   const comments = [...context.sourceCode.getCommentsBefore(route.statement), ...context.sourceCode.getCommentsBefore(route.node)];
@@ -208,11 +240,10 @@ function gateArgument(route: Route, fn: FunctionLike): string {
   return '';
 }
 
-function gateSuggestions(context: Context, vocab: AuthVocabulary, route: Route, fn: FunctionLike): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
-  const names = vocab.functions.filter((name) => !name.includes('#') && /^[\w$.]+$/u.test(name));
+function gateSuggestions(context: Context, names: readonly string[], route: Route, fn: FunctionLike): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
   const arg = gateArgument(route, fn);
   const prefix = fn.async ? 'await ' : '';
-  return names.slice(0, 3).map((name) => ({
+  return names.map((name) => ({
     messageId: 'insertGate' as const,
     data: { gate: name },
     fix: (fixer: TSESLint.RuleFixer) => {
