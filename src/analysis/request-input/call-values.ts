@@ -4,7 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { isFunctionLike, resolveFunction } from '../../core/functions';
 import { inputCallFramework } from '../../frameworks/registry';
 import { resolveCallTarget } from '../../core/modules';
-import { pathFunctionName } from './guards';
+import { pathFunctionName } from './path-functions';
 import { FALSE_CONFIDENCE_PATH, MIXING_METHODS, NON_PATH_METHODS, PATH_PROPAGATORS, PROPAGATING_CALLS } from './propagation';
 import { matchesSpec, PATH_SANITIZERS, replaceValue, SAFE_CALLS } from './sanitizers';
 import { PARSE_METHODS, SAFE_PARSE_METHODS } from './schemas';

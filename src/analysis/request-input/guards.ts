@@ -3,109 +3,18 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { resolveCallTarget } from '../../core/modules';
-import type { CallTarget } from '../../core/modules';
-import { resolveConstInit, skipTsWrappers } from '../../core/static';
+import { pathFunctionName } from './path-functions';
+import { isAllowListRegex, regexOf, unwrap } from './regexes';
+import { resolveConstInit } from '../../core/static';
 import { alwaysExits } from '../../core/control-flow';
 import { scopeOf } from '../../core/variable-index';
 import type { FileContext } from '../../core/context';
 
-const PATH_MODULES = new Set(['path', 'path/posix', 'path/win32', 'upath', 'pathe']);
 /** Validation libraries' predicates whose `true` means a fixed alphabet (`validator.isUUID(x)`). */
 const VALIDATOR_NAMES = /^is(?:UUID|Uuid|Alphanumeric|Numeric|Int|Alpha|Hexadecimal|MongoId|Slug|Integer|SafeInteger)$/u;
 const ASSERT_CALLEES = new Set(['assert', 'assert.ok', 'assert.strict', 'invariant']);
 /** Containment predicates from npm, keyed like CallTarget (`module#path`). */
 const CONTAINMENT_CALLS = new Set(['is-path-inside#', 'path-is-inside#']);
-
-/** The `path` function a call target names (`join` for `path.join`, `path.posix.join`, `join` from `node:path`). */
-export function pathFunctionName(target: CallTarget | null): string | null {
-  if (!target?.module || !PATH_MODULES.has(target.module)) {
-    return null;
-  }
-  const { path } = target;
-  if (path.length === 1) {
-    return path[0]!;
-  }
-  return path.length === 2 && (path[0] === 'posix' || path[0] === 'win32') ? path[1]! : null;
-}
-
-function unwrap(node: TSESTree.Node): TSESTree.Node {
-  let current = skipTsWrappers(node);
-  while (current.type === AST_NODE_TYPES.ChainExpression) {
-    current = skipTsWrappers(current.expression);
-  }
-  return current;
-}
-
-/** A regular expression given as a literal, a `const` holding one, or `new RegExp('…')`. */
-export function regexOf(context: FileContext, node: TSESTree.Node, depth = 0): { pattern: string; flags: string } | null {
-  const n = unwrap(node);
-  if (n.type === AST_NODE_TYPES.Literal && 'regex' in n && n.regex) {
-    return { pattern: n.regex.pattern, flags: n.regex.flags };
-  }
-  if (n.type === AST_NODE_TYPES.Identifier && depth < 3) {
-    const init = resolveConstInit(context, n);
-    return init ? regexOf(context, init, depth + 1) : null;
-  }
-  if (
-    n.type === AST_NODE_TYPES.NewExpression &&
-    n.callee.type === AST_NODE_TYPES.Identifier &&
-    n.callee.name === 'RegExp' &&
-    n.arguments[0]
-  ) {
-    const scope = scopeOf(context, n) as never;
-    const pattern = getStringIfConstant(n.arguments[0] as never, scope);
-    const flags = n.arguments[1] ? getStringIfConstant(n.arguments[1] as never, scope) : '';
-    return pattern === null || flags === null ? null : { pattern, flags };
-  }
-  return null;
-}
-
-/**
- * An allow-list pattern: anchored at both ends, no wildcard, no negated class, and no
- * `/` or `\` anywhere, so a match cannot contain a directory separator.
- * @example /^[\w-]+$/ // true;  /^.+$/, /[\w-]+/, /^[^/]+$/ // false
- */
-export function isAllowListRegex(pattern: string): boolean {
-  if (!pattern.startsWith('^') || !pattern.endsWith('$') || pattern.endsWith('\\$')) {
-    return false;
-  }
-  let inClass = false;
-  let depth = 0;
-  for (let i = 1; i < pattern.length - 1; i++) {
-    const ch = pattern[i]!;
-    if (ch === '\\') {
-      const next = pattern[i + 1] ?? '';
-      if ('SWDbB/\\'.includes(next) || (next === 'p' && !inClass) || next === 'u' || next === 'x') {
-        return false;
-      }
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (ch === ']') {
-        inClass = false;
-      } else if (ch === '/') {
-        return false;
-      }
-      continue;
-    }
-    if (ch === '[') {
-      if (pattern[i + 1] === '^') {
-        return false;
-      }
-      inClass = true;
-    } else if (ch === '.' || ch === '/') {
-      return false;
-    } else if (ch === '(') {
-      depth++;
-    } else if (ch === ')') {
-      depth--;
-    } else if (ch === '|' && depth === 0) {
-      return false; // `^a|b$` anchors only one branch
-    }
-  }
-  return true;
-}
 
 function compactText(context: FileContext, node: TSESTree.Node): string {
   return context.sourceCode.getText(unwrap(node)).replace(/\s+/gu, '');

@@ -2,7 +2,7 @@ import { getStringIfConstant } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { regexOf } from './guards';
+import { regexOf } from './regexes';
 import { SAFE, shortText, withNotes } from './values';
 import type { TrackedValue } from './values';
 import type { CallTarget } from '../../core/modules';
