@@ -38,17 +38,63 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Equal option values: the same value, or arrays with the same elements (ESLint's `Linter#verify` clones the config each call). */
+function sameValue(x: unknown, y: unknown): boolean {
+  return x === y || (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((item, i) => item === y[i]));
+}
+
+/**
+ * Whether two option arrays hold the same option set, judged without serialising them: the
+ * same elements, or objects whose own properties hold the same values (`sameValue`). ESLint 9
+ * and 10 merge `meta.defaultOptions` into a fresh array for every file, whose objects are the
+ * same (the ESLint class, which caches each file's config) or copies whose values are equal
+ * (`Linter#verify`, which normalises its config anew on each call); both pass. `false` only
+ * means "not known to be equal".
+ */
+function sameOptions(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) {
+    return false;
+  }
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) {
+      continue;
+    }
+    if (!isRecord(x) || !isRecord(y)) {
+      return false;
+    }
+    const keys = Object.keys(x);
+    if (keys.length !== Object.keys(y).length || !keys.every((key) => Object.hasOwn(y, key) && sameValue(x[key], y[key]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** How many recent option sets a rule compares against before serialising: one per config block that sets its options is typical. */
+const RECENT = 8;
+
 /**
  * `applyDefault` once per distinct option set instead of once per file and rule: it deep-clones
  * the defaults (`structuredClone`) on every call, and `create` runs for every file. ESLint hands
- * each file the same options array when a rule is configured by severity alone, and a fresh copy
- * of the same JSON when it has options, so the cache is keyed by both. The result is frozen.
+ * each file a fresh options array (see `sameOptions`), so the result is found, cheapest first,
+ * by the array itself, by comparison with the last few option arrays seen, and only then by the
+ * options' JSON. Different option sets never share a result. The result is frozen.
  */
 function defaultsApplier<Options extends readonly unknown[]>(defaults: Readonly<Options>): (user: readonly unknown[]) => Options {
   const byArray = new WeakMap<readonly unknown[], Options>();
   const byJson = new Map<string, Options>();
+  const recent: { user: readonly unknown[]; options: Options }[] = [];
   return (user) => {
-    let options = byArray.get(user);
+    const known = byArray.get(user);
+    if (known) {
+      return known;
+    }
+    const index = recent.findIndex((entry) => sameOptions(entry.user, user));
+    let options = index === -1 ? undefined : recent.splice(index, 1)[0]!.options;
     if (!options) {
       const key = JSON.stringify(user);
       options = byJson.get(key);
@@ -59,8 +105,11 @@ function defaultsApplier<Options extends readonly unknown[]>(defaults: Readonly<
         }
         byJson.set(key, options);
       }
-      byArray.set(user, options);
     }
+    byArray.set(user, options);
+    // The most recent first, one entry per option set.
+    recent.unshift({ user, options });
+    recent.length = Math.min(recent.length, RECENT);
     return options;
   };
 }

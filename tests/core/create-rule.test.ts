@@ -1,5 +1,5 @@
-import { Linter } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { ESLint, Linter } from 'eslint';
+import { describe, expect, it, vi } from 'vitest';
 
 import { createRule } from '../../src/core/create-rule';
 
@@ -61,5 +61,53 @@ describe('createRule', () => {
     lintTwice(['warn', { names: ['x'] }], rule);
     lintTwice(['warn', { names: ['y'] }], rule);
     expect(seen.map((options) => options[0].names)).toEqual([['x'], ['x'], ['y'], ['y']]);
+  });
+
+  /** The JSON.stringify calls made on option arrays like `[{ strict: true }]` while `run` runs. */
+  async function optionSerialisations(run: () => Promise<void> | void): Promise<number> {
+    const spy = vi.spyOn(JSON, 'stringify');
+    try {
+      await run();
+      return spy.mock.calls.filter(([value]) => Array.isArray(value) && (value[0] as { strict?: unknown } | undefined)?.strict === true).length;
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it('does not serialise the options again when ESLint hands the next file a fresh copy of the same options (Linter#verify)', async () => {
+    const { rule, seen } = recordingRule();
+    expect(await optionSerialisations(() => lintTwice(['warn', { strict: true, names: ['x'] }], rule))).toBe(1);
+    expect(seen[1]).toBe(seen[0]);
+  });
+
+  it('does not serialise the options again for the next file (the ESLint class)', async () => {
+    const { rule, seen } = recordingRule();
+    const eslint = new ESLint({
+      cwd: process.cwd(),
+      overrideConfigFile: true,
+      overrideConfig: [{ files: ['**/*.js'], plugins: { t: { rules: { recording: rule as never } } }, rules: { 't/recording': ['warn', { strict: true }] } }],
+    });
+    const count = await optionSerialisations(async () => {
+      for (const name of ['one.js', 'two.js', 'three.js']) {
+        await eslint.lintText('a();', { filePath: `${process.cwd()}/${name}` });
+      }
+    });
+    expect(count).toBe(1);
+    expect(seen).toHaveLength(3);
+    expect(new Set(seen).size).toBe(1);
+  });
+
+  it('never hands one option set the result of another, however they alternate', () => {
+    const { rule, seen } = recordingRule();
+    const names = ['x', 'y', 'x', 'z', 'y'];
+    for (const name of names) {
+      lintTwice(['warn', { names: [name], strict: true }], rule);
+    }
+    lintTwice(['warn', { names: ['x'] }], rule);
+    expect(seen.map((options) => `${options[0].names!.join()}:${options[0].strict}`)).toEqual([
+      ...names.flatMap((name) => [`${name}:true`, `${name}:true`]),
+      'x:false',
+      'x:false',
+    ]);
   });
 });
