@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { methodCalledOnResult } from '../core/call-chain';
+import type { FileContext } from '../core/context';
 import { createRule } from '../core/create-rule';
 import { hasDirective } from '../core/functions';
 import { iterateModuleReferences, iterateValueReferences, resolveCallTarget } from '../core/modules';
@@ -9,7 +10,7 @@ import { calleeName, withModuleCalls } from '../core/name-specs';
 import { addArgument, insertProperty, replacePropertyValue } from '../core/object-edits';
 import type { OptionsArgument } from '../core/options-object';
 import { findOptionsArgument } from '../core/options-object';
-import { getSettings, parseNameSpec } from '../core/settings';
+import { configKey, parseNameSpec, perConfiguration } from '../core/settings';
 import { snippet } from '../core/snippet';
 import { dereference, staticValueOf } from '../core/static';
 import { judgeTimeoutOptions } from '../analysis/http/index';
@@ -48,6 +49,27 @@ export type MessageIds =
   | 'replaceTimeout'
   | 'chainTimeout';
 
+/** The longest delay `setTimeout` (and so every HTTP client's timeout) accepts. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+/** The wrappers of the options and the settings, parsed once per configuration (the lists can be long). */
+interface Wrappers {
+  readonly names: ReadonlySet<string>;
+  readonly moduleMap: typeof HTTP_CLIENT_MODULES;
+}
+
+const WRAPPERS = configKey<Wrappers>('fetch-requires-timeout wrappers');
+
+function wrappersOf(context: FileContext, options: Options[0]): Wrappers {
+  return perConfiguration(context, options, WRAPPERS, (settings) => {
+    const specs = [...(options.wrappers ?? []), ...settings.http.clients].map(parseNameSpec);
+    return {
+      names: new Set(specs.filter((spec) => spec.module === null).map((spec) => spec.name)),
+      moduleMap: specs.length > 0 ? withModuleCalls(HTTP_CLIENT_MODULES, specs, FETCH_CALL) : HTTP_CLIENT_MODULES,
+    };
+  });
+}
+
 const COMBINE_HINT = 'combine it with AbortSignal.any([signal, AbortSignal.timeout(ms)])';
 const STALL = 'a stalled server keeps this request (and the worker awaiting it) open indefinitely';
 
@@ -73,7 +95,13 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          defaultTimeoutMs: { type: 'integer', minimum: 1, description: 'Milliseconds the suggestions insert.' },
+          defaultTimeoutMs: {
+            type: 'integer',
+            minimum: 1,
+            // Timers take at most 2^31 - 1 ms: Node fires a longer setTimeout at once, and AbortSignal.timeout(Infinity) throws.
+            maximum: MAX_TIMEOUT_MS,
+            description: 'Milliseconds the suggestions insert: an integer from 1 to 2147483647 (2^31 - 1, the longest delay timers accept).',
+          },
           wrappers: {
             type: 'array',
             items: { type: 'string', minLength: 1 },
@@ -92,9 +120,7 @@ export default createRule<Options, MessageIds>({
     }
     const { sourceCode } = context;
     const ms = String(options.defaultTimeoutMs ?? 10000);
-    const specs = [...(options.wrappers ?? []), ...getSettings(context).http.clients].map(parseNameSpec);
-    const wrapperNames = new Set(specs.filter((spec) => spec.module === null).map((spec) => spec.name));
-    const moduleMap = specs.length > 0 ? withModuleCalls(HTTP_CLIENT_MODULES, specs, FETCH_CALL) : HTTP_CLIENT_MODULES;
+    const { names: wrapperNames, moduleMap } = wrappersOf(context, options);
     const wrapperCalls: Call[] = [];
     const checked = new Set<TSESTree.Node>();
 

@@ -147,6 +147,12 @@ function badCasesForProperty(position: number, key: string, schema: JsonSchema, 
   if (schema.type === 'integer') {
     cases.push({ title: `"${key}" not an integer`, options: at(1.5), expected: ['Value 1.5 should be integer'] });
   }
+  if (schema.type === 'integer' || schema.type === 'number') {
+    // A JS config can pass Infinity and NaN; the validator prints them as null. Infinity passes a
+    // schema with only a minimum, and a number option ends up in code (`AbortSignal.timeout(Infinity)` throws).
+    cases.push({ title: `"${key}" Infinity`, options: at(Infinity), expected: ['Value null should be <='] });
+    cases.push({ title: `"${key}" NaN`, options: at(Number.NaN), expected: ['Value null should be'] });
+  }
   const items = schema.items;
   if (schema.type === 'array' && items && typeof items === 'object' && !Array.isArray(items)) {
     const wrongItem = wrongTypeValue(key, items as JsonSchema);
@@ -211,3 +217,19 @@ describe.each(Object.entries(rules))('options of agent-guard/%s', (ruleName, rul
     }
   });
 });
+
+/**
+ * Options whose text a suggestion inserts as a callee (`logger(err);`) accept only dotted
+ * identifiers whose first name is not a reserved word: `class(err)` does not parse, `typeof(err)`
+ * and `import(err)` parse as something else.
+ */
+describe.each([['no-stack-in-response', 'logger']])('agent-guard/%s option "%s"', (ruleName, key) => {
+  it.each(['logger.error', 'this.log.warn', 'logger.delete', '$log', '_'])('accepts %s', (value) => {
+    expect(() => lintWithOptions(ruleName, [{ [key]: value }])).not.toThrow();
+  });
+
+  it.each(['class', 'new', 'typeof', 'import', 'await', 'class.x', '1st', 'a..b', '.x', 'x.', 'a-b', 'log(x)', 'a b'])('rejects %s', (value) => {
+    expect(() => lintWithOptions(ruleName, [{ [key]: value }])).toThrow(`Value "${value}" should match pattern`);
+  });
+});
+

@@ -1521,6 +1521,19 @@ export const ping = () => api.head('/ping', { timeout: 1000 });`,
       ],
     },
     {
+      // The longest delay timers accept: the suggestion's value is one AbortSignal.timeout takes.
+      code: 'await fetch(url);',
+      options: [{ defaultTimeoutMs: 2147483647 }],
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 1,
+          column: 7,
+          suggestions: [{ messageId: 'addSignal', output: 'await fetch(url, { signal: AbortSignal.timeout(2147483647) });' }],
+        },
+      ],
+    },
+    {
       code: 'import axios from "axios";\nawait axios.get(url);',
       options: [{ defaultTimeoutMs: 3000 }],
       errors: [
@@ -1706,6 +1719,21 @@ describe('fetch-requires-timeout options schema', () => {
 
   it('accepts valid options', () => {
     expect(() => lint({ defaultTimeoutMs: 1, wrappers: ['a', 'm#b'], ignoreBrowserCode: true })).not.toThrow();
+    expect(() => lint({ defaultTimeoutMs: 2 ** 31 - 1 })).not.toThrow();
+  });
+
+  // What ESLint's validator reports for each (it prints Infinity and NaN as null).
+  it.each([
+    [Infinity, 'Value null should be <= 2147483647'],
+    [-Infinity, 'Value null should be >= 1'],
+    [NaN, 'Value null should be integer'],
+    [1e12, 'Value 1000000000000 should be <= 2147483647'],
+    [2 ** 31, 'Value 2147483648 should be <= 2147483647'],
+    [-1, 'Value -1 should be >= 1'],
+    [0, 'Value 0 should be >= 1'],
+    [1.5, 'Value 1.5 should be integer'],
+  ])('rejects defaultTimeoutMs: %s (%s)', (value, message) => {
+    expect(() => lint({ defaultTimeoutMs: value })).toThrow(message);
   });
 
   it.each([
