@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { skipTsWrappers } from './static';
+import { skipTsWrappers, staticValueOf } from './static';
+import type { FileContext } from './context';
 
 /**
  * The child nodes of `node` in source order, by the parser's visitor keys (so TS and JSX
@@ -54,4 +55,20 @@ export function dottedName(node: TSESTree.Node): string | null {
     return dottedName(expr.callee);
   }
   return null;
+}
+
+/**
+ * The static name of a member access: `a.b` and `a['b']` -> `'b'`, `a[0]` -> `'0'`, and a
+ * computed key whose value is a constant string or number (`a[KEY]` with `const KEY = 'b'`,
+ * `` a[`b`] ``); `null` for `a.#b` and for keys that are not such a constant. A literal key
+ * costs no scope look-up.
+ * @example memberName(context, node) // `err[STACK]` with `const STACK = 'stack'` -> 'stack'
+ */
+export function memberName(context: FileContext, node: TSESTree.MemberExpression): string | null {
+  const property = node.property;
+  if (!node.computed) {
+    return property.type === AST_NODE_TYPES.Identifier ? property.name : null;
+  }
+  const value = property.type === AST_NODE_TYPES.Literal ? property : staticValueOf(context, property);
+  return value && (typeof value.value === 'string' || typeof value.value === 'number') ? String(value.value) : null;
 }

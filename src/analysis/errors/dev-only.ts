@@ -3,8 +3,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { createGuard } from './branch-guard';
 import { calleeMethod, firstArgString } from './handler-roles';
-import { memberName } from './taint';
 import { dereference, skipTsWrappers } from '../../core/static';
+import { memberName } from '../../core/ast';
 import type { FileContext } from '../../core/context';
 
 const DEV_NAMES = new Set(['isdev', 'isdevelopment', 'dev', 'development', 'isdevmode', 'devmode', 'indev', 'indevelopment', 'islocal']);

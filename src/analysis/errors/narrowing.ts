@@ -4,8 +4,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { createGuard } from './branch-guard';
 import { calleeMethod } from './handler-roles';
-import { memberName } from './taint';
 import { skipTsWrappers } from '../../core/static';
+import { memberName } from '../../core/ast';
 import type { FileContext } from '../../core/context';
 
 type Variable = TSESLint.Scope.Variable;

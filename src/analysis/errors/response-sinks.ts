@@ -5,11 +5,11 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { CONTEXT_RESPONSES, getParamRole, RESPONSE_INDEX } from '../../frameworks/registry';
 import type { ResponseCall } from '../../frameworks/types';
 import { errorHandlerRoles } from './handler-roles';
-import { memberName } from './taint';
 import { textIncludes } from '../../core/functions';
 import { resolveCallTarget } from '../../core/modules';
 import { parseNameSpec } from '../../core/settings';
 import { findObjectProperty, skipTsWrappers } from '../../core/static';
+import { memberName } from '../../core/ast';
 import type { FileContext } from '../../core/context';
 
 type Variable = TSESLint.Scope.Variable;

@@ -2,8 +2,8 @@ import { getStaticValue } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { memberName } from './taint';
 import { dereference, skipTsWrappers } from '../../core/static';
+import { memberName } from '../../core/ast';
 import type { FileContext } from '../../core/context';
 
 /** Status codes the value of `node` may take: numbers, or `null` where one cannot be known. */

@@ -51,15 +51,6 @@ export function maxTaint(a: ErrorTaint | null, b: ErrorTaint | null): ErrorTaint
   return SEVERITY[b.kind] > SEVERITY[a.kind] ? b : a;
 }
 
-/** The static name of a member access (`err.stack`, `err['stack']`), or `null`. */
-export function memberName(context: FileContext, node: TSESTree.MemberExpression): string | null {
-  if (!node.computed) {
-    return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : null;
-  }
-  const value = getStaticValue(node.property as never, context.sourceCode.getScope(node) as never);
-  return value && (typeof value.value === 'string' || typeof value.value === 'number') ? String(value.value) : null;
-}
-
 /** What reading `property` of a value of `kind` yields (`null` property: an unknown/computed index). */
 export function accessKind(kind: ErrorLeakKind, property: string | null): ErrorLeakKind | null {
   if (property !== null && SAFE_LEAVES.has(property) && kind !== 'stack' && kind !== 'message') {

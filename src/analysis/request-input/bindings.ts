@@ -5,9 +5,10 @@ import { localCallSites } from '../../core/functions';
 import { getParamRole } from '../../frameworks/registry';
 import { patternSteps } from './patterns';
 import { ITERATION_METHODS, SAFE_GLOBALS } from './propagation';
-import { memberKey, SAFE, UNKNOWN } from './values';
+import { SAFE, UNKNOWN } from './values';
 import type { TrackedValue, ValueTracker } from './values';
 import { variableFor } from '../../core/variable-index';
+import { memberName } from '../../core/ast';
 import type { FunctionLike } from '../../core/functions';
 
 /**
@@ -141,7 +142,7 @@ export class BindingValues {
     // `req.files.forEach((file) => …)`: the callback receives elements of the receiver.
     const call = fn.parent;
     if (call.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === fn && call.callee.type === AST_NODE_TYPES.MemberExpression) {
-      const method = memberKey(this.tracker.context, call.callee);
+      const method = memberName(this.tracker.context, call.callee);
       if (method !== null && ITERATION_METHODS.get(method) === index) {
         const receiver = this.tracker.evaluate(call.callee.object);
         if (receiver.kind === 'input') {

@@ -8,8 +8,9 @@ import { pathFunctionName } from './path-functions';
 import { FALSE_CONFIDENCE_PATH, MIXING_METHODS, NON_PATH_METHODS, PATH_PROPAGATORS, PROPAGATING_CALLS } from './propagation';
 import { matchesSpec, PATH_SANITIZERS, replaceValue, SAFE_CALLS } from './sanitizers';
 import { PARSE_METHODS, SAFE_PARSE_METHODS } from './schemas';
-import { memberKey, SAFE, shortText, targetKey, UNKNOWN, withNotes } from './values';
+import { SAFE, shortText, targetKey, UNKNOWN, withNotes } from './values';
 import type { TrackedValue, ValueTracker } from './values';
+import { memberName } from '../../core/ast';
 import { skipTsWrappers } from '../../core/static';
 import type { FunctionLike } from '../../core/functions';
 
@@ -69,7 +70,7 @@ export class CallValues {
   }
 
   private methodValue(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, text: () => string): TrackedValue {
-    const method = memberKey(this.tracker.context, callee);
+    const method = memberName(this.tracker.context, callee);
     const receiver = this.tracker.evaluate(callee.object);
     if (receiver.kind === 'request') {
       const found = method !== null && receiver.shape.methods && Object.hasOwn(receiver.shape.methods, method) ? receiver.shape.methods[method] : undefined;

@@ -2,6 +2,7 @@ import { getStringIfConstant } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { memberName } from '../../core/ast';
 import { resolveCallTarget } from '../../core/modules';
 import { pathFunctionName } from './path-functions';
 import { isAllowListRegex, regexOf, unwrap } from './regexes';
@@ -244,7 +245,7 @@ class Guards {
       const callee = unwrap(t.callee);
       const [first, second] = t.arguments;
       if (callee.type === AST_NODE_TYPES.MemberExpression) {
-        const method = memberName(callee);
+        const method = memberName(this.context, callee);
         const object = callee.object;
         if ((method === 'includes' || method === 'has' || method === 'hasOwnProperty') && this.same(first) && this.notInput(object)) {
           return true; // ALLOWED.includes(name), allowed.has(name)
@@ -273,7 +274,7 @@ class Guards {
       if (key === '#Object.hasOwn' && this.same(second)) {
         return true;
       }
-      const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+      const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(this.context, callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
       if (name !== null && VALIDATOR_NAMES.test(name) && this.same(first)) {
         return true;
       }
@@ -306,7 +307,7 @@ class Guards {
       const callee = unwrap(t.callee);
       const first = t.arguments[0];
       if (callee.type === AST_NODE_TYPES.MemberExpression) {
-        const method = memberName(callee);
+        const method = memberName(this.context, callee);
         const literal = first ? getStringIfConstant(first as never, scopeOf(this.context, t) as never) : null;
         if (method === 'startsWith' && literal?.startsWith('..') && this.isRelativeOfUse(callee.object)) {
           return true; // path.relative(root, resolved).startsWith('..')
@@ -364,7 +365,7 @@ class Guards {
     const n = unwrap(node);
     if (n.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrap(n.callee);
-      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'indexOf') {
+      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(this.context, callee) === 'indexOf') {
         return { object: callee.object, arg: n.arguments[0] };
       }
     }
@@ -402,7 +403,7 @@ class Guards {
         return tail !== '' ? /[/\\]$/u.test(tail) : last !== undefined && this.endsWithSeparator(last, depth + 1);
       }
       case AST_NODE_TYPES.MemberExpression:
-        return memberName(n) === 'sep';
+        return memberName(this.context, n) === 'sep';
       case AST_NODE_TYPES.Identifier: {
         const init = resolveConstInit(this.context, n);
         return init !== null && this.endsWithSeparator(init, depth + 1);
@@ -411,13 +412,6 @@ class Guards {
         return false;
     }
   }
-}
-
-function memberName(node: TSESTree.MemberExpression): string | null {
-  if (!node.computed) {
-    return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : null;
-  }
-  return node.property.type === AST_NODE_TYPES.Literal ? String(node.property.value) : null;
 }
 
 function isLiteral(node: TSESTree.Node, value: number): boolean {

@@ -1,8 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { memberKey } from './values';
 import { dereference, skipTsWrappers } from '../../core/static';
+import { memberName } from '../../core/ast';
 import type { FileContext } from '../../core/context';
 
 /** Schema methods returning the validated input (zod, yup, superstruct-style). */
@@ -35,7 +35,7 @@ export function schemaConstrains(context: FileContext, schema: TSESTree.Node | n
     const callee = skipTsWrappers(node.callee);
     const name =
       callee.type === AST_NODE_TYPES.MemberExpression
-        ? memberKey(context, callee)
+        ? memberName(context, callee)
         : callee.type === AST_NODE_TYPES.Identifier
           ? callee.name
           : null;
@@ -60,7 +60,7 @@ function objectShape(context: FileContext, node: TSESTree.Node, depth: number): 
   const callee = skipTsWrappers(node.callee);
   const name =
     callee.type === AST_NODE_TYPES.MemberExpression
-      ? memberKey(context, callee)
+      ? memberName(context, callee)
       : callee.type === AST_NODE_TYPES.Identifier
         ? callee.name
         : null;

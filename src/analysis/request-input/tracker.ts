@@ -13,8 +13,9 @@ import type { InputClassifier } from './guards';
 import { PROPAGATING_CONSTRUCTORS } from './propagation';
 import { matchesSpec } from './sanitizers';
 import { schemaConstrains } from './schemas';
-import { keyLabel, memberKey, SAFE, shortText, targetKey, UNKNOWN, withNotes } from './values';
+import { keyLabel, SAFE, shortText, targetKey, UNKNOWN, withNotes } from './values';
 import type { InputClassification, RequestInputOptions, RequestInputOrigin, TrackedValue, ValueTracker } from './values';
+import { memberName } from '../../core/ast';
 import { skipTsWrappers } from '../../core/static';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
@@ -226,7 +227,7 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
 
   private memberValue(node: TSESTree.MemberExpression): TrackedValue {
     const object = skipTsWrappers(node.object);
-    const key = memberKey(this.context, node);
+    const key = memberName(this.context, node);
     // path.parse(x).base / .name / .ext hold no directory part.
     if (
       object.type === AST_NODE_TYPES.CallExpression &&

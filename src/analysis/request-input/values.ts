@@ -1,11 +1,8 @@
-import { getStringIfConstant } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { InputShape } from '../../frameworks/types';
 import type { CallTarget } from '../../core/modules';
 import type { NameSpec } from '../../core/settings';
-import { scopeOf } from '../../core/variable-index';
 import type { FileContext } from '../../core/context';
 
 /** Where a value that a remote client controls comes from. */
@@ -70,13 +67,6 @@ export function keyLabel(key: string): string {
     return `.${key}`;
   }
   return /^\d+$/u.test(key) ? `[${key}]` : `['${key}']`;
-}
-
-export function memberKey(context: FileContext, node: TSESTree.MemberExpression): string | null {
-  if (!node.computed) {
-    return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : null;
-  }
-  return getStringIfConstant(node.property as never, scopeOf(context, node) as never);
 }
 
 export function withNotes(origin: RequestInputOrigin, notes: readonly string[]): RequestInputOrigin {

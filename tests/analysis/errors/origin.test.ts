@@ -68,6 +68,8 @@ ruleTester.run('error-origin', probe, {
     "try {} catch (err) { probe(new Error('Failed', { cause: err })); }",
     'try {} catch (err) { probe(format(err)); }',
     'try {} catch { probe(undefined); }',
+    // computed reads whose key is not a constant string or number name no property
+    'try {} catch (err) { probe([err[key], err[0], err[null]]); }',
     // development-only
     "try {} catch (err) { if (process.env.NODE_ENV === 'development') probe(err.stack); }",
     "try {} catch (err) { if (process.env.NODE_ENV === 'production') return; probe(err.stack); }",
@@ -90,6 +92,15 @@ ruleTester.run('error-origin', probe, {
         { messageId: 'leak', data: { kind: 'stack', origin: 'err.stack', node: 'err.stack' }, line: 1, column: 29 },
         { messageId: 'leak', data: { kind: 'message', origin: 'err.message', node: 'err.message' }, line: 1, column: 40 },
         { messageId: 'leak', data: { kind: 'details', origin: 'err.sql', node: 'err.sql' }, line: 1, column: 53 },
+      ],
+    },
+    {
+      // computed keys: literals, template literals and constants name the property read
+      code: "const KEY = 'stack'; try {} catch (err) { probe([err['stack'], err[`message`], err[KEY]]); }",
+      errors: [
+        { messageId: 'leak', data: { kind: 'stack', origin: "err['stack']", node: "err['stack']" }, line: 1, column: 50 },
+        { messageId: 'leak', data: { kind: 'message', origin: 'err[`message`]', node: 'err[`message`]' }, line: 1, column: 64 },
+        { messageId: 'leak', data: { kind: 'stack', origin: 'err[KEY]', node: 'err[KEY]' }, line: 1, column: 80 },
       ],
     },
     {

@@ -424,6 +424,28 @@ app.get('/f/:name', (req, res) => {
       ],
     },
     {
+      // guards and request shapes read computed member names: literal and constant keys name
+      // the method or property, other keys none
+      code: `import express from 'express';
+const app = express();
+const HAS = 'has';
+const H = 'x-file';
+app.get('/f/:name', (req, res) => {
+  if (ALLOWED['includes'](req.query.a)) sink(req.query.a);
+  if (allowed[HAS](req.query.b)) sink(req.query.b);
+  if (allowed[method](req.query.c)) sink(req.query.c);
+  sink(req.headers[H], req[\`query\`].d);
+});
+`,
+      errors: [
+        { messageId: 'safe', line: 6, column: 46 },
+        { messageId: 'safe', line: 7, column: 39 },
+        { messageId: 'input', line: 8, column: 42, data: { source: 'req.query.c', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 9, column: 8, data: { source: "req.headers['x-file']", framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 9, column: 24, data: { source: 'req.query.d', framework: 'express', notes: '-' } },
+      ],
+    },
+    {
       code: `import express from 'express';
 import path from 'node:path';
 const app = express();
