@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { normalizeSettings, parseNameSpec } from '../../src/core/settings';
+import type { FileContext } from '../../src/core/context';
+import { configKey, getSettings, isIdentifierPath, normalizeSettings, parseNameSpec, perConfiguration } from '../../src/core/settings';
 
 describe('normalizeSettings', () => {
   it('fills every section with empty defaults', () => {
@@ -53,3 +54,51 @@ describe('parseNameSpec', () => {
     expect(parseNameSpec('x#')).toEqual({ module: null, name: 'x#' });
   });
 });
+
+describe('normalised lists', () => {
+  it('are shared by settings objects that share the raw array, and frozen', () => {
+    const functions = ['requireUser', 7];
+    const first = normalizeSettings({ auth: { functions } });
+    const second = normalizeSettings({ auth: { functions }, http: { clients: 'apiFetch' } });
+    expect(second.auth.functions).toBe(first.auth.functions);
+    expect(first.auth.functions).toEqual(['requireUser']);
+    expect(Object.isFrozen(first.auth.functions)).toBe(true);
+    expect(normalizeSettings({ auth: { functions: ['other'] } }).auth.functions).toEqual(['other']);
+  });
+});
+
+describe('perConfiguration', () => {
+  const contextWith = (raw: unknown): FileContext => ({ settings: { 'agent-guard': raw } }) as unknown as FileContext;
+  const KEY = configKey<string[]>('test');
+
+  it('builds once per settings object and options object, and apart for any other pair', () => {
+    const raw = { auth: { functions: ['a'] } };
+    const options = {};
+    let built = 0;
+    const make = (settings: ReturnType<typeof getSettings>): string[] => {
+      built += 1;
+      return [...settings.auth.functions];
+    };
+    const first = perConfiguration(contextWith(raw), options, KEY, make);
+    expect(perConfiguration(contextWith(raw), options, KEY, make)).toBe(first);
+    expect(built).toBe(1);
+    expect(perConfiguration(contextWith(raw), {}, KEY, make)).not.toBe(first);
+    expect(perConfiguration(contextWith({ auth: { functions: ['b'] } }), options, KEY, make)).toEqual(['b']);
+    expect(perConfiguration(contextWith(raw), options, configKey<string[]>('other'), make)).not.toBe(first);
+    expect(built).toBe(4);
+  });
+});
+
+describe('isIdentifierPath', () => {
+  it.each(['requireUser', 'this.auth.check', 'logger.delete', '$', '_x1', 'a.b.c'])('%s can be a callee', (text) => {
+    expect(isIdentifierPath(text)).toBe(true);
+  });
+
+  it.each(['', 'new', 'class', 'typeof', 'import', 'await', 'null', 'new.target', '1st', 'a..b', '.x', 'x.', 'a-b', 'a b', 'f()', 'mod#x'])(
+    '%s cannot',
+    (text) => {
+      expect(isIdentifierPath(text)).toBe(false);
+    },
+  );
+});
+

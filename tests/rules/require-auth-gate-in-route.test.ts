@@ -760,6 +760,45 @@ app.post('/a', async (req, res) => { await auth.require(req); });
         },
       ],
     },
+    // Gate names that would not parse as a callee (`new(req)`, `typeof(req)`) are never inserted; the first three that do are.
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.post('/a', async (req, res) => {});
+`,
+      settings: { 'agent-guard': { auth: { functions: ['new', 'typeof', '1st', 'a..b', 'class.x', 'gate.one', 'gateTwo', '$three', 'four'] } } },
+      errors: [
+        {
+          messageId: 'missingGate',
+          line: 4,
+          column: 5,
+          suggestions: ['gate.one', 'gateTwo', '$three'].map((gate) => ({
+            messageId: 'insertGate' as const,
+            data: { gate },
+            output: `
+import express from 'express';
+const app = express();
+app.post('/a', async (req, res) => { await ${gate}(req); });
+`,
+          })),
+        },
+      ],
+    },
+    // Globs: \`**/\` spans segments, a trailing \`/**\` covers the folder itself, \`*\` stays in one segment.
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.post('/a/b', (req, res) => res.json({}));
+app.post('/a/x/y/b', (req, res) => res.json({}));
+app.post('/docs', (req, res) => res.json({}));
+app.post('/v1/x/status', (req, res) => res.json({}));
+app.post('/v1/status', (req, res) => res.json({}));
+`,
+      options: [{ publicRoutes: ['/a/**/b', '/docs/**', '/v*/status'] }],
+      errors: [{ messageId: 'missingGate', line: 7, column: 5, data: { route: 'POST /v1/x/status', framework: 'express' } }],
+    },
     // Options: publicRoutes adds to the defaults; allowPublicGet keeps mutations; frameworks limits.
     {
       code: `
