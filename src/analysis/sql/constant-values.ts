@@ -1,13 +1,12 @@
 /** SQL constant values, part one: the text a value can produce (`classifyValue`); tables and allow-lists are in `tables.ts`, guard checks in `guards.ts`. */
-import { getStaticValue } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { isGuarded, isMembershipTest } from './guards';
 import { arrayDerivation, propertyName, SCREAMING_CASE, tableDerivation, weakest } from './tables';
 import type { Derivation, Sub } from './tables';
-import { skipTsWrappers } from '../../core/static';
-import { constInitOf, laterWrites, scopeFor, variableFor } from '../../core/variable-index';
+import { skipTsWrappers, staticValue } from '../../core/static';
+import { constInitOf, laterWrites, variableFor } from '../../core/variable-index';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
 
@@ -58,7 +57,7 @@ function compute(context: FileContext, memo: WeakMap<TSESTree.Node, Derivation>,
   const staticResult = node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.Literal ||
     node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.TemplateLiteral ||
     node.type === AST_NODE_TYPES.BinaryExpression
-    ? getStaticValue(node as never, scopeFor(context, node) as never)
+    ? staticValue(context, node)
     : null;
   if (staticResult) {
     return 'constant';

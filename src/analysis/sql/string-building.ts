@@ -1,9 +1,8 @@
-import { getStaticValue } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { skipTsWrappers } from '../../core/static';
-import { laterWrites, methodCallsOn, scopeFor, variableFor } from '../../core/variable-index';
+import { skipTsWrappers, staticValue } from '../../core/static';
+import { laterWrites, methodCallsOn, variableFor } from '../../core/variable-index';
 import type { FileContext } from '../../core/context';
 
 /** Constant text inside a built string. */
@@ -195,7 +194,7 @@ export function analyzeStringBuild(context: FileContext, root: TSESTree.Node, op
     if (node.type === AST_NODE_TYPES.TaggedTemplateExpression || node.type === AST_NODE_TYPES.ObjectExpression) {
       return value(node, aliases);
     }
-    const result = getStaticValue(node as never, scopeFor(context, node) as never);
+    const result = staticValue(context, node);
     if (result && (result.value === null || typeof result.value !== 'object')) {
       return [{ kind: 'text', value: String(result.value) }];
     }
@@ -293,7 +292,7 @@ export function analyzeStringBuild(context: FileContext, root: TSESTree.Node, op
     if (!format || rest.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) {
       return null;
     }
-    const formatValue = getStaticValue(format as never, context.sourceCode.getScope(format) as never);
+    const formatValue = staticValue(context, format);
     if (typeof formatValue?.value !== 'string') {
       return null;
     }
