@@ -1,9 +1,9 @@
-import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { resolveCallTarget } from './modules';
-import { skipTsWrappers } from './static';
+import { skipTsWrappers, staticValue } from './static';
+import { variableFor } from './variable-index';
 import type { FileContext } from './context';
 
 /**
@@ -68,7 +68,7 @@ function isMutated(context: FileContext, variable: TSESLint.Scope.Variable): boo
 export function resolveObjectLiteral(context: FileContext, node: TSESTree.Node): TSESTree.ObjectExpression | null {
   let current = skipTsWrappers(node);
   for (let hop = 0; hop < 4 && current.type === AST_NODE_TYPES.Identifier; hop++) {
-    const variable = findVariable(context.sourceCode.getScope(current) as never, current) as TSESLint.Scope.Variable | null;
+    const variable = variableFor(context, current);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (!variable || def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) {
       return null;
@@ -103,7 +103,7 @@ export function looksLikeUrl(context: FileContext, node: TSESTree.Node): boolean
     }
     case AST_NODE_TYPES.Identifier:
     case AST_NODE_TYPES.MemberExpression: {
-      const value = getStaticValue(expr as never, context.sourceCode.getScope(expr) as never);
+      const value = staticValue(context, expr);
       if (value && typeof value.value === 'string') {
         return true;
       }
@@ -127,7 +127,7 @@ function isFunctionArgument(context: FileContext, node: TSESTree.Node): boolean 
     return true;
   }
   if (expr.type === AST_NODE_TYPES.Identifier) {
-    const variable = findVariable(context.sourceCode.getScope(expr) as never, expr) as TSESLint.Scope.Variable | null;
+    const variable = variableFor(context, expr);
     const def = variable?.defs[0];
     return (
       def?.type === 'FunctionName' ||

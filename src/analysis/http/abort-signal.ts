@@ -1,9 +1,10 @@
-import { findVariable, getPropertyName } from '@eslint-community/eslint-utils';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { getPropertyName } from '@eslint-community/eslint-utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { resolveCallTarget } from '../../core/modules';
 import { resolveConstInit, skipTsWrappers } from '../../core/static';
+import { scopeOf, variableFor } from '../../core/variable-index';
 import type { FileContext } from '../../core/context';
 
 /**
@@ -74,7 +75,7 @@ function isTimerCallback(context: FileContext, fn: TSESTree.FunctionLike): boole
 
 /** Judges `controller.signal` where `controller` is an identifier. */
 function judgeControllerSignal(context: FileContext, controller: TSESTree.Identifier): SignalVerdict {
-  const variable = findVariable(context.sourceCode.getScope(controller) as never, controller) as TSESLint.Scope.Variable | null;
+  const variable = variableFor(context, controller);
   const init = resolveConstInit(context, controller);
   const created = init ? skipTsWrappers(init) : null;
   if (!variable || created?.type !== AST_NODE_TYPES.NewExpression || globalPath(context, created.callee) !== 'AbortController') {
@@ -110,7 +111,7 @@ function judge(context: FileContext, node: TSESTree.Node, depth: number): Signal
     case AST_NODE_TYPES.ChainExpression:
       return judge(context, expr.expression, depth + 1);
     case AST_NODE_TYPES.Identifier: {
-      if (expr.name === 'undefined' && !findVariable(context.sourceCode.getScope(expr) as never, expr)?.defs.length) {
+      if (expr.name === 'undefined' && !variableFor(context, expr)?.defs.length) {
         return 'none';
       }
       const init = resolveConstInit(context, expr);
@@ -128,7 +129,7 @@ function judge(context: FileContext, node: TSESTree.Node, depth: number): Signal
     }
     case AST_NODE_TYPES.MemberExpression: {
       const object = skipTsWrappers(expr.object);
-      return getPropertyName(expr as never, context.sourceCode.getScope(expr) as never) === 'signal' && object.type === AST_NODE_TYPES.Identifier
+      return getPropertyName(expr as never, scopeOf(context, expr) as never) === 'signal' && object.type === AST_NODE_TYPES.Identifier
         ? judgeControllerSignal(context, object)
         : 'unknown';
     }
