@@ -98,6 +98,8 @@ class GlobAutomaton implements Glob {
   /** Literal text every match starts with (URL path globs only) and ends with. */
   private readonly prefix: string;
   private readonly suffix: string;
+  /** The longest run of literal text in the glob: every match contains it. */
+  private readonly needle: string;
 
   constructor(
     readonly source: string,
@@ -112,6 +114,13 @@ class GlobAutomaton implements Glob {
     this.literal = firstWildcard === -1 ? text(tokens) : null;
     this.prefix = anchored && firstWildcard !== -1 ? text(tokens.slice(0, firstWildcard)) : '';
     this.suffix = lastWildcard === -1 ? '' : text(tokens.slice(lastWildcard + 1));
+    let needle = '';
+    let run = '';
+    for (const token of tokens) {
+      run = token.kind === 'char' ? run + token.char : '';
+      needle = run.length > needle.length ? run : needle;
+    }
+    this.needle = needle;
     const states = this.states;
     for (const token of tokens) {
       const at = states.length;
@@ -149,7 +158,7 @@ class GlobAutomaton implements Glob {
     if (this.literal !== null) {
       return subject === this.literal || (!this.anchored && subject.endsWith(`/${this.literal}`));
     }
-    if (!subject.startsWith(this.prefix) || !subject.endsWith(this.suffix)) {
+    if (!subject.startsWith(this.prefix) || !subject.endsWith(this.suffix) || !subject.includes(this.needle)) {
       return false;
     }
     const accept = this.states.length;
