@@ -1,12 +1,11 @@
-import { findVariable } from '@eslint-community/eslint-utils';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { ErrorHandlerSpec } from '../../frameworks/types';
 import { skipTsWrappers } from '../../core/static';
+import { variableFor } from '../../core/variable-index';
 import type { FileContext } from '../../core/context';
 
-type Variable = TSESLint.Scope.Variable;
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
 /** Array methods whose callbacks receive elements, not errors (`errors.map(error => …)`). */
@@ -37,7 +36,7 @@ function registrationsOf(context: FileContext, fn: FunctionNode): { call: TSESTr
   if (!id) {
     return out;
   }
-  const variable = findVariable(context.sourceCode.getScope(id) as never, id) as Variable | null;
+  const variable = variableFor(context, id);
   for (const ref of variable?.references ?? []) {
     const use = ref.identifier.parent;
     if (use?.type === AST_NODE_TYPES.CallExpression && use.callee !== ref.identifier) {

@@ -1,10 +1,10 @@
-import { findVariable } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { createGuard } from './branch-guard';
 import { calleeMethod } from './handler-roles';
 import { skipTsWrappers } from '../../core/static';
+import { variableFor } from '../../core/variable-index';
 import { memberName } from '../../core/ast';
 import type { FileContext } from '../../core/context';
 
@@ -42,7 +42,7 @@ export class ErrorNarrowing {
   }
 
   private resolve(id: TSESTree.Identifier): Variable | null {
-    return findVariable(this.context.sourceCode.getScope(id) as never, id) as Variable | null;
+    return variableFor(this.context, id);
   }
 
   /**

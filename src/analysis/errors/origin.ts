@@ -1,4 +1,3 @@
-import { findVariable } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
@@ -12,6 +11,7 @@ import type { ErrorLeak, ErrorTaint } from './taint';
 import { memberName } from '../../core/ast';
 import { resolveCallTarget } from '../../core/modules';
 import { skipTsWrappers } from '../../core/static';
+import { variableFor } from '../../core/variable-index';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
 
@@ -132,7 +132,7 @@ class ErrorOrigin implements ErrorOriginAnalyzer {
   }
 
   private resolve(id: TSESTree.Identifier): Variable | null {
-    return findVariable(this.context.sourceCode.getScope(id) as never, id) as Variable | null;
+    return variableFor(this.context, id);
   }
 
   private applyPath(taint: ErrorTaint | null, path: readonly (string | null)[], origin: TSESTree.Node): ErrorTaint | null {

@@ -1,5 +1,4 @@
-import { findVariable } from '@eslint-community/eslint-utils';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { CONTEXT_RESPONSES, getParamRole, RESPONSE_INDEX } from '../../frameworks/registry';
@@ -10,9 +9,9 @@ import { resolveCallTarget } from '../../core/modules';
 import { parseNameSpec } from '../../core/settings';
 import { findObjectProperty, skipTsWrappers } from '../../core/static';
 import { memberName } from '../../core/ast';
+import { variableFor } from '../../core/variable-index';
 import type { FileContext } from '../../core/context';
 
-type Variable = TSESLint.Scope.Variable;
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
 /** One payload of a response: an expression sent to the client. */
@@ -54,6 +53,12 @@ function calleeName(callee: TSESTree.Node): string | null {
   return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier
     ? node.property.name
     : null;
+}
+
+/** The callee's name is what `calleeName` says: an identifier or a non-computed member (`res.json`). */
+function isStaticallyNamed(callee: TSESTree.Node): boolean {
+  const node = skipTsWrappers(callee);
+  return node.type !== AST_NODE_TYPES.MemberExpression || !node.computed;
 }
 
 function hasDirective(body: TSESTree.Node | null | undefined, directives: ReadonlySet<string>): boolean {
@@ -112,6 +117,8 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
   }
   const extraMethodNames = new Set(extraMethods.map((m) => m.method));
   const extraCallNames = new Set(extraCalls.map((c) => c.path.split('.').pop() ?? ''));
+  /** Every name a sending call can end in: methods (`json`), module functions and classes (`json`, `HttpException`). */
+  const callNames = new Set([...index.methods.keys(), ...extraMethodNames, ...index.callNames, ...extraCallNames]);
   const fileIsAction = hasDirective(sourceCode.ast, index.directives);
   /** Whether the text names a directive at all: without one, no `return` can answer an action. */
   const mentionsDirective = [...index.directives].some((directive) => textIncludes(context, directive));
@@ -127,6 +134,11 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
   function match(node: TSESTree.Node): ResponseSink | null {
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression:
+        // Most calls of a file are named like no sink: rule them out by name before any scope
+        // work. (A computed callee, `res[method]()`, has no name here and goes the long way.)
+        if (!callNames.has(calleeName(node.callee) ?? '') && isStaticallyNamed(node.callee)) {
+          return null;
+        }
         return matchMethod(node) ?? matchCall(node, false);
       case AST_NODE_TYPES.NewExpression:
         return matchCall(node, true);
@@ -152,7 +164,7 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
     if (expr.type !== AST_NODE_TYPES.Identifier) {
       return null;
     }
-    const variable = findVariable(sourceCode.getScope(expr) as never, expr) as Variable | null;
+    const variable = variableFor(context, expr);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (def?.type === 'Parameter' && isFunctionNode(def.node as TSESTree.Node)) {
       const fn = def.node as FunctionNode;

@@ -1,8 +1,7 @@
-import { getStaticValue } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { dereference, skipTsWrappers } from '../../core/static';
+import { dereference, skipTsWrappers, staticValueOf } from '../../core/static';
 import { memberName } from '../../core/ast';
 import type { FileContext } from '../../core/context';
 
@@ -31,7 +30,7 @@ function statusValues(context: FileContext, raw: TSESTree.Node, depth = 0): (num
     default:
       break;
   }
-  const value = getStaticValue(node as never, context.sourceCode.getScope(node) as never);
+  const value = staticValueOf(context, node);
   if (value && (typeof value.value === 'number' || (typeof value.value === 'string' && /^\d{3}$/u.test(value.value)))) {
     return [Number(value.value)];
   }

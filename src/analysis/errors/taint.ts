@@ -1,7 +1,7 @@
-import { getStaticValue } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { staticValueOf } from '../../core/static';
 import type { FileContext } from '../../core/context';
 
 type Variable = TSESLint.Scope.Variable;
@@ -100,7 +100,7 @@ export function patternPath(pattern: TSESTree.Node, id: TSESTree.Node, context: 
         const rest = patternPath(prop.value, id, context);
         if (rest) {
           const key = prop.computed
-            ? (getStaticValue(prop.key as never, context.sourceCode.getScope(prop) as never)?.value ?? null)
+            ? (staticValueOf(context, prop.key)?.value ?? null)
             : prop.key.type === AST_NODE_TYPES.Identifier
               ? prop.key.name
               : String((prop.key as TSESTree.Literal).value);
