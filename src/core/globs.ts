@@ -9,8 +9,8 @@
  * regular expression (a 100,000-character glob cannot throw) and never backtracks. A glob is
  * compiled to a small automaton that is run over the subject once, keeping the set of glob
  * positions reachable so far: time is at most proportional to subject length × glob length,
- * whatever the stars, and a glob that needs more characters than the subject has is rejected
- * before any of that.
+ * whatever the stars, and capped (`MAX_STEPS`); a glob that needs more characters than the
+ * subject has, or lacks its literal parts, is rejected before any of that.
  */
 
 /** One element of a compiled glob: a character class a step consumes. */
@@ -84,6 +84,14 @@ function tokenize(glob: string): Token[] {
   }
   return tokens;
 }
+
+/**
+ * The most automaton steps one match may take. Only a long subject against a long glob full of
+ * wildcards (`/*a*a*a…` with thousands of stars against a route of thousands of characters) comes
+ * near it; such a glob is taken as not matching, so the route is checked as if it were absent.
+ * Real globs against real paths take a few thousand steps.
+ */
+const MAX_STEPS = 20_000_000;
 
 function accepts(cls: CharClass | null, char: string): boolean {
   return cls === ANY || (cls === NOT_SLASH ? char !== '/' : cls === char);
@@ -180,7 +188,12 @@ class GlobAutomaton implements Glob {
       }
     };
     add(current, active, 0);
+    let work = 0;
     for (const char of subject) {
+      work += active.length;
+      if (work > MAX_STEPS) {
+        return false; // see MAX_STEPS
+      }
       for (const s of active) {
         if (s < accept) {
           const state = this.states[s]!;

@@ -8,6 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Linter } from 'eslint';
 
 import * as globs from '../../src/core/globs';
+import { compileGlobs } from '../../src/core/globs';
 import * as nameSpecs from '../../src/core/name-specs';
 import { getSettings, normalizeSettings } from '../../src/core/settings';
 import { applyFix, pluginHarness } from './harness';
@@ -75,6 +76,15 @@ describe('entries of 100,000 characters', () => {
     ['option globalAuth', {}, { globalAuth: [long, long.slice(1)] }],
   ])('%s: ignored without throwing when they match nothing', { timeout: HANG_GUARD_MS }, (_title, settings, options) => {
     expect(authReports(lint(express('/x'), 'src/app.js', settings, { [AUTH]: ['error', options] }))).toEqual(['missingGate@3:5']);
+  });
+
+  it('thousands of stars against a route of 50,000 characters: stops at the step cap and counts as no match', { timeout: HANG_GUARD_MS }, () => {
+    const route = `/${'a'.repeat(50_000)}b`;
+    const glob = `/${'*a'.repeat(20_000)}*b`;
+    expect(compileGlobs([glob]).matchesPath(`/${'a'.repeat(30)}b`)).toBe(false); // fewer characters than the glob needs
+    expect(compileGlobs([glob]).matchesPath(route)).toBe(false); // would match, but past the cap
+    expect(compileGlobs([`/${'*a'.repeat(20)}*b`]).matchesPath(route)).toBe(true);
+    expect(authReports(lint(express(route), 'src/app.js', { auth: { publicRoutes: [glob] } }))).toEqual(['missingGate@3:5']);
   });
 
   it('matched like any other glob when they do match', { timeout: HANG_GUARD_MS }, () => {
