@@ -258,8 +258,7 @@ function parameterDerivation(context: FileContext, name: TSESTree.Identifier, fn
   }
   if (
     (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) ||
-    fn.parent.type !== AST_NODE_TYPES.CallExpression ||
-    fn.parent.arguments[0] !== fn
+    fn.parent.type !== AST_NODE_TYPES.CallExpression
   ) {
     return null;
   }
@@ -269,11 +268,11 @@ function parameterDerivation(context: FileContext, name: TSESTree.Identifier, fn
     return null;
   }
   const method = propertyName(callee);
-  // Array.from({ length: n }, (_, i) => …): the index
+  // Array.from({ length: n }, (_, i) => …): the index (the mapper is the second argument)
   if (callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Array' && method === 'from') {
-    return index === 1 ? 'constant' : null;
+    return fn.parent.arguments[1] === fn && index === 1 ? 'constant' : null;
   }
-  if (!method || !ITERATION_METHODS.has(method)) {
+  if (fn.parent.arguments[0] !== fn || !method || !ITERATION_METHODS.has(method)) {
     return null;
   }
   if (index === 1) {
