@@ -1,0 +1,312 @@
+import { createRuleTester } from '../../rule-tester';
+import { sqlValueProbe } from './sql-probe';
+
+/*
+ * The SQL value analyses through their probe: `classify(x)` reports what `classifyValue`
+ * says of `x` (`constant`: only text written in the source; `numeric`: a number from input;
+ * `arbitrary`: any text), and `build(x)` how `analyzeStringBuild` takes `x` apart (text pieces
+ * quoted, values as `{source%specifier<-alias}`), whether the string is built there, and
+ * whether its approximate text reads as SQL (`sql`) or as a whole statement (`statement`).
+ */
+const ruleTester = createRuleTester();
+
+ruleTester.run('sql-values', sqlValueProbe, {
+  valid: [
+    'const x = 1; classify(); build();',
+  ],
+  invalid: [
+    // --- classifyValue: literals, constants, reassigned and var bindings, numbers ---
+    {
+      code: `classify('x'); classify(42); classify(\`a\${'b'}\`); classify(undefined);`,
+      errors: [
+        { messageId: 'constant', line: 1, column: 10 },
+        { messageId: 'constant', line: 1, column: 25 },
+        { messageId: 'constant', line: 1, column: 39 },
+        { messageId: 'constant', line: 1, column: 60 },
+      ],
+    },
+    {
+      code: `const T = 'users'; classify(T); let u = 'a'; classify(u); let w = 'a'; w = req.q; classify(w);`,
+      errors: [
+        { messageId: 'constant', line: 1, column: 29 },
+        { messageId: 'constant', line: 1, column: 55 },
+        { messageId: 'arbitrary', line: 1, column: 92 },
+      ],
+    },
+    // a `var` is followed once per variable (D2): never reassigned, it has its initialiser's value
+    {
+      code: `var x = f(); classify(x); var y = 'ok'; classify(y);`,
+      errors: [
+        { messageId: 'arbitrary', line: 1, column: 23 },
+        { messageId: 'constant', line: 1, column: 50 },
+      ],
+    },
+    {
+      code: `classify(Number(req.query.n)); classify(parseInt(s, 10)); classify(+s); classify(a * b); classify(s.length);`,
+      errors: [
+        { messageId: 'numeric', line: 1, column: 10 },
+        { messageId: 'numeric', line: 1, column: 41 },
+        { messageId: 'numeric', line: 1, column: 68 },
+        { messageId: 'numeric', line: 1, column: 82 },
+        { messageId: 'arbitrary', line: 1, column: 99 },
+      ],
+    },
+    // lookups in constant tables are constant, in a table holding input not; enum members, imported SCREAMING_CASE
+    {
+      code: `const SORTABLE = { name: 'name', date: 'created_at' };
+classify(SORTABLE[req.query.sort]); classify(SORTABLE[k] ?? 'id');
+const MIXED = { a: 'a', b: req.body.b }; classify(MIXED[k]);`,
+      errors: [
+        { messageId: 'constant', line: 2, column: 10 },
+        { messageId: 'constant', line: 2, column: 46 },
+        { messageId: 'arbitrary', line: 3, column: 51 },
+      ],
+    },
+    {
+      code: `enum Dir { Asc = 'ASC', Desc = 'DESC' }
+classify(Dir.Asc);
+import { COLUMNS, helper } from './cols';
+classify(COLUMNS[k]); classify(helper[k]);`,
+      errors: [
+        { messageId: 'constant', line: 2, column: 10 },
+        { messageId: 'constant', line: 4, column: 10 },
+        { messageId: 'arbitrary', line: 4, column: 32 },
+      ],
+    },
+    // allow-list checks: early exit, inside the `if`, behind `&&`; not after the `if`
+    {
+      code: `const ALLOWED = ['asc', 'desc'];
+function f(dir) {
+  if (!ALLOWED.includes(dir)) return;
+  classify(dir);
+}
+function g(dir) { if (ALLOWED.includes(dir)) { classify(dir); } classify(dir); }
+function h(dir) { return ALLOWED.includes(dir) && classify(dir); }`,
+      errors: [
+        { messageId: 'constant', line: 4, column: 12 },
+        { messageId: 'constant', line: 6, column: 57 },
+        { messageId: 'arbitrary', line: 6, column: 74 },
+        { messageId: 'constant', line: 7, column: 60 },
+      ],
+    },
+    // a Set allow-list; a list holding input is no allow-list; `switch` cases restrict only inside them
+    {
+      code: `const ALLOWED = new Set(['a', 'b']);
+function f(col) { if (!ALLOWED.has(col)) throw new Error(); classify(col); }
+function g(col) { const list = [req.q]; if (!list.includes(col)) return; classify(col); }
+function h(col) { switch (col) { case 'a': case 'b': classify(col); break; default: classify(col); } }`,
+      errors: [
+        { messageId: 'constant', line: 2, column: 70 },
+        { messageId: 'arbitrary', line: 3, column: 83 },
+        { messageId: 'constant', line: 4, column: 63 },
+        { messageId: 'arbitrary', line: 4, column: 94 },
+      ],
+    },
+    // TS annotations: literal unions are constant, numbers numeric
+    {
+      code: `function f(dir: 'asc' | 'desc', n: number, s: string) { classify(dir); classify(n); classify(s); }`,
+      errors: [
+        { messageId: 'constant', line: 1, column: 66 },
+        { messageId: 'numeric', line: 1, column: 81 },
+        { messageId: 'arbitrary', line: 1, column: 94 },
+      ],
+    },
+    // placeholder lists: mapped constants, `() => '?'`, and Array.from's index (its mapper is the second argument)
+    {
+      code: `const cols = ['a', 'b'];
+classify(cols.map((c) => \`"\${c}"\`).join(', '));
+classify(ids.map(() => '?').join(','));
+classify(ids.map((id) => id).join(','));
+classify(Array.from({ length: n }, (_, i) => \`$\${i + 1}\`).join(', '));`,
+      errors: [
+        { messageId: 'constant', line: 2, column: 10 },
+        { messageId: 'constant', line: 3, column: 10 },
+        { messageId: 'arbitrary', line: 4, column: 10 },
+        { messageId: 'constant', line: 5, column: 10 },
+      ],
+    },
+    {
+      code: `for (const c of ['a', 'b']) classify(c);
+for (const c of input) classify(c);
+const parts = ['a']; parts.push(req.q); classify(parts.join(' '));`,
+      errors: [
+        { messageId: 'constant', line: 1, column: 38 },
+        { messageId: 'arbitrary', line: 2, column: 33 },
+        { messageId: 'arbitrary', line: 3, column: 50 },
+      ],
+    },
+    {
+      code: `classify(flag ? 'ASC' : 'DESC'); classify(flag ? 'ASC' : dir); classify(String(n)); classify(n.toFixed(2)); classify(s.trim());`,
+      errors: [
+        { messageId: 'constant', line: 1, column: 10 },
+        { messageId: 'arbitrary', line: 1, column: 43 },
+        { messageId: 'arbitrary', line: 1, column: 73 },
+        { messageId: 'numeric', line: 1, column: 94 },
+        { messageId: 'arbitrary', line: 1, column: 118 },
+      ],
+    },
+    {
+      code: `function f(dir) { const d = ['asc', 'desc'].includes(dir) ? dir : 'asc'; classify(d); }`,
+      errors: [
+        { messageId: 'constant', line: 1, column: 83 },
+      ],
+    },
+    // --- analyzeStringBuild: templates, `+`, appends, aliases, arrays, format calls, replace/concat ---
+    {
+      code: `build(\`SELECT * FROM t WHERE id = \${id}\`);`,
+      errors: [
+        { messageId: 'build', line: 1, column: 7, data: { pieces: '"SELECT * FROM t WHERE id = " {id}', built: 'true', sql: 'statement' } },
+      ],
+    },
+    {
+      code: `build('SELECT * FROM t WHERE a = ' + a + ' AND b = ' + b);`,
+      errors: [
+        { messageId: 'build', line: 1, column: 7, data: { pieces: '"SELECT * FROM t WHERE a = " {a} " AND b = " {b}', built: 'true', sql: 'statement' } },
+      ],
+    },
+    {
+      code: `let q = 'SELECT * FROM t';
+if (a) q += \` WHERE a = \${a}\`;
+build(q);`,
+      errors: [
+        { messageId: 'build', line: 3, column: 7, data: { pieces: '"SELECT * FROM t WHERE a = " {a}', built: 'true', sql: 'statement' } },
+      ],
+    },
+    {
+      code: `const where = \`WHERE id = \${id}\`;
+const sql = 'SELECT * FROM t ' + where;
+build(sql);`,
+      errors: [
+        { messageId: 'build', line: 3, column: 7, data: { pieces: '"SELECT * FROM t WHERE id = " {id}', built: 'true', sql: 'statement' } },
+      ],
+    },
+    {
+      code: `const parts = ['SELECT *', 'FROM t'];
+parts.push(\`WHERE id = \${id}\`);
+build(parts.join(' '));`,
+      errors: [
+        { messageId: 'build', line: 3, column: 7, data: { pieces: '"SELECT * FROM t WHERE id = " {id}', built: 'true', sql: 'statement' } },
+      ],
+    },
+    {
+      code: `import util from 'node:util';
+build(util.format('SELECT * FROM %s WHERE id = %d', table, id));`,
+      errors: [
+        { messageId: 'build', line: 2, column: 7, data: { pieces: '"SELECT * FROM " {table%s} " WHERE id = " {id%d}', built: 'true', sql: 'statement' } },
+      ],
+    },
+    {
+      code: `import format from 'pg-format';
+build(format('SELECT %I FROM t WHERE a = %L', col, val));`,
+      errors: [
+        { messageId: 'build', line: 2, column: 7, data: { pieces: '"SELECT " {col%I} " FROM t WHERE a = " {val%L}', built: 'true', sql: 'statement' } },
+      ],
+    },
+    {
+      code: `build('SELECT * FROM t WHERE id = :id'.replace(':id', id)); build('select '.concat(col, ' from t'));`,
+      errors: [
+        { messageId: 'build', line: 1, column: 7, data: { pieces: '"SELECT * FROM t WHERE id = :id" {id}', built: 'true', sql: 'statement' } },
+        { messageId: 'build', line: 1, column: 67, data: { pieces: '"select " {col} " from t"', built: 'true', sql: 'statement' } },
+      ],
+    },
+    {
+      code: `build(flag ? \`SELECT \${a} FROM t\` : 'SELECT 1'); build(String(\`DELETE FROM t WHERE id = \${id}\`).trim());`,
+      errors: [
+        { messageId: 'build', line: 1, column: 7, data: { pieces: '"SELECT " {a} " FROM tSELECT 1"', built: 'true', sql: 'statement' } },
+        { messageId: 'build', line: 1, column: 56, data: { pieces: '"DELETE FROM t WHERE id = " {id}', built: 'true', sql: 'statement' } },
+      ],
+    },
+    // not SQL: a cache key, prose (capitalised, so no statement), plain text, an opaque name
+    {
+      code: `build(\`user:\${id}\`); build(\`Select a file from \${dir}\`); build('plain'); build(name);`,
+      errors: [
+        { messageId: 'build', line: 1, column: 7, data: { pieces: '"user:" {id}', built: 'true', sql: '-' } },
+        { messageId: 'build', line: 1, column: 28, data: { pieces: '"Select a file from " {dir}', built: 'true', sql: 'sql' } },
+        { messageId: 'build', line: 1, column: 64, data: { pieces: '"plain"', built: 'false', sql: '-' } },
+        { messageId: 'build', line: 1, column: 80, data: { pieces: '{name}', built: 'false', sql: '-' } },
+      ],
+    },
+    // a `var` read before and after a later write: only the writes that precede each use
+    {
+      code: `var x = f();
+build(x + 'a');
+build(x + 'b');
+x = g();
+build(x + 'c');`,
+      errors: [
+        { messageId: 'build', line: 2, column: 7, data: { pieces: '{f()<-x} "a"', built: 'true', sql: '-' } },
+        { messageId: 'build', line: 3, column: 7, data: { pieces: '{f()<-x} "b"', built: 'true', sql: '-' } },
+        { messageId: 'build', line: 5, column: 7, data: { pieces: '{f()<-x} {g()<-x} "c"', built: 'true', sql: '-' } },
+      ],
+    },
+    {
+      code: `const T = 'users';
+build(\`SELECT * FROM \${T} WHERE id = \${id}\`);`,
+      errors: [
+        { messageId: 'build', line: 2, column: 7, data: { pieces: '"SELECT * FROM users WHERE id = " {id}', built: 'true', sql: 'statement' } },
+      ],
+    },
+    {
+      code: `build(\`SELECT * FROM t ORDER BY \${col} \${dir}\`); build(\` WHERE id = \${id}\`);`,
+      errors: [
+        { messageId: 'build', line: 1, column: 7, data: { pieces: '"SELECT * FROM t ORDER BY " {col} " " {dir}', built: 'true', sql: 'statement' } },
+        { messageId: 'build', line: 1, column: 56, data: { pieces: '" WHERE id = " {id}', built: 'true', sql: 'statement' } },
+      ],
+    },
+    // a reassigned `var` has no static value: its preceding writes are followed instead
+    {
+      code: `var t = 'users';
+build('SELECT * FROM ' + t);
+t = req.query.t;
+build('SELECT * FROM ' + t);
+classify(t);`,
+      errors: [
+        { messageId: 'build', line: 2, column: 7, data: { pieces: '"SELECT * FROM users"', built: 'true', sql: 'statement' } },
+        { messageId: 'build', line: 4, column: 7, data: { pieces: '"SELECT * FROM users" {req.query.t<-t}', built: 'true', sql: 'statement' } },
+        { messageId: 'arbitrary', line: 5, column: 10 },
+      ],
+    },
+    // a constant's initialiser is read where it is written, not where the constant is used (a parameter `t` shadows it there)
+    {
+      code: `function f(t) {
+  const u = t;
+  return build('SELECT * FROM ' + u);
+}
+const t = 'users';
+const u2 = t;
+function g(t) { return build('SELECT * FROM ' + u2); }`,
+      errors: [
+        { messageId: 'build', line: 3, column: 16, data: { pieces: '"SELECT * FROM " {t<-u}', built: 'true', sql: 'statement' } },
+        { messageId: 'build', line: 7, column: 30, data: { pieces: '"SELECT * FROM users"', built: 'true', sql: 'statement' } },
+      ],
+    },
+    // static values (core/static staticValue): a never-reassigned `var` object, not a reassigned `let` or a mutated const;
+    // operators on constants, globals
+    {
+      code: `var o = { a: 'users' };
+build('SELECT * FROM ' + o.a + ' WHERE id = ' + o.b);
+let p = { a: 'users' };
+p = other;
+build('SELECT * FROM ' + p.a);
+const m = { a: 'users' };
+m.a = input;
+build('SELECT * FROM ' + m.a);`,
+      errors: [
+        { messageId: 'build', line: 2, column: 7, data: { pieces: '"SELECT * FROM users WHERE id = undefined"', built: 'true', sql: 'statement' } },
+        { messageId: 'build', line: 5, column: 7, data: { pieces: '"SELECT * FROM " {p.a}', built: 'true', sql: 'statement' } },
+        { messageId: 'build', line: 8, column: 7, data: { pieces: '"SELECT * FROM " {m.a}', built: 'true', sql: 'statement' } },
+      ],
+    },
+    {
+      code: `const N = 2;
+build('SELECT * FROM t LIMIT ' + N * 10 + ' OFFSET ' + -N + (typeof N));
+build('SELECT * FROM t LIMIT ' + n * 10);
+build('SELECT ' + Math.PI + ', ' + undefined);`,
+      errors: [
+        { messageId: 'build', line: 2, column: 7, data: { pieces: '"SELECT * FROM t LIMIT 20 OFFSET -2number"', built: 'true', sql: 'statement' } },
+        { messageId: 'build', line: 3, column: 7, data: { pieces: '"SELECT * FROM t LIMIT " {n * 10}', built: 'true', sql: 'statement' } },
+        { messageId: 'build', line: 4, column: 7, data: { pieces: '"SELECT 3.141592653589793, undefined"', built: 'true', sql: 'sql' } },
+      ],
+    },
+  ],
+});
