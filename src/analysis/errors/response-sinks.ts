@@ -84,6 +84,13 @@ function isExported(fn: FunctionNode): boolean {
   return node.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || node.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
 }
 
+/**
+ * Why a value is taken for a response: its role (a handler's response parameter, a factory's
+ * result), or only its conventional parameter name, which counts with that name's members.
+ */
+type ResponseEvidence = { readonly byRole: true } | { readonly name: string };
+const BY_ROLE: ResponseEvidence = { byRole: true };
+
 export interface ResponseSinkOptions {
   /** Extra sinks: `object.method` (receiver text) or `module#export.path` patterns. */
   readonly extraSinks: readonly string[];
@@ -152,14 +159,14 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
   }
 
   /**
-   * How `expr` is known to be a response: `'role'` (handler role, error-handler parameter,
+   * How `expr` is known to be a response: `{ byRole: true }` (handler role, error-handler parameter,
    * factory result, nested response), a conventional parameter name, or `null`.
    */
-  function responseKind(raw: TSESTree.Node, depth = 0): string | null {
+  function responseEvidence(raw: TSESTree.Node, depth = 0): ResponseEvidence | null {
     const expr = skipTsWrappers(raw);
     if (expr.type === AST_NODE_TYPES.MemberExpression && depth < 3) {
       const name = memberName(context, expr);
-      return name !== null && index.nested.has(name) && responseKind(expr.object, depth + 1) !== null ? 'role' : null;
+      return name !== null && index.nested.has(name) && responseEvidence(expr.object, depth + 1) !== null ? BY_ROLE : null;
     }
     if (expr.type !== AST_NODE_TYPES.Identifier) {
       return null;
@@ -173,14 +180,14 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
         return null;
       }
       if (isResponseParam(fn, position) || errorHandlerRoles(context, fn, index.errorHandlers)?.responseParam === position) {
-        return 'role';
+        return BY_ROLE;
       }
       // `.then((res) => …)` receives a result, not a server response.
       const parent = fn.parent;
       if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === fn && calleeName(parent.callee) === 'then') {
         return null;
       }
-      return expr.name;
+      return { name: expr.name };
     }
     if (def?.type === 'Variable' && def.node.id === def.name && def.node.init) {
       let init = skipTsWrappers(def.node.init);
@@ -188,7 +195,7 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
         init = skipTsWrappers(init.argument);
       }
       if (init.type === AST_NODE_TYPES.CallExpression && index.factories.has(calleeName(init.callee) ?? '')) {
-        return 'role';
+        return BY_ROLE;
       }
     }
     return null;
@@ -196,8 +203,8 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
 
   /** Whether `expr` is a response on which `member` (method or property) sends. */
   function isResponseFor(expr: TSESTree.Node, member: string): boolean {
-    const kind = responseKind(expr);
-    return kind === 'role' || (kind !== null && (index.byName.get(kind)?.has(member) ?? false));
+    const evidence = responseEvidence(expr);
+    return evidence !== null && ('name' in evidence ? (index.byName.get(evidence.name)?.has(member) ?? false) : true);
   }
 
   function matchMethod(call: TSESTree.CallExpression): ResponseSink | null {

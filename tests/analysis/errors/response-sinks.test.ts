@@ -43,6 +43,9 @@ ruleTester.run('response-sinks', probe, {
     // calls named like no sink, and sink names on objects that are not responses
     "import express from 'express'; const app = express(); app.get('/', (req, res) => { log(req); res.locals.user; foo.json(1); });",
     "async function f(u) { const res = await fetch(u); return res.json(); }",
+    // a parameter is a response by its conventional name only with that name's members
+    // (`role` once read as the 'by handler role' tag)
+    'function helper(role, data) { role.json(1); data.send(2); }',
     // a computed callee whose key is not constant cannot be named
     "import express from 'express'; const app = express(); app.get('/', (req, res) => { res[method](1); });",
   ],
@@ -62,6 +65,13 @@ app.get('/', (req, res) => {
         // the status an earlier statement set on the same response
         { messageId: 'sink', data: { label: 'res.json()', payloads: '2', status: '500' }, line: 6, column: 3 },
         { messageId: 'sink', data: { label: 'res.send()', payloads: '3', status: '500' }, line: 7, column: 3 },
+      ],
+    },
+    {
+      code: 'function helper(res, reply) { res.json(1); reply.send(2); }',
+      errors: [
+        { messageId: 'sink', data: { label: 'res.json()', payloads: '1', status: '-' }, line: 1, column: 31 },
+        { messageId: 'sink', data: { label: 'reply.send()', payloads: '2', status: '-' }, line: 1, column: 44 },
       ],
     },
     {
