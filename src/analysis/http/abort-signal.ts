@@ -73,6 +73,23 @@ function isTimerCallback(context: FileContext, fn: TSESTree.FunctionLike): boole
   );
 }
 
+/** For the second `c` of `c.abort.bind(c)`, the member `c.abort`; otherwise `null`. */
+function boundAbortOf(id: TSESTree.Node): TSESTree.MemberExpression | null {
+  const call = id.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== id || id.type !== AST_NODE_TYPES.Identifier) {
+    return null;
+  }
+  const bind = call.callee;
+  if (bind.type !== AST_NODE_TYPES.MemberExpression || getPropertyName(bind as never) !== 'bind') {
+    return null;
+  }
+  const abort = bind.object;
+  return abort.type === AST_NODE_TYPES.MemberExpression && getPropertyName(abort as never) === 'abort' &&
+    abort.object.type === AST_NODE_TYPES.Identifier && abort.object.name === id.name
+    ? abort
+    : null;
+}
+
 /** Judges `controller.signal` where `controller` is an identifier. */
 function judgeControllerSignal(context: FileContext, controller: TSESTree.Identifier): SignalVerdict {
   const variable = variableFor(context, controller);
@@ -88,6 +105,10 @@ function judgeControllerSignal(context: FileContext, controller: TSESTree.Identi
     }
     const id = ref.identifier as TSESTree.Node;
     const member = id.parent;
+    const bound = boundAbortOf(id);
+    if (bound && isAbortScheduled(context, bound)) {
+      continue; // the second `c` of `setTimeout(c.abort.bind(c), ms)`: the timer is found from `c.abort`
+    }
     if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== id) {
       return 'unknown'; // handed to other code, which may schedule the abort
     }
