@@ -1,3 +1,5 @@
 /** HTTP engine: timeouts of outbound requests (options objects, abort signals). The public face of `analysis/http/`: rules import from here. */
+export { judgeAbortSignal } from './abort-signal';
+export type { SignalVerdict } from './abort-signal';
 export { judgeTimeoutOptions } from './timeout-options';
-export type { TimeoutOptionVerdict } from './timeout-options';
+export type { TimeoutOptionSpec, TimeoutOptionVerdict } from './timeout-options';
