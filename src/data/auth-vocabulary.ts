@@ -5,14 +5,14 @@
  */
 
 /** Words that make a middleware or wrapper name an auth gate on their own. */
-export const STRONG_AUTH_WORDS : ReadonlySet<string> = new Set([
+export const STRONG_AUTH_WORDS: ReadonlySet<string> = new Set([
   'auth', 'authn', 'authz', 'authenticate', 'authenticated', 'authentication', 'authorize', 'authorise', 'authorized',
   'authorised', 'authorization', 'authorisation', 'authed', 'jwt', 'guard', 'guarded', 'protect', 'protected', 'bearer',
   'acl', 'rbac', 'permission', 'permissions', 'loggedin', 'signedin', 'clerk', 'requiresauth',
 ]);
 /** Verbs that, with an identity noun, make a gate: `requireUser`, `isAdmin`, `checkToken`. */
-export const GATE_VERBS : ReadonlySet<string> = new Set(['require', 'requires', 'required', 'ensure', 'ensures', 'check', 'checks', 'verify', 'verifies', 'must', 'is', 'has', 'only', 'assert', 'enforce', 'restrict', 'restricted', 'need', 'needs']);
-export const IDENTITY_NOUNS : ReadonlySet<string> = new Set([
+export const GATE_VERBS: ReadonlySet<string> = new Set(['require', 'requires', 'required', 'ensure', 'ensures', 'check', 'checks', 'verify', 'verifies', 'must', 'is', 'has', 'only', 'assert', 'enforce', 'restrict', 'restricted', 'need', 'needs']);
+export const IDENTITY_NOUNS: ReadonlySet<string> = new Set([
   'user', 'users', 'admin', 'admins', 'login', 'session', 'token', 'role', 'roles', 'apikey', 'scope', 'scopes', 'owner',
   'member', 'staff', 'account', 'identity', 'loggedin', 'signedin', 'superuser', 'moderator', 'signature',
   // `requireSignin` (express-jwt tutorials), `ensureSignedOn`.
@@ -22,9 +22,9 @@ export const IDENTITY_NOUNS : ReadonlySet<string> = new Set([
  * `validate` names body validators as often as gates (`validateUser` checks a sign-up form):
  * it makes a gate only with a credential noun (`validateToken`, `validateSession`).
  */
-export const CREDENTIAL_WORDS : ReadonlySet<string> = new Set(['token', 'session', 'apikey', 'signature', 'credentials', 'jwt', 'bearer']);
+export const CREDENTIAL_WORDS: ReadonlySet<string> = new Set(['token', 'session', 'apikey', 'signature', 'credentials', 'jwt', 'bearer']);
 /** Words that say the middleware does not enforce anything, or is not middleware at all. */
-export const NOT_A_GATE_WORDS : ReadonlySet<string> = new Set([
+export const NOT_A_GATE_WORDS: ReadonlySet<string> = new Set([
   'optional', 'optionally', 'maybe', 'soft', 'try', 'attach', 'attaches', 'load', 'loads', 'populate', 'extract', 'parse',
   'init', 'initialize', 'router', 'routes', 'route', 'controller', 'service', 'config', 'options', 'client', 'callback',
   'public', 'anonymous', 'skip', 'bypass', 'without', 'logout', 'refresh', 'rate', 'limit', 'limiter', 'cors', 'logger',
@@ -32,21 +32,45 @@ export const NOT_A_GATE_WORDS : ReadonlySet<string> = new Set([
 ]);
 
 /** Identity members whose presence a handler checks: `req.user`, `ctx.state.user`, `locals.session`. */
-export const IDENTITY_PROPERTIES : ReadonlySet<string> = new Set(['user', 'userId', 'auth', 'session', 'currentUser', 'principal', 'claims', 'jwtPayload', 'identity', 'viewer']);
+export const IDENTITY_PROPERTIES: ReadonlySet<string> = new Set(['user', 'userId', 'auth', 'session', 'currentUser', 'principal', 'claims', 'jwtPayload', 'identity', 'viewer']);
 
 /** Methods that send a response on a handler parameter (`res.json`, `reply.send`, `c.json`). */
-export const RESPONSE_METHODS : ReadonlySet<string> = new Set(['json', 'send', 'end', 'sendFile', 'render', 'write', 'html', 'text', 'body', 'jsonp', 'sendStatus', 'download', 'stream', 'redirect']);
+export const RESPONSE_METHODS: ReadonlySet<string> = new Set(['json', 'send', 'end', 'sendFile', 'render', 'write', 'html', 'text', 'body', 'jsonp', 'sendStatus', 'download', 'stream', 'redirect']);
 
 /** Request objects whose `json()`/`text()`/`body` read the request, not answer it. */
-export const REQUEST_OBJECTS : ReadonlySet<string> = new Set(['req', 'request', 'raw']);
+export const REQUEST_OBJECTS: ReadonlySet<string> = new Set(['req', 'request', 'raw']);
 
 /** Words that say a middleware authenticates only when credentials are present. */
-export const OPTIONAL_AUTH_WORDS : ReadonlySet<string> = new Set(['optional', 'optionally', 'maybe', 'soft']);
+export const OPTIONAL_AUTH_WORDS: ReadonlySet<string> = new Set(['optional', 'optionally', 'maybe', 'soft']);
 /** Words naming authentication itself, for `optionalAuth`, `auth.optional`, `softJwt`. */
-export const AUTH_WORDS : ReadonlySet<string> = new Set(['auth', 'authn', 'authenticate', 'authenticated', 'authentication', 'jwt', 'token', 'session', 'user', 'login', 'identity']);
+export const AUTH_WORDS: ReadonlySet<string> = new Set(['auth', 'authn', 'authenticate', 'authenticated', 'authentication', 'jwt', 'token', 'session', 'user', 'login', 'identity']);
 
 /** Identity objects whose members throw when nobody is signed in: `req.user`, `ctx.state.user`, `c.get('user')`. */
-export const IDENTITY_OBJECTS : ReadonlySet<string> = new Set(['user', 'currentUser', 'principal', 'claims', 'jwtPayload', 'identity', 'viewer']);
+export const IDENTITY_OBJECTS: ReadonlySet<string> = new Set(['user', 'currentUser', 'principal', 'claims', 'jwtPayload', 'identity', 'viewer']);
 
 /** Objects frameworks hang the caller's identity on: SvelteKit/Astro `locals`, h3 `context`, Koa `state`. */
-export const IDENTITY_CARRIERS : ReadonlySet<string> = new Set(['locals', 'context', 'state']);
+export const IDENTITY_CARRIERS: ReadonlySet<string> = new Set(['locals', 'context', 'state']);
+
+/** tRPC builders named for who may call them: `privateProcedure`, `orgProcedure` (besides the identity nouns). */
+export const PROCEDURE_AUDIENCE_WORDS: ReadonlySet<string> = new Set(['private', 'org', 'organization', 'team', 'workspace', 'tenant']);
+
+/** Words of the object of a `verify()` call that make it a token or signature check: `jwt.verify()`, `new Webhook(secret).verify()`. */
+export const VERIFIER_OBJECT_WORDS: ReadonlySet<string> = new Set(['jwt', 'jose', 'jsonwebtoken', 'webhook', 'webhooks', 'wh', 'svix', 'token', 'signature', 'hmac']);
+
+/** Words of the object that make `getUser()`/`getSession()` an auth client's: `supabase.auth.getUser()`, `kinde.getUser()`. */
+export const AUTH_CLIENT_WORDS: ReadonlySet<string> = new Set(['auth', 'kinde', 'session', 'clerk', 'supabase']);
+
+/** First words of a call that asks a question: `isAdmin(user)`, `hasRole(user, 'x')`, `canEdit(user)`. */
+export const PREDICATE_VERBS: ReadonlySet<string> = new Set(['is', 'has', 'can']);
+
+/** First words of a call that throws or answers 401 itself when its auth-named check fails: `requireUser(req)`, `ensureAdmin(user)`. */
+export const ASSERTING_VERBS: ReadonlySet<string> = new Set([
+  'require', 'requires', 'ensure', 'assert', 'protect', 'authorize', 'authorise', 'authenticate', 'enforce', 'must', 'check', 'verify', 'guard',
+]);
+
+/** One-word calls that are a gate on their own: `authorize(req)`, `authenticate(request)`. */
+export const GATE_CALL_WORDS: ReadonlySet<string> = new Set(['authorize', 'authenticate', 'authorise']);
+
+/** First words and words of a webhook sender check: `validateWebhookEvent(request)`, `verifyWebhookPayload(body, sig)`. */
+export const SIGNATURE_CHECK_VERBS: ReadonlySet<string> = new Set(['verify', 'validate', 'check']);
+export const SIGNATURE_WORDS: ReadonlySet<string> = new Set(['webhook', 'signature', 'hmac']);

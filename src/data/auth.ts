@@ -1,5 +1,5 @@
 /**
- * Authentication libraries by what they provide. Data only: `src/analysis/auth/gates.ts`
+ * Authentication libraries by what they provide. Data only: `src/analysis/auth/`
  * decides what counts as a gate from these tables and the auth vocabulary.
  */
 

@@ -3,13 +3,21 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { ASSERTING_GATES, AUTH_MIDDLEWARE_MODULES, CLIENT_SESSION_METHODS, SESSION_FETCHERS, SIGNATURE_VERIFIERS } from '../../data/auth';
-import { NOT_A_GATE_WORDS } from '../../data/auth-vocabulary';
+import {
+  ASSERTING_VERBS,
+  GATE_CALL_WORDS,
+  NOT_A_GATE_WORDS,
+  PREDICATE_VERBS,
+  SIGNATURE_CHECK_VERBS,
+  SIGNATURE_WORDS,
+} from '../../data/auth-vocabulary';
 import { dottedName } from '../../core/ast';
 import type { FileContext } from '../../core/context';
 import { resolveCallTarget } from '../../core/modules';
 import { skipTsWrappers } from '../../core/static';
 import { variableFor } from '../../core/variable-index';
 import { wordsOf } from '../../core/words';
+import { AUTH_CLIENT_WORD, VERIFIER_WORD, writtenName } from './names';
 import { boundNames, isExitCall, valueTop } from './values';
 import { isAuthName, matchesList } from './vocabulary';
 import type { AuthVocabulary } from './vocabulary';
@@ -18,25 +26,26 @@ const ASSERTING = new Set(ASSERTING_GATES);
 const FETCHERS = new Set(SESSION_FETCHERS);
 const CLIENT_METHODS = new Set(CLIENT_SESSION_METHODS);
 const SIGNATURES = new Set(SIGNATURE_VERIFIERS);
+
 export type CallKind = 'assert' | 'fetch' | 'predicate' | null;
 
 /** How a call inside a handler relates to authentication. */
 export function classifyCall(context: FileContext, call: TSESTree.CallExpression, vocab: AuthVocabulary): CallKind {
   const callee = skipTsWrappers(call.callee);
-  const name = dottedName(callee);
+  // Read from its end: the last segment and flags for the words of the others, O(1) per call of a chain.
+  const name = writtenName(context, callee);
   if (matchesList(context, vocab.functions, callee, name)) {
     return 'assert';
   }
   if (name === null) {
     return null;
   }
-  const parts = name.split('.');
-  const last = parts.at(-1)!;
-  const objectWords = parts.slice(0, -1).flatMap(wordsOf);
+  const last = name.last;
+  const objectWords = name.object?.words ?? 0;
   if (SIGNATURES.has(last) || ASSERTING.has(last)) {
     return 'assert';
   }
-  if (last === 'verify' && objectWords.some((w) => ['jwt', 'jose', 'jsonwebtoken', 'webhook', 'webhooks', 'wh', 'svix', 'token', 'signature', 'hmac'].includes(w))) {
+  if (last === 'verify' && (objectWords & VERIFIER_WORD) !== 0) {
     return 'assert';
   }
   const redirectsOnFailure = call.arguments.some(
@@ -44,13 +53,13 @@ export function classifyCall(context: FileContext, call: TSESTree.CallExpression
       arg.type === AST_NODE_TYPES.ObjectExpression &&
       arg.properties.some((p) => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === 'failureRedirect'),
   );
-  if (FETCHERS.has(last) || (CLIENT_METHODS.has(last) && objectWords.some((w) => w === 'auth' || w === 'kinde' || w === 'session' || w === 'clerk' || w === 'supabase'))) {
+  if (FETCHERS.has(last) || (CLIENT_METHODS.has(last) && (objectWords & AUTH_CLIENT_WORD) !== 0)) {
     // remix-auth: `authenticator.isAuthenticated(request, { failureRedirect: '/login' })` redirects anonymous requests itself.
     return redirectsOnFailure ? 'assert' : /^(?:is|has)[A-Z]/u.test(last) ? 'predicate' : 'fetch';
   }
   // Session fetchers come first (`getAuth(c)` of `@hono/clerk-auth` must be checked). An auth library's middleware run by hand, the usual way with per-request secrets on edge
   // runtimes: `const mw = jwt({ secret: c.env.JWT_SECRET }); return mw(c, next)`, `bearerAuth({ token })(c, next)`.
-  if (parts.length === 1 && (last === 'verify' || isAuthName(last))) {
+  if (name.length === 1 && (last === 'verify' || isAuthName(last))) {
     const target = resolveCallTarget(context, callee);
     if (target?.module != null && target.path.length === 1 && AUTH_MIDDLEWARE_MODULES.includes(target.module)) {
       return 'assert';
@@ -61,24 +70,22 @@ export function classifyCall(context: FileContext, call: TSESTree.CallExpression
     return null;
   }
   const first = words[0];
-  if ((first === 'is' || first === 'has' || first === 'can') && isAuthName(last)) {
+  if (PREDICATE_VERBS.has(first ?? '') && isAuthName(last)) {
     return 'predicate';
   }
-  if (
-    ['require', 'requires', 'ensure', 'assert', 'protect', 'authorize', 'authorise', 'authenticate', 'enforce', 'must', 'check', 'verify', 'guard'].includes(first ?? '') &&
-    isAuthName(last)
-  ) {
+  if (ASSERTING_VERBS.has(first ?? '') && isAuthName(last)) {
     return 'assert';
   }
-  if (words.length === 1 && (first === 'authorize' || first === 'authenticate' || first === 'authorise')) {
+  if (words.length === 1 && GATE_CALL_WORDS.has(first!)) {
     return 'assert';
   }
   // Webhook endpoints check the sender: `validateWebhookEvent(request)`, `verifyWebhookPayload(body, sig)`.
-  if ((first === 'verify' || first === 'validate' || first === 'check') && words.some((w) => w === 'webhook' || w === 'signature' || w === 'hmac')) {
+  if (SIGNATURE_CHECK_VERBS.has(first ?? '') && words.some((w) => SIGNATURE_WORDS.has(w))) {
     return 'assert';
   }
   return null;
 }
+
 /** Whether `node` is (part of) a condition that decides what runs: `if (!x)`, `x ? a : b`, `x || deny()`, `assert(x)`. */
 function isTested(node: TSESTree.Node): boolean {
   let current = valueTop(node);
@@ -104,8 +111,12 @@ function isTested(node: TSESTree.Node): boolean {
       case AST_NODE_TYPES.TSNonNullExpression:
         break;
       case AST_NODE_TYPES.CallExpression: {
+        // The callee of a chain's next call is not an argument: no name to build.
+        if (parent.callee === current) {
+          return false;
+        }
         const name = dottedName(parent.callee);
-        return parent.callee !== current && name !== null && /(?:^|\.)(?:assert|ok|invariant|ensure|expect|strictEqual|notStrictEqual)$|^assert\w*/u.test(name);
+        return name !== null && /(?:^|\.)(?:assert|ok|invariant|ensure|expect|strictEqual|notStrictEqual)$|^assert\w*/u.test(name);
       }
       default:
         return false;
@@ -114,6 +125,7 @@ function isTested(node: TSESTree.Node): boolean {
   }
   return false;
 }
+
 /** Whether the value of a session/identity call is checked: tested directly, or through the names it is bound to. */
 export function isChecked(context: FileContext, call: TSESTree.CallExpression, depth = 0): boolean {
   if (isTested(call)) {

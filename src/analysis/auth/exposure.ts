@@ -47,12 +47,12 @@ function underMethodCheck(node: TSESTree.Node, fn: FunctionLike): boolean {
 
 /** Whether a node answers the request with more than a rejection: `return data`, `res.json(x)`, `ctx.body = x`. */
 export function isExposure(node: TSESTree.Node, params: ReadonlySet<string>, fn: FunctionLike): boolean {
-  if (
-    (node.type === AST_NODE_TYPES.ReturnStatement || node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.AssignmentExpression) &&
-    underMethodCheck(node, fn)
-  ) {
-    return false;
-  }
+  // The walk up to `fn` last: it costs the node's depth, which grows along a call chain.
+  return answersWithData(node, params) && !underMethodCheck(node, fn);
+}
+
+/** A `return`, call or assignment that answers with more than a rejection, wherever it stands. */
+function answersWithData(node: TSESTree.Node, params: ReadonlySet<string>): boolean {
   if (node.type === AST_NODE_TYPES.ReturnStatement) {
     const arg = node.argument ? skipTsWrappers(node.argument) : null;
     if (!arg || (arg.type === AST_NODE_TYPES.Literal && arg.value === null) || (arg.type === AST_NODE_TYPES.Identifier && arg.name === 'undefined')) {
@@ -96,6 +96,7 @@ export function isExposure(node: TSESTree.Node, params: ReadonlySet<string>, fn:
   }
   return false;
 }
+
 /** `console.log(…)` statements, which neither gate nor answer. */
 function isLogStatement(statement: TSESTree.Statement): boolean {
   const expr = statement.type === AST_NODE_TYPES.ExpressionStatement ? skipTsWrappers(statement.expression) : null;

@@ -4,7 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { RouteGuard } from '../../frameworks/types';
 import { AUTH_MIDDLEWARE_MODULES } from '../../data/auth';
-import { AUTH_WORDS, IDENTITY_NOUNS, NOT_A_GATE_WORDS, OPTIONAL_AUTH_WORDS } from '../../data/auth-vocabulary';
+import { AUTH_WORDS, IDENTITY_NOUNS, NOT_A_GATE_WORDS, OPTIONAL_AUTH_WORDS, PROCEDURE_AUDIENCE_WORDS } from '../../data/auth-vocabulary';
 import { dottedName } from '../../core/ast';
 import type { FileContext } from '../../core/context';
 import { resolveFunction } from '../../core/functions';
@@ -12,6 +12,7 @@ import { resolveCallTarget } from '../../core/modules';
 import { skipTsWrappers } from '../../core/static';
 import { wordsOf } from '../../core/words';
 import { analyseHandlerGate } from './handler-gate';
+import { writtenName } from './names';
 import { isAuthName, matchesList } from './vocabulary';
 import type { AuthVocabulary } from './vocabulary';
 
@@ -30,6 +31,7 @@ export function isOptionalAuthGuard(guard: RouteGuard): boolean {
   const words = name.split('.').flatMap(wordsOf);
   return words.some((w) => OPTIONAL_AUTH_WORDS.has(w)) && words.some((w) => AUTH_WORDS.has(w) || w.endsWith('jwt'));
 }
+
 /** Whether the expression comes from a known authentication library (`expressjwt(…)`, `bearerAuth(…)`). */
 function fromAuthModule(context: FileContext, node: TSESTree.Node): boolean {
   const target = resolveCallTarget(context, node);
@@ -44,23 +46,24 @@ function fromAuthModule(context: FileContext, node: TSESTree.Node): boolean {
 export function isAuthGuard(context: FileContext, guard: RouteGuard, vocab: AuthVocabulary, depth = 0): boolean {
   const node = skipTsWrappers(guard.node);
   const callee = node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression ? node.callee : node;
-  const name = dottedName(callee);
+  const written = writtenName(context, callee);
   const lists = guard.via === 'wrapper' ? vocab.wrappers : guard.via === 'procedure' ? vocab.procedures : vocab.middleware;
-  if (matchesList(context, lists, callee, name) || matchesList(context, vocab.middleware, callee, name)) {
+  if (matchesList(context, lists, callee, written) || matchesList(context, vocab.middleware, callee, written)) {
     return true;
   }
   if (fromAuthModule(context, callee)) {
     return true;
   }
+  const name = dottedName(callee);
   // next-safe-action clients are named `authActionClient`: `client` is the builder, not a veto.
   const spoken = name !== null && guard.via === 'procedure' ? name.replace(/Client$/u, '') : name;
   if (spoken !== null && isAuthName(spoken)) {
     return true;
   }
   // tRPC builders named for who may call them: `adminProcedure`, `privateProcedure`, `orgProcedure`.
-  if (guard.via === 'procedure' && name !== null) {
-    const words = wordsOf(name.split('.').at(-1)!);
-    if (words.includes('procedure') && !words.some((w) => NOT_A_GATE_WORDS.has(w)) && words.some((w) => IDENTITY_NOUNS.has(w) || ['private', 'org', 'organization', 'team', 'workspace', 'tenant'].includes(w))) {
+  if (guard.via === 'procedure' && written !== null) {
+    const words = wordsOf(written.last);
+    if (words.includes('procedure') && !words.some((w) => NOT_A_GATE_WORDS.has(w)) && words.some((w) => IDENTITY_NOUNS.has(w) || PROCEDURE_AUDIENCE_WORDS.has(w))) {
       return true;
     }
   }

@@ -48,6 +48,7 @@ export function readsIdentity(test: TSESTree.Node, locals: ReadonlySet<string>, 
       return false;
   }
 }
+
 /** The identity object an expression denotes on a handler parameter or an identity local: `req.user`, `c.get('user')`, `user`. */
 export function isIdentityObject(node: TSESTree.Node, params: ReadonlySet<string>, locals: ReadonlySet<string>): boolean {
   const expr = skipTsWrappers(node);
@@ -115,6 +116,7 @@ export function paramNames(fn: FunctionLike): Set<string> {
   }
   return names;
 }
+
 /** Identity names destructured in the parameters: `({ locals: { user } })`, `({ locals: { session: s } })`. */
 export function identityParams(fn: FunctionLike): string[] {
   const out: string[] = [];

@@ -31,6 +31,7 @@ export function isExitCall(node: TSESTree.Node): boolean {
   const name = expr.type === AST_NODE_TYPES.CallExpression ? dottedName(expr.callee) : null;
   return name !== null && /(?:^|\.)(?:redirect|notFound|unauthori[sz]ed|forbidden|deny|reject|abort|error|fail|throw\w*)$/iu.test(name);
 }
+
 /** Names bound by `const x = await fetch()` / `const { userId } = auth()` / `const { data: { user } } = …`. */
 export function boundNames(pattern: TSESTree.Node, out: TSESTree.Identifier[] = []): TSESTree.Identifier[] {
   switch (pattern.type) {
@@ -60,6 +61,7 @@ export function boundNames(pattern: TSESTree.Node, out: TSESTree.Identifier[] = 
   }
   return out;
 }
+
 /** Root identifier of `res.status(500).json` / `ctx.response.body`. */
 export function rootName(node: TSESTree.Node): string | null {
   let current = skipTsWrappers(node);

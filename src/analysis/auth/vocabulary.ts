@@ -4,8 +4,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { CREDENTIAL_WORDS, GATE_VERBS, IDENTITY_NOUNS, NOT_A_GATE_WORDS, STRONG_AUTH_WORDS } from '../../data/auth-vocabulary';
 import type { FileContext } from '../../core/context';
 import { resolveCallTarget } from '../../core/modules';
-import { parseNameSpec } from '../../core/settings';
+import { compileNameSpecs } from '../../core/name-specs';
 import { wordsOf } from '../../core/words';
+import { endsWithSegments } from './names';
+import type { WrittenName } from './names';
 
 /** The project's own auth vocabulary (settings plus rule options). */
 export interface AuthVocabulary {
@@ -18,6 +20,7 @@ export interface AuthVocabulary {
   /** Procedure builders that require a session (`protectedProcedure`). */
   readonly procedures: readonly string[];
 }
+
 /** Whether a name says "this enforces authentication": `requireAuth`, `isAuthenticated`, `verifyJwt`, `adminOnly`. */
 export function isAuthName(name: string): boolean {
   const words = wordsOf(name);
@@ -31,25 +34,24 @@ export function isAuthName(name: string): boolean {
     (words.includes('validate') && words.some((w) => CREDENTIAL_WORDS.has(w)))
   );
 }
-/** Whether `name` (possibly dotted) matches a user list entry: `requireUser`, `auth.required`, `mod#export`. */
-export function matchesList(context: FileContext, list: readonly string[], node: TSESTree.Node, name: string | null): boolean {
+
+/**
+ * Whether a callee or guard matches a user list entry: by its written name (`requireUser`
+ * matches `requireUser` and `auth.requireUser`, `auth.required` matches `req.auth.required`) or,
+ * for `module#export` entries, by what it resolves to.
+ */
+export function matchesList(context: FileContext, list: readonly string[], node: TSESTree.Node, name: WrittenName | null): boolean {
   if (list.length === 0) {
     return false;
   }
-  const last = name?.split('.').at(-1) ?? null;
-  let target: ReturnType<typeof resolveCallTarget> | undefined;
-  for (const entry of list) {
-    const spec = parseNameSpec(entry);
-    if (spec.module === null) {
-      if (name !== null && (name === spec.name || last === spec.name || name.endsWith(`.${spec.name}`))) {
-        return true;
-      }
-    } else {
-      target ??= resolveCallTarget(context, node);
-      if (target && target.module === spec.module && (target.path.join('.') || 'default') === spec.name) {
-        return true;
-      }
-    }
+  const specs = compileNameSpecs(list);
+  // Plain entries: one set lookup rejects a callee whose last segment no entry ends with.
+  if (name !== null && specs.lastSegments.has(name.last) && specs.specs.some((spec) => spec.module === null && endsWithSegments(name, spec.name))) {
+    return true;
   }
-  return false;
+  if (!specs.hasModuleSpecs) {
+    return false;
+  }
+  const target = resolveCallTarget(context, node);
+  return target !== null && specs.specs.some((spec) => spec.module !== null && target.module === spec.module && (target.path.join('.') || 'default') === spec.name);
 }
