@@ -111,7 +111,7 @@ export type StaticValue = { readonly value: unknown } | null;
 
 /** Per variable: what `getStaticValue` answers for a use of it (the same for every use). */
 const variableValues = new WeakMap<TSESLint.Scope.Variable, StaticValue>();
-/** Nodes looked at before `staticValue` leaves the rest of an expression to `getStaticValue`. */
+/** Nodes looked at before `staticValue` leaves the rest of an expression to `getStaticValue` as written. */
 const WALK_BUDGET = 256;
 
 /**
@@ -119,18 +119,17 @@ const WALK_BUDGET = 256;
  * `node` are used. `getStaticValue` decides whether a `var`/`let` is never reassigned by
  * filtering all of its references on every call, which makes a file quadratic in the uses of
  * a variable (16,000 `x + "a"` with `var x`: seconds). Here a variable's value is decided once
- * (from its declaration, so names in the initialiser resolve where they are written), and an
- * expression that must read a name without a value is answered `null` without the call.
+ * (from its declaration, so names in the initialiser resolve where they are written), and
+ * `getStaticValue` gets those values as literals in place of the names (or is not called when a
+ * name it must read has none).
  * @example var x = f(); g(x + 'a') // staticValue(context, x) -> null, decided once for `x`
  */
 export function staticValue(context: FileContext, node: TSESTree.Node): StaticValue {
   if (node.type === AST_NODE_TYPES.Identifier) {
     return identifierValue(context, node);
   }
-  if (readsValuelessName(context, node)) {
-    return null;
-  }
-  return getStaticValue(node as never, scopeFor(context, node) as never);
+  const prepared = withKnownNames(context, node);
+  return prepared && getStaticValue(prepared as never, scopeFor(context, node) as never);
 }
 
 function identifierValue(context: FileContext, id: TSESTree.Identifier): StaticValue {
@@ -161,77 +160,96 @@ function variableValue(context: FileContext, variable: TSESLint.Scope.Variable, 
   return getStaticValue(def.name as never, scopeOf(context, def.name) as never);
 }
 
+/** A stand-in for a name whose value is known: `getStaticValue` reads a literal's value as it is. */
+function knownValue(name: TSESTree.Identifier, value: unknown): TSESTree.Node {
+  return { type: AST_NODE_TYPES.Literal, value, raw: name.name, range: name.range, loc: name.loc } as unknown as TSESTree.Node;
+}
+
 /**
- * Whether evaluating `node` must read a name whose value is unknown: one reached through
- * operands `getStaticValue` always evaluates (not the branches of `?:`, `&&`, `,` or `void`),
- * which makes the whole expression unknown.
+ * `root` with every name `getStaticValue` must read (operands it always evaluates, not the
+ * branches of `?:`, `&&`, `,` or `void`) replaced by a literal of its known value, copying only
+ * the nodes above them; `null` when one of those names has no value, which makes the whole
+ * expression unknown. Past a budget of nodes the rest is left as written.
  */
-function readsValuelessName(context: FileContext, root: TSESTree.Node): boolean {
-  const stack: TSESTree.Node[] = [root];
-  for (let budget = WALK_BUDGET; stack.length > 0 && budget > 0; budget--) {
-    const node = stack.pop()!;
+function withKnownNames(context: FileContext, root: TSESTree.Node): TSESTree.Node | null {
+  let budget = WALK_BUDGET;
+  const visitAll = <T extends TSESTree.Node | null>(nodes: readonly T[]): T[] | null => {
+    let out: T[] | null = null;
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
+      const next = node === null ? node : visit(node);
+      if (next === null && node !== null) {
+        return null;
+      }
+      if (next !== node) {
+        out ??= nodes.slice();
+        out[i] = next as T;
+      }
+    }
+    return out ?? (nodes as T[]);
+  };
+  const visit = (node: TSESTree.Node): TSESTree.Node | null => {
+    if (--budget < 0) {
+      return node;
+    }
     switch (node.type) {
-      case AST_NODE_TYPES.Identifier:
-        if (identifierValue(context, node) === null) {
-          return true;
+      case AST_NODE_TYPES.Identifier: {
+        const value = identifierValue(context, node);
+        return value === null ? null : knownValue(node, value.value);
+      }
+      case AST_NODE_TYPES.BinaryExpression: {
+        const [left, right] = visitAll([node.left, node.right]) ?? [];
+        return !left || !right ? null : left === node.left && right === node.right ? node : { ...node, left, right } as TSESTree.Node;
+      }
+      case AST_NODE_TYPES.TemplateLiteral: {
+        const expressions = visitAll(node.expressions);
+        return !expressions ? null : expressions === node.expressions ? node : { ...node, expressions } as TSESTree.Node;
+      }
+      case AST_NODE_TYPES.UnaryExpression: {
+        if (node.operator === 'void') {
+          return node;
         }
-        break;
-      case AST_NODE_TYPES.BinaryExpression:
-        stack.push(node.left, node.right);
-        break;
-      case AST_NODE_TYPES.TemplateLiteral:
-        stack.push(...node.expressions);
-        break;
-      case AST_NODE_TYPES.TaggedTemplateExpression:
-        stack.push(node.tag, ...node.quasi.expressions);
-        break;
-      case AST_NODE_TYPES.UnaryExpression:
-        if (node.operator !== 'void') {
-          stack.push(node.argument);
-        }
-        break;
-      case AST_NODE_TYPES.MemberExpression:
-        stack.push(node.object);
-        break;
+        const argument = visit(node.argument);
+        return !argument ? null : argument === node.argument ? node : { ...node, argument } as TSESTree.Node;
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        const object = visit(node.object);
+        return !object ? null : object === node.object ? node : { ...node, object } as TSESTree.Node;
+      }
       case AST_NODE_TYPES.CallExpression:
-      case AST_NODE_TYPES.NewExpression:
-        stack.push(node.callee.type === AST_NODE_TYPES.MemberExpression ? node.callee.object : node.callee);
-        for (const arg of node.arguments) {
-          stack.push(arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg);
+      case AST_NODE_TYPES.NewExpression: {
+        const callee = visit(node.callee);
+        const written = node.arguments.map((arg) => arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg);
+        const args = callee && visitAll(written);
+        if (!callee || !args) {
+          return null;
         }
-        break;
-      case AST_NODE_TYPES.ArrayExpression:
-        for (const element of node.elements) {
-          if (element) {
-            stack.push(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element);
-          }
+        if (callee === node.callee && args === written) {
+          return node;
         }
-        break;
-      case AST_NODE_TYPES.ObjectExpression:
-        for (const property of node.properties) {
-          stack.push(property.type === AST_NODE_TYPES.SpreadElement ? property.argument : property.value);
-        }
-        break;
-      case AST_NODE_TYPES.ConditionalExpression:
-        stack.push(node.test);
-        break;
-      case AST_NODE_TYPES.LogicalExpression:
-        stack.push(node.left);
-        break;
-      case AST_NODE_TYPES.SequenceExpression:
-        stack.push(node.expressions.at(-1)!);
-        break;
+        const argumentsOut = node.arguments.map((arg, i) =>
+          arg.type === AST_NODE_TYPES.SpreadElement ? { ...arg, argument: args[i]! } : args[i]!);
+        return { ...node, callee, arguments: argumentsOut } as TSESTree.Node;
+      }
+      case AST_NODE_TYPES.ConditionalExpression: {
+        const test = visit(node.test);
+        return !test ? null : test === node.test ? node : { ...node, test } as TSESTree.Node;
+      }
+      case AST_NODE_TYPES.LogicalExpression: {
+        const left = visit(node.left);
+        return !left ? null : left === node.left ? node : { ...node, left } as TSESTree.Node;
+      }
       case AST_NODE_TYPES.ChainExpression:
       case AST_NODE_TYPES.TSAsExpression:
       case AST_NODE_TYPES.TSSatisfiesExpression:
       case AST_NODE_TYPES.TSTypeAssertion:
-      case AST_NODE_TYPES.TSNonNullExpression:
-      case AST_NODE_TYPES.TSInstantiationExpression:
-        stack.push(node.expression);
-        break;
+      case AST_NODE_TYPES.TSNonNullExpression: {
+        const expression = visit(node.expression);
+        return !expression ? null : expression === node.expression ? node : { ...node, expression } as TSESTree.Node;
+      }
       default:
-        break;
+        return node;
     }
-  }
-  return false;
+  };
+  return visit(root);
 }
