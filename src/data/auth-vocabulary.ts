@@ -1,7 +1,8 @@
 /**
  * The auth vocabulary as data: the words that make a name a gate (or say it is not one), and the
  * members, carriers and methods through which handlers read the caller's identity and answer the
- * request. Read by `src/analysis/auth/`, which holds the judgement. No logic here beyond lookups.
+ * request, and the URL paths and files public by design. Read by `src/analysis/auth/` (which holds the
+ * judgement) and `require-auth-gate-in-route` (the default `publicRoutes`). No logic here beyond lookups.
  */
 
 /** Words that make a middleware or wrapper name an auth gate on their own. */
@@ -74,3 +75,23 @@ export const GATE_CALL_WORDS: ReadonlySet<string> = new Set(['authorize', 'authe
 /** First words and words of a webhook sender check: `validateWebhookEvent(request)`, `verifyWebhookPayload(body, sig)`. */
 export const SIGNATURE_CHECK_VERBS: ReadonlySet<string> = new Set(['verify', 'validate', 'check']);
 export const SIGNATURE_WORDS: ReadonlySet<string> = new Set(['webhook', 'signature', 'hmac']);
+
+/**
+ * URL paths public by design (health checks, sign-in flows, well-known files); the default
+ * `publicRoutes` take each also under `/api`, `/api/v*` and `/v*` (`/api/v1/health`).
+ */
+export const PUBLIC_PATHS: readonly string[] = [
+  '/health*', '/healthz', '/ready*', '/live*', '/status', '/metrics', '/ping', '/login', '/logout', '/signin', '/signout',
+  '/signup', '/register', '/auth/**', '/callback*', '/forgot-password', '/reset-password*', '/verify*', '/public/**',
+  '/favicon.ico', '/robots.txt', '/.well-known/**', '/join', '/sitemap*.xml', '/rss*', '/feed*.xml', '/feed*.rss', '/atom*.xml', '/manifest.webmanifest',
+  '/resources/healthcheck', '/signIn', '/signUp', '/signOut', '/forgotPassword', '/resetPassword*',
+];
+
+/** The prefixes under which `PUBLIC_PATHS` are public too. */
+export const PUBLIC_PATH_PREFIXES: readonly string[] = ['', '/api', '/api/v*', '/v*'];
+
+/** File-routed frameworks' public files, as file globs (no leading `/`). */
+export const PUBLIC_FILE_GLOBS: readonly string[] = [
+  'app/api/auth/**', 'app/api/health/**', 'pages/api/auth/**', 'server/api/public/**', 'server/api/auth/**',
+  'src/routes/auth/**', 'app/routes/auth*',
+];

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { AUTH_CLIENT_WORD, VERIFIER_WORD, endsWithSegments, writtenName } from '../../../src/analysis/auth/names';
 import type { WrittenName } from '../../../src/analysis/auth/names';
 import { isAuthName, matchesList } from '../../../src/analysis/auth/vocabulary';
-import { AUTH_CLIENT_WORDS, VERIFIER_OBJECT_WORDS } from '../../../src/data/auth-vocabulary';
+import { AUTH_CLIENT_WORDS, PUBLIC_FILE_GLOBS, PUBLIC_PATH_PREFIXES, PUBLIC_PATHS, VERIFIER_OBJECT_WORDS } from '../../../src/data/auth-vocabulary';
+import { DEFAULT_PUBLIC_ROUTES } from '../../../src/rules/require-auth-gate-in-route';
 import { childNodes, dottedName } from '../../../src/core/ast';
 import type { FileContext } from '../../../src/core/context';
 import { wordsOf } from '../../../src/core/words';
@@ -226,5 +227,11 @@ describe('isAuthName on names read from their end', () => {
     expect(isAuthName(name)).toBe(gate);
     // Asked again (the words are memoised): the same verdict.
     expect(isAuthName(name)).toBe(gate);
+  });
+});
+
+describe('public-path tables', () => {
+  it('compose the rule default publicRoutes: each path under every prefix, then the file globs', () => {
+    expect(DEFAULT_PUBLIC_ROUTES).toEqual([...PUBLIC_PATHS.flatMap((path) => PUBLIC_PATH_PREFIXES.map((prefix) => `${prefix}${path}`)), ...PUBLIC_FILE_GLOBS]);
   });
 });
