@@ -63,7 +63,7 @@ ruleTester.run('routes-h3', routeProbe, {
 });
 `,
       filename: 'server/api/users/[id].delete.ts',
-      errors: [{ messageId: 'route', line: 1, column: 16, data: { label: 'DELETE /api/users/[id]', framework: 'h3', guards: '-', handlers: '1', extra: '; file-routed' } }],
+      errors: [{ messageId: 'route', line: 1, column: 16, endLine: 1, endColumn: 34, data: { label: 'DELETE /api/users/[id]', framework: 'h3', guards: '-', handlers: '1', extra: '; file-routed' } }],
     },
     {
       // Imported (and aliased) factories; the cached variant.
@@ -71,12 +71,12 @@ ruleTester.run('routes-h3', routeProbe, {
 export default handle((event) => ({ ok: true }));
 `,
       filename: 'server/routes/status.js',
-      errors: [{ messageId: 'route', line: 2, column: 16, data: { label: 'ALL /status', framework: 'h3', guards: '-', handlers: '1', extra: '; file-routed' } }],
+      errors: [{ messageId: 'route', line: 2, column: 16, endLine: 2, endColumn: 22, data: { label: 'ALL /status', framework: 'h3', guards: '-', handlers: '1', extra: '; file-routed' } }],
     },
     {
       code: 'export default defineCachedEventHandler(async () => db.stats(), { maxAge: 60 });\n',
       filename: 'server/api/stats.get.ts',
-      errors: [{ messageId: 'route', line: 1, column: 16, data: { label: 'GET /api/stats', framework: 'h3', guards: '-', handlers: '1', extra: '; file-routed' } }],
+      errors: [{ messageId: 'route', line: 1, column: 16, endLine: 1, endColumn: 40, data: { label: 'GET /api/stats', framework: 'h3', guards: '-', handlers: '1', extra: '; file-routed' } }],
     },
     {
       // Object syntax: `onRequest` hooks guard, `onBeforeResponse` runs after the handler.
@@ -93,6 +93,8 @@ export default defineEventHandler({
           messageId: 'route',
           line: 2,
           column: 16,
+          endLine: 2,
+          endColumn: 34,
           data: { label: 'GET /api/admin/users', framework: 'h3', guards: 'requireAdmin (hook), rateLimit (hook)', handlers: '1', extra: '; file-routed' },
         },
       ],
@@ -104,14 +106,14 @@ export default handler;
 `,
       filename: 'server/api/orders.get.ts',
       errors: [
-        { messageId: 'route', line: 1, column: 26, data: { label: 'GET /api/orders', framework: 'h3', guards: 'withAuth(defineEventHandler(async (event) => db.all())) (wrapper)', handlers: '1', extra: '; file-routed' } },
+        { messageId: 'route', line: 1, column: 26, endLine: 1, endColumn: 44, data: { label: 'GET /api/orders', framework: 'h3', guards: 'withAuth(defineEventHandler(async (event) => db.all())) (wrapper)', handlers: '1', extra: '; file-routed' } },
       ],
     },
     {
       // Odd code: zero arguments, spread arguments: a route whose handler is not visible.
       code: 'export default defineEventHandler(...handlers);\n',
       filename: 'server/api/odd.ts',
-      errors: [{ messageId: 'route', line: 1, column: 16, data: { label: 'ALL /api/odd', framework: 'h3', guards: '-', handlers: '0', extra: '; file-routed' } }],
+      errors: [{ messageId: 'route', line: 1, column: 16, endLine: 1, endColumn: 34, data: { label: 'ALL /api/odd', framework: 'h3', guards: '-', handlers: '0', extra: '; file-routed' } }],
     },
     {
       // h3 v1: `createRouter()` routes mounted on `createApp()` after an auth middleware; `add` names its method last.
@@ -131,6 +133,8 @@ router.post('/users/:id', defineEventHandler({ onRequest: [requireAdmin], handle
           messageId: 'route',
           line: 8,
           column: 8,
+          endLine: 8,
+          endColumn: 11,
           data: {
             label: 'GET /users',
             framework: 'h3',
@@ -145,6 +149,8 @@ router.post('/users/:id', defineEventHandler({ onRequest: [requireAdmin], handle
           messageId: 'route',
           line: 9,
           column: 8,
+          endLine: 9,
+          endColumn: 11,
           data: {
             label: 'POST /users',
             framework: 'h3',
@@ -159,6 +165,8 @@ router.post('/users/:id', defineEventHandler({ onRequest: [requireAdmin], handle
           messageId: 'route',
           line: 10,
           column: 8,
+          endLine: 10,
+          endColumn: 12,
           data: {
             label: 'POST /users/:id',
             framework: 'h3',
@@ -183,8 +191,8 @@ app.use(eventHandler(requireAuth));
 `,
       filename: 'server.js',
       errors: [
-        { messageId: 'route', line: 4, column: 4, data: { label: 'GET /health', framework: 'h3', guards: '-', handlers: '1', extra: '' } },
-        { messageId: 'route', line: 5, column: 4, data: { label: 'DELETE /cache', framework: 'h3', guards: '-', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 4, column: 4, endLine: 4, endColumn: 7, data: { label: 'GET /health', framework: 'h3', guards: '-', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 5, column: 4, endLine: 5, endColumn: 10, data: { label: 'DELETE /cache', framework: 'h3', guards: '-', handlers: '1', extra: '' } },
       ],
     },
     {
@@ -198,8 +206,8 @@ app.post('/upload', defineHandler(async (event) => save(event)), { middleware: [
 app.mount('/api', api);
 `,
       errors: [
-        { messageId: 'route', line: 4, column: 5, data: { label: 'GET /api/me', framework: 'h3', guards: 'requireAuth (router)', handlers: '1', extra: '' } },
-        { messageId: 'route', line: 6, column: 5, data: { label: 'POST /upload', framework: 'h3', guards: 'verifyToken (hook)', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 4, column: 5, endLine: 4, endColumn: 8, data: { label: 'GET /api/me', framework: 'h3', guards: 'requireAuth (router)', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 6, column: 5, endLine: 6, endColumn: 9, data: { label: 'POST /upload', framework: 'h3', guards: 'verifyToken (hook)', handlers: '1', extra: '' } },
       ],
     },
     {
@@ -209,7 +217,7 @@ router.get('/items', defineEventHandler(() => db.items()));
 export default useBase('/api/v2', router.handler);
 `,
       filename: 'server/routes/api/v2/[...].ts',
-      errors: [{ messageId: 'route', line: 2, column: 8, data: { label: 'GET /items', framework: 'h3', guards: '-', handlers: '1', extra: '' } }],
+      errors: [{ messageId: 'route', line: 2, column: 8, endLine: 2, endColumn: 11, data: { label: 'GET /items', framework: 'h3', guards: '-', handlers: '1', extra: '' } }],
     },
   ],
 });

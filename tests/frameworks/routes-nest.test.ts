@@ -67,15 +67,17 @@ export class AdminController {
   remove() {}
 }`,
       errors: [
-        { messageId: 'route', line: 7, column: 3, data: { label: 'GET /users/:id', framework: 'nest', guards: '-', handlers: '1', extra: '' } },
-        { messageId: 'route', line: 13, column: 3, data: { label: 'POST /users', framework: 'nest', guards: "AuthGuard('jwt') (decorator)", handlers: '1', extra: '' } },
+        { messageId: 'route', line: 7, column: 3, endLine: 7, endColumn: 14, data: { label: 'GET /users/:id', framework: 'nest', guards: '-', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 13, column: 3, endLine: 13, endColumn: 10, data: { label: 'POST /users', framework: 'nest', guards: "AuthGuard('jwt') (decorator)", handlers: '1', extra: '' } },
         {
           messageId: 'route',
           line: 23,
           column: 3,
+          endLine: 23,
+          endColumn: 21,
           data: { label: 'PUT /admin/users/:id', framework: 'nest', guards: 'JwtAuthGuard (decorator), RolesGuard (decorator), new AuditGuard() (decorator)', handlers: '1', extra: '' },
         },
-        { messageId: 'route', line: 26, column: 3, data: { label: 'DELETE /admin/users/:id', framework: 'nest', guards: 'JwtAuthGuard (decorator), RolesGuard (decorator)', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 26, column: 3, endLine: 26, endColumn: 40, data: { label: 'DELETE /admin/users/:id', framework: 'nest', guards: 'JwtAuthGuard (decorator), RolesGuard (decorator)', handlers: '1', extra: '' } },
       ],
     },
     {
@@ -109,12 +111,12 @@ export class NamespaceController {
   @common.Post('x') x() {}
 }`,
       errors: [
-        { messageId: 'route', line: 8, column: 3, data: { label: 'GET /', framework: 'nest', guards: '-', handlers: '1', extra: '' } },
-        { messageId: 'route', line: 14, column: 3, data: { label: 'ALL /reports/export', framework: 'nest', guards: '-', handlers: '1', extra: '' } },
-        { messageId: 'route', line: 15, column: 3, data: { label: 'HEAD /reports', framework: 'nest', guards: '-', handlers: '1', extra: '' } },
-        { messageId: 'route', line: 16, column: 3, data: { label: 'GET /reports/events', framework: 'nest', guards: '-', handlers: '1', extra: '' } },
-        { messageId: 'route', line: 21, column: 3, data: { label: 'POST DynamicController.run', framework: 'nest', guards: '-', handlers: '1', extra: '' } },
-        { messageId: 'route', line: 26, column: 3, data: { label: 'POST /ns/x', framework: 'nest', guards: '-', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 8, column: 3, endLine: 8, endColumn: 9, data: { label: 'GET /', framework: 'nest', guards: '-', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 14, column: 3, endLine: 14, endColumn: 17, data: { label: 'ALL /reports/export', framework: 'nest', guards: '-', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 15, column: 3, endLine: 15, endColumn: 10, data: { label: 'HEAD /reports', framework: 'nest', guards: '-', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 16, column: 3, endLine: 16, endColumn: 17, data: { label: 'GET /reports/events', framework: 'nest', guards: '-', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 21, column: 3, endLine: 21, endColumn: 15, data: { label: 'POST DynamicController.run', framework: 'nest', guards: '-', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 26, column: 3, endLine: 26, endColumn: 20, data: { label: 'POST /ns/x', framework: 'nest', guards: '-', handlers: '1', extra: '' } },
       ],
     },
     {
@@ -136,7 +138,7 @@ export class ItemsController {
 })
 export class ItemsModule {}`,
       errors: [
-        { messageId: 'route', line: 6, column: 3, data: { label: 'POST /items', framework: 'nest', guards: 'JwtAuthGuard (decorator), new RolesGuard(reflector) (decorator)', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 6, column: 3, endLine: 6, endColumn: 10, data: { label: 'POST /items', framework: 'nest', guards: 'JwtAuthGuard (decorator), new RolesGuard(reflector) (decorator)', handlers: '1', extra: '' } },
       ],
     },
     {
@@ -165,9 +167,9 @@ export class BController extends GuardedBase {
   @Post() create() {}
 }`,
       errors: [
-        { messageId: 'route', line: 8, column: 3, data: { label: 'POST /a/one', framework: 'nest', guards: "Auth('admin') (decorator)", handlers: '1', extra: '' } },
-        { messageId: 'route', line: 12, column: 3, data: { label: 'POST /a/two', framework: 'nest', guards: '-', handlers: '1', extra: '' } },
-        { messageId: 'route', line: 21, column: 3, data: { label: 'POST /b', framework: 'nest', guards: 'JwtAuthGuard (decorator)', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 8, column: 3, endLine: 8, endColumn: 15, data: { label: 'POST /a/one', framework: 'nest', guards: "Auth('admin') (decorator)", handlers: '1', extra: '' } },
+        { messageId: 'route', line: 12, column: 3, endLine: 12, endColumn: 15, data: { label: 'POST /a/two', framework: 'nest', guards: '-', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 21, column: 3, endLine: 21, endColumn: 10, data: { label: 'POST /b', framework: 'nest', guards: 'JwtAuthGuard (decorator)', handlers: '1', extra: '' } },
       ],
     },
     {
@@ -202,12 +204,12 @@ export class DocsController {
   @Get() index() {}
 }`,
       errors: [
-        { messageId: 'route', line: 10, column: 3, data: { label: 'POST /auth/login', framework: 'nest', guards: '-', handlers: '1', extra: '; public' } },
-        { messageId: 'route', line: 13, column: 21, data: { label: 'POST /auth/magic-link', framework: 'nest', guards: '-', handlers: '1', extra: '; public' } },
-        { messageId: 'route', line: 15, column: 34, data: { label: 'GET /auth/a', framework: 'nest', guards: '-', handlers: '1', extra: '; public' } },
-        { messageId: 'route', line: 17, column: 11, data: { label: 'GET /auth/b', framework: 'nest', guards: '-', handlers: '1', extra: '; public' } },
-        { messageId: 'route', line: 19, column: 3, data: { label: 'POST /auth/logout-all', framework: 'nest', guards: "@SetMetadata('skipAuth', true) (global)", handlers: '1', extra: '' } },
-        { messageId: 'route', line: 26, column: 3, data: { label: 'GET /docs', framework: 'nest', guards: '-', handlers: '1', extra: '; public' } },
+        { messageId: 'route', line: 10, column: 3, endLine: 10, endColumn: 17, data: { label: 'POST /auth/login', framework: 'nest', guards: '-', handlers: '1', extra: '; public' } },
+        { messageId: 'route', line: 13, column: 21, endLine: 13, endColumn: 40, data: { label: 'POST /auth/magic-link', framework: 'nest', guards: '-', handlers: '1', extra: '; public' } },
+        { messageId: 'route', line: 15, column: 34, endLine: 15, endColumn: 43, data: { label: 'GET /auth/a', framework: 'nest', guards: '-', handlers: '1', extra: '; public' } },
+        { messageId: 'route', line: 17, column: 11, endLine: 17, endColumn: 20, data: { label: 'GET /auth/b', framework: 'nest', guards: '-', handlers: '1', extra: '; public' } },
+        { messageId: 'route', line: 19, column: 3, endLine: 19, endColumn: 22, data: { label: 'POST /auth/logout-all', framework: 'nest', guards: "@SetMetadata('skipAuth', true) (global)", handlers: '1', extra: '' } },
+        { messageId: 'route', line: 26, column: 3, endLine: 26, endColumn: 9, data: { label: 'GET /docs', framework: 'nest', guards: '-', handlers: '1', extra: '; public' } },
       ],
     },
     {
@@ -228,8 +230,8 @@ export class CatsController {
   findAll() {}
 }`,
       errors: [
-        { messageId: 'route', line: 8, column: 3, data: { label: 'DELETE /cats/:id', framework: 'nest', guards: '@Roles(Role.Admin) (global)', handlers: '1', extra: '' } },
-        { messageId: 'route', line: 12, column: 3, data: { label: 'GET /cats', framework: 'nest', guards: '-', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 8, column: 3, endLine: 8, endColumn: 17, data: { label: 'DELETE /cats/:id', framework: 'nest', guards: '@Roles(Role.Admin) (global)', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 12, column: 3, endLine: 12, endColumn: 9, data: { label: 'GET /cats', framework: 'nest', guards: '-', handlers: '1', extra: '' } },
       ],
     },
     {
@@ -249,8 +251,8 @@ class OrdersController {
 module.exports = { OrdersController };`,
       filename: 'file.js',
       errors: [
-        { messageId: 'route', line: 6, column: 3, data: { label: 'POST /orders', framework: 'nest', guards: '-', handlers: '1', extra: '' } },
-        { messageId: 'route', line: 10, column: 3, data: { label: 'POST /orders/refund', framework: 'nest', guards: "AuthGuard('jwt') (decorator)", handlers: '1', extra: '' } },
+        { messageId: 'route', line: 6, column: 3, endLine: 6, endColumn: 10, data: { label: 'POST /orders', framework: 'nest', guards: '-', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 10, column: 3, endLine: 10, endColumn: 18, data: { label: 'POST /orders/refund', framework: 'nest', guards: "AuthGuard('jwt') (decorator)", handlers: '1', extra: '' } },
       ],
     },
     {
@@ -265,10 +267,10 @@ const C = @Controller('odd') class {
   @UseGuards() @Post('empty') empty() {}
 };`,
       errors: [
-        { messageId: 'route', line: 5, column: 3, data: { label: 'GET /odd', framework: 'nest', guards: '-', handlers: '1', extra: '' } },
-        { messageId: 'route', line: 6, column: 25, data: { label: 'POST /odd/spread', framework: 'nest', guards: 'JwtAuthGuard (decorator)', handlers: '1', extra: '' } },
-        { messageId: 'route', line: 7, column: 30, data: { label: 'POST /odd/unknown', framework: 'nest', guards: 'getGuards() (decorator)', handlers: '1', extra: '' } },
-        { messageId: 'route', line: 8, column: 16, data: { label: 'POST /odd/empty', framework: 'nest', guards: '-', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 5, column: 3, endLine: 5, endColumn: 9, data: { label: 'GET /odd', framework: 'nest', guards: '-', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 6, column: 25, endLine: 6, endColumn: 40, data: { label: 'POST /odd/spread', framework: 'nest', guards: 'JwtAuthGuard (decorator)', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 7, column: 30, endLine: 7, endColumn: 46, data: { label: 'POST /odd/unknown', framework: 'nest', guards: 'getGuards() (decorator)', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 8, column: 16, endLine: 8, endColumn: 30, data: { label: 'POST /odd/empty', framework: 'nest', guards: '-', handlers: '1', extra: '' } },
       ],
     },
   ],

@@ -78,17 +78,19 @@ export { HEAD } from './head';
 `,
       filename: 'src/app/(admin)/api/users/[id]/route.ts',
       errors: [
-        { messageId: 'route', line: 2, column: 23, data: { label: 'GET /api/users/[id]', framework: 'next', guards: '-', handlers: '1', extra: '; file-routed' } },
-        { messageId: 'route', line: 5, column: 14, data: { label: 'POST /api/users/[id]', framework: 'next', guards: '-', handlers: '1', extra: '; file-routed' } },
+        { messageId: 'route', line: 2, column: 23, endLine: 2, endColumn: 26, data: { label: 'GET /api/users/[id]', framework: 'next', guards: '-', handlers: '1', extra: '; file-routed' } },
+        { messageId: 'route', line: 5, column: 14, endLine: 5, endColumn: 18, data: { label: 'POST /api/users/[id]', framework: 'next', guards: '-', handlers: '1', extra: '; file-routed' } },
         {
           messageId: 'route',
           line: 6,
           column: 14,
+          endLine: 6,
+          endColumn: 17,
           data: { label: 'PUT /api/users/[id]', framework: 'next', guards: 'withAuth(async (req) => NextResponse.json({})) (wrapper)', handlers: '1', extra: '; file-routed' },
         },
-        { messageId: 'route', line: 8, column: 21, data: { label: 'PATCH /api/users/[id]', framework: 'next', guards: '-', handlers: '1', extra: '; file-routed' } },
-        { messageId: 'route', line: 8, column: 39, data: { label: 'DELETE /api/users/[id]', framework: 'next', guards: '-', handlers: '1', extra: '; file-routed' } },
-        { messageId: 'route', line: 9, column: 10, data: { label: 'HEAD /api/users/[id]', framework: 'next', guards: '-', handlers: '0', extra: '; file-routed' } },
+        { messageId: 'route', line: 8, column: 21, endLine: 8, endColumn: 26, data: { label: 'PATCH /api/users/[id]', framework: 'next', guards: '-', handlers: '1', extra: '; file-routed' } },
+        { messageId: 'route', line: 8, column: 39, endLine: 8, endColumn: 45, data: { label: 'DELETE /api/users/[id]', framework: 'next', guards: '-', handlers: '1', extra: '; file-routed' } },
+        { messageId: 'route', line: 9, column: 10, endLine: 9, endColumn: 14, data: { label: 'HEAD /api/users/[id]', framework: 'next', guards: '-', handlers: '0', extra: '; file-routed' } },
       ],
     },
     {
@@ -98,8 +100,8 @@ export const { GET, POST } = handlers;
 `,
       filename: 'app/api/auth/[...nextauth]/route.ts',
       errors: [
-        { messageId: 'route', line: 2, column: 16, data: { label: 'GET /api/auth/[...nextauth]', framework: 'next', guards: '-', handlers: '0', extra: '; file-routed' } },
-        { messageId: 'route', line: 2, column: 21, data: { label: 'POST /api/auth/[...nextauth]', framework: 'next', guards: '-', handlers: '0', extra: '; file-routed' } },
+        { messageId: 'route', line: 2, column: 16, endLine: 2, endColumn: 19, data: { label: 'GET /api/auth/[...nextauth]', framework: 'next', guards: '-', handlers: '0', extra: '; file-routed' } },
+        { messageId: 'route', line: 2, column: 21, endLine: 2, endColumn: 25, data: { label: 'POST /api/auth/[...nextauth]', framework: 'next', guards: '-', handlers: '0', extra: '; file-routed' } },
       ],
     },
     {
@@ -108,7 +110,7 @@ export const { GET, POST } = handlers;
 }
 `,
       filename: 'pages/api/users/index.js',
-      errors: [{ messageId: 'route', line: 1, column: 31, data: { label: 'ALL /api/users', framework: 'next', guards: '-', handlers: '1', extra: '; file-routed' } }],
+      errors: [{ messageId: 'route', line: 1, column: 31, endLine: 1, endColumn: 38, data: { label: 'ALL /api/users', framework: 'next', guards: '-', handlers: '1', extra: '; file-routed' } }],
     },
     {
       code: `import { withApiAuthRequired } from '@auth0/nextjs-auth0';
@@ -117,7 +119,7 @@ export default withApiAuthRequired(handler);
 `,
       filename: 'src/pages/api/me.ts',
       errors: [
-        { messageId: 'route', line: 3, column: 16, data: { label: 'ALL /api/me', framework: 'next', guards: 'withApiAuthRequired(handler) (wrapper)', handlers: '1', extra: '; file-routed' } },
+        { messageId: 'route', line: 3, column: 16, endLine: 3, endColumn: 35, data: { label: 'ALL /api/me', framework: 'next', guards: 'withApiAuthRequired(handler) (wrapper)', handlers: '1', extra: '; file-routed' } },
       ],
     },
     {
@@ -125,7 +127,7 @@ export default withApiAuthRequired(handler);
 export default handler;
 `,
       filename: 'pages/api/[slug].ts',
-      errors: [{ messageId: 'route', line: 2, column: 16, data: { label: 'ALL /api/[slug]', framework: 'next', guards: '-', handlers: '1', extra: '; file-routed' } }],
+      errors: [{ messageId: 'route', line: 2, column: 16, endLine: 2, endColumn: 23, data: { label: 'ALL /api/[slug]', framework: 'next', guards: '-', handlers: '1', extra: '; file-routed' } }],
     },
     {
       code: `'use server';
@@ -137,14 +139,16 @@ export const update = authActionClient.schema(schema).action(async ({ parsedInpu
 `,
       filename: 'app/posts/actions.ts',
       errors: [
-        { messageId: 'route', line: 2, column: 23, data: { label: 'Server Action createPost', framework: 'next', guards: '-', handlers: '1', extra: '' } },
-        { messageId: 'route', line: 3, column: 14, data: { label: 'Server Action deletePost', framework: 'next', guards: '-', handlers: '1', extra: '' } },
-        { messageId: 'route', line: 4, column: 31, data: { label: 'Server Action default', framework: 'next', guards: '-', handlers: '1', extra: '' } },
-        { messageId: 'route', line: 5, column: 23, data: { label: 'Server Action signUp', framework: 'next', guards: '-', handlers: '1', extra: '; public' } },
+        { messageId: 'route', line: 2, column: 23, endLine: 2, endColumn: 33, data: { label: 'Server Action createPost', framework: 'next', guards: '-', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 3, column: 14, endLine: 3, endColumn: 24, data: { label: 'Server Action deletePost', framework: 'next', guards: '-', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 4, column: 31, endLine: 4, endColumn: 35, data: { label: 'Server Action default', framework: 'next', guards: '-', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 5, column: 23, endLine: 5, endColumn: 29, data: { label: 'Server Action signUp', framework: 'next', guards: '-', handlers: '1', extra: '; public' } },
         {
           messageId: 'route',
           line: 6,
           column: 14,
+          endLine: 6,
+          endColumn: 20,
           data: {
             label: 'Server Action update',
             framework: 'next',
@@ -168,9 +172,9 @@ export const update = authActionClient.schema(schema).action(async ({ parsedInpu
 `,
       filename: 'app/posts/page.tsx',
       errors: [
-        { messageId: 'route', line: 2, column: 18, data: { label: 'Server Action save', framework: 'next', guards: '-', handlers: '1', extra: '' } },
-        { messageId: 'route', line: 5, column: 9, data: { label: 'Server Action remove', framework: 'next', guards: '-', handlers: '1', extra: '' } },
-        { messageId: 'route', line: 8, column: 38, data: { label: 'Server Action (inline)', framework: 'next', guards: '-', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 2, column: 18, endLine: 2, endColumn: 22, data: { label: 'Server Action save', framework: 'next', guards: '-', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 5, column: 9, endLine: 5, endColumn: 15, data: { label: 'Server Action remove', framework: 'next', guards: '-', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 8, column: 38, endLine: 8, endColumn: 51, data: { label: 'Server Action (inline)', framework: 'next', guards: '-', handlers: '1', extra: '' } },
       ],
     },
     {
@@ -182,7 +186,7 @@ export { fns as 'POST' };
 export default {};
 `,
       filename: 'app/api/odd/route.js',
-      errors: [{ messageId: 'route', line: 4, column: 17, data: { label: 'POST /api/odd', framework: 'next', guards: '-', handlers: '0', extra: '; file-routed' } }],
+      errors: [{ messageId: 'route', line: 4, column: 17, endLine: 4, endColumn: 23, data: { label: 'POST /api/odd', framework: 'next', guards: '-', handlers: '0', extra: '; file-routed' } }],
     },
   ],
 });

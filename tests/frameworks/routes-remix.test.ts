@@ -58,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewNote() { return null; }
 `,
       filename: 'app/routes/notes.new.tsx',
-      errors: [{ messageId: 'route', line: 3, column: 23, data: { label: 'action /notes/new', framework: 'remix', guards: '-', handlers: '1', extra: '; file-routed' } }],
+      errors: [{ messageId: 'route', line: 3, column: 23, endLine: 3, endColumn: 29, data: { label: 'action /notes/new', framework: 'remix', guards: '-', handlers: '1', extra: '; file-routed' } }],
     },
     {
       // A resource route: no default export, so its loader answers GET requests directly.
@@ -67,11 +67,13 @@ export const action = withUser(async ({ request }) => null);
 `,
       filename: 'app/routes/api.notes.js',
       errors: [
-        { messageId: 'route', line: 1, column: 14, data: { label: 'GET /api/notes', framework: 'remix', guards: '-', handlers: '1', extra: '; file-routed' } },
+        { messageId: 'route', line: 1, column: 14, endLine: 1, endColumn: 20, data: { label: 'GET /api/notes', framework: 'remix', guards: '-', handlers: '1', extra: '; file-routed' } },
         {
           messageId: 'route',
           line: 2,
           column: 14,
+          endLine: 2,
+          endColumn: 20,
           data: { label: 'action /api/notes', framework: 'remix', guards: 'withUser(async ({ request }) => null) (wrapper)', handlers: '1', extra: '; file-routed' },
         },
       ],
@@ -84,7 +86,7 @@ export default function Product() { return null; }
 `,
       filename: 'app/features/product/route.tsx',
       errors: [
-        { messageId: 'route', line: 2, column: 23, data: { label: 'action (app/features/product/route.tsx)', framework: 'remix', guards: '-', handlers: '1', extra: '; file-routed' } },
+        { messageId: 'route', line: 2, column: 23, endLine: 2, endColumn: 29, data: { label: 'action (app/features/product/route.tsx)', framework: 'remix', guards: '-', handlers: '1', extra: '; file-routed' } },
       ],
     },
     {
@@ -94,7 +96,7 @@ export { Page as default };
 const Page = () => null;
 `,
       filename: 'app/routes/_app.settings.tsx',
-      errors: [{ messageId: 'route', line: 1, column: 10, data: { label: 'action /settings', framework: 'remix', guards: '-', handlers: '0', extra: '; file-routed' } }],
+      errors: [{ messageId: 'route', line: 1, column: 10, endLine: 1, endColumn: 16, data: { label: 'action /settings', framework: 'remix', guards: '-', handlers: '0', extra: '; file-routed' } }],
     },
   ],
 });
@@ -113,10 +115,10 @@ export default function Page() { return null; }
 `,
       filename: 'app/routes/notes.$id.jsx',
       errors: [
-        { messageId: 'input', line: 2, column: 8, data: { source: 'params.id', framework: 'remix', notes: '-' } },
-        { messageId: 'input', line: 2, column: 19, data: { source: 'request.url', framework: 'remix', notes: '-' } },
-        { messageId: 'input', line: 5, column: 8, data: { source: 'args.request.formData()', framework: 'remix', notes: '-' } },
-        { messageId: 'unknown', line: 5, column: 39 },
+        { messageId: 'input', line: 2, column: 8, endLine: 2, endColumn: 17, data: { source: 'params.id', framework: 'remix', notes: '-' } },
+        { messageId: 'input', line: 2, column: 19, endLine: 2, endColumn: 61, data: { source: 'request.url', framework: 'remix', notes: '-' } },
+        { messageId: 'input', line: 5, column: 8, endLine: 5, endColumn: 37, data: { source: 'args.request.formData()', framework: 'remix', notes: '-' } },
+        { messageId: 'unknown', line: 5, column: 39, endLine: 5, endColumn: 51 },
       ],
     },
   ],

@@ -63,17 +63,19 @@ export const fallback: RequestHandler = async ({ request }) => text(request.meth
 `,
       filename: 'src/routes/(app)/api/users/[id]/+server.ts',
       errors: [
-        { messageId: 'route', line: 3, column: 23, data: { label: 'GET /api/users/[id]', framework: 'sveltekit', guards: '-', handlers: '1', extra: '; file-routed' } },
-        { messageId: 'route', line: 6, column: 14, data: { label: 'POST /api/users/[id]', framework: 'sveltekit', guards: '-', handlers: '1', extra: '; file-routed' } },
-        { messageId: 'route', line: 7, column: 14, data: { label: 'PUT /api/users/[id]', framework: 'sveltekit', guards: '-', handlers: '1', extra: '; file-routed' } },
+        { messageId: 'route', line: 3, column: 23, endLine: 3, endColumn: 26, data: { label: 'GET /api/users/[id]', framework: 'sveltekit', guards: '-', handlers: '1', extra: '; file-routed' } },
+        { messageId: 'route', line: 6, column: 14, endLine: 6, endColumn: 34, data: { label: 'POST /api/users/[id]', framework: 'sveltekit', guards: '-', handlers: '1', extra: '; file-routed' } },
+        { messageId: 'route', line: 7, column: 14, endLine: 7, endColumn: 17, data: { label: 'PUT /api/users/[id]', framework: 'sveltekit', guards: '-', handlers: '1', extra: '; file-routed' } },
         {
           messageId: 'route',
           line: 8,
           column: 14,
+          endLine: 8,
+          endColumn: 19,
           data: { label: 'PATCH /api/users/[id]', framework: 'sveltekit', guards: 'withAuth(async (event) => json({})) (wrapper)', handlers: '1', extra: '; file-routed' },
         },
-        { messageId: 'route', line: 10, column: 20, data: { label: 'DELETE /api/users/[id]', framework: 'sveltekit', guards: '-', handlers: '1', extra: '; file-routed' } },
-        { messageId: 'route', line: 11, column: 14, data: { label: 'ALL /api/users/[id]', framework: 'sveltekit', guards: '-', handlers: '1', extra: '; file-routed' } },
+        { messageId: 'route', line: 10, column: 20, endLine: 10, endColumn: 26, data: { label: 'DELETE /api/users/[id]', framework: 'sveltekit', guards: '-', handlers: '1', extra: '; file-routed' } },
+        { messageId: 'route', line: 11, column: 14, endLine: 11, endColumn: 38, data: { label: 'ALL /api/users/[id]', framework: 'sveltekit', guards: '-', handlers: '1', extra: '; file-routed' } },
       ],
     },
     {
@@ -84,7 +86,7 @@ export function GET() {
 }
 `,
       filename: 'src/routes/sitemap.xml/+server.js',
-      errors: [{ messageId: 'route', line: 2, column: 17, data: { label: 'GET /sitemap.xml', framework: 'sveltekit', guards: '-', handlers: '1', extra: '; public; file-routed' } }],
+      errors: [{ messageId: 'route', line: 2, column: 17, endLine: 2, endColumn: 20, data: { label: 'GET /sitemap.xml', framework: 'sveltekit', guards: '-', handlers: '1', extra: '; public; file-routed' } }],
     },
     {
       // Form actions: each one a route (arrow, method shorthand, string key, `satisfies Actions`); spreads skipped.
@@ -104,9 +106,9 @@ export const actions = {
 `,
       filename: 'src/routes/(app)/todos/+page.server.ts',
       errors: [
-        { messageId: 'route', line: 6, column: 3, data: { label: 'action default /todos', framework: 'sveltekit', guards: '-', handlers: '1', extra: '; file-routed' } },
-        { messageId: 'route', line: 9, column: 9, data: { label: 'action remove /todos', framework: 'sveltekit', guards: '-', handlers: '1', extra: '; file-routed' } },
-        { messageId: 'route', line: 12, column: 3, data: { label: 'action mark-done /todos', framework: 'sveltekit', guards: '-', handlers: '1', extra: '; file-routed' } },
+        { messageId: 'route', line: 6, column: 3, endLine: 6, endColumn: 10, data: { label: 'action default /todos', framework: 'sveltekit', guards: '-', handlers: '1', extra: '; file-routed' } },
+        { messageId: 'route', line: 9, column: 9, endLine: 9, endColumn: 15, data: { label: 'action remove /todos', framework: 'sveltekit', guards: '-', handlers: '1', extra: '; file-routed' } },
+        { messageId: 'route', line: 12, column: 3, endLine: 12, endColumn: 14, data: { label: 'action mark-done /todos', framework: 'sveltekit', guards: '-', handlers: '1', extra: '; file-routed' } },
       ],
     },
     {
@@ -117,8 +119,8 @@ export const actions = { [name]: async () => db.archive(), [dynamicKey]: async (
 `,
       filename: 'src/routes/inbox/+page.server.js',
       errors: [
-        { messageId: 'route', line: 3, column: 27, data: { label: 'action archive /inbox', framework: 'sveltekit', guards: '-', handlers: '1', extra: '; file-routed' } },
-        { messageId: 'route', line: 3, column: 61, data: { label: 'action (computed) /inbox', framework: 'sveltekit', guards: '-', handlers: '1', extra: '; file-routed' } },
+        { messageId: 'route', line: 3, column: 27, endLine: 3, endColumn: 31, data: { label: 'action archive /inbox', framework: 'sveltekit', guards: '-', handlers: '1', extra: '; file-routed' } },
+        { messageId: 'route', line: 3, column: 61, endLine: 3, endColumn: 71, data: { label: 'action (computed) /inbox', framework: 'sveltekit', guards: '-', handlers: '1', extra: '; file-routed' } },
       ],
     },
   ],

@@ -47,10 +47,10 @@ export const postRouter = createTRPCRouter({
   onAdd: publicProcedure.subscription(handler),
 });`,
       errors: [
-        { messageId: 'route', line: 5, column: 3, data: { label: 'tRPC query hello', framework: 'trpc', guards: 'publicProcedure (procedure)', handlers: '1', extra: '' } },
-        { messageId: 'route', line: 8, column: 3, data: { label: 'tRPC mutation create', framework: 'trpc', guards: 'protectedProcedure (procedure)', handlers: '1', extra: '' } },
-        { messageId: 'route', line: 11, column: 3, data: { label: 'tRPC query getSecretMessage', framework: 'trpc', guards: 'protectedProcedure (procedure)', handlers: '1', extra: '' } },
-        { messageId: 'route', line: 12, column: 3, data: { label: 'tRPC subscription onAdd', framework: 'trpc', guards: 'publicProcedure (procedure)', handlers: '0', extra: '' } },
+        { messageId: 'route', line: 5, column: 3, endLine: 5, endColumn: 8, data: { label: 'tRPC query hello', framework: 'trpc', guards: 'publicProcedure (procedure)', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 8, column: 3, endLine: 8, endColumn: 9, data: { label: 'tRPC mutation create', framework: 'trpc', guards: 'protectedProcedure (procedure)', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 11, column: 3, endLine: 11, endColumn: 19, data: { label: 'tRPC query getSecretMessage', framework: 'trpc', guards: 'protectedProcedure (procedure)', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 12, column: 3, endLine: 12, endColumn: 8, data: { label: 'tRPC subscription onAdd', framework: 'trpc', guards: 'publicProcedure (procedure)', handlers: '0', extra: '' } },
       ],
     },
     {
@@ -85,12 +85,16 @@ export const standalone = publicProcedure.mutation(() => 1);`,
           messageId: 'route',
           line: 13,
           column: 3,
+          endLine: 13,
+          endColumn: 9,
           data: { label: 'tRPC mutation user.update', framework: 'trpc', guards: 'authedProcedure (procedure), isAuthed (procedure), ({ ctx, next }) => next({ ctx }) (procedure)', handlers: '1', extra: '' },
         },
         {
           messageId: 'route',
           line: 14,
           column: 3,
+          endLine: 14,
+          endColumn: 7,
           data: {
             label: 'tRPC mutation user.join',
             framework: 'trpc',
@@ -103,16 +107,20 @@ export const standalone = publicProcedure.mutation(() => 1);`,
           messageId: 'route',
           line: 15,
           column: 3,
+          endLine: 15,
+          endColumn: 6,
           data: { label: 'tRPC mutation user.log', framework: 'trpc', guards: 'loggedProcedure (procedure), publicProcedure (procedure), logger (procedure), async ({ next }) => next() (procedure)', handlers: '1', extra: '' },
         },
         {
           messageId: 'route',
           line: 16,
           column: 3,
+          endLine: 16,
+          endColumn: 9,
           data: { label: 'tRPC mutation user.merged', framework: 'trpc', guards: 'publicProcedure (procedure), authedProcedure (procedure), isAuthed (procedure), ({ ctx, next }) => next({ ctx }) (procedure)', handlers: '1', extra: '' },
         },
-        { messageId: 'route', line: 21, column: 24, data: { label: 'tRPC mutation admin.settings.save', framework: 'trpc', guards: 'isAdmin (procedure)', handlers: '1', extra: '' } },
-        { messageId: 'route', line: 23, column: 43, data: { label: 'tRPC mutation standalone', framework: 'trpc', guards: 'publicProcedure (procedure)', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 21, column: 24, endLine: 21, endColumn: 28, data: { label: 'tRPC mutation admin.settings.save', framework: 'trpc', guards: 'isAdmin (procedure)', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 23, column: 43, endLine: 23, endColumn: 51, data: { label: 'tRPC mutation standalone', framework: 'trpc', guards: 'publicProcedure (procedure)', handlers: '1', extra: '' } },
       ],
     },
     {
@@ -125,8 +133,8 @@ module.exports.todoRouter = router({
 });`,
       filename: 'file.js',
       errors: [
-        { messageId: 'route', line: 4, column: 3, data: { label: 'tRPC mutation add', framework: 'trpc', guards: 'publicProcedure (procedure)', handlers: '1', extra: '' } },
-        { messageId: 'route', line: 5, column: 3, data: { label: 'tRPC mutation remove-all', framework: 'trpc', guards: 'protectedProcedure (procedure)', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 4, column: 3, endLine: 4, endColumn: 6, data: { label: 'tRPC mutation add', framework: 'trpc', guards: 'publicProcedure (procedure)', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 5, column: 3, endLine: 5, endColumn: 15, data: { label: 'tRPC mutation remove-all', framework: 'trpc', guards: 'protectedProcedure (procedure)', handlers: '1', extra: '' } },
       ],
     },
     {
@@ -134,7 +142,7 @@ module.exports.todoRouter = router({
       code: `import { router, teamProc } from './trpc';
 export const teamRouter = router({ invite: teamProc.mutation(({ input }) => input) });`,
       settings: { 'agent-guard': { auth: { procedures: ['teamProc'] } } },
-      errors: [{ messageId: 'route', line: 2, column: 36, data: { label: 'tRPC mutation invite', framework: 'trpc', guards: 'teamProc (procedure)', handlers: '1', extra: '' } }],
+      errors: [{ messageId: 'route', line: 2, column: 36, endLine: 2, endColumn: 42, data: { label: 'tRPC mutation invite', framework: 'trpc', guards: 'teamProc (procedure)', handlers: '1', extra: '' } }],
     },
     {
       // Odd code: computed keys (constant and dynamic), optional call, casts, spreads, a
@@ -149,9 +157,9 @@ export const odd = router({
 });
 publicProcedure.mutation(...args);`,
       errors: [
-        { messageId: 'route', line: 4, column: 26, data: { label: 'tRPC mutation dyn', framework: 'trpc', guards: 'publicProcedure (procedure)', handlers: '1', extra: '' } },
-        { messageId: 'route', line: 5, column: 33, data: { label: 'tRPC mutation [computed]', framework: 'trpc', guards: 'publicProcedure (procedure)', handlers: '1', extra: '' } },
-        { messageId: 'route', line: 7, column: 3, data: { label: 'tRPC mutation wrapped', framework: 'trpc', guards: 'publicProcedure (procedure), withRateLimit(async () => 1) (wrapper)', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 4, column: 26, endLine: 4, endColumn: 34, data: { label: 'tRPC mutation dyn', framework: 'trpc', guards: 'publicProcedure (procedure)', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 5, column: 33, endLine: 5, endColumn: 41, data: { label: 'tRPC mutation [computed]', framework: 'trpc', guards: 'publicProcedure (procedure)', handlers: '1', extra: '' } },
+        { messageId: 'route', line: 7, column: 3, endLine: 7, endColumn: 10, data: { label: 'tRPC mutation wrapped', framework: 'trpc', guards: 'publicProcedure (procedure), withRateLimit(async () => 1) (wrapper)', handlers: '1', extra: '' } },
       ],
     },
   ],
@@ -164,7 +172,7 @@ ruleTester.run('trpc-resolver-input', probeRule, {
     {
       // Not a resolver: a `query` callback of something else.
       code: 'db.query((q) => sink(q.input));',
-      errors: [{ messageId: 'unknown', line: 1, column: 22 }],
+      errors: [{ messageId: 'unknown', line: 1, column: 22, endLine: 1, endColumn: 29 }],
     },
     {
       code: `import { publicProcedure, router } from '../trpc';
@@ -175,10 +183,10 @@ export const r = router({
 });
 async function handler({ input }) { sink(input); }`,
       errors: [
-        { messageId: 'input', line: 3, column: 70, data: { source: 'input.name', framework: 'trpc', notes: '-' } },
-        { messageId: 'unknown', line: 3, column: 82 },
-        { messageId: 'input', line: 4, column: 49, data: { source: 'opts.input', framework: 'trpc', notes: '-' } },
-        { messageId: 'input', line: 7, column: 42, data: { source: 'input', framework: 'trpc', notes: '-' } },
+        { messageId: 'input', line: 3, column: 70, endLine: 3, endColumn: 80, data: { source: 'input.name', framework: 'trpc', notes: '-' } },
+        { messageId: 'unknown', line: 3, column: 82, endLine: 3, endColumn: 90 },
+        { messageId: 'input', line: 4, column: 49, endLine: 4, endColumn: 59, data: { source: 'opts.input', framework: 'trpc', notes: '-' } },
+        { messageId: 'input', line: 7, column: 42, endLine: 7, endColumn: 47, data: { source: 'input', framework: 'trpc', notes: '-' } },
       ],
     },
   ],

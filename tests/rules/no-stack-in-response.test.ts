@@ -623,6 +623,8 @@ app.get('/users', async (req, res) => {
           messageId: 'messageInResponse',
           line: 6,
           column: 35,
+          endLine: 6,
+          endColumn: 46,
           data: { expression: 'err.message', sink: 'res.json()' },
           suggestions: [
             {
@@ -644,6 +646,8 @@ app.get('/users', async (req, res) => {
           messageId: 'stackInResponse',
           line: 6,
           column: 55,
+          endLine: 6,
+          endColumn: 64,
           data: { expression: 'err.stack', sink: 'res.json()' },
           suggestions: [
             {
@@ -678,6 +682,8 @@ router.post('/x', async (req, res) => {
           messageId: 'stackInResponse',
           line: 6,
           column: 14,
+          endLine: 6,
+          endColumn: 23,
           data: { expression: 'err.stack', sink: 'res.send()' },
           suggestions: [
             {
@@ -712,6 +718,8 @@ app.get('/x', async (req, res) => {
           messageId: 'errorInResponse',
           line: 6,
           column: 26,
+          endLine: 6,
+          endColumn: 31,
           data: { expression: 'error', sink: 'res.json()' },
           suggestions: [
             {
@@ -746,6 +754,8 @@ app.get('/x', async (req, res) => {
           messageId: 'errorInResponse',
           line: 6,
           column: 46,
+          endLine: 6,
+          endColumn: 47,
           data: { expression: 'e', sink: 'res.json()' },
           suggestions: [
             {
@@ -780,6 +790,8 @@ app.get('/x', async (req, res) => {
           messageId: 'messageInResponse',
           line: 6,
           column: 26,
+          endLine: 6,
+          endColumn: 42,
           data: { expression: '`Failed: ${err}`', sink: 'res.send()' },
           suggestions: [
             {
@@ -814,6 +826,8 @@ app.get('/x', async (req, res) => {
           messageId: 'messageInResponse',
           line: 6,
           column: 26,
+          endLine: 6,
+          endColumn: 37,
           data: { expression: 'String(err)', sink: 'res.send()' },
           suggestions: [
             {
@@ -848,6 +862,8 @@ app.get('/x', async (req, res) => {
           messageId: 'messageInResponse',
           line: 6,
           column: 35,
+          endLine: 6,
+          endColumn: 49,
           data: { expression: 'err.toString()', sink: 'res.send()' },
           suggestions: [
             {
@@ -883,6 +899,8 @@ app.get('/x', async (req, res) => {
           messageId: 'stackInResponse',
           line: 7,
           column: 26,
+          endLine: 7,
+          endColumn: 43,
           data: { expression: 'util.inspect(err)', sink: 'res.send()' },
           suggestions: [
             {
@@ -919,6 +937,8 @@ app.get('/x', async (req, res) => {
           messageId: 'stackInResponse',
           line: 7,
           column: 36,
+          endLine: 7,
+          endColumn: 59,
           data: { expression: 'show(err, { depth: 2 })', sink: 'res.send()' },
           suggestions: [
             {
@@ -954,6 +974,8 @@ app.get('/x', async (req, res) => {
           messageId: 'stackInResponse',
           line: 6,
           column: 26,
+          endLine: 6,
+          endColumn: 78,
           data: { expression: 'JSON.stringify(err, Object.getOwnPropertyNames(err))', sink: 'res.send()' },
           suggestions: [
             {
@@ -989,6 +1011,8 @@ app.get('/x', async (req, res) => {
           messageId: 'stackInResponse',
           line: 7,
           column: 35,
+          endLine: 7,
+          endColumn: 54,
           data: { expression: 'serializeError(err)', sink: 'res.json()' },
           suggestions: [
             {
@@ -1025,6 +1049,8 @@ app.get('/x', async (req, res) => {
           messageId: 'errorInResponse',
           line: 6,
           column: 39,
+          endLine: 6,
+          endColumn: 45,
           data: { expression: 'err', sink: 'res.json()' },
           suggestions: [
             {
@@ -1059,6 +1085,8 @@ app.post('/x', async (req, res) => {
           messageId: 'detailsInResponse',
           line: 6,
           column: 36,
+          endLine: 6,
+          endColumn: 46,
           data: { expression: 'err.errors', sink: 'res.json()' },
           suggestions: [
             {
@@ -1093,6 +1121,8 @@ app.post('/x', async (req, res) => {
           messageId: 'detailsInResponse',
           line: 6,
           column: 56,
+          endLine: 6,
+          endColumn: 63,
           data: { expression: 'err.sql', sink: 'res.json()' },
           suggestions: [
             {
@@ -1127,6 +1157,8 @@ app.post('/x', async (req, res) => {
           messageId: 'detailsInResponse',
           line: 6,
           column: 38,
+          endLine: 6,
+          endColumn: 50,
           data: { expression: 'err.original', sink: 'res.json()' },
           suggestions: [
             {
@@ -1148,6 +1180,8 @@ app.post('/x', async (req, res) => {
           messageId: 'detailsInResponse',
           line: 6,
           column: 60,
+          endLine: 6,
+          endColumn: 70,
           data: { expression: 'err.parent', sink: 'res.json()' },
           suggestions: [
             {
@@ -1182,6 +1216,8 @@ app.get('/proxy', async (req, res) => {
           messageId: 'detailsInResponse',
           line: 6,
           column: 38,
+          endLine: 6,
+          endColumn: 56,
           data: { expression: 'err.response?.data', sink: 'res.json()' },
           suggestions: [
             {
@@ -1216,6 +1252,8 @@ app.get('/proxy', async (req, res) => {
           messageId: 'detailsInResponse',
           line: 6,
           column: 37,
+          endLine: 6,
+          endColumn: 47,
           data: { expression: 'err.config', sink: 'res.json()' },
           suggestions: [
             {
@@ -1251,6 +1289,8 @@ app.get('/x', async (req, res) => {
           messageId: 'stackInResponse',
           line: 7,
           column: 35,
+          endLine: 7,
+          endColumn: 42,
           data: { expression: 'e.stack', sink: 'res.json()' },
           suggestions: [
             {
@@ -1287,6 +1327,8 @@ app.get('/x', async (req, res) => {
           messageId: 'stackInResponse',
           line: 7,
           column: 28,
+          endLine: 7,
+          endColumn: 33,
           data: { expression: 'stack', sink: 'res.json()' },
           suggestions: [
             {
@@ -1323,6 +1365,8 @@ app.get('/x', async (req, res) => {
           messageId: 'messageInResponse',
           line: 7,
           column: 26,
+          endLine: 7,
+          endColumn: 33,
           data: { expression: 'err.message', sink: 'res.json()' },
           suggestions: [
             {
@@ -1360,6 +1404,8 @@ app.get('/x', async (req, res) => {
           messageId: 'stackInResponse',
           line: 8,
           column: 26,
+          endLine: 8,
+          endColumn: 30,
           data: { expression: 'err.stack', sink: 'res.json()' },
           suggestions: [
             {
@@ -1398,6 +1444,8 @@ app.get('/x', async (req, res) => {
           messageId: 'messageInResponse',
           line: 9,
           column: 26,
+          endLine: 9,
+          endColumn: 33,
           data: { expression: 'err.message', sink: 'res.json()' },
           suggestions: [
             {
@@ -1434,6 +1482,8 @@ app.get('/x', async (req, res) => {
           messageId: 'stackInResponse',
           line: 6,
           column: 27,
+          endLine: 6,
+          endColumn: 36,
           data: { expression: 'err.stack', sink: 'res.json()' },
           suggestions: [
             {
@@ -1468,6 +1518,8 @@ app.get('/x', async (req, res) => {
           messageId: 'stackInResponse',
           line: 6,
           column: 55,
+          endLine: 6,
+          endColumn: 64,
           data: { expression: 'err.stack', sink: 'res.json()' },
           suggestions: [
             {
@@ -1502,6 +1554,8 @@ app.get('/x', async (req, res) => {
           messageId: 'stackInResponse',
           line: 6,
           column: 77,
+          endLine: 6,
+          endColumn: 86,
           data: { expression: 'err.stack', sink: 'res.json()' },
           suggestions: [
             {
@@ -1536,6 +1590,8 @@ app.get('/x', async (req, res) => {
           messageId: 'messageInResponse',
           line: 6,
           column: 35,
+          endLine: 6,
+          endColumn: 65,
           data: { expression: 'err.message', sink: 'res.json()' },
           suggestions: [
             {
@@ -1570,6 +1626,8 @@ app.get('/x', async (req, res) => {
           messageId: 'messageInResponse',
           line: 6,
           column: 35,
+          endLine: 6,
+          endColumn: 87,
           data: { expression: 'err.message', sink: 'res.json()' },
           suggestions: [
             {
@@ -1604,6 +1662,8 @@ app.get('/x', async (req, res) => {
           messageId: 'messageInResponse',
           line: 6,
           column: 35,
+          endLine: 6,
+          endColumn: 60,
           data: { expression: 'err.message', sink: 'res.json()' },
           suggestions: [
             {
@@ -1638,6 +1698,8 @@ app.get('/x', async (req, res) => {
           messageId: 'stackInResponse',
           line: 6,
           column: 39,
+          endLine: 6,
+          endColumn: 48,
           data: { expression: 'err.stack', sink: 'res.send()' },
           suggestions: [
             {
@@ -1673,6 +1735,8 @@ app.get('/x', async (req, res) => {
           messageId: 'messageInResponse',
           line: 6,
           column: 23,
+          endLine: 6,
+          endColumn: 34,
           data: { expression: 'err.message', sink: 'res.json()' },
           suggestions: [
             {
@@ -1707,6 +1771,8 @@ app.get('/x', async (req, res) => {
           messageId: 'messageInResponse',
           line: 6,
           column: 46,
+          endLine: 6,
+          endColumn: 57,
           data: { expression: 'err.message', sink: 'res.json()' },
           suggestions: [
             {
@@ -1742,6 +1808,8 @@ app.get('/x', async (req, res) => {
           messageId: 'messageInResponse',
           line: 7,
           column: 38,
+          endLine: 7,
+          endColumn: 49,
           data: { expression: 'err.message', sink: 'res.json()' },
           suggestions: [
             {
@@ -1777,6 +1845,8 @@ app.get('/x', async (req, res) => {
           messageId: 'messageInResponse',
           line: 6,
           column: 64,
+          endLine: 6,
+          endColumn: 75,
           data: { expression: 'err.message', sink: 'res.json()' },
           suggestions: [
             {
@@ -1812,6 +1882,8 @@ app.get('/x', async (req, res) => {
           messageId: 'messageInResponse',
           line: 7,
           column: 13,
+          endLine: 7,
+          endColumn: 24,
           data: { expression: 'err.message', sink: 'res.end()' },
           suggestions: [
             {
@@ -1848,6 +1920,8 @@ app.get('/x', async (req, res) => {
           messageId: 'messageInResponse',
           line: 6,
           column: 25,
+          endLine: 6,
+          endColumn: 36,
           data: { expression: 'err.message', sink: 'res.statusMessage' },
           suggestions: [
             {
@@ -1880,6 +1954,8 @@ app.use((err, req, res, next) => {
           messageId: 'messageInResponse',
           line: 3,
           column: 35,
+          endLine: 3,
+          endColumn: 46,
           data: { expression: 'err.message', sink: 'res.json()' },
           suggestions: [
             {
@@ -1907,6 +1983,8 @@ app.use(errorHandler);
           messageId: 'stackInResponse',
           line: 3,
           column: 33,
+          endLine: 3,
+          endColumn: 42,
           data: { expression: 'err.stack', sink: 'res.send()' },
           suggestions: [
             {
@@ -1934,6 +2012,8 @@ app.get('/x', (req, res) => {
           messageId: 'messageInResponse',
           line: 3,
           column: 55,
+          endLine: 3,
+          endColumn: 66,
           data: { expression: 'err.message', sink: 'res.json()' },
           suggestions: [
             {
@@ -1959,6 +2039,8 @@ app.get('/x', (req, res) => {
           messageId: 'stackInResponse',
           line: 3,
           column: 75,
+          endLine: 3,
+          endColumn: 87,
           data: { expression: 'reason.stack', sink: 'res.send()' },
           suggestions: [
             {
@@ -1989,6 +2071,8 @@ app.get('/file', (req, res) => {
           messageId: 'messageInResponse',
           line: 5,
           column: 35,
+          endLine: 5,
+          endColumn: 46,
           data: { expression: 'err.message', sink: 'res.send()' },
           suggestions: [
             {
@@ -2023,6 +2107,8 @@ app.get('/rows', (req, res) => {
           messageId: 'detailsInResponse',
           line: 4,
           column: 53,
+          endLine: 4,
+          endColumn: 69,
           data: { expression: 'error.sqlMessage', sink: 'res.json()' },
           suggestions: [
             {
@@ -2053,6 +2139,8 @@ app.get('/download', (req, res) => {
           messageId: 'stackInResponse',
           line: 4,
           column: 49,
+          endLine: 4,
+          endColumn: 56,
           data: { expression: 'e.stack', sink: 'res.end()' },
           suggestions: [
             {
@@ -2084,6 +2172,8 @@ app.get('/x', async (req, res) => {
           messageId: 'errorInResponse',
           line: 6,
           column: 46,
+          endLine: 6,
+          endColumn: 49,
           data: { expression: 'err', sink: 'res.render()' },
           suggestions: [
             {
@@ -2116,6 +2206,8 @@ app.use(function (err, req, res, next) {
           messageId: 'errorInResponse',
           line: 3,
           column: 22,
+          endLine: 3,
+          endColumn: 25,
           data: { expression: 'err', sink: 'res.locals' },
           suggestions: [
             {
@@ -2149,6 +2241,8 @@ http.createServer(async (req, res) => {
           messageId: 'stackInResponse',
           line: 7,
           column: 37,
+          endLine: 7,
+          endColumn: 44,
           data: { expression: 'e.stack', sink: 'res.end()' },
           suggestions: [
             {
@@ -2186,6 +2280,8 @@ export async function getUser(req: Request, res: Response): Promise<void> {
           messageId: 'stackInResponse',
           line: 7,
           column: 35,
+          endLine: 7,
+          endColumn: 55,
           data: { expression: '(err as Error).stack', sink: 'res.json()' },
           suggestions: [
             {
@@ -2221,6 +2317,8 @@ app.get('/x', async (req, res) => {
           messageId: 'messageInResponse',
           line: 6,
           column: 28,
+          endLine: 6,
+          endColumn: 35,
           data: { expression: 'message', sink: 'res.json()' },
           suggestions: [
             {
@@ -2255,6 +2353,8 @@ app.get('/x', async (req, res) => {
           messageId: 'stackInResponse',
           line: 6,
           column: 39,
+          endLine: 6,
+          endColumn: 49,
           data: { expression: 'err?.stack', sink: 'res.json()' },
           suggestions: [
             {
@@ -2291,6 +2391,8 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
           messageId: 'messageInResponse',
           line: 7,
           column: 35,
+          endLine: 7,
+          endColumn: 55,
           data: { expression: '(e as Error).message', sink: 'res.json()' },
           suggestions: [
             {
@@ -2328,6 +2430,8 @@ app.get('/x', async (req, res) => {
           messageId: 'stackInResponse',
           line: 7,
           column: 35,
+          endLine: 7,
+          endColumn: 44,
           data: { expression: 'err.stack', sink: 'res.json()' },
           suggestions: [
             {
@@ -2363,6 +2467,8 @@ app.get('/x', async (req, res) => {
           messageId: 'stackInResponse',
           line: 6,
           column: 35,
+          endLine: 6,
+          endColumn: 44,
           data: { expression: 'err.stack', sink: 'res.json()' },
           suggestions: [
             {
@@ -2401,6 +2507,8 @@ app.get('/x', async (req, res) => {
           messageId: 'stackInResponse',
           line: 7,
           column: 64,
+          endLine: 7,
+          endColumn: 73,
           data: { expression: 'err.stack', sink: 'res.json()' },
           suggestions: [
             {
@@ -2440,6 +2548,8 @@ app.get('/x', async (req, res) => {
           messageId: 'messageInResponse',
           line: 7,
           column: 37,
+          endLine: 7,
+          endColumn: 48,
           data: { expression: 'err.message', sink: 'res.json()' },
           suggestions: [
             {
@@ -2478,6 +2588,8 @@ app.get('/x', async (req, res) => {
           messageId: 'messageInResponse',
           line: 7,
           column: 37,
+          endLine: 7,
+          endColumn: 48,
           data: { expression: 'err.message', sink: 'res.json()' },
           suggestions: [
             {
@@ -2517,6 +2629,8 @@ app.get('/x', async (req, res) => {
           messageId: 'messageInResponse',
           line: 9,
           column: 35,
+          endLine: 9,
+          endColumn: 46,
           data: { expression: 'err.message', sink: 'res.json()' },
           suggestions: [
             {
@@ -2555,6 +2669,8 @@ app.get('/x', async (req, res) => {
           messageId: 'stackInResponse',
           line: 6,
           column: 55,
+          endLine: 6,
+          endColumn: 64,
           data: { expression: 'err.stack', sink: 'res.json()' },
           suggestions: [
             {
@@ -2590,6 +2706,8 @@ app.get('/x', async (req, res) => {
           messageId: 'stackInResponse',
           line: 6,
           column: 35,
+          endLine: 6,
+          endColumn: 96,
           data: { expression: 'err.stack', sink: 'res.json()' },
           suggestions: [
             {
@@ -2626,6 +2744,8 @@ app.get('/x', async (req, res) => {
           messageId: 'stackInResponse',
           line: 7,
           column: 37,
+          endLine: 7,
+          endColumn: 46,
           data: { expression: 'err.stack', sink: 'res.json()' },
           suggestions: [
             {
@@ -2668,6 +2788,8 @@ server.route({
           messageId: 'messageInResponse',
           line: 8,
           column: 19,
+          endLine: 8,
+          endColumn: 30,
           data: { expression: 'err.message', sink: 'sendProblem()' },
           suggestions: [
             {
@@ -2693,6 +2815,8 @@ server.route({
           messageId: 'stackInResponse',
           line: 9,
           column: 25,
+          endLine: 9,
+          endColumn: 34,
           data: { expression: 'err.stack', sink: 'h.response()' },
           suggestions: [
             {
@@ -2732,6 +2856,8 @@ fastify.get('/x', async (request, reply) => {
           messageId: 'messageInResponse',
           line: 6,
           column: 35,
+          endLine: 6,
+          endColumn: 46,
           data: { expression: 'err.message', sink: 'reply.send()' },
           suggestions: [
             {
@@ -2766,6 +2892,8 @@ fastify.get('/x', async (request, reply) => {
           messageId: 'errorInResponse',
           line: 6,
           column: 23,
+          endLine: 6,
+          endColumn: 26,
           data: { expression: 'err', sink: 'reply.send()' },
           suggestions: [
             {
@@ -2796,6 +2924,8 @@ fastify.setErrorHandler((error, request, reply) => {
           messageId: 'stackInResponse',
           line: 3,
           column: 35,
+          endLine: 3,
+          endColumn: 46,
           data: { expression: 'error.stack', sink: 'reply.send()' },
           suggestions: [
             {
@@ -2822,6 +2952,8 @@ app.setErrorHandler(function (error, request, response) {
           messageId: 'errorInResponse',
           line: 3,
           column: 17,
+          endLine: 3,
+          endColumn: 22,
           data: { expression: 'error', sink: 'response.send()' },
           suggestions: [
             {
@@ -2852,6 +2984,8 @@ fastify.get('/x', async (request, reply) => {
           messageId: 'stackInResponse',
           line: 6,
           column: 19,
+          endLine: 6,
+          endColumn: 28,
           data: { expression: 'err.stack', sink: 'reply.raw.end()' },
           suggestions: [
             {
@@ -2888,6 +3022,8 @@ app.use(async (ctx, next) => {
           messageId: 'messageInResponse',
           line: 7,
           column: 25,
+          endLine: 7,
+          endColumn: 36,
           data: { expression: 'err.message', sink: 'ctx.body' },
           suggestions: [
             {
@@ -2923,6 +3059,8 @@ router.get('/x', async (ctx) => {
           messageId: 'stackInResponse',
           line: 6,
           column: 16,
+          endLine: 6,
+          endColumn: 25,
           data: { expression: 'err.stack', sink: 'ctx.body' },
           suggestions: [
             {
@@ -2957,6 +3095,8 @@ router.get('/x', async (ctx) => {
           messageId: 'messageInResponse',
           line: 6,
           column: 20,
+          endLine: 6,
+          endColumn: 31,
           data: { expression: 'err.message', sink: 'ctx.throw()' },
           suggestions: [
             {
@@ -2991,6 +3131,8 @@ router.get('/x', async (ctx) => {
           messageId: 'messageInResponse',
           line: 6,
           column: 15,
+          endLine: 6,
+          endColumn: 26,
           data: { expression: 'err.message', sink: 'ctx.throw()' },
           suggestions: [
             {
@@ -3021,6 +3163,8 @@ app.on('error', (err, ctx) => {
           messageId: 'stackInResponse',
           line: 3,
           column: 23,
+          endLine: 3,
+          endColumn: 32,
           data: { expression: 'err.stack', sink: 'ctx.body' },
           suggestions: [
             {
@@ -3051,6 +3195,8 @@ app.use(async (context, next) => {
           messageId: 'errorInResponse',
           line: 6,
           column: 38,
+          endLine: 6,
+          endColumn: 39,
           data: { expression: 'e', sink: 'context.response.body' },
           suggestions: [
             {
@@ -3082,6 +3228,8 @@ app.onError((err, c) => {
           messageId: 'messageInResponse',
           line: 3,
           column: 26,
+          endLine: 3,
+          endColumn: 37,
           data: { expression: 'err.message', sink: 'c.json()' },
           suggestions: [
             {
@@ -3112,6 +3260,8 @@ app.get('/x', async (c) => {
           messageId: 'stackInResponse',
           line: 6,
           column: 19,
+          endLine: 6,
+          endColumn: 28,
           data: { expression: 'err.stack', sink: 'c.text()' },
           suggestions: [
             {
@@ -3146,6 +3296,8 @@ app.get('/x', async (c) => {
           messageId: 'messageInResponse',
           line: 6,
           column: 30,
+          endLine: 6,
+          endColumn: 41,
           data: { expression: 'err.message', sink: 'c.json()' },
           suggestions: [
             {
@@ -3180,6 +3332,8 @@ app.get('/x', async (c) => {
           messageId: 'stackInResponse',
           line: 6,
           column: 19,
+          endLine: 6,
+          endColumn: 44,
           data: { expression: 'err.stack', sink: 'c.html()' },
           suggestions: [
             {
@@ -3215,6 +3369,8 @@ app.get('/x', async (c) => {
           messageId: 'messageInResponse',
           line: 7,
           column: 45,
+          endLine: 7,
+          endColumn: 56,
           data: { expression: 'err.message', sink: 'new HTTPException()' },
           suggestions: [
             {
@@ -3253,6 +3409,8 @@ export async function GET() {
           messageId: 'messageInResponse',
           line: 7,
           column: 39,
+          endLine: 7,
+          endColumn: 52,
           data: { expression: 'error.message', sink: 'NextResponse.json()' },
           suggestions: [
             {
@@ -3289,6 +3447,8 @@ export async function POST(request: Request) {
           messageId: 'stackInResponse',
           line: 6,
           column: 35,
+          endLine: 6,
+          endColumn: 57,
           data: { expression: '(error as Error).stack', sink: 'Response.json()' },
           suggestions: [
             {
@@ -3325,6 +3485,8 @@ export async function DELETE() {
           messageId: 'stackInResponse',
           line: 7,
           column: 25,
+          endLine: 7,
+          endColumn: 36,
           data: { expression: 'error.stack', sink: 'new Response()' },
           suggestions: [
             {
@@ -3362,6 +3524,8 @@ export async function PUT() {
           messageId: 'errorInResponse',
           line: 7,
           column: 53,
+          endLine: 7,
+          endColumn: 58,
           data: { expression: 'error', sink: 'new server.NextResponse()' },
           suggestions: [
             {
@@ -3400,6 +3564,8 @@ export async function createPost(formData: FormData) {
           messageId: 'messageInResponse',
           line: 8,
           column: 32,
+          endLine: 8,
+          endColumn: 41,
           data: { expression: 'e.message', sink: 'a Server Action result' },
           suggestions: [
             {
@@ -3441,6 +3607,8 @@ export default function Page() {
           messageId: 'stackInResponse',
           line: 8,
           column: 23,
+          endLine: 8,
+          endColumn: 32,
           data: { expression: 'err.stack', sink: 'a Server Action result' },
           suggestions: [
             {
@@ -3481,6 +3649,8 @@ export default defineEventHandler(async (event) => {
           messageId: 'errorInResponse',
           line: 7,
           column: 48,
+          endLine: 7,
+          endColumn: 51,
           data: { expression: 'err', sink: 'createError()' },
           suggestions: [
             {
@@ -3517,6 +3687,8 @@ export default defineEventHandler(async (event) => {
           messageId: 'errorInResponse',
           line: 7,
           column: 29,
+          endLine: 7,
+          endColumn: 32,
           data: { expression: 'err', sink: 'sendError()' },
           suggestions: [
             {
@@ -3553,6 +3725,8 @@ export default defineEventHandler(async () => {
           messageId: 'messageInResponse',
           line: 6,
           column: 57,
+          endLine: 6,
+          endColumn: 68,
           data: { expression: 'err.message', sink: 'createError()' },
           suggestions: [
             {
@@ -3591,6 +3765,8 @@ export class UsersService {
           messageId: 'stackInResponse',
           line: 8,
           column: 31,
+          endLine: 8,
+          endColumn: 40,
           data: { expression: 'err.stack', sink: 'new HttpException()' },
           suggestions: [
             {
@@ -3631,6 +3807,8 @@ export class UsersService {
           messageId: 'messageInResponse',
           line: 8,
           column: 46,
+          endLine: 8,
+          endColumn: 57,
           data: { expression: 'err.message', sink: 'new InternalServerErrorException()' },
           suggestions: [
             {
@@ -3670,6 +3848,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
           messageId: 'messageInResponse',
           line: 8,
           column: 42,
+          endLine: 8,
+          endColumn: 59,
           data: { expression: 'exception.message', sink: 'response.json()' },
           suggestions: [
             {
@@ -3693,6 +3873,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
           messageId: 'stackInResponse',
           line: 8,
           column: 68,
+          endLine: 8,
+          endColumn: 83,
           data: { expression: 'exception.stack', sink: 'response.json()' },
           suggestions: [
             {
@@ -3730,6 +3912,8 @@ app.get('/x', async (req, socket) => {
           messageId: 'stackInResponse',
           line: 6,
           column: 17,
+          endLine: 6,
+          endColumn: 26,
           data: { expression: 'err.stack', sink: 'socket.send()' },
           suggestions: [
             {
@@ -3765,6 +3949,8 @@ app.get('/x', async (req, res) => {
           messageId: 'stackInResponse',
           line: 6,
           column: 35,
+          endLine: 6,
+          endColumn: 74,
           data: { expression: 'err.stack', sink: 'res.json()' },
           suggestions: [
             {
@@ -3796,6 +3982,8 @@ app.use((e, req, res, next) => {
           messageId: 'stackInResponse',
           line: 3,
           column: 24,
+          endLine: 3,
+          endColumn: 31,
           data: { expression: 'e.stack', sink: 'res.send()' },
           suggestions: [
             {
@@ -3829,6 +4017,8 @@ app.get('/x', async (request, r) => {
           messageId: 'stackInResponse',
           line: 8,
           column: 31,
+          endLine: 8,
+          endColumn: 40,
           data: { expression: 'err.stack', sink: 'r.send()' },
           suggestions: [
             {
@@ -3867,6 +4057,8 @@ app.get('/x', (hc) => {
           messageId: 'stackInResponse',
           line: 8,
           column: 29,
+          endLine: 8,
+          endColumn: 38,
           data: { expression: 'err.stack', sink: 'hc.json()' },
           suggestions: [
             {
@@ -3905,6 +4097,8 @@ app.use(async (k, next) => {
           messageId: 'stackInResponse',
           line: 8,
           column: 14,
+          endLine: 8,
+          endColumn: 23,
           data: { expression: 'err.stack', sink: 'k.body' },
           suggestions: [
             {
@@ -3973,6 +4167,8 @@ app.use(function (err, req, res, next) {
           messageId: 'stackInResponse',
           line: 5,
           column: 24,
+          endLine: 5,
+          endColumn: 33,
           data: { expression: 'err.stack', sink: 'res.send()' },
           suggestions: [
             {
@@ -4007,6 +4203,8 @@ module.exports = async function handler(req, res) {
           messageId: 'messageInResponse',
           line: 7,
           column: 37,
+          endLine: 7,
+          endColumn: 48,
           data: { expression: 'err.message', sink: 'res.send()' },
           suggestions: [
             {
@@ -4044,6 +4242,8 @@ app.get('/x', async (req, res) => {
           messageId: 'stackInResponse',
           line: 7,
           column: 26,
+          endLine: 7,
+          endColumn: 43,
           data: { expression: 'util.inspect(err)', sink: 'res.send()' },
           suggestions: [
             {

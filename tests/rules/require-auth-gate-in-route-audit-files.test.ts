@@ -127,7 +127,7 @@ export const actions: Actions = {
       // Odd code: a computed action name and a spread are no sign-in action.
       code: `export const actions = { [name]: async () => ({}), ...more };\n`,
       filename: 'src/routes/+page.server.ts',
-      errors: [{ messageId: 'missingGate', line: 1, column: 27, data: { route: 'action (computed) /', framework: 'sveltekit' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 27, endLine: 1, endColumn: 31, data: { route: 'action (computed) /', framework: 'sveltekit' } }],
     },
     {
       // The handler does more than forward: its own work is judged.
@@ -139,7 +139,7 @@ export async function POST(req: Request) {
 }
 `,
       filename: 'src/app/api/trpc/[trpc]/route.ts',
-      errors: [{ messageId: 'missingGate', line: 3, column: 23, data: { route: 'POST /api/trpc/[trpc]', framework: 'next' } }],
+      errors: [{ messageId: 'missingGate', line: 3, column: 23, endLine: 3, endColumn: 27, data: { route: 'POST /api/trpc/[trpc]', framework: 'next' } }],
     },
     {
       // A local function of the same name is no tRPC adapter.
@@ -147,7 +147,7 @@ export async function POST(req: Request) {
 export const GET = (req) => fetchRequestHandler({ req });
 `,
       filename: 'app/api/things/route.js',
-      errors: [{ messageId: 'missingGate', line: 2, column: 14, data: { route: 'GET /api/things', framework: 'next' } }],
+      errors: [{ messageId: 'missingGate', line: 2, column: 14, endLine: 2, endColumn: 17, data: { route: 'GET /api/things', framework: 'next' } }],
     },
     {
       // Look-alike of the `logout` action: deleting a post is not signing out.
@@ -162,7 +162,7 @@ export const actions: Actions = {
 };
 `,
       filename: 'src/routes/+page.server.ts',
-      errors: [{ messageId: 'missingGate', line: 4, column: 3, data: { route: 'action deletePost /', framework: 'sveltekit' } }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 3, endLine: 4, endColumn: 13, data: { route: 'action deletePost /', framework: 'sveltekit' } }],
     },
     {
       // A Remix loader doing its own work before forwarding (JS).
@@ -174,7 +174,7 @@ export async function action({ request }) {
 }
 `,
       filename: 'app/routes/api.trpc.$.js',
-      errors: [{ messageId: 'missingGate', line: 2, column: 23, data: { route: 'action /api/trpc/*', framework: 'remix' } }],
+      errors: [{ messageId: 'missingGate', line: 2, column: 23, endLine: 2, endColumn: 29, data: { route: 'action /api/trpc/*', framework: 'remix' } }],
     },
   ],
 });
@@ -200,7 +200,7 @@ export { handler as GET, handler as POST };
 }
 `,
       filename: 'app/api/items/route.js',
-      errors: [{ messageId: 'missingGate', line: 1, column: 23, data: { route: 'POST /api/items', framework: 'next' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 23, endLine: 1, endColumn: 27, data: { route: 'POST /api/items', framework: 'next' } }],
     },
   ],
 });
@@ -283,7 +283,7 @@ export async function GET() {
 }
 `,
     filename: 'app/api/me/route.ts',
-    errors: [{ messageId: 'sessionUnchecked', line: 3, column: 25, data: { route: 'GET /api/me', framework: 'next', call: 'auth()' } }],
+    errors: [{ messageId: 'sessionUnchecked', line: 3, column: 25, endLine: 3, endColumn: 31, data: { route: 'GET /api/me', framework: 'next', call: 'auth()' } }],
   },
   {
     // `validateWebhookEvent` is no user session: a non-webhook `validateUser(form)` stays no gate. (diff 2)
@@ -294,7 +294,7 @@ export async function GET() {
 }
 `,
     filename: 'app/routes/admin.users.new.ts',
-    errors: [{ messageId: 'missingGate', line: 1, column: 23, data: { route: 'action /admin/users/new', framework: 'remix' } }],
+    errors: [{ messageId: 'missingGate', line: 1, column: 23, endLine: 1, endColumn: 29, data: { route: 'action /admin/users/new', framework: 'remix' } }],
   },
   ],
 });

@@ -145,7 +145,7 @@ router.route('/:postId').get((req, res) => res.json(find(req.params.postId)));
 export default router;
 `,
       filename: 'src/routes/posts.routes.ts',
-      errors: [{ messageId: 'missingGate', line: 6, column: 26, data: { route: 'GET /:postId', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 6, column: 26, endLine: 6, endColumn: 29, data: { route: 'GET /:postId', framework: 'express' } }],
     },
     {
       code: `
@@ -157,7 +157,7 @@ app.all('/api/*', requireAuth);
 app.delete('/api/users/:id', (req, res) => res.json(removeUser(req.params.id)));
 `,
       filename: 'server.js',
-      errors: [{ messageId: 'missingGate', line: 5, column: 5, data: { route: 'DELETE /admin/users/:id', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 5, column: 5, endLine: 5, endColumn: 11, data: { route: 'DELETE /admin/users/:id', framework: 'express' } }],
     },
     // A Fastify plugin whose handlers mark the request unused, or take no parameter at all.
     {
@@ -170,7 +170,7 @@ module.exports = async function (fastify) {
 }
 `,
       filename: 'routes/example/index.js',
-      errors: [{ messageId: 'missingGate', line: 4, column: 11, data: { route: 'POST /example/post', framework: 'fastify' } }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 11, endLine: 4, endColumn: 15, data: { route: 'POST /example/post', framework: 'fastify' } }],
     },
     {
       code: `
@@ -182,7 +182,7 @@ export default async function (fastify: any) {
 }
 `,
       filename: 'src/routes/cache.ts',
-      errors: [{ messageId: 'missingGate', line: 3, column: 11, data: { route: 'DELETE /cache', framework: 'fastify' } }],
+      errors: [{ messageId: 'missingGate', line: 3, column: 11, endLine: 3, endColumn: 17, data: { route: 'DELETE /cache', framework: 'fastify' } }],
     },
     // Optional auth does not make a mutation public.
     {
@@ -196,7 +196,7 @@ router.post('/articles/:slug/comments', auth.optional, async (req, res) => {
 export default router;
 `,
       filename: 'src/routes/comments.ts',
-      errors: [{ messageId: 'missingGate', line: 5, column: 8, data: { route: 'POST /articles/:slug/comments', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 5, column: 8, endLine: 5, endColumn: 12, data: { route: 'POST /articles/:slug/comments', framework: 'express' } }],
     },
     // A hand-run middleware that is not from an auth library, and `sign` from `hono/jwt`, are no gates.
     {
@@ -214,8 +214,8 @@ app.post('/tokens', async (c) => c.json({ token: await sign({ sub: 'x' }, c.env.
 export default app;
 `,
       errors: [
-        { messageId: 'missingGate', line: 10, column: 5, data: { route: 'DELETE /admin/cache', framework: 'hono' } },
-        { messageId: 'missingGate', line: 11, column: 5, data: { route: 'POST /tokens', framework: 'hono' } },
+        { messageId: 'missingGate', line: 10, column: 5, endLine: 10, endColumn: 11, data: { route: 'DELETE /admin/cache', framework: 'hono' } },
+        { messageId: 'missingGate', line: 11, column: 5, endLine: 11, endColumn: 9, data: { route: 'POST /tokens', framework: 'hono' } },
       ],
     },
     // `getAuth(c)` of `@hono/clerk-auth` is a session fetch: unchecked, it is reported as such.
@@ -231,7 +231,7 @@ projects.post('/', async (c) => {
 });
 export default projects;
 `,
-      errors: [{ messageId: 'sessionUnchecked', line: 6, column: 16, data: { route: 'POST /', framework: 'hono', call: 'getAuth()' } }],
+      errors: [{ messageId: 'sessionUnchecked', line: 6, column: 16, endLine: 6, endColumn: 26, data: { route: 'POST /', framework: 'hono', call: 'getAuth()' } }],
     },
   ],
 });
@@ -252,9 +252,9 @@ router.get('/:id', getProducts);
 `,
       filename: 'routes/products.js',
       errors: [
-        { messageId: 'route', line: 5, column: 19, data: { label: 'ALL /', framework: 'express', guards: '-', handlers: '0', extra: '' } },
-        { messageId: 'route', line: 6, column: 8, data: { label: 'GET /', framework: 'express', guards: 'requireAuth (router)', handlers: '0', extra: '' } },
-        { messageId: 'route', line: 7, column: 8, data: { label: 'GET /:id', framework: 'express', guards: '-', handlers: '0', extra: '' } },
+        { messageId: 'route', line: 5, column: 19, endLine: 5, endColumn: 22, data: { label: 'ALL /', framework: 'express', guards: '-', handlers: '0', extra: '' } },
+        { messageId: 'route', line: 6, column: 8, endLine: 6, endColumn: 11, data: { label: 'GET /', framework: 'express', guards: 'requireAuth (router)', handlers: '0', extra: '' } },
+        { messageId: 'route', line: 7, column: 8, endLine: 7, endColumn: 11, data: { label: 'GET /:id', framework: 'express', guards: '-', handlers: '0', extra: '' } },
       ],
     },
     // Hono `use` with a function keeps it as router middleware.
@@ -265,7 +265,7 @@ const app = new Hono();
 app.use(async (c, next) => { await next(); });
 app.get('/x', (c) => c.text('x'));
 `,
-      errors: [{ messageId: 'route', line: 5, column: 5, data: { label: 'GET /x', framework: 'hono', guards: 'async (c, next) => { await next(); } (router)', handlers: '1', extra: '' } }],
+      errors: [{ messageId: 'route', line: 5, column: 5, endLine: 5, endColumn: 8, data: { label: 'GET /x', framework: 'hono', guards: 'async (c, next) => { await next(); } (router)', handlers: '1', extra: '' } }],
     },
   ],
 });

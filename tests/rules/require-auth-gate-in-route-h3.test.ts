@@ -202,7 +202,7 @@ export default defineEventHandler(async (event) => sendContactMail(await readBod
 });
 `,
       filename: 'server/api/users/[id].delete.ts',
-      errors: [{ messageId: 'missingGate', line: 1, column: 16, data: { route: 'DELETE /api/users/[id]', framework: 'h3' }, suggestions: [] }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 16, endLine: 1, endColumn: 34, data: { route: 'DELETE /api/users/[id]', framework: 'h3' }, suggestions: [] }],
     },
     {
       // JS, `eventHandler` imported from h3, no method suffix.
@@ -213,13 +213,13 @@ export default eventHandler(async (event) => {
 });
 `,
       filename: 'server/api/settings/index.js',
-      errors: [{ messageId: 'missingGate', line: 2, column: 16, data: { route: 'ALL /api/settings', framework: 'h3' } }],
+      errors: [{ messageId: 'missingGate', line: 2, column: 16, endLine: 2, endColumn: 28, data: { route: 'ALL /api/settings', framework: 'h3' } }],
     },
     {
       // `server/routes`: no `/api` prefix; an expression-bodied arrow answers at once.
       code: 'export default defineEventHandler((event) => exportAllUsersAsCsv());\n',
       filename: 'server/routes/export/users.csv.get.ts',
-      errors: [{ messageId: 'missingGate', line: 1, column: 16, data: { route: 'GET /export/users.csv', framework: 'h3' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 16, endLine: 1, endColumn: 34, data: { route: 'GET /export/users.csv', framework: 'h3' } }],
     },
     {
       // Session fetched, never checked.
@@ -229,7 +229,7 @@ export default eventHandler(async (event) => {
 });
 `,
       filename: 'server/api/notes.get.ts',
-      errors: [{ messageId: 'sessionUnchecked', line: 2, column: 26, data: { route: 'GET /api/notes', framework: 'h3', call: 'getUserSession()' } }],
+      errors: [{ messageId: 'sessionUnchecked', line: 2, column: 26, endLine: 2, endColumn: 47, data: { route: 'GET /api/notes', framework: 'h3', call: 'getUserSession()' } }],
     },
     {
       // The gate runs after a first answer.
@@ -243,7 +243,7 @@ export default eventHandler(async (event) => {
 });
 `,
       filename: 'server/api/orders.get.ts',
-      errors: [{ messageId: 'gateAfterResponse', line: 1, column: 16, data: { route: 'GET /api/orders', framework: 'h3' } }],
+      errors: [{ messageId: 'gateAfterResponse', line: 1, column: 16, endLine: 1, endColumn: 34, data: { route: 'GET /api/orders', framework: 'h3' } }],
     },
     {
       // `onBeforeResponse` runs after the handler: it guards nothing.
@@ -253,7 +253,7 @@ export default eventHandler(async (event) => {
 });
 `,
       filename: 'server/api/users.get.ts',
-      errors: [{ messageId: 'missingGate', line: 1, column: 16, data: { route: 'GET /api/users', framework: 'h3' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 16, endLine: 1, endColumn: 34, data: { route: 'GET /api/users', framework: 'h3' } }],
     },
     {
       // A handler declared before the export; a non-auth hook.
@@ -261,7 +261,7 @@ export default eventHandler(async (event) => {
 export default handler;
 `,
       filename: 'server/api/cache.delete.ts',
-      errors: [{ messageId: 'missingGate', line: 1, column: 17, data: { route: 'DELETE /api/cache', framework: 'h3' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 17, endLine: 1, endColumn: 35, data: { route: 'DELETE /api/cache', framework: 'h3' } }],
     },
     {
       // The public-route marker needs a reason.
@@ -269,7 +269,7 @@ export default handler;
 export default defineEventHandler(async (event) => subscribe(await readBody(event)));
 `,
       filename: 'server/api/newsletter.post.ts',
-      errors: [{ messageId: 'publicReasonMissing', line: 1, column: 1, data: { route: 'POST /api/newsletter' } }],
+      errors: [{ messageId: 'publicReasonMissing', line: 1, column: 1, endLine: 1, endColumn: 29, data: { route: 'POST /api/newsletter' } }],
     },
     {
       // h3 v1 routers: middleware after the mount guards nothing.
@@ -282,7 +282,7 @@ app.use(router);
 app.use(eventHandler(requireAuth));
 `,
       filename: 'server.js',
-      errors: [{ messageId: 'missingGate', line: 5, column: 4, data: { route: 'DELETE /cache', framework: 'h3' } }],
+      errors: [{ messageId: 'missingGate', line: 5, column: 4, endLine: 5, endColumn: 10, data: { route: 'DELETE /cache', framework: 'h3' } }],
     },
     {
       // h3 v2: the middleware is on another route only.
@@ -291,7 +291,7 @@ const app = new H3();
 app.get('/me', (event) => event.context.user ?? null, { middleware: [requireAuth] });
 app.post('/admin/reset', defineHandler(async () => resetDatabase()));
 `,
-      errors: [{ messageId: 'missingGate', line: 4, column: 5, data: { route: 'POST /admin/reset', framework: 'h3' } }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 9, data: { route: 'POST /admin/reset', framework: 'h3' } }],
     },
     {
       // Suggestion from the settings vocabulary.
@@ -306,6 +306,8 @@ app.post('/admin/reset', defineHandler(async () => resetDatabase()));
           messageId: 'missingGate',
           line: 1,
           column: 16,
+          endLine: 1,
+          endColumn: 34,
           data: { route: 'GET /api/billing', framework: 'h3' },
           suggestions: [
             {
@@ -326,7 +328,7 @@ app.post('/admin/reset', defineHandler(async () => resetDatabase()));
       code: 'export default defineEventHandler(async (event) => db.posts.create(await readBody(event)));\n',
       filename: 'server/api/posts.post.ts',
       settings: { 'agent-guard': { auth: { protectedPaths: ['/api/admin/**', 'server/api/admin/**'] } } },
-      errors: [{ messageId: 'missingGate', line: 1, column: 16, data: { route: 'POST /api/posts', framework: 'h3' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 16, endLine: 1, endColumn: 34, data: { route: 'POST /api/posts', framework: 'h3' } }],
     },
   ],
 });

@@ -261,7 +261,7 @@ export class UsersController {
 }
 `,
       filename: 'src/users/users.controller.ts',
-      errors: [{ messageId: 'missingGate', line: 6, column: 3, data: { route: 'POST /users', framework: 'nest' }, suggestions: [] }],
+      errors: [{ messageId: 'missingGate', line: 6, column: 3, endLine: 6, endColumn: 10, data: { route: 'POST /users', framework: 'nest' }, suggestions: [] }],
     },
     {
       // Swagger's @ApiBearerAuth() documents a scheme, interceptors do not authenticate.
@@ -279,7 +279,7 @@ export class PostsController {
   }
 }
 `,
-      errors: [{ messageId: 'missingGate', line: 9, column: 3, data: { route: 'DELETE /posts/:id', framework: 'nest' } }],
+      errors: [{ messageId: 'missingGate', line: 9, column: 3, endLine: 9, endColumn: 17, data: { route: 'DELETE /posts/:id', framework: 'nest' } }],
     },
     {
       // A guard on another controller of the file does not protect this one.
@@ -298,7 +298,7 @@ export class SettingsController {
   @Put(':key') set() { return this.settings.set(); }
 }
 `,
-      errors: [{ messageId: 'missingGate', line: 13, column: 3, data: { route: 'PUT /settings/:key', framework: 'nest' } }],
+      errors: [{ messageId: 'missingGate', line: 13, column: 3, endLine: 13, endColumn: 15, data: { route: 'PUT /settings/:key', framework: 'nest' } }],
     },
     {
       // The session is fetched but never checked.
@@ -314,7 +314,7 @@ export class UploadsController {
   }
 }
 `,
-      errors: [{ messageId: 'sessionUnchecked', line: 8, column: 27, data: { route: 'POST /uploads', framework: 'nest', call: 'this.auth.getSession()' } }],
+      errors: [{ messageId: 'sessionUnchecked', line: 8, column: 27, endLine: 8, endColumn: 52, data: { route: 'POST /uploads', framework: 'nest', call: 'this.auth.getSession()' } }],
     },
     {
       // A dynamic controller path: the route is named by class and method.
@@ -326,7 +326,7 @@ export class JobsController {
   @Post('run') run() { return this.jobs.run(); }
 }
 `,
-      errors: [{ messageId: 'missingGate', line: 6, column: 3, data: { route: 'POST JobsController.run', framework: 'nest' } }],
+      errors: [{ messageId: 'missingGate', line: 6, column: 3, endLine: 6, endColumn: 15, data: { route: 'POST JobsController.run', framework: 'nest' } }],
     },
     {
       // The public-route comment needs a reason.
@@ -339,7 +339,7 @@ export class FeedbackController {
   @Post() send() { return this.feedback.send(); }
 }
 `,
-      errors: [{ messageId: 'publicReasonMissing', line: 6, column: 3, data: { route: 'POST /feedback' } }],
+      errors: [{ messageId: 'publicReasonMissing', line: 6, column: 3, endLine: 6, endColumn: 31, data: { route: 'POST /feedback' } }],
     },
     {
       // A suggestion when the settings name a gate function.
@@ -360,6 +360,8 @@ export class InvitesController {
           messageId: 'missingGate',
           line: 6,
           column: 3,
+          endLine: 6,
+          endColumn: 10,
           data: { route: 'POST /invites', framework: 'nest' },
           suggestions: [
             {
@@ -394,7 +396,7 @@ class OrdersController {
 module.exports = { OrdersController };
 `,
       filename: 'src/orders/orders.controller.js',
-      errors: [{ messageId: 'missingGate', line: 6, column: 3, data: { route: 'POST /orders', framework: 'nest' } }],
+      errors: [{ messageId: 'missingGate', line: 6, column: 3, endLine: 6, endColumn: 15, data: { route: 'POST /orders', framework: 'nest' } }],
     },
     {
       // Odd code: class expression, computed key, unknown spread of guards, empty @UseGuards().
@@ -407,9 +409,9 @@ export const C = @Controller('odd') class {
 };
 `,
       errors: [
-        { messageId: 'missingGate', line: 4, column: 3, data: { route: 'GET /odd', framework: 'nest' } },
-        { messageId: 'missingGate', line: 5, column: 30, data: { route: 'POST /odd/spread', framework: 'nest' } },
-        { messageId: 'missingGate', line: 6, column: 16, data: { route: 'POST /odd/empty', framework: 'nest' } },
+        { messageId: 'missingGate', line: 4, column: 3, endLine: 4, endColumn: 9, data: { route: 'GET /odd', framework: 'nest' } },
+        { messageId: 'missingGate', line: 5, column: 30, endLine: 5, endColumn: 45, data: { route: 'POST /odd/spread', framework: 'nest' } },
+        { messageId: 'missingGate', line: 6, column: 16, endLine: 6, endColumn: 30, data: { route: 'POST /odd/empty', framework: 'nest' } },
       ],
     },
   ],

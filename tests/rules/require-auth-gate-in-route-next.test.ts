@@ -334,7 +334,7 @@ export async function GET() {
 }
 `,
       filename: 'app/api/users/route.ts',
-      errors: [{ messageId: 'missingGate', line: 2, column: 23, data: { route: 'GET /api/users', framework: 'next' }, suggestions: [] }],
+      errors: [{ messageId: 'missingGate', line: 2, column: 23, endLine: 2, endColumn: 26, data: { route: 'GET /api/users', framework: 'next' }, suggestions: [] }],
     },
     {
       code: `export async function DELETE(req, { params }) {
@@ -344,7 +344,7 @@ export async function GET() {
 }
 `,
       filename: 'src/app/(dashboard)/api/posts/[id]/route.js',
-      errors: [{ messageId: 'missingGate', line: 1, column: 23, data: { route: 'DELETE /api/posts/[id]', framework: 'next' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 23, endLine: 1, endColumn: 29, data: { route: 'DELETE /api/posts/[id]', framework: 'next' } }],
     },
     {
       code: `const handler = async (req: Request) => Response.json(await db.setting.findMany());
@@ -352,8 +352,8 @@ export { handler as GET, handler as POST };
 `,
       filename: 'app/api/settings/route.ts',
       errors: [
-        { messageId: 'missingGate', line: 2, column: 21, data: { route: 'GET /api/settings', framework: 'next' } },
-        { messageId: 'missingGate', line: 2, column: 37, data: { route: 'POST /api/settings', framework: 'next' } },
+        { messageId: 'missingGate', line: 2, column: 21, endLine: 2, endColumn: 24, data: { route: 'GET /api/settings', framework: 'next' } },
+        { messageId: 'missingGate', line: 2, column: 37, endLine: 2, endColumn: 41, data: { route: 'POST /api/settings', framework: 'next' } },
       ],
     },
     {
@@ -363,7 +363,7 @@ export { handler as GET, handler as POST };
 });
 `,
       filename: 'app/api/orders/route.ts',
-      errors: [{ messageId: 'missingGate', line: 1, column: 14, data: { route: 'POST /api/orders', framework: 'next' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 14, endLine: 1, endColumn: 18, data: { route: 'POST /api/orders', framework: 'next' } }],
     },
     {
       // The session is fetched and never checked
@@ -375,7 +375,7 @@ export async function POST(req: Request) {
 }
 `,
       filename: 'app/api/comments/route.ts',
-      errors: [{ messageId: 'sessionUnchecked', line: 3, column: 25, data: { route: 'POST /api/comments', framework: 'next', call: 'getServerSession()' } }],
+      errors: [{ messageId: 'sessionUnchecked', line: 3, column: 25, endLine: 3, endColumn: 54, data: { route: 'POST /api/comments', framework: 'next', call: 'getServerSession()' } }],
     },
     {
       // Answers before the check
@@ -389,7 +389,7 @@ export async function GET(req) {
 }
 `,
       filename: 'app/api/users/route.js',
-      errors: [{ messageId: 'gateAfterResponse', line: 2, column: 23, data: { route: 'GET /api/users', framework: 'next' } }],
+      errors: [{ messageId: 'gateAfterResponse', line: 2, column: 23, endLine: 2, endColumn: 26, data: { route: 'GET /api/users', framework: 'next' } }],
     },
     {
       // A webhook that trusts its payload without verifying the signature
@@ -400,7 +400,7 @@ export async function GET(req) {
 }
 `,
       filename: 'app/api/webhooks/stripe/route.ts',
-      errors: [{ messageId: 'missingGate', line: 1, column: 23, data: { route: 'POST /api/webhooks/stripe', framework: 'next' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 23, endLine: 1, endColumn: 27, data: { route: 'POST /api/webhooks/stripe', framework: 'next' } }],
     },
     {
       // The public-route comment needs a reason; the route is then not reported as ungated.
@@ -408,7 +408,7 @@ export async function GET(req) {
 export async function GET() { return Response.json(await getPrices()); }
 `,
       filename: 'app/api/prices/route.ts',
-      errors: [{ messageId: 'publicReasonMissing', line: 1, column: 1, data: { route: 'GET /api/prices' } }],
+      errors: [{ messageId: 'publicReasonMissing', line: 1, column: 1, endLine: 1, endColumn: 29, data: { route: 'GET /api/prices' } }],
     },
     {
       // The settings name a gate function: the rule suggests calling it.
@@ -424,6 +424,8 @@ export async function GET() { return Response.json(await getPrices()); }
           messageId: 'missingGate',
           line: 1,
           column: 23,
+          endLine: 1,
+          endColumn: 27,
           data: { route: 'POST /api/teams', framework: 'next' },
           suggestions: [
             {
@@ -445,7 +447,7 @@ export async function GET() { return Response.json(await getPrices()); }
       code: 'export async function GET() { return Response.json(await listReports()); }',
       filename: 'app/api/reports/route.ts',
       settings: { 'agent-guard': { auth: { protectedPaths: ['app/api/admin/**', '/api/admin/**'] } } },
-      errors: [{ messageId: 'missingGate', line: 1, column: 23, data: { route: 'GET /api/reports', framework: 'next' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 23, endLine: 1, endColumn: 26, data: { route: 'GET /api/reports', framework: 'next' } }],
     },
 
     // --- Pages Router ---
@@ -457,7 +459,7 @@ export async function GET() { return Response.json(await getPrices()); }
 }
 `,
       filename: 'pages/api/users/[id].js',
-      errors: [{ messageId: 'missingGate', line: 1, column: 31, data: { route: 'ALL /api/users/[id]', framework: 'next' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 31, endLine: 1, endColumn: 38, data: { route: 'ALL /api/users/[id]', framework: 'next' } }],
     },
     {
       // iron-session's wrapper alone is not a gate
@@ -468,7 +470,7 @@ async function handler(req, res) {
 export default withIronSessionApiRoute(handler, sessionOptions);
 `,
       filename: 'src/pages/api/orders.ts',
-      errors: [{ messageId: 'missingGate', line: 5, column: 16, data: { route: 'ALL /api/orders', framework: 'next' } }],
+      errors: [{ messageId: 'missingGate', line: 5, column: 16, endLine: 5, endColumn: 39, data: { route: 'ALL /api/orders', framework: 'next' } }],
     },
     {
       code: `import type { NextApiRequest, NextApiResponse } from 'next';
@@ -479,7 +481,7 @@ export default async (req: NextApiRequest, res: NextApiResponse) => {
 };
 `,
       filename: 'pages/api/secrets.ts',
-      errors: [{ messageId: 'sessionUnchecked', line: 4, column: 25, data: { route: 'ALL /api/secrets', framework: 'next', call: 'getSession()' } }],
+      errors: [{ messageId: 'sessionUnchecked', line: 4, column: 25, endLine: 4, endColumn: 44, data: { route: 'ALL /api/secrets', framework: 'next', call: 'getSession()' } }],
     },
 
     // --- Server Actions ---
@@ -496,8 +498,8 @@ export const publish = async (id: string) => {
 `,
       filename: 'app/posts/actions.ts',
       errors: [
-        { messageId: 'missingGate', line: 3, column: 23, data: { route: 'Server Action deletePost', framework: 'next' } },
-        { messageId: 'missingGate', line: 7, column: 14, data: { route: 'Server Action publish', framework: 'next' } },
+        { messageId: 'missingGate', line: 3, column: 23, endLine: 3, endColumn: 33, data: { route: 'Server Action deletePost', framework: 'next' } },
+        { messageId: 'missingGate', line: 7, column: 14, endLine: 7, endColumn: 21, data: { route: 'Server Action publish', framework: 'next' } },
       ],
     },
     {
@@ -514,7 +516,7 @@ export default async function Page() {
 }
 `,
       filename: 'app/notes/page.jsx',
-      errors: [{ messageId: 'missingGate', line: 5, column: 18, data: { route: 'Server Action save', framework: 'next' } }],
+      errors: [{ messageId: 'missingGate', line: 5, column: 18, endLine: 5, endColumn: 22, data: { route: 'Server Action save', framework: 'next' } }],
     },
     {
       code: `export default function Page() {
@@ -522,7 +524,7 @@ export default async function Page() {
 }
 `,
       filename: 'app/poll/page.tsx',
-      errors: [{ messageId: 'missingGate', line: 2, column: 46, data: { route: 'Server Action (inline)', framework: 'next' } }],
+      errors: [{ messageId: 'missingGate', line: 2, column: 46, endLine: 2, endColumn: 59, data: { route: 'Server Action (inline)', framework: 'next' } }],
     },
     {
       code: `'use server';
@@ -533,7 +535,7 @@ export async function removeMember(teamId: string, userId: string) {
 }
 `,
       filename: 'app/teams/actions.ts',
-      errors: [{ messageId: 'sessionUnchecked', line: 4, column: 25, data: { route: 'Server Action removeMember', framework: 'next', call: 'auth()' } }],
+      errors: [{ messageId: 'sessionUnchecked', line: 4, column: 25, endLine: 4, endColumn: 31, data: { route: 'Server Action removeMember', framework: 'next', call: 'auth()' } }],
     },
     {
       // A next-safe-action builder the project has not declared, with no check inside
@@ -543,7 +545,7 @@ export const updateName = actionClient.schema(schema).action(async ({ parsedInpu
 });
 `,
       filename: 'app/settings/actions.ts',
-      errors: [{ messageId: 'missingGate', line: 2, column: 14, data: { route: 'Server Action updateName', framework: 'next' } }],
+      errors: [{ messageId: 'missingGate', line: 2, column: 14, endLine: 2, endColumn: 24, data: { route: 'Server Action updateName', framework: 'next' } }],
     },
   ],
 });
@@ -575,7 +577,7 @@ export async function POST(req) {
 }
 `,
       filename: 'app/poll/page.jsx',
-      errors: [{ messageId: 'missingGate', line: 2, column: 18, data: { route: 'Server Action vote', framework: 'next' } }],
+      errors: [{ messageId: 'missingGate', line: 2, column: 18, endLine: 2, endColumn: 22, data: { route: 'Server Action vote', framework: 'next' } }],
     },
   ],
 });

@@ -183,7 +183,7 @@ export async function action({ params }: ActionFunctionArgs) {
 export default function NoteDetailsPage() { return null; }
 `,
       filename: 'app/routes/notes.$noteId.tsx',
-      errors: [{ messageId: 'missingGate', line: 3, column: 23, data: { route: 'action /notes/:noteId', framework: 'remix' }, suggestions: [] }],
+      errors: [{ messageId: 'missingGate', line: 3, column: 23, endLine: 3, endColumn: 29, data: { route: 'action /notes/:noteId', framework: 'remix' }, suggestions: [] }],
     },
     {
       // A resource route: the loader answers GET /api/users directly
@@ -193,7 +193,7 @@ export default function NoteDetailsPage() { return null; }
 };
 `,
       filename: 'app/routes/api.users.js',
-      errors: [{ messageId: 'missingGate', line: 1, column: 14, data: { route: 'GET /api/users', framework: 'remix' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 14, endLine: 1, endColumn: 20, data: { route: 'GET /api/users', framework: 'remix' } }],
     },
     {
       code: `import type { Route } from './+types/team';
@@ -205,7 +205,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function Team() { return null; }
 `,
       filename: 'app/routes/_app+/teams+/$teamId.tsx',
-      errors: [{ messageId: 'missingGate', line: 2, column: 23, data: { route: 'action /teams/:teamId', framework: 'remix' } }],
+      errors: [{ messageId: 'missingGate', line: 2, column: 23, endLine: 2, endColumn: 29, data: { route: 'action /teams/:teamId', framework: 'remix' } }],
     },
     {
       // A route module outside app/routes, known by its React Router type-generation import
@@ -217,7 +217,7 @@ export async function action({ request }: Route.ActionArgs) {
 export default function Settings() { return null; }
 `,
       filename: 'app/features/settings/route.tsx',
-      errors: [{ messageId: 'missingGate', line: 2, column: 23, data: { route: 'action (app/features/settings/route.tsx)', framework: 'remix' } }],
+      errors: [{ messageId: 'missingGate', line: 2, column: 23, endLine: 2, endColumn: 29, data: { route: 'action (app/features/settings/route.tsx)', framework: 'remix' } }],
     },
     {
       // Session read, never checked
@@ -230,7 +230,7 @@ export async function action({ request }) {
 export default function Posts() { return null; }
 `,
       filename: 'app/routes/posts.jsx',
-      errors: [{ messageId: 'sessionUnchecked', line: 3, column: 25, data: { route: 'action /posts', framework: 'remix', call: 'getSession()' } }],
+      errors: [{ messageId: 'sessionUnchecked', line: 3, column: 25, endLine: 3, endColumn: 66, data: { route: 'action /posts', framework: 'remix', call: 'getSession()' } }],
     },
     {
       // Answers before the check
@@ -243,7 +243,7 @@ export async function loader({ request }) {
 }
 `,
       filename: 'app/routes/api.reports.ts',
-      errors: [{ messageId: 'gateAfterResponse', line: 2, column: 23, data: { route: 'GET /api/reports', framework: 'remix' } }],
+      errors: [{ messageId: 'gateAfterResponse', line: 2, column: 23, endLine: 2, endColumn: 29, data: { route: 'GET /api/reports', framework: 'remix' } }],
     },
     {
       // A protectedPaths glob for another folder does not cover this route
@@ -252,7 +252,7 @@ export default function Billing() { return null; }
 `,
       filename: 'app/routes/billing.tsx',
       settings: { 'agent-guard': { auth: { protectedPaths: ['app/routes/admin*', '/admin/**'] } } },
-      errors: [{ messageId: 'missingGate', line: 1, column: 23, data: { route: 'action /billing', framework: 'remix' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 23, endLine: 1, endColumn: 29, data: { route: 'action /billing', framework: 'remix' } }],
     },
     {
       code: `// agent-guard: public-route
@@ -260,7 +260,7 @@ export async function action() { return null; }
 export default function Feedback() { return null; }
 `,
       filename: 'app/routes/feedback.tsx',
-      errors: [{ messageId: 'publicReasonMissing', line: 1, column: 1, data: { route: 'action /feedback' } }],
+      errors: [{ messageId: 'publicReasonMissing', line: 1, column: 1, endLine: 1, endColumn: 29, data: { route: 'action /feedback' } }],
     },
   ],
 });
@@ -288,7 +288,7 @@ export default function NewNote() { return <form method="post" />; }
 export default function NewNote() { return <form method="post" />; }
 `,
       filename: 'app/routes/notes.new.jsx',
-      errors: [{ messageId: 'missingGate', line: 1, column: 23, data: { route: 'action /notes/new', framework: 'remix' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 23, endLine: 1, endColumn: 29, data: { route: 'action /notes/new', framework: 'remix' } }],
     },
   ],
 });

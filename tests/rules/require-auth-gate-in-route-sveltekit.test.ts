@@ -181,8 +181,8 @@ export const DELETE: RequestHandler = async ({ params }) => {
 `,
       filename: 'src/routes/(admin)/api/users/[id]/+server.ts',
       errors: [
-        { messageId: 'missingGate', line: 3, column: 14, data: { route: 'GET /api/users/[id]', framework: 'sveltekit' }, suggestions: [] },
-        { messageId: 'missingGate', line: 4, column: 14, data: { route: 'DELETE /api/users/[id]', framework: 'sveltekit' }, suggestions: [] },
+        { messageId: 'missingGate', line: 3, column: 14, endLine: 3, endColumn: 33, data: { route: 'GET /api/users/[id]', framework: 'sveltekit' }, suggestions: [] },
+        { messageId: 'missingGate', line: 4, column: 14, endLine: 4, endColumn: 36, data: { route: 'DELETE /api/users/[id]', framework: 'sveltekit' }, suggestions: [] },
       ],
     },
     {
@@ -197,8 +197,8 @@ export async function fallback({ request }) {
 `,
       filename: 'src/routes/api/import/+server.js',
       errors: [
-        { messageId: 'missingGate', line: 2, column: 23, data: { route: 'POST /api/import', framework: 'sveltekit' } },
-        { messageId: 'missingGate', line: 5, column: 23, data: { route: 'ALL /api/import', framework: 'sveltekit' } },
+        { messageId: 'missingGate', line: 2, column: 23, endLine: 2, endColumn: 27, data: { route: 'POST /api/import', framework: 'sveltekit' } },
+        { messageId: 'missingGate', line: 5, column: 23, endLine: 5, endColumn: 31, data: { route: 'ALL /api/import', framework: 'sveltekit' } },
       ],
     },
     {
@@ -217,8 +217,8 @@ export const actions = {
 `,
       filename: 'src/routes/(app)/todos/+page.server.ts',
       errors: [
-        { messageId: 'missingGate', line: 7, column: 9, data: { route: 'action clear /todos', framework: 'sveltekit' } },
-        { messageId: 'missingGate', line: 10, column: 3, data: { route: 'action mark-all-done /todos', framework: 'sveltekit' } },
+        { messageId: 'missingGate', line: 7, column: 9, endLine: 7, endColumn: 14, data: { route: 'action clear /todos', framework: 'sveltekit' } },
+        { messageId: 'missingGate', line: 10, column: 3, endLine: 10, endColumn: 18, data: { route: 'action mark-all-done /todos', framework: 'sveltekit' } },
       ],
     },
     {
@@ -230,7 +230,7 @@ export async function GET({ locals }) {
 }
 `,
       filename: 'src/routes/api/notes/+server.ts',
-      errors: [{ messageId: 'sessionUnchecked', line: 3, column: 25, data: { route: 'GET /api/notes', framework: 'sveltekit', call: 'locals.auth()' } }],
+      errors: [{ messageId: 'sessionUnchecked', line: 3, column: 25, endLine: 3, endColumn: 38, data: { route: 'GET /api/notes', framework: 'sveltekit', call: 'locals.auth()' } }],
     },
     {
       // The check comes after a first answer.
@@ -244,7 +244,7 @@ export async function GET({ url, locals }) {
 }
 `,
       filename: 'src/routes/api/orders/+server.ts',
-      errors: [{ messageId: 'gateAfterResponse', line: 2, column: 23, data: { route: 'GET /api/orders', framework: 'sveltekit' } }],
+      errors: [{ messageId: 'gateAfterResponse', line: 2, column: 23, endLine: 2, endColumn: 26, data: { route: 'GET /api/orders', framework: 'sveltekit' } }],
     },
     {
       // `load` is no route, but the actions beside it are; a group outside `protectedPaths`.
@@ -255,7 +255,7 @@ export const actions = {
 `,
       filename: 'src/routes/(marketing)/feedback/+page.server.ts',
       settings: { 'agent-guard': { auth: { protectedPaths: ['src/routes/(app)/**'] } } },
-      errors: [{ messageId: 'missingGate', line: 3, column: 3, data: { route: 'action default /feedback', framework: 'sveltekit' } }],
+      errors: [{ messageId: 'missingGate', line: 3, column: 3, endLine: 3, endColumn: 10, data: { route: 'action default /feedback', framework: 'sveltekit' } }],
     },
     {
       // A prerendered endpoint's POST is still a route.
@@ -264,7 +264,7 @@ export const GET = () => new Response(feed());
 export const POST = async ({ request }) => new Response(await addEntry(await request.json()));
 `,
       filename: 'src/routes/feed/+server.ts',
-      errors: [{ messageId: 'missingGate', line: 3, column: 14, data: { route: 'POST /feed', framework: 'sveltekit' } }],
+      errors: [{ messageId: 'missingGate', line: 3, column: 14, endLine: 3, endColumn: 18, data: { route: 'POST /feed', framework: 'sveltekit' } }],
     },
     {
       // The public-route marker needs a reason.
@@ -274,7 +274,7 @@ export const POST = async ({ request }) => new Response(await addEntry(await req
 };
 `,
       filename: 'src/routes/blog/+page.server.ts',
-      errors: [{ messageId: 'publicReasonMissing', line: 2, column: 3, data: { route: 'action subscribe /blog' } }],
+      errors: [{ messageId: 'publicReasonMissing', line: 2, column: 3, endLine: 2, endColumn: 31, data: { route: 'action subscribe /blog' } }],
     },
     {
       // Suggestion from the settings vocabulary.
@@ -289,6 +289,8 @@ export const POST = async ({ request }) => new Response(await addEntry(await req
           messageId: 'missingGate',
           line: 1,
           column: 23,
+          endLine: 1,
+          endColumn: 27,
           data: { route: 'POST /api/archive', framework: 'sveltekit' },
           suggestions: [
             {
@@ -326,7 +328,7 @@ ruleTester.run('require-auth-gate-in-route (sveltekit, destructured identity)', 
       // A `user` read from the body is no identity.
       code: 'export const actions = { delete: async ({ request }) => { const { user } = await request.json(); if (!user) return fail(400); await db.remove(); } };\n',
       filename: 'src/routes/todos/+page.server.ts',
-      errors: [{ messageId: 'missingGate', line: 1, column: 26, data: { route: 'action delete /todos', framework: 'sveltekit' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 26, endLine: 1, endColumn: 32, data: { route: 'action delete /todos', framework: 'sveltekit' } }],
     },
   ],
 });

@@ -171,7 +171,7 @@ export const postRouter = createTRPCRouter({
 });
 `,
       filename: 'src/server/api/routers/post.ts',
-      errors: [{ messageId: 'missingGate', line: 6, column: 3, data: { route: 'tRPC mutation create', framework: 'trpc' }, suggestions: [] }],
+      errors: [{ messageId: 'missingGate', line: 6, column: 3, endLine: 6, endColumn: 9, data: { route: 'tRPC mutation create', framework: 'trpc' }, suggestions: [] }],
     },
     {
       // The base procedure, and a builder in the file whose middleware does not authenticate;
@@ -187,8 +187,8 @@ const billingRouter = t.router({
 export const appRouter = t.router({ billing: billingRouter });
 `,
       errors: [
-        { messageId: 'missingGate', line: 6, column: 3, data: { route: 'tRPC mutation billing.refund', framework: 'trpc' } },
-        { messageId: 'missingGate', line: 7, column: 3, data: { route: 'tRPC mutation billing.charge', framework: 'trpc' } },
+        { messageId: 'missingGate', line: 6, column: 3, endLine: 6, endColumn: 9, data: { route: 'tRPC mutation billing.refund', framework: 'trpc' } },
+        { messageId: 'missingGate', line: 7, column: 3, endLine: 7, endColumn: 9, data: { route: 'tRPC mutation billing.charge', framework: 'trpc' } },
       ],
     },
     {
@@ -203,7 +203,7 @@ export const postRouter = router({
   }),
 });
 `,
-      errors: [{ messageId: 'sessionUnchecked', line: 6, column: 27, data: { route: 'tRPC mutation publish', framework: 'trpc', call: 'getServerAuthSession()' } }],
+      errors: [{ messageId: 'sessionUnchecked', line: 6, column: 27, endLine: 6, endColumn: 49, data: { route: 'tRPC mutation publish', framework: 'trpc', call: 'getServerAuthSession()' } }],
     },
     {
       // A standalone procedure; a wrapper that does not authenticate.
@@ -213,8 +213,8 @@ export const deleteAccount = publicProcedure.mutation(async ({ input }) => db.us
 export const r = router({ wipe: publicProcedure.mutation(withRateLimit(async () => db.wipe())) });
 `,
       errors: [
-        { messageId: 'missingGate', line: 3, column: 46, data: { route: 'tRPC mutation deleteAccount', framework: 'trpc' } },
-        { messageId: 'missingGate', line: 4, column: 27, data: { route: 'tRPC mutation wipe', framework: 'trpc' } },
+        { messageId: 'missingGate', line: 3, column: 46, endLine: 3, endColumn: 54, data: { route: 'tRPC mutation deleteAccount', framework: 'trpc' } },
+        { messageId: 'missingGate', line: 4, column: 27, endLine: 4, endColumn: 31, data: { route: 'tRPC mutation wipe', framework: 'trpc' } },
       ],
     },
     {
@@ -226,7 +226,7 @@ module.exports.todoRouter = router({
 });
 `,
       filename: 'server/routers/todo.js',
-      errors: [{ messageId: 'missingGate', line: 4, column: 3, data: { route: 'tRPC mutation remove-all', framework: 'trpc' } }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 3, endLine: 4, endColumn: 15, data: { route: 'tRPC mutation remove-all', framework: 'trpc' } }],
     },
     {
       // Odd code: computed keys, optional call, casts, spreads in the router object.
@@ -242,9 +242,9 @@ export const odd = router({
 publicProcedure.mutation(...args);
 `,
       errors: [
-        { messageId: 'missingGate', line: 5, column: 26, data: { route: 'tRPC mutation purge', framework: 'trpc' } },
-        { messageId: 'missingGate', line: 6, column: 33, data: { route: 'tRPC mutation [computed]', framework: 'trpc' } },
-        { messageId: 'missingGate', line: 8, column: 3, data: { route: 'tRPC mutation cast', framework: 'trpc' } },
+        { messageId: 'missingGate', line: 5, column: 26, endLine: 5, endColumn: 34, data: { route: 'tRPC mutation purge', framework: 'trpc' } },
+        { messageId: 'missingGate', line: 6, column: 33, endLine: 6, endColumn: 41, data: { route: 'tRPC mutation [computed]', framework: 'trpc' } },
+        { messageId: 'missingGate', line: 8, column: 3, endLine: 8, endColumn: 7, data: { route: 'tRPC mutation cast', framework: 'trpc' } },
       ],
     },
   ],
@@ -285,8 +285,8 @@ export const userRouter = router({
 `,
       options: [{ checkPublicQueries: true }],
       errors: [
-        { messageId: 'missingGate', line: 4, column: 3, data: { route: 'tRPC query list', framework: 'trpc' } },
-        { messageId: 'missingGate', line: 5, column: 3, data: { route: 'tRPC subscription onSignup', framework: 'trpc' } },
+        { messageId: 'missingGate', line: 4, column: 3, endLine: 4, endColumn: 7, data: { route: 'tRPC query list', framework: 'trpc' } },
+        { messageId: 'missingGate', line: 5, column: 3, endLine: 5, endColumn: 11, data: { route: 'tRPC subscription onSignup', framework: 'trpc' } },
       ],
     },
   ],
