@@ -51,6 +51,7 @@ export default defineConfig(
     'tests/integration/.work/',
     'tests/fixtures/',
     'bench/corpus/',
+    'bench/.work/',
   ]),
   js.configs.recommended,
   tseslint.configs.recommended,
