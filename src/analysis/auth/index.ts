@@ -1,7 +1,8 @@
 /**
  * Authentication engine: the gate vocabulary, route guards and handler gates. The public face of `analysis/auth/`: rules import from here.
  * `vocabulary.ts` judges names, `guards.ts` route guards, `handler-gate.ts` handler bodies (with `calls.ts`, `identity.ts`,
- * `exposure.ts` and `values.ts`); the word lists are data, in `src/data/auth-vocabulary.ts`.
+ * `exposure.ts` and `values.ts`); `names.ts` reads callee names from their end, O(1) per call of a chain.
+ * The word lists are data, in `src/data/auth-vocabulary.ts`.
  */
 export { analyseHandlerGate } from './handler-gate';
 export type { HandlerGate } from './handler-gate';
