@@ -290,9 +290,3 @@ class Globs implements GlobList {
 export function compileGlobs(globs: readonly string[]): GlobList {
   return new Globs(globs);
 }
-
-/**
- * @deprecated Use `compileGlob`: the result is a `Glob` (it has `test`), not a regular expression.
- * Kept until tests/analysis/auth/gates.test.ts moves to `compileGlob`.
- */
-export const globToRegExp: (glob: string, anchored: boolean) => Glob = compileGlob;

@@ -72,6 +72,8 @@ export interface NameSpecList {
   readonly hasModuleSpecs: boolean;
   /** The last segment of every plain entry (`query` for `db.query`): other callees never match one. */
   readonly lastSegments: ReadonlySet<string>;
+  /** The most segments a plain entry has: how much of a written name ever needs reading. */
+  readonly maxSegments: number;
 }
 
 const compiledLists = new WeakMap<readonly string[], NameSpecList>();
@@ -89,6 +91,7 @@ export function compileNameSpecs(list: readonly string[]): NameSpecList {
       specs,
       hasModuleSpecs: specs.some((spec) => spec.module !== null),
       lastSegments: new Set(specs.filter((spec) => spec.module === null).map((spec) => spec.name.slice(spec.name.lastIndexOf('.') + 1))),
+      maxSegments: specs.reduce((most, spec) => (spec.module === null ? Math.max(most, spec.name.split('.').length) : most), 0),
     };
     compiledLists.set(list, compiled);
   }
@@ -104,15 +107,32 @@ function stripNodePrefix(module: string): string {
   return module.startsWith('node:') ? module.slice('node:'.length) : module;
 }
 
-/** The last segment a callee writes: `query` for `this.db.query`, `readFile` for `readFile`. */
-function lastSegment(node: TSESTree.Node): string | null {
-  const expression = node.type === AST_NODE_TYPES.ChainExpression ? node.expression : node;
-  if (expression.type === AST_NODE_TYPES.Identifier) {
-    return expression.name;
+/**
+ * The last `count` segments of the name the code writes for `node`, last first, as
+ * `dottedName` reads names: identifiers, `this`, static members, and calls and `new` read as
+ * their callee (`getClient().auth.required` ends `auth.required`; `new Webhook(s).verify` is
+ * `Webhook.verify`); a member of something nameless reads as its property alone (`a[0].b` is
+ * `b`). Iterative and bounded by `count`, so each call of a long chain costs O(count).
+ */
+function lastSegments(node: TSESTree.Node, count: number): string[] {
+  const out: string[] = [];
+  let current: TSESTree.Node = node;
+  while (out.length < count) {
+    const expr = skipTsWrappers(current.type === AST_NODE_TYPES.ChainExpression ? current.expression : current);
+    if (expr.type === AST_NODE_TYPES.Identifier || expr.type === AST_NODE_TYPES.ThisExpression) {
+      out.push(expr.type === AST_NODE_TYPES.Identifier ? expr.name : 'this');
+      break;
+    }
+    if (expr.type === AST_NODE_TYPES.MemberExpression && !expr.computed && expr.property.type === AST_NODE_TYPES.Identifier) {
+      out.push(expr.property.name);
+      current = expr.object;
+    } else if (expr.type === AST_NODE_TYPES.CallExpression || expr.type === AST_NODE_TYPES.NewExpression) {
+      current = expr.callee;
+    } else {
+      break;
+    }
   }
-  return expression.type === AST_NODE_TYPES.MemberExpression && !expression.computed && expression.property.type === AST_NODE_TYPES.Identifier
-    ? expression.property.name
-    : null;
+  return out;
 }
 
 /**
@@ -122,18 +142,20 @@ function lastSegment(node: TSESTree.Node): string | null {
  * last segment no entry ends with are rejected on one set lookup.
  */
 export function matchWrittenName(node: TSESTree.Node, list: NameSpecList): NameSpec | null {
-  const expression = skipTsWrappers(node);
-  const last = list.lastSegments.size > 0 ? lastSegment(expression) : null;
-  if (last === null || !list.lastSegments.has(last)) {
+  if (list.lastSegments.size === 0) {
     return null;
   }
-  const written = calleeName(expression);
-  if (written === null) {
+  const [last] = lastSegments(node, 1);
+  if (last === undefined || !list.lastSegments.has(last)) {
     return null;
   }
+  const written = lastSegments(node, list.maxSegments);
   for (const spec of list.specs) {
-    if (spec.module === null && (written === spec.name || written.endsWith(`.${spec.name}`))) {
-      return spec;
+    if (spec.module === null) {
+      const parts = spec.name.split('.');
+      if (parts.length <= written.length && parts.every((part, i) => part === written[parts.length - 1 - i])) {
+        return spec;
+      }
     }
   }
   return null;

@@ -50,6 +50,16 @@ ruleTester.run('matchNameSpec', probe, {
       ],
     },
     {
+      // Calls and `new` read as their callee, as in `dottedName`; a nameless object leaves the property alone.
+      code: 'getClient().auth.required(); new Webhook(secret).verify(body); list[0].required();',
+      options: [{ specs: ['auth.required', 'Webhook.verify', 'required'] }],
+      errors: [
+        { messageId: 'matched', line: 1, column: 1, data: { spec: 'auth.required' } },
+        { messageId: 'matched', line: 1, column: 30, data: { spec: 'Webhook.verify' } },
+        { messageId: 'matched', line: 1, column: 64, data: { spec: 'required' } },
+      ],
+    },
+    {
       code: 'this.db.query(sql); db.query(sql);',
       options: [{ specs: ['db.query'] }],
       errors: [
@@ -109,5 +119,6 @@ describe('withModuleCalls', () => {
     expect(compileNameSpecs(list)).toBe(compileNameSpecs(list));
     expect(compileNameSpecs(list).hasModuleSpecs).toBe(true);
     expect([...compileNameSpecs(list).lastSegments]).toEqual(['a']);
+    expect(compileNameSpecs(['a.b.c', 'm#x.y.z.w', 'd']).maxSegments).toBe(3);
   });
 });

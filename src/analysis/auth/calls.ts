@@ -34,7 +34,7 @@ export function classifyCall(context: FileContext, call: TSESTree.CallExpression
   const callee = skipTsWrappers(call.callee);
   // Read from its end: the last segment and flags for the words of the others, O(1) per call of a chain.
   const name = writtenName(context, callee);
-  if (matchesList(context, vocab.functions, callee, name)) {
+  if (matchesList(context, vocab.functions, callee)) {
     return 'assert';
   }
   if (name === null) {

@@ -48,7 +48,7 @@ export function isAuthGuard(context: FileContext, guard: RouteGuard, vocab: Auth
   const callee = node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression ? node.callee : node;
   const written = writtenName(context, callee);
   const lists = guard.via === 'wrapper' ? vocab.wrappers : guard.via === 'procedure' ? vocab.procedures : vocab.middleware;
-  if (matchesList(context, lists, callee, written) || matchesList(context, vocab.middleware, callee, written)) {
+  if (matchesList(context, lists, callee) || matchesList(context, vocab.middleware, callee)) {
     return true;
   }
   if (fromAuthModule(context, callee)) {

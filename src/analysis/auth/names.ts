@@ -77,27 +77,6 @@ export function writtenName(context: FileContext, node: TSESTree.Node): WrittenN
   return name;
 }
 
-/**
- * Whether `name` ends with the segments of `dotted`: `auth.required` ends `req.auth.required` and
- * is all of `auth.required`; the same answer as `full === dotted || full.endsWith('.' + dotted)`
- * on the joined name, read over as many segments as `dotted` has.
- */
-export function endsWithSegments(name: WrittenName, dotted: string): boolean {
-  let current: WrittenName | null = name;
-  let end = dotted.length;
-  for (;;) {
-    const dot = dotted.lastIndexOf('.', end - 1);
-    if (current === null || current.last !== dotted.slice(dot + 1, end)) {
-      return false;
-    }
-    if (dot < 0) {
-      return true;
-    }
-    current = current.object;
-    end = dot;
-  }
-}
-
 function segment(object: WrittenName | null, last: string): WrittenName {
   return { last, object, length: (object?.length ?? 0) + 1, words: (object?.words ?? 0) | wordFlags(last) };
 }

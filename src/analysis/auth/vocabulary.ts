@@ -3,11 +3,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { CREDENTIAL_WORDS, GATE_VERBS, IDENTITY_NOUNS, NOT_A_GATE_WORDS, STRONG_AUTH_WORDS } from '../../data/auth-vocabulary';
 import type { FileContext } from '../../core/context';
-import { resolveCallTarget } from '../../core/modules';
-import { compileNameSpecs } from '../../core/name-specs';
+import { compileNameSpecs, matchNameSpec } from '../../core/name-specs';
 import { wordsOf } from '../../core/words';
-import { endsWithSegments } from './names';
-import type { WrittenName } from './names';
 
 /** The project's own auth vocabulary (settings plus rule options). */
 export interface AuthVocabulary {
@@ -40,18 +37,6 @@ export function isAuthName(name: string): boolean {
  * matches `requireUser` and `auth.requireUser`, `auth.required` matches `req.auth.required`) or,
  * for `module#export` entries, by what it resolves to.
  */
-export function matchesList(context: FileContext, list: readonly string[], node: TSESTree.Node, name: WrittenName | null): boolean {
-  if (list.length === 0) {
-    return false;
-  }
-  const specs = compileNameSpecs(list);
-  // Plain entries: one set lookup rejects a callee whose last segment no entry ends with.
-  if (name !== null && specs.lastSegments.has(name.last) && specs.specs.some((spec) => spec.module === null && endsWithSegments(name, spec.name))) {
-    return true;
-  }
-  if (!specs.hasModuleSpecs) {
-    return false;
-  }
-  const target = resolveCallTarget(context, node);
-  return target !== null && specs.specs.some((spec) => spec.module !== null && target.module === spec.module && (target.path.join('.') || 'default') === spec.name);
+export function matchesList(context: FileContext, list: readonly string[], node: TSESTree.Node): boolean {
+  return list.length > 0 && matchNameSpec(context, node, compileNameSpecs(list)) !== null;
 }

@@ -3,7 +3,8 @@ import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-import { AUTH_CLIENT_WORD, VERIFIER_WORD, endsWithSegments, writtenName } from '../../../src/analysis/auth/names';
+import { AUTH_CLIENT_WORD, VERIFIER_WORD, writtenName } from '../../../src/analysis/auth/names';
+import { compileNameSpecs, matchWrittenName } from '../../../src/core/name-specs';
 import type { WrittenName } from '../../../src/analysis/auth/names';
 import { isAuthName, matchesList } from '../../../src/analysis/auth/vocabulary';
 import { AUTH_CLIENT_WORDS, PUBLIC_FILE_GLOBS, PUBLIC_PATH_PREFIXES, PUBLIC_PATHS, VERIFIER_OBJECT_WORDS } from '../../../src/data/auth-vocabulary';
@@ -139,7 +140,7 @@ describe('writtenName', () => {
   });
 });
 
-describe('endsWithSegments', () => {
+describe('matchWrittenName (core) over written names', () => {
   // The string reading it replaces, on the joined name.
   const byString = (full: string, entry: string): boolean => full === entry || full.endsWith(`.${entry}`);
   const names = ['requireUser', 'auth.requireUser', 'this.auth.requireUser', 'xauth.requireUser', 'auth.required', 'req.auth.required', 'a.b.c.d'];
@@ -150,7 +151,8 @@ describe('endsWithSegments', () => {
       const name = writtenName(context, (program.body[0] as TSESTree.ExpressionStatement).expression)!;
       expect(joined(name)).toBe(full);
       for (const entry of entries) {
-        expect(endsWithSegments(name, entry), `${full} / ${entry}`).toBe(byString(full, entry));
+        const expression = (program.body[0] as TSESTree.ExpressionStatement).expression;
+        expect(matchWrittenName(expression, compileNameSpecs([entry])) !== null, `${full} / ${entry}`).toBe(byString(full, entry));
       }
     });
   });
@@ -176,7 +178,7 @@ describe('matchesList', () => {
       for (const statement of program.body) {
         if (statement.type === 'ExpressionStatement' && statement.expression.type === 'CallExpression') {
           const callee = statement.expression.callee;
-          out[context.sourceCode.getText(callee)] = matchesList(context, list, callee, writtenName(context, callee));
+          out[context.sourceCode.getText(callee)] = matchesList(context, list, callee);
         }
       }
     });
@@ -235,3 +237,27 @@ describe('public-path tables', () => {
     expect(DEFAULT_PUBLIC_ROUTES).toEqual([...PUBLIC_PATHS.flatMap((path) => PUBLIC_PATH_PREFIXES.map((prefix) => `${prefix}${path}`)), ...PUBLIC_FILE_GLOBS]);
   });
 });
+
+describe('isAuthName', () => {
+  // Every name issue #5 lists, the common library spellings, and project-style names.
+  it.each([
+    'requireAuth', 'requireUser', 'ensureAuthenticated', 'ensureLoggedIn', 'isAuthenticated', 'authenticate', 'authorize',
+    'verifyToken', 'verifyJwt', 'checkJwt', 'protect', 'auth', 'authMiddleware', 'withAuth', 'withApiAuthRequired',
+    'passport.authenticate', 'expressjwt', 'jwt', 'clerkMiddleware', 'bearerAuth', 'basicAuth', 'AuthGuard', 'JwtAuthGuard',
+    'RolesGuard', 'isAdmin', 'adminOnly', 'hasPermission', 'checkRole', 'requireRole', 'validateToken', 'validateApiKey',
+    'verifySignature', 'auth.required', 'fastify.authenticate', 'ensure-logged-in', 'require_login', 'mustBeSignedIn',
+  ])('%s is a gate', (name) => {
+    expect(isAuthName(name)).toBe(true);
+  });
+
+  // Look-alikes that attach, skip, limit or validate without enforcing anything.
+  it.each([
+    'optionalAuth', 'authOptional', 'auth.optional', 'maybeAuth', 'softAuth', 'noAuth', 'skipAuth', 'attachUser', 'loadUser',
+    'populateUser', 'session', 'cors', 'helmet', 'rateLimit', 'authLimiter', 'authRouter', 'authController.login', 'csrfProtect',
+    'csrfProtection', 'validateUser', 'validateBody', 'refreshToken', 'logger', 'publicRoute', 'clerkClient', 'express.json',
+    'upload.single', 'asyncHandler', 'cache.hasKey', 'handler', '',
+  ])('%s is not a gate', (name) => {
+    expect(isAuthName(name)).toBe(false);
+  });
+});
+
