@@ -170,7 +170,19 @@ export function matchModuleExport(context: FileContext, node: TSESTree.Node, lis
   if (!list.hasModuleSpecs) {
     return null;
   }
-  const target: CallTarget | null = resolveCallTarget(context, skipTsWrappers(node));
+  const expression = skipTsWrappers(node);
+  // `x.query` can only resolve to an export path ending in `query` (`x.default` may be the
+  // module itself): other members are rejected without resolving their receiver.
+  if (
+    expression.type === AST_NODE_TYPES.MemberExpression && !expression.computed &&
+    expression.property.type === AST_NODE_TYPES.Identifier && expression.property.name !== 'default'
+  ) {
+    const property = expression.property.name;
+    if (!list.specs.some((spec) => spec.module !== null && exportPath(spec).split('.').at(-1) === property)) {
+      return null;
+    }
+  }
+  const target: CallTarget | null = resolveCallTarget(context, expression);
   if (target?.module == null) {
     return null;
   }

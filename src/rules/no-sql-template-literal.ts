@@ -5,10 +5,13 @@ import { analyzeStringBuild, approximateText, classifyValue, findSqlSinkCalls, g
 import type { SqlSinkCall, ValuePiece } from '../analysis/sql/index';
 import { createRule } from '../core/create-rule';
 import { getRequestInputOrigin } from '../analysis/request-input/index';
-import { getSettings } from '../core/settings';
+import { configKey, perConfiguration } from '../core/settings';
 import { skipTsWrappers } from '../core/static';
 import { ESCAPE_FUNCTION_NAMES } from '../data/sql';
 import { NAME_LIST_SCHEMA } from '../core/option-schemas';
+
+/** The rule's `sinks` merged with `settings['agent-guard'].sql.sinks`. */
+const SINKS = configKey<readonly string[]>('sql sinks');
 
 export type Options = [{
   sinks?: string[];
@@ -68,7 +71,8 @@ export default createRule<Options, MessageIds>({
     const calls: TSESTree.CallExpression[] = [];
     const candidates: TSESTree.Node[] = [];
     const consumed = new Set<TSESTree.Node>();
-    const sinks = [...(options.sinks ?? []), ...getSettings(context).sql.sinks];
+    // One merged list per configuration, so that its parsed form is shared by every file.
+    const sinks = perConfiguration(context, options, SINKS, (settings) => [...(options.sinks ?? []), ...settings.sql.sinks]);
     const mayBeSink = sqlSinkCallFilter(context, sinks);
 
     return {

@@ -7,7 +7,7 @@ import {
 import type { SqlSink } from '../../data/sql';
 import { functionVariable, isFunctionLike, resolveFunction } from '../../core/functions';
 import { resolveCallTarget } from '../../core/modules';
-import { parseNameSpec } from '../../core/settings';
+import { compileNameSpecs, matchNameSpec } from '../../core/name-specs';
 import { skipTsWrappers } from '../../core/static';
 import { looksLikeSql } from './text';
 import { analyzeStringBuild, approximateText } from './string-building';
@@ -144,7 +144,7 @@ export function findSqlSinkCalls(
     const variable = variableFor(context, piece.node);
     return variable?.defs.length === 1 && variable.defs[0]!.type === 'Parameter';
   };
-  const extras = extraSinks.map(parseNameSpec);
+  const extras = compileNameSpecs(extraSinks);
   const wrappers = new Map<TSESLint.Scope.Variable, { sink: SqlSink; needsSqlText: boolean }>();
   /** The wrappers' names: a call of another name is not resolved to look for one. */
   const wrapperNames = new Set<string>();
@@ -156,13 +156,8 @@ export function findSqlSinkCalls(
       return { sink: resolved, needsSqlText: false };
     }
     const name = calleeMethodName(callee);
-    if (extras.length > 0) {
-      const text = context.sourceCode.getText(callee);
-      for (const extra of extras) {
-        if (extra.module === null ? extra.name === name || extra.name === text : matchesModule(callee, extra)) {
-          return { sink: { arg: 0 }, needsSqlText: false };
-        }
-      }
+    if (extras.specs.length > 0 && matchNameSpec(context, callee, extras)) {
+      return { sink: { arg: 0 }, needsSqlText: false };
     }
     if (callee.type === AST_NODE_TYPES.Identifier) {
       // Only a wrapper found in an earlier pass makes a plain name a sink by its binding.
@@ -195,21 +190,6 @@ export function findSqlSinkCalls(
     }
     return { sink: fallback, needsSqlText: !fallback.distinctive };
   };
-
-  function matchesModule(callee: TSESTree.Node, spec: { module: string | null; name: string }): boolean {
-    const path = spec.name.replace(/^default(?:\.|$)/u, '');
-    // `x.query(…)` can only resolve to a path ending in `query` (`x.default` may resolve to the
-    // module itself): skip resolving the receiver of every other call.
-    if (
-      callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed &&
-      callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name !== 'default' &&
-      path !== callee.property.name && !path.endsWith(`.${callee.property.name}`)
-    ) {
-      return false;
-    }
-    const target = resolveCallTarget(context, callee);
-    return target?.module === spec.module && target.path.join('.') === path;
-  }
 
   /** `isForeign` answers for names bound in the file: they depend on the binding alone. */
   const foreignBindings = new Map<TSESLint.Scope.Variable, Map<number, boolean>>();
