@@ -216,7 +216,7 @@ async function record(files) {
       run: true,
       watch: false,
       setupFiles: [self],
-      reporters: ['dot'],
+      reporters: ['default'],
     });
     const failed = vitest?.state.getFiles().some((f) => f.result?.state === 'fail');
     await vitest?.close();

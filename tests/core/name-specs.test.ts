@@ -54,9 +54,9 @@ ruleTester.run('matchNameSpec', probe, {
       code: 'getClient().auth.required(); new Webhook(secret).verify(body); list[0].required();',
       options: [{ specs: ['auth.required', 'Webhook.verify', 'required'] }],
       errors: [
-        { messageId: 'matched', line: 1, column: 1, data: { spec: 'auth.required' } },
-        { messageId: 'matched', line: 1, column: 30, data: { spec: 'Webhook.verify' } },
-        { messageId: 'matched', line: 1, column: 64, data: { spec: 'required' } },
+        { messageId: 'matched', line: 1, column: 1, endLine: 1, endColumn: 26, data: { spec: 'auth.required' } },
+        { messageId: 'matched', line: 1, column: 30, endLine: 1, endColumn: 56, data: { spec: 'Webhook.verify' } },
+        { messageId: 'matched', line: 1, column: 64, endLine: 1, endColumn: 80, data: { spec: 'required' } },
       ],
     },
     {
