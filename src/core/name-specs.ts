@@ -182,8 +182,12 @@ export function matchModuleExport(context: FileContext, node: TSESTree.Node, lis
       return null;
     }
   }
-  const target: CallTarget | null = resolveCallTarget(context, expression);
-  if (target?.module == null) {
+  return matchCallTarget(resolveCallTarget(context, expression), list);
+}
+
+/** The `module#export` entry of `list` that an already resolved call target is, or `null`. */
+export function matchCallTarget(target: CallTarget | null, list: NameSpecList): NameSpec | null {
+  if (!list.hasModuleSpecs || target?.module == null) {
     return null;
   }
   const path = target.path.join('.');

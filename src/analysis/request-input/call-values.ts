@@ -28,11 +28,11 @@ export class CallValues {
   callValue(call: TSESTree.CallExpression): TrackedValue {
     const callee = skipTsWrappers(call.callee);
     const target = resolveCallTarget(this.tracker.context, callee);
-    if (matchesSpec(this.tracker.context, this.tracker.sanitizers, callee, target)) {
+    if (matchesSpec(this.tracker.sanitizers, callee, target)) {
       return SAFE;
     }
     const text = () => shortText(this.tracker.context, call) ?? `${shortText(this.tracker.context, callee, 40) ?? 'call'}()`;
-    if (matchesSpec(this.tracker.context, this.tracker.sources, callee, target)) {
+    if (matchesSpec(this.tracker.sources, callee, target)) {
       return { kind: 'input', origin: { description: text(), framework: 'custom', node: call, falseConfidence: [] }, path: true };
     }
     if (target) {

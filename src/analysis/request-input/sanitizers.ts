@@ -1,13 +1,13 @@
 import { getStringIfConstant } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { regexOf } from './regexes';
 import { SAFE, shortText, withNotes } from './values';
 import type { TrackedValue } from './values';
 import type { CallTarget } from '../../core/modules';
 import { scopeOf } from '../../core/variable-index';
-import type { NameSpec } from '../../core/settings';
+import { matchCallTarget, matchWrittenName } from '../../core/name-specs';
+import type { NameSpecList } from '../../core/name-specs';
 import type { FileContext } from '../../core/context';
 
 /** `path` functions whose result cannot contain a directory part. */
@@ -21,25 +21,9 @@ export const SAFE_CALLS = new Set([
   '#process.cwd', '#require',
 ]);
 
-export function matchesSpec(context: FileContext, specs: readonly NameSpec[], callee: TSESTree.Node, target: CallTarget | null): boolean {
-  if (specs.length === 0) {
-    return false;
-  }
-  const text = context.sourceCode.getText(callee).replace(/\s+/gu, '');
-  const last =
-    callee.type === AST_NODE_TYPES.Identifier
-      ? callee.name
-      : callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier
-        ? callee.property.name
-        : null;
-  return specs.some((spec) => {
-    if (spec.module !== null) {
-      const module = spec.module.replace(/^node:/u, '');
-      const name = spec.name === 'default' ? '' : spec.name;
-      return target?.module === module && target.path.join('.') === name;
-    }
-    return text === spec.name || (!spec.name.includes('.') && last === spec.name);
-  });
+/** Whether a call is one of the configured entries (`module#export` or a written name); `target` is the callee resolved. */
+export function matchesSpec(specs: NameSpecList, callee: TSESTree.Node, target: CallTarget | null): boolean {
+  return specs.specs.length > 0 && (matchWrittenName(callee, specs) !== null || matchCallTarget(target, specs) !== null);
 }
 
 /** `x.replace(…)`: a character allow-list strips traversal; removing `..` does not. */

@@ -4,8 +4,9 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { BindingValues } from './bindings';
 import { CallValues } from './call-values';
 import { resolveCallTarget } from '../../core/modules';
-import { getSettings, parseNameSpec } from '../../core/settings';
-import type { NameSpec } from '../../core/settings';
+import { configKey, perConfiguration } from '../../core/settings';
+import { compileNameSpecs } from '../../core/name-specs';
+import type { NameSpecList } from '../../core/name-specs';
 import { MAX_DEPTH, PRIME_DEPTH, spineChild } from './deep-expressions';
 import { isGuardedSafe } from './guards';
 import { pathFunctionName } from './path-functions';
@@ -38,8 +39,8 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
 
   constructor(
     readonly context: FileContext,
-    readonly sources: readonly NameSpec[],
-    readonly sanitizers: readonly NameSpec[],
+    readonly sources: NameSpecList,
+    readonly sanitizers: NameSpecList,
   ) {}
 
   classify(node: TSESTree.Node): InputClassification {
@@ -52,7 +53,7 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
 
   /** Whether the argument of a sanitiser-shaped call is user-configured as sanitising. */
   isConfiguredSanitizer(callee: TSESTree.Node): boolean {
-    return matchesSpec(this.context, this.sanitizers, callee, resolveCallTarget(this.context, callee));
+    return matchesSpec(this.sanitizers, callee, resolveCallTarget(this.context, callee));
   }
 
   /** A value as used: request objects are not themselves strings; schema results resolve. */
@@ -242,19 +243,23 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
 
 }
 
-const ANALYZERS_KEY = perFileKey<Map<string, RequestInputAnalyzer>>('analyzers');
+/** The configured sources and sanitisers (settings plus the rule's options), parsed once per configuration. */
+const LISTS = configKey<{ readonly sources: NameSpecList; readonly sanitizers: NameSpecList }>('request-input lists');
+/** Per file: one analyzer per vocabulary. */
+const ANALYZERS_KEY = perFileKey<Map<object, RequestInputAnalyzer>>('request-input analyzers');
+const NO_OPTIONS: RequestInputOptions = Object.freeze({});
 
 /** The memoised analyzer of this file for the settings' vocabulary plus `options`. */
-export function getRequestInputAnalyzer(context: FileContext, options: RequestInputOptions = {}): RequestInputAnalyzer {
-  const settings = getSettings(context).requestInput;
-  const sources = [...settings.sources, ...(options.sources ?? [])];
-  const sanitizers = [...settings.sanitizers, ...(options.sanitizers ?? [])];
-  const key = JSON.stringify([sources, sanitizers]);
-  const byKey = perFile(context, ANALYZERS_KEY, () => new Map());
-  let analyzer = byKey.get(key);
+export function getRequestInputAnalyzer(context: FileContext, options: RequestInputOptions = NO_OPTIONS): RequestInputAnalyzer {
+  const lists = perConfiguration(context, options, LISTS, (settings) => ({
+    sources: compileNameSpecs([...settings.requestInput.sources, ...(options.sources ?? [])]),
+    sanitizers: compileNameSpecs([...settings.requestInput.sanitizers, ...(options.sanitizers ?? [])]),
+  }));
+  const byLists = perFile(context, ANALYZERS_KEY, () => new Map());
+  let analyzer = byLists.get(lists);
   if (!analyzer) {
-    analyzer = new RequestInputAnalyzer(context, sources.map(parseNameSpec), sanitizers.map(parseNameSpec));
-    byKey.set(key, analyzer);
+    analyzer = new RequestInputAnalyzer(context, lists.sources, lists.sanitizers);
+    byLists.set(lists, analyzer);
   }
   return analyzer;
 }

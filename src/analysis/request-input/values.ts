@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import type { InputShape } from '../../frameworks/types';
 import type { CallTarget } from '../../core/modules';
-import type { NameSpec } from '../../core/settings';
+import type { NameSpecList } from '../../core/name-specs';
 import type { FileContext } from '../../core/context';
 
 /** Where a value that a remote client controls comes from. */
@@ -80,8 +80,8 @@ export function withNotes(origin: RequestInputOrigin, notes: readonly string[]):
  */
 export interface ValueTracker {
   readonly context: FileContext;
-  readonly sources: readonly NameSpec[];
-  readonly sanitizers: readonly NameSpec[];
+  readonly sources: NameSpecList;
+  readonly sanitizers: NameSpecList;
   /** The value of an expression (memoised; `unknown` beyond the depth cap or in a cycle). */
   evaluate(node: TSESTree.Node): TrackedValue;
   /** A value as used: request objects are not themselves strings; schema results resolve. */
