@@ -40,6 +40,9 @@
  * messages than expected errors, a spread in `errors`, or a recorded line/column/messageId
  * that disagrees with the stated one. Re-running the script is a no-op for updated cases.
  *
+ * Files are written only after the whole recording run has ended; if that run stalls (once
+ * seen while source files were being edited), stop it with Ctrl-C and run the script again.
+ *
  * Exit code: 0 when every case was handled (updated or already complete), 1 when some
  * case was skipped, 2 on a usage or run error.
  */
