@@ -6,7 +6,7 @@ import type { ResponseCall } from '../../frameworks/types';
 import { errorHandlerRoles } from './handler-roles';
 import { textIncludes } from '../../core/functions';
 import { resolveCallTarget } from '../../core/modules';
-import { parseNameSpec } from '../../core/settings';
+import { compileNameSpecs, matchCallTarget, matchWrittenName } from '../../core/name-specs';
 import { findObjectProperty, skipTsWrappers } from '../../core/static';
 import { memberName } from '../../core/ast';
 import { variableFor } from '../../core/variable-index';
@@ -109,23 +109,13 @@ export interface ResponseSinkOptions {
 export function createResponseSinkMatcher(context: FileContext, options: ResponseSinkOptions) {
   const index = RESPONSE_INDEX;
   const sourceCode = context.sourceCode;
-  const extraCalls: { module: string | null; path: string }[] = [];
-  const extraMethods: { object: string; method: string }[] = [];
-  for (const spec of options.extraSinks) {
-    const parsed = parseNameSpec(spec);
-    if (parsed.module !== null) {
-      extraCalls.push({ module: parsed.module.replace(/^node:/u, ''), path: parsed.name === 'default' ? '' : parsed.name });
-    } else if (spec.includes('.')) {
-      const dot = spec.lastIndexOf('.');
-      extraMethods.push({ object: spec.slice(0, dot).replace(/\s+/gu, ''), method: spec.slice(dot + 1) });
-    } else {
-      extraCalls.push({ module: null, path: spec });
-    }
-  }
-  const extraMethodNames = new Set(extraMethods.map((m) => m.method));
-  const extraCallNames = new Set(extraCalls.map((c) => c.path.split('.').pop() ?? ''));
-  /** Every name a sending call can end in: methods (`json`), module functions and classes (`json`, `HttpException`). */
-  const callNames = new Set([...index.methods.keys(), ...extraMethodNames, ...index.callNames, ...extraCallNames]);
+  const extras = compileNameSpecs(options.extraSinks);
+  /**
+   * Every name a sending call can end in: methods (`json`), module functions and classes (`json`,
+   * `HttpException`), plain extra sinks. Module extra sinks can be imported under any name, so
+   * with one configured every named call is resolved.
+   */
+  const callNames: ReadonlySet<string> | null = extras.hasModuleSpecs ? null : new Set([...index.methods.keys(), ...index.callNames, ...extras.lastSegments]);
   const fileIsAction = hasDirective(sourceCode.ast, index.directives);
   /** Whether the text names a directive at all: without one, no `return` can answer an action. */
   const mentionsDirective = [...index.directives].some((directive) => textIncludes(context, directive));
@@ -143,7 +133,7 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
       case AST_NODE_TYPES.CallExpression:
         // Most calls of a file are named like no sink: rule them out by name before any scope
         // work. (A computed callee, `res[method]()`, has no name here and goes the long way.)
-        if (!callNames.has(calleeName(node.callee) ?? '') && isStaticallyNamed(node.callee)) {
+        if (callNames && !callNames.has(calleeName(node.callee) ?? '') && isStaticallyNamed(node.callee)) {
           return null;
         }
         return matchMethod(node) ?? matchCall(node, false);
@@ -216,9 +206,7 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
     if (method === null) {
       return null;
     }
-    const extra = extraMethodNames.has(method)
-      ? extraMethods.some((m) => m.method === method && m.object === sourceCode.getText(callee.object).replace(/\s+/gu, ''))
-      : false;
+    const extra = matchWrittenName(callee, extras) !== null;
     const spec = index.methods.get(method);
     if (!spec && !extra) {
       return null;
@@ -264,19 +252,19 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
   }
 
   function matchCall(call: TSESTree.CallExpression | TSESTree.NewExpression, construct: boolean): ResponseSink | null {
+    // A plain extra sink by the name written (`sendError(…)`); anything else by what it resolves to.
+    const written = matchWrittenName(call.callee, extras) !== null;
     const last = calleeName(call.callee);
-    if (last === null || (!index.callNames.has(last) && !extraCallNames.has(last))) {
+    if (!written && !extras.hasModuleSpecs && (last === null || !index.callNames.has(last))) {
       return null;
     }
-    const target = resolveCallTarget(context, call.callee);
-    if (!target) {
+    const target = written ? null : resolveCallTarget(context, call.callee);
+    if (!written && !target) {
       return null;
     }
-    const path = target.path.join('.');
-    const spec = index.calls.find(
-      (c) => c.module === target.module && c.path.join('.') === path && (c.construct ?? false) === construct,
-    );
-    const extra = extraCalls.some((c) => c.module === target.module && c.path === path);
+    const path = target?.path.join('.');
+    const spec = target ? index.calls.find((c) => c.module === target.module && c.path.join('.') === path && (c.construct ?? false) === construct) : undefined;
+    const extra = written || matchCallTarget(target, extras) !== null;
     if (!spec && !extra) {
       return null;
     }
