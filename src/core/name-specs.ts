@@ -6,9 +6,26 @@ import { CALL } from '@eslint-community/eslint-utils';
 import type { FileContext } from './context';
 import { resolveCallTarget } from './modules';
 import type { CallTarget, TraceMap } from './modules';
-import { parseNameSpec } from './settings';
-import type { NameSpec } from './settings';
 import { skipTsWrappers } from './static';
+
+/** A user-supplied name: either a bare identifier-ish name or a `module#export` pair. */
+export interface NameSpec {
+  readonly module: string | null;
+  /** The export (`default` for default exports) or the bare name; may be dotted (`db.query`). */
+  readonly name: string;
+}
+
+/**
+ * Parses `'name'` or `'module#export'` (the format every list option uses).
+ * @example parseNameSpec('my-http#request') // { module: 'my-http', name: 'request' }
+ */
+export function parseNameSpec(spec: string): NameSpec {
+  const hash = spec.lastIndexOf('#');
+  if (hash > 0 && hash < spec.length - 1) {
+    return { module: spec.slice(0, hash), name: spec.slice(hash + 1) };
+  }
+  return { module: null, name: spec };
+}
 
 /**
  * A copy of `moduleMap` in which every `module#export` spec is also traced as a call with

@@ -6,11 +6,12 @@ import type { FileContext } from '../core/context';
 import { createRule } from '../core/create-rule';
 import { hasDirective } from '../core/functions';
 import { iterateModuleReferences, iterateValueReferences, resolveCallTarget } from '../core/modules';
-import { calleeName, withModuleCalls } from '../core/name-specs';
+import { calleeName, compileNameSpecs, matchWrittenName, withModuleCalls } from '../core/name-specs';
+import type { NameSpecList } from '../core/name-specs';
 import { addArgument, insertProperty, replacePropertyValue } from '../core/object-edits';
 import type { OptionsArgument } from '../core/options-object';
 import { findOptionsArgument } from '../core/options-object';
-import { configKey, parseNameSpec, perConfiguration } from '../core/settings';
+import { configKey, perConfiguration } from '../core/settings';
 import { snippet } from '../core/snippet';
 import { dereference, staticValueOf } from '../core/static';
 import { judgeTimeoutOptions } from '../analysis/http/index';
@@ -54,7 +55,7 @@ const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 /** The wrappers of the options and the settings, parsed once per configuration (the lists can be long). */
 interface Wrappers {
-  readonly names: ReadonlySet<string>;
+  readonly specs: NameSpecList;
   readonly moduleMap: typeof HTTP_CLIENT_MODULES;
 }
 
@@ -62,10 +63,10 @@ const WRAPPERS = configKey<Wrappers>('fetch-requires-timeout wrappers');
 
 function wrappersOf(context: FileContext, options: Options[0]): Wrappers {
   return perConfiguration(context, options, WRAPPERS, (settings) => {
-    const specs = [...(options.wrappers ?? []), ...settings.http.clients].map(parseNameSpec);
+    const specs = compileNameSpecs([...(options.wrappers ?? []), ...settings.http.clients]);
     return {
-      names: new Set(specs.filter((spec) => spec.module === null).map((spec) => spec.name)),
-      moduleMap: specs.length > 0 ? withModuleCalls(HTTP_CLIENT_MODULES, specs, FETCH_CALL) : HTTP_CLIENT_MODULES,
+      specs,
+      moduleMap: specs.hasModuleSpecs ? withModuleCalls(HTTP_CLIENT_MODULES, specs.specs, FETCH_CALL) : HTTP_CLIENT_MODULES,
     };
   });
 }
@@ -120,17 +121,16 @@ export default createRule<Options, MessageIds>({
     }
     const { sourceCode } = context;
     const ms = String(options.defaultTimeoutMs ?? 10000);
-    const { names: wrapperNames, moduleMap } = wrappersOf(context, options);
+    const { specs: wrappers, moduleMap } = wrappersOf(context, options);
     const wrapperCalls: Call[] = [];
     const checked = new Set<TSESTree.Node>();
 
     return {
       // Calls by name are collected only when wrappers are configured by name.
-      ...(wrapperNames.size > 0
+      ...(wrappers.lastSegments.size > 0
         ? {
             CallExpression(node: Call) {
-              const name = calleeName(node.callee);
-              if (name !== null && wrapperNames.has(name)) {
+              if (matchWrittenName(node.callee, wrappers)) {
                 wrapperCalls.push(node);
               }
             },

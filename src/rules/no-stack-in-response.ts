@@ -4,7 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../core/create-rule';
 import { classifyStatus, createResponseSinkMatcher, getErrorOrigin } from '../analysis/errors/index';
 import type { ErrorLeak, ErrorLeakKind, ErrorOriginAnalyzer, ErrorOriginOptions, ResponseSink } from '../analysis/errors/index';
-import { NAME_LIST_SCHEMA } from '../core/option-schemas';
+import { IDENTIFIER_PATH_PATTERN, NAME_LIST_SCHEMA } from '../core/option-schemas';
 
 const GENERIC = "'Internal Server Error'";
 const MESSAGE_IDS: Readonly<Record<ErrorLeakKind, MessageIds>> = {
@@ -21,15 +21,6 @@ const PLAIN_STATEMENTS = new Set<string>([
 ]);
 /** Calls that already log the error: console, loggers (`logger.error`, `req.log.warn`), error trackers. */
 const LOG_CALL = /^(?:console\.\w+|[\w.]*log(?:ger)?\.\w+|[\w.]*\.(?:captureException|captureError|notify)|captureException|log\w*|reportError)$/iu;
-
-/** Words that cannot start an expression statement's callee in strict-mode modules (`this` can). */
-const RESERVED_WORDS = [
-  'await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum',
-  'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'implements', 'import', 'in', 'instanceof',
-  'interface', 'let', 'new', 'null', 'package', 'private', 'protected', 'public', 'return', 'static', 'super', 'switch',
-  'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield',
-];
-const LOGGER_PATH_PATTERN = `^(?!(?:${RESERVED_WORDS.join('|')})(?:\\.|$))[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*$`;
 
 export type Options = [
   {
@@ -86,7 +77,7 @@ export default createRule<Options, MessageIds>({
             type: 'string',
             minLength: 1,
             // A dotted path whose first name is not a reserved word, so the inserted call parses.
-            pattern: LOGGER_PATH_PATTERN,
+            pattern: IDENTIFIER_PATH_PATTERN,
             description: 'The logging call the suggestion inserts before the response: a dotted path of identifiers (`logger.error`, `this.log.warn`) whose first name is not a reserved word.',
           },
           responseSinks: {

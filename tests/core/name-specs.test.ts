@@ -1,9 +1,8 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { compileNameSpecs, matchNameSpec, withModuleCalls } from '../../src/core/name-specs';
+import { compileNameSpecs, matchNameSpec, parseNameSpec, withModuleCalls } from '../../src/core/name-specs';
 import { CALL } from '../../src/core/modules';
-import { parseNameSpec } from '../../src/core/settings';
 import { createRuleTester } from '../rule-tester';
 
 /** Probe: reports, for every call, the entry of the `specs` option its callee matches. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import type { FileContext } from '../../src/core/context';
-import { configKey, getSettings, isIdentifierPath, normalizeSettings, parseNameSpec, perConfiguration } from '../../src/core/settings';
+import { parseNameSpec } from '../../src/core/name-specs';
+import { isIdentifierPath } from '../../src/core/option-schemas';
+import { configKey, getSettings, normalizeSettings, perConfiguration } from '../../src/core/settings';
 
 describe('normalizeSettings', () => {
   it('fills every section with empty defaults', () => {
