@@ -87,6 +87,8 @@ export default defineConfig(
     settings: { 'eslint-plugin': { ruleTesterConstructors: ['RuleTester', 'createRuleTester'] } },
     rules: {
       'eslint-plugin/no-identical-tests': 'error',
+      // Every expected error says where it starts and ends (scripts/add-error-end-positions.mjs fills new ones in).
+      'eslint-plugin/require-test-error-positions': 'error',
     },
   },
   // One-way layers in src/.

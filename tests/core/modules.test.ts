@@ -80,50 +80,50 @@ ruleTester.run('iterateModuleReferences', traceProbe, {
   invalid: [
     {
       code: "import fs from 'fs'; fs.readFile('a');",
-      errors: [{ messageId: 'found', data: { info: 'fs.readFile' }, line: 1, column: 22 }],
+      errors: [{ messageId: 'found', data: { info: 'fs.readFile' }, line: 1, column: 22, endLine: 1, endColumn: 38 }],
     },
     {
       code: "import { readFile as rf } from 'node:fs'; rf('a');",
-      errors: [{ messageId: 'found', data: { info: 'fs.readFile' }, line: 1, column: 43 }],
+      errors: [{ messageId: 'found', data: { info: 'fs.readFile' }, line: 1, column: 43, endLine: 1, endColumn: 50 }],
     },
     {
       code: "import * as fs from 'node:fs'; fs.promises.readFile('a');",
-      errors: [{ messageId: 'found', data: { info: 'fs.promises.readFile' }, line: 1, column: 32 }],
+      errors: [{ messageId: 'found', data: { info: 'fs.promises.readFile' }, line: 1, column: 32, endLine: 1, endColumn: 57 }],
     },
     {
       code: "import { readFile } from 'node:fs/promises'; await readFile('a');",
-      errors: [{ messageId: 'found', data: { info: 'fsp.readFile' }, line: 1, column: 52 }],
+      errors: [{ messageId: 'found', data: { info: 'fsp.readFile' }, line: 1, column: 52, endLine: 1, endColumn: 65 }],
     },
     {
       code: "const { promises: { readFile } } = require('fs');\nreadFile('a');",
       filename: 'file.js',
-      errors: [{ messageId: 'found', data: { info: 'fs.promises.readFile' }, line: 2, column: 1 }],
+      errors: [{ messageId: 'found', data: { info: 'fs.promises.readFile' }, line: 2, column: 1, endLine: 2, endColumn: 14 }],
     },
     {
       code: "const fs = process.getBuiltinModule('node:fs');\nfs.readFile('a');",
-      errors: [{ messageId: 'found', data: { info: 'fs.readFile' }, line: 2, column: 1 }],
+      errors: [{ messageId: 'found', data: { info: 'fs.readFile' }, line: 2, column: 1, endLine: 2, endColumn: 17 }],
     },
     {
       code: "import fs = require('fs');\nfs.readFile('a');",
-      errors: [{ messageId: 'found', data: { info: 'fs.readFile' }, line: 2, column: 1 }],
+      errors: [{ messageId: 'found', data: { info: 'fs.readFile' }, line: 2, column: 1, endLine: 2, endColumn: 17 }],
     },
     {
       code: "const axios = require('axios').default;\naxios.get('u');",
       filename: 'file.js',
-      errors: [{ messageId: 'found', data: { info: 'axios.get' }, line: 2, column: 1 }],
+      errors: [{ messageId: 'found', data: { info: 'axios.get' }, line: 2, column: 1, endLine: 2, endColumn: 15 }],
     },
     {
       code: "globalThis.fetch('u');\nfetch('v');",
       errors: [
-        { messageId: 'found', data: { info: 'fetch' }, line: 1, column: 1 },
-        { messageId: 'found', data: { info: 'fetch' }, line: 2, column: 1 },
+        { messageId: 'found', data: { info: 'fetch' }, line: 1, column: 1, endLine: 1, endColumn: 22 },
+        { messageId: 'found', data: { info: 'fetch' }, line: 2, column: 1, endLine: 2, endColumn: 11 },
       ],
     },
     {
       code: "import axios from 'axios';\nconst api = axios.create({});\napi.get('/x');",
       errors: [
-        { messageId: 'found', data: { info: 'axios.create' }, line: 2, column: 13 },
-        { messageId: 'found', data: { info: 'instance.get' }, line: 3, column: 1 },
+        { messageId: 'found', data: { info: 'axios.create' }, line: 2, column: 13, endLine: 2, endColumn: 29 },
+        { messageId: 'found', data: { info: 'instance.get' }, line: 3, column: 1, endLine: 3, endColumn: 14 },
       ],
     },
   ],
@@ -134,45 +134,45 @@ ruleTester.run('resolveCallTarget', resolveProbe, {
   invalid: [
     {
       code: "import { readFile as rf } from 'node:fs/promises'; rf('a');",
-      errors: [{ messageId: 'target', data: { target: 'fs/promises:readFile' }, line: 1, column: 52 }],
+      errors: [{ messageId: 'target', data: { target: 'fs/promises:readFile' }, line: 1, column: 52, endLine: 1, endColumn: 59 }],
     },
     {
       code: "import * as fs from 'fs'; fs['promises'].readFile('a');",
-      errors: [{ messageId: 'target', data: { target: 'fs:promises.readFile' }, line: 1, column: 27 }],
+      errors: [{ messageId: 'target', data: { target: 'fs:promises.readFile' }, line: 1, column: 27, endLine: 1, endColumn: 55 }],
     },
     {
       code: "const { readFile } = require('node:fs'); readFile('a');",
       filename: 'file.js',
-      errors: [{ messageId: 'target', data: { target: 'fs:readFile' }, line: 1, column: 42 }],
+      errors: [{ messageId: 'target', data: { target: 'fs:readFile' }, line: 1, column: 42, endLine: 1, endColumn: 55 }],
     },
     {
       code: "const axios = require('axios').default; axios.get('u');",
       filename: 'file.js',
-      errors: [{ messageId: 'target', data: { target: 'axios:get' }, line: 1, column: 41 }],
+      errors: [{ messageId: 'target', data: { target: 'axios:get' }, line: 1, column: 41, endLine: 1, endColumn: 55 }],
     },
     {
       code: "const f = globalThis.fetch; f('u');",
-      errors: [{ messageId: 'target', data: { target: '<global>:fetch' }, line: 1, column: 29 }],
+      errors: [{ messageId: 'target', data: { target: '<global>:fetch' }, line: 1, column: 29, endLine: 1, endColumn: 35 }],
     },
     {
       code: "let f = fetch; f = other; f('u');",
-      errors: [{ messageId: 'target', data: { target: 'null' }, line: 1, column: 27 }],
+      errors: [{ messageId: 'target', data: { target: 'null' }, line: 1, column: 27, endLine: 1, endColumn: 33 }],
     },
     {
       code: "function g(x) { x.query('u'); }",
-      errors: [{ messageId: 'target', data: { target: 'null' }, line: 1, column: 17 }],
+      errors: [{ messageId: 'target', data: { target: 'null' }, line: 1, column: 17, endLine: 1, endColumn: 29 }],
     },
     {
       code: "import knex = require('knex');\nknex.raw('x');",
-      errors: [{ messageId: 'target', data: { target: 'knex:raw' }, line: 2, column: 1 }],
+      errors: [{ messageId: 'target', data: { target: 'knex:raw' }, line: 2, column: 1, endLine: 2, endColumn: 14 }],
     },
     {
       code: "import { Pool } from 'pg';\nimport type { Client } from 'pg';\nnew Pool().query('x');",
-      errors: [{ messageId: 'target', data: { target: 'null' }, line: 3, column: 1 }],
+      errors: [{ messageId: 'target', data: { target: 'null' }, line: 3, column: 1, endLine: 3, endColumn: 22 }],
     },
     {
       code: "const { default: got } = await import('got'); got('u');",
-      errors: [{ messageId: 'target', data: { target: 'got:' }, line: 1, column: 47 }],
+      errors: [{ messageId: 'target', data: { target: 'got:' }, line: 1, column: 47, endLine: 1, endColumn: 55 }],
     },
   ],
 });
@@ -186,8 +186,8 @@ espreeTester.run('iterateModuleReferences (espree, undeclared globals)', tracePr
     {
       code: "const fs = require('fs');\nfs.readFile('a');\nfetch('u');",
       errors: [
-        { messageId: 'found', data: { info: 'fs.readFile' }, line: 2, column: 1 },
-        { messageId: 'found', data: { info: 'fetch' }, line: 3, column: 1 },
+        { messageId: 'found', data: { info: 'fs.readFile' }, line: 2, column: 1, endLine: 2, endColumn: 17 },
+        { messageId: 'found', data: { info: 'fetch' }, line: 3, column: 1, endLine: 3, endColumn: 11 },
       ],
     },
   ],

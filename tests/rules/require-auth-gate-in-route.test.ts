@@ -471,7 +471,7 @@ app.get('/users', async (req, res) => {
   res.json(await db.user.findMany());
 });
 `,
-      errors: [{ messageId: 'missingGate', line: 4, column: 5, data: { route: 'GET /users', framework: 'express' }, suggestions: [] }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /users', framework: 'express' }, suggestions: [] }],
     },
     {
       code: `
@@ -480,7 +480,7 @@ const app = express();
 app.post('/orders', express.json(), (req, res) => res.status(201).json(req.body));
 `,
       filename: 'src/app.js',
-      errors: [{ messageId: 'missingGate', line: 4, column: 5, data: { route: 'POST /orders', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 9, data: { route: 'POST /orders', framework: 'express' } }],
     },
     // Middleware registered after the route does not protect it.
     {
@@ -491,7 +491,7 @@ app.get('/reports', (req, res) => res.json([]));
 app.use(requireAuth);
 app.get('/secrets', (req, res) => res.json([]));
 `,
-      errors: [{ messageId: 'missingGate', line: 4, column: 5, data: { route: 'GET /reports', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /reports', framework: 'express' } }],
     },
     // Path-scoped middleware covers its path only.
     {
@@ -501,7 +501,7 @@ const app = express();
 app.use('/admin', requireAdmin);
 app.get('/administrators', (req, res) => res.json([]));
 `,
-      errors: [{ messageId: 'missingGate', line: 5, column: 5, data: { route: 'GET /administrators', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 5, column: 5, endLine: 5, endColumn: 8, data: { route: 'GET /administrators', framework: 'express' } }],
     },
     // Mounted router: prefix in the label; the mount's middleware guards only that mount.
     {
@@ -512,7 +512,7 @@ const api = express.Router();
 api.delete('/users/:id', (req, res) => res.sendStatus(204));
 app.use('/api', express.json(), api);
 `,
-      errors: [{ messageId: 'missingGate', line: 5, column: 5, data: { route: 'DELETE /api/users/:id', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 5, column: 5, endLine: 5, endColumn: 11, data: { route: 'DELETE /api/users/:id', framework: 'express' } }],
     },
     {
       code: `
@@ -520,7 +520,7 @@ import express from 'express';
 const app = express();
 app.route('/books').get((req, res) => res.json([])).post(requireAuth, (req, res) => res.json({}));
 `,
-      errors: [{ messageId: 'missingGate', line: 4, column: 21, data: { route: 'GET /books', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 21, endLine: 4, endColumn: 24, data: { route: 'GET /books', framework: 'express' } }],
     },
     // Look-alikes that are not gates: optional auth, user attachers, sessions, cors, helmet, rate limits, CSRF.
     // Optional auth is no gate, so a mutation behind it is reported; a READ behind it is public by
@@ -547,12 +547,12 @@ app.delete('/articles/:id', auth.optional, (req, res) => res.json([]));
 app.post('/auth-limited', authLimiter, (req, res) => res.json({}));
 `,
       errors: [
-        { messageId: 'missingGate', line: 12, column: 5, data: { route: 'POST /feed', framework: 'express' } },
-        { messageId: 'missingGate', line: 13, column: 5, data: { route: 'GET /cart', framework: 'express' } },
-        { messageId: 'missingGate', line: 14, column: 5, data: { route: 'POST /transfer', framework: 'express' } },
-        { messageId: 'missingGate', line: 15, column: 5, data: { route: 'POST /users', framework: 'express' } },
-        { messageId: 'missingGate', line: 16, column: 5, data: { route: 'DELETE /articles/:id', framework: 'express' } },
-        { messageId: 'missingGate', line: 17, column: 5, data: { route: 'POST /auth-limited', framework: 'express' } },
+        { messageId: 'missingGate', line: 12, column: 5, endLine: 12, endColumn: 9, data: { route: 'POST /feed', framework: 'express' } },
+        { messageId: 'missingGate', line: 13, column: 5, endLine: 13, endColumn: 8, data: { route: 'GET /cart', framework: 'express' } },
+        { messageId: 'missingGate', line: 14, column: 5, endLine: 14, endColumn: 9, data: { route: 'POST /transfer', framework: 'express' } },
+        { messageId: 'missingGate', line: 15, column: 5, endLine: 15, endColumn: 9, data: { route: 'POST /users', framework: 'express' } },
+        { messageId: 'missingGate', line: 16, column: 5, endLine: 16, endColumn: 11, data: { route: 'DELETE /articles/:id', framework: 'express' } },
+        { messageId: 'missingGate', line: 17, column: 5, endLine: 17, endColumn: 9, data: { route: 'POST /auth-limited', framework: 'express' } },
       ],
     },
     // A local middleware that only attaches the user is no gate.
@@ -566,7 +566,7 @@ function loadAccount(req, res, next) {
 }
 app.get('/billing', loadAccount, (req, res) => res.json({}));
 `,
-      errors: [{ messageId: 'missingGate', line: 8, column: 5, data: { route: 'GET /billing', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 8, column: 5, endLine: 8, endColumn: 8, data: { route: 'GET /billing', framework: 'express' } }],
     },
     // Session fetched and ignored
     {
@@ -578,7 +578,7 @@ app.get('/profile', async (req, res) => {
   res.json(await loadProfile(req.query.id));
 });
 `,
-      errors: [{ messageId: 'sessionUnchecked', line: 5, column: 25, data: { route: 'GET /profile', framework: 'express', call: 'getSession()' } }],
+      errors: [{ messageId: 'sessionUnchecked', line: 5, column: 25, endLine: 5, endColumn: 40, data: { route: 'GET /profile', framework: 'express', call: 'getSession()' } }],
     },
     {
       code: `
@@ -590,7 +590,7 @@ app.get('/me', (req, res) => {
 });
 `,
       filename: 'src/app.js',
-      errors: [{ messageId: 'sessionUnchecked', line: 5, column: 3, data: { route: 'GET /me', framework: 'express', call: 'req.isAuthenticated()' } }],
+      errors: [{ messageId: 'sessionUnchecked', line: 5, column: 3, endLine: 5, endColumn: 24, data: { route: 'GET /me', framework: 'express', call: 'req.isAuthenticated()' } }],
     },
     // The optional read of the identity is no check: `req.user?.id` never throws.
     {
@@ -599,7 +599,7 @@ import express from 'express';
 const app = express();
 app.get('/notes', (req, res) => res.json(listNotes(req.user?.id)));
 `,
-      errors: [{ messageId: 'missingGate', line: 4, column: 5, data: { route: 'GET /notes', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /notes', framework: 'express' } }],
     },
     // Answer before the gate
     {
@@ -612,7 +612,7 @@ app.get('/docs/:id', (req, res) => {
   res.json(full(req.params.id));
 });
 `,
-      errors: [{ messageId: 'gateAfterResponse', line: 4, column: 5, data: { route: 'GET /docs/:id', framework: 'express' } }],
+      errors: [{ messageId: 'gateAfterResponse', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /docs/:id', framework: 'express' } }],
     },
     // Non-auth wrappers
     {
@@ -621,7 +621,7 @@ import express from 'express';
 const app = express();
 app.get('/a', asyncHandler(async (req, res) => res.json(await all())));
 `,
-      errors: [{ messageId: 'missingGate', line: 4, column: 5, data: { route: 'GET /a', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /a', framework: 'express' } }],
     },
     // A webhook under /webhooks without signature verification is open.
     {
@@ -633,7 +633,7 @@ app.post('/webhooks/payments', express.json(), async (req, res) => {
   res.sendStatus(204);
 });
 `,
-      errors: [{ messageId: 'missingGate', line: 4, column: 5, data: { route: 'POST /webhooks/payments', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 9, data: { route: 'POST /webhooks/payments', framework: 'express' } }],
     },
     // Comment marker without a reason: reported on the comment; the route counts as public.
     {
@@ -643,7 +643,7 @@ const app = express();
 // agent-guard: public-route
 app.post('/contact', (req, res) => res.json({}));
 `,
-      errors: [{ messageId: 'publicReasonMissing', line: 4, column: 1, data: { route: 'POST /contact' } }],
+      errors: [{ messageId: 'publicReasonMissing', line: 4, column: 1, endLine: 4, endColumn: 29, data: { route: 'POST /contact' } }],
     },
     // One report for a reasonless comment over a chain of routes; the wrapper needs the settings.
     {
@@ -655,8 +655,8 @@ app.route('/x').get((req, res) => res.json([])).post((req, res) => res.json({}))
 app.get('/a', withSession(async (req, res) => res.json({})));
 `,
       errors: [
-        { messageId: 'publicReasonMissing', line: 4, column: 1, data: { route: 'GET /x' } },
-        { messageId: 'missingGate', line: 6, column: 5, data: { route: 'GET /a', framework: 'express' } },
+        { messageId: 'publicReasonMissing', line: 4, column: 1, endLine: 4, endColumn: 29, data: { route: 'GET /x' } },
+        { messageId: 'missingGate', line: 6, column: 5, endLine: 6, endColumn: 8, data: { route: 'GET /a', framework: 'express' } },
       ],
     },
     // Router received as a parameter (no import explains it)
@@ -668,7 +668,7 @@ module.exports = function routes(app) {
 };
 `,
       filename: 'src/routes.js',
-      errors: [{ messageId: 'missingGate', line: 3, column: 7, data: { route: 'GET /list', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 3, column: 7, endLine: 3, endColumn: 10, data: { route: 'GET /list', framework: 'express' } }],
     },
     {
       code: `
@@ -677,7 +677,7 @@ export function mount(router: Router) {
   router.patch('/profile', async (req, res) => res.json({}));
 }
 `,
-      errors: [{ messageId: 'missingGate', line: 4, column: 10, data: { route: 'PATCH /profile', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 10, endLine: 4, endColumn: 15, data: { route: 'PATCH /profile', framework: 'express' } }],
     },
     // --- suggestions from the settings vocabulary ---
     {
@@ -695,6 +695,8 @@ app.get('/b', (req, res) => res.json(all()));
           messageId: 'missingGate',
           line: 4,
           column: 5,
+          endLine: 4,
+          endColumn: 8,
           data: { route: 'GET /a', framework: 'express' },
           suggestions: [
             {
@@ -716,6 +718,8 @@ app.get('/b', (req, res) => res.json(all()));
           messageId: 'missingGate',
           line: 7,
           column: 5,
+          endLine: 7,
+          endColumn: 8,
           data: { route: 'GET /b', framework: 'express' },
           suggestions: [
             {
@@ -746,6 +750,8 @@ app.post('/a', async (req, res) => {});
           messageId: 'missingGate',
           line: 4,
           column: 5,
+          endLine: 4,
+          endColumn: 9,
           suggestions: [
             {
               messageId: 'insertGate',
@@ -773,6 +779,8 @@ app.post('/a', async (req, res) => {});
           messageId: 'missingGate',
           line: 4,
           column: 5,
+          endLine: 4,
+          endColumn: 9,
           suggestions: ['gate.one', 'gateTwo', '$three'].map((gate) => ({
             messageId: 'insertGate' as const,
             data: { gate },
@@ -797,7 +805,7 @@ app.post('/v1/x/status', (req, res) => res.json({}));
 app.post('/v1/status', (req, res) => res.json({}));
 `,
       options: [{ publicRoutes: ['/a/**/b', '/docs/**', '/v*/status'] }],
-      errors: [{ messageId: 'missingGate', line: 7, column: 5, data: { route: 'POST /v1/x/status', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 7, column: 5, endLine: 7, endColumn: 9, data: { route: 'POST /v1/x/status', framework: 'express' } }],
     },
     // Options: publicRoutes adds to the defaults; allowPublicGet keeps mutations; frameworks limits.
     {
@@ -809,7 +817,7 @@ app.post('/catalog', (req, res) => res.json({}));
 app.get('/health', (req, res) => res.json({}));
 `,
       options: [{ allowPublicGet: true, publicRoutes: ['/status/**'] }],
-      errors: [{ messageId: 'missingGate', line: 5, column: 5, data: { route: 'POST /catalog', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 5, column: 5, endLine: 5, endColumn: 9, data: { route: 'POST /catalog', framework: 'express' } }],
     },
     {
       code: `
@@ -821,7 +829,7 @@ const h = new Hono();
 h.get('/b', (c) => c.json([]));
 `,
       options: [{ frameworks: ['hono'] }],
-      errors: [{ messageId: 'missingGate', line: 7, column: 3, data: { route: 'GET /b', framework: 'hono' } }],
+      errors: [{ messageId: 'missingGate', line: 7, column: 3, endLine: 7, endColumn: 6, data: { route: 'GET /b', framework: 'hono' } }],
     },
     // --- Fastify ---
     {
@@ -833,9 +841,9 @@ fastify.route({ method: 'DELETE', url: '/users/:id', handler: async (request) =>
 fastify.post('/users', { schema: {} }, async (request) => db.users.create(request.body));
 `,
       errors: [
-        { messageId: 'missingGate', line: 4, column: 9, data: { route: 'GET /users', framework: 'fastify' } },
-        { messageId: 'missingGate', line: 5, column: 9, data: { route: 'DELETE /users/:id', framework: 'fastify' } },
-        { messageId: 'missingGate', line: 6, column: 9, data: { route: 'POST /users', framework: 'fastify' } },
+        { messageId: 'missingGate', line: 4, column: 9, endLine: 4, endColumn: 12, data: { route: 'GET /users', framework: 'fastify' } },
+        { messageId: 'missingGate', line: 5, column: 9, endLine: 5, endColumn: 14, data: { route: 'DELETE /users/:id', framework: 'fastify' } },
+        { messageId: 'missingGate', line: 6, column: 9, endLine: 6, endColumn: 13, data: { route: 'POST /users', framework: 'fastify' } },
       ],
     },
     // A hook of a sibling plugin scope does not cover another scope; the prefix is in the label.
@@ -851,7 +859,7 @@ fastify.register(async (api) => {
 }, { prefix: '/api' });
 `,
       filename: 'src/server.js',
-      errors: [{ messageId: 'missingGate', line: 8, column: 7, data: { route: 'GET /api/orders', framework: 'fastify' } }],
+      errors: [{ messageId: 'missingGate', line: 8, column: 7, endLine: 8, endColumn: 10, data: { route: 'GET /api/orders', framework: 'fastify' } }],
     },
     {
       code: `
@@ -861,7 +869,7 @@ export default async function (fastify, opts) {
 }
 `,
       filename: 'src/routes/orders.js',
-      errors: [{ messageId: 'missingGate', line: 3, column: 11, data: { route: 'GET /orders', framework: 'fastify' } }],
+      errors: [{ messageId: 'missingGate', line: 3, column: 11, endLine: 3, endColumn: 14, data: { route: 'GET /orders', framework: 'fastify' } }],
     },
     // --- Koa ---
     {
@@ -875,7 +883,7 @@ router.use(requireLogin);
 router.get('/private', async (ctx) => { ctx.body = []; });
 app.use(router.routes());
 `,
-      errors: [{ messageId: 'missingGate', line: 6, column: 8, data: { route: 'GET /api/public-ish', framework: 'koa' } }],
+      errors: [{ messageId: 'missingGate', line: 6, column: 8, endLine: 6, endColumn: 11, data: { route: 'GET /api/public-ish', framework: 'koa' } }],
     },
     {
       code: `
@@ -888,7 +896,7 @@ app.use(router.routes());
 app.use(jwt({ secret: 's' }));
 `,
       filename: 'src/app.js',
-      errors: [{ messageId: 'missingGate', line: 6, column: 8, data: { route: 'GET /items', framework: 'koa' } }],
+      errors: [{ messageId: 'missingGate', line: 6, column: 8, endLine: 6, endColumn: 11, data: { route: 'GET /items', framework: 'koa' } }],
     },
     // --- Hono ---
     {
@@ -901,8 +909,8 @@ app.get('/admin/users', (c) => c.json([]));
 app.on(['PUT', 'DELETE'], '/posts/:id', (c) => c.json({}));
 `,
       errors: [
-        { messageId: 'missingGate', line: 4, column: 5, data: { route: 'GET /api/posts', framework: 'hono' } },
-        { messageId: 'missingGate', line: 7, column: 5, data: { route: 'PUT/DELETE /api/posts/:id', framework: 'hono' } },
+        { messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /api/posts', framework: 'hono' } },
+        { messageId: 'missingGate', line: 7, column: 5, endLine: 7, endColumn: 7, data: { route: 'PUT/DELETE /api/posts/:id', framework: 'hono' } },
       ],
     },
     {
@@ -915,7 +923,7 @@ app.get('/me', (c) => {
   return c.json({ userId: auth?.userId ?? null });
 });
 `,
-      errors: [{ messageId: 'sessionUnchecked', line: 6, column: 16, data: { route: 'GET /me', framework: 'hono', call: 'getAuth()' } }],
+      errors: [{ messageId: 'sessionUnchecked', line: 6, column: 16, endLine: 6, endColumn: 26, data: { route: 'GET /me', framework: 'hono', call: 'getAuth()' } }],
     },
     {
       code: `
@@ -925,7 +933,7 @@ app.get('/posts', (c) => c.json([]));
 app.use(jwt({ secret: 's' }));
 `,
       filename: 'src/index.js',
-      errors: [{ messageId: 'missingGate', line: 4, column: 5, data: { route: 'GET /posts', framework: 'hono' } }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /posts', framework: 'hono' } }],
     },
   ],
 });
@@ -952,7 +960,7 @@ const router = express.Router();
 router.put('/items/:id', (req, res) => res.json({}));
 `,
       filename: 'src/app.js',
-      errors: [{ messageId: 'missingGate', line: 4, column: 8, data: { route: 'PUT /items/:id', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 8, endLine: 4, endColumn: 11, data: { route: 'PUT /items/:id', framework: 'express' } }],
     },
   ],
 });

@@ -84,45 +84,45 @@ ruleTester.run('error-origin', probe, {
   invalid: [
     {
       code: 'try {} catch (err) { probe(err); }',
-      errors: [{ messageId: 'leak', data: { kind: 'error', origin: 'err', node: 'err' }, line: 1, column: 28 }],
+      errors: [{ messageId: 'leak', data: { kind: 'error', origin: 'err', node: 'err' }, line: 1, column: 28, endLine: 1, endColumn: 31 }],
     },
     {
       code: 'try {} catch (err) { probe([err.stack, err.message, err.sql]); }',
       errors: [
-        { messageId: 'leak', data: { kind: 'stack', origin: 'err.stack', node: 'err.stack' }, line: 1, column: 29 },
-        { messageId: 'leak', data: { kind: 'message', origin: 'err.message', node: 'err.message' }, line: 1, column: 40 },
-        { messageId: 'leak', data: { kind: 'details', origin: 'err.sql', node: 'err.sql' }, line: 1, column: 53 },
+        { messageId: 'leak', data: { kind: 'stack', origin: 'err.stack', node: 'err.stack' }, line: 1, column: 29, endLine: 1, endColumn: 38 },
+        { messageId: 'leak', data: { kind: 'message', origin: 'err.message', node: 'err.message' }, line: 1, column: 40, endLine: 1, endColumn: 51 },
+        { messageId: 'leak', data: { kind: 'details', origin: 'err.sql', node: 'err.sql' }, line: 1, column: 53, endLine: 1, endColumn: 60 },
       ],
     },
     {
       // computed keys: literals, template literals and constants name the property read
       code: "const KEY = 'stack'; try {} catch (err) { probe([err['stack'], err[`message`], err[KEY]]); }",
       errors: [
-        { messageId: 'leak', data: { kind: 'stack', origin: "err['stack']", node: "err['stack']" }, line: 1, column: 50 },
-        { messageId: 'leak', data: { kind: 'message', origin: 'err[`message`]', node: 'err[`message`]' }, line: 1, column: 64 },
-        { messageId: 'leak', data: { kind: 'stack', origin: 'err[KEY]', node: 'err[KEY]' }, line: 1, column: 80 },
+        { messageId: 'leak', data: { kind: 'stack', origin: "err['stack']", node: "err['stack']" }, line: 1, column: 50, endLine: 1, endColumn: 62 },
+        { messageId: 'leak', data: { kind: 'message', origin: 'err[`message`]', node: 'err[`message`]' }, line: 1, column: 64, endLine: 1, endColumn: 78 },
+        { messageId: 'leak', data: { kind: 'stack', origin: 'err[KEY]', node: 'err[KEY]' }, line: 1, column: 80, endLine: 1, endColumn: 88 },
       ],
     },
     {
       code: 'try {} catch (err) { probe({ d: err.response.data.items, c: err.cause.stack }); }',
       errors: [
-        { messageId: 'leak', data: { kind: 'details', origin: 'err.response.data.items', node: 'err.response.data.items' }, line: 1, column: 33 },
-        { messageId: 'leak', data: { kind: 'stack', origin: 'err.cause.stack', node: 'err.cause.stack' }, line: 1, column: 61 },
+        { messageId: 'leak', data: { kind: 'details', origin: 'err.response.data.items', node: 'err.response.data.items' }, line: 1, column: 33, endLine: 1, endColumn: 56 },
+        { messageId: 'leak', data: { kind: 'stack', origin: 'err.cause.stack', node: 'err.cause.stack' }, line: 1, column: 61, endLine: 1, endColumn: 76 },
       ],
     },
     {
       code: "try {} catch (err) { probe({ a: `${err}`, b: 'x' + err, c: err.message.trim() }); }",
       errors: [
-        { messageId: 'leak', data: { kind: 'message', origin: '`${err}`', node: '`${err}`' }, line: 1, column: 33 },
-        { messageId: 'leak', data: { kind: 'message', origin: "'x' + err", node: "'x' + err" }, line: 1, column: 46 },
-        { messageId: 'leak', data: { kind: 'message', origin: 'err.message', node: 'err.message.trim()' }, line: 1, column: 60 },
+        { messageId: 'leak', data: { kind: 'message', origin: '`${err}`', node: '`${err}`' }, line: 1, column: 33, endLine: 1, endColumn: 41 },
+        { messageId: 'leak', data: { kind: 'message', origin: "'x' + err", node: "'x' + err" }, line: 1, column: 46, endLine: 1, endColumn: 55 },
+        { messageId: 'leak', data: { kind: 'message', origin: 'err.message', node: 'err.message.trim()' }, line: 1, column: 60, endLine: 1, endColumn: 78 },
       ],
     },
     {
       code: 'try {} catch (err) { probe({ ...err, s: JSON.stringify(err), o: JSON.stringify(err, Object.getOwnPropertyNames(err)) }); }',
       errors: [
-        { messageId: 'leak', data: { kind: 'error', origin: 'err', node: '...err' }, line: 1, column: 30 },
-        { messageId: 'leak', data: { kind: 'error', origin: 'JSON.stringify(err)', node: 'JSON.stringify(err)' }, line: 1, column: 41 },
+        { messageId: 'leak', data: { kind: 'error', origin: 'err', node: '...err' }, line: 1, column: 30, endLine: 1, endColumn: 36 },
+        { messageId: 'leak', data: { kind: 'error', origin: 'JSON.stringify(err)', node: 'JSON.stringify(err)' }, line: 1, column: 41, endLine: 1, endColumn: 60 },
         {
           messageId: 'leak',
           data: {
@@ -132,84 +132,86 @@ ruleTester.run('error-origin', probe, {
           },
           line: 1,
           column: 65,
+          endLine: 1,
+          endColumn: 117,
         },
       ],
     },
     {
       code: 'try {} catch (err) { probe(Object.assign({}, err)); }',
-      errors: [{ messageId: 'leak', data: { kind: 'error', origin: 'Object.assign({}, err)', node: 'Object.assign({}, err)' }, line: 1, column: 28 }],
+      errors: [{ messageId: 'leak', data: { kind: 'error', origin: 'Object.assign({}, err)', node: 'Object.assign({}, err)' }, line: 1, column: 28, endLine: 1, endColumn: 50 }],
     },
     {
       code: 'try {} catch (err) { const e = err; const { message: m } = e; probe(m); }',
-      errors: [{ messageId: 'leak', data: { kind: 'message', origin: 'm', node: 'm' }, line: 1, column: 69 }],
+      errors: [{ messageId: 'leak', data: { kind: 'message', origin: 'm', node: 'm' }, line: 1, column: 69, endLine: 1, endColumn: 70 }],
     },
     {
       code: 'let x; try {} catch (err) { x = err.stack; } probe(x);',
-      errors: [{ messageId: 'leak', data: { kind: 'stack', origin: 'err.stack', node: 'x' }, line: 1, column: 52 }],
+      errors: [{ messageId: 'leak', data: { kind: 'stack', origin: 'err.stack', node: 'x' }, line: 1, column: 52, endLine: 1, endColumn: 53 }],
     },
     {
       code: 'try {} catch (err) { const o = {}; o.s = err.stack; probe(o); }',
-      errors: [{ messageId: 'leak', data: { kind: 'stack', origin: 'err.stack', node: 'o' }, line: 1, column: 59 }],
+      errors: [{ messageId: 'leak', data: { kind: 'stack', origin: 'err.stack', node: 'o' }, line: 1, column: 59, endLine: 1, endColumn: 60 }],
     },
     {
       code: "try {} catch (err) { probe(new Error(err.message)); probe(new Error('x', { cause: err })); }",
-      errors: [{ messageId: 'leak', data: { kind: 'message', origin: 'err.message', node: 'new Error(err.message)' }, line: 1, column: 28 }],
+      errors: [{ messageId: 'leak', data: { kind: 'message', origin: 'err.message', node: 'new Error(err.message)' }, line: 1, column: 28, endLine: 1, endColumn: 50 }],
     },
     {
       code: 'work().catch((error) => probe(error.message));',
-      errors: [{ messageId: 'leak', data: { kind: 'message', origin: 'error.message', node: 'error.message' }, line: 1, column: 31 }],
+      errors: [{ messageId: 'leak', data: { kind: 'message', origin: 'error.message', node: 'error.message' }, line: 1, column: 31, endLine: 1, endColumn: 44 }],
     },
     {
       code: 'work().then(null, (r) => probe(r));',
-      errors: [{ messageId: 'leak', data: { kind: 'error', origin: 'r', node: 'r' }, line: 1, column: 32 }],
+      errors: [{ messageId: 'leak', data: { kind: 'error', origin: 'r', node: 'r' }, line: 1, column: 32, endLine: 1, endColumn: 33 }],
     },
     {
       code: "emitter.on('error', (x) => probe(x.stack));",
-      errors: [{ messageId: 'leak', data: { kind: 'stack', origin: 'x.stack', node: 'x.stack' }, line: 1, column: 34 }],
+      errors: [{ messageId: 'leak', data: { kind: 'stack', origin: 'x.stack', node: 'x.stack' }, line: 1, column: 34, endLine: 1, endColumn: 41 }],
     },
     {
       code: 'fs.stat(p, (statErr, s) => probe(statErr.path));',
-      errors: [{ messageId: 'leak', data: { kind: 'details', origin: 'statErr.path', node: 'statErr.path' }, line: 1, column: 34 }],
+      errors: [{ messageId: 'leak', data: { kind: 'details', origin: 'statErr.path', node: 'statErr.path' }, line: 1, column: 34, endLine: 1, endColumn: 46 }],
     },
     {
       code: 'app.setErrorHandler((a, b, c) => probe(a.stack));',
-      errors: [{ messageId: 'leak', data: { kind: 'stack', origin: 'a.stack', node: 'a.stack' }, line: 1, column: 40 }],
+      errors: [{ messageId: 'leak', data: { kind: 'stack', origin: 'a.stack', node: 'a.stack' }, line: 1, column: 40, endLine: 1, endColumn: 47 }],
     },
     {
       code: 'function handle(err, req, res, next) { probe(err); }',
-      errors: [{ messageId: 'leak', data: { kind: 'error', origin: 'err', node: 'err' }, line: 1, column: 46 }],
+      errors: [{ messageId: 'leak', data: { kind: 'error', origin: 'err', node: 'err' }, line: 1, column: 46, endLine: 1, endColumn: 49 }],
     },
     {
       code: 'try {} catch (err) { if (err instanceof AppError) probe(err.stack); if (err instanceof Error) probe(err.message); }',
       errors: [
-        { messageId: 'leak', data: { kind: 'stack', origin: 'err.stack', node: 'err.stack' }, line: 1, column: 57 },
-        { messageId: 'leak', data: { kind: 'message', origin: 'err.message', node: 'err.message' }, line: 1, column: 101 },
+        { messageId: 'leak', data: { kind: 'stack', origin: 'err.stack', node: 'err.stack' }, line: 1, column: 57, endLine: 1, endColumn: 66 },
+        { messageId: 'leak', data: { kind: 'message', origin: 'err.message', node: 'err.message' }, line: 1, column: 101, endLine: 1, endColumn: 112 },
       ],
     },
     {
       code: "try {} catch (err) { if (process.env.NODE_ENV !== 'development') probe(err.stack); }",
-      errors: [{ messageId: 'leak', data: { kind: 'stack', origin: 'err.stack', node: 'err.stack' }, line: 1, column: 72 }],
+      errors: [{ messageId: 'leak', data: { kind: 'stack', origin: 'err.stack', node: 'err.stack' }, line: 1, column: 72, endLine: 1, endColumn: 81 }],
     },
     {
       code: "import { inspect } from 'node:util'; try {} catch (err) { probe(inspect(err)); }",
-      errors: [{ messageId: 'leak', data: { kind: 'stack', origin: 'inspect(err)', node: 'inspect(err)' }, line: 1, column: 65 }],
+      errors: [{ messageId: 'leak', data: { kind: 'stack', origin: 'inspect(err)', node: 'inspect(err)' }, line: 1, column: 65, endLine: 1, endColumn: 77 }],
     },
     {
       code: 'status(500); status(404); status(err.status || 500); status(err.status);',
       errors: [
-        { messageId: 'status', data: { status: 'server' }, line: 1, column: 8 },
-        { messageId: 'status', data: { status: 'client' }, line: 1, column: 21 },
-        { messageId: 'status', data: { status: 'server' }, line: 1, column: 34 },
-        { messageId: 'status', data: { status: 'unknown' }, line: 1, column: 61 },
+        { messageId: 'status', data: { status: 'server' }, line: 1, column: 8, endLine: 1, endColumn: 11 },
+        { messageId: 'status', data: { status: 'client' }, line: 1, column: 21, endLine: 1, endColumn: 24 },
+        { messageId: 'status', data: { status: 'server' }, line: 1, column: 34, endLine: 1, endColumn: 51 },
+        { messageId: 'status', data: { status: 'unknown' }, line: 1, column: 61, endLine: 1, endColumn: 71 },
       ],
     },
     {
       code: "const S = 503; status(ok ? 400 : 422); status(StatusCodes.NOT_FOUND); status(S); status('409');",
       errors: [
-        { messageId: 'status', data: { status: 'client' }, line: 1, column: 23 },
-        { messageId: 'status', data: { status: 'client' }, line: 1, column: 47 },
-        { messageId: 'status', data: { status: 'server' }, line: 1, column: 78 },
-        { messageId: 'status', data: { status: 'client' }, line: 1, column: 89 },
+        { messageId: 'status', data: { status: 'client' }, line: 1, column: 23, endLine: 1, endColumn: 37 },
+        { messageId: 'status', data: { status: 'client' }, line: 1, column: 47, endLine: 1, endColumn: 68 },
+        { messageId: 'status', data: { status: 'server' }, line: 1, column: 78, endLine: 1, endColumn: 79 },
+        { messageId: 'status', data: { status: 'client' }, line: 1, column: 89, endLine: 1, endColumn: 94 },
       ],
     },
   ],

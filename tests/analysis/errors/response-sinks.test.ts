@@ -61,17 +61,17 @@ app.get('/', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'sink', data: { label: 'res.json()', payloads: '{ a: 1 }', status: '500' }, line: 5, column: 3 },
+        { messageId: 'sink', data: { label: 'res.json()', payloads: '{ a: 1 }', status: '500' }, line: 5, column: 3, endLine: 5, endColumn: 33 },
         // the status an earlier statement set on the same response
-        { messageId: 'sink', data: { label: 'res.json()', payloads: '2', status: '500' }, line: 6, column: 3 },
-        { messageId: 'sink', data: { label: 'res.send()', payloads: '3', status: '500' }, line: 7, column: 3 },
+        { messageId: 'sink', data: { label: 'res.json()', payloads: '2', status: '500' }, line: 6, column: 3, endLine: 6, endColumn: 17 },
+        { messageId: 'sink', data: { label: 'res.send()', payloads: '3', status: '500' }, line: 7, column: 3, endLine: 7, endColumn: 15 },
       ],
     },
     {
       code: 'function helper(res, reply) { res.json(1); reply.send(2); }',
       errors: [
-        { messageId: 'sink', data: { label: 'res.json()', payloads: '1', status: '-' }, line: 1, column: 31 },
-        { messageId: 'sink', data: { label: 'reply.send()', payloads: '2', status: '-' }, line: 1, column: 44 },
+        { messageId: 'sink', data: { label: 'res.json()', payloads: '1', status: '-' }, line: 1, column: 31, endLine: 1, endColumn: 42 },
+        { messageId: 'sink', data: { label: 'reply.send()', payloads: '2', status: '-' }, line: 1, column: 44, endLine: 1, endColumn: 57 },
       ],
     },
     {
@@ -84,8 +84,8 @@ function handler(request, h) {
 `,
       options: [{ extraSinks: ['h.response', 'my-http#sendProblem'] }],
       errors: [
-        { messageId: 'sink', data: { label: 'sendProblem()', payloads: '1', status: '-' }, line: 3, column: 3 },
-        { messageId: 'sink', data: { label: 'h.response()', payloads: '2', status: '-' }, line: 4, column: 10 },
+        { messageId: 'sink', data: { label: 'sendProblem()', payloads: '1', status: '-' }, line: 3, column: 3, endLine: 3, endColumn: 17 },
+        { messageId: 'sink', data: { label: 'h.response()', payloads: '2', status: '-' }, line: 4, column: 10, endLine: 4, endColumn: 23 },
       ],
     },
     {
@@ -98,8 +98,8 @@ export function GET() {
 }
 `,
       errors: [
-        { messageId: 'sink', data: { label: 'new HttpException()', payloads: '1', status: '500' }, line: 4, column: 16 },
-        { messageId: 'sink', data: { label: 'NextResponse.json()', payloads: '2', status: '400' }, line: 5, column: 10 },
+        { messageId: 'sink', data: { label: 'new HttpException()', payloads: '1', status: '500' }, line: 4, column: 16, endLine: 4, endColumn: 41 },
+        { messageId: 'sink', data: { label: 'NextResponse.json()', payloads: '2', status: '400' }, line: 5, column: 10, endLine: 5, endColumn: 47 },
       ],
     },
   ],

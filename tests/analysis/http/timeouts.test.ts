@@ -20,11 +20,11 @@ ruleTester.run('http-timeouts', httpProbe, {
     {
       code: `options({ timeout: 5000 }); options({}); options({ timeout: 0 }); options({ timeout: false }); options({ timeout: t });`,
       errors: [
-        { messageId: 'options', line: 1, column: 9, data: { verdict: 'timed', detail: '' } },
-        { messageId: 'options', line: 1, column: 37, data: { verdict: 'missing', detail: '' } },
-        { messageId: 'options', line: 1, column: 50, data: { verdict: 'disabled', detail: ' (timeout: 0)' } },
-        { messageId: 'options', line: 1, column: 75, data: { verdict: 'disabled', detail: ' (timeout: false)' } },
-        { messageId: 'options', line: 1, column: 104, data: { verdict: 'timed', detail: '' } },
+        { messageId: 'options', line: 1, column: 9, endLine: 1, endColumn: 26, data: { verdict: 'timed', detail: '' } },
+        { messageId: 'options', line: 1, column: 37, endLine: 1, endColumn: 39, data: { verdict: 'missing', detail: '' } },
+        { messageId: 'options', line: 1, column: 50, endLine: 1, endColumn: 64, data: { verdict: 'disabled', detail: ' (timeout: 0)' } },
+        { messageId: 'options', line: 1, column: 75, endLine: 1, endColumn: 93, data: { verdict: 'disabled', detail: ' (timeout: false)' } },
+        { messageId: 'options', line: 1, column: 104, endLine: 1, endColumn: 118, data: { verdict: 'timed', detail: '' } },
       ],
     },
     // spreads: of a constant literal followed, of anything else unknown; computed keys; getters
@@ -33,20 +33,20 @@ ruleTester.run('http-timeouts', httpProbe, {
 options({ ...base }); options({ ...other }); options({ [key]: 1 }); options({ ['timeout']: 0 });
 const T = 0; options({ timeout: T }); options({ get timeout() { return 0; } });`,
       errors: [
-        { messageId: 'options', line: 2, column: 9, data: { verdict: 'timed', detail: '' } },
-        { messageId: 'options', line: 2, column: 31, data: { verdict: 'unknown', detail: '' } },
-        { messageId: 'options', line: 2, column: 54, data: { verdict: 'unknown', detail: '' } },
-        { messageId: 'options', line: 2, column: 77, data: { verdict: 'disabled', detail: ' ([\'timeout\']: 0)' } },
-        { messageId: 'options', line: 3, column: 22, data: { verdict: 'disabled', detail: ' (timeout: T)' } },
-        { messageId: 'options', line: 3, column: 47, data: { verdict: 'unknown', detail: '' } },
+        { messageId: 'options', line: 2, column: 9, endLine: 2, endColumn: 20, data: { verdict: 'timed', detail: '' } },
+        { messageId: 'options', line: 2, column: 31, endLine: 2, endColumn: 43, data: { verdict: 'unknown', detail: '' } },
+        { messageId: 'options', line: 2, column: 54, endLine: 2, endColumn: 66, data: { verdict: 'unknown', detail: '' } },
+        { messageId: 'options', line: 2, column: 77, endLine: 2, endColumn: 95, data: { verdict: 'disabled', detail: ' ([\'timeout\']: 0)' } },
+        { messageId: 'options', line: 3, column: 22, endLine: 3, endColumn: 36, data: { verdict: 'disabled', detail: ' (timeout: T)' } },
+        { messageId: 'options', line: 3, column: 47, endLine: 3, endColumn: 78, data: { verdict: 'unknown', detail: '' } },
       ],
     },
     // the last definition wins, as at runtime
     {
       code: `options({ timeout: 0, ...{ timeout: 5 } }); options({ timeout: 5, ...{ timeout: 0 } });`,
       errors: [
-        { messageId: 'options', line: 1, column: 9, data: { verdict: 'timed', detail: '' } },
-        { messageId: 'options', line: 1, column: 53, data: { verdict: 'disabled', detail: ' (timeout: 0)' } },
+        { messageId: 'options', line: 1, column: 9, endLine: 1, endColumn: 42, data: { verdict: 'timed', detail: '' } },
+        { messageId: 'options', line: 1, column: 53, endLine: 1, endColumn: 86, data: { verdict: 'disabled', detail: ' (timeout: 0)' } },
       ],
     },
     // configured timeout keys: any one with a non-disabling value times the request
@@ -54,18 +54,18 @@ const T = 0; options({ timeout: T }); options({ get timeout() { return 0; } });`
       code: `options({ headersTimeout: 0, bodyTimeout: 100 }); options({ timeout: 5 });`,
       options: [{'timeoutKeys':['headersTimeout','bodyTimeout']}],
       errors: [
-        { messageId: 'options', line: 1, column: 9, data: { verdict: 'timed', detail: '' } },
-        { messageId: 'options', line: 1, column: 59, data: { verdict: 'missing', detail: '' } },
+        { messageId: 'options', line: 1, column: 9, endLine: 1, endColumn: 48, data: { verdict: 'timed', detail: '' } },
+        { messageId: 'options', line: 1, column: 59, endLine: 1, endColumn: 73, data: { verdict: 'missing', detail: '' } },
       ],
     },
     // signals in options: a timed one times the request, a missing one (`undefined`, `null`) does not, another's is trusted
     {
       code: `options({ signal: AbortSignal.timeout(5000) }); options({ signal: undefined }); options({ signal: null }); options({ signal: req.signal });`,
       errors: [
-        { messageId: 'options', line: 1, column: 9, data: { verdict: 'timed', detail: '' } },
-        { messageId: 'options', line: 1, column: 57, data: { verdict: 'untimed-signal', detail: ' (none: signal: undefined)' } },
-        { messageId: 'options', line: 1, column: 89, data: { verdict: 'untimed-signal', detail: ' (none: signal: null)' } },
-        { messageId: 'options', line: 1, column: 116, data: { verdict: 'timed', detail: '' } },
+        { messageId: 'options', line: 1, column: 9, endLine: 1, endColumn: 46, data: { verdict: 'timed', detail: '' } },
+        { messageId: 'options', line: 1, column: 57, endLine: 1, endColumn: 78, data: { verdict: 'untimed-signal', detail: ' (none: signal: undefined)' } },
+        { messageId: 'options', line: 1, column: 89, endLine: 1, endColumn: 105, data: { verdict: 'untimed-signal', detail: ' (none: signal: null)' } },
+        { messageId: 'options', line: 1, column: 116, endLine: 1, endColumn: 138, data: { verdict: 'timed', detail: '' } },
       ],
     },
     {
@@ -75,8 +75,8 @@ const c2 = new AbortController();
 setTimeout(() => c2.abort(), 5000);
 options({ signal: c2.signal });`,
       errors: [
-        { messageId: 'options', line: 2, column: 9, data: { verdict: 'untimed-signal', detail: ' (untimed: signal: controller.signal)' } },
-        { messageId: 'options', line: 5, column: 9, data: { verdict: 'timed', detail: '' } },
+        { messageId: 'options', line: 2, column: 9, endLine: 2, endColumn: 38, data: { verdict: 'untimed-signal', detail: ' (untimed: signal: controller.signal)' } },
+        { messageId: 'options', line: 5, column: 9, endLine: 5, endColumn: 30, data: { verdict: 'timed', detail: '' } },
       ],
     },
     // with `acceptsSignal: false` a signal does not count
@@ -84,44 +84,44 @@ options({ signal: c2.signal });`,
       code: `options({ signal: AbortSignal.timeout(1) });`,
       options: [{'acceptsSignal':false}],
       errors: [
-        { messageId: 'options', line: 1, column: 9, data: { verdict: 'missing', detail: '' } },
+        { messageId: 'options', line: 1, column: 9, endLine: 1, endColumn: 43, data: { verdict: 'missing', detail: '' } },
       ],
     },
     // --- judgeAbortSignal ---
     {
       code: `signal(AbortSignal.timeout(100)); signal(undefined); signal(null); signal(void 0); signal(x); signal(x.signal);`,
       errors: [
-        { messageId: 'signal', line: 1, column: 8, data: { verdict: 'timeout' } },
-        { messageId: 'signal', line: 1, column: 42, data: { verdict: 'none' } },
-        { messageId: 'signal', line: 1, column: 61, data: { verdict: 'none' } },
-        { messageId: 'signal', line: 1, column: 75, data: { verdict: 'none' } },
-        { messageId: 'signal', line: 1, column: 91, data: { verdict: 'unknown' } },
-        { messageId: 'signal', line: 1, column: 102, data: { verdict: 'unknown' } },
+        { messageId: 'signal', line: 1, column: 8, endLine: 1, endColumn: 32, data: { verdict: 'timeout' } },
+        { messageId: 'signal', line: 1, column: 42, endLine: 1, endColumn: 51, data: { verdict: 'none' } },
+        { messageId: 'signal', line: 1, column: 61, endLine: 1, endColumn: 65, data: { verdict: 'none' } },
+        { messageId: 'signal', line: 1, column: 75, endLine: 1, endColumn: 81, data: { verdict: 'none' } },
+        { messageId: 'signal', line: 1, column: 91, endLine: 1, endColumn: 92, data: { verdict: 'unknown' } },
+        { messageId: 'signal', line: 1, column: 102, endLine: 1, endColumn: 110, data: { verdict: 'unknown' } },
       ],
     },
     // a local binding named `undefined` is not the global
     {
       code: `const undefined = AbortSignal.timeout(5); signal(undefined);`,
       errors: [
-        { messageId: 'signal', line: 1, column: 50, data: { verdict: 'timeout' } },
+        { messageId: 'signal', line: 1, column: 50, endLine: 1, endColumn: 59, data: { verdict: 'timeout' } },
       ],
     },
     // constants are followed, reassigned bindings are not
     {
       code: `const s = AbortSignal.timeout(5); const t = s; signal(t); let u = AbortSignal.timeout(5); u = other; signal(u);`,
       errors: [
-        { messageId: 'signal', line: 1, column: 55, data: { verdict: 'timeout' } },
-        { messageId: 'signal', line: 1, column: 109, data: { verdict: 'unknown' } },
+        { messageId: 'signal', line: 1, column: 55, endLine: 1, endColumn: 56, data: { verdict: 'timeout' } },
+        { messageId: 'signal', line: 1, column: 109, endLine: 1, endColumn: 110, data: { verdict: 'unknown' } },
       ],
     },
     // AbortSignal.any: timed if any member is, untimed only if every member is
     {
       code: `signal(AbortSignal.any([AbortSignal.timeout(5), req.signal])); signal(AbortSignal.any([req.signal])); signal(AbortSignal.any([undefined, null])); signal(AbortSignal.any(list));`,
       errors: [
-        { messageId: 'signal', line: 1, column: 8, data: { verdict: 'timeout' } },
-        { messageId: 'signal', line: 1, column: 71, data: { verdict: 'unknown' } },
-        { messageId: 'signal', line: 1, column: 110, data: { verdict: 'untimed' } },
-        { messageId: 'signal', line: 1, column: 154, data: { verdict: 'unknown' } },
+        { messageId: 'signal', line: 1, column: 8, endLine: 1, endColumn: 61, data: { verdict: 'timeout' } },
+        { messageId: 'signal', line: 1, column: 71, endLine: 1, endColumn: 100, data: { verdict: 'unknown' } },
+        { messageId: 'signal', line: 1, column: 110, endLine: 1, endColumn: 144, data: { verdict: 'untimed' } },
+        { messageId: 'signal', line: 1, column: 154, endLine: 1, endColumn: 175, data: { verdict: 'unknown' } },
       ],
     },
     // controllers aborted from a timer: a bound abort, an aliased `node:timers` import, a destructured require, a named callback
@@ -130,7 +130,7 @@ options({ signal: c2.signal });`,
 setTimeout(c.abort.bind(c), 100);
 signal(c.signal);`,
       errors: [
-        { messageId: 'signal', line: 3, column: 8, data: { verdict: 'timeout' } },
+        { messageId: 'signal', line: 3, column: 8, endLine: 3, endColumn: 16, data: { verdict: 'timeout' } },
       ],
     },
     {
@@ -139,7 +139,7 @@ const c = new AbortController();
 later(() => c.abort(), 100);
 signal(c.signal);`,
       errors: [
-        { messageId: 'signal', line: 4, column: 8, data: { verdict: 'timeout' } },
+        { messageId: 'signal', line: 4, column: 8, endLine: 4, endColumn: 16, data: { verdict: 'timeout' } },
       ],
     },
     {
@@ -149,7 +149,7 @@ wait(() => c.abort(), 100);
 signal(c.signal);`,
       filename: 'file.js',
       errors: [
-        { messageId: 'signal', line: 4, column: 8, data: { verdict: 'timeout' } },
+        { messageId: 'signal', line: 4, column: 8, endLine: 4, endColumn: 16, data: { verdict: 'timeout' } },
       ],
     },
     {
@@ -158,7 +158,7 @@ function stop() { c.abort(); }
 setTimeout(stop, 100);
 signal(c.signal);`,
       errors: [
-        { messageId: 'signal', line: 4, column: 8, data: { verdict: 'timeout' } },
+        { messageId: 'signal', line: 4, column: 8, endLine: 4, endColumn: 16, data: { verdict: 'timeout' } },
       ],
     },
     // aborted from a non-timer callback: untimed; handed to other code: unknown
@@ -170,8 +170,8 @@ const d = new AbortController();
 register(d);
 signal(d.signal);`,
       errors: [
-        { messageId: 'signal', line: 3, column: 8, data: { verdict: 'untimed' } },
-        { messageId: 'signal', line: 6, column: 8, data: { verdict: 'unknown' } },
+        { messageId: 'signal', line: 3, column: 8, endLine: 3, endColumn: 16, data: { verdict: 'untimed' } },
+        { messageId: 'signal', line: 6, column: 8, endLine: 6, endColumn: 16, data: { verdict: 'unknown' } },
       ],
     },
     // look-alikes: a local `setTimeout`, a local `AbortController` class, a local `AbortSignal` object
@@ -181,7 +181,7 @@ const c = new AbortController();
 setTimeout(() => c.abort());
 signal(c.signal);`,
       errors: [
-        { messageId: 'signal', line: 4, column: 8, data: { verdict: 'untimed' } },
+        { messageId: 'signal', line: 4, column: 8, endLine: 4, endColumn: 16, data: { verdict: 'untimed' } },
       ],
     },
     {
@@ -191,8 +191,8 @@ signal(c.signal);
 const AbortSignal = { timeout: () => null };
 signal(AbortSignal.timeout(5));`,
       errors: [
-        { messageId: 'signal', line: 3, column: 8, data: { verdict: 'unknown' } },
-        { messageId: 'signal', line: 5, column: 8, data: { verdict: 'unknown' } },
+        { messageId: 'signal', line: 3, column: 8, endLine: 3, endColumn: 16, data: { verdict: 'unknown' } },
+        { messageId: 'signal', line: 5, column: 8, endLine: 5, endColumn: 30, data: { verdict: 'unknown' } },
       ],
     },
     // optional chaining, TS casts, computed `['signal']`
@@ -202,9 +202,9 @@ signal(c?.signal);
 signal(c.signal as AbortSignal);
 signal(c['signal']);`,
       errors: [
-        { messageId: 'signal', line: 2, column: 8, data: { verdict: 'untimed' } },
-        { messageId: 'signal', line: 3, column: 8, data: { verdict: 'untimed' } },
-        { messageId: 'signal', line: 4, column: 8, data: { verdict: 'untimed' } },
+        { messageId: 'signal', line: 2, column: 8, endLine: 2, endColumn: 17, data: { verdict: 'untimed' } },
+        { messageId: 'signal', line: 3, column: 8, endLine: 3, endColumn: 31, data: { verdict: 'untimed' } },
+        { messageId: 'signal', line: 4, column: 8, endLine: 4, endColumn: 19, data: { verdict: 'untimed' } },
       ],
     },
     // `timers` as a default import, `globalThis.AbortSignal`; an abort bound but never scheduled stays unknown
@@ -215,8 +215,8 @@ timers.setTimeout(() => c.abort(), 100);
 signal(c.signal);
 signal(globalThis.AbortSignal.timeout(5));`,
       errors: [
-        { messageId: 'signal', line: 4, column: 8, data: { verdict: 'timeout' } },
-        { messageId: 'signal', line: 5, column: 8, data: { verdict: 'timeout' } },
+        { messageId: 'signal', line: 4, column: 8, endLine: 4, endColumn: 16, data: { verdict: 'timeout' } },
+        { messageId: 'signal', line: 5, column: 8, endLine: 5, endColumn: 41, data: { verdict: 'timeout' } },
       ],
     },
     {
@@ -224,7 +224,7 @@ signal(globalThis.AbortSignal.timeout(5));`,
 const stop = c.abort.bind(c);
 signal(c.signal);`,
       errors: [
-        { messageId: 'signal', line: 3, column: 8, data: { verdict: 'unknown' } },
+        { messageId: 'signal', line: 3, column: 8, endLine: 3, endColumn: 16, data: { verdict: 'unknown' } },
       ],
     },
     // a spread constant that disables; a timeout key next to a signal; configured disabling values;
@@ -235,17 +235,17 @@ options({ ...off });
 options({ timeout: 5000, signal: undefined });
 options({ timeout: 0, signal: AbortSignal.timeout(5) });`,
       errors: [
-        { messageId: 'options', line: 2, column: 9, data: { verdict: 'disabled', detail: ' (timeout: 0)' } },
-        { messageId: 'options', line: 3, column: 9, data: { verdict: 'timed', detail: '' } },
-        { messageId: 'options', line: 4, column: 9, data: { verdict: 'timed', detail: '' } },
+        { messageId: 'options', line: 2, column: 9, endLine: 2, endColumn: 19, data: { verdict: 'disabled', detail: ' (timeout: 0)' } },
+        { messageId: 'options', line: 3, column: 9, endLine: 3, endColumn: 45, data: { verdict: 'timed', detail: '' } },
+        { messageId: 'options', line: 4, column: 9, endLine: 4, endColumn: 55, data: { verdict: 'timed', detail: '' } },
       ],
     },
     {
       code: `options({ timeout: null }); options({ timeout: 0 });`,
       options: [{'disabledValues':[null]}],
       errors: [
-        { messageId: 'options', line: 1, column: 9, data: { verdict: 'disabled', detail: ' (timeout: null)' } },
-        { messageId: 'options', line: 1, column: 37, data: { verdict: 'timed', detail: '' } },
+        { messageId: 'options', line: 1, column: 9, endLine: 1, endColumn: 26, data: { verdict: 'disabled', detail: ' (timeout: null)' } },
+        { messageId: 'options', line: 1, column: 37, endLine: 1, endColumn: 51, data: { verdict: 'timed', detail: '' } },
       ],
     },
     {
@@ -254,8 +254,8 @@ let c = new AbortController();
 c = other;
 signal(c.signal);`,
       errors: [
-        { messageId: 'options', line: 1, column: 28, data: { verdict: 'timed', detail: '' } },
-        { messageId: 'signal', line: 4, column: 8, data: { verdict: 'unknown' } },
+        { messageId: 'options', line: 1, column: 28, endLine: 1, endColumn: 51, data: { verdict: 'timed', detail: '' } },
+        { messageId: 'signal', line: 4, column: 8, endLine: 4, endColumn: 16, data: { verdict: 'unknown' } },
       ],
     },
     {
@@ -263,8 +263,8 @@ signal(c.signal);`,
 signal(d);
 signal(h);`,
       errors: [
-        { messageId: 'signal', line: 2, column: 8, data: { verdict: 'timeout' } },
-        { messageId: 'signal', line: 3, column: 8, data: { verdict: 'unknown' } },
+        { messageId: 'signal', line: 2, column: 8, endLine: 2, endColumn: 9, data: { verdict: 'timeout' } },
+        { messageId: 'signal', line: 3, column: 8, endLine: 3, endColumn: 9, data: { verdict: 'unknown' } },
       ],
     },
   ],

@@ -29,11 +29,11 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'input', line: 5, column: 8, data: { source: 'req.params.name', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 5, column: 25, data: { source: 'req.query.file', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 5, column: 41, data: { source: 'req.body.path', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 5, column: 56, data: { source: 'req.headers[\'x-file\']', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 5, column: 79, data: { source: 'req.cookies.dir', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 5, column: 8, endLine: 5, endColumn: 23, data: { source: 'req.params.name', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 5, column: 25, endLine: 5, endColumn: 39, data: { source: 'req.query.file', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 5, column: 41, endLine: 5, endColumn: 54, data: { source: 'req.body.path', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 5, column: 56, endLine: 5, endColumn: 77, data: { source: 'req.headers[\'x-file\']', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 5, column: 79, endLine: 5, endColumn: 94, data: { source: 'req.cookies.dir', framework: 'express', notes: '-' } },
       ],
     },
     {
@@ -45,14 +45,14 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'input', line: 5, column: 8, data: { source: 'req.signedCookies.d', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 5, column: 29, data: { source: 'req.file.originalname', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 5, column: 52, data: { source: 'req.files[0].originalname', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 5, column: 79, data: { source: 'req.ip', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 5, column: 87, data: { source: 'req.path', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 5, column: 97, data: { source: 'req.originalUrl', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 5, column: 114, data: { source: 'req.url', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 5, column: 123, data: { source: 'req.hostname', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 5, column: 8, endLine: 5, endColumn: 27, data: { source: 'req.signedCookies.d', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 5, column: 29, endLine: 5, endColumn: 50, data: { source: 'req.file.originalname', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 5, column: 52, endLine: 5, endColumn: 77, data: { source: 'req.files[0].originalname', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 5, column: 79, endLine: 5, endColumn: 85, data: { source: 'req.ip', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 5, column: 87, endLine: 5, endColumn: 95, data: { source: 'req.path', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 5, column: 97, endLine: 5, endColumn: 112, data: { source: 'req.originalUrl', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 5, column: 114, endLine: 5, endColumn: 121, data: { source: 'req.url', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 5, column: 123, endLine: 5, endColumn: 135, data: { source: 'req.hostname', framework: 'express', notes: '-' } },
       ],
     },
     {
@@ -64,8 +64,8 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'input', line: 5, column: 8, data: { source: 'req.get(\'x-file\')', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 5, column: 27, data: { source: 'req.header(\'x-file\')', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 5, column: 8, endLine: 5, endColumn: 25, data: { source: 'req.get(\'x-file\')', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 5, column: 27, endLine: 5, endColumn: 47, data: { source: 'req.header(\'x-file\')', framework: 'express', notes: '-' } },
       ],
     },
     {
@@ -77,10 +77,10 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'unknown', line: 5, column: 8 },
-        { messageId: 'unknown', line: 5, column: 20 },
-        { messageId: 'unknown', line: 5, column: 29 },
-        { messageId: 'unknown', line: 5, column: 45 },
+        { messageId: 'unknown', line: 5, column: 8, endLine: 5, endColumn: 18 },
+        { messageId: 'unknown', line: 5, column: 20, endLine: 5, endColumn: 27 },
+        { messageId: 'unknown', line: 5, column: 29, endLine: 5, endColumn: 43 },
+        { messageId: 'unknown', line: 5, column: 45, endLine: 5, endColumn: 53 },
       ],
     },
     {
@@ -95,8 +95,8 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'input', line: 8, column: 8, data: { source: 'req.params.name', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 8, column: 14, data: { source: 'req.query.f', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 8, column: 8, endLine: 8, endColumn: 12, data: { source: 'req.params.name', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 8, column: 14, endLine: 8, endColumn: 19, data: { source: 'req.query.f', framework: 'express', notes: '-' } },
       ],
     },
     {
@@ -110,10 +110,10 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'input', line: 7, column: 8, data: { source: 'req.query.name', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 7, column: 14, data: { source: 'req.query.dir', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 7, column: 22, data: { source: 'req.query', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 7, column: 28, data: { source: 'req.body.files[0]', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 7, column: 8, endLine: 7, endColumn: 12, data: { source: 'req.query.name', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 7, column: 14, endLine: 7, endColumn: 20, data: { source: 'req.query.dir', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 7, column: 22, endLine: 7, endColumn: 26, data: { source: 'req.query', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 7, column: 28, endLine: 7, endColumn: 33, data: { source: 'req.body.files[0]', framework: 'express', notes: '-' } },
       ],
     },
     {
@@ -127,10 +127,10 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'input', line: 7, column: 8, data: { source: 'req.params.name', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 7, column: 14, data: { source: 'req.query.file', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 7, column: 22, data: { source: 'req.query.file', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 7, column: 33, data: { source: 'req.query.file', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 7, column: 8, endLine: 7, endColumn: 12, data: { source: 'req.params.name', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 7, column: 14, endLine: 7, endColumn: 20, data: { source: 'req.query.file', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 7, column: 22, endLine: 7, endColumn: 31, data: { source: 'req.query.file', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 7, column: 33, endLine: 7, endColumn: 40, data: { source: 'req.query.file', framework: 'express', notes: '-' } },
       ],
     },
     {
@@ -142,12 +142,12 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'input', line: 5, column: 8, data: { source: 'req.params.name', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 5, column: 34, data: { source: 'req.params.name', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 5, column: 64, data: { source: 'req.query.a', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 5, column: 79, data: { source: 'req.query.a', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 5, column: 99, data: { source: 'req.query.a', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 5, column: 120, data: { source: 'req.query.a', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 5, column: 8, endLine: 5, endColumn: 32, data: { source: 'req.params.name', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 5, column: 34, endLine: 5, endColumn: 62, data: { source: 'req.params.name', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 5, column: 64, endLine: 5, endColumn: 77, data: { source: 'req.query.a', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 5, column: 79, endLine: 5, endColumn: 97, data: { source: 'req.query.a', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 5, column: 99, endLine: 5, endColumn: 118, data: { source: 'req.query.a', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 5, column: 120, endLine: 5, endColumn: 151, data: { source: 'req.query.a', framework: 'express', notes: '-' } },
       ],
     },
     {
@@ -159,12 +159,12 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'input', line: 5, column: 8, data: { source: 'req.query.a', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 5, column: 32, data: { source: 'req.query.a', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 5, column: 66, data: { source: 'req.body.data', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 5, column: 94, data: { source: 'req.query.a', framework: 'express', notes: 'path.normalize()' } },
-        { messageId: 'input', line: 5, column: 123, data: { source: 'req.query.a', framework: 'express', notes: 'path.join()' } },
-        { messageId: 'input', line: 5, column: 152, data: { source: 'req.query.a', framework: 'express', notes: 'path.resolve()' } },
+        { messageId: 'input', line: 5, column: 8, endLine: 5, endColumn: 30, data: { source: 'req.query.a', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 5, column: 32, endLine: 5, endColumn: 64, data: { source: 'req.query.a', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 5, column: 66, endLine: 5, endColumn: 92, data: { source: 'req.body.data', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 5, column: 94, endLine: 5, endColumn: 121, data: { source: 'req.query.a', framework: 'express', notes: 'path.normalize()' } },
+        { messageId: 'input', line: 5, column: 123, endLine: 5, endColumn: 150, data: { source: 'req.query.a', framework: 'express', notes: 'path.join()' } },
+        { messageId: 'input', line: 5, column: 152, endLine: 5, endColumn: 177, data: { source: 'req.query.a', framework: 'express', notes: 'path.resolve()' } },
       ],
     },
     {
@@ -178,10 +178,10 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'input', line: 7, column: 8, data: { source: 'req.body.name', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 7, column: 19, data: { source: 'req.query.file', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 7, column: 25, data: { source: 'req.query.a', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 7, column: 45, data: { source: 'req.query.a', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 7, column: 8, endLine: 7, endColumn: 17, data: { source: 'req.body.name', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 7, column: 19, endLine: 7, endColumn: 23, data: { source: 'req.query.file', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 7, column: 25, endLine: 7, endColumn: 43, data: { source: 'req.query.a', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 7, column: 45, endLine: 7, endColumn: 69, data: { source: 'req.query.a', framework: 'express', notes: '-' } },
       ],
     },
     {
@@ -196,10 +196,10 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'input', line: 5, column: 8, data: { source: 'req.query.a', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 6, column: 38, data: { source: 'req.body.files[…].originalname', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 7, column: 39, data: { source: 'req.body.list[…]', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 8, column: 35, data: { source: 'req.query', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 5, column: 8, endLine: 5, endColumn: 24, data: { source: 'req.query.a', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 6, column: 38, endLine: 6, endColumn: 52, data: { source: 'req.body.files[…].originalname', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 7, column: 39, endLine: 7, endColumn: 40, data: { source: 'req.body.list[…]', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 8, column: 35, endLine: 8, endColumn: 36, data: { source: 'req.query', framework: 'express', notes: '-' } },
       ],
     },
     {
@@ -211,12 +211,12 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'safe', line: 5, column: 8 },
-        { messageId: 'safe', line: 5, column: 40 },
-        { messageId: 'safe', line: 5, column: 74 },
-        { messageId: 'safe', line: 5, column: 96 },
-        { messageId: 'safe', line: 5, column: 124 },
-        { messageId: 'safe', line: 5, column: 144 },
+        { messageId: 'safe', line: 5, column: 8, endLine: 5, endColumn: 38 },
+        { messageId: 'safe', line: 5, column: 40, endLine: 5, endColumn: 72 },
+        { messageId: 'safe', line: 5, column: 74, endLine: 5, endColumn: 94 },
+        { messageId: 'safe', line: 5, column: 96, endLine: 5, endColumn: 122 },
+        { messageId: 'safe', line: 5, column: 124, endLine: 5, endColumn: 142 },
+        { messageId: 'safe', line: 5, column: 144, endLine: 5, endColumn: 169 },
       ],
     },
     {
@@ -229,10 +229,10 @@ app.get('/', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'safe', line: 6, column: 8 },
-        { messageId: 'safe', line: 6, column: 31 },
-        { messageId: 'safe', line: 6, column: 54 },
-        { messageId: 'input', line: 6, column: 96, data: { source: 'req.query.f', framework: 'express', notes: '-' } },
+        { messageId: 'safe', line: 6, column: 8, endLine: 6, endColumn: 29 },
+        { messageId: 'safe', line: 6, column: 31, endLine: 6, endColumn: 52 },
+        { messageId: 'safe', line: 6, column: 54, endLine: 6, endColumn: 94 },
+        { messageId: 'input', line: 6, column: 96, endLine: 6, endColumn: 131, data: { source: 'req.query.f', framework: 'express', notes: '-' } },
       ],
     },
     {
@@ -244,9 +244,9 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'input', line: 5, column: 8, data: { source: 'req.params.name', framework: 'express', notes: 'replace(\'..\', …)' } },
-        { messageId: 'input', line: 5, column: 43, data: { source: 'req.params.name', framework: 'express', notes: 'replaceAll(\'../\', …)' } },
-        { messageId: 'input', line: 5, column: 82, data: { source: 'req.params.name', framework: 'express', notes: 'replace(/\\.\\./g, …)' } },
+        { messageId: 'input', line: 5, column: 8, endLine: 5, endColumn: 41, data: { source: 'req.params.name', framework: 'express', notes: 'replace(\'..\', …)' } },
+        { messageId: 'input', line: 5, column: 43, endLine: 5, endColumn: 80, data: { source: 'req.params.name', framework: 'express', notes: 'replaceAll(\'../\', …)' } },
+        { messageId: 'input', line: 5, column: 82, endLine: 5, endColumn: 118, data: { source: 'req.params.name', framework: 'express', notes: 'replace(/\\.\\./g, …)' } },
       ],
     },
     {
@@ -260,7 +260,7 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'safe', line: 7, column: 8 },
+        { messageId: 'safe', line: 7, column: 8, endLine: 7, endColumn: 12 },
       ],
     },
     {
@@ -274,7 +274,7 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'input', line: 7, column: 8, data: { source: 'req.params.name', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 7, column: 8, endLine: 7, endColumn: 12, data: { source: 'req.params.name', framework: 'express', notes: '-' } },
       ],
     },
     {
@@ -289,8 +289,8 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'input', line: 8, column: 8, data: { source: 'req.params.name', framework: 'express', notes: '/\\.\\./ test' } },
-        { messageId: 'safe', line: 8, column: 14 },
+        { messageId: 'input', line: 8, column: 8, endLine: 8, endColumn: 12, data: { source: 'req.params.name', framework: 'express', notes: '/\\.\\./ test' } },
+        { messageId: 'safe', line: 8, column: 14, endLine: 8, endColumn: 25 },
       ],
     },
     {
@@ -309,10 +309,10 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'safe', line: 7, column: 8 },
-        { messageId: 'unknown', line: 8, column: 25 },
-        { messageId: 'safe', line: 8, column: 36 },
-        { messageId: 'safe', line: 11, column: 12 },
+        { messageId: 'safe', line: 7, column: 8, endLine: 7, endColumn: 10 },
+        { messageId: 'unknown', line: 8, column: 25, endLine: 8, endColumn: 34 },
+        { messageId: 'safe', line: 8, column: 36, endLine: 8, endColumn: 38 },
+        { messageId: 'safe', line: 11, column: 12, endLine: 11, endColumn: 23 },
       ],
     },
     {
@@ -328,7 +328,7 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'safe', line: 9, column: 8 },
+        { messageId: 'safe', line: 9, column: 8, endLine: 9, endColumn: 9 },
       ],
     },
     {
@@ -342,7 +342,7 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'input', line: 7, column: 8, data: { source: 'req.params.name', framework: 'express', notes: 'path.resolve()|startsWith() without a trailing separator' } },
+        { messageId: 'input', line: 7, column: 8, endLine: 7, endColumn: 9, data: { source: 'req.params.name', framework: 'express', notes: 'path.resolve()|startsWith() without a trailing separator' } },
       ],
     },
     {
@@ -356,7 +356,7 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'input', line: 7, column: 8, data: { source: 'req.params.name', framework: 'express', notes: 'path.join()|indexOf() === 0 without a trailing separator' } },
+        { messageId: 'input', line: 7, column: 8, endLine: 7, endColumn: 9, data: { source: 'req.params.name', framework: 'express', notes: 'path.join()|indexOf() === 0 without a trailing separator' } },
       ],
     },
     {
@@ -371,7 +371,7 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'safe', line: 8, column: 8 },
+        { messageId: 'safe', line: 8, column: 8, endLine: 8, endColumn: 9 },
       ],
     },
     {
@@ -387,8 +387,8 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'safe', line: 7, column: 10 },
-        { messageId: 'input', line: 9, column: 8, data: { source: 'req.params.name', framework: 'express', notes: 'path.resolve()' } },
+        { messageId: 'safe', line: 7, column: 10, endLine: 7, endColumn: 11 },
+        { messageId: 'input', line: 9, column: 8, endLine: 9, endColumn: 9, data: { source: 'req.params.name', framework: 'express', notes: 'path.resolve()' } },
       ],
     },
     {
@@ -402,7 +402,7 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'input', line: 7, column: 8, data: { source: 'req.params.name', framework: 'express', notes: 'includes(\'..\') check' } },
+        { messageId: 'input', line: 7, column: 8, endLine: 7, endColumn: 12, data: { source: 'req.params.name', framework: 'express', notes: 'includes(\'..\') check' } },
       ],
     },
     {
@@ -418,9 +418,9 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'safe', line: 7, column: 8 },
-        { messageId: 'safe', line: 8, column: 38 },
-        { messageId: 'input', line: 9, column: 8, data: { source: 'req.query.g', framework: 'express', notes: '-' } },
+        { messageId: 'safe', line: 7, column: 8, endLine: 7, endColumn: 12 },
+        { messageId: 'safe', line: 8, column: 38, endLine: 8, endColumn: 49 },
+        { messageId: 'input', line: 9, column: 8, endLine: 9, endColumn: 19, data: { source: 'req.query.g', framework: 'express', notes: '-' } },
       ],
     },
     {
@@ -438,11 +438,11 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'safe', line: 6, column: 46 },
-        { messageId: 'safe', line: 7, column: 39 },
-        { messageId: 'input', line: 8, column: 42, data: { source: 'req.query.c', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 9, column: 8, data: { source: "req.headers['x-file']", framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 9, column: 24, data: { source: 'req.query.d', framework: 'express', notes: '-' } },
+        { messageId: 'safe', line: 6, column: 46, endLine: 6, endColumn: 57 },
+        { messageId: 'safe', line: 7, column: 39, endLine: 7, endColumn: 50 },
+        { messageId: 'input', line: 8, column: 42, endLine: 8, endColumn: 53, data: { source: 'req.query.c', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 9, column: 8, endLine: 9, endColumn: 22, data: { source: "req.headers['x-file']", framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 9, column: 24, endLine: 9, endColumn: 38, data: { source: 'req.query.d', framework: 'express', notes: '-' } },
       ],
     },
     {
@@ -457,9 +457,9 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'safe', line: 7, column: 8 },
-        { messageId: 'safe', line: 8, column: 8 },
-        { messageId: 'input', line: 8, column: 31, data: { source: 'req.query.z', framework: 'express', notes: '-' } },
+        { messageId: 'safe', line: 7, column: 8, endLine: 7, endColumn: 12 },
+        { messageId: 'safe', line: 8, column: 8, endLine: 8, endColumn: 29 },
+        { messageId: 'input', line: 8, column: 31, endLine: 8, endColumn: 65, data: { source: 'req.query.z', framework: 'express', notes: '-' } },
       ],
     },
     {
@@ -474,7 +474,7 @@ app.get('/', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'safe', line: 8, column: 8 },
+        { messageId: 'safe', line: 8, column: 8, endLine: 8, endColumn: 9 },
       ],
     },
     {
@@ -490,7 +490,7 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'input', line: 9, column: 8, data: { source: 'req.query.f', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 9, column: 8, endLine: 9, endColumn: 12, data: { source: 'req.query.f', framework: 'express', notes: '-' } },
       ],
     },
     {
@@ -505,7 +505,7 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'safe', line: 7, column: 10 },
+        { messageId: 'safe', line: 7, column: 10, endLine: 7, endColumn: 11 },
       ],
     },
     {
@@ -521,11 +521,11 @@ app.get('/', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'safe', line: 9, column: 8 },
-        { messageId: 'input', line: 9, column: 33, data: { source: 'req.query.n', framework: 'express', notes: '-' } },
-        { messageId: 'safe', line: 9, column: 64 },
-        { messageId: 'input', line: 9, column: 72, data: { source: 'req.query', framework: 'express', notes: '-' } },
-        { messageId: 'safe', line: 9, column: 79 },
+        { messageId: 'safe', line: 9, column: 8, endLine: 9, endColumn: 31 },
+        { messageId: 'input', line: 9, column: 33, endLine: 9, endColumn: 62, data: { source: 'req.query.n', framework: 'express', notes: '-' } },
+        { messageId: 'safe', line: 9, column: 64, endLine: 9, endColumn: 70 },
+        { messageId: 'input', line: 9, column: 72, endLine: 9, endColumn: 77, data: { source: 'req.query', framework: 'express', notes: '-' } },
+        { messageId: 'safe', line: 9, column: 79, endLine: 9, endColumn: 111 },
       ],
     },
     {
@@ -539,8 +539,8 @@ app.get('/', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'safe', line: 7, column: 8 },
-        { messageId: 'input', line: 7, column: 33, data: { source: 'req.query.n', framework: 'express', notes: '-' } },
+        { messageId: 'safe', line: 7, column: 8, endLine: 7, endColumn: 31 },
+        { messageId: 'input', line: 7, column: 33, endLine: 7, endColumn: 65, data: { source: 'req.query.n', framework: 'express', notes: '-' } },
       ],
     },
     {
@@ -555,16 +555,16 @@ app.get('/', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'safe', line: 8, column: 8 },
-        { messageId: 'safe', line: 8, column: 19 },
-        { messageId: 'safe', line: 8, column: 31 },
-        { messageId: 'safe', line: 8, column: 52 },
-        { messageId: 'safe', line: 8, column: 84 },
-        { messageId: 'safe', line: 8, column: 99 },
-        { messageId: 'safe', line: 8, column: 112 },
-        { messageId: 'safe', line: 8, column: 133 },
-        { messageId: 'safe', line: 8, column: 145 },
-        { messageId: 'safe', line: 8, column: 154 },
+        { messageId: 'safe', line: 8, column: 8, endLine: 8, endColumn: 17 },
+        { messageId: 'safe', line: 8, column: 19, endLine: 8, endColumn: 29 },
+        { messageId: 'safe', line: 8, column: 31, endLine: 8, endColumn: 50 },
+        { messageId: 'safe', line: 8, column: 52, endLine: 8, endColumn: 82 },
+        { messageId: 'safe', line: 8, column: 84, endLine: 8, endColumn: 97 },
+        { messageId: 'safe', line: 8, column: 99, endLine: 8, endColumn: 110 },
+        { messageId: 'safe', line: 8, column: 112, endLine: 8, endColumn: 131 },
+        { messageId: 'safe', line: 8, column: 133, endLine: 8, endColumn: 143 },
+        { messageId: 'safe', line: 8, column: 145, endLine: 8, endColumn: 152 },
+        { messageId: 'safe', line: 8, column: 154, endLine: 8, endColumn: 205 },
       ],
     },
     {
@@ -576,10 +576,10 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'unknown', line: 5, column: 8 },
-        { messageId: 'unknown', line: 5, column: 20 },
-        { messageId: 'unknown', line: 5, column: 30 },
-        { messageId: 'unknown', line: 5, column: 40 },
+        { messageId: 'unknown', line: 5, column: 8, endLine: 5, endColumn: 18 },
+        { messageId: 'unknown', line: 5, column: 20, endLine: 5, endColumn: 28 },
+        { messageId: 'unknown', line: 5, column: 30, endLine: 5, endColumn: 38 },
+        { messageId: 'unknown', line: 5, column: 40, endLine: 5, endColumn: 62 },
       ],
     },
     {
@@ -603,9 +603,9 @@ async function inner(d) {
 }
 `,
       errors: [
-        { messageId: 'input', line: 9, column: 8, data: { source: 'req.params.name', framework: 'express', notes: '-' } },
-        { messageId: 'safe', line: 13, column: 8 },
-        { messageId: 'input', line: 16, column: 8, data: { source: 'req.query.dir', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 9, column: 8, endLine: 9, endColumn: 12, data: { source: 'req.params.name', framework: 'express', notes: '-' } },
+        { messageId: 'safe', line: 13, column: 8, endLine: 13, endColumn: 13 },
+        { messageId: 'input', line: 16, column: 8, endLine: 16, endColumn: 9, data: { source: 'req.query.dir', framework: 'express', notes: '-' } },
       ],
     },
     {
@@ -624,8 +624,8 @@ function safe(n) {
 }
 `,
       errors: [
-        { messageId: 'input', line: 7, column: 8, data: { source: 'req.params.name', framework: 'express', notes: 'path.join()' } },
-        { messageId: 'safe', line: 7, column: 11 },
+        { messageId: 'input', line: 7, column: 8, endLine: 7, endColumn: 9, data: { source: 'req.params.name', framework: 'express', notes: 'path.join()' } },
+        { messageId: 'safe', line: 7, column: 11, endLine: 7, endColumn: 12 },
       ],
     },
     {
@@ -639,8 +639,8 @@ onlyConstants('a');
 onlyConstants(\`b\`);
 `,
       errors: [
-        { messageId: 'unknown', line: 2, column: 8 },
-        { messageId: 'safe', line: 5, column: 8 },
+        { messageId: 'unknown', line: 2, column: 8, endLine: 2, endColumn: 9 },
+        { messageId: 'safe', line: 5, column: 8, endLine: 5, endColumn: 9 },
       ],
     },
     {
@@ -655,10 +655,10 @@ app.get('/', (req, res) => {
 `,
       options: [{"sources":["./input#getInput","ctxHelper.read"],"sanitizers":["./clean#clean","myClean"]}],
       errors: [
-        { messageId: 'input', line: 7, column: 8, data: { source: 'getInput(\'file\')', framework: 'custom', notes: '-' } },
-        { messageId: 'input', line: 7, column: 26, data: { source: 'ctxHelper.read()', framework: 'custom', notes: '-' } },
-        { messageId: 'safe', line: 7, column: 44 },
-        { messageId: 'safe', line: 7, column: 64 },
+        { messageId: 'input', line: 7, column: 8, endLine: 7, endColumn: 24, data: { source: 'getInput(\'file\')', framework: 'custom', notes: '-' } },
+        { messageId: 'input', line: 7, column: 26, endLine: 7, endColumn: 42, data: { source: 'ctxHelper.read()', framework: 'custom', notes: '-' } },
+        { messageId: 'safe', line: 7, column: 44, endLine: 7, endColumn: 62 },
+        { messageId: 'safe', line: 7, column: 64, endLine: 7, endColumn: 84 },
       ],
     },
     {
@@ -671,8 +671,8 @@ app.get('/', (req, res) => {
 `,
       settings: {"agent-guard":{"requestInput":{"sources":["readInput"],"sanitizers":["scrub"]}}},
       errors: [
-        { messageId: 'input', line: 5, column: 8, data: { source: 'readInput()', framework: 'custom', notes: '-' } },
-        { messageId: 'safe', line: 5, column: 21 },
+        { messageId: 'input', line: 5, column: 8, endLine: 5, endColumn: 19, data: { source: 'readInput()', framework: 'custom', notes: '-' } },
+        { messageId: 'safe', line: 5, column: 21, endLine: 5, endColumn: 39 },
       ],
     },
     {
@@ -687,12 +687,12 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'input', line: 6, column: 8, data: { source: 'req.query[k]', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 6, column: 25, data: { source: 'req.query[`a${b}`]', framework: 'express', notes: '-' } },
-        { messageId: 'input', line: 6, column: 46, data: { source: 'req.query.a', framework: 'express', notes: '-' } },
-        { messageId: 'safe', line: 6, column: 63 },
-        { messageId: 'safe', line: 6, column: 82 },
-        { messageId: 'input', line: 8, column: 8, data: { source: 'req.query.a', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 6, column: 8, endLine: 6, endColumn: 23, data: { source: 'req.query[k]', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 6, column: 25, endLine: 6, endColumn: 43, data: { source: 'req.query[`a${b}`]', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 6, column: 46, endLine: 6, endColumn: 60, data: { source: 'req.query.a', framework: 'express', notes: '-' } },
+        { messageId: 'safe', line: 6, column: 63, endLine: 6, endColumn: 80 },
+        { messageId: 'safe', line: 6, column: 82, endLine: 6, endColumn: 100 },
+        { messageId: 'input', line: 8, column: 8, endLine: 8, endColumn: 20, data: { source: 'req.query.a', framework: 'express', notes: '-' } },
       ],
     },
     {
@@ -703,7 +703,7 @@ const cache = new Map();
 cache.get('k');
 `,
       errors: [
-        { messageId: 'unknown', line: 2, column: 8 },
+        { messageId: 'unknown', line: 2, column: 8, endLine: 2, endColumn: 19 },
       ],
     },
   ],

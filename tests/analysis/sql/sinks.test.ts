@@ -42,7 +42,7 @@ const pool = new Pool();
 pool.query(\`SELECT * FROM t WHERE id = \${id}\`);
 `,
       errors: [
-        { messageId: 'sink', line: 3, column: 1, data: { arg: '0', binding: 'dollar-array', how: 'resolved', argument: '`SELECT * FROM t WHERE id = ${id}`' } },
+        { messageId: 'sink', line: 3, column: 1, endLine: 3, endColumn: 47, data: { arg: '0', binding: 'dollar-array', how: 'resolved', argument: '`SELECT * FROM t WHERE id = ${id}`' } },
       ],
     },
     {
@@ -51,7 +51,7 @@ const client = new pg.Client();
 await client.query({ text: 'SELECT 1', values: [] });
 `,
       errors: [
-        { messageId: 'sink', line: 3, column: 7, data: { arg: '0', binding: 'dollar-array', how: 'resolved', argument: '\'SELECT 1\'' } },
+        { messageId: 'sink', line: 3, column: 7, endLine: 3, endColumn: 53, data: { arg: '0', binding: 'dollar-array', how: 'resolved', argument: '\'SELECT 1\'' } },
       ],
     },
     {
@@ -60,7 +60,7 @@ const pool = new pg.Pool();
 pool.query('SELECT ' + col);
 `,
       errors: [
-        { messageId: 'sink', line: 3, column: 1, data: { arg: '0', binding: 'dollar-array', how: 'resolved', argument: '\'SELECT \' + col' } },
+        { messageId: 'sink', line: 3, column: 1, endLine: 3, endColumn: 28, data: { arg: '0', binding: 'dollar-array', how: 'resolved', argument: '\'SELECT \' + col' } },
       ],
     },
     {
@@ -70,7 +70,7 @@ db.query(sql);
 `,
       filename: 'file.js',
       errors: [
-        { messageId: 'sink', line: 3, column: 1, data: { arg: '0', binding: 'dollar-array', how: 'resolved', argument: 'sql' } },
+        { messageId: 'sink', line: 3, column: 1, endLine: 3, endColumn: 14, data: { arg: '0', binding: 'dollar-array', how: 'resolved', argument: 'sql' } },
       ],
     },
     {
@@ -81,8 +81,8 @@ conn.query('SELECT ?', [id]);
 `,
       filename: 'file.js',
       errors: [
-        { messageId: 'sink', line: 3, column: 1, data: { arg: '0', binding: 'question-array', how: 'resolved', argument: '`DELETE FROM t WHERE id = ${id}`' } },
-        { messageId: 'sink', line: 4, column: 1, data: { arg: '0', binding: 'question-array', how: 'resolved', argument: '\'SELECT ?\'' } },
+        { messageId: 'sink', line: 3, column: 1, endLine: 3, endColumn: 47, data: { arg: '0', binding: 'question-array', how: 'resolved', argument: '`DELETE FROM t WHERE id = ${id}`' } },
+        { messageId: 'sink', line: 4, column: 1, endLine: 4, endColumn: 29, data: { arg: '0', binding: 'question-array', how: 'resolved', argument: '\'SELECT ?\'' } },
       ],
     },
     {
@@ -92,8 +92,8 @@ db.prepare(\`SELECT * FROM t WHERE a = \${a}\`).get();
 db.exec('DELETE FROM t');
 `,
       errors: [
-        { messageId: 'sink', line: 3, column: 1, data: { arg: '0', binding: 'question-statement', how: 'resolved', argument: '`SELECT * FROM t WHERE a = ${a}`' } },
-        { messageId: 'sink', line: 4, column: 1, data: { arg: '0', binding: '-', how: 'resolved', argument: '\'DELETE FROM t\'' } },
+        { messageId: 'sink', line: 3, column: 1, endLine: 3, endColumn: 45, data: { arg: '0', binding: 'question-statement', how: 'resolved', argument: '`SELECT * FROM t WHERE a = ${a}`' } },
+        { messageId: 'sink', line: 4, column: 1, endLine: 4, endColumn: 25, data: { arg: '0', binding: '-', how: 'resolved', argument: '\'DELETE FROM t\'' } },
       ],
     },
     // postgres.js: `sql.unsafe` is a sink, the `sql` tag is safe (no report for the tagged template)
@@ -104,7 +104,7 @@ sql.unsafe(\`SELECT \${x}\`);
 sql\`SELECT \${x}\`;
 `,
       errors: [
-        { messageId: 'sink', line: 3, column: 1, data: { arg: '0', binding: 'dollar-array', how: 'resolved', argument: '`SELECT ${x}`' } },
+        { messageId: 'sink', line: 3, column: 1, endLine: 3, endColumn: 26, data: { arg: '0', binding: 'dollar-array', how: 'resolved', argument: '`SELECT ${x}`' } },
       ],
     },
     // Prisma: `$queryRawUnsafe` is a sink, the `$queryRaw` tag is not
@@ -115,7 +115,7 @@ prisma.$queryRawUnsafe(\`SELECT \${id}\`);
 prisma.$queryRaw\`SELECT \${id}\`;
 `,
       errors: [
-        { messageId: 'sink', line: 3, column: 1, data: { arg: '0', binding: 'prisma-tagged', how: 'resolved', argument: '`SELECT ${id}`' } },
+        { messageId: 'sink', line: 3, column: 1, endLine: 3, endColumn: 39, data: { arg: '0', binding: 'prisma-tagged', how: 'resolved', argument: '`SELECT ${id}`' } },
       ],
     },
     {
@@ -125,8 +125,8 @@ db.raw(\`SELECT \${id}\`);
 db('users').whereRaw(\`id = \${id}\`);
 `,
       errors: [
-        { messageId: 'sink', line: 3, column: 1, data: { arg: '0', binding: 'question-array', how: 'resolved', argument: '`SELECT ${id}`' } },
-        { messageId: 'sink', line: 4, column: 1, data: { arg: '0', binding: 'question-array', how: 'resolved', argument: '`id = ${id}`' } },
+        { messageId: 'sink', line: 3, column: 1, endLine: 3, endColumn: 23, data: { arg: '0', binding: 'question-array', how: 'resolved', argument: '`SELECT ${id}`' } },
+        { messageId: 'sink', line: 4, column: 1, endLine: 4, endColumn: 35, data: { arg: '0', binding: 'question-array', how: 'resolved', argument: '`id = ${id}`' } },
       ],
     },
     {
@@ -135,7 +135,7 @@ const sequelize = new Sequelize('');
 sequelize.query(\`SELECT \${id}\`);
 `,
       errors: [
-        { messageId: 'sink', line: 3, column: 1, data: { arg: '0', binding: 'named-replacements', how: 'resolved', argument: '`SELECT ${id}`' } },
+        { messageId: 'sink', line: 3, column: 1, endLine: 3, endColumn: 32, data: { arg: '0', binding: 'named-replacements', how: 'resolved', argument: '`SELECT ${id}`' } },
       ],
     },
     // a local wrapper passing its parameter on: the wrapper's call is a sink too (no binding of its own)
@@ -146,8 +146,8 @@ const run = (text) => pool.query(text);
 run(\`SELECT \${id}\`);
 `,
       errors: [
-        { messageId: 'sink', line: 3, column: 23, data: { arg: '0', binding: 'dollar-array', how: 'resolved', argument: 'text' } },
-        { messageId: 'sink', line: 4, column: 1, data: { arg: '0', binding: '-', how: 'resolved', argument: '`SELECT ${id}`' } },
+        { messageId: 'sink', line: 3, column: 23, endLine: 3, endColumn: 39, data: { arg: '0', binding: 'dollar-array', how: 'resolved', argument: 'text' } },
+        { messageId: 'sink', line: 4, column: 1, endLine: 4, endColumn: 20, data: { arg: '0', binding: '-', how: 'resolved', argument: '`SELECT ${id}`' } },
       ],
     },
     // fallbacks: unresolved receivers named like a query API (the rule then needs SQL-looking text)
@@ -157,9 +157,9 @@ cache.get(\`user:\${id}\`);
 map.get(key);
 `,
       errors: [
-        { messageId: 'sink', line: 1, column: 1, data: { arg: '0', binding: '-', how: 'fallback', argument: '`SELECT * FROM t WHERE id = ${id}`' } },
-        { messageId: 'sink', line: 2, column: 1, data: { arg: '0', binding: '-', how: 'fallback', argument: '`user:${id}`' } },
-        { messageId: 'sink', line: 3, column: 1, data: { arg: '0', binding: '-', how: 'fallback', argument: 'key' } },
+        { messageId: 'sink', line: 1, column: 1, endLine: 1, endColumn: 50, data: { arg: '0', binding: '-', how: 'fallback', argument: '`SELECT * FROM t WHERE id = ${id}`' } },
+        { messageId: 'sink', line: 2, column: 1, endLine: 2, endColumn: 24, data: { arg: '0', binding: '-', how: 'fallback', argument: '`user:${id}`' } },
+        { messageId: 'sink', line: 3, column: 1, endLine: 3, endColumn: 13, data: { arg: '0', binding: '-', how: 'fallback', argument: 'key' } },
       ],
     },
     {
@@ -167,8 +167,8 @@ map.get(key);
 execute('hello');
 `,
       errors: [
-        { messageId: 'sink', line: 1, column: 1, data: { arg: '0', binding: '-', how: 'fallback', argument: '`SELECT * FROM t WHERE id = ${id}`' } },
-        { messageId: 'sink', line: 2, column: 1, data: { arg: '0', binding: '-', how: 'fallback', argument: '\'hello\'' } },
+        { messageId: 'sink', line: 1, column: 1, endLine: 1, endColumn: 42, data: { arg: '0', binding: '-', how: 'fallback', argument: '`SELECT * FROM t WHERE id = ${id}`' } },
+        { messageId: 'sink', line: 2, column: 1, endLine: 2, endColumn: 17, data: { arg: '0', binding: '-', how: 'fallback', argument: '\'hello\'' } },
       ],
     },
     // configured sinks: a name, a `module#export`
@@ -177,7 +177,7 @@ execute('hello');
 `,
       options: [{'sinks':['myDb.select']}],
       errors: [
-        { messageId: 'sink', line: 1, column: 1, data: { arg: '0', binding: '-', how: 'resolved', argument: '`x ${id}`' } },
+        { messageId: 'sink', line: 1, column: 1, endLine: 1, endColumn: 23, data: { arg: '0', binding: '-', how: 'resolved', argument: '`x ${id}`' } },
       ],
     },
     {
@@ -186,7 +186,7 @@ run(\`SELECT \${id}\`);
 `,
       options: [{'sinks':['./db#run']}],
       errors: [
-        { messageId: 'sink', line: 2, column: 1, data: { arg: '0', binding: '-', how: 'resolved', argument: '`SELECT ${id}`' } },
+        { messageId: 'sink', line: 2, column: 1, endLine: 2, endColumn: 20, data: { arg: '0', binding: '-', how: 'resolved', argument: '`SELECT ${id}`' } },
       ],
     },
     // look-alikes that stay fallbacks (a local object, a Map): the rule needs SQL-looking text for them
@@ -197,8 +197,8 @@ const client = new Map();
 client.get('x');
 `,
       errors: [
-        { messageId: 'sink', line: 2, column: 1, data: { arg: '0', binding: '-', how: 'fallback', argument: '\'hello\'' } },
-        { messageId: 'sink', line: 4, column: 1, data: { arg: '0', binding: '-', how: 'fallback', argument: '\'x\'' } },
+        { messageId: 'sink', line: 2, column: 1, endLine: 2, endColumn: 20, data: { arg: '0', binding: '-', how: 'fallback', argument: '\'hello\'' } },
+        { messageId: 'sink', line: 4, column: 1, endLine: 4, endColumn: 16, data: { arg: '0', binding: '-', how: 'fallback', argument: '\'x\'' } },
       ],
     },
     // a parameter is not resolved; nor (a known limit) a client from a promise's `then`
@@ -207,7 +207,7 @@ client.get('x');
 function f(pool) { pool.query(\`SELECT \${id}\`); }
 `,
       errors: [
-        { messageId: 'sink', line: 2, column: 20, data: { arg: '0', binding: '-', how: 'fallback', argument: '`SELECT ${id}`' } },
+        { messageId: 'sink', line: 2, column: 20, endLine: 2, endColumn: 46, data: { arg: '0', binding: '-', how: 'fallback', argument: '`SELECT ${id}`' } },
       ],
     },
     {
@@ -216,7 +216,7 @@ const pool = new Pool();
 pool.connect().then((client) => client.query(\`SELECT \${id}\`));
 `,
       errors: [
-        { messageId: 'sink', line: 3, column: 33, data: { arg: '0', binding: '-', how: 'fallback', argument: '`SELECT ${id}`' } },
+        { messageId: 'sink', line: 3, column: 33, endLine: 3, endColumn: 61, data: { arg: '0', binding: '-', how: 'fallback', argument: '`SELECT ${id}`' } },
       ],
     },
     {
@@ -226,8 +226,8 @@ db.all(\`SELECT \${a}\`, cb);
 db.run('INSERT INTO t VALUES (1)');
 `,
       errors: [
-        { messageId: 'sink', line: 3, column: 1, data: { arg: '0', binding: 'question-array', how: 'resolved', argument: '`SELECT ${a}`' } },
-        { messageId: 'sink', line: 4, column: 1, data: { arg: '0', binding: 'question-array', how: 'resolved', argument: '\'INSERT INTO t VALUES (1)\'' } },
+        { messageId: 'sink', line: 3, column: 1, endLine: 3, endColumn: 26, data: { arg: '0', binding: 'question-array', how: 'resolved', argument: '`SELECT ${a}`' } },
+        { messageId: 'sink', line: 4, column: 1, endLine: 4, endColumn: 35, data: { arg: '0', binding: 'question-array', how: 'resolved', argument: '\'INSERT INTO t VALUES (1)\'' } },
       ],
     },
     // drizzle's `sql.raw` and Kysely's `sql.raw`/`sql.lit` inline their argument; the tags are safe
@@ -237,7 +237,7 @@ sql.raw(\`SELECT \${x}\`);
 sql\`SELECT \${x}\`;
 `,
       errors: [
-        { messageId: 'sink', line: 2, column: 1, data: { arg: '0', binding: '-', how: 'resolved', argument: '`SELECT ${x}`' } },
+        { messageId: 'sink', line: 2, column: 1, endLine: 2, endColumn: 23, data: { arg: '0', binding: '-', how: 'resolved', argument: '`SELECT ${x}`' } },
       ],
     },
     {
@@ -246,8 +246,8 @@ sql.raw(\`SELECT \${x}\`);
 sql.lit(x);
 `,
       errors: [
-        { messageId: 'sink', line: 2, column: 1, data: { arg: '0', binding: '-', how: 'resolved', argument: '`SELECT ${x}`' } },
-        { messageId: 'sink', line: 3, column: 1, data: { arg: '0', binding: '-', how: 'resolved', argument: 'x' } },
+        { messageId: 'sink', line: 2, column: 1, endLine: 2, endColumn: 23, data: { arg: '0', binding: '-', how: 'resolved', argument: '`SELECT ${x}`' } },
+        { messageId: 'sink', line: 3, column: 1, endLine: 3, endColumn: 11, data: { arg: '0', binding: '-', how: 'resolved', argument: 'x' } },
       ],
     },
     {
@@ -256,7 +256,7 @@ const request = new mssql.Request();
 request.query(\`SELECT \${x}\`);
 `,
       errors: [
-        { messageId: 'sink', line: 3, column: 1, data: { arg: '0', binding: '-', how: 'resolved', argument: '`SELECT ${x}`' } },
+        { messageId: 'sink', line: 3, column: 1, endLine: 3, endColumn: 29, data: { arg: '0', binding: '-', how: 'resolved', argument: '`SELECT ${x}`' } },
       ],
     },
     // aliases: a destructured method and a method reference keep the receiver's kind
@@ -269,8 +269,8 @@ const q = pool.query;
 q(\`SELECT \${id}\`);
 `,
       errors: [
-        { messageId: 'sink', line: 4, column: 1, data: { arg: '0', binding: 'dollar-array', how: 'resolved', argument: '`SELECT ${id}`' } },
-        { messageId: 'sink', line: 6, column: 1, data: { arg: '0', binding: 'dollar-array', how: 'resolved', argument: '`SELECT ${id}`' } },
+        { messageId: 'sink', line: 4, column: 1, endLine: 4, endColumn: 22, data: { arg: '0', binding: 'dollar-array', how: 'resolved', argument: '`SELECT ${id}`' } },
+        { messageId: 'sink', line: 6, column: 1, endLine: 6, endColumn: 18, data: { arg: '0', binding: 'dollar-array', how: 'resolved', argument: '`SELECT ${id}`' } },
       ],
     },
     {
@@ -279,7 +279,7 @@ const pool = makePool({});
 pool.query(\`SELECT \${id}\`);
 `,
       errors: [
-        { messageId: 'sink', line: 3, column: 1, data: { arg: '0', binding: 'question-array', how: 'resolved', argument: '`SELECT ${id}`' } },
+        { messageId: 'sink', line: 3, column: 1, endLine: 3, endColumn: 27, data: { arg: '0', binding: 'question-array', how: 'resolved', argument: '`SELECT ${id}`' } },
       ],
     },
     {
@@ -289,7 +289,7 @@ c.query('SELECT 1');
 `,
       filename: 'file.js',
       errors: [
-        { messageId: 'sink', line: 3, column: 1, data: { arg: '0', binding: 'dollar-array', how: 'resolved', argument: '\'SELECT 1\'' } },
+        { messageId: 'sink', line: 3, column: 1, endLine: 3, endColumn: 20, data: { arg: '0', binding: 'dollar-array', how: 'resolved', argument: '\'SELECT 1\'' } },
       ],
     },
     // a local class named like a driver's is not the driver
@@ -299,7 +299,7 @@ const pool = new Pool();
 pool.query('SELECT ' + x);
 `,
       errors: [
-        { messageId: 'sink', line: 3, column: 1, data: { arg: '0', binding: '-', how: 'fallback', argument: '\'SELECT \' + x' } },
+        { messageId: 'sink', line: 3, column: 1, endLine: 3, endColumn: 26, data: { arg: '0', binding: '-', how: 'fallback', argument: '\'SELECT \' + x' } },
       ],
     },
     // a driver instance kept on `this`; a require of the whole module; a pg-format call as the argument
@@ -308,7 +308,7 @@ pool.query('SELECT ' + x);
 class Repo { constructor() { this.pool = new Pool(); } find(id) { return this.pool.query(\`SELECT \${id}\`); } }
 `,
       errors: [
-        { messageId: 'sink', line: 2, column: 74, data: { arg: '0', binding: 'dollar-array', how: 'resolved', argument: '`SELECT ${id}`' } },
+        { messageId: 'sink', line: 2, column: 74, endLine: 2, endColumn: 105, data: { arg: '0', binding: 'dollar-array', how: 'resolved', argument: '`SELECT ${id}`' } },
       ],
     },
     {
@@ -318,7 +318,7 @@ pool.query(\`SELECT \${id}\`);
 `,
       filename: 'file.js',
       errors: [
-        { messageId: 'sink', line: 3, column: 1, data: { arg: '0', binding: 'dollar-array', how: 'resolved', argument: '`SELECT ${id}`' } },
+        { messageId: 'sink', line: 3, column: 1, endLine: 3, endColumn: 27, data: { arg: '0', binding: 'dollar-array', how: 'resolved', argument: '`SELECT ${id}`' } },
       ],
     },
     {
@@ -329,7 +329,7 @@ pool.end();
 pool.on('error', cb);
 `,
       errors: [
-        { messageId: 'sink', line: 3, column: 1, data: { arg: '0', binding: 'dollar-array', how: 'resolved', argument: '`SELECT ${id}`' } },
+        { messageId: 'sink', line: 3, column: 1, endLine: 3, endColumn: 33, data: { arg: '0', binding: 'dollar-array', how: 'resolved', argument: '`SELECT ${id}`' } },
       ],
     },
     {
@@ -339,7 +339,7 @@ const pool = new Pool();
 pool.query(format('SELECT %I FROM t', col));
 `,
       errors: [
-        { messageId: 'sink', line: 4, column: 1, data: { arg: '0', binding: 'dollar-array', how: 'resolved', argument: 'format(\'SELECT %I FROM t\', col)' } },
+        { messageId: 'sink', line: 4, column: 1, endLine: 4, endColumn: 44, data: { arg: '0', binding: 'dollar-array', how: 'resolved', argument: 'format(\'SELECT %I FROM t\', col)' } },
       ],
     },
     // a shadowed `require` is not Node's
@@ -348,7 +348,7 @@ pool.query(format('SELECT %I FROM t', col));
 function f(require) { const { Pool } = require('pg'); new Pool().query(x); }
 `,
       errors: [
-        { messageId: 'sink', line: 2, column: 55, data: { arg: '0', binding: '-', how: 'fallback', argument: 'x' } },
+        { messageId: 'sink', line: 2, column: 55, endLine: 2, endColumn: 74, data: { arg: '0', binding: '-', how: 'fallback', argument: 'x' } },
       ],
     },
   ],
