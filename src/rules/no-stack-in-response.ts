@@ -82,7 +82,7 @@ export default createRule<Options, MessageIds>({
           },
           responseSinks: {
             ...NAME_LIST_SCHEMA,
-            description: 'Extra response sinks: `object.method` (receiver as written, e.g. `h.response`) or `module#export` functions; every argument is checked.',
+            description: 'Extra response sinks, as in docs/settings.md: `module#export` functions, or names as written (`h.response`, `sendError`); every argument is checked.',
           },
           devGuards: {
             type: 'array',
