@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { createGuard } from './branch-guard';
+import { createGuard } from '../../core/guards';
 import { calleeMethod, firstArgString } from './handler-roles';
 import { dereference, skipTsWrappers } from '../../core/static';
 import { memberName } from '../../core/ast';

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { createGuard } from './branch-guard';
+import { createGuard } from '../../core/guards';
 import { calleeMethod } from './handler-roles';
 import { skipTsWrappers } from '../../core/static';
 import { variableFor } from '../../core/variable-index';
