@@ -1,40 +1,55 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-function exits(statement: TSESTree.Statement): boolean {
-  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) {
-    return true;
-  }
-  if (statement.type === AST_NODE_TYPES.BlockStatement) {
-    const last = statement.body[statement.body.length - 1];
-    return last !== undefined && exits(last);
-  }
-  return false;
-}
-export /**
- * A memoised "does `node` only run when some enclosing condition holds?" check, where
- * `holds(test, branch)` judges one condition: an `if`/`?:`/`&&`/`||` branch (`branch` is the
- * value the test has there), or an earlier `if (test) return …;` of an enclosing block (`node`
- * runs when `test` is false). Linear in the tree: each node's answer is its parent's plus one edge.
- */
-function createGuard(holds: (test: TSESTree.Node, branch: boolean) => boolean): (node: TSESTree.Node) => boolean {
-  const memo = new WeakMap<TSESTree.Node, boolean>();
-  const prefixes = new WeakMap<TSESTree.Node, boolean[]>();
+import { alwaysExits } from './control-flow';
 
+/** What a guard asks of one condition: `test` has the value `branch` wherever the node runs. */
+export type Holds = (test: TSESTree.Node, branch: boolean) => boolean;
+
+export interface GuardOptions {
+  /**
+   * Whether a `case` clause restricts what runs in it beyond its early exits: `case 'name':`
+   * inside `switch (column)` lets only that constant through.
+   */
+  readonly caseHolds?: (switchCase: TSESTree.SwitchCase) => boolean;
+}
+
+/**
+ * The one "does `node` only run when some enclosing condition holds?" engine, where
+ * `holds(test, branch)` judges one condition:
+ * - the branch of an `if`/`?:` the node is in (`branch` is the test's value there);
+ * - the right operand of `&&` (left is true) or `||` (left is false);
+ * - an earlier `if (test) return/throw/continue/break;` in an enclosing block (the node runs when
+ *   `test` is false), or `if (test) {…} else return;` (it runs when `test` is true).
+ * "Exits" is `alwaysExits` (core/control-flow). Memoised per node, and linear in the tree:
+ * each node's answer is its parent's plus one edge.
+ * @example createGuard((test, branch) => isAllowListCheck(test, name) === branch)(use)
+ */
+export function createGuard(holds: Holds, options: GuardOptions = {}): (node: TSESTree.Node) => boolean {
+  const memo = new WeakMap<TSESTree.Node, boolean>();
+  const prefixes = new WeakMap<TSESTree.Node, { readonly positions: ReadonlyMap<TSESTree.Node, number>; readonly held: boolean[] }>();
+
+  /** Whether an early exit before `child` in `body` leaves only runs where a condition holds. */
   function blockHolds(block: TSESTree.Node, body: readonly TSESTree.Node[], child: TSESTree.Node): boolean {
     let prefix = prefixes.get(block);
     if (!prefix) {
-      prefix = [];
+      const positions = new Map<TSESTree.Node, number>();
+      const held: boolean[] = [];
       let acc = false;
-      for (const statement of body) {
-        prefix.push(acc);
-        if (!acc && statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && exits(statement.consequent)) {
-          acc = holds(statement.test, false);
+      body.forEach((statement, position) => {
+        positions.set(statement, position);
+        held.push(acc);
+        if (!acc && statement.type === AST_NODE_TYPES.IfStatement) {
+          acc =
+            (alwaysExits(statement.consequent) && holds(statement.test, false)) ||
+            (statement.alternate !== null && alwaysExits(statement.alternate) && holds(statement.test, true));
         }
-      }
+      });
+      prefix = { positions, held };
       prefixes.set(block, prefix);
     }
-    return prefix[body.indexOf(child)] ?? false;
+    const position = prefix.positions.get(child);
+    return position === undefined ? false : prefix.held[position]!;
   }
 
   function edge(child: TSESTree.Node, parent: TSESTree.Node): boolean {
@@ -49,7 +64,7 @@ function createGuard(holds: (test: TSESTree.Node, branch: boolean) => boolean): 
       case AST_NODE_TYPES.StaticBlock:
         return blockHolds(parent, parent.body, child);
       case AST_NODE_TYPES.SwitchCase:
-        return blockHolds(parent, parent.consequent, child);
+        return (options.caseHolds?.(parent) ?? false) || blockHolds(parent, parent.consequent, child);
       default:
         return false;
     }

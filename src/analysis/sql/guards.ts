@@ -5,7 +5,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { isAllowList, MAX_NESTING, propertyName } from './tables';
 import type { Sub } from './tables';
 import { skipTsWrappers } from '../../core/static';
-import { alwaysExits } from '../../core/control-flow';
+import { createGuard } from '../../core/guards';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
 
@@ -102,94 +102,21 @@ export function isMembershipTest(context: FileContext, classifyAny: Sub, test: T
  */
 export function isGuarded(context: FileContext, classifyAny: Sub, node: TSESTree.Node): boolean {
   const text = context.sourceCode.getText(node);
-  const memo = perFile(context, GUARD_MEMOS_KEY, () => new WeakMap());
-  // The answer from a node upwards depends only on the node and the text: memoised along
-  // the path, so uses under a shared ancestor (deep `a + a + …`, every handler of a
-  // file) stop at the first ancestor already walked.
-  const path: TSESTree.Node[] = [];
-  let result = false;
-  let child: TSESTree.Node = node;
-  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
-    const known = memo.get(child)?.get(text);
-    if (known !== undefined) {
-      result = known;
-      break;
-    }
-    path.push(child);
-    if (guardsChild(context, classifyAny, parent, child, text)) {
-      result = true;
-      break;
-    }
-  }
-  for (const visited of path) {
-    let byText = memo.get(visited);
-    if (!byText) {
-      byText = new Map();
-      memo.set(visited, byText);
-    }
-    byText.set(text, result);
-  }
-  return result;
-}
-
-/** Per Program: node → (guarded text → whether a check above the node restricts it). */
-const GUARD_MEMOS_KEY = perFileKey<WeakMap<TSESTree.Node, Map<string, boolean>>>('guardMemos');
-
-/** Per block: the position of each statement, and the early-exit `if` statements with theirs. */
-const blockGuards = new WeakMap<TSESTree.Node, {
-  readonly positions: ReadonlyMap<TSESTree.Node, number>;
-  readonly exits: readonly { readonly position: number; readonly statement: TSESTree.IfStatement }[];
-}>();
-
-function exitGuardsOf(block: TSESTree.BlockStatement | TSESTree.Program | TSESTree.StaticBlock): NonNullable<ReturnType<typeof blockGuards.get>> {
-  let found = blockGuards.get(block);
-  if (!found) {
-    const positions = new Map<TSESTree.Node, number>();
-    const exits: { position: number; statement: TSESTree.IfStatement }[] = [];
-    (block.body as TSESTree.Node[]).forEach((statement, position) => {
-      positions.set(statement, position);
-      if (statement.type === AST_NODE_TYPES.IfStatement && alwaysExits(statement.consequent)) {
-        exits.push({ position, statement });
-      }
-    });
-    found = { positions, exits };
-    blockGuards.set(block, found);
-  }
-  return found;
-}
-
-/** Whether `parent` restricts `text` for its child `child` (see {@link isGuarded}). */
-function guardsChild(context: FileContext, classifyAny: Sub, parent: TSESTree.Node, child: TSESTree.Node, text: string): boolean {
-  switch (parent.type) {
-    case AST_NODE_TYPES.IfStatement:
-    case AST_NODE_TYPES.ConditionalExpression:
-      if (child === parent.consequent && membership(context, classifyAny, parent.test, text, true)) {
-        return true;
-      }
-      return child === parent.alternate && membership(context, classifyAny, parent.test, text, false);
-    case AST_NODE_TYPES.LogicalExpression:
-      return child === parent.right && parent.operator === '&&' && membership(context, classifyAny, parent.left, text, true);
-    case AST_NODE_TYPES.BlockStatement:
-    case AST_NODE_TYPES.Program:
-    case AST_NODE_TYPES.StaticBlock: {
-      const { positions, exits } = exitGuardsOf(parent);
-      const limit = positions.get(child) ?? parent.body.length;
-      for (const { position, statement } of exits) {
-        if (position >= limit) {
-          break;
-        }
-        if (membership(context, classifyAny, statement.test, text, false)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    case AST_NODE_TYPES.SwitchCase:
+  // One guard per guarded text: its answers depend only on the node and the text, and are
+  // memoised along the path, so uses under a shared ancestor (deep `a + a + …`, every handler
+  // of a file) stop at the first ancestor already walked.
+  const guards = perFile(context, GUARDS_KEY, () => new Map<string, (node: TSESTree.Node) => boolean>());
+  let guard = guards.get(text);
+  if (!guard) {
+    guard = createGuard((test, branch) => membership(context, classifyAny, test, text, branch), {
       // case 'name': case 'email': … inside `switch (x)` restricts x
-      return parent.test?.type === AST_NODE_TYPES.Literal &&
-        parent.parent.type === AST_NODE_TYPES.SwitchStatement &&
-        context.sourceCode.getText(parent.parent.discriminant) === text;
-    default:
-      return false;
+      caseHolds: (switchCase) =>
+        switchCase.test?.type === AST_NODE_TYPES.Literal && context.sourceCode.getText(switchCase.parent.discriminant) === text,
+    });
+    guards.set(text, guard);
   }
+  return guard(node);
 }
+
+/** Per file: the guard of each guarded text. */
+const GUARDS_KEY = perFileKey<Map<string, (node: TSESTree.Node) => boolean>>('sql guards');
