@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 
 import { CliError, firstLine } from './errors';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** The rule namespace of the plugin; `--rule` accepts ids with or without it. */

@@ -7,10 +7,10 @@ import { CliError } from './errors';
 import { findWorkTreeRoot, git, splitNul } from './git';
 
 /** The file types the command checks. */
-export const SOURCE_EXTENSIONS: ReadonlySet<string> = new Set(['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts']);
+const SOURCE_EXTENSIONS: ReadonlySet<string> = new Set(['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts']);
 
 /** Directories never searched: dependencies, build output, framework caches. */
-export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set([
+const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set([
   '.git',
   'node_modules',
   'dist',

@@ -118,39 +118,6 @@ export function functionUses(context: FileContext, fn: FunctionLike): TSESTree.N
   return variable.references.filter((ref) => ref.isReadOnly()).map((ref) => ref.identifier as TSESTree.Node);
 }
 
-/** The name a function is exported under from the module (`default` for default exports), or `null`. */
-export function exportedName(context: FileContext, fn: FunctionLike): string | null {
-  let node: TSESTree.Node = fn;
-  if (fn.parent.type === AST_NODE_TYPES.VariableDeclarator) {
-    node = fn.parent.parent; // VariableDeclaration
-  }
-  const parent = node.parent;
-  if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
-    return 'default';
-  }
-  if (parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) {
-    if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
-      return fn.id?.name ?? null;
-    }
-    const declarator = fn.parent;
-    return declarator.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier
-      ? declarator.id.name
-      : null;
-  }
-  // `export { handler as GET }` and `export default handler`
-  const variable = functionVariable(context, fn);
-  for (const ref of variable?.references ?? []) {
-    const p = ref.identifier.parent;
-    if (p?.type === AST_NODE_TYPES.ExportSpecifier && p.local === ref.identifier) {
-      return p.exported.type === AST_NODE_TYPES.Identifier ? p.exported.name : String(p.exported.value);
-    }
-    if (p?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
-      return 'default';
-    }
-  }
-  return null;
-}
-
 /**
  * The module's exports that are functions, by exported name, including `export const GET =
  * wrap(async (req) => …)` (the wrapped function) and `export { handler as GET }`.

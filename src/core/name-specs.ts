@@ -183,7 +183,7 @@ export function matchWrittenName(node: TSESTree.Node, list: NameSpecList): NameS
  * `import`/`require` (renamed imports, aliases, destructuring, `node:` prefixes included);
  * `module#default` is the default export, `module#export.member` a member of an export.
  */
-export function matchModuleExport(context: FileContext, node: TSESTree.Node, list: NameSpecList): NameSpec | null {
+function matchModuleExport(context: FileContext, node: TSESTree.Node, list: NameSpecList): NameSpec | null {
   if (!list.hasModuleSpecs) {
     return null;
   }

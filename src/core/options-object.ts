@@ -65,7 +65,7 @@ function isMutated(context: FileContext, variable: TSESLint.Scope.Variable): boo
  * never mutated; `null` for anything else.
  * @example const init = { method: 'POST' }; fetch(url, init) // resolveObjectLiteral(init) -> `{ method: 'POST' }`
  */
-export function resolveObjectLiteral(context: FileContext, node: TSESTree.Node): TSESTree.ObjectExpression | null {
+function resolveObjectLiteral(context: FileContext, node: TSESTree.Node): TSESTree.ObjectExpression | null {
   let current = skipTsWrappers(node);
   for (let hop = 0; hop < 4 && current.type === AST_NODE_TYPES.Identifier; hop++) {
     const variable = variableFor(context, current);
@@ -88,7 +88,7 @@ const URL_NAME = /ur[il]|href|endpoint|link/iu;
  * a concatenation, `new URL()`, a constant string, or a name that says so (`apiUrl`, `endpoint`).
  * @example got(`${base}/users`) // the first argument looks like a URL
  */
-export function looksLikeUrl(context: FileContext, node: TSESTree.Node): boolean {
+function looksLikeUrl(context: FileContext, node: TSESTree.Node): boolean {
   const expr = skipTsWrappers(node);
   switch (expr.type) {
     case AST_NODE_TYPES.Literal:

@@ -42,7 +42,7 @@ export interface AgentGuardSettings {
   };
 }
 
-export const SETTINGS_KEY = 'agent-guard';
+const SETTINGS_KEY = 'agent-guard';
 
 const cache = new WeakMap<object, AgentGuardSettings>();
 /** Lists normalised by their raw array: merged settings objects (ESLint builds one per config combination) share their arrays. */

@@ -12,7 +12,7 @@ const ONE: FsSink = { pathArgs: [0] };
 const TWO: FsSink = { pathArgs: [0, 1] };
 
 /** Node `fs` functions (callback form) and their path arguments. */
-export const FS_FUNCTIONS: Readonly<Record<string, FsSink>> = {
+const FS_FUNCTIONS: Readonly<Record<string, FsSink>> = {
   readFile: ONE, writeFile: ONE, appendFile: ONE, open: ONE, opendir: ONE, unlink: ONE, rm: ONE, rmdir: ONE,
   mkdir: ONE, mkdtemp: ONE, readdir: ONE, stat: ONE, lstat: ONE, statfs: ONE, access: ONE, exists: ONE,
   chmod: ONE, lchmod: ONE, chown: ONE, lchown: ONE, truncate: ONE, utimes: ONE, lutimes: ONE, readlink: ONE,
@@ -21,26 +21,26 @@ export const FS_FUNCTIONS: Readonly<Record<string, FsSink>> = {
 };
 
 /** `fs` functions without a `*Sync` or promise twin. */
-export const FS_STREAM_FUNCTIONS: Readonly<Record<string, FsSink>> = {
+const FS_STREAM_FUNCTIONS: Readonly<Record<string, FsSink>> = {
   createReadStream: ONE, createWriteStream: ONE, watch: ONE, watchFile: ONE, unwatchFile: ONE,
 };
 
 /** fs-extra additions (each also has a `*Sync` form). */
-export const FS_EXTRA_FUNCTIONS: Readonly<Record<string, FsSink>> = {
+const FS_EXTRA_FUNCTIONS: Readonly<Record<string, FsSink>> = {
   readJson: ONE, readJSON: ONE, writeJson: ONE, writeJSON: ONE, outputFile: ONE, outputJson: ONE, outputJSON: ONE,
   ensureDir: ONE, ensureFile: ONE, createFile: ONE, mkdirp: ONE, mkdirs: ONE, emptyDir: ONE, remove: ONE,
   pathExists: ONE, ensureLink: TWO, ensureSymlink: TWO, copy: TWO, move: TWO,
 };
 
 /** Deno's file APIs (global `Deno`), each with a `*Sync` form. */
-export const DENO_FUNCTIONS: Readonly<Record<string, FsSink>> = {
+const DENO_FUNCTIONS: Readonly<Record<string, FsSink>> = {
   readFile: ONE, readTextFile: ONE, writeFile: ONE, writeTextFile: ONE, open: ONE, create: ONE, remove: ONE,
   readDir: ONE, stat: ONE, lstat: ONE, mkdir: ONE, chmod: ONE, chown: ONE, truncate: ONE, realPath: ONE,
   readLink: ONE, rename: TWO, copyFile: TWO, symlink: TWO, link: TWO,
 };
 
 /** Bun's file APIs (global `Bun`). */
-export const BUN_FUNCTIONS: Readonly<Record<string, FsSink>> = { file: ONE, write: ONE };
+const BUN_FUNCTIONS: Readonly<Record<string, FsSink>> = { file: ONE, write: ONE };
 
 /**
  * Stream helpers that serve a file (`send`, `koa-send`): which argument is the path, and

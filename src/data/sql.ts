@@ -414,11 +414,5 @@ export const ESCAPE_FUNCTION_NAMES: ReadonlySet<string> = new Set([
   'escape', 'escapeId', 'escapeLiteral', 'escapeIdentifier', 'quoteIdentifier', 'quoteLiteral', 'quoteIdent',
 ]);
 
-/**
- * `format`-style helpers that quote their arguments per specifier: pg-format's
- * `format('%I', x)`. Specifiers map to whether the value is quoted (`true`) or inlined.
- */
-export const SQL_FORMAT_SPECIFIERS: Readonly<Record<string, boolean>> = { I: true, L: true, s: false, '%': true };
-
-/** Modules whose default export (or `format` member) is such a quoting formatter. */
+/** Modules whose default export (or `format` member) is a quoting formatter: pg-format's `format('%I', x)`. */
 export const SQL_FORMAT_MODULES: ReadonlySet<string> = new Set(['pg-format']);

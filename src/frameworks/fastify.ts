@@ -39,7 +39,7 @@ export const FASTIFY_ROUTER: RouterSpec = {
 };
 
 /** Handler functions of one Fastify registration: function arguments and `{ handler, preHandler… }` options. */
-export function fastifyHandlers(context: AdapterContext, call: TSESTree.CallExpression): FunctionLike[] {
+function fastifyHandlers(context: AdapterContext, call: TSESTree.CallExpression): FunctionLike[] {
   const fns = handlerFunctionsOf(context, call.arguments);
   for (const arg of call.arguments) {
     if (arg.type === AST_NODE_TYPES.ObjectExpression) {

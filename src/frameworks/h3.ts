@@ -12,7 +12,7 @@ import type { AdapterContext, FrameworkAdapter, HandlerBinding, InputCall, Input
 import type { FunctionLike } from '../core/functions';
 
 /** h3's `event`: most input is read through the utilities below; these are the direct reads. */
-export const H3_EVENT: InputShape = {
+const H3_EVENT: InputShape = {
   properties: {
     path: 'input',
     headers: 'input',
@@ -49,7 +49,7 @@ const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'
  * v2 `new H3().get(path, handler, { middleware })` with `app.use(mw)` and `app.mount(base, app)`.
  * `app.use(handler)` is middleware: it guards the routes registered (or mounted) after it.
  */
-export const H3_ROUTER: RouterSpec = {
+const H3_ROUTER: RouterSpec = {
   framework: 'h3',
   methods: { ...Object.fromEntries(HTTP_METHODS.map((m) => [m, m.toUpperCase()])), all: 'ALL', add: 'ALL' },
   use: ['use'],

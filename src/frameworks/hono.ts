@@ -11,7 +11,7 @@ import type { AdapterContext, FrameworkAdapter, InputShape, ParamRole } from './
 import { routerAdapter } from './kit/router-adapter';
 
 /** Hono's context `c`: input is read through `c.req` (`param()`, `query()`, `json()`…). */
-export const HONO_CONTEXT: InputShape = {
+const HONO_CONTEXT: InputShape = {
   properties: {
     req: {
       properties: { url: 'input', path: 'input', raw: FETCH_REQUEST },

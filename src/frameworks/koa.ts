@@ -20,7 +20,7 @@ const KOA_REQUEST: InputShape = {
 };
 
 /** Koa's `ctx`: `ctx.params` (router), `ctx.query`, `ctx.request.body` (koa-body), `ctx.get()`… */
-export const KOA_CONTEXT: InputShape = {
+const KOA_CONTEXT: InputShape = {
   properties: {
     params: 'input', query: 'input', querystring: 'input', headers: 'input', header: 'input', path: 'input', url: 'input',
     originalUrl: 'input', href: 'input', search: 'input', host: 'input', hostname: 'input', ip: 'input', ips: 'input',

@@ -14,7 +14,7 @@ import type { FunctionLike } from '../core/functions';
 import { wordsOf } from '../core/words';
 
 /** HTTP method exports of an App Router `route.ts`. */
-export const NEXT_ROUTE_EXPORTS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const NEXT_ROUTE_EXPORTS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 const ROUTE_FILE = /\/app\/(?:.+\/)?route\.[cm]?[jt]sx?$/u;
 const PAGE_FILE = /\/app\/(?:.+\/)?(?:page|layout|default)\.[cm]?[jt]sx?$/u;

@@ -30,7 +30,7 @@ import type { ErrorHandlerSpec, FileMethod, FrameworkAdapter, HandlerBinding, Pa
  * import-traced adapter is never re-judged by the name-based `generic` fallback.
  * Adding a framework = one file in this folder + one entry here + its tests.
  */
-export const FRAMEWORK_ADAPTERS: readonly FrameworkAdapter[] = [express, fastify, koa, hono, next, remix, sveltekit, h3, nest, trpc, nodeHttp, generic];
+const FRAMEWORK_ADAPTERS: readonly FrameworkAdapter[] = [express, fastify, koa, hono, next, remix, sveltekit, h3, nest, trpc, nodeHttp, generic];
 
 /** The names of every adapter, for the rules' `frameworks` option. */
 export const ADAPTER_NAMES: readonly string[] = FRAMEWORK_ADAPTERS.map((adapter) => adapter.name);
@@ -70,18 +70,10 @@ function getRegistry(context: FileContext): Registry {
 }
 
 /**
- * Every handler the framework adapters find in the file through imports and file routing
- * (not the lazily judged ones), memoised per Program. The base of future route models.
- */
-export function getRegisteredHandlers(context: FileContext): ReadonlyMap<FunctionLike, HandlerBinding> {
-  return getRegistry(context).found;
-}
-
-/**
  * Whether `fn` is a request handler, and what its parameters are.
  * @example app.get('/f', (req, res) => {}) // -> { framework: 'express', params: [request, response] }
  */
-export function getHandlerBinding(context: FileContext, fn: FunctionLike): HandlerBinding | null {
+function getHandlerBinding(context: FileContext, fn: FunctionLike): HandlerBinding | null {
   const registry = getRegistry(context);
   const found = registry.found.get(fn);
   if (found) {

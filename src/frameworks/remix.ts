@@ -8,7 +8,7 @@ import { FETCH_REQUEST } from './shapes';
 import type { AdapterContext, FrameworkAdapter, HandlerBinding, InputShape, ParamRole, Route } from './types';
 
 /** The argument of a route module's `loader`/`action`: `{ request, params, context }`. */
-export const REMIX_ARGS: InputShape = { properties: { request: FETCH_REQUEST, params: 'input' } };
+const REMIX_ARGS: InputShape = { properties: { request: FETCH_REQUEST, params: 'input' } };
 
 const ARGS_PARAMS: readonly ParamRole[] = [{ kind: 'request', shape: REMIX_ARGS }];
 

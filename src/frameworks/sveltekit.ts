@@ -10,7 +10,7 @@ import { FETCH_REQUEST } from './shapes';
 import type { AdapterContext, FrameworkAdapter, HandlerBinding, InputShape, ParamRole, Route } from './types';
 
 /** SvelteKit's `RequestEvent`: `url`, `request`, `params`, `cookies.get()`. */
-export const SVELTEKIT_EVENT: InputShape = {
+const SVELTEKIT_EVENT: InputShape = {
   properties: { url: 'input', params: 'input', request: FETCH_REQUEST, cookies: { methods: { get: 'input' } } },
   methods: { getClientAddress: 'input' },
 };

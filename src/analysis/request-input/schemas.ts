@@ -9,11 +9,11 @@ import type { FileContext } from '../../core/context';
 export const PARSE_METHODS = new Set(['parse', 'parseAsync', 'validateSync', 'validate', 'cast', 'create']);
 export const SAFE_PARSE_METHODS = new Set(['safeParse', 'safeParseAsync']);
 /** Schema building calls that constrain a string to a fixed alphabet or set. */
-export const CONSTRAINING_SCHEMA_CALLS = new Set([
+const CONSTRAINING_SCHEMA_CALLS = new Set([
   'regex', 'enum', 'nativeEnum', 'literal', 'uuid', 'cuid', 'cuid2', 'ulid', 'nanoid', 'number', 'int',
   'integer', 'boolean', 'bigint', 'picklist', 'matches', 'oneOf',
 ]);
-export const OBJECT_SCHEMA_CALLS = new Set(['object', 'strictObject', 'looseObject', 'shape']);
+const OBJECT_SCHEMA_CALLS = new Set(['object', 'strictObject', 'looseObject', 'shape']);
 
 /** Whether a schema constrains the value at `keys` to a fixed alphabet or set (zod, valibot, yup). */
 export function schemaConstrains(context: FileContext, schema: TSESTree.Node | null, keys: readonly string[], depth: number): boolean {

@@ -29,7 +29,7 @@ export interface PlaceholderRewrite {
  * and not an identifier (`FROM ${table}`, `ORDER BY ${col}`).
  * @example toPlaceholders(`SELECT * FROM t WHERE a = '${x}'`, (i) => `$${i + 1}`) // text: SELECT * FROM t WHERE a = $1
  */
-export function toPlaceholders(
+function toPlaceholders(
   template: TSESTree.TemplateLiteral,
   placeholder: (index: number, expression: TSESTree.Expression) => string,
 ): PlaceholderRewrite | null {
@@ -61,7 +61,7 @@ export function toPlaceholders(
 }
 
 /** Source text of an expression as an array element or argument (sequences parenthesised). */
-export function argumentText(sourceCode: Readonly<TSESLint.SourceCode>, expression: TSESTree.Expression): string {
+function argumentText(sourceCode: Readonly<TSESLint.SourceCode>, expression: TSESTree.Expression): string {
   const text = sourceCode.getText(expression);
   return expression.type === AST_NODE_TYPES.SequenceExpression ? `(${text})` : text;
 }
@@ -70,7 +70,7 @@ export function argumentText(sourceCode: Readonly<TSESLint.SourceCode>, expressi
  * A readable, unique, identifier-safe name for a value (`req.body.email` → `email`),
  * used for named placeholders.
  */
-export function placeholderName(expression: TSESTree.Expression, taken: Set<string>): string {
+function placeholderName(expression: TSESTree.Expression, taken: Set<string>): string {
   let base = 'value';
   let current: TSESTree.Node = expression;
   while (current.type === AST_NODE_TYPES.TSAsExpression || current.type === AST_NODE_TYPES.TSNonNullExpression) {

@@ -92,7 +92,7 @@ export function callbackReturns(fn: TSESTree.Node): TSESTree.Expression[] | null
  * assignment, with its operator. `null` when the variable cannot be followed
  * (parameters, imports, destructuring, loop variables, several declarations).
  */
-export function precedingWrites(
+function precedingWrites(
   context: FileContext,
   use: TSESTree.Identifier,
 ): { variable: TSESLint.Scope.Variable; writes: { operator: string; value: TSESTree.Node }[] } | null {

@@ -31,7 +31,7 @@ const STATEMENT_SHAPES: readonly RegExp[] = [
 ];
 
 /** The text with leading whitespace, comments and parentheses removed. */
-export function stripSqlPrefix(text: string): string {
+function stripSqlPrefix(text: string): string {
   return text.replace(PREFIX, '');
 }
 
@@ -40,7 +40,7 @@ export function stripSqlPrefix(text: string): string {
  * whitespace and comments.
  * @example leadingSqlKeyword('  -- list\nselect * from t') // 'SELECT'
  */
-export function leadingSqlKeyword(text: string): string | null {
+function leadingSqlKeyword(text: string): string | null {
   const match = LEADING.exec(stripSqlPrefix(text));
   return match ? match[0].toUpperCase() : null;
 }
