@@ -5,13 +5,12 @@ import type { ErrorHandlerSpec } from '../../frameworks/types';
 import { skipTsWrappers } from '../../core/static';
 import { variableFor } from '../../core/variable-index';
 import type { FileContext } from '../../core/context';
+import { ARRAY_CALLBACKS } from '../../data/js-builtins';
 
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
 /** Array methods whose callbacks receive elements, not errors (`errors.map(error => …)`). */
-const ITERATION_METHODS = new Set([
-  'map', 'forEach', 'filter', 'find', 'findLast', 'findIndex', 'some', 'every', 'reduce', 'reduceRight', 'flatMap', 'sort',
-]);
+const ITERATION_METHODS = new Set(Object.keys(ARRAY_CALLBACKS));
 /** Parameter names that mark an error-first callback (`fs.readFile(p, (err, data) => …)`). */
 const ERROR_NAME = /^(?:err|error|ex|exc|exception|\w+(?:Err|Error)|\w+_(?:err|error))$/u;
 

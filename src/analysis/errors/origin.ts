@@ -14,6 +14,7 @@ import { skipTsWrappers } from '../../core/static';
 import { variableFor } from '../../core/variable-index';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
+import { STRING_MIXERS, STRING_PADDING, STRING_PARTS, STRING_TRANSFORMS } from '../../data/js-builtins';
 
 export type { ErrorLeak, ErrorLeakKind, ErrorTaint } from './taint';
 
@@ -28,10 +29,7 @@ export interface ErrorOriginOptions {
 }
 
 /** Methods that return a string or array still carrying the receiver's content. */
-const PASS_METHODS = new Set([
-  'slice', 'substring', 'substr', 'split', 'replace', 'replaceAll', 'trim', 'trimStart', 'trimEnd', 'toUpperCase',
-  'toLowerCase', 'concat', 'padStart', 'padEnd', 'at', 'join', 'map', 'filter', 'toString', 'normalize', 'flat',
-]);
+const PASS_METHODS = new Set([...STRING_TRANSFORMS, ...STRING_PARTS, ...STRING_PADDING, ...STRING_MIXERS, 'split', 'join', 'map', 'filter', 'flat']);
 
 function isFunctionNode(node: TSESTree.Node | undefined): node is FunctionNode {
   return (

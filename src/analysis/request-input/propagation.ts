@@ -1,3 +1,5 @@
+import { ARRAY_CALLBACKS, STRING_MIXERS, STRING_PADDING } from '../../data/js-builtins';
+
 /** `path` functions that carry their arguments through; the first three are often mistaken for sanitisers. */
 export const PATH_PROPAGATORS = new Set(['join', 'resolve', 'normalize', 'format', 'relative', 'dirname', 'toNamespacedPath', 'parse']);
 export const FALSE_CONFIDENCE_PATH = new Set(['join', 'resolve', 'normalize']);
@@ -21,9 +23,10 @@ export const NON_PATH_METHODS = new Set([
   'isDirectory', 'getTime',
 ]);
 /** Methods that mix their arguments into a string built on a constant receiver. */
-export const MIXING_METHODS = new Set(['concat', 'replace', 'replaceAll', 'padStart', 'padEnd', 'join']);
+export const MIXING_METHODS = new Set([...STRING_MIXERS, ...STRING_PADDING, 'join']);
 /** Array methods whose callback's first parameter is an element of the receiver (`reduce`: the second). */
-export const ITERATION_METHODS = new Map([
-  ['forEach', 0], ['map', 0], ['flatMap', 0], ['filter', 0], ['find', 0], ['findLast', 0], ['some', 0],
-  ['every', 0], ['reduce', 1], ['then', 0],
+export const ITERATION_METHODS = new Map<string, number>([
+  ...Object.entries(ARRAY_CALLBACKS).map(([method, { element }]) => [method, element] as const),
+  // `promise.then((value) => …)`: the value of the receiver.
+  ['then', 0],
 ]);

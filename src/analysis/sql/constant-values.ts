@@ -9,17 +9,15 @@ import { skipTsWrappers, staticValue } from '../../core/static';
 import { constInitOf, laterWrites, variableFor } from '../../core/variable-index';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
+import { ARRAY_CALLBACKS, STRING_PADDING, STRING_PARTS, STRING_TRANSFORMS } from '../../data/js-builtins';
 
 export type { Derivation } from './tables';
 
 const NUMERIC_GLOBALS = new Set(['Number', 'parseInt', 'parseFloat', 'BigInt']);
 const NUMERIC_NAMESPACES = new Set(['Math', 'Number']);
 const NUMBER_FORMAT_METHODS = new Set(['toFixed', 'toPrecision', 'toExponential']);
-const STRING_PASS_THROUGH = new Set([
-  'trim', 'trimStart', 'trimEnd', 'toUpperCase', 'toLowerCase', 'toString', 'slice', 'substring', 'padStart',
-  'padEnd', 'repeat', 'normalize', 'valueOf',
-]);
-const ITERATION_METHODS = new Set(['map', 'forEach', 'filter', 'some', 'every', 'flatMap', 'find']);
+/** A constant receiver (and constant arguments) give a constant result. */
+const STRING_PASS_THROUGH = new Set([...STRING_TRANSFORMS, ...STRING_PARTS, ...STRING_PADDING]);
 
 /** Memo per Program so rules sharing the analysis share the work. */
 const MEMOS_KEY = perFileKey<WeakMap<TSESTree.Node, Derivation>>('memos');
@@ -272,11 +270,12 @@ function parameterDerivation(context: FileContext, name: TSESTree.Identifier, fn
   if (callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Array' && method === 'from') {
     return fn.parent.arguments[1] === fn && index === 1 ? 'constant' : null;
   }
-  if (fn.parent.arguments[0] !== fn || !method || !ITERATION_METHODS.has(method)) {
+  const callback = method && Object.hasOwn(ARRAY_CALLBACKS, method) ? ARRAY_CALLBACKS[method]! : null;
+  if (fn.parent.arguments[0] !== fn || !callback) {
     return null;
   }
-  if (index === 1) {
+  if (index === callback.index) {
     return 'constant'; // the element index
   }
-  return index === 0 ? arrayDerivation(context, callee.object, sub) : null;
+  return index === callback.element ? arrayDerivation(context, callee.object, sub) : null;
 }

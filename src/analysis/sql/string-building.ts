@@ -4,6 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { skipTsWrappers, staticValue } from '../../core/static';
 import { laterWrites, methodCallsOn, variableFor } from '../../core/variable-index';
 import type { FileContext } from '../../core/context';
+import { ARRAY_SUBSETS, STRING_TRANSFORMS } from '../../data/js-builtins';
 
 /** Constant text inside a built string. */
 export interface TextPiece {
@@ -49,11 +50,9 @@ export interface StringBuildOptions {
 }
 
 /** Methods that return a string derived only from their receiver. */
-const PASS_THROUGH_METHODS = new Set([
-  'trim', 'trimStart', 'trimEnd', 'toUpperCase', 'toLowerCase', 'toString', 'valueOf', 'normalize',
-]);
+const PASS_THROUGH_METHODS = new Set(STRING_TRANSFORMS);
 /** Array methods that keep (a subset of) the receiver's elements. */
-const ARRAY_PASS_THROUGH = new Set(['filter', 'slice', 'reverse', 'sort', 'flat', 'toSorted', 'toReversed']);
+const ARRAY_PASS_THROUGH = new Set(ARRAY_SUBSETS);
 /** Array methods that add elements, followed for `parts.join()`. */
 const APPENDING_METHODS = ['push', 'unshift'];
 

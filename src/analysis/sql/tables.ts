@@ -7,6 +7,7 @@ import { skipTsWrappers } from '../../core/static';
 import { constInitOf, methodCallsOn, variableFor } from '../../core/variable-index';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
+import { ARRAY_SUBSETS } from '../../data/js-builtins';
 
 /**
  * What text a value can produce:
@@ -17,7 +18,8 @@ import type { FileContext } from '../../core/context';
  */
 export type Derivation = 'constant' | 'numeric' | null;
 
-const ARRAY_PASS_THROUGH = new Set(['filter', 'slice', 'reverse', 'sort', 'flat', 'toSorted', 'toReversed', 'concat']);
+/** Arrays made from a constant table's elements (`concat` of constant tables stays constant: its arguments are checked too). */
+const ARRAY_PASS_THROUGH = new Set([...ARRAY_SUBSETS, 'concat']);
 export const SCREAMING_CASE = /^[A-Z][A-Z\d_]*$/u;
 /** Array methods that add elements in place. */
 const MUTATING_METHODS = ['push', 'unshift', 'splice', 'fill'];
