@@ -125,6 +125,18 @@ classify(Array.from({ length: n }, (_, i) => \`$\${i + 1}\`).join(', '));`,
         { messageId: 'constant', line: 5, column: 10, endLine: 5, endColumn: 69 },
       ],
     },
+    // callbacks of the built-in array methods (data/js-builtins): elements of a constant table, and indices
+    {
+      code: `const cols = ['a', 'b'];
+cols.findLast((c) => classify(c));
+cols.reduce((sql, c, i) => classify(\`\${c} = $\${i + 1}\`), '');
+cols.reduce((sql, c) => classify(sql), '');`,
+      errors: [
+        { messageId: 'constant', line: 2, column: 31, endLine: 2, endColumn: 32 },
+        { messageId: 'constant', line: 3, column: 37, endLine: 3, endColumn: 55 },
+        { messageId: 'arbitrary', line: 4, column: 34, endLine: 4, endColumn: 37 },
+      ],
+    },
     {
       code: `for (const c of ['a', 'b']) classify(c);
 for (const c of input) classify(c);
