@@ -5,6 +5,7 @@ import { createRule } from '../core/create-rule';
 import { classifyStatus, createResponseSinkMatcher, getErrorOrigin } from '../analysis/errors/index';
 import type { ErrorLeak, ErrorLeakKind, ErrorOriginAnalyzer, ErrorOriginOptions, ResponseSink } from '../analysis/errors/index';
 import { IDENTIFIER_PATH_PATTERN, NAME_LIST_SCHEMA } from '../core/option-schemas';
+import { snippet } from '../core/snippet';
 
 const GENERIC = "'Internal Server Error'";
 const MESSAGE_IDS: Readonly<Record<ErrorLeakKind, MessageIds>> = {
@@ -37,11 +38,6 @@ export type MessageIds =
   | 'messageInResponse'
   | 'replaceWithGeneric'
   | 'replaceAndLog';
-
-function shorten(text: string): string {
-  const flat = text.replace(/\s+/gu, ' ');
-  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
-}
 
 export default createRule<Options, MessageIds>({
   name: 'no-stack-in-response',
@@ -144,7 +140,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function report(leak: ErrorLeak, sink: ResponseSink): void {
-      const expression = shorten(sourceCode.getText(leak.origin));
+      const expression = snippet(sourceCode, leak.origin);
       const insertion = logInsertion(leak, sink);
       context.report({
         node: leak.node,
@@ -153,7 +149,7 @@ export default createRule<Options, MessageIds>({
         suggest: [
           {
             messageId: insertion ? 'replaceAndLog' : 'replaceWithGeneric',
-            data: { expression: shorten(sourceCode.getText(leak.node)), logger },
+            data: { expression: snippet(sourceCode, leak.node), logger },
             fix: (fixer) => {
               const fixes = [replacement(fixer, leak.node)];
               if (insertion) {

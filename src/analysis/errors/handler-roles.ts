@@ -4,10 +4,10 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ErrorHandlerSpec } from '../../frameworks/types';
 import { skipTsWrappers } from '../../core/static';
 import { variableFor } from '../../core/variable-index';
+import type { FunctionLike } from '../../core/functions';
 import type { FileContext } from '../../core/context';
 import { ARRAY_CALLBACKS } from '../../data/js-builtins';
 
-type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
 /** Array methods whose callbacks receive elements, not errors (`errors.map(error => …)`). */
 const ITERATION_METHODS = new Set(Object.keys(ARRAY_CALLBACKS));
@@ -15,7 +15,7 @@ const ITERATION_METHODS = new Set(Object.keys(ARRAY_CALLBACKS));
 const ERROR_NAME = /^(?:err|error|ex|exc|exception|\w+(?:Err|Error)|\w+_(?:err|error))$/u;
 
 /** Calls that register `fn` (directly as an argument, or by name): `[call, argument index]`. */
-function registrationsOf(context: FileContext, fn: FunctionNode): { call: TSESTree.CallExpression; index: number }[] {
+function registrationsOf(context: FileContext, fn: FunctionLike): { call: TSESTree.CallExpression; index: number }[] {
   const out: { call: TSESTree.CallExpression; index: number }[] = [];
   let value: TSESTree.Node = fn;
   while (value.parent && (value.parent.type === AST_NODE_TYPES.TSAsExpression || value.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)) {
@@ -80,7 +80,7 @@ function decoratorNames(node: TSESTree.Node | undefined): string[] {
  */
 export function errorHandlerRoles(
   context: FileContext,
-  fn: FunctionNode,
+  fn: FunctionLike,
   specs: readonly ErrorHandlerSpec[],
 ): { errorParam: number; responseParam: number | null } | null {
   for (const spec of specs) {

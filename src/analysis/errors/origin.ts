@@ -15,11 +15,12 @@ import { variableFor } from '../../core/variable-index';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
 import { STRING_MIXERS, STRING_PADDING, STRING_PARTS, STRING_TRANSFORMS } from '../../data/js-builtins';
+import { isFunctionLike } from '../../core/functions';
+import type { FunctionLike } from '../../core/functions';
 
 export type { ErrorLeak, ErrorLeakKind, ErrorTaint } from './taint';
 
 type Variable = TSESLint.Scope.Variable;
-type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
 export interface ErrorOriginOptions {
   /** Error-handler registrations contributed by the framework adapters. */
@@ -31,13 +32,6 @@ export interface ErrorOriginOptions {
 /** Methods that return a string or array still carrying the receiver's content. */
 const PASS_METHODS = new Set([...STRING_TRANSFORMS, ...STRING_PARTS, ...STRING_PADDING, ...STRING_MIXERS, 'split', 'join', 'map', 'filter', 'flat']);
 
-function isFunctionNode(node: TSESTree.Node | undefined): node is FunctionNode {
-  return (
-    node?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node?.type === AST_NODE_TYPES.FunctionExpression ||
-    node?.type === AST_NODE_TYPES.FunctionDeclaration
-  );
-}
 /** Everything `createErrorOrigin` answers, memoised per file and options. */
 export interface ErrorOriginAnalyzer {
   /** The path inside the caught error a variable is bound to (`[]` for `err`, `['stack']` for `{ stack }`), or `null`. */
@@ -118,8 +112,8 @@ class ErrorOrigin implements ErrorOriginAnalyzer {
       if (def.type === 'CatchClause') {
         const param = (def.node as TSESTree.CatchClause).param;
         path = param ? patternPath(param, def.name, this.context) : null;
-      } else if (def.type === 'Parameter' && isFunctionNode(def.node as TSESTree.Node)) {
-        const fn = def.node as FunctionNode;
+      } else if (def.type === 'Parameter' && isFunctionLike(def.node as TSESTree.Node)) {
+        const fn = def.node as FunctionLike;
         const roles = errorHandlerRoles(this.context, fn, this.options.errorHandlers);
         const param = roles ? fn.params[roles.errorParam] : undefined;
         path = param ? patternPath(param, def.name, this.context) : null;

@@ -11,8 +11,9 @@ import { findObjectProperty, skipTsWrappers } from '../../core/static';
 import { memberName } from '../../core/ast';
 import { variableFor } from '../../core/variable-index';
 import type { FileContext } from '../../core/context';
+import { isFunctionLike } from '../../core/functions';
+import type { FunctionLike } from '../../core/functions';
 
-type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
 /** One payload of a response: an expression sent to the client. */
 export interface ResponsePayload {
@@ -35,15 +36,7 @@ export interface ResponseSink {
 }
 
 /** Decides whether a function parameter is a response object by its handler role (framework adapters). */
-export type ResponseParamPredicate = (fn: FunctionNode, index: number) => boolean;
-
-function isFunctionNode(node: TSESTree.Node | undefined): node is FunctionNode {
-  return (
-    node?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node?.type === AST_NODE_TYPES.FunctionExpression ||
-    node?.type === AST_NODE_TYPES.FunctionDeclaration
-  );
-}
+export type ResponseParamPredicate = (fn: FunctionLike, index: number) => boolean;
 
 function calleeName(callee: TSESTree.Node): string | null {
   const node = skipTsWrappers(callee);
@@ -76,7 +69,7 @@ function hasDirective(body: TSESTree.Node | null | undefined, directives: Readon
   return false;
 }
 
-function isExported(fn: FunctionNode): boolean {
+function isExported(fn: FunctionLike): boolean {
   let node: TSESTree.Node = fn;
   if (node.parent?.type === AST_NODE_TYPES.VariableDeclarator) {
     node = node.parent.parent;
@@ -163,8 +156,8 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
     }
     const variable = variableFor(context, expr);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (def?.type === 'Parameter' && isFunctionNode(def.node as TSESTree.Node)) {
-      const fn = def.node as FunctionNode;
+    if (def?.type === 'Parameter' && isFunctionLike(def.node as TSESTree.Node)) {
+      const fn = def.node as FunctionLike;
       const position = fn.params.findIndex((p) => p === def.name || (p.type === AST_NODE_TYPES.AssignmentPattern && p.left === def.name));
       if (position < 0) {
         return null;
@@ -331,10 +324,10 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
       return null;
     }
     let fn: TSESTree.Node | undefined = statement.parent;
-    while (fn && !isFunctionNode(fn)) {
+    while (fn && !isFunctionLike(fn)) {
       fn = fn.parent;
     }
-    if (!isFunctionNode(fn) || !((fileIsAction && isExported(fn)) || hasDirective(fn.body, index.directives))) {
+    if (!isFunctionLike(fn) || !((fileIsAction && isExported(fn)) || hasDirective(fn.body, index.directives))) {
       return null;
     }
     return {
@@ -353,7 +346,7 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
   function precedingStatus(sink: TSESTree.Node, response: TSESTree.Node): ResponseSink['status'] {
     const responseText = sourceCode.getText(response);
     let child: TSESTree.Node = sink;
-    for (let parent = sink.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    for (let parent = sink.parent; parent && !isFunctionLike(parent); child = parent, parent = parent.parent) {
       if (parent.type !== AST_NODE_TYPES.BlockStatement && parent.type !== AST_NODE_TYPES.SwitchCase) {
         continue;
       }
