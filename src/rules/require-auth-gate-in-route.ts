@@ -7,28 +7,20 @@ import { createRule } from '../core/create-rule';
 import { normalizedFilename } from '../core/functions';
 import { compileGlobs } from '../core/globs';
 import type { GlobList } from '../core/globs';
-import { isIdentifierPath } from '../core/option-schemas';
+import { isIdentifierPath, NAME_LIST_SCHEMA } from '../core/option-schemas';
 import { configKey, perConfiguration } from '../core/settings';
 import { ADAPTER_NAMES, getRoutes, isRouteCandidate } from '../frameworks/registry';
 import type { Route } from '../frameworks/types';
 import type { FunctionLike } from '../core/functions';
+import { PUBLIC_FILE_GLOBS, PUBLIC_PATH_PREFIXES, PUBLIC_PATHS } from '../data/auth-vocabulary';
 
-/** URL paths public by design, also under `/api` and versioned prefixes (`/api/v1/health`). */
-const PUBLIC_PATHS = [
-  '/health*', '/healthz', '/ready*', '/live*', '/status', '/metrics', '/ping', '/login', '/logout', '/signin', '/signout',
-  '/signup', '/register', '/auth/**', '/callback*', '/forgot-password', '/reset-password*', '/verify*', '/public/**',
-  '/favicon.ico', '/robots.txt', '/.well-known/**', '/join', '/sitemap*.xml', '/rss*', '/feed*.xml', '/feed*.rss', '/atom*.xml', '/manifest.webmanifest',
-  '/resources/healthcheck', '/signIn', '/signUp', '/signOut', '/forgotPassword', '/resetPassword*',
-];
+/** URL paths public by design under each prefix (`/api/v1/health`), then file globs of file-routed frameworks. */
 export const DEFAULT_PUBLIC_ROUTES: readonly string[] = [
-  ...PUBLIC_PATHS.flatMap((p) => [p, `/api${p}`, `/api/v*${p}`, `/v*${p}`]),
-  // File-routed frameworks: file globs (no leading `/`).
-  'app/api/auth/**', 'app/api/health/**', 'pages/api/auth/**', 'server/api/public/**', 'server/api/auth/**',
-  'src/routes/auth/**', 'app/routes/auth*',
+  ...PUBLIC_PATHS.flatMap((path) => PUBLIC_PATH_PREFIXES.map((prefix) => `${prefix}${path}`)),
+  ...PUBLIC_FILE_GLOBS,
 ];
 
 const PUBLIC_COMMENT = /^\s*agent-guard:\s*public-route\b(.*)$/u;
-const nameList = { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true } as const;
 
 export type Options = [
   {
@@ -68,10 +60,10 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          authFunctions: { ...nameList, description: 'Gate functions called in handlers (names or `module#export`), added to `settings["agent-guard"].auth.functions`.' },
-          authMiddleware: { ...nameList, description: 'Middleware and guards that authenticate (names or `module#export`), added to `settings["agent-guard"].auth.middleware`.' },
-          publicRoutes: { ...nameList, description: 'Globs of URL paths (starting with `/`) or files that are public by design, added to the defaults.' },
-          globalAuth: { ...nameList, description: 'Globs of URL paths or files protected by a gate declared elsewhere (a root middleware, a global guard).' },
+          authFunctions: { ...NAME_LIST_SCHEMA, description: 'Gate functions called in handlers (names or `module#export`), added to `settings["agent-guard"].auth.functions`.' },
+          authMiddleware: { ...NAME_LIST_SCHEMA, description: 'Middleware and guards that authenticate (names or `module#export`), added to `settings["agent-guard"].auth.middleware`.' },
+          publicRoutes: { ...NAME_LIST_SCHEMA, description: 'Globs of URL paths (starting with `/`) or files that are public by design, added to the defaults.' },
+          globalAuth: { ...NAME_LIST_SCHEMA, description: 'Globs of URL paths or files protected by a gate declared elsewhere (a root middleware, a global guard).' },
           allowPublicGet: { type: 'boolean', description: 'Do not report GET and HEAD routes.' },
           checkPublicQueries: { type: 'boolean', description: 'Also report tRPC queries and subscriptions (reads) without a gate; by default only mutations are.' },
           frameworks: { type: 'array', items: { type: 'string', enum: [...ADAPTER_NAMES] }, uniqueItems: true, description: 'Only check routes of these frameworks.' },
