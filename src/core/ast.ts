@@ -72,3 +72,12 @@ export function memberName(context: FileContext, node: TSESTree.MemberExpression
   const value = property.type === AST_NODE_TYPES.Literal ? property : staticValueOf(context, property);
   return value && (typeof value.value === 'string' || typeof value.value === 'number') ? String(value.value) : null;
 }
+
+/**
+ * The name a call is made by: the member's name (constant computed keys included, see
+ * `memberName`) or the identifier's. `z.string()` → `string`, `pipe(…)` → `pipe`, else `null`.
+ */
+export function calledName(context: FileContext, callee: TSESTree.Node): string | null {
+  const node = skipTsWrappers(callee);
+  return node.type === AST_NODE_TYPES.MemberExpression ? memberName(context, node) : node.type === AST_NODE_TYPES.Identifier ? node.name : null;
+}

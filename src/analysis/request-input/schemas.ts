@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { dereference, skipTsWrappers } from '../../core/static';
-import { memberName } from '../../core/ast';
+import { calledName } from '../../core/ast';
 import type { FileContext } from '../../core/context';
 
 /** Schema methods returning the validated input (zod, yup, superstruct-style). */
@@ -33,12 +33,7 @@ export function schemaConstrains(context: FileContext, schema: TSESTree.Node | n
   }
   if (node.type === AST_NODE_TYPES.CallExpression) {
     const callee = skipTsWrappers(node.callee);
-    const name =
-      callee.type === AST_NODE_TYPES.MemberExpression
-        ? memberName(context, callee)
-        : callee.type === AST_NODE_TYPES.Identifier
-          ? callee.name
-          : null;
+    const name = calledName(context, callee);
     if (name !== null && CONSTRAINING_SCHEMA_CALLS.has(name)) {
       return true;
     }
@@ -58,12 +53,7 @@ function objectShape(context: FileContext, node: TSESTree.Node, depth: number): 
     return null;
   }
   const callee = skipTsWrappers(node.callee);
-  const name =
-    callee.type === AST_NODE_TYPES.MemberExpression
-      ? memberName(context, callee)
-      : callee.type === AST_NODE_TYPES.Identifier
-        ? callee.name
-        : null;
+  const name = calledName(context, callee);
   const arg = node.arguments[0] ? dereference(context, node.arguments[0]) : null;
   if (name !== null && OBJECT_SCHEMA_CALLS.has(name) && arg?.type === AST_NODE_TYPES.ObjectExpression) {
     return arg;
