@@ -81,3 +81,32 @@ export function calledName(context: FileContext, callee: TSESTree.Node): string 
   const node = skipTsWrappers(callee);
   return node.type === AST_NODE_TYPES.MemberExpression ? memberName(context, node) : node.type === AST_NODE_TYPES.Identifier ? node.name : null;
 }
+
+/**
+ * The property path from an object destructuring pattern to `id`, through defaults: `[]` for
+ * the pattern itself, `['Pool']` for `const { Pool: P } = require('pg')`, `['a', 'b']` for
+ * `{ a: { b } }`; `null` when `id` is not in it or a key is not a static name.
+ */
+export function patternPath(pattern: TSESTree.Node, id: TSESTree.Node): string[] | null {
+  if (pattern === id) {
+    return [];
+  }
+  if (pattern.type === AST_NODE_TYPES.AssignmentPattern) {
+    return patternPath(pattern.left, id);
+  }
+  if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
+    for (const prop of pattern.properties) {
+      if (prop.type !== AST_NODE_TYPES.Property) {
+        continue;
+      }
+      const key = !prop.computed && prop.key.type === AST_NODE_TYPES.Identifier
+        ? prop.key.name
+        : prop.key.type === AST_NODE_TYPES.Literal ? String(prop.key.value) : null;
+      const rest = key === null ? null : patternPath(prop.value, id);
+      if (rest) {
+        return [key!, ...rest];
+      }
+    }
+  }
+  return null;
+}

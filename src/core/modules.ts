@@ -7,6 +7,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { variableFor } from './variable-index';
 import { perFile, perFileKey } from './context';
 import type { FileContext } from './context';
+import { patternPath } from './ast';
 
 export { CALL, CONSTRUCT, ESM, READ };
 
@@ -372,30 +373,6 @@ function requireSource(node: TSESTree.Node | null | undefined, context: FileCont
   if (current?.type === AST_NODE_TYPES.ImportExpression) {
     const name = getStringIfConstant(current.source as never, context.sourceCode.getScope(current) as never);
     return name === null ? null : stripNodePrefix(name);
-  }
-  return null;
-}
-
-/** Property path from a destructuring pattern down to `id` (`const { promises: { readFile } } = …`). */
-function patternPath(pattern: TSESTree.Node, id: TSESTree.Identifier): string[] | null {
-  if (pattern === id) {
-    return [];
-  }
-  if (pattern.type === AST_NODE_TYPES.AssignmentPattern) {
-    return patternPath(pattern.left, id);
-  }
-  if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
-    for (const prop of pattern.properties) {
-      if (prop.type === AST_NODE_TYPES.Property) {
-        const key = prop.computed
-          ? prop.key.type === AST_NODE_TYPES.Literal ? String(prop.key.value) : null
-          : prop.key.type === AST_NODE_TYPES.Identifier ? prop.key.name : String((prop.key as TSESTree.Literal).value);
-        const rest = key === null ? null : patternPath(prop.value, id);
-        if (rest) {
-          return [key!, ...rest];
-        }
-      }
-    }
   }
   return null;
 }

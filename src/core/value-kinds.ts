@@ -6,6 +6,7 @@ import { skipTsWrappers } from './static';
 import { laterWrites, variableFor } from './variable-index';
 import { perFile, perFileKey } from './context';
 import type { FileContext, PerFileKey } from './context';
+import { patternPath } from './ast';
 
 /**
  * What a library value is and does, as data (see `sinks/sql.ts`). Kinds are referenced by id.
@@ -67,30 +68,6 @@ function staticKey(node: TSESTree.MemberExpression): string | null {
     : null;
 }
 
-/** Property path from a destructuring pattern to `id` (`const { Pool: P } = require('pg')` → `['Pool']`). */
-function pathInPattern(pattern: TSESTree.Node, id: TSESTree.Node): string[] | null {
-  if (pattern === id) {
-    return [];
-  }
-  if (pattern.type === AST_NODE_TYPES.AssignmentPattern) {
-    return pathInPattern(pattern.left, id);
-  }
-  if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
-    for (const prop of pattern.properties) {
-      if (prop.type !== AST_NODE_TYPES.Property) {
-        continue;
-      }
-      const key = !prop.computed && prop.key.type === AST_NODE_TYPES.Identifier
-        ? prop.key.name
-        : prop.key.type === AST_NODE_TYPES.Literal ? String(prop.key.value) : null;
-      const rest = key === null ? null : pathInPattern(prop.value, id);
-      if (rest) {
-        return [key!, ...rest];
-      }
-    }
-  }
-  return null;
-}
 
 /**
  * A resolver from expressions to library kinds: follows imports, `require`, `const`
@@ -292,7 +269,7 @@ function createResolver<S>(context: FileContext, table: KindTable<S>, sources: K
         }
         const writes = laterWrites(variable);
         if (declarator.init && writes.length === 0) {
-          const path = pathInPattern(declarator.id, def.name);
+          const path = patternPath(declarator.id, def.name);
           let kind = path ? kindOf(declarator.init) : null;
           for (const key of path ?? []) {
             kind = member(kind, key);
