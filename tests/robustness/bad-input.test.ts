@@ -134,6 +134,9 @@ describe('deeply nested expressions', () => {
     expect(parseError(input)).toBeNull();
     const messages = lintOrReport(input);
     expect(messages.filter((message) => message.fatal)).toEqual([]);
+    // Work done, not only no crash: the rules reach the end of the handler and still report
+    // its `fetch` without a timeout (the generous timeout above is a hang guard, not a benchmark).
+    expect(agentGuardFindings(messages).map((message) => [message.ruleId, message.line])).toContainEqual(['agent-guard/fetch-requires-timeout', 10]);
   }, 60_000);
 });
 
