@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { childNodes } from '../core/ast';
+import { childNodes, outerExpression } from '../core/ast';
 import { exportedBindings } from './kit/exported-bindings';
 import type { ExportedBinding } from './kit/exported-bindings';
 import { exportedFunctions, hasDirective, normalizedFilename, textIncludes } from '../core/functions';
@@ -209,10 +209,7 @@ function inlineActionName(fn: FunctionLike): { name: string; node: TSESTree.Node
       return { name: fn.id.name, node: fn.id };
     }
   }
-  let parent: TSESTree.Node | undefined = fn.parent;
-  while (parent && (parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSSatisfiesExpression)) {
-    parent = parent.parent;
-  }
+  const parent: TSESTree.Node | undefined = outerExpression(fn).parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
     return { name: parent.id.name, node: parent.id };
   }

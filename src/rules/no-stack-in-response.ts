@@ -6,6 +6,7 @@ import { classifyStatus, createResponseSinkMatcher, getErrorOrigin } from '../an
 import type { ErrorLeak, ErrorLeakKind, ErrorOriginAnalyzer, ErrorOriginOptions, ResponseSink } from '../analysis/errors/index';
 import { IDENTIFIER_PATH_PATTERN, NAME_LIST_SCHEMA } from '../core/option-schemas';
 import { snippet } from '../core/snippet';
+import { childNodes } from '../core/ast';
 
 const GENERIC = "'Internal Server Error'";
 const MESSAGE_IDS: Readonly<Record<ErrorLeakKind, MessageIds>> = {
@@ -205,17 +206,7 @@ export default createRule<Options, MessageIds>({
           return true;
         }
       }
-      const keys = sourceCode.visitorKeys[node.type] ?? [];
-      for (const key of keys) {
-        const value = (node as unknown as Record<string, unknown>)[key];
-        const children = Array.isArray(value) ? value : [value];
-        for (const child of children) {
-          if (child && typeof child === 'object' && 'type' in child && logs(child as TSESTree.Node)) {
-            return true;
-          }
-        }
-      }
-      return false;
+      return childNodes(sourceCode, node).some(logs);
     }
   },
 });

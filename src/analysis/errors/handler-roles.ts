@@ -7,6 +7,7 @@ import { variableFor } from '../../core/variable-index';
 import type { FunctionLike } from '../../core/functions';
 import type { FileContext } from '../../core/context';
 import { ARRAY_CALLBACKS } from '../../data/js-builtins';
+import { outerExpression } from '../../core/ast';
 
 
 /** Array methods whose callbacks receive elements, not errors (`errors.map(error => …)`). */
@@ -17,10 +18,7 @@ const ERROR_NAME = /^(?:err|error|ex|exc|exception|\w+(?:Err|Error)|\w+_(?:err|e
 /** Calls that register `fn` (directly as an argument, or by name): `[call, argument index]`. */
 function registrationsOf(context: FileContext, fn: FunctionLike): { call: TSESTree.CallExpression; index: number }[] {
   const out: { call: TSESTree.CallExpression; index: number }[] = [];
-  let value: TSESTree.Node = fn;
-  while (value.parent && (value.parent.type === AST_NODE_TYPES.TSAsExpression || value.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)) {
-    value = value.parent;
-  }
+  const value = outerExpression(fn);
   const parent = value.parent;
   if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== value) {
     out.push({ call: parent, index: parent.arguments.indexOf(value as TSESTree.CallExpressionArgument) });

@@ -10,7 +10,7 @@ import { matchesSpec, PATH_SANITIZERS, replaceValue, SAFE_CALLS } from './saniti
 import { PARSE_METHODS, SAFE_PARSE_METHODS } from './schemas';
 import { SAFE, shortText, targetKey, UNKNOWN, withNotes } from './values';
 import type { TrackedValue, ValueTracker } from './values';
-import { memberName } from '../../core/ast';
+import { childNodes, memberName } from '../../core/ast';
 import { skipTsWrappers } from '../../core/static';
 import type { FunctionLike } from '../../core/functions';
 
@@ -134,13 +134,9 @@ export class CallValues {
       out.push(node.argument ? this.tracker.evaluate(node.argument) : SAFE);
       return;
     }
-    const keys = this.tracker.context.sourceCode.visitorKeys[node.type] ?? [];
-    for (const key of keys) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(child) ? child : [child]) {
-        if (item && typeof item === 'object' && 'type' in item && !isFunctionLike(item as TSESTree.Node) && !String((item as TSESTree.Node).type).endsWith('Expression')) {
-          this.collectReturns(item as TSESTree.Node, out);
-        }
+    for (const child of childNodes(this.tracker.context.sourceCode, node)) {
+      if (!isFunctionLike(child) && !child.type.endsWith('Expression')) {
+        this.collectReturns(child, out);
       }
     }
   }
