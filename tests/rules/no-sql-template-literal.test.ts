@@ -1746,6 +1746,18 @@ export const find = (id: string) => legacyQuery(\`x = \${id}\`);`,
         { messageId: 'dynamicSql', line: 2, column: 49, endLine: 2, endColumn: 60, data: { value: '`id`', sink: 'legacyQuery' } },
       ],
     },
+    // option and settings sinks are merged; a dotted name matches by its last segments
+    {
+      code: `declare function legacyQuery(q: string): unknown;
+declare const self: { db: { runSql(q: string): unknown } };
+export const find = (id: string) => [legacyQuery(\`x = \${id}\`), self.db.runSql(\`y = \${id}\`)];`,
+      options: [{"sinks":["db.runSql"]}],
+      settings: {"agent-guard":{"sql":{"sinks":["legacyQuery"]}}},
+      errors: [
+        { messageId: 'dynamicSql', line: 3, column: 50, endLine: 3, endColumn: 61, data: { value: '`id`', sink: 'legacyQuery' } },
+        { messageId: 'dynamicSql', line: 3, column: 79, endLine: 3, endColumn: 90, data: { value: '`id`', sink: 'self.db.runSql' } },
+      ],
+    },
     // checkAllSqlStrings: SQL built but not seen reaching a sink
     {
       code: `export function build(name: string) {
