@@ -74,6 +74,20 @@ export function memberName(context: FileContext, node: TSESTree.MemberExpression
 }
 
 /**
+ * The name a callee is written with, without any scope work: the identifier (`json`), or the
+ * property of a non-computed member (`res.json` → `json`); `null` otherwise. TS wrappers skipped.
+ */
+export function staticCalleeName(callee: TSESTree.Node): string | null {
+  const node = skipTsWrappers(callee);
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    return node.name;
+  }
+  return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier
+    ? node.property.name
+    : null;
+}
+
+/**
  * The name a call is made by: the member's name (constant computed keys included, see
  * `memberName`) or the identifier's. `z.string()` → `string`, `pipe(…)` → `pipe`, else `null`.
  */

@@ -174,13 +174,16 @@ export function exportedObject(context: FileContext, name: string): TSESTree.Obj
   return null;
 }
 
-/** True when the function body (or the file, for module-level directives) starts with `directive`. */
-export function hasDirective(body: readonly TSESTree.Node[], directive: string): boolean {
+/**
+ * True when the function body (or the file, for module-level directives) starts with
+ * `directive`, or with one of a set of directives (`'use server'`).
+ */
+export function hasDirective(body: readonly TSESTree.Node[], directive: string | ReadonlySet<string>): boolean {
   for (const statement of body) {
     if (statement.type !== AST_NODE_TYPES.ExpressionStatement || typeof statement.directive !== 'string') {
       return false;
     }
-    if (statement.directive === directive) {
+    if (typeof directive === 'string' ? statement.directive === directive : directive.has(statement.directive)) {
       return true;
     }
   }

@@ -4,14 +4,13 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { CONTEXT_RESPONSES, getParamRole, RESPONSE_INDEX } from '../../frameworks/registry';
 import type { ResponseCall } from '../../frameworks/types';
 import { errorHandlerRoles } from './handler-roles';
-import { textIncludes } from '../../core/functions';
+import { hasDirective, isFunctionLike, textIncludes } from '../../core/functions';
 import { resolveCallTarget } from '../../core/modules';
 import { compileNameSpecs, matchCallTarget, matchWrittenName } from '../../core/name-specs';
 import { findObjectProperty, skipTsWrappers } from '../../core/static';
-import { memberName } from '../../core/ast';
+import { memberName, staticCalleeName } from '../../core/ast';
 import { variableFor } from '../../core/variable-index';
 import type { FileContext } from '../../core/context';
-import { isFunctionLike } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
 
 
@@ -38,35 +37,10 @@ export interface ResponseSink {
 /** Decides whether a function parameter is a response object by its handler role (framework adapters). */
 export type ResponseParamPredicate = (fn: FunctionLike, index: number) => boolean;
 
-function calleeName(callee: TSESTree.Node): string | null {
-  const node = skipTsWrappers(callee);
-  if (node.type === AST_NODE_TYPES.Identifier) {
-    return node.name;
-  }
-  return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier
-    ? node.property.name
-    : null;
-}
-
-/** The callee's name is what `calleeName` says: an identifier or a non-computed member (`res.json`). */
+/** The callee's name is what `staticCalleeName` says: an identifier or a non-computed member (`res.json`). */
 function isStaticallyNamed(callee: TSESTree.Node): boolean {
   const node = skipTsWrappers(callee);
   return node.type !== AST_NODE_TYPES.MemberExpression || !node.computed;
-}
-
-function hasDirective(body: TSESTree.Node | null | undefined, directives: ReadonlySet<string>): boolean {
-  if (body?.type !== AST_NODE_TYPES.BlockStatement && body?.type !== AST_NODE_TYPES.Program) {
-    return false;
-  }
-  for (const statement of body.body) {
-    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || typeof statement.directive !== 'string') {
-      return false;
-    }
-    if (directives.has(statement.directive)) {
-      return true;
-    }
-  }
-  return false;
 }
 
 function isExported(fn: FunctionLike): boolean {
@@ -109,7 +83,7 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
    * with one configured every named call is resolved.
    */
   const callNames: ReadonlySet<string> | null = extras.hasModuleSpecs ? null : new Set([...index.methods.keys(), ...index.callNames, ...extras.lastSegments]);
-  const fileIsAction = hasDirective(sourceCode.ast, index.directives);
+  const fileIsAction = hasDirective(sourceCode.ast.body, index.directives);
   /** Whether the text names a directive at all: without one, no `return` can answer an action. */
   const mentionsDirective = [...index.directives].some((directive) => textIncludes(context, directive));
   const isResponseParam: ResponseParamPredicate =
@@ -126,7 +100,7 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
       case AST_NODE_TYPES.CallExpression:
         // Most calls of a file are named like no sink: rule them out by name before any scope
         // work. (A computed callee, `res[method]()`, has no name here and goes the long way.)
-        if (callNames && !callNames.has(calleeName(node.callee) ?? '') && isStaticallyNamed(node.callee)) {
+        if (callNames && !callNames.has(staticCalleeName(node.callee) ?? '') && isStaticallyNamed(node.callee)) {
           return null;
         }
         return matchMethod(node) ?? matchCall(node, false);
@@ -167,7 +141,7 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
       }
       // `.then((res) => …)` receives a result, not a server response.
       const parent = fn.parent;
-      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === fn && calleeName(parent.callee) === 'then') {
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === fn && staticCalleeName(parent.callee) === 'then') {
         return null;
       }
       return { name: expr.name };
@@ -177,7 +151,7 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
       if (init.type === AST_NODE_TYPES.AwaitExpression) {
         init = skipTsWrappers(init.argument);
       }
-      if (init.type === AST_NODE_TYPES.CallExpression && index.factories.has(calleeName(init.callee) ?? '')) {
+      if (init.type === AST_NODE_TYPES.CallExpression && index.factories.has(staticCalleeName(init.callee) ?? '')) {
         return BY_ROLE;
       }
     }
@@ -247,7 +221,7 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
   function matchCall(call: TSESTree.CallExpression | TSESTree.NewExpression, construct: boolean): ResponseSink | null {
     // A plain extra sink by the name written (`sendError(…)`); anything else by what it resolves to.
     const written = matchWrittenName(call.callee, extras) !== null;
-    const last = calleeName(call.callee);
+    const last = staticCalleeName(call.callee);
     if (!written && !extras.hasModuleSpecs && (last === null || !index.callNames.has(last))) {
       return null;
     }
@@ -327,7 +301,7 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
     while (fn && !isFunctionLike(fn)) {
       fn = fn.parent;
     }
-    if (!isFunctionLike(fn) || !((fileIsAction && isExported(fn)) || hasDirective(fn.body, index.directives))) {
+    if (!isFunctionLike(fn) || !((fileIsAction && isExported(fn)) || (fn.body.type === AST_NODE_TYPES.BlockStatement && hasDirective(fn.body.body, index.directives)))) {
       return null;
     }
     return {

@@ -17,6 +17,7 @@ import type { KindResolver } from '../../core/value-kinds';
 import { constInitOf, variableFor } from '../../core/variable-index';
 import type { FunctionLike } from '../../core/functions';
 import type { FileContext } from '../../core/context';
+import { staticCalleeName } from '../../core/ast';
 
 /** A call found to receive SQL text. */
 export interface SqlSinkCall {
@@ -87,17 +88,6 @@ export function sqlStringBuildOptions(context: FileContext): StringBuildOptions 
   };
 }
 
-/** The called name: `query` for `query(...)` and `db.query(...)`. */
-function calleeMethodName(callee: TSESTree.Node): string | null {
-  if (callee.type === AST_NODE_TYPES.Identifier) {
-    return callee.name;
-  }
-  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) {
-    return callee.property.name;
-  }
-  return null;
-}
-
 /**
  * Every call in `calls` that receives SQL text: driver/ORM methods resolved through
  * imports and instances, configured extra sinks (`module#export.method` or names),
@@ -155,7 +145,7 @@ export function findSqlSinkCalls(
     if (resolved) {
       return { sink: resolved, needsSqlText: false };
     }
-    const name = calleeMethodName(callee);
+    const name = staticCalleeName(callee);
     if (extras.specs.length > 0 && matchNameSpec(context, callee, extras)) {
       return { sink: { arg: 0 }, needsSqlText: false };
     }
