@@ -39,6 +39,11 @@ export interface KindResolver<S> {
   kindOf(node: TSESTree.Node): string | null;
   /** The spec of `node`'s kind, or `undefined`. */
   specOf(node: TSESTree.Node): KindSpec<S> | undefined;
+  /**
+   * The sink of calling `callee`, or `undefined`. A member callee named like no member that
+   * leads to a sink kind (`map.get`, `list.push`) is ruled out by its name, before any scope work.
+   */
+  sinkOf(callee: TSESTree.Node): S | undefined;
   /** False when no kind can come out of this file (see `mayHaveKinds`): every answer is `null`. */
   readonly active: boolean;
 }
@@ -48,6 +53,30 @@ export interface KindSources {
   readonly modules: Readonly<Record<string, string>>;
   /** Method name → kind of its result when the receiver is unknown (`createQueryBuilder`). */
   readonly methodResults?: Readonly<Record<string, string>>;
+}
+
+/** Per table: the member names that lead to a kind with a sink, or `null` when any name can (`anyMember`). */
+const sinkMemberNames = new WeakMap<object, ReadonlySet<string> | null>();
+
+function sinkMembersOf<S>(table: KindTable<S>): ReadonlySet<string> | null {
+  if (sinkMemberNames.has(table)) {
+    return sinkMemberNames.get(table)!;
+  }
+  const isSink = (kind: string | undefined): boolean => kind !== undefined && table[kind]?.sink !== undefined;
+  let names: Set<string> | null = new Set();
+  for (const spec of Object.values(table)) {
+    if (isSink(spec.anyMember)) {
+      names = null;
+      break;
+    }
+    for (const [name, kind] of Object.entries(spec.members ?? {})) {
+      if (isSink(kind)) {
+        names.add(name);
+      }
+    }
+  }
+  sinkMemberNames.set(table, names);
+  return names;
 }
 
 /** One per-file key per kind table. */
@@ -156,7 +185,7 @@ function decodeEscapes(text: string): string {
 
 function createResolver<S>(context: FileContext, table: KindTable<S>, sources: KindSources): KindResolver<S> {
   if (!mayHaveKinds(context, sources)) {
-    return { kindOf: () => null, specOf: () => undefined, active: false };
+    return { kindOf: () => null, specOf: () => undefined, sinkOf: () => undefined, active: false };
   }
   const memo = new WeakMap<TSESTree.Node, string | null>();
   const spec = (kind: string | null | undefined): KindSpec<S> | undefined => (kind ? table[kind] : undefined);
@@ -402,5 +431,21 @@ function createResolver<S>(context: FileContext, table: KindTable<S>, sources: K
     return null;
   }
 
-  return { kindOf, specOf: (node) => spec(kindOf(node)), active: true };
+  const sinkMembers = sinkMembersOf(table);
+  /** Whether calling `callee` can reach a sink kind, judged by its member name alone. */
+  const mayBeSink = (raw: TSESTree.Node): boolean => {
+    const callee = skipTsWrappers(raw);
+    if (sinkMembers === null || callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type === AST_NODE_TYPES.ThisExpression) {
+      return true; // plain names, and `this.x` (a class field may hold anything), take the long way
+    }
+    const key = staticKey(callee);
+    return key !== null && sinkMembers.has(key);
+  };
+
+  return {
+    kindOf,
+    specOf: (node) => spec(kindOf(node)),
+    sinkOf: (callee) => (mayBeSink(callee) ? spec(kindOf(callee))?.sink : undefined),
+    active: true,
+  };
 }

@@ -141,7 +141,7 @@ export function findSqlSinkCalls(
 
   const direct = (call: TSESTree.CallExpression): { sink: SqlSink; needsSqlText: boolean } | null => {
     const callee = skipTsWrappers(call.callee);
-    const resolved = resolver.specOf(callee)?.sink;
+    const resolved = resolver.sinkOf(callee);
     if (resolved) {
       return { sink: resolved, needsSqlText: false };
     }

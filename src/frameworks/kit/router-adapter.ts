@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { CALL } from '@eslint-community/eslint-utils';
 
+import { perFile, perFileKey } from '../../core/context';
 import { handlerFunctionsOf } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
 import { iterateModuleReferences } from '../../core/modules';
@@ -43,8 +44,10 @@ export function routerAdapter(spec: RouterAdapterSpec): FrameworkAdapter {
   const makeInstance = spec.instance ?? instanceFromCreation;
   const handlersOf = spec.handlers ?? ((context, call) => handlerFunctionsOf(context, call.arguments));
   const paramsOf = typeof spec.params === 'function' ? spec.params : () => spec.params as readonly ParamRole[];
-  const creations = (context: AdapterContext): TSESTree.Node[] =>
-    [...iterateModuleReferences(context, spec.creators)].filter(isCreation).map((reference) => reference.node);
+  // Routes and handlers both start from the instances: look them up once per file.
+  const CREATIONS = perFileKey<TSESTree.Node[]>(`${name} instances`);
+  const creations = (context: AdapterContext): TSESTree.Node[] => perFile(context, CREATIONS, () =>
+    [...iterateModuleReferences(context, spec.creators)].filter(isCreation).map((reference) => reference.node));
   return {
     name,
     responses: spec.responses,
