@@ -1,0 +1,447 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { patternPath } from '../core/ast';
+import type { FileContext } from '../core/context';
+import { skipTsWrappers } from '../core/static';
+import { variableFor } from '../core/variable-index';
+import { projectFile } from './files';
+import type { ProjectFile } from './files';
+import { resolveModule } from './resolve';
+import { onClearProjectCaches, projectSettings } from './settings';
+
+/**
+ * Files a definition may be re-exported through beyond the one first looked in
+ * (`export { a } from './b'`, `export * from './c'`, `import { a } …; export { a }`): a
+ * barrel chain longer than this is not followed. Cycles end earlier, at the first repeat.
+ */
+export const MAX_REEXPORT_HOPS = 3;
+
+/** What an export or import stands for in the file that defines it. */
+export interface Definition {
+  /** The file that holds the definition. */
+  readonly file: ProjectFile;
+  /**
+   * The node that defines it: a FunctionDeclaration or ClassDeclaration, a variable's
+   * initialiser (`export const GET = withAuth(…)` → the CallExpression), the expression of
+   * `export default …` or of a CommonJS assignment (`module.exports.a = …`), an object
+   * literal's property value or method.
+   */
+  readonly node: TSESTree.Node;
+  /** The name it is declared under there (`requireUser`), else the export name (`default`, a CommonJS key). */
+  readonly name: string;
+}
+
+/** An import as the importing file writes it: `import { a as b } from 'x'` → `{ specifier: 'x', name: 'a' }`. */
+export interface ImportBinding {
+  readonly specifier: string;
+  /** The exported name; `default` for default imports and whole-module requires; `*` for a namespace. */
+  readonly name: string;
+}
+
+interface Found {
+  readonly filename: string;
+  readonly node: TSESTree.Node;
+  readonly name: string;
+}
+
+interface Walk {
+  hops: number;
+  readonly visited: Set<string>;
+  readonly deps: ProjectFile[];
+}
+
+interface Memo {
+  readonly found: Found | null;
+  /** The files the answer was read from, with the parse it was read from. */
+  readonly deps: readonly { readonly filename: string; readonly program: TSESTree.Program }[];
+}
+
+let memos = new WeakMap<TSESTree.Program, Map<string, Memo>>();
+onClearProjectCaches(() => {
+  memos = new WeakMap();
+});
+
+function staticString(node: TSESTree.Node | null | undefined): string | null {
+  if (!node) {
+    return null;
+  }
+  if (node.type === AST_NODE_TYPES.Literal) {
+    return typeof node.value === 'string' ? node.value : null;
+  }
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) {
+    return node.quasis[0]?.value.cooked ?? null;
+  }
+  return null;
+}
+
+/** `require('x')` → `'x'`. */
+function requiredSpecifier(node: TSESTree.Node | null | undefined): string | null {
+  if (
+    node?.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.Identifier &&
+    node.callee.name === 'require' &&
+    node.arguments.length === 1
+  ) {
+    return staticString(node.arguments[0]);
+  }
+  return null;
+}
+
+function moduleExportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
+}
+
+/** The static name of a member's property (`a.b`, `a['b']`), or `null`. */
+function propertyName(member: TSESTree.MemberExpression): string | null {
+  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) {
+    return member.property.name;
+  }
+  return member.computed ? staticString(member.property) : null;
+}
+
+/** The import a definition of a variable reads, or `null` when it is not an import. */
+function bindingOfDefinition(def: TSESLint.Scope.Definition, id: TSESTree.Node): ImportBinding | null {
+  if (def.type === 'ImportBinding') {
+    const node = def.node as TSESTree.Node;
+    if (node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      const reference = node.moduleReference;
+      const specifier = reference.type === AST_NODE_TYPES.TSExternalModuleReference ? staticString(reference.expression) : null;
+      return specifier === null || node.importKind === 'type' ? null : { specifier, name: 'default' };
+    }
+    const declaration = node.parent;
+    if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || declaration.importKind === 'type') {
+      return null;
+    }
+    const specifier = declaration.source.value;
+    if (node.type === AST_NODE_TYPES.ImportSpecifier) {
+      return node.importKind === 'type' ? null : { specifier, name: moduleExportName(node.imported) };
+    }
+    return { specifier, name: node.type === AST_NODE_TYPES.ImportDefaultSpecifier ? 'default' : '*' };
+  }
+  if (def.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) {
+    return null;
+  }
+  let init = skipTsWrappers(def.node.init);
+  if (init.type === AST_NODE_TYPES.AwaitExpression) {
+    init = skipTsWrappers(init.argument);
+  }
+  // const x = require('x').a
+  let property: string | null = null;
+  if (init.type === AST_NODE_TYPES.MemberExpression) {
+    property = propertyName(init);
+    init = init.object;
+    if (property === null) {
+      return null;
+    }
+  }
+  const dynamic = init.type === AST_NODE_TYPES.ImportExpression && property === null ? staticString(init.source) : null;
+  const specifier = dynamic ?? requiredSpecifier(init);
+  if (specifier === null) {
+    return null;
+  }
+  // What the whole initialiser stands for: the module (`default` for require, `*` for import()), or one export.
+  const whole = property ?? (dynamic !== null ? '*' : 'default');
+  const keys = patternPath(def.node.id, id);
+  if (keys === null || keys.length > 1 || (keys.length === 1 && property !== null)) {
+    return null;
+  }
+  return { specifier, name: keys.length === 1 ? keys[0]! : whole };
+}
+
+/**
+ * The import a local name stands for: `import { a as b } from 'x'`, `import a from`,
+ * `import * as ns from`, `const { a } = require('x')`, `const a = require('x')`,
+ * `const a = require('x').a`, `const { a } = await import('x')`, `import a = require('x')`.
+ * `null` for type-only imports and anything else.
+ */
+export function importBinding(context: FileContext, id: TSESTree.Identifier): ImportBinding | null {
+  try {
+    const variable = variableFor(context, id);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    const declared = def ? (def.type === 'Variable' ? def.name : id) : null;
+    return def && declared ? bindingOfDefinition(def, declared) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The scope of a file's top-level declarations: the module scope, else the global scope of a script. */
+function topScope(sourceCode: Readonly<TSESLint.SourceCode>): TSESLint.Scope.Scope | null {
+  const global = sourceCode.scopeManager?.globalScope ?? null;
+  return (global?.childScopes.find((scope) => scope.type === 'module') as TSESLint.Scope.Scope | undefined) ?? (global as TSESLint.Scope.Scope | null);
+}
+
+function isMember(node: TSESTree.Node, object: string, property: string): boolean {
+  return (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    node.object.type === AST_NODE_TYPES.Identifier &&
+    node.object.name === object &&
+    propertyName(node) === property
+  );
+}
+
+/** Follows an import of `file` to the export `name` of the module it names, one hop further. */
+function followModule(file: ProjectFile, specifier: string, name: string, walk: Walk): Found | null {
+  if (walk.hops >= MAX_REEXPORT_HOPS) {
+    return null;
+  }
+  const target = resolveModule(file.filename, specifier, file.context.settings);
+  const next = target === null ? null : projectFile(target, file.context);
+  if (!next) {
+    return null;
+  }
+  walk.hops++;
+  walk.deps.push(next);
+  return lookup(next, name, walk);
+}
+
+/** What a top-level name of `file` is bound to: its declaration, initialiser or import. */
+function local(file: ProjectFile, localName: string, walk: Walk): Found | null {
+  const visitKey = `${file.filename}\0local\0${localName}`;
+  if (walk.visited.has(visitKey)) {
+    return null;
+  }
+  walk.visited.add(visitKey);
+  const variable = topScope(file.sourceCode)?.set.get(localName);
+  if (!variable || variable.defs.length === 0) {
+    return null;
+  }
+  // Overloads declare a function several times: the one with a body defines it.
+  const def = variable.defs.find((d) => d.node.type === AST_NODE_TYPES.FunctionDeclaration) ?? variable.defs[0]!;
+  if (def.type === 'FunctionName' || def.type === 'ClassName') {
+    return { filename: file.filename, node: def.node as TSESTree.Node, name: localName };
+  }
+  const binding = bindingOfDefinition(def, def.name);
+  if (binding) {
+    return binding.name === '*' ? null : followModule(file, binding.specifier, binding.name, walk);
+  }
+  if (def.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init) {
+    const init = skipTsWrappers(def.node.init);
+    if (init.type === AST_NODE_TYPES.Identifier) {
+      return local(file, init.name, walk);
+    }
+    return { filename: file.filename, node: init, name: localName };
+  }
+  return null;
+}
+
+/** What an exported expression stands for: a local name is followed to its definition. */
+function expression(file: ProjectFile, node: TSESTree.Node, name: string, walk: Walk): Found | null {
+  const value = skipTsWrappers(node);
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    return local(file, value.name, walk);
+  }
+  const specifier = requiredSpecifier(value);
+  if (specifier !== null) {
+    return followModule(file, specifier, 'default', walk);
+  }
+  const declared = (value.type === AST_NODE_TYPES.FunctionExpression || value.type === AST_NODE_TYPES.ClassExpression) && value.id ? value.id.name : name;
+  return { filename: file.filename, node: value, name: declared };
+}
+
+/** The value of key `name` in an object literal: `{ a }`, `{ a: fn }`, `{ a() {} }`. */
+function objectMember(file: ProjectFile, object: TSESTree.ObjectExpression, name: string, walk: Walk): Found | null {
+  for (let i = object.properties.length - 1; i >= 0; i--) {
+    const property = object.properties[i]!;
+    if (property.type !== AST_NODE_TYPES.Property || property.kind !== 'init') {
+      continue;
+    }
+    const key = property.computed ? staticString(property.key) : property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : staticString(property.key);
+    if (key === name) {
+      return expression(file, property.value, name, walk);
+    }
+  }
+  return null;
+}
+
+/** CommonJS: `module.exports = …`, `module.exports.a = …`, `exports.a = …` (the last assignment wins, as at run time). */
+function commonJsExport(file: ProjectFile, name: string, walk: Walk): Found | null {
+  let found: (() => Found | null) | null = null;
+  for (const statement of file.sourceCode.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) {
+      continue;
+    }
+    const { left, right, operator } = statement.expression;
+    if (operator !== '=') {
+      continue;
+    }
+    if (isMember(left, 'module', 'exports')) {
+      found = () => {
+        if (name === 'default') {
+          return expression(file, right, name, walk);
+        }
+        let value = skipTsWrappers(right);
+        if (value.type === AST_NODE_TYPES.Identifier) {
+          const bound = local(file, value.name, walk);
+          value = bound?.filename === file.filename ? bound.node : value;
+        }
+        if (value.type === AST_NODE_TYPES.ObjectExpression) {
+          return objectMember(file, value, name, walk);
+        }
+        const specifier = requiredSpecifier(value);
+        return specifier === null ? null : followModule(file, specifier, name, walk);
+      };
+    } else if (
+      left.type === AST_NODE_TYPES.MemberExpression &&
+      propertyName(left) === name &&
+      (isMember(left.object, 'module', 'exports') || (left.object.type === AST_NODE_TYPES.Identifier && left.object.name === 'exports'))
+    ) {
+      found = () => expression(file, right, name, walk);
+    }
+  }
+  return found ? found() : null;
+}
+
+/** The export `name` of `file`, following re-exports within the walk's bounds. */
+function lookup(file: ProjectFile, name: string, walk: Walk): Found | null {
+  const visitKey = `${file.filename}\0export\0${name}`;
+  if (walk.visited.has(visitKey)) {
+    return null;
+  }
+  walk.visited.add(visitKey);
+  const stars: string[] = [];
+  for (const statement of file.sourceCode.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.exportKind !== 'type') {
+      const declaration = statement.declaration;
+      if (declaration) {
+        if ((declaration.type === AST_NODE_TYPES.FunctionDeclaration || declaration.type === AST_NODE_TYPES.ClassDeclaration) && declaration.id?.name === name) {
+          return { filename: file.filename, node: declaration, name };
+        }
+        if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
+          for (const declarator of declaration.declarations) {
+            if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name) {
+              return declarator.init ? expression(file, declarator.init, name, walk) : null;
+            }
+          }
+        }
+        continue;
+      }
+      for (const specifier of statement.specifiers) {
+        if (specifier.exportKind === 'type' || moduleExportName(specifier.exported) !== name) {
+          continue;
+        }
+        const localName = moduleExportName(specifier.local);
+        return statement.source ? followModule(file, statement.source.value, localName, walk) : local(file, localName, walk);
+      }
+    } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration && name === 'default') {
+      const declaration = statement.declaration;
+      if (declaration.type === AST_NODE_TYPES.FunctionDeclaration || declaration.type === AST_NODE_TYPES.ClassDeclaration) {
+        return { filename: file.filename, node: declaration, name: declaration.id?.name ?? name };
+      }
+      return expression(file, declaration, name, walk);
+    } else if (statement.type === AST_NODE_TYPES.ExportAllDeclaration && statement.exportKind !== 'type') {
+      // `export * as ns from` is a namespace, not a definition; `export *` never re-exports `default`.
+      if (statement.exported === null && name !== 'default') {
+        stars.push(statement.source.value);
+      }
+    }
+  }
+  const commonJs = commonJsExport(file, name, walk);
+  if (commonJs) {
+    return commonJs;
+  }
+  for (const source of stars) {
+    const hops = walk.hops;
+    const found = followModule(file, source, name, walk);
+    if (found) {
+      return found;
+    }
+    // Each `export *` is its own branch: a miss in one does not use up the others' hops.
+    walk.hops = hops;
+  }
+  return null;
+}
+
+function toDefinition(found: Found | null, like: FileContext): Definition | null {
+  const file = found ? projectFile(found.filename, like) : null;
+  return file && found ? { file, node: found.node, name: found.name } : null;
+}
+
+/**
+ * The definition behind export `exportName` of `file` (`default` for the default export and
+ * for CommonJS `module.exports = …`): `export function a`, `export const a = …`,
+ * `export default …`, `export { a }`, `export { a as b }`, `export { a } from './y'`,
+ * `export * from './y'`, `module.exports = { a }`, `module.exports.a = …`, `exports.a = …`.
+ * Re-exports are followed up to `MAX_REEXPORT_HOPS` files; a cycle answers `null`.
+ * Memoised per (parse of `file`, name), checked against the current parse of every file
+ * the answer was read from. Never throws.
+ * @example exportedDefinition(projectFile('/app/lib/auth.ts', context)!, 'requireUser')?.node // FunctionDeclaration
+ */
+export function exportedDefinition(file: ProjectFile, exportName: string): Definition | null {
+  try {
+    const project = projectSettings(file.context);
+    if (!project.crossFile || typeof exportName !== 'string') {
+      return null;
+    }
+    const program = file.sourceCode.ast;
+    let perName = memos.get(program);
+    if (!perName) {
+      perName = new Map();
+      memos.set(program, perName);
+    }
+    const key = `${exportName}\0${project.tsconfig ?? ''}\0${project.root ?? ''}`;
+    const memo = perName.get(key);
+    if (memo && memo.deps.every((dep) => projectFile(dep.filename, file.context)?.sourceCode.ast === dep.program)) {
+      return toDefinition(memo.found, file.context);
+    }
+    const walk: Walk = { hops: 0, visited: new Set(), deps: [] };
+    const found = lookup(file, exportName, walk);
+    perName.set(key, { found, deps: walk.deps.map((dep) => ({ filename: dep.filename, program: dep.sourceCode.ast })) });
+    return toDefinition(found, file.context);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The definition, in another project file, of what `node` names in the file of `context`:
+ * an imported or required local name (`requireUser` of `import { requireUser } from
+ * '@/lib/auth'`), `ns.a` / `mod.a` of a namespace import or whole-module require (or pass
+ * `property` with the `ns` identifier), or `require('./x').a`. `null` when it is not an
+ * import, does not resolve to a project file, or the export is not found.
+ * @example router.get('/', getAll) // importedDefinition(context, getAll)?.node: the controller's function
+ */
+export function importedDefinition(context: FileContext, node: TSESTree.Node, property?: string): Definition | null {
+  try {
+    if (!projectSettings(context).crossFile) {
+      return null;
+    }
+    let binding: ImportBinding | null = null;
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      binding = importBinding(context, node);
+    } else if (node.type === AST_NODE_TYPES.MemberExpression) {
+      const name = propertyName(node);
+      const specifier = requiredSpecifier(node.object);
+      if (name !== null && specifier !== null) {
+        binding = { specifier, name };
+      } else if (name !== null && node.object.type === AST_NODE_TYPES.Identifier && property === undefined) {
+        return importedDefinition(context, node.object, name);
+      }
+    } else {
+      const specifier = requiredSpecifier(node);
+      binding = specifier === null ? null : { specifier, name: 'default' };
+    }
+    if (binding && property !== undefined) {
+      // A property reads an export only of a namespace or of a whole required module.
+      const wholeModule = binding.name === '*' || (binding.name === 'default' && node.type === AST_NODE_TYPES.Identifier && isWholeModule(context, node));
+      binding = wholeModule ? { specifier: binding.specifier, name: property } : null;
+    } else if (binding?.name === '*') {
+      binding = null;
+    }
+    if (!binding) {
+      return null;
+    }
+    const target = resolveModule(context.filename, binding.specifier, context.settings);
+    const file = target === null ? null : projectFile(target, context);
+    return file ? exportedDefinition(file, binding.name) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `const m = require('x')` (not `import m from 'x'`): `m.a` reads export `a`. */
+function isWholeModule(context: FileContext, id: TSESTree.Identifier): boolean {
+  const def = variableFor(context, id)?.defs[0];
+  return def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier;
+}

@@ -1,0 +1,190 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { parseForESLint } from '@typescript-eslint/parser';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import type { FileContext } from '../core/context';
+import { SOURCE_EXTENSIONS } from './resolve';
+import { onClearProjectCaches, projectSettings } from './settings';
+
+/** Files above this size are not parsed (generated bundles, vendored libraries): `projectFile` answers `null`. */
+export const MAX_FILE_BYTES = 512 * 1024;
+/** Parsed files kept per process; the least recently used is dropped beyond it. */
+export const MAX_CACHED_FILES = 2000;
+
+/** A project file parsed outside ESLint, ready for the engines. */
+export interface ProjectFile {
+  /** Absolute path. */
+  readonly filename: string;
+  /** An instance of the running ESLint's `SourceCode`. */
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  /** The file context the engines take, with the settings of the file that asked for it. */
+  readonly context: FileContext;
+}
+
+type Parsed = ReturnType<typeof parseForESLint> & { readonly text: string };
+type SourceCodeClass = new (config: {
+  text: string;
+  ast: Parsed['ast'];
+  parserServices: Parsed['services'];
+  scopeManager: Parsed['scopeManager'];
+  visitorKeys: Parsed['visitorKeys'];
+}) => TSESLint.SourceCode;
+
+interface Entry {
+  readonly size: number;
+  readonly mtimeMs: number;
+  /** `null`: too big, unreadable or does not parse (until the file changes). */
+  readonly parsed: Parsed | null;
+  /** Per SourceCode class (one per ESLint in the process), per settings object. */
+  readonly views: Map<SourceCodeClass, { sourceCode: TSESLint.SourceCode | null; files: WeakMap<object, ProjectFile> }>;
+}
+
+const cache = new Map<string, Entry>();
+onClearProjectCaches(() => cache.clear());
+
+const NO_SETTINGS = Object.freeze({});
+const TS_WITHOUT_JSX = new Set(['.ts', '.mts', '.cts']);
+
+/**
+ * Sets `parent` on every node, as ESLint does while it traverses a file it lints (the parser
+ * leaves it unset): the engines and scope lookups walk up through it.
+ */
+function setParents(ast: Parsed['ast'], visitorKeys: Parsed['visitorKeys']): void {
+  const stack: TSESTree.Node[] = [ast as TSESTree.Node];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (item !== null && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') {
+          (item as { parent: TSESTree.Node }).parent = node;
+          stack.push(item as TSESTree.Node);
+        }
+      }
+    }
+  }
+}
+
+function parse(file: string, size: number): Parsed | null {
+  if (size > MAX_FILE_BYTES || !SOURCE_EXTENSIONS.includes(path.extname(file))) {
+    return null;
+  }
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  const jsx = !TS_WITHOUT_JSX.has(path.extname(file));
+  // Always as a module: typescript-estree also accepts sloppy-mode script syntax (`with`,
+  // top-level `return`) there, so a script parse would never rescue a file (measured).
+  try {
+    const result = parseForESLint(text, {
+      filePath: file,
+      sourceType: 'module',
+      ecmaVersion: 'latest',
+      ecmaFeatures: { jsx },
+      range: true,
+      loc: true,
+      tokens: true,
+      comment: true,
+    });
+    setParents(result.ast, result.visitorKeys);
+    return { ...result, text };
+  } catch {
+    // Does not parse.
+  }
+  return null;
+}
+
+function stat(file: string): fs.Stats | null {
+  try {
+    const stats = fs.statSync(file, { throwIfNoEntry: false });
+    return stats?.isFile() ? stats : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The current parse of `file`: from the cache when its size and mtime are unchanged, else parsed anew. */
+function entryFor(file: string): Entry | null {
+  const stats = stat(file);
+  if (!stats) {
+    cache.delete(file);
+    return null;
+  }
+  let entry = cache.get(file);
+  if (entry && entry.size === stats.size && entry.mtimeMs === stats.mtimeMs) {
+    // Most recently used last: the first key of the map is the one to drop.
+    cache.delete(file);
+    cache.set(file, entry);
+    return entry;
+  }
+  entry = { size: stats.size, mtimeMs: stats.mtimeMs, parsed: parse(file, stats.size), views: new Map() };
+  cache.delete(file);
+  cache.set(file, entry);
+  if (cache.size > MAX_CACHED_FILES) {
+    cache.delete(cache.keys().next().value!);
+  }
+  return entry;
+}
+
+function viewOf(entry: Entry, file: string, like: FileContext): ProjectFile | null {
+  const parsed = entry.parsed;
+  const SourceCode = (like.sourceCode as { constructor?: unknown }).constructor as SourceCodeClass | undefined;
+  if (!parsed || typeof SourceCode !== 'function') {
+    return null;
+  }
+  let view = entry.views.get(SourceCode);
+  if (!view) {
+    let sourceCode: TSESLint.SourceCode | null;
+    try {
+      // The running ESLint's own class (8.57, 9 and 10 take this config object), so the
+      // engines call the SourceCode methods they know on another file too.
+      sourceCode = new SourceCode({ text: parsed.text, ast: parsed.ast, parserServices: parsed.services, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys });
+    } catch {
+      sourceCode = null;
+    }
+    view = { sourceCode, files: new WeakMap() };
+    entry.views.set(SourceCode, view);
+  }
+  if (!view.sourceCode) {
+    return null;
+  }
+  const settings = like.settings ?? NO_SETTINGS;
+  let projectFile = view.files.get(settings);
+  if (!projectFile) {
+    const context: FileContext = { sourceCode: view.sourceCode, filename: file, settings };
+    projectFile = { filename: file, sourceCode: view.sourceCode, context };
+    view.files.set(settings, projectFile);
+  }
+  return projectFile;
+}
+
+/**
+ * Another file of the project, parsed once per process with `@typescript-eslint/parser`
+ * (no type information) into the running ESLint's `SourceCode`, with the settings of `like`
+ * (the file being linted). Checked against the file's size and mtime at every call, so an
+ * editor session sees edits. The file being linted itself is answered with its own
+ * `SourceCode` (the editor's buffer). `null` when cross-file analysis is off, the path is
+ * not an absolute source file, the file is over `MAX_FILE_BYTES`, or it does not parse.
+ * Never throws.
+ * @example const other = projectFile('/app/src/lib/auth.ts', context); other?.sourceCode.ast
+ */
+export function projectFile(file: string, like: FileContext): ProjectFile | null {
+  try {
+    if (typeof file !== 'string' || !path.isAbsolute(file) || !like?.sourceCode || !projectSettings(like).crossFile) {
+      return null;
+    }
+    const filename = path.normalize(file);
+    if (filename === like.filename) {
+      return { filename, sourceCode: like.sourceCode, context: like };
+    }
+    const entry = entryFor(filename);
+    return entry ? viewOf(entry, filename, like) : null;
+  } catch {
+    return null;
+  }
+}

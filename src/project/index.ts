@@ -1,0 +1,16 @@
+/**
+ * Seeing across files: the project root, module resolution, the per-process cache of parsed
+ * project files, following imports to their definitions, and the listing of project files.
+ * Knows files and modules, not frameworks or rules. See README.md in this folder.
+ */
+export { findProjectRoot, projectRoot } from './root';
+export { nearestTsconfig, resolveModule, resolverAvailable, SOURCE_EXTENSIONS } from './resolve';
+export { MAX_CACHED_FILES, MAX_FILE_BYTES, projectFile } from './files';
+export type { ProjectFile } from './files';
+export { exportedDefinition, importBinding, importedDefinition, MAX_REEXPORT_HOPS } from './exports';
+export type { Definition, ImportBinding } from './exports';
+export { MAX_LIST_DEPTH, MAX_LISTED_FILES, projectFiles, SKIPPED_DIRECTORIES } from './listing';
+export type { ListingOptions } from './listing';
+export { clearProjectCaches, projectSettings } from './settings';
+export type { ProjectSettings, SettingsSource } from './settings';
+export { workspacePackages } from './workspaces';

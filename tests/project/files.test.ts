@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import type { TSESTree } from '@typescript-eslint/utils';
+import { SourceCode } from 'eslint';
+import { beforeEach, describe, expect, it } from 'vitest';
+
+import { MAX_FILE_BYTES, projectFile } from '../../src/project/files';
+import { exportedDefinition } from '../../src/project/exports';
+import { clearProjectCaches } from '../../src/project/settings';
+import { contextFor, fixture, tempProject, touchForward } from './helpers';
+
+beforeEach(() => clearProjectCaches());
+
+const like = contextFor(fixture('app/src/main.ts'), { 'agent-guard': { auth: { functions: ['x'] } } });
+
+describe('projectFile', () => {
+  it('parses a file into the running ESLint’s SourceCode, with the settings of the asking file', () => {
+    const file = projectFile(fixture('app/src/util.ts'), like)!;
+    expect(file.filename).toBe(fixture('app/src/util.ts'));
+    expect(file.sourceCode).toBeInstanceOf(SourceCode);
+    expect(file.sourceCode.ast.body[0]!.type).toBe('ExportNamedDeclaration');
+    expect(file.sourceCode.getText(file.sourceCode.ast.body[0]!)).toBe('export function util() {\n  return 1;\n}');
+    expect(file.context).toEqual({ sourceCode: file.sourceCode, filename: fixture('app/src/util.ts'), settings: like.settings });
+    expect(file.context.settings).toBe(like.settings);
+    expect(file.sourceCode.scopeManager!.globalScope!.childScopes[0]!.set.has('util')).toBe(true);
+    // Parents set as ESLint sets them, so scope lookups and engines can walk up.
+    const declaration = file.sourceCode.ast.body[0] as TSESTree.ExportNamedDeclaration;
+    expect(declaration.parent).toBe(file.sourceCode.ast);
+    expect(declaration.declaration!.parent).toBe(declaration);
+    expect(file.sourceCode.getScope((declaration.declaration as TSESTree.FunctionDeclaration).body).type).toBe('function');
+  });
+
+  it('parses once per process: the same objects on the next call, another view for other settings', () => {
+    const first = projectFile(fixture('app/src/util.ts'), like)!;
+    expect(projectFile(fixture('app/src/util.ts'), like)).toBe(first);
+    const other = projectFile(fixture('app/src/util.ts'), { ...like, settings: {} })!;
+    expect(other).not.toBe(first);
+    expect(other.sourceCode).toBe(first.sourceCode);
+  });
+
+  it('parses JSX in .tsx, .jsx and .js files and TypeScript generics in .ts files', () => {
+    expect(projectFile(fixture('app/src/view.tsx'), like)?.sourceCode.ast.body[0]!.type).toBe('ExportNamedDeclaration');
+    const dir = tempProject({ 'a.jsx': 'export const A = () => <a />;', 'b.js': 'export const B = () => <b />;', 'c.ts': 'export const id = <T,>(x: T) => x; const y = <any>1;' });
+    for (const name of ['a.jsx', 'b.js', 'c.ts']) {
+      expect(projectFile(path.join(dir, name), like), name).not.toBe(null);
+    }
+  });
+
+  it('answers the file being linted with its own SourceCode (the editor’s buffer)', () => {
+    const file = projectFile(fixture('app/src/main.ts'), like)!;
+    expect(file.sourceCode).toBe(like.sourceCode);
+    expect(file.context).toBe(like);
+  });
+
+  it('parses sloppy-mode CommonJS (`with`) as a module; an export inside a block is not top-level', () => {
+    const file = projectFile(fixture('broken/src/script.cjs'), like)!;
+    expect(file.sourceCode.ast.body[0]!.type).toBe('WithStatement');
+    expect(exportedDefinition(file, 'area')).toBe(null);
+  });
+
+  it('answers null for a file that does not parse, a missing or non-source file, a relative path', () => {
+    expect(projectFile(fixture('broken/src/bad.ts'), like)).toBe(null);
+    expect(projectFile(fixture('app/src/nope.ts'), like)).toBe(null);
+    expect(projectFile(fixture('app/src/utils/data.json'), like)).toBe(null);
+    expect(projectFile(fixture('app/src'), like)).toBe(null);
+    expect(projectFile('app/src/util.ts', like)).toBe(null);
+  });
+
+  it('answers null for a file over the size limit', () => {
+    const dir = tempProject({ 'big.ts': `export const big = [${'1,'.repeat(MAX_FILE_BYTES / 2)}];\n`, 'limit.ts': `//${'x'.repeat(MAX_FILE_BYTES - 3)}\n` });
+    expect(fs.statSync(path.join(dir, 'big.ts')).size).toBeGreaterThan(MAX_FILE_BYTES);
+    expect(projectFile(path.join(dir, 'big.ts'), like)).toBe(null);
+    expect(fs.statSync(path.join(dir, 'limit.ts')).size).toBe(MAX_FILE_BYTES);
+    expect(projectFile(path.join(dir, 'limit.ts'), like)).not.toBe(null);
+  });
+
+  it('sees edits: a new size or mtime parses anew; a file that stops parsing answers null until fixed', () => {
+    const dir = tempProject({ 'a.ts': 'export const a = 1;\n' });
+    const file = path.join(dir, 'a.ts');
+    const first = projectFile(file, like)!;
+    expect(first.sourceCode.text).toBe('export const a = 1;\n');
+
+    fs.writeFileSync(file, 'export const a = 22;\n');
+    const second = projectFile(file, like)!;
+    expect(second.sourceCode.text).toBe('export const a = 22;\n');
+    expect(second.sourceCode.ast).not.toBe(first.sourceCode.ast);
+
+    // Same size: only the mtime tells.
+    fs.writeFileSync(file, 'export const b = 22;\n');
+    touchForward(file);
+    expect(projectFile(file, like)!.sourceCode.text).toBe('export const b = 22;\n');
+
+    fs.writeFileSync(file, 'export const = ;\n');
+    touchForward(file, 20);
+    expect(projectFile(file, like)).toBe(null);
+    expect(projectFile(file, like)).toBe(null);
+    fs.writeFileSync(file, 'export const c = 3;\n');
+    touchForward(file, 30);
+    expect(projectFile(file, like)!.sourceCode.text).toBe('export const c = 3;\n');
+
+    fs.rmSync(file);
+    expect(projectFile(file, like)).toBe(null);
+  });
+
+  it('answers null when cross-file analysis is off', () => {
+    expect(projectFile(fixture('app/src/util.ts'), { ...like, settings: { 'agent-guard': { project: { crossFile: false } } } })).toBe(null);
+  });
+
+  it('never throws on garbage', () => {
+    expect(projectFile(fixture('app/src/util.ts'), null as never)).toBe(null);
+    expect(projectFile(fixture('app/src/util.ts'), {} as never)).toBe(null);
+    expect(projectFile(fixture('app/src/util.ts'), { ...like, sourceCode: Object.create(null) })).toBe(null);
+    expect(projectFile(fixture('app/src/util.ts'), { ...like, sourceCode: { constructor: () => { throw new Error('no'); } } as never })).toBe(null);
+    expect(projectFile(undefined as never, like)).toBe(null);
+    expect(projectFile(`${fixture('app/src/util.ts')}\0`, like)).toBe(null);
+  });
+});
