@@ -1189,6 +1189,12 @@ export const drop = (name: string) => db.exec(\`DELETE FROM users WHERE name = '
         { messageId: 'dynamicSql', line: 3, column: 47, endLine: 3, endColumn: 89, data: { value: '`name`', sink: 'db.exec' }, suggestions: [] },
       ],
     },
+    // An unresolved receiver whose SQL text is spelled with escapes: the file's strings are not
+    // judged by their raw text alone (the per-file SQL-text gate lets them through).
+    {
+      code: `export const find = (id: string) => conn.query('\\x53ELECT name ' + id);`,
+      errors: [{ messageId: 'dynamicSql', line: 1, column: 48, endLine: 1, endColumn: 70, data: { value: '`id`', sink: 'conn.query' } }],
+    },
     // sqlite: open() wrapper
     {
       code: `import { open } from 'sqlite';

@@ -9,7 +9,7 @@ import { functionVariable, isFunctionLike, resolveFunction } from '../../core/fu
 import { resolveCallTarget } from '../../core/modules';
 import { compileNameSpecs, matchNameSpec } from '../../core/name-specs';
 import { skipTsWrappers } from '../../core/static';
-import { looksLikeSql } from './text';
+import { looksLikeSql, mayContainSqlText } from './text';
 import { analyzeStringBuild, approximateText } from './string-building';
 import type { StringBuild, StringBuildOptions } from './string-building';
 import { getKindResolver } from '../../core/value-kinds';
@@ -38,7 +38,8 @@ export interface FindSqlSinkOptions {
    * The caller uses the result for its reports only, not for the argument nodes the calls
    * consume (`build.nodes`). Calls on receivers that cannot be resolved (`x.get(key)`,
    * `query(text)`), whose argument shows no SQL text and cannot make a wrapper, are then
-   * dropped before the receiver is resolved: they could not be reported anyway.
+   * dropped before the receiver is resolved: they could not be reported anyway. In a file
+   * none of whose strings could read as SQL (`mayContainSqlText`), all of them are.
    */
   readonly reportsOnly?: boolean;
 }
@@ -134,6 +135,11 @@ export function findSqlSinkCalls(
     const variable = variableFor(context, piece.node);
     return variable?.defs.length === 1 && variable.defs[0]!.type === 'Parameter';
   };
+  /**
+   * Whether a call that needs SQL text can matter at all: for reports only, not when no string of
+   * the file could read as SQL (`mayContainSqlText`), which rules out every such call at once.
+   */
+  const textMayMatter = (): boolean => !options.reportsOnly || mayContainSqlText(context);
   const extras = compileNameSpecs(extraSinks);
   const wrappers = new Map<TSESLint.Scope.Variable, { sink: SqlSink; needsSqlText: boolean }>();
   /** The wrappers' names: a call of another name is not resolved to look for one. */
@@ -156,7 +162,7 @@ export function findSqlSinkCalls(
       if (wrapper) {
         return wrapper;
       }
-      if (name === null || !FALLBACK_FUNCTION_NAMES.has(name)) {
+      if (name === null || !FALLBACK_FUNCTION_NAMES.has(name) || !textMayMatter()) {
         return null;
       }
       const sink = FALLBACK_SINKS[name] ?? { arg: 0 };
@@ -171,6 +177,7 @@ export function findSqlSinkCalls(
     }
     const fallback = FALLBACK_SINKS[name]!;
     if (
+      (!fallback.distinctive && !textMayMatter()) ||
       !sqlArgument(context, call, fallback) ||
       (!fallback.distinctive && !mayMatter(call, fallback)) ||
       resolver.kindOf(callee.object) !== null ||

@@ -1,3 +1,8 @@
+import { AST_TOKEN_TYPES } from '@typescript-eslint/utils';
+
+import { perFile, perFileKey } from '../../core/context';
+import type { FileContext } from '../../core/context';
+
 /**
  * "Does this text look like SQL?" — keyword recognition on (approximated) string text.
  * Values spliced into the text are expected as a placeholder character that is not a
@@ -15,6 +20,34 @@ const PREFIX = /^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/|\()*/u;
  * prose says "from" and "set" all the time, hand-written SQL fragments shout.
  */
 const CLAUSE = /(?:^|[\s(\uE000])(?:WHERE|FROM|SET|VALUES|ORDER\s+BY|GROUP\s+BY|HAVING|LIMIT|OFFSET|JOIN|INTO|AND|OR|RETURNING)(?=[\s(\uE000]|$)/u;
+
+/**
+ * A string or template token that could start SQL text or carry a clause: a statement keyword
+ * at its start (any case, whatever follows, as a spliced value may), or an upper-case clause
+ * keyword anywhere. Looser than `looksLikeSql`, token by token.
+ */
+const TOKEN_LEADING = /^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/|\()*(?:select|insert|update|delete|with|merge|replace|create|alter|drop|truncate|call|exec|execute)(?![\w$])/iu;
+const TOKEN_CLAUSE = /(?:^|[\s(])(?:WHERE|FROM|SET|VALUES|ORDER\s+BY|GROUP\s+BY|HAVING|LIMIT|OFFSET|JOIN|INTO|AND|OR|RETURNING)(?=[\s(]|$)/u;
+/** Escapes that could spell a letter (`'\x53ELECT'`): such a token is not judged by its raw text. */
+const LETTER_ESCAPE = /\\(?:x|u|[0-7])/u;
+
+const SQL_TEXT = perFileKey<boolean>('file may hold SQL text');
+
+/**
+ * Whether any string or template token of the file could be (part of) text that `looksLikeSql`
+ * accepts. Text built from this file's strings can look like SQL only then: a file without
+ * (about nine in ten server files) need not take apart the arguments of every `map.get(key)`.
+ */
+export function mayContainSqlText(context: FileContext): boolean {
+  return perFile(context, SQL_TEXT, () => (context.sourceCode.ast.tokens ?? []).some((token) => {
+    if (token.type !== AST_TOKEN_TYPES.String && token.type !== AST_TOKEN_TYPES.Template) {
+      return false;
+    }
+    // Strip the quotes, or the template's `\``, `}` and `${`.
+    const text = token.type === AST_TOKEN_TYPES.String ? token.value.slice(1, -1) : token.value.replace(/^[`}]|(?:\$\{|`)$/gu, '');
+    return TOKEN_LEADING.test(text) || TOKEN_CLAUSE.test(text) || LETTER_ESCAPE.test(text);
+  }));
+}
 
 /** The second keyword each statement needs before we call a stand-alone string a query. */
 const STATEMENT_SHAPES: readonly RegExp[] = [
