@@ -55,6 +55,8 @@ interface FileModules {
   readonly declared: ReadonlySet<string>;
   /** Whether a global (declared by the config or not) has references in the file. */
   readonly hasGlobal: (name: string) => boolean;
+  /** The references of a global (declared by the config or not). */
+  readonly globalReferences: (name: string) => readonly TSESLint.Scope.Reference[];
   /** `require('x')` specifiers, as ReferenceTracker reads them; computed on first use. */
   requires: ReadonlySet<string> | null;
   /** `process.getBuiltinModule('x')` calls with their specifier; computed on first use. */
@@ -119,6 +121,7 @@ function getFileModules(context: FileContext): FileModules {
       declared,
       // What the tracker's scope view answers (a declared global, or unresolved references), without building it.
       hasGlobal: (name) => (realGlobalScope.set.get(name)?.references.length ?? unresolvedByName().get(name)?.length ?? 0) > 0,
+      globalReferences: (name) => realGlobalScope.set.get(name)?.references ?? unresolvedByName().get(name) ?? [],
       requires: null,
       builtinCalls: null,
     };
@@ -137,7 +140,19 @@ function hasGlobalObject(file: FileModules): boolean {
 function requiresOf(file: FileModules): ReadonlySet<string> {
   if (!file.requires) {
     const names = new Set<string>();
-    if (file.hasGlobal('require') || hasGlobalObject(file)) {
+    const references = file.globalReferences('require');
+    // The common case without the tracker: every use of `require` is a plain `require(…)` call
+    // (no alias, no write, no `globalThis.require`), which is all the tracker would follow.
+    const plainCalls = !hasGlobalObject(file) && references.every((ref) =>
+      ref.isReadOnly() && ref.identifier.parent?.type === AST_NODE_TYPES.CallExpression && ref.identifier.parent.callee === ref.identifier);
+    if (plainCalls) {
+      for (const ref of references) {
+        const name = getStringIfConstant((ref.identifier.parent as TSESTree.CallExpression).arguments[0] as never);
+        if (name != null) {
+          names.add(name);
+        }
+      }
+    } else if (file.hasGlobal('require') || hasGlobalObject(file)) {
       for (const { node } of file.tracker().iterateGlobalReferences(REQUIRE_CALL)) {
         const name = getStringIfConstant((node as TSESTree.CallExpression).arguments[0] as never);
         if (name != null) {

@@ -278,7 +278,9 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
     // `ctx.body = x`, `ctx.response.body = x`, `res.locals.error = x`, `res.locals = x`.
     let target: TSESTree.Node = assignment.left;
     for (let depth = 0; depth < 4 && target.type === AST_NODE_TYPES.MemberExpression; depth++) {
-      const name = memberName(context, target);
+      // A computed key (`result[key] = v`, common in any code) is resolved only on a response.
+      const computedKey = target.computed && target.property.type !== AST_NODE_TYPES.Literal;
+      const name = computedKey && responseEvidence(target.object) === null ? null : memberName(context, target);
       if (name !== null && index.bodyProperties.has(name) && isResponseFor(target.object, name)) {
         return {
           node: assignment,
