@@ -36,8 +36,8 @@ export default createRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      dynamicSql: 'The SQL text passed to `{{sink}}` embeds {{value}}. Pass values as bound parameters instead of building the query string.',
-      escapedSql: 'The SQL text passed to `{{sink}}` embeds {{value}}, escaped by hand. Prefer bound parameters.',
+      dynamicSql: 'The SQL text passed to `{{sink}}`{{via}} embeds {{value}}. Pass values as bound parameters instead of building the query string.',
+      escapedSql: 'The SQL text passed to `{{sink}}`{{via}} embeds {{value}}, escaped by hand. Prefer bound parameters.',
       dynamicSqlString: 'This SQL text embeds {{value}}. Build queries with bound parameters instead.',
       useParameters: 'Move the interpolated values into query parameters ({{placeholder}}).',
       useTaggedTemplate: 'Use the tagged `{{tag}}` template, which sends interpolations as parameters.',
@@ -121,15 +121,17 @@ export default createRule<Options, MessageIds>({
       const unsafe = values.filter((piece) => verdict(piece) === 'unsafe');
       const escaped = values.filter((piece) => verdict(piece) === 'escaped');
       const name = sinkName(found.call.callee);
+      // A wrapper from another file: say where it is, as the reader cannot see it here.
+      const via = found.definedIn ? ` (${found.definedIn}, which passes it on as SQL text)` : '';
       if (unsafe.length > 0) {
         context.report({
           node: found.argument,
           messageId: 'dynamicSql',
-          data: { value: describe(unsafe), sink: name },
+          data: { value: describe(unsafe), sink: name, via },
           suggest: suggestionsFor(found),
         });
       } else if (escaped.length > 0 && !options.allowEscapeFunctions) {
-        context.report({ node: found.argument, messageId: 'escapedSql', data: { value: describe(escaped), sink: name } });
+        context.report({ node: found.argument, messageId: 'escapedSql', data: { value: describe(escaped), sink: name, via } });
       }
     }
 

@@ -339,7 +339,7 @@ const pool = new Pool();
 exports.find = (id) => pool.query(\`SELECT * FROM users WHERE id = \${id}\`);`,
       filename: 'file.js',
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 35, endLine: 3, endColumn: 73, data: { value: '`id`', sink: 'pool.query' },
+        { messageId: 'dynamicSql', line: 3, column: 35, endLine: 3, endColumn: 73, data: { value: '`id`', sink: 'pool.query', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -358,7 +358,7 @@ exports.find = (id) => pool.query(\`SELECT * FROM users WHERE id = $1\`, [id]);`
 const pool = new Pool();
 export const find = (email: string) => pool.query(\`SELECT * FROM users WHERE email = '\${email}'\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 51, endLine: 3, endColumn: 97, data: { value: '`email`', sink: 'pool.query' },
+        { messageId: 'dynamicSql', line: 3, column: 51, endLine: 3, endColumn: 97, data: { value: '`email`', sink: 'pool.query', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -377,7 +377,7 @@ export const find = (email: string) => pool.query(\`SELECT * FROM users WHERE em
 const pool = new pg.Pool();
 export const find = (id: string) => pool.query(\`SELECT * FROM users WHERE id = \${id}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 48, endLine: 3, endColumn: 86, data: { value: '`id`', sink: 'pool.query' },
+        { messageId: 'dynamicSql', line: 3, column: 48, endLine: 3, endColumn: 86, data: { value: '`id`', sink: 'pool.query', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -396,7 +396,7 @@ export const find = (id: string) => pool.query(\`SELECT * FROM users WHERE id = 
 const client = new pg.Client();
 export const find = (id: string) => client.query(\`SELECT * FROM users WHERE id = \${id} LIMIT 1\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 50, endLine: 3, endColumn: 96, data: { value: '`id`', sink: 'client.query' },
+        { messageId: 'dynamicSql', line: 3, column: 50, endLine: 3, endColumn: 96, data: { value: '`id`', sink: 'client.query', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -415,7 +415,7 @@ export const find = (id: string) => client.query(\`SELECT * FROM users WHERE id 
 const db = new PgPool();
 export const find = (id: string) => db.query(\`DELETE FROM users WHERE id = \${id}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 46, endLine: 3, endColumn: 82, data: { value: '`id`', sink: 'db.query' },
+        { messageId: 'dynamicSql', line: 3, column: 46, endLine: 3, endColumn: 82, data: { value: '`id`', sink: 'db.query', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -435,7 +435,7 @@ const pool = new Pool();
 exports.find = (id) => pool.query('SELECT * FROM users WHERE id = ' + id);`,
       filename: 'file.js',
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 35, endLine: 3, endColumn: 73, data: { value: '`id`', sink: 'pool.query' }, suggestions: [] },
+        { messageId: 'dynamicSql', line: 3, column: 35, endLine: 3, endColumn: 73, data: { value: '`id`', sink: 'pool.query', via: '' }, suggestions: [] },
       ],
     },
     // pg: CJS require + member, pool.connect() client
@@ -449,7 +449,7 @@ async function find(id) {
 module.exports = { find };`,
       filename: 'file.js',
       errors: [
-        { messageId: 'dynamicSql', line: 5, column: 35, endLine: 5, endColumn: 73, data: { value: '`id`', sink: 'client.query' },
+        { messageId: 'dynamicSql', line: 5, column: 35, endLine: 5, endColumn: 73, data: { value: '`id`', sink: 'client.query', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -475,7 +475,7 @@ exports.find = (id, cb) => pool.connect((err, client, done) => {
 });`,
       filename: 'file.js',
       errors: [
-        { messageId: 'dynamicSql', line: 4, column: 16, endLine: 4, endColumn: 54, data: { value: '`id`', sink: 'client.query' } },
+        { messageId: 'dynamicSql', line: 4, column: 16, endLine: 4, endColumn: 54, data: { value: '`id`', sink: 'client.query', via: '' } },
       ],
     },
     // pg: constructor parameter property typed Pool
@@ -486,7 +486,7 @@ export class UserRepo {
   find(id: string) { return this.pool.query(\`SELECT * FROM users WHERE id = \${id}\`); }
 }`,
       errors: [
-        { messageId: 'dynamicSql', line: 4, column: 45, endLine: 4, endColumn: 83, data: { value: '`id`', sink: 'this.pool.query' },
+        { messageId: 'dynamicSql', line: 4, column: 45, endLine: 4, endColumn: 83, data: { value: '`id`', sink: 'this.pool.query', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -509,7 +509,7 @@ export class UserRepo {
   find(id: string) { return this.db.query(\`SELECT * FROM users WHERE id = \${id}\`); }
 }`,
       errors: [
-        { messageId: 'dynamicSql', line: 4, column: 43, endLine: 4, endColumn: 81, data: { value: '`id`', sink: 'this.db.query' },
+        { messageId: 'dynamicSql', line: 4, column: 43, endLine: 4, endColumn: 81, data: { value: '`id`', sink: 'this.db.query', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -529,7 +529,7 @@ export class UserRepo {
       code: `import type { PoolClient } from 'pg';
 export const find = (client: PoolClient, id: string) => client.query(\`SELECT * FROM users WHERE id = \${id}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 2, column: 70, endLine: 2, endColumn: 108, data: { value: '`id`', sink: 'client.query' },
+        { messageId: 'dynamicSql', line: 2, column: 70, endLine: 2, endColumn: 108, data: { value: '`id`', sink: 'client.query', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -547,7 +547,7 @@ export const find = (client: PoolClient, id: string) => client.query(\`SELECT * 
 const pool = new Pool();
 export const find = (id: string) => pool.query({ text: \`SELECT * FROM users WHERE id = \${id}\` });`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 56, endLine: 3, endColumn: 94, data: { value: '`id`', sink: 'pool.query' } },
+        { messageId: 'dynamicSql', line: 3, column: 56, endLine: 3, endColumn: 94, data: { value: '`id`', sink: 'pool.query', via: '' } },
       ],
     },
     // pg: existing values argument blocks the rewrite
@@ -556,7 +556,7 @@ export const find = (id: string) => pool.query({ text: \`SELECT * FROM users WHE
 const pool = new Pool();
 export const find = (id: string, name: string) => pool.query(\`SELECT * FROM users WHERE id = \${id} AND name = $1\`, [name]);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 62, endLine: 3, endColumn: 114, data: { value: '`id`', sink: 'pool.query' }, suggestions: [] },
+        { messageId: 'dynamicSql', line: 3, column: 62, endLine: 3, endColumn: 114, data: { value: '`id`', sink: 'pool.query', via: '' }, suggestions: [] },
       ],
     },
     // pg: identifier position (ORDER BY) gets no rewrite
@@ -565,7 +565,7 @@ export const find = (id: string, name: string) => pool.query(\`SELECT * FROM use
 const pool = new Pool();
 export const list = (sort: string) => pool.query(\`SELECT * FROM users ORDER BY \${sort}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 50, endLine: 3, endColumn: 88, data: { value: '`sort`', sink: 'pool.query' }, suggestions: [] },
+        { messageId: 'dynamicSql', line: 3, column: 50, endLine: 3, endColumn: 88, data: { value: '`sort`', sink: 'pool.query', via: '' }, suggestions: [] },
       ],
     },
     // pg: LIKE pattern inside quotes gets no rewrite
@@ -574,7 +574,7 @@ export const list = (sort: string) => pool.query(\`SELECT * FROM users ORDER BY 
 const pool = new Pool();
 export const search = (q: string) => pool.query(\`SELECT * FROM users WHERE name LIKE '%\${q}%'\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 49, endLine: 3, endColumn: 95, data: { value: '`q`', sink: 'pool.query' }, suggestions: [] },
+        { messageId: 'dynamicSql', line: 3, column: 49, endLine: 3, endColumn: 95, data: { value: '`q`', sink: 'pool.query', via: '' }, suggestions: [] },
       ],
     },
     // pg: INSERT VALUES tuple rewrite
@@ -583,7 +583,7 @@ export const search = (q: string) => pool.query(\`SELECT * FROM users WHERE name
 const pool = new Pool();
 export const add = (name: string, email: string) => pool.query(\`INSERT INTO users (name, email) VALUES ('\${name}', '\${email}')\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 64, endLine: 3, endColumn: 128, data: { value: '`name` and 1 more value', sink: 'pool.query' },
+        { messageId: 'dynamicSql', line: 3, column: 64, endLine: 3, endColumn: 128, data: { value: '`name` and 1 more value', sink: 'pool.query', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -602,7 +602,7 @@ export const add = (name: string, email: string) => pool.query(\`INSERT INTO use
 const client = new Client();
 export const find = (id: string) => client.query(\`SELECT * FROM users WHERE id = \${id}\`, (err, res) => res);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 50, endLine: 3, endColumn: 88, data: { value: '`id`', sink: 'client.query' },
+        { messageId: 'dynamicSql', line: 3, column: 50, endLine: 3, endColumn: 88, data: { value: '`id`', sink: 'client.query', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -621,7 +621,7 @@ export const find = (id: string) => client.query(\`SELECT * FROM users WHERE id 
 const pool = new Pool();
 export const find = (id: string) => pool.query(\`SELECT * FROM users WHERE id = \${id}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 48, endLine: 3, endColumn: 86, data: { value: '`id`', sink: 'pool.query' },
+        { messageId: 'dynamicSql', line: 3, column: 48, endLine: 3, endColumn: 86, data: { value: '`id`', sink: 'pool.query', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -645,7 +645,7 @@ app.get('/users', async (req, res) => {
   res.json(rows);
 });`,
       errors: [
-        { messageId: 'dynamicSql', line: 6, column: 37, endLine: 6, endColumn: 85, data: { value: 'request input `req.query.id`', sink: 'pool.query' },
+        { messageId: 'dynamicSql', line: 6, column: 37, endLine: 6, endColumn: 85, data: { value: 'request input `req.query.id`', sink: 'pool.query', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -675,7 +675,7 @@ app.post('/login', async (req, res) => {
   res.json(rows);
 });`,
       errors: [
-        { messageId: 'dynamicSql', line: 7, column: 37, endLine: 7, endColumn: 83, data: { value: 'request input `req.body.email`', sink: 'pool.query' },
+        { messageId: 'dynamicSql', line: 7, column: 37, endLine: 7, endColumn: 83, data: { value: 'request input `req.body.email`', sink: 'pool.query', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -705,7 +705,7 @@ export function search(filters: { name?: string; minAge?: number }) {
   return pool.query(sql);
 }`,
       errors: [
-        { messageId: 'dynamicSql', line: 7, column: 21, endLine: 7, endColumn: 24, data: { value: '`filters.name` and 1 more value', sink: 'pool.query' } },
+        { messageId: 'dynamicSql', line: 7, column: 21, endLine: 7, endColumn: 24, data: { value: '`filters.name` and 1 more value', sink: 'pool.query', via: '' } },
       ],
     },
     // variable assigned in branches
@@ -722,7 +722,7 @@ export function find(id?: string, email?: string) {
   return pool.query(sql);
 }`,
       errors: [
-        { messageId: 'dynamicSql', line: 10, column: 21, endLine: 10, endColumn: 24, data: { value: '`id` and 1 more value', sink: 'pool.query' } },
+        { messageId: 'dynamicSql', line: 10, column: 21, endLine: 10, endColumn: 24, data: { value: '`id` and 1 more value', sink: 'pool.query', via: '' } },
       ],
     },
     // const holding a template, used later
@@ -735,7 +735,7 @@ export async function find(id: string) {
   return result.rows;
 }`,
       errors: [
-        { messageId: 'dynamicSql', line: 5, column: 35, endLine: 5, endColumn: 39, data: { value: '`id`', sink: 'pool.query' }, suggestions: [] },
+        { messageId: 'dynamicSql', line: 5, column: 35, endLine: 5, endColumn: 39, data: { value: '`id`', sink: 'pool.query', via: '' }, suggestions: [] },
       ],
     },
     // conditions pushed into an array and joined
@@ -748,7 +748,7 @@ export function search(name?: string) {
   return pool.query(\`SELECT * FROM users WHERE \${where.join(' AND ')}\`);
 }`,
       errors: [
-        { messageId: 'dynamicSql', line: 6, column: 21, endLine: 6, endColumn: 71, data: { value: '`name`', sink: 'pool.query' } },
+        { messageId: 'dynamicSql', line: 6, column: 21, endLine: 6, endColumn: 71, data: { value: '`name`', sink: 'pool.query', via: '' } },
       ],
     },
     // concat()
@@ -757,7 +757,7 @@ export function search(name?: string) {
 const pool = new Pool();
 export const find = (id: string) => pool.query('SELECT * FROM users WHERE id = '.concat(id));`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 48, endLine: 3, endColumn: 92, data: { value: '`id`', sink: 'pool.query' } },
+        { messageId: 'dynamicSql', line: 3, column: 48, endLine: 3, endColumn: 92, data: { value: '`id`', sink: 'pool.query', via: '' } },
       ],
     },
     // array join
@@ -766,7 +766,7 @@ export const find = (id: string) => pool.query('SELECT * FROM users WHERE id = '
 const pool = new Pool();
 export const find = (id: string) => pool.query(['SELECT * FROM users', \`WHERE id = \${id}\`].join(' '));`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 48, endLine: 3, endColumn: 101, data: { value: '`id`', sink: 'pool.query' } },
+        { messageId: 'dynamicSql', line: 3, column: 48, endLine: 3, endColumn: 101, data: { value: '`id`', sink: 'pool.query', via: '' } },
       ],
     },
     // util.format
@@ -776,7 +776,7 @@ import { Pool } from 'pg';
 const pool = new Pool();
 export const find = (id: string) => pool.query(format('SELECT * FROM users WHERE id = %s', id));`,
       errors: [
-        { messageId: 'dynamicSql', line: 4, column: 48, endLine: 4, endColumn: 95, data: { value: '`id`', sink: 'pool.query' } },
+        { messageId: 'dynamicSql', line: 4, column: 48, endLine: 4, endColumn: 95, data: { value: '`id`', sink: 'pool.query', via: '' } },
       ],
     },
     // String.prototype.replace
@@ -785,7 +785,7 @@ export const find = (id: string) => pool.query(format('SELECT * FROM users WHERE
 const pool = new Pool();
 export const find = (id: string) => pool.query('SELECT * FROM users WHERE id = :id'.replace(':id', id));`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 48, endLine: 3, endColumn: 103, data: { value: '`id`', sink: 'pool.query' } },
+        { messageId: 'dynamicSql', line: 3, column: 48, endLine: 3, endColumn: 103, data: { value: '`id`', sink: 'pool.query', via: '' } },
       ],
     },
     // pg-format %s is not quoted
@@ -795,7 +795,7 @@ import { Pool } from 'pg';
 const pool = new Pool();
 export const find = (table: string, id: string) => pool.query(format('SELECT * FROM %I WHERE id = %s', table, id));`,
       errors: [
-        { messageId: 'dynamicSql', line: 4, column: 63, endLine: 4, endColumn: 114, data: { value: '`id`', sink: 'pool.query' } },
+        { messageId: 'dynamicSql', line: 4, column: 63, endLine: 4, endColumn: 114, data: { value: '`id`', sink: 'pool.query', via: '' } },
       ],
     },
     // Number() is flagged by default
@@ -804,7 +804,7 @@ export const find = (table: string, id: string) => pool.query(format('SELECT * F
 const pool = new Pool();
 export const page = (limit: string) => pool.query(\`SELECT * FROM users LIMIT \${Number(limit)}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 51, endLine: 3, endColumn: 95, data: { value: '`Number(limit)`', sink: 'pool.query' },
+        { messageId: 'dynamicSql', line: 3, column: 51, endLine: 3, endColumn: 95, data: { value: '`Number(limit)`', sink: 'pool.query', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -823,7 +823,7 @@ export const page = (limit: string) => pool.query(\`SELECT * FROM users LIMIT $1
 const pool = new Pool();
 export const page = (limit: string) => pool.query(\`SELECT * FROM users LIMIT \${parseInt(limit, 10)}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 51, endLine: 3, endColumn: 101, data: { value: '`parseInt(limit, 10)`', sink: 'pool.query' },
+        { messageId: 'dynamicSql', line: 3, column: 51, endLine: 3, endColumn: 101, data: { value: '`parseInt(limit, 10)`', sink: 'pool.query', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -846,7 +846,7 @@ export function list(col: string, dir: string) {
   return pool.query(\`SELECT * FROM users ORDER BY \${col} \${dir}\`);
 }`,
       errors: [
-        { messageId: 'dynamicSql', line: 6, column: 21, endLine: 6, endColumn: 65, data: { value: '`dir`', sink: 'pool.query' } },
+        { messageId: 'dynamicSql', line: 6, column: 21, endLine: 6, endColumn: 65, data: { value: '`dir`', sink: 'pool.query', via: '' } },
       ],
     },
     // a check that does not exit does not guard
@@ -859,7 +859,7 @@ export function list(col: string) {
   return pool.query(\`SELECT * FROM users ORDER BY \${col}\`);
 }`,
       errors: [
-        { messageId: 'dynamicSql', line: 6, column: 21, endLine: 6, endColumn: 58, data: { value: '`col`', sink: 'pool.query' } },
+        { messageId: 'dynamicSql', line: 6, column: 21, endLine: 6, endColumn: 58, data: { value: '`col`', sink: 'pool.query', via: '' } },
       ],
     },
     // lookup in a table holding a non-constant value
@@ -871,7 +871,7 @@ export function list(sort: string, custom: string) {
   return pool.query(\`SELECT * FROM users ORDER BY \${columns[sort]}\`);
 }`,
       errors: [
-        { messageId: 'dynamicSql', line: 5, column: 21, endLine: 5, endColumn: 68, data: { value: '`columns[sort]`', sink: 'pool.query' } },
+        { messageId: 'dynamicSql', line: 5, column: 21, endLine: 5, endColumn: 68, data: { value: '`columns[sort]`', sink: 'pool.query', via: '' } },
       ],
     },
     // a client object's length property is not a number
@@ -880,7 +880,7 @@ export function list(sort: string, custom: string) {
 const pool = new Pool();
 export const f = (body: { length: string }) => pool.query(\`SELECT * FROM users LIMIT \${body.length}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 59, endLine: 3, endColumn: 101, data: { value: '`body.length`', sink: 'pool.query' },
+        { messageId: 'dynamicSql', line: 3, column: 59, endLine: 3, endColumn: 101, data: { value: '`body.length`', sink: 'pool.query', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -899,7 +899,7 @@ export const f = (body: { length: string }) => pool.query(\`SELECT * FROM users 
 const sql = postgres();
 export const find = (id: string) => sql.unsafe(\`SELECT * FROM users WHERE id = \${id}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 48, endLine: 3, endColumn: 86, data: { value: '`id`', sink: 'sql.unsafe' },
+        { messageId: 'dynamicSql', line: 3, column: 48, endLine: 3, endColumn: 86, data: { value: '`id`', sink: 'sql.unsafe', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -919,7 +919,7 @@ const sql = postgres();
 exports.find = (id) => sql.begin(async (tx) => tx.unsafe(\`DELETE FROM users WHERE id = \${id}\`));`,
       filename: 'file.js',
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 58, endLine: 3, endColumn: 94, data: { value: '`id`', sink: 'tx.unsafe' },
+        { messageId: 'dynamicSql', line: 3, column: 58, endLine: 3, endColumn: 94, data: { value: '`id`', sink: 'tx.unsafe', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -938,7 +938,7 @@ exports.find = (id) => sql.begin(async (tx) => tx.unsafe(\`DELETE FROM users WHE
 const sql = neon('');
 export const find = (id: string) => sql(\`SELECT * FROM users WHERE id = \${id}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 41, endLine: 3, endColumn: 79, data: { value: '`id`', sink: 'sql' } },
+        { messageId: 'dynamicSql', line: 3, column: 41, endLine: 3, endColumn: 79, data: { value: '`id`', sink: 'sql', via: '' } },
       ],
     },
     // @vercel/postgres sql.query and sql()
@@ -948,7 +948,7 @@ export async function find(id: string) {
   await db.query(\`SELECT * FROM users WHERE id = \${id}\`);
 }`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 18, endLine: 3, endColumn: 56, data: { value: '`id`', sink: 'db.query' },
+        { messageId: 'dynamicSql', line: 3, column: 18, endLine: 3, endColumn: 56, data: { value: '`id`', sink: 'db.query', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -967,7 +967,7 @@ export async function find(id: string) {
       code: `import { sql } from '@vercel/postgres';
 export const find = (id: string) => sql(\`SELECT * FROM users WHERE id = \${id}\` as any);`,
       errors: [
-        { messageId: 'dynamicSql', line: 2, column: 41, endLine: 2, endColumn: 86, data: { value: '`id`', sink: 'sql' } },
+        { messageId: 'dynamicSql', line: 2, column: 41, endLine: 2, endColumn: 86, data: { value: '`id`', sink: 'sql', via: '' } },
       ],
     },
     // pg-promise
@@ -977,7 +977,7 @@ const pgp = pgPromise();
 const db = pgp('postgres://');
 export const find = (id: string) => db.any(\`SELECT * FROM users WHERE id = \${id}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 4, column: 44, endLine: 4, endColumn: 82, data: { value: '`id`', sink: 'db.any' },
+        { messageId: 'dynamicSql', line: 4, column: 44, endLine: 4, endColumn: 82, data: { value: '`id`', sink: 'db.any', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -997,7 +997,7 @@ export const find = (id: string) => db.any(\`SELECT * FROM users WHERE id = $1\`
 const connection = mysql.createConnection({});
 export const find = (id: string) => connection.query(\`SELECT * FROM users WHERE id = \${id}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 54, endLine: 3, endColumn: 92, data: { value: '`id`', sink: 'connection.query' },
+        { messageId: 'dynamicSql', line: 3, column: 54, endLine: 3, endColumn: 92, data: { value: '`id`', sink: 'connection.query', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -1017,7 +1017,7 @@ const pool = mysql.createPool({});
 exports.find = (name, cb) => pool.execute(\`SELECT * FROM users WHERE name = '\${name}'\`, function (err, rows) { cb(err, rows); });`,
       filename: 'file.js',
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 43, endLine: 3, endColumn: 87, data: { value: '`name`', sink: 'pool.execute' },
+        { messageId: 'dynamicSql', line: 3, column: 43, endLine: 3, endColumn: 87, data: { value: '`name`', sink: 'pool.execute', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -1036,7 +1036,7 @@ exports.find = (name, cb) => pool.execute(\`SELECT * FROM users WHERE name = ?\`
 const pool = mysql.createPool({});
 export const find = (name: string) => pool.query(\`SELECT * FROM users WHERE name = "\${name}"\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 50, endLine: 3, endColumn: 94, data: { value: '`name`', sink: 'pool.query' }, suggestions: [] },
+        { messageId: 'dynamicSql', line: 3, column: 50, endLine: 3, endColumn: 94, data: { value: '`name`', sink: 'pool.query', via: '' }, suggestions: [] },
       ],
     },
     // mysql2/promise: awaited connection
@@ -1048,7 +1048,7 @@ export async function find(id: string) {
   return rows;
 }`,
       errors: [
-        { messageId: 'dynamicSql', line: 4, column: 37, endLine: 4, endColumn: 75, data: { value: '`id`', sink: 'conn.execute' },
+        { messageId: 'dynamicSql', line: 4, column: 37, endLine: 4, endColumn: 75, data: { value: '`id`', sink: 'conn.execute', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -1073,7 +1073,7 @@ export function find(id: string) {
   return pool.promise().query(\`SELECT * FROM orders WHERE user_id = \${id}\`);
 }`,
       errors: [
-        { messageId: 'dynamicSql', line: 4, column: 50, endLine: 4, endColumn: 88, data: { value: '`id`', sink: 'conn.query' },
+        { messageId: 'dynamicSql', line: 4, column: 50, endLine: 4, endColumn: 88, data: { value: '`id`', sink: 'conn.query', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -1087,7 +1087,7 @@ export function find(id: string) {
           },
         ],
       },
-        { messageId: 'dynamicSql', line: 5, column: 31, endLine: 5, endColumn: 75, data: { value: '`id`', sink: '….query' },
+        { messageId: 'dynamicSql', line: 5, column: 31, endLine: 5, endColumn: 75, data: { value: '`id`', sink: '….query', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -1110,7 +1110,7 @@ const connection = mysql.createConnection({});
 export const find = (name: string) => connection.query(\`SELECT * FROM users WHERE name = \${connection.escape(name)}\`);`,
       options: [{"allowEscapeFunctions":false}],
       errors: [
-        { messageId: 'escapedSql', line: 3, column: 56, endLine: 3, endColumn: 117, data: { value: '`connection.escape(name)`', sink: 'connection.query' } },
+        { messageId: 'escapedSql', line: 3, column: 56, endLine: 3, endColumn: 117, data: { value: '`connection.escape(name)`', sink: 'connection.query', via: '' } },
       ],
     },
     // pg-format quoting reported only when disallowed
@@ -1121,7 +1121,7 @@ const pool = new Pool();
 export const find = (table: string) => pool.query(format('SELECT * FROM %I', table));`,
       options: [{"allowEscapeFunctions":false}],
       errors: [
-        { messageId: 'escapedSql', line: 4, column: 51, endLine: 4, endColumn: 84, data: { value: '`table`', sink: 'pool.query' } },
+        { messageId: 'escapedSql', line: 4, column: 51, endLine: 4, endColumn: 84, data: { value: '`table`', sink: 'pool.query', via: '' } },
       ],
     },
     // mssql request().query
@@ -1132,7 +1132,7 @@ export async function find(id: string) {
   return pool.request().query(\`SELECT * FROM users WHERE id = \${id}\`);
 }`,
       errors: [
-        { messageId: 'dynamicSql', line: 4, column: 31, endLine: 4, endColumn: 69, data: { value: '`id`', sink: '….query' } },
+        { messageId: 'dynamicSql', line: 4, column: 31, endLine: 4, endColumn: 69, data: { value: '`id`', sink: '….query', via: '' } },
       ],
     },
     // mssql new Request().batch
@@ -1140,7 +1140,7 @@ export async function find(id: string) {
       code: `import { Request } from 'mssql';
 export const run = (table: string) => new Request().batch(\`DROP TABLE \${table}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 2, column: 59, endLine: 2, endColumn: 80, data: { value: '`table`', sink: '….batch' } },
+        { messageId: 'dynamicSql', line: 2, column: 59, endLine: 2, endColumn: 80, data: { value: '`table`', sink: '….batch', via: '' } },
       ],
     },
     // sqlite3: verbose().Database, db.all with callback
@@ -1150,7 +1150,7 @@ const db = new sqlite3.Database(':memory:');
 exports.find = (id, cb) => db.all(\`SELECT * FROM users WHERE id = \${id}\`, cb);`,
       filename: 'file.js',
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 35, endLine: 3, endColumn: 73, data: { value: '`id`', sink: 'db.all' } },
+        { messageId: 'dynamicSql', line: 3, column: 35, endLine: 3, endColumn: 73, data: { value: '`id`', sink: 'db.all', via: '' } },
       ],
     },
     // sqlite3: db.run in serialize, inline callback
@@ -1163,7 +1163,7 @@ export function add(name: string) {
   });
 }`,
       errors: [
-        { messageId: 'dynamicSql', line: 5, column: 12, endLine: 5, endColumn: 57, data: { value: '`name`', sink: 'db.run' },
+        { messageId: 'dynamicSql', line: 5, column: 12, endLine: 5, endColumn: 57, data: { value: '`name`', sink: 'db.run', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -1186,14 +1186,14 @@ export function add(name: string) {
 const db = new Database(':memory:');
 export const drop = (name: string) => db.exec(\`DELETE FROM users WHERE name = '\${name}'\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 47, endLine: 3, endColumn: 89, data: { value: '`name`', sink: 'db.exec' }, suggestions: [] },
+        { messageId: 'dynamicSql', line: 3, column: 47, endLine: 3, endColumn: 89, data: { value: '`name`', sink: 'db.exec', via: '' }, suggestions: [] },
       ],
     },
     // An unresolved receiver whose SQL text is spelled with escapes: the file's strings are not
     // judged by their raw text alone (the per-file SQL-text gate lets them through).
     {
       code: `export const find = (id: string) => conn.query('\\x53ELECT name ' + id);`,
-      errors: [{ messageId: 'dynamicSql', line: 1, column: 48, endLine: 1, endColumn: 70, data: { value: '`id`', sink: 'conn.query' } }],
+      errors: [{ messageId: 'dynamicSql', line: 1, column: 48, endLine: 1, endColumn: 70, data: { value: '`id`', sink: 'conn.query', via: '' } }],
     },
     // sqlite: open() wrapper
     {
@@ -1203,7 +1203,7 @@ export async function find(id: string) {
   return db.get(\`SELECT * FROM users WHERE id = \${id}\`);
 }`,
       errors: [
-        { messageId: 'dynamicSql', line: 4, column: 17, endLine: 4, endColumn: 55, data: { value: '`id`', sink: 'db.get' },
+        { messageId: 'dynamicSql', line: 4, column: 17, endLine: 4, endColumn: 55, data: { value: '`id`', sink: 'db.get', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -1224,7 +1224,7 @@ export async function find(id: string) {
 const db = new Database('app.db');
 export const find = (id: string) => db.prepare(\`SELECT * FROM users WHERE id = \${id}\`).get();`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 48, endLine: 3, endColumn: 86, data: { value: '`id`', sink: 'db.prepare' },
+        { messageId: 'dynamicSql', line: 3, column: 48, endLine: 3, endColumn: 86, data: { value: '`id`', sink: 'db.prepare', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -1247,7 +1247,7 @@ exports.find = (id) => {
 };`,
       filename: 'file.js',
       errors: [
-        { messageId: 'dynamicSql', line: 4, column: 27, endLine: 4, endColumn: 65, data: { value: '`id`', sink: 'db.prepare' }, suggestions: [] },
+        { messageId: 'dynamicSql', line: 4, column: 27, endLine: 4, endColumn: 65, data: { value: '`id`', sink: 'db.prepare', via: '' }, suggestions: [] },
       ],
     },
     // better-sqlite3: exec
@@ -1256,7 +1256,7 @@ exports.find = (id) => {
 const db = new Database('app.db');
 export const drop = (t: string) => db.exec(\`DROP TABLE \${t}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 44, endLine: 3, endColumn: 61, data: { value: '`t`', sink: 'db.exec' } },
+        { messageId: 'dynamicSql', line: 3, column: 44, endLine: 3, endColumn: 61, data: { value: '`t`', sink: 'db.exec', via: '' } },
       ],
     },
     // node:sqlite DatabaseSync
@@ -1265,7 +1265,7 @@ export const drop = (t: string) => db.exec(\`DROP TABLE \${t}\`);`,
 const db = new DatabaseSync(':memory:');
 export const find = (id: string) => db.prepare(\`SELECT * FROM users WHERE id = \${id}\`).all();`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 48, endLine: 3, endColumn: 86, data: { value: '`id`', sink: 'db.prepare' },
+        { messageId: 'dynamicSql', line: 3, column: 48, endLine: 3, endColumn: 86, data: { value: '`id`', sink: 'db.prepare', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -1284,7 +1284,7 @@ export const find = (id: string) => db.prepare(\`SELECT * FROM users WHERE id = 
 const db = new Database();
 export const find = (id: string) => db.query(\`SELECT * FROM users WHERE id = \${id}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 46, endLine: 3, endColumn: 84, data: { value: '`id`', sink: 'db.query' } },
+        { messageId: 'dynamicSql', line: 3, column: 46, endLine: 3, endColumn: 84, data: { value: '`id`', sink: 'db.query', via: '' } },
       ],
     },
     // better-sqlite3 typed parameter
@@ -1292,7 +1292,7 @@ export const find = (id: string) => db.query(\`SELECT * FROM users WHERE id = \$
       code: `import type { Database } from 'better-sqlite3';
 export const find = (db: Database, id: string) => db.prepare(\`SELECT * FROM users WHERE id = \${id}\`).run();`,
       errors: [
-        { messageId: 'dynamicSql', line: 2, column: 62, endLine: 2, endColumn: 100, data: { value: '`id`', sink: 'db.prepare' },
+        { messageId: 'dynamicSql', line: 2, column: 62, endLine: 2, endColumn: 100, data: { value: '`id`', sink: 'db.prepare', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -1310,7 +1310,7 @@ export const find = (db: Database, id: string) => db.prepare(\`SELECT * FROM use
 const sequelize = new Sequelize('sqlite::memory:');
 export const find = (req: { body: { email: string } }) => sequelize.query(\`SELECT * FROM users WHERE email = '\${req.body.email}'\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 75, endLine: 3, endColumn: 130, data: { value: '`req.body.email`', sink: 'sequelize.query' },
+        { messageId: 'dynamicSql', line: 3, column: 75, endLine: 3, endColumn: 130, data: { value: '`req.body.email`', sink: 'sequelize.query', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -1329,7 +1329,7 @@ export const find = (req: { body: { email: string } }) => sequelize.query(\`SELE
 const sequelize = new Sequelize('sqlite::memory:');
 export const find = (id: string) => sequelize.query(\`SELECT * FROM users WHERE id = \${id}\`, { type: QueryTypes.SELECT });`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 53, endLine: 3, endColumn: 91, data: { value: '`id`', sink: 'sequelize.query' }, suggestions: [] },
+        { messageId: 'dynamicSql', line: 3, column: 53, endLine: 3, endColumn: 91, data: { value: '`id`', sink: 'sequelize.query', via: '' }, suggestions: [] },
       ],
     },
     // sequelize: CJS module is the class
@@ -1339,7 +1339,7 @@ const sequelize = new Sequelize('sqlite::memory:');
 exports.find = (id, name) => sequelize.query(\`SELECT * FROM users WHERE id = \${id} AND name = '\${name}'\`);`,
       filename: 'file.js',
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 46, endLine: 3, endColumn: 105, data: { value: '`id` and 1 more value', sink: 'sequelize.query' },
+        { messageId: 'dynamicSql', line: 3, column: 46, endLine: 3, endColumn: 105, data: { value: '`id` and 1 more value', sink: 'sequelize.query', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -1357,7 +1357,7 @@ exports.find = (id, name) => sequelize.query(\`SELECT * FROM users WHERE id = :i
       code: `import { Sequelize } from 'sequelize';
 export const order = (col: string) => Sequelize.literal(\`\${col} DESC\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 2, column: 57, endLine: 2, endColumn: 70, data: { value: '`col`', sink: 'Sequelize.literal' } },
+        { messageId: 'dynamicSql', line: 2, column: 57, endLine: 2, endColumn: 70, data: { value: '`col`', sink: 'Sequelize.literal', via: '' } },
       ],
     },
     // knex.raw
@@ -1366,7 +1366,7 @@ export const order = (col: string) => Sequelize.literal(\`\${col} DESC\`);`,
 const db = knex({ client: 'pg' });
 export const find = (id: string) => db.raw(\`SELECT * FROM users WHERE id = \${id}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 44, endLine: 3, endColumn: 82, data: { value: '`id`', sink: 'db.raw' },
+        { messageId: 'dynamicSql', line: 3, column: 44, endLine: 3, endColumn: 82, data: { value: '`id`', sink: 'db.raw', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -1385,7 +1385,7 @@ export const find = (id: string) => db.raw(\`SELECT * FROM users WHERE id = ?\`,
 exports.find = (name) => db('users').select('*').whereRaw(\`name = '\${name}'\`);`,
       filename: 'file.js',
       errors: [
-        { messageId: 'dynamicSql', line: 2, column: 59, endLine: 2, endColumn: 77, data: { value: '`name`', sink: '….whereRaw' },
+        { messageId: 'dynamicSql', line: 2, column: 59, endLine: 2, endColumn: 77, data: { value: '`name`', sink: '….whereRaw', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -1403,7 +1403,7 @@ exports.find = (name) => db('users').select('*').whereRaw(\`name = ?\`, [name]);
 const db = knex({ client: 'pg' });
 export const list = (dir: string) => db('users').orderByRaw(\`created_at \${dir}\`, []);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 61, endLine: 3, endColumn: 80, data: { value: '`dir`', sink: '….orderByRaw' }, suggestions: [] },
+        { messageId: 'dynamicSql', line: 3, column: 61, endLine: 3, endColumn: 80, data: { value: '`dir`', sink: '….orderByRaw', via: '' }, suggestions: [] },
       ],
     },
     // knex: transaction callback
@@ -1412,7 +1412,7 @@ export const list = (dir: string) => db('users').orderByRaw(\`created_at \${dir}
 const db = knex({ client: 'pg' });
 export const run = (id: string) => db.transaction(async (trx) => trx.raw(\`DELETE FROM users WHERE id = \${id}\`));`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 74, endLine: 3, endColumn: 110, data: { value: '`id`', sink: 'trx.raw' },
+        { messageId: 'dynamicSql', line: 3, column: 74, endLine: 3, endColumn: 110, data: { value: '`id`', sink: 'trx.raw', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -1430,7 +1430,7 @@ export const run = (id: string) => db.transaction(async (trx) => trx.raw(\`DELET
       code: `import type { Knex } from 'knex';
 export const find = (db: Knex, id: string) => db.select('*').from('users').havingRaw(\`count(*) > \${id}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 2, column: 86, endLine: 2, endColumn: 104, data: { value: '`id`', sink: '….havingRaw' },
+        { messageId: 'dynamicSql', line: 2, column: 86, endLine: 2, endColumn: 104, data: { value: '`id`', sink: '….havingRaw', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -1448,7 +1448,7 @@ export const find = (db: Knex, id: string) => db.select('*').from('users').havin
 const prisma = new PrismaClient();
 export const find = (email: string) => prisma.$queryRawUnsafe<{ id: string }[]>(\`SELECT id FROM "User" WHERE email = '\${email}'\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 81, endLine: 3, endColumn: 129, data: { value: '`email`', sink: 'prisma.$queryRawUnsafe' },
+        { messageId: 'dynamicSql', line: 3, column: 81, endLine: 3, endColumn: 129, data: { value: '`email`', sink: 'prisma.$queryRawUnsafe', via: '' },
         suggestions: [
           {
             messageId: 'useTaggedTemplate',
@@ -1467,7 +1467,7 @@ export const find = (email: string) => prisma.$queryRaw<{ id: string }[]>\`SELEC
 const prisma = new PrismaClient();
 export const run = (id: string) => prisma.$transaction(async (tx) => tx.$executeRawUnsafe(\`DELETE FROM "User" WHERE id = \${id}\`));`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 91, endLine: 3, endColumn: 128, data: { value: '`id`', sink: 'tx.$executeRawUnsafe' },
+        { messageId: 'dynamicSql', line: 3, column: 91, endLine: 3, endColumn: 128, data: { value: '`id`', sink: 'tx.$executeRawUnsafe', via: '' },
         suggestions: [
           {
             messageId: 'useTaggedTemplate',
@@ -1485,7 +1485,7 @@ export const run = (id: string) => prisma.$transaction(async (tx) => tx.$execute
       code: `import { prisma } from './db';
 export const find = (table: string) => prisma.$queryRawUnsafe(\`SELECT * FROM \${table}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 2, column: 63, endLine: 2, endColumn: 87, data: { value: '`table`', sink: 'prisma.$queryRawUnsafe' }, suggestions: [] },
+        { messageId: 'dynamicSql', line: 2, column: 63, endLine: 2, endColumn: 87, data: { value: '`table`', sink: 'prisma.$queryRawUnsafe', via: '' }, suggestions: [] },
       ],
     },
     // Prisma.raw
@@ -1493,7 +1493,7 @@ export const find = (table: string) => prisma.$queryRawUnsafe(\`SELECT * FROM \$
       code: `import { Prisma } from '@prisma/client';
 export const where = (cond: string) => Prisma.raw(\`WHERE \${cond}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 2, column: 51, endLine: 2, endColumn: 66, data: { value: '`cond`', sink: 'Prisma.raw' } },
+        { messageId: 'dynamicSql', line: 2, column: 51, endLine: 2, endColumn: 66, data: { value: '`cond`', sink: 'Prisma.raw', via: '' } },
       ],
     },
     // TypeORM: DataSource.query
@@ -1502,7 +1502,7 @@ export const where = (cond: string) => Prisma.raw(\`WHERE \${cond}\`);`,
 const ds = new DataSource({ type: 'postgres' });
 export const find = (id: string) => ds.query(\`SELECT * FROM users WHERE id = \${id}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 46, endLine: 3, endColumn: 84, data: { value: '`id`', sink: 'ds.query' } },
+        { messageId: 'dynamicSql', line: 3, column: 46, endLine: 3, endColumn: 84, data: { value: '`id`', sink: 'ds.query', via: '' } },
       ],
     },
     // TypeORM: query builder where with interpolation
@@ -1511,7 +1511,7 @@ export const find = (id: string) => ds.query(\`SELECT * FROM users WHERE id = \$
 const ds = new DataSource({ type: 'postgres' });
 export const find = (name: string) => ds.getRepository('User').createQueryBuilder('u').where(\`u.name = '\${name}'\`).getMany();`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 94, endLine: 3, endColumn: 114, data: { value: '`name`', sink: '….where' } },
+        { messageId: 'dynamicSql', line: 3, column: 94, endLine: 3, endColumn: 114, data: { value: '`name`', sink: '….where', via: '' } },
       ],
     },
     // The SQL module pre-check: a resolved sink reports text that does not read as SQL (`DESCRIBE`),
@@ -1523,7 +1523,7 @@ const pool = new Pool();
 exports.describe = (table) => pool.query(\`DESCRIBE \${table}\`);`,
       filename: 'file.js',
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 42, endLine: 3, endColumn: 61, data: { value: '`table`', sink: 'pool.query' } },
+        { messageId: 'dynamicSql', line: 3, column: 42, endLine: 3, endColumn: 61, data: { value: '`table`', sink: 'pool.query', via: '' } },
       ],
     },
     // 2. Dynamic `import()` with an escaped specifier, found in the text.
@@ -1534,7 +1534,7 @@ exports.describe = (table) => pool.query(\`DESCRIBE \${table}\`);`,
   return pool.query(\`DESCRIBE \${table}\`);
 }`,
       errors: [
-        { messageId: 'dynamicSql', line: 4, column: 21, endLine: 4, endColumn: 40, data: { value: '`table`', sink: 'pool.query' } },
+        { messageId: 'dynamicSql', line: 4, column: 21, endLine: 4, endColumn: 40, data: { value: '`table`', sink: 'pool.query', via: '' } },
       ],
     },
     // 2b. Dynamic `import()` with a comment before the specifier.
@@ -1544,14 +1544,14 @@ exports.describe = (table) => pool.query(\`DESCRIBE \${table}\`);`,
   return new pg.Pool().query(\`DESCRIBE \${table}\`);
 }`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 30, endLine: 3, endColumn: 49, data: { value: '`table`', sink: '….query' } },
+        { messageId: 'dynamicSql', line: 3, column: 30, endLine: 3, endColumn: 49, data: { value: '`table`', sink: '….query', via: '' } },
       ],
     },
     // 3. A method-result name written with a `\u` escape (`createQueryBuilder`) on an unresolved receiver.
     {
       code: `export const list = (repo: any, sort: string) => repo.createQuery\\u0042uilder('u').orderBy(\`u.\${sort}\`).getMany();`,
       errors: [
-        { messageId: 'dynamicSql', line: 1, column: 92, endLine: 1, endColumn: 103, data: { value: '`sort`', sink: '….orderBy' } },
+        { messageId: 'dynamicSql', line: 1, column: 92, endLine: 1, endColumn: 103, data: { value: '`sort`', sink: '….orderBy', via: '' } },
       ],
     },
     // TypeORM: injected repository (unresolved) query builder andWhere and orderBy
@@ -1563,8 +1563,8 @@ exports.describe = (table) => pool.query(\`DESCRIBE \${table}\`);`,
   }
 }`,
       errors: [
-        { messageId: 'dynamicSql', line: 4, column: 81, endLine: 4, endColumn: 101, data: { value: '`name`', sink: '….andWhere' } },
-        { messageId: 'dynamicSql', line: 4, column: 111, endLine: 4, endColumn: 122, data: { value: '`sort`', sink: '….orderBy' } },
+        { messageId: 'dynamicSql', line: 4, column: 81, endLine: 4, endColumn: 101, data: { value: '`name`', sink: '….andWhere', via: '' } },
+        { messageId: 'dynamicSql', line: 4, column: 111, endLine: 4, endColumn: 122, data: { value: '`sort`', sink: '….orderBy', via: '' } },
       ],
     },
     // TypeORM: typed EntityManager in a transaction
@@ -1572,7 +1572,7 @@ exports.describe = (table) => pool.query(\`DESCRIBE \${table}\`);`,
       code: `import { EntityManager } from 'typeorm';
 export const run = (em: EntityManager, id: string) => em.transaction(async (tx) => tx.query(\`DELETE FROM users WHERE id = \${id}\`));`,
       errors: [
-        { messageId: 'dynamicSql', line: 2, column: 93, endLine: 2, endColumn: 129, data: { value: '`id`', sink: 'tx.query' } },
+        { messageId: 'dynamicSql', line: 2, column: 93, endLine: 2, endColumn: 129, data: { value: '`id`', sink: 'tx.query', via: '' } },
       ],
     },
     // TypeORM: leftJoin condition
@@ -1581,7 +1581,7 @@ export const run = (em: EntityManager, id: string) => em.transaction(async (tx) 
 const ds = new DataSource({ type: 'postgres' });
 export const find = (role: string) => ds.createQueryBuilder().select('u').from('User', 'u').leftJoin('u.roles', 'r', \`r.name = '\${role}'\`).getMany();`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 118, endLine: 3, endColumn: 138, data: { value: '`role`', sink: '….leftJoin' } },
+        { messageId: 'dynamicSql', line: 3, column: 118, endLine: 3, endColumn: 138, data: { value: '`role`', sink: '….leftJoin', via: '' } },
       ],
     },
     // Drizzle sql.raw
@@ -1589,7 +1589,7 @@ export const find = (role: string) => ds.createQueryBuilder().select('u').from('
       code: `import { sql } from 'drizzle-orm';
 export const order = (col: string) => sql.raw(\`ORDER BY \${col}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 2, column: 47, endLine: 2, endColumn: 64, data: { value: '`col`', sink: 'sql.raw' } },
+        { messageId: 'dynamicSql', line: 2, column: 47, endLine: 2, endColumn: 64, data: { value: '`col`', sink: 'sql.raw', via: '' } },
       ],
     },
     // Kysely sql.lit with a non-constant
@@ -1597,7 +1597,7 @@ export const order = (col: string) => sql.raw(\`ORDER BY \${col}\`);`,
       code: `import { sql } from 'kysely';
 export const q = (role: string) => sql\`SELECT * FROM users WHERE role = \${sql.lit(role)}\`;`,
       errors: [
-        { messageId: 'dynamicSql', line: 2, column: 83, endLine: 2, endColumn: 87, data: { value: '`role`', sink: 'sql.lit' } },
+        { messageId: 'dynamicSql', line: 2, column: 83, endLine: 2, endColumn: 87, data: { value: '`role`', sink: 'sql.lit', via: '' } },
       ],
     },
     // Kysely sql.raw with a non-constant
@@ -1605,7 +1605,7 @@ export const q = (role: string) => sql\`SELECT * FROM users WHERE role = \${sql.
       code: `import { sql } from 'kysely';
 export const q = (order: string) => sql.raw(order);`,
       errors: [
-        { messageId: 'dynamicSql', line: 2, column: 45, endLine: 2, endColumn: 50, data: { value: '`order`', sink: 'sql.raw' } },
+        { messageId: 'dynamicSql', line: 2, column: 45, endLine: 2, endColumn: 50, data: { value: '`order`', sink: 'sql.raw', via: '' } },
       ],
     },
     // oracledb
@@ -1616,7 +1616,7 @@ export async function find(id: string) {
   return conn.execute(\`SELECT * FROM users WHERE id = \${id}\`);
 }`,
       errors: [
-        { messageId: 'dynamicSql', line: 4, column: 23, endLine: 4, endColumn: 61, data: { value: '`id`', sink: 'conn.execute' } },
+        { messageId: 'dynamicSql', line: 4, column: 23, endLine: 4, endColumn: 61, data: { value: '`id`', sink: 'conn.execute', via: '' } },
       ],
     },
     // unresolved receiver with SQL-looking text
@@ -1626,7 +1626,7 @@ export async function find(id: string) {
   find(id: string) { return this.db.query(\`SELECT * FROM users WHERE id = \${id}\`); }
 }`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 43, endLine: 3, endColumn: 81, data: { value: '`id`', sink: 'this.db.query' } },
+        { messageId: 'dynamicSql', line: 3, column: 43, endLine: 3, endColumn: 81, data: { value: '`id`', sink: 'this.db.query', via: '' } },
       ],
     },
     // unresolved receiver, lower-case SQL after a comment
@@ -1636,7 +1636,7 @@ export const find = (id: string) => conn.execute(\`
   -- find one user
   select * from users where id = \${id}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 2, column: 50, endLine: 4, endColumn: 40, data: { value: '`id`', sink: 'conn.execute' } },
+        { messageId: 'dynamicSql', line: 2, column: 50, endLine: 4, endColumn: 40, data: { value: '`id`', sink: 'conn.execute', via: '' } },
       ],
     },
     // unresolved receiver, WHERE fragment appended to a base query
@@ -1644,7 +1644,7 @@ export const find = (id: string) => conn.execute(\`
       code: `declare const db: { query(q: string): unknown };
 export const find = (base: string, id: string) => db.query(base + ' WHERE id = ' + id);`,
       errors: [
-        { messageId: 'dynamicSql', line: 2, column: 60, endLine: 2, endColumn: 86, data: { value: '`base` and 1 more value', sink: 'db.query' } },
+        { messageId: 'dynamicSql', line: 2, column: 60, endLine: 2, endColumn: 86, data: { value: '`base` and 1 more value', sink: 'db.query', via: '' } },
       ],
     },
     // imported local query helper
@@ -1652,7 +1652,7 @@ export const find = (base: string, id: string) => db.query(base + ' WHERE id = '
       code: `import { query } from '../db';
 export const find = (id: string) => query(\`SELECT * FROM users WHERE id = \${id}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 2, column: 43, endLine: 2, endColumn: 81, data: { value: '`id`', sink: 'query' } },
+        { messageId: 'dynamicSql', line: 2, column: 43, endLine: 2, endColumn: 81, data: { value: '`id`', sink: 'query', via: '' } },
       ],
     },
     // local wrapper (arrow returning a Promise around sqlite3 db.all)
@@ -1664,7 +1664,7 @@ const dbAll = (sql: string, params: unknown[] = []) => new Promise((resolve, rej
 });
 export const find = (id: string) => dbAll(\`SELECT * FROM users WHERE id = \${id}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 6, column: 43, endLine: 6, endColumn: 81, data: { value: '`id`', sink: 'dbAll' },
+        { messageId: 'dynamicSql', line: 6, column: 43, endLine: 6, endColumn: 81, data: { value: '`id`', sink: 'dbAll', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -1689,7 +1689,7 @@ export async function query(text: string, values?: unknown[]) {
 }
 export const find = (id: string) => query(\`SELECT * FROM users WHERE id = '\${id}'\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 6, column: 43, endLine: 6, endColumn: 83, data: { value: '`id`', sink: 'query' },
+        { messageId: 'dynamicSql', line: 6, column: 43, endLine: 6, endColumn: 83, data: { value: '`id`', sink: 'query', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -1713,7 +1713,7 @@ const run = (text: string) => pool.query(text);
 const runLogged = (sql: string) => { console.log(sql); return run(sql); };
 export const find = (id: string) => runLogged(\`SELECT * FROM users WHERE id = \${id}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 5, column: 47, endLine: 5, endColumn: 85, data: { value: '`id`', sink: 'runLogged' } },
+        { messageId: 'dynamicSql', line: 5, column: 47, endLine: 5, endColumn: 85, data: { value: '`id`', sink: 'runLogged', via: '' } },
       ],
     },
     // wrapper around an unresolved receiver still needs SQL text
@@ -1722,7 +1722,7 @@ export const find = (id: string) => runLogged(\`SELECT * FROM users WHERE id = \
 function exec(sql: string) { return db.query(sql); }
 export const find = (id: string) => exec(\`SELECT * FROM users WHERE id = \${id}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 42, endLine: 3, endColumn: 80, data: { value: '`id`', sink: 'exec' } },
+        { messageId: 'dynamicSql', line: 3, column: 42, endLine: 3, endColumn: 80, data: { value: '`id`', sink: 'exec', via: '' } },
       ],
     },
     // configured sink by name
@@ -1731,7 +1731,7 @@ export const find = (id: string) => exec(\`SELECT * FROM users WHERE id = \${id}
 export const find = (id: string) => runSql(\`DELETE FROM users WHERE id = \${id}\`);`,
       options: [{"sinks":["runSql"]}],
       errors: [
-        { messageId: 'dynamicSql', line: 2, column: 44, endLine: 2, endColumn: 80, data: { value: '`id`', sink: 'runSql' } },
+        { messageId: 'dynamicSql', line: 2, column: 44, endLine: 2, endColumn: 80, data: { value: '`id`', sink: 'runSql', via: '' } },
       ],
     },
     // configured sink by module export
@@ -1740,7 +1740,7 @@ export const find = (id: string) => runSql(\`DELETE FROM users WHERE id = \${id}
 export const find = (id: string) => db.query(\`users:\${id}\`);`,
       options: [{"sinks":["my-db#default.query"]}],
       errors: [
-        { messageId: 'dynamicSql', line: 2, column: 46, endLine: 2, endColumn: 59, data: { value: '`id`', sink: 'db.query' } },
+        { messageId: 'dynamicSql', line: 2, column: 46, endLine: 2, endColumn: 59, data: { value: '`id`', sink: 'db.query', via: '' } },
       ],
     },
     // configured sink in settings
@@ -1749,7 +1749,7 @@ export const find = (id: string) => db.query(\`users:\${id}\`);`,
 export const find = (id: string) => legacyQuery(\`x = \${id}\`);`,
       settings: {"agent-guard":{"sql":{"sinks":["legacyQuery"]}}},
       errors: [
-        { messageId: 'dynamicSql', line: 2, column: 49, endLine: 2, endColumn: 60, data: { value: '`id`', sink: 'legacyQuery' } },
+        { messageId: 'dynamicSql', line: 2, column: 49, endLine: 2, endColumn: 60, data: { value: '`id`', sink: 'legacyQuery', via: '' } },
       ],
     },
     // option and settings sinks are merged; a dotted name matches by its last segments
@@ -1760,8 +1760,8 @@ export const find = (id: string) => [legacyQuery(\`x = \${id}\`), self.db.runSql
       options: [{"sinks":["db.runSql"]}],
       settings: {"agent-guard":{"sql":{"sinks":["legacyQuery"]}}},
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 50, endLine: 3, endColumn: 61, data: { value: '`id`', sink: 'legacyQuery' } },
-        { messageId: 'dynamicSql', line: 3, column: 79, endLine: 3, endColumn: 90, data: { value: '`id`', sink: 'self.db.runSql' } },
+        { messageId: 'dynamicSql', line: 3, column: 50, endLine: 3, endColumn: 61, data: { value: '`id`', sink: 'legacyQuery', via: '' } },
+        { messageId: 'dynamicSql', line: 3, column: 79, endLine: 3, endColumn: 90, data: { value: '`id`', sink: 'self.db.runSql', via: '' } },
       ],
     },
     // checkAllSqlStrings: SQL built but not seen reaching a sink
@@ -1788,7 +1788,7 @@ export const find = (id: string) => [legacyQuery(\`x = \${id}\`), self.db.runSql
 const pool = new Pool();
 export const page = (p: string) => pool.query(\`SELECT * FROM users OFFSET \${Number(p) * 20}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 47, endLine: 3, endColumn: 93, data: { value: '`Number(p) * 20`', sink: 'pool.query' },
+        { messageId: 'dynamicSql', line: 3, column: 47, endLine: 3, endColumn: 93, data: { value: '`Number(p) * 20`', sink: 'pool.query', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -1810,7 +1810,7 @@ export function update(id: string, data: Record<string, unknown>) {
   return pool.query(\`UPDATE users SET \${sets} WHERE id = $1\`, [id, ...Object.values(data)]);
 }`,
       errors: [
-        { messageId: 'dynamicSql', line: 5, column: 21, endLine: 5, endColumn: 61, data: { value: '`k`', sink: 'pool.query' } },
+        { messageId: 'dynamicSql', line: 5, column: 21, endLine: 5, endColumn: 61, data: { value: '`k`', sink: 'pool.query', via: '' } },
       ],
     },
     // optional chaining on the receiver
@@ -1819,7 +1819,7 @@ export function update(id: string, data: Record<string, unknown>) {
 let pool: Pool | undefined;
 export const find = (id: string) => pool?.query(\`SELECT * FROM users WHERE id = \${id}\`);`,
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 49, endLine: 3, endColumn: 87, data: { value: '`id`', sink: 'pool.query' },
+        { messageId: 'dynamicSql', line: 3, column: 49, endLine: 3, endColumn: 87, data: { value: '`id`', sink: 'pool.query', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -1841,7 +1841,7 @@ export const find = (db: { query(q: string): unknown }, id: string) => {
   return [sql, run(\`SELECT * FROM users WHERE id = \${id}\`)];
 };`,
       errors: [
-        { messageId: 'dynamicSql', line: 5, column: 20, endLine: 5, endColumn: 58, data: { value: '`id`', sink: 'run' } },
+        { messageId: 'dynamicSql', line: 5, column: 20, endLine: 5, endColumn: 58, data: { value: '`id`', sink: 'run', via: '' } },
       ],
     },
   ],
@@ -1893,7 +1893,7 @@ const pool = new Pool();
 export const find = (id) => pool.query(\`SELECT * FROM users WHERE id = \${id}\`);`,
       filename: 'file.js',
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 40, endLine: 3, endColumn: 78, data: { value: '`id`', sink: 'pool.query' },
+        { messageId: 'dynamicSql', line: 3, column: 40, endLine: 3, endColumn: 78, data: { value: '`id`', sink: 'pool.query', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -1913,7 +1913,7 @@ const pool = makePool({});
 exports.find = (id) => pool.query('SELECT * FROM users WHERE id = ' + id);`,
       filename: 'file.js',
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 35, endLine: 3, endColumn: 73, data: { value: '`id`', sink: 'pool.query' } },
+        { messageId: 'dynamicSql', line: 3, column: 35, endLine: 3, endColumn: 73, data: { value: '`id`', sink: 'pool.query', via: '' } },
       ],
     },
     // espree: express handler, sqlite3
@@ -1927,7 +1927,7 @@ app.get('/users/:id', (req, res) => {
 });`,
       filename: 'file.js',
       errors: [
-        { messageId: 'dynamicSql', line: 6, column: 10, endLine: 6, endColumn: 59, data: { value: 'request input `req.params.id`', sink: 'db.get' },
+        { messageId: 'dynamicSql', line: 6, column: 10, endLine: 6, endColumn: 59, data: { value: 'request input `req.params.id`', sink: 'db.get', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -1957,7 +1957,7 @@ exports.search = (filters) => {
 };`,
       filename: 'file.js',
       errors: [
-        { messageId: 'dynamicSql', line: 8, column: 27, endLine: 8, endColumn: 30, data: { value: '`key` and 1 more value', sink: 'connection.query' } },
+        { messageId: 'dynamicSql', line: 8, column: 27, endLine: 8, endColumn: 30, data: { value: '`key` and 1 more value', sink: 'connection.query', via: '' } },
       ],
     },
     // espree: knex whereRaw on an aliased import
@@ -1967,7 +1967,7 @@ const db = createKnex({ client: 'mysql2' });
 export const find = (email) => db('users').whereRaw(\`email = '\${email}'\`);`,
       filename: 'file.js',
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 53, endLine: 3, endColumn: 73, data: { value: '`email`', sink: '….whereRaw' },
+        { messageId: 'dynamicSql', line: 3, column: 53, endLine: 3, endColumn: 73, data: { value: '`email`', sink: '….whereRaw', via: '' },
         suggestions: [
           {
             messageId: 'useParameters',
@@ -1990,7 +1990,7 @@ const B = A.more;
 export const sort = (key) => pool.query(\`SELECT * FROM users ORDER BY \${A[key]}\`);`,
       filename: 'file.js',
       errors: [
-        { messageId: 'dynamicSql', line: 5, column: 41, endLine: 5, endColumn: 81, data: { value: '`A[key]`', sink: 'pool.query' }, suggestions: [] },
+        { messageId: 'dynamicSql', line: 5, column: 41, endLine: 5, endColumn: 81, data: { value: '`A[key]`', sink: 'pool.query', via: '' }, suggestions: [] },
       ],
     },
     {
@@ -2001,7 +2001,7 @@ const second = [...first];
 export const list = () => pool.query(\`SELECT \${first.join(', ')} FROM users\`);`,
       filename: 'file.js',
       errors: [
-        { messageId: 'dynamicSql', line: 5, column: 38, endLine: 5, endColumn: 77, data: { value: '`first`', sink: 'pool.query' }, suggestions: [] },
+        { messageId: 'dynamicSql', line: 5, column: 38, endLine: 5, endColumn: 77, data: { value: '`first`', sink: 'pool.query', via: '' }, suggestions: [] },
       ],
     },
   ],

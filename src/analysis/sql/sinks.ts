@@ -18,6 +18,9 @@ import { constInitOf, variableFor } from '../../core/variable-index';
 import type { FunctionLike } from '../../core/functions';
 import type { FileContext } from '../../core/context';
 import { staticCalleeName } from '../../core/ast';
+import { importedDefinition, projectRoot } from '../../project/index';
+import { childNodes } from '../../core/ast';
+import path from 'node:path';
 
 /** A call found to receive SQL text. */
 export interface SqlSinkCall {
@@ -29,6 +32,16 @@ export interface SqlSinkCall {
   readonly argument: TSESTree.Node;
   /** The argument taken apart. */
   readonly build: StringBuild;
+  /** The callee is a wrapper defined in another project file: that file, relative to the project root. */
+  readonly definedIn?: string;
+}
+
+/** What makes a call a sink: its sink shape, and whether it needs SQL-looking text. */
+export interface SinkOfCall {
+  readonly sink: SqlSink;
+  readonly needsSqlText: boolean;
+  /** Set for a wrapper defined in another project file (relative path). */
+  readonly definedIn?: string;
 }
 
 const RELATIVE = /^(?:\.|\/|~\/|@\/|#)/u;
@@ -42,6 +55,13 @@ export interface FindSqlSinkOptions {
    * none of whose strings could read as SQL (`mayContainSqlText`), all of them are.
    */
   readonly reportsOnly?: boolean;
+  /**
+   * Wrappers found, by function: filled for the callers of `sqlWrappersOf` (a file's
+   * summary for the files that import it).
+   */
+  readonly wrappersOut?: Map<FunctionLike, SinkOfCall>;
+  /** Summarising a file for its importers: a parameter passed to an imported wrapper also follows it. */
+  readonly followParameters?: boolean;
 }
 
 /**
@@ -141,11 +161,38 @@ export function findSqlSinkCalls(
    */
   const textMayMatter = (): boolean => !options.reportsOnly || mayContainSqlText(context);
   const extras = compileNameSpecs(extraSinks);
-  const wrappers = new Map<TSESLint.Scope.Variable, { sink: SqlSink; needsSqlText: boolean }>();
+  const wrappers = new Map<TSESLint.Scope.Variable, SinkOfCall>();
   /** The wrappers' names: a call of another name is not resolved to look for one. */
   const wrapperNames = new Set<string>();
 
-  const direct = (call: TSESTree.CallExpression): { sink: SqlSink; needsSqlText: boolean } | null => {
+  /**
+   * A wrapper defined in another project file (`one(sql)` imported from `lib/db`), asked only for
+   * a call with an argument that reads as SQL, in a file that may hold SQL text: the callee's
+   * file is then summarised by this same engine, once per process.
+   */
+  const imported = (call: TSESTree.CallExpression, callee: TSESTree.Node): SinkOfCall | null => {
+    const trigger = options.followParameters
+      ? (arg: TSESTree.Node): boolean => readsAsSql(arg) || isParameter(arg)
+      : readsAsSql;
+    if ((!options.followParameters && !textMayMatterForImports()) || !call.arguments.some((arg) => arg.type !== AST_NODE_TYPES.SpreadElement && trigger(arg))) {
+      return null;
+    }
+    const found = importedSqlWrapper(context, callee, extraSinks);
+    const argument = found ? sqlArgument(context, call, found.sink) : null;
+    return found && argument && trigger(argument) ? found : null;
+  };
+  const isParameter = (argument: TSESTree.Node): boolean => {
+    const node = skipTsWrappers(argument);
+    const variable = node.type === AST_NODE_TYPES.Identifier ? variableFor(context, node) : null;
+    return variable?.defs.length === 1 && variable.defs[0]!.type === 'Parameter';
+  };
+  const readsAsSql = (argument: TSESTree.Node): boolean => {
+    const build = buildOf(argument);
+    return build.built && looksLikeSql(approximateText(build));
+  };
+  const textMayMatterForImports = (): boolean => mayContainSqlText(context);
+
+  const direct = (call: TSESTree.CallExpression): SinkOfCall | null => {
     const callee = skipTsWrappers(call.callee);
     const resolved = resolver.sinkOf(callee);
     if (resolved) {
@@ -162,6 +209,10 @@ export function findSqlSinkCalls(
       if (wrapper) {
         return wrapper;
       }
+      const fromImport = imported(call, callee);
+      if (fromImport) {
+        return fromImport;
+      }
       if (name === null || !FALLBACK_FUNCTION_NAMES.has(name) || !textMayMatter()) {
         return null;
       }
@@ -172,7 +223,15 @@ export function findSqlSinkCalls(
       }
       return { sink, needsSqlText: true };
     }
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || name === null || !Object.hasOwn(FALLBACK_SINKS, name)) {
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) {
+      return null;
+    }
+    // `db.one(sql)` on a namespace import or a required module of the project.
+    const fromImport = callee.object.type === AST_NODE_TYPES.Identifier ? imported(call, callee) : null;
+    if (fromImport) {
+      return fromImport;
+    }
+    if (name === null || !Object.hasOwn(FALLBACK_SINKS, name)) {
       return null;
     }
     const fallback = FALLBACK_SINKS[name]!;
@@ -268,7 +327,10 @@ export function findSqlSinkCalls(
       const build = buildOf(argument);
       found.set(call, { call, ...sink, argument, build });
       const wrapper = build.built ? null : wrapperOf(context, call, build, sink.sink);
-      if (wrapper && !wrappers.has(wrapper.variable)) {
+      if (wrapper && !options.wrappersOut?.has(wrapper.fn)) {
+        options.wrappersOut?.set(wrapper.fn, { sink: wrapper.sink, needsSqlText: sink.needsSqlText });
+      }
+      if (wrapper?.variable && !wrappers.has(wrapper.variable)) {
         wrappers.set(wrapper.variable, { sink: wrapper.sink, needsSqlText: sink.needsSqlText });
         wrapperNames.add(wrapper.variable.name);
         added = true;
@@ -315,7 +377,7 @@ function wrapperOf(
   call: TSESTree.CallExpression,
   build: StringBuild,
   sink: SqlSink,
-): { variable: TSESLint.Scope.Variable; sink: SqlSink } | null {
+): { variable: TSESLint.Scope.Variable | null; fn: FunctionLike; sink: SqlSink } | null {
   const [piece] = build.pieces;
   if (build.pieces.length !== 1 || piece?.kind !== 'value' || piece.node.type !== AST_NODE_TYPES.Identifier) {
     return null;
@@ -331,10 +393,11 @@ function wrapperOf(
   }
   const index = fn.params.findIndex((param) =>
     param === def.name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === def.name));
-  const fnVariable = index >= 0 ? functionVariable(context, fn) : null;
-  if (!fnVariable) {
+  if (index < 0) {
     return null;
   }
+  // `exports.run = (sql) => pool.query(sql)` has no variable: its function still summarises the file.
+  const fnVariable = functionVariable(context, fn);
   const nextParam = fn.params[index + 1];
   const valuesArg = call.arguments[sink.arg + 1];
   const forwardsValues = Boolean(
@@ -347,6 +410,99 @@ function wrapperOf(
   );
   return {
     variable: fnVariable,
+    fn,
     sink: forwardsValues ? { arg: index, binding: sink.binding! } : { arg: index },
   };
+}
+
+// ---- Wrappers defined in other project files ----
+
+/** Wrapper-calls-wrapper hops followed across files (`one()` → `run()` in another file → `pool.query`). */
+export const MAX_SQL_WRAPPER_HOPS = 2;
+
+interface FileSummary {
+  /** Wrappers of the file by function, with the sinks they reach. */
+  readonly wrappers: ReadonlyMap<FunctionLike, SinkOfCall>;
+}
+
+/** Per parsed file, per merged sink list: the file's wrappers. */
+let summaries = new WeakMap<TSESTree.Program, WeakMap<readonly string[], FileSummary>>();
+/** Files being summarised: an import cycle answers "no wrapper" instead of recursing. */
+const inProgress = new Set<TSESTree.Program>();
+let hops = 0;
+
+/** Every call of a file, in source order (for the summary of a file no rule walks). */
+function callsOf(context: FileContext): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  const stack: TSESTree.Node[] = [context.sourceCode.ast];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      calls.push(node);
+    }
+    const children = childNodes(context.sourceCode, node);
+    for (let i = children.length - 1; i >= 0; i--) {
+      stack.push(children[i]!);
+    }
+  }
+  return calls;
+}
+
+function summaryOf(context: FileContext, extraSinks: readonly string[]): FileSummary | null {
+  const program = context.sourceCode.ast;
+  let perSinks = summaries.get(program);
+  if (!perSinks) {
+    perSinks = new WeakMap();
+    summaries.set(program, perSinks);
+  }
+  const known = perSinks.get(extraSinks);
+  if (known) {
+    return known;
+  }
+  if (inProgress.has(program) || hops >= MAX_SQL_WRAPPER_HOPS) {
+    return null; // not memoised: asked again from fewer hops away, it gets the real answer
+  }
+  inProgress.add(program);
+  hops++;
+  const wrappers = new Map<FunctionLike, SinkOfCall>();
+  try {
+    findSqlSinkCalls(context, callsOf(context), extraSinks, { reportsOnly: true, wrappersOut: wrappers, followParameters: true });
+  } finally {
+    hops--;
+    inProgress.delete(program);
+  }
+  const summary: FileSummary = { wrappers };
+  perSinks.set(extraSinks, summary);
+  return summary;
+}
+
+/** `file` relative to the project root of the linted file (the other file's name when there is none). */
+export function projectPath(context: FileContext, file: string): string {
+  const root = projectRoot(context.filename, context.settings);
+  const relative = root ? path.relative(root, file) : '';
+  return (relative && !relative.startsWith('..') ? relative : path.basename(file)).split(path.sep).join('/');
+}
+
+/**
+ * The sink a call of `callee` is when `callee` is imported from another project file whose
+ * function passes a parameter on as SQL text (`export const run = (sql, p) => pool.query(sql, p)`),
+ * directly or through its own wrappers, up to `MAX_SQL_WRAPPER_HOPS` files away. `null` when
+ * it is not an import of a project file, or the function is no wrapper. Never throws.
+ * @example import { one } from './db'; one(`SELECT … ${id}`) // importedSqlWrapper(context, one) -> { sink: { arg: 0, … }, definedIn: 'lib/db.js' }
+ */
+export function importedSqlWrapper(context: FileContext, callee: TSESTree.Node, extraSinks: readonly string[]): SinkOfCall | null {
+  try {
+    const definition = importedDefinition(context, callee);
+    const fn = definition && isFunctionLike(definition.node) ? definition.node : null;
+    const summary = fn && definition ? summaryOf(definition.file.context, extraSinks) : null;
+    const wrapper = fn ? summary?.wrappers.get(fn) : undefined;
+    return wrapper && definition ? { ...wrapper, definedIn: projectPath(context, definition.file.filename) } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Forgets every file summary (tests). */
+export function clearSqlWrapperSummaries(): void {
+  summaries = new WeakMap();
 }
