@@ -2,11 +2,11 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { createRule } from '../core/create-rule';
-import { classifyStatus, createResponseSinkMatcher, getErrorOrigin } from '../analysis/errors/index';
-import type { ErrorLeak, ErrorLeakKind, ErrorOriginAnalyzer, ErrorOriginOptions, ResponseSink } from '../analysis/errors/index';
+import { classifyStatus, createResponderAnalysis, createResponseSinkMatcher, getErrorOrigin, kindSeverity } from '../analysis/errors/index';
+import type { ErrorLeak, ErrorLeakKind, ErrorOriginAnalyzer, ErrorOriginOptions, ResponderLeak, ResponseSink } from '../analysis/errors/index';
 import { IDENTIFIER_PATH_PATTERN, NAME_LIST_SCHEMA } from '../core/option-schemas';
 import { snippet } from '../core/snippet';
-import { childNodes } from '../core/ast';
+import { childNodes, dottedName } from '../core/ast';
 
 const GENERIC = "'Internal Server Error'";
 const MESSAGE_IDS: Readonly<Record<ErrorLeakKind, MessageIds>> = {
@@ -97,6 +97,7 @@ export default createRule<Options, MessageIds>({
     const logger = options.logger ?? 'console.error';
     const matcher = createResponseSinkMatcher(context, { extraSinks: options.responseSinks ?? [] });
     const originOptions: ErrorOriginOptions = { errorHandlers: matcher.errorHandlers, devGuards: options.devGuards ?? [] };
+    const responders = createResponderAnalysis({ extraSinks: options.responseSinks ?? [], devGuards: originOptions.devGuards, errorHandlers: matcher.errorHandlers });
     // Built when the first response sink is found: most files send no response.
     let originMemo: ErrorOriginAnalyzer | undefined;
     const origin = (): ErrorOriginAnalyzer => (originMemo ??= getErrorOrigin(context, originOptions));
@@ -111,6 +112,9 @@ export default createRule<Options, MessageIds>({
     function check(node: TSESTree.Node): void {
       const sink = matcher.match(node);
       if (!sink) {
+        if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.length > 0) {
+          checkHelperCall(node);
+        }
         return;
       }
       for (const payload of sink.payloads) {
@@ -119,6 +123,37 @@ export default createRule<Options, MessageIds>({
             report(leak, sink);
           }
         }
+      }
+    }
+
+    /**
+     * A caught error handed to a project function that sends it (`sendError(res, err)`,
+     * `return serverError(e)`): reported once at the call, for the most revealing leak.
+     */
+    function checkHelperCall(call: TSESTree.CallExpression): void {
+      const callee = dottedName(call.callee);
+      if (callee === null || LOG_CALL.test(callee) || callee === logger) {
+        return; // loggers take errors all day; computed callees name no helper
+      }
+      let worst: ResponderLeak | null = null;
+      for (const leak of responders.leaksThrough(context, call, origin(), matcher.isResponse)) {
+        const allowed =
+          leak.kind === 'message' && (options.allowMessage || leak.statusAllowsMessage || origin().isNarrowed(call, leak.taint.variables));
+        if (!allowed && (!worst || kindSeverity(leak.kind) > kindSeverity(worst.kind))) {
+          worst = leak;
+        }
+      }
+      if (worst) {
+        const helper = worst.file === null ? `${worst.helper}()` : `${worst.helper}() (${worst.file})`;
+        const through = worst.through.map((step) => `, then ${step}`).join('');
+        context.report({
+          node: call,
+          messageId: MESSAGE_IDS[worst.kind],
+          data: {
+            expression: snippet(sourceCode, worst.argument),
+            sink: `${helper}${through}, which sends \`${worst.expression}\` through ${worst.sink}`,
+          },
+        });
       }
     }
 

@@ -1,6 +1,9 @@
 /** Error engine: where caught errors come from and the responses that send them. The public face of `analysis/errors/`: rules import from here. */
 export { getErrorOrigin } from './origin';
 export { classifyStatus } from './status';
-export type { ErrorLeak, ErrorLeakKind, ErrorOriginAnalyzer, ErrorOriginOptions } from './origin';
+export { kindSeverity } from './taint';
+export type { ErrorLeak, ErrorLeakKind, ErrorOriginAnalyzer, ErrorOriginOptions, ErrorParam } from './origin';
 export { createResponseSinkMatcher } from './response-sinks';
 export type { ResponseSink } from './response-sinks';
+export { createResponderAnalysis, MAX_HELPER_LENGTH, MAX_HELPER_LEVELS } from './responders';
+export type { ResponderLeak, ResponderOptions } from './responders';

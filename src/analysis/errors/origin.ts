@@ -7,7 +7,7 @@ import { errorHandlerRoles } from './handler-roles';
 import { ErrorNarrowing } from './narrowing';
 import { leaksIn } from './payload-leaks';
 import { accessKind, MAX_DEPTH, maxTaint, patternPath } from './taint';
-import type { ErrorLeak, ErrorTaint } from './taint';
+import type { ErrorLeak, ErrorLeakKind, ErrorTaint } from './taint';
 import { memberName } from '../../core/ast';
 import { resolveCallTarget } from '../../core/modules';
 import { skipTsWrappers } from '../../core/static';
@@ -27,6 +27,21 @@ export interface ErrorOriginOptions {
   readonly errorHandlers: readonly ErrorHandlerSpec[];
   /** Extra development-only tests: identifiers (`isLocal`) or expressions (`config.debug`). */
   readonly devGuards: readonly string[];
+  /**
+   * Helper mode, for summarising an error responder: the one error source is this parameter
+   * of `fn` (what callers pass it carries `kind`: a whole error, or only its message…);
+   * catch clauses and error-handler parameters are not sources then.
+   * @example function sendError(res, err) {…} // { fn: sendError, index: 1, kind: 'error' }
+   */
+  readonly errorParam?: ErrorParam;
+}
+
+/** A helper's parameter taken as a caught error (see {@link ErrorOriginOptions.errorParam}). */
+export interface ErrorParam {
+  readonly fn: FunctionLike;
+  /** Position in `fn.params`. */
+  readonly index: number;
+  readonly kind: ErrorLeakKind;
 }
 
 /** Methods that return a string or array still carrying the receiver's content. */
@@ -108,7 +123,11 @@ class ErrorOrigin implements ErrorOriginAnalyzer {
     }
     let path: (string | null)[] | null = null;
     const def = variable.defs[0];
-    if (variable.defs.length === 1 && def) {
+    const helper = this.options.errorParam;
+    if (helper) {
+      const param = helper.fn.params[helper.index];
+      path = variable.defs.length === 1 && def?.type === 'Parameter' && def.node === helper.fn && param ? patternPath(param, def.name, this.context) : null;
+    } else if (variable.defs.length === 1 && def) {
       if (def.type === 'CatchClause') {
         const param = (def.node as TSESTree.CatchClause).param;
         path = param ? patternPath(param, def.name, this.context) : null;
@@ -278,7 +297,7 @@ class ErrorOrigin implements ErrorOriginAnalyzer {
     const path = this.sourcePath(variable);
     let taint: ErrorTaint | null;
     if (path) {
-      const base: ErrorTaint = { kind: 'error', source: variable, variables: [variable], origin: id };
+      const base: ErrorTaint = { kind: this.options.errorParam?.kind ?? 'error', source: variable, variables: [variable], origin: id };
       taint = this.applyPath(base, path, id);
     } else {
       taint = this.aliasTaint(variable);

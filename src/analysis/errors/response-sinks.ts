@@ -63,6 +63,11 @@ export interface ResponseSinkOptions {
   readonly extraSinks: readonly string[];
   /** Handler-role knowledge; defaults to the framework adapters' handler discovery. */
   readonly isResponseParam?: ResponseParamPredicate;
+  /**
+   * Parameters of a helper that its caller passes a response (`sendError(res, err)` with the
+   * caller's own `res`): responses by role inside that helper, whatever their names.
+   */
+  readonly responseParams?: { readonly fn: FunctionLike; readonly indices: readonly number[] };
 }
 
 /**
@@ -86,14 +91,25 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
   const fileIsAction = hasDirective(sourceCode.ast.body, index.directives);
   /** Whether the text names a directive at all: without one, no `return` can answer an action. */
   const mentionsDirective = [...index.directives].some((directive) => textIncludes(context, directive));
-  const isResponseParam: ResponseParamPredicate =
+  const byRole: ResponseParamPredicate =
     options.isResponseParam ??
     ((fn, position) => {
       const found = getParamRole(context, fn, position);
       return found !== null && (found.role.kind === 'response' || (found.role.kind === 'request' && CONTEXT_RESPONSES.has(found.framework)));
     });
+  const passed = options.responseParams;
+  const isResponseParam: ResponseParamPredicate = passed ? (fn, position) => (fn === passed.fn && passed.indices.includes(position)) || byRole(fn, position) : byRole;
 
-  return { match, errorHandlers: index.errorHandlers };
+  return { match, isResponse, errorHandlers: index.errorHandlers };
+
+  /**
+   * Whether `node` is a response object: by role (handler or error-handler parameter, factory
+   * result), or a parameter with a conventional response name (`res`, `reply`, `c`, `ctx`).
+   */
+  function isResponse(node: TSESTree.Node): boolean {
+    const evidence = responseEvidence(node);
+    return evidence !== null && ('name' in evidence ? index.byName.has(evidence.name) : true);
+  }
 
   function match(node: TSESTree.Node): ResponseSink | null {
     switch (node.type) {

@@ -43,6 +43,11 @@ const DETAIL_PROPERTIES = new Set([
 /** Reads that are harmless wherever they are taken from (numbers, codes, class names). */
 const SAFE_LEAVES = new Set(['status', 'statusCode', 'statusText', 'code', 'errno', 'name', 'length', 'expose', 'type']);
 
+/** How revealing a kind is: `message` 1 … `stack` 4. */
+export function kindSeverity(kind: ErrorLeakKind): number {
+  return SEVERITY[kind];
+}
+
 /** The more revealing of two taints. */
 export function maxTaint(a: ErrorTaint | null, b: ErrorTaint | null): ErrorTaint | null {
   if (!a || !b) {
