@@ -6,14 +6,14 @@ import { createRule } from '../core/create-rule';
 import { isFunctionLike } from '../core/functions';
 import { CALL, iterateModuleReferences, resolveCallTarget } from '../core/modules';
 import type { TraceMap } from '../core/modules';
-import { getRequestInputAnalyzer, pathFunctionName } from '../analysis/request-input/index';
+import { controllerAnalyzer, getRequestInputAnalyzer, importedHandlerSinks, importedPathWrapper, isImportedCallee, pathFunctionName } from '../analysis/request-input/index';
 import { scopeOf, variableFor } from '../core/variable-index';
 import { getSettings } from '../core/settings';
 import { compileNameSpecs, matchWrittenName, withModuleCalls } from '../core/name-specs';
 import type { NameSpecList } from '../core/name-specs';
 import { findObjectProperty, resolveConstInit, skipTsWrappers, staticValueOf } from '../core/static';
 import { FS_GLOBAL_TRACE_MAP, FS_TRACE_MAP, SEND_MODULES } from '../data/fs';
-import { FILE_METHODS, FILE_RESPONSE_NAMES, findEnclosingHandler, getParamRole } from '../frameworks/registry';
+import { FILE_METHODS, FILE_RESPONSE_NAMES, findEnclosingHandler, getParamRole, getRoutes, isRouteCandidate } from '../frameworks/registry';
 import type { FsSink } from '../data/fs';
 import { NAME_LIST_SCHEMA } from '../core/option-schemas';
 
@@ -43,9 +43,9 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       requestPath:
-        '`{{sink}}` receives a file path built from request input (`{{source}}`). Reduce it to a file name with `path.basename()`, or resolve it under a fixed root and check that the result stays inside.',
+        '`{{sink}}`{{via}} receives a file path built from request input (`{{source}}`). Reduce it to a file name with `path.basename()`, or resolve it under a fixed root and check that the result stays inside.',
       requestPathFalseConfidence:
-        '`{{sink}}` receives a file path built from request input (`{{source}}`); {{checks}} does not stop `../` traversal. Reduce it to a file name with `path.basename()`, or resolve it under a fixed root and check `resolved.startsWith(root + path.sep)`.',
+        '`{{sink}}`{{via}} receives a file path built from request input (`{{source}}`); {{checks}} does not stop `../` traversal. Reduce it to a file name with `path.basename()`, or resolve it under a fixed root and check `resolved.startsWith(root + path.sep)`.',
       requestModule:
         '`{{sink}}` loads a module named by request input (`{{source}}`). Map the allowed names to modules explicitly instead.',
       unverifiedPath:
@@ -72,9 +72,15 @@ export default createRule<Options, MessageIds>({
       classify: (node: TSESTree.Node) => (analyzerMemo ??= getRequestInputAnalyzer(context, options)).classify(node),
     };
     const configuredSinks = compileNameSpecs(getSettings(context).fs.sinks);
+    /** Calls of a name or `x.name` with arguments: an imported wrapper may make them sinks. */
+    const namedCalls: TSESTree.CallExpression[] = [];
+    /** Registrations that may hand a route to a handler imported from another file. */
+    const registrations: TSESTree.CallExpression[] = [];
 
     return {
       'Program:exit'() {
+        checkImportedWrappers();
+        checkImportedHandlers();
         for (const ref of iterateModuleReferences(context, fsTraceMap(), FS_GLOBAL_TRACE_MAP)) {
           if (ref.kind === 'call') {
             const call = ref.node as TSESTree.CallExpression;
@@ -92,6 +98,12 @@ export default createRule<Options, MessageIds>({
       },
       CallExpression(node) {
         const callee = skipTsWrappers(node.callee);
+        if (node.arguments.length > 0 && (callee.type === AST_NODE_TYPES.Identifier || (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier))) {
+          namedCalls.push(node);
+          if (node.arguments.length > 1 && isRouteCandidate(node)) {
+            registrations.push(node);
+          }
+        }
         if (callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier && !callee.computed) {
           const method = FILE_METHODS.get(callee.property.name);
           if (method && isResponse(callee.object)) {
@@ -116,6 +128,76 @@ export default createRule<Options, MessageIds>({
         checkModule(node, node.source, 'import()');
       },
     };
+
+    /**
+     * `readUpload(req.params.file)` where `readUpload` (another project file) passes its parameter
+     * to an fs sink unsanitised: reported at the argument. Only calls of an imported name with a
+     * request-input argument look at the other file.
+     */
+    function checkImportedWrappers(): void {
+      for (const call of namedCalls) {
+        if (!isImportedCallee(context, call.callee)) {
+          continue;
+        }
+        let inputs = call.arguments.map((arg) => (arg.type === AST_NODE_TYPES.SpreadElement ? null : analyzer.classify(arg)));
+        if (!inputs.some((result) => result?.kind === 'input')) {
+          // A controller its file exports for a routes file to register: `(req, res)` are a handler's.
+          const controller = inputs.some((result) => result?.kind === 'unknown') ? controllerAnalyzer(context, call, options) : null;
+          inputs = controller ? call.arguments.map((arg) => (arg.type === AST_NODE_TYPES.SpreadElement ? null : controller.classify(arg))) : inputs;
+          if (!inputs.some((result) => result?.kind === 'input')) {
+            continue;
+          }
+        }
+        const wrapper = importedPathWrapper(context, call.callee, fsTraceMap(), FS_GLOBAL_TRACE_MAP, options);
+        for (const [index, result] of inputs.entries()) {
+          const sink = wrapper?.params[index];
+          if (wrapper && sink !== undefined && result?.kind === 'input') {
+            const checks = result.origin.falseConfidence;
+            context.report({
+              node: call.arguments[index]!,
+              messageId: checks.length > 0 ? 'requestPathFalseConfidence' : 'requestPath',
+              data: { sink: wrapper.name, via: ` (${wrapper.definedIn}, which passes it to \`${sink}\`)`, source: result.origin.description, checks: checks.join(', ') },
+            });
+          }
+        }
+      }
+    }
+
+    /**
+     * `router.get('/raw/:name', files.downloadFile)` where the imported handler reads request input
+     * into an fs sink: its own file cannot know it is a handler, so the registration is reported.
+     */
+    function checkImportedHandlers(): void {
+      const withImported = registrations.filter((call) => call.arguments.slice(1).some((arg) => isImportedCallee(context, arg)));
+      if (withImported.length === 0) {
+        return;
+      }
+      const calls = new Set(withImported);
+      for (const route of getRoutes(context, withImported)) {
+        const call = route.node.parent?.parent;
+        if (call?.type !== AST_NODE_TYPES.CallExpression || !calls.has(call)) {
+          continue;
+        }
+        const handler = call.arguments.at(-1);
+        if (!handler || handler.type === AST_NODE_TYPES.SpreadElement || !isImportedCallee(context, handler)) {
+          continue;
+        }
+        const [found] = importedHandlerSinks(context, handler, route.framework, fsTraceMap(), FS_GLOBAL_TRACE_MAP, options);
+        if (found) {
+          const checks = found.origin.falseConfidence;
+          context.report({
+            node: route.node,
+            messageId: checks.length > 0 ? 'requestPathFalseConfidence' : 'requestPath',
+            data: {
+              sink: found.sink,
+              via: ` in ${found.name} (${found.definedIn}), which this route runs as its handler,`,
+              source: found.origin.description,
+              checks: checks.join(', '),
+            },
+          });
+        }
+      }
+    }
 
     /** FS_TRACE_MAP with the configured module sinks added; FS_TRACE_MAP itself when there are none. */
     function fsTraceMap(): Readonly<Record<string, TraceMap<FsSink>>> {
@@ -183,7 +265,7 @@ export default createRule<Options, MessageIds>({
         context.report({
           node: arg,
           messageId: checks.length > 0 ? 'requestPathFalseConfidence' : 'requestPath',
-          data: { sink, source: origin.description, checks: checks.join(', ') },
+          data: { sink, via: '', source: origin.description, checks: checks.join(', ') },
           suggest: basenameSuggestion(value),
         });
       } else if (

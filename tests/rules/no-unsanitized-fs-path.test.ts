@@ -138,7 +138,7 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPathFalseConfidence', line: 6, column: 15, endLine: 6, endColumn: 63, data: { sink: 'fs.readFile', source: 'req.params.name', checks: 'path.join()' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'req.params.name', pathName: 'path' }, output: `import fs from 'fs';
+        { messageId: 'requestPathFalseConfidence', line: 6, column: 15, endLine: 6, endColumn: 63, data: { sink: 'fs.readFile', via: '', source: 'req.params.name', checks: 'path.join()' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'req.params.name', pathName: 'path' }, output: `import fs from 'fs';
 import path from 'path';
 import express from 'express';
 const app = express();
@@ -158,7 +158,7 @@ app.get('/f', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 32, endLine: 5, endColumn: 46, data: { sink: 'fs.readFileSync', source: 'req.query.file' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 32, endLine: 5, endColumn: 46, data: { sink: 'fs.readFileSync', via: '', source: 'req.query.file' }, suggestions: [] },
       ],
     },
     {
@@ -172,7 +172,7 @@ app.get('/f/:name', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPathFalseConfidence', line: 7, column: 21, endLine: 7, endColumn: 22, data: { sink: 'rf', source: 'req.params.name', checks: 'path.join()' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'req.params.name', pathName: 'path' }, output: `import { readFile as rf } from 'node:fs/promises';
+        { messageId: 'requestPathFalseConfidence', line: 7, column: 21, endLine: 7, endColumn: 22, data: { sink: 'rf', via: '', source: 'req.params.name', checks: 'path.join()' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'req.params.name', pathName: 'path' }, output: `import { readFile as rf } from 'node:fs/promises';
 import path from 'node:path';
 import express from 'express';
 const app = express();
@@ -194,8 +194,8 @@ app.post('/f', (req, res) => {
 `,
       filename: 'file.js',
       errors: [
-        { messageId: 'requestPath', line: 5, column: 20, endLine: 5, endColumn: 43, data: { sink: 'fs.writeFileSync', source: 'req.body.name' }, suggestions: [] },
-        { messageId: 'requestPath', line: 6, column: 22, endLine: 6, endColumn: 44, data: { sink: 'fs.promises.unlink', source: 'req.body.old' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 20, endLine: 5, endColumn: 43, data: { sink: 'fs.writeFileSync', via: '', source: 'req.body.name' }, suggestions: [] },
+        { messageId: 'requestPath', line: 6, column: 22, endLine: 6, endColumn: 44, data: { sink: 'fs.promises.unlink', via: '', source: 'req.body.old' }, suggestions: [] },
       ],
     },
     {
@@ -210,8 +210,8 @@ app.get('/f', (req, res) => {
 `,
       filename: 'file.js',
       errors: [
-        { messageId: 'requestPath', line: 6, column: 20, endLine: 6, endColumn: 31, data: { sink: 'createReadStream', source: 'req.query.f' }, suggestions: [] },
-        { messageId: 'requestPath', line: 7, column: 10, endLine: 7, endColumn: 21, data: { sink: 'remove', source: 'req.query.d' }, suggestions: [] },
+        { messageId: 'requestPath', line: 6, column: 20, endLine: 6, endColumn: 31, data: { sink: 'createReadStream', via: '', source: 'req.query.f' }, suggestions: [] },
+        { messageId: 'requestPath', line: 7, column: 10, endLine: 7, endColumn: 21, data: { sink: 'remove', via: '', source: 'req.query.d' }, suggestions: [] },
       ],
     },
     {
@@ -228,11 +228,11 @@ app.post('/m', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 7, column: 13, endLine: 7, endColumn: 26, data: { sink: 'fs.rename', source: 'req.body.from' }, suggestions: [] },
-        { messageId: 'requestPath', line: 7, column: 28, endLine: 7, endColumn: 39, data: { sink: 'fs.rename', source: 'req.body.to' }, suggestions: [] },
-        { messageId: 'requestPath', line: 8, column: 23, endLine: 8, endColumn: 36, data: { sink: 'fse.copy', source: 'req.body.dest' }, suggestions: [] },
-        { messageId: 'requestPath', line: 9, column: 17, endLine: 9, endColumn: 29, data: { sink: 'gfs.mkdirSync', source: 'req.body.dir' }, suggestions: [] },
-        { messageId: 'requestPath', line: 10, column: 18, endLine: 10, endColumn: 30, data: { sink: 'fse.outputFile', source: 'req.body.out' }, suggestions: [] },
+        { messageId: 'requestPath', line: 7, column: 13, endLine: 7, endColumn: 26, data: { sink: 'fs.rename', via: '', source: 'req.body.from' }, suggestions: [] },
+        { messageId: 'requestPath', line: 7, column: 28, endLine: 7, endColumn: 39, data: { sink: 'fs.rename', via: '', source: 'req.body.to' }, suggestions: [] },
+        { messageId: 'requestPath', line: 8, column: 23, endLine: 8, endColumn: 36, data: { sink: 'fse.copy', via: '', source: 'req.body.dest' }, suggestions: [] },
+        { messageId: 'requestPath', line: 9, column: 17, endLine: 9, endColumn: 29, data: { sink: 'gfs.mkdirSync', via: '', source: 'req.body.dir' }, suggestions: [] },
+        { messageId: 'requestPath', line: 10, column: 18, endLine: 10, endColumn: 30, data: { sink: 'fse.outputFile', via: '', source: 'req.body.out' }, suggestions: [] },
       ],
     },
     {
@@ -246,9 +246,9 @@ app.get('/f', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 15, endLine: 5, endColumn: 26, data: { sink: 'fs.statSync', source: 'req.query.f' }, suggestions: [] },
-        { messageId: 'requestPath', line: 6, column: 12, endLine: 6, endColumn: 23, data: { sink: 'Bun.file', source: 'req.query.f' }, suggestions: [] },
-        { messageId: 'requestPath', line: 7, column: 21, endLine: 7, endColumn: 32, data: { sink: 'Deno.readTextFile', source: 'req.query.f' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 15, endLine: 5, endColumn: 26, data: { sink: 'fs.statSync', via: '', source: 'req.query.f' }, suggestions: [] },
+        { messageId: 'requestPath', line: 6, column: 12, endLine: 6, endColumn: 23, data: { sink: 'Bun.file', via: '', source: 'req.query.f' }, suggestions: [] },
+        { messageId: 'requestPath', line: 7, column: 21, endLine: 7, endColumn: 32, data: { sink: 'Deno.readTextFile', via: '', source: 'req.query.f' }, suggestions: [] },
       ],
     },
     {
@@ -262,8 +262,8 @@ app.get('/d/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 4, column: 16, endLine: 4, endColumn: 31, data: { sink: 'res.sendFile', source: 'req.params.name' }, suggestions: [] },
-        { messageId: 'requestPath', line: 5, column: 16, endLine: 5, endColumn: 42, data: { sink: 'res.download', source: 'req.params.name' }, suggestions: [] },
+        { messageId: 'requestPath', line: 4, column: 16, endLine: 4, endColumn: 31, data: { sink: 'res.sendFile', via: '', source: 'req.params.name' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 16, endLine: 5, endColumn: 42, data: { sink: 'res.download', via: '', source: 'req.params.name' }, suggestions: [] },
       ],
     },
     {
@@ -283,8 +283,8 @@ router.get('/k', async (ctx) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 8, column: 13, endLine: 8, endColumn: 24, data: { sink: 'send', source: 'req.query.p' }, suggestions: [] },
-        { messageId: 'requestPath', line: 12, column: 22, endLine: 12, endColumn: 30, data: { sink: 'koaSend', source: 'ctx.path' }, suggestions: [] },
+        { messageId: 'requestPath', line: 8, column: 13, endLine: 8, endColumn: 24, data: { sink: 'send', via: '', source: 'req.query.p' }, suggestions: [] },
+        { messageId: 'requestPath', line: 12, column: 22, endLine: 12, endColumn: 30, data: { sink: 'koaSend', via: '', source: 'ctx.path' }, suggestions: [] },
       ],
     },
     {
@@ -297,8 +297,8 @@ app.get('/plugin', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestModule', line: 4, column: 26, endLine: 4, endColumn: 55, data: { sink: 'require', source: 'req.query.name' }, suggestions: [] },
-        { messageId: 'requestModule', line: 5, column: 28, endLine: 5, endColumn: 41, data: { sink: 'import()', source: 'req.query.mod' }, suggestions: [] },
+        { messageId: 'requestModule', line: 4, column: 26, endLine: 4, endColumn: 55, data: { sink: 'require', via: '', source: 'req.query.name' }, suggestions: [] },
+        { messageId: 'requestModule', line: 5, column: 28, endLine: 5, endColumn: 41, data: { sink: 'import()', via: '', source: 'req.query.mod' }, suggestions: [] },
       ],
     },
     {
@@ -313,7 +313,7 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPathFalseConfidence', line: 6, column: 15, endLine: 6, endColumn: 47, data: { sink: 'fs.readFile', source: 'req.params.name', checks: 'path.join()' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'req.params.name', pathName: 'path' }, output: `import path from 'node:path';
+        { messageId: 'requestPathFalseConfidence', line: 6, column: 15, endLine: 6, endColumn: 47, data: { sink: 'fs.readFile', via: '', source: 'req.params.name', checks: 'path.join()' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'req.params.name', pathName: 'path' }, output: `import path from 'node:path';
 import fs from 'node:fs';
 import express from 'express';
 const app = express();
@@ -323,7 +323,7 @@ app.get('/f/:name', (req, res) => {
   fs.readFile(path.join(ROOT, req.query.a, req.query.b), () => {});
 });
 ` }] },
-        { messageId: 'requestPathFalseConfidence', line: 7, column: 15, endLine: 7, endColumn: 53, data: { sink: 'fs.readFile', source: 'req.query.f', checks: 'path.resolve()' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'req.query.f', pathName: 'path' }, output: `import path from 'node:path';
+        { messageId: 'requestPathFalseConfidence', line: 7, column: 15, endLine: 7, endColumn: 53, data: { sink: 'fs.readFile', via: '', source: 'req.query.f', checks: 'path.resolve()' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'req.query.f', pathName: 'path' }, output: `import path from 'node:path';
 import fs from 'node:fs';
 import express from 'express';
 const app = express();
@@ -333,7 +333,7 @@ app.get('/f/:name', (req, res) => {
   fs.readFile(path.join(ROOT, req.query.a, req.query.b), () => {});
 });
 ` }] },
-        { messageId: 'requestPathFalseConfidence', line: 8, column: 15, endLine: 8, endColumn: 56, data: { sink: 'fs.readFile', source: 'req.query.a', checks: 'path.join()' }, suggestions: [] },
+        { messageId: 'requestPathFalseConfidence', line: 8, column: 15, endLine: 8, endColumn: 56, data: { sink: 'fs.readFile', via: '', source: 'req.query.a', checks: 'path.join()' }, suggestions: [] },
       ],
     },
     {
@@ -350,8 +350,8 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPathFalseConfidence', line: 7, column: 15, endLine: 7, endColumn: 42, data: { sink: 'fs.readFile', source: 'req.params.name', checks: 'path.join()' }, suggestions: [] },
-        { messageId: 'requestPathFalseConfidence', line: 9, column: 23, endLine: 9, endColumn: 29, data: { sink: 'fs.createReadStream', source: 'req.params.name', checks: 'path.join()' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'req.params.name', pathName: 'nodePath' }, output: `import { join } from 'node:path';
+        { messageId: 'requestPathFalseConfidence', line: 7, column: 15, endLine: 7, endColumn: 42, data: { sink: 'fs.readFile', via: '', source: 'req.params.name', checks: 'path.join()' }, suggestions: [] },
+        { messageId: 'requestPathFalseConfidence', line: 9, column: 23, endLine: 9, endColumn: 29, data: { sink: 'fs.createReadStream', via: '', source: 'req.params.name', checks: 'path.join()' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'req.params.name', pathName: 'nodePath' }, output: `import { join } from 'node:path';
 import * as nodePath from 'path';
 import fs from 'node:fs';
 import express from 'express';
@@ -363,7 +363,7 @@ app.get('/f/:name', (req, res) => {
   fs.readFile(nodePath.posix.join(ROOT, req.params.name), () => {});
 });
 ` }] },
-        { messageId: 'requestPathFalseConfidence', line: 10, column: 15, endLine: 10, endColumn: 57, data: { sink: 'fs.readFile', source: 'req.params.name', checks: 'path.join()' }, suggestions: [] },
+        { messageId: 'requestPathFalseConfidence', line: 10, column: 15, endLine: 10, endColumn: 57, data: { sink: 'fs.readFile', via: '', source: 'req.params.name', checks: 'path.join()' }, suggestions: [] },
       ],
     },
     {
@@ -380,7 +380,7 @@ app.get('/f', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPathFalseConfidence', line: 7, column: 19, endLine: 7, endColumn: 44, data: { sink: 'fs.readFileSync', source: 'req.query.f', checks: 'path.normalize(), replace(/^(\\.\\.[\\/\\\\])+/, …), path.join()' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'safeName', pathName: 'path' }, output: `import path from 'node:path';
+        { messageId: 'requestPathFalseConfidence', line: 7, column: 19, endLine: 7, endColumn: 44, data: { sink: 'fs.readFileSync', via: '', source: 'req.query.f', checks: 'path.normalize(), replace(/^(\\.\\.[\\/\\\\])+/, …), path.join()' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'safeName', pathName: 'path' }, output: `import path from 'node:path';
 import fs from 'node:fs';
 import express from 'express';
 const app = express();
@@ -392,7 +392,7 @@ app.get('/f', (req, res) => {
   fs.readFileSync(p);
 });
 ` }] },
-        { messageId: 'requestPathFalseConfidence', line: 10, column: 19, endLine: 10, endColumn: 20, data: { sink: 'fs.readFileSync', source: 'req.query.g', checks: 'path.resolve(), startsWith() without a trailing separator' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'req.query.g', pathName: 'path' }, output: `import path from 'node:path';
+        { messageId: 'requestPathFalseConfidence', line: 10, column: 19, endLine: 10, endColumn: 20, data: { sink: 'fs.readFileSync', via: '', source: 'req.query.g', checks: 'path.resolve(), startsWith() without a trailing separator' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'req.query.g', pathName: 'path' }, output: `import path from 'node:path';
 import fs from 'node:fs';
 import express from 'express';
 const app = express();
@@ -417,7 +417,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
 `,
       filename: 'app/api/content/[file]/route.ts',
       errors: [
-        { messageId: 'requestPathFalseConfidence', line: 5, column: 34, endLine: 5, endColumn: 75, data: { sink: 'fs.readFile', source: 'params.file', checks: 'path.join()' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'file', pathName: 'path' }, output: `import fs from 'node:fs/promises';
+        { messageId: 'requestPathFalseConfidence', line: 5, column: 34, endLine: 5, endColumn: 75, data: { sink: 'fs.readFile', via: '', source: 'params.file', checks: 'path.join()' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'file', pathName: 'path' }, output: `import fs from 'node:fs/promises';
 import path from 'node:path';
 export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }) {
   const { file } = await params;
@@ -437,7 +437,7 @@ export async function saveAvatar(formData: FormData) {
 `,
       filename: 'app/actions.ts',
       errors: [
-        { messageId: 'requestPath', line: 5, column: 19, endLine: 5, endColumn: 50, data: { sink: 'writeFile', source: 'formData (Server Action argument)' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 19, endLine: 5, endColumn: 50, data: { sink: 'writeFile', via: '', source: 'formData (Server Action argument)' }, suggestions: [] },
       ],
     },
     {
@@ -452,7 +452,7 @@ export class FilesController {
 }
 `,
       errors: [
-        { messageId: 'requestPath', line: 7, column: 28, endLine: 7, endColumn: 45, data: { sink: 'fs.readFileSync', source: '@Param(\'name\')' }, suggestions: [] },
+        { messageId: 'requestPath', line: 7, column: 28, endLine: 7, endColumn: 45, data: { sink: 'fs.readFileSync', via: '', source: '@Param(\'name\')' }, suggestions: [] },
       ],
     },
     {
@@ -465,8 +465,8 @@ const f = Fastify();
 f.get('/f', async (request) => readFile(request.query.file));
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 53, endLine: 5, endColumn: 69, data: { sink: 'readFile', source: 'c.req.param(\'n\')' }, suggestions: [] },
-        { messageId: 'requestPath', line: 7, column: 41, endLine: 7, endColumn: 59, data: { sink: 'readFile', source: 'request.query.file' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 53, endLine: 5, endColumn: 69, data: { sink: 'readFile', via: '', source: 'c.req.param(\'n\')' }, suggestions: [] },
+        { messageId: 'requestPath', line: 7, column: 41, endLine: 7, endColumn: 59, data: { sink: 'readFile', via: '', source: 'request.query.file' }, suggestions: [] },
       ],
     },
     {
@@ -478,7 +478,7 @@ export default defineEventHandler(async (event) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 19, endLine: 5, endColumn: 33, data: { sink: 'readFile', source: 'getQuery(event).file' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 19, endLine: 5, endColumn: 33, data: { sink: 'readFile', via: '', source: 'getQuery(event).file' }, suggestions: [] },
       ],
     },
     {
@@ -489,7 +489,7 @@ export default function handler(req, res) {
 `,
       filename: 'pages/api/file.js',
       errors: [
-        { messageId: 'requestPath', line: 3, column: 23, endLine: 3, endColumn: 37, data: { sink: 'fs.createReadStream', source: 'req.query.path' }, suggestions: [] },
+        { messageId: 'requestPath', line: 3, column: 23, endLine: 3, endColumn: 37, data: { sink: 'fs.createReadStream', via: '', source: 'req.query.path' }, suggestions: [] },
       ],
     },
     {
@@ -509,7 +509,7 @@ function resolveUpload(n) {
 }
 `,
       errors: [
-        { messageId: 'requestPathFalseConfidence', line: 10, column: 23, endLine: 10, endColumn: 24, data: { sink: 'fs.createReadStream', source: 'req.params.name', checks: 'path.join()' }, suggestions: [] },
+        { messageId: 'requestPathFalseConfidence', line: 10, column: 23, endLine: 10, endColumn: 24, data: { sink: 'fs.createReadStream', via: '', source: 'req.params.name', checks: 'path.join()' }, suggestions: [] },
       ],
     },
     {
@@ -525,8 +525,8 @@ fs.readFileSync(getPath());
 `,
       options: [{"reportUnknownPaths":true}],
       errors: [
-        { messageId: 'unverifiedPath', line: 5, column: 19, endLine: 5, endColumn: 36, data: { sink: 'fs.readFileSync' }, suggestions: [] },
-        { messageId: 'unverifiedPath', line: 6, column: 19, endLine: 6, endColumn: 36, data: { sink: 'fs.readFileSync' }, suggestions: [] },
+        { messageId: 'unverifiedPath', line: 5, column: 19, endLine: 5, endColumn: 36, data: { sink: 'fs.readFileSync', via: '' }, suggestions: [] },
+        { messageId: 'unverifiedPath', line: 6, column: 19, endLine: 6, endColumn: 36, data: { sink: 'fs.readFileSync', via: '' }, suggestions: [] },
       ],
     },
     {
@@ -541,7 +541,7 @@ app.get('/f', (req, res) => {
 `,
       options: [{"sanitizers":["./clean#clean"],"sources":["tenantFile"]}],
       errors: [
-        { messageId: 'requestPath', line: 7, column: 19, endLine: 7, endColumn: 31, data: { sink: 'fs.readFileSync', source: 'tenantFile()' }, suggestions: [] },
+        { messageId: 'requestPath', line: 7, column: 19, endLine: 7, endColumn: 31, data: { sink: 'fs.readFileSync', via: '', source: 'tenantFile()' }, suggestions: [] },
       ],
     },
     {
@@ -555,8 +555,8 @@ app.get('/f', (req, res) => {
 `,
       settings: {"agent-guard":{"fs":{"sinks":["./storage#default.read","readBlob"]}}},
       errors: [
-        { messageId: 'requestPath', line: 5, column: 16, endLine: 5, endColumn: 27, data: { sink: 'storage.read', source: 'req.query.f' }, suggestions: [] },
-        { messageId: 'requestPath', line: 6, column: 12, endLine: 6, endColumn: 23, data: { sink: 'readBlob', source: 'req.query.f' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 16, endLine: 5, endColumn: 27, data: { sink: 'storage.read', via: '', source: 'req.query.f' }, suggestions: [] },
+        { messageId: 'requestPath', line: 6, column: 12, endLine: 6, endColumn: 23, data: { sink: 'readBlob', via: '', source: 'req.query.f' }, suggestions: [] },
       ],
     },
     {
@@ -568,7 +568,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 17, endLine: 5, endColumn: 29, data: { sink: 'fs.appendFile', source: 'req.body.log' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 17, endLine: 5, endColumn: 29, data: { sink: 'fs.appendFile', via: '', source: 'req.body.log' }, suggestions: [] },
       ],
     },
     {
@@ -580,7 +580,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 11, endLine: 5, endColumn: 21, data: { sink: 'fs.open', source: 'req.body.p' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 11, endLine: 5, endColumn: 21, data: { sink: 'fs.open', via: '', source: 'req.body.p' }, suggestions: [] },
       ],
     },
     {
@@ -592,7 +592,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 16, endLine: 5, endColumn: 28, data: { sink: 'fs.mkdirSync', source: 'req.body.dir' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 16, endLine: 5, endColumn: 28, data: { sink: 'fs.mkdirSync', via: '', source: 'req.body.dir' }, suggestions: [] },
       ],
     },
     {
@@ -604,7 +604,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 14, endLine: 5, endColumn: 27, data: { sink: 'fs.readdir', source: 'req.query.dir' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 14, endLine: 5, endColumn: 27, data: { sink: 'fs.readdir', via: '', source: 'req.query.dir' }, suggestions: [] },
       ],
     },
     {
@@ -616,7 +616,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 17, endLine: 5, endColumn: 28, data: { sink: 'fs.accessSync', source: 'req.query.p' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 17, endLine: 5, endColumn: 28, data: { sink: 'fs.accessSync', via: '', source: 'req.query.p' }, suggestions: [] },
       ],
     },
     {
@@ -628,7 +628,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 17, endLine: 5, endColumn: 28, data: { sink: 'fs.existsSync', source: 'req.query.p' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 17, endLine: 5, endColumn: 28, data: { sink: 'fs.existsSync', via: '', source: 'req.query.p' }, suggestions: [] },
       ],
     },
     {
@@ -640,7 +640,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 16, endLine: 5, endColumn: 26, data: { sink: 'fs.chmodSync', source: 'req.body.p' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 16, endLine: 5, endColumn: 26, data: { sink: 'fs.chmodSync', via: '', source: 'req.body.p' }, suggestions: [] },
       ],
     },
     {
@@ -652,7 +652,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 12, endLine: 5, endColumn: 22, data: { sink: 'fs.chown', source: 'req.body.p' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 12, endLine: 5, endColumn: 22, data: { sink: 'fs.chown', via: '', source: 'req.body.p' }, suggestions: [] },
       ],
     },
     {
@@ -664,7 +664,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 19, endLine: 5, endColumn: 29, data: { sink: 'fs.truncateSync', source: 'req.body.p' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 19, endLine: 5, endColumn: 29, data: { sink: 'fs.truncateSync', via: '', source: 'req.body.p' }, suggestions: [] },
       ],
     },
     {
@@ -676,7 +676,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 17, endLine: 5, endColumn: 27, data: { sink: 'fs.utimesSync', source: 'req.body.p' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 17, endLine: 5, endColumn: 27, data: { sink: 'fs.utimesSync', via: '', source: 'req.body.p' }, suggestions: [] },
       ],
     },
     {
@@ -688,7 +688,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 12, endLine: 5, endColumn: 22, data: { sink: 'fs.watch', source: 'req.body.p' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 12, endLine: 5, endColumn: 22, data: { sink: 'fs.watch', via: '', source: 'req.body.p' }, suggestions: [] },
       ],
     },
     {
@@ -700,7 +700,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 16, endLine: 5, endColumn: 26, data: { sink: 'fs.lstatSync', source: 'req.body.p' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 16, endLine: 5, endColumn: 26, data: { sink: 'fs.lstatSync', via: '', source: 'req.body.p' }, suggestions: [] },
       ],
     },
     {
@@ -712,7 +712,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 16, endLine: 5, endColumn: 26, data: { sink: 'fs.rmdirSync', source: 'req.body.p' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 16, endLine: 5, endColumn: 26, data: { sink: 'fs.rmdirSync', via: '', source: 'req.body.p' }, suggestions: [] },
       ],
     },
     {
@@ -724,7 +724,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 13, endLine: 5, endColumn: 23, data: { sink: 'fs.rmSync', source: 'req.body.p' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 13, endLine: 5, endColumn: 23, data: { sink: 'fs.rmSync', via: '', source: 'req.body.p' }, suggestions: [] },
       ],
     },
     {
@@ -736,7 +736,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 24, endLine: 5, endColumn: 34, data: { sink: 'fs.createWriteStream', source: 'req.body.p' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 24, endLine: 5, endColumn: 34, data: { sink: 'fs.createWriteStream', via: '', source: 'req.body.p' }, suggestions: [] },
       ],
     },
     {
@@ -748,7 +748,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 40, endLine: 5, endColumn: 53, data: { sink: 'fs.copyFileSync', source: 'req.body.dest' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 40, endLine: 5, endColumn: 53, data: { sink: 'fs.copyFileSync', via: '', source: 'req.body.dest' }, suggestions: [] },
       ],
     },
     {
@@ -760,7 +760,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 13, endLine: 5, endColumn: 25, data: { sink: 'fs.cpSync', source: 'req.body.src' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 13, endLine: 5, endColumn: 25, data: { sink: 'fs.cpSync', via: '', source: 'req.body.src' }, suggestions: [] },
       ],
     },
     {
@@ -772,7 +772,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 18, endLine: 5, endColumn: 33, data: { sink: 'fs.symlinkSync', source: 'req.body.target' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 18, endLine: 5, endColumn: 33, data: { sink: 'fs.symlinkSync', via: '', source: 'req.body.target' }, suggestions: [] },
       ],
     },
     {
@@ -784,7 +784,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 25, endLine: 5, endColumn: 35, data: { sink: 'fs.linkSync', source: 'req.body.p' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 25, endLine: 5, endColumn: 35, data: { sink: 'fs.linkSync', via: '', source: 'req.body.p' }, suggestions: [] },
       ],
     },
     {
@@ -796,7 +796,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 30, endLine: 5, endColumn: 41, data: { sink: 'fs.promises.readFile', source: 'req.query.p' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 30, endLine: 5, endColumn: 41, data: { sink: 'fs.promises.readFile', via: '', source: 'req.query.p' }, suggestions: [] },
       ],
     },
     {
@@ -808,7 +808,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 23, endLine: 5, endColumn: 34, data: { sink: 'fsp.writeFile', source: 'req.query.p' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 23, endLine: 5, endColumn: 34, data: { sink: 'fsp.writeFile', via: '', source: 'req.query.p' }, suggestions: [] },
       ],
     },
     {
@@ -820,7 +820,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 18, endLine: 5, endColumn: 29, data: { sink: 'fsp.stat', source: 'req.query.p' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 18, endLine: 5, endColumn: 29, data: { sink: 'fsp.stat', via: '', source: 'req.query.p' }, suggestions: [] },
       ],
     },
     {
@@ -832,7 +832,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 21, endLine: 5, endColumn: 32, data: { sink: 'fsp.readdir', source: 'req.query.p' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 21, endLine: 5, endColumn: 32, data: { sink: 'fsp.readdir', via: '', source: 'req.query.p' }, suggestions: [] },
       ],
     },
     {
@@ -844,7 +844,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 15, endLine: 5, endColumn: 26, data: { sink: 'mkdir', source: 'req.query.p' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 15, endLine: 5, endColumn: 26, data: { sink: 'mkdir', via: '', source: 'req.query.p' }, suggestions: [] },
       ],
     },
     {
@@ -856,7 +856,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 22, endLine: 5, endColumn: 33, data: { sink: 'fse.readJson', source: 'req.query.p' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 22, endLine: 5, endColumn: 33, data: { sink: 'fse.readJson', via: '', source: 'req.query.p' }, suggestions: [] },
       ],
     },
     {
@@ -868,7 +868,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 18, endLine: 5, endColumn: 29, data: { sink: 'fse.removeSync', source: 'req.query.p' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 18, endLine: 5, endColumn: 29, data: { sink: 'fse.removeSync', via: '', source: 'req.query.p' }, suggestions: [] },
       ],
     },
     {
@@ -880,7 +880,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 14, endLine: 5, endColumn: 24, data: { sink: 'move', source: 'req.body.a' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 14, endLine: 5, endColumn: 24, data: { sink: 'move', via: '', source: 'req.body.a' }, suggestions: [] },
       ],
     },
     {
@@ -891,7 +891,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 4, column: 13, endLine: 4, endColumn: 23, data: { sink: 'Bun.write', source: 'req.body.p' }, suggestions: [] },
+        { messageId: 'requestPath', line: 4, column: 13, endLine: 4, endColumn: 23, data: { sink: 'Bun.write', via: '', source: 'req.body.p' }, suggestions: [] },
       ],
     },
     {
@@ -902,7 +902,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 4, column: 19, endLine: 4, endColumn: 29, data: { sink: 'Deno.removeSync', source: 'req.body.p' }, suggestions: [] },
+        { messageId: 'requestPath', line: 4, column: 19, endLine: 4, endColumn: 29, data: { sink: 'Deno.removeSync', via: '', source: 'req.body.p' }, suggestions: [] },
       ],
     },
     {
@@ -913,7 +913,7 @@ app.post('/f', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 4, column: 28, endLine: 4, endColumn: 38, data: { sink: 'globalThis.Deno.readFile', source: 'req.body.p' }, suggestions: [] },
+        { messageId: 'requestPath', line: 4, column: 28, endLine: 4, endColumn: 38, data: { sink: 'globalThis.Deno.readFile', via: '', source: 'req.body.p' }, suggestions: [] },
       ],
     },
     {
@@ -925,7 +925,7 @@ app.get('/f', async (req, res) => {
 `,
       filename: 'file.js',
       errors: [
-        { messageId: 'requestPath', line: 4, column: 21, endLine: 4, endColumn: 32, data: { sink: 'fs.readFile', source: 'req.query.p' }, suggestions: [] },
+        { messageId: 'requestPath', line: 4, column: 21, endLine: 4, endColumn: 32, data: { sink: 'fs.readFile', via: '', source: 'req.query.p' }, suggestions: [] },
       ],
     },
     {
@@ -938,7 +938,7 @@ router.get('/f', function (req, res) {
 `,
       filename: 'file.js',
       errors: [
-        { messageId: 'requestPath', line: 5, column: 8, endLine: 5, endColumn: 19, data: { sink: 'read', source: 'req.query.p' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 8, endLine: 5, endColumn: 19, data: { sink: 'read', via: '', source: 'req.query.p' }, suggestions: [] },
       ],
     },
     {
@@ -950,7 +950,7 @@ export default function register(app) {
 }
 `,
       errors: [
-        { messageId: 'requestPath', line: 4, column: 21, endLine: 4, endColumn: 51, data: { sink: 'fs.readFileSync', source: 'req.params.id' }, suggestions: [] },
+        { messageId: 'requestPath', line: 4, column: 21, endLine: 4, endColumn: 51, data: { sink: 'fs.readFileSync', via: '', source: 'req.params.id' }, suggestions: [] },
       ],
     },
     {
@@ -965,7 +965,7 @@ app.get('/f', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 8, column: 19, endLine: 8, endColumn: 20, data: { sink: 'fs.readFileSync', source: 'req.query.file' }, suggestions: [] },
+        { messageId: 'requestPath', line: 8, column: 19, endLine: 8, endColumn: 20, data: { sink: 'fs.readFileSync', via: '', source: 'req.query.file' }, suggestions: [] },
       ],
     },
     {
@@ -980,8 +980,8 @@ app.post('/f', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 6, column: 19, endLine: 6, endColumn: 25, data: { sink: 'fs.unlinkSync', source: 'req.body.files[…].path' }, suggestions: [] },
-        { messageId: 'requestPath', line: 8, column: 45, endLine: 8, endColumn: 46, data: { sink: 'fs.readFileSync', source: 'req.body.names[…]' }, suggestions: [] },
+        { messageId: 'requestPath', line: 6, column: 19, endLine: 6, endColumn: 25, data: { sink: 'fs.unlinkSync', via: '', source: 'req.body.files[…].path' }, suggestions: [] },
+        { messageId: 'requestPath', line: 8, column: 45, endLine: 8, endColumn: 46, data: { sink: 'fs.readFileSync', via: '', source: 'req.body.names[…]' }, suggestions: [] },
       ],
     },
     {
@@ -997,7 +997,7 @@ app.get('/f', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPathFalseConfidence', line: 9, column: 19, endLine: 9, endColumn: 53, data: { sink: 'fs.readFileSync', source: 'req.query.name', checks: 'includes(\'..\') check, replace(\'../\', …)' }, suggestions: [] },
+        { messageId: 'requestPathFalseConfidence', line: 9, column: 19, endLine: 9, endColumn: 53, data: { sink: 'fs.readFileSync', via: '', source: 'req.query.name', checks: 'includes(\'..\') check, replace(\'../\', …)' }, suggestions: [] },
       ],
     },
     {
@@ -1010,8 +1010,8 @@ app.get('/f', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 19, endLine: 5, endColumn: 56, data: { sink: 'fs.readFileSync', source: 'req.path' }, suggestions: [] },
-        { messageId: 'requestPath', line: 6, column: 19, endLine: 6, endColumn: 69, data: { sink: 'fs.readFileSync', source: 'req.url' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 19, endLine: 5, endColumn: 56, data: { sink: 'fs.readFileSync', via: '', source: 'req.path' }, suggestions: [] },
+        { messageId: 'requestPath', line: 6, column: 19, endLine: 6, endColumn: 69, data: { sink: 'fs.readFileSync', via: '', source: 'req.url' }, suggestions: [] },
       ],
     },
     {
@@ -1026,7 +1026,7 @@ app.post('/f', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 8, column: 20, endLine: 8, endColumn: 24, data: { sink: 'fs.writeFileSync', source: 'req.body' }, suggestions: [] },
+        { messageId: 'requestPath', line: 8, column: 20, endLine: 8, endColumn: 24, data: { sink: 'fs.writeFileSync', via: '', source: 'req.body' }, suggestions: [] },
       ],
     },
     {
@@ -1038,7 +1038,7 @@ app.get('/f', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 17, endLine: 5, endColumn: 38, data: { sink: 'fs.unlinkSync', source: 'req.query.f' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 17, endLine: 5, endColumn: 38, data: { sink: 'fs.unlinkSync', via: '', source: 'req.query.f' }, suggestions: [] },
       ],
     },
   ],
@@ -1065,7 +1065,7 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 15, endLine: 5, endColumn: 43, data: { sink: 'fs.readFile', source: 'req.params.name' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 15, endLine: 5, endColumn: 43, data: { sink: 'fs.readFile', via: '', source: 'req.params.name' }, suggestions: [] },
       ],
     },
   ],

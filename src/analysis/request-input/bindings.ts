@@ -127,7 +127,7 @@ export class BindingValues {
     if (!param) {
       return UNKNOWN;
     }
-    const role = getParamRole(this.tracker.context, fn, index);
+    const role = this.tracker.seededRole?.(fn, index) ?? getParamRole(this.tracker.context, fn, index);
     if (role?.role.kind === 'request') {
       const root = param.type === AST_NODE_TYPES.Identifier ? param.name : '';
       return this.patternValue({ kind: 'request', shape: role.role.shape, desc: root, framework: role.framework }, param, id);

@@ -15,7 +15,8 @@ import { PROPAGATING_CONSTRUCTORS } from './propagation';
 import { matchesSpec } from './sanitizers';
 import { schemaConstrains } from './schemas';
 import { keyLabel, SAFE, shortText, targetKey, UNKNOWN, withNotes } from './values';
-import type { InputClassification, RequestInputOptions, RequestInputOrigin, TrackedValue, ValueTracker } from './values';
+import type { InputClassification, RequestInputOptions, RequestInputOrigin, SeededRole, TrackedValue, ValueTracker } from './values';
+import type { FunctionLike } from '../../core/functions';
 import { memberName } from '../../core/ast';
 import { skipTsWrappers } from '../../core/static';
 import { perFile, perFileKey } from '../../core/context';
@@ -41,7 +42,13 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
     readonly context: FileContext,
     readonly sources: NameSpecList,
     readonly sanitizers: NameSpecList,
+    /** Roles given to parameters from outside the file (a function of another file followed from its caller). */
+    private readonly seeds?: ReadonlyMap<FunctionLike, readonly (SeededRole | undefined)[]>,
   ) {}
+
+  seededRole(fn: FunctionLike, index: number): SeededRole | undefined {
+    return this.seeds?.get(fn)?.[index];
+  }
 
   classify(node: TSESTree.Node): InputClassification {
     const val = this.finalize(this.evaluate(node));
@@ -245,16 +252,21 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
 
 /** The configured sources and sanitisers (settings plus the rule's options), parsed once per configuration. */
 const LISTS = configKey<{ readonly sources: NameSpecList; readonly sanitizers: NameSpecList }>('request-input lists');
+/** The configured sources and sanitisers for `options`, parsed once per configuration. */
+export function requestInputLists(context: FileContext, options: RequestInputOptions = NO_OPTIONS): { readonly sources: NameSpecList; readonly sanitizers: NameSpecList } {
+  return perConfiguration(context, options, LISTS, (settings) => ({
+    sources: compileNameSpecs([...settings.requestInput.sources, ...(options.sources ?? [])]),
+    sanitizers: compileNameSpecs([...settings.requestInput.sanitizers, ...(options.sanitizers ?? [])]),
+  }));
+}
+
 /** Per file: one analyzer per vocabulary. */
 const ANALYZERS_KEY = perFileKey<Map<object, RequestInputAnalyzer>>('request-input analyzers');
 const NO_OPTIONS: RequestInputOptions = Object.freeze({});
 
 /** The memoised analyzer of this file for the settings' vocabulary plus `options`. */
 export function getRequestInputAnalyzer(context: FileContext, options: RequestInputOptions = NO_OPTIONS): RequestInputAnalyzer {
-  const lists = perConfiguration(context, options, LISTS, (settings) => ({
-    sources: compileNameSpecs([...settings.requestInput.sources, ...(options.sources ?? [])]),
-    sanitizers: compileNameSpecs([...settings.requestInput.sanitizers, ...(options.sanitizers ?? [])]),
-  }));
+  const lists = requestInputLists(context, options);
   const byLists = perFile(context, ANALYZERS_KEY, () => new Map());
   let analyzer = byLists.get(lists);
   if (!analyzer) {

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import type { InputShape } from '../../frameworks/types';
+import type { InputShape, ParamRole } from '../../frameworks/types';
+import type { FunctionLike } from '../../core/functions';
 import type { CallTarget } from '../../core/modules';
 import type { NameSpecList } from '../../core/name-specs';
 import type { FileContext } from '../../core/context';
@@ -93,4 +94,16 @@ export interface ValueTracker {
   step(value: TrackedValue, key: string | null, label: string, node: TSESTree.Node): TrackedValue;
   /** Applies the result of guards dominating `ref` to a tainted value. */
   guarded(ref: TSESTree.Node, value: TrackedValue): TrackedValue;
+  /**
+   * A role given to a parameter from outside the file: a function of another file analysed as
+   * the handler a registration makes it, or as a wrapper whose parameter is followed. `undefined`
+   * to ask the framework adapters.
+   */
+  seededRole?(fn: FunctionLike, index: number): SeededRole | undefined;
+}
+
+/** A parameter role given from outside the file (see `ValueTracker.seededRole`). */
+export interface SeededRole {
+  readonly role: ParamRole;
+  readonly framework: string;
 }
