@@ -14,7 +14,8 @@ import { findOptionsArgument } from '../core/options-object';
 import { configKey, perConfiguration } from '../core/settings';
 import { snippet } from '../core/snippet';
 import { dereference, staticValueOf } from '../core/static';
-import { judgeTimeoutOptions } from '../analysis/http/index';
+import { callerOmitsTimeout, importedHttpWrapper, judgeTimeoutOptions } from '../analysis/http/index';
+import type { ImportedHttpWrapper } from '../analysis/http/index';
 import type { TimeoutOptionVerdict } from '../analysis/http/index';
 import type { HttpClientEntry, HttpClientPolicy } from '../data/http-clients';
 import {
@@ -123,19 +124,19 @@ export default createRule<Options, MessageIds>({
     const ms = String(options.defaultTimeoutMs ?? 10000);
     const { specs: wrappers, moduleMap } = wrappersOf(context, options);
     const wrapperCalls: Call[] = [];
+    /** Calls of a name or `x.name`: an imported project function may make a request without a timeout. */
+    const namedCalls: Call[] = [];
     const checked = new Set<TSESTree.Node>();
 
     return {
-      // Calls by name are collected only when wrappers are configured by name.
-      ...(wrappers.lastSegments.size > 0
-        ? {
-            CallExpression(node: Call) {
-              if (matchWrittenName(node.callee, wrappers)) {
-                wrapperCalls.push(node);
-              }
-            },
-          }
-        : {}),
+      CallExpression(node: Call) {
+        // Calls by name are collected only when wrappers are configured by name.
+        if (wrappers.lastSegments.size > 0 && matchWrittenName(node.callee, wrappers)) {
+          wrapperCalls.push(node);
+        } else if (node.callee.type === AST_NODE_TYPES.Identifier || (node.callee.type === AST_NODE_TYPES.MemberExpression && node.callee.object.type === AST_NODE_TYPES.Identifier)) {
+          namedCalls.push(node);
+        }
+      },
       'Program:exit'() {
         const references = [...iterateModuleReferences(context, moduleMap, HTTP_CLIENT_GLOBALS)];
         const configured = new Set(references.filter((ref) => setsDefaultTimeout(ref.node, ref.info)).map((ref) => ref.info.family));
@@ -149,8 +150,39 @@ export default createRule<Options, MessageIds>({
             check(call, FETCH_CALL, null);
           }
         }
+        for (const call of namedCalls) {
+          if (!checked.has(call)) {
+            const wrapper = importedHttpWrapper(context, call.callee);
+            if (wrapper && callerOmitsTimeout(context, call, wrapper)) {
+              reportWrapperCall(call, wrapper);
+            }
+          }
+        }
       },
     };
+
+    /** A call of a project function of another file whose request has no timeout unless the caller passes one. */
+    function reportWrapperCall(call: Call, wrapper: ImportedHttpWrapper): void {
+      const callee = snippet(sourceCode, call.callee);
+      if (wrapper.kind === 'never') {
+        const remedy = `give ${wrapper.name} (${wrapper.definedIn}) a timeout: its ${wrapper.client} call has none`;
+        context.report({ node: call, messageId: 'missingTimeout', data: { callee, remedy } });
+        return;
+      }
+      const { index, key } = wrapper.from;
+      const policy = HTTP_CLIENT_POLICIES[wrapper.family];
+      const what = key ?? remedyText(policy, 'ms');
+      const remedy = `pass ${what} (${wrapper.name}, in ${wrapper.definedIn}, sets a timeout on its ${wrapper.client} call only when its caller passes one)`;
+      const text = key === null ? remedyText(policy, ms) : `${key}: ${ms}`;
+      const found = findOptionsArgument(context, call, { kind: 'index', index });
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] =
+        found.kind === 'object'
+          ? [{ messageId: 'addTimeoutOption', data: { text }, fix: (fixer) => insertProperty(sourceCode, fixer, found.object, text) }]
+          : found.kind === 'absent'
+            ? [{ messageId: 'addTimeoutOption', data: { text }, fix: (fixer) => addArgument(sourceCode, fixer, call, `${'undefined, '.repeat(found.padding)}{ ${text} }`, found.before) }]
+            : [];
+      context.report({ node: call, messageId: 'missingTimeout', data: { callee, remedy }, suggest });
+    }
 
     /** `axios.defaults.timeout = 5000` / `api.defaults.timeout = 5000` (not `= 0`). */
     function setsDefaultTimeout(node: TSESTree.Node, info: HttpClientEntry): boolean {
