@@ -81,17 +81,17 @@ const RECENT = 8;
  * `applyDefault` once per distinct option set instead of once per file and rule: it deep-clones
  * the defaults (`structuredClone`) on every call, and `create` runs for every file. ESLint hands
  * each file a fresh options array (see `sameOptions`), so the result is found, cheapest first,
- * by the array itself, by comparison with the last few option arrays seen, and only then by the
- * options' JSON. Different option sets never share a result. The result is frozen.
+ * by comparison with the option set of the previous file (the same for every file of a run with
+ * one config), then with the last few option sets seen, and only then by the options' JSON.
+ * Different option sets never share a result. The result is frozen.
  */
 function defaultsApplier<Options extends readonly unknown[]>(defaults: Readonly<Options>): (user: readonly unknown[]) => Options {
-  const byArray = new WeakMap<readonly unknown[], Options>();
   const byJson = new Map<string, Options>();
   const recent: { user: readonly unknown[]; options: Options }[] = [];
   return (user) => {
-    const known = byArray.get(user);
-    if (known) {
-      return known;
+    const last = recent[0];
+    if (last && (last.user === user || sameOptions(last.user, user))) {
+      return last.options;
     }
     const index = recent.findIndex((entry) => sameOptions(entry.user, user));
     let options = index === -1 ? undefined : recent.splice(index, 1)[0]!.options;
@@ -106,7 +106,6 @@ function defaultsApplier<Options extends readonly unknown[]>(defaults: Readonly<
         byJson.set(key, options);
       }
     }
-    byArray.set(user, options);
     // The most recent first, one entry per option set.
     recent.unshift({ user, options });
     recent.length = Math.min(recent.length, RECENT);

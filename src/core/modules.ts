@@ -61,6 +61,8 @@ interface FileModules {
   requires: ReadonlySet<string> | null;
   /** `process.getBuiltinModule('x')` calls with their specifier; computed on first use. */
   builtinCalls: readonly { readonly call: TSESTree.CallExpression; readonly name: string | null }[] | null;
+  /** Whether `globalThis`, `global`, `self` or `window` is used; computed on first use. */
+  globalObject: boolean | null;
 }
 
 const GLOBAL_OBJECT_NAMES = ['global', 'globalThis', 'self', 'window'];
@@ -124,6 +126,7 @@ function getFileModules(context: FileContext): FileModules {
       globalReferences: (name) => realGlobalScope.set.get(name)?.references ?? unresolvedByName().get(name) ?? [],
       requires: null,
       builtinCalls: null,
+      globalObject: null,
     };
   });
 }
@@ -133,7 +136,7 @@ function getTracker(context: FileContext): AnyTracker {
 }
 
 function hasGlobalObject(file: FileModules): boolean {
-  return GLOBAL_OBJECT_NAMES.some(file.hasGlobal);
+  return (file.globalObject ??= GLOBAL_OBJECT_NAMES.some(file.hasGlobal));
 }
 
 /** `require('x')` specifiers in the file, read as ReferenceTracker's CJS search reads them. */
@@ -261,13 +264,28 @@ function normalizeModuleMap<T>(moduleMap: Readonly<Record<string, TraceMap<T>>>)
  * Shadowed names are not references.
  * @example iterateModuleReferences(context, { fs: { readFile: { [CALL]: 1 } } })
  */
-export function* iterateModuleReferences<T>(
+export function iterateModuleReferences<T>(
   context: FileContext,
   moduleMap: Readonly<Record<string, TraceMap<T>>>,
   globals?: Readonly<TraceMap<T>>,
-): Generator<TrackedReference<T>> {
+): Iterable<TrackedReference<T>> {
   const file = getFileModules(context);
   const map = normalizeModuleMap(moduleMap);
+  // Most adapters ask about modules the file never names: answer those without a search.
+  const named = anyKeyIn(file.declared, map) || anyKeyIn(requiresOf(file), map) ||
+    builtinCallsOf(context, file).some(({ name }) => name !== null && Object.hasOwn(map, name));
+  if (!named && !(globals && (Object.keys(globals).some(file.hasGlobal) || hasGlobalObject(file)))) {
+    return [];
+  }
+  return searchModuleReferences(context, file, map, globals);
+}
+
+function* searchModuleReferences<T>(
+  context: FileContext,
+  file: FileModules,
+  map: Readonly<Record<string, TraceMap<T>>>,
+  globals?: Readonly<TraceMap<T>>,
+): Generator<TrackedReference<T>> {
   const seen = new Set<unknown>();
   const emit = function* (raws: Iterable<RawTracked>): Generator<TrackedReference<T>> {
     for (const raw of raws) {
