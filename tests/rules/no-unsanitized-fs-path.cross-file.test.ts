@@ -1,0 +1,121 @@
+import { fileURLToPath } from 'node:url';
+
+import rule from '../../src/rules/no-unsanitized-fs-path';
+import { createRuleTester } from '../rule-tester';
+
+// Functions defined in another project file (tests/fixtures/cross-file/fs): wrappers whose
+// parameter reaches an fs sink, and handlers imported into route registrations. The linted
+// files have real paths inside the fixture project so that their imports resolve.
+const routes = fileURLToPath(new URL('../fixtures/cross-file/fs/routes.js', import.meta.url));
+const controller = fileURLToPath(new URL('../fixtures/cross-file/fs/controller.js', import.meta.url));
+const ruleTester = createRuleTester();
+
+const VIA_STORAGE = " (lib/storage.js, which passes it to `fs.readFile`)";
+
+ruleTester.run('no-unsanitized-fs-path (cross-file)', rule, {
+  valid: [
+    // The wrapper reduces the name with path.basename().
+    { filename: routes, code: `import express from 'express';
+import { readUploadSafe } from './lib/storage.js';
+const app = express();
+app.get('/u/:name', async (req, res) => res.send(await readUploadSafe(req.params.name)));` },
+    // The wrapper checks containment before reading.
+    { filename: routes, code: `import express from 'express';
+import { readChecked } from './lib/storage.js';
+const app = express();
+app.get('/u/:name', async (req, res) => res.send(await readChecked(req.params.name)));` },
+    // A function of the other file that never touches the file system.
+    { filename: routes, code: `import express from 'express';
+import { describeUpload } from './lib/storage.js';
+const app = express();
+app.get('/u/:name', (req, res) => res.send(describeUpload(req.params.name)));` },
+    // A constant argument.
+    { filename: routes, code: `import express from 'express';
+import { readUpload } from './lib/storage.js';
+const app = express();
+app.get('/logo', async (req, res) => res.send(await readUpload('logo.png')));` },
+    // Unresolvable import, unparsable file: today's judgement.
+    { filename: routes, code: `import express from 'express';
+import { readUpload } from './lib/missing.js';
+import { broken } from './lib/broken.js';
+const app = express();
+app.get('/u/:name', async (req, res) => res.send(await readUpload(req.params.name), broken(req.params.name)));` },
+    // An imported handler that sanitises.
+    { filename: routes, code: `const { Router } = require('express');
+const files = require('./controllers/files');
+const router = Router();
+router.get('/f/:name', files.downloadSafe);
+module.exports = router;` },
+    // Cross-file analysis switched off.
+    {
+      filename: routes,
+      settings: { 'agent-guard': { project: { crossFile: false } } },
+      code: `import express from 'express';
+import { readUpload } from './lib/storage.js';
+const app = express();
+app.get('/u/:name', async (req, res) => res.send(await readUpload(req.params.name)));`,
+    },
+  ],
+  invalid: [
+    {
+      // Request input handed to a wrapper that joins it under its root and reads it.
+      filename: routes,
+      code: `import express from 'express';
+import { readUpload } from './lib/storage.js';
+const app = express();
+app.get('/u/:name', async (req, res) => res.send(await readUpload(req.params.name)));`,
+      errors: [{ messageId: 'requestPath', line: 4, column: 67, endLine: 4, endColumn: 82, data: { sink: 'readUpload', via: VIA_STORAGE, source: 'req.params.name' } }],
+    },
+    {
+      // Two files away: readArchived (lib/archive.js) -> readUpload (lib/storage.js) -> fs.readFile.
+      filename: routes,
+      code: `import express from 'express';
+import { readArchived } from './lib/archive.js';
+const app = express();
+app.get('/a/:name', async (req, res) => res.send(await readArchived(req.query.name)));`,
+      errors: [
+        {
+          messageId: 'requestPath',
+          line: 4,
+          column: 69,
+          endLine: 4,
+          endColumn: 83,
+          data: { sink: 'readArchived', via: ' (lib/archive.js, which passes it to `readUpload → fs.readFile`)', source: 'req.query.name' },
+        },
+      ],
+    },
+    {
+      // A controller its file exports for a routes file to register: (req, res) read as a handler's.
+      filename: controller,
+      code: `const { readUpload } = require('./lib/storage.js');
+exports.getAvatar = async (req, res) => {
+  res.send(await readUpload(req.params.file));
+};`,
+      errors: [{ messageId: 'requestPath', line: 3, column: 29, endLine: 3, endColumn: 44, data: { sink: 'readUpload', via: VIA_STORAGE, source: 'req.params.file' } }],
+    },
+    {
+      // A handler defined in another file, which only this registration reveals as one.
+      filename: routes,
+      code: `const { Router } = require('express');
+const files = require('./controllers/files');
+const router = Router();
+router.get('/raw/:name', files.download);
+module.exports = router;`,
+      errors: [
+        {
+          messageId: 'requestPathFalseConfidence',
+          line: 4,
+          column: 8,
+          endLine: 4,
+          endColumn: 11,
+          data: {
+            sink: 'fs.createReadStream',
+            via: ' in download (controllers/files.js), which this route runs as its handler,',
+            source: 'req.params.name',
+            checks: 'path.join()',
+          },
+        },
+      ],
+    },
+  ],
+});
