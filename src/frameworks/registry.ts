@@ -18,7 +18,7 @@ import { nodeHttp } from './node-http';
 import { remix } from './remix';
 import { sveltekit } from './sveltekit';
 import { trpc } from './trpc';
-import type { ErrorHandlerSpec, FileMethod, FrameworkAdapter, HandlerBinding, ParamRole, ResponseCall, ResponseFacet, ResponseMethod, Route } from './types';
+import type { ErrorHandlerSpec, FileMethod, ForeignMount, FrameworkAdapter, HandlerBinding, ParamRole, ResponseCall, ResponseFacet, ResponseMethod, Route } from './types';
 
 /*
  * The adapter list and every index over it. Only this module reads FRAMEWORK_ADAPTERS at
@@ -177,6 +177,16 @@ export function getRoutes(context: FileContext, candidates: readonly TSESTree.Ca
     }
   }
   return routes;
+}
+
+/**
+ * Where the file mounts a router, plugin or sub-app of `framework` defined in another file,
+ * given the file's references to it (the identifiers of its import): prefixes and guards.
+ * @example foreignMounts(appJs, 'express', [contractsRouterRef]) // app.use('/api/contracts', contractsRouter) -> [{ prefix: '/api/contracts', guards: [] }]
+ */
+export function foreignMounts(context: FileContext, framework: string, refs: readonly TSESTree.Node[]): ForeignMount[] {
+  const adapter = FRAMEWORK_ADAPTERS.find((candidate) => candidate.name === framework);
+  return refs.length === 0 ? [] : (adapter?.routes?.foreignMounts?.(context, refs) ?? []);
 }
 
 // ---- Responses: how each framework answers a request ----

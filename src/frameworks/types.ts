@@ -126,6 +126,27 @@ export interface Route {
   readonly publicMarker?: TSESTree.Node;
   /** The URL comes from the file's path (Next.js, SvelteKit, Nuxt, Remix): file globs apply. */
   readonly fileRouted?: boolean;
+  /**
+   * Handler expressions the file does not define (`router.get('/:id', getContractById)` with
+   * the controller imported): set only when `handlers` is empty, for analyses that read the other file.
+   */
+  readonly externalHandlers?: readonly TSESTree.Node[];
+  /**
+   * The declaration of the router instance at the top of the route's chain when nothing in the
+   * file mounts it (the router variable's identifier, or the plugin function whose first
+   * parameter is the instance): another file may import and mount it.
+   */
+  readonly mountRoot?: TSESTree.Node;
+}
+
+/** Where a file mounts a router, plugin or sub-app defined in another file, and what guards that mount. */
+export interface ForeignMount {
+  /** The path prefix the mount adds (outer prefixes of this file included), `null` when none or not static. */
+  readonly prefix: string | null;
+  /** Guards of the mount, of the routers above it in this file, and their hooks (nodes of this file). */
+  readonly guards: readonly RouteGuard[];
+  /** Like `Route.mountRoot`: the top of the chain in this file when nothing here mounts it further. */
+  readonly mountRoot?: TSESTree.Node;
 }
 
 /**
@@ -138,6 +159,11 @@ export interface RouteFacet {
   /** Method names of the calls `routeOfCall` wants to judge (`get`, `post`…). */
   readonly callMethods?: readonly string[];
   routeOfCall?(context: AdapterContext, call: TSESTree.CallExpression): Route | null;
+  /**
+   * Mounts of a value defined in another file: `refs` are this file's references to it (an
+   * imported router, plugin or sub-app); each mount found on a router of the file is returned.
+   */
+  foreignMounts?(context: AdapterContext, refs: readonly TSESTree.Node[]): ForeignMount[];
 }
 
 /**

@@ -1,14 +1,16 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { CALL } from '@eslint-community/eslint-utils';
 
 import { perFile, perFileKey } from '../../core/context';
 import { handlerFunctionsOf } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
 import { iterateModuleReferences } from '../../core/modules';
+import { variableFor } from '../../core/variable-index';
 import type { TraceMap, TrackedReference } from '../../core/modules';
-import type { AdapterContext, FrameworkAdapter, HandlerBinding, ParamRole, ResponseFacet, Route } from '../types';
+import type { AdapterContext, ForeignMount, FrameworkAdapter, HandlerBinding, ParamRole, ResponseFacet, Route } from '../types';
 import { iterateInstanceReferences } from './instance-references';
-import { instanceFromCreation, instanceLookup, routerRoutes } from './router-routes';
+import { foreignMounts, instanceFromCreation, instanceFromVariable, instanceLookup, routerRoutes } from './router-routes';
 import type { RouterInstance, RouterSpec } from './router-routes';
 
 /** What distinguishes one router framework (Express, Fastify, Koa, Hono) from another. */
@@ -56,6 +58,18 @@ export function routerAdapter(spec: RouterAdapterSpec): FrameworkAdapter {
         const instances = creations(context).map((node) => makeInstance(context, node));
         return instances.length === 0 ? [] : routerRoutes(context, spec.router, instances, instanceLookup(context, instances));
       },
+      foreignMounts(context: AdapterContext, refs: readonly TSESTree.Node[]): ForeignMount[] {
+        const instances = creations(context).map((node) => makeInstance(context, node));
+        const known = new Set(instances.map((instance) => instance.key));
+        // A plugin receiving its router (`export default async function (fastify) { fastify.register(child) }`).
+        for (const variable of receiverParameters(context, refs)) {
+          if (!known.has(variable)) {
+            known.add(variable);
+            instances.push(instanceFromVariable(variable));
+          }
+        }
+        return instances.length === 0 ? [] : foreignMounts(context, spec.router, instances, instanceLookup(context, instances), refs);
+      },
     },
     *findHandlers(context: AdapterContext): Generator<HandlerBinding> {
       for (const app of creations(context)) {
@@ -68,4 +82,32 @@ export function routerAdapter(spec: RouterAdapterSpec): FrameworkAdapter {
       }
     },
   };
+}
+
+/**
+ * Parameters that receive a router and mount one of `refs` on it: `fastify` of
+ * `async function routes(fastify) { fastify.register(child) }`, `staff` of `app.register(async (staff) => …)`.
+ */
+function receiverParameters(context: AdapterContext, refs: readonly TSESTree.Node[]): TSESLint.Scope.Variable[] {
+  const out: TSESLint.Scope.Variable[] = [];
+  for (const ref of refs) {
+    let node: TSESTree.Node = ref;
+    // `child.routes()` (Koa): the mount call is one call further out.
+    for (let hops = 0; hops < 3 && node.parent && node.parent.type !== AST_NODE_TYPES.CallExpression; hops++) {
+      node = node.parent;
+    }
+    let call = node.parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === node) {
+      call = call.parent;
+    }
+    const callee = call?.type === AST_NODE_TYPES.CallExpression ? call.callee : null;
+    if (callee?.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) {
+      continue;
+    }
+    const variable = variableFor(context, callee.object);
+    if (variable?.defs[0]?.type === 'Parameter') {
+      out.push(variable);
+    }
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import type { Route, RouteGuard } from '../types';
+import type { ForeignMount, Route, RouteGuard } from '../types';
 import { outerExpression } from '../../core/ast';
 import { resolveFunction } from '../../core/functions';
 import { findObjectProperty, skipTsWrappers, staticValueOf } from '../../core/static';
@@ -461,23 +461,48 @@ function methodCallOnCallee(call: TSESTree.CallExpression): { object: TSESTree.N
     : null;
 }
 
+interface Inherited {
+  readonly prefix: string | null;
+  readonly guards: RouteGuard[];
+  /** The router at the top of this chain of mounts: nothing in the file mounts it. */
+  readonly root: RouterInstance;
+}
+
 /** Guards and prefix a router inherits from where it is mounted (`app.use('/admin', auth, admin)`). */
-function inherited(index: RouterIndex, spec: RouterSpec, instance: RouterInstance, depth = 0): { prefix: string | null; guards: RouteGuard[] }[] {
+function inherited(index: RouterIndex, spec: RouterSpec, instance: RouterInstance, depth = 0): Inherited[] {
   const mounts = index.mounts.get(instance);
   if (!mounts || depth > MAX_MOUNT_DEPTH) {
-    return [{ prefix: null, guards: [] }];
+    return [{ prefix: null, guards: [], root: instance }];
   }
-  const out: { prefix: string | null; guards: RouteGuard[] }[] = [];
+  const out: Inherited[] = [];
   for (const mount of mounts) {
     for (const above of inherited(index, spec, mount.parent, depth + 1)) {
       const prefix = joinPaths(joinPaths(above.prefix, mount.parent.prefix ?? null), mount.path);
       const parentUses = (index.uses.get(mount.parent) ?? []).filter(
         (use) => (!spec.ordered || use.position < mount.position) && use.guards !== mount.guards && pathCovers(use.path, mount.path ?? null),
       );
-      out.push({ prefix, guards: [...above.guards, ...parentUses.flatMap((use) => use.guards), ...mount.guards] });
+      out.push({ prefix, guards: [...above.guards, ...parentUses.flatMap((use) => use.guards), ...mount.guards], root: above.root });
     }
   }
   return out;
+}
+
+/**
+ * The declaration another file would import to mount a router that nothing in this file
+ * mounts: the plugin function whose first parameter it is (`export default async function
+ * routes(fastify)`), the variable's identifier (`const router = Router()`), or the creating
+ * expression of an unnamed one (`export default new Hono()`).
+ */
+function rootDeclaration(instance: RouterInstance): TSESTree.Node | undefined {
+  const key = instance.key as Variable | TSESTree.Node;
+  if (!('defs' in key)) {
+    return key;
+  }
+  const def = key.defs[0];
+  if (def?.type === 'Parameter' && def.node.params[0] === def.name) {
+    return def.node as TSESTree.Node;
+  }
+  return def?.type === 'Variable' ? (def.name as TSESTree.Node) : undefined;
 }
 
 /**
@@ -501,6 +526,10 @@ export function routerRoutes(
       (use) => use.call !== route.call && (!spec.ordered || use.position < positionOf(route.call)) && (use.exact ? pathMatches(use.path, route.path) : pathCovers(use.path, route.path)),
     );
     const { fns, wrappers } = unwrapHandler(context, route.handlerExpr);
+    const handlerExpr = route.handlerExpr ? skipTsWrappers(route.handlerExpr) : null;
+    // `router.get('/:id', getContractById)` with the controller imported: nothing to judge here.
+    const external =
+      fns.length === 0 && wrappers.length === 0 && (handlerExpr?.type === AST_NODE_TYPES.Identifier || handlerExpr?.type === AST_NODE_TYPES.MemberExpression) ? [handlerExpr] : null;
     for (const above of inherited(index, spec, route.instance)) {
       const path = joinPaths(above.prefix, joinPaths(route.instance.prefix ?? null, route.path));
       const callee = skipTsWrappers(route.call.callee);
@@ -513,10 +542,46 @@ export function routerRoutes(
         guards: [...above.guards, ...own.flatMap((use) => use.guards), ...route.guards, ...wrappers],
         node: callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : route.call,
         statement: enclosingStatement(route.call),
+        ...(external ? { externalHandlers: external } : {}),
+        ...withRoot(above.root),
       });
     }
   }
   return routes;
+}
+
+function withRoot(root: RouterInstance): { mountRoot?: TSESTree.Node } {
+  const declaration = rootDeclaration(root);
+  return declaration ? { mountRoot: declaration } : {};
+}
+
+/**
+ * Mounts of values defined in another file (`refs`: this file's references to an imported
+ * router, plugin or sub-app) on the routers `instances`, with the prefix and guards each
+ * mount inherits in this file: `app.use('/api/x', requireAuth, xRouter)`,
+ * `fastify.register(plugin, { prefix })` inside a scope with an `onRequest` hook,
+ * `app.route('/api', sub)` after `app.use('/api/*', auth)`, `router.use('/p', child.routes())`.
+ */
+export function foreignMounts(
+  context: FileContext,
+  spec: RouterSpec,
+  instances: readonly RouterInstance[],
+  lookupInstance: (node: TSESTree.Node) => RouterInstance | null,
+  refs: readonly TSESTree.Node[],
+): ForeignMount[] {
+  const foreign = new Map<TSESTree.Node, RouterInstance>(refs.map((ref) => [ref, { key: ref, refs: [] }]));
+  const lookup = (node: TSESTree.Node): RouterInstance | null => lookupInstance(node) ?? foreign.get(skipTsWrappers(node)) ?? null;
+  const index = indexCalls(context, spec, instances, lookup);
+  const out: ForeignMount[] = [];
+  for (const pseudo of foreign.values()) {
+    if (!index.mounts.has(pseudo)) {
+      continue;
+    }
+    for (const above of inherited(index, spec, pseudo)) {
+      out.push({ prefix: above.prefix, guards: above.guards, ...withRoot(above.root) });
+    }
+  }
+  return out;
 }
 
 /** The instance references of a router created by `creation` (`const app = express()`). */
