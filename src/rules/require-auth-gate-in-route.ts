@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { analyseHandlerGate, isAuthGuard, isOptionalAuthGuard } from '../analysis/auth/index';
+import { analyseHandlerGate, isAuthGuard, isOptionalAuthGuard, routeAcrossFiles } from '../analysis/auth/index';
 import type { AuthVocabulary, HandlerGate } from '../analysis/auth/index';
 import { createRule } from '../core/create-rule';
 import { normalizedFilename } from '../core/functions';
@@ -158,26 +158,41 @@ function checkRoutes(context: Context, options: Options[0], routes: readonly Rou
     if ((options.allowPublicGet && read) || (read && route.guards.some(isOptionalAuthGuard))) {
       continue;
     }
-    const data = { route: route.label, framework: route.framework };
     if (route.guards.some((guard) => guard.via === 'global' || isAuthGuard(context, guard, vocab))) {
       continue;
     }
-    if (route.handlers.length === 0) {
-      // The handler is imported: its body, and any gate in it, is not visible from this file.
-      continue;
-    }
-    const verdicts = route.handlers.map((fn) => analyseHandlerGate(context, fn, vocab));
+    let verdicts = route.handlers.map((fn) => analyseHandlerGate(context, fn, vocab));
     if (verdicts.some((verdict) => verdict.kind === 'gated')) {
       continue;
     }
+    // Only now, for a route this file alone would report or cannot judge: read the other files.
+    const isPublicPath = (path: string | null): boolean => (path === '/' && read) || matchesPath(publicGlobs, path) || matchesPath(protectedGlobs, path);
+    const across = routeAcrossFiles(context, route, vocab, isPublicPath);
+    if (across.kind === 'gated' || (across.kind === 'unknown' && route.handlers.length === 0)) {
+      // An imported handler that cannot be read: its body, and any gate in it, is not visible.
+      continue;
+    }
+    let label = route.label;
+    let handler = route.handlers.at(-1) ?? null;
+    let framework = route.framework;
+    if (across.kind === 'open') {
+      verdicts = [...across.verdicts];
+      label = across.label;
+      handler = across.handler;
+      // The other file that decided the report, named beside the framework: `(express; mounted in app.js without an auth gate)`.
+      framework = [route.framework, ...across.details].join('; ');
+    }
+    const data = { route: label, framework };
     const unchecked = verdicts.find((v): v is Extract<HandlerGate, { kind: 'unchecked' }> => v.kind === 'unchecked');
     const late = verdicts.find((v): v is Extract<HandlerGate, { kind: 'late' }> => v.kind === 'late');
     if (late) {
       context.report({ node: route.node, messageId: 'gateAfterResponse', data });
     } else if (unchecked) {
-      context.report({ node: unchecked.call, messageId: 'sessionUnchecked', data: { ...data, call: `${unchecked.name}()` } });
+      // A call in an imported handler is reported at the registration.
+      const node = handler ? unchecked.call : route.node;
+      context.report({ node, messageId: 'sessionUnchecked', data: { ...data, call: `${unchecked.name}()` } });
     } else {
-      context.report({ node: route.node, messageId: 'missingGate', data, suggest: gateSuggestions(context, gateNames, route, route.handlers.at(-1)!) });
+      context.report({ node: route.node, messageId: 'missingGate', data, suggest: handler ? gateSuggestions(context, gateNames, route, handler) : [] });
     }
   }
 }
@@ -189,7 +204,8 @@ function matchesPath(globs: GlobList, path: string | null): boolean {
 /** Public by path, by file, by the framework's marker, or by an `agent-guard: public-route` comment (reported when it gives no reason). */
 function isPublic(context: Context, route: Route, globs: GlobList, filename: string, reasonless: Set<TSESTree.Comment>): boolean {
   // The home page is public; a mutation on `/` is not.
-  const home = route.path === '/' && /^(?:GET|HEAD)(?:\/(?:GET|HEAD))*$/u.test(route.method);
+  // A router another file may mount (`router.get('/', list)` mounted at `/api/contracts`) is judged with its mount.
+  const home = route.path === '/' && /^(?:GET|HEAD)(?:\/(?:GET|HEAD))*$/u.test(route.method) && !route.mountRoot;
   if (home || route.publicMarker || matchesPath(globs, route.path) || (route.fileRouted && globs.matchesFile(filename))) {
     return true;
   }

@@ -4,7 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { childNodes, dottedName } from '../../core/ast';
 import { perFile, perFileKey } from '../../core/context';
-import type { FileContext } from '../../core/context';
+import type { FileContext, PerFileKey } from '../../core/context';
 import { isFunctionLike } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
 import { classifyCall, isChecked } from './calls';
@@ -46,7 +46,35 @@ export function analyseHandlerGate(context: FileContext, fn: FunctionLike, vocab
   return result;
 }
 
-function walkHandler(context: FileContext, fn: FunctionLike, vocab: AuthVocabulary): HandlerGate {
+/**
+ * How a call the vocabulary does not know is judged by reading its definition in another file
+ * (`gate-functions.ts`): `'assert'` rejects anonymous callers itself, `'fetch'` returns the
+ * identity or an error the caller must check; `null` when it is neither or cannot be read.
+ */
+export type FollowCall = (call: TSESTree.CallExpression) => 'assert' | 'fetch' | null;
+
+/**
+ * `analyseHandlerGate` with calls into other project files followed through `follow`: a
+ * separate walk and memo, run only when the single-file judgement finds no gate. A followed
+ * session fetch that is never checked is not reported as `unchecked` (its name says nothing).
+ */
+export function analyseHandlerGateWith(context: FileContext, fn: FunctionLike, vocab: AuthVocabulary, key: PerFileKey<WeakMap<FunctionLike, HandlerGate>>, follow: FollowCall): HandlerGate {
+  const local = analyseHandlerGate(context, fn, vocab);
+  if (local.kind === 'gated') {
+    return local;
+  }
+  const cache = perFile(context, key, () => new WeakMap());
+  const cached = cache.get(fn);
+  if (cached) {
+    return cached;
+  }
+  cache.set(fn, local); // recursion guard
+  const result = walkHandler(context, fn, vocab, follow);
+  cache.set(fn, result);
+  return result;
+}
+
+function walkHandler(context: FileContext, fn: FunctionLike, vocab: AuthVocabulary, follow?: FollowCall): HandlerGate {
   const params = paramNames(fn);
   const locals = new Set<string>(identityParams(fn));
   let gate: TSESTree.Node | null = null;
@@ -84,13 +112,15 @@ function walkHandler(context: FileContext, fn: FunctionLike, vocab: AuthVocabula
       // handler relies on authentication (often set up in another file).
       noteGate(node);
     } else if (node.type === AST_NODE_TYPES.CallExpression) {
-      const kind = classifyCall(context, node, vocab);
+      const named = classifyCall(context, node, vocab);
+      const followed = named === null && follow ? follow(node) : null;
+      const kind = named ?? followed;
       if (kind === 'assert') {
         noteGate(node);
       } else if (kind === 'fetch' || kind === 'predicate') {
         if (isChecked(context, node)) {
           noteGate(node);
-        } else {
+        } else if (followed === null) {
           unchecked ??= { call: node, name: dottedName(node.callee) ?? 'the session' };
         }
       }

@@ -1,0 +1,92 @@
+/** Functions defined in other project files: what an imported name stands for, as a function to analyse there. */
+import path from 'node:path';
+
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { importedDefinition, projectRoot } from '../../project/index';
+import type { ProjectFile } from '../../project/index';
+import type { FileContext } from '../../core/context';
+import { isFunctionLike, resolveFunction } from '../../core/functions';
+import type { FunctionLike } from '../../core/functions';
+import { skipTsWrappers } from '../../core/static';
+import { variableFor } from '../../core/variable-index';
+
+/** Files followed from the linted one, at most: a gate that calls a gate that calls a gate. */
+export const MAX_FOLLOW_HOPS = 3;
+
+/** A function found in a file, with the file context to analyse it in. */
+export interface FoundFunction {
+  readonly context: FileContext;
+  readonly fn: FunctionLike;
+  /** The name it is declared under (`getContractById`). */
+  readonly name: string;
+  /** The project file it is in, when it is not the asking file. */
+  readonly file: ProjectFile | null;
+}
+
+/**
+ * The function a definition denotes: a function itself, or the one function handed to a
+ * factory call (`createMiddleware(async (c, next) => …)`, `t.middleware(fn)`, `cache(fn)`).
+ */
+export function functionOfNode(context: FileContext, node: TSESTree.Node): FunctionLike | null {
+  const expr = skipTsWrappers(node);
+  if (isFunctionLike(expr)) {
+    return expr;
+  }
+  if (expr.type === AST_NODE_TYPES.CallExpression) {
+    const fns = expr.arguments.filter((arg) => isFunctionLike(arg)) as FunctionLike[];
+    if (fns.length === 1) {
+      return fns[0]!;
+    }
+    if (expr.arguments.length === 1 && expr.arguments[0]!.type === AST_NODE_TYPES.Identifier) {
+      return resolveFunction(context, expr.arguments[0]!);
+    }
+  }
+  return null;
+}
+
+/**
+ * The function an expression names, in this file (`resolveFunction`) or, when it is imported,
+ * in the project file that defines it: `getContractById`, `files.downloadFile`, `autenticar`.
+ * `null` when it is neither, does not resolve, or `crossFile` is off.
+ */
+export function functionNamed(context: FileContext, node: TSESTree.Node): FoundFunction | null {
+  const expr = skipTsWrappers(node);
+  const local = resolveFunction(context, expr);
+  if (local) {
+    return { context, fn: local, name: nameOf(expr), file: null };
+  }
+  if (expr.type === AST_NODE_TYPES.Identifier) {
+    const def = variableFor(context, expr)?.defs[0];
+    if (def?.type === 'Variable' && def.node.init && def.node.id.type === AST_NODE_TYPES.Identifier) {
+      const fn = functionOfNode(context, def.node.init);
+      if (fn) {
+        return { context, fn, name: expr.name, file: null };
+      }
+    }
+  }
+  if (expr.type !== AST_NODE_TYPES.Identifier && expr.type !== AST_NODE_TYPES.MemberExpression) {
+    return null;
+  }
+  const definition = importedDefinition(context, expr);
+  const fn = definition ? functionOfNode(definition.file.context, definition.node) : null;
+  return definition && fn ? { context: definition.file.context, fn, name: definition.name, file: definition.file } : null;
+}
+
+function nameOf(node: TSESTree.Node): string {
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    return node.name;
+  }
+  if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier) {
+    return node.property.name;
+  }
+  return 'handler';
+}
+
+/** How a message names another file: relative to the project root (`controllers/contracts.js`). */
+export function displayPath(context: FileContext, filename: string): string {
+  const root = projectRoot(context.filename, context.settings) ?? path.dirname(context.filename);
+  const relative = path.relative(root, filename);
+  return (relative.startsWith('..') ? path.basename(filename) : relative).split(path.sep).join('/');
+}

@@ -1,0 +1,255 @@
+/**
+ * Gate functions defined in other project files, judged by their bodies: a call to one
+ * (`await requireUserId(request)`, `resolveActor(ctx)`, `const { error } = await parseRequest(request)`)
+ * is a gate when the function rejects anonymous callers itself, or returns the identity or an
+ * error the caller checks, unless the call passes the option that turns its check off
+ * (`parseRequest(request, { skipAuth: true })`).
+ */
+import path from 'node:path';
+
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { importBinding } from '../../project/index';
+import { childNodes, dottedName } from '../../core/ast';
+import { perFile, perFileKey } from '../../core/context';
+import type { FileContext } from '../../core/context';
+import { isFunctionLike } from '../../core/functions';
+import type { FunctionLike } from '../../core/functions';
+import { skipTsWrappers, staticValueOf } from '../../core/static';
+import { wordsOf } from '../../core/words';
+import { classifyCall } from './calls';
+import { functionNamed, MAX_FOLLOW_HOPS } from './definitions';
+import { analyseHandlerGateWith } from './handler-gate';
+import type { HandlerGate } from './handler-gate';
+import { isExitCall } from './values';
+import type { AuthVocabulary } from './vocabulary';
+
+/** What a function defined elsewhere does when called without a signed-in user. */
+interface GateSummary {
+  readonly kind: 'assert' | 'fetch' | null;
+  /** Options that turn its check off: parameter index, property, and the value that does it. */
+  readonly switches: readonly { readonly index: number; readonly key: string; readonly off: boolean }[];
+}
+
+const NONE: GateSummary = { kind: null, switches: [] };
+const SUMMARIES = perFileKey<WeakMap<FunctionLike, GateSummary>>('auth gate-function summaries');
+const ACROSS = perFileKey<WeakMap<FunctionLike, HandlerGate>>('auth handler gate across files');
+/** Words of an option that turns authentication off when true (`skipAuth`, `public`, `allowAnonymous`). */
+const OFF_WORDS = new Set(['skip', 'public', 'anonymous', 'bypass', 'disable', 'disabled', 'optional', 'ignore', 'without', 'no', 'insecure']);
+/** Words of an option that turns authentication on when true (`requireAuth`, `authenticate`, `protected`). */
+const ON_WORDS = new Set(['auth', 'authenticate', 'authenticated', 'protected', 'secure', 'require', 'required']);
+const ERROR_KEYS = new Set(['error', 'errors', 'err', 'response', 'failure', 'unauthorized']);
+
+/** Whether cross-file analysis can run from this file: it has a name on disk. */
+function followable(context: FileContext): boolean {
+  return typeof context.filename === 'string' && path.isAbsolute(context.filename);
+}
+
+/**
+ * `analyseHandlerGate` that also reads the definitions of imported functions the handler
+ * calls (at most `MAX_FOLLOW_HOPS` files deep). Runs only when the single-file walk finds no
+ * gate; memoised per (file, function).
+ */
+export function analyseHandlerGateAcrossFiles(context: FileContext, fn: FunctionLike, vocab: AuthVocabulary, depth = 0): HandlerGate {
+  if (depth >= MAX_FOLLOW_HOPS || !followable(context)) {
+    return analyseHandlerGateWith(context, fn, vocab, ACROSS, () => null);
+  }
+  return analyseHandlerGateWith(context, fn, vocab, ACROSS, (call) => importedCallKind(context, call, vocab, depth));
+}
+
+/** How a call to a function imported from another project file relates to authentication. */
+export function importedCallKind(context: FileContext, call: TSESTree.CallExpression, vocab: AuthVocabulary, depth = 0): 'assert' | 'fetch' | null {
+  const callee = skipTsWrappers(call.callee);
+  // Only a name bound by an import (or a namespace member): `db.user.findMany()` is not followed.
+  const root = callee.type === AST_NODE_TYPES.Identifier ? callee : callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier ? callee.object : null;
+  if (!root || depth >= MAX_FOLLOW_HOPS || importBinding(context, root) === null) {
+    return null;
+  }
+  const found = functionNamed(context, callee);
+  if (!found?.file) {
+    return null;
+  }
+  const summary = summarise(found.context, found.fn, vocab, depth + 1);
+  if (summary.kind === null || switchedOff(context, call, summary)) {
+    return null;
+  }
+  return summary.kind;
+}
+
+/** The call passes an option that turns the function's check off: `{ skipAuth: true }`, `{ requireAuth: false }`. */
+function switchedOff(context: FileContext, call: TSESTree.CallExpression, summary: GateSummary): boolean {
+  return summary.switches.some(({ index, key, off }) => {
+    const arg = call.arguments[index];
+    const object = arg ? skipTsWrappers(arg) : null;
+    if (object?.type !== AST_NODE_TYPES.ObjectExpression) {
+      return false;
+    }
+    return object.properties.some((property) => {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier || property.key.name !== key) {
+        return false;
+      }
+      const value = staticValueOf(context, property.value);
+      return value != null && Boolean(value.value) === off;
+    });
+  });
+}
+
+function summarise(context: FileContext, fn: FunctionLike, vocab: AuthVocabulary, depth: number): GateSummary {
+  const cache = perFile(context, SUMMARIES, () => new WeakMap());
+  const known = cache.get(fn);
+  if (known) {
+    return known;
+  }
+  cache.set(fn, NONE); // recursion guard
+  let summary = NONE;
+  try {
+    const verdict = analyseHandlerGateAcrossFiles(context, fn, vocab, depth);
+    if (verdict.kind === 'gated') {
+      const asserts = rejectsItself(context, fn, vocab, verdict.node, depth) && !returnsError(fn);
+      summary = { kind: asserts ? 'assert' : 'fetch', switches: optionSwitches(fn) };
+    }
+  } catch {
+    summary = NONE;
+  }
+  cache.set(fn, summary);
+  return summary;
+}
+
+/**
+ * Whether a function that checks the identity rejects the caller itself: a `throw`, an exit
+ * call (`redirect('/login')`, `unauthorized()`), a 401/403 or `UNAUTHORIZED` answer in its own
+ * body, or its gate is a call that rejects, outside a `try` that would swallow it.
+ */
+export function rejectsItself(context: FileContext, fn: FunctionLike, vocab: AuthVocabulary, gate: TSESTree.Node | null, depth: number): boolean {
+  if (ownRejection(context, fn).any) {
+    return true;
+  }
+  if (gate?.type !== AST_NODE_TYPES.CallExpression || insideTry(gate, fn)) {
+    return false;
+  }
+  return classifyCall(context, gate, vocab) === 'assert' || importedCallKind(context, gate, vocab, depth) === 'assert';
+}
+
+const REJECTIONS = perFileKey<WeakMap<FunctionLike, { any: boolean; unauthorized: boolean }>>('auth own rejections');
+
+/**
+ * Rejections in a function's own body (nested functions excluded): `any` for a throw, an exit
+ * call or a 401/403 status; `unauthorized` for a 401 or an `UNAUTHORIZED` code, which say
+ * "authentication" on their own.
+ */
+export function ownRejection(context: FileContext, fn: FunctionLike): { any: boolean; unauthorized: boolean } {
+  const cache = perFile(context, REJECTIONS, () => new WeakMap());
+  const known = cache.get(fn);
+  if (known) {
+    return known;
+  }
+  const found = { any: false, unauthorized: false };
+  const stack: TSESTree.Node[] = [fn.body];
+  while (stack.length > 0 && !found.unauthorized) {
+    const node = stack.pop()!;
+    if (isFunctionLike(node) && node !== fn) {
+      continue;
+    }
+    if (node.type === AST_NODE_TYPES.ThrowStatement) {
+      found.any = true;
+    } else if (node.type === AST_NODE_TYPES.Literal) {
+      if (node.value === 401 || node.value === 'UNAUTHORIZED' || node.value === 'Unauthorized') {
+        found.any = true;
+        found.unauthorized = true;
+      } else if (node.value === 403 || node.value === 'FORBIDDEN') {
+        found.any = true;
+      }
+    } else if (node.type === AST_NODE_TYPES.CallExpression && isExitCall(node) && !/^(?:console|logger|log)\./u.test(dottedName(node.callee) ?? '')) {
+      found.any = true;
+    }
+    for (const child of childNodes(context.sourceCode, node)) {
+      stack.push(child);
+    }
+  }
+  cache.set(fn, found);
+  return found;
+}
+
+function insideTry(node: TSESTree.Node, fn: FunctionLike): boolean {
+  for (let current: TSESTree.Node = node; current.parent && current !== fn; current = current.parent) {
+    if (current.parent.type === AST_NODE_TYPES.TryStatement && current.parent.block === current && current.parent.handler) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** `return { auth, error, body }`: the function hands an error back for the caller to check. */
+function returnsError(fn: FunctionLike): boolean {
+  const results: TSESTree.Node[] = [];
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    results.push(fn.body);
+  } else {
+    for (const statement of fn.body.body) {
+      if (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument) {
+        results.push(statement.argument);
+      }
+    }
+  }
+  return results.some((result) => {
+    const object = skipTsWrappers(result);
+    return (
+      object.type === AST_NODE_TYPES.ObjectExpression &&
+      object.properties.some((p) => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && ERROR_KEYS.has(p.key.name))
+    );
+  });
+}
+
+/** Options the function reads that switch authentication off (`options.skipAuth`) or on (`opts.requireAuth`). */
+function optionSwitches(fn: FunctionLike): GateSummary['switches'] {
+  const out: { index: number; key: string; off: boolean }[] = [];
+  const add = (index: number, key: string): void => {
+    const words = wordsOf(key);
+    if (words.some((w) => OFF_WORDS.has(w))) {
+      out.push({ index, key, off: true });
+    } else if (words.some((w) => ON_WORDS.has(w))) {
+      out.push({ index, key, off: false });
+    }
+  };
+  fn.params.forEach((param, index) => {
+    const node = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    if (node.type === AST_NODE_TYPES.ObjectPattern) {
+      for (const property of node.properties) {
+        if (property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier) {
+          add(index, property.key.name);
+        }
+      }
+    } else if (node.type === AST_NODE_TYPES.Identifier && index > 0) {
+      const name = node.name;
+      const stack: TSESTree.Node[] = [fn.body];
+      const seen = new Set<string>();
+      for (let visited = 0; stack.length > 0 && visited < 2000; visited++) {
+        const current = stack.pop()!;
+        if (
+          current.type === AST_NODE_TYPES.MemberExpression &&
+          !current.computed &&
+          current.object.type === AST_NODE_TYPES.Identifier &&
+          current.object.name === name &&
+          current.property.type === AST_NODE_TYPES.Identifier &&
+          !seen.has(current.property.name)
+        ) {
+          seen.add(current.property.name);
+          add(index, current.property.name);
+        }
+        for (const key of Object.keys(current)) {
+          if (key === 'parent') {
+            continue;
+          }
+          const child = (current as unknown as Record<string, unknown>)[key];
+          for (const item of Array.isArray(child) ? child : [child]) {
+            if (item && typeof item === 'object' && typeof (item as TSESTree.Node).type === 'string') {
+              stack.push(item as TSESTree.Node);
+            }
+          }
+        }
+      }
+    }
+  });
+  return out;
+}

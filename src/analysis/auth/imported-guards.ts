@@ -1,0 +1,188 @@
+/**
+ * Route guards defined in other project files, judged by their bodies: middleware whose name
+ * says nothing (`autenticar`, `verifyRequest`) but that rejects anonymous requests, gate
+ * factories (`auth('manageUsers')`), handler wrappers (`withWorkspace(handler)`) and procedure
+ * builders or action clients (`scopedProcedure = t.procedure.use(enforceMember)`), following
+ * `.use()` chains and re-exports.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { importedDefinition } from '../../project/index';
+import type { RouteGuard } from '../../frameworks/types';
+import { perFile, perFileKey } from '../../core/context';
+import type { FileContext } from '../../core/context';
+import { isFunctionLike } from '../../core/functions';
+import type { FunctionLike } from '../../core/functions';
+import { skipTsWrappers } from '../../core/static';
+import { variableFor } from '../../core/variable-index';
+import { functionNamed, functionOfNode, MAX_FOLLOW_HOPS } from './definitions';
+import type { FoundFunction } from './definitions';
+import { analyseHandlerGateAcrossFiles, ownRejection, rejectsItself } from './gate-functions';
+import { isAuthGuard } from './guards';
+import type { AuthVocabulary } from './vocabulary';
+
+/** What reading a guard's definition in another file showed. */
+export interface ImportedGuard {
+  readonly gated: boolean;
+  /** The name it is defined under, and the file, for messages. */
+  readonly name: string;
+  readonly filename: string;
+}
+
+/** Links of a builder chain that keep what came before: `.input(schema)`, `.meta()`, `.schema()`. */
+const KEEPING_LINKS = new Set(['input', 'output', 'meta', 'metadata', 'schema', 'inputSchema', 'outputSchema', 'bindArgsSchemas', 'concat', 'unstable_concat', 'unstable_pipe', 'use']);
+
+const MEMO = perFileKey<WeakMap<TSESTree.Node, ImportedGuard | null>>('auth imported guards');
+
+/**
+ * Whether a guard the vocabulary does not recognise is a gate by the body of its definition
+ * in another project file; `null` when it is not imported or cannot be read (keep today's
+ * single-file judgement). Memoised per (file, guard node).
+ */
+export function importedGuard(context: FileContext, guard: RouteGuard, vocab: AuthVocabulary): ImportedGuard | null {
+  const cache = perFile(context, MEMO, () => new WeakMap());
+  if (cache.has(guard.node)) {
+    return cache.get(guard.node)!;
+  }
+  cache.set(guard.node, null); // recursion guard
+  let result: ImportedGuard | null;
+  try {
+    result = judge(context, guard, vocab);
+  } catch {
+    result = null;
+  }
+  cache.set(guard.node, result);
+  return result;
+}
+
+function judge(context: FileContext, guard: RouteGuard, vocab: AuthVocabulary): ImportedGuard | null {
+  const node = skipTsWrappers(guard.node);
+  if (guard.via === 'procedure') {
+    return builderGuard(context, node, vocab, 0);
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    // A factory (`auth('manageUsers')`, `requiereRol('admin')`) or a wrapper (`withWorkspace(handler)`): the function it returns decides.
+    const factory = functionNamed(context, node.callee);
+    if (!factory?.file) {
+      return null;
+    }
+    const returned = returnedFunctions(factory.fn);
+    if (returned.length === 0) {
+      return null;
+    }
+    const gated = returned.some((fn) => (guard.via === 'wrapper' ? wrapperGates(factory.context, fn, vocab) : middlewareGates(factory.context, fn, vocab, 1)));
+    return described(factory, gated);
+  }
+  const found = functionNamed(context, node);
+  if (!found?.file) {
+    return null;
+  }
+  return described(found, middlewareGates(found.context, found.fn, vocab, 1));
+}
+
+function described(found: FoundFunction, gated: boolean): ImportedGuard {
+  return { gated, name: found.name, filename: found.file?.filename ?? found.context.filename };
+}
+
+/**
+ * A middleware rejects anonymous requests: it checks an identity, session or token (directly,
+ * or through a gate function it calls) and rejects itself (401/403, throw, an exit call), or
+ * it answers 401 on its own. `loadSession`, which reads a token and lets everyone through, is no gate.
+ */
+export function middlewareGates(context: FileContext, fn: FunctionLike, vocab: AuthVocabulary, depth: number): boolean {
+  if (ownRejection(context, fn).unauthorized) {
+    return true;
+  }
+  const verdict = analyseHandlerGateAcrossFiles(context, fn, vocab, depth);
+  return verdict.kind === 'gated' && rejectsItself(context, fn, vocab, verdict.node, depth);
+}
+
+/** A wrapper's returned handler checks the caller before calling the wrapped one. */
+function wrapperGates(context: FileContext, fn: FunctionLike, vocab: AuthVocabulary): boolean {
+  return analyseHandlerGateAcrossFiles(context, fn, vocab, 1).kind === 'gated';
+}
+
+/** Functions a factory returns: `return (req, res, next) => …`, `=> async (req) => …`. */
+function returnedFunctions(fn: FunctionLike): FunctionLike[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    const body = skipTsWrappers(fn.body);
+    return isFunctionLike(body) ? [body] : [];
+  }
+  const out: FunctionLike[] = [];
+  for (const statement of fn.body.body) {
+    const argument = statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument ? skipTsWrappers(statement.argument) : null;
+    if (argument && isFunctionLike(argument)) {
+      out.push(argument);
+    } else if (statement.type === AST_NODE_TYPES.FunctionDeclaration && fn.body.body.some((s) => s.type === AST_NODE_TYPES.ReturnStatement && s.argument?.type === AST_NODE_TYPES.Identifier && s.argument.name === statement.id?.name)) {
+      out.push(statement);
+    }
+  }
+  return out;
+}
+
+/**
+ * A procedure builder or action client (`scopedProcedure`, `actionClient`) read where it is
+ * defined: gated when a `.use()` link of its chain runs a middleware that rejects anonymous
+ * callers, following builders defined from other builders, in the file or imported.
+ */
+function builderGuard(context: FileContext, node: TSESTree.Node, vocab: AuthVocabulary, depth: number): ImportedGuard | null {
+  if (node.type !== AST_NODE_TYPES.Identifier || depth >= MAX_FOLLOW_HOPS) {
+    return null;
+  }
+  const definition = importedDefinition(context, node);
+  if (!definition) {
+    return null;
+  }
+  const gated = chainGates(definition.file.context, definition.node, vocab, depth + 1, 0);
+  return gated === null ? null : { gated, name: definition.name, filename: definition.file.filename };
+}
+
+/** Whether a builder chain gates; `null` when it cannot be read. */
+function chainGates(context: FileContext, node: TSESTree.Node, vocab: AuthVocabulary, depth: number, links: number): boolean | null {
+  if (links > 30) {
+    return null;
+  }
+  const expr = skipTsWrappers(node);
+  if (expr.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTsWrappers(expr.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier || !KEEPING_LINKS.has(callee.property.name)) {
+      // The base: `createSafeActionClient({…})`, `initTRPC.create()`: no middleware of its own.
+      return false;
+    }
+    if (callee.property.name === 'use' && expr.arguments.some((arg) => useArgumentGates(context, arg, vocab, depth))) {
+      return true;
+    }
+    return chainGates(context, callee.object, vocab, depth, links + 1);
+  }
+  if (expr.type === AST_NODE_TYPES.MemberExpression) {
+    // `t.procedure`: the open base builder.
+    return false;
+  }
+  if (expr.type !== AST_NODE_TYPES.Identifier) {
+    return null;
+  }
+  // Another builder: by its name (`protectedProcedure`), else where it is defined.
+  if (isAuthGuard(context, { node: expr, via: 'procedure' }, vocab)) {
+    return true;
+  }
+  const def = variableFor(context, expr)?.defs[0];
+  if (def?.type === 'Variable' && def.node.init && def.node.id.type === AST_NODE_TYPES.Identifier) {
+    return chainGates(context, def.node.init, vocab, depth, links + 1);
+  }
+  return builderGuard(context, expr, vocab, depth)?.gated ?? null;
+}
+
+/** A `.use()` argument: a middleware function, a `t.middleware(fn)`, or a name for one (in the file or imported). */
+function useArgumentGates(context: FileContext, arg: TSESTree.Node, vocab: AuthVocabulary, depth: number): boolean {
+  const expr = skipTsWrappers(arg);
+  if (isAuthGuard(context, { node: expr, via: 'argument' }, vocab) && expr.type === AST_NODE_TYPES.Identifier) {
+    return true;
+  }
+  const fn = functionOfNode(context, expr);
+  if (fn) {
+    return middlewareGates(context, fn, vocab, depth);
+  }
+  const found = functionNamed(context, expr);
+  return found !== null && middlewareGates(found.context, found.fn, vocab, depth);
+}

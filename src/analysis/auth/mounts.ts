@@ -1,0 +1,225 @@
+/**
+ * Mounts in other files: where the project imports a router, plugin or sub-app this file
+ * exports, and mounts it (`app.use('/api/x', requireAuth, router)`, `fastify.register(plugin,
+ * { prefix })` under a scope with an auth hook, `app.route('/api', sub)` after
+ * `app.use('/api/*', auth)`, `router.use('/p', child.routes())`), with the prefix and guards
+ * each mount adds. A reverse lookup: the project's files are listed once per process with a
+ * text pre-filter, and only those whose imports name this file are parsed.
+ */
+import fs from 'node:fs';
+
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { importBinding, projectFile, projectFiles, projectRoot, resolveModule } from '../../project/index';
+import type { ProjectFile } from '../../project/index';
+import { joinPaths } from '../../frameworks/kit/router-routes';
+import { foreignMounts } from '../../frameworks/registry';
+import type { RouteGuard } from '../../frameworks/types';
+import { perFile, perFileKey } from '../../core/context';
+import type { FileContext } from '../../core/context';
+import { MAX_FOLLOW_HOPS } from './definitions';
+
+/** A mount of this file's router in another file, with everything that guards it there. */
+export interface ExternalMount {
+  readonly prefix: string | null;
+  /** Each guard with the file context to judge it in. */
+  readonly guards: readonly { readonly context: FileContext; readonly guard: RouteGuard }[];
+  /** The file that mounts it (the outermost one when mounts chain through files). */
+  readonly filename: string;
+}
+
+/** Files that may mount something: the listing's text pre-filter, one listing per project root. */
+const MOUNT_TEXT = /\.(?:use|register|route)\s*\(/u;
+const SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"]([^'"\n]+)['"]/gu;
+
+/** Per candidate file: the last path segments its import specifiers name, read from its text (size and mtime checked). */
+const specifierStems = new Map<string, { size: number; mtimeMs: number; stems: ReadonlySet<string> }>();
+
+function stemsOf(file: string): ReadonlySet<string> {
+  try {
+    const stat = fs.statSync(file);
+    const known = specifierStems.get(file);
+    if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) {
+      return known.stems;
+    }
+    const stems = new Set<string>();
+    for (const match of fs.readFileSync(file, 'utf8').matchAll(SPECIFIER)) {
+      stems.add(stemOf(match[1]!));
+    }
+    specifierStems.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, stems });
+    return stems;
+  } catch {
+    return new Set();
+  }
+}
+
+/** `./routes/admin.js` → `admin`; `./routes/admin/index.ts` and `./routes/admin` → `admin`. */
+function stemOf(specifier: string): string {
+  const parts = specifier.split('/').filter((part) => part !== '' && part !== '.' && part !== '..');
+  let last = parts.pop() ?? '';
+  last = last.replace(/\.[cm]?[jt]sx?$/u, '');
+  return last === 'index' ? (parts.pop() ?? last) : last;
+}
+
+const MOUNTS = perFileKey<WeakMap<TSESTree.Node, Map<string, readonly ExternalMount[]>>>('auth external mounts');
+
+/**
+ * Where other project files mount the router whose declaration is `root` (a `Route.mountRoot`),
+ * for `framework`, following a chain of mounts through at most `MAX_FOLLOW_HOPS` files.
+ * Empty when the file does not export it, nothing mounts it, or `crossFile` is off. Never throws.
+ */
+export function externalMounts(context: FileContext, framework: string, root: TSESTree.Node): readonly ExternalMount[] {
+  const memo = perFile(context, MOUNTS, () => new WeakMap());
+  let byFramework = memo.get(root);
+  if (!byFramework) {
+    byFramework = new Map();
+    memo.set(root, byFramework);
+  }
+  const known = byFramework.get(framework);
+  if (known) {
+    return known;
+  }
+  let result: readonly ExternalMount[];
+  try {
+    result = mountsOf(context, framework, root, 0, new Set());
+  } catch {
+    result = [];
+  }
+  byFramework.set(framework, result);
+  return result;
+}
+
+function mountsOf(context: FileContext, framework: string, root: TSESTree.Node, hops: number, visited: ReadonlySet<string>): ExternalMount[] {
+  if (hops >= MAX_FOLLOW_HOPS || visited.has(context.filename)) {
+    return [];
+  }
+  const names = exportNames(context, root);
+  if (names.size === 0) {
+    return [];
+  }
+  const seen = new Set([...visited, context.filename]);
+  const out: ExternalMount[] = [];
+  for (const importer of importersOf(context)) {
+    const refs = importer.refs(names);
+    if (refs.length === 0) {
+      continue;
+    }
+    const importerContext = importer.file.context;
+    for (const mount of foreignMounts(importerContext, framework, refs)) {
+      const own: ExternalMount = { prefix: mount.prefix, guards: mount.guards.map((guard) => ({ context: importerContext, guard })), filename: importer.file.filename };
+      const outer = mount.mountRoot ? mountsOf(importerContext, framework, mount.mountRoot, hops + 1, seen) : [];
+      if (outer.length === 0) {
+        out.push(own);
+      }
+      for (const above of outer) {
+        out.push({ prefix: joinPaths(above.prefix, own.prefix), guards: [...above.guards, ...own.guards], filename: above.filename });
+      }
+    }
+  }
+  return out;
+}
+
+interface Importer {
+  readonly file: ProjectFile;
+  /** The importer's read references to the bindings that import one of `names` of the file. */
+  refs(names: ReadonlySet<string>): TSESTree.Node[];
+}
+
+/** Project files that import this one (parsed only when their import specifiers name it). */
+function importersOf(context: FileContext): Importer[] {
+  const root = projectRoot(context.filename, context.settings);
+  if (!root) {
+    return [];
+  }
+  const stem = stemOf(context.filename);
+  const out: Importer[] = [];
+  for (const candidate of projectFiles(root, { text: MOUNT_TEXT, settings: context.settings })) {
+    if (candidate === context.filename || !stemsOf(candidate).has(stem)) {
+      continue;
+    }
+    const file = projectFile(candidate, context);
+    if (!file) {
+      continue;
+    }
+    const bindings = bindingsTo(file, context.filename);
+    if (bindings.length > 0) {
+      out.push({
+        file,
+        refs: (names) => bindings.filter((binding) => names.has(binding.name)).flatMap((binding) => binding.variable.references.filter((ref) => ref.isRead()).map((ref) => ref.identifier as TSESTree.Node)),
+      });
+    }
+  }
+  return out;
+}
+
+/** The top-level variables of `file` bound to an export of `target`, with the export name. */
+function bindingsTo(file: ProjectFile, target: string): { name: string; variable: TSESLint.Scope.Variable }[] {
+  const out: { name: string; variable: TSESLint.Scope.Variable }[] = [];
+  const scope = file.sourceCode.scopeManager?.globalScope;
+  const module = (scope?.childScopes.find((child) => child.type === 'module') ?? scope) as TSESLint.Scope.Scope | undefined;
+  for (const variable of module?.variables ?? []) {
+    const id = variable.identifiers[0];
+    const binding = id ? importBinding(file.context, id as TSESTree.Identifier) : null;
+    if (binding && binding.name !== '*' && resolveModule(file.filename, binding.specifier, file.context.settings) === target) {
+      out.push({ name: binding.name, variable });
+    }
+  }
+  return out;
+}
+
+/** The names under which the file exports `root`: `default` for `module.exports = router` and `export default`. */
+function exportNames(context: FileContext, root: TSESTree.Node): Set<string> {
+  const names = new Set<string>();
+  const parent = root.parent;
+  if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+    names.add('default');
+  } else if (parent?.type === AST_NODE_TYPES.ExportNamedDeclaration && root.type === AST_NODE_TYPES.FunctionDeclaration && root.id) {
+    names.add(root.id.name);
+  }
+  const local = root.type === AST_NODE_TYPES.Identifier ? root.name : (root.type === AST_NODE_TYPES.FunctionDeclaration || root.type === AST_NODE_TYPES.FunctionExpression) && root.id ? root.id.name : null;
+  if (root.type === AST_NODE_TYPES.Identifier && parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+    names.add(root.name);
+  }
+  const isLocal = (node: TSESTree.Node): boolean => node === root || (local !== null && node.type === AST_NODE_TYPES.Identifier && node.name === local);
+  for (const statement of context.sourceCode.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration && isLocal(statement.declaration)) {
+      names.add('default');
+    } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && !statement.source) {
+      for (const specifier of statement.specifiers) {
+        if (specifier.local.type === AST_NODE_TYPES.Identifier && specifier.local.name === local) {
+          names.add(specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value);
+        }
+      }
+    } else if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression) {
+      const { left, right } = statement.expression;
+      const target = commonJsTarget(left);
+      if (target === 'module' && isLocal(right)) {
+        names.add('default');
+      } else if (target === 'module' && right.type === AST_NODE_TYPES.ObjectExpression) {
+        for (const property of right.properties) {
+          if (property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && isLocal(property.value)) {
+            names.add(property.key.name);
+          }
+        }
+      } else if (target !== null && target !== 'module' && isLocal(right)) {
+        names.add(target);
+      }
+    }
+  }
+  return names;
+}
+
+/** `module.exports` → `'module'`; `module.exports.a` / `exports.a` → `'a'`; else `null`. */
+function commonJsTarget(node: TSESTree.Node): string | null {
+  const isModuleExports = (n: TSESTree.Node): boolean =>
+    n.type === AST_NODE_TYPES.MemberExpression && n.object.type === AST_NODE_TYPES.Identifier && n.object.name === 'module' && !n.computed && n.property.type === AST_NODE_TYPES.Identifier && n.property.name === 'exports';
+  if (isModuleExports(node)) {
+    return 'module';
+  }
+  if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier && (isModuleExports(node.object) || (node.object.type === AST_NODE_TYPES.Identifier && node.object.name === 'exports'))) {
+    return node.property.name;
+  }
+  return null;
+}
+

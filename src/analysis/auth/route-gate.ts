@@ -1,0 +1,94 @@
+/**
+ * A route judged with the other files of the project: guards, handlers, wrappers and builders
+ * defined elsewhere, and the mounts of its router in other files. Runs only for a route the
+ * single-file judgement would report, or whose handler it cannot see.
+ */
+import type { Route } from '../../frameworks/types';
+import { joinPaths } from '../../frameworks/kit/router-routes';
+import type { FileContext } from '../../core/context';
+import type { FunctionLike } from '../../core/functions';
+import { displayPath, functionNamed } from './definitions';
+import { analyseHandlerGateAcrossFiles } from './gate-functions';
+import type { HandlerGate } from './handler-gate';
+import { importedGuard } from './imported-guards';
+import { isAuthGuard } from './guards';
+import { externalMounts } from './mounts';
+import type { AuthVocabulary } from './vocabulary';
+
+/** What the other files say about a route. */
+export type RouteAcrossFiles =
+  /** A gate in another file covers it, or every mount of its router is gated or public. */
+  | { readonly kind: 'gated' }
+  /** Its handler is imported and cannot be read: nothing to judge (today's single-file judgement). */
+  | { readonly kind: 'unknown' }
+  | {
+      readonly kind: 'open';
+      /** The handler verdicts (inline, or of the imported handler). */
+      readonly verdicts: readonly HandlerGate[];
+      /** The label with the mount prefix when another file mounts the router (`GET /api/contracts/:id`). */
+      readonly label: string;
+      /** What the other files showed, for the message (`mounted in app.js without an auth gate`). */
+      readonly details: readonly string[];
+      /** The last handler, in this file, where a gate can be inserted; `null` when it is in another file. */
+      readonly handler: FunctionLike | null;
+    };
+
+/**
+ * Judges a route the single-file checks found no gate for: guards defined in other files
+ * (by their bodies), the imported handler's body (reported at the registration), gate
+ * functions its handlers call, and where other files mount its router. `isPublicPath` says
+ * whether a path with a mount prefix is public by the rule's globs.
+ */
+export function routeAcrossFiles(context: FileContext, route: Route, vocab: AuthVocabulary, isPublicPath: (path: string | null) => boolean): RouteAcrossFiles {
+  const details: string[] = [];
+  for (const guard of route.guards) {
+    const imported = importedGuard(context, guard, vocab);
+    if (imported?.gated) {
+      return { kind: 'gated' };
+    }
+    if (imported && guard.via !== 'argument') {
+      details.push(`its ${guard.via === 'procedure' ? 'builder' : guard.via === 'wrapper' ? 'wrapper' : 'middleware'} ${imported.name} (${displayPath(context, imported.filename)}) never checks a session`);
+    }
+  }
+  let verdicts: HandlerGate[];
+  let handler: FunctionLike | null = route.handlers.at(-1) ?? null;
+  if (route.handlers.length > 0) {
+    verdicts = route.handlers.map((fn) => analyseHandlerGateAcrossFiles(context, fn, vocab));
+  } else {
+    const found = (route.externalHandlers ?? []).map((node) => functionNamed(context, node)).filter((f) => f !== null);
+    if (found.length === 0) {
+      return { kind: 'unknown' };
+    }
+    verdicts = found.map((f) => analyseHandlerGateAcrossFiles(f.context, f.fn, vocab));
+    handler = null;
+    if (verdicts.every((v) => v.kind === 'none')) {
+      const f = found.at(-1)!;
+      details.push(`its handler ${f.name}${f.file ? ` (${displayPath(context, f.file.filename)})` : ''} never checks a session`);
+    }
+  }
+  if (verdicts.some((v) => v.kind === 'gated')) {
+    return { kind: 'gated' };
+  }
+  let label = route.label;
+  const mounts = route.mountRoot ? externalMounts(context, route.framework, route.mountRoot) : [];
+  if (mounts.length === 0 && isPublicPath(route.path)) {
+    // Not mounted elsewhere: its own path decides (`GET /` of an app is its home page).
+    return { kind: 'gated' };
+  }
+  {
+    if (mounts.length > 0) {
+      const open = mounts.filter((mount) => {
+        const path = joinPaths(mount.prefix, route.path);
+        return !isPublicPath(path) && !mount.guards.some(({ context: where, guard }) => guard.via === 'global' || isAuthGuard(where, guard, vocab) || importedGuard(where, guard, vocab)?.gated === true);
+      });
+      if (open.length === 0) {
+        return { kind: 'gated' };
+      }
+      const first = open[0]!;
+      const path = joinPaths(first.prefix, route.path);
+      label = `${route.method} ${path ?? '(dynamic path)'}`;
+      details.unshift(`mounted in ${displayPath(context, first.filename)} without an auth gate`);
+    }
+  }
+  return { kind: 'open', verdicts, label, details, handler };
+}
