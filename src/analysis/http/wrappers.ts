@@ -1,0 +1,290 @@
+import path from 'node:path';
+
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { FileContext } from '../../core/context';
+import { isFunctionLike } from '../../core/functions';
+import type { FunctionLike } from '../../core/functions';
+import { iterateModuleReferences, resolveCallTarget } from '../../core/modules';
+import { findOptionsArgument } from '../../core/options-object';
+import { findObjectProperty, skipTsWrappers } from '../../core/static';
+import { variableFor } from '../../core/variable-index';
+import { HTTP_CLIENT_GLOBALS, HTTP_CLIENT_MODULES, HTTP_CLIENT_POLICIES } from '../../data/http-clients';
+import type { HttpClientEntry, HttpClientFamily, HttpClientPolicy } from '../../data/http-clients';
+import { importBinding, importedDefinition, projectRoot } from '../../project/index';
+import type { ProjectFile } from '../../project/index';
+import { judgeAbortSignal } from './abort-signal';
+import { judgeTimeoutOptions } from './timeout-options';
+
+/**
+ * Functions of other project files that make an outbound request: whether the request is
+ * bounded in time by the function itself, never, or only when its caller passes a timeout
+ * (`getJson(url, { timeoutMs })`, `requestJson(options)` forwarding `options` to `https.request`).
+ */
+
+/** Where a caller supplies the timeout: its argument `index`, or the property `key` of that argument. */
+export interface CallerTimeout {
+  readonly index: number;
+  readonly key: string | null;
+}
+
+/** What a function of another file does about the timeout of the request it makes. */
+export type HttpWrapperSummary =
+  /** The request never has a timeout, whatever the caller passes. */
+  | { readonly kind: 'never'; readonly client: string }
+  /** The request has one only when the caller passes it. */
+  | { readonly kind: 'caller'; readonly client: string; readonly family: HttpClientFamily; readonly from: CallerTimeout };
+
+/** An imported HTTP wrapper, with its name and file. */
+export type ImportedHttpWrapper = HttpWrapperSummary & { readonly name: string; readonly definedIn: string };
+
+type Judgement = HttpWrapperSummary | 'bounded' | null;
+
+let summaries = new WeakMap<TSESTree.Program, Map<FunctionLike, HttpWrapperSummary | null>>();
+
+/** Forgets every summary (tests). */
+export function clearHttpWrapperSummaries(): void {
+  summaries = new WeakMap();
+}
+
+/** The parameter of `fn` (or the property of a destructured one) an expression reads unchanged. */
+function parameterSource(context: FileContext, fn: FunctionLike, raw: TSESTree.Node, depth = 0): CallerTimeout | null {
+  const node = skipTsWrappers(raw.type === AST_NODE_TYPES.ChainExpression ? raw.expression : raw);
+  if (depth > 4) {
+    return null;
+  }
+  if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier) {
+    const object = parameterSource(context, fn, node.object, depth + 1);
+    return object && object.key === null ? { index: object.index, key: node.property.name } : null;
+  }
+  if (node.type !== AST_NODE_TYPES.Identifier) {
+    return null;
+  }
+  const variable = variableFor(context, node);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init && def.parent.kind === 'const') {
+    return parameterSource(context, fn, def.node.init, depth + 1);
+  }
+  if (def?.type !== 'Parameter' || def.node !== fn) {
+    return null;
+  }
+  const index = fn.params.findIndex((p) => p.range[0] <= def.name.range[0] && def.name.range[1] <= p.range[1]);
+  const param = fn.params[index];
+  const pattern = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  if (pattern?.type === AST_NODE_TYPES.Identifier) {
+    return { index, key: null };
+  }
+  if (pattern?.type === AST_NODE_TYPES.ObjectPattern) {
+    for (const property of pattern.properties) {
+      const value = property.type === AST_NODE_TYPES.Property ? (property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value) : null;
+      if (property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && value === def.name) {
+        return { index, key: property.key.name };
+      }
+    }
+  }
+  return null;
+}
+
+/** The `if` inside `fn` around `node` whose test reads a parameter (`if (timeoutMs)`, `if (opts.timeout)`). */
+function parameterCondition(context: FileContext, fn: FunctionLike, node: TSESTree.Node): CallerTimeout | null {
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression) {
+      const source = parameterSource(context, fn, current.test);
+      if (source) {
+        return source;
+      }
+    }
+  }
+  return null;
+}
+
+/** `signal: cond ? AbortSignal.timeout(ms) : undefined` with a test reading a parameter. */
+function conditionalSignal(context: FileContext, fn: FunctionLike, value: TSESTree.Node): CallerTimeout | null {
+  const node = skipTsWrappers(value);
+  if (node.type !== AST_NODE_TYPES.ConditionalExpression) {
+    return null;
+  }
+  const branches = [judgeAbortSignal(context, node.consequent), judgeAbortSignal(context, node.alternate)];
+  return branches.includes('timeout') && branches.includes('none') ? parameterSource(context, fn, node.test) : null;
+}
+
+/** A timeout value read from a parameter: `timeout: opts.timeout`, `signal: AbortSignal.timeout(timeoutMs)`. */
+function parameterTimeout(context: FileContext, fn: FunctionLike, value: TSESTree.Node): CallerTimeout | null {
+  const node = skipTsWrappers(value);
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const target = resolveCallTarget(context, node.callee);
+    const arg = node.arguments[0];
+    return target?.module === null && target.path.join('.') === 'AbortSignal.timeout' && arg ? parameterSource(context, fn, arg) : null;
+  }
+  return conditionalSignal(context, fn, node) ?? parameterSource(context, fn, node);
+}
+
+function judgeObject(context: FileContext, fn: FunctionLike, object: TSESTree.ObjectExpression, policy: HttpClientPolicy, client: string, family: HttpClientFamily): Judgement {
+  for (const key of [...policy.timeoutKeys, ...(policy.acceptsSignal ? ['signal'] : [])]) {
+    const found = findObjectProperty(context, object, key);
+    if (found.kind === 'found' && found.property.kind === 'init') {
+      const from = parameterTimeout(context, fn, found.property.value);
+      if (from) {
+        return { kind: 'caller', client, family, from };
+      }
+    }
+  }
+  const verdict = judgeTimeoutOptions(context, object, policy);
+  if (verdict.kind === 'timed') {
+    return 'bounded';
+  }
+  if (verdict.kind === 'unknown') {
+    // `{ method: 'POST', ...options }`: the caller's options may bring one.
+    for (const property of object.properties) {
+      const from = property.type === AST_NODE_TYPES.SpreadElement ? parameterSource(context, fn, property.argument) : null;
+      if (from) {
+        return { kind: 'caller', client, family, from };
+      }
+    }
+  }
+  return null; // missing or disabled here: reported in the wrapper's own file
+}
+
+/** `const init = { … }; if (timeoutMs) init.signal = AbortSignal.timeout(timeoutMs); fetch(url, init)`. */
+function judgeMutatedObject(context: FileContext, fn: FunctionLike, id: TSESTree.Identifier, policy: HttpClientPolicy, client: string, family: HttpClientFamily): Judgement {
+  const variable = variableFor(context, id);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const init = def?.type === 'Variable' && def.node.init ? skipTsWrappers(def.node.init) : null;
+  if (!variable || init?.type !== AST_NODE_TYPES.ObjectExpression) {
+    return null;
+  }
+  const keys = new Set([...policy.timeoutKeys, ...(policy.acceptsSignal ? ['signal'] : [])]);
+  let written = false;
+  for (const ref of variable.references) {
+    const member = (ref.identifier as TSESTree.Node).parent;
+    const assignment = member?.parent;
+    if (
+      member?.type === AST_NODE_TYPES.MemberExpression &&
+      !member.computed &&
+      member.property.type === AST_NODE_TYPES.Identifier &&
+      keys.has(member.property.name) &&
+      assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
+      assignment.left === member
+    ) {
+      written = true;
+      const from = parameterCondition(context, fn, assignment) ?? parameterTimeout(context, fn, assignment.right);
+      if (from) {
+        return { kind: 'caller', client, family, from };
+      }
+    }
+  }
+  return written ? 'bounded' : judgeObject(context, fn, init, policy, client, family) === 'bounded' ? 'bounded' : { kind: 'never', client };
+}
+
+function judgeRequest(context: FileContext, fn: FunctionLike, call: TSESTree.CallExpression, entry: HttpClientEntry): Judgement {
+  const policy = HTTP_CLIENT_POLICIES[entry.family];
+  const client = context.sourceCode.getText(call.callee).replace(/\s+/gu, '').slice(0, 40);
+  const options = findOptionsArgument(context, call, entry.options);
+  if (options.kind === 'object') {
+    return judgeObject(context, fn, options.object, policy, client, entry.family);
+  }
+  if (options.kind === 'absent') {
+    return null; // reported in the wrapper's own file
+  }
+  for (const arg of call.arguments) {
+    const from = arg.type === AST_NODE_TYPES.SpreadElement ? null : parameterSource(context, fn, arg);
+    if (from && from.key === null && entry.options.kind !== 'none' && (entry.options.kind !== 'index' || call.arguments[entry.options.index] === arg)) {
+      return { kind: 'caller', client, family: entry.family, from };
+    }
+    const node = arg.type === AST_NODE_TYPES.SpreadElement ? null : skipTsWrappers(arg);
+    if (node?.type === AST_NODE_TYPES.Identifier && (entry.options.kind !== 'index' || call.arguments[entry.options.index] === arg)) {
+      const judged = judgeMutatedObject(context, fn, node, policy, client, entry.family);
+      if (judged) {
+        return judged;
+      }
+    }
+  }
+  return null;
+}
+
+function summarise(file: ProjectFile, fn: FunctionLike): HttpWrapperSummary | null {
+  const program = file.sourceCode.ast;
+  let perFn = summaries.get(program);
+  if (!perFn) {
+    perFn = new Map();
+    summaries.set(program, perFn);
+  }
+  if (perFn.has(fn)) {
+    return perFn.get(fn)!;
+  }
+  let summary: HttpWrapperSummary | null = null;
+  for (const ref of iterateModuleReferences(file.context, HTTP_CLIENT_MODULES, HTTP_CLIENT_GLOBALS)) {
+    const call = ref.node;
+    if (ref.kind !== 'call' || ref.info.kind !== 'request' || call.type !== AST_NODE_TYPES.CallExpression || call.range[0] < fn.range[0] || call.range[1] > fn.range[1]) {
+      continue;
+    }
+    const judged = judgeRequest(file.context, fn, call, ref.info);
+    if (judged === 'bounded') {
+      continue;
+    }
+    if (judged) {
+      summary = judged;
+      break;
+    }
+  }
+  perFn.set(fn, summary);
+  return summary;
+}
+
+function projectPath(context: FileContext, file: string): string {
+  const root = projectRoot(context.filename, context.settings);
+  const relative = root ? path.relative(root, file) : '';
+  return (relative && !relative.startsWith('..') ? relative : path.basename(file)).split(path.sep).join('/');
+}
+
+/**
+ * The request a call of `callee` makes, when `callee` is a function imported from another
+ * project file whose outbound request has no timeout (`never`) or one only when the caller passes
+ * it (`caller`). Requests the wrapper's own file already reports (a bare `fetch(url)`) and
+ * bounded ones answer `null`, as does anything that does not resolve. Memoised per (parse of
+ * the other file, function); never throws.
+ * @example importedHttpWrapper(context, getJsonId) // { kind: 'caller', from: { index: 1, key: 'timeoutMs' }, name: 'getJson', definedIn: 'lib/http.js', … }
+ */
+export function importedHttpWrapper(context: FileContext, callee: TSESTree.Node): ImportedHttpWrapper | null {
+  try {
+    const node = skipTsWrappers(callee);
+    const id = node.type === AST_NODE_TYPES.MemberExpression ? skipTsWrappers(node.object) : node;
+    if (id.type !== AST_NODE_TYPES.Identifier || importBinding(context, id) === null) {
+      return null;
+    }
+    const definition = importedDefinition(context, node);
+    if (!definition || !isFunctionLike(definition.node)) {
+      return null;
+    }
+    const summary = summarise(definition.file, definition.node);
+    return summary ? { ...summary, name: definition.name, definedIn: projectPath(context, definition.file.filename) } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether a call of an imported wrapper leaves its request without a timeout: always for
+ * `never`; for `caller`, when the argument (or its property) that would carry one is missing
+ * from a visible object literal. Arguments that cannot be seen (a variable of unknown shape,
+ * a spread) are given the benefit of the doubt.
+ */
+export function callerOmitsTimeout(context: FileContext, call: TSESTree.CallExpression, wrapper: HttpWrapperSummary): boolean {
+  if (wrapper.kind === 'never') {
+    return true;
+  }
+  const { index, key } = wrapper.from;
+  const options = findOptionsArgument(context, call, { kind: 'index', index });
+  if (options.kind === 'absent') {
+    return true;
+  }
+  if (options.kind !== 'object') {
+    return false;
+  }
+  if (key !== null) {
+    return findObjectProperty(context, options.object, key).kind === 'absent';
+  }
+  const verdict = judgeTimeoutOptions(context, options.object, HTTP_CLIENT_POLICIES[wrapper.family]);
+  return verdict.kind === 'missing';
+}

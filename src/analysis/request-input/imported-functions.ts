@@ -1,0 +1,359 @@
+import path from 'node:path';
+
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { isFunctionLike } from '../../core/functions';
+import type { FunctionLike } from '../../core/functions';
+import { iterateModuleReferences } from '../../core/modules';
+import type { TraceMap } from '../../core/modules';
+import { skipTsWrappers } from '../../core/static';
+import type { FileContext } from '../../core/context';
+import { expressParams } from '../../frameworks/express';
+import { FASTIFY_PARAMS } from '../../frameworks/fastify';
+import { HONO_PARAMS } from '../../frameworks/hono';
+import { KOA_PARAMS } from '../../frameworks/koa';
+import { getParamRole } from '../../frameworks/registry';
+import type { ParamRole } from '../../frameworks/types';
+import { importBinding, importedDefinition, projectRoot } from '../../project/index';
+import type { ProjectFile } from '../../project/index';
+import { RequestInputAnalyzer, requestInputLists } from './tracker';
+import type { RequestInputOptions, RequestInputOrigin, SeededRole } from './values';
+
+/**
+ * Functions of other project files followed from the linted file: a wrapper whose parameter
+ * reaches a sink (`readUpload(name)` → `fs.readFile(path.join(DIR, name))`), and a handler
+ * imported into a route registration (`router.get('/raw/:name', files.downloadFile)`). The
+ * other file is analysed by this same tracker, with the parameter given a role from outside.
+ */
+
+/** A sink call: which arguments are the paths (the fs table's `pathArgs`). */
+export interface PathSink {
+  readonly pathArgs: readonly number[];
+}
+
+/** Files followed from a caller through wrappers that call wrappers. */
+export const MAX_WRAPPER_HOPS = 2;
+
+/** The framework name of a parameter followed as a wrapper's: its origin says which one. */
+const WRAPPER_SEED = '\0wrapper-parameter';
+
+/** The sinks one parameter reaches: their names as written (`fs.readFile`). */
+type ParameterSinks = readonly (string | undefined)[];
+
+let summaries = new WeakMap<TSESTree.Program, WeakMap<object, Map<FunctionLike, ParameterSinks | null>>>();
+const inProgress = new Set<FunctionLike>();
+let hops = 0;
+
+/** Forgets every summary (tests). */
+export function clearImportedFunctionSummaries(): void {
+  summaries = new WeakMap();
+}
+
+/** `file` relative to the project root of the linted file (the file's own name without one). */
+function projectPath(context: FileContext, file: string): string {
+  const root = projectRoot(context.filename, context.settings);
+  const relative = root ? path.relative(root, file) : '';
+  return (relative && !relative.startsWith('..') ? relative : path.basename(file)).split(path.sep).join('/');
+}
+
+function calleeText(context: FileContext, call: TSESTree.CallExpression): string {
+  const text = context.sourceCode.getText(call.callee).replace(/\s+/gu, '');
+  return text.length <= 40 ? text : 'a file-system call';
+}
+
+/**
+ * The value reaching each sink argument in `file`, with the sink's name: the sinks of the trace
+ * map, and calls of wrappers imported from further files (within `MAX_WRAPPER_HOPS`).
+ */
+function* sinkArguments<T extends PathSink>(
+  file: FileContext,
+  traceMap: Readonly<Record<string, TraceMap<T>>>,
+  globals: Readonly<TraceMap<T>> | undefined,
+  options: RequestInputOptions,
+  within: FunctionLike | null,
+): Generator<{ readonly node: TSESTree.Node; readonly sink: string }> {
+  const inside = (node: TSESTree.Node): boolean => !within || (within.range[0] <= node.range[0] && node.range[1] <= within.range[1]);
+  for (const ref of iterateModuleReferences(file, traceMap, globals)) {
+    if (ref.kind !== 'call' || !inside(ref.node)) {
+      continue;
+    }
+    const call = ref.node as TSESTree.CallExpression;
+    for (const index of ref.info.pathArgs) {
+      const arg = call.arguments[index];
+      if (arg) {
+        yield { node: arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg, sink: calleeText(file, call) };
+      }
+    }
+  }
+}
+
+/** Which sink (if any) each parameter of `fn` (a function of `file`) reaches without a sanitiser. */
+function parameterSinks<T extends PathSink>(
+  file: ProjectFile,
+  fn: FunctionLike,
+  traceMap: Readonly<Record<string, TraceMap<T>>>,
+  globals: Readonly<TraceMap<T>> | undefined,
+  options: RequestInputOptions,
+): ParameterSinks | null {
+  const program = file.sourceCode.ast;
+  let perMap = summaries.get(program);
+  if (!perMap) {
+    perMap = new WeakMap();
+    summaries.set(program, perMap);
+  }
+  let perFn = perMap.get(traceMap);
+  if (!perFn) {
+    perFn = new Map();
+    perMap.set(traceMap, perFn);
+  }
+  if (perFn.has(fn)) {
+    return perFn.get(fn)!;
+  }
+  if (inProgress.has(fn) || hops >= MAX_WRAPPER_HOPS) {
+    return null; // not memoised: asked from fewer hops away, it gets the real answer
+  }
+  inProgress.add(fn);
+  hops++;
+  const lists = requestInputLists(file.context, options);
+  const result: (string | undefined)[] = [];
+  try {
+    // One parameter at a time, so that a sink reached by two parameters names both.
+    for (let index = 0; index < fn.params.length; index++) {
+      const param = fn.params[index]!;
+      if (param.type === AST_NODE_TYPES.RestElement) {
+        break;
+      }
+      const seeds: (SeededRole | undefined)[] = [];
+      seeds[index] = { role: { kind: 'input', description: `parameter ${index}` }, framework: WRAPPER_SEED };
+      const analyzer = new RequestInputAnalyzer(file.context, lists.sources, lists.sanitizers, new Map([[fn, seeds]]));
+      for (const use of sinkArguments(file.context, traceMap, globals, options, null)) {
+        const found = analyzer.classify(use.node);
+        if (found.kind === 'input' && found.origin.framework === WRAPPER_SEED) {
+          result[index] = use.sink;
+          break;
+        }
+      }
+      if (result[index] === undefined) {
+        // A call of a wrapper from a further file that this parameter reaches.
+        for (const use of importedWrapperUses(file.context, traceMap, globals, options)) {
+          const found = analyzer.classify(use.node);
+          if (found.kind === 'input' && found.origin.framework === WRAPPER_SEED) {
+            result[index] = `${use.name} → ${use.sink}`;
+            break;
+          }
+        }
+      }
+    }
+  } finally {
+    hops--;
+    inProgress.delete(fn);
+  }
+  const answer = result.some((sink) => sink !== undefined) ? result : null;
+  perFn.set(fn, answer);
+  return answer;
+}
+
+/** Calls, in `file`, of functions imported from project files whose parameter reaches a sink. */
+function* importedWrapperUses<T extends PathSink>(
+  file: FileContext,
+  traceMap: Readonly<Record<string, TraceMap<T>>>,
+  globals: Readonly<TraceMap<T>> | undefined,
+  options: RequestInputOptions,
+): Generator<{ readonly node: TSESTree.Node; readonly sink: string; readonly name: string }> {
+  if (hops >= MAX_WRAPPER_HOPS) {
+    return;
+  }
+  for (const call of importedCalls(file)) {
+    const wrapper = importedPathWrapper(file, call.callee, traceMap, globals, options);
+    for (const [index, sink] of (wrapper?.params ?? []).entries()) {
+      const arg = sink === undefined ? undefined : call.arguments[index];
+      if (arg && wrapper) {
+        yield { node: arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg, sink: sink!, name: wrapper.name };
+      }
+    }
+  }
+}
+
+/** Calls of an imported name (or `ns.name`) in a file, found through its import bindings. */
+function importedCalls(file: FileContext): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  const scope = file.sourceCode.scopeManager?.globalScope;
+  const module = scope?.childScopes.find((s) => s.type === 'module') ?? scope;
+  for (const variable of module?.variables ?? []) {
+    const def = variable.defs[0];
+    if (!def || (def.type !== 'ImportBinding' && def.type !== 'Variable')) {
+      continue;
+    }
+    for (const ref of variable.references) {
+      const id = ref.identifier as TSESTree.Node;
+      const parent = id.parent;
+      const callee = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === id ? parent : id;
+      const call = callee.parent;
+      if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === callee && call.arguments.length > 0) {
+        calls.push(call);
+      }
+    }
+  }
+  return calls;
+}
+
+/** An imported function whose parameters reach sinks: its name, file and the sink each parameter reaches. */
+export interface ImportedPathWrapper {
+  readonly name: string;
+  /** The file that defines it, relative to the project root. */
+  readonly definedIn: string;
+  /** Indexed like the parameters: the sink a parameter reaches, or `undefined`. */
+  readonly params: ParameterSinks;
+}
+
+/** Whether `callee` names an import (`readUpload`, `storage.readUpload`): the cheap test before following it. */
+export function isImportedCallee(context: FileContext, callee: TSESTree.Node): boolean {
+  const node = skipTsWrappers(callee);
+  const id = node.type === AST_NODE_TYPES.MemberExpression ? skipTsWrappers(node.object) : node;
+  return id.type === AST_NODE_TYPES.Identifier && importBinding(context, id) !== null;
+}
+
+/**
+ * The wrapper a call of `callee` calls, when `callee` is imported from another project file
+ * and a parameter of that function reaches one of the sinks of `traceMap` unsanitised
+ * (`export const readUpload = (name) => fs.readFile(path.join(DIR, name))`). Summaries are
+ * memoised per (parse of the other file, function). `null` otherwise; never throws.
+ * @example importedPathWrapper(context, readUploadId, FS_TRACE_MAP, FS_GLOBAL_TRACE_MAP)?.params // ['fs.readFile']
+ */
+export function importedPathWrapper<T extends PathSink>(
+  context: FileContext,
+  callee: TSESTree.Node,
+  traceMap: Readonly<Record<string, TraceMap<T>>>,
+  globals?: Readonly<TraceMap<T>>,
+  options: RequestInputOptions = {},
+): ImportedPathWrapper | null {
+  try {
+    const definition = importedDefinition(context, skipTsWrappers(callee));
+    if (!definition || !isFunctionLike(definition.node)) {
+      return null;
+    }
+    const params = parameterSinks(definition.file, definition.node, traceMap, globals, options);
+    return params ? { name: definition.name, definedIn: projectPath(context, definition.file.filename), params } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Parameter roles of a handler registered with a router framework, for a function the registration imports. */
+const HANDLER_PARAMS: Readonly<Record<string, (fn: FunctionLike) => readonly (ParamRole | undefined)[]>> = {
+  express: expressParams,
+  fastify: () => FASTIFY_PARAMS,
+  koa: () => KOA_PARAMS,
+  hono: () => HONO_PARAMS,
+};
+
+/** A sink reached by request input inside a handler defined in another file. */
+export interface ImportedHandlerSink {
+  readonly sink: string;
+  readonly origin: RequestInputOrigin;
+  /** The handler's name and file (relative to the project root). */
+  readonly name: string;
+  readonly definedIn: string;
+}
+
+/**
+ * The sinks that request input reaches inside a handler imported into a route registration
+ * (`router.get('/raw/:name', files.downloadFile)`), analysed as the registration's framework
+ * would call it. Only for a function its own file does not already judge a handler (that file's
+ * lint reports it there). `[]` otherwise; never throws.
+ */
+export function importedHandlerSinks<T extends PathSink>(
+  context: FileContext,
+  handler: TSESTree.Node,
+  framework: string,
+  traceMap: Readonly<Record<string, TraceMap<T>>>,
+  globals?: Readonly<TraceMap<T>>,
+  options: RequestInputOptions = {},
+): ImportedHandlerSink[] {
+  try {
+    const paramsOf = HANDLER_PARAMS[framework];
+    const definition = paramsOf ? importedDefinition(context, skipTsWrappers(handler)) : null;
+    const fn = definition && isFunctionLike(definition.node) ? definition.node : null;
+    if (!fn || !definition || !paramsOf || fn.params.some((_, index) => getParamRole(definition.file.context, fn, index))) {
+      return [];
+    }
+    const seeds = paramsOf(fn).map((role): SeededRole | undefined => (role ? { role, framework } : undefined));
+    const lists = requestInputLists(definition.file.context, options);
+    const analyzer = new RequestInputAnalyzer(definition.file.context, lists.sources, lists.sanitizers, new Map([[fn, seeds]]));
+    const found: ImportedHandlerSink[] = [];
+    const definedIn = projectPath(context, definition.file.filename);
+    for (const use of sinkArguments(definition.file.context, traceMap, globals, options, fn)) {
+      const result = analyzer.classify(use.node);
+      if (result.kind === 'input') {
+        found.push({ sink: use.sink, origin: result.origin, name: definition.name, definedIn });
+      }
+    }
+    return found;
+  } catch {
+    return [];
+  }
+}
+
+const REQUEST_NAMES = new Set(['req', 'request']);
+const RESPONSE_NAMES = new Set(['res', 'response', 'reply']);
+
+function paramName(param: TSESTree.Parameter | undefined): string | null {
+  const node = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  return node?.type === AST_NODE_TYPES.Identifier ? node.name : null;
+}
+
+/** `exports.x = fn`, `module.exports.x = fn`, `export const x = fn`, `export function x`, a top-level `function x`. */
+function isExportedShape(fn: FunctionLike): boolean {
+  const parent = fn.parent;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
+    return parent.type === AST_NODE_TYPES.Program || parent.type === AST_NODE_TYPES.ExportNamedDeclaration || parent.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+  }
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator) {
+    return parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent.parent.parent?.type === AST_NODE_TYPES.Program;
+  }
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn && parent.left.type === AST_NODE_TYPES.MemberExpression) {
+    const object = parent.left.object;
+    return (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports') ||
+      (object.type === AST_NODE_TYPES.MemberExpression && object.object.type === AST_NODE_TYPES.Identifier && object.object.name === 'module');
+  }
+  return false;
+}
+
+const controllerAnalyzers = new WeakMap<FunctionLike, WeakMap<object, RequestInputAnalyzer>>();
+
+/**
+ * For a call inside a top-level controller function that its own file never registers
+ * (`exports.getAvatar = async (req, res) => { … }`, registered by a routes file): an analyzer that
+ * reads its parameters as an Express (`(req, res)`) or Fastify (`(request, reply)`) handler's.
+ * Used only for arguments of a wrapper proven to reach a sink. `null` when the call is in no
+ * such function, or the function is already a handler of its file.
+ */
+export function controllerAnalyzer(context: FileContext, node: TSESTree.Node, options: RequestInputOptions = {}): RequestInputAnalyzer | null {
+  let fn: FunctionLike | null = null;
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionLike(current)) {
+      fn = current;
+    }
+  }
+  const first = fn ? paramName(fn.params[0]) : null;
+  const second = fn ? paramName(fn.params[1]) : null;
+  if (!fn || first === null || !REQUEST_NAMES.has(first) || second === null || !RESPONSE_NAMES.has(second) || !isExportedShape(fn) || getParamRole(context, fn, 0)) {
+    return null;
+  }
+  const lists = requestInputLists(context, options);
+  let byLists = controllerAnalyzers.get(fn);
+  if (!byLists) {
+    byLists = new WeakMap();
+    controllerAnalyzers.set(fn, byLists);
+  }
+  let analyzer = byLists.get(lists);
+  if (!analyzer) {
+    const framework = second === 'reply' ? 'fastify' : 'express';
+    const roles = framework === 'fastify' ? FASTIFY_PARAMS : expressParams(fn);
+    const seeds = roles.map((role): SeededRole | undefined => (role ? { role, framework } : undefined));
+    analyzer = new RequestInputAnalyzer(context, lists.sources, lists.sanitizers, new Map([[fn, seeds]]));
+    byLists.set(lists, analyzer);
+  }
+  return analyzer;
+}
