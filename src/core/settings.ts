@@ -40,6 +40,14 @@ export interface AgentGuardSettings {
     /** Extra sanitisers: `module#export` or names of functions whose result is safe. */
     readonly sanitizers: readonly string[];
   };
+  readonly project: {
+    /** The project root as written (relative to the working directory), or `null` to find it. */
+    readonly root: string | null;
+    /** The tsconfig/jsconfig for every file as written, or `null` for the nearest one of each file. */
+    readonly tsconfig: string | null;
+    /** `false` switches off everything that reads other files. */
+    readonly crossFile: boolean;
+  };
 }
 
 const SETTINGS_KEY = 'agent-guard';
@@ -79,6 +87,8 @@ export function normalizeSettings(raw: unknown): AgentGuardSettings {
   const sql = section(raw, 'sql');
   const fs = section(raw, 'fs');
   const requestInput = section(raw, 'requestInput');
+  const project = section(raw, 'project');
+  const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
   return {
     auth: {
       functions: stringList(auth.functions),
@@ -96,6 +106,7 @@ export function normalizeSettings(raw: unknown): AgentGuardSettings {
       sources: stringList(requestInput.sources),
       sanitizers: stringList(requestInput.sanitizers),
     },
+    project: { root: text(project.root), tsconfig: text(project.tsconfig), crossFile: project.crossFile !== false },
   };
 }
 
@@ -107,8 +118,13 @@ const EMPTY = normalizeSettings(undefined);
  * // eslint.config.js
  * { settings: { 'agent-guard': { auth: { functions: ['requireUser'] } } } }
  */
-export function getSettings(context: FileContext): AgentGuardSettings {
-  const raw: unknown = context.settings[SETTINGS_KEY];
+export function getSettings(context: Pick<FileContext, 'settings'>): AgentGuardSettings {
+  return readSettings(context.settings);
+}
+
+/** `getSettings` for a config's whole `settings` object, when there is no file context. */
+export function readSettings(settingsObject: Readonly<Record<string, unknown>>): AgentGuardSettings {
+  const raw: unknown = settingsObject[SETTINGS_KEY];
   if (raw === null || typeof raw !== 'object') {
     return EMPTY;
   }

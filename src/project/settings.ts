@@ -1,6 +1,7 @@
 import path from 'node:path';
 
 import type { FileContext } from '../core/context';
+import { readSettings } from '../core/settings';
 
 /**
  * `settings['agent-guard'].project`: how the plugin sees the rest of the project.
@@ -18,36 +19,31 @@ export interface ProjectSettings {
 /** The settings a `FileContext` carries (the whole `settings` object of the ESLint config). */
 export type SettingsSource = Pick<FileContext, 'settings'> | Readonly<Record<string, unknown>> | null | undefined;
 
-const DEFAULTS: ProjectSettings = Object.freeze({ root: null, tsconfig: null, crossFile: true });
 const memo = new WeakMap<object, ProjectSettings>();
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object';
 }
 
-function absolute(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? path.resolve(value) : null;
-}
-
 /**
- * Reads `settings['agent-guard'].project`, as `core/settings` reads the other sections: not
- * schema-validated by ESLint, so entries of the wrong type are ignored, never thrown on.
- * Accepts a `FileContext` or its `settings` object; memoised per `project` object.
+ * Reads `settings['agent-guard'].project` through `core/settings` (entries of the wrong type are
+ * ignored, never thrown on) and makes its paths absolute. Accepts a `FileContext` or its
+ * `settings` object; memoised per normalised settings.
  */
 export function projectSettings(source: SettingsSource): ProjectSettings {
   let settings: unknown = source;
   if (isObject(source) && isObject(source.settings)) {
     settings = source.settings;
   }
-  const guard = isObject(settings) ? settings['agent-guard'] : undefined;
-  const raw = isObject(guard) ? guard.project : undefined;
-  if (!isObject(raw)) {
-    return DEFAULTS;
-  }
-  let found = memo.get(raw);
+  const { project } = readSettings(isObject(settings) ? settings : {});
+  let found = memo.get(project);
   if (!found) {
-    found = Object.freeze({ root: absolute(raw.root), tsconfig: absolute(raw.tsconfig), crossFile: raw.crossFile !== false });
-    memo.set(raw, found);
+    found = Object.freeze({
+      root: project.root === null ? null : path.resolve(project.root),
+      tsconfig: project.tsconfig === null ? null : path.resolve(project.tsconfig),
+      crossFile: project.crossFile,
+    });
+    memo.set(project, found);
   }
   return found;
 }

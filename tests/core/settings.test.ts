@@ -21,7 +21,16 @@ describe('normalizeSettings', () => {
       sql: { sinks: [] },
       fs: { sinks: [] },
       requestInput: { sources: [], sanitizers: [] },
+      project: { root: null, tsconfig: null, crossFile: true },
     });
+  });
+
+  it('reads the project section: strings kept as written, anything else ignored, crossFile off only when false', () => {
+    expect(normalizeSettings({ project: { root: 'apps/web', tsconfig: 'tsconfig.app.json', crossFile: false } }).project)
+      .toEqual({ root: 'apps/web', tsconfig: 'tsconfig.app.json', crossFile: false });
+    expect(normalizeSettings({ project: { root: 42, tsconfig: '  ', crossFile: 'no' } }).project)
+      .toEqual({ root: null, tsconfig: null, crossFile: true });
+    expect(normalizeSettings({ project: 'x' }).project).toEqual({ root: null, tsconfig: null, crossFile: true });
   });
 
   it('keeps declared vocabulary and accepts a single string for a list', () => {
