@@ -178,8 +178,9 @@ export default createRule<Options, MessageIds>({
         if (call?.type !== AST_NODE_TYPES.CallExpression || !calls.has(call)) {
           continue;
         }
-        const handler = call.arguments.at(-1);
-        if (!handler || handler.type === AST_NODE_TYPES.SpreadElement || !isImportedCallee(context, handler)) {
+        // The adapters list handlers defined in another file; the last one answers the request.
+        const handler = route.externalHandlers?.at(-1);
+        if (!handler || !isImportedCallee(context, handler)) {
           continue;
         }
         const [found] = importedHandlerSinks(context, handler, route.framework, fsTraceMap(), FS_GLOBAL_TRACE_MAP, options);
