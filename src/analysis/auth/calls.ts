@@ -131,7 +131,11 @@ export function isChecked(context: FileContext, call: TSESTree.CallExpression, d
   if (isTested(call)) {
     return true;
   }
-  const top = valueTop(call);
+  let top = valueTop(call);
+  // `const auth = options.skipAuth ? null : await getSession()`: a branch's value is bound too.
+  for (let hops = 0; hops < 2 && top.parent?.type === AST_NODE_TYPES.ConditionalExpression && top.parent.test !== top; hops++) {
+    top = valueTop(top.parent);
+  }
   const declarator = top.parent;
   let ids: TSESTree.Identifier[] = [];
   if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === top) {

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { beforeAll } from 'vitest';
+
+import rule from '../../src/rules/require-auth-gate-in-route';
+import { clearProjectCaches } from '../../src/project/index';
+import { createRuleTester } from '../rule-tester';
+
+/**
+ * require-auth-gate-in-route across files (issue #15): each case lints a file of a small
+ * project under tests/fixtures/cross-file/auth/ by its real path, so that its imports and the
+ * files that mount its router are read. Gated and open variant of each shape.
+ */
+const ROOT = path.resolve(__dirname, '../fixtures/cross-file/auth');
+const file = (relative: string): { filename: string; code: string } => {
+  const filename = path.join(ROOT, relative);
+  return { filename, code: readFileSync(filename, 'utf8') };
+};
+const OFF = { 'agent-guard': { project: { crossFile: false } } };
+
+// Each run starts from empty project caches: a listing or parse of an earlier suite cannot answer.
+beforeAll(() => clearProjectCaches());
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('require-auth-gate-in-route (cross-file)', rule, {
+  valid: [
+    // Mounted in app.js behind requireAuth: gated by the mount.
+    file('express/routes/gated.js'),
+    // An import that does not parse, and one that does not resolve: today's judgement (an imported handler is not judged).
+    file('express/routes/broken.js'),
+    // An import cycle: followed to its first repeat, then today's judgement.
+    file('express/routes/cycle.js'),
+    // A router nothing mounts behaves as before: gated by its own middleware.
+    {
+      filename: path.join(ROOT, 'express/routes/unmounted.js'),
+      code: "const express = require('express');\nconst { requireAuth } = require('../middleware/guards');\nconst router = express.Router();\nrouter.use(requireAuth);\nrouter.post('/x', (req, res) => res.json({}));\nmodule.exports = router;\n",
+    },
+    // crossFile: false: an imported handler is not judged, as before.
+    { ...file('express/routes/controllers.js'), settings: OFF },
+  ],
+  invalid: [
+    {
+      // Mounted in app.js without a gate.
+      ...file('express/routes/open.js'),
+      errors: [{ messageId: 'missingGate', line: 5, column: 8, endLine: 5, endColumn: 14, data: { route: 'DELETE /api/open/items/:id', framework: 'express; mounted in app.js without an auth gate' } }],
+    },
+    {
+      // Mounted behind loadSession, which reads a token and rejects nobody.
+      ...file('express/routes/session.js'),
+      errors: [{ messageId: 'missingGate', line: 5, column: 8, endLine: 5, endColumn: 12, data: { route: 'POST /api/session/items', framework: 'express; mounted in app.js without an auth gate' } }],
+    },
+    {
+      // Imported controllers judged by their body; verificar (401) and permiso('…') (factory) gate by their bodies; getOwnItems answers 401 itself.
+      ...file('express/routes/controllers.js'),
+      errors: [
+        { messageId: 'missingGate', line: 9, column: 8, endLine: 9, endColumn: 11, data: { route: 'GET /items', framework: 'express; its handler listItems (controllers/items.js) never checks a session' } },
+        { messageId: 'missingGate', line: 13, column: 8, endLine: 13, endColumn: 14, data: { route: 'DELETE /items/:id', framework: 'express; its handler deleteItem (controllers/items.js) never checks a session' } },
+      ],
+    },
+    {
+      // Gate functions followed into lib/gates.ts: resolveMember() throws, parseRequest's error is checked; { skipAuth: true } turns it off.
+      ...file('next/app/api/things/route.ts'),
+      errors: [{ messageId: 'missingGate', line: 14, column: 23, endLine: 14, endColumn: 26, data: { route: 'PUT /api/things', framework: 'next' } }],
+    },
+    {
+      // withTeam checks the session before calling the handler; withTiming does not.
+      ...file('next/app/api/wrapped/route.ts'),
+      errors: [
+        {
+          messageId: 'missingGate',
+          line: 5,
+          column: 14,
+          endLine: 5,
+          endColumn: 20,
+          data: { route: 'DELETE /api/wrapped', framework: 'next; its wrapper withTiming (lib/gates.ts) never checks a session' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // memberProcedure's middleware calls assertActor (server/auth.ts), which throws; tracedProcedure only logs.
+      ...file('trpc/server/items.ts'),
+      errors: [{ messageId: 'missingGate', line: 5, column: 3, endLine: 5, endColumn: 7, data: { route: 'tRPC mutation drop', framework: 'trpc; its builder tracedProcedure (server/trpc.ts) never checks a session' } }],
+    },
+  ],
+});
+
