@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { patternPath } from '../core/ast';
+import { perFile, perFileKey } from '../core/context';
 import type { FileContext } from '../core/context';
 import { skipTsWrappers } from '../core/static';
 import { variableFor } from '../core/variable-index';
@@ -164,6 +165,36 @@ export function importBinding(context: FileContext, id: TSESTree.Identifier): Im
   } catch {
     return null;
   }
+}
+
+const PROJECT_IMPORT_NAMES = perFileKey<ReadonlySet<string>>('names imported from project files');
+
+/**
+ * The names the file imports (or requires, in any scope) from a file of the project:
+ * the cheap test every cross-file lookup starts with, so that calls of anything else (locals,
+ * globals, packages from `node_modules`) cost one set lookup. Empty with `crossFile: false`.
+ * @example import { getJson } from './lib/http'; import express from 'express'; // { getJson }
+ */
+export function projectImportNames(context: FileContext): ReadonlySet<string> {
+  return perFile(context, PROJECT_IMPORT_NAMES, () => {
+    const names = new Set<string>();
+    if (!projectSettings(context).crossFile) {
+      return names;
+    }
+    try {
+      // Every scope: `require` also happens inside functions. One pass over the declarations.
+      for (const variable of (context.sourceCode.scopeManager?.scopes ?? []).flatMap((scope) => scope.variables)) {
+        const def = variable.defs[0];
+        const binding = def && variable.defs.length === 1 ? bindingOfDefinition(def, def.name) : null;
+        if (binding && resolveModule(context.filename, binding.specifier, context.settings) !== null) {
+          names.add(variable.name);
+        }
+      }
+    } catch {
+      // an odd scope or path: no cross-file lookups for this file
+    }
+    return names;
+  });
 }
 
 /** The scope of a file's top-level declarations: the module scope, else the global scope of a script. */
@@ -409,6 +440,9 @@ export function importedDefinition(context: FileContext, node: TSESTree.Node, pr
     }
     let binding: ImportBinding | null = null;
     if (node.type === AST_NODE_TYPES.Identifier) {
+      if (!projectImportNames(context).has(node.name)) {
+        return null; // not imported from a project file: nothing to follow, and no scope work
+      }
       binding = importBinding(context, node);
     } else if (node.type === AST_NODE_TYPES.MemberExpression) {
       const name = propertyName(node);

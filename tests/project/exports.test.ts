@@ -5,7 +5,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import type { FileContext } from '../../src/core/context';
-import { exportedDefinition, importBinding, importedDefinition, MAX_REEXPORT_HOPS } from '../../src/project/exports';
+import { exportedDefinition, importBinding, importedDefinition, MAX_REEXPORT_HOPS, projectImportNames } from '../../src/project/exports';
 import type { Definition } from '../../src/project/exports';
 import { projectFile } from '../../src/project/files';
 import { clearProjectCaches } from '../../src/project/settings';
@@ -27,6 +27,18 @@ function exported(file: string, name: string, like: FileContext = consumer): str
 
 const consumer = contextFor(fixture('exports/consumer.ts'));
 const used = (name: string): string | null => describeDefinition(importedDefinition(consumer, useOf(consumer, name)));
+
+describe('projectImportNames: the cheap test before any lookup', () => {
+  it('lists the names imported or required from project files, not packages, builtins, missing modules or type-only imports', () => {
+    const names = [...projectImportNames(consumer)].sort();
+    expect(names).toEqual(['Svc', 'a', 'arrow', 'bee', 'cjs', 'declared', 'dyn', 'dynamic', 'g', 'handler', 'list', 'loop', 'main', 'ns', 'stringName', 'viaEntry'].sort());
+  });
+
+  it('is empty with crossFile: false', () => {
+    const off = contextFor(fixture('exports/consumer.ts'), { 'agent-guard': { project: { crossFile: false } } });
+    expect(projectImportNames(off).size).toBe(0);
+  });
+});
 
 describe('importedDefinition: import shapes', () => {
   it('follows ESM named, renamed, string-named and default imports', () => {

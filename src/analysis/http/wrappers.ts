@@ -12,7 +12,7 @@ import { findObjectProperty, skipTsWrappers } from '../../core/static';
 import { variableFor } from '../../core/variable-index';
 import { HTTP_CLIENT_GLOBALS, HTTP_CLIENT_MODULES, HTTP_CLIENT_POLICIES } from '../../data/http-clients';
 import type { HttpClientEntry, HttpClientFamily, HttpClientPolicy } from '../../data/http-clients';
-import { importBinding, importedDefinition, projectRoot } from '../../project/index';
+import { importBinding, importedDefinition, projectImportNames, projectRoot } from '../../project/index';
 import type { ProjectFile } from '../../project/index';
 import { judgeAbortSignal } from './abort-signal';
 import { judgeTimeoutOptions } from './timeout-options';
@@ -250,7 +250,7 @@ export function importedHttpWrapper(context: FileContext, callee: TSESTree.Node)
   try {
     const node = skipTsWrappers(callee);
     const id = node.type === AST_NODE_TYPES.MemberExpression ? skipTsWrappers(node.object) : node;
-    if (id.type !== AST_NODE_TYPES.Identifier || importBinding(context, id) === null) {
+    if (id.type !== AST_NODE_TYPES.Identifier || !projectImportNames(context).has(id.name) || importBinding(context, id) === null) {
       return null;
     }
     const definition = importedDefinition(context, node);

@@ -15,7 +15,7 @@ import { HONO_PARAMS } from '../../frameworks/hono';
 import { KOA_PARAMS } from '../../frameworks/koa';
 import { getParamRole } from '../../frameworks/registry';
 import type { ParamRole } from '../../frameworks/types';
-import { importBinding, importedDefinition, projectRoot } from '../../project/index';
+import { importBinding, importedDefinition, projectImportNames, projectRoot } from '../../project/index';
 import type { ProjectFile } from '../../project/index';
 import { RequestInputAnalyzer, requestInputLists } from './tracker';
 import type { RequestInputOptions, RequestInputOrigin, SeededRole } from './values';
@@ -211,7 +211,7 @@ export interface ImportedPathWrapper {
 export function isImportedCallee(context: FileContext, callee: TSESTree.Node): boolean {
   const node = skipTsWrappers(callee);
   const id = node.type === AST_NODE_TYPES.MemberExpression ? skipTsWrappers(node.object) : node;
-  return id.type === AST_NODE_TYPES.Identifier && importBinding(context, id) !== null;
+  return id.type === AST_NODE_TYPES.Identifier && projectImportNames(context).has(id.name) && importBinding(context, id) !== null;
 }
 
 /**
