@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { analyseHandlerGate, isAuthGuard, isOptionalAuthGuard, routeAcrossFiles } from '../analysis/auth/index';
+import { analyseHandlerGate, globalGateFor, isAuthGuard, isOptionalAuthGuard, nestGuardDeclared, routeAcrossFiles } from '../analysis/auth/index';
 import type { AuthVocabulary, HandlerGate } from '../analysis/auth/index';
 import { createRule } from '../core/create-rule';
 import { normalizedFilename } from '../core/functions';
@@ -158,14 +158,21 @@ function checkRoutes(context: Context, options: Options[0], routes: readonly Rou
     if ((options.allowPublicGet && read) || (read && route.guards.some(isOptionalAuthGuard))) {
       continue;
     }
-    if (route.guards.some((guard) => guard.via === 'global' || isAuthGuard(context, guard, vocab))) {
+    // A guard inferred from a `@Public()` marker in the file stands only while the project cannot
+    // be read; read, an app without any app-wide guard leaves the marker proving nothing.
+    const inferred = route.guards.some((guard) => guard.via === 'global');
+    if ((inferred && nestGuardDeclared(context) !== false) || route.guards.some((guard) => guard.via !== 'global' && isAuthGuard(context, guard, vocab))) {
       continue;
     }
     let verdicts = route.handlers.map((fn) => analyseHandlerGate(context, fn, vocab));
     if (verdicts.some((verdict) => verdict.kind === 'gated')) {
       continue;
     }
-    // Only now, for a route this file alone would report or cannot judge: read the other files.
+    // Only now, for a route this file alone would report or cannot judge: read the other files,
+    // first the project-level gate (middleware.ts, hooks.server.ts, APP_GUARD) that runs before it.
+    if (globalGateFor(context, route)) {
+      continue;
+    }
     const isPublicPath = (path: string | null): boolean => (path === '/' && read) || matchesPath(publicGlobs, path) || matchesPath(protectedGlobs, path);
     const across = routeAcrossFiles(context, route, vocab, isPublicPath);
     if (across.kind === 'gated' || (across.kind === 'unknown' && route.handlers.length === 0)) {

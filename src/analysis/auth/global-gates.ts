@@ -1225,6 +1225,29 @@ function nestGate(context: FileContext): GlobalGate | null {
   return null;
 }
 
+/**
+ * Whether the NestJS app of this file declares an app-wide guard at all (an `APP_GUARD`
+ * provider or `useGlobalGuards` in `main.ts`), judged or not: `false` when the project was read
+ * and has none, so a `@Public()` marker in a controller proves nothing; `null` when the project
+ * cannot be read (no root, cross-file analysis off), where the rule keeps its single-file guess.
+ */
+export function nestGuardDeclared(context: FileContext): boolean | null {
+  try {
+    const root = projectRoot(context.filename, context);
+    if (root === null || !getSettings(context).project.crossFile) {
+      return null;
+    }
+    const appDir = nestAppDirectory(context, context.filename, root);
+    const main = firstFile(context, appDir, NEST_MAIN_FILES);
+    if (main?.sourceCode.text.includes('useGlobalGuards')) {
+      return true;
+    }
+    return projectFiles(root, { text: NEST_APP_GUARD_TEXT, settings: context }).some((filename) => filename.startsWith(appDir + path.sep));
+  } catch {
+    return null;
+  }
+}
+
 // ---- Entry point ----
 
 const GATES = perFileKey<Map<Route, GlobalGate | null>>('global gates');

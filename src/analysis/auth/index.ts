@@ -12,3 +12,5 @@ export { isAuthGuard, isOptionalAuthGuard } from './guards';
 export type { AuthVocabulary } from './vocabulary';
 export { routeAcrossFiles } from './route-gate';
 export type { RouteAcrossFiles } from './route-gate';
+export { globalGateFor, nestGuardDeclared } from './global-gates';
+export type { GlobalGate } from './global-gates';

@@ -2,7 +2,7 @@ import path from 'node:path';
 
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { globalGateFor } from '../../../src/analysis/auth/global-gates';
+import { globalGateFor, nestGuardDeclared } from '../../../src/analysis/auth/global-gates';
 import type { GlobalGate } from '../../../src/analysis/auth/global-gates';
 import { getRoutes } from '../../../src/frameworks/registry';
 import { clearProjectCaches } from '../../../src/project/settings';
@@ -173,6 +173,13 @@ describe('globalGateFor on the cross-file fixture projects', () => {
     for (const file of ['src/notes/notes.controller.ts', 'src/files/files.controller.ts']) {
       expect(gate(PROJECTS, 'nest-no-guard', file), file).toBe(null);
     }
+  });
+
+  it('nestGuardDeclared: whether the app declares an app-wide guard at all, null when the project is not read', () => {
+    const file = (project: string, settings: Record<string, unknown> = {}) => contextFor(path.join(PROJECTS, project, 'src/notes/notes.controller.ts'), settings);
+    expect(nestGuardDeclared(contextFor(path.join(PROJECTS, 'nest-app/src/projects/projects.controller.ts')))).toBe(true);
+    expect(nestGuardDeclared(file('nest-no-guard'))).toBe(false);
+    expect(nestGuardDeclared(file('nest-no-guard', { 'agent-guard': { project: { crossFile: false } } }))).toBe(null);
   });
 });
 
