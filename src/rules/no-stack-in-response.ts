@@ -2,11 +2,12 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { createRule } from '../core/create-rule';
-import { classifyStatus, createResponderAnalysis, createResponseSinkMatcher, getErrorOrigin, kindSeverity } from '../analysis/errors/index';
+import { classifyStatus, createResponderAnalysis, createResponseSinkMatcher, getErrorOrigin, kindSeverity, mayReceiveError } from '../analysis/errors/index';
 import type { ErrorLeak, ErrorLeakKind, ErrorOriginAnalyzer, ErrorOriginOptions, ResponderLeak, ResponseSink } from '../analysis/errors/index';
 import { IDENTIFIER_PATH_PATTERN, NAME_LIST_SCHEMA } from '../core/option-schemas';
 import { snippet } from '../core/snippet';
 import { childNodes, dottedName } from '../core/ast';
+import type { FunctionLike } from '../core/functions';
 
 const GENERIC = "'Internal Server Error'";
 const MESSAGE_IDS: Readonly<Record<ErrorLeakKind, MessageIds>> = {
@@ -102,17 +103,35 @@ export default createRule<Options, MessageIds>({
     let originMemo: ErrorOriginAnalyzer | undefined;
     const origin = (): ErrorOriginAnalyzer => (originMemo ??= getErrorOrigin(context, originOptions));
 
+    /**
+     * Catch clauses and functions that may receive an error (`(err, req, res, next)`, `.catch(cb)`)
+     * around the node being visited: a call outside all of them cannot hand a caught error to a
+     * helper, so most calls of a file are never looked at for one.
+     */
+    let errorScopes = 0;
+    const receives: boolean[] = [];
+
     return {
       CallExpression: check,
       NewExpression: check,
       AssignmentExpression: check,
       ReturnStatement: check,
+      CatchClause: () => void errorScopes++,
+      'CatchClause:exit': () => void errorScopes--,
+      ':function': (fn: FunctionLike) => {
+        const receiving = mayReceiveError(fn, matcher.errorHandlers);
+        receives.push(receiving);
+        errorScopes += receiving ? 1 : 0;
+      },
+      ':function:exit': () => {
+        errorScopes -= receives.pop() ? 1 : 0;
+      },
     };
 
     function check(node: TSESTree.Node): void {
       const sink = matcher.match(node);
       if (!sink) {
-        if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.length > 0) {
+        if (errorScopes > 0 && node.type === AST_NODE_TYPES.CallExpression && node.arguments.length > 0) {
           checkHelperCall(node);
         }
         return;

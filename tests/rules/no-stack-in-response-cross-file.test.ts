@@ -63,6 +63,8 @@ ruleTester.run('no-stack-in-response (cross-file)', rule, {
     // --- no caught error passed, or no file to follow ---
     { filename: JS, code: route("const { sendError } = require('../utils/errors');", "sendError(res, new Error('Failed'));") },
     { code: route("const { sendError } = require('./utils/errors');", 'sendError(res, err);') },
+    // --- an error handed on outside the catch clause, through an outer variable: not followed ---
+    { filename: JS, code: "const { sendError } = require('../utils/errors');\napp.get('/x', async (req, res) => {\n  let failure;\n  try {\n    await work();\n  } catch (err) {\n    failure = err;\n  }\n  if (failure) sendError(res, failure);\n});\n" },
     // --- a local helper nobody calls with an error ---
     { code: 'function sendFailure(res, failure) {\n  res.status(500).json({ stack: failure.stack });\n}\nsendFailure(res, {});\n' },
   ],
@@ -238,6 +240,17 @@ app.get('/x', async (req, res) => {
       filename: TS,
       code: "import { Hono } from 'hono';\nimport { errorResponse } from '../lib/hono-errors.js';\nconst app = new Hono();\napp.post('/', async (c) => {\n  try {\n    return c.json(await work());\n  } catch (err) {\n    return errorResponse(c, err);\n  }\n});\n",
       errors: [{ messageId: 'stackInResponse', line: 8, column: 12, endLine: 8, endColumn: 33, data: { expression: 'err', sink: 'errorResponse() (lib/hono-errors.ts), which sends `e.stack` through c.json()' } }],
+    },
+    // --- error handlers whose error parameter has any name: a promise catch, a Fastify error handler ---
+    {
+      filename: JS,
+      code: "const { sendError } = require('../utils/errors');\napp.get('/x', (req, res) => {\n  work().catch((problem) => sendError(res, problem));\n});\n",
+      errors: [{ messageId: 'stackInResponse', line: 3, column: 29, endLine: 3, endColumn: 52 }],
+    },
+    {
+      filename: JS,
+      code: "import { handleBusinessError } from '../lib/fastify-errors.js';\nfastify.setErrorHandler((failure, request, reply) => {\n  return handleBusinessError(failure, reply);\n});\n",
+      errors: [{ messageId: 'stackInResponse', line: 3, column: 10, endLine: 3, endColumn: 45 }],
     },
     // --- helpers of the same file ---
     {

@@ -115,3 +115,36 @@ export function errorHandlerRoles(
   }
   return null;
 }
+
+/** First-parameter names that may hold an error: every name `errorHandlerRoles` accepts by name. */
+const MAYBE_ERROR_NAME = /^(?:e|err|error|ex|exc|exception)$|(?:Err|Error)$|_(?:err|error)$/u;
+/** Methods whose function argument receives an error whatever its parameter is named. */
+const ERROR_REGISTRATIONS = new Set(['catch', 'then', 'on', 'once', 'addListener', 'prependListener']);
+
+/**
+ * A cheap, lexical pre-test of {@link errorHandlerRoles}: whether `fn` may receive a caught
+ * error at all. Every role above takes the error as the first parameter, and either names it
+ * like an error or is passed to a registration (`.catch(cb)`, `app.setErrorHandler(cb)`) or
+ * is a handler method (`catch()` of a `@Catch()` class). No scope look-up.
+ * @example mayReceiveError((req, res) => …) // false: no call in it can pass a handler's error
+ */
+export function mayReceiveError(fn: FunctionLike, specs: readonly ErrorHandlerSpec[]): boolean {
+  const first = fn.params[0];
+  if (!first) {
+    return false;
+  }
+  if (MAYBE_ERROR_NAME.test(paramName(first) ?? '')) {
+    return true;
+  }
+  if (fn.parent?.type === AST_NODE_TYPES.MethodDefinition) {
+    const key = fn.parent.key;
+    return key.type === AST_NODE_TYPES.Identifier && specs.some((spec) => spec.kind === 'method' && spec.method === key.name);
+  }
+  const value = outerExpression(fn);
+  const parent = value.parent;
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === value) {
+    return false;
+  }
+  const method = calleeMethod(parent);
+  return method !== null && (ERROR_REGISTRATIONS.has(method) || specs.some((spec) => spec.kind === 'call' && spec.method === method));
+}

@@ -120,6 +120,22 @@ function paramOffset(fn: FunctionLike): number {
   return first?.type === AST_NODE_TYPES.Identifier && first.name === 'this' ? 1 : 0;
 }
 
+/**
+ * A cheap first test of {@link calleeOf}: `f(…)` or `ns.f(…)` whose first name is a function,
+ * a variable or an import of the file; parameters (`next`, `cb`, `reject`) and globals are not.
+ */
+function mayNameProjectFunction(context: FileContext, raw: TSESTree.Node): boolean {
+  const callee = skipTsWrappers(raw);
+  const id =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee
+      : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.object.type === AST_NODE_TYPES.Identifier
+        ? callee.object
+        : null;
+  const def = id ? variableFor(context, id)?.defs[0] : undefined;
+  return def !== undefined && (def.type === 'FunctionName' || def.type === 'Variable' || def.type === 'ImportBinding');
+}
+
 /** The project function `callee` names: a local function, or an import of a project file. */
 function calleeOf(context: FileContext, raw: TSESTree.Node): Callee | null {
   const callee = skipTsWrappers(raw);
@@ -239,6 +255,9 @@ export function createResponderAnalysis(options: ResponderOptions) {
 
   /** The leaks of the helper `call` of `site` hands an error to, with their judges mapped to the site. */
   function callLeaks(site: Site, call: TSESTree.CallExpression): { leak: HelperLeak; argument: TSESTree.Node; taint: ErrorTaint; callee: Callee }[] {
+    if (!mayNameProjectFunction(site.context, call.callee)) {
+      return [];
+    }
     const tainted: { index: number; taint: ErrorTaint }[] = [];
     call.arguments.forEach((arg, index) => {
       const taint = arg.type !== AST_NODE_TYPES.SpreadElement && mayCarryError(arg) ? site.origin.taintOf(arg) : null;
@@ -246,7 +265,7 @@ export function createResponderAnalysis(options: ResponderOptions) {
         tainted.push({ index, taint });
       }
     });
-    if (tainted.length === 0 || site.origin.isDevOnly(call)) {
+    if (tainted.length === 0) {
       return [];
     }
     const callee = calleeOf(site.context, call.callee);
@@ -255,10 +274,12 @@ export function createResponderAnalysis(options: ResponderOptions) {
     }
     const responses = call.arguments.flatMap((arg, index) => (arg.type !== AST_NODE_TYPES.SpreadElement && site.isResponse(arg) ? [index] : []));
     const out: { leak: HelperLeak; argument: TSESTree.Node; taint: ErrorTaint; callee: Callee }[] = [];
+    // The dev-only and narrowing judges walk up the tree: asked only once a helper leaks.
+    let devOnly: boolean | undefined;
     for (const { index, taint } of tainted) {
-      const narrowed = site.origin.isNarrowed(call, taint.variables);
+      let narrowed: boolean | undefined;
       for (const leak of summarise(callee, { argument: index, kind: taint.kind, responses, level: site.level })) {
-        if (leak.kind === 'message' && narrowed) {
+        if ((devOnly ??= site.origin.isDevOnly(call)) || (leak.kind === 'message' && (narrowed ??= site.origin.isNarrowed(call, taint.variables)))) {
           continue;
         }
         out.push({ leak: { ...leak, status: judgeAt(site, call, leak.status) }, argument: call.arguments[index]!, taint, callee });

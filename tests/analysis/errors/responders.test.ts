@@ -4,7 +4,9 @@ import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 
+import { mayReceiveError } from '../../../src/analysis/errors/handler-roles';
 import { getErrorOrigin } from '../../../src/analysis/errors/origin';
+import { RESPONSE_INDEX } from '../../../src/frameworks/registry';
 import type { ErrorOriginAnalyzer } from '../../../src/analysis/errors/origin';
 import { createResponderAnalysis, MAX_HELPER_LENGTH } from '../../../src/analysis/errors/responders';
 import type { ResponderLeak } from '../../../src/analysis/errors/responders';
@@ -222,5 +224,51 @@ app.get('/x', (req, res) => {
     expect(matcher.isResponse(call.arguments[0]!)).toBe(true);
     expect(matcher.isResponse(call.arguments[1]!)).toBe(false);
     expect(matcher.isResponse(out)).toBe(false);
+  });
+});
+
+describe('mayReceiveError', () => {
+  const text = `app.use((err, req, res, next) => {});
+app.get('/', (req, res) => {});
+work().catch((problem) => {});
+work().then(() => {}, (problem) => {});
+fastify.setErrorHandler((failure, request, reply) => {});
+emitter.on('error', (failure) => {});
+items.map((item) => {});
+function onTaskError(taskError) {}
+function noParams() {}
+@Catch()
+class Filter {
+  catch(failure, host) {}
+  other(failure) {}
+}
+`;
+
+  it('tells the functions that may receive a caught error, by lexical shape only', () => {
+    const root = tempProject({ 'a.ts': text });
+    const context = contextFor(path.join(root, 'a.ts'));
+    const answers: boolean[] = [];
+    const stack: TSESTree.Node[] = [context.sourceCode.ast];
+    const functions: TSESTree.Node[] = [];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration') {
+        functions.push(node);
+      }
+      for (const key of context.sourceCode.visitorKeys[node.type] ?? []) {
+        const child = (node as unknown as Record<string, unknown>)[key];
+        for (const item of Array.isArray(child) ? child : [child]) {
+          if (item && typeof item === 'object' && typeof (item as TSESTree.Node).type === 'string') {
+            stack.push(item as TSESTree.Node);
+          }
+        }
+      }
+    }
+    functions.sort((a, b) => a.range[0] - b.range[0]);
+    for (const fn of functions) {
+      answers.push(mayReceiveError(fn as never, RESPONSE_INDEX.errorHandlers));
+    }
+    // (err, …), (req, res), .catch(cb), then's `() => {}`, then(_, cb), setErrorHandler, on('error'), map, onTaskError, noParams, @Catch catch(), other()
+    expect(answers).toEqual([true, false, true, false, true, true, true, false, true, false, true, false]);
   });
 });
