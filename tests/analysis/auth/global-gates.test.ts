@@ -140,6 +140,89 @@ describe('globalGateFor: NestJS', () => {
   });
 });
 
+/** The gate of each route of a fixture file, by route label (`GET /articles/:slug`). */
+function routeGates(file: string): Record<string, string | null> {
+  const context = contextFor(file);
+  return Object.fromEntries(getRoutes(context, []).map((route) => [route.label, globalGateFor(context, route)?.description ?? null]));
+}
+
+describe('globalGateFor: NestJS middleware applied in a module (consumer.apply(X).forRoutes(…))', () => {
+  const nest = (file: string): Record<string, string | null> => routeGates(path.join(GATES, 'nest-middleware/src', file));
+  const ARTICLES = 'src/articles/articles.module.ts apply(AuthMiddleware).forRoutes';
+
+  it('covers routes named by path and method, matching `:param`s, not the other methods nor paths (global prefix left out on both sides)', () => {
+    expect(nest('articles/articles.controller.ts')).toEqual({
+      'GET /articles': null,
+      'POST /articles': `${ARTICLES}(POST articles)`,
+      'GET /articles/feed': `${ARTICLES}(GET articles/feed)`,
+      'GET /articles/:slug': null,
+      'DELETE /articles/:slug': `${ARTICLES}(DELETE articles/:slug)`,
+      'PUT /articles/:slug/star': null,
+    });
+  });
+
+  it('covers a wildcard path string for every method, minus an `exclude` entry, and not the bare prefix', () => {
+    expect(nest('profiles/profiles.controller.ts')).toEqual({
+      'GET /profiles': null,
+      'GET /profiles/:username': null,
+      'POST /profiles/:username/follow': 'src/profiles/profiles.module.ts apply(AuthMiddleware).forRoutes(profiles/*)',
+      'DELETE /profiles/:username/follow': 'src/profiles/profiles.module.ts apply(AuthMiddleware).forRoutes(profiles/*)',
+    });
+  });
+
+  it('covers every route of a controller class named in forRoutes (a middleware calling next(new UnauthorizedException()))', () => {
+    expect(nest('orders/orders.controller.ts')).toEqual({
+      'GET /orders': 'src/orders/orders.module.ts apply(BearerMiddleware).forRoutes(OrdersController)',
+      'PATCH /orders/:id': 'src/orders/orders.module.ts apply(BearerMiddleware).forRoutes(OrdersController)',
+    });
+  });
+
+  it('reads `res.status(401).json(…); return;`, `return res.sendStatus(401)` in a function middleware, and each apply() of one chain', () => {
+    expect(nest('sessions/sessions.controller.ts')).toEqual({
+      'POST /sessions': null,
+      'GET /sessions/current': 'src/sessions/sessions.module.ts apply(CookieAuthMiddleware).forRoutes(sessions/current)',
+      'DELETE /sessions/current': 'src/sessions/sessions.module.ts apply(CookieAuthMiddleware).forRoutes(sessions/current)',
+      'POST /sessions/token': 'src/sessions/sessions.module.ts apply(apiKeyMiddleware).forRoutes(POST sessions/token)',
+    });
+  });
+
+  it('does not count a middleware that never refuses (forRoutes(\'*\')), one that answers 401 and calls next() anyway, nor one it cannot read', () => {
+    expect(nest('notes/notes.controller.ts')).toEqual({ 'GET /notes': null });
+    expect(nest('reports/reports.controller.ts')).toEqual({ 'GET /reports': null, 'GET /reports/export': null });
+  });
+
+  it('matches only controller classes in an app whose RouterModule prefixes route paths', () => {
+    const router = (file: string) => routeGates(path.join(GATES, 'nest-middleware-router-module/src/admin', file));
+    expect(router('users.controller.ts')).toEqual({ 'GET /users': null });
+    expect(router('audit.controller.ts')).toEqual({ 'GET /audit': 'src/admin/admin.module.ts apply(AuthMiddleware).forRoutes(AuditController)' });
+  });
+
+  it('answers null when cross-file analysis is off', () => {
+    const file = path.join(GATES, 'nest-middleware/src/orders/orders.controller.ts');
+    const context = contextFor(file, { 'agent-guard': { project: { crossFile: false } } });
+    expect(getRoutes(context, []).map((route) => globalGateFor(context, route))).toEqual([null, null]);
+  });
+
+  it('reads forRoutes/exclude paths as Nest writes them, and samples Nest route paths', async () => {
+    const { nestPathRegExp, nestRouteSamples } = await import('../../../src/frameworks/global-gates/nest');
+    expect(nestRouteSamples('/articles/:slug/comments/:id')).toEqual(['/articles/x7q/comments/x7q']);
+    expect(nestRouteSamples('/users/:id?')).toEqual(['/users', '/users/x7q']);
+    expect(nestRouteSamples('/files/*')).toBe(null);
+    expect(nestRouteSamples('/x/:id(\\d+)')).toBe(null);
+    const wildcard = nestPathRegExp('profiles/*')!;
+    expect(['/profiles/a', '/profiles/a/b'].every((p) => wildcard.test(p))).toBe(true);
+    expect(['/profiles', '/profilesx/a'].some((p) => wildcard.test(p))).toBe(false);
+    expect(nestPathRegExp('/user/')!.test('/user')).toBe(true);
+    expect(nestPathRegExp('articles/:slug')!.test('/articles/x7q')).toBe(true);
+    expect(nestPathRegExp('articles/:slug')!.test('/articles/x7q/comments')).toBe(false);
+    expect(nestPathRegExp('(.*)')!.test('/anything/at/all')).toBe(true);
+    expect(nestPathRegExp('*')!.test('/a')).toBe(true);
+    expect(nestPathRegExp('files/*path')!.test('/files/a/b')).toBe(true);
+    expect(nestPathRegExp('ab*cd')!.test('/abXYcd')).toBe(true);
+    expect(nestPathRegExp('files/{*path}')).toBe(null);
+  });
+});
+
 describe('globalGateFor on the cross-file fixture projects', () => {
   it('next-app: middleware.ts covers /api/admin/users, not /api/reports nor the other routes', () => {
     expect(gate(PROJECTS, 'next-app', 'app/api/admin/users/route.ts')).toEqual({

@@ -33,13 +33,15 @@ export interface GateModel {
 }
 
 interface Memo {
-  readonly model: GateModel | null;
+  readonly model: unknown;
   readonly deps: Deps;
 }
 
-const memos = new WeakMap<TSESTree.Program, WeakMap<object, Memo>>();
-/** The model of a gate file read by `read`, memoised per parse of the file (and of every file it read), per settings. */
-export function memoised(file: ProjectFile, kind: string, read: (deps: Deps) => GateModel | null): GateModel | null {
+/** Per parse of a file, per settings object, per kind of model (a module file may hold an `APP_GUARD` and a `forRoutes`). */
+const memos = new WeakMap<TSESTree.Program, WeakMap<object, Map<string, Memo>>>();
+
+/** The model of a gate file read by `read`, memoised per parse of the file (and of every file it read), per settings and kind. */
+export function memoised<T = GateModel>(file: ProjectFile, kind: string, read: (deps: Deps) => T | null): T | null {
   const program = file.sourceCode.ast;
   let perSettings = memos.get(program);
   if (!perSettings) {
@@ -47,18 +49,23 @@ export function memoised(file: ProjectFile, kind: string, read: (deps: Deps) => 
     memos.set(program, perSettings);
   }
   const key = file.context.settings as object;
-  const memo = perSettings.get(key) as (Memo & { kind?: string }) | undefined;
-  if (memo && memo.kind === kind && [...memo.deps].every(([filename, ast]) => projectFile(filename, file.context)?.sourceCode.ast === ast)) {
-    return memo.model;
+  let perKind = perSettings.get(key);
+  if (!perKind) {
+    perKind = new Map();
+    perSettings.set(key, perKind);
+  }
+  const memo = perKind.get(kind);
+  if (memo && [...memo.deps].every(([filename, ast]) => projectFile(filename, file.context)?.sourceCode.ast === ast)) {
+    return memo.model as T | null;
   }
   const deps: Deps = new Map();
-  let model: GateModel | null;
+  let model: T | null;
   try {
     model = read(deps);
   } catch {
     model = null;
   }
-  perSettings.set(key, { model, deps, kind } as Memo);
+  perKind.set(kind, { model, deps });
   return model;
 }
 

@@ -11,7 +11,20 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { CLERK_PROTECT_METHODS, CLERK_ROUTE_MATCHERS, CLERK_SIGN_IN_REDIRECTS } from '../../../frameworks/global-gates/next';
-import { NEST_GUARD_METHOD, NEST_METADATA_READS, NEST_REFUSING_EXCEPTIONS } from '../../../frameworks/global-gates/nest';
+import {
+  NEST_COOKIE_MEMBERS,
+  NEST_CREDENTIAL_DERIVATIONS,
+  NEST_CREDENTIAL_HEADER_NAMES,
+  NEST_CREDENTIAL_HEADERS,
+  NEST_GUARD_METHOD,
+  NEST_HEADER_GETTERS,
+  NEST_METADATA_READS,
+  NEST_REFUSING_EXCEPTIONS,
+  NEST_REFUSING_STATUS,
+  NEST_RESPONSE_SENDERS,
+  NEST_RESPONSE_STATUS_SENDER,
+  NEST_RESPONSE_STATUS_SETTER,
+} from '../../../frameworks/global-gates/nest';
 import { pathPatternRegExp } from '../../../frameworks/global-gates/path-patterns';
 import { REFUSING_STATUSES, SIGN_IN_TARGET } from '../../../frameworks/global-gates/types';
 import type { RejectingCall } from '../../../frameworks/global-gates/types';
@@ -120,6 +133,12 @@ interface Reader {
   readonly clerkAuth?: string;
   /** NestJS guard: route metadata reads answer "absent", `super.canActivate()` refuses when the base class is a gate. */
   readonly nest?: { readonly superGate: boolean };
+  /**
+   * NestJS middleware (`use(req, res, next)`): the names of its response and `next` parameters.
+   * Credential headers and cookies read as absent; `res.status(401).json(…)` and
+   * `next(new UnauthorizedException())` refuse.
+   */
+  readonly middleware?: { readonly response: string | null; readonly next: string | null };
   /** Functions followed through `return f(req)`, and how deep. */
   readonly depth: number;
 }
@@ -235,7 +254,10 @@ function isNullish(node: TSESTree.Node): boolean {
 function isIdentity(reader: Reader, node: TSESTree.Node): boolean {
   const expr = skipTsWrappers(node);
   if (expr.type === AST_NODE_TYPES.Identifier) {
-    return CREDENTIAL_NAMES.has(expr.name);
+    return CREDENTIAL_NAMES.has(expr.name) || (reader.middleware !== undefined && NEST_CREDENTIAL_HEADER_NAMES.has(expr.name));
+  }
+  if (reader.middleware && requestCredential(expr)) {
+    return true;
   }
   if (expr.type === AST_NODE_TYPES.ChainExpression || expr.type === AST_NODE_TYPES.AwaitExpression) {
     return isIdentity(reader, expr.type === AST_NODE_TYPES.ChainExpression ? expr.expression : expr.argument);
@@ -248,6 +270,62 @@ function isIdentity(reader: Reader, node: TSESTree.Node): boolean {
       const kind = classifyCall(reader.context, expr, reader.vocab);
       return kind === 'fetch' || kind === 'predicate';
     }
+  }
+  return false;
+}
+
+/** The name of a non-computed member, or the string of a computed literal one (`headers['x-api-key']`). */
+function memberName(expr: TSESTree.MemberExpression): string | null {
+  if (!expr.computed) {
+    return expr.property.type === AST_NODE_TYPES.Identifier ? expr.property.name : null;
+  }
+  return expr.property.type === AST_NODE_TYPES.Literal && typeof expr.property.value === 'string' ? expr.property.value : null;
+}
+
+/**
+ * Whether an expression of a middleware reads a credential of the request, or a string derived
+ * from one: absent (or throwing) on an anonymous request.
+ * @example requestCredential(req.headers.authorization?.split(' ')[1]) // true
+ */
+function requestCredential(node: TSESTree.Node, depth = 0): boolean {
+  const expr = skipTsWrappers(node.type === AST_NODE_TYPES.ChainExpression ? node.expression : node);
+  if (depth > 6) {
+    return false;
+  }
+  if (expr.type === AST_NODE_TYPES.Identifier) {
+    // `authHeader.split(' ')[1]`: a local named for a credential.
+    return depth > 0 && (CREDENTIAL_NAMES.has(expr.name) || NEST_CREDENTIAL_HEADER_NAMES.has(expr.name));
+  }
+  if (expr.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(expr);
+    const object = skipTsWrappers(expr.object);
+    if (name !== null && object.type === AST_NODE_TYPES.MemberExpression) {
+      const holder = memberName(object);
+      if (holder === 'headers' && NEST_CREDENTIAL_HEADERS.has(name.toLowerCase())) {
+        return true;
+      }
+      if (holder !== null && NEST_COOKIE_MEMBERS.has(holder) && CREDENTIAL_NAMES.has(name)) {
+        return true;
+      }
+    }
+    // `header.split(' ')[1]`: the token part of a missing header is missing too.
+    const split = object.type === AST_NODE_TYPES.CallExpression ? skipTsWrappers(object.callee) : null;
+    return (
+      expr.computed &&
+      expr.property.type === AST_NODE_TYPES.Literal &&
+      typeof expr.property.value === 'number' &&
+      split?.type === AST_NODE_TYPES.MemberExpression &&
+      memberName(split) === 'split' &&
+      requestCredential(split.object, depth + 1)
+    );
+  }
+  if (expr.type === AST_NODE_TYPES.CallExpression && expr.callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = memberName(expr.callee);
+    const arg = expr.arguments[0];
+    if (method !== null && NEST_HEADER_GETTERS.has(method) && arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string') {
+      return NEST_CREDENTIAL_HEADERS.has(arg.value.toLowerCase());
+    }
+    return method !== null && NEST_CREDENTIAL_DERIVATIONS.has(method) && requestCredential(expr.callee.object, depth + 1);
   }
   return false;
 }
@@ -293,7 +371,7 @@ function truthy(reader: Reader, node: TSESTree.Node, env: ReadonlyMap<string, st
       if (value !== UNKNOWN) {
         return value;
       }
-      return CREDENTIAL_NAMES.has(expr.name) ? FALSE : UNKNOWN;
+      return isIdentity(reader, expr) ? FALSE : UNKNOWN;
     }
     case AST_NODE_TYPES.MemberExpression:
       return isIdentity(reader, expr) ? FALSE : UNKNOWN;
@@ -550,7 +628,7 @@ function walkStatement(reader: Reader, statement: TSESTree.Node, cond: Cond): Co
       if (!argument) {
         return EXIT;
       }
-      if (refusalOf(reader, argument) || isSelfCheck(reader, argument)) {
+      if (refusalOf(reader, argument) || isSelfCheck(reader, argument) || middlewareRefusal(reader, argument)) {
         record(reader, cond, statement);
       } else if (reader.verdict) {
         // `return false`, `return !!auth?.user`: a falsy verdict refuses.
@@ -571,7 +649,7 @@ function walkStatement(reader: Reader, statement: TSESTree.Node, cond: Cond): Co
         record(reader, cond, statement);
         return EXIT;
       }
-      if (isSelfCheck(reader, statement.expression)) {
+      if (isSelfCheck(reader, statement.expression) || (middlewareRefusal(reader, statement.expression) && leavesAfter(statement))) {
         record(reader, cond, statement);
         return EXIT;
       }
@@ -596,6 +674,68 @@ function walkStatement(reader: Reader, statement: TSESTree.Node, cond: Cond): Co
     default:
       return containsExit(statement, reader) ? and(cond, UNKNOWN) : cond;
   }
+}
+
+/** Whether a status argument refuses: `401`, `403`, `HttpStatus.UNAUTHORIZED`, `HttpStatus.FORBIDDEN`. */
+function refusingStatus(reader: Reader, node: TSESTree.Node | undefined): boolean {
+  return node !== undefined && NEST_REFUSING_STATUS.test(reader.context.sourceCode.getText(skipTsWrappers(node)).replace(/\s+/gu, ''));
+}
+
+/**
+ * A middleware's refusal: `res.status(401).json(…)`, `res.sendStatus(403)` on its response
+ * parameter, `next(new UnauthorizedException())` on its `next` parameter.
+ */
+function middlewareRefusal(reader: Reader, node: TSESTree.Node): boolean {
+  const names = reader.middleware;
+  let expr = skipTsWrappers(node);
+  if (expr.type === AST_NODE_TYPES.AwaitExpression) {
+    expr = skipTsWrappers(expr.argument);
+  }
+  if (!names || expr.type !== AST_NODE_TYPES.CallExpression) {
+    return false;
+  }
+  const callee = skipTsWrappers(expr.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    return callee.name === names.next && expr.arguments[0] !== undefined && refusingException(reader, expr.arguments[0]);
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || names.response === null) {
+    return false;
+  }
+  const method = memberName(callee);
+  const object = skipTsWrappers(callee.object);
+  const isResponse = (n: TSESTree.Node): boolean => n.type === AST_NODE_TYPES.Identifier && n.name === names.response;
+  if (method === NEST_RESPONSE_STATUS_SENDER) {
+    return isResponse(object) && refusingStatus(reader, expr.arguments[0]);
+  }
+  if (method === null || !NEST_RESPONSE_SENDERS.has(method) || object.type !== AST_NODE_TYPES.CallExpression) {
+    return false;
+  }
+  const setter = skipTsWrappers(object.callee);
+  return setter.type === AST_NODE_TYPES.MemberExpression && memberName(setter) === NEST_RESPONSE_STATUS_SETTER && isResponse(skipTsWrappers(setter.object)) && refusingStatus(reader, object.arguments[0]);
+}
+
+/**
+ * Whether nothing runs after a statement: a `return`/`throw` follows it, or it is the last
+ * statement of the function (through the branches of `if` statements that are last themselves).
+ */
+function leavesAfter(statement: TSESTree.Node): boolean {
+  let node: TSESTree.Node = statement;
+  for (let depth = 0; depth < 12; depth++) {
+    const parent = node.parent;
+    if (parent?.type === AST_NODE_TYPES.BlockStatement) {
+      const index = parent.body.indexOf(node as TSESTree.Statement);
+      const following = parent.body[index + 1];
+      if (following) {
+        return following.type === AST_NODE_TYPES.ReturnStatement || following.type === AST_NODE_TYPES.ThrowStatement;
+      }
+      node = parent;
+    } else if (parent?.type === AST_NODE_TYPES.IfStatement) {
+      node = parent;
+    } else {
+      return parent !== undefined && isFunctionLike(parent);
+    }
+  }
+  return false;
 }
 
 /** Whether a try block verifies a credential (`jwt.verify(token)`, `await jwtVerify(…)`), which throws without one. */
@@ -623,8 +763,7 @@ function refusingException(reader: Reader, node: TSESTree.Node): boolean {
   if (NEST_REFUSING_EXCEPTIONS.test(expr.callee.name)) {
     return true;
   }
-  const status = expr.callee.name === 'HttpException' && expr.arguments[1] ? reader.context.sourceCode.getText(expr.arguments[1]) : '';
-  return /^(?:401|403|HttpStatus\.(?:UNAUTHORIZED|FORBIDDEN))$/u.test(status);
+  return expr.callee.name === 'HttpException' && refusingStatus(reader, expr.arguments[1]);
 }
 
 export function walkFunction(reader: Reader, fn: FunctionLike, cond: Cond = TRUE): void {
