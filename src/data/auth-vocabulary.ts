@@ -95,3 +95,11 @@ export const PUBLIC_FILE_GLOBS: readonly string[] = [
   'app/api/auth/**', 'app/api/health/**', 'pages/api/auth/**', 'server/api/public/**', 'server/api/auth/**',
   'src/routes/auth/**', 'app/routes/auth*',
 ];
+
+/**
+ * What the text of a file that defines a gate must mention somewhere: an identity, a credential
+ * or an auth client, or a refusal (401/403, `Unauthorized`, `Forbidden`). A file that mentions
+ * none of these cannot hold a function that rejects anonymous callers, and is not parsed to look.
+ */
+export const MENTIONS_AUTH = /auth|session|token|jwt|user|login|sign_?in|credential|principal|identity|actor|account|bearer|cookie|passport|permission|role|clerk|supabase|firebase|kinde|lucia|40[13]|unauthori[sz]ed|forbidden/iu;
+

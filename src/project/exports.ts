@@ -6,7 +6,7 @@ import { perFile, perFileKey } from '../core/context';
 import type { FileContext } from '../core/context';
 import { skipTsWrappers } from '../core/static';
 import { variableFor } from '../core/variable-index';
-import { projectFile } from './files';
+import { projectFile, projectFileMentions, projectFileText } from './files';
 import type { ProjectFile } from './files';
 import { resolveModule } from './resolve';
 import { onClearProjectCaches, projectSettings } from './settings';
@@ -182,12 +182,17 @@ export function projectImportNames(context: FileContext): ReadonlySet<string> {
       return names;
     }
     try {
-      // Every scope: `require` also happens inside functions. One pass over the declarations.
-      for (const variable of (context.sourceCode.scopeManager?.scopes ?? []).flatMap((scope) => scope.variables)) {
-        const def = variable.defs[0];
-        const binding = def && variable.defs.length === 1 ? bindingOfDefinition(def, def.name) : null;
-        if (binding && resolveModule(context.filename, binding.specifier, context.settings) !== null) {
-          names.add(variable.name);
+      // Every scope where the file calls `require`; else the top scope, where imports live.
+      const scopes = context.sourceCode.text.includes('require') || context.sourceCode.text.includes('import(')
+        ? context.sourceCode.scopeManager?.scopes ?? []
+        : [topScope(context.sourceCode)];
+      for (const scope of scopes) {
+        for (const variable of scope?.variables ?? []) {
+          const def = variable.defs[0];
+          const binding = def && variable.defs.length === 1 && (def.type === 'ImportBinding' || def.type === 'Variable') ? bindingOfDefinition(def, def.name) : null;
+          if (binding && !names.has(variable.name) && resolveModule(context.filename, binding.specifier, context.settings) !== null) {
+            names.add(variable.name);
+          }
         }
       }
     } catch {
@@ -396,10 +401,10 @@ function toDefinition(found: Found | null, like: FileContext): Definition | null
  * `export * from './y'`, `module.exports = { a }`, `module.exports.a = …`, `exports.a = …`.
  * Re-exports are followed up to `MAX_REEXPORT_HOPS` files; a cycle answers `null`.
  * Memoised per (parse of `file`, name), checked against the current parse of every file
- * the answer was read from. Never throws.
+ * the answer was read from (stat once per lint of `like`, the file being linted). Never throws.
  * @example exportedDefinition(projectFile('/app/lib/auth.ts', context)!, 'requireUser')?.node // FunctionDeclaration
  */
-export function exportedDefinition(file: ProjectFile, exportName: string): Definition | null {
+export function exportedDefinition(file: ProjectFile, exportName: string, like?: FileContext): Definition | null {
   try {
     const project = projectSettings(file.context);
     if (!project.crossFile || typeof exportName !== 'string') {
@@ -413,7 +418,8 @@ export function exportedDefinition(file: ProjectFile, exportName: string): Defin
     }
     const key = `${exportName}\0${project.tsconfig ?? ''}\0${project.root ?? ''}`;
     const memo = perName.get(key);
-    if (memo && memo.deps.every((dep) => projectFile(dep.filename, file.context)?.sourceCode.ast === dep.program)) {
+    // The files it was read from are checked through the file being linted (`like`): one stat each per lint.
+    if (memo && memo.deps.every((dep) => projectFile(dep.filename, like ?? file.context)?.sourceCode.ast === dep.program)) {
       return toDefinition(memo.found, file.context);
     }
     const walk: Walk = { hops: 0, visited: new Set(), deps: [] };
@@ -425,6 +431,17 @@ export function exportedDefinition(file: ProjectFile, exportName: string): Defin
   }
 }
 
+export interface DefinitionOptions {
+  /**
+   * Only follow the import when the file it names mentions this (`/\bfetch\b|axios/`) or
+   * re-exports from another file: the file is read, and parsed only then.
+   */
+  readonly mentions?: RegExp;
+}
+
+/** `export … from`, `export *`, `module.exports = require(…)`: a file that may pass a definition on. */
+const REEXPORTS = /\bexport\s*(?:\*|\{[^}]*\}|\*\s*as\s+[\w$]+)\s*from\b|exports(?:\.[\w$]+)?\s*=\s*require\s*\(/u;
+
 /**
  * The definition, in another project file, of what `node` names in the file of `context`:
  * an imported or required local name (`requireUser` of `import { requireUser } from
@@ -433,45 +450,96 @@ export function exportedDefinition(file: ProjectFile, exportName: string): Defin
  * import, does not resolve to a project file, or the export is not found.
  * @example router.get('/', getAll) // importedDefinition(context, getAll)?.node: the controller's function
  */
-export function importedDefinition(context: FileContext, node: TSESTree.Node, property?: string): Definition | null {
+export function importedDefinition(context: FileContext, node: TSESTree.Node, property?: string, options: DefinitionOptions = {}): Definition | null {
   try {
-    if (!projectSettings(context).crossFile) {
-      return null;
+    const found = importTarget(context, node, property);
+    if (!found || (options.mentions && !fileMayHold(found.target, options.mentions, context))) {
+      return null; // not an import of a project file, or a file that cannot hold what the caller looks for: not parsed
     }
-    let binding: ImportBinding | null = null;
-    if (node.type === AST_NODE_TYPES.Identifier) {
-      if (!projectImportNames(context).has(node.name)) {
-        return null; // not imported from a project file: nothing to follow, and no scope work
-      }
-      binding = importBinding(context, node);
-    } else if (node.type === AST_NODE_TYPES.MemberExpression) {
-      const name = propertyName(node);
-      const specifier = requiredSpecifier(node.object);
-      if (name !== null && specifier !== null) {
-        binding = { specifier, name };
-      } else if (name !== null && node.object.type === AST_NODE_TYPES.Identifier && property === undefined) {
-        return importedDefinition(context, node.object, name);
-      }
-    } else {
-      const specifier = requiredSpecifier(node);
-      binding = specifier === null ? null : { specifier, name: 'default' };
-    }
-    if (binding && property !== undefined) {
-      // A property reads an export only of a namespace or of a whole required module.
-      const wholeModule = binding.name === '*' || (binding.name === 'default' && node.type === AST_NODE_TYPES.Identifier && isWholeModule(context, node));
-      binding = wholeModule ? { specifier: binding.specifier, name: property } : null;
-    } else if (binding?.name === '*') {
-      binding = null;
-    }
-    if (!binding) {
-      return null;
-    }
-    const target = resolveModule(context.filename, binding.specifier, context.settings);
-    const file = target === null ? null : projectFile(target, context);
-    return file ? exportedDefinition(file, binding.name) : null;
+    const file = projectFile(found.target, context);
+    return file ? exportedDefinition(file, found.name, context) : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * Whether what `node` names is imported from a project file whose text mentions `pattern` (or
+ * re-exports from another file): `importedDefinition`'s cheap first half, reading the file
+ * without parsing it, for a caller that has costlier work to do before following the import.
+ */
+export function importedFileMentions(context: FileContext, node: TSESTree.Node, pattern: RegExp): boolean {
+  try {
+    const found = importTarget(context, node);
+    return found !== null && fileMayHold(found.target, pattern, context);
+  } catch {
+    return false;
+  }
+}
+
+/** Import specifiers as written in a file's text (`from './x'`, `require('./x')`, `import('./x')`). */
+const SPECIFIERS = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*(['"])([^'"\n]+)\1/gu;
+/** How many imports deep `fileMayHold` looks for a file that mentions the pattern: wrappers of wrappers. */
+const MENTION_HOPS = 2;
+
+/**
+ * Whether `target` can hold (or reach) what the caller looks for, from file texts alone: it
+ * mentions `pattern`, re-exports, or imports a project file that does (`MENTION_HOPS` deep: a
+ * wrapper of a wrapper). Files that pass are parsed; the others never are.
+ */
+function fileMayHold(target: string, pattern: RegExp, like: FileContext, hops = MENTION_HOPS, seen = new Set<string>()): boolean {
+  if (seen.has(target)) {
+    return false;
+  }
+  seen.add(target);
+  if (projectFileMentions(target, pattern, like) || projectFileMentions(target, REEXPORTS, like)) {
+    return true;
+  }
+  if (hops === 0) {
+    return false;
+  }
+  const text = projectFileText(target, like);
+  for (const [, , specifier] of text?.matchAll(SPECIFIERS) ?? []) {
+    const next = resolveModule(target, specifier!, like.settings);
+    if (next !== null && fileMayHold(next, pattern, like, hops - 1, seen)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The project file an import names, and the export it reads; `null` for anything else. */
+function importTarget(context: FileContext, node: TSESTree.Node, property?: string): { target: string; name: string } | null {
+  if (!projectSettings(context).crossFile) {
+    return null;
+  }
+  let binding: ImportBinding | null = null;
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    if (!projectImportNames(context).has(node.name)) {
+      return null; // not imported from a project file: nothing to follow, and no scope work
+    }
+    binding = importBinding(context, node);
+  } else if (node.type === AST_NODE_TYPES.MemberExpression) {
+    const name = propertyName(node);
+    const specifier = requiredSpecifier(node.object);
+    if (name !== null && specifier !== null) {
+      binding = { specifier, name };
+    } else if (name !== null && node.object.type === AST_NODE_TYPES.Identifier && property === undefined) {
+      return importTarget(context, node.object, name);
+    }
+  } else {
+    const specifier = requiredSpecifier(node);
+    binding = specifier === null ? null : { specifier, name: 'default' };
+  }
+  if (binding && property !== undefined) {
+    // A property reads an export only of a namespace or of a whole required module.
+    const wholeModule = binding.name === '*' || (binding.name === 'default' && node.type === AST_NODE_TYPES.Identifier && isWholeModule(context, node));
+    binding = wholeModule ? { specifier: binding.specifier, name: property } : null;
+  } else if (binding?.name === '*') {
+    binding = null;
+  }
+  const target = binding ? resolveModule(context.filename, binding.specifier, context.settings) : null;
+  return binding && target !== null ? { target, name: binding.name } : null;
 }
 
 /** `const m = require('x')` (not `import m from 'x'`): `m.a` reads export `a`. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseForESLint } from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
+import { perFile, perFileKey } from '../core/context';
 import type { FileContext } from '../core/context';
 import { SOURCE_EXTENSIONS } from './resolve';
 import { onClearProjectCaches, projectSettings } from './settings';
@@ -108,9 +109,31 @@ function stat(file: string): fs.Stats | null {
   }
 }
 
+const STATS = perFileKey<Map<string, fs.Stats | null>>('stats of other files');
+/** The contexts `projectFile` made for other files (not files being linted). */
+const projectContexts = new WeakSet<FileContext>();
+
+/**
+ * `stat` of another file, once per lint of the file `like` (its parse): a rule asks about the same
+ * helper at every call, and an edit to the helper is seen at the next lint, as an editor re-lints.
+ */
+function statFor(file: string, like?: FileContext): fs.Stats | null {
+  // Only for a file being linted: a project file's own context lives as long as its parse.
+  if (!like?.sourceCode?.ast || projectContexts.has(like)) {
+    return stat(file);
+  }
+  const stats = perFile(like, STATS, () => new Map());
+  let found = stats.get(file);
+  if (found === undefined) {
+    found = stat(file);
+    stats.set(file, found);
+  }
+  return found;
+}
+
 /** The current parse of `file`: from the cache when its size and mtime are unchanged, else parsed anew. */
-function entryFor(file: string): Entry | null {
-  const stats = stat(file);
+function entryFor(file: string, like?: FileContext): Entry | null {
+  const stats = statFor(file, like);
   if (!stats) {
     cache.delete(file);
     return null;
@@ -157,10 +180,84 @@ function viewOf(entry: Entry, file: string, like: FileContext): ProjectFile | nu
   let projectFile = view.files.get(settings);
   if (!projectFile) {
     const context: FileContext = { sourceCode: view.sourceCode, filename: file, settings };
+    projectContexts.add(context);
     projectFile = { filename: file, sourceCode: view.sourceCode, context };
     view.files.set(settings, projectFile);
   }
   return projectFile;
+}
+
+/** Texts read for `projectFileMentions` without parsing, by path, checked against size and mtime. */
+const texts = new Map<string, { size: number; mtimeMs: number; text: string | null }>();
+/** Answers of `projectFileMentions`, per text read and pattern. */
+const mentionAnswers = new WeakMap<object, Map<RegExp, boolean>>();
+onClearProjectCaches(() => texts.clear());
+
+/**
+ * Whether the text of another project file matches `pattern`, read (once per size and mtime)
+ * without parsing it: the cheap test before a lookup that parses, so that a file which cannot
+ * matter (a helper that never names an HTTP client) is never parsed. `false` for files that
+ * cannot be read or are over `MAX_FILE_BYTES`. Never throws.
+ */
+export function projectFileMentions(file: string, pattern: RegExp, like?: FileContext): boolean {
+  try {
+    const read = readText(file, like);
+    if (!read) {
+      return false;
+    }
+    // One answer per read of the file and pattern: the same helper is asked about at every call.
+    let answers = mentionAnswers.get(read.holder);
+    if (!answers) {
+      answers = new Map();
+      mentionAnswers.set(read.holder, answers);
+    }
+    let answer = answers.get(pattern);
+    if (answer === undefined) {
+      pattern.lastIndex = 0;
+      answer = pattern.test(read.text);
+      answers.set(pattern, answer);
+    }
+    return answer;
+  } catch {
+    return false;
+  }
+}
+
+/** The text of another project file, read without parsing it (`null` when unreadable or over `MAX_FILE_BYTES`). */
+export function projectFileText(file: string, like?: FileContext): string | null {
+  try {
+    return readText(file, like)?.text ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The current text of `file` and the object that stands for this read of it (a parse, or a text entry). */
+function readText(file: string, like?: FileContext): { text: string; holder: object } | null {
+  const filename = path.normalize(file);
+  const stats = statFor(filename, like);
+  if (!stats || stats.size > MAX_FILE_BYTES) {
+    return null;
+  }
+  const parsed = cache.get(filename);
+  if (parsed && parsed.size === stats.size && parsed.mtimeMs === stats.mtimeMs && parsed.parsed) {
+    return { text: parsed.parsed.text, holder: parsed.parsed };
+  }
+  let entry = texts.get(filename);
+  if (!entry || entry.size !== stats.size || entry.mtimeMs !== stats.mtimeMs) {
+    let read: string | null;
+    try {
+      read = fs.readFileSync(filename, 'utf8');
+    } catch {
+      read = null;
+    }
+    entry = { size: stats.size, mtimeMs: stats.mtimeMs, text: read };
+    texts.set(filename, entry);
+    if (texts.size > MAX_CACHED_FILES) {
+      texts.delete(texts.keys().next().value!);
+    }
+  }
+  return entry.text === null ? null : { text: entry.text, holder: entry };
 }
 
 /**
@@ -182,7 +279,7 @@ export function projectFile(file: string, like: FileContext): ProjectFile | null
     if (filename === like.filename) {
       return { filename, sourceCode: like.sourceCode, context: like };
     }
-    const entry = entryFor(filename);
+    const entry = entryFor(filename, like);
     return entry ? viewOf(entry, filename, like) : null;
   } catch {
     return null;

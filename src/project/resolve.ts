@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import type { NapiResolveOptions, ResolverFactory } from 'oxc-resolver';
 
-import { findProjectRoot } from './root';
+import { findProjectRoot, readPackageJson } from './root';
 import { onClearProjectCaches, projectSettings } from './settings';
 import type { SettingsSource } from './settings';
 import { workspacePackages } from './workspaces';
@@ -186,6 +186,20 @@ function projectSource(file: string | null): string | null {
  * and when cross-file analysis is off. Never throws; memoised per (directory, specifier).
  * @example resolveModule('/app/src/routes.ts', '@/lib/auth') // → '/app/src/lib/auth.ts'
  */
+const packageDirs = new Map<string, string>();
+onClearProjectCaches(() => packageDirs.clear());
+
+/** The nearest folder at or above `dir` with a package.json (or `dir`'s root when there is none), memoised. */
+function packageDir(dir: string): string {
+  let found = packageDirs.get(dir);
+  if (found === undefined) {
+    const parent = path.dirname(dir);
+    found = readPackageJson(dir) !== null || parent === dir ? dir : packageDir(parent);
+    packageDirs.set(dir, found);
+  }
+  return found;
+}
+
 export function resolveModule(fromFile: string, specifier: string, settings?: SettingsSource): string | null {
   const project = projectSettings(settings);
   if (!project.crossFile || typeof fromFile !== 'string' || typeof specifier !== 'string' || specifier === '' || !path.isAbsolute(fromFile)) {
@@ -195,7 +209,10 @@ export function resolveModule(fromFile: string, specifier: string, settings?: Se
     return null;
   }
   const dir = path.dirname(fromFile);
-  const key = `${project.tsconfig ?? ''}\0${project.root ?? ''}\0${dir}\0${specifier}`;
+  // A bare specifier (`lodash`, `@/lib/x`, `@acme/api`) resolves alike from every folder of one
+  // package (same tsconfig, same node_modules): one resolution per package, not per folder.
+  const bare = !specifier.startsWith('.') && !path.isAbsolute(specifier);
+  const key = `${project.tsconfig ?? nearestTsconfig(dir) ?? ''}\0${project.root ?? ''}\0${bare ? packageDir(dir) : dir}\0${specifier}`;
   const known = memo.get(key);
   if (known !== undefined) {
     return known;

@@ -136,7 +136,7 @@ export default createRule<Options, MessageIds>({
      */
     function checkImportedWrappers(): void {
       for (const call of namedCalls) {
-        if (!isImportedCallee(context, call.callee)) {
+        if (!isImportedCallee(context, call.callee, fsTraceMap(), FS_GLOBAL_TRACE_MAP)) {
           continue;
         }
         let inputs = call.arguments.map((arg) => (arg.type === AST_NODE_TYPES.SpreadElement ? null : analyzer.classify(arg)));
@@ -168,7 +168,7 @@ export default createRule<Options, MessageIds>({
      * into an fs sink: its own file cannot know it is a handler, so the registration is reported.
      */
     function checkImportedHandlers(): void {
-      const withImported = registrations.filter((call) => call.arguments.slice(1).some((arg) => isImportedCallee(context, arg)));
+      const withImported = registrations.filter((call) => call.arguments.slice(1).some((arg) => isImportedCallee(context, arg, fsTraceMap(), FS_GLOBAL_TRACE_MAP)));
       if (withImported.length === 0) {
         return;
       }
@@ -180,7 +180,7 @@ export default createRule<Options, MessageIds>({
         }
         // The adapters list handlers defined in another file; the last one answers the request.
         const handler = route.externalHandlers?.at(-1);
-        if (!handler || !isImportedCallee(context, handler)) {
+        if (!handler || !isImportedCallee(context, handler, fsTraceMap(), FS_GLOBAL_TRACE_MAP)) {
           continue;
         }
         const [found] = importedHandlerSinks(context, handler, route.framework, fsTraceMap(), FS_GLOBAL_TRACE_MAP, options);

@@ -5,7 +5,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { importedDefinition, projectRoot } from '../../project/index';
-import type { ProjectFile } from '../../project/index';
+import type { DefinitionOptions, ProjectFile } from '../../project/index';
 import type { FileContext } from '../../core/context';
 import { isFunctionLike, resolveFunction } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
@@ -49,9 +49,10 @@ export function functionOfNode(context: FileContext, node: TSESTree.Node): Funct
 /**
  * The function an expression names, in this file (`resolveFunction`) or, when it is imported,
  * in the project file that defines it: `getContractById`, `files.downloadFile`, `autenticar`.
- * `null` when it is neither, does not resolve, or `crossFile` is off.
+ * `null` when it is neither, does not resolve, or `crossFile` is off. `options.mentions` skips
+ * (unparsed) a file whose text cannot hold what the caller looks for.
  */
-export function functionNamed(context: FileContext, node: TSESTree.Node): FoundFunction | null {
+export function functionNamed(context: FileContext, node: TSESTree.Node, options: DefinitionOptions = {}): FoundFunction | null {
   const expr = skipTsWrappers(node);
   const local = resolveFunction(context, expr);
   if (local) {
@@ -69,7 +70,7 @@ export function functionNamed(context: FileContext, node: TSESTree.Node): FoundF
   if (expr.type !== AST_NODE_TYPES.Identifier && expr.type !== AST_NODE_TYPES.MemberExpression) {
     return null;
   }
-  const definition = importedDefinition(context, expr);
+  const definition = importedDefinition(context, expr, undefined, options);
   const fn = definition ? functionOfNode(definition.file.context, definition.node) : null;
   return definition && fn ? { context: definition.file.context, fn, name: definition.name, file: definition.file } : null;
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { MENTIONS_AUTH } from '../../data/auth-vocabulary';
 import { importBinding } from '../../project/index';
 import { childNodes, dottedName } from '../../core/ast';
 import { perFile, perFileKey } from '../../core/context';
@@ -66,7 +67,7 @@ export function importedCallKind(context: FileContext, call: TSESTree.CallExpres
   if (!root || depth >= MAX_FOLLOW_HOPS || importBinding(context, root) === null) {
     return null;
   }
-  const found = functionNamed(context, callee);
+  const found = functionNamed(context, callee, { mentions: MENTIONS_AUTH });
   if (!found?.file) {
     return null;
   }

@@ -8,6 +8,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { MENTIONS_AUTH } from '../../data/auth-vocabulary';
 import { importedDefinition } from '../../project/index';
 import type { RouteGuard } from '../../frameworks/types';
 import { perFile, perFileKey } from '../../core/context';
@@ -21,6 +22,9 @@ import type { FoundFunction } from './definitions';
 import { analyseHandlerGateAcrossFiles, ownRejection, rejectsItself } from './gate-functions';
 import { isAuthGuard } from './guards';
 import type { AuthVocabulary } from './vocabulary';
+
+/** Only a file that mentions an identity, a credential or a refusal can define a gate: others are not parsed. */
+const GATE_FILE = { mentions: MENTIONS_AUTH };
 
 /** What reading a guard's definition in another file showed. */
 export interface ImportedGuard {
@@ -63,7 +67,7 @@ function judge(context: FileContext, guard: RouteGuard, vocab: AuthVocabulary): 
   }
   if (node.type === AST_NODE_TYPES.CallExpression) {
     // A factory (`auth('manageUsers')`, `requiereRol('admin')`) or a wrapper (`withWorkspace(handler)`): the function it returns decides.
-    const factory = functionNamed(context, node.callee);
+    const factory = functionNamed(context, node.callee, GATE_FILE);
     if (!factory?.file) {
       return null;
     }
@@ -74,7 +78,7 @@ function judge(context: FileContext, guard: RouteGuard, vocab: AuthVocabulary): 
     const gated = returned.some((fn) => (guard.via === 'wrapper' ? wrapperGates(factory.context, fn, vocab) : middlewareGates(factory.context, fn, vocab, 1)));
     return described(factory, gated);
   }
-  const found = functionNamed(context, node);
+  const found = functionNamed(context, node, GATE_FILE);
   if (!found?.file) {
     return null;
   }
@@ -183,6 +187,6 @@ function useArgumentGates(context: FileContext, arg: TSESTree.Node, vocab: AuthV
   if (fn) {
     return middlewareGates(context, fn, vocab, depth);
   }
-  const found = functionNamed(context, expr);
+  const found = functionNamed(context, expr, GATE_FILE);
   return found !== null && middlewareGates(found.context, found.fn, vocab, depth);
 }

@@ -36,6 +36,17 @@ export type HttpWrapperSummary =
   /** The request has one only when the caller passes it. */
   | { readonly kind: 'caller'; readonly client: string; readonly family: HttpClientFamily; readonly from: CallerTimeout };
 
+/**
+ * What the text of a file that sends HTTP requests mentions: a global fetch (`fetch(`, `$fetch(`)
+ * or one of the client modules. A file that names none of them is not parsed to find a wrapper.
+ */
+const MENTIONS_HTTP_CLIENT = new RegExp(
+  String.raw`\bfetch\s*\(|\$fetch\b|['"](?:node:)?(?:` +
+    Object.keys(HTTP_CLIENT_MODULES).map((name) => name.replaceAll('.', '\\.')).join('|') +
+    String.raw`)['"/]`,
+  'u',
+);
+
 /** An imported HTTP wrapper, with its name and file. */
 export type ImportedHttpWrapper = HttpWrapperSummary & { readonly name: string; readonly definedIn: string };
 
@@ -253,7 +264,7 @@ export function importedHttpWrapper(context: FileContext, callee: TSESTree.Node)
     if (id.type !== AST_NODE_TYPES.Identifier || !projectImportNames(context).has(id.name) || importBinding(context, id) === null) {
       return null;
     }
-    const definition = importedDefinition(context, node);
+    const definition = importedDefinition(context, node, undefined, { mentions: MENTIONS_HTTP_CLIENT });
     if (!definition || !isFunctionLike(definition.node)) {
       return null;
     }

@@ -15,7 +15,7 @@ import { HONO_PARAMS } from '../../frameworks/hono';
 import { KOA_PARAMS } from '../../frameworks/koa';
 import { getParamRole } from '../../frameworks/registry';
 import type { ParamRole } from '../../frameworks/types';
-import { importBinding, importedDefinition, projectImportNames, projectRoot } from '../../project/index';
+import { importedDefinition, importedFileMentions, projectImportNames, projectRoot } from '../../project/index';
 import type { ProjectFile } from '../../project/index';
 import { RequestInputAnalyzer, requestInputLists } from './tracker';
 import type { RequestInputOptions, RequestInputOrigin, SeededRole } from './values';
@@ -207,11 +207,20 @@ export interface ImportedPathWrapper {
   readonly params: ParameterSinks;
 }
 
-/** Whether `callee` names an import (`readUpload`, `storage.readUpload`): the cheap test before following it. */
-export function isImportedCallee(context: FileContext, callee: TSESTree.Node): boolean {
+/**
+ * Whether `callee` names an import (`readUpload`, `storage.readUpload`) of a project file that
+ * mentions one of the sinks' modules (or re-exports): the cheap test before following it, read
+ * from the file's text without parsing it.
+ */
+export function isImportedCallee<T>(
+  context: FileContext,
+  callee: TSESTree.Node,
+  traceMap: Readonly<Record<string, TraceMap<T>>>,
+  globals?: Readonly<TraceMap<T>>,
+): boolean {
   const node = skipTsWrappers(callee);
   const id = node.type === AST_NODE_TYPES.MemberExpression ? skipTsWrappers(node.object) : node;
-  return id.type === AST_NODE_TYPES.Identifier && projectImportNames(context).has(id.name) && importBinding(context, id) !== null;
+  return id.type === AST_NODE_TYPES.Identifier && projectImportNames(context).has(id.name) && importedFileMentions(context, node, mentionsOf(traceMap, globals));
 }
 
 /**
@@ -221,6 +230,21 @@ export function isImportedCallee(context: FileContext, callee: TSESTree.Node): b
  * memoised per (parse of the other file, function). `null` otherwise; never throws.
  * @example importedPathWrapper(context, readUploadId, FS_TRACE_MAP, FS_GLOBAL_TRACE_MAP)?.params // ['fs.readFile']
  */
+/** Per trace map: what a file must mention to use one of its sinks (a module specifier or a global). */
+const sinkMentions = new WeakMap<object, RegExp>();
+
+function mentionsOf(traceMap: object, globals: object | undefined): RegExp {
+  let pattern = sinkMentions.get(traceMap);
+  if (!pattern) {
+    const escape = (name: string): string => name.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
+    const modules = Object.keys(traceMap).map((name) => `['"](?:node:)?${escape(name)}['"]`);
+    const names = Object.keys(globals ?? {}).map((name) => `\\b${escape(name)}\\b`);
+    pattern = new RegExp([...modules, ...names].join('|') || '(?!)', 'u');
+    sinkMentions.set(traceMap, pattern);
+  }
+  return pattern;
+}
+
 export function importedPathWrapper<T extends PathSink>(
   context: FileContext,
   callee: TSESTree.Node,
@@ -229,7 +253,8 @@ export function importedPathWrapper<T extends PathSink>(
   options: RequestInputOptions = {},
 ): ImportedPathWrapper | null {
   try {
-    const definition = importedDefinition(context, skipTsWrappers(callee));
+    // A file that names none of the sinks' modules cannot hold a wrapper of them: not parsed.
+    const definition = importedDefinition(context, skipTsWrappers(callee), undefined, { mentions: mentionsOf(traceMap, globals) });
     if (!definition || !isFunctionLike(definition.node)) {
       return null;
     }
