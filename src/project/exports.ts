@@ -6,7 +6,7 @@ import { perFile, perFileKey } from '../core/context';
 import type { FileContext } from '../core/context';
 import { skipTsWrappers } from '../core/static';
 import { variableFor } from '../core/variable-index';
-import { projectFile, projectFileMentions, projectFileText } from './files';
+import { projectFile, projectFileMemo, projectFileMentions, projectFileText } from './files';
 import type { ProjectFile } from './files';
 import { resolveModule } from './resolve';
 import { onClearProjectCaches, projectSettings } from './settings';
@@ -437,7 +437,11 @@ export interface DefinitionOptions {
    * re-exports from another file: the file is read, and parsed only then.
    */
   readonly mentions?: RegExp;
+  /** How many imports deep a file may reach what `mentions` names (default 2: a wrapper of a wrapper). */
+  readonly mentionHops?: number;
 }
+
+const DEFINITIONS = perFileKey<Map<string, Definition | null>>('imported definitions');
 
 /** `export … from`, `export *`, `module.exports = require(…)`: a file that may pass a definition on. */
 const REEXPORTS = /\bexport\s*(?:\*|\{[^}]*\}|\*\s*as\s+[\w$]+)\s*from\b|exports(?:\.[\w$]+)?\s*=\s*require\s*\(/u;
@@ -453,11 +457,23 @@ const REEXPORTS = /\bexport\s*(?:\*|\{[^}]*\}|\*\s*as\s+[\w$]+)\s*from\b|exports
 export function importedDefinition(context: FileContext, node: TSESTree.Node, property?: string, options: DefinitionOptions = {}): Definition | null {
   try {
     const found = importTarget(context, node, property);
-    if (!found || (options.mentions && !fileMayHold(found.target, options.mentions, context))) {
-      return null; // not an import of a project file, or a file that cannot hold what the caller looks for: not parsed
+    if (!found) {
+      return null; // not an import of a project file
     }
-    const file = projectFile(found.target, context);
-    return file ? exportedDefinition(file, found.name, context) : null;
+    // Once per lint of this file and export asked about: a helper is called many times.
+    const memo = perFile(context, DEFINITIONS, () => new Map());
+    const key = `${found.target}\0${found.name}\0${options.mentions?.source ?? ''}\0${options.mentionHops ?? MENTION_HOPS}`;
+    if (memo.has(key)) {
+      return memo.get(key)!;
+    }
+    let definition: Definition | null = null;
+    // A file that cannot hold what the caller looks for is not parsed.
+    if (!options.mentions || fileMayHold(found.target, options.mentions, context, options.mentionHops ?? MENTION_HOPS)) {
+      const file = projectFile(found.target, context);
+      definition = file ? exportedDefinition(file, found.name, context) : null;
+    }
+    memo.set(key, definition);
+    return definition;
   } catch {
     return null;
   }
@@ -487,7 +503,20 @@ const MENTION_HOPS = 2;
  * mentions `pattern`, re-exports, or imports a project file that does (`MENTION_HOPS` deep: a
  * wrapper of a wrapper). Files that pass are parsed; the others never are.
  */
-function fileMayHold(target: string, pattern: RegExp, like: FileContext, hops = MENTION_HOPS, seen = new Set<string>()): boolean {
+function fileMayHold(target: string, pattern: RegExp, like: FileContext, hops = MENTION_HOPS): boolean {
+  // Kept with the target's current text: a change of the files it imports is seen when it changes
+  // (or after `clearProjectCaches`), a bound accepted for wrappers of wrappers.
+  const memo = projectFileMemo(target, like);
+  const key = `may hold\0${hops}\0${pattern.source}`;
+  let answer = memo?.get(key) as boolean | undefined;
+  if (answer === undefined) {
+    answer = mayHold(target, pattern, like, hops, new Set());
+    memo?.set(key, answer);
+  }
+  return answer;
+}
+
+function mayHold(target: string, pattern: RegExp, like: FileContext, hops: number, seen: Set<string>): boolean {
   if (seen.has(target)) {
     return false;
   }
@@ -501,7 +530,7 @@ function fileMayHold(target: string, pattern: RegExp, like: FileContext, hops = 
   const text = projectFileText(target, like);
   for (const [, , specifier] of text?.matchAll(SPECIFIERS) ?? []) {
     const next = resolveModule(target, specifier!, like.settings);
-    if (next !== null && fileMayHold(next, pattern, like, hops - 1, seen)) {
+    if (next !== null && mayHold(next, pattern, like, hops - 1, seen)) {
       return true;
     }
   }

@@ -223,6 +223,30 @@ export function projectFileMentions(file: string, pattern: RegExp, like?: FileCo
   }
 }
 
+const readMemos = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * A memo that lives as long as the current read of `file` (its text at this size and mtime):
+ * for answers derived from its text, kept across lints until the file changes. `null` when the
+ * file cannot be read.
+ */
+export function projectFileMemo(file: string, like?: FileContext): Map<string, unknown> | null {
+  try {
+    const read = readText(file, like);
+    if (!read) {
+      return null;
+    }
+    let memo = readMemos.get(read.holder);
+    if (!memo) {
+      memo = new Map();
+      readMemos.set(read.holder, memo);
+    }
+    return memo;
+  } catch {
+    return null;
+  }
+}
+
 /** The text of another project file, read without parsing it (`null` when unreadable or over `MAX_FILE_BYTES`). */
 export function projectFileText(file: string, like?: FileContext): string | null {
   try {

@@ -1195,6 +1195,11 @@ export const drop = (name: string) => db.exec(\`DELETE FROM users WHERE name = '
       code: `export const find = (id: string) => conn.query('\\x53ELECT name ' + id);`,
       errors: [{ messageId: 'dynamicSql', line: 1, column: 48, endLine: 1, endColumn: 70, data: { value: '`id`', sink: 'conn.query', via: '' } }],
     },
+    // ... or starting with an escaped line break (`'\nselect …'`).
+    {
+      code: `export const find = (id: string) => conn.query('\\nselect name ' + id);`,
+      errors: [{ messageId: 'dynamicSql', line: 1, column: 48, endLine: 1, endColumn: 69, data: { value: '`id`', sink: 'conn.query', via: '' } }],
+    },
     // sqlite: open() wrapper
     {
       code: `import { open } from 'sqlite';

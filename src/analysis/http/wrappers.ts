@@ -264,7 +264,7 @@ export function importedHttpWrapper(context: FileContext, callee: TSESTree.Node)
     if (id.type !== AST_NODE_TYPES.Identifier || !projectImportNames(context).has(id.name) || importBinding(context, id) === null) {
       return null;
     }
-    const definition = importedDefinition(context, node, undefined, { mentions: MENTIONS_HTTP_CLIENT });
+    const definition = importedDefinition(context, node, undefined, { mentions: MENTIONS_HTTP_CLIENT, mentionHops: 0 });
     if (!definition || !isFunctionLike(definition.node)) {
       return null;
     }

@@ -26,12 +26,19 @@ const CLAUSE = /(?:^|[\s(\uE000])(?:WHERE|FROM|SET|VALUES|ORDER\s+BY|GROUP\s+BY|
  * at its start (any case, whatever follows, as a spliced value may), or an upper-case clause
  * keyword anywhere. Looser than `looksLikeSql`, token by token.
  */
-const TOKEN_LEADING = /^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/|\()*(?:select|insert|update|delete|with|merge|replace|create|alter|drop|truncate|call|exec|execute)(?![\w$])/iu;
+const TOKEN_LEADING = /^(?:\s+|\\[nrt]|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/|\()*(?:select|insert|update|delete|with|merge|replace|create|alter|drop|truncate|call|exec|execute)(?![\w$])/iu;
 const TOKEN_CLAUSE = /(?:^|[\s(])(?:WHERE|FROM|SET|VALUES|ORDER\s+BY|GROUP\s+BY|HAVING|LIMIT|OFFSET|JOIN|INTO|AND|OR|RETURNING)(?=[\s(]|$)/u;
 /** Escapes that could spell a letter (`'\x53ELECT'`): such a token is not judged by its raw text. */
 const LETTER_ESCAPE = /\\(?:x|u|[0-7])/u;
 
 const SQL_TEXT = perFileKey<boolean>('file may hold SQL text');
+/**
+ * The same, looser, on the whole text at once (one scan, no tokens): a statement keyword after a
+ * quote, backtick, `}` or `(` (the start of a string or template part), an upper-case clause
+ * keyword anywhere, or an escape. A file without any is ruled out before its tokens are read.
+ */
+const TEXT_MAY_LEAD_SQL = /['"`}(]\s*(?:\\[nrt]\s*|--[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*|\(\s*)*(?:select|insert|update|delete|with|merge|replace|create|alter|drop|truncate|call|exec|execute)(?![\w$])/iu;
+const TEXT_MAY_HOLD_CLAUSE = /\b(?:WHERE|FROM|SET|VALUES|ORDER\s+BY|GROUP\s+BY|HAVING|LIMIT|OFFSET|JOIN|INTO|AND|OR|RETURNING)\b|\\(?:x|u|[0-7])/u;
 
 /**
  * Whether any string or template token of the file could be (part of) text that `looksLikeSql`
@@ -39,7 +46,7 @@ const SQL_TEXT = perFileKey<boolean>('file may hold SQL text');
  * (about nine in ten server files) need not take apart the arguments of every `map.get(key)`.
  */
 export function mayContainSqlText(context: FileContext): boolean {
-  return perFile(context, SQL_TEXT, () => (context.sourceCode.ast.tokens ?? []).some((token) => {
+  return perFile(context, SQL_TEXT, () => (TEXT_MAY_LEAD_SQL.test(context.sourceCode.text) || TEXT_MAY_HOLD_CLAUSE.test(context.sourceCode.text)) && (context.sourceCode.ast.tokens ?? []).some((token) => {
     if (token.type !== AST_TOKEN_TYPES.String && token.type !== AST_TOKEN_TYPES.Template) {
       return false;
     }
