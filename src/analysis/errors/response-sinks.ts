@@ -7,6 +7,7 @@ import { errorHandlerRoles } from './handler-roles';
 import { hasDirective, isFunctionLike, textIncludes } from '../../core/functions';
 import { resolveCallTarget } from '../../core/modules';
 import { compileNameSpecs, matchCallTarget, matchWrittenName } from '../../core/name-specs';
+import type { NameSpecList } from '../../core/name-specs';
 import { findObjectProperty, skipTsWrappers } from '../../core/static';
 import { memberName, staticCalleeName } from '../../core/ast';
 import { variableFor } from '../../core/variable-index';
@@ -70,6 +71,18 @@ export interface ResponseSinkOptions {
   readonly responseParams?: { readonly fn: FunctionLike; readonly indices: readonly number[] };
 }
 
+/** Per compiled list of extra sinks (one per configuration): the call names, built once, not per file. */
+const callNamesByExtras = new WeakMap<NameSpecList, ReadonlySet<string> | null>();
+
+function sinkCallNames(extras: NameSpecList): ReadonlySet<string> | null {
+  let names = callNamesByExtras.get(extras);
+  if (names === undefined) {
+    names = extras.hasModuleSpecs ? null : new Set([...RESPONSE_INDEX.methods.keys(), ...RESPONSE_INDEX.callNames, ...extras.lastSegments]);
+    callNamesByExtras.set(extras, names);
+  }
+  return names;
+}
+
 /**
  * Recognises response sinks of every framework's response facet: methods on response objects
  * (`res.status(500).json(body)`), property writes (`ctx.body = body`), module calls and
@@ -87,7 +100,7 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
    * `HttpException`), plain extra sinks. Module extra sinks can be imported under any name, so
    * with one configured every named call is resolved.
    */
-  const callNames: ReadonlySet<string> | null = extras.hasModuleSpecs ? null : new Set([...index.methods.keys(), ...index.callNames, ...extras.lastSegments]);
+  const callNames = sinkCallNames(extras);
   const fileIsAction = hasDirective(sourceCode.ast.body, index.directives);
   /** Whether the text names a directive at all: without one, no `return` can answer an action. */
   const mentionsDirective = [...index.directives].some((directive) => textIncludes(context, directive));
