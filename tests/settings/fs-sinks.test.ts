@@ -38,8 +38,8 @@ app.get('/f', (req, res) => {
 `,
       settings: { 'agent-guard': { fs: { sinks: ['fs#customRead'] } } },
       errors: [
-        { messageId: 'requestPath', line: 5, column: 15, endLine: 5, endColumn: 26, data: { sink: 'fs.readFile', source: 'req.query.p' } },
-        { messageId: 'requestPath', line: 6, column: 17, endLine: 6, endColumn: 28, data: { sink: 'fs.customRead', source: 'req.query.q' } },
+        { messageId: 'requestPath', line: 5, column: 15, endLine: 5, endColumn: 26, data: { sink: 'fs.readFile', via: '', source: 'req.query.p' } },
+        { messageId: 'requestPath', line: 6, column: 17, endLine: 6, endColumn: 28, data: { sink: 'fs.customRead', via: '', source: 'req.query.q' } },
       ],
     },
     {
@@ -54,8 +54,8 @@ app.get('/f', async (req, res) => {
 `,
       settings: { 'agent-guard': { fs: { sinks: ['@acme/storage#readObject'] } } },
       errors: [
-        { messageId: 'requestPath', line: 6, column: 18, endLine: 6, endColumn: 29, data: { sink: 'readFile', source: 'req.query.p' } },
-        { messageId: 'requestPath', line: 7, column: 28, endLine: 7, endColumn: 39, data: { sink: 'storage.readObject', source: 'req.query.q' } },
+        { messageId: 'requestPath', line: 6, column: 18, endLine: 6, endColumn: 29, data: { sink: 'readFile', via: '', source: 'req.query.p' } },
+        { messageId: 'requestPath', line: 7, column: 28, endLine: 7, endColumn: 39, data: { sink: 'storage.readObject', via: '', source: 'req.query.q' } },
       ],
     },
     {
@@ -70,8 +70,8 @@ app.get('/f', (req, res) => {
 `,
       settings: { 'agent-guard': { fs: { sinks: ['readObject'] } } },
       errors: [
-        { messageId: 'requestPath', line: 4, column: 14, endLine: 4, endColumn: 25, data: { sink: 'readObject', source: 'req.query.a' } },
-        { messageId: 'requestPath', line: 5, column: 27, endLine: 5, endColumn: 38, data: { sink: 'this.storage.readObject', source: 'req.query.b' } },
+        { messageId: 'requestPath', line: 4, column: 14, endLine: 4, endColumn: 25, data: { sink: 'readObject', via: '', source: 'req.query.a' } },
+        { messageId: 'requestPath', line: 5, column: 27, endLine: 5, endColumn: 38, data: { sink: 'this.storage.readObject', via: '', source: 'req.query.b' } },
       ],
     },
   ],

@@ -107,8 +107,8 @@ app.get('/f', (req, res) => {
 `,
       settings: { 'agent-guard': { requestInput: { sources: ['express#readUpload'] } } },
       errors: [
-        { messageId: 'requestPath', line: 5, column: 15, endLine: 5, endColumn: 26, data: { sink: 'fs.readFile', source: 'req.query.a' }, suggestions: [] },
-        { messageId: 'requestPath', line: 6, column: 15, endLine: 6, endColumn: 27, data: { sink: 'fs.readFile', source: 'readUpload()' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 15, endLine: 5, endColumn: 26, data: { sink: 'fs.readFile', via: '', source: 'req.query.a' }, suggestions: [] },
+        { messageId: 'requestPath', line: 6, column: 15, endLine: 6, endColumn: 27, data: { sink: 'fs.readFile', via: '', source: 'readUpload()' }, suggestions: [] },
       ],
     },
   ],
