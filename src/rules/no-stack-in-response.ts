@@ -97,8 +97,13 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const logger = options.logger ?? 'console.error';
     const matcher = createResponseSinkMatcher(context, { extraSinks: options.responseSinks ?? [] });
-    const originOptions: ErrorOriginOptions = { errorHandlers: matcher.errorHandlers, devGuards: options.devGuards ?? [] };
-    const responders = createResponderAnalysis({ extraSinks: options.responseSinks ?? [], devGuards: originOptions.devGuards, errorHandlers: matcher.errorHandlers });
+    const responders = createResponderAnalysis({ extraSinks: options.responseSinks ?? [], devGuards: options.devGuards ?? [], errorHandlers: matcher.errorHandlers });
+    const originOptions: ErrorOriginOptions = {
+      errorHandlers: matcher.errorHandlers,
+      devGuards: options.devGuards ?? [],
+      // `res.status(500).send(getErrorMessage(err))`: what a project helper returns of the error it is handed.
+      helperResult: (call, taints) => responders.returnedTaint(context, call, taints),
+    };
     // Built when the first response sink is found: most files send no response.
     let originMemo: ErrorOriginAnalyzer | undefined;
     const origin = (): ErrorOriginAnalyzer => (originMemo ??= getErrorOrigin(context, originOptions));

@@ -29,6 +29,9 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-stack-in-response (cross-file)', rule, {
   valid: [
+    // --- a helper that returns a generic text, put in the response by the caller ---
+    { filename: JS, code: route("import { publicMessage } from '../lib/messages.js';", 'res.status(500).send(publicMessage(err));') },
+    { filename: JS, code: route("import { errorMessage } from '../lib/messages.js';", 'res.status(400).send(errorMessage(err));') },
     // --- safe look-alikes: logs and a generic message; own error class; development only ---
     { filename: JS, code: route("const { sendSafeError } = require('../utils/errors');", 'sendSafeError(res, err);') },
     { filename: JS, code: route("const { sendOwnMessage } = require('../utils/errors');", 'sendOwnMessage(res, err);') },
@@ -69,6 +72,31 @@ ruleTester.run('no-stack-in-response (cross-file)', rule, {
     { code: 'function sendFailure(res, failure) {\n  res.status(500).json({ stack: failure.stack });\n}\nsendFailure(res, {});\n' },
   ],
   invalid: [
+    // --- what a helper returns of the error, sent by the caller (`send(getErrorMessage(err))`) ---
+    {
+      filename: JS,
+      code: route("import { errorMessage } from '../lib/messages.js';", 'res.status(500).send(errorMessage(err));'),
+      errors: [{
+        messageId: 'messageInResponse', line: 6, column: 26, endLine: 6, endColumn: 43,
+        suggestions: [{
+          messageId: 'replaceAndLog',
+          data: { expression: 'errorMessage(err)', logger: 'console.error' },
+          output: route("import { errorMessage } from '../lib/messages.js';", "console.error(err);\n    res.status(500).send('Internal Server Error');"),
+        }],
+      }],
+    },
+    {
+      filename: JS,
+      code: route("import { errorDetails } from '../lib/messages.js';", 'res.status(500).json(errorDetails(err));'),
+      errors: [{
+        messageId: 'stackInResponse', line: 6, column: 26, endLine: 6, endColumn: 43,
+        suggestions: [{
+          messageId: 'replaceAndLog',
+          data: { expression: 'errorDetails(err)', logger: 'console.error' },
+          output: route("import { errorDetails } from '../lib/messages.js';", "console.error(err);\n    res.status(500).json('Internal Server Error');"),
+        }],
+      }],
+    },
     // --- a helper in another file (CommonJS), reported at the call ---
     {
       filename: JS,

@@ -34,6 +34,11 @@ export interface ErrorOriginOptions {
    * @example function sendError(res, err) {…} // { fn: sendError, index: 1, kind: 'error' }
    */
   readonly errorParam?: ErrorParam;
+  /**
+   * What a call of a project function returns when it is handed error-derived arguments
+   * (`getErrorMessage(err)` returning `err.message`): asked for calls no built-in rule explains.
+   */
+  readonly helperResult?: (call: TSESTree.CallExpression, argumentTaints: readonly (ErrorTaint | null)[]) => ErrorTaint | null;
 }
 
 /** A helper's parameter taken as a caught error (see {@link ErrorOriginOptions.errorParam}). */
@@ -285,7 +290,7 @@ class ErrorOrigin implements ErrorOriginAnalyzer {
         // inspect() and serializeError() print the stack of an error.
         return arg.kind === 'error' ? { ...arg, kind: 'stack', origin: call } : arg;
       default:
-        return null;
+        return this.options.helperResult?.(call, call.arguments.map((a) => (a.type === AST_NODE_TYPES.SpreadElement ? null : this.taintOf(a)))) ?? null;
     }
   }
 

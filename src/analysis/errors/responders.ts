@@ -10,6 +10,7 @@ import type { ErrorOriginAnalyzer, ErrorOriginOptions } from './origin';
 import { createResponseSinkMatcher } from './response-sinks';
 import type { ResponseSink } from './response-sinks';
 import { classifyStatus } from './status';
+import { kindSeverity } from './taint';
 import type { ErrorLeakKind, ErrorTaint } from './taint';
 import { importedDefinition, projectRoot, projectSettings } from '../../project/index';
 import { childNodes } from '../../core/ast';
@@ -105,6 +106,9 @@ interface Request {
   readonly level: number;
 }
 
+/** Per parsed file: function → (argument, kind) → what the function returns when handed that error. */
+const RETURNS = perFileKey<Map<FunctionLike, Map<string, ErrorLeakKind | null>>>('error helper results');
+
 /** Per parsed file: function → summary key → leaks. Project files stay parsed for the process, and so do their summaries. */
 const SUMMARIES = perFileKey<Map<FunctionLike, Map<string, readonly HelperLeak[]>>>('error responder summaries');
 
@@ -112,6 +116,26 @@ const SUMMARIES = perFileKey<Map<FunctionLike, Map<string, readonly HelperLeak[]
 function mayCarryError(arg: TSESTree.Node): boolean {
   const inner = skipTsWrappers(arg);
   return inner.type === AST_NODE_TYPES.Identifier || inner.type === AST_NODE_TYPES.MemberExpression;
+}
+
+/** The values a function body returns, not looking into nested functions. */
+function returnedValues(context: FileContext, body: TSESTree.BlockStatement): TSESTree.Node[] {
+  const out: TSESTree.Node[] = [];
+  const stack: TSESTree.Node[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      if (node.argument) {
+        out.push(node.argument);
+      }
+      continue;
+    }
+    if (isFunctionLike(node)) {
+      continue;
+    }
+    stack.push(...childNodes(context.sourceCode, node));
+  }
+  return out;
 }
 
 /** Position of argument 0 in `fn.params`: 1 after a TypeScript `this` parameter. */
@@ -223,7 +247,68 @@ function judgeAt(site: Site, call: TSESTree.CallExpression, judge: StatusJudge):
 export function createResponderAnalysis(options: ResponderOptions) {
   const optionsKey = JSON.stringify([options.extraSinks, options.devGuards]);
 
-  return { leaksThrough };
+  return { leaksThrough, returnedTaint };
+
+  /**
+   * What the project function `call` names returns when handed the error data `argumentTaints`
+   * carry (`getErrorMessage(err)` whose body returns `err.message` or `String(err)`): the most
+   * revealing kind its `return`s carry, as a taint of the caller's error; `null` otherwise.
+   */
+  function returnedTaint(context: FileContext, call: TSESTree.CallExpression, argumentTaints: readonly (ErrorTaint | null)[]): ErrorTaint | null {
+    try {
+      if (!argumentTaints.some((taint) => taint !== null) || !mayNameProjectFunction(context, call.callee)) {
+        return null;
+      }
+      const callee = calleeOf(context, call.callee);
+      if (!callee) {
+        return null;
+      }
+      let worst: ErrorTaint | null = null;
+      argumentTaints.forEach((taint, index) => {
+        const kind = taint ? returnedKind(callee, index, taint.kind) : null;
+        if (taint && kind && (!worst || kindSeverity(kind) > kindSeverity(worst.kind))) {
+          worst = { ...taint, kind, origin: call };
+        }
+      });
+      return worst;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The kind the `return`s of `callee` carry when argument `argument` is an error of `kind`; memoised per parsed file. */
+  function returnedKind(callee: Callee, argument: number, kind: ErrorLeakKind): ErrorLeakKind | null {
+    const byFunction = perFile(callee.context, RETURNS, () => new Map());
+    let byKey = byFunction.get(callee.fn);
+    if (!byKey) {
+      byKey = new Map();
+      byFunction.set(callee.fn, byKey);
+    }
+    const key = `${argument}\0${kind}\0${optionsKey}`;
+    if (byKey.has(key)) {
+      return byKey.get(key)!;
+    }
+    byKey.set(key, null); // recursion, an import cycle: nothing
+    let found: ErrorLeakKind | null = null;
+    const { context, fn } = callee;
+    const param = fn.params[argument + paramOffset(fn)];
+    if (param && param.type !== AST_NODE_TYPES.RestElement && fn.range[1] - fn.range[0] <= MAX_HELPER_LENGTH) {
+      const origin = getErrorOrigin(context, {
+        errorHandlers: options.errorHandlers,
+        devGuards: options.devGuards,
+        errorParam: { fn, index: argument + paramOffset(fn), kind },
+      });
+      const results = fn.body.type === AST_NODE_TYPES.BlockStatement ? returnedValues(context, fn.body) : [fn.body];
+      for (const value of results) {
+        const taint = origin.taintOf(value);
+        if (taint && (!found || kindSeverity(taint.kind) > kindSeverity(found))) {
+          found = taint.kind;
+        }
+      }
+    }
+    byKey.set(key, found);
+    return found;
+  }
 
   /**
    * The leaks of the helper `call` hands a caught error to, judged at the call: `origin` and
