@@ -33,11 +33,12 @@ const LETTER_ESCAPE = /\\(?:x|u|[0-7])/u;
 
 const SQL_TEXT = perFileKey<boolean>('file may hold SQL text');
 /**
- * The same, looser, on the whole text at once (one scan, no tokens): a statement keyword after a
- * quote, backtick, `}` or `(` (the start of a string or template part), an upper-case clause
- * keyword anywhere, or an escape. A file without any is ruled out before its tokens are read.
+ * The same, looser, on the whole text at once (one linear scan, no tokens): a statement keyword,
+ * a comment or an escaped line break after a quote, backtick, `}` or `(` (the start of a string or
+ * template part) and blanks or parentheses; an upper-case clause keyword anywhere; or an escape.
+ * A file without any is ruled out before its tokens are read.
  */
-const TEXT_MAY_LEAD_SQL = /['"`}(]\s*(?:\\[nrt]\s*|--[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*|\(\s*)*(?:select|insert|update|delete|with|merge|replace|create|alter|drop|truncate|call|exec|execute)(?![\w$])/iu;
+const TEXT_MAY_LEAD_SQL = /['"`}(][\s(]*(?:--|\/\*|\\[nrt]|(?:select|insert|update|delete|with|merge|replace|create|alter|drop|truncate|call|exec|execute)(?![\w$]))/iu;
 const TEXT_MAY_HOLD_CLAUSE = /\b(?:WHERE|FROM|SET|VALUES|ORDER\s+BY|GROUP\s+BY|HAVING|LIMIT|OFFSET|JOIN|INTO|AND|OR|RETURNING)\b|\\(?:x|u|[0-7])/u;
 
 /**
