@@ -5,6 +5,7 @@ import { patternPath } from '../core/ast';
 import { perFile, perFileKey } from '../core/context';
 import type { FileContext } from '../core/context';
 import { skipTsWrappers } from '../core/static';
+import { importsModule } from '../core/modules';
 import { variableFor } from '../core/variable-index';
 import { projectFile, projectFileMemo, projectFileMentions, projectFileText } from './files';
 import type { ProjectFile } from './files';
@@ -178,7 +179,8 @@ const PROJECT_IMPORT_NAMES = perFileKey<ReadonlySet<string>>('names imported fro
 export function projectImportNames(context: FileContext): ReadonlySet<string> {
   return perFile(context, PROJECT_IMPORT_NAMES, () => {
     const names = new Set<string>();
-    if (!projectSettings(context).crossFile) {
+    // A file that imports, requires and `import()`s nothing (scripts, bundles) has no names to list.
+    if (!projectSettings(context).crossFile || (!importsModule(context, () => true) && !context.sourceCode.text.includes('import('))) {
       return names;
     }
     try {

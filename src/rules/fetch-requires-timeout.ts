@@ -15,6 +15,7 @@ import { configKey, perConfiguration } from '../core/settings';
 import { snippet } from '../core/snippet';
 import { dereference, staticValueOf } from '../core/static';
 import { callerOmitsTimeout, importedHttpWrapper, judgeTimeoutOptions } from '../analysis/http/index';
+import { projectImportNames } from '../project/index';
 import type { ImportedHttpWrapper } from '../analysis/http/index';
 import type { TimeoutOptionVerdict } from '../analysis/http/index';
 import type { HttpClientEntry, HttpClientPolicy } from '../data/http-clients';
@@ -126,6 +127,7 @@ export default createRule<Options, MessageIds>({
     const wrapperCalls: Call[] = [];
     /** Calls of a name or `x.name`: an imported project function may make a request without a timeout. */
     const namedCalls: Call[] = [];
+    let importNames: ReadonlySet<string> | undefined;
     const checked = new Set<TSESTree.Node>();
 
     return {
@@ -133,8 +135,12 @@ export default createRule<Options, MessageIds>({
         // Calls by name are collected only when wrappers are configured by name.
         if (wrappers.lastSegments.size > 0 && matchWrittenName(node.callee, wrappers)) {
           wrapperCalls.push(node);
-        } else if (node.callee.type === AST_NODE_TYPES.Identifier || (node.callee.type === AST_NODE_TYPES.MemberExpression && node.callee.object.type === AST_NODE_TYPES.Identifier)) {
-          namedCalls.push(node);
+        } else {
+          // Only a name imported from a project file may be a wrapper of another file.
+          const root = node.callee.type === AST_NODE_TYPES.MemberExpression ? node.callee.object : node.callee;
+          if (root.type === AST_NODE_TYPES.Identifier && (importNames ??= projectImportNames(context)).has(root.name)) {
+            namedCalls.push(node);
+          }
         }
       },
       'Program:exit'() {

@@ -18,7 +18,7 @@ import { constInitOf, variableFor } from '../../core/variable-index';
 import type { FunctionLike } from '../../core/functions';
 import type { FileContext } from '../../core/context';
 import { staticCalleeName } from '../../core/ast';
-import { importedDefinition, projectRoot } from '../../project/index';
+import { importedDefinition, projectImportNames, projectRoot } from '../../project/index';
 import { childNodes } from '../../core/ast';
 import path from 'node:path';
 
@@ -171,6 +171,11 @@ export function findSqlSinkCalls(
    * file is then summarised by this same engine, once per process.
    */
   const imported = (call: TSESTree.CallExpression, callee: TSESTree.Node): SinkOfCall | null => {
+    // Only a name imported from a project file can be a wrapper there: one set lookup first.
+    const root = callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee;
+    if (root.type !== AST_NODE_TYPES.Identifier || !projectImportNames(context).has(root.name)) {
+      return null;
+    }
     const trigger = options.followParameters
       ? (arg: TSESTree.Node): boolean => readsAsSql(arg) || isParameter(arg)
       : readsAsSql;
