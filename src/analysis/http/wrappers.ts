@@ -1,8 +1,9 @@
 import path from 'node:path';
 
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
 import { isFunctionLike } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
@@ -46,6 +47,8 @@ const MENTIONS_HTTP_CLIENT = new RegExp(
     String.raw`)['"/]`,
   'u',
 );
+
+const WRAPPERS_BY_BINDING = perFileKey<Map<TSESLint.Scope.Variable, Map<string, ImportedHttpWrapper | null>>>('imported HTTP wrappers');
 
 /** An imported HTTP wrapper, with its name and file. */
 export type ImportedHttpWrapper = HttpWrapperSummary & { readonly name: string; readonly definedIn: string };
@@ -261,15 +264,34 @@ export function importedHttpWrapper(context: FileContext, callee: TSESTree.Node)
   try {
     const node = skipTsWrappers(callee);
     const id = node.type === AST_NODE_TYPES.MemberExpression ? skipTsWrappers(node.object) : node;
-    if (id.type !== AST_NODE_TYPES.Identifier || !projectImportNames(context).has(id.name) || importBinding(context, id) === null) {
+    if (id.type !== AST_NODE_TYPES.Identifier || !projectImportNames(context).has(id.name)) {
       return null;
     }
-    const definition = importedDefinition(context, node, undefined, { mentions: MENTIONS_HTTP_CLIENT, mentionHops: 0 });
-    if (!definition || !isFunctionLike(definition.node)) {
+    const variable = variableFor(context, id);
+    if (!variable) {
       return null;
     }
-    const summary = summarise(definition.file, definition.node);
-    return summary ? { ...summary, name: definition.name, definedIn: projectPath(context, definition.file.filename) } : null;
+    // Once per lint, binding and member: the same wrapper is called many times in a file.
+    const property = node === id ? '' : node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : null;
+    const byBinding = perFile(context, WRAPPERS_BY_BINDING, () => new Map());
+    let byProperty = byBinding.get(variable);
+    if (!byProperty) {
+      byProperty = new Map();
+      byBinding.set(variable, byProperty);
+    }
+    if (property !== null && byProperty.has(property)) {
+      return byProperty.get(property)!;
+    }
+    let found: ImportedHttpWrapper | null = null;
+    if (importBinding(context, id) !== null) {
+      const definition = importedDefinition(context, node, undefined, { mentions: MENTIONS_HTTP_CLIENT, mentionHops: 0 });
+      const summary = definition && isFunctionLike(definition.node) ? summarise(definition.file, definition.node) : null;
+      found = summary && definition ? { ...summary, name: definition.name, definedIn: projectPath(context, definition.file.filename) } : null;
+    }
+    if (property !== null) {
+      byProperty.set(property, found);
+    }
+    return found;
   } catch {
     return null;
   }
