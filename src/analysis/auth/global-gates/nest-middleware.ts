@@ -26,7 +26,7 @@ import {
 import type { Route } from '../../../frameworks/types';
 import { projectFile, projectFiles, projectRoot } from '../../../project/index';
 import type { ProjectFile } from '../../../project/index';
-import { dottedName } from '../../../core/ast';
+import { childNodes, dottedName } from '../../../core/ast';
 import { perFile, perFileKey } from '../../../core/context';
 import type { FileContext } from '../../../core/context';
 import type { FunctionLike } from '../../../core/functions';
@@ -200,14 +200,7 @@ function moduleApplications(file: ProjectFile): readonly Application[] | null {
       ) {
         applications.push(...chainApplications(context, node, deps));
       }
-      for (const key of context.sourceCode.visitorKeys[node.type] ?? []) {
-        const child = (node as unknown as Record<string, unknown>)[key];
-        for (const item of Array.isArray(child) ? child : [child]) {
-          if (item !== null && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') {
-            stack.push(item as TSESTree.Node);
-          }
-        }
-      }
+      stack.push(...childNodes(context.sourceCode, node));
     }
     return applications.length > 0 ? applications : null;
   });

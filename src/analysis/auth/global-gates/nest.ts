@@ -15,7 +15,7 @@ import {
 } from '../../../frameworks/global-gates/nest';
 import { importedDefinition, projectFile, projectFiles, projectRoot } from '../../../project/index';
 import type { ProjectFile } from '../../../project/index';
-import { dottedName } from '../../../core/ast';
+import { childNodes, dottedName } from '../../../core/ast';
 import type { FileContext } from '../../../core/context';
 import type { FunctionLike } from '../../../core/functions';
 import { getSettings } from '../../../core/settings';
@@ -109,14 +109,7 @@ function appGuardModel(file: ProjectFile): GateModel | null {
           }
         }
       }
-      for (const key of context.sourceCode.visitorKeys[node.type] ?? []) {
-        const child = (node as unknown as Record<string, unknown>)[key];
-        for (const item of Array.isArray(child) ? child : [child]) {
-          if (item !== null && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') {
-            stack.push(item as TSESTree.Node);
-          }
-        }
-      }
+      stack.push(...childNodes(context.sourceCode, node));
     }
     return names.length > 0 ? { scope: TRUE, scopeText: '', rules: [{ cond: TRUE, text: names[0]! }], what: `APP_GUARD ${names[0]!}` } : null;
   });
@@ -146,14 +139,7 @@ function globalGuardsModel(file: ProjectFile): GateModel | null {
           }
         }
       }
-      for (const key of context.sourceCode.visitorKeys[node.type] ?? []) {
-        const child = (node as unknown as Record<string, unknown>)[key];
-        for (const item of Array.isArray(child) ? child : [child]) {
-          if (item !== null && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') {
-            stack.push(item as TSESTree.Node);
-          }
-        }
-      }
+      stack.push(...childNodes(context.sourceCode, node));
     }
     return null;
   });

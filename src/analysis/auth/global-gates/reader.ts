@@ -31,7 +31,7 @@ import type { RejectingCall } from '../../../frameworks/global-gates/types';
 import { importedDefinition } from '../../../project/index';
 import type { ProjectFile } from '../../../project/index';
 import { IDENTITY_PROPERTIES } from '../../../data/auth-vocabulary';
-import { dottedName } from '../../../core/ast';
+import { childNodes, dottedName } from '../../../core/ast';
 import type { FileContext } from '../../../core/context';
 import { isFunctionLike, resolveFunction } from '../../../core/functions';
 import type { FunctionLike } from '../../../core/functions';
@@ -571,14 +571,7 @@ function containsExit(node: TSESTree.Node, reader: Reader): boolean {
     if (current !== node && isFunctionLike(current)) {
       continue;
     }
-    for (const key of reader.context.sourceCode.visitorKeys[current.type] ?? []) {
-      const child = (current as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(child) ? child : [child]) {
-        if (item !== null && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') {
-          stack.push(item as TSESTree.Node);
-        }
-      }
-    }
+    stack.push(...childNodes(reader.context.sourceCode, current));
   }
   return false;
 }
