@@ -55,12 +55,8 @@ export type ImportedHttpWrapper = HttpWrapperSummary & { readonly name: string; 
 
 type Judgement = HttpWrapperSummary | 'bounded' | null;
 
-let summaries = new WeakMap<TSESTree.Program, Map<FunctionLike, HttpWrapperSummary | null>>();
-
-/** Forgets every summary (tests). */
-export function clearHttpWrapperSummaries(): void {
-  summaries = new WeakMap();
-}
+/** Per parsed file: the summary of each wrapper function. */
+const SUMMARIES = perFileKey<Map<FunctionLike, HttpWrapperSummary | null>>('HTTP wrapper summaries');
 
 /** The parameter of `fn` (or the property of a destructured one) an expression reads unchanged. */
 function parameterSource(context: FileContext, fn: FunctionLike, raw: TSESTree.Node, depth = 0): CallerTimeout | null {
@@ -218,12 +214,7 @@ function judgeRequest(context: FileContext, fn: FunctionLike, call: TSESTree.Cal
 }
 
 function summarise(file: ProjectFile, fn: FunctionLike): HttpWrapperSummary | null {
-  const program = file.sourceCode.ast;
-  let perFn = summaries.get(program);
-  if (!perFn) {
-    perFn = new Map();
-    summaries.set(program, perFn);
-  }
+  const perFn = perFile(file.context, SUMMARIES, () => new Map());
   if (perFn.has(fn)) {
     return perFn.get(fn)!;
   }

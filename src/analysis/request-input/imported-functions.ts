@@ -8,6 +8,7 @@ import type { FunctionLike } from '../../core/functions';
 import { iterateModuleReferences } from '../../core/modules';
 import type { TraceMap } from '../../core/modules';
 import { skipTsWrappers } from '../../core/static';
+import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
 import { expressParams } from '../../frameworks/express';
 import { FASTIFY_PARAMS } from '../../frameworks/fastify';
@@ -41,14 +42,11 @@ const WRAPPER_SEED = '\0wrapper-parameter';
 /** The sinks one parameter reaches: their names as written (`fs.readFile`). */
 type ParameterSinks = readonly (string | undefined)[];
 
-let summaries = new WeakMap<TSESTree.Program, WeakMap<object, Map<FunctionLike, ParameterSinks | null>>>();
+/** Per parsed file and trace map: the parameter sinks of each function. */
+const SUMMARIES = perFileKey<WeakMap<object, Map<FunctionLike, ParameterSinks | null>>>('fs wrapper summaries');
 const inProgress = new Set<FunctionLike>();
 let hops = 0;
 
-/** Forgets every summary (tests). */
-export function clearImportedFunctionSummaries(): void {
-  summaries = new WeakMap();
-}
 
 /** `file` relative to the project root of the linted file (the file's own name without one). */
 function projectPath(context: FileContext, file: string): string {
@@ -96,12 +94,7 @@ function parameterSinks<T extends PathSink>(
   globals: Readonly<TraceMap<T>> | undefined,
   options: RequestInputOptions,
 ): ParameterSinks | null {
-  const program = file.sourceCode.ast;
-  let perMap = summaries.get(program);
-  if (!perMap) {
-    perMap = new WeakMap();
-    summaries.set(program, perMap);
-  }
+  const perMap = perFile(file.context, SUMMARIES, () => new WeakMap());
   let perFn = perMap.get(traceMap);
   if (!perFn) {
     perFn = new Map();

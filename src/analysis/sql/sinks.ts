@@ -16,6 +16,7 @@ import { getKindResolver } from '../../core/value-kinds';
 import type { KindResolver } from '../../core/value-kinds';
 import { constInitOf, variableFor } from '../../core/variable-index';
 import type { FunctionLike } from '../../core/functions';
+import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
 import { staticCalleeName } from '../../core/ast';
 import { importedDefinition, projectImportNames, projectRoot } from '../../project/index';
@@ -431,7 +432,8 @@ interface FileSummary {
 }
 
 /** Per parsed file, per merged sink list: the file's wrappers. */
-let summaries = new WeakMap<TSESTree.Program, WeakMap<readonly string[], FileSummary>>();
+/** Per parsed file and list of extra sinks: its wrappers. */
+const SUMMARIES = perFileKey<WeakMap<readonly string[], FileSummary>>('SQL wrapper summaries');
 /** Files being summarised: an import cycle answers "no wrapper" instead of recursing. */
 const inProgress = new Set<TSESTree.Program>();
 let hops = 0;
@@ -455,11 +457,7 @@ function callsOf(context: FileContext): TSESTree.CallExpression[] {
 
 function summaryOf(context: FileContext, extraSinks: readonly string[]): FileSummary | null {
   const program = context.sourceCode.ast;
-  let perSinks = summaries.get(program);
-  if (!perSinks) {
-    perSinks = new WeakMap();
-    summaries.set(program, perSinks);
-  }
+  const perSinks = perFile(context, SUMMARIES, () => new WeakMap());
   const known = perSinks.get(extraSinks);
   if (known) {
     return known;
@@ -507,7 +505,3 @@ export function importedSqlWrapper(context: FileContext, callee: TSESTree.Node, 
   }
 }
 
-/** Forgets every file summary (tests). */
-export function clearSqlWrapperSummaries(): void {
-  summaries = new WeakMap();
-}
