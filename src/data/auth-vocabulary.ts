@@ -61,6 +61,11 @@ export const VERIFIER_OBJECT_WORDS: ReadonlySet<string> = new Set(['jwt', 'jose'
 /** Words of the object that make `getUser()`/`getSession()` an auth client's: `supabase.auth.getUser()`, `kinde.getUser()`. */
 export const AUTH_CLIENT_WORDS: ReadonlySet<string> = new Set(['auth', 'kinde', 'session', 'clerk', 'supabase']);
 
+/** Methods that look a caller up in a store by credential: `authenticatedUsers.get(token)`, `sessions.from(req)`. */
+export const IDENTITY_LOOKUP_METHODS: ReadonlySet<string> = new Set(['get', 'from', 'lookup', 'find', 'findOne', 'resolve', 'fetch', 'read']);
+/** Words of the store's name in such a lookup: `authenticatedUsers`, `sessionStore`, `authCache`, `jwtStore`. */
+export const IDENTITY_STORE_WORDS: ReadonlySet<string> = new Set([...STRONG_AUTH_WORDS, 'session', 'sessions', 'loggedin', 'signedin']);
+
 /** First words of a call that asks a question: `isAdmin(user)`, `hasRole(user, 'x')`, `canEdit(user)`. */
 export const PREDICATE_VERBS: ReadonlySet<string> = new Set(['is', 'has', 'can']);
 

@@ -6,6 +6,8 @@ import { ASSERTING_GATES, AUTH_MIDDLEWARE_MODULES, CLIENT_SESSION_METHODS, SESSI
 import {
   ASSERTING_VERBS,
   GATE_CALL_WORDS,
+  IDENTITY_LOOKUP_METHODS,
+  IDENTITY_STORE_WORDS,
   NOT_A_GATE_WORDS,
   PREDICATE_VERBS,
   SIGNATURE_CHECK_VERBS,
@@ -84,6 +86,21 @@ export function classifyCall(context: FileContext, call: TSESTree.CallExpression
     return 'assert';
   }
   return null;
+}
+
+/**
+ * A lookup of the caller in a store of signed-in users or sessions: `authenticatedUsers.get(token)`,
+ * `security.authenticatedUsers.from(req)`, `sessionStore.get(sid)`, `authCache.lookup(jwt)`. Like a
+ * session fetch, it gates only where its result is checked (never reported as unchecked: a store
+ * lookup may serve other purposes).
+ */
+export function isIdentityLookup(context: FileContext, call: TSESTree.CallExpression): boolean {
+  const name = writtenName(context, skipTsWrappers(call.callee));
+  if (name?.object == null || !IDENTITY_LOOKUP_METHODS.has(name.last) || call.arguments.length === 0) {
+    return false;
+  }
+  const words = wordsOf(name.object.last);
+  return !words.some((w) => NOT_A_GATE_WORDS.has(w)) && words.some((w) => IDENTITY_STORE_WORDS.has(w));
 }
 
 /** Whether `node` is (part of) a condition that decides what runs: `if (!x)`, `x ? a : b`, `x || deny()`, `assert(x)`. */

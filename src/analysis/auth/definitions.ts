@@ -91,3 +91,21 @@ export function displayPath(context: FileContext, filename: string): string {
   const relative = path.relative(root, filename);
   return (relative.startsWith('..') ? path.basename(filename) : relative).split(path.sep).join('/');
 }
+
+/** Functions a factory returns: `return (req, res, next) => …`, `=> async (req) => …`. */
+export function returnedFunctions(fn: FunctionLike): FunctionLike[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    const body = skipTsWrappers(fn.body);
+    return isFunctionLike(body) ? [body] : [];
+  }
+  const out: FunctionLike[] = [];
+  for (const statement of fn.body.body) {
+    const argument = statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument ? skipTsWrappers(statement.argument) : null;
+    if (argument && isFunctionLike(argument)) {
+      out.push(argument);
+    } else if (statement.type === AST_NODE_TYPES.FunctionDeclaration && fn.body.body.some((s) => s.type === AST_NODE_TYPES.ReturnStatement && s.argument?.type === AST_NODE_TYPES.Identifier && s.argument.name === statement.id?.name)) {
+      out.push(statement);
+    }
+  }
+  return out;
+}

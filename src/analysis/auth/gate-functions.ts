@@ -132,20 +132,27 @@ export function rejectsItself(context: FileContext, fn: FunctionLike, vocab: Aut
   return classifyCall(context, gate, vocab) === 'assert' || importedCallKind(context, gate, vocab, depth) === 'assert';
 }
 
-const REJECTIONS = perFileKey<WeakMap<FunctionLike, { any: boolean; unauthorized: boolean }>>('auth own rejections');
+const REJECTIONS = perFileKey<WeakMap<FunctionLike, OwnRejection>>('auth own rejections');
+
+/** What a function's own body does to refuse a request. */
+export interface OwnRejection {
+  any: boolean;
+  unauthorized: boolean;
+  forbidden: boolean;
+}
 
 /**
  * Rejections in a function's own body (nested functions excluded): `any` for a throw, an exit
  * call or a 401/403 status; `unauthorized` for a 401 or an `UNAUTHORIZED` code, which say
- * "authentication" on their own.
+ * "authentication" on their own; `forbidden` for a 403 or a `FORBIDDEN` code (access control).
  */
-export function ownRejection(context: FileContext, fn: FunctionLike): { any: boolean; unauthorized: boolean } {
+export function ownRejection(context: FileContext, fn: FunctionLike): OwnRejection {
   const cache = perFile(context, REJECTIONS, () => new WeakMap());
   const known = cache.get(fn);
   if (known) {
     return known;
   }
-  const found = { any: false, unauthorized: false };
+  const found: OwnRejection = { any: false, unauthorized: false, forbidden: false };
   const stack: TSESTree.Node[] = [fn.body];
   while (stack.length > 0 && !found.unauthorized) {
     const node = stack.pop()!;
@@ -158,8 +165,9 @@ export function ownRejection(context: FileContext, fn: FunctionLike): { any: boo
       if (node.value === 401 || node.value === 'UNAUTHORIZED' || node.value === 'Unauthorized') {
         found.any = true;
         found.unauthorized = true;
-      } else if (node.value === 403 || node.value === 'FORBIDDEN') {
+      } else if (node.value === 403 || node.value === 'FORBIDDEN' || node.value === 'Forbidden') {
         found.any = true;
+        found.forbidden = true;
       }
     } else if (node.type === AST_NODE_TYPES.CallExpression && isExitCall(node) && !/^(?:console|logger|log)\./u.test(dottedName(node.callee) ?? '')) {
       found.any = true;

@@ -13,6 +13,7 @@ import { skipTsWrappers } from '../../core/static';
 import { wordsOf } from '../../core/words';
 import { analyseHandlerGate } from './handler-gate';
 import { writtenName } from './names';
+import { nameGateOverruled } from './pass-through';
 import { isAuthName, matchesList } from './vocabulary';
 import type { AuthVocabulary } from './vocabulary';
 
@@ -58,7 +59,8 @@ export function isAuthGuard(context: FileContext, guard: RouteGuard, vocab: Auth
   // next-safe-action clients are named `authActionClient`: `client` is the builder, not a veto.
   const spoken = name !== null && guard.via === 'procedure' ? name.replace(/Client$/u, '') : name;
   if (spoken !== null && isAuthName(spoken)) {
-    return true;
+    // The name is trusted unless the body, read where it is defined, provably lets everyone through.
+    return !nameGateOverruled(context, guard, vocab);
   }
   // tRPC builders named for who may call them: `adminProcedure`, `privateProcedure`, `orgProcedure`.
   if (guard.via === 'procedure' && written !== null) {

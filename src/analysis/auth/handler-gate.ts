@@ -7,7 +7,7 @@ import { perFile, perFileKey } from '../../core/context';
 import type { FileContext, PerFileKey } from '../../core/context';
 import { isFunctionLike } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
-import { classifyCall, isChecked } from './calls';
+import { classifyCall, isChecked, isIdentityLookup } from './calls';
 import { echoesSession, isExposure } from './exposure';
 import { identityLocals, identityParams, isIdentityObject, paramNames, readsIdentity } from './identity';
 import { isExitCall } from './values';
@@ -23,6 +23,15 @@ export type HandlerGate =
   | { readonly kind: 'none' };
 function isInside(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
   return node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1];
+}
+
+/** `(async () => {…})()`, `void (function () {…})()`: a function called where it is written. */
+function isInvokedNow(fn: TSESTree.Node): boolean {
+  let top = fn;
+  while (top.parent?.type === AST_NODE_TYPES.TSAsExpression || top.parent?.type === AST_NODE_TYPES.TSNonNullExpression) {
+    top = top.parent;
+  }
+  return top.parent?.type === AST_NODE_TYPES.CallExpression && top.parent.callee === top;
 }
 
 const MEMO_KEY = perFileKey<WeakMap<FunctionLike, HandlerGate>>('memo');
@@ -94,7 +103,8 @@ function walkHandler(context: FileContext, fn: FunctionLike, vocab: AuthVocabula
   // Depth-first, in source order: children pushed in reverse.
   while (stack.length > 0 && gate === null) {
     const node = stack.pop()!;
-    if (isFunctionLike(node) && node !== fn) {
+    // Nested functions run later, or never; an immediately invoked one (`void (async () => {…})()`) runs now.
+    if (isFunctionLike(node) && node !== fn && !isInvokedNow(node)) {
       continue;
     }
     if (node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression) {
@@ -115,7 +125,10 @@ function walkHandler(context: FileContext, fn: FunctionLike, vocab: AuthVocabula
       const named = classifyCall(context, node, vocab);
       const followed = named === null && follow ? follow(node) : null;
       const kind = named ?? followed;
-      if (kind === 'assert') {
+      if (kind === null && isIdentityLookup(context, node) && isChecked(context, node)) {
+        // `const loggedInUser = authenticatedUsers.get(req.cookies.token); if (!loggedInUser) …`
+        noteGate(node);
+      } else if (kind === 'assert') {
         noteGate(node);
       } else if (kind === 'fetch' || kind === 'predicate') {
         if (isChecked(context, node)) {

@@ -13,14 +13,14 @@ import { importedDefinition } from '../../project/index';
 import type { RouteGuard } from '../../frameworks/types';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
-import { isFunctionLike } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
 import { skipTsWrappers } from '../../core/static';
 import { variableFor } from '../../core/variable-index';
-import { functionNamed, functionOfNode, MAX_FOLLOW_HOPS } from './definitions';
+import { functionNamed, functionOfNode, MAX_FOLLOW_HOPS, returnedFunctions } from './definitions';
 import type { FoundFunction } from './definitions';
 import { analyseHandlerGateAcrossFiles, ownRejection, rejectsItself } from './gate-functions';
 import { isAuthGuard } from './guards';
+import { neverRejects } from './pass-through';
 import type { AuthVocabulary } from './vocabulary';
 
 /** Only a file that mentions an identity, a credential or a refusal can define a gate: others are not parsed. */
@@ -92,11 +92,17 @@ function described(found: FoundFunction, gated: boolean): ImportedGuard {
 /**
  * A middleware rejects anonymous requests: it checks an identity, session or token (directly,
  * or through a gate function it calls) and rejects itself (401/403, throw, an exit call), or
- * it answers 401 on its own. `loadSession`, which reads a token and lets everyone through, is no gate.
+ * it answers 401 or 403 on its own. `loadSession`, which reads a token and lets everyone through, is no gate.
  */
 export function middlewareGates(context: FileContext, fn: FunctionLike, vocab: AuthVocabulary, depth: number): boolean {
-  if (ownRejection(context, fn).unauthorized) {
+  // A middleware that answers 401 or 403 (`if (role === 'accounting') next(); else res.status(403)…`) refuses some callers.
+  const own = ownRejection(context, fn);
+  if (own.unauthorized || own.forbidden) {
     return true;
+  }
+  // `jwt.verify(token, key, (err, decoded) => …)` then `next()` whatever came of it: it checks and lets everyone through.
+  if (neverRejects(context, fn, vocab)) {
+    return false;
   }
   const verdict = analyseHandlerGateAcrossFiles(context, fn, vocab, depth);
   return verdict.kind === 'gated' && rejectsItself(context, fn, vocab, verdict.node, depth);
@@ -105,24 +111,6 @@ export function middlewareGates(context: FileContext, fn: FunctionLike, vocab: A
 /** A wrapper's returned handler checks the caller before calling the wrapped one. */
 function wrapperGates(context: FileContext, fn: FunctionLike, vocab: AuthVocabulary): boolean {
   return analyseHandlerGateAcrossFiles(context, fn, vocab, 1).kind === 'gated';
-}
-
-/** Functions a factory returns: `return (req, res, next) => …`, `=> async (req) => …`. */
-function returnedFunctions(fn: FunctionLike): FunctionLike[] {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
-    const body = skipTsWrappers(fn.body);
-    return isFunctionLike(body) ? [body] : [];
-  }
-  const out: FunctionLike[] = [];
-  for (const statement of fn.body.body) {
-    const argument = statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument ? skipTsWrappers(statement.argument) : null;
-    if (argument && isFunctionLike(argument)) {
-      out.push(argument);
-    } else if (statement.type === AST_NODE_TYPES.FunctionDeclaration && fn.body.body.some((s) => s.type === AST_NODE_TYPES.ReturnStatement && s.argument?.type === AST_NODE_TYPES.Identifier && s.argument.name === statement.id?.name)) {
-      out.push(statement);
-    }
-  }
-  return out;
 }
 
 /**

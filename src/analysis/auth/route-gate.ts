@@ -3,16 +3,22 @@
  * defined elsewhere, and the mounts of its router in other files. Runs only for a route the
  * single-file judgement would report, or whose handler it cannot see.
  */
-import type { Route } from '../../frameworks/types';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { Route, RouteGuard } from '../../frameworks/types';
 import { joinPaths } from '../../frameworks/kit/router-routes';
 import type { FileContext } from '../../core/context';
+import { isFunctionLike } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
-import { displayPath, functionNamed } from './definitions';
+import { skipTsWrappers } from '../../core/static';
+import { displayPath, functionNamed, returnedFunctions } from './definitions';
+import type { FoundFunction } from './definitions';
 import { analyseHandlerGateAcrossFiles } from './gate-functions';
 import type { HandlerGate } from './handler-gate';
-import { importedGuard } from './imported-guards';
+import { importedGuard, middlewareGates } from './imported-guards';
 import { isAuthGuard } from './guards';
 import { externalMounts } from './mounts';
+import { nameGateOverruled } from './pass-through';
 import type { AuthVocabulary } from './vocabulary';
 
 /** What the other files say about a route. */
@@ -41,12 +47,21 @@ export type RouteAcrossFiles =
  */
 export function routeAcrossFiles(context: FileContext, route: Route, vocab: AuthVocabulary, isPublicPath: (path: string | null) => boolean): RouteAcrossFiles {
   const details: string[] = [];
+  const factory = route.handlers.length === 0 && (route.externalHandlers ?? []).length === 0 ? handlerFactory(context, route) : null;
   for (const guard of route.guards) {
+    if (guard === factory?.guard) {
+      // Judged below as the handler it builds.
+      continue;
+    }
     const imported = importedGuard(context, guard, vocab);
     if (imported?.gated) {
       return { kind: 'gated' };
     }
-    if (imported && guard.via !== 'argument') {
+    const middleware = guard.via === 'argument' || guard.via === 'router' || guard.via === 'hook';
+    if (middleware && imported && nameGateOverruled(context, guard, vocab)) {
+      // Named like a gate, read and found to let everyone through: worth naming in the message.
+      details.push(`its middleware ${imported.name} (${displayPath(context, imported.filename)}) lets every request through`);
+    } else if (imported && !middleware) {
       details.push(`its ${guard.via === 'procedure' ? 'builder' : guard.via === 'wrapper' ? 'wrapper' : 'middleware'} ${imported.name} (${displayPath(context, imported.filename)}) never checks a session`);
     }
   }
@@ -54,6 +69,18 @@ export function routeAcrossFiles(context: FileContext, route: Route, vocab: Auth
   let handler: FunctionLike | null = route.handlers.at(-1) ?? null;
   if (route.handlers.length > 0) {
     verdicts = route.handlers.map((fn) => analyseHandlerGateAcrossFiles(context, fn, vocab));
+  } else if (factory) {
+    // `app.post('/rest/user/login', login())`: the handler the factory returns, judged like an inline one,
+    // or as the middleware it may be (`app.post('/api/Cards', appendUserId())`, answering 401 itself).
+    const { found } = factory;
+    if (factory.handlers.some((fn) => middlewareGates(found.context, fn, vocab, 1))) {
+      return { kind: 'gated' };
+    }
+    verdicts = factory.handlers.map((fn) => analyseHandlerGateAcrossFiles(found.context, fn, vocab));
+    handler = null;
+    if (verdicts.every((v) => v.kind === 'none')) {
+      details.push(`its handler ${found.name}()${found.file ? ` (${displayPath(context, found.file.filename)})` : ''} never checks a session`);
+    }
   } else {
     const found = (route.externalHandlers ?? []).map((node) => functionNamed(context, node)).filter((f) => f !== null);
     if (found.length === 0) {
@@ -91,4 +118,20 @@ export function routeAcrossFiles(context: FileContext, route: Route, vocab: Auth
     }
   }
   return { kind: 'open', verdicts, label, details, handler };
+}
+
+/**
+ * The handler factory a registration calls when no handler function is visible: the innermost
+ * wrapper call (`trackOrder()`, `createProductReviews()` in `asyncHandler(createProductReviews())`),
+ * defined in this file or an imported project file, with the functions it returns.
+ */
+function handlerFactory(context: FileContext, route: Route): { guard: RouteGuard; found: FoundFunction; handlers: FunctionLike[] } | null {
+  const guard = route.guards.at(-1);
+  const call = guard?.via === 'wrapper' ? skipTsWrappers(guard.node) : null;
+  if (!guard || call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.some((arg) => isFunctionLike(skipTsWrappers(arg)))) {
+    return null;
+  }
+  const found = functionNamed(context, call.callee);
+  const handlers = found ? returnedFunctions(found.fn) : [];
+  return found && handlers.length > 0 ? { guard, found, handlers } : null;
 }
