@@ -18,6 +18,12 @@ const file = (relative: string): { filename: string; code: string } => {
   return { filename, code: readFileSync(filename, 'utf8') };
 };
 const OFF = { 'agent-guard': { project: { crossFile: false } } };
+/** The express-factories fixture project (tests/fixtures/projects/): factory handlers and name-gates judged by their bodies. */
+const FACTORIES = path.resolve(__dirname, '../fixtures/projects/express-factories');
+const project = (relative: string): { filename: string; code: string } => {
+  const filename = path.join(FACTORIES, relative);
+  return { filename, code: readFileSync(filename, 'utf8') };
+};
 
 // Each run starts from empty project caches: a listing or parse of an earlier suite cannot answer.
 beforeAll(() => clearProjectCaches());
@@ -39,6 +45,10 @@ ruleTester.run('require-auth-gate-in-route (cross-file)', rule, {
     },
     // crossFile: false: an imported handler is not judged, as before.
     { ...file('express/routes/controllers.js'), settings: OFF },
+    // Mounted behind authenticate(), named like a gate and able to reject (passport callback, reject(), next(err)): the name is trusted.
+    project('routes/admin.js'),
+    // crossFile: false: trackAuthenticatedUsers() cannot be read, so its name is trusted and nothing behind it is reported.
+    { ...project('server.js'), settings: OFF },
   ],
   invalid: [
     {
@@ -81,6 +91,43 @@ ruleTester.run('require-auth-gate-in-route (cross-file)', rule, {
     },
     {
       // memberProcedure's middleware calls assertActor (server/auth.ts), which throws; tracedProcedure only logs.
+      // trackOrder() and listInvoices() return handlers that never check the caller; trackAuthenticatedUsers() is a gate by
+      // name only (its body always calls next()). orderHistory() checks a signed-in-user lookup, appendOwner() answers 401,
+      // and POST /api/erasure checks inside an async body invoked at once: not reported.
+      ...project('server.js'),
+      errors: [
+        {
+          messageId: 'missingGate',
+          line: 15,
+          column: 5,
+          endLine: 15,
+          endColumn: 8,
+          data: {
+            route: 'GET /api/orders/:id',
+            framework: 'express; its middleware trackAuthenticatedUsers (middleware/security.js) lets every request through; its handler trackOrder() (routes/orders.js) never checks a session',
+          },
+          suggestions: [],
+        },
+        {
+          messageId: 'missingGate',
+          line: 28,
+          column: 5,
+          endLine: 28,
+          endColumn: 8,
+          data: {
+            route: 'GET /api/invoices',
+            framework: 'express; its middleware trackAuthenticatedUsers (middleware/security.js) lets every request through; its handler listInvoices() never checks a session',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Mounted in server.js behind trackAuthenticatedUsers() only.
+      ...project('routes/account.js'),
+      errors: [{ messageId: 'missingGate', line: 8, column: 8, endLine: 8, endColumn: 11, data: { route: 'GET /api/account/orders', framework: 'express; mounted in server.js without an auth gate' } }],
+    },
+    {
       ...file('trpc/server/items.ts'),
       errors: [{ messageId: 'missingGate', line: 5, column: 3, endLine: 5, endColumn: 7, data: { route: 'tRPC mutation drop', framework: 'trpc; its builder tracedProcedure (server/trpc.ts) never checks a session' } }],
     },

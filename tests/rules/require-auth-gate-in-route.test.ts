@@ -460,8 +460,132 @@ app.route().get();
 app.get('/d', requireAuth, ...rest, handler);
 `,
     },
+    // --- Name-gates judged by their bodies (issue #15): a body that can reject keeps the name's verdict ---
+    {
+      code: `
+import express from 'express';
+const app = express();
+const requireAuth = (req, res, next) => {
+  verifyToken(req.headers.authorization, (err, user) => {
+    if (err) return next(err);
+    req.user = user;
+    next();
+  });
+};
+const authenticate = () => async (req, res, next) =>
+  new Promise((resolve, reject) => passport.authenticate('jwt', check(req, resolve, reject))(req, res, next))
+    .then(() => next())
+    .catch((err) => next(err));
+function ensureLoggedIn(req, res, next) {
+  if (!req.session.userId) return res.redirect('/login');
+  next();
+}
+app.get('/a', requireAuth, (req, res) => res.json([]));
+app.get('/b', authenticate(), (req, res) => res.json([]));
+app.get('/c', ensureLoggedIn, (req, res) => res.json([]));
+`,
+    },
+    // An imported name-gate that cannot be read keeps its name; so does one whose body hands \`res\` to a helper.
+    {
+      code: `
+import express from 'express';
+import { checkSession } from 'session-lib';
+const app = express();
+const isAuthenticated = (req, res, next) => {
+  deny(req, res);
+  next();
+};
+app.use(checkSession());
+app.get('/a', (req, res) => res.json([]));
+app.get('/b', isAuthenticated, (req, res) => res.json([]));
+`,
+    },
+    // Factory handlers with their own check, or answering 401 themselves; a check inside an async body invoked at once.
+    {
+      code: `
+import express from 'express';
+const app = express();
+function history() {
+  return async (req, res, next) => {
+    const user = authSessions.get(req.cookies.token);
+    if (!user) {
+      next(new Error('blocked'));
+      return;
+    }
+    res.json(await orders.of(user.id));
+  };
+}
+const appendOwner = () => (req, res, next) => {
+  try {
+    req.body.ownerId = tokens[req.headers.authorization].user.id;
+    next();
+  } catch {
+    res.status(401).json({ status: 'error' });
+  }
+};
+app.get('/history', history());
+app.post('/cards', appendOwner());
+app.post('/erase', (req, res, next) => {
+  void (async () => {
+    const session = sessionStore.get(req.cookies.sid);
+    if (!session) return next(new Error('blocked'));
+    res.json(await erase(session.userId));
+  })();
+});
+`,
+    },
   ],
   invalid: [
+    // --- Name-gates whose body provably never rejects, and factory handlers (issue #15) ---
+    {
+      code: `
+import express from 'express';
+const app = express();
+const updateAuthenticatedUsers = () => (req, res, next) => {
+  const token = req.cookies.token;
+  if (token) {
+    jwt.verify(token, KEY, (err, decoded) => {
+      if (!err) seen.set(token, decoded);
+    });
+  }
+  next();
+};
+app.use(updateAuthenticatedUsers());
+app.get('/orders', (req, res) => res.json(orders));
+`,
+      errors: [{ messageId: 'missingGate', line: 14, column: 5, endLine: 14, endColumn: 8, data: { route: 'GET /orders', framework: 'express' }, suggestions: [] }],
+    },
+    {
+      code: `
+import express from 'express';
+const app = express();
+async function loadUser(ctx, next) {
+  ctx.state.user = await users.byToken(ctx.cookies.get('token'));
+  await next();
+}
+const requireUser = (req, res, next) => {
+  res.locals.user = req.user ?? null;
+  next();
+};
+function trackOrder() {
+  return (req, res) => {
+    res.json(orders.find((o) => o.id === req.params.id));
+  };
+}
+app.get('/track/:id', requireUser, trackOrder());
+app.delete('/orders/:id', requireUser, asyncHandler(removeOrder()));
+function removeOrder() {
+  return async (req, res) => {
+    await orders.remove(req.params.id);
+    res.sendStatus(204);
+  };
+}
+`,
+      errors: [
+        { messageId: 'missingGate', line: 17, column: 5, endLine: 17, endColumn: 8, data: { route: 'GET /track/:id', framework: 'express; its handler trackOrder() never checks a session' }, suggestions: [] },
+        { messageId: 'missingGate', line: 18, column: 5, endLine: 18, endColumn: 11, data: { route: 'DELETE /orders/:id', framework: 'express; its handler removeOrder() never checks a session' }, suggestions: [] },
+      ],
+    },
     // --- Express ---
     {
       code: `
