@@ -15,40 +15,102 @@ type Scope = TSESLint.Scope.Scope;
  * every reference of that name, which makes large files quadratic.
  */
 
-/** Scopes of nodes that open no scope themselves (they share their nearest scope-opening ancestor's). */
-const scopes = new WeakMap<TSESTree.Node, TSESLint.Scope.Scope>();
+/** A stretch of source that belongs to a child scope: its block, or a decorator of a decorated class. */
+interface Stretch {
+  readonly start: number;
+  readonly end: number;
+  readonly scope: Scope;
+}
 
 /**
- * `context.sourceCode.getScope(node)`, in time independent of the node's depth when asked for
- * many nodes of one expression. ESLint caches only the node it was asked about and walks up
- * to the nearest scope-opening ancestor every time, which is quadratic over the operands of a
- * 10,000-deep `a + a + …`; this remembers the answer for every node on the way.
+ * Per scope: the stretches of its child scopes sorted by start, for a binary search (they never
+ * overlap). A class decorator lies before the class's own range in typescript-estree, yet ESLint's
+ * `getScope` places it in the class's scope, so each one is a stretch of that scope too. Built
+ * once per scope, on the first lookup in it.
+ */
+const childIndexes = new WeakMap<Scope, { readonly starts: readonly number[]; readonly stretches: readonly Stretch[] }>();
+
+function childIndex(scope: Scope): { readonly starts: readonly number[]; readonly stretches: readonly Stretch[] } {
+  let index = childIndexes.get(scope);
+  if (!index) {
+    const stretches: Stretch[] = [];
+    for (const child of scope.childScopes as Scope[]) {
+      const block = child.block as TSESTree.Node & { decorators?: readonly TSESTree.Decorator[] };
+      for (const decorator of block.decorators ?? []) {
+        if (decorator.range[1] <= block.range[0]) {
+          stretches.push({ start: decorator.range[0], end: decorator.range[1], scope: child });
+        }
+      }
+      stretches.push({ start: block.range[0], end: block.range[1], scope: child });
+    }
+    // Scope managers create child scopes in source order; sort anyway in case one does not.
+    stretches.sort((x, y) => x.start - y.start);
+    index = { starts: stretches.map((stretch) => stretch.start), stretches };
+    childIndexes.set(scope, index);
+  }
+  return index;
+}
+
+/** Child scopes up to which a plain scan beats building the index. */
+const LINEAR_CHILDREN = 16;
+
+function contains(node: TSESTree.Node, start: number, end: number): boolean {
+  return node.range[0] <= start && end <= node.range[1];
+}
+
+/** The child scope of `scope` whose block (or class decorator) contains `[start, end]`, or `null`. */
+function childContaining(scope: Scope, start: number, end: number): Scope | null {
+  const children = scope.childScopes as Scope[];
+  if (children.length <= LINEAR_CHILDREN) {
+    for (const child of children) {
+      if (contains(child.block, start, end) || (child.block as { decorators?: readonly TSESTree.Decorator[] }).decorators?.some((decorator) => contains(decorator, start, end))) {
+        return child;
+      }
+    }
+    return null;
+  }
+  const { starts, stretches } = childIndex(scope);
+  // The last stretch starting at or before `start`; earlier ones sharing its start are checked too.
+  let low = 0;
+  let high = starts.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (starts[middle]! <= start) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  for (let i = found; i >= 0 && starts[i] === starts[found]; i--) {
+    if (end <= stretches[i]!.end) {
+      return stretches[i]!.scope;
+    }
+  }
+  return null;
+}
+
+/**
+ * `context.sourceCode.getScope(node)`, found from the node's position: a descent from the
+ * global scope through the child scopes whose blocks contain the node (a binary search at each
+ * level), instead of a walk up the node's ancestors asking the scope manager at each one. Same
+ * answer: the innermost scope whose block contains the node (a function's own scope for the
+ * function, its name and its parameters), the global scope for the Program.
  * @example scopeOf(context, identifier) // the same Scope as context.sourceCode.getScope(identifier)
  */
 export function scopeOf(context: FileContext, node: TSESTree.Node): TSESLint.Scope.Scope {
   const { sourceCode } = context;
-  const manager = sourceCode.scopeManager;
-  if (!manager) {
+  const global = sourceCode.scopeManager?.globalScope as Scope | null | undefined;
+  const range = node.range as TSESTree.Range | undefined;
+  if (!global || !range || node.type === AST_NODE_TYPES.Program) {
     return sourceCode.getScope(node);
   }
-  const pending: TSESTree.Node[] = [];
-  let scope: TSESLint.Scope.Scope | undefined;
-  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
-    scope = scopes.get(current);
-    if (scope) {
-      break;
-    }
-    if (!current.parent || manager.acquire(current, true)) {
-      // The nearest scope-opening node (or the Program): ESLint answers for its child in one step.
-      scope = sourceCode.getScope(pending.at(-1) ?? current);
-      break;
-    }
-    pending.push(current);
+  let scope: Scope = global;
+  for (let child = childContaining(scope, range[0], range[1]); child; child = childContaining(scope, range[0], range[1])) {
+    scope = child;
   }
-  for (const n of pending) {
-    scopes.set(n, scope!);
-  }
-  return scope ?? sourceCode.getScope(node);
+  return scope;
 }
 
 /** Per scope: identifier → the reference made from that scope (built on first lookup in the scope). */
