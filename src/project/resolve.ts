@@ -6,7 +6,7 @@ import type { NapiResolveOptions, ResolverFactory } from 'oxc-resolver';
 
 import { findProjectRoot, readPackageJson } from './root';
 import { onClearProjectCaches, projectSettings } from './settings';
-import type { SettingsSource } from './settings';
+import type { ProjectSettings, SettingsSource } from './settings';
 import { workspacePackages } from './workspaces';
 
 /** The files the plugin parses: what TypeScript and bundlers resolve an import to. */
@@ -37,13 +37,46 @@ interface Resolvers {
 }
 
 let resolvers: Resolvers | null | undefined;
-const memo = new Map<string, string | null>();
 const configs = new Map<string, string | null>();
+
+/**
+ * Resolutions from one folder: relative specifiers, and bare ones, shared by every folder of
+ * one package with the same tsconfig. Looked up per settings and folder, then per specifier,
+ * without building a key string for every import asked about.
+ */
+interface FolderMemo {
+  readonly relative: Map<string, string | null>;
+  readonly bare: Map<string, string | null>;
+}
+let folderMemos = new WeakMap<ProjectSettings, { folders: Map<string, FolderMemo>; packages: Map<string, Map<string, string | null>> }>();
+/** Answers memoised since the last reset. */
+let memoEntries = 0;
 onClearProjectCaches(() => {
   resolvers = undefined;
-  memo.clear();
+  folderMemos = new WeakMap();
+  memoEntries = 0;
   configs.clear();
 });
+
+function folderMemo(project: ProjectSettings, dir: string): FolderMemo {
+  let memos = folderMemos.get(project);
+  if (!memos) {
+    memos = { folders: new Map(), packages: new Map() };
+    folderMemos.set(project, memos);
+  }
+  let memo = memos.folders.get(dir);
+  if (!memo) {
+    const packageKey = `${project.tsconfig ?? nearestTsconfig(dir) ?? ''}\0${packageDir(dir)}`;
+    let bare = memos.packages.get(packageKey);
+    if (!bare) {
+      bare = new Map();
+      memos.packages.set(packageKey, bare);
+    }
+    memo = { relative: new Map(), bare };
+    memos.folders.set(dir, memo);
+  }
+  return memo;
+}
 
 /** oxc-resolver, loaded on first use: a platform without its native binding gets no resolution, not a plugin that fails to load. */
 function getResolvers(): Resolvers | null {
@@ -209,11 +242,12 @@ export function resolveModule(fromFile: string, specifier: string, settings?: Se
     return null;
   }
   const dir = path.dirname(fromFile);
+  const memo = folderMemo(project, dir);
   // A bare specifier (`lodash`, `@/lib/x`, `@acme/api`) resolves alike from every folder of one
   // package (same tsconfig, same node_modules): one resolution per package, not per folder.
   const bare = !specifier.startsWith('.') && !path.isAbsolute(specifier);
-  const key = `${project.tsconfig ?? nearestTsconfig(dir) ?? ''}\0${project.root ?? ''}\0${bare ? packageDir(dir) : dir}\0${specifier}`;
-  const known = memo.get(key);
+  const answers = bare ? memo.bare : memo.relative;
+  const known = answers.get(specifier);
   if (known !== undefined) {
     return known;
   }
@@ -228,9 +262,10 @@ export function resolveModule(fromFile: string, specifier: string, settings?: Se
       found = null;
     }
   }
-  if (memo.size >= MAX_MEMO_ENTRIES) {
-    memo.clear();
+  if (++memoEntries >= MAX_MEMO_ENTRIES) {
+    memoEntries = 0;
+    folderMemos = new WeakMap();
   }
-  memo.set(key, found);
+  answers.set(specifier, found);
   return found;
 }
