@@ -59,6 +59,8 @@ interface FileModules {
   readonly globalReferences: (name: string) => readonly TSESLint.Scope.Reference[];
   /** `require('x')` specifiers, as ReferenceTracker reads them; computed on first use. */
   requires: ReadonlySet<string> | null;
+  /** The `require('x')` calls those specifiers come from; computed with them. */
+  requireCalls: readonly RequireCall[] | null;
   /** `process.getBuiltinModule('x')` calls with their specifier; computed on first use. */
   builtinCalls: readonly { readonly call: TSESTree.CallExpression; readonly name: string | null }[] | null;
   /** Whether `globalThis`, `global`, `self` or `window` is used; computed on first use. */
@@ -125,6 +127,7 @@ function getFileModules(context: FileContext): FileModules {
       hasGlobal: (name) => (realGlobalScope.set.get(name)?.references.length ?? unresolvedByName().get(name)?.length ?? 0) > 0,
       globalReferences: (name) => realGlobalScope.set.get(name)?.references ?? unresolvedByName().get(name) ?? [],
       requires: null,
+      requireCalls: null,
       builtinCalls: null,
       globalObject: null,
     };
@@ -142,30 +145,43 @@ function hasGlobalObject(file: FileModules): boolean {
 /** `require('x')` specifiers in the file, read as ReferenceTracker's CJS search reads them. */
 function requiresOf(file: FileModules): ReadonlySet<string> {
   if (!file.requires) {
-    const names = new Set<string>();
+    const calls: RequireCall[] = [];
     const references = file.globalReferences('require');
     // The common case without the tracker: every use of `require` is a plain `require(…)` call
     // (no alias, no write, no `globalThis.require`), which is all the tracker would follow.
     const plainCalls = !hasGlobalObject(file) && references.every((ref) =>
       ref.isReadOnly() && ref.identifier.parent?.type === AST_NODE_TYPES.CallExpression && ref.identifier.parent.callee === ref.identifier);
-    if (plainCalls) {
-      for (const ref of references) {
-        const name = getStringIfConstant((ref.identifier.parent as TSESTree.CallExpression).arguments[0] as never);
-        if (name != null) {
-          names.add(name);
-        }
-      }
-    } else if (file.hasGlobal('require') || hasGlobalObject(file)) {
-      for (const { node } of file.tracker().iterateGlobalReferences(REQUIRE_CALL)) {
-        const name = getStringIfConstant((node as TSESTree.CallExpression).arguments[0] as never);
-        if (name != null) {
-          names.add(name);
-        }
+    const nodes = plainCalls
+      ? references.map((ref) => ref.identifier.parent as TSESTree.CallExpression)
+      : file.hasGlobal('require') || hasGlobalObject(file)
+        ? [...file.tracker().iterateGlobalReferences(REQUIRE_CALL)].map(({ node }) => node as TSESTree.CallExpression)
+        : [];
+    for (const call of nodes) {
+      const specifier = getStringIfConstant(call.arguments[0] as never);
+      if (specifier != null) {
+        calls.push({ call, specifier });
       }
     }
-    file.requires = names;
+    file.requireCalls = calls;
+    file.requires = new Set(calls.map((call) => call.specifier));
   }
   return file.requires;
+}
+
+/** A `require('x')` call with its constant specifier. */
+export interface RequireCall {
+  readonly call: TSESTree.CallExpression;
+  readonly specifier: string;
+}
+
+/**
+ * The file's `require('x')` calls with a constant specifier, as `importsModule` reads them
+ * (plain calls of the global `require`, or what ReferenceTracker follows through aliases).
+ */
+export function requireCallsOf(context: FileContext): readonly RequireCall[] {
+  const file = getFileModules(context);
+  requiresOf(file);
+  return file.requireCalls ?? [];
 }
 
 function builtinCallsOf(context: FileContext, file: FileModules): NonNullable<FileModules['builtinCalls']> {

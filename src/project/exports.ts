@@ -1,11 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { patternPath } from '../core/ast';
+import { outerExpression, patternPath } from '../core/ast';
 import { perFile, perFileKey } from '../core/context';
 import type { FileContext } from '../core/context';
 import { skipTsWrappers } from '../core/static';
-import { importsModule } from '../core/modules';
+import { importsModule, requireCallsOf } from '../core/modules';
 import { variableFor } from '../core/variable-index';
 import { projectFile, projectFileMemo, projectFileMentions, projectFileText } from './files';
 import type { ProjectFile } from './files';
@@ -179,22 +179,44 @@ const PROJECT_IMPORT_NAMES = perFileKey<ReadonlySet<string>>('names imported fro
 export function projectImportNames(context: FileContext): ReadonlySet<string> {
   return perFile(context, PROJECT_IMPORT_NAMES, () => {
     const names = new Set<string>();
-    // A file that imports, requires and `import()`s nothing (scripts, bundles) has no names to list.
-    if (!projectSettings(context).crossFile || (!importsModule(context, () => true) && !context.sourceCode.text.includes('import('))) {
+    const { sourceCode } = context;
+    const dynamic = sourceCode.text.includes('import(');
+    const isProject = (specifier: string): boolean => resolveModule(context.filename, specifier, context.settings) !== null;
+    // Most files import only packages: one resolution per specifier (memoised per folder) settles it.
+    if (!projectSettings(context).crossFile || (!dynamic && !importsModule(context, isProject))) {
       return names;
     }
     try {
-      // Every scope where the file calls `require`; else the top scope, where imports live.
-      const scopes = context.sourceCode.text.includes('require') || context.sourceCode.text.includes('import(')
-        ? context.sourceCode.scopeManager?.scopes ?? []
-        : [topScope(context.sourceCode)];
-      for (const scope of scopes) {
-        for (const variable of scope?.variables ?? []) {
-          const def = variable.defs[0];
-          const binding = def && variable.defs.length === 1 && (def.type === 'ImportBinding' || def.type === 'Variable') ? bindingOfDefinition(def, def.name) : null;
-          if (binding && !names.has(variable.name) && resolveModule(context.filename, binding.specifier, context.settings) !== null) {
-            names.add(variable.name);
+      if (dynamic) {
+        // `const { a } = await import('./x')` may sit in any scope: read every variable's definition.
+        for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+          for (const variable of scope.variables) {
+            const def = variable.defs[0];
+            const binding = def && variable.defs.length === 1 && (def.type === 'ImportBinding' || def.type === 'Variable') ? bindingOfDefinition(def, def.name) : null;
+            if (binding && !names.has(variable.name) && isProject(binding.specifier)) {
+              names.add(variable.name);
+            }
           }
+        }
+        return names;
+      }
+      // A superset is enough: the name only lets a lookup go on to `importBinding`, which checks the scope.
+      for (const statement of sourceCode.ast.body) {
+        const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+        if (declaration?.type === AST_NODE_TYPES.ImportDeclaration && declaration.importKind !== 'type' && isProject(declaration.source.value)) {
+          for (const specifier of declaration.specifiers) {
+            names.add(specifier.local.name);
+          }
+        } else if (declaration?.type === AST_NODE_TYPES.TSImportEqualsDeclaration && declaration.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
+          const specifier = staticString(declaration.moduleReference.expression);
+          if (specifier !== null && isProject(specifier)) {
+            names.add(declaration.id.name);
+          }
+        }
+      }
+      for (const { call, specifier } of requireCallsOf(context)) {
+        if (isProject(specifier)) {
+          addRequiredNames(call, names);
         }
       }
     } catch {
@@ -202,6 +224,33 @@ export function projectImportNames(context: FileContext): ReadonlySet<string> {
     }
     return names;
   });
+}
+
+/**
+ * The local names a `require('x')` call binds, in the shapes `bindingOfDefinition` reads:
+ * `const a = require('x')`, `const a = require('x').b`, `const { a, b: c } = require('x')`.
+ */
+function addRequiredNames(call: TSESTree.CallExpression, names: Set<string>): void {
+  let node = outerExpression(call);
+  const member = node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node;
+  if (member) {
+    node = outerExpression(node.parent!);
+  }
+  const declarator = node.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== node) {
+    return;
+  }
+  if (declarator.id.type === AST_NODE_TYPES.Identifier) {
+    names.add(declarator.id.name);
+  } else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern && !member) {
+    for (const property of declarator.id.properties) {
+      const value = property.type === AST_NODE_TYPES.Property ? property.value : null;
+      const local = value?.type === AST_NODE_TYPES.AssignmentPattern ? value.left : value;
+      if (local?.type === AST_NODE_TYPES.Identifier) {
+        names.add(local.name);
+      }
+    }
+  }
 }
 
 /** The scope of a file's top-level declarations: the module scope, else the global scope of a script. */
