@@ -109,13 +109,42 @@ function stat(file: string): fs.Stats | null {
   }
 }
 
+/**
+ * How long a `stat` of another file answers for every lint that asks (ms): an ESLint run lints
+ * hundreds of files a second that import the same helpers, and each would otherwise `stat` each
+ * helper again. An edit of another file is seen by the first lint that starts this long after
+ * the last look at it; the linted file's own buffer is always current.
+ */
+export const STAT_FRESH_MS = 1000;
+/** Recent `stat` answers by path, with when they were taken (`Date.now()`). */
+const recentStats = new Map<string, { readonly stats: fs.Stats | null; readonly at: number }>();
+/** Paths remembered before the map starts afresh (far above any project's import graph). */
+const MAX_RECENT_STATS = 20_000;
+onClearProjectCaches(() => recentStats.clear());
+
+function recentStat(file: string): fs.Stats | null {
+  const now = Date.now();
+  const known = recentStats.get(file);
+  // A clock set back makes the age negative: look again.
+  if (known && now - known.at >= 0 && now - known.at < STAT_FRESH_MS) {
+    return known.stats;
+  }
+  const stats = stat(file);
+  if (recentStats.size >= MAX_RECENT_STATS) {
+    recentStats.clear();
+  }
+  recentStats.set(file, { stats, at: now });
+  return stats;
+}
+
 const STATS = perFileKey<Map<string, fs.Stats | null>>('stats of other files');
 /** The contexts `projectFile` made for other files (not files being linted). */
 const projectContexts = new WeakSet<FileContext>();
 
 /**
  * `stat` of another file, once per lint of the file `like` (its parse): a rule asks about the same
- * helper at every call, and an edit to the helper is seen at the next lint, as an editor re-lints.
+ * helper at every call. Lints starting within `STAT_FRESH_MS` of the last look share its answer;
+ * an edit to the helper is seen at the next lint after that, as an editor re-lints.
  */
 function statFor(file: string, like?: FileContext): fs.Stats | null {
   // Only for a file being linted: a project file's own context lives as long as its parse.
@@ -125,7 +154,7 @@ function statFor(file: string, like?: FileContext): fs.Stats | null {
   const stats = perFile(like, STATS, () => new Map());
   let found = stats.get(file);
   if (found === undefined) {
-    found = stat(file);
+    found = recentStat(file);
     stats.set(file, found);
   }
   return found;

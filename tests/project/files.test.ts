@@ -3,12 +3,12 @@ import path from 'node:path';
 
 import type { TSESTree } from '@typescript-eslint/utils';
 import { SourceCode } from 'eslint';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { MAX_FILE_BYTES, projectFile } from '../../src/project/files';
+import { MAX_FILE_BYTES, projectFile, STAT_FRESH_MS } from '../../src/project/files';
 import { exportedDefinition } from '../../src/project/exports';
 import { clearProjectCaches } from '../../src/project/settings';
-import { contextFor, fixture, tempProject, touchForward } from './helpers';
+import { contextFor, fixture, tempProject, touchForward, withStatClock } from './helpers';
 
 beforeEach(() => clearProjectCaches());
 
@@ -76,16 +76,28 @@ describe('projectFile', () => {
   });
 
   it('sees edits at the next lint: a new size or mtime parses anew; a file that stops parsing answers null until fixed', () => {
-    // Each lint of the linted file is a new parse of it: `relint()` stands for the next one.
+    return withStatClock(seesEdits);
+  });
+
+  function seesEdits(later: () => void): void {
+    // Each lint of the linted file is a new parse of it: `relint()` stands for the next one, started
+    // after the other file's last look has gone stale.
     let lint = like;
-    const relint = (): typeof like => (lint = contextFor(fixture('app/src/main.ts'), like.settings as Record<string, unknown>));
+    const relint = (): typeof like => {
+      later();
+      return (lint = contextFor(fixture('app/src/main.ts'), like.settings as Record<string, unknown>));
+    };
     const dir = tempProject({ 'a.ts': 'export const a = 1;\n' });
     const file = path.join(dir, 'a.ts');
     const first = projectFile(file, lint)!;
     expect(first.sourceCode.text).toBe('export const a = 1;\n');
 
     fs.writeFileSync(file, 'export const a = 22;\n');
-    // Within one lint the other file is looked at once (one stat per lint, not per call).
+    // Within one lint the other file is looked at once (one stat per lint, not per call)…
+    expect(projectFile(file, lint)!.sourceCode.ast).toBe(first.sourceCode.ast);
+    // …and lints that start within STAT_FRESH_MS of that look share it.
+    vi.advanceTimersByTime(STAT_FRESH_MS - 1);
+    lint = contextFor(fixture('app/src/main.ts'), like.settings as Record<string, unknown>);
     expect(projectFile(file, lint)!.sourceCode.ast).toBe(first.sourceCode.ast);
     relint();
     const second = projectFile(file, lint)!;
@@ -111,7 +123,7 @@ describe('projectFile', () => {
     fs.rmSync(file);
     relint();
     expect(projectFile(file, lint)).toBe(null);
-  });
+  }
 
   it('answers null when cross-file analysis is off', () => {
     expect(projectFile(fixture('app/src/util.ts'), { ...like, settings: { 'agent-guard': { project: { crossFile: false } } } })).toBe(null);

@@ -5,8 +5,10 @@ import path from 'node:path';
 import { parseForESLint } from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { SourceCode } from 'eslint';
+import { vi } from 'vitest';
 
 import type { FileContext } from '../../src/core/context';
+import { STAT_FRESH_MS } from '../../src/project/files';
 
 /** tests/fixtures/resolution, absolute. */
 export const FIXTURES = path.resolve(__dirname, '../fixtures/resolution');
@@ -133,4 +135,18 @@ export function touchForward(file: string, seconds = 10): void {
   const stats = fs.statSync(file);
   const time = new Date(stats.mtimeMs + seconds * 1000);
   fs.utimesSync(file, time, time);
+}
+
+/**
+ * Runs `body` with a fake `Date`. `later()` lets `STAT_FRESH_MS` go by: lints started after it look
+ * at other files on disk again, so an edit made before it is seen (lints within the window share one
+ * look at each file).
+ */
+export async function withStatClock(body: (later: () => void) => unknown): Promise<void> {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  try {
+    await body(() => vi.advanceTimersByTime(STAT_FRESH_MS));
+  } finally {
+    vi.useRealTimers();
+  }
 }

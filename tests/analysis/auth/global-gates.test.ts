@@ -296,7 +296,7 @@ describe('path patterns and route samples', () => {
 describe('memoisation', () => {
   it('sees an edit of the gate file (its mtime changes) and answers from the memo otherwise', async () => {
     const fs = await import('node:fs');
-    const { tempProject, touchForward } = await import('../../project/helpers');
+    const { tempProject, touchForward, withStatClock } = await import('../../project/helpers');
     const middleware = (status: number): string =>
       `import { NextResponse } from 'next/server';\nexport function middleware(req) {\n  if (!req.cookies.get('session')) return new NextResponse(null, { status: ${status} });\n  return NextResponse.next();\n}\n`;
     const dir = tempProject({
@@ -306,13 +306,17 @@ describe('memoisation', () => {
       'app/api/x/route.ts': "export async function GET() { return Response.json({}); }\n",
     });
     const route = path.join(dir, 'app/api/x/route.ts');
-    expect(gatesOf(route).gate?.description).toBe('middleware.ts middleware');
-    expect(gatesOf(route).gate?.description).toBe('middleware.ts middleware');
-    // 200 is no refusal: the same route is now open.
-    fs.writeFileSync(path.join(dir, 'middleware.ts'), middleware(200));
-    touchForward(path.join(dir, 'middleware.ts'));
-    expect(gatesOf(route).gate).toBe(null);
-    fs.rmSync(path.join(dir, 'middleware.ts'));
-    expect(gatesOf(route).gate).toBe(null);
+    await withStatClock((later) => {
+      expect(gatesOf(route).gate?.description).toBe('middleware.ts middleware');
+      expect(gatesOf(route).gate?.description).toBe('middleware.ts middleware');
+      // 200 is no refusal: the same route is now open.
+      fs.writeFileSync(path.join(dir, 'middleware.ts'), middleware(200));
+      touchForward(path.join(dir, 'middleware.ts'));
+      later();
+      expect(gatesOf(route).gate).toBe(null);
+      fs.rmSync(path.join(dir, 'middleware.ts'));
+      later();
+      expect(gatesOf(route).gate).toBe(null);
+    });
   });
 });

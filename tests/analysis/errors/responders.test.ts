@@ -13,7 +13,7 @@ import type { ResponderLeak } from '../../../src/analysis/errors/responders';
 import { createResponseSinkMatcher } from '../../../src/analysis/errors/response-sinks';
 import type { FileContext } from '../../../src/core/context';
 import { clearProjectCaches } from '../../../src/project/settings';
-import { contextFor, findNode, tempProject, touchForward } from '../../project/helpers';
+import { contextFor, findNode, tempProject, touchForward, withStatClock } from '../../project/helpers';
 
 beforeEach(() => clearProjectCaches());
 
@@ -109,13 +109,19 @@ describe('createResponderAnalysis', () => {
     expect(second!.through).toBe(first!.through);
   });
 
-  it('sees an edit of the helper file', () => {
+  it('sees an edit of the helper file', async () => {
     const root = tempProject({ ...HELPERS, 'routes/a.js': route('sendError(res, err);') });
-    expect(leaksOf(path.join(root, 'routes/a.js'))).toHaveLength(2);
-    const helper = path.join(root, 'utils/errors.js');
-    fs.writeFileSync(helper, fs.readFileSync(helper, 'utf8').replace('error: err.message, stack: err.stack', "error: 'Internal Server Error'"));
-    touchForward(helper);
-    expect(leaksOf(path.join(root, 'routes/a.js'))).toEqual([]);
+    await withStatClock((later) => {
+      expect(leaksOf(path.join(root, 'routes/a.js'))).toHaveLength(2);
+      const helper = path.join(root, 'utils/errors.js');
+      fs.writeFileSync(helper, fs.readFileSync(helper, 'utf8').replace('error: err.message, stack: err.stack', "error: 'Internal Server Error'"));
+      touchForward(helper);
+      // Within STAT_FRESH_MS of the last look the helper is not looked at again…
+      expect(leaksOf(path.join(root, 'routes/a.js'))).toHaveLength(2);
+      later();
+      // …after it, the edit is seen.
+      expect(leaksOf(path.join(root, 'routes/a.js'))).toEqual([]);
+    });
   });
 
   it('follows no import with crossFile: false, and still follows a helper of the same file', () => {
