@@ -6,8 +6,9 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { functionUses, isFunctionLike } from '../core/functions';
 import { instanceFromVariable, instanceLookup, routerRoutes, unwrapHandler } from './kit/router-routes';
 import type { RouterInstance, RouterSpec } from './kit/router-routes';
+import { importsModule } from '../core/modules';
 import { skipTsWrappers } from '../core/static';
-import { variableFor } from '../core/variable-index';
+import { methodCallsOn, variableFor } from '../core/variable-index';
 import { EXPRESS_ROUTE_METHODS, EXPRESS_ROUTER, expressParams } from './express';
 import { FASTIFY_PARAMS, FASTIFY_ROUTE_METHODS, FASTIFY_ROUTER } from './fastify';
 import { HONO_PARAMS, HONO_ROUTE_METHODS, HONO_ROUTER } from './hono';
@@ -122,7 +123,7 @@ const RECEIVER_TYPES: Readonly<Record<string, string>> = {
 };
 const ROUTE_CALL_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options', 'route', 'on'];
 
-/** The framework a receiver's declared type names (`fastify: FastifyInstance`), or `null`. */
+/** The framework a receiver's declared type names (`fastify: FastifyInstance`, `app: ReturnType<typeof express>`), or `null`. */
 function receiverFramework(variable: TSESLint.Scope.Variable): string | null {
   const def = variable.defs[0];
   const id = def?.name as TSESTree.Node | undefined;
@@ -130,8 +131,149 @@ function receiverFramework(variable: TSESLint.Scope.Variable): string | null {
   if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) {
     return null;
   }
-  const name = annotation.typeName.type === AST_NODE_TYPES.Identifier ? annotation.typeName.name : annotation.typeName.type === AST_NODE_TYPES.TSQualifiedName ? annotation.typeName.right.name : '';
+  const name = lastName(annotation.typeName);
+  if (name === 'ReturnType') {
+    // `ReturnType<typeof express>`, `ReturnType<typeof Router>`, `ReturnType<typeof express.Router>`.
+    const query = annotation.typeArguments?.params[0];
+    const created = query?.type === AST_NODE_TYPES.TSTypeQuery && query.exprName.type !== AST_NODE_TYPES.TSImportType ? lastName(query.exprName) : '';
+    return RETURN_TYPE_OF[created] ?? null;
+  }
   return RECEIVER_TYPES[name] ?? null;
+}
+
+/** `Router` of `Router`, `express.Router`, `a.b.Router`. */
+function lastName(name: TSESTree.EntityName): string {
+  return name.type === AST_NODE_TYPES.Identifier ? name.name : name.type === AST_NODE_TYPES.TSQualifiedName ? name.right.name : '';
+}
+
+/** Creators whose `ReturnType<typeof …>` is a router. */
+const RETURN_TYPE_OF: Readonly<Record<string, string>> = { express: 'express', Router: 'express' };
+/** Names that conventionally receive an Express app or router: `module.exports = (router) => { … }`. */
+const ROUTER_PARAM_NAMES = new Set(['app', 'router', 'api', 'routes']);
+/** Modules whose import says a conventionally named parameter is an Express app or router. */
+const EXPRESS_MODULES = new Set(['express', 'express-promise-router', 'router']);
+/** Route registration methods read as evidence that a receiver is a router (`.use(path, …)` included). */
+const EVIDENCE_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'all', 'head', 'options', 'use'];
+const EVIDENCE_METHOD_SET = new Set(EVIDENCE_METHODS);
+const MAX_CHAIN_HOPS = 20;
+
+/** A path argument as people write it: a string, a template, or an array of strings (`['/a', '/b']`). */
+function isLiteralPath(node: TSESTree.Node | undefined): boolean {
+  const expr = node ? skipTsWrappers(node) : undefined;
+  return (
+    (expr?.type === AST_NODE_TYPES.Literal && typeof expr.value === 'string') ||
+    expr?.type === AST_NODE_TYPES.TemplateLiteral ||
+    (expr?.type === AST_NODE_TYPES.ArrayExpression && expr.elements.length > 0 && expr.elements.every((e) => e?.type === AST_NODE_TYPES.Literal && typeof e.value === 'string'))
+  );
+}
+
+/** A middleware or handler argument: a function, a name, a member, a call, or an array of them; not an options object or a value. */
+function isHandlerish(node: TSESTree.Node): boolean {
+  const expr = skipTsWrappers(node);
+  switch (expr.type) {
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+    case AST_NODE_TYPES.MemberExpression:
+    case AST_NODE_TYPES.CallExpression:
+      return true;
+    case AST_NODE_TYPES.Identifier:
+      return expr.name !== 'undefined';
+    case AST_NODE_TYPES.ArrayExpression:
+      return expr.elements.length > 0 && expr.elements.every((e) => e !== null && e.type !== AST_NODE_TYPES.SpreadElement && isHandlerish(e));
+    default:
+      return false;
+  }
+}
+
+/** Arguments that register handlers: at least one, every one handler-shaped. */
+function handlerArguments(args: readonly TSESTree.Node[]): boolean {
+  return args.length > 0 && args.every(isHandlerish);
+}
+
+/** What the route registrations on a receiver show. */
+interface RouterEvidence {
+  /** The framework an inline handler's parameters name (`(req, res)`, `(request, reply)`, `(ctx)`, `(c)`). */
+  readonly framework: string | null;
+  /** Some call registers a route: `x.get('/p', h)`, `x.use('/p', h)` or `x.route('/p').get(h)`. */
+  readonly registers: boolean;
+  /** Some registration is an Express `route('/p').<method>(h)` chain. */
+  readonly routeChain: boolean;
+}
+
+/** The route registrations on a variable, read once: `x.get('/p', …handlers)` and `x.route('/p').get(…handlers)`. */
+function routerEvidence(context: AdapterContext, variable: TSESLint.Scope.Variable): RouterEvidence {
+  let framework: string | null = null;
+  let registers = false;
+  let routeChain = false;
+  const judge = (handlers: readonly TSESTree.Node[]): void => {
+    registers = true;
+    if (!framework) {
+      const fn = unwrapHandler(context, handlers.at(-1) ?? null).fns.at(-1);
+      framework = fn ? routeFrameworkByParams(fn) : null;
+    }
+  };
+  for (const { member, call } of methodCallsOn(variable, [...EVIDENCE_METHODS, 'route'])) {
+    if (member.computed || framework) {
+      continue;
+    }
+    const name = (member.property as TSESTree.Identifier).name;
+    if (name === 'route') {
+      // `x.route('/p').get(h).post(auth, h)`: one path, then HTTP methods with handlers (not Hono's `route('/p', sub)`).
+      if (call.arguments.length !== 1 || !isLiteralPath(call.arguments[0])) {
+        continue;
+      }
+      let current: TSESTree.Node = call;
+      for (let hops = 0; hops < MAX_CHAIN_HOPS; hops++) {
+        const next: TSESTree.Node | undefined = current.parent;
+        const outer: TSESTree.Node | undefined = next?.parent;
+        if (
+          next?.type !== AST_NODE_TYPES.MemberExpression || next.object !== current || next.computed || next.property.type !== AST_NODE_TYPES.Identifier ||
+          !EVIDENCE_METHOD_SET.has(next.property.name) || outer?.type !== AST_NODE_TYPES.CallExpression || outer.callee !== next
+        ) {
+          break;
+        }
+        if (handlerArguments(outer.arguments)) {
+          routeChain = true;
+          judge(outer.arguments);
+        }
+        current = outer;
+      }
+    } else if (call.arguments.length >= 2 && isLiteralPath(call.arguments[0]) && handlerArguments(call.arguments.slice(1))) {
+      judge(call.arguments);
+    }
+  }
+  return { framework, registers, routeChain };
+}
+
+/** Per file: the framework of each receiver `routeOfCall` has judged by its registrations, or `null`. */
+const RECEIVED_ROUTERS = perFileKey<Map<TSESLint.Scope.Variable, string | null>>('received routers');
+
+/**
+ * The framework of a router no import explains, judged once per variable and file from how it
+ * is used: another registration on it has an inline handler (`app.get('/a', (req, res) => …)`
+ * makes `app.get('/b', controller.b)` a route too), or it is a parameter named `app`, `router`,
+ * `api` or `routes` that registers routes with a literal path and handler arguments in a file
+ * that imports Express or chains `route('/p').get(h)` (`module.exports = (router) => { … }`).
+ * `map.get('k')`, `cache.delete(id)`, `client.get('/url', config)` and `router.push('/x')` stay calls.
+ */
+function receivedRouterFramework(context: AdapterContext, variable: TSESLint.Scope.Variable): string | null {
+  const memo = perFile(context, RECEIVED_ROUTERS, () => new Map<TSESLint.Scope.Variable, string | null>());
+  let framework = memo.get(variable);
+  if (framework === undefined) {
+    const evidence = routerEvidence(context, variable);
+    framework = evidence.framework;
+    if (
+      !framework &&
+      evidence.registers &&
+      variable.defs[0]?.type === 'Parameter' &&
+      ROUTER_PARAM_NAMES.has(variable.name) &&
+      (evidence.routeChain || importsModule(context, (specifier) => EXPRESS_MODULES.has(specifier)))
+    ) {
+      framework = 'express';
+    }
+    memo.set(variable, framework);
+  }
+  return framework;
 }
 
 /** The router a plugin function is registered on: `app.register(plugin)` / `app.use(fn)` → `app`'s variable. */
@@ -160,26 +302,49 @@ function parentRouters(context: AdapterContext, variable: TSESLint.Scope.Variabl
 /** Per file: the routes of each router variable that `routeOfCall` has judged. */
 const ROUTES_BY_ROUTER = perFileKey<Map<TSESLint.Scope.Variable, Route[]>>('routes by router');
 
+/**
+ * The variable a call is made on, directly (`app.get(…)`) or at the start of a chain
+ * (`router.route('/p').get(…)`, `app.get(a).post(b)`), or `null`.
+ */
+function receiverOf(callee: TSESTree.MemberExpression): { id: TSESTree.Identifier; chained: boolean } | null {
+  let object = skipTsWrappers(callee.object);
+  let chained = false;
+  for (let hops = 0; hops < MAX_CHAIN_HOPS && object.type === AST_NODE_TYPES.CallExpression; hops++) {
+    const inner = skipTsWrappers(object.callee);
+    if (inner.type !== AST_NODE_TYPES.MemberExpression || inner.computed || inner.property.type !== AST_NODE_TYPES.Identifier || !ROUTE_METHODS.has(inner.property.name)) {
+      return null;
+    }
+    object = skipTsWrappers(inner.object);
+    chained = true;
+  }
+  return object.type === AST_NODE_TYPES.Identifier ? { id: object, chained } : null;
+}
+
 /** A route on a receiver no import explains: `fastify.get(…)` in a plugin, `router.post(…)` on an imported router. */
 function routeOfCall(context: AdapterContext, call: TSESTree.CallExpression): Route | null {
   const callee = skipTsWrappers(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier || callee.object.type !== AST_NODE_TYPES.Identifier) {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) {
+    return null;
+  }
+  const receiver = receiverOf(callee);
+  if (!receiver) {
     return null;
   }
   // Cheap shape check before any scope lookup: `map.get(key)` and `query.all()` are not routes.
   const first = call.arguments[0];
   const routeShaped =
+    receiver.chained ||
     looksLikeRoute(callee.property.name, call) ||
     (call.arguments.length >= 2 && (first?.type === AST_NODE_TYPES.Identifier || first?.type === AST_NODE_TYPES.MemberExpression));
   if (!routeShaped) {
     return null;
   }
-  const variable = variableFor(context, callee.object);
+  const variable = variableFor(context, receiver.id);
   if (!variable) {
     return null;
   }
   let framework = receiverFramework(variable);
-  if (!framework && looksLikeRoute(callee.property.name, call)) {
+  if (!framework && !receiver.chained && looksLikeRoute(callee.property.name, call)) {
     // Judge by the handler's parameters, as for handlers: `(req, res)`, `(request, reply)`, `(ctx)`, `(c)`,
     // also when marked unused (`(_req, reply)`); else by the receiver's conventional name
     // (`module.exports = async function (fastify) { fastify.post('/x', …) }`).
@@ -187,6 +352,8 @@ function routeOfCall(context: AdapterContext, call: TSESTree.CallExpression): Ro
     const fn = last ? unwrapHandler(context, last).fns.at(-1) : undefined;
     framework = (fn ? routeFrameworkByParams(fn) : null) ?? (variable.name === 'fastify' ? 'fastify' : null);
   }
+  // Else by the other registrations on the same receiver (`module.exports = (router) => { router.get('/x', ctrl.x) }`).
+  framework ??= receivedRouterFramework(context, variable);
   const spec = framework ? ROUTERS[framework] : undefined;
   if (!spec) {
     return null;
