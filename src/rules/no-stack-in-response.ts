@@ -115,29 +115,54 @@ export default createRule<Options, MessageIds>({
      */
     let errorScopes = 0;
     const receives: boolean[] = [];
+    /**
+     * Where a caught error can come from: catch clauses with a parameter and functions that may
+     * receive one. The analysis is intra-procedural, so a file with none of them sends no caught
+     * error anywhere, and its calls are never matched against the response sinks.
+     */
+    let origins = 0;
+    /** Calls, `new`, assignments and returns, matched at the end when the file has an origin. */
+    const candidates: TSESTree.Node[] = [];
+    /** The calls among them made inside a catch clause or an error-receiving function. */
+    const inErrorScope = new Set<TSESTree.Node>();
+    const collect = (node: TSESTree.Node): void => {
+      candidates.push(node);
+      if (errorScopes > 0 && node.type === AST_NODE_TYPES.CallExpression && node.arguments.length > 0) {
+        inErrorScope.add(node);
+      }
+    };
 
     return {
-      CallExpression: check,
-      NewExpression: check,
-      AssignmentExpression: check,
-      ReturnStatement: check,
-      CatchClause: () => void errorScopes++,
+      CallExpression: collect,
+      NewExpression: collect,
+      AssignmentExpression: collect,
+      ReturnStatement: collect,
+      CatchClause: (node: TSESTree.CatchClause) => {
+        errorScopes++;
+        origins += node.param ? 1 : 0;
+      },
       'CatchClause:exit': () => void errorScopes--,
       ':function': (fn: FunctionLike) => {
         const receiving = mayReceiveError(fn, matcher.errorHandlers);
         receives.push(receiving);
         errorScopes += receiving ? 1 : 0;
+        origins += receiving ? 1 : 0;
       },
       ':function:exit': () => {
         errorScopes -= receives.pop() ? 1 : 0;
+      },
+      'Program:exit': () => {
+        if (origins > 0) {
+          candidates.forEach(check);
+        }
       },
     };
 
     function check(node: TSESTree.Node): void {
       const sink = matcher.match(node);
       if (!sink) {
-        if (errorScopes > 0 && node.type === AST_NODE_TYPES.CallExpression && node.arguments.length > 0) {
-          checkHelperCall(node);
+        if (inErrorScope.has(node)) {
+          checkHelperCall(node as TSESTree.CallExpression);
         }
         return;
       }
