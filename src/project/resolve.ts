@@ -233,15 +233,18 @@ function packageDir(dir: string): string {
   return found;
 }
 
+/** The folder of the file asked about last: a file asks about all its imports in a row. */
+let lastFile = '';
+let lastDir = '';
+
 export function resolveModule(fromFile: string, specifier: string, settings?: SettingsSource): string | null {
   const project = projectSettings(settings);
   if (!project.crossFile || typeof fromFile !== 'string' || typeof specifier !== 'string' || specifier === '' || !path.isAbsolute(fromFile)) {
     return null;
   }
-  if (isBuiltin(specifier) || specifier.includes('\0')) {
-    return null;
-  }
-  const dir = path.dirname(fromFile);
+  const dir = fromFile === lastFile ? lastDir : path.dirname(fromFile);
+  lastFile = fromFile;
+  lastDir = dir;
   const memo = folderMemo(project, dir);
   // A bare specifier (`lodash`, `@/lib/x`, `@acme/api`) resolves alike from every folder of one
   // package (same tsconfig, same node_modules): one resolution per package, not per folder.
@@ -250,6 +253,10 @@ export function resolveModule(fromFile: string, specifier: string, settings?: Se
   const known = answers.get(specifier);
   if (known !== undefined) {
     return known;
+  }
+  if (isBuiltin(specifier) || specifier.includes('\0')) {
+    answers.set(specifier, null);
+    return null;
   }
   let found: string | null = null;
   const all = getResolvers();
