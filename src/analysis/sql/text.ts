@@ -27,9 +27,11 @@ const CLAUSE = /(?:^|[\s(\uE000])(?:WHERE|FROM|SET|VALUES|ORDER\s+BY|GROUP\s+BY|
  * keyword anywhere. Looser than `looksLikeSql`, token by token.
  */
 const TOKEN_LEADING = /^(?:\s+|\\[nrt]|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/|\()*(?:select|insert|update|delete|with|merge|replace|create|alter|drop|truncate|call|exec|execute)(?![\w$])/iu;
-const TOKEN_CLAUSE = /(?:^|[\s(])(?:WHERE|FROM|SET|VALUES|ORDER\s+BY|GROUP\s+BY|HAVING|LIMIT|OFFSET|JOIN|INTO|AND|OR|RETURNING)(?=[\s(]|$)/u;
-/** Escapes that could spell a letter (`'\x53ELECT'`): such a token is not judged by its raw text. */
-const LETTER_ESCAPE = /\\(?:x|u|[0-7])/u;
+/**
+ * An upper-case clause keyword anywhere, or an escape that could spell a letter (`'\x53ELECT'`:
+ * such a token is not judged by its raw text), in one scan of the token.
+ */
+const TOKEN_CLAUSE_OR_ESCAPE = /(?:^|[\s(])(?:WHERE|FROM|SET|VALUES|ORDER\s+BY|GROUP\s+BY|HAVING|LIMIT|OFFSET|JOIN|INTO|AND|OR|RETURNING)(?=[\s(]|$)|\\(?:x|u|[0-7])/u;
 
 const SQL_TEXT = perFileKey<boolean>('file may hold SQL text');
 /**
@@ -53,7 +55,7 @@ export function mayContainSqlText(context: FileContext): boolean {
     }
     // Strip the quotes, or the template's `\``, `}` and `${`.
     const text = token.type === AST_TOKEN_TYPES.String ? token.value.slice(1, -1) : token.value.replace(/^[`}]|(?:\$\{|`)$/gu, '');
-    return TOKEN_LEADING.test(text) || TOKEN_CLAUSE.test(text) || LETTER_ESCAPE.test(text);
+    return TOKEN_LEADING.test(text) || TOKEN_CLAUSE_OR_ESCAPE.test(text);
   }));
 }
 
