@@ -7,6 +7,7 @@ import type { ErrorLeak, ErrorLeakKind, ErrorOriginAnalyzer, ErrorOriginOptions,
 import { IDENTIFIER_PATH_PATTERN, NAME_LIST_SCHEMA } from '../core/option-schemas';
 import { snippet } from '../core/snippet';
 import { childNodes, dottedName } from '../core/ast';
+import { isFunctionLike } from '../core/functions';
 import type { FunctionLike } from '../core/functions';
 
 const GENERIC = "'Internal Server Error'";
@@ -108,61 +109,53 @@ export default createRule<Options, MessageIds>({
     let originMemo: ErrorOriginAnalyzer | undefined;
     const origin = (): ErrorOriginAnalyzer => (originMemo ??= getErrorOrigin(context, originOptions));
 
-    /**
-     * Catch clauses and functions that may receive an error (`(err, req, res, next)`, `.catch(cb)`)
-     * around the node being visited: a call outside all of them cannot hand a caught error to a
-     * helper, so most calls of a file are never looked at for one.
-     */
-    let errorScopes = 0;
-    const receives: boolean[] = [];
-    /**
-     * Where a caught error can come from: catch clauses with a parameter and functions that may
-     * receive one. The analysis is intra-procedural, so a file with none of them sends no caught
-     * error anywhere, and its calls are never matched against the response sinks.
-     */
-    let origins = 0;
-    /** Calls, `new`, assignments and returns, matched at the end when the file has an origin. */
+    /** Calls, `new`, assignments and returns: matched against the response sinks at the end, if at all. */
     const candidates: TSESTree.Node[] = [];
-    /** The calls among them made inside a catch clause or an error-receiving function. */
-    const inErrorScope = new Set<TSESTree.Node>();
-    const collect = (node: TSESTree.Node): void => {
-      candidates.push(node);
-      if (errorScopes > 0 && node.type === AST_NODE_TYPES.CallExpression && node.arguments.length > 0) {
-        inErrorScope.add(node);
-      }
-    };
+    const collect = (node: TSESTree.Node): void => void candidates.push(node);
 
     return {
       CallExpression: collect,
       NewExpression: collect,
       AssignmentExpression: collect,
       ReturnStatement: collect,
-      CatchClause: (node: TSESTree.CatchClause) => {
-        errorScopes++;
-        origins += node.param ? 1 : 0;
-      },
-      'CatchClause:exit': () => void errorScopes--,
-      ':function': (fn: FunctionLike) => {
-        const receiving = mayReceiveError(fn, matcher.errorHandlers);
-        receives.push(receiving);
-        errorScopes += receiving ? 1 : 0;
-        origins += receiving ? 1 : 0;
-      },
-      ':function:exit': () => {
-        errorScopes -= receives.pop() ? 1 : 0;
-      },
       'Program:exit': () => {
-        if (origins > 0) {
+        if (hasErrorOrigin()) {
           candidates.forEach(check);
         }
       },
     };
 
+    /**
+     * Whether a caught error can come from somewhere in the file: a catch clause with a parameter,
+     * or a function that may receive an error. The origin analysis is intra-procedural, so a file
+     * without either sends no caught error anywhere (read from the scopes, without a listener on
+     * every function).
+     */
+    function hasErrorOrigin(): boolean {
+      return (sourceCode.scopeManager?.scopes ?? []).some((scope) =>
+        scope.type === 'catch'
+          ? (scope.block as TSESTree.CatchClause).param !== null
+          : scope.type === 'function' && isFunctionLike(scope.block as TSESTree.Node) && mayReceiveError(scope.block as FunctionLike, matcher.errorHandlers));
+    }
+
+    /**
+     * Whether `node` sits in a catch clause or in a function that may receive an error: a call
+     * anywhere else cannot hand a caught error to a helper, so most calls are never looked at for one.
+     */
+    function inErrorScope(node: TSESTree.Node): boolean {
+      for (let current = node.parent; current; current = current.parent) {
+        if (current.type === AST_NODE_TYPES.CatchClause || (isFunctionLike(current) && mayReceiveError(current, matcher.errorHandlers))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     function check(node: TSESTree.Node): void {
       const sink = matcher.match(node);
       if (!sink) {
-        if (inErrorScope.has(node)) {
-          checkHelperCall(node as TSESTree.CallExpression);
+        if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.length > 0 && inErrorScope(node)) {
+          checkHelperCall(node);
         }
         return;
       }
