@@ -168,7 +168,10 @@ export function importBinding(context: FileContext, id: TSESTree.Identifier): Im
   }
 }
 
+/** Per file: each name imported (or required) from a project file, with the project files it is bound to. */
+const PROJECT_IMPORTS = perFileKey<ReadonlyMap<string, readonly string[]>>('names imported from project files, with their files');
 const PROJECT_IMPORT_NAMES = perFileKey<ReadonlySet<string>>('names imported from project files');
+const NAMES_MENTIONING = perFileKey<Map<string, ReadonlySet<string>>>('imported names whose files mention a pattern');
 
 /**
  * The names the file imports (or requires, in any scope) from a file of the project:
@@ -177,13 +180,52 @@ const PROJECT_IMPORT_NAMES = perFileKey<ReadonlySet<string>>('names imported fro
  * @example import { getJson } from './lib/http'; import express from 'express'; // { getJson }
  */
 export function projectImportNames(context: FileContext): ReadonlySet<string> {
-  return perFile(context, PROJECT_IMPORT_NAMES, () => {
-    const names = new Set<string>();
+  return perFile(context, PROJECT_IMPORT_NAMES, () => new Set(projectImports(context).keys()));
+}
+
+/**
+ * `projectImportNames`, narrowed to the names whose file can hold (or reach, `hops` imports deep)
+ * what `pattern` names, read from file texts without parsing them: the test a lookup with
+ * `importedDefinition(…, { mentions })` starts with, once per file and imported file rather than
+ * once per call.
+ * @example import { getJson } from './lib/http'; import { slug } from './lib/text'; // { getJson } for /\bfetch\(/
+ */
+export function projectImportNamesMentioning(context: FileContext, pattern: RegExp, hops = MENTION_HOPS): ReadonlySet<string> {
+  const memo = perFile(context, NAMES_MENTIONING, () => new Map());
+  const key = `${hops}\0${pattern.source}`;
+  let names = memo.get(key);
+  if (!names) {
+    const found = new Set<string>();
+    const holds = new Map<string, boolean>();
+    for (const [name, targets] of projectImports(context)) {
+      if (targets.some((target) => holds.get(target) ?? holds.set(target, fileMayHold(target, pattern, context, hops)).get(target)!)) {
+        found.add(name);
+      }
+    }
+    names = found;
+    memo.set(key, names);
+  }
+  return names;
+}
+
+function projectImports(context: FileContext): ReadonlyMap<string, readonly string[]> {
+  return perFile(context, PROJECT_IMPORTS, () => {
+    const names = new Map<string, string[]>();
     const { sourceCode } = context;
     const dynamic = sourceCode.text.includes('import(');
-    const isProject = (specifier: string): boolean => resolveModule(context.filename, specifier, context.settings) !== null;
+    const targetOf = (specifier: string): string | null => resolveModule(context.filename, specifier, context.settings);
+    const add = (name: string, target: string | null): void => {
+      if (target !== null) {
+        const targets = names.get(name);
+        if (!targets) {
+          names.set(name, [target]);
+        } else if (!targets.includes(target)) {
+          targets.push(target);
+        }
+      }
+    };
     // Most files import only packages: one resolution per specifier (memoised per folder) settles it.
-    if (!projectSettings(context).crossFile || (!dynamic && !importsModule(context, isProject))) {
+    if (!projectSettings(context).crossFile || (!dynamic && !importsModule(context, (specifier) => targetOf(specifier) !== null))) {
       return names;
     }
     try {
@@ -193,8 +235,8 @@ export function projectImportNames(context: FileContext): ReadonlySet<string> {
           for (const variable of scope.variables) {
             const def = variable.defs[0];
             const binding = def && variable.defs.length === 1 && (def.type === 'ImportBinding' || def.type === 'Variable') ? bindingOfDefinition(def, def.name) : null;
-            if (binding && !names.has(variable.name) && isProject(binding.specifier)) {
-              names.add(variable.name);
+            if (binding) {
+              add(variable.name, targetOf(binding.specifier));
             }
           }
         }
@@ -203,20 +245,22 @@ export function projectImportNames(context: FileContext): ReadonlySet<string> {
       // A superset is enough: the name only lets a lookup go on to `importBinding`, which checks the scope.
       for (const statement of sourceCode.ast.body) {
         const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
-        if (declaration?.type === AST_NODE_TYPES.ImportDeclaration && declaration.importKind !== 'type' && isProject(declaration.source.value)) {
-          for (const specifier of declaration.specifiers) {
-            names.add(specifier.local.name);
+        if (declaration?.type === AST_NODE_TYPES.ImportDeclaration && declaration.importKind !== 'type') {
+          const target = targetOf(declaration.source.value);
+          for (const specifier of target === null ? [] : declaration.specifiers) {
+            add(specifier.local.name, target);
           }
         } else if (declaration?.type === AST_NODE_TYPES.TSImportEqualsDeclaration && declaration.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
           const specifier = staticString(declaration.moduleReference.expression);
-          if (specifier !== null && isProject(specifier)) {
-            names.add(declaration.id.name);
-          }
+          add(declaration.id.name, specifier === null ? null : targetOf(specifier));
         }
       }
       for (const { call, specifier } of requireCallsOf(context)) {
-        if (isProject(specifier)) {
-          addRequiredNames(call, names);
+        const target = targetOf(specifier);
+        if (target !== null) {
+          for (const name of requiredNames(call)) {
+            add(name, target);
+          }
         }
       }
     } catch {
@@ -230,7 +274,7 @@ export function projectImportNames(context: FileContext): ReadonlySet<string> {
  * The local names a `require('x')` call binds, in the shapes `bindingOfDefinition` reads:
  * `const a = require('x')`, `const a = require('x').b`, `const { a, b: c } = require('x')`.
  */
-function addRequiredNames(call: TSESTree.CallExpression, names: Set<string>): void {
+function requiredNames(call: TSESTree.CallExpression): string[] {
   let node = outerExpression(call);
   const member = node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node;
   if (member) {
@@ -238,19 +282,22 @@ function addRequiredNames(call: TSESTree.CallExpression, names: Set<string>): vo
   }
   const declarator = node.parent;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== node) {
-    return;
+    return [];
   }
   if (declarator.id.type === AST_NODE_TYPES.Identifier) {
-    names.add(declarator.id.name);
-  } else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern && !member) {
+    return [declarator.id.name];
+  }
+  const names: string[] = [];
+  if (declarator.id.type === AST_NODE_TYPES.ObjectPattern && !member) {
     for (const property of declarator.id.properties) {
       const value = property.type === AST_NODE_TYPES.Property ? property.value : null;
       const local = value?.type === AST_NODE_TYPES.AssignmentPattern ? value.left : value;
       if (local?.type === AST_NODE_TYPES.Identifier) {
-        names.add(local.name);
+        names.push(local.name);
       }
     }
   }
+  return names;
 }
 
 /** The scope of a file's top-level declarations: the module scope, else the global scope of a script. */

@@ -14,8 +14,7 @@ import { findOptionsArgument } from '../core/options-object';
 import { configKey, perConfiguration } from '../core/settings';
 import { snippet } from '../core/snippet';
 import { dereference, staticValueOf } from '../core/static';
-import { callerOmitsTimeout, importedHttpWrapper, judgeTimeoutOptions } from '../analysis/http/index';
-import { projectImportNames } from '../project/index';
+import { callerOmitsTimeout, httpWrapperCandidates, importedHttpWrapper, judgeTimeoutOptions } from '../analysis/http/index';
 import type { ImportedHttpWrapper } from '../analysis/http/index';
 import type { TimeoutOptionVerdict } from '../analysis/http/index';
 import type { HttpClientEntry, HttpClientPolicy } from '../data/http-clients';
@@ -136,9 +135,9 @@ export default createRule<Options, MessageIds>({
         if (wrappers.lastSegments.size > 0 && matchWrittenName(node.callee, wrappers)) {
           wrapperCalls.push(node);
         } else {
-          // Only a name imported from a project file may be a wrapper of another file.
+          // Only a name imported from a project file that mentions an HTTP client may be a wrapper of another file.
           const root = node.callee.type === AST_NODE_TYPES.MemberExpression ? node.callee.object : node.callee;
-          if (root.type === AST_NODE_TYPES.Identifier && (importNames ??= projectImportNames(context)).has(root.name)) {
+          if (root.type === AST_NODE_TYPES.Identifier && (importNames ??= httpWrapperCandidates(context)).has(root.name)) {
             namedCalls.push(node);
           }
         }

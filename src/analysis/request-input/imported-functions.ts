@@ -16,7 +16,7 @@ import { HONO_PARAMS } from '../../frameworks/hono';
 import { KOA_PARAMS } from '../../frameworks/koa';
 import { getParamRole } from '../../frameworks/registry';
 import type { ParamRole } from '../../frameworks/types';
-import { importedDefinition, importedFileMentions, projectImportNames, projectRoot } from '../../project/index';
+import { importedDefinition, importedFileMentions, projectImportNamesMentioning, projectRoot } from '../../project/index';
 import type { ProjectFile } from '../../project/index';
 import { RequestInputAnalyzer, requestInputLists } from './tracker';
 import type { RequestInputOptions, RequestInputOrigin, SeededRole } from './values';
@@ -213,7 +213,8 @@ export function isImportedCallee<T>(
 ): boolean {
   const node = skipTsWrappers(callee);
   const id = node.type === AST_NODE_TYPES.MemberExpression ? skipTsWrappers(node.object) : node;
-  return id.type === AST_NODE_TYPES.Identifier && projectImportNames(context).has(id.name) && importedFileMentions(context, node, mentionsOf(traceMap, globals));
+  const mentions = mentionsOf(traceMap, globals);
+  return id.type === AST_NODE_TYPES.Identifier && projectImportNamesMentioning(context, mentions).has(id.name) && importedFileMentions(context, node, mentions);
 }
 
 /**
