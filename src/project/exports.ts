@@ -208,9 +208,36 @@ export function projectImportNamesMentioning(context: FileContext, pattern: RegE
   return names;
 }
 
+/**
+ * The references to the names of `names` that hold what the file imports from project files
+ * (every variable the imports bind under those names, with all its uses): for a rule that needs
+ * the calls of a few imported names, without a listener on every call of the file.
+ */
+export function importedNameReferences(context: FileContext, names: ReadonlySet<string>): TSESLint.Scope.Reference[] {
+  const references: TSESLint.Scope.Reference[] = [];
+  if (names.size === 0) {
+    return references;
+  }
+  projectImports(context); // lists the declarations
+  const seen = new Set<TSESLint.Scope.Variable>();
+  for (const node of perFile(context, PROJECT_IMPORT_DECLARATIONS, () => [])) {
+    for (const variable of context.sourceCode.getDeclaredVariables(node)) {
+      if (names.has(variable.name) && !seen.has(variable)) {
+        seen.add(variable);
+        references.push(...variable.references);
+      }
+    }
+  }
+  return references;
+}
+
+/** Per file: the declarations (import specifiers, `import = require`, declarators) that bind project imports. */
+const PROJECT_IMPORT_DECLARATIONS = perFileKey<TSESTree.Node[]>('declarations of project imports');
+
 function projectImports(context: FileContext): ReadonlyMap<string, readonly string[]> {
   return perFile(context, PROJECT_IMPORTS, () => {
     const names = new Map<string, string[]>();
+    const declarations = perFile(context, PROJECT_IMPORT_DECLARATIONS, () => []);
     const { sourceCode } = context;
     const dynamic = sourceCode.text.includes('import(');
     const targetOf = (specifier: string): string | null => resolveModule(context.filename, specifier, context.settings);
@@ -235,8 +262,10 @@ function projectImports(context: FileContext): ReadonlyMap<string, readonly stri
           for (const variable of scope.variables) {
             const def = variable.defs[0];
             const binding = def && variable.defs.length === 1 && (def.type === 'ImportBinding' || def.type === 'Variable') ? bindingOfDefinition(def, def.name) : null;
-            if (binding) {
-              add(variable.name, targetOf(binding.specifier));
+            const target = binding ? targetOf(binding.specifier) : null;
+            if (target !== null) {
+              add(variable.name, target);
+              declarations.push(def!.node as TSESTree.Node);
             }
           }
         }
@@ -249,18 +278,25 @@ function projectImports(context: FileContext): ReadonlyMap<string, readonly stri
           const target = targetOf(declaration.source.value);
           for (const specifier of target === null ? [] : declaration.specifiers) {
             add(specifier.local.name, target);
+            declarations.push(specifier);
           }
         } else if (declaration?.type === AST_NODE_TYPES.TSImportEqualsDeclaration && declaration.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
           const specifier = staticString(declaration.moduleReference.expression);
-          add(declaration.id.name, specifier === null ? null : targetOf(specifier));
+          const target = specifier === null ? null : targetOf(specifier);
+          if (target !== null) {
+            add(declaration.id.name, target);
+            declarations.push(declaration);
+          }
         }
       }
       for (const { call, specifier } of requireCallsOf(context)) {
         const target = targetOf(specifier);
-        if (target !== null) {
-          for (const name of requiredNames(call)) {
-            add(name, target);
+        const required = target === null ? null : requiredNames(call);
+        if (required && required.names.length > 0) {
+          for (const name of required.names) {
+            add(name, target!);
           }
+          declarations.push(required.declarator);
         }
       }
     } catch {
@@ -274,7 +310,7 @@ function projectImports(context: FileContext): ReadonlyMap<string, readonly stri
  * The local names a `require('x')` call binds, in the shapes `bindingOfDefinition` reads:
  * `const a = require('x')`, `const a = require('x').b`, `const { a, b: c } = require('x')`.
  */
-function requiredNames(call: TSESTree.CallExpression): string[] {
+function requiredNames(call: TSESTree.CallExpression): { readonly names: string[]; readonly declarator: TSESTree.VariableDeclarator } | null {
   let node = outerExpression(call);
   const member = node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node;
   if (member) {
@@ -282,10 +318,10 @@ function requiredNames(call: TSESTree.CallExpression): string[] {
   }
   const declarator = node.parent;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== node) {
-    return [];
+    return null;
   }
   if (declarator.id.type === AST_NODE_TYPES.Identifier) {
-    return [declarator.id.name];
+    return { names: [declarator.id.name], declarator };
   }
   const names: string[] = [];
   if (declarator.id.type === AST_NODE_TYPES.ObjectPattern && !member) {
@@ -297,7 +333,7 @@ function requiredNames(call: TSESTree.CallExpression): string[] {
       }
     }
   }
-  return names;
+  return { names, declarator };
 }
 
 /** The scope of a file's top-level declarations: the module scope, else the global scope of a script. */

@@ -15,6 +15,7 @@ import { configKey, perConfiguration } from '../core/settings';
 import { snippet } from '../core/snippet';
 import { dereference, staticValueOf } from '../core/static';
 import { callerOmitsTimeout, httpWrapperCandidates, importedHttpWrapper, judgeTimeoutOptions } from '../analysis/http/index';
+import { importedNameReferences } from '../project/index';
 import type { ImportedHttpWrapper } from '../analysis/http/index';
 import type { TimeoutOptionVerdict } from '../analysis/http/index';
 import type { HttpClientEntry, HttpClientPolicy } from '../data/http-clients';
@@ -124,24 +125,19 @@ export default createRule<Options, MessageIds>({
     const ms = String(options.defaultTimeoutMs ?? 10000);
     const { specs: wrappers, moduleMap } = wrappersOf(context, options);
     const wrapperCalls: Call[] = [];
-    /** Calls of a name or `x.name`: an imported project function may make a request without a timeout. */
-    const namedCalls: Call[] = [];
-    let importNames: ReadonlySet<string> | undefined;
     const checked = new Set<TSESTree.Node>();
 
     return {
-      CallExpression(node: Call) {
-        // Calls by name are collected only when wrappers are configured by name.
-        if (wrappers.lastSegments.size > 0 && matchWrittenName(node.callee, wrappers)) {
-          wrapperCalls.push(node);
-        } else {
-          // Only a name imported from a project file that mentions an HTTP client may be a wrapper of another file.
-          const root = node.callee.type === AST_NODE_TYPES.MemberExpression ? node.callee.object : node.callee;
-          if (root.type === AST_NODE_TYPES.Identifier && (importNames ??= httpWrapperCandidates(context)).has(root.name)) {
-            namedCalls.push(node);
+      // Calls by name are collected only when wrappers are configured by name.
+      ...(wrappers.lastSegments.size > 0
+        ? {
+            CallExpression(node: Call) {
+              if (matchWrittenName(node.callee, wrappers)) {
+                wrapperCalls.push(node);
+              }
+            },
           }
-        }
-      },
+        : {}),
       'Program:exit'() {
         const references = [...iterateModuleReferences(context, moduleMap, HTTP_CLIENT_GLOBALS)];
         const configured = new Set(references.filter((ref) => setsDefaultTimeout(ref.node, ref.info)).map((ref) => ref.info.family));
@@ -155,8 +151,11 @@ export default createRule<Options, MessageIds>({
             check(call, FETCH_CALL, null);
           }
         }
-        for (const call of namedCalls) {
-          if (!checked.has(call)) {
+        const byName = new Set<TSESTree.Node>(wrapperCalls);
+        // Calls of a name or `x.name` imported from a project file that mentions an HTTP client: the
+        // only calls that may reach a wrapper of another file, found from the names' references.
+        for (const call of importedCalls()) {
+          if (!checked.has(call) && !byName.has(call)) {
             const wrapper = importedHttpWrapper(context, call.callee);
             if (wrapper && callerOmitsTimeout(context, call, wrapper)) {
               reportWrapperCall(call, wrapper);
@@ -165,6 +164,20 @@ export default createRule<Options, MessageIds>({
         }
       },
     };
+
+    /** `name(…)` and `name.member(…)` for the imported names that may be HTTP wrappers. */
+    function importedCalls(): Call[] {
+      const calls: Call[] = [];
+      for (const { identifier } of importedNameReferences(context, httpWrapperCandidates(context))) {
+        const parent = identifier.parent;
+        if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) {
+          calls.push(parent);
+        } else if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier && parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) {
+          calls.push(parent.parent);
+        }
+      }
+      return calls;
+    }
 
     /** A call of a project function of another file whose request has no timeout unless the caller passes one. */
     function reportWrapperCall(call: Call, wrapper: ImportedHttpWrapper): void {

@@ -6,7 +6,8 @@ import { createRule } from '../core/create-rule';
 import { isFunctionLike } from '../core/functions';
 import { CALL, iterateModuleReferences, resolveCallTarget } from '../core/modules';
 import type { TraceMap } from '../core/modules';
-import { controllerAnalyzer, getRequestInputAnalyzer, importedHandlerSinks, importedPathWrapper, isImportedCallee, pathFunctionName } from '../analysis/request-input/index';
+import { controllerAnalyzer, getRequestInputAnalyzer, importedHandlerSinks, importedPathWrapper, isImportedCallee, pathFunctionName, pathWrapperCandidates } from '../analysis/request-input/index';
+import { importedNameReferences } from '../project/index';
 import { scopeOf, variableFor } from '../core/variable-index';
 import { getSettings } from '../core/settings';
 import { compileNameSpecs, matchWrittenName, withModuleCalls } from '../core/name-specs';
@@ -72,15 +73,12 @@ export default createRule<Options, MessageIds>({
       classify: (node: TSESTree.Node) => (analyzerMemo ??= getRequestInputAnalyzer(context, options)).classify(node),
     };
     const configuredSinks = compileNameSpecs(getSettings(context).fs.sinks);
-    /** Calls of a name or `x.name` with arguments: an imported wrapper may make them sinks. */
-    const namedCalls: TSESTree.CallExpression[] = [];
-    /** Registrations that may hand a route to a handler imported from another file. */
-    const registrations: TSESTree.CallExpression[] = [];
 
     return {
       'Program:exit'() {
-        checkImportedWrappers();
-        checkImportedHandlers();
+        const { namedCalls, registrations } = importedUses();
+        checkImportedWrappers(namedCalls);
+        checkImportedHandlers(registrations);
         for (const ref of iterateModuleReferences(context, fsTraceMap(), FS_GLOBAL_TRACE_MAP)) {
           if (ref.kind === 'call') {
             const call = ref.node as TSESTree.CallExpression;
@@ -98,12 +96,6 @@ export default createRule<Options, MessageIds>({
       },
       CallExpression(node) {
         const callee = skipTsWrappers(node.callee);
-        if (node.arguments.length > 0 && (callee.type === AST_NODE_TYPES.Identifier || (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier))) {
-          namedCalls.push(node);
-          if (node.arguments.length > 1 && isRouteCandidate(node)) {
-            registrations.push(node);
-          }
-        }
         if (callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier && !callee.computed) {
           const method = FILE_METHODS.get(callee.property.name);
           if (method && isResponse(callee.object)) {
@@ -134,7 +126,32 @@ export default createRule<Options, MessageIds>({
      * to an fs sink unsanitised: reported at the argument. Only calls of an imported name with a
      * request-input argument look at the other file.
      */
-    function checkImportedWrappers(): void {
+    /**
+     * From the references of the names imported from files that mention an fs module (the only
+     * ones that can be wrappers or handlers with a sink there): calls of them with arguments
+     * (`readUpload(x)`, `storage.readUpload(x)`), and registrations that pass one on
+     * (`router.get('/raw/:name', files.downloadFile)`).
+     */
+    function importedUses(): { namedCalls: TSESTree.CallExpression[]; registrations: TSESTree.CallExpression[] } {
+      const namedCalls = new Set<TSESTree.CallExpression>();
+      const registrations = new Set<TSESTree.CallExpression>();
+      for (const { identifier } of importedNameReferences(context, pathWrapperCandidates(context, fsTraceMap(), FS_GLOBAL_TRACE_MAP))) {
+        const parent = identifier.parent;
+        const node = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier ? parent : identifier;
+        const call = node.parent;
+        if (call?.type !== AST_NODE_TYPES.CallExpression) {
+          continue;
+        }
+        if (call.callee === node && call.arguments.length > 0) {
+          namedCalls.add(call);
+        } else if (call.arguments.indexOf(node as TSESTree.CallExpressionArgument) >= 1 && isRouteCandidate(call) && call.callee.type === AST_NODE_TYPES.MemberExpression && call.callee.object.type === AST_NODE_TYPES.Identifier) {
+          registrations.add(call);
+        }
+      }
+      return { namedCalls: [...namedCalls], registrations: [...registrations] };
+    }
+
+    function checkImportedWrappers(namedCalls: readonly TSESTree.CallExpression[]): void {
       for (const call of namedCalls) {
         if (!isImportedCallee(context, call.callee, fsTraceMap(), FS_GLOBAL_TRACE_MAP)) {
           continue;
@@ -167,7 +184,7 @@ export default createRule<Options, MessageIds>({
      * `router.get('/raw/:name', files.downloadFile)` where the imported handler reads request input
      * into an fs sink: its own file cannot know it is a handler, so the registration is reported.
      */
-    function checkImportedHandlers(): void {
+    function checkImportedHandlers(registrations: readonly TSESTree.CallExpression[]): void {
       const withImported = registrations.filter((call) => call.arguments.slice(1).some((arg) => isImportedCallee(context, arg, fsTraceMap(), FS_GLOBAL_TRACE_MAP)));
       if (withImported.length === 0) {
         return;

@@ -201,6 +201,18 @@ export interface ImportedPathWrapper {
 }
 
 /**
+ * The names the file imports from project files that mention one of the sinks' modules (or
+ * re-export): the only names `isImportedCallee` can answer `true` for, once per file and imported file.
+ */
+export function pathWrapperCandidates<T>(
+  context: FileContext,
+  traceMap: Readonly<Record<string, TraceMap<T>>>,
+  globals?: Readonly<TraceMap<T>>,
+): ReadonlySet<string> {
+  return projectImportNamesMentioning(context, mentionsOf(traceMap, globals));
+}
+
+/**
  * Whether `callee` names an import (`readUpload`, `storage.readUpload`) of a project file that
  * mentions one of the sinks' modules (or re-exports): the cheap test before following it, read
  * from the file's text without parsing it.
@@ -213,8 +225,7 @@ export function isImportedCallee<T>(
 ): boolean {
   const node = skipTsWrappers(callee);
   const id = node.type === AST_NODE_TYPES.MemberExpression ? skipTsWrappers(node.object) : node;
-  const mentions = mentionsOf(traceMap, globals);
-  return id.type === AST_NODE_TYPES.Identifier && projectImportNamesMentioning(context, mentions).has(id.name) && importedFileMentions(context, node, mentions);
+  return id.type === AST_NODE_TYPES.Identifier && pathWrapperCandidates(context, traceMap, globals).has(id.name) && importedFileMentions(context, node, mentionsOf(traceMap, globals));
 }
 
 /**
