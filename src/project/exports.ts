@@ -637,11 +637,23 @@ const MENTION_HOPS = 2;
  * mentions `pattern`, re-exports, or imports a project file that does (`MENTION_HOPS` deep: a
  * wrapper of a wrapper). Files that pass are parsed; the others never are.
  */
+/** Per pattern: the memo key of each hop count, built once rather than at every lookup. */
+const mayHoldKeys = new WeakMap<RegExp, string[]>();
+
+function mayHoldKey(pattern: RegExp, hops: number): string {
+  let keys = mayHoldKeys.get(pattern);
+  if (!keys) {
+    keys = [];
+    mayHoldKeys.set(pattern, keys);
+  }
+  return (keys[hops] ??= `may hold\0${hops}\0${pattern.source}`);
+}
+
 function fileMayHold(target: string, pattern: RegExp, like: FileContext, hops = MENTION_HOPS): boolean {
   // Kept with the target's current text: a change of the files it imports is seen when it changes
   // (or after `clearProjectCaches`), a bound accepted for wrappers of wrappers.
   const memo = projectFileMemo(target, like);
-  const key = `may hold\0${hops}\0${pattern.source}`;
+  const key = mayHoldKey(pattern, hops);
   let answer = memo?.get(key) as boolean | undefined;
   if (answer === undefined) {
     answer = mayHold(target, pattern, like, hops, new Set());

@@ -286,8 +286,12 @@ export function projectFileText(file: string, like?: FileContext): string | null
 }
 
 /** The current text of `file` and the object that stands for this read of it (a parse, or a text entry). */
+/** A path `path.normalize` would change: `.`/`..` segments, doubled separators (either kind on Windows). */
+const NOT_NORMAL = path.sep === '/' ? /\/\.{1,2}(?:\/|$)|\/\//u : /[\\/]\.{1,2}(?:[\\/]|$)|[\\/]{2}|\//u;
+
 function readText(file: string, like?: FileContext): { text: string; holder: object } | null {
-  const filename = path.normalize(file);
+  // Resolved paths are already normal: only a path with `.` or `..` segments or doubled separators is normalised.
+  const filename = NOT_NORMAL.test(file) ? path.normalize(file) : file;
   const stats = statFor(filename, like);
   if (!stats || stats.size > MAX_FILE_BYTES) {
     return null;
