@@ -416,3 +416,12 @@ export const ESCAPE_FUNCTION_NAMES: ReadonlySet<string> = new Set([
 
 /** Modules whose default export (or `format` member) is a quoting formatter: pg-format's `format('%I', x)`. */
 export const SQL_FORMAT_MODULES: ReadonlySet<string> = new Set(['pg-format']);
+
+/**
+ * Calls that write into the object passed as their first argument (`Object.assign(TABLE, req.body)`,
+ * lodash `merge`/`set`): a lookup table handed to one of them no longer holds only the values written in it.
+ */
+export const OBJECT_WRITING_CALLS: ReadonlySet<string> = new Set([
+  'assign', 'defineProperty', 'defineProperties', 'setPrototypeOf', 'set', 'merge', 'mergeWith', 'extend',
+  'defaults', 'defaultsDeep', 'assignIn', 'assignWith',
+]);

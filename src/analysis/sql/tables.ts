@@ -2,12 +2,15 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import type { TSESLint } from '@typescript-eslint/utils';
+
 import { callbackReturns } from './string-building';
 import { skipTsWrappers } from '../../core/static';
-import { constInitOf, methodCallsOn, variableFor } from '../../core/variable-index';
+import { constInitOf, laterWrites, methodCallsOn, variableFor } from '../../core/variable-index';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
 import { ARRAY_SUBSETS } from '../../data/js-builtins';
+import { OBJECT_WRITING_CALLS } from '../../data/sql';
 
 /**
  * What text a value can produce:
@@ -21,8 +24,8 @@ export type Derivation = 'constant' | 'numeric' | null;
 /** Arrays made from a constant table's elements (`concat` of constant tables stays constant: its arguments are checked too). */
 const ARRAY_PASS_THROUGH = new Set([...ARRAY_SUBSETS, 'concat']);
 export const SCREAMING_CASE = /^[A-Z][A-Z\d_]*$/u;
-/** Array methods that add elements in place. */
-const MUTATING_METHODS = ['push', 'unshift', 'splice', 'fill'];
+/** Array and `Set` methods that add elements in place. */
+const MUTATING_METHODS = ['push', 'unshift', 'splice', 'fill', 'add'];
 
 /** The least safe of the derivations (an array, not spread arguments: lists can be huge literals). */
 export function weakest(values: readonly Derivation[]): Derivation {
@@ -109,8 +112,69 @@ function computeTableDerivation(context: FileContext, node: TSESTree.Node, sub: 
   }
   const init = constInitOf(context, node);
   return init && (def?.parent as TSESTree.VariableDeclaration | undefined)?.kind === 'const'
-    ? tableDerivation(context, init, sub)
+    ? weakest([tableDerivation(context, init, sub), tableWrites(context, variable!, sub).values])
     : null;
+}
+
+/** What the code writes into a table after declaring it: the values it can then hold, and whether its keys stay constant. */
+interface TableWrites {
+  readonly values: Derivation;
+  readonly keys: Derivation;
+}
+
+/** Per variable: the writes into the table it holds (its own references only, looked at once). */
+const tableWriteMemo = new WeakMap<TSESLint.Scope.Variable, TableWrites>();
+
+/**
+ * `TABLE.b = x`, `TABLE[k] = x`, `TABLE.a.b = x`, `Object.assign(TABLE, x)`, lodash `merge(TABLE, x)`:
+ * a `const` table written into later can give the written values, under the written keys.
+ * @example const SORT = { a: 'a' }; SORT[req.body.k] = req.body.v; // values and keys: null
+ */
+export function tableWrites(context: FileContext, variable: TSESLint.Scope.Variable, sub: Sub): TableWrites {
+  const known = tableWriteMemo.get(variable);
+  if (known) {
+    return known;
+  }
+  tableWriteMemo.set(variable, { values: null, keys: null }); // cycle guard: a table written from itself
+  const values: Derivation[] = [];
+  const keys: Derivation[] = [];
+  for (const ref of variable.references) {
+    const id = ref.identifier;
+    const parent = id.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === id) {
+      let top: TSESTree.Node = parent;
+      while (top.parent?.type === AST_NODE_TYPES.MemberExpression && top.parent.object === top) {
+        top = top.parent;
+      }
+      const written = top.parent;
+      const key = parent.computed ? sub(parent.property) : 'constant';
+      if (written?.type === AST_NODE_TYPES.AssignmentExpression && written.left === top) {
+        values.push(sub(written.right));
+        keys.push(key);
+      } else if (
+        (written?.type === AST_NODE_TYPES.ForInStatement || written?.type === AST_NODE_TYPES.ForOfStatement) &&
+        written.left === top
+      ) {
+        values.push(null);
+        keys.push(key);
+      }
+      continue;
+    }
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === id) {
+      const callee = skipTsWrappers(parent.callee);
+      const name = callee.type === AST_NODE_TYPES.Identifier
+        ? callee.name
+        : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
+      if (name !== null && OBJECT_WRITING_CALLS.has(name)) {
+        values.push(weakest(parent.arguments.slice(1).map((arg) =>
+          arg.type === AST_NODE_TYPES.SpreadElement ? null : tableDerivation(context, arg, sub))));
+        keys.push(null);
+      }
+    }
+  }
+  const result = { values: weakest(values), keys: weakest(keys) };
+  tableWriteMemo.set(variable, result);
+  return result;
 }
 
 /** Derivation of every element an array expression can hold. */
@@ -162,11 +226,16 @@ function computeArrayDerivation(context: FileContext, node: TSESTree.Node, sub: 
       if (callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Object' && first) {
         const target = skipTsWrappers(first);
         const resolved = target.type === AST_NODE_TYPES.Identifier ? constInitOf(context, target) : target;
+        // Keys and values written into the table later count too (`TABLE[req.body.k] = …`).
+        const variable = target.type === AST_NODE_TYPES.Identifier && resolved ? variableFor(context, target) : null;
+        const written = variable ? tableWrites(context, variable, sub) : { values: 'constant' as const, keys: 'constant' as const };
         if (name === 'keys' && resolved?.type === AST_NODE_TYPES.ObjectExpression) {
-          return resolved.properties.every((prop) => prop.type === AST_NODE_TYPES.Property && !prop.computed) ? 'constant' : null;
+          return resolved.properties.every((prop) => prop.type === AST_NODE_TYPES.Property && !prop.computed)
+            ? written.keys
+            : null;
         }
         if (name === 'values' && resolved) {
-          return tableDerivation(context, resolved, sub);
+          return weakest([tableDerivation(context, resolved, sub), written.values]);
         }
         return null;
       }
@@ -219,13 +288,47 @@ export function isAllowList(context: FileContext, classifyAny: Sub, raw: TSESTre
   if (node.type !== AST_NODE_TYPES.Identifier) {
     return false;
   }
-  if (SCREAMING_CASE.test(node.name)) {
-    return true;
-  }
   const variable = variableFor(context, node);
-  if (variable?.defs[0]?.type === 'ImportBinding') {
+  const def = variable?.defs.length === 1 ? variable.defs[0]! : undefined;
+  if (def?.type === 'ImportBinding') {
     return true;
   }
-  const init = constInitOf(context, node);
-  return init !== null && (init.type === AST_NODE_TYPES.ObjectExpression || arrayDerivation(context, init, classifyAny) === 'constant');
+  if (def?.type !== 'Variable') {
+    // Undeclared here (a global) or declared in a way we do not follow: trust the constant's name.
+    return SCREAMING_CASE.test(node.name);
+  }
+  // Declared in this file: the declaration decides, whatever the name (a reassigned list, or one
+  // holding or given a request value, is not an allow-list).
+  if (laterWrites(variable!).length > 0) {
+    return false;
+  }
+  const init = def.node.init ? skipTsWrappers(def.node.init) : null;
+  if (!init) {
+    return false;
+  }
+  if (init.type === AST_NODE_TYPES.ObjectExpression) {
+    return tableWrites(context, variable!, classifyAny).keys === 'constant';
+  }
+  if (init.type === AST_NODE_TYPES.ArrayExpression || init.type === AST_NODE_TYPES.NewExpression || init.type === AST_NODE_TYPES.CallExpression) {
+    // Through the name, so that later `push`/`add` calls count; an unknown call keeps the constant's name.
+    const derived = arrayDerivation(context, node, classifyAny);
+    return derived === 'constant' || (derived === null && init.type === AST_NODE_TYPES.CallExpression &&
+      !isArrayBuilder(init) && SCREAMING_CASE.test(node.name));
+  }
+  if (init.type === AST_NODE_TYPES.Identifier || init.type === AST_NODE_TYPES.MemberExpression) {
+    return isAllowList(context, classifyAny, init); // `const allowed = SORTABLE`
+  }
+  return SCREAMING_CASE.test(node.name);
+}
+
+/** Calls whose elements `arrayDerivation` judges itself (a verdict of `null` there means "holds non-constant values"). */
+function isArrayBuilder(call: TSESTree.CallExpression): boolean {
+  const callee = skipTsWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    return callee.name === 'Array';
+  }
+  const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
+  return name !== null && (name === 'map' || name === 'flatMap' || name === 'fill' || name === 'split' || name === 'concat' ||
+    ARRAY_SUBSETS.includes(name) || (callee.type === AST_NODE_TYPES.MemberExpression &&
+      callee.object.type === AST_NODE_TYPES.Identifier && (callee.object.name === 'Object' || callee.object.name === 'Array')));
 }
