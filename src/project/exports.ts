@@ -171,7 +171,7 @@ export function importBinding(context: FileContext, id: TSESTree.Identifier): Im
 /** Per file: each name imported (or required) from a project file, with the project files it is bound to. */
 const PROJECT_IMPORTS = perFileKey<ReadonlyMap<string, readonly string[]>>('names imported from project files, with their files');
 const PROJECT_IMPORT_NAMES = perFileKey<ReadonlySet<string>>('names imported from project files');
-const NAMES_MENTIONING = perFileKey<Map<string, ReadonlySet<string>>>('imported names whose files mention a pattern');
+const NAMES_MENTIONING = perFileKey<Map<string, Map<string, boolean>>>('imported names whose files mention a pattern');
 
 /**
  * The names the file imports (or requires, in any scope) from a file of the project:
@@ -184,28 +184,30 @@ export function projectImportNames(context: FileContext): ReadonlySet<string> {
 }
 
 /**
- * `projectImportNames`, narrowed to the names whose file can hold (or reach, `hops` imports deep)
- * what `pattern` names, read from file texts without parsing them: the test a lookup with
- * `importedDefinition(…, { mentions })` starts with, once per file and imported file rather than
- * once per call.
- * @example import { getJson } from './lib/http'; import { slug } from './lib/text'; // { getJson } for /\bfetch\(/
+ * Whether `name`, imported from project files, comes from a file that can hold (or reach, `hops`
+ * imports deep) what `pattern` names, read from file texts without parsing them: the test a lookup
+ * with `importedDefinition(…, { mentions })` starts with, once per file, name and pattern rather
+ * than once per call, and only for the names a rule asks about (the files they come from are looked at).
+ * @example import { getJson } from './lib/http'; // importedNameMayHold(context, 'getJson', /\bfetch\(/) → true
  */
-export function projectImportNamesMentioning(context: FileContext, pattern: RegExp, hops = MENTION_HOPS): ReadonlySet<string> {
-  const memo = perFile(context, NAMES_MENTIONING, () => new Map());
-  const key = `${hops}\0${pattern.source}`;
-  let names = memo.get(key);
-  if (!names) {
-    const found = new Set<string>();
-    const holds = new Map<string, boolean>();
-    for (const [name, targets] of projectImports(context)) {
-      if (targets.some((target) => holds.get(target) ?? holds.set(target, fileMayHold(target, pattern, context, hops)).get(target)!)) {
-        found.add(name);
-      }
-    }
-    names = found;
-    memo.set(key, names);
+export function importedNameMayHold(context: FileContext, name: string, pattern: RegExp, hops = MENTION_HOPS): boolean {
+  const targets = projectImports(context).get(name);
+  if (!targets) {
+    return false;
   }
-  return names;
+  const memo = perFile(context, NAMES_MENTIONING, () => new Map());
+  const key = mayHoldKey(pattern, hops);
+  let answers = memo.get(key);
+  if (!answers) {
+    answers = new Map();
+    memo.set(key, answers);
+  }
+  let answer = answers.get(name);
+  if (answer === undefined) {
+    answer = targets.some((target) => fileMayHold(target, pattern, context, hops));
+    answers.set(name, answer);
+  }
+  return answer;
 }
 
 /**

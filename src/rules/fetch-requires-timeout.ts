@@ -14,8 +14,8 @@ import { findOptionsArgument } from '../core/options-object';
 import { configKey, perConfiguration } from '../core/settings';
 import { snippet } from '../core/snippet';
 import { dereference, staticValueOf } from '../core/static';
-import { callerOmitsTimeout, httpWrapperCandidates, importedHttpWrapper, judgeTimeoutOptions } from '../analysis/http/index';
-import { importedNameReferences } from '../project/index';
+import { callerOmitsTimeout, importedHttpWrapper, judgeTimeoutOptions, mayBeHttpWrapper } from '../analysis/http/index';
+import { importedNameReferences, projectImportNames } from '../project/index';
 import type { ImportedHttpWrapper } from '../analysis/http/index';
 import type { TimeoutOptionVerdict } from '../analysis/http/index';
 import type { HttpClientEntry, HttpClientPolicy } from '../data/http-clients';
@@ -168,12 +168,16 @@ export default createRule<Options, MessageIds>({
     /** `name(…)` and `name.member(…)` for the imported names that may be HTTP wrappers. */
     function importedCalls(): Call[] {
       const calls: Call[] = [];
-      for (const { identifier } of importedNameReferences(context, httpWrapperCandidates(context))) {
+      for (const { identifier } of importedNameReferences(context, projectImportNames(context))) {
         const parent = identifier.parent;
-        if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) {
-          calls.push(parent);
-        } else if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier && parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) {
-          calls.push(parent.parent);
+        const call = parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier
+          ? parent
+          : parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier && parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent
+            ? parent.parent
+            : null;
+        // Only the names a call uses: their files are read (text only) to see if they can hold a wrapper.
+        if (call && mayBeHttpWrapper(context, identifier.name)) {
+          calls.push(call);
         }
       }
       return calls;

@@ -6,8 +6,8 @@ import { createRule } from '../core/create-rule';
 import { isFunctionLike } from '../core/functions';
 import { CALL, iterateModuleReferences, resolveCallTarget } from '../core/modules';
 import type { TraceMap } from '../core/modules';
-import { controllerAnalyzer, getRequestInputAnalyzer, importedHandlerSinks, importedPathWrapper, isImportedCallee, pathFunctionName, pathWrapperCandidates } from '../analysis/request-input/index';
-import { importedNameReferences } from '../project/index';
+import { controllerAnalyzer, getRequestInputAnalyzer, importedHandlerSinks, importedPathWrapper, isImportedCallee, mayBePathWrapper, pathFunctionName } from '../analysis/request-input/index';
+import { importedNameReferences, projectImportNames } from '../project/index';
 import { scopeOf, variableFor } from '../core/variable-index';
 import { getSettings } from '../core/settings';
 import { compileNameSpecs, matchWrittenName, withModuleCalls } from '../core/name-specs';
@@ -135,11 +135,12 @@ export default createRule<Options, MessageIds>({
     function importedUses(): { namedCalls: TSESTree.CallExpression[]; registrations: TSESTree.CallExpression[] } {
       const namedCalls = new Set<TSESTree.CallExpression>();
       const registrations = new Set<TSESTree.CallExpression>();
-      for (const { identifier } of importedNameReferences(context, pathWrapperCandidates(context, fsTraceMap(), FS_GLOBAL_TRACE_MAP))) {
+      for (const { identifier } of importedNameReferences(context, projectImportNames(context))) {
         const parent = identifier.parent;
         const node = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier ? parent : identifier;
         const call = node.parent;
-        if (call?.type !== AST_NODE_TYPES.CallExpression) {
+        // Only the names a call uses: their files are read (text only) to see if they can hold a sink.
+        if (call?.type !== AST_NODE_TYPES.CallExpression || !mayBePathWrapper(context, identifier.name, fsTraceMap(), FS_GLOBAL_TRACE_MAP)) {
           continue;
         }
         if (call.callee === node && call.arguments.length > 0) {

@@ -13,7 +13,7 @@ import { findObjectProperty, skipTsWrappers } from '../../core/static';
 import { variableFor } from '../../core/variable-index';
 import { HTTP_CLIENT_GLOBALS, HTTP_CLIENT_MODULES, HTTP_CLIENT_POLICIES } from '../../data/http-clients';
 import type { HttpClientEntry, HttpClientFamily, HttpClientPolicy } from '../../data/http-clients';
-import { importBinding, importedDefinition, projectImportNamesMentioning, projectRoot } from '../../project/index';
+import { importBinding, importedDefinition, importedNameMayHold, projectRoot } from '../../project/index';
 import type { ProjectFile } from '../../project/index';
 import { judgeAbortSignal } from './abort-signal';
 import { judgeTimeoutOptions } from './timeout-options';
@@ -49,11 +49,11 @@ const MENTIONS_HTTP_CLIENT = new RegExp(
 );
 
 /**
- * The names the file imports from project files that mention an HTTP client: the only callees
- * `importedHttpWrapper` can answer for, decided once per file and imported file.
+ * Whether `name` is imported from a project file that mentions an HTTP client: the only callees
+ * `importedHttpWrapper` can answer for, decided once per file and name.
  */
-export function httpWrapperCandidates(context: FileContext): ReadonlySet<string> {
-  return projectImportNamesMentioning(context, MENTIONS_HTTP_CLIENT, 0);
+export function mayBeHttpWrapper(context: FileContext, name: string): boolean {
+  return importedNameMayHold(context, name, MENTIONS_HTTP_CLIENT, 0);
 }
 
 const WRAPPERS_BY_BINDING = perFileKey<Map<TSESLint.Scope.Variable, Map<string, ImportedHttpWrapper | null>>>('imported HTTP wrappers');
@@ -263,7 +263,7 @@ export function importedHttpWrapper(context: FileContext, callee: TSESTree.Node)
   try {
     const node = skipTsWrappers(callee);
     const id = node.type === AST_NODE_TYPES.MemberExpression ? skipTsWrappers(node.object) : node;
-    if (id.type !== AST_NODE_TYPES.Identifier || !httpWrapperCandidates(context).has(id.name)) {
+    if (id.type !== AST_NODE_TYPES.Identifier || !mayBeHttpWrapper(context, id.name)) {
       return null;
     }
     const variable = variableFor(context, id);

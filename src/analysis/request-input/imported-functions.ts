@@ -16,7 +16,7 @@ import { HONO_PARAMS } from '../../frameworks/hono';
 import { KOA_PARAMS } from '../../frameworks/koa';
 import { getParamRole } from '../../frameworks/registry';
 import type { ParamRole } from '../../frameworks/types';
-import { importedDefinition, importedFileMentions, projectImportNamesMentioning, projectRoot } from '../../project/index';
+import { importedDefinition, importedFileMentions, importedNameMayHold, projectRoot } from '../../project/index';
 import type { ProjectFile } from '../../project/index';
 import { RequestInputAnalyzer, requestInputLists } from './tracker';
 import type { RequestInputOptions, RequestInputOrigin, SeededRole } from './values';
@@ -201,15 +201,16 @@ export interface ImportedPathWrapper {
 }
 
 /**
- * The names the file imports from project files that mention one of the sinks' modules (or
- * re-export): the only names `isImportedCallee` can answer `true` for, once per file and imported file.
+ * Whether `name` is imported from a project file that mentions one of the sinks' modules (or
+ * re-exports): the only names `isImportedCallee` can answer `true` for, once per file and name.
  */
-export function pathWrapperCandidates<T>(
+export function mayBePathWrapper<T>(
   context: FileContext,
+  name: string,
   traceMap: Readonly<Record<string, TraceMap<T>>>,
   globals?: Readonly<TraceMap<T>>,
-): ReadonlySet<string> {
-  return projectImportNamesMentioning(context, mentionsOf(traceMap, globals));
+): boolean {
+  return importedNameMayHold(context, name, mentionsOf(traceMap, globals));
 }
 
 /**
@@ -225,7 +226,7 @@ export function isImportedCallee<T>(
 ): boolean {
   const node = skipTsWrappers(callee);
   const id = node.type === AST_NODE_TYPES.MemberExpression ? skipTsWrappers(node.object) : node;
-  return id.type === AST_NODE_TYPES.Identifier && pathWrapperCandidates(context, traceMap, globals).has(id.name) && importedFileMentions(context, node, mentionsOf(traceMap, globals));
+  return id.type === AST_NODE_TYPES.Identifier && mayBePathWrapper(context, id.name, traceMap, globals) && importedFileMentions(context, node, mentionsOf(traceMap, globals));
 }
 
 /**
