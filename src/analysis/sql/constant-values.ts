@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { isGuarded, isMembershipTest } from './guards';
+import { narrowedDerivation } from './narrowing';
 import { arrayDerivation, propertyName, SCREAMING_CASE, tableDerivation, weakest } from './tables';
 import type { Derivation, Sub } from './tables';
 import { skipTsWrappers, staticValue } from '../../core/static';
@@ -95,8 +96,10 @@ function compute(context: FileContext, memo: WeakMap<TSESTree.Node, Derivation>,
       return memberDerivation(context, node, sub) ?? (isGuarded(context, classifyAny, node) ? 'constant' : null);
     case AST_NODE_TYPES.CallExpression:
       return callDerivation(context, node, sub);
-    case AST_NODE_TYPES.Identifier:
-      return identifierDerivation(context, node, sub) ?? (isGuarded(context, classifyAny, node) ? 'constant' : null);
+    case AST_NODE_TYPES.Identifier: {
+      const reassigned = identifierDerivation(context, node, sub) ?? reassignedDerivation(context, node, sub, classifyAny);
+      return reassigned !== undefined ? reassigned : isGuarded(context, classifyAny, node) ? 'constant' : null;
+    }
     default:
       return null;
   }
@@ -225,6 +228,31 @@ function identifierDerivation(context: FileContext, node: TSESTree.Identifier, s
   }
   const fromWrites = values.length === 0 ? 'constant' : weakest(values);
   return fromWrites ?? annotated;
+}
+
+/**
+ * A reassigned `let`/`var` or parameter that is not constant from all its writes: what the writes and
+ * checks on the paths to this use leave (`narrowing.ts`). `undefined` when the variable is never
+ * reassigned, so that the enclosing checks (`isGuarded`) decide; a reassigned variable is decided here
+ * alone, as a check before a later write no longer holds at the use.
+ */
+function reassignedDerivation(context: FileContext, node: TSESTree.Identifier, sub: Sub, classifyAny: Sub): Derivation | undefined {
+  const variable = variableFor(context, node);
+  const def = variable?.defs.length === 1 ? variable.defs[0]! : undefined;
+  if (!def || laterWrites(variable!).length === 0 || (def.type !== 'Variable' && def.type !== 'Parameter') ||
+    def.name.type !== AST_NODE_TYPES.Identifier) {
+    return undefined;
+  }
+  return narrowedDerivation(context, classifyAny, sub, node, variable!, () => {
+    if (def.type === 'Parameter') {
+      return parameterDerivation(context, def.name as TSESTree.Identifier, def.node as TSESTree.Node, sub);
+    }
+    const declarator = def.node as TSESTree.VariableDeclarator;
+    if (declarator.id.type !== AST_NODE_TYPES.Identifier) {
+      return null; // destructured: unknown shape
+    }
+    return declarator.init ? sub(declarator.init) : 'constant';
+  });
 }
 
 /** `(dir: 'asc' | 'desc')` → constant; `(id: number)` → numeric. */

@@ -89,6 +89,14 @@ function isIndexOf(context: FileContext, classifyAny: Sub, call: TSESTree.CallEx
   );
 }
 
+/**
+ * Whether `test` having the value `branch` restricts the expression written `text` to
+ * constants (`ALLOWED.includes(x)` true, `x !== 'a' && x !== 'b'` false, `x in TABLE` true).
+ */
+export function restricts(context: FileContext, classifyAny: Sub, test: TSESTree.Node, text: string, branch: boolean): boolean {
+  return membership(context, classifyAny, test, text, branch);
+}
+
 export function isMembershipTest(context: FileContext, classifyAny: Sub, test: TSESTree.Node, branch: TSESTree.Node, positive: boolean): boolean {
   const target = skipTsWrappers(branch);
   return (target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.MemberExpression) &&
