@@ -150,6 +150,17 @@ function enclosingExport(node: TSESTree.Node): TSESTree.Node | null {
 export const sveltekit: FrameworkAdapter = {
   name: 'sveltekit',
   routes: { findRoutes },
+  responses: {
+    names: [],
+    calls: [
+      // `throw error(500, err.message)`: the body (a message or `{ message }`) reaches the client as `$page.error`.
+      { module: '@sveltejs/kit', path: ['error'], payload: [1], statusArg: 0 },
+      // `return fail(500, { error: err.message })`: the data reaches the page as `form`.
+      { module: '@sveltejs/kit', path: ['fail'], payload: [1], statusArg: 0 },
+      { module: '@sveltejs/kit', path: ['json'], payload: [0], statusInitArg: 1 },
+      { module: '@sveltejs/kit', path: ['text'], payload: [0], statusInitArg: 1 },
+    ],
+  },
   *findHandlers(context: AdapterContext): Generator<HandlerBinding> {
     const filename = normalizedFilename(context);
     const isEndpoint = SERVER_FILE.test(filename);

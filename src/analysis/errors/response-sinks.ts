@@ -12,6 +12,7 @@ import { findObjectProperty, skipTsWrappers } from '../../core/static';
 import { memberName, staticCalleeName } from '../../core/ast';
 import { variableFor } from '../../core/variable-index';
 import type { FileContext } from '../../core/context';
+import { perFile, perFileKey } from '../../core/context';
 import type { FunctionLike } from '../../core/functions';
 
 
@@ -71,6 +72,30 @@ export interface ResponseSinkOptions {
   readonly responseParams?: { readonly fn: FunctionLike; readonly indices: readonly number[] };
 }
 
+const ALIASES = perFileKey<ReadonlySet<string>>('aliased response calls');
+
+/**
+ * Local names of the file's imports that rename a sending export (`import { error as httpError }
+ * from '@sveltejs/kit'`): read once per file from the top-level imports.
+ */
+function aliasedSinkNames(context: FileContext): ReadonlySet<string> {
+  return perFile(context, ALIASES, () => {
+    const names = new Set<string>();
+    for (const statement of context.sourceCode.ast.body) {
+      if (statement.type !== AST_NODE_TYPES.ImportDeclaration) {
+        continue;
+      }
+      for (const specifier of statement.specifiers) {
+        const imported = specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : null;
+        if (imported !== null && imported !== specifier.local.name && RESPONSE_INDEX.callNames.has(imported)) {
+          names.add(specifier.local.name);
+        }
+      }
+    }
+    return names;
+  });
+}
+
 /** Per compiled list of extra sinks (one per configuration): the call names, built once, not per file. */
 const callNamesByExtras = new WeakMap<NameSpecList, ReadonlySet<string> | null>();
 
@@ -101,6 +126,7 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
    * with one configured every named call is resolved.
    */
   const callNames = sinkCallNames(extras);
+  const aliases = aliasedSinkNames(context);
   const fileIsAction = hasDirective(sourceCode.ast.body, index.directives);
   /** Whether the text names a directive at all: without one, no `return` can answer an action. */
   const mentionsDirective = [...index.directives].some((directive) => textIncludes(context, directive));
@@ -114,6 +140,11 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
   const isResponseParam: ResponseParamPredicate = passed ? (fn, position) => (fn === passed.fn && passed.indices.includes(position)) || byRole(fn, position) : byRole;
 
   return { match, isResponse, errorHandlers: index.errorHandlers };
+
+  /** A call name a sink can have: a sending name, or a local alias of an imported one. */
+  function isSinkName(name: string | null): boolean {
+    return name !== null && (callNames!.has(name) || aliases.has(name));
+  }
 
   /**
    * Whether `node` is a response object: by role (handler or error-handler parameter, factory
@@ -129,7 +160,7 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
       case AST_NODE_TYPES.CallExpression:
         // Most calls of a file are named like no sink: rule them out by name before any scope
         // work. (A computed callee, `res[method]()`, has no name here and goes the long way.)
-        if (callNames && !callNames.has(staticCalleeName(node.callee) ?? '') && isStaticallyNamed(node.callee)) {
+        if (callNames && !isSinkName(staticCalleeName(node.callee)) && isStaticallyNamed(node.callee)) {
           return null;
         }
         return matchMethod(node) ?? matchCall(node, false);
@@ -251,7 +282,7 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
     // A plain extra sink by the name written (`sendError(…)`); anything else by what it resolves to.
     const written = matchWrittenName(call.callee, extras) !== null;
     const last = staticCalleeName(call.callee);
-    if (!written && !extras.hasModuleSpecs && (last === null || !index.callNames.has(last))) {
+    if (!written && !extras.hasModuleSpecs && (last === null || !(index.callNames.has(last) || aliases.has(last)))) {
       return null;
     }
     const target = written ? null : resolveCallTarget(context, call.callee);
