@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { createRule } from '../core/create-rule';
-import { classifyStatus, createResponderAnalysis, createResponseSinkMatcher, getErrorOrigin, kindSeverity, mayReceiveError } from '../analysis/errors/index';
+import { classifyStatus, createResponderAnalysis, createResponseSinkMatcher, getErrorOrigin, kindSeverity, mayReceiveError, startsErrorValue } from '../analysis/errors/index';
 import type { ErrorLeak, ErrorLeakKind, ErrorOriginAnalyzer, ErrorOriginOptions, ResponderLeak, ResponseSink } from '../analysis/errors/index';
 import { IDENTIFIER_PATH_PATTERN, NAME_LIST_SCHEMA } from '../core/option-schemas';
 import { snippet } from '../core/snippet';
@@ -127,15 +127,20 @@ export default createRule<Options, MessageIds>({
 
     /**
      * Whether a caught error can come from somewhere in the file: a catch clause with a parameter,
-     * or a function that may receive an error. The origin analysis is intra-procedural, so a file
-     * without either sends no caught error anywhere (read from the scopes, without a listener on
-     * every function).
+     * a function that may receive an error, or a variable that starts an error value (the
+     * `{ data, error }` of an awaited client call, `await Promise.allSettled(…)`). The origin
+     * analysis is intra-procedural, so a file without any sends no caught error anywhere (read
+     * from the scopes and their variables, without a listener on every node).
      */
     function hasErrorOrigin(): boolean {
-      return (sourceCode.scopeManager?.scopes ?? []).some((scope) =>
-        scope.type === 'catch'
-          ? (scope.block as TSESTree.CatchClause).param !== null
-          : scope.type === 'function' && isFunctionLike(scope.block as TSESTree.Node) && mayReceiveError(scope.block as FunctionLike, matcher.errorHandlers));
+      const scopes = sourceCode.scopeManager?.scopes ?? [];
+      return (
+        scopes.some((scope) =>
+          scope.type === 'catch'
+            ? (scope.block as TSESTree.CatchClause).param !== null
+            : scope.type === 'function' && isFunctionLike(scope.block as TSESTree.Node) && mayReceiveError(scope.block as FunctionLike, matcher.errorHandlers),
+        ) || scopes.some((scope) => scope.variables.some((variable) => startsErrorValue(context, variable)))
+      );
     }
 
     /**

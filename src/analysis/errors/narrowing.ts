@@ -16,6 +16,8 @@ type Variable = TSESLint.Scope.Variable;
  */
 const UNSAFE_ERROR_CLASSES =
   /^(?:Error|TypeError|RangeError|SyntaxError|ReferenceError|EvalError|URIError|AggregateError|DOMException|AxiosError|FetchError|QueryFailedError|DatabaseError|DriverException|Prisma\w*|Mongo\w*|Sequelize\w*)$/u;
+/** Properties that hold an error value: a settled entry's `reason`, a client result's `error`. */
+const HELD_ERRORS = new Set(['reason', 'error']);
 /** Type guards of application errors: `isHttpError(err)`, `isBoom(err)`; not `isAxiosError`, `isNativeError`. */
 const NARROWING_GUARD = /^(?:is(?!Axios|Native)\w*Error|isHttpException|isBoom)$/u;
 
@@ -57,7 +59,8 @@ export class ErrorNarrowing {
         const variable = this.resolve(inner);
         return variable !== null && variables.includes(variable);
       }
-      return false;
+      // `r.reason instanceof AppError`, `result.error instanceof AppError`: the error a settled entry or a client result holds.
+      return inner.type === AST_NODE_TYPES.MemberExpression && HELD_ERRORS.has(memberName(this.context, inner) ?? '') && mentions(inner.object);
     };
     const errorMember = (node: TSESTree.Node, names: readonly string[]): boolean => {
       const inner = skipTsWrappers(node.type === AST_NODE_TYPES.ChainExpression ? node.expression : node);

@@ -3,9 +3,11 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { ErrorHandlerSpec } from '../../frameworks/types';
 import { DevOnlyBranches } from './dev-only';
+import { getErrorValues } from './error-values';
+import type { ErrorValues } from './error-values';
 import { errorHandlerRoles } from './handler-roles';
 import { ErrorNarrowing } from './narrowing';
-import { leaksIn } from './payload-leaks';
+import { leaksIn, returnedValues } from './payload-leaks';
 import { accessKind, MAX_DEPTH, maxTaint, patternPath } from './taint';
 import type { ErrorLeak, ErrorLeakKind, ErrorTaint } from './taint';
 import { memberName } from '../../core/ast';
@@ -51,6 +53,9 @@ export interface ErrorParam {
 
 /** Methods that return a string or array still carrying the receiver's content. */
 const PASS_METHODS = new Set([...STRING_TRANSFORMS, ...STRING_PARTS, ...STRING_PADDING, ...STRING_MIXERS, 'split', 'join', 'map', 'filter', 'flat']);
+
+/** Array methods whose result is made of what their callback returns. */
+const RESULT_CALLBACKS = new Set(['map', 'flatMap', 'reduce', 'reduceRight']);
 
 /** Everything `createErrorOrigin` answers, memoised per file and options. */
 export interface ErrorOriginAnalyzer {
@@ -99,6 +104,10 @@ class ErrorOrigin implements ErrorOriginAnalyzer {
   private readonly variableTaints = new WeakMap<Variable, ErrorTaint | null>();
   private readonly devOnly: DevOnlyBranches;
   private readonly narrowing: ErrorNarrowing;
+  /** Errors that are values (`{ data, error }` results, settled `reason`s), and own-key copies. */
+  private readonly values: ErrorValues;
+  /** Whether error values are sources: not in helper mode, whose one source is the parameter. */
+  private readonly valueSources: boolean;
   /** Nested `taintOf` calls in progress (bounded by {@link MAX_DEPTH}). */
   private nesting = 0;
 
@@ -108,6 +117,8 @@ class ErrorOrigin implements ErrorOriginAnalyzer {
   ) {
     this.devOnly = new DevOnlyBranches(context, options.devGuards);
     this.narrowing = new ErrorNarrowing(context);
+    this.values = getErrorValues(context);
+    this.valueSources = !options.errorParam;
   }
 
   leaksIn(payload: TSESTree.Node, ignoreProperties: readonly string[] = []): ErrorLeak[] {
@@ -141,6 +152,11 @@ class ErrorOrigin implements ErrorOriginAnalyzer {
         const roles = errorHandlerRoles(this.context, fn, this.options.errorHandlers);
         const param = roles ? fn.params[roles.errorParam] : undefined;
         path = param ? patternPath(param, def.name, this.context) : null;
+      }
+      if (!path && this.valueSources && (def.type === 'Variable' || def.type === 'Parameter')) {
+        // `const { data, error } = await supabase.from('t').select()`, `({ reason }) => …` over settled entries.
+        const binding = this.values.binding(variable);
+        path = binding && 'path' in binding ? [...binding.path] : null;
       }
     }
     this.sources.set(variable, path);
@@ -205,7 +221,13 @@ class ErrorOrigin implements ErrorOriginAnalyzer {
         return this.taintOf(node.expressions[node.expressions.length - 1]!);
       case AST_NODE_TYPES.MemberExpression: {
         const base = this.taintOf(node.object);
-        const kind = base ? accessKind(base.kind, memberName(this.context, node)) : null;
+        if (!base) {
+          return this.heldErrorTaint(node);
+        }
+        const name = memberName(this.context, node);
+        // `e[k]` with `k` from `Object.getOwnPropertyNames(e)`: every own property, the stack too.
+        const ownKey = name === null && base.kind === 'error' && node.property.type === AST_NODE_TYPES.Identifier && this.values.isOwnKey(node.property);
+        const kind = ownKey ? 'stack' : accessKind(base.kind, name);
         if (!base || !kind) {
           return null;
         }
@@ -247,6 +269,20 @@ class ErrorOrigin implements ErrorOriginAnalyzer {
     }
   }
 
+  /** `result.error`, `r.reason`: an error held by a client result or a settled entry, a source of its own. */
+  private heldErrorTaint(member: TSESTree.MemberExpression): ErrorTaint | null {
+    const holder = this.valueSources ? this.values.heldError(member) : null;
+    if (!holder || this.isDevOnly(member)) {
+      return null;
+    }
+    return { kind: 'error', source: holder, variables: [holder], origin: member };
+  }
+
+  /** What the inline callback of `names.map((k) => [k, e[k]])` or `.reduce(…)` returns. */
+  private callbackResultTaint(fn: FunctionLike): ErrorTaint | null {
+    return returnedValues(this.context, fn).reduce<ErrorTaint | null>((worst, value) => maxTaint(worst, this.taintOf(value)), null);
+  }
+
   private callTaint(call: TSESTree.CallExpression): ErrorTaint | null {
     const callee = skipTsWrappers(call.callee);
     const first = call.arguments[0];
@@ -258,6 +294,10 @@ class ErrorOrigin implements ErrorOriginAnalyzer {
           return method === 'toString' ? this.asText(receiver, call) : method === 'toJSON' ? { ...receiver, origin: call } : null;
         }
         return PASS_METHODS.has(method) ? receiver : null;
+      }
+      if (method !== null && RESULT_CALLBACKS.has(method) && first && isFunctionLike(first)) {
+        // `items.map(() => ({ error: err.message }))`: the callback's results are the array's elements.
+        return this.callbackResultTaint(first);
       }
     }
     if (!first || first.type === AST_NODE_TYPES.SpreadElement) {
@@ -275,6 +315,11 @@ class ErrorOrigin implements ErrorOriginAnalyzer {
       return null;
     }
     switch (name) {
+      case ':JSON.parse':
+      case ':structuredClone':
+      case ':Object.fromEntries':
+        // `JSON.parse(JSON.stringify(err))`, `structuredClone(err)`: a copy of what they are given.
+        return arg.kind === 'error' || arg.kind === 'stack' ? { ...arg, origin: call } : arg;
       case ':String':
         return this.asText(arg, call);
       case ':JSON.stringify': {

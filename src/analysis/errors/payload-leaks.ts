@@ -6,6 +6,12 @@ import type { ErrorLeak, ErrorTaint } from './taint';
 import { resolveCallTarget } from '../../core/modules';
 import { skipTsWrappers } from '../../core/static';
 import type { FileContext } from '../../core/context';
+import { childNodes, memberName } from '../../core/ast';
+import { isFunctionLike } from '../../core/functions';
+import type { FunctionLike } from '../../core/functions';
+
+/** Array methods whose result elements are what their callback returns. */
+const MAPPERS = new Set(['map', 'flatMap']);
 
 /**
  * The places in a response payload that carry error data: object values, array elements,
@@ -20,6 +26,29 @@ export function leaksIn(
 ): ErrorLeak[] {
   const out: ErrorLeak[] = [];
   new PayloadWalk(context, taintOf).collect(payload, out, ignoreProperties);
+  return out;
+}
+
+/** The values `fn` returns: its expression body, or its `return` arguments, not looking into nested functions. */
+export function returnedValues(context: FileContext, fn: FunctionLike): TSESTree.Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    return [fn.body];
+  }
+  const out: TSESTree.Node[] = [];
+  const stack: TSESTree.Node[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      if (node.argument) {
+        out.push(node.argument);
+      }
+      continue;
+    }
+    if (isFunctionLike(node)) {
+      continue;
+    }
+    stack.push(...childNodes(context.sourceCode, node));
+  }
   return out;
 }
 
@@ -74,6 +103,12 @@ class PayloadWalk {
           this.collect(arg, out, [], level + 1);
           return;
         }
+        // `results.map((r) => ({ error: r.reason.message }))`: the elements are what the callback returns.
+        const results = this.mappedResults(node);
+        if (results.length > 0 && results.some((result) => this.isContainer(result)) && !this.taintOf(skipTsWrappers(node.callee))) {
+          results.forEach((result) => this.collect(result, out, [], level + 1));
+          return;
+        }
         break;
       }
       default:
@@ -94,6 +129,16 @@ class PayloadWalk {
     if (taint) {
       out.push({ ...taint, node: spread });
     }
+  }
+
+  /** What the inline callback of `xs.map(…)`/`xs.flatMap(…)` returns (not looking into nested functions); `[]` otherwise. */
+  private mappedResults(call: TSESTree.CallExpression): TSESTree.Node[] {
+    const callee = skipTsWrappers(call.callee);
+    const fn = call.arguments[0];
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !MAPPERS.has(memberName(this.context, callee) ?? '') || !isFunctionLike(fn)) {
+      return [];
+    }
+    return returnedValues(this.context, fn);
   }
 
   private isContainer(node: TSESTree.Node, level = 0): boolean {

@@ -10,6 +10,7 @@ import type { ErrorOriginAnalyzer, ErrorOriginOptions } from './origin';
 import { createResponseSinkMatcher } from './response-sinks';
 import type { ResponseSink } from './response-sinks';
 import { classifyStatus } from './status';
+import { returnedValues } from './payload-leaks';
 import { kindSeverity } from './taint';
 import type { ErrorLeakKind, ErrorTaint } from './taint';
 import { importedDefinition, projectRoot, projectSettings } from '../../project/index';
@@ -116,26 +117,6 @@ const SUMMARIES = perFileKey<Map<FunctionLike, Map<string, readonly HelperLeak[]
 function mayCarryError(arg: TSESTree.Node): boolean {
   const inner = skipTsWrappers(arg);
   return inner.type === AST_NODE_TYPES.Identifier || inner.type === AST_NODE_TYPES.MemberExpression;
-}
-
-/** The values a function body returns, not looking into nested functions. */
-function returnedValues(context: FileContext, body: TSESTree.BlockStatement): TSESTree.Node[] {
-  const out: TSESTree.Node[] = [];
-  const stack: TSESTree.Node[] = [body];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === AST_NODE_TYPES.ReturnStatement) {
-      if (node.argument) {
-        out.push(node.argument);
-      }
-      continue;
-    }
-    if (isFunctionLike(node)) {
-      continue;
-    }
-    stack.push(...childNodes(context.sourceCode, node));
-  }
-  return out;
 }
 
 /** Position of argument 0 in `fn.params`: 1 after a TypeScript `this` parameter. */
@@ -298,7 +279,7 @@ export function createResponderAnalysis(options: ResponderOptions) {
         devGuards: options.devGuards,
         errorParam: { fn, index: argument + paramOffset(fn), kind },
       });
-      const results = fn.body.type === AST_NODE_TYPES.BlockStatement ? returnedValues(context, fn.body) : [fn.body];
+      const results = returnedValues(context, fn);
       for (const value of results) {
         const taint = origin.taintOf(value);
         if (taint && (!found || kindSeverity(taint.kind) > kindSeverity(found))) {
