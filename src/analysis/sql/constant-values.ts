@@ -97,8 +97,13 @@ function compute(context: FileContext, memo: WeakMap<TSESTree.Node, Derivation>,
     case AST_NODE_TYPES.CallExpression:
       return callDerivation(context, node, sub);
     case AST_NODE_TYPES.Identifier: {
-      const reassigned = identifierDerivation(context, node, sub) ?? reassignedDerivation(context, node, sub, classifyAny);
-      return reassigned !== undefined ? reassigned : isGuarded(context, classifyAny, node) ? 'constant' : null;
+      // A reassigned variable is followed to this use first: weighing all its writes at once would meet
+      // the writes that read it (`dir = dir.trim()`) while they are still being weighed.
+      const reassigned = reassignedDerivation(context, node, sub, classifyAny);
+      if (reassigned !== undefined) {
+        return reassigned ?? identifierDerivation(context, node, sub);
+      }
+      return identifierDerivation(context, node, sub) ?? (isGuarded(context, classifyAny, node) ? 'constant' : null);
     }
     default:
       return null;
@@ -231,10 +236,10 @@ function identifierDerivation(context: FileContext, node: TSESTree.Identifier, s
 }
 
 /**
- * A reassigned `let`/`var` or parameter that is not constant from all its writes: what the writes and
- * checks on the paths to this use leave (`narrowing.ts`). `undefined` when the variable is never
- * reassigned, so that the enclosing checks (`isGuarded`) decide; a reassigned variable is decided here
- * alone, as a check before a later write no longer holds at the use.
+ * A reassigned `let`/`var` or parameter: what the writes and checks on the paths to this use leave
+ * (`narrowing.ts`); `null` when that is not constant or cannot be followed. `undefined` when the
+ * variable is never reassigned, so that the enclosing checks (`isGuarded`) decide; a reassigned variable
+ * is not judged by them, as a check before a later write no longer holds at the use.
  */
 function reassignedDerivation(context: FileContext, node: TSESTree.Identifier, sub: Sub, classifyAny: Sub): Derivation | undefined {
   const variable = variableFor(context, node);
