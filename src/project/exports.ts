@@ -579,6 +579,8 @@ export interface DefinitionOptions {
 
 const DEFINITIONS = perFileKey<Map<string, Definition | null>>('imported definitions');
 
+/** The specifiers of the re-exports `REEXPORTS` finds: `export … from 'x'` (group 2), `exports = require('x')` (group 4). */
+const REEXPORT_SPECIFIERS = /\bexport\s*(?:\*(?:\s*as\s+[\w$]+)?|\{[^}]*\})\s*from\s*(['"])([^'"\n]+)\1|exports(?:\.[\w$]+)?\s*=\s*require\s*\(\s*(['"])([^'"\n]+)\3/gu;
 /** `export … from`, `export *`, `module.exports = require(…)`: a file that may pass a definition on. */
 const REEXPORTS = /\bexport\s*(?:\*|\{[^}]*\}|\*\s*as\s+[\w$]+)\s*from\b|exports(?:\.[\w$]+)?\s*=\s*require\s*\(/u;
 
@@ -664,21 +666,37 @@ function fileMayHold(target: string, pattern: RegExp, like: FileContext, hops = 
   return answer;
 }
 
-function mayHold(target: string, pattern: RegExp, like: FileContext, hops: number, seen: Set<string>): boolean {
+function mayHold(target: string, pattern: RegExp, like: FileContext, hops: number, seen: Set<string>, reexportHops = MAX_REEXPORT_HOPS): boolean {
   if (seen.has(target)) {
     return false;
   }
   seen.add(target);
-  if (projectFileMentions(target, pattern, like) || projectFileMentions(target, REEXPORTS, like)) {
+  if (projectFileMentions(target, pattern, like)) {
     return true;
+  }
+  const text = projectFileText(target, like);
+  if (text === null) {
+    return false;
+  }
+  // A barrel passes definitions on: the files it re-exports from are read in its place, without
+  // spending an import hop (a barrel of a whole package mentions nothing itself).
+  if (REEXPORTS.test(text)) {
+    if (reexportHops === 0) {
+      return true; // deeper than lookups follow re-exports: let the parse decide
+    }
+    for (const [, , fromSpecifier, , requireSpecifier] of text.matchAll(REEXPORT_SPECIFIERS)) {
+      const next = resolveModule(target, (fromSpecifier ?? requireSpecifier)!, like.settings);
+      if (next !== null && mayHold(next, pattern, like, hops, seen, reexportHops - 1)) {
+        return true;
+      }
+    }
   }
   if (hops === 0) {
     return false;
   }
-  const text = projectFileText(target, like);
-  for (const [, , specifier] of text?.matchAll(SPECIFIERS) ?? []) {
+  for (const [, , specifier] of text.matchAll(SPECIFIERS)) {
     const next = resolveModule(target, specifier!, like.settings);
-    if (next !== null && mayHold(next, pattern, like, hops - 1, seen)) {
+    if (next !== null && mayHold(next, pattern, like, hops - 1, seen, reexportHops)) {
       return true;
     }
   }

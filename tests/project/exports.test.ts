@@ -5,7 +5,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import type { FileContext } from '../../src/core/context';
-import { exportedDefinition, importBinding, importedDefinition, MAX_REEXPORT_HOPS, projectImportNames } from '../../src/project/exports';
+import { exportedDefinition, importBinding, importedDefinition, importedNameMayHold, importedNameReferences, MAX_REEXPORT_HOPS, projectImportNames } from '../../src/project/exports';
 import type { Definition } from '../../src/project/exports';
 import { projectFile } from '../../src/project/files';
 import { clearProjectCaches } from '../../src/project/settings';
@@ -37,6 +37,67 @@ describe('projectImportNames: the cheap test before any lookup', () => {
   it('is empty with crossFile: false', () => {
     const off = contextFor(fixture('exports/consumer.ts'), { 'agent-guard': { project: { crossFile: false } } });
     expect(projectImportNames(off).size).toBe(0);
+  });
+});
+
+describe('importedNameMayHold and importedNameReferences: which imported names can hold a wrapper', () => {
+  const FETCH = /\bfetch\s*\(/u;
+  const project = (): string =>
+    tempProject({
+      'package.json': '{}',
+      'lib/http.ts': 'export async function getJson(url: string) {\n  return (await fetch(url)).json();\n}\n',
+      'lib/text.ts': 'export const slug = (s: string) => s.toLowerCase();\n',
+      'lib/index.ts': "export * from './http';\nexport { slug } from './text';\n",
+      'lib/text-only.ts': "export * from './text';\n",
+      'lib/deep.ts': "export * from './index';\n",
+      'lib/loop-a.ts': "export * from './loop-b';\n",
+      'lib/loop-b.ts': "export * from './loop-a';\n",
+      'lib/calls.ts': "import { getJson } from './http';\nexport const load = () => getJson('/x');\n",
+      'main.ts': [
+        "import { getJson } from './lib/http';",
+        "import { slug } from './lib/text';",
+        "import { getJson as viaBarrel } from './lib';",
+        "import { slug as textBarrel } from './lib/text-only';",
+        "import { getJson as viaTwoBarrels } from './lib/deep';",
+        "import { nothing } from './lib/loop-a';",
+        "import { load } from './lib/calls';",
+        "import { readFile } from 'node:fs';",
+        'getJson(slug(viaBarrel(textBarrel(viaTwoBarrels(nothing(load()))))));',
+        'readFile(getJson, () => {});',
+        '',
+      ].join('\n'),
+    });
+
+  it('answers from file texts, through barrels without spending an import hop, and through imports only `hops` deep', () => {
+    const dir = project();
+    const main = contextFor(path.join(dir, 'main.ts'));
+    const holds = (name: string, hops?: number): boolean => importedNameMayHold(main, name, FETCH, hops);
+    expect(holds('getJson', 0)).toBe(true);
+    expect(holds('slug', 0)).toBe(false);
+    // A barrel mentions nothing itself: the files it re-exports from are read in its place.
+    expect(holds('viaBarrel', 0)).toBe(true);
+    expect(holds('textBarrel', 0)).toBe(false);
+    expect(holds('viaTwoBarrels', 0)).toBe(true);
+    // A re-export cycle ends at the first repeat.
+    expect(holds('nothing', 2)).toBe(false);
+    // A wrapper of a wrapper is one import away.
+    expect(holds('load', 0)).toBe(false);
+    expect(holds('load', 1)).toBe(true);
+    // Packages and unknown names are never project imports.
+    expect(holds('readFile', 2)).toBe(false);
+    expect(holds('missing', 2)).toBe(false);
+  });
+
+  it('lists the uses of the imported names asked about, and nothing with crossFile: false', () => {
+    const dir = project();
+    const main = contextFor(path.join(dir, 'main.ts'));
+    const lines = (names: string[], context: FileContext = main): string[] =>
+      importedNameReferences(context, new Set(names)).map((ref) => `${ref.identifier.name}:${ref.identifier.loc.start.line}:${ref.identifier.loc.start.column}`);
+    expect(lines(['getJson', 'load'])).toEqual(['getJson:9:0', 'getJson:10:9', 'load:9:56']);
+    expect(lines(['readFile'])).toEqual([]);
+    expect(lines([])).toEqual([]);
+    const off = contextFor(path.join(dir, 'main.ts'), { 'agent-guard': { project: { crossFile: false } } });
+    expect(lines(['getJson'], off)).toEqual([]);
   });
 });
 
