@@ -266,6 +266,24 @@ app.get('/todos', async (req, res) => {
 });
 `,
     },
+    // an SSE frame and a same-file event writer with a message the code chose
+    {
+      filename: 'src/app.js',
+      code: `
+function writeSseEvent(res, event, data) {
+  res.write(\`event: \${event}\\ndata: \${JSON.stringify(data)}\\n\\n\`);
+}
+app.get('/events', async (req, res) => {
+  try {
+    await work();
+    res.write(\`data: \${JSON.stringify({ done: true })}\\n\\n\`);
+  } catch (err) {
+    console.error(err);
+    writeSseEvent(res, 'error', { message: 'Stream failed', code: err.code });
+  }
+});
+`,
+    },
   ],
   invalid: [
     // --- SvelteKit: error() of @sveltejs/kit with a 5xx status
@@ -1227,6 +1245,75 @@ app.get('/download/:id', (req, res) => {
 `,
             },
           ],
+        },
+      ],
+    },
+    // --- an error written into an open Server-Sent Events stream
+    {
+      filename: 'src/app.js',
+      code: `
+app.get('/events', async (req, res) => {
+  res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+  try {
+    for await (const chunk of stream()) res.write(\`data: \${JSON.stringify(chunk)}\\n\\n\`);
+  } catch (err) {
+    res.write(\`data: \${JSON.stringify({ message: err.message })}\\n\\n\`);
+    res.end();
+  }
+});
+`,
+      errors: [
+        {
+          messageId: 'messageInResponse',
+          line: 7,
+          column: 50,
+          endLine: 7,
+          endColumn: 61,
+          data: { expression: 'err.message', sink: 'res.write()' },
+          suggestions: [
+            {
+              messageId: 'replaceAndLog',
+              output: `
+app.get('/events', async (req, res) => {
+  res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+  try {
+    for await (const chunk of stream()) res.write(\`data: \${JSON.stringify(chunk)}\\n\\n\`);
+  } catch (err) {
+    console.error(err);
+    res.write(\`data: \${JSON.stringify({ message: 'Internal Server Error' })}\\n\\n\`);
+    res.end();
+  }
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // --- a same-file SSE writer handed an object built from the error: reported at the call, no suggestion
+    {
+      filename: 'src/app.js',
+      code: `
+function writeSseEvent(res, event, data) {
+  res.write(\`event: \${event}\\ndata: \${JSON.stringify(data)}\\n\\n\`);
+}
+app.get('/events', async (req, res) => {
+  try {
+    await work();
+  } catch (err) {
+    writeSseEvent(res, 'error', { message: err.message });
+  }
+});
+`,
+      errors: [
+        {
+          messageId: 'messageInResponse',
+          line: 9,
+          column: 5,
+          endLine: 9,
+          endColumn: 58,
+          data: { expression: '{ message: err.message }', sink: 'writeSseEvent(), which sends `data` through res.write()' },
+          suggestions: [],
         },
       ],
     },

@@ -96,6 +96,13 @@ class PayloadWalk {
           return;
         }
         break;
+      case AST_NODE_TYPES.TemplateLiteral:
+        // `data: ${JSON.stringify({ message: err.message })}\n\n` (an SSE frame): into the serialised object.
+        if (node.expressions.some((expression) => this.isSerialisedContainer(expression))) {
+          node.expressions.forEach((expression) => this.collect(expression, out, [], level + 1));
+          return;
+        }
+        break;
       case AST_NODE_TYPES.CallExpression: {
         const target = resolveCallTarget(this.context, node.callee);
         const arg = node.arguments[0];
@@ -129,6 +136,16 @@ class PayloadWalk {
     if (taint) {
       out.push({ ...taint, node: spread });
     }
+  }
+
+  /** `JSON.stringify({ … })`, `JSON.stringify([ … ])`. */
+  private isSerialisedContainer(node: TSESTree.Node): boolean {
+    const call = skipTsWrappers(node);
+    if (call.type !== AST_NODE_TYPES.CallExpression || !call.arguments[0] || !this.isContainer(call.arguments[0])) {
+      return false;
+    }
+    const target = resolveCallTarget(this.context, call.callee);
+    return target?.module === null && target.path.join('.') === 'JSON.stringify';
   }
 
   /** What the inline callback of `xs.map(…)`/`xs.flatMap(…)` returns (not looking into nested functions); `[]` otherwise. */

@@ -113,10 +113,19 @@ const RETURNS = perFileKey<Map<FunctionLike, Map<string, ErrorLeakKind | null>>>
 /** Per parsed file: function → summary key → leaks. Project files stay parsed for the process, and so do their summaries. */
 const SUMMARIES = perFileKey<Map<FunctionLike, Map<string, readonly HelperLeak[]>>>('error responder summaries');
 
-/** What a call site passes: an identifier or member (`err`, `err.message`, `e as Error`); a literal never carries an error. */
+/**
+ * What a call site passes: an identifier or member (`err`, `err.message`, `e as Error`), or an
+ * object or array literal built from one (`writeSseEvent(res, 'error', { message: err.message })`);
+ * a plain literal never carries an error.
+ */
 function mayCarryError(arg: TSESTree.Node): boolean {
   const inner = skipTsWrappers(arg);
-  return inner.type === AST_NODE_TYPES.Identifier || inner.type === AST_NODE_TYPES.MemberExpression;
+  return (
+    inner.type === AST_NODE_TYPES.Identifier ||
+    inner.type === AST_NODE_TYPES.MemberExpression ||
+    inner.type === AST_NODE_TYPES.ObjectExpression ||
+    inner.type === AST_NODE_TYPES.ArrayExpression
+  );
 }
 
 /** Position of argument 0 in `fn.params`: 1 after a TypeScript `this` parameter. */
