@@ -1,9 +1,11 @@
 // The editor squiggles, proven with the real thing: the ESLint language server that VS Code's
 // ESLint extension runs (`vscode-eslint-language-server` from vscode-langservers-extracted 4.10),
 // started over stdio in a consumer project that installs the packed plugin, initialised and
-// configured the way the extension does it, asked for diagnostics and quick fixes.
+// configured the way the extension does it, asked for diagnostics and quick fixes. Findings that
+// another file of the project decides (an HTTP helper, an imported controller) show too, and an
+// edit saved to that other file is seen at the next validation a second later.
 
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -28,6 +30,7 @@ const FETCH = 'agent-guard/fetch-requires-timeout';
 const SQL = 'agent-guard/no-sql-template-literal';
 const FS = 'agent-guard/no-unsanitized-fs-path';
 const STACK = 'agent-guard/no-stack-in-response';
+const AUTH = 'agent-guard/require-auth-gate-in-route';
 
 /** What the editor shows for projects/lsp-src/client.ts (0-based LSP ranges). */
 const CLIENT_TS_DIAGNOSTICS: Diagnostic[] = [
@@ -72,6 +75,46 @@ const ROUTES_JS_DIAGNOSTICS: Diagnostic[] = [
     source: 'eslint',
   },
 ];
+
+/**
+ * What the editor shows for projects/lsp-src/catalog.ts, decided by another file: `getJson`
+ * (lib/http.ts) sets a timeout only when its caller passes `timeoutMs`, and only the first call
+ * passes none.
+ */
+const CATALOG_TS_DIAGNOSTICS: Diagnostic[] = [
+  {
+    code: FETCH,
+    codeDescription: { href: `${DOCS}/fetch-requires-timeout.md` },
+    message:
+      "'getJson' has no timeout: a stalled server keeps this request (and the worker awaiting it) open indefinitely. Fix: pass timeoutMs (getJson, in src/lib/http.ts, sets a timeout on its fetch call only when its caller passes one).",
+    range: { start: { line: 8, character: 22 }, end: { line: 8, character: 98 } },
+    severity: Severity.Error,
+    source: 'eslint',
+  },
+];
+
+/**
+ * What the editor shows for projects/lsp-src/orders.ts: `listOrders` (controllers/orders.ts)
+ * never checks a session; `listMyOrders` answers 401 first, so its registration stays quiet.
+ */
+const ORDERS_TS_DIAGNOSTICS: Diagnostic[] = [
+  {
+    code: AUTH,
+    codeDescription: { href: `${DOCS}/require-auth-gate-in-route.md` },
+    message:
+      'GET /api/orders (express; its handler listOrders (src/controllers/orders.ts) never checks a session) has no authentication gate: no auth middleware or guard before it, no session or identity check before its first response, no auth wrapper. Add one, or mark the route `// agent-guard: public-route <reason>`.',
+    range: { start: { line: 5, character: 4 }, end: { line: 5, character: 7 } },
+    severity: Severity.Warning,
+    source: 'eslint',
+  },
+];
+
+/** The line of lib/http.ts that bounds the request only when asked, and the saved edit that always bounds it. */
+const HELPER_SIGNAL_LINE = '    signal: timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined,';
+const HELPER_SIGNAL_FIXED = '    signal: AbortSignal.timeout(timeoutMs ?? 5000),';
+
+/** The plugin looks at another file's stats at most once per `STAT_FRESH_MS` (1 s, src/project/files.ts); wait past it. */
+const PAST_STAT_WINDOW_MS = 1200;
 
 /** `fetch(url)` on line 11 of client.ts after the quick fix. */
 const FIXED_FETCH_LINE =
@@ -246,6 +289,38 @@ describe.each([
     const before = session.server.openedDocs.length;
     await session.server.executeCommand(showDocs!.command!);
     expect(session.server.openedDocs.slice(before)).toEqual([`${DOCS}/fetch-requires-timeout.md`]);
+  });
+
+  it('reports at the call a helper of another file whose request has no timeout unless the caller passes one', async () => {
+    const { uri } = await session.open('src/catalog.ts');
+    expect(await session.server.diagnostics(uri), serverOutput(session)).toEqual(CATALOG_TS_DIAGNOSTICS);
+  });
+
+  it('reports at the registration a route whose imported controller never checks a session', async () => {
+    const { uri } = await session.open('src/orders.ts');
+    expect(await session.server.diagnostics(uri), serverOutput(session)).toEqual(ORDERS_TS_DIAGNOSTICS);
+  });
+
+  it('sees the helper saved with a timeout: the next validation of the caller, a second later, drops the diagnostic', async () => {
+    const helper = join(session.dir, 'src/lib/http.ts');
+    const original = await readFile(helper, 'utf8');
+    expect(original.split('\n')).toContain(HELPER_SIGNAL_LINE);
+    try {
+      const { uri } = await session.open('src/catalog.ts');
+      expect(await session.server.diagnostics(uri), serverOutput(session)).toEqual(CATALOG_TS_DIAGNOSTICS);
+
+      // The user fixes and saves the helper in another tab; catalog.ts itself is unchanged.
+      await writeFile(helper, original.replace(HELPER_SIGNAL_LINE, HELPER_SIGNAL_FIXED));
+      await new Promise((resolveWait) => setTimeout(resolveWait, PAST_STAT_WINDOW_MS));
+      // The server advertises `interFileDependencies: false`, so VS Code re-pulls a document when it
+      // changes or comes back into view, not when another file is saved: model that by sending
+      // catalog.ts again (didChange, same text, next version) before pulling. The 4.10 server keeps
+      // no results between pulls; every pull lints.
+      await session.open('src/catalog.ts');
+      expect(await session.server.diagnostics(uri), serverOutput(session)).toEqual([]);
+    } finally {
+      await writeFile(helper, original);
+    }
   });
 
   it('pulls, never pushes: the 4.10 server sends no publishDiagnostics', () => {
