@@ -1,7 +1,9 @@
 // Scale: ESLint's multi-thread mode (`--concurrency`, ESLint >= 9.34) and `--cache` give the same
 // findings as a plain single-thread run. Each worker thread loads the config and the plugin on its
 // own and lints its share of the files, so a rule that kept state in its module across files, or
-// options that could not cross a thread boundary, would show up here as a difference.
+// options that could not cross a thread boundary, would show up here as a difference. The rules
+// also read other files of the project (an SQL wrapper, an imported controller): each worker keeps
+// its own project-file cache and must parse those files itself, with the same answer.
 
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -37,12 +39,16 @@ const FETCH = 'agent-guard/fetch-requires-timeout';
 const SQL = 'agent-guard/no-sql-template-literal';
 const FS = 'agent-guard/no-unsanitized-fs-path';
 const STACK = 'agent-guard/no-stack-in-response';
+const AUTH = 'agent-guard/require-auth-gate-in-route';
 
 /** Every file of projects/concurrency-tree, as ESLint reports them (the config file included). */
 const LINTED = [
   'eslint.config.js',
   'src/auth.js',
+  'src/controllers/exports.js',
+  'src/db/invoices.js',
   'src/db/prisma.ts',
+  'src/db/query.ts',
   'src/db/safe.js',
   'src/db/search.js',
   'src/db/users.ts',
@@ -52,6 +58,7 @@ const LINTED = [
   'src/http/legacy.cjs',
   'src/http/safe.ts',
   'src/routes/errors.ts',
+  'src/routes/exports.js',
   'src/routes/files.js',
   'src/routes/report.js',
   'src/routes/safe.js',
@@ -60,6 +67,7 @@ const LINTED = [
 
 /** The findings in projects/concurrency-tree, sorted by file, line, column. */
 const EXPECTED: Omit<Finding, 'message'>[] = [
+  { file: 'src/db/invoices.js', line: 4, column: 16, ruleId: SQL, messageId: 'dynamicSql' },
   { file: 'src/db/prisma.ts', line: 5, column: 65, ruleId: SQL, messageId: 'dynamicSql' },
   { file: 'src/db/search.js', line: 8, column: 21, ruleId: SQL, messageId: 'dynamicSql' },
   { file: 'src/db/users.ts', line: 6, column: 37, ruleId: SQL, messageId: 'dynamicSql' },
@@ -71,10 +79,43 @@ const EXPECTED: Omit<Finding, 'message'>[] = [
   { file: 'src/http/legacy.cjs', line: 7, column: 3, ruleId: FETCH, messageId: 'missingTimeout' },
   { file: 'src/http/legacy.cjs', line: 11, column: 26, ruleId: FETCH, messageId: 'missingTimeout' },
   { file: 'src/routes/errors.ts', line: 10, column: 35, ruleId: STACK, messageId: 'messageInResponse' },
+  { file: 'src/routes/exports.js', line: 8, column: 5, ruleId: AUTH, messageId: 'missingGate' },
   { file: 'src/routes/files.js', line: 10, column: 30, ruleId: FS, messageId: 'requestPathFalseConfidence' },
   { file: 'src/routes/report.js', line: 10, column: 59, ruleId: STACK, messageId: 'stackInResponse' },
   { file: 'src/routes/upload.ts', line: 8, column: 19, ruleId: FS, messageId: 'requestPath' },
 ];
+
+/**
+ * The findings only another file decides, with their messages: `query` (src/db/query.ts) hands
+ * its first parameter to `pool.query`; `exportStatus` (src/controllers/exports.js) checks no
+ * session, while `startExport` beside it is gated by `requireAuth` at its registration.
+ */
+const CROSS_FILE: Finding[] = [
+  {
+    file: 'src/db/invoices.js',
+    line: 4,
+    column: 16,
+    ruleId: SQL,
+    messageId: 'dynamicSql',
+    message:
+      'The SQL text passed to `query` (src/db/query.ts, which passes it on as SQL text) embeds `customer`. Pass values as bound parameters instead of building the query string.',
+  },
+  {
+    file: 'src/routes/exports.js',
+    line: 8,
+    column: 5,
+    ruleId: AUTH,
+    messageId: 'missingGate',
+    message:
+      'GET /exports/:id (express; its handler exportStatus (src/controllers/exports.js) never checks a session) has no authentication gate: no auth middleware or guard before it, no session or identity check before its first response, no auth wrapper. Add one, or mark the route `// agent-guard: public-route <reason>`.',
+  },
+];
+
+/** The findings of a run in files that CROSS_FILE names. */
+function crossFileFindings(run: Run): Finding[] {
+  const files = new Set(CROSS_FILE.map((finding) => finding.file));
+  return run.findings.filter((finding) => files.has(finding.file));
+}
 
 function toPosix(path: string): string {
   return path.split(sep).join('/');
@@ -134,10 +175,13 @@ describe.each([10, 9] as const)('ESLint %s --concurrency and --cache', (eslint: 
     expect(single.linted, single.stderr).toEqual(LINTED);
     expect(withoutMessages(single.findings), single.stderr).toEqual(EXPECTED);
     expect(single.exitCode, single.stderr).toBe(1);
+    expect(crossFileFindings(single), single.stderr).toEqual(CROSS_FILE);
 
     // Threaded, and writing the cache the next test reads.
     const threaded = await lint(dir, ['--concurrency=2', '--cache', '--cache-location', cacheFileOf(dir)]);
     expect(outcome(threaded), threaded.stderr).toEqual(outcome(single));
+    // Said again on its own: the failure then names the cross-file finding a worker missed.
+    expect(crossFileFindings(threaded), threaded.stderr).toEqual(CROSS_FILE);
   });
 
   it('--cache: a second run is answered from the cache with the same findings', async () => {
