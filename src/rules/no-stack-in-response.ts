@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { createRule } from '../core/create-rule';
-import { classifyStatus, createResponderAnalysis, createResponseSinkMatcher, getErrorOrigin, kindSeverity, mayReceiveError, startsErrorValue } from '../analysis/errors/index';
+import { classifyStatus, createResponderAnalysis, createResponseSinkMatcher, getErrorOrigin, kindSeverity, mayReceiveError, fileStartsErrorValue } from '../analysis/errors/index';
 import type { ErrorLeak, ErrorLeakKind, ErrorOriginAnalyzer, ErrorOriginOptions, ResponderLeak, ResponseSink } from '../analysis/errors/index';
 import { IDENTIFIER_PATH_PATTERN, NAME_LIST_SCHEMA } from '../core/option-schemas';
 import { snippet } from '../core/snippet';
@@ -139,7 +139,7 @@ export default createRule<Options, MessageIds>({
           scope.type === 'catch'
             ? (scope.block as TSESTree.CatchClause).param !== null
             : scope.type === 'function' && isFunctionLike(scope.block as TSESTree.Node) && mayReceiveError(scope.block as FunctionLike, matcher.errorHandlers),
-        ) || scopes.some((scope) => scope.variables.some((variable) => startsErrorValue(context, variable)))
+        ) || fileStartsErrorValue(context)
       );
     }
 

@@ -151,7 +151,19 @@ export class ErrorValues {
     }
     const declarator = def.node as TSESTree.VariableDeclarator;
     const init = declarator.init ? skipTsWrappers(declarator.init) : null;
-    return (init?.type === AST_NODE_TYPES.AwaitExpression || (!init && forOfRight(declarator) !== null)) && this.binding(variable) !== null;
+    if (!(init?.type === AST_NODE_TYPES.AwaitExpression || (!init && forOfRight(declarator) !== null))) {
+      return false;
+    }
+    const binding = this.binding(variable);
+    if (binding !== null && 'shape' in binding && binding.shape.kind === 'holder' && binding.shape.key === 'error' && declarator.id.type === AST_NODE_TYPES.Identifier) {
+      // A whole result kept under a name (`const rows = await db.select().from(t)`): it starts an
+      // error value for this test only where its `error` is read.
+      return variable.references.some((ref) => {
+        const parent = ref.identifier.parent;
+        return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === ref.identifier && memberName(this.context, parent) === 'error';
+      });
+    }
+    return binding !== null;
   }
 
   /** How `variable` relates to an error value, or `null`. */
@@ -321,10 +333,15 @@ export function getErrorValues(context: FileContext): ErrorValues {
   return perFile(context, ANALYZERS, () => new ErrorValues(context));
 }
 
+const STARTS_ERROR_VALUE = perFileKey<boolean>('file starts an error value');
+
 /**
- * Whether `variable` starts an error value (a `{ data, error }` client result, a settled list or
- * entry): a cheap test for the variables of a file's scopes, memoised per file.
+ * Whether a variable of the file starts an error value (a `{ data, error }` client result, a
+ * settled list or entry): a cheap test over the variables of the file's scopes, memoised per file.
  */
-export function startsErrorValue(context: FileContext, variable: Variable): boolean {
-  return getErrorValues(context).mayStart(variable);
+export function fileStartsErrorValue(context: FileContext): boolean {
+  return perFile(context, STARTS_ERROR_VALUE, () => {
+    const values = getErrorValues(context);
+    return (context.sourceCode.scopeManager?.scopes ?? []).some((scope) => scope.variables.some((variable) => values.mayStart(variable as Variable)));
+  });
 }

@@ -2,7 +2,7 @@
 export { getErrorOrigin } from './origin';
 export { classifyStatus } from './status';
 export { mayReceiveError } from './handler-roles';
-export { startsErrorValue } from './error-values';
+export { fileStartsErrorValue } from './error-values';
 export { kindSeverity } from './taint';
 export type { ErrorLeak, ErrorLeakKind, ErrorOriginAnalyzer, ErrorOriginOptions, ErrorParam } from './origin';
 export { createResponseSinkMatcher } from './response-sinks';

@@ -3,7 +3,7 @@ import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-import { getErrorValues, startsErrorValue } from '../../../src/analysis/errors/error-values';
+import { getErrorValues } from '../../../src/analysis/errors/error-values';
 import type { ErrorValueBinding } from '../../../src/analysis/errors/error-values';
 
 type Facts = Record<string, { binding: ErrorValueBinding | null; starts: boolean }>;
@@ -20,7 +20,7 @@ function factsOf(code: string): Facts {
           const values = getErrorValues(context);
           for (const scope of context.sourceCode.scopeManager!.scopes) {
             for (const variable of scope.variables) {
-              facts[variable.name] = { binding: values.binding(variable), starts: startsErrorValue(context, variable) };
+              facts[variable.name] = { binding: values.binding(variable), starts: values.mayStart(variable) };
             }
           }
         },
@@ -57,6 +57,8 @@ async function f() {
     const facts = factsOf(`
 async function f(locals) {
   const result = await supabase.from('todos').select();
+  const rows = await supabase.from('todos').select();
+  if (result.error) throw result.error;
   const auth = await locals.supabase.auth.getUser();
   const { error } = await locals.supabaseAdmin.auth.signOut();
   const other = await loadDashboard();
@@ -64,6 +66,8 @@ async function f(locals) {
 }
 `);
     expect(facts.result).toEqual({ binding: { shape: { kind: 'holder', key: 'error' } }, starts: true });
+    // A whole result whose `error` is never read starts nothing for the file's pre-check.
+    expect(facts.rows).toEqual({ binding: { shape: { kind: 'holder', key: 'error' } }, starts: false });
     expect(facts.auth?.binding).toEqual({ shape: { kind: 'holder', key: 'error' } });
     expect(facts.error?.binding).toEqual({ path: [] });
     expect(facts.other).toEqual({ binding: null, starts: false });
