@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { createRule } from '../core/create-rule';
+import { RESPONSE_INDEX } from '../frameworks/registry';
 import { classifyStatus, createResponderAnalysis, createResponseSinkMatcher, getErrorOrigin, kindSeverity, mayReceiveError, fileStartsErrorValue } from '../analysis/errors/index';
 import type { ErrorLeak, ErrorLeakKind, ErrorOriginAnalyzer, ErrorOriginOptions, ResponderLeak, ResponseSink } from '../analysis/errors/index';
 import { IDENTIFIER_PATH_PATTERN, NAME_LIST_SCHEMA } from '../core/option-schemas';
@@ -97,13 +98,19 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const logger = options.logger ?? 'console.error';
-    const matcher = createResponseSinkMatcher(context, { extraSinks: options.responseSinks ?? [] });
-    const responders = createResponderAnalysis({ extraSinks: options.responseSinks ?? [], devGuards: options.devGuards ?? [], errorHandlers: matcher.errorHandlers });
+    const { errorHandlers } = RESPONSE_INDEX;
+    // The sink matcher and the responder analysis are built at the end, and only for a file where a
+    // caught error can come from (see hasErrorOrigin).
+    let matcherMemo: ReturnType<typeof createResponseSinkMatcher> | undefined;
+    const matcher = (): ReturnType<typeof createResponseSinkMatcher> => (matcherMemo ??= createResponseSinkMatcher(context, { extraSinks: options.responseSinks ?? [] }));
+    let respondersMemo: ReturnType<typeof createResponderAnalysis> | undefined;
+    const responders = (): ReturnType<typeof createResponderAnalysis> =>
+      (respondersMemo ??= createResponderAnalysis({ extraSinks: options.responseSinks ?? [], devGuards: options.devGuards ?? [], errorHandlers }));
     const originOptions: ErrorOriginOptions = {
-      errorHandlers: matcher.errorHandlers,
+      errorHandlers,
       devGuards: options.devGuards ?? [],
       // `res.status(500).send(getErrorMessage(err))`: what a project helper returns of the error it is handed.
-      helperResult: (call, taints) => responders.returnedTaint(context, call, taints),
+      helperResult: (call, taints) => responders().returnedTaint(context, call, taints),
     };
     // Built when the first response sink is found: most files send no response.
     let originMemo: ErrorOriginAnalyzer | undefined;
@@ -138,7 +145,7 @@ export default createRule<Options, MessageIds>({
         scopes.some((scope) =>
           scope.type === 'catch'
             ? (scope.block as TSESTree.CatchClause).param !== null
-            : scope.type === 'function' && isFunctionLike(scope.block as TSESTree.Node) && mayReceiveError(scope.block as FunctionLike, matcher.errorHandlers),
+            : scope.type === 'function' && isFunctionLike(scope.block as TSESTree.Node) && mayReceiveError(scope.block as FunctionLike, errorHandlers),
         ) || fileStartsErrorValue(context)
       );
     }
@@ -149,7 +156,7 @@ export default createRule<Options, MessageIds>({
      */
     function inErrorScope(node: TSESTree.Node): boolean {
       for (let current = node.parent; current; current = current.parent) {
-        if (current.type === AST_NODE_TYPES.CatchClause || (isFunctionLike(current) && mayReceiveError(current, matcher.errorHandlers))) {
+        if (current.type === AST_NODE_TYPES.CatchClause || (isFunctionLike(current) && mayReceiveError(current, errorHandlers))) {
           return true;
         }
       }
@@ -157,7 +164,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function check(node: TSESTree.Node): void {
-      const sink = matcher.match(node);
+      const sink = matcher().match(node);
       if (!sink) {
         if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.length > 0 && inErrorScope(node)) {
           checkHelperCall(node);
@@ -183,7 +190,7 @@ export default createRule<Options, MessageIds>({
         return; // loggers take errors all day; computed callees name no helper
       }
       let worst: ResponderLeak | null = null;
-      for (const leak of responders.leaksThrough(context, call, origin(), matcher.isResponse)) {
+      for (const leak of responders().leaksThrough(context, call, origin(), matcher().isResponse)) {
         const allowed =
           leak.kind === 'message' && (options.allowMessage || leak.statusAllowsMessage || origin().isNarrowed(call, leak.taint.variables));
         if (!allowed && (!worst || kindSeverity(leak.kind) > kindSeverity(worst.kind))) {

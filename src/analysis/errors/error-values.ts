@@ -34,6 +34,8 @@ const VALIDATION_CALLS = /^(?:safeParse|safeParseAsync|spa|parse|parseAsync|vali
 const RESULT_CLIENT_NAME = /supabase/iu;
 /** Query-builder calls of `{ data, error }` clients (`.from('t').select()`, `.rpc('f')`). */
 const RESULT_CLIENT_CALLS = new Set(['from', 'rpc']);
+/** The text of an awaited value that may start an error value: a result client, its query-builder calls, `allSettled`. */
+const MAY_START_VALUE = /supabase|\.\s*(?:from|rpc)\s*\(|\ballSettled\b/iu;
 /** Own-key listings of an object that include the non-enumerable `stack` and `message` of an error. */
 const OWN_KEY_CALLS = new Set([':Object.getOwnPropertyNames', ':Reflect.ownKeys']);
 const MAX_HOPS = 6;
@@ -152,6 +154,13 @@ export class ErrorValues {
     const declarator = def.node as TSESTree.VariableDeclarator;
     const init = declarator.init ? skipTsWrappers(declarator.init) : null;
     if (!(init?.type === AST_NODE_TYPES.AwaitExpression || (!init && forOfRight(declarator) !== null))) {
+      return false;
+    }
+    // Most awaited values are none of these: a pattern that takes an `error` apart, or a value
+    // whose text names a result client, a query builder or `Promise.allSettled` (read as text
+    // before any binding is worked out).
+    const { sourceCode } = this.context;
+    if (init && !(declarator.id.type !== AST_NODE_TYPES.Identifier && /\berror\b/u.test(sourceCode.getText(declarator.id))) && !MAY_START_VALUE.test(sourceCode.getText(init))) {
       return false;
     }
     const binding = this.binding(variable);
