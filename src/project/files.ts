@@ -13,6 +13,11 @@ import { onClearProjectCaches, projectSettings } from './settings';
 export const MAX_FILE_BYTES = 512 * 1024;
 /** Parsed files kept per process; the least recently used is dropped beyond it. */
 export const MAX_CACHED_FILES = 2000;
+/**
+ * Source bytes of parsed files kept (8 MB, some 100-150 MB of ASTs and scopes): a monorepo run
+ * that reads thousands of files keeps the most recently used, not all of them.
+ */
+export const MAX_CACHED_BYTES = 8 * 1024 * 1024;
 
 /** A project file parsed outside ESLint, ready for the engines. */
 export interface ProjectFile {
@@ -24,11 +29,15 @@ export interface ProjectFile {
   readonly context: FileContext;
 }
 
-type Parsed = ReturnType<typeof parseForESLint> & { readonly text: string };
+/**
+ * What is kept of a parse: the ESTree AST, its scopes and the text. Not the parser services,
+ * whose node maps would keep TypeScript's own AST of every cached file alive (no rule uses types).
+ */
+type Parsed = Pick<ReturnType<typeof parseForESLint>, 'ast' | 'scopeManager' | 'visitorKeys'> & { readonly text: string };
 type SourceCodeClass = new (config: {
   text: string;
   ast: Parsed['ast'];
-  parserServices: Parsed['services'];
+  parserServices: Record<string, never>;
   scopeManager: Parsed['scopeManager'];
   visitorKeys: Parsed['visitorKeys'];
 }) => TSESLint.SourceCode;
@@ -91,9 +100,10 @@ function parse(file: string, size: number): Parsed | null {
       loc: true,
       tokens: true,
       comment: true,
+      preserveNodeMaps: false,
     });
     setParents(result.ast, result.visitorKeys);
-    return { ...result, text };
+    return { ast: result.ast, scopeManager: result.scopeManager, visitorKeys: result.visitorKeys, text };
   } catch {
     // Does not parse.
   }
@@ -161,10 +171,37 @@ function statFor(file: string, like?: FileContext): fs.Stats | null {
 }
 
 /** The current parse of `file`: from the cache when its size and mtime are unchanged, else parsed anew. */
+/** Source bytes of the parsed files in the cache (their ASTs and scopes take some 10-20 times as much). */
+let cachedBytes = 0;
+let cacheByteLimit = MAX_CACHED_BYTES;
+
+/**
+ * Sets the source bytes of parsed files kept (for tests, and hosts short of memory); returns a
+ * function that puts the previous limit back. Takes effect at the next parse.
+ */
+export function limitProjectCache(bytes: number): () => void {
+  const previous = cacheByteLimit;
+  cacheByteLimit = bytes;
+  return () => {
+    cacheByteLimit = previous;
+  };
+}
+onClearProjectCaches(() => {
+  cachedBytes = 0;
+});
+
+function drop(file: string): void {
+  const entry = cache.get(file);
+  if (entry) {
+    cachedBytes -= entry.parsed ? entry.size : 0;
+    cache.delete(file);
+  }
+}
+
 function entryFor(file: string, like?: FileContext): Entry | null {
   const stats = statFor(file, like);
   if (!stats) {
-    cache.delete(file);
+    drop(file);
     return null;
   }
   let entry = cache.get(file);
@@ -175,10 +212,12 @@ function entryFor(file: string, like?: FileContext): Entry | null {
     return entry;
   }
   entry = { size: stats.size, mtimeMs: stats.mtimeMs, parsed: parse(file, stats.size), views: new Map() };
-  cache.delete(file);
+  drop(file);
   cache.set(file, entry);
-  if (cache.size > MAX_CACHED_FILES) {
-    cache.delete(cache.keys().next().value!);
+  cachedBytes += entry.parsed ? entry.size : 0;
+  // Least recently used first, until both bounds hold (the new entry always stays).
+  while (cache.size > 1 && (cache.size > MAX_CACHED_FILES || cachedBytes > cacheByteLimit)) {
+    drop(cache.keys().next().value!);
   }
   return entry;
 }
@@ -195,7 +234,7 @@ function viewOf(entry: Entry, file: string, like: FileContext): ProjectFile | nu
     try {
       // The running ESLint's own class (8.57, 9 and 10 take this config object), so the
       // engines call the SourceCode methods they know on another file too.
-      sourceCode = new SourceCode({ text: parsed.text, ast: parsed.ast, parserServices: parsed.services, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys });
+      sourceCode = new SourceCode({ text: parsed.text, ast: parsed.ast, parserServices: {}, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys });
     } catch {
       sourceCode = null;
     }

@@ -5,7 +5,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { SourceCode } from 'eslint';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { MAX_FILE_BYTES, projectFile, STAT_FRESH_MS } from '../../src/project/files';
+import { limitProjectCache, MAX_CACHED_BYTES, MAX_FILE_BYTES, projectFile, STAT_FRESH_MS } from '../../src/project/files';
 import { exportedDefinition } from '../../src/project/exports';
 import { clearProjectCaches } from '../../src/project/settings';
 import { contextFor, fixture, tempProject, touchForward, withStatClock } from './helpers';
@@ -65,6 +65,26 @@ describe('projectFile', () => {
     expect(projectFile(fixture('app/src/utils/data.json'), like)).toBe(null);
     expect(projectFile(fixture('app/src'), like)).toBe(null);
     expect(projectFile('app/src/util.ts', like)).toBe(null);
+  });
+
+  it('keeps the most recently used parses within the byte bound, and parses a dropped file again', () => {
+    expect(MAX_CACHED_BYTES).toBe(8 * 1024 * 1024);
+    const body = `export const list = [${'1,'.repeat(400)}];\n`;
+    const dir = tempProject({ 'a.ts': body, 'b.ts': body, 'c.ts': body });
+    const restore = limitProjectCache(2 * body.length + 10);
+    try {
+      const a = projectFile(path.join(dir, 'a.ts'), like)!;
+      const b = projectFile(path.join(dir, 'b.ts'), like)!;
+      // Used again: a is now the most recently used, b the first to go.
+      expect(projectFile(path.join(dir, 'a.ts'), like)!.sourceCode.ast).toBe(a.sourceCode.ast);
+      projectFile(path.join(dir, 'c.ts'), like);
+      expect(projectFile(path.join(dir, 'a.ts'), like)!.sourceCode.ast).toBe(a.sourceCode.ast);
+      const again = projectFile(path.join(dir, 'b.ts'), like)!;
+      expect(again.sourceCode.ast).not.toBe(b.sourceCode.ast);
+      expect(again.sourceCode.text).toBe(body);
+    } finally {
+      restore();
+    }
   });
 
   it('answers null for a file over the size limit', () => {
