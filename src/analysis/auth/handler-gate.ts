@@ -50,10 +50,15 @@ export function analyseHandlerGate(context: FileContext, fn: FunctionLike, vocab
     return cached;
   }
   cache.set(fn, { kind: 'none' }); // recursion guard
-  const result = walkHandler(context, fn, vocab);
+  const unknown: TSESTree.CallExpression[] = [];
+  const result = walkHandler(context, fn, vocab, undefined, unknown);
   cache.set(fn, result);
+  perFile(context, UNKNOWN_CALLS_KEY, () => new WeakMap()).set(fn, unknown);
   return result;
 }
+
+/** Per handler: the calls its single-file walk could not classify, the only ones `follow` can change. */
+const UNKNOWN_CALLS_KEY = perFileKey<WeakMap<FunctionLike, readonly TSESTree.CallExpression[]>>('calls a handler walk did not classify');
 
 /**
  * How a call the vocabulary does not know is judged by reading its definition in another file
@@ -78,12 +83,15 @@ export function analyseHandlerGateWith(context: FileContext, fn: FunctionLike, v
     return cached;
   }
   cache.set(fn, local); // recursion guard
-  const result = walkHandler(context, fn, vocab, follow);
+  // The walk with `follow` differs from the single-file one only at calls that walk left
+  // unclassified: when `follow` knows none of them, its answer is the single-file one.
+  const unknown = perFile(context, UNKNOWN_CALLS_KEY, () => new WeakMap()).get(fn);
+  const result = unknown && !unknown.some((call) => follow(call) !== null) ? local : walkHandler(context, fn, vocab, follow);
   cache.set(fn, result);
   return result;
 }
 
-function walkHandler(context: FileContext, fn: FunctionLike, vocab: AuthVocabulary, follow?: FollowCall): HandlerGate {
+function walkHandler(context: FileContext, fn: FunctionLike, vocab: AuthVocabulary, follow?: FollowCall, unknown?: TSESTree.CallExpression[]): HandlerGate {
   const params = paramNames(fn);
   const locals = new Set<string>(identityParams(fn));
   let gate: TSESTree.Node | null = null;
@@ -123,6 +131,9 @@ function walkHandler(context: FileContext, fn: FunctionLike, vocab: AuthVocabula
       noteGate(node);
     } else if (node.type === AST_NODE_TYPES.CallExpression) {
       const named = classifyCall(context, node, vocab);
+      if (named === null) {
+        unknown?.push(node);
+      }
       const followed = named === null && follow ? follow(node) : null;
       const kind = named ?? followed;
       if (kind === null && isIdentityLookup(context, node) && isChecked(context, node)) {
