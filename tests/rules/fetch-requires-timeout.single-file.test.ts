@@ -1,0 +1,286 @@
+import rule from '../../src/rules/fetch-requires-timeout';
+import { createRuleTester } from '../rule-tester';
+
+// Issue #16: request shapes that sit entirely inside one file — options objects declared apart
+// from the call, Node's http/https in their other spellings, and local wrappers that set a
+// timeout only when their caller passes one.
+const ruleTester = createRuleTester();
+
+const FETCH_REMEDY = 'pass signal: AbortSignal.timeout(ms)';
+
+ruleTester.run('fetch-requires-timeout (single-file shapes)', rule, {
+  valid: [
+    // --- options declared elsewhere in the file that do bound the request ---
+    `const fetchOptions = { method: 'POST', headers, signal: AbortSignal.timeout(5000) };
+await fetch(url, fetchOptions);`,
+    `const fetchOptions = { method: 'POST', headers, signal: AbortSignal.timeout(5000) };
+await fetch(url, { ...fetchOptions, body });`,
+    `const base = { signal: AbortSignal.timeout(5000) };
+const fetchOptions = { ...base, method: 'POST' };
+await fetch(url, fetchOptions);`,
+    // mutated afterwards to add the signal
+    `const opts: RequestInit = { method: 'POST', headers };
+opts.signal = AbortSignal.timeout(5000);
+await fetch(url, opts);`,
+    `const opts = { method: 'POST', headers };
+Object.assign(opts, { signal: AbortSignal.timeout(5000) });
+await fetch(url, opts);`,
+    // an options object of unknown shape spread in
+    `async function send(url, fetchOptions) { return fetch(url, { ...fetchOptions }); }`,
+    // --- node:http / https in their other spellings, with a timeout ---
+    `import { request } from 'node:http';
+const req = request(url, { timeout: 5000 }, (res) => {});
+req.end();`,
+    `import { get } from 'https';
+const req = get(url, (res) => {});
+req.setTimeout(5000);`,
+    `import { get } from 'https';
+get(url, { signal: AbortSignal.timeout(5000) }, (res) => {});`,
+    `const { request } = require('node:https');
+request({ host, path, timeout: 5000 }, (res) => {}).end();`,
+    `import https from 'https';
+const req = https
+  .request({ host: 'api.example.com', timeout: 5000 }, (res) => {});
+req.end();`,
+    `import https from 'https';
+const req = https
+  .get({ host: 'api.example.com' }, (res) => {});
+req.setTimeout(5000, () => req.destroy());`,
+    `import http from 'node:http';
+import https from 'node:https';
+const client = url.startsWith('https') ? https : http;
+const req = client.request(url, { timeout: 5000 }, (res) => {});
+req.end();`,
+    `import http from 'node:http';
+import https from 'node:https';
+const client = url.startsWith('https') ? https : http;
+const req = client.get(url, (res) => {});
+req.setTimeout(5000);`,
+    // look-alikes: a local function or another object named like the client
+    `function request(url) { return cache.get(url); }
+request(url);`,
+    `const client = useHttps ? httpsAgent : httpAgent;
+client.request(url, (res) => {});`,
+  ],
+  invalid: [
+    // --- options declared elsewhere in the file ---
+    {
+      code: `const fetchOptions = { method: 'POST', headers };
+await fetch(url, fetchOptions);`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'fetch', remedy: FETCH_REMEDY },
+          line: 2,
+          column: 7,
+          endLine: 2,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `const fetchOptions = { method: 'POST', headers, signal: AbortSignal.timeout(10000) };
+await fetch(url, fetchOptions);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const fetchOptions = {
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+};
+async function send(url, body) {
+  return fetch(url, { ...fetchOptions, body });
+}`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 6,
+          column: 10,
+          endLine: 6,
+          endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `const fetchOptions = {
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+};
+async function send(url, body) {
+  return fetch(url, { ...fetchOptions, body, signal: AbortSignal.timeout(10000) });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const fetchOptions = { method: 'GET' };
+await fetch(url, { ...fetchOptions });`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 2,
+          column: 7,
+          endLine: 2,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `const fetchOptions = { method: 'GET' };
+await fetch(url, { ...fetchOptions, signal: AbortSignal.timeout(10000) });`,
+            },
+          ],
+        },
+      ],
+    },
+    // --- node:http / https ---
+    {
+      code: `import { request } from 'node:http';
+const req = request(url, (res) => {});
+req.end();`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'request', remedy: FETCH_REMEDY },
+          line: 2,
+          column: 13,
+          endLine: 2,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `import { request } from 'node:http';
+const req = request(url, { signal: AbortSignal.timeout(10000) }, (res) => {});
+req.end();`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { get } from 'https';
+get(url, (res) => { res.pipe(out); });`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'get', remedy: FETCH_REMEDY },
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `import { get } from 'https';
+get(url, { signal: AbortSignal.timeout(10000) }, (res) => { res.pipe(out); });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: 'file.js',
+      code: `const { request } = require('node:https');
+request({ host, path, method: 'POST' }, (res) => {}).end(body);`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 53,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `const { request } = require('node:https');
+request({ host, path, method: 'POST', signal: AbortSignal.timeout(10000) }, (res) => {}).end(body);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import https from 'https';
+const req = https
+  .request({ host: 'api.example.com', method: 'POST' }, (res) => {});
+req.end();`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'https.request', remedy: FETCH_REMEDY },
+          line: 2,
+          column: 13,
+          endLine: 3,
+          endColumn: 69,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `import https from 'https';
+const req = https
+  .request({ host: 'api.example.com', method: 'POST', signal: AbortSignal.timeout(10000) }, (res) => {});
+req.end();`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import http from 'node:http';
+import https from 'node:https';
+const client = url.startsWith('https') ? https : http;
+const req = client.request(url, (res) => {});
+req.end();`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'client.request', remedy: FETCH_REMEDY },
+          line: 4,
+          column: 13,
+          endLine: 4,
+          endColumn: 45,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `import http from 'node:http';
+import https from 'node:https';
+const client = url.startsWith('https') ? https : http;
+const req = client.request(url, { signal: AbortSignal.timeout(10000) }, (res) => {});
+req.end();`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: 'file.js',
+      code: `const http = require('http');
+const https = require('https');
+function download(url, out) {
+  const client = url.startsWith('https') ? https : http;
+  client.get(url, (res) => res.pipe(out));
+}`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `const http = require('http');
+const https = require('https');
+function download(url, out) {
+  const client = url.startsWith('https') ? https : http;
+  client.get(url, { signal: AbortSignal.timeout(10000) }, (res) => res.pipe(out));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
