@@ -89,8 +89,33 @@ export const PUBLIC_PATHS: readonly string[] = [
   '/health*', '/healthz', '/ready*', '/live*', '/status', '/metrics', '/ping', '/login', '/logout', '/signin', '/signout',
   '/signup', '/register', '/auth/**', '/callback*', '/forgot-password', '/reset-password*', '/verify*', '/public/**',
   '/favicon.ico', '/robots.txt', '/.well-known/**', '/join', '/sitemap*.xml', '/rss*', '/feed*.xml', '/feed*.rss', '/atom*.xml', '/manifest.webmanifest',
-  '/resources/healthcheck', '/signIn', '/signUp', '/signOut', '/forgotPassword', '/resetPassword*',
+  '/resources/healthcheck', '/csp-report*', '/signIn', '/signUp', '/signOut', '/forgotPassword', '/resetPassword*',
 ];
+
+/**
+ * Path segments that name an authentication endpoint wherever they sit (`/merchants/register`,
+ * `/api/v1/partners/login`), compared whole after lower-casing and dropping `-`/`_`
+ * (`forgot-password`, `forgot_password`, `forgotPassword`): `/admin/login-history` and
+ * `/users/:id/callbacks` do not match. Public when every segment before is static and every
+ * segment after is a parameter (`/reset-password/:token`, `/logout/:redirect`).
+ */
+export const AUTH_ENDPOINT_SEGMENTS: ReadonlySet<string> = new Set([
+  'login', 'logout', 'signin', 'signout', 'signup', 'register', 'forgotpassword', 'resetpassword', 'verifyemail', 'callback',
+  'csrf', 'csrftoken',
+]);
+/** Segments that start a sign-in flow: public with anything after them (`/api/oauth/google/callback`, `/sso/saml/acs`); static before. */
+export const AUTH_FLOW_SEGMENTS: ReadonlySet<string> = new Set(['oauth', 'oauth2', 'sso', 'saml', 'oidc']);
+/** Segments public at any depth, whatever surrounds them: Open Graph image routes and CSP violation reports. */
+export const PUBLIC_ANYWHERE_SEGMENTS: ReadonlySet<string> = new Set(['opengraphimage', 'twitterimage', 'cspreport']);
+/**
+ * Reads public by design (GET/HEAD only), by their first segment after the prefixes of
+ * `PUBLIC_PATH_PREFIXES`: API descriptions (`/openapi.json`, `/openAPI-spec.json`, `/swagger*`,
+ * `/api-docs`) and Open Graph images (`/og`, `/api/og/…`); compared lower-cased, prefixes of the segment.
+ */
+export const PUBLIC_READ_SEGMENT_PREFIXES: readonly string[] = ['openapi', 'swagger', 'api-docs', 'apidocs', 'redoc'];
+export const PUBLIC_READ_SEGMENTS: ReadonlySet<string> = new Set(['og']);
+/** Reads public by design only as the whole path (`/docs`, `/feed`): under `/api` or with an id they name documents and personal feeds. */
+export const PUBLIC_ROOT_READ_SEGMENTS: ReadonlySet<string> = new Set(['docs', 'feed', 'feed.json', 'rss']);
 
 /** The prefixes under which `PUBLIC_PATHS` are public too. */
 export const PUBLIC_PATH_PREFIXES: readonly string[] = ['', '/api', '/api/v*', '/v*'];

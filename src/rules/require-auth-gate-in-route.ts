@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { analyseHandlerGate, globalGateFor, isAuthGuard, isOptionalAuthGuard, nestGuardDeclared, routeAcrossFiles } from '../analysis/auth/index';
+import { analyseHandlerGate, globalGateFor, isAuthGuard, isOptionalAuthGuard, isPublicByDesignPath, nestGuardDeclared, routeAcrossFiles } from '../analysis/auth/index';
 import type { AuthVocabulary, HandlerGate } from '../analysis/auth/index';
 import { createRule } from '../core/create-rule';
 import { normalizedFilename } from '../core/functions';
@@ -173,7 +173,7 @@ function checkRoutes(context: Context, options: Options[0], routes: readonly Rou
     if (globalGateFor(context, route)) {
       continue;
     }
-    const isPublicPath = (path: string | null): boolean => (path === '/' && read) || matchesPath(publicGlobs, path) || matchesPath(protectedGlobs, path);
+    const isPublicPath = (path: string | null): boolean => (path === '/' && read) || matchesPath(publicGlobs, path) || (path !== null && isPublicByDesignPath(path, read)) || matchesPath(protectedGlobs, path);
     const across = routeAcrossFiles(context, route, vocab, isPublicPath);
     if (across.kind === 'gated' || (across.kind === 'unknown' && route.handlers.length === 0)) {
       // An imported handler that cannot be read: its body, and any gate in it, is not visible.
@@ -212,8 +212,11 @@ function matchesPath(globs: GlobList, path: string | null): boolean {
 function isPublic(context: Context, route: Route, globs: GlobList, filename: string, reasonless: Set<TSESTree.Comment>): boolean {
   // The home page is public; a mutation on `/` is not.
   // A router another file may mount (`router.get('/', list)` mounted at `/api/contracts`) is judged with its mount.
-  const home = route.path === '/' && /^(?:GET|HEAD)(?:\/(?:GET|HEAD))*$/u.test(route.method) && !route.mountRoot;
-  if (home || route.publicMarker || matchesPath(globs, route.path) || (route.fileRouted && globs.matchesFile(filename))) {
+  const read = /^(?:GET|HEAD)(?:\/(?:GET|HEAD))*$/u.test(route.method);
+  const home = route.path === '/' && read && !route.mountRoot;
+  // Sign-in endpoints at any depth (`/merchants/register`), API descriptions, Open Graph images: `isPublicByDesignPath`.
+  const byDesign = route.path !== null && isPublicByDesignPath(route.path, read);
+  if (home || route.publicMarker || byDesign || matchesPath(globs, route.path) || (route.fileRouted && globs.matchesFile(filename))) {
     return true;
   }
   const comments = [...context.sourceCode.getCommentsBefore(route.statement), ...context.sourceCode.getCommentsBefore(route.node)];

@@ -1,0 +1,86 @@
+/**
+ * URL paths public by design that globs cannot say: authentication endpoints at any depth
+ * (`/merchants/register`, `/api/v1/partners/login`), API descriptions and Open Graph images.
+ * Judged segment by segment, each segment compared whole: `/admin/login-history` and
+ * `/api/users/:id/callbacks` are not sign-in endpoints. O(segments) per path, no regular
+ * expression built from input.
+ */
+import {
+  AUTH_ENDPOINT_SEGMENTS,
+  AUTH_FLOW_SEGMENTS,
+  PUBLIC_ANYWHERE_SEGMENTS,
+  PUBLIC_READ_SEGMENT_PREFIXES,
+  PUBLIC_READ_SEGMENTS,
+  PUBLIC_ROOT_READ_SEGMENTS,
+} from '../../data/auth-vocabulary';
+
+/** `:id`, `[id]`, `[...slug]`, `{id}`, `$id` (Remix), `*`: a segment the caller fills. */
+function isParameter(segment: string): boolean {
+  return /^[:[{$*]/u.test(segment) || segment.endsWith('*') || segment.endsWith('?');
+}
+
+/** `forgot-password`, `forgot_password`, `forgotPassword` → `forgotpassword`; `opengraph-image.tsx`'s route `opengraph-image` → `opengraphimage`. */
+function normalize(segment: string): string {
+  return segment.toLowerCase().replace(/[-_]/gu, '');
+}
+
+/** The segments that say something: route groups (`(auth)`), parallel slots (`@modal`) and empty parts left out. */
+function segmentsOf(path: string): string[] {
+  return path.split('/').filter((segment) => segment !== '' && !(segment.startsWith('(') && segment.endsWith(')')) && !segment.startsWith('@'));
+}
+
+/** `/api`, `/api/v1`, `/v2`: the prefixes `PUBLIC_PATH_PREFIXES` allows before a public path. */
+function prefixLength(segments: readonly string[]): number {
+  let i = 0;
+  if (segments[i]?.toLowerCase() === 'api') {
+    i++;
+  }
+  if (segments[i] !== undefined && /^v\d+$/iu.test(segments[i]!)) {
+    i++;
+  }
+  return i;
+}
+
+/**
+ * Whether a route's URL path is public by design by its segments: an authentication endpoint
+ * (`AUTH_ENDPOINT_SEGMENTS`) after static segments only and followed by parameters only, a
+ * sign-in flow (`AUTH_FLOW_SEGMENTS`) after static segments, an Open Graph image or CSP report
+ * anywhere; for reads (`read`), an API description or `/og` after the API prefixes, `/docs` or
+ * `/feed` alone.
+ */
+export function isPublicByDesignPath(path: string, read: boolean): boolean {
+  const segments = segmentsOf(path);
+  let staticBefore = true;
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
+    if (isParameter(segment)) {
+      staticBefore = false;
+      continue;
+    }
+    const word = normalize(segment);
+    if (PUBLIC_ANYWHERE_SEGMENTS.has(word)) {
+      return true;
+    }
+    if (!staticBefore) {
+      continue;
+    }
+    if (AUTH_FLOW_SEGMENTS.has(word)) {
+      return true;
+    }
+    if (AUTH_ENDPOINT_SEGMENTS.has(word) && segments.slice(i + 1).every(isParameter)) {
+      return true;
+    }
+  }
+  if (!read) {
+    return false;
+  }
+  const first = segments[prefixLength(segments)]?.toLowerCase();
+  if (first === undefined) {
+    return false;
+  }
+  if (PUBLIC_READ_SEGMENTS.has(first) || PUBLIC_READ_SEGMENT_PREFIXES.some((prefix) => first.startsWith(prefix))) {
+    return true;
+  }
+  // `/docs`, `/feed` themselves: `/docs/:id` is a document.
+  return segments.length === 1 && PUBLIC_ROOT_READ_SEGMENTS.has(segments[0]!.toLowerCase());
+}

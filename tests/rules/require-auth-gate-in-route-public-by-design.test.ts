@@ -1,0 +1,89 @@
+import rule from '../../src/rules/require-auth-gate-in-route';
+import { createRuleTester } from '../rule-tester';
+
+const ruleTester = createRuleTester();
+
+/** Issue #16: routes public by design by their path (sign-in endpoints at any depth, API descriptions, Open Graph images). */
+ruleTester.run('require-auth-gate-in-route: public by path', rule, {
+  valid: [
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.post('/merchants/register', async (req, res) => res.json(await merchants.create(req.body)));
+app.post('/api/v1/partners/login', async (req, res) => res.json(await partners.signIn(req.body)));
+app.post('/accounts/forgot-password', async (req, res) => res.json(await sendReset(req.body.email)));
+app.get('/api/v2/users/logout/:redirect', (req, res) => res.redirect(req.params.redirect));
+app.get('/api/oauth/google/callback', async (req, res) => res.redirect(await finish(req.query)));
+app.post('/sso/saml/acs', (req, res) => res.redirect('/'));
+app.get('/api/csrf-token', (req, res) => res.json({ token: req.csrfToken() }));
+app.post('/csp-report', (req, res) => res.sendStatus(204));
+app.get('/openAPI-spec.json', (req, res) => res.json(spec));
+app.get('/api-docs', (req, res) => res.json(spec));
+app.get('/api/og/:slug', (req, res) => res.send(image));
+app.get('/docs', (req, res) => res.send(page));
+`,
+      filename: 'server.js',
+    },
+    {
+      code: `
+import { Hono } from 'hono';
+const app = new Hono();
+app.post('/tenants/sign-up', async (c) => c.json(await tenants.create(await c.req.json())));
+app.get('/blog/:slug/opengraph-image', (c) => c.body(render()));
+`,
+    },
+    {
+      code: `
+import { Router } from 'express';
+const router: Router = Router();
+router.post('/partners/signIn', async (req, res) => {
+  res.json(await partners.signIn(req.body));
+});
+router.get('/account/reset-password/:token', (req, res) => res.render('reset', { token: req.params.token }));
+export default router;
+`,
+      filename: 'src/routes/partners.ts',
+    },
+  ],
+  invalid: [
+    {
+      // Look-alikes: the word inside a longer segment, after a resource, or followed by more path.
+      code: `
+import express from 'express';
+const app = express();
+app.get('/admin/login-history', (req, res) => res.json(history));
+app.get('/api/users/:id/callbacks', (req, res) => res.json(callbacks));
+app.delete('/registerations-admin', (req, res) => res.sendStatus(204));
+app.post('/events/:id/register', (req, res) => res.json(register(req.params.id)));
+app.post('/register/admin', (req, res) => res.json(createAdmin(req.body)));
+app.get('/api/docs', (req, res) => res.json(documents));
+app.post('/openapi.json', (req, res) => res.json(save(req.body)));
+app.get('/api/articles/feed', (req, res) => res.json(feed));
+`,
+      filename: 'server.js',
+      errors: [
+        { messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /admin/login-history', framework: 'express' } },
+        { messageId: 'missingGate', line: 5, column: 5, endLine: 5, endColumn: 8, data: { route: 'GET /api/users/:id/callbacks', framework: 'express' } },
+        { messageId: 'missingGate', line: 6, column: 5, endLine: 6, endColumn: 11, data: { route: 'DELETE /registerations-admin', framework: 'express' } },
+        { messageId: 'missingGate', line: 7, column: 5, endLine: 7, endColumn: 9, data: { route: 'POST /events/:id/register', framework: 'express' } },
+        { messageId: 'missingGate', line: 8, column: 5, endLine: 8, endColumn: 9, data: { route: 'POST /register/admin', framework: 'express' } },
+        { messageId: 'missingGate', line: 9, column: 5, endLine: 9, endColumn: 8, data: { route: 'GET /api/docs', framework: 'express' } },
+        { messageId: 'missingGate', line: 10, column: 5, endLine: 10, endColumn: 9, data: { route: 'POST /openapi.json', framework: 'express' } },
+        { messageId: 'missingGate', line: 11, column: 5, endLine: 11, endColumn: 8, data: { route: 'GET /api/articles/feed', framework: 'express' } },
+      ],
+    },
+    {
+      code: `
+import { Hono } from 'hono';
+const app = new Hono();
+app.post('/orgs/:org/sso', async (c) => c.json(await saveSso(await c.req.json())));
+app.get('/settings/sso-config', (c) => c.json(config));
+`,
+      errors: [
+        { messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 9, data: { route: 'POST /orgs/:org/sso', framework: 'hono' } },
+        { messageId: 'missingGate', line: 5, column: 5, endLine: 5, endColumn: 8, data: { route: 'GET /settings/sso-config', framework: 'hono' } },
+      ],
+    },
+  ],
+});
