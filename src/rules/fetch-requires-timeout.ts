@@ -14,9 +14,9 @@ import { findOptionsArgument } from '../core/options-object';
 import { configKey, perConfiguration } from '../core/settings';
 import { snippet } from '../core/snippet';
 import { dereference, staticValueOf } from '../core/static';
-import { callerOmitsTimeout, importedHttpWrapper, judgeTimeoutOptions, mayBeHttpWrapper } from '../analysis/http/index';
+import { callerOmitsTimeout, importedHttpWrapper, judgeTimeoutOptions, localHttpWrappers, mayBeHttpWrapper } from '../analysis/http/index';
 import { importedNameReferences, projectImportNames } from '../project/index';
-import type { ImportedHttpWrapper } from '../analysis/http/index';
+import type { HttpWrapperSummary } from '../analysis/http/index';
 import type { TimeoutOptionVerdict } from '../analysis/http/index';
 import type { HttpClientEntry, HttpClientPolicy } from '../data/http-clients';
 import {
@@ -152,13 +152,23 @@ export default createRule<Options, MessageIds>({
           }
         }
         const byName = new Set<TSESTree.Node>(wrapperCalls);
+        // Functions of this file that set a timeout only when their caller passes one: only in
+        // files with a request call, summarised by the engine that reads other files' wrappers.
+        const requests = references.filter((ref) => ref.kind === 'call' && ref.info.kind === 'request');
+        for (const wrapper of localHttpWrappers(context, requests)) {
+          for (const call of wrapper.calls) {
+            if (!checked.has(call) && !byName.has(call) && callerOmitsTimeout(context, call, wrapper.summary)) {
+              reportWrapperCall(call, wrapper.summary, wrapper.name, `on line ${wrapper.line}`);
+            }
+          }
+        }
         // Calls of a name or `x.name` imported from a project file that mentions an HTTP client: the
         // only calls that may reach a wrapper of another file, found from the names' references.
         for (const call of importedCalls()) {
           if (!checked.has(call) && !byName.has(call)) {
             const wrapper = importedHttpWrapper(context, call.callee);
             if (wrapper && callerOmitsTimeout(context, call, wrapper)) {
-              reportWrapperCall(call, wrapper);
+              reportWrapperCall(call, wrapper, wrapper.name, `in ${wrapper.definedIn}`);
             }
           }
         }
@@ -183,20 +193,32 @@ export default createRule<Options, MessageIds>({
       return calls;
     }
 
-    /** A call of a project function of another file whose request has no timeout unless the caller passes one. */
-    function reportWrapperCall(call: Call, wrapper: ImportedHttpWrapper): void {
+    /**
+     * A call of a project function (of another file, or of this one `on line N`) whose request
+     * has no timeout unless the caller passes one.
+     */
+    function reportWrapperCall(call: Call, wrapper: HttpWrapperSummary, name: string, place: string): void {
       const callee = snippet(sourceCode, call.callee);
       if (wrapper.kind === 'never') {
-        const remedy = `give ${wrapper.name} (${wrapper.definedIn}) a timeout: its ${wrapper.client} call has none`;
+        const remedy = `give ${name} (${place.replace(/^in /u, '')}) a timeout: its ${wrapper.client} call has none`;
         context.report({ node: call, messageId: 'missingTimeout', data: { callee, remedy } });
         return;
       }
-      const { index, key } = wrapper.from;
+      const { index, key, isValue } = wrapper.from;
       const policy = HTTP_CLIENT_POLICIES[wrapper.family];
-      const what = key ?? remedyText(policy, 'ms');
-      const remedy = `pass ${what} (${wrapper.name}, in ${wrapper.definedIn}, sets a timeout on its ${wrapper.client} call only when its caller passes one)`;
-      const text = key === null ? remedyText(policy, ms) : `${key}: ${ms}`;
+      const what = isValue ? `a timeout in ms as argument ${index + 1}` : (key ?? remedyText(policy, 'ms'));
+      const remedy = `pass ${what} (${name}, ${place}, sets a timeout on its ${wrapper.client} call only when its caller passes one)`;
       const found = findOptionsArgument(context, call, { kind: 'index', index });
+      if (isValue) {
+        const padding = found.kind === 'absent' ? 'undefined, '.repeat(found.padding) : '';
+        const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] =
+          found.kind === 'absent'
+            ? [{ messageId: 'addTimeoutOption', data: { text: `the argument ${ms}` }, fix: (fixer) => addArgument(sourceCode, fixer, call, `${padding}${ms}`, found.before) }]
+            : [];
+        context.report({ node: call, messageId: 'missingTimeout', data: { callee, remedy }, suggest });
+        return;
+      }
+      const text = key === null ? remedyText(policy, ms) : `${key}: ${ms}`;
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] =
         found.kind === 'object'
           ? [{ messageId: 'addTimeoutOption', data: { text }, fix: (fixer) => insertProperty(sourceCode, fixer, found.object, text) }]

@@ -61,6 +61,35 @@ req.setTimeout(5000);`,
 request(url);`,
     `const client = useHttps ? httpsAgent : httpAgent;
 client.request(url, (res) => {});`,
+    // --- local wrappers: the caller passes the timeout, or the wrapper supplies one ---
+    `async function get(url, { timeout } = {}) {
+  return fetch(url, timeout ? { signal: AbortSignal.timeout(timeout) } : {});
+}
+await get('/a', { timeout: 5000 });
+await get('/b', options);`,
+    `async function get(url, timeoutMs = 5000) {
+  return fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+}
+await get('/a');`,
+    `async function get(url, { timeout = 5000 } = {}) {
+  return fetch(url, { signal: AbortSignal.timeout(timeout) });
+}
+await get('/a');`,
+    `const get = async (url, opts = { timeout: 5000 }) => fetch(url, { signal: AbortSignal.timeout(opts.timeout) });
+await get('/a');`,
+    `async function get(url, timeoutMs) {
+  const init = { method: 'GET' };
+  if (timeoutMs) init.signal = AbortSignal.timeout(timeoutMs);
+  return fetch(url, init);
+}
+await get('/a', 5000);`,
+    `async function get(url) {
+  return fetch(url, { signal: AbortSignal.timeout(5000) });
+}
+await get('/a');`,
+    // a local function that makes no request
+    `function get(url, { timeout } = {}) { return cache.get(url, timeout); }
+get('/a');`,
   ],
   invalid: [
     // --- options declared elsewhere in the file ---
@@ -277,6 +306,165 @@ function download(url, out) {
   const client = url.startsWith('https') ? https : http;
   client.get(url, { signal: AbortSignal.timeout(10000) }, (res) => res.pipe(out));
 }`,
+            },
+          ],
+        },
+      ],
+    },
+    // --- local wrappers that bound the request only when the caller passes a timeout ---
+    {
+      code: `async function get(url, { timeout } = {}) {
+  return fetch(url, timeout ? { signal: AbortSignal.timeout(timeout) } : {});
+}
+await get('/a');
+await get('/b', { cache: 'no-store' });`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'get', remedy: 'pass timeout (get, on line 1, sets a timeout on its fetch call only when its caller passes one)' },
+          line: 4,
+          column: 7,
+          endLine: 4,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'addTimeoutOption',
+              data: { text: 'timeout: 10000' },
+              output: `async function get(url, { timeout } = {}) {
+  return fetch(url, timeout ? { signal: AbortSignal.timeout(timeout) } : {});
+}
+await get('/a', { timeout: 10000 });
+await get('/b', { cache: 'no-store' });`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingTimeout',
+          line: 5,
+          column: 7,
+          endLine: 5,
+          endColumn: 39,
+          suggestions: [
+            {
+              messageId: 'addTimeoutOption',
+              output: `async function get(url, { timeout } = {}) {
+  return fetch(url, timeout ? { signal: AbortSignal.timeout(timeout) } : {});
+}
+await get('/a');
+await get('/b', { cache: 'no-store', timeout: 10000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const getJson = async (url: string, opts: { timeout?: number } = {}) => {
+  const res = await fetch(url, { signal: opts.timeout ? AbortSignal.timeout(opts.timeout) : undefined });
+  return res.json();
+};
+export const load = () => getJson('/api/items');`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'getJson', remedy: 'pass timeout (getJson, on line 1, sets a timeout on its fetch call only when its caller passes one)' },
+          line: 5,
+          column: 27,
+          endLine: 5,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'addTimeoutOption',
+              output: `const getJson = async (url: string, opts: { timeout?: number } = {}) => {
+  const res = await fetch(url, { signal: opts.timeout ? AbortSignal.timeout(opts.timeout) : undefined });
+  return res.json();
+};
+export const load = () => getJson('/api/items', { timeout: 10000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function get(url, timeoutMs) {
+  const init: RequestInit = { method: 'GET' };
+  if (timeoutMs) init.signal = AbortSignal.timeout(timeoutMs);
+  return fetch(url, init);
+}
+await get('/a');`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: {
+            callee: 'get',
+            remedy: 'pass a timeout in ms as argument 2 (get, on line 1, sets a timeout on its fetch call only when its caller passes one)',
+          },
+          line: 6,
+          column: 7,
+          endLine: 6,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'addTimeoutOption',
+              data: { text: 'the argument 10000' },
+              output: `async function get(url, timeoutMs) {
+  const init: RequestInit = { method: 'GET' };
+  if (timeoutMs) init.signal = AbortSignal.timeout(timeoutMs);
+  return fetch(url, init);
+}
+await get('/a', 10000);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: 'file.js',
+      code: `import axios from 'axios';
+function api(path, config = {}) {
+  return axios.get(path, { ...config });
+}
+api('/a');`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'api', remedy: 'pass timeout: ms (api, on line 2, sets a timeout on its axios.get call only when its caller passes one)' },
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: 'addTimeoutOption',
+              output: `import axios from 'axios';
+function api(path, config = {}) {
+  return axios.get(path, { ...config });
+}
+api('/a', { timeout: 10000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // the request sits in a callback inside the wrapper
+      code: `async function get(url, { timeout } = {}) {
+  return retry(() => fetch(url, timeout ? { signal: AbortSignal.timeout(timeout) } : {}));
+}
+await get('/a');`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 4,
+          column: 7,
+          endLine: 4,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'addTimeoutOption',
+              output: `async function get(url, { timeout } = {}) {
+  return retry(() => fetch(url, timeout ? { signal: AbortSignal.timeout(timeout) } : {}));
+}
+await get('/a', { timeout: 10000 });`,
             },
           ],
         },

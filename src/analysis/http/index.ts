@@ -3,5 +3,5 @@ export { judgeAbortSignal } from './abort-signal';
 export type { SignalVerdict } from './abort-signal';
 export { judgeTimeoutOptions } from './timeout-options';
 export type { TimeoutOptionSpec, TimeoutOptionVerdict } from './timeout-options';
-export { callerOmitsTimeout, importedHttpWrapper, mayBeHttpWrapper } from './wrappers';
-export type { CallerTimeout, HttpWrapperSummary, ImportedHttpWrapper } from './wrappers';
+export { callerOmitsTimeout, importedHttpWrapper, localHttpWrappers, mayBeHttpWrapper } from './wrappers';
+export type { CallerTimeout, HttpRequestCall, HttpWrapperSummary, ImportedHttpWrapper, LocalHttpWrapper } from './wrappers';

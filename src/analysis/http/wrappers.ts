@@ -5,7 +5,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
-import { isFunctionLike } from '../../core/functions';
+import { functionVariable, isFunctionLike, localCallSites } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
 import { iterateModuleReferences, resolveCallTarget } from '../../core/modules';
 import { findOptionsArgument } from '../../core/options-object';
@@ -28,6 +28,13 @@ import { judgeTimeoutOptions } from './timeout-options';
 export interface CallerTimeout {
   readonly index: number;
   readonly key: string | null;
+  /** With no `key`: the argument is the timeout itself (`get(url, 5000)`), not an options object. */
+  readonly isValue?: boolean;
+}
+
+/** A parameter read as the timeout (`AbortSignal.timeout(timeoutMs)`, `if (timeoutMs)`): without a key, the argument is the value. */
+function asValue(from: CallerTimeout | null): CallerTimeout | null {
+  return from && from.key === null ? { ...from, isValue: true } : from;
 }
 
 /** What a function of another file does about the timeout of the request it makes. */
@@ -67,14 +74,16 @@ type Judgement = HttpWrapperSummary | 'bounded' | null;
 const SUMMARIES = perFileKey<Map<FunctionLike, HttpWrapperSummary | null>>('HTTP wrapper summaries');
 
 /** The parameter of `fn` (or the property of a destructured one) an expression reads unchanged. */
-function parameterSource(context: FileContext, fn: FunctionLike, raw: TSESTree.Node, depth = 0): CallerTimeout | null {
+function parameterSource(context: FileContext, fn: FunctionLike, raw: TSESTree.Node, depth = 0, readsMember = false): CallerTimeout | null {
   const node = skipTsWrappers(raw.type === AST_NODE_TYPES.ChainExpression ? raw.expression : raw);
   if (depth > 4) {
     return null;
   }
   if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier) {
-    const object = parameterSource(context, fn, node.object, depth + 1);
-    return object && object.key === null ? { index: object.index, key: node.property.name } : null;
+    const object = parameterSource(context, fn, node.object, depth + 1, true);
+    const key = node.property.name;
+    // `opts = { timeout: 5000 }`: a caller that passes nothing gets the default's timeout.
+    return object && object.key === null && !defaultHas(context, fn.params[object.index], key) ? { index: object.index, key } : null;
   }
   if (node.type !== AST_NODE_TYPES.Identifier) {
     return null;
@@ -82,7 +91,7 @@ function parameterSource(context: FileContext, fn: FunctionLike, raw: TSESTree.N
   const variable = variableFor(context, node);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init && def.parent.kind === 'const') {
-    return parameterSource(context, fn, def.node.init, depth + 1);
+    return parameterSource(context, fn, def.node.init, depth + 1, readsMember);
   }
   if (def?.type !== 'Parameter' || def.node !== fn) {
     return null;
@@ -91,24 +100,34 @@ function parameterSource(context: FileContext, fn: FunctionLike, raw: TSESTree.N
   const param = fn.params[index];
   const pattern = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
   if (pattern?.type === AST_NODE_TYPES.Identifier) {
-    return { index, key: null };
+    // `timeoutMs = 5000`: the function supplies the timeout when the caller does not. An object
+    // default (`options = {}`) is judged by what the caller passes, or the member read above.
+    const fallback = param?.type === AST_NODE_TYPES.AssignmentPattern ? skipTsWrappers(param.right) : null;
+    return fallback && fallback.type !== AST_NODE_TYPES.ObjectExpression && !readsMember ? null : { index, key: null };
   }
   if (pattern?.type === AST_NODE_TYPES.ObjectPattern) {
     for (const property of pattern.properties) {
       const value = property.type === AST_NODE_TYPES.Property ? (property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value) : null;
       if (property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && value === def.name) {
-        return { index, key: property.key.name };
+        // `{ timeout = 5000 } = {}`: a default value bounds the request.
+        return property.value.type === AST_NODE_TYPES.AssignmentPattern || defaultHas(context, param, property.key.name) ? null : { index, key: property.key.name };
       }
     }
   }
   return null;
 }
 
+/** Whether a parameter's default value is an object literal that may carry `key` (`opts = { timeout: 5000 }`). */
+function defaultHas(context: FileContext, param: TSESTree.Parameter | undefined, key: string): boolean {
+  const value = param?.type === AST_NODE_TYPES.AssignmentPattern ? skipTsWrappers(param.right) : null;
+  return value?.type === AST_NODE_TYPES.ObjectExpression && findObjectProperty(context, value, key).kind !== 'absent';
+}
+
 /** The `if` inside `fn` around `node` whose test reads a parameter (`if (timeoutMs)`, `if (opts.timeout)`). */
 function parameterCondition(context: FileContext, fn: FunctionLike, node: TSESTree.Node): CallerTimeout | null {
   for (let current = node.parent; current && current !== fn; current = current.parent) {
     if (current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression) {
-      const source = parameterSource(context, fn, current.test);
+      const source = asValue(parameterSource(context, fn, current.test));
       if (source) {
         return source;
       }
@@ -124,7 +143,7 @@ function conditionalSignal(context: FileContext, fn: FunctionLike, value: TSESTr
     return null;
   }
   const branches = [judgeAbortSignal(context, node.consequent), judgeAbortSignal(context, node.alternate)];
-  return branches.includes('timeout') && branches.includes('none') ? parameterSource(context, fn, node.test) : null;
+  return branches.includes('timeout') && branches.includes('none') ? asValue(parameterSource(context, fn, node.test)) : null;
 }
 
 /** A timeout value read from a parameter: `timeout: opts.timeout`, `signal: AbortSignal.timeout(timeoutMs)`. */
@@ -133,9 +152,9 @@ function parameterTimeout(context: FileContext, fn: FunctionLike, value: TSESTre
   if (node.type === AST_NODE_TYPES.CallExpression) {
     const target = resolveCallTarget(context, node.callee);
     const arg = node.arguments[0];
-    return target?.module === null && target.path.join('.') === 'AbortSignal.timeout' && arg ? parameterSource(context, fn, arg) : null;
+    return target?.module === null && target.path.join('.') === 'AbortSignal.timeout' && arg ? asValue(parameterSource(context, fn, arg)) : null;
   }
-  return conditionalSignal(context, fn, node) ?? parameterSource(context, fn, node);
+  return conditionalSignal(context, fn, node) ?? asValue(parameterSource(context, fn, node));
 }
 
 function judgeObject(context: FileContext, fn: FunctionLike, object: TSESTree.ObjectExpression, policy: HttpClientPolicy, client: string, family: HttpClientFamily): Judgement {
@@ -195,6 +214,20 @@ function judgeMutatedObject(context: FileContext, fn: FunctionLike, id: TSESTree
   return written ? 'bounded' : judgeObject(context, fn, init, policy, client, family) === 'bounded' ? 'bounded' : { kind: 'never', client };
 }
 
+/** `timeout ? { signal: AbortSignal.timeout(timeout) } : {}` with a test reading a parameter. */
+function conditionalOptions(context: FileContext, fn: FunctionLike, value: TSESTree.Node, policy: HttpClientPolicy): CallerTimeout | null {
+  const node = skipTsWrappers(value);
+  if (node.type !== AST_NODE_TYPES.ConditionalExpression) {
+    return null;
+  }
+  const judge = (branch: TSESTree.Node): string => {
+    const object = skipTsWrappers(branch);
+    return object.type === AST_NODE_TYPES.ObjectExpression ? judgeTimeoutOptions(context, object, policy).kind : judgeAbortSignal(context, object) === 'none' ? 'missing' : 'unknown';
+  };
+  const branches = [judge(node.consequent), judge(node.alternate)];
+  return branches.includes('timed') && branches.includes('missing') ? asValue(parameterSource(context, fn, node.test)) : null;
+}
+
 function judgeRequest(context: FileContext, fn: FunctionLike, call: TSESTree.CallExpression, entry: HttpClientEntry): Judgement {
   const policy = HTTP_CLIENT_POLICIES[entry.family];
   const client = context.sourceCode.getText(call.callee).replace(/\s+/gu, '').slice(0, 40);
@@ -206,6 +239,10 @@ function judgeRequest(context: FileContext, fn: FunctionLike, call: TSESTree.Cal
     return null; // reported in the wrapper's own file
   }
   for (const arg of call.arguments) {
+    const chosen = arg.type === AST_NODE_TYPES.SpreadElement ? null : conditionalOptions(context, fn, arg, policy);
+    if (chosen) {
+      return { kind: 'caller', client, family: entry.family, from: chosen };
+    }
     const from = arg.type === AST_NODE_TYPES.SpreadElement ? null : parameterSource(context, fn, arg);
     if (from && from.key === null && entry.options.kind !== 'none' && (entry.options.kind !== 'index' || call.arguments[entry.options.index] === arg)) {
       return { kind: 'caller', client, family: entry.family, from };
@@ -221,18 +258,38 @@ function judgeRequest(context: FileContext, fn: FunctionLike, call: TSESTree.Cal
   return null;
 }
 
-function summarise(file: ProjectFile, fn: FunctionLike): HttpWrapperSummary | null {
-  const perFn = perFile(file.context, SUMMARIES, () => new Map());
+/** An outbound request call of a file, with what the client table says about it. */
+export interface HttpRequestCall {
+  readonly node: TSESTree.Node;
+  readonly info: HttpClientEntry;
+}
+
+/** The request calls of a file (global fetch and the client modules of the table). */
+function requestCallsOf(context: FileContext): HttpRequestCall[] {
+  return perFile(context, REQUEST_CALLS, () =>
+    [...iterateModuleReferences(context, HTTP_CLIENT_MODULES, HTTP_CLIENT_GLOBALS)].filter((ref) => ref.kind === 'call' && ref.info.kind === 'request'),
+  );
+}
+
+const REQUEST_CALLS = perFileKey<HttpRequestCall[]>('HTTP request calls');
+
+/**
+ * The one summary engine, for a function of any parsed file: what the first request inside
+ * `fn` (among `requests`, the file's request calls) that is not bounded by `fn` itself does
+ * about its timeout. Memoised per (parse of the file, function).
+ */
+function summariseIn(context: FileContext, fn: FunctionLike, requests: readonly HttpRequestCall[]): HttpWrapperSummary | null {
+  const perFn = perFile(context, SUMMARIES, () => new Map());
   if (perFn.has(fn)) {
     return perFn.get(fn)!;
   }
   let summary: HttpWrapperSummary | null = null;
-  for (const ref of iterateModuleReferences(file.context, HTTP_CLIENT_MODULES, HTTP_CLIENT_GLOBALS)) {
+  for (const ref of requests) {
     const call = ref.node;
-    if (ref.kind !== 'call' || ref.info.kind !== 'request' || call.type !== AST_NODE_TYPES.CallExpression || call.range[0] < fn.range[0] || call.range[1] > fn.range[1]) {
+    if (ref.info.kind !== 'request' || call.type !== AST_NODE_TYPES.CallExpression || call.range[0] < fn.range[0] || call.range[1] > fn.range[1]) {
       continue;
     }
-    const judged = judgeRequest(file.context, fn, call, ref.info);
+    const judged = judgeRequest(context, fn, call, ref.info);
     if (judged === 'bounded') {
       continue;
     }
@@ -243,6 +300,64 @@ function summarise(file: ProjectFile, fn: FunctionLike): HttpWrapperSummary | nu
   }
   perFn.set(fn, summary);
   return summary;
+}
+
+function summarise(file: ProjectFile, fn: FunctionLike): HttpWrapperSummary | null {
+  return summariseIn(file.context, fn, requestCallsOf(file.context));
+}
+
+/** A function of the linted file whose request has a timeout only when its caller passes one. */
+export interface LocalHttpWrapper {
+  readonly summary: Extract<HttpWrapperSummary, { kind: 'caller' }>;
+  readonly name: string;
+  /** The line of the function. */
+  readonly line: number;
+  /** Its direct calls in the file (outside the function itself). */
+  readonly calls: readonly TSESTree.CallExpression[];
+}
+
+const LOCAL_WRAPPERS = perFileKey<LocalHttpWrapper[]>('local HTTP wrappers');
+
+/**
+ * The named functions of the linted file (`function get(url, { timeout } = {})`, `const get =
+ * async (url, opts) => …`) that wrap one of `requests` (the file's request calls, as the rule
+ * traced them) and bound it only when their caller passes a timeout, summarised by the same
+ * engine as the wrappers of other files. A request is matched to each named function around it,
+ * innermost first. Memoised per file; a file without request calls costs nothing.
+ * @example localHttpWrappers(context, requests) // [{ name: 'get', summary: { from: { index: 1, key: 'timeout' }, … }, calls: [get('/a')] }]
+ */
+export function localHttpWrappers(context: FileContext, requests: readonly HttpRequestCall[]): readonly LocalHttpWrapper[] {
+  if (requests.length === 0) {
+    return [];
+  }
+  return perFile(context, LOCAL_WRAPPERS, () => {
+    const found: LocalHttpWrapper[] = [];
+    // Per function: whether it is a wrapper (then the functions around it are not asked).
+    const isWrapper = new Map<FunctionLike, boolean>();
+    for (const request of requests) {
+      for (let node = request.node.parent; node; node = node.parent) {
+        if (!isFunctionLike(node)) {
+          continue;
+        }
+        const fn = node;
+        let wrapper = isWrapper.get(fn);
+        if (wrapper === undefined) {
+          const variable = functionVariable(context, fn);
+          const summary = variable ? summariseIn(context, fn, requests) : null;
+          wrapper = variable !== null && summary?.kind === 'caller';
+          if (variable && summary?.kind === 'caller') {
+            const calls = localCallSites(context, fn).filter((call) => call.range[0] < fn.range[0] || call.range[1] > fn.range[1]);
+            found.push({ summary, name: variable.name, line: fn.loc.start.line, calls });
+          }
+          isWrapper.set(fn, wrapper);
+        }
+        if (wrapper) {
+          break;
+        }
+      }
+    }
+    return found;
+  });
 }
 
 function projectPath(context: FileContext, file: string): string {
@@ -311,7 +426,7 @@ export function callerOmitsTimeout(context: FileContext, call: TSESTree.CallExpr
   if (options.kind === 'absent') {
     return true;
   }
-  if (options.kind !== 'object') {
+  if (options.kind !== 'object' || wrapper.from.isValue) {
     return false;
   }
   if (key !== null) {
