@@ -82,6 +82,36 @@ export const SIGNATURE_CHECK_VERBS: ReadonlySet<string> = new Set(['verify', 'va
 export const SIGNATURE_WORDS: ReadonlySet<string> = new Set(['webhook', 'signature', 'hmac']);
 
 /**
+ * Capability links: a request value named like a secret (`token`, `inviteToken`, `otp`,
+ * `signature`) that the handler looks up or compares before it answers gates the route. The
+ * last word of the name decides; `code`, `key` and `hash` only alone or after a qualifier
+ * (`inviteCode`, `accessKey`, `tokenHash`: not `countryCode`, `cacheKey`). `id`, `slug`,
+ * `uuid` are never secrets.
+ */
+export const CAPABILITY_SECRET_WORDS: ReadonlySet<string> = new Set(['token', 'secret', 'otp', 'signature', 'sig', 'nonce', 'passcode', 'totp']);
+export const CAPABILITY_QUALIFIED_WORDS: ReadonlySet<string> = new Set(['code', 'key', 'hash']);
+export const CAPABILITY_QUALIFIERS: ReadonlySet<string> = new Set([
+  'invite', 'invitation', 'share', 'sharing', 'access', 'reset', 'verification', 'verify', 'confirm', 'confirmation', 'auth',
+  'magic', 'login', 'api', 'secret', 'signing', 'unsubscribe', 'activation', 'otp', 'security', 'recovery', 'pairing', 'claim',
+  'redeem', 'redemption', 'download', 'private', 'link', 'token', 'one', 'time', 'onetime', 'email', 'sms', 'mfa', 'twofactor',
+]);
+/** Words before a token-like word that make it no secret: push and device tokens, page cursors, CSRF tokens. */
+export const NOT_SECRET_QUALIFIERS: ReadonlySet<string> = new Set([
+  'push', 'device', 'fcm', 'apns', 'expo', 'notification', 'next', 'page', 'continuation', 'cursor', 'csrf', 'xsrf', 'public', 'publishable',
+]);
+/**
+ * Calls that look a secret up or compare it, by the start of their last name: ORM and driver
+ * reads (`findUnique`, `findOne`, `get`, `query`, `oneOrNone`), verifiers and comparisons
+ * (`verifyOtp`, `bcrypt.compare`, `timingSafeEqual`), redemptions (`consumeToken`, `redeem`).
+ * Validators (`parse`, `validate`) are not lookups.
+ */
+export const CAPABILITY_LOOKUP_PREFIXES: readonly string[] = [
+  'find', 'get', 'fetch', 'load', 'query', 'select', 'where', 'first', 'lookup', 'retrieve', 'read', 'verify', 'compare', 'check',
+  'consume', 'redeem', 'claim', 'accept', 'decline', 'timingsafeequal', 'safecompare', 'securecompare', 'constanttimeequal',
+  'equals', 'execute', 'oneornone', 'one', 'many', 'all', 'exists', 'count',
+];
+
+/**
  * URL paths public by design (health checks, sign-in flows, well-known files); the default
  * `publicRoutes` take each also under `/api`, `/api/v*` and `/v*` (`/api/v1/health`).
  */

@@ -104,7 +104,7 @@ export function isIdentityLookup(context: FileContext, call: TSESTree.CallExpres
 }
 
 /** Whether `node` is (part of) a condition that decides what runs: `if (!x)`, `x ? a : b`, `x || deny()`, `assert(x)`. */
-function isTested(node: TSESTree.Node): boolean {
+export function isTested(node: TSESTree.Node): boolean {
   let current = valueTop(node);
   for (let hops = 0; hops < 8; hops++) {
     const parent = current.parent;

@@ -8,6 +8,7 @@ import type { FileContext, PerFileKey } from '../../core/context';
 import { isFunctionLike } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
 import { classifyCall, isChecked, isIdentityLookup } from './calls';
+import { CapabilityTracker } from './capability';
 import { echoesSession, isExposure } from './exposure';
 import { identityLocals, identityParams, isIdentityObject, paramNames, readsIdentity } from './identity';
 import { isExitCall } from './values';
@@ -94,6 +95,8 @@ export function analyseHandlerGateWith(context: FileContext, fn: FunctionLike, v
 function walkHandler(context: FileContext, fn: FunctionLike, vocab: AuthVocabulary, follow?: FollowCall, unknown?: TSESTree.CallExpression[]): HandlerGate {
   const params = paramNames(fn);
   const locals = new Set<string>(identityParams(fn));
+  // Capability links (`/invites/:token/accept`): a secret of the request looked up before the answer is a gate.
+  const capability = new CapabilityTracker(params);
   let gate: TSESTree.Node | null = null;
   let exposure: TSESTree.Node | null = null;
   let unchecked: { call: TSESTree.CallExpression; name: string } | null = null;
@@ -125,6 +128,9 @@ function walkHandler(context: FileContext, fn: FunctionLike, vocab: AuthVocabula
       for (const name of identityLocals(node, params, locals)) {
         locals.add(name);
       }
+      capability.declare(node);
+    } else if (node.type === AST_NODE_TYPES.BinaryExpression && capability.isComparison(node)) {
+      noteGate(node);
     } else if (node.type === AST_NODE_TYPES.MemberExpression && !node.optional && node.parent.type !== AST_NODE_TYPES.ChainExpression && isIdentityObject(node.object, params, locals)) {
       // `req.user.id` throws before anything is answered when nobody is signed in: the
       // handler relies on authentication (often set up in another file).
@@ -138,6 +144,9 @@ function walkHandler(context: FileContext, fn: FunctionLike, vocab: AuthVocabula
       const kind = named ?? followed;
       if (kind === null && isIdentityLookup(context, node) && isChecked(context, node)) {
         // `const loggedInUser = authenticatedUsers.get(req.cookies.token); if (!loggedInUser) …`
+        noteGate(node);
+      } else if (kind === null && capability.isLookup(context, node)) {
+        // `const invite = await db.invite.findUnique({ where: { token } }); if (!invite) return notFound()`
         noteGate(node);
       } else if (kind === 'assert') {
         noteGate(node);

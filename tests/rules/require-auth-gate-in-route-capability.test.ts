@@ -1,0 +1,166 @@
+import rule from '../../src/rules/require-auth-gate-in-route';
+import { createRuleTester } from '../rule-tester';
+
+const ruleTester = createRuleTester();
+
+/** Issue #16: capability links. A secret of the request looked up or compared before the answer gates the route. */
+ruleTester.run('require-auth-gate-in-route: capability links', rule, {
+  valid: [
+    {
+      // Invitation accept link: the token in the path is looked up, a miss answers 404.
+      code: `
+import express from 'express';
+const app = express();
+app.post('/invites/:token/accept', async (req, res) => {
+  const invite = await db.invite.findUnique({ where: { token: req.params.token } });
+  if (!invite) return res.status(404).end();
+  await db.member.create({ data: { orgId: invite.orgId, email: invite.email } });
+  res.json({ ok: true });
+});
+`,
+    },
+    {
+      // Share link: the document is found by id, then the query token compared; a mismatch answers 404.
+      code: `
+const express = require('express');
+const router = express.Router();
+router.get('/share/:id', (req, res) => {
+  const doc = docs.get(req.params.id);
+  if (!doc || doc.shareToken !== req.query.token) return res.sendStatus(404);
+  res.json(doc);
+});
+module.exports = router;
+`,
+      filename: 'routes/share.js',
+    },
+    {
+      // Destructured body values: a one-time code verified, a reset token redeemed.
+      code: `
+import express from 'express';
+const app = express();
+app.post('/password/confirm', async (req, res) => {
+  const { resetToken: t, password } = req.body;
+  const row = await tokens.findOne({ tokenHash: sha256(t) });
+  if (!row) throw new HttpError(410, 'expired');
+  await users.setPassword(row.userId, password);
+  res.sendStatus(204);
+});
+app.post('/mfa/confirm', async (req, res) => {
+  const { email, otp } = req.body;
+  const ok = await verifyOtpFor(email, otp);
+  if (!ok) return res.sendStatus(401);
+  res.json(await issueSession(email));
+});
+`,
+    },
+    {
+      // Signed download link: the signature compared in constant time before the file is sent.
+      code: `
+import express from 'express';
+import crypto from 'node:crypto';
+const app = express();
+app.get('/files/:id/download', (req, res) => {
+  const sig = String(req.query.sig);
+  const expected = sign(req.params.id);
+  if (!crypto.timingSafeEqual(Buffer.from(sig), Buffer.from(expected))) return res.sendStatus(403);
+  res.sendFile(pathOf(req.params.id));
+});
+`,
+    },
+    {
+      // Hono unsubscribe link, SQLite lookup through a prepared statement.
+      code: `
+import { Hono } from 'hono';
+const app = new Hono();
+app.get('/unsubscribe', async (c) => {
+  const token = c.req.query('token');
+  const row = db.prepare('SELECT email FROM subscribers WHERE token = ?').get(token);
+  if (!row) return c.notFound();
+  db.prepare('DELETE FROM subscribers WHERE token = ?').run(token);
+  return c.text('unsubscribed');
+});
+`,
+    },
+    {
+      // Next.js route handler: a lookup that throws on a miss.
+      code: `
+export async function GET(request: Request, { params }: { params: { token: string } }) {
+  const link = await prisma.shareLink.findUniqueOrThrow({ where: { token: params.token } });
+  return Response.json(link.document);
+}
+`,
+      filename: 'app/api/share/[token]/route.ts',
+    },
+  ],
+  invalid: [
+    {
+      // An \`:id\` looked up is not a secret.
+      code: `
+import express from 'express';
+const app = express();
+app.get('/invites/:id', async (req, res) => {
+  const invite = await db.invite.findUnique({ where: { id: req.params.id } });
+  if (!invite) return res.sendStatus(404);
+  res.json(invite);
+});
+`,
+      errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /invites/:id', framework: 'express' } }],
+    },
+    {
+      // A token only checked for presence or validated, or looked up without the result deciding anything.
+      code: `
+import express from 'express';
+const app = express();
+app.get('/export', (req, res) => {
+  if (!req.query.token || req.query.token === undefined) return res.sendStatus(400);
+  res.json(allOrders);
+});
+app.post('/claim', async (req, res) => {
+  const token = schema.parse(req.body.token);
+  if (!token) return res.sendStatus(400);
+  res.json(await claimAll());
+});
+app.post('/accept', async (req, res) => {
+  const invite = await db.invite.findFirst({ where: { token: req.body.token } });
+  res.json({ ok: true, invite });
+});
+`,
+      errors: [
+        { messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /export', framework: 'express' } },
+        { messageId: 'missingGate', line: 8, column: 5, endLine: 8, endColumn: 9, data: { route: 'POST /claim', framework: 'express' } },
+        { messageId: 'missingGate', line: 13, column: 5, endLine: 13, endColumn: 9, data: { route: 'POST /accept', framework: 'express' } },
+      ],
+    },
+    {
+      // Names that are not secrets (a country code, a push token) and a token the server made itself.
+      code: `
+const express = require('express');
+const app = express();
+app.delete('/countries/:countryCode', async (req, res) => {
+  const country = await Country.findOne({ code: req.params.countryCode });
+  if (!country) return res.sendStatus(404);
+  await country.deleteOne();
+  res.sendStatus(204);
+});
+app.post('/devices', async (req, res) => {
+  const { pushToken } = req.body;
+  const existing = await Device.findOne({ pushToken });
+  if (existing) return res.json(existing);
+  res.json(await Device.create({ pushToken }));
+});
+app.post('/tickets', async (req, res) => {
+  const token = crypto.randomUUID();
+  const clash = await Ticket.findOne({ token });
+  if (clash) return res.sendStatus(409);
+  res.json(await Ticket.create({ token, ...req.body }));
+});
+`,
+      filename: 'server.js',
+      errors: [
+        { messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 11, data: { route: 'DELETE /countries/:countryCode', framework: 'express' } },
+        { messageId: 'missingGate', line: 10, column: 5, endLine: 10, endColumn: 9, data: { route: 'POST /devices', framework: 'express' } },
+        { messageId: 'missingGate', line: 16, column: 5, endLine: 16, endColumn: 9, data: { route: 'POST /tickets', framework: 'express' } },
+      ],
+    },
+  ],
+});
