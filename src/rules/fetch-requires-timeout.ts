@@ -14,7 +14,7 @@ import { findOptionsArgument } from '../core/options-object';
 import { configKey, perConfiguration } from '../core/settings';
 import { snippet } from '../core/snippet';
 import { dereference, staticValueOf } from '../core/static';
-import { callerOmitsTimeout, importedHttpWrapper, judgeTimeoutOptions, localHttpWrappers, mayBeHttpWrapper } from '../analysis/http/index';
+import { callerOmitsTimeout, importedHttpWrapper, judgeTimeoutOptions, localHttpWrappers, mayBeHttpWrapper, mutatedOptionsLiteral } from '../analysis/http/index';
 import { importedNameReferences, projectImportNames } from '../project/index';
 import type { HttpWrapperSummary } from '../analysis/http/index';
 import type { TimeoutOptionVerdict } from '../analysis/http/index';
@@ -282,7 +282,12 @@ export default createRule<Options, MessageIds>({
         }
       }
       if (options.kind === 'unknown') {
-        return null;
+        // `const init = { method }; init.body = data; fetch(url, init)`: writes that cannot bound the request.
+        const object = mutatedOptionsLiteral(context, call, entry.options, policy);
+        if (!object) {
+          return null;
+        }
+        options = { kind: 'object', object };
       }
       const judged = options.kind === 'object' ? judgeTimeoutOptions(context, options.object, policy) : ({ kind: 'missing' } as const);
       if (judged.kind === 'timed' || judged.kind === 'unknown') {

@@ -90,6 +90,25 @@ await get('/a');`,
     // a local function that makes no request
     `function get(url, { timeout } = {}) { return cache.get(url, timeout); }
 get('/a');`,
+    // --- options mutated afterwards: a timeout key written, or uses the rule cannot follow ---
+    `const opts = { method: 'POST' };
+opts.body = body;
+opts.signal = AbortSignal.timeout(5000);
+await fetch(url, opts);`,
+    `const opts = { method: 'POST' };
+opts[key] = value;
+await fetch(url, opts);`,
+    `const opts = { method: 'POST' };
+opts.body = body;
+sign(opts);
+await fetch(url, opts);`,
+    `const opts = { ...defaults };
+opts.body = body;
+await fetch(url, opts);`,
+    `import https from 'node:https';
+const options = { host: 'api.example.com', method: 'POST' };
+options.timeout = 5000;
+https.request(options, (res) => {}).end();`,
   ],
   invalid: [
     // --- options declared elsewhere in the file ---
@@ -465,6 +484,84 @@ await get('/a');`,
   return retry(() => fetch(url, timeout ? { signal: AbortSignal.timeout(timeout) } : {}));
 }
 await get('/a', { timeout: 10000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    // --- options mutated afterwards with properties that cannot bound the request ---
+    {
+      code: `const opts: RequestInit = { method: 'POST' };
+if (payload) opts.body = JSON.stringify(payload);
+opts.headers = { 'Content-Type': 'application/json' };
+await fetch(url, opts);`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'fetch', remedy: FETCH_REMEDY },
+          line: 4,
+          column: 7,
+          endLine: 4,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `const opts: RequestInit = { method: 'POST', signal: AbortSignal.timeout(10000) };
+if (payload) opts.body = JSON.stringify(payload);
+opts.headers = { 'Content-Type': 'application/json' };
+await fetch(url, opts);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: 'file.js',
+      code: `const https = require('https');
+const options = { host: 'api.example.com', method: 'POST', headers: {} };
+options.headers['Content-Length'] = Buffer.byteLength(body);
+const req = https.request(options, (res) => {});
+req.end(body);`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 4,
+          column: 13,
+          endLine: 4,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `const https = require('https');
+const options = { host: 'api.example.com', method: 'POST', headers: {}, signal: AbortSignal.timeout(10000) };
+options.headers['Content-Length'] = Buffer.byteLength(body);
+const req = https.request(options, (res) => {});
+req.end(body);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import axios from 'axios';
+const config = { headers: {} };
+config.headers.Authorization = token;
+await axios.get(url, config);`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'axios.get', remedy: 'set timeout: ms' },
+          line: 4,
+          column: 7,
+          endLine: 4,
+          endColumn: 29,
+          suggestions: [
+            {
+              messageId: 'addTimeoutOption',
+              output: `import axios from 'axios';
+const config = { headers: {}, timeout: 10000 };
+config.headers.Authorization = token;
+await axios.get(url, config);`,
             },
           ],
         },

@@ -2,6 +2,7 @@
 export { judgeAbortSignal } from './abort-signal';
 export type { SignalVerdict } from './abort-signal';
 export { judgeTimeoutOptions } from './timeout-options';
+export { mutatedOptionsLiteral } from './declared-options';
 export type { TimeoutOptionSpec, TimeoutOptionVerdict } from './timeout-options';
 export { callerOmitsTimeout, importedHttpWrapper, localHttpWrappers, mayBeHttpWrapper } from './wrappers';
 export type { CallerTimeout, HttpRequestCall, HttpWrapperSummary, ImportedHttpWrapper, LocalHttpWrapper } from './wrappers';
