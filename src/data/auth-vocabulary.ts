@@ -84,12 +84,14 @@ export const SIGNATURE_WORDS: ReadonlySet<string> = new Set(['webhook', 'signatu
 /**
  * Capability links: a request value named like a secret (`token`, `inviteToken`, `otp`,
  * `signature`) that the handler looks up or compares before it answers gates the route. The
- * last word of the name decides; `code`, `key` and `hash` only alone or after a qualifier
- * (`inviteCode`, `accessKey`, `tokenHash`: not `countryCode`, `cacheKey`). `id`, `slug`,
+ * last word of the name decides; `code` and `hash` only alone or after a qualifier, `key` only
+ * after one (`inviteCode`, `accessKey`, `tokenHash`: not `countryCode`, `cacheKey`, `key`). `id`, `slug`,
  * `uuid` are never secrets.
  */
 export const CAPABILITY_SECRET_WORDS: ReadonlySet<string> = new Set(['token', 'secret', 'otp', 'signature', 'sig', 'nonce', 'passcode', 'totp']);
 export const CAPABILITY_QUALIFIED_WORDS: ReadonlySet<string> = new Set(['code', 'key', 'hash']);
+/** Of those, the words that are no secret alone: `key` names settings, cache and challenge keys (`/flags/:key`) as often as secrets. */
+export const CAPABILITY_NEVER_ALONE_WORDS: ReadonlySet<string> = new Set(['key']);
 export const CAPABILITY_QUALIFIERS: ReadonlySet<string> = new Set([
   'invite', 'invitation', 'share', 'sharing', 'access', 'reset', 'verification', 'verify', 'confirm', 'confirmation', 'auth',
   'magic', 'login', 'api', 'secret', 'signing', 'unsubscribe', 'activation', 'otp', 'security', 'recovery', 'pairing', 'claim',

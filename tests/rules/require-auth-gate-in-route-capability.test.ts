@@ -82,6 +82,18 @@ app.get('/unsubscribe', async (c) => {
 `,
     },
     {
+      // An API key from a header, looked up.
+      code: `
+import express from 'express';
+const app = express();
+app.post('/ingest', async (req, res) => {
+  const client = await Client.findOne({ apiKey: req.header('x-api-key') });
+  if (!client) return res.sendStatus(401);
+  res.json(await ingest(client.id, req.body));
+});
+`,
+    },
+    {
       // Next.js route handler: a lookup that throws on a miss.
       code: `
 export async function GET(request: Request, { params }: { params: { token: string } }) {
@@ -132,7 +144,7 @@ app.post('/accept', async (req, res) => {
       ],
     },
     {
-      // Names that are not secrets (a country code, a push token) and a token the server made itself.
+      // Names that are not secrets (a country code, a push token, a bare `key`) and a token the server made itself.
       code: `
 const express = require('express');
 const app = express();
@@ -148,6 +160,11 @@ app.post('/devices', async (req, res) => {
   if (existing) return res.json(existing);
   res.json(await Device.create({ pushToken }));
 });
+app.get('/snippets/fixes/:key', (req, res) => {
+  const fixes = readFixes(req.params.key);
+  if (!fixes) return res.status(404).json({ error: 'no such challenge' });
+  res.json(fixes);
+});
 app.post('/tickets', async (req, res) => {
   const token = crypto.randomUUID();
   const clash = await Ticket.findOne({ token });
@@ -159,7 +176,8 @@ app.post('/tickets', async (req, res) => {
       errors: [
         { messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 11, data: { route: 'DELETE /countries/:countryCode', framework: 'express' } },
         { messageId: 'missingGate', line: 10, column: 5, endLine: 10, endColumn: 9, data: { route: 'POST /devices', framework: 'express' } },
-        { messageId: 'missingGate', line: 16, column: 5, endLine: 16, endColumn: 9, data: { route: 'POST /tickets', framework: 'express' } },
+        { messageId: 'missingGate', line: 16, column: 5, endLine: 16, endColumn: 8, data: { route: 'GET /snippets/fixes/:key', framework: 'express' } },
+        { messageId: 'missingGate', line: 21, column: 5, endLine: 21, endColumn: 9, data: { route: 'POST /tickets', framework: 'express' } },
       ],
     },
   ],

@@ -2,8 +2,8 @@
  * Capability links: a handler that looks the request's secret up (or compares it) before it
  * answers is gated by that secret — invitation accept links, share links, password-reset and
  * e-mail confirmations, unsubscribe links, signed URLs. A secret is a path, query, body or header
- * value named like one (`token`, `inviteToken`, `otp`, `signature`; `code`, `key`, `hash` only
- * alone or qualified: see `CAPABILITY_*` in the data); `id` and `slug` are never secrets, so a
+ * value named like one (`token`, `inviteToken`, `otp`, `signature`; `code`, `hash` only alone or
+ * qualified, `key` only qualified: see `CAPABILITY_*` in the data); `id` and `slug` are never secrets, so a
  * route that only looks its `:id` up stays open. The lookup must decide what runs: its result
  * tested (`if (!invite) return 404`), dereferenced (throws on a miss), or a comparison in a
  * condition (`if (invite.token !== token)`).
@@ -18,6 +18,7 @@ import { skipTsWrappers } from '../../core/static';
 import type { FileContext } from '../../core/context';
 import {
   CAPABILITY_LOOKUP_PREFIXES,
+  CAPABILITY_NEVER_ALONE_WORDS,
   CAPABILITY_QUALIFIED_WORDS,
   CAPABILITY_QUALIFIERS,
   CAPABILITY_SECRET_WORDS,
@@ -35,7 +36,7 @@ function partsOf(name: string): string[] {
     .filter(Boolean);
 }
 
-/** Whether a name says it holds a secret: `token`, `shareToken`, `otp`, `code`, `inviteCode`; not `countryCode`, `pushToken`, `id`. */
+/** Whether a name says it holds a secret: `token`, `shareToken`, `otp`, `code`, `inviteCode`, `accessKey`; not `countryCode`, `key`, `pushToken`, `id`. */
 export function isSecretName(name: string): boolean {
   const parts = partsOf(name);
   const last = parts.at(-1);
@@ -45,7 +46,10 @@ export function isSecretName(name: string): boolean {
   if (CAPABILITY_SECRET_WORDS.has(last)) {
     return true;
   }
-  return CAPABILITY_QUALIFIED_WORDS.has(last) && (parts.length === 1 || CAPABILITY_QUALIFIERS.has(parts[parts.length - 2]!));
+  if (parts.length === 1) {
+    return CAPABILITY_QUALIFIED_WORDS.has(last) && !CAPABILITY_NEVER_ALONE_WORDS.has(last);
+  }
+  return CAPABILITY_QUALIFIED_WORDS.has(last) && CAPABILITY_QUALIFIERS.has(parts[parts.length - 2]!);
 }
 
 /** Nodes a secret is searched through in one argument: `{ where: { token } }`, `[token]`, `hash(token)`. */
