@@ -134,6 +134,8 @@ export const PUBLIC_PATHS: readonly string[] = [
 export const AUTH_ENDPOINT_SEGMENTS: ReadonlySet<string> = new Set([
   'login', 'logout', 'signin', 'signout', 'signup', 'register', 'forgotpassword', 'resetpassword', 'verifyemail', 'callback',
   'csrf', 'csrftoken',
+  // Short forms: `/forgot`, `/forgotpw`, `/reset-pw` (appsecco/dvna).
+  'forgot', 'forgotpw', 'resetpw',
 ]);
 /** Segments that start a sign-in flow: public with anything after them (`/api/oauth/google/callback`, `/sso/saml/acs`); static before. */
 export const AUTH_FLOW_SEGMENTS: ReadonlySet<string> = new Set(['oauth', 'oauth2', 'sso', 'saml', 'oidc']);
