@@ -1,3 +1,6 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import * as espree from 'espree';
+
 import rule from '../../src/rules/fetch-requires-timeout';
 import { createRuleTester } from '../rule-tester';
 
@@ -562,6 +565,70 @@ await axios.get(url, config);`,
 const config = { headers: {}, timeout: 10000 };
 config.headers.Authorization = token;
 await axios.get(url, config);`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+// The same shapes in plain JavaScript with ESLint's default parser.
+const espreeTester = new RuleTester({ languageOptions: { parser: espree, ecmaVersion: 'latest', sourceType: 'module' } });
+
+espreeTester.run('fetch-requires-timeout (single-file shapes, espree)', rule, {
+  valid: [
+    `async function get(url, { timeout } = {}) {
+  return fetch(url, timeout ? { signal: AbortSignal.timeout(timeout) } : {});
+}
+await get('/a', { timeout: 5000 });`,
+    `const opts = { method: 'POST' };
+opts.body = body;
+opts.signal = AbortSignal.timeout(5000);
+await fetch(url, opts);`,
+  ],
+  invalid: [
+    {
+      code: `async function get(url, { timeout } = {}) {
+  return fetch(url, timeout ? { signal: AbortSignal.timeout(timeout) } : {});
+}
+await get('/a');`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 4,
+          column: 7,
+          endLine: 4,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'addTimeoutOption',
+              output: `async function get(url, { timeout } = {}) {
+  return fetch(url, timeout ? { signal: AbortSignal.timeout(timeout) } : {});
+}
+await get('/a', { timeout: 10000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const opts = { method: 'POST' };
+opts.body = JSON.stringify(payload);
+await fetch(url, opts);`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 3,
+          column: 7,
+          endLine: 3,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `const opts = { method: 'POST', signal: AbortSignal.timeout(10000) };
+opts.body = JSON.stringify(payload);
+await fetch(url, opts);`,
             },
           ],
         },
