@@ -103,6 +103,34 @@ export async function GET(request: Request, { params }: { params: { token: strin
 `,
       filename: 'app/api/share/[token]/route.ts',
     },
+    {
+      // NestJS: the token bound by \`@Param('token')\` looked up, a miss throws.
+      code: `
+import { Controller, NotFoundException, Param, Post } from '@nestjs/common';
+
+@Controller('invitations')
+export class InvitationsController {
+  @Post(':token/decline')
+  async decline(@Param('token') token: string) {
+    const invitation = await this.invitations.findByToken(token);
+    if (!invitation) throw new NotFoundException();
+    return this.invitations.decline(invitation.id);
+  }
+}
+`,
+    },
+    {
+      // SvelteKit: the path's \`[code]\` compared before the answer.
+      code: `
+import { error, json } from '@sveltejs/kit';
+export async function POST({ params, request }) {
+  const share = await db.share.findFirst({ where: { code: params.code } });
+  if (!share) throw error(404, 'not found');
+  return json(await addComment(share.documentId, await request.json()));
+}
+`,
+      filename: 'src/routes/api/share/[code]/+server.js',
+    },
   ],
   invalid: [
     {
@@ -117,6 +145,36 @@ app.get('/invites/:id', async (req, res) => {
 });
 `,
       errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /invites/:id', framework: 'express' } }],
+    },
+    {
+      // NestJS and SvelteKit: an id or slug looked up, no secret.
+      code: `
+import { Controller, NotFoundException, Param, Post } from '@nestjs/common';
+
+@Controller('invitations')
+export class InvitationsController {
+  @Post(':id/accept')
+  async accept(@Param('id') id: string) {
+    const invitation = await this.invitations.findOne(id);
+    if (!invitation) throw new NotFoundException();
+    return this.invitations.accept(invitation.id);
+  }
+}
+`,
+      errors: [{ messageId: 'missingGate', line: 6, column: 3, endLine: 6, endColumn: 22, data: { route: 'POST /invitations/:id/accept', framework: 'nest' } }],
+    },
+    {
+      code: `
+import { error, json } from '@sveltejs/kit';
+export async function DELETE({ params }) {
+  const post = await db.post.findFirst({ where: { slug: params.slug } });
+  if (!post) throw error(404, 'not found');
+  await db.post.delete({ where: { id: post.id } });
+  return json({ ok: true });
+}
+`,
+      filename: 'src/routes/api/posts/[slug]/+server.js',
+      errors: [{ messageId: 'missingGate', line: 3, column: 23, endLine: 3, endColumn: 29, data: { route: 'DELETE /api/posts/[slug]', framework: 'sveltekit' } }],
     },
     {
       // A token only checked for presence or validated, or looked up without the result deciding anything.

@@ -45,6 +45,23 @@ export default router;
 `,
       filename: 'src/routes/partners.ts',
     },
+    {
+      // File-routed: the URL comes from the file's path.
+      code: `
+export async function POST(request: Request) {
+  return Response.json(await partners.signIn(await request.json()));
+}
+`,
+      filename: 'app/api/partners/login/route.ts',
+    },
+    {
+      code: `
+export async function POST({ request }) {
+  return new Response(JSON.stringify(await merchants.create(await request.json())));
+}
+`,
+      filename: 'src/routes/merchants/register/+server.js',
+    },
   ],
   invalid: [
     {
