@@ -62,6 +62,15 @@ export async function POST({ request }) {
 `,
       filename: 'src/routes/merchants/register/+server.js',
     },
+    {
+      code: `
+import { json } from '@remix-run/node';
+export async function action({ request }) {
+  return json(await partners.signIn(await request.formData()));
+}
+`,
+      filename: 'app/routes/partners.login.tsx',
+    },
   ],
   invalid: [
     {
