@@ -47,6 +47,27 @@ describe('projectFile', () => {
     }
   });
 
+  it('parses JavaScript with the running ESLint’s parser and scope analyser, TypeScript (and what espree rejects) with typescript-estree', () => {
+    const dir = tempProject({
+      'plain.js': "import fs from 'node:fs';\nexport const read = (p) => fs.readFileSync(p);\n",
+      'script.cjs': 'if (!module.parent) return;\nwith (Math) { exports.pi = PI; }\n',
+      'typed.js': 'export const n: number = 1;\n',
+      'typed.ts': 'export const n: number = 1;\n',
+    });
+    const parsed = (name: string) => projectFile(path.join(dir, name), like)!;
+    // espree (acorn) leaves `start`/`end` on its nodes; typescript-estree does not.
+    expect('start' in parsed('plain.js').sourceCode.ast).toBe(true);
+    expect(parsed('plain.js').sourceCode.scopeManager!.globalScope!.childScopes[0]!.set.has('read')).toBe(true);
+    expect(parsed('plain.js').sourceCode.ast.body[1]!.parent).toBe(parsed('plain.js').sourceCode.ast);
+    // A CommonJS script (top-level return, `with`) parses as a script, with Node's function scope.
+    expect('start' in parsed('script.cjs').sourceCode.ast).toBe(true);
+    expect(parsed('script.cjs').sourceCode.ast.body[1]!.type).toBe('WithStatement');
+    // Type annotations in a .js file: espree rejects them, typescript-estree reads them.
+    expect('start' in parsed('typed.js').sourceCode.ast).toBe(false);
+    expect(parsed('typed.js').sourceCode.ast.body[0]!.type).toBe('ExportNamedDeclaration');
+    expect('start' in parsed('typed.ts').sourceCode.ast).toBe(false);
+  });
+
   it('answers the file being linted with its own SourceCode (the editor’s buffer)', () => {
     const file = projectFile(fixture('app/src/main.ts'), like)!;
     expect(file.sourceCode).toBe(like.sourceCode);
