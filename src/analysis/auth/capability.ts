@@ -36,8 +36,25 @@ function partsOf(name: string): string[] {
     .filter(Boolean);
 }
 
+/** Answers per name: handlers ask about the same parameter and property names again and again. */
+const secretNames = new Map<string, boolean>();
+/** Names remembered before the memo starts afresh. */
+const MAX_SECRET_NAMES = 10_000;
+
 /** Whether a name says it holds a secret: `token`, `shareToken`, `otp`, `code`, `inviteCode`, `accessKey`; not `countryCode`, `key`, `pushToken`, `id`. */
 export function isSecretName(name: string): boolean {
+  let answer = secretNames.get(name);
+  if (answer === undefined) {
+    if (secretNames.size >= MAX_SECRET_NAMES) {
+      secretNames.clear();
+    }
+    answer = judgeSecretName(name);
+    secretNames.set(name, answer);
+  }
+  return answer;
+}
+
+function judgeSecretName(name: string): boolean {
   const parts = partsOf(name);
   const last = parts.at(-1);
   if (last === undefined || parts.some((part) => NOT_SECRET_QUALIFIERS.has(part))) {

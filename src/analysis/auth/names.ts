@@ -81,7 +81,24 @@ function segment(object: WrittenName | null, last: string): WrittenName {
   return { last, object, length: (object?.length ?? 0) + 1, words: (object?.words ?? 0) | wordFlags(last) };
 }
 
+/** Flags per segment name: the same names (`req`, `res`, `db`, `user`) come back in every handler. */
+const segmentFlags = new Map<string, number>();
+/** Names remembered before the memo starts afresh. */
+const MAX_SEGMENT_NAMES = 10_000;
+
 function wordFlags(segmentName: string): number {
+  let flags = segmentFlags.get(segmentName);
+  if (flags === undefined) {
+    if (segmentFlags.size >= MAX_SEGMENT_NAMES) {
+      segmentFlags.clear();
+    }
+    flags = computeWordFlags(segmentName);
+    segmentFlags.set(segmentName, flags);
+  }
+  return flags;
+}
+
+function computeWordFlags(segmentName: string): number {
   let flags = 0;
   for (const word of wordsOf(segmentName)) {
     if (VERIFIER_OBJECT_WORDS.has(word)) {
