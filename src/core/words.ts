@@ -27,13 +27,22 @@ export function wordsOf(name: string): readonly string[] {
   return words;
 }
 
-function splitWords(name: string): string[] {
-  const parts = name
+/**
+ * The plain lower-case word parts of a name, in order, without the joined pairs of `wordsOf`
+ * (for callers that read the last word or the one before it).
+ * @example wordParts('inviteToken') // ['invite', 'token']; wordParts('APIKey') // ['api', 'key']
+ */
+export function wordParts(name: string): string[] {
+  return name
     .replace(/([a-z0-9])([A-Z])/gu, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/gu, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/u)
     .filter(Boolean);
+}
+
+function splitWords(name: string): string[] {
+  const parts = wordParts(name);
   const out = [...parts];
   for (let i = 0; i + 1 < parts.length; i++) {
     out.push(parts[i]! + parts[i + 1]!);

@@ -14,6 +14,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { wordParts } from '../../core/words';
 import { skipTsWrappers } from '../../core/static';
 import type { FileContext } from '../../core/context';
 import {
@@ -27,14 +28,6 @@ import {
 import { isChecked, isTested } from './calls';
 import { boundNames, rootName } from './values';
 
-/** Plain lower-case word parts: `inviteToken` → `invite`, `token`. */
-function partsOf(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/gu, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/u)
-    .filter(Boolean);
-}
 
 /** Answers per name: handlers ask about the same parameter and property names again and again. */
 const secretNames = new Map<string, boolean>();
@@ -55,7 +48,7 @@ export function isSecretName(name: string): boolean {
 }
 
 function judgeSecretName(name: string): boolean {
-  const parts = partsOf(name);
+  const parts = wordParts(name);
   const last = parts.at(-1);
   if (last === undefined || parts.some((part) => NOT_SECRET_QUALIFIERS.has(part))) {
     return false;
