@@ -9,6 +9,8 @@ import { variableFor } from '../../core/variable-index';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
 import { isFunctionLike } from '../../core/functions';
+import { escapeRegExp } from '../../core/regexp';
+import { RESULT_CLIENT_CALLS, RESULT_CLIENT_NAMES, VALIDATION_CALLS } from '../../data/error-values';
 import type { FunctionLike } from '../../core/functions';
 import { ARRAY_CALLBACKS } from '../../data/js-builtins';
 
@@ -28,14 +30,16 @@ type Shape = { readonly kind: 'holder' | 'list'; readonly key: string };
  */
 export type ErrorValueBinding = { readonly shape: Shape } | { readonly path: readonly (string | null)[] };
 
-/** Callees whose `{ error }` reports input the client sent, not a server fault (zod, Joi, yup, valibot). */
-const VALIDATION_CALLS = /^(?:safeParse|safeParseAsync|spa|parse|parseAsync|validate|validateAsync|validateSync|safeValidate)$/u;
-/** A client of `{ data, error }` results by the name it is reached by (`supabase`, `supabaseAdmin`, `locals.supabase`). */
-const RESULT_CLIENT_NAME = /supabase/iu;
-/** Query-builder calls of `{ data, error }` clients (`.from('t').select()`, `.rpc('f')`). */
-const RESULT_CLIENT_CALLS = new Set(['from', 'rpc']);
-/** The text of an awaited value that may start an error value: a result client, its query-builder calls, `allSettled`. */
-const MAY_START_VALUE = /supabase|\.\s*(?:from|rpc)\s*\(|\ballSettled\b/iu;
+/** A client of `{ data, error }` results by the name it is reached by. */
+const RESULT_CLIENT_NAME = new RegExp(RESULT_CLIENT_NAMES.map(escapeRegExp).join('|') || '(?!)', 'iu');
+/**
+ * The text of an awaited value that may start an error value: a result client, one of its
+ * query-builder calls, `allSettled` (read before any binding is worked out).
+ */
+const MAY_START_VALUE = new RegExp(
+  [...RESULT_CLIENT_NAMES.map(escapeRegExp), `\\.\\s*(?:${[...RESULT_CLIENT_CALLS].map(escapeRegExp).join('|')})\\s*\\(`, String.raw`\ballSettled\b`].join('|'),
+  'iu',
+);
 /** Own-key listings of an object that include the non-enumerable `stack` and `message` of an error. */
 const OWN_KEY_CALLS = new Set([':Object.getOwnPropertyNames', ':Reflect.ownKeys']);
 const MAX_HOPS = 6;
@@ -81,7 +85,7 @@ function isClientResult(awaited: TSESTree.Node, destructured: boolean): boolean 
     return false;
   }
   const { names, calls } = callChain(call);
-  if (VALIDATION_CALLS.test(calls[0] ?? '')) {
+  if (VALIDATION_CALLS.has(calls[0] ?? '')) {
     return false;
   }
   // Taken apart as `{ data, error }`, a client named so along the chain (`locals.supabase.auth…`), or a query builder.

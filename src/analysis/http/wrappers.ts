@@ -13,6 +13,7 @@ import { findObjectProperty, skipTsWrappers } from '../../core/static';
 import { variableFor } from '../../core/variable-index';
 import { HTTP_CLIENT_GLOBALS, HTTP_CLIENT_MODULES, HTTP_CLIENT_POLICIES } from '../../data/http-clients';
 import type { HttpClientEntry, HttpClientFamily, HttpClientPolicy } from '../../data/http-clients';
+import { escapeRegExp } from '../../core/regexp';
 import { importBinding, importedDefinition, importedNameMayHold, projectRoot } from '../../project/index';
 import type { ProjectFile } from '../../project/index';
 import { judgeAbortSignal } from './abort-signal';
@@ -50,7 +51,7 @@ export type HttpWrapperSummary =
  */
 const MENTIONS_HTTP_CLIENT = new RegExp(
   String.raw`\bfetch\s*\(|\$fetch\b|['"](?:node:)?(?:` +
-    Object.keys(HTTP_CLIENT_MODULES).map((name) => name.replaceAll('.', '\\.')).join('|') +
+    Object.keys(HTTP_CLIENT_MODULES).map(escapeRegExp).join('|') +
     String.raw`)['"/]`,
   'u',
 );

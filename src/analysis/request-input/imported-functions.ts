@@ -16,6 +16,7 @@ import { HONO_PARAMS } from '../../frameworks/hono';
 import { KOA_PARAMS } from '../../frameworks/koa';
 import { getParamRole } from '../../frameworks/registry';
 import type { ParamRole } from '../../frameworks/types';
+import { escapeRegExp } from '../../core/regexp';
 import { importedDefinition, importedFileMentions, importedNameMayHold, projectRoot } from '../../project/index';
 import type { ProjectFile } from '../../project/index';
 import { RequestInputAnalyzer, requestInputLists } from './tracker';
@@ -242,9 +243,8 @@ const sinkMentions = new WeakMap<object, RegExp>();
 function mentionsOf(traceMap: object, globals: object | undefined): RegExp {
   let pattern = sinkMentions.get(traceMap);
   if (!pattern) {
-    const escape = (name: string): string => name.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
-    const modules = Object.keys(traceMap).map((name) => `['"](?:node:)?${escape(name)}['"]`);
-    const names = Object.keys(globals ?? {}).map((name) => `\\b${escape(name)}\\b`);
+    const modules = Object.keys(traceMap).map((name) => `['"](?:node:)?${escapeRegExp(name)}['"]`);
+    const names = Object.keys(globals ?? {}).map((name) => `\\b${escapeRegExp(name)}\\b`);
     pattern = new RegExp([...modules, ...names].join('|') || '(?!)', 'u');
     sinkMentions.set(traceMap, pattern);
   }
