@@ -120,21 +120,53 @@ function looksLikeUrl(context: FileContext, node: TSESTree.Node): boolean {
   }
 }
 
-/** Whether an argument is a function (a callback), written inline or declared in this file. */
+/** Parameter names that hold a callback, never an options object (`cb`, `done`, `resolve`, `onResponse`, `responseHandler`). */
+const CALLBACK_NAME = /^(?:cb|callback|done|next|resolve|reject|fn|handler|listener|on[A-Z]\w*|\w+(?:Callback|Handler|Listener|Cb))$/u;
+
+const isFunctionNode = (node: TSESTree.Node | null | undefined): boolean =>
+  node?.type === AST_NODE_TYPES.ArrowFunctionExpression || node?.type === AST_NODE_TYPES.FunctionExpression;
+
+/**
+ * Whether a parameter holds a function: typed as one (`cb: (res) => void`), defaulting to one,
+ * named like a callback (`cb`, `done`, `resolve`, `onResponse`), or called in its function.
+ */
+function isCallbackParameter(variable: TSESLint.Scope.Variable, name: TSESTree.Identifier): boolean {
+  const annotation = name.typeAnnotation?.typeAnnotation;
+  if (annotation?.type === AST_NODE_TYPES.TSFunctionType) {
+    return true;
+  }
+  if (name.parent?.type === AST_NODE_TYPES.AssignmentPattern && name.parent.left === name && isFunctionNode(name.parent.right)) {
+    return true;
+  }
+  if (CALLBACK_NAME.test(name.name)) {
+    return true;
+  }
+  return variable.references.some((ref) => {
+    const parent = (ref.identifier as TSESTree.Node).parent;
+    return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === ref.identifier;
+  });
+}
+
+/**
+ * Whether an argument is a function (a callback): written inline, declared in this file, a
+ * parameter that holds one (see {@link isCallbackParameter}), or `f.bind(…)`.
+ */
 function isFunctionArgument(context: FileContext, node: TSESTree.Node): boolean {
   const expr = skipTsWrappers(node);
-  if (expr.type === AST_NODE_TYPES.ArrowFunctionExpression || expr.type === AST_NODE_TYPES.FunctionExpression) {
+  if (isFunctionNode(expr)) {
     return true;
+  }
+  if (expr.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTsWrappers(expr.callee);
+    return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'bind';
   }
   if (expr.type === AST_NODE_TYPES.Identifier) {
     const variable = variableFor(context, expr);
     const def = variable?.defs[0];
-    return (
-      def?.type === 'FunctionName' ||
-      (def?.type === 'Variable' &&
-        (def.node.init?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-          def.node.init?.type === AST_NODE_TYPES.FunctionExpression))
-    );
+    if (def?.type === 'Parameter') {
+      return variable!.defs.length === 1 && def.name.type === AST_NODE_TYPES.Identifier && isCallbackParameter(variable!, def.name);
+    }
+    return def?.type === 'FunctionName' || (def?.type === 'Variable' && isFunctionNode(def.node.init));
   }
   return false;
 }

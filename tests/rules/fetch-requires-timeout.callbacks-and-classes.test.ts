@@ -1,0 +1,351 @@
+import rule from '../../src/rules/fetch-requires-timeout';
+import { createRuleTester } from '../rule-tester';
+
+// Issue #16: Node's `https.get(url, cb)` / `https.request(opts, cb)` whose callback is a parameter
+// or a declared function (not an options object), and classes whose methods wrap a request.
+const ruleTester = createRuleTester();
+
+const FETCH_REMEDY = 'pass signal: AbortSignal.timeout(ms)';
+
+ruleTester.run('fetch-requires-timeout (callbacks and class wrappers)', rule, {
+  valid: [
+    // --- a callback parameter, with a timeout given some other way ---
+    `import https from 'node:https';
+export function get(url: string, cb: (res: unknown) => void) {
+  return https.get(url, { timeout: 5000 }, cb);
+}`,
+    `import https from 'node:https';
+export function get(url, callback) {
+  const req = https.get(url, callback);
+  req.setTimeout(5000, () => req.destroy());
+  return req;
+}`,
+    {
+      filename: 'file.js',
+      code: `const https = require('https');
+function fetchJson(url) {
+  return new Promise((resolve, reject) => {
+    https.get(url, { signal: AbortSignal.timeout(5000) }, resolve).on('error', reject);
+  });
+}`,
+    },
+    // a parameter that may be an options object: not judged
+    `import http from 'node:http';
+export function call(url, options) { return http.request(url, options); }`,
+    `import http from 'node:http';
+export function call(target, cb) { return http.request(target, cb); }`,
+    // --- class methods: bounded inside, so their callers are fine ---
+    `class Api {
+  constructor(private base: string) {}
+  send(path: string) { return fetch(this.base + path, { signal: AbortSignal.timeout(5000) }); }
+  list() { return this.send('/items'); }
+}
+const api = new Api('https://api.example.com');
+api.send('/me');`,
+    {
+      filename: 'file.js',
+      code: `const axios = require('axios');
+class Client {
+  constructor() { this.http = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 }); }
+  send(path) { return this.http.get(path); }
+}
+module.exports = new Client();`,
+    },
+  ],
+  invalid: [
+    // --- a typed callback parameter (TS, ESM) ---
+    {
+      code: `import https from 'node:https';
+export function get(url: string, cb: (res: unknown) => void) {
+  return https.get(url, cb);
+}`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'https.get', remedy: FETCH_REMEDY },
+          line: 3,
+          column: 10,
+          endLine: 3,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `import https from 'node:https';
+export function get(url: string, cb: (res: unknown) => void) {
+  return https.get(url, { signal: AbortSignal.timeout(10000) }, cb);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // --- a parameter named like a callback (JS, CommonJS) ---
+    {
+      filename: 'file.js',
+      code: `const https = require('https');
+function download(url, callback) {
+  https.get(url, callback);
+}
+module.exports = { download };`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'https.get', remedy: FETCH_REMEDY },
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `const https = require('https');
+function download(url, callback) {
+  https.get(url, { signal: AbortSignal.timeout(10000) }, callback);
+}
+module.exports = { download };`,
+            },
+          ],
+        },
+      ],
+    },
+    // --- a Promise's resolve handed over as the callback ---
+    {
+      filename: 'file.js',
+      code: `const https = require('node:https');
+const fetchPage = (url) => new Promise((resolve, reject) => {
+  https.get(url, resolve).on('error', reject);
+});`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'https.get', remedy: FETCH_REMEDY },
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `const https = require('node:https');
+const fetchPage = (url) => new Promise((resolve, reject) => {
+  https.get(url, { signal: AbortSignal.timeout(10000) }, resolve).on('error', reject);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    // --- a parameter with any name that the function calls ---
+    {
+      code: `import { request } from 'node:http';
+export function post(url, body, after) {
+  const req = request(url, after);
+  req.end(body);
+  return () => after(null);
+}`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'request', remedy: FETCH_REMEDY },
+          line: 3,
+          column: 15,
+          endLine: 3,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `import { request } from 'node:http';
+export function post(url, body, after) {
+  const req = request(url, { signal: AbortSignal.timeout(10000) }, after);
+  req.end(body);
+  return () => after(null);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // --- options object, then a declared function as the callback ---
+    {
+      code: `import https from 'https';
+const options = { hostname: 'api.example.com', path: '/v1/items' };
+function onResponse(res) { res.resume(); }
+https.request(options, onResponse).end();`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'https.request', remedy: FETCH_REMEDY },
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 35,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `import https from 'https';
+const options = { hostname: 'api.example.com', path: '/v1/items', signal: AbortSignal.timeout(10000) };
+function onResponse(res) { res.resume(); }
+https.request(options, onResponse).end();`,
+            },
+          ],
+        },
+      ],
+    },
+    // --- a URL, then a bound method as the callback ---
+    {
+      code: `import http from 'node:http';
+export class Poller {
+  poll(url: string) { http.get(url, this.onResponse.bind(this)); }
+  onResponse(res) { res.resume(); }
+}`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'http.get', remedy: FETCH_REMEDY },
+          line: 3,
+          column: 23,
+          endLine: 3,
+          endColumn: 64,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `import http from 'node:http';
+export class Poller {
+  poll(url: string) { http.get(url, { signal: AbortSignal.timeout(10000) }, this.onResponse.bind(this)); }
+  onResponse(res) { res.resume(); }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // --- a class method that wraps fetch: reported once, inside; `this.send()` and `api.send()` are not ---
+    {
+      code: `class Api {
+  constructor(private base: string) {}
+  send(path: string) { return fetch(this.base + path); }
+  list() { return this.send('/items'); }
+}
+const api = new Api('https://api.example.com');
+await api.send('/me');`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'fetch', remedy: FETCH_REMEDY },
+          line: 3,
+          column: 31,
+          endLine: 3,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `class Api {
+  constructor(private base: string) {}
+  send(path: string) { return fetch(this.base + path, { signal: AbortSignal.timeout(10000) }); }
+  list() { return this.send('/items'); }
+}
+const api = new Api('https://api.example.com');
+await api.send('/me');`,
+            },
+          ],
+        },
+      ],
+    },
+    // --- a class whose method calls https.request (JS, CommonJS): once, at the request ---
+    {
+      filename: 'file.js',
+      code: `const https = require('https');
+class Gateway {
+  send(path, body) {
+    return new Promise((resolve, reject) => {
+      const req = https.request({ host: 'pay.example.com', path, method: 'POST' }, resolve);
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+  charge(amount) { return this.send('/charges', JSON.stringify({ amount })); }
+}
+module.exports = new Gateway();`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'https.request', remedy: FETCH_REMEDY },
+          line: 5,
+          column: 19,
+          endLine: 5,
+          endColumn: 92,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `const https = require('https');
+class Gateway {
+  send(path, body) {
+    return new Promise((resolve, reject) => {
+      const req = https.request({ host: 'pay.example.com', path, method: 'POST', signal: AbortSignal.timeout(10000) }, resolve);
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+  charge(amount) { return this.send('/charges', JSON.stringify({ amount })); }
+}
+module.exports = new Gateway();`,
+            },
+          ],
+        },
+      ],
+    },
+    // --- an arrow-function class field and a static method: each request once ---
+    {
+      filename: 'file.js',
+      code: `class Store {
+  load = (id) => fetch(\`/api/items/\${id}\`);
+  static ping(url) { return fetch(url); }
+}
+const store = new Store();
+store.load(1);
+Store.ping('https://status.example.com');`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'fetch', remedy: FETCH_REMEDY },
+          line: 2,
+          column: 18,
+          endLine: 2,
+          endColumn: 43,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `class Store {
+  load = (id) => fetch(\`/api/items/\${id}\`, { signal: AbortSignal.timeout(10000) });
+  static ping(url) { return fetch(url); }
+}
+const store = new Store();
+store.load(1);
+Store.ping('https://status.example.com');`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'fetch', remedy: FETCH_REMEDY },
+          line: 3,
+          column: 29,
+          endLine: 3,
+          endColumn: 39,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `class Store {
+  load = (id) => fetch(\`/api/items/\${id}\`);
+  static ping(url) { return fetch(url, { signal: AbortSignal.timeout(10000) }); }
+}
+const store = new Store();
+store.load(1);
+Store.ping('https://status.example.com');`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
