@@ -84,3 +84,84 @@ export const FS_GLOBAL_TRACE_MAP: Readonly<TraceMap<FsSink>> = {
   Bun: table(BUN_FUNCTIONS, false),
   Deno: table(DENO_FUNCTIONS, true),
 };
+
+/** An upload-parsing library: which properties of an uploaded file the client names, and which the server does. */
+export interface UploadLibrary {
+  /** The name used in descriptions and as the origin's framework. */
+  readonly name: string;
+  /** Module specifiers whose import (or `require`) turns on the library's knowledge in a file. */
+  readonly modules: readonly string[];
+  /** Properties of a file (or part) that the client chooses: its original name, field name, type. */
+  readonly clientKeys: ReadonlySet<string>;
+  /**
+   * Properties the server chooses (the stored path and name, under default storage a random
+   * name): not request input unless the file's storage configuration names files after
+   * request input.
+   */
+  readonly serverKeys: ReadonlySet<string>;
+  /** Properties that are never a path: sizes, contents, streams. */
+  readonly contentKeys: ReadonlySet<string>;
+}
+
+/** multer (and fastify-multer, NestJS's FileInterceptor): `req.file`, `req.files`. */
+export const MULTER: UploadLibrary = {
+  name: 'multer',
+  modules: ['multer', 'fastify-multer', '@nestjs/platform-express'],
+  clientKeys: new Set(['originalname', 'fieldname', 'mimetype', 'encoding']),
+  serverKeys: new Set(['path', 'filename', 'destination']),
+  contentKeys: new Set(['size', 'buffer', 'stream', 'length']),
+};
+
+/** formidable: the `files` of `form.parse(req, (err, fields, files) => …)` or `await form.parse(req)`. */
+export const FORMIDABLE: UploadLibrary = {
+  name: 'formidable',
+  modules: ['formidable'],
+  // `name` and `type`: formidable 1's original name and type.
+  clientKeys: new Set(['originalFilename', 'mimetype', 'name', 'type']),
+  // `path`: formidable 1's temporary path.
+  serverKeys: new Set(['filepath', 'newFilename', 'path']),
+  contentKeys: new Set(['size', 'hash', 'lastModifiedDate', 'mtime', 'length']),
+};
+
+/** busboy: the arguments of `bb.on('file', (name, stream, info) => …)`; `info.filename` is the client's. */
+export const BUSBOY: UploadLibrary = {
+  name: 'busboy',
+  modules: ['busboy', '@fastify/busboy'],
+  clientKeys: new Set(['filename', 'encoding', 'mimeType', 'mimetype']),
+  serverKeys: new Set(),
+  contentKeys: new Set(['truncated', 'bytesRead', 'length']),
+};
+
+/** @fastify/multipart: `await request.file()`, `request.files()`, `request.parts()`, `request.saveRequestFiles()`. */
+export const FASTIFY_MULTIPART: UploadLibrary = {
+  name: '@fastify/multipart',
+  modules: ['@fastify/multipart', 'fastify-multipart'],
+  clientKeys: new Set(['filename', 'fieldname', 'mimetype', 'encoding', 'fields', 'value']),
+  // `filepath`: saveRequestFiles()'s temporary file; `file`: the content stream.
+  serverKeys: new Set(['filepath']),
+  contentKeys: new Set(['file', 'type', 'toBuffer', 'length']),
+};
+
+/** Request methods that @fastify/multipart adds, each giving files (or parts) of the request. */
+export const FASTIFY_MULTIPART_METHODS: ReadonlySet<string> = new Set(['file', 'files', 'parts', 'saveRequestFiles']);
+
+/**
+ * Calls whose result makes a generated file name unpredictable (`Date.now()`, a UUID, random
+ * bytes), keyed like a call target (`module#path`; `#` for globals). A storage callback that
+ * mixes one into the name does not let the client choose the stored path.
+ */
+export const RANDOM_NAME_CALLS: ReadonlySet<string> = new Set([
+  '#Date.now', '#Math.random', '#crypto.randomUUID', '#crypto.getRandomValues', 'crypto#randomUUID', 'crypto#randomBytes',
+  'crypto#randomInt', 'uuid#v1', 'uuid#v4', 'uuid#v6', 'uuid#v7', 'nanoid#nanoid', 'nanoid#customAlphabet', 'cuid#',
+  '@paralleldrive/cuid2#createId', 'ulid#ulid', 'ulid#monotonicFactory', 'shortid#generate', 'shortid#',
+]);
+
+/** `fs` functions that list a directory: entries come from the server's disk, but `Dirent.parentPath` and `Dir.path` are the directory asked for. */
+export const DIRECTORY_LISTINGS: ReadonlySet<string> = new Set([
+  'fs#readdir', 'fs#readdirSync', 'fs#promises.readdir', 'fs/promises#readdir', 'fs#opendir', 'fs#opendirSync',
+  'fs#promises.opendir', 'fs/promises#opendir', 'fs-extra#readdir', 'fs-extra#readdirSync', 'graceful-fs#readdir',
+  'graceful-fs#readdirSync',
+]);
+
+/** Properties of a directory entry (`Dirent`) or handle (`Dir`) that hold the listed directory's path. */
+export const LISTING_DIRECTORY_KEYS: ReadonlySet<string> = new Set(['parentPath', 'path']);

@@ -3,13 +3,17 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { localCallSites } from '../../core/functions';
 import { getParamRole } from '../../frameworks/registry';
+import { listingCallbackValue } from './listings';
 import { patternSteps } from './patterns';
 import { ITERATION_METHODS, SAFE_GLOBALS } from './propagation';
 import { SAFE, UNKNOWN } from './values';
 import type { TrackedValue, ValueTracker } from './values';
-import { variableFor } from '../../core/variable-index';
+import { methodCallsOn, variableFor } from '../../core/variable-index';
 import { memberName } from '../../core/ast';
 import type { FunctionLike } from '../../core/functions';
+
+/** Array methods that add their arguments to the array. */
+const GROWING_METHODS = ['push', 'unshift'];
 
 /**
  * The values of names: every definition and write of a variable (declarations, destructuring,
@@ -48,6 +52,10 @@ export class BindingValues {
           vals.push(this.writeValue(ref));
         }
       }
+      // `found.push(path.join(dir, entry))`: an array holds what is pushed into it.
+      for (const { call } of methodCallsOn(variable, GROWING_METHODS)) {
+        vals.push(...this.tracker.argValues(call.arguments));
+      }
       val = vals.length === 1 ? vals[0]! : this.tracker.combine(vals);
     } finally {
       this.busy.delete(variable);
@@ -84,6 +92,9 @@ export class BindingValues {
   private loopValue(loop: TSESTree.ForOfStatement | TSESTree.ForInStatement, pattern: TSESTree.Node, id: TSESTree.Node): TrackedValue {
     const right = this.tracker.evaluate(loop.right);
     if (loop.type === AST_NODE_TYPES.ForInStatement) {
+      if (right.kind === 'upload') {
+        return { kind: 'input', origin: right.origin, path: false }; // the field names of `req.files`
+      }
       return right.kind === 'input' ? { ...right, path: false } : this.tracker.finalize(right).kind === 'unknown' ? UNKNOWN : SAFE;
     }
     return this.patternValue(this.tracker.step(right, null, '[…]', loop.right), pattern, id);
@@ -145,10 +156,14 @@ export class BindingValues {
       const method = memberName(this.tracker.context, call.callee);
       if (method !== null && ITERATION_METHODS.get(method) === index) {
         const receiver = this.tracker.evaluate(call.callee.object);
-        if (receiver.kind === 'input') {
+        if (receiver.kind === 'input' || receiver.kind === 'upload' || receiver.kind === 'listing') {
           return this.patternValue(method === 'then' ? receiver : this.tracker.step(receiver, null, '[…]', param), param, id);
         }
       }
+    }
+    const library = this.tracker.uploads.callbackParameter(fn, index, param) ?? listingCallbackValue(this.tracker, fn, index);
+    if (library) {
+      return this.patternValue(library, param, id);
     }
     return this.helperParameterValue(fn, index, param, id);
   }

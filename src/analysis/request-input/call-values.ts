@@ -5,6 +5,7 @@ import { isFunctionLike, resolveFunction } from '../../core/functions';
 import { inputCallFramework } from '../../frameworks/registry';
 import { resolveCallTarget } from '../../core/modules';
 import { pathFunctionName } from './path-functions';
+import { listingValue } from './listings';
 import { FALSE_CONFIDENCE_PATH, MIXING_METHODS, NON_PATH_METHODS, PATH_PROPAGATORS, PROPAGATING_CALLS } from './propagation';
 import { matchesSpec, PATH_SANITIZERS, replaceValue, SAFE_CALLS } from './sanitizers';
 import { PARSE_METHODS, SAFE_PARSE_METHODS } from './schemas';
@@ -13,6 +14,11 @@ import type { TrackedValue, ValueTracker } from './values';
 import { childNodes, memberName } from '../../core/ast';
 import { skipTsWrappers } from '../../core/static';
 import type { FunctionLike } from '../../core/functions';
+
+/** Array methods whose result holds elements of the receiver (or the receiver's elements' elements). */
+const SAME_ELEMENTS = new Set(['filter', 'slice', 'sort', 'toSorted', 'reverse', 'toReversed', 'concat', 'flat', 'find', 'findLast', 'at', 'values', 'splice']);
+/** Propagating calls that copy a collection's elements: the copy holds the same files (or entries). */
+const COLLECTION_COPIES = new Set(['#Object.values', '#Array.from', '#structuredClone']);
 
 /**
  * The values of calls: configured sources and sanitisers, framework input calls, `path`
@@ -45,11 +51,21 @@ export class CallValues {
       if (SAFE_CALLS.has(key) || (pathFn !== null && PATH_SANITIZERS.has(pathFn))) {
         return SAFE;
       }
+      const listing = listingValue(this.tracker, key, call);
+      if (listing) {
+        return listing;
+      }
       if (pathFn !== null && PATH_PROPAGATORS.has(pathFn)) {
         const val = this.tracker.combine(this.tracker.argValues(call.arguments));
         return val.kind === 'input' && FALSE_CONFIDENCE_PATH.has(pathFn) ? { ...val, origin: withNotes(val.origin, [`path.${pathFn}()`]) } : val;
       }
       if (PROPAGATING_CALLS.has(key)) {
+        const [only] = call.arguments;
+        // Object.values(req.files), Array.from(entries): still the files (or entries).
+        const collection = call.arguments.length === 1 && only?.type !== AST_NODE_TYPES.SpreadElement && COLLECTION_COPIES.has(key) ? this.tracker.evaluate(only!) : null;
+        if (collection?.kind === 'upload' || collection?.kind === 'listing') {
+          return collection;
+        }
         return this.tracker.combine(this.tracker.argValues(call.arguments));
       }
       if (target.module === 'valibot' && (target.path[0] === 'parse' || target.path[0] === 'safeParse' || target.path[0] === 'parseAsync')) {
@@ -77,7 +93,22 @@ export class CallValues {
       if (found === 'input') {
         return { kind: 'input', origin: { description: text(), framework: receiver.framework, node: call, falseConfidence: [] }, path: true };
       }
-      return found ? { kind: 'request', shape: found, desc: text(), framework: receiver.framework } : UNKNOWN;
+      if (!found) {
+        return this.tracker.uploads.requestMethod(method, receiver.framework, { description: text(), framework: receiver.framework, node: call, falseConfidence: [] }) ?? UNKNOWN;
+      }
+      return { kind: 'request', shape: found, desc: text(), framework: receiver.framework };
+    }
+    if (receiver.kind === 'upload' || receiver.kind === 'listing') {
+      const collection = this.collectionMethod(call, method, receiver);
+      if (collection) {
+        return collection;
+      }
+    }
+    if (method === 'parse' && call.arguments[0] && this.tracker.evaluate(call.arguments[0]).kind === 'request') {
+      const parsed = this.tracker.uploads.parseResult(call, method);
+      if (parsed) {
+        return parsed;
+      }
     }
     if (method !== null && NON_PATH_METHODS.has(method)) {
       return SAFE;
@@ -103,6 +134,24 @@ export class CallValues {
     }
     return UNKNOWN;
   }
+  /**
+   * Array methods on uploaded files or listing entries: `map`/`flatMap` give what the callback
+   * returns (`req.files.map((f) => f.path)`); `filter`, `slice`… give the same elements.
+   */
+  private collectionMethod(call: TSESTree.CallExpression, method: string | null, receiver: TrackedValue): TrackedValue | null {
+    if (method === null) {
+      return null;
+    }
+    if (SAME_ELEMENTS.has(method)) {
+      return receiver;
+    }
+    const callback = call.arguments[0];
+    if ((method === 'map' || method === 'flatMap') && callback && isFunctionLike(callback)) {
+      return this.returnValue(callback);
+    }
+    return null;
+  }
+
   /** What a local function returns, over every `return` (context-insensitive). */
   returnValue(fn: FunctionLike): TrackedValue {
     const memo = this.returnMemo.get(fn);

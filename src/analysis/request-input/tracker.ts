@@ -14,6 +14,8 @@ import type { InputClassifier } from './guards';
 import { PROPAGATING_CONSTRUCTORS } from './propagation';
 import { matchesSpec } from './sanitizers';
 import { schemaConstrains } from './schemas';
+import { listingStep } from './listings';
+import { Uploads } from './uploads';
 import { keyLabel, SAFE, shortText, targetKey, UNKNOWN, withNotes } from './values';
 import type { InputClassification, RequestInputOptions, RequestInputOrigin, SeededRole, TrackedValue, ValueTracker } from './values';
 import type { FunctionLike } from '../../core/functions';
@@ -37,6 +39,7 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
   private readonly calls = new CallValues(this);
   /** Nested `evaluate` calls in progress (bounded by {@link MAX_DEPTH}). */
   private depth = 0;
+  private uploadsMemo: Uploads | undefined;
 
   constructor(
     readonly context: FileContext,
@@ -45,6 +48,12 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
     /** Roles given to parameters from outside the file (a function of another file followed from its caller). */
     private readonly seeds?: ReadonlyMap<FunctionLike, readonly (SeededRole | undefined)[]>,
   ) {}
+
+  /** Upload libraries' knowledge, with storage callbacks read by analyzers seeded with their parameters. */
+  get uploads(): Uploads {
+    this.uploadsMemo ??= new Uploads(this.context, (seeds) => new RequestInputAnalyzer(this.context, this.sources, this.sanitizers, seeds));
+    return this.uploadsMemo;
+  }
 
   seededRole(fn: FunctionLike, index: number): SeededRole | undefined {
     return this.seeds?.get(fn)?.[index];
@@ -67,6 +76,12 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
   finalize(val: TrackedValue): TrackedValue {
     if (val.kind === 'request') {
       return UNKNOWN;
+    }
+    if (val.kind === 'upload') {
+      return { kind: 'input', origin: val.origin, path: false };
+    }
+    if (val.kind === 'listing') {
+      return SAFE; // names from the server's disk
     }
     if (val.kind === 'schema-result') {
       return schemaConstrains(this.context, val.schema, val.keys, 0) ? SAFE : { kind: 'input', origin: val.origin, path: false };
@@ -214,7 +229,9 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
         const found = key !== null && val.shape.properties && Object.hasOwn(val.shape.properties, key) ? val.shape.properties[key] : undefined;
         const desc = val.desc ? `${val.desc}${label}` : label.replace(/^\./u, '');
         if (found === 'input') {
-          return { kind: 'input', origin: { description: desc, framework: val.framework, node, falseConfidence: [] }, path: true };
+          const origin = { description: desc, framework: val.framework, node, falseConfidence: [] };
+          const files = key === 'file' || key === 'files' ? this.uploads.requestFiles(origin, node) : null;
+          return files ?? { kind: 'input', origin, path: true };
         }
         return found ? { kind: 'request', shape: found, desc, framework: val.framework } : UNKNOWN;
       }
@@ -223,6 +240,10 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
           return SAFE;
         }
         return val.path ? { kind: 'input', origin: { ...val.origin, description: `${val.origin.description}${label}` }, path: true } : val;
+      case 'upload':
+        return this.uploads.step(val, key, label);
+      case 'listing':
+        return listingStep(val, key);
       case 'schema-result':
         if (val.wrapped) {
           return key === 'data' ? { ...val, wrapped: false } : SAFE;

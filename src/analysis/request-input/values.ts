@@ -5,6 +5,7 @@ import type { FunctionLike } from '../../core/functions';
 import type { CallTarget } from '../../core/modules';
 import type { NameSpecList } from '../../core/name-specs';
 import type { FileContext } from '../../core/context';
+import type { UploadLibrary } from '../../data/fs';
 
 /** Where a value that a remote client controls comes from. */
 export interface RequestInputOrigin {
@@ -45,6 +46,18 @@ export type TrackedValue =
    * constrains the property at `keys`; `wrapped` until `.data` of a `safeParse` result is read.
    */
   | { readonly kind: 'schema-result'; readonly schema: TSESTree.Node | null; readonly keys: readonly string[]; readonly wrapped: boolean; readonly origin: RequestInputOrigin }
+  /**
+   * Uploaded files of a parsing library (one file, a list, or a map of lists: reads other than
+   * the library's file properties stay here): the client names them at `library.clientKeys`;
+   * the server at `library.serverKeys`, unless `clientNamed` (a storage callback names files
+   * after request input). Used as a whole, request input.
+   */
+  | { readonly kind: 'upload'; readonly library: UploadLibrary; readonly clientNamed: boolean; readonly origin: RequestInputOrigin }
+  /**
+   * The entries of a directory listing whose directory is request input (`fs.readdir(dir)`):
+   * the names come from the server's disk, `Dirent.parentPath` and `Dir.path` are the directory.
+   */
+  | { readonly kind: 'listing'; readonly origin: RequestInputOrigin }
   /** Proven not to be request input. */
   | { readonly kind: 'safe' }
   /** Neither traced to request input nor proven constant. */
@@ -94,12 +107,28 @@ export interface ValueTracker {
   step(value: TrackedValue, key: string | null, label: string, node: TSESTree.Node): TrackedValue;
   /** Applies the result of guards dominating `ref` to a tainted value. */
   guarded(ref: TSESTree.Node, value: TrackedValue): TrackedValue;
+  /** What the tracker knows of uploaded files and directory listings. */
+  readonly uploads: UploadKnowledge;
   /**
    * A role given to a parameter from outside the file: a function of another file analysed as
    * the handler a registration makes it, or as a wrapper whose parameter is followed. `undefined`
    * to ask the framework adapters.
    */
   seededRole?(fn: FunctionLike, index: number): SeededRole | undefined;
+}
+
+/** The tracker's knowledge of upload libraries (see `uploads.ts`). */
+export interface UploadKnowledge {
+  /** `req.file` / `req.files` read at `node`, or `null` when they stay plain request input. */
+  requestFiles(origin: RequestInputOrigin, node: TSESTree.Node): TrackedValue | null;
+  /** A library method called on a request (`request.file()` of @fastify/multipart), or `null`. */
+  requestMethod(method: string | null, framework: string, origin: RequestInputOrigin): TrackedValue | null;
+  /** A parameter of an upload library's callback (busboy, formidable), or `null`. */
+  callbackParameter(fn: FunctionLike, index: number, param: TSESTree.Node): TrackedValue | null;
+  /** `await form.parse(req)` of formidable, or `null`. */
+  parseResult(call: TSESTree.CallExpression, method: string | null): TrackedValue | null;
+  /** A property read on uploaded files. */
+  step(value: TrackedValue & { kind: 'upload' }, key: string | null, label: string): TrackedValue;
 }
 
 /** A parameter role given from outside the file (see `ValueTracker.seededRole`). */

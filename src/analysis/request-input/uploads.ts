@@ -1,0 +1,422 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { childNodes, memberName } from '../../core/ast';
+import { perFile, perFileKey } from '../../core/context';
+import type { FileContext } from '../../core/context';
+import { isFunctionLike, resolveFunction } from '../../core/functions';
+import type { FunctionLike } from '../../core/functions';
+import { CALL, CONSTRUCT, importsModule, iterateModuleReferences, resolveCallTarget } from '../../core/modules';
+import type { TraceMap } from '../../core/modules';
+import { dereference, findObjectProperty, skipTsWrappers } from '../../core/static';
+import { BUSBOY, FASTIFY_MULTIPART, FASTIFY_MULTIPART_METHODS, FORMIDABLE, MULTER, RANDOM_NAME_CALLS } from '../../data/fs';
+import type { UploadLibrary } from '../../data/fs';
+import { findEnclosingHandler } from '../../frameworks/registry';
+import { NODE_FRAMEWORK_REQUEST } from '../../frameworks/shapes';
+import type { InputShape } from '../../frameworks/types';
+import { SAFE, targetKey } from './values';
+import type { InputClassification, RequestInputOrigin, SeededRole, TrackedValue, UploadKnowledge } from './values';
+
+/**
+ * Uploaded files. Parsing libraries store a file under a name the server makes (multer's
+ * `dest` and default storage, formidable's `newFilename`: random), and keep the client's name
+ * aside (`originalname`, `originalFilename`, busboy's `info.filename`). The stored path is
+ * request input only when the file's storage configuration names files after request input
+ * (a multer `diskStorage({ filename })` or formidable `filename` option that returns the
+ * client's name without `path.basename()` or a random part). Only files that import one of
+ * these libraries are read; each storage configuration is read once per file.
+ */
+
+/** Classifies expressions of storage callbacks, with the callback's parameters given roles. */
+export type SeededClassifier = (seeds: ReadonlyMap<FunctionLike, readonly (SeededRole | undefined)[]>) => { classify(node: TSESTree.Node): InputClassification };
+
+/** What a storage configuration does with request input. */
+interface Storage {
+  /** Whether stored names or directories are built from request input. */
+  readonly clientNamed: boolean;
+}
+
+const CLIENT_NAMED: Storage = { clientNamed: true };
+const SERVER_NAMED: Storage = { clientNamed: false };
+
+type UploadModule = 'multer' | 'storage' | 'memory' | 'formidable';
+
+const MULTER_MAP: TraceMap<UploadModule> = { [CALL]: 'multer', diskStorage: { [CALL]: 'storage' }, memoryStorage: { [CALL]: 'memory' } };
+const FORMIDABLE_MAP: TraceMap<UploadModule> = {
+  [CALL]: 'formidable',
+  [CONSTRUCT]: 'formidable',
+  formidable: { [CALL]: 'formidable' },
+  IncomingForm: { [CONSTRUCT]: 'formidable' },
+  Formidable: { [CONSTRUCT]: 'formidable' },
+  default: { [CALL]: 'formidable', IncomingForm: { [CONSTRUCT]: 'formidable' } },
+};
+const UPLOAD_TRACE_MAP: Readonly<Record<string, TraceMap<UploadModule>>> = {
+  multer: MULTER_MAP,
+  'fastify-multer': MULTER_MAP,
+  formidable: FORMIDABLE_MAP,
+};
+
+/** The shape of a storage callback's `file` (or formidable's `part`) parameter. */
+function fileShape(library: UploadLibrary): InputShape {
+  return { properties: Object.fromEntries([...library.clientKeys].map((key) => [key, 'input' as const])) };
+}
+
+/** What the file knows of uploads: which libraries it imports, and how their storage names files. */
+interface FileUploads {
+  readonly multer: boolean;
+  readonly formidable: boolean;
+  readonly busboy: boolean;
+  /** multer instances (`multer({...})` calls) and their storage. */
+  readonly instances: ReadonlyMap<TSESTree.Node, Storage>;
+  /** Any multer storage of the file names files after request input (or cannot be read). */
+  readonly multerStorage: Storage;
+  /** Any formidable form of the file names files after request input. */
+  readonly formidableStorage: Storage;
+}
+
+const FILE_UPLOADS_KEY = perFileKey<FileUploads | null>('request-input uploads');
+const ALL_MODULES = new Set([...MULTER.modules, ...FORMIDABLE.modules, ...BUSBOY.modules]);
+
+/**
+ * The file's upload libraries and storage, or `null` when it imports none (the usual case:
+ * one look at the file's import list).
+ */
+function fileUploads(context: FileContext, seeded: SeededClassifier): FileUploads | null {
+  return perFile(context, FILE_UPLOADS_KEY, () => {
+    const found = new Set<string>();
+    // Every specifier is looked at (`accepts` never stops the search): the libraries it names are kept.
+    importsModule(context, (specifier) => {
+      if (ALL_MODULES.has(specifier)) {
+        found.add(specifier);
+      }
+      return false;
+    });
+    if (found.size === 0) {
+      return null;
+    }
+    const instances = new Map<TSESTree.Node, Storage>();
+    let multerStorage = SERVER_NAMED;
+    let formidableStorage = SERVER_NAMED;
+    for (const ref of iterateModuleReferences(context, UPLOAD_TRACE_MAP)) {
+      if (ref.kind === 'read') {
+        continue;
+      }
+      const call = ref.node as TSESTree.CallExpression | TSESTree.NewExpression;
+      switch (ref.info) {
+        case 'multer': {
+          const storage = multerInstanceStorage(context, call, seeded);
+          instances.set(call, storage);
+          multerStorage = storage.clientNamed ? storage : multerStorage;
+          break;
+        }
+        case 'storage': {
+          const storage = diskStorage(context, call, seeded);
+          multerStorage = storage.clientNamed ? storage : multerStorage;
+          break;
+        }
+        case 'formidable': {
+          const storage = formidableOptions(context, call.arguments[0], seeded);
+          formidableStorage = storage.clientNamed ? storage : formidableStorage;
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    const has = (library: UploadLibrary) => library.modules.some((m) => found.has(m));
+    return { multer: has(MULTER), formidable: has(FORMIDABLE), busboy: has(BUSBOY), instances, multerStorage, formidableStorage };
+  });
+}
+
+/** `multer()`, `multer({ dest })`: random names; `multer({ storage })`: what the storage does. */
+function multerInstanceStorage(context: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression, seeded: SeededClassifier): Storage {
+  const options = call.arguments[0];
+  if (!options) {
+    return SERVER_NAMED; // memory storage: no path at all
+  }
+  const object = dereference(context, options);
+  if (object.type !== AST_NODE_TYPES.ObjectExpression) {
+    return CLIENT_NAMED; // options from elsewhere: cannot be read
+  }
+  const storage = findObjectProperty(context, object, 'storage');
+  if (storage.kind === 'absent') {
+    return SERVER_NAMED;
+  }
+  if (storage.kind !== 'found') {
+    return CLIENT_NAMED;
+  }
+  const value = dereference(context, storage.value);
+  if (value.type === AST_NODE_TYPES.CallExpression) {
+    const target = resolveCallTarget(context, value.callee);
+    const name = target && MULTER.modules.includes(target.module ?? '') ? target.path.at(-1) : null;
+    if (name === 'memoryStorage') {
+      return SERVER_NAMED;
+    }
+    if (name === 'diskStorage') {
+      return diskStorage(context, value, seeded);
+    }
+  }
+  return CLIENT_NAMED; // a storage engine of its own: its names cannot be read
+}
+
+/** `multer.diskStorage({ destination, filename })`: client-named when either callback passes request input to `cb`. */
+function diskStorage(context: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression, seeded: SeededClassifier): Storage {
+  const options = call.arguments[0] ? dereference(context, call.arguments[0]) : null;
+  if (options?.type !== AST_NODE_TYPES.ObjectExpression) {
+    return options ? CLIENT_NAMED : SERVER_NAMED;
+  }
+  const seedsFor = (fn: FunctionLike): (SeededRole | undefined)[] => [
+    { role: { kind: 'request', shape: NODE_FRAMEWORK_REQUEST }, framework: MULTER.name },
+    { role: { kind: 'request', shape: fileShape(MULTER) }, framework: MULTER.name },
+    ...fn.params.slice(2).map(() => undefined),
+  ];
+  for (const key of ['filename', 'destination']) {
+    const property = findObjectProperty(context, options, key);
+    if (property.kind === 'absent') {
+      continue;
+    }
+    const fn = property.kind === 'found' ? resolveFunction(context, property.value) : null;
+    if (!fn) {
+      // `destination: 'uploads/'` is a constant directory; anything else cannot be read.
+      const value = property.kind === 'found' ? skipTsWrappers(property.value) : null;
+      if (value?.type === AST_NODE_TYPES.Literal || value?.type === AST_NODE_TYPES.TemplateLiteral) {
+        continue;
+      }
+      if (key === 'filename') {
+        return CLIENT_NAMED;
+      }
+      continue;
+    }
+    const callback = fn.params[2];
+    if (callback?.type !== AST_NODE_TYPES.Identifier) {
+      return CLIENT_NAMED; // the name cannot be followed
+    }
+    const classifier = seeded(new Map([[fn, seedsFor(fn)]]));
+    for (const named of calledWith(context, fn, callback.name)) {
+      const value = named.arguments[1];
+      if (value && value.type !== AST_NODE_TYPES.SpreadElement && classifier.classify(value).kind === 'input' && !hasRandomPart(context, value, 0)) {
+        return CLIENT_NAMED;
+      }
+    }
+  }
+  return SERVER_NAMED;
+}
+
+/** formidable's `filename(name, ext, part, form)` option: client-named when it returns request input without a random part. */
+function formidableOptions(context: FileContext, arg: TSESTree.Node | undefined, seeded: SeededClassifier): Storage {
+  const options = arg && arg.type !== AST_NODE_TYPES.SpreadElement ? dereference(context, arg) : null;
+  if (options?.type !== AST_NODE_TYPES.ObjectExpression) {
+    return SERVER_NAMED;
+  }
+  const property = findObjectProperty(context, options, 'filename');
+  if (property.kind !== 'found') {
+    return property.kind === 'absent' ? SERVER_NAMED : CLIENT_NAMED;
+  }
+  const fn = resolveFunction(context, property.value);
+  if (!fn) {
+    return CLIENT_NAMED;
+  }
+  const client = { role: { kind: 'input', description: 'the uploaded file name' }, framework: FORMIDABLE.name } as const;
+  const classifier = seeded(new Map([[fn, [client, client, { role: { kind: 'request', shape: fileShape(FORMIDABLE) }, framework: FORMIDABLE.name }]]]));
+  const returned = fn.body.type === AST_NODE_TYPES.BlockStatement ? returnedValues(context, fn.body) : [fn.body];
+  return returned.some((value) => classifier.classify(value).kind === 'input' && !hasRandomPart(context, value, 0)) ? CLIENT_NAMED : SERVER_NAMED;
+}
+
+/** The calls of `name` inside `fn` (not in nested functions): a storage callback's `cb(null, name)`. */
+function calledWith(context: FileContext, fn: FunctionLike, name: string): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  const visit = (node: TSESTree.Node): void => {
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === name) {
+      calls.push(node);
+    }
+    for (const child of childNodes(context.sourceCode, node)) {
+      if (!isFunctionLike(child) || child.params.every((p) => p.type !== AST_NODE_TYPES.Identifier || p.name !== name)) {
+        visit(child);
+      }
+    }
+  };
+  visit(fn.body);
+  return calls;
+}
+
+function returnedValues(context: FileContext, body: TSESTree.Node): TSESTree.Node[] {
+  const out: TSESTree.Node[] = [];
+  const visit = (node: TSESTree.Node): void => {
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      if (node.argument) {
+        out.push(node.argument);
+      }
+      return;
+    }
+    for (const child of childNodes(context.sourceCode, node)) {
+      if (!isFunctionLike(child)) {
+        visit(child);
+      }
+    }
+  };
+  visit(body);
+  return out;
+}
+
+/**
+ * Whether a name mixes in something unpredictable (`Date.now()`, a UUID, random bytes), in
+ * the expression or the constants it names: the client then cannot choose the stored name.
+ */
+function hasRandomPart(context: FileContext, node: TSESTree.Node, depth: number): boolean {
+  if (depth > 12) {
+    return false;
+  }
+  const n = skipTsWrappers(node);
+  if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression) {
+    const target = resolveCallTarget(context, n.callee);
+    if (target && (RANDOM_NAME_CALLS.has(targetKey(target)) || (n.type === AST_NODE_TYPES.NewExpression && targetKey(target) === '#Date'))) {
+      return true;
+    }
+    const fn = n.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.Identifier ? resolveFunction(context, n.callee) : null;
+    if (fn && fn.body.type !== AST_NODE_TYPES.BlockStatement && hasRandomPart(context, fn.body, depth + 1)) {
+      return true; // const unique = () => crypto.randomUUID()
+    }
+  }
+  if (n.type === AST_NODE_TYPES.Identifier) {
+    const init = dereference(context, n, 1);
+    return init !== n && hasRandomPart(context, init, depth + 1);
+  }
+  if (isFunctionLike(n)) {
+    return false;
+  }
+  return childNodes(context.sourceCode, n).some((child) => hasRandomPart(context, child, depth + 1));
+}
+
+/**
+ * The request-input tracker's knowledge of uploads: the value of `req.file`/`req.files`, of
+ * @fastify/multipart's request methods, of busboy's and formidable's callback parameters, and
+ * property reads on uploaded files.
+ */
+export class Uploads implements UploadKnowledge {
+  private readonly handlerStorage = new Map<FunctionLike, Storage>();
+
+  constructor(
+    private readonly context: FileContext,
+    private readonly seeded: SeededClassifier,
+  ) {}
+
+  /**
+   * `req.file` / `req.files` (`origin`) read at `node`: multer's files when the file imports
+   * multer, with the storage of the middleware the route runs (`upload.single('f')`), else of
+   * every multer storage in the file; `null` without multer (the files stay request input).
+   */
+  requestFiles(origin: RequestInputOrigin, node: TSESTree.Node): TrackedValue | null {
+    const uploads = fileUploads(this.context, this.seeded);
+    if (!uploads?.multer) {
+      return null;
+    }
+    const handler = findEnclosingHandler(this.context, node);
+    const storage = handler ? this.routeStorage(handler.fn, handler.registration, uploads) : uploads.multerStorage;
+    return { kind: 'upload', library: MULTER, clientNamed: storage.clientNamed, origin };
+  }
+
+  /** @fastify/multipart's `request.file()`, `files()`, `parts()`, `saveRequestFiles()`, on a Fastify request. */
+  requestMethod(method: string | null, framework: string, origin: RequestInputOrigin): TrackedValue | null {
+    if (framework !== 'fastify' || method === null || !FASTIFY_MULTIPART_METHODS.has(method)) {
+      return null;
+    }
+    return { kind: 'upload', library: FASTIFY_MULTIPART, clientNamed: false, origin };
+  }
+
+  /**
+   * A parameter of an upload library's callback: busboy's `on('file', (name, stream, info) => …)`
+   * and `on('field', (name, value) => …)`, formidable's `form.parse(req, (err, fields, files) => …)`.
+   */
+  callbackParameter(fn: FunctionLike, index: number, param: TSESTree.Node): TrackedValue | null {
+    const call = fn.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
+      return null;
+    }
+    const uploads = fileUploads(this.context, this.seeded);
+    if (!uploads) {
+      return null;
+    }
+    const method = memberName(this.context, call.callee);
+    const origin = (description: string, framework: string): RequestInputOrigin => ({ description, framework, node: param, falseConfidence: [] });
+    const name = param.type === AST_NODE_TYPES.Identifier ? param.name : '';
+    if (uploads.busboy && (method === 'on' || method === 'once') && call.arguments[1] === fn) {
+      const event = call.arguments[0];
+      const kind = event?.type === AST_NODE_TYPES.Literal ? event.value : null;
+      if (kind === 'file') {
+        // (name, stream, info) in busboy 1; (field, stream, filename, encoding, mimetype) before.
+        if (index === 1) {
+          return SAFE;
+        }
+        return index === 2 ? { kind: 'upload', library: BUSBOY, clientNamed: false, origin: origin(name, BUSBOY.name) } : { kind: 'input', origin: origin(name, BUSBOY.name), path: false };
+      }
+      if (kind === 'field') {
+        return { kind: 'input', origin: origin(name, BUSBOY.name), path: false };
+      }
+      return null;
+    }
+    if (uploads.formidable && method === 'parse' && call.arguments[1] === fn && index >= 1) {
+      return this.formidableFiles(uploads, origin(name, FORMIDABLE.name));
+    }
+    return null;
+  }
+
+  /** `await form.parse(req)` (formidable 3): `[fields, files]`. */
+  parseResult(call: TSESTree.CallExpression, method: string | null): TrackedValue | null {
+    if (method !== 'parse' || call.arguments.length !== 1) {
+      return null;
+    }
+    const uploads = fileUploads(this.context, this.seeded);
+    if (!uploads?.formidable) {
+      return null;
+    }
+    const text = this.context.sourceCode.getText(call);
+    return this.formidableFiles(uploads, { description: text.length <= 60 ? text : 'form.parse()', framework: FORMIDABLE.name, node: call, falseConfidence: [] });
+  }
+
+  private formidableFiles(uploads: FileUploads, origin: RequestInputOrigin): TrackedValue {
+    return { kind: 'upload', library: FORMIDABLE, clientNamed: uploads.formidableStorage.clientNamed, origin };
+  }
+
+  /** A property read on uploaded files. */
+  step(val: TrackedValue & { kind: 'upload' }, key: string | null, label: string): TrackedValue {
+    const { library } = val;
+    const origin = { ...val.origin, description: `${val.origin.description}${label}` };
+    if (key === null || (!library.clientKeys.has(key) && !library.serverKeys.has(key) && !library.contentKeys.has(key))) {
+      return { ...val, origin }; // an index, a field name: still files
+    }
+    if (library.contentKeys.has(key) || (library.serverKeys.has(key) && !val.clientNamed)) {
+      return SAFE;
+    }
+    return { kind: 'input', origin, path: true };
+  }
+
+  /** The storage of the multer middleware a route runs before `fn`, else of the whole file. */
+  private routeStorage(fn: FunctionLike, registration: TSESTree.Node, uploads: FileUploads): Storage {
+    let storage = this.handlerStorage.get(fn);
+    if (!storage) {
+      storage = uploads.multerStorage;
+      if (registration.type === AST_NODE_TYPES.CallExpression) {
+        for (const arg of registration.arguments) {
+          const instance = this.middlewareInstance(arg);
+          const known = instance ? uploads.instances.get(instance) : undefined;
+          if (known) {
+            storage = known;
+            break;
+          }
+        }
+      }
+      this.handlerStorage.set(fn, storage);
+    }
+    return storage;
+  }
+
+  /** `upload.single('f')` -> the `multer(…)` call that made `upload`. */
+  private middlewareInstance(arg: TSESTree.Node): TSESTree.Node | null {
+    const call = skipTsWrappers(arg);
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) {
+      return null;
+    }
+    const instance = dereference(this.context, call.callee.object);
+    return instance.type === AST_NODE_TYPES.CallExpression || instance.type === AST_NODE_TYPES.NewExpression ? instance : null;
+  }
+}
