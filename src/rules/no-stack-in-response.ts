@@ -128,13 +128,15 @@ export default createRule<Options, MessageIds>({
       'Program:exit': () => {
         if (hasErrorOrigin()) {
           candidates.forEach(check);
+          // Sinks that are no single call: what an error formatter returns (tRPC `errorFormatter`).
+          matcher().formatterSinks().forEach(checkSink);
         }
       },
     };
 
     /**
      * Whether a caught error can come from somewhere in the file: a catch clause with a parameter,
-     * a function that may receive an error, or a variable that starts an error value (the
+     * a function that may receive an error (error handlers, error formatters), or a variable that starts an error value (the
      * `{ data, error }` of an awaited client call, `await Promise.allSettled(…)`). The origin
      * analysis is intra-procedural, so a file without any sends no caught error anywhere (read
      * from the scopes and their variables, without a listener on every node).
@@ -171,6 +173,10 @@ export default createRule<Options, MessageIds>({
         }
         return;
       }
+      checkSink(sink);
+    }
+
+    function checkSink(sink: ResponseSink): void {
       for (const payload of sink.payloads) {
         for (const leak of origin().leaksIn(payload.node, payload.ignoreProperties)) {
           if (!origin().isDevOnly(leak.node) && !isAllowedMessage(leak, sink)) {

@@ -7,6 +7,7 @@ import { variableFor } from '../../core/variable-index';
 import type { FunctionLike } from '../../core/functions';
 import type { FileContext } from '../../core/context';
 import { ARRAY_CALLBACKS } from '../../data/js-builtins';
+import { ERROR_FORMATTER } from '../../data/error-values';
 import { outerExpression } from '../../core/ast';
 
 
@@ -116,6 +117,29 @@ export function errorHandlerRoles(
   return null;
 }
 
+/**
+ * The options pattern of an error formatter (`errorFormatter({ shape, error }) { … }`, as a
+ * property, a method, a `const` or a function declaration of that name), or `null`. Lexical.
+ * @example initTRPC.create({ errorFormatter: ({ shape }) => shape }) // the `{ shape }` pattern
+ */
+export function errorFormatterPattern(fn: FunctionLike): TSESTree.ObjectPattern | null {
+  const first = fn.params[0];
+  const pattern = first?.type === AST_NODE_TYPES.AssignmentPattern ? first.left : first;
+  if (pattern?.type !== AST_NODE_TYPES.ObjectPattern) {
+    return null;
+  }
+  const parent = fn.parent;
+  const key =
+    fn.type === AST_NODE_TYPES.FunctionDeclaration
+      ? fn.id
+      : parent?.type === AST_NODE_TYPES.Property && parent.value === fn && !parent.computed
+        ? parent.key
+        : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn
+          ? parent.id
+          : null;
+  return key?.type === AST_NODE_TYPES.Identifier && key.name === ERROR_FORMATTER.name ? pattern : null;
+}
+
 /** First-parameter names that may hold an error: every name `errorHandlerRoles` accepts by name. */
 const MAYBE_ERROR_NAME = /^(?:e|err|error|ex|exc|exception)$|(?:Err|Error)$|_(?:err|error)$/u;
 /** Methods whose function argument receives an error whatever its parameter is named. */
@@ -133,7 +157,7 @@ export function mayReceiveError(fn: FunctionLike, specs: readonly ErrorHandlerSp
   if (!first) {
     return false;
   }
-  if (MAYBE_ERROR_NAME.test(paramName(first) ?? '')) {
+  if (MAYBE_ERROR_NAME.test(paramName(first) ?? '') || errorFormatterPattern(fn) !== null) {
     return true;
   }
   if (fn.parent?.type === AST_NODE_TYPES.MethodDefinition) {

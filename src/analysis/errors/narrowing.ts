@@ -7,6 +7,7 @@ import { skipTsWrappers } from '../../core/static';
 import { variableFor } from '../../core/variable-index';
 import { memberName } from '../../core/ast';
 import type { FileContext } from '../../core/context';
+import { TRPC_ERROR_STATUS, TRPC_UNKNOWN_ERROR_CODE } from '../../data/error-values';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -22,9 +23,21 @@ const HELD_ERRORS = new Set(['reason', 'error']);
 const NARROWING_GUARD = /^(?:is(?!Axios|Native)\w*Error|isHttpException|isBoom)$/u;
 
 /**
+ * What `err.code === code` says (tRPC codes): `true` when equality means an error the code threw
+ * with a 4xx code, `false` when inequality means it (every unknown error is `INTERNAL_SERVER_ERROR`).
+ */
+function codeNarrows(code: string): boolean | null {
+  if (code === TRPC_UNKNOWN_ERROR_CODE) {
+    return false;
+  }
+  const status = TRPC_ERROR_STATUS[code];
+  return status !== undefined && status < 500 ? true : null;
+}
+
+/**
  * Narrowing of caught errors to application errors, whose messages are meant for clients:
  * `err instanceof AppError`, `isHttpError(err)`, `err.expose`, `err.status < 500`,
- * `err.name === 'ValidationError'`. One memoised guard per error variable.
+ * `err.name === 'ValidationError'`, tRPC `err.code !== 'INTERNAL_SERVER_ERROR'`. One memoised guard per error variable.
  */
 export class ErrorNarrowing {
   private readonly guards = new WeakMap<Variable, (node: TSESTree.Node) => boolean>();
@@ -103,6 +116,10 @@ export class ErrorNarrowing {
         }
         if ((test.operator === '===' || test.operator === '==') && errorMember(test.left, ['expose']) && test.right.type === AST_NODE_TYPES.Literal) {
           return test.right.value === true ? true : null;
+        }
+        if (/^[!=]==?$/u.test(test.operator) && errorMember(test.left, ['code']) && test.right.type === AST_NODE_TYPES.Literal && typeof test.right.value === 'string') {
+          const equal = codeNarrows(test.right.value);
+          return equal === null ? null : test.operator.startsWith('!') ? !equal : equal;
         }
         return null;
       }

@@ -5,10 +5,10 @@ import type { ErrorHandlerSpec } from '../../frameworks/types';
 import { DevOnlyBranches } from './dev-only';
 import { getErrorValues } from './error-values';
 import type { ErrorValues } from './error-values';
-import { errorHandlerRoles } from './handler-roles';
+import { errorFormatterPattern, errorHandlerRoles } from './handler-roles';
 import { ErrorNarrowing } from './narrowing';
 import { leaksIn, returnedValues } from './payload-leaks';
-import { accessKind, MAX_DEPTH, maxTaint, patternPath } from './taint';
+import { accessKind, ENCODING_METHODS, MAX_DEPTH, maxTaint, patternPath } from './taint';
 import type { ErrorLeak, ErrorLeakKind, ErrorTaint } from './taint';
 import { memberName } from '../../core/ast';
 import { resolveCallTarget } from '../../core/modules';
@@ -19,6 +19,7 @@ import type { FileContext } from '../../core/context';
 import { STRING_MIXERS, STRING_PADDING, STRING_PARTS, STRING_TRANSFORMS } from '../../data/js-builtins';
 import { isFunctionLike } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
+import { ERROR_FORMATTER } from '../../data/error-values';
 
 export type { ErrorLeak, ErrorLeakKind, ErrorTaint } from './taint';
 
@@ -56,6 +57,18 @@ const PASS_METHODS = new Set([...STRING_TRANSFORMS, ...STRING_PARTS, ...STRING_P
 
 /** Array methods whose result is made of what their callback returns. */
 const RESULT_CALLBACKS = new Set(['map', 'flatMap', 'reduce', 'reduceRight']);
+
+/**
+ * Where a binding of an error formatter's options sits, as a path inside the error: `error`
+ * (`[]`), its parts, and a destructured `shape: { message }` (`['message']`); `null` for the
+ * rest of the shape, which tRPC builds from codes and the path.
+ */
+function formatterErrorPath(path: readonly (string | null)[] | null): (string | null)[] | null {
+  if (path?.[0] === ERROR_FORMATTER.errorKey) {
+    return path.slice(1);
+  }
+  return path?.[0] === ERROR_FORMATTER.shapeKey && path[1] === ERROR_FORMATTER.messageKey ? path.slice(1) : null;
+}
 
 /** Everything `createErrorOrigin` answers, memoised per file and options. */
 export interface ErrorOriginAnalyzer {
@@ -149,9 +162,15 @@ class ErrorOrigin implements ErrorOriginAnalyzer {
         path = param ? patternPath(param, def.name, this.context) : null;
       } else if (def.type === 'Parameter' && isFunctionLike(def.node as TSESTree.Node)) {
         const fn = def.node as FunctionLike;
-        const roles = errorHandlerRoles(this.context, fn, this.options.errorHandlers);
-        const param = roles ? fn.params[roles.errorParam] : undefined;
-        path = param ? patternPath(param, def.name, this.context) : null;
+        const formatter = errorFormatterPattern(fn);
+        if (formatter) {
+          // `errorFormatter({ shape, error })`: the error is a property of the options.
+          path = formatterErrorPath(patternPath(formatter, def.name, this.context));
+        } else {
+          const roles = errorHandlerRoles(this.context, fn, this.options.errorHandlers);
+          const param = roles ? fn.params[roles.errorParam] : undefined;
+          path = param ? patternPath(param, def.name, this.context) : null;
+        }
       }
       if (!path && this.valueSources && (def.type === 'Variable' || def.type === 'Parameter')) {
         // `const { data, error } = await supabase.from('t').select()`, `({ reason }) => …` over settled entries.
@@ -222,7 +241,7 @@ class ErrorOrigin implements ErrorOriginAnalyzer {
       case AST_NODE_TYPES.MemberExpression: {
         const base = this.taintOf(node.object);
         if (!base) {
-          return this.heldErrorTaint(node);
+          return this.heldErrorTaint(node) ?? this.shapeMessageTaint(node);
         }
         const name = memberName(this.context, node);
         // `e[k]` with `k` from `Object.getOwnPropertyNames(e)`: every own property, the stack too.
@@ -278,6 +297,32 @@ class ErrorOrigin implements ErrorOriginAnalyzer {
     return { kind: 'error', source: holder, variables: [holder], origin: member };
   }
 
+  /**
+   * `shape.message` in an error formatter (`errorFormatter({ shape, error })`): the message of the
+   * error, which for an unknown error is its raw message. The rest of the shape is not a source.
+   */
+  private shapeMessageTaint(member: TSESTree.MemberExpression): ErrorTaint | null {
+    const object = skipTsWrappers(member.object);
+    if (!this.valueSources || object.type !== AST_NODE_TYPES.Identifier || memberName(this.context, member) !== ERROR_FORMATTER.messageKey) {
+      return null;
+    }
+    const shape = this.resolve(object);
+    const def = shape?.defs.length === 1 ? shape.defs[0] : undefined;
+    const fn = def?.type === 'Parameter' && isFunctionLike(def.node as TSESTree.Node) ? (def.node as FunctionLike) : null;
+    const pattern = fn ? errorFormatterPattern(fn) : null;
+    const path = pattern && def ? patternPath(pattern, def.name, this.context) : null;
+    if (!shape || !fn || path?.length !== 1 || path[0] !== ERROR_FORMATTER.shapeKey) {
+      return null;
+    }
+    // The error binding next to it, if any: what narrowing tests (`error.code !== 'INTERNAL_SERVER_ERROR'`) read.
+    const error = this.context.sourceCode.getDeclaredVariables(fn).find((v) => v !== shape && this.sourcePath(v)?.length === 0);
+    const variables = error ? [error, shape] : [shape];
+    if (this.isDevOnly(member) || this.isNarrowed(member, variables)) {
+      return null;
+    }
+    return { kind: 'message', source: error ?? shape, variables, origin: member };
+  }
+
   /** What the inline callback of `names.map((k) => [k, e[k]])` or `.reduce(…)` returns. */
   private callbackResultTaint(fn: FunctionLike): ErrorTaint | null {
     return returnedValues(this.context, fn).reduce<ErrorTaint | null>((worst, value) => maxTaint(worst, this.taintOf(value)), null);
@@ -298,6 +343,10 @@ class ErrorOrigin implements ErrorOriginAnalyzer {
       if (method !== null && RESULT_CALLBACKS.has(method) && first && isFunctionLike(first)) {
         // `items.map(() => ({ error: err.message }))`: the callback's results are the array's elements.
         return this.callbackResultTaint(first);
+      }
+      if (method !== null && ENCODING_METHODS.has(method) && first && first.type !== AST_NODE_TYPES.SpreadElement) {
+        // `encoder.encode(`data: ${err.message}\n\n`)`: the bytes of the text.
+        return this.asText(this.taintOf(first), call);
       }
     }
     if (!first || first.type === AST_NODE_TYPES.SpreadElement) {

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { MAX_DEPTH } from './taint';
+import { ENCODING_METHODS, MAX_DEPTH } from './taint';
 import type { ErrorLeak, ErrorTaint } from './taint';
 import { resolveCallTarget } from '../../core/modules';
 import { skipTsWrappers } from '../../core/static';
@@ -107,6 +107,12 @@ class PayloadWalk {
         const target = resolveCallTarget(this.context, node.callee);
         const arg = node.arguments[0];
         if (target?.module === null && target.path.join('.') === 'JSON.stringify' && arg && this.isContainer(arg)) {
+          this.collect(arg, out, [], level + 1);
+          return;
+        }
+        // `encoder.encode(`data: ${JSON.stringify({ error: err.message })}\n\n`)`: into the encoded text.
+        const callee = skipTsWrappers(node.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && ENCODING_METHODS.has(memberName(this.context, callee) ?? '') && arg && arg.type !== AST_NODE_TYPES.SpreadElement && !this.taintOf(callee.object)) {
           this.collect(arg, out, [], level + 1);
           return;
         }

@@ -3,13 +3,16 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { CONTEXT_RESPONSES, getParamRole, RESPONSE_INDEX } from '../../frameworks/registry';
 import type { ResponseCall } from '../../frameworks/types';
-import { errorHandlerRoles } from './handler-roles';
+import { errorFormatterPattern, errorHandlerRoles } from './handler-roles';
+import { returnedValues } from './payload-leaks';
 import { hasDirective, isFunctionLike, textIncludes } from '../../core/functions';
 import { resolveCallTarget } from '../../core/modules';
 import { compileNameSpecs, matchCallTarget, matchWrittenName } from '../../core/name-specs';
 import type { NameSpecList } from '../../core/name-specs';
 import { findObjectProperty, skipTsWrappers } from '../../core/static';
-import { memberName, staticCalleeName } from '../../core/ast';
+import { memberName, outerExpression, staticCalleeName } from '../../core/ast';
+import { CLIENT_ERROR_CLASSES, ERROR_FORMATTER, RESPONSE_STREAMS } from '../../data/error-values';
+import type { ClientErrorClass } from '../../data/error-values';
 import { variableFor } from '../../core/variable-index';
 import type { FileContext } from '../../core/context';
 import { perFile, perFileKey } from '../../core/context';
@@ -99,10 +102,20 @@ function aliasedSinkNames(context: FileContext): ReadonlySet<string> {
 /** Per compiled list of extra sinks (one per configuration): the call names, built once, not per file. */
 const callNamesByExtras = new WeakMap<NameSpecList, ReadonlySet<string> | null>();
 
+/** Client-facing error classes by name: a `new` of another name is never one. */
+const ERROR_CLASSES_BY_NAME: ReadonlyMap<string, readonly ClientErrorClass[]> = new Map(
+  [...new Set(CLIENT_ERROR_CLASSES.map((c) => c.name))].map((name) => [name, CLIENT_ERROR_CLASSES.filter((c) => c.name === name)]),
+);
+const STREAM_CLASSES: ReadonlySet<string> = new Set(RESPONSE_STREAMS.classes);
+const STREAM_MODULES: ReadonlySet<string | null> = new Set([null, ...RESPONSE_STREAMS.modules]);
+const CONTROLLER_METHODS: ReadonlySet<string> = new Set(RESPONSE_STREAMS.controllerMethods);
+/** Methods on a web stream that hand it on (`stream.pipeThrough(new TextEncoderStream())`). */
+const STREAM_HAND_ON = new Set(['pipeThrough', 'pipeTo', 'tee']);
+
 function sinkCallNames(extras: NameSpecList): ReadonlySet<string> | null {
   let names = callNamesByExtras.get(extras);
   if (names === undefined) {
-    names = extras.hasModuleSpecs ? null : new Set([...RESPONSE_INDEX.methods.keys(), ...RESPONSE_INDEX.callNames, ...extras.lastSegments]);
+    names = extras.hasModuleSpecs ? null : new Set([...RESPONSE_INDEX.methods.keys(), ...RESPONSE_INDEX.callNames, ...extras.lastSegments, RESPONSE_STREAMS.sendMethod]);
     callNamesByExtras.set(extras, names);
   }
   return names;
@@ -139,7 +152,30 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
   const passed = options.responseParams;
   const isResponseParam: ResponseParamPredicate = passed ? (fn, position) => (fn === passed.fn && passed.indices.includes(position)) || byRole(fn, position) : byRole;
 
-  return { match, isResponse, errorHandlers: index.errorHandlers };
+  return { match, isResponse, formatterSinks, errorHandlers: index.errorHandlers };
+
+  /**
+   * What the error formatters of the file return (tRPC `errorFormatter({ shape, error })`): the
+   * error shape every failed call sends. Found from the file's function scopes, only in a file
+   * whose text names a formatter.
+   */
+  function formatterSinks(): ResponseSink[] {
+    if (!textIncludes(context, ERROR_FORMATTER.name)) {
+      return [];
+    }
+    const sinks: ResponseSink[] = [];
+    for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+      const fn = scope.block as TSESTree.Node;
+      if (scope.type !== 'function' || !isFunctionLike(fn) || !errorFormatterPattern(fn)) {
+        continue;
+      }
+      for (const value of returnedValues(context, fn)) {
+        const node = value.parent?.type === AST_NODE_TYPES.ReturnStatement ? value.parent : value;
+        sinks.push({ node, payloads: [{ node: value, ignoreProperties: [] }], status: null, label: `the ${ERROR_FORMATTER.name} result`, response: null });
+      }
+    }
+    return sinks;
+  }
 
   /** A call name a sink can have: a sending name, or a local alias of an imported one. */
   function isSinkName(name: string | null): boolean {
@@ -163,9 +199,9 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
         if (callNames && !isSinkName(staticCalleeName(node.callee)) && isStaticallyNamed(node.callee)) {
           return null;
         }
-        return matchMethod(node) ?? matchCall(node, false);
+        return matchMethod(node) ?? matchCall(node, false) ?? matchStreamController(node);
       case AST_NODE_TYPES.NewExpression:
-        return matchCall(node, true);
+        return matchCall(node, true) ?? matchClientError(node);
       case AST_NODE_TYPES.AssignmentExpression:
         return matchAssignment(node);
       case AST_NODE_TYPES.ReturnStatement:
@@ -270,6 +306,92 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
       label: `${sourceCode.getText(receiver)}.${method}()`,
       response: receiver,
     };
+  }
+
+  /**
+   * `new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message })`: an error class whose message the
+   * library sends to the client, with the status its code stands for (`null` for a code not
+   * written as a known constant).
+   */
+  function matchClientError(construct: TSESTree.NewExpression): ResponseSink | null {
+    const name = staticCalleeName(construct.callee);
+    const classes = name === null ? undefined : ERROR_CLASSES_BY_NAME.get(name);
+    if (!classes) {
+      return null;
+    }
+    const target = resolveCallTarget(context, construct.callee);
+    const spec = target ? classes.find((c) => c.module === target.module && target.path.length === 1 && target.path[0] === c.name) : undefined;
+    const payload = spec ? construct.arguments[spec.payload] : undefined;
+    if (!spec || !payload || payload.type === AST_NODE_TYPES.SpreadElement) {
+      return null;
+    }
+    let status: ResponseSink['status'] = null;
+    const options = skipTsWrappers(payload);
+    if (options.type === AST_NODE_TYPES.ObjectExpression) {
+      const found = findObjectProperty(context, options, spec.codeProperty);
+      const code = found.kind === 'found' ? skipTsWrappers(found.value) : null;
+      const known = code?.type === AST_NODE_TYPES.Literal && typeof code.value === 'string' ? spec.statusByCode[code.value] : undefined;
+      status = known === undefined ? null : { code: known };
+    }
+    return { node: construct, payloads: [{ node: payload, ignoreProperties: spec.ignoreProperties }], status, label: `new ${sourceCode.getText(construct.callee)}()`, response: null };
+  }
+
+  /**
+   * `controller.enqueue(chunk)` where `controller` is what a web stream hands its `start`/`pull`
+   * (`new ReadableStream({ start(controller) { … } })`), for a stream the code returns or hands on
+   * (`new Response(stream)`): a chunk of a body the client is reading, such as an SSE event.
+   */
+  function matchStreamController(call: TSESTree.CallExpression): ResponseSink | null {
+    const callee = skipTsWrappers(call.callee);
+    const chunk = call.arguments[0];
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(context, callee) !== RESPONSE_STREAMS.sendMethod || !chunk || chunk.type === AST_NODE_TYPES.SpreadElement) {
+      return null;
+    }
+    const controller = skipTsWrappers(callee.object);
+    const variable = controller.type === AST_NODE_TYPES.Identifier ? variableFor(context, controller) : null;
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    const fn = def?.type === 'Parameter' && isFunctionLike(def.node as TSESTree.Node) ? (def.node as FunctionLike) : null;
+    if (!fn || fn.params[0] !== def!.name) {
+      return null;
+    }
+    // `start(controller) {…}` / `pull: async (controller) => …` of the underlying source object.
+    const property = fn.parent;
+    const source = property?.type === AST_NODE_TYPES.Property && property.value === fn && !property.computed ? property.parent : null;
+    const key = property?.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : '';
+    const construct = source ? outerExpression(source).parent : null;
+    if (!CONTROLLER_METHODS.has(key) || construct?.type !== AST_NODE_TYPES.NewExpression || construct.arguments[0] !== outerExpression(source!)) {
+      return null;
+    }
+    const name = staticCalleeName(construct.callee);
+    const target = name !== null && STREAM_CLASSES.has(name) ? resolveCallTarget(context, construct.callee) : null;
+    if (!target || !STREAM_MODULES.has(target.module) || target.path.join('.') !== name || !isHandedOn(construct)) {
+      return null;
+    }
+    return { node: call, payloads: [{ node: chunk, ignoreProperties: [] }], status: null, label: `${sourceCode.getText(controller)}.${RESPONSE_STREAMS.sendMethod}()`, response: null };
+  }
+
+  /** Whether a stream is returned or handed to a call (`new Response(stream)`, `c.body(stream)`), directly or through a `const`. */
+  function isHandedOn(stream: TSESTree.Node): boolean {
+    const handedOn = (node: TSESTree.Node): boolean => {
+      const value = outerExpression(node);
+      const parent = value.parent;
+      return (
+        parent?.type === AST_NODE_TYPES.ReturnStatement ||
+        (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value) ||
+        ((parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.callee !== value) ||
+        (parent?.type === AST_NODE_TYPES.Property && parent.value === value) ||
+        (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === value && STREAM_HAND_ON.has(memberName(context, parent) ?? ''))
+      );
+    };
+    if (handedOn(stream)) {
+      return true;
+    }
+    const declarator = outerExpression(stream).parent;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) {
+      return false;
+    }
+    const variable = variableFor(context, declarator.id);
+    return variable?.references.some((ref) => !ref.init && handedOn(ref.identifier as TSESTree.Node)) ?? false;
   }
 
   /** A status argument: not a string literal (`ctx.throw('message')` has no status). */

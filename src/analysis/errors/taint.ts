@@ -13,6 +13,9 @@ type Variable = TSESLint.Scope.Variable;
  */
 export type ErrorLeakKind = 'message' | 'details' | 'error' | 'stack';
 
+/** Methods whose result encodes the text they are given: `new TextEncoder().encode(text)`. */
+export const ENCODING_METHODS: ReadonlySet<string> = new Set(['encode']);
+
 /** Recursion cap for generated code nested thousands deep. */
 export const MAX_DEPTH = 400;
 
