@@ -14,6 +14,8 @@ import type { FileContext } from '../../core/context';
 /** Validation libraries' predicates whose `true` means a fixed alphabet (`validator.isUUID(x)`). */
 const VALIDATOR_NAMES = /^is(?:UUID|Uuid|Alphanumeric|Numeric|Int|Alpha|Hexadecimal|MongoId|Slug|Integer|SafeInteger)$/u;
 const ASSERT_CALLEES = new Set(['assert', 'assert.ok', 'assert.strict', 'invariant']);
+/** Calls that decode a string (`%2e%2e` becomes `..`), keyed like CallTarget. */
+const DECODERS = new Set(['#decodeURIComponent', '#decodeURI', '#unescape', 'querystring#unescape']);
 /** Containment predicates from npm, keyed like CallTarget (`module#path`). */
 const CONTAINMENT_CALLS = new Set(['is-path-inside#', 'path-is-inside#']);
 
@@ -225,17 +227,22 @@ class Guards {
   }
 
   /** Whether `test` evaluating to `polarity` proves the used value safe. */
-  private accepts(test: TSESTree.Node, polarity: boolean): boolean {
+  private accepts(test: TSESTree.Node, polarity: boolean, depth = 0): boolean {
     const t = unwrap(test);
     if (t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!') {
-      return this.accepts(t.argument, !polarity);
+      return this.accepts(t.argument, !polarity, depth);
     }
     if (t.type === AST_NODE_TYPES.LogicalExpression && t.operator !== '??') {
       const conjunction = (t.operator === '&&') === polarity;
-      const left = this.accepts(t.left, polarity);
-      const right = this.accepts(t.right, polarity);
+      const left = this.accepts(t.left, polarity, depth);
+      const right = this.accepts(t.right, polarity, depth);
       // a && b true: both hold (either suffices); a && b false: one failed (both must suffice).
       return conjunction ? left || right : left && right;
+    }
+    if (t.type === AST_NODE_TYPES.Identifier && depth < 3 && !this.same(t)) {
+      // const inside = resolved.startsWith(root + path.sep); if (!inside) return …
+      const init = resolveConstInit(this.context, t);
+      return init !== null && this.accepts(init, polarity, depth + 1);
     }
     return polarity ? this.safeIfTrue(t) : this.safeIfFalse(t);
   }
@@ -312,13 +319,16 @@ class Guards {
         if (method === 'startsWith' && literal?.startsWith('..') && this.isRelativeOfUse(callee.object)) {
           return true; // path.relative(root, resolved).startsWith('..')
         }
-        if (method === 'includes' && this.same(callee.object) && literal?.includes('..')) {
-          this.note(`includes('${literal}') check`);
+        if (method === 'includes' && literal?.includes('..') && (this.same(callee.object) || this.isSplitOfUse(callee.object))) {
+          return this.rejectsDotDot(`includes('${literal}') check`);
+        }
+        if (method === 'startsWith' && literal?.startsWith('..') && this.same(callee.object)) {
+          return this.rejectsDotDot(`startsWith('${literal}') check`);
         }
         if (method === 'test' && this.same(first)) {
           const regex = regexOf(this.context, callee.object);
           if (regex?.pattern.includes('\\.\\.')) {
-            this.note(`/${regex.pattern}/ test`);
+            return this.rejectsDotDot(`/${regex.pattern}/ test`);
           }
         }
       }
@@ -372,6 +382,102 @@ class Guards {
     return null;
   }
 
+  /**
+   * A rejected `..` (`includes('..')`, `split(sep).includes('..')`, `startsWith('..')`) proves the
+   * use safe when the used value was normalised (`path.normalize`) and stripped of leading
+   * separators, and is not decoded after the check; otherwise the check is noted as one that
+   * looks like a sanitiser.
+   */
+  private rejectsDotDot(label: string): boolean {
+    const decoder = this.decoderAround();
+    if (decoder === null && this.isNormalizedRelative()) {
+      return true;
+    }
+    this.note(decoder === null ? label : `${label} before ${decoder}()`);
+    return false;
+  }
+
+  /** `x.split(path.sep)`, `x.split('/')` of the used value. */
+  private isSplitOfUse(node: TSESTree.Node): boolean {
+    const n = unwrap(node);
+    return (
+      n.type === AST_NODE_TYPES.CallExpression &&
+      n.callee.type === AST_NODE_TYPES.MemberExpression &&
+      memberName(this.context, n.callee) === 'split' &&
+      this.same(n.callee.object)
+    );
+  }
+
+  /** The decoding call (`decodeURIComponent`) the use sits in, within its expression, or `null`. */
+  private decoderAround(): string | null {
+    for (let node: TSESTree.Node = this.ref; node.parent && !isStatementLike(node.parent); node = node.parent) {
+      const parent = node.parent;
+      if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== node) {
+        const target = resolveCallTarget(this.context, parent.callee);
+        const key = target ? `${target.module ?? ''}#${target.path.join('.')}` : '';
+        if (DECODERS.has(key)) {
+          return target!.path.join('.');
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The used value (a `const`'s initialiser) is `path.normalize(…)` with leading separators
+   * stripped (`.replace(/^[/\\]+/, '')`, before or after normalising): what is left of `..` can
+   * only be a segment of its own, and the value is relative.
+   */
+  private isNormalizedRelative(): boolean {
+    let node = unwrap(this.ref);
+    for (let hop = 0; node.type === AST_NODE_TYPES.Identifier && hop < 3; hop++) {
+      const init = resolveConstInit(this.context, node);
+      if (!init) {
+        return false;
+      }
+      node = unwrap(init);
+    }
+    let normalized = false;
+    let stripped = false;
+    for (let current: TSESTree.Node | undefined = node, depth = 0; current && depth < 8; depth++) {
+      const n: TSESTree.Node = unwrap(current);
+      if (n.type !== AST_NODE_TYPES.CallExpression) {
+        break;
+      }
+      if (pathFunctionName(resolveCallTarget(this.context, n.callee)) === 'normalize') {
+        normalized = true;
+        current = n.arguments[0];
+      } else if (n.callee.type === AST_NODE_TYPES.MemberExpression) {
+        const method = memberName(this.context, n.callee);
+        if ((method === 'replace' || method === 'replaceAll') && n.arguments[0] && this.stripsLeadingSeparator(n.arguments[0], n.arguments[1])) {
+          stripped = true;
+        }
+        current = n.callee.object;
+      } else {
+        break;
+      }
+    }
+    return normalized && stripped;
+  }
+
+  /** `.replace(/^[/\\]+/, '')`: a pattern that removes the leading `/` of `/etc/passwd`. */
+  private stripsLeadingSeparator(pattern: TSESTree.Node, replacement: TSESTree.Node | undefined): boolean {
+    const regex = regexOf(this.context, pattern);
+    const text = replacement ? getStringIfConstant(replacement as never, scopeOf(this.context, replacement) as never) : null;
+    if (!regex?.pattern.startsWith('^') || text !== '') {
+      return false;
+    }
+    try {
+      const re = new RegExp(regex.pattern, regex.flags.replace(/[gy]/gu, ''));
+      return ['/etc/passwd', '//etc/passwd'].every((sample) => {
+        const match = re.exec(sample);
+        return match !== null && sample.slice(match[0].length).startsWith('etc');
+      });
+    } catch {
+      return false;
+    }
+  }
+
   /** `rel` (or the inline call) is `path.relative(root, <the used value>)`. */
   private isRelativeOfUse(node: TSESTree.Node): boolean {
     let n = unwrap(node);
@@ -412,6 +518,11 @@ class Guards {
         return false;
     }
   }
+}
+
+/** Where an expression ends: a statement, a declaration, a function. */
+function isStatementLike(node: TSESTree.Node): boolean {
+  return node.type.endsWith('Statement') || node.type.endsWith('Declaration') || node.type.includes('Function') || node.type === AST_NODE_TYPES.Program;
 }
 
 function isLiteral(node: TSESTree.Node, value: number): boolean {
