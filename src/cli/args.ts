@@ -25,6 +25,16 @@ export interface CliOptions {
   config: string | undefined;
   baseline: string | undefined;
   updateBaseline: boolean;
+  /** `--ignore-pattern <pattern>` (repeatable): gitignore-syntax patterns, relative to the working directory. */
+  ignorePatterns: string[];
+  /** `--use-eslint-ignores`: also leave out what the project's eslint.config.* `ignores` and .eslintignore leave out. */
+  useEslintIgnores: boolean;
+  /** `--max-file-size`: files larger than this many bytes are left out (0: no limit). */
+  maxFileSize: number;
+  /** `--verbose`: list every file left out, not only the count. */
+  verbose: boolean;
+  /** `--debug`: stack traces and ESLint's own process warnings on stderr. */
+  debug: boolean;
   help: boolean;
   version: boolean;
 }
@@ -39,6 +49,11 @@ const OPTION_SPEC = {
   config: { type: 'string', short: 'c' },
   baseline: { type: 'string' },
   'update-baseline': { type: 'boolean' },
+  'ignore-pattern': { type: 'string', multiple: true },
+  'use-eslint-ignores': { type: 'boolean' },
+  'max-file-size': { type: 'string' },
+  verbose: { type: 'boolean' },
+  debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -51,6 +66,21 @@ function usageMessage(error: unknown): string {
     return `unknown option ${quoted}`;
   }
   return firstLine(error).replace(/\.$/u, '');
+}
+
+/** Files larger than this are left out unless `--max-file-size` says otherwise: 1 MB. */
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+
+const SIZE_UNITS: Readonly<Record<string, number>> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 * 1024, mb: 1024 * 1024 };
+
+/** `--max-file-size` values: `500000`, `500kb`, `2mb`, `1.5MB` (units of 1024); `0` turns the limit off. */
+export function parseFileSize(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/iu.exec(text.trim());
+  const unit = SIZE_UNITS[match?.[2]?.toLowerCase() ?? 'none'];
+  if (!match || unit === undefined) {
+    throw new CliError(`--max-file-size needs a size such as 1mb, 500kb or 200000 (bytes); 0 for no limit (got "${text}")`);
+  }
+  return Math.round(Number(match[1]) * unit);
 }
 
 function isFormat(value: string): value is Format {
@@ -100,6 +130,11 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     }
   }
 
+  const ignorePatterns = values['ignore-pattern'] ?? [];
+  if (ignorePatterns.some((pattern) => pattern.trim() === '')) {
+    throw new CliError('--ignore-pattern needs a pattern such as docs/ or "**/*.test.js"');
+  }
+
   return {
     paths: positionals.length > 0 ? positionals : ['.'],
     diff: values.diff,
@@ -111,6 +146,11 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     config: values.config,
     baseline: values.baseline,
     updateBaseline: values['update-baseline'] ?? false,
+    ignorePatterns,
+    useEslintIgnores: values['use-eslint-ignores'] ?? false,
+    maxFileSize: values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseFileSize(values['max-file-size']),
+    verbose: values.verbose ?? false,
+    debug: values.debug ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
   };

@@ -1,8 +1,10 @@
 import type { ESLint, Linter } from 'eslint';
 
 import plugin from '../../index';
-import { CliError, firstLine } from './errors';
-import type { LintResult } from './results';
+import { CliError } from './errors';
+import type { LintMessage, LintResult } from './results';
+import type { SkippedFile } from './skipped';
+import { checkTypeScript, inspectTypeScript } from './typescript';
 
 type ESLintApi = typeof import('eslint');
 export type ESLintClass = typeof ESLint;
@@ -52,14 +54,42 @@ export function builtinRules({ strict, rules }: BuiltinConfigOptions): Linter.Ru
   return Object.fromEntries(rules.map((id) => [id, preset[id] ?? plugin.configs.strict.rules[id] ?? 'error'])) as Linter.RulesRecord;
 }
 
-/** typescript-eslint's parser, loaded only when there are TS files (it loads TypeScript, the slowest part). */
+/**
+ * typescript-eslint's parser, loaded only when there are TS files (it loads TypeScript, the
+ * slowest part). A missing or unsupported TypeScript is a set-up error naming the fix, checked
+ * before anything loads it (TypeScript 7 crashes typescript-eslint with a cryptic TypeError).
+ */
 async function loadTypeScriptParser(): Promise<Linter.Parser> {
+  checkTypeScript(inspectTypeScript());
   const parserModule = (await import('@typescript-eslint/parser')) as { default?: Linter.Parser } & Linter.Parser;
   return parserModule.default ?? parserModule;
 }
 
+/**
+ * How JS files that did not parse are parsed again: `other-source-type` as a module when ESLint
+ * read them as a script (a `.cjs` written with `import`, as tsup allows) and as a script when it
+ * read them as a module (`with`, top-level `return`); `typescript` with typescript-eslint's parser
+ * (types in a `.js` file).
+ */
+export type Fallback = 'other-source-type' | 'typescript';
+
+function javascriptConfigs(fallback: Fallback | undefined, typeScriptParser: Linter.Parser | undefined): Linter.Config[] {
+  const jsx = { ecmaFeatures: { jsx: true } };
+  if (fallback === 'other-source-type') {
+    return [
+      { name: 'agent-guard/cli/javascript-as-script', files: ['**/*.js', '**/*.jsx', '**/*.mjs'], languageOptions: { sourceType: 'commonjs', parserOptions: jsx } },
+      { name: 'agent-guard/cli/commonjs-as-module', files: ['**/*.cjs'], languageOptions: { sourceType: 'module', parserOptions: jsx } },
+    ];
+  }
+  if (fallback === 'typescript' && typeScriptParser) {
+    return [{ name: 'agent-guard/cli/javascript-as-typescript', files: JS_FILES, languageOptions: { parser: typeScriptParser, parserOptions: jsx } }];
+  }
+  return [{ name: 'agent-guard/cli/javascript', files: JS_FILES, languageOptions: { parserOptions: jsx } }];
+}
+
 /** The zero-config set-up: espree (with JSX) for JS, typescript-eslint's parser for TS, the plugin's rules. */
-async function builtinConfig(options: BuiltinConfigOptions, withTypeScript: boolean): Promise<Linter.Config[]> {
+async function builtinConfig(options: BuiltinConfigOptions, withTypeScript: boolean, fallback?: Fallback): Promise<Linter.Config[]> {
+  const typeScriptParser = withTypeScript || fallback === 'typescript' ? await loadTypeScriptParser() : undefined;
   return [
     {
       name: 'agent-guard/cli/files',
@@ -67,8 +97,8 @@ async function builtinConfig(options: BuiltinConfigOptions, withTypeScript: bool
       // The project's own `eslint-disable` comments name rules that are not loaded here.
       linterOptions: { reportUnusedDisableDirectives: false },
     },
-    { name: 'agent-guard/cli/javascript', files: JS_FILES, languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
-    ...(withTypeScript ? [{ name: 'agent-guard/cli/typescript', files: TS_FILES, languageOptions: { parser: await loadTypeScriptParser() } }] : []),
+    ...javascriptConfigs(fallback, typeScriptParser),
+    ...(withTypeScript && typeScriptParser ? [{ name: 'agent-guard/cli/typescript', files: TS_FILES, languageOptions: { parser: typeScriptParser } }] : []),
     {
       name: 'agent-guard/cli/rules',
       plugins: { 'agent-guard': plugin as unknown as ESLint.Plugin },
@@ -84,6 +114,8 @@ export interface EngineOptions extends BuiltinConfigOptions {
   configFile: string | undefined;
   /** The files to check (the built-in config loads the TypeScript parser only when needed). */
   files: readonly string[];
+  /** For files that did not parse the first time (built-in config only). */
+  fallback?: Fallback;
 }
 
 /** An ESLint instance that never looks a config up: either the built-in config or exactly --config. */
@@ -92,7 +124,7 @@ export async function createEngine(ESLintClass: ESLintClass, options: EngineOpti
     return new ESLintClass({
       cwd: options.cwd,
       overrideConfigFile: options.configFile ?? true,
-      ...(options.configFile ? {} : { overrideConfig: await builtinConfig(options, options.files.some(isTypeScript)) }),
+      ...(options.configFile ? {} : { overrideConfig: await builtinConfig(options, options.files.some(isTypeScript), options.fallback) }),
       // Paths come from our discovery: files the config ignores are skipped silently, and
       // names such as Next.js's `app/[id]/route.ts` are not globs.
       warnIgnored: false,
@@ -100,13 +132,34 @@ export async function createEngine(ESLintClass: ESLintClass, options: EngineOpti
       globInputPaths: false,
     });
   } catch (error) {
-    throw new CliError(`cannot set up ESLint: ${firstLine(error)}`);
+    if (error instanceof CliError) {
+      throw error;
+    }
+    throw new CliError(`cannot set up ESLint: ${messageOf(error)}`, { cause: error });
+  }
+}
+
+/** An error's whole message (ESLint's config and rule errors put the reason on later lines). */
+export function messageOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).trim();
+}
+
+/**
+ * Loads the project's config (--config) before any file is linted, so that an error in it is
+ * reported whole, with the file's path, rather than as the first line of a lint failure.
+ */
+export async function loadProjectConfig(eslint: ESLint, configFile: string, probe: string): Promise<void> {
+  try {
+    await eslint.calculateConfigForFile(probe);
+  } catch (error) {
+    throw new CliError(`the config ${configFile} does not load:\n${messageOf(error)}`, { cause: error });
   }
 }
 
 /**
  * Lints `files` in batches, reporting progress after each; ESLint's own failures (a config that
- * does not load, an unreadable file) become a one-line {@link CliError}.
+ * does not load, an unreadable file, a rule that crashed) become a {@link CliError} with ESLint's
+ * whole message.
  */
 export async function lintInBatches(
   eslint: ESLint,
@@ -119,7 +172,7 @@ export async function lintInBatches(
     try {
       results.push(...(await eslint.lintFiles(batch)));
     } catch (error) {
-      throw new CliError(firstLine(error));
+      throw new CliError(messageOf(error), { cause: error });
     }
     onProgress(Math.min(start + BATCH_SIZE, files.length), files.length);
   }
@@ -133,4 +186,85 @@ export function rulesMetaOf(eslint: ESLint, results: LintResult[]): Record<strin
   } catch {
     return {};
   }
+}
+
+/** ESLint's message for `/* eslint-env *\/` comments, which ESLint 10 reports as fatal although the file was linted. */
+function isEslintEnvNotice(message: LintMessage): boolean {
+  return message.ruleId === null && /\beslint-env\b/u.test(message.message) && !message.message.startsWith('Parsing error');
+}
+
+/** The message that says ESLint did not check the file (a parse error, in practice), if any. */
+function unreadMessage(result: LintResult): LintMessage | undefined {
+  return result.messages.find((message) => message.fatal === true && !isEslintEnvNotice(message));
+}
+
+/** `result` without ESLint 10's `eslint-env` notice (the comment is not a finding, and flat config ignores it). */
+function withoutEnvNotices(result: LintResult): LintResult {
+  const messages = result.messages.filter((message) => !isEslintEnvNotice(message));
+  if (messages.length === result.messages.length) {
+    return result;
+  }
+  const errors = messages.filter((message) => message.severity === 2);
+  return { ...result, messages, errorCount: errors.length, fatalErrorCount: errors.filter((message) => message.fatal).length };
+}
+
+export interface LintOutcome {
+  /** Results of the files ESLint checked. */
+  results: LintResult[];
+  /** Files it could not check, with the first attempt's message. */
+  unparseable: SkippedFile[];
+}
+
+/**
+ * Splits results into checked files and files ESLint could not parse. With `retry` (the
+ * built-in config), JS files that did not parse are linted again with each {@link Fallback} in
+ * turn, and what parses then counts as checked.
+ */
+export async function separateUnparseable(
+  results: readonly LintResult[],
+  retry: ((fallback: Fallback, files: string[]) => Promise<LintResult[]>) | undefined,
+): Promise<LintOutcome> {
+  const byFile = new Map(results.map((result) => [result.filePath, withoutEnvNotices(result)]));
+  const firstFailure = new Map<string, LintMessage>();
+  for (const result of byFile.values()) {
+    const failure = unreadMessage(result);
+    if (failure) {
+      firstFailure.set(result.filePath, failure);
+    }
+  }
+  for (const fallback of ['other-source-type', 'typescript'] as const) {
+    const pending = [...firstFailure.keys()].filter((file) => !isTypeScript(file) && unreadMessage(byFile.get(file) as LintResult));
+    if (retry === undefined || pending.length === 0) {
+      break;
+    }
+    let retried: LintResult[];
+    try {
+      retried = await retry(fallback, pending);
+    } catch {
+      // A fallback that cannot run (no TypeScript for the `typescript` one) leaves the files unparsed.
+      continue;
+    }
+    for (const result of retried) {
+      const cleaned = withoutEnvNotices(result);
+      if (!unreadMessage(cleaned)) {
+        byFile.set(cleaned.filePath, cleaned);
+      }
+    }
+  }
+  const unparseable: SkippedFile[] = [];
+  const checked: LintResult[] = [];
+  for (const result of byFile.values()) {
+    const failure = firstFailure.get(result.filePath);
+    if (failure && unreadMessage(result)) {
+      unparseable.push({
+        file: result.filePath,
+        reason: 'could not parse',
+        message: failure.message.replace(/^Parsing error:\s*/u, ''),
+        ...(failure.line >= 1 ? { line: failure.line, column: failure.column } : {}),
+      });
+    } else {
+      checked.push(result);
+    }
+  }
+  return { results: checked, unparseable };
 }

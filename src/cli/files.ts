@@ -1,43 +1,112 @@
 import type { Dirent } from 'node:fs';
 import { existsSync } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
 
 import { CliError } from './errors';
 import { findWorkTreeRoot, git, splitNul } from './git';
+import type { UserIgnores } from './ignores';
+import type { SkippedFile, SkipReason } from './skipped';
 
 /** The file types the command checks. */
 const SOURCE_EXTENSIONS: ReadonlySet<string> = new Set(['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts']);
 
-/** Directories never searched: dependencies, build output, framework caches. */
-const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set([
-  '.git',
-  'node_modules',
-  'dist',
-  'build',
-  'out',
-  'coverage',
-  '.next',
-  '.nuxt',
-  '.svelte-kit',
-  '.output',
+/** Directories whose files are left out by default, with the reason reported for them. */
+const SKIPPED_DIRECTORIES: ReadonlyMap<string, SkipReason> = new Map<string, SkipReason>([
+  ['node_modules', 'dependency'],
+  ['.yarn', 'dependency'],
+  ['bower_components', 'dependency'],
+  ['vendor', 'vendored'],
+  ['third_party', 'vendored'],
+  ['dist', 'build output'],
+  ['build', 'build output'],
+  ['out', 'build output'],
+  ['coverage', 'build output'],
+  ['.next', 'build output'],
+  ['.nuxt', 'build output'],
+  ['.svelte-kit', 'build output'],
+  ['.output', 'build output'],
 ]);
 
-/** Minified bundles and declaration files: generated, not written by anyone to review. */
-const GENERATED_FILE = /(?:\.min\.[cm]?js|\.d\.[cm]?ts|\.d\.[^.]+\.ts)$/u;
+/** Directories a walk outside git never enters (and does not count): git's own, and dependencies. */
+const NEVER_WALKED: ReadonlySet<string> = new Set(['.git', 'node_modules']);
+
+/** Declaration files: types, not code anyone reviews; not source files at all. */
+const DECLARATION_FILE = /(?:\.d\.[cm]?ts|\.d\.[^.]+\.ts)$/u;
+
+/** Minified by name. */
+const MINIFIED_NAME = /\.min\.[cm]?js$/u;
+
+/** Files at least this large are sampled for {@link MINIFIED_LINE_LENGTH}. */
+const MINIFIED_MIN_SIZE = 10 * 1024;
+
+/** Average line length (over the first {@link MINIFIED_SAMPLE} bytes) above which a file counts as minified. */
+export const MINIFIED_LINE_LENGTH = 500;
+
+const MINIFIED_SAMPLE = 64 * 1024;
+
+const CONTENT_CHECKS_AT_ONCE = 64;
+
+function isSourceName(name: string): boolean {
+  return SOURCE_EXTENSIONS.has(extname(name).toLowerCase()) && !DECLARATION_FILE.test(name);
+}
 
 /**
- * Whether a file found inside a searched directory is checked; `path` is relative to that
- * directory (so that `agent-guard build/` still searches a directory the user named).
+ * Whether a file found inside a searched directory is a JS or TS source file the command
+ * considers at all (`.d.ts` files are not). `path` is relative to that directory.
  */
 export function isSourceFile(path: string): boolean {
+  return isSourceName(path.split(/[\\/]/u).at(-1) ?? '');
+}
+
+/**
+ * Why a source file found inside a searched directory is left out by default, judged by its path
+ * alone (relative to that directory, so that `agent-guard build/` still searches a directory the
+ * user named): dependencies, vendored code, build output, `*.min.js`. Null when it is checked.
+ */
+export function defaultSkipReason(path: string): SkipReason | null {
   const segments = path.split(/[\\/]/u);
-  const name = segments.at(-1) ?? '';
-  return (
-    SOURCE_EXTENSIONS.has(extname(name).toLowerCase()) &&
-    !GENERATED_FILE.test(name) &&
-    !segments.slice(0, -1).some((segment) => SKIPPED_DIRECTORIES.has(segment))
-  );
+  for (const segment of segments.slice(0, -1)) {
+    const reason = SKIPPED_DIRECTORIES.get(segment);
+    if (reason !== undefined) {
+      return reason;
+    }
+  }
+  return MINIFIED_NAME.test(segments.at(-1) ?? '') ? 'minified' : null;
+}
+
+/** Whether text (a file's first bytes) looks minified: lines averaging over {@link MINIFIED_LINE_LENGTH} characters. */
+export function looksMinified(sample: string): boolean {
+  let lines = 1;
+  for (let index = sample.indexOf('\n'); index !== -1; index = sample.indexOf('\n', index + 1)) {
+    lines++;
+  }
+  return sample.length / lines > MINIFIED_LINE_LENGTH;
+}
+
+/** Why a file is left out by its content: larger than `maxFileSize` (0: no limit), or minified. */
+async function contentSkipReason(file: string, maxFileSize: number): Promise<SkipReason | null> {
+  const info = await stat(file).catch(() => null);
+  if (!info) {
+    return null;
+  }
+  if (maxFileSize > 0 && info.size > maxFileSize) {
+    return 'too large';
+  }
+  if (info.size < MINIFIED_MIN_SIZE) {
+    return null;
+  }
+  const handle = await open(file, 'r').catch(() => null);
+  if (!handle) {
+    return null;
+  }
+  try {
+    const buffer = Buffer.alloc(Math.min(MINIFIED_SAMPLE, info.size));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return looksMinified(buffer.toString('utf8', 0, bytesRead)) ? 'minified' : null;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Files of `dir` known to git: tracked plus untracked-but-not-ignored, relative to `dir`. */
@@ -50,7 +119,7 @@ async function gitFiles(dir: string): Promise<string[]> {
   return [...new Set(splitNul(result.stdout))].filter((file) => existsSync(join(dir, file)));
 }
 
-/** Files under `dir` by walking the file system (outside git), skipping {@link SKIPPED_DIRECTORIES}. */
+/** Files under `dir` by walking the file system (outside git), not entering {@link NEVER_WALKED}. */
 async function walkFiles(dir: string, prefix = ''): Promise<string[]> {
   let entries: Dirent[];
   try {
@@ -63,7 +132,7 @@ async function walkFiles(dir: string, prefix = ''): Promise<string[]> {
     const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
     // Symbolic links to directories are not followed (no cycles, no escaping the tree).
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) {
+      if (!NEVER_WALKED.has(entry.name)) {
         files.push(...(await walkFiles(dir, path)));
       }
     } else {
@@ -78,15 +147,30 @@ export interface DiscoveryOptions {
   paths: readonly string[];
   /** With --config the project's config decides which file types it handles. */
   anyExtension: boolean;
+  /** --max-file-size in bytes; 0 for no limit. */
+  maxFileSize: number;
+  /** --ignore-pattern and .agent-guardignore. */
+  ignores: UserIgnores;
+}
+
+export interface Discovery {
+  /** Absolute, real paths of the files to check, sorted. */
+  files: string[];
+  /** Source files left out, with the reason (a file both checked and left out is checked). */
+  skipped: SkippedFile[];
 }
 
 /**
- * The absolute, real paths of the files to check, sorted. Directories are searched through
- * git when inside a work tree (honouring .gitignore), by walking otherwise; files named
- * explicitly are always checked. A missing path is a {@link CliError}.
+ * The files to check and the source files left out. Directories are searched through git when
+ * inside a work tree (honouring .gitignore), by walking otherwise; their files are left out when
+ * {@link defaultSkipReason} or the user's ignores say so, or when they are too large or look
+ * minified. Files named explicitly skip the default rules but not the user's ignores (so a
+ * lint-staged hook honours .agent-guardignore). A missing path is a {@link CliError}.
  */
-export async function discoverFiles({ cwd, paths, anyExtension }: DiscoveryOptions): Promise<string[]> {
+export async function discoverFiles({ cwd, paths, anyExtension, maxFileSize, ignores }: DiscoveryOptions): Promise<Discovery> {
   const found = new Set<string>();
+  const skipped = new Map<string, SkippedFile>();
+  const candidates: string[] = [];
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     const info = await stat(absolute).catch(() => null);
@@ -98,21 +182,47 @@ export async function discoverFiles({ cwd, paths, anyExtension }: DiscoveryOptio
       if (!anyExtension && !SOURCE_EXTENSIONS.has(extname(real).toLowerCase())) {
         throw new CliError(`not a JavaScript or TypeScript file: ${path}`);
       }
-      found.add(real);
+      const reason = ignores.reasonFor(real);
+      if (reason === null) {
+        found.add(real);
+      } else {
+        skipped.set(real, { file: real, reason });
+      }
       continue;
     }
     const inGit = (await findWorkTreeRoot(real)) !== null;
     const files = inGit ? await gitFiles(real) : await walkFiles(real);
     for (const file of files) {
-      if (isSourceFile(file)) {
-        found.add(join(real, file));
+      if (!isSourceFile(file)) {
+        continue;
+      }
+      const absoluteFile = join(real, file);
+      const reason = defaultSkipReason(file) ?? ignores.reasonFor(absoluteFile);
+      if (reason === null) {
+        candidates.push(absoluteFile);
+      } else {
+        skipped.set(absoluteFile, { file: absoluteFile, reason });
       }
     }
   }
-  return [...found].sort();
+  const reasons: Array<SkipReason | null> = [];
+  // In slices, so that a large repository does not open thousands of files at once (EMFILE).
+  for (let start = 0; start < candidates.length; start += CONTENT_CHECKS_AT_ONCE) {
+    const slice = candidates.slice(start, start + CONTENT_CHECKS_AT_ONCE);
+    reasons.push(...(await Promise.all(slice.map((file) => (found.has(file) ? null : contentSkipReason(file, maxFileSize))))));
+  }
+  candidates.forEach((file, index) => {
+    const reason = reasons[index] ?? null;
+    if (reason === null) {
+      found.add(file);
+    } else {
+      skipped.set(file, { file, reason });
+    }
+  });
+  for (const file of found) {
+    skipped.delete(file);
+  }
+  return { files: [...found].sort(), skipped: [...skipped.values()] };
 }
 
-/** `/`-separated path of `file` relative to `root`, as git, SARIF and annotations expect. */
-export function toPosixRelative(root: string, file: string): string {
-  return relative(root, file).split(sep).join('/');
-}
+export { toPosixRelative } from './paths';

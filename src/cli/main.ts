@@ -7,13 +7,27 @@ import { homepage } from '../../package.json';
 import { type CliOptions, normalizeRuleIds, parseCliArgs, RULE_PREFIX } from './args';
 import { applyBaseline, parseBaseline, recordBaseline, serializeBaseline } from './baseline';
 import { type ChangedLines, collectChangedLines, isChangedLine } from './diff';
-import { builtinRules, createEngine, lintInBatches, loadESLintClass, rulesMetaOf } from './engine';
+import {
+  builtinRules,
+  createEngine,
+  type EngineOptions,
+  type ESLintClass,
+  lintInBatches,
+  loadESLintClass,
+  loadProjectConfig,
+  messageOf,
+  rulesMetaOf,
+  separateUnparseable,
+} from './engine';
 import { CliError, firstLine } from './errors';
+import { applyEslintIgnores } from './eslint-ignores';
 import { discoverFiles, toPosixRelative } from './files';
 import { formatReport } from './formatters/index';
 import { findWorkTreeRoot } from './git';
 import { HELP } from './help';
+import { loadUserIgnores } from './ignores';
 import { exitCodeFor, filterResults, isParseError, type LintResult, totals } from './results';
+import { describeSkipped, type SkippedFile } from './skipped';
 
 /** Where the command reads and writes; `process` in the bin, fakes in tests. */
 export interface CliIo {
@@ -26,13 +40,50 @@ export interface CliIo {
 
 /** Runs the command; resolves to the exit code and never throws. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  // Known before the arguments parse, so that even a usage error can show its stack.
+  const debug = argv.includes('--debug');
+  const restoreWarnings = captureEslintWarnings((text) => {
+    if (debug) {
+      io.stderr(`agent-guard: (debug) ${text}\n`);
+    }
+  });
   try {
     return await run(parseCliArgs(argv), io);
   } catch (error) {
-    const message = error instanceof CliError ? error.message : `unexpected error: ${firstLine(error)}`;
-    io.stderr(`agent-guard: ${message}\n`);
+    const expected = error instanceof CliError;
+    io.stderr(`agent-guard: ${expected ? error.message : `unexpected error: ${messageOf(error)}`}\n`);
+    const trace = expected ? error.cause : error;
+    if (trace instanceof Error && trace.stack) {
+      io.stderr(debug ? `${trace.stack}\n` : 'agent-guard: run with --debug for the stack trace\n');
+    }
     return 2;
+  } finally {
+    restoreWarnings();
   }
+}
+
+/**
+ * Keeps ESLint's process warnings (`ESLintIgnoreWarning` for a `.eslintignore` it no longer
+ * reads, `ESLintEnvWarning` for `/* eslint-env *\/` comments, …) off stderr while the command
+ * runs: they speak of ESLint set-ups the command does not use. `report` sees them (--debug).
+ * Other warnings pass through. Returns the function that restores `process.emitWarning`.
+ */
+function captureEslintWarnings(report: (text: string) => void): () => void {
+  const original = process.emitWarning;
+  const filtered = function (this: unknown, warning: string | Error, ...rest: unknown[]): void {
+    const option = rest[0];
+    const type =
+      typeof option === 'string' ? option : typeof (option as { type?: unknown } | undefined)?.type === 'string' ? (option as { type: string }).type : warning instanceof Error ? warning.name : '';
+    if (/^ESLint/u.test(type)) {
+      report(`${type}: ${warning instanceof Error ? warning.message : warning}`);
+      return;
+    }
+    (original as (...args: unknown[]) => void).call(process, warning, ...rest);
+  };
+  process.emitWarning = filtered as typeof process.emitWarning;
+  return () => {
+    process.emitWarning = original;
+  };
 }
 
 async function run(options: CliOptions, io: CliIo): Promise<number> {
@@ -59,24 +110,37 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
   const gitRoot = await findWorkTreeRoot(cwd);
   // Report paths, the baseline and --diff are relative to the work-tree root (cwd outside git).
   const root = gitRoot === null ? cwd : await realpath(gitRoot);
-  const { files, changes } = await selectFiles(options, { cwd, root, inGit: gitRoot !== null, anyExtension: configFile !== undefined });
+  const ESLintClass = await loadESLintClass();
+  const { files, skipped, changes } = await selectFiles(options, { cwd, root, inGit: gitRoot !== null, anyExtension: configFile !== undefined }, ESLintClass);
   if (files.length === 0) {
     io.stderr(`agent-guard: no ${changes ? 'changed ' : ''}JavaScript or TypeScript files to check\n`);
   }
 
-  const eslint = await createEngine(await loadESLintClass(), {
+  const engineOptions: EngineOptions = {
     // With --config, ESLint's usual base directory; built in, one that contains every file.
     cwd: configFile === undefined ? commonAncestor([root, cwd, ...files.map((file) => dirname(file))]) : cwd,
     configFile,
     strict: options.strict,
     rules: selectedRules,
     files,
-  });
-  const raw = await lintInBatches(eslint, files, (done, total) => {
+  };
+  const eslint = await createEngine(ESLintClass, engineOptions);
+  if (configFile !== undefined && files[0] !== undefined) {
+    await loadProjectConfig(eslint, configFile, files[0]);
+  }
+  const linted = await lintInBatches(eslint, files, (done, total) => {
     if (io.progress) {
       io.stderr(done < total ? `\ragent-guard: ${done}/${total} files` : '\r\x1b[K');
     }
   });
+  // Files that do not parse are skipped and listed, never a failed run; the built-in config
+  // first tries them again as the other source type and with typescript-eslint's parser.
+  const { results: raw, unparseable } = await separateUnparseable(
+    linted,
+    configFile === undefined
+      ? async (fallback, retried) => (await createEngine(ESLintClass, { ...engineOptions, files: retried, fallback })).lintFiles(retried)
+      : undefined,
+  );
 
   // The built-in config reports only its own rules (inline `/* eslint … */` comments could switch
   // on others); --config reports what the project's config reports, or only the --rule ones.
@@ -103,12 +167,14 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
     declaredRules: builtin ? Object.keys(builtin) : [],
     toolVersion: plugin.meta.version,
     informationUri: homepage,
+    unparseable,
   });
   if (options.output === undefined) {
     io.stdout(report);
   } else {
     await writeText(resolve(cwd, options.output), report, options.output);
   }
+  io.stderr(describeSkipped([...skipped, ...unparseable], root, options.verbose));
   return exitCodeFor(totals(results), options.maxWarnings);
 }
 
@@ -119,17 +185,39 @@ interface Place {
   anyExtension: boolean;
 }
 
+interface Selection {
+  files: string[];
+  /** Source files left out (by default, by the user's ignores), limited to changed files with --diff. */
+  skipped: SkippedFile[];
+  changes?: ChangedLines;
+}
+
 /** The files to check and, with --diff, the changed lines (only files with changes are kept). */
-async function selectFiles(options: CliOptions, place: Place): Promise<{ files: string[]; changes?: ChangedLines }> {
-  const files = await discoverFiles({ cwd: place.cwd, paths: options.paths, anyExtension: place.anyExtension });
+async function selectFiles(options: CliOptions, place: Place, ESLintClass: ESLintClass): Promise<Selection> {
+  const ignores = await loadUserIgnores({ root: place.root, cwd: place.cwd, patterns: options.ignorePatterns });
+  const discovery = await discoverFiles({
+    cwd: place.cwd,
+    paths: options.paths,
+    anyExtension: place.anyExtension,
+    maxFileSize: options.maxFileSize,
+    ignores,
+  });
+  let { files } = discovery;
+  const skipped = [...discovery.skipped];
+  if (options.useEslintIgnores) {
+    const outcome = await applyEslintIgnores(ESLintClass, { cwd: place.cwd, root: place.root, files });
+    files = outcome.files;
+    skipped.push(...outcome.skipped);
+  }
   if (options.diff === undefined) {
-    return { files };
+    return { files, skipped };
   }
   if (!place.inGit) {
     throw new CliError('--diff needs a git repository, and this directory is not inside one');
   }
   const changes = await collectChangedLines(place.root, options.diff);
-  return { files: files.filter((file) => changes.has(toPosixRelative(place.root, file))), changes };
+  const changed = (file: string) => changes.has(toPosixRelative(place.root, file));
+  return { files: files.filter(changed), skipped: skipped.filter((entry) => changed(entry.file)), changes };
 }
 
 interface BaselineUse {

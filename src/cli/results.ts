@@ -65,12 +65,10 @@ export function totals(results: readonly LintResult[]): Totals {
 }
 
 /**
- * 2 when a file could not be parsed (the run is incomplete), 1 for any error or for more
- * warnings than tolerated, 0 otherwise.
+ * 1 for any error or for more warnings than tolerated, 0 otherwise. Parse errors do not count:
+ * a file that cannot be parsed is skipped and listed, never a failed run (2 is for usage and
+ * set-up errors, which throw before any result exists).
  */
-export function exitCodeFor(sum: Totals, maxWarnings: number | undefined): 0 | 1 | 2 {
-  if (sum.parseErrors > 0) {
-    return 2;
-  }
+export function exitCodeFor(sum: Totals, maxWarnings: number | undefined): 0 | 1 {
   return sum.errors > 0 || sum.warnings > (maxWarnings ?? 0) ? 1 : 0;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { normalizeRuleIds, parseCliArgs } from '../../src/cli/args';
+import { normalizeRuleIds, parseCliArgs, parseFileSize } from '../../src/cli/args';
 import { CliError } from '../../src/cli/errors';
 
 const RULES = ['fetch-requires-timeout', 'no-sql-template-literal'];
@@ -28,6 +28,11 @@ describe('parseCliArgs', () => {
       config: undefined,
       baseline: undefined,
       updateBaseline: false,
+      ignorePatterns: [],
+      useEslintIgnores: false,
+      maxFileSize: 1024 * 1024,
+      verbose: false,
+      debug: false,
       help: false,
       version: false,
     });
@@ -50,6 +55,14 @@ describe('parseCliArgs', () => {
         '--baseline',
         'baseline.json',
         '--update-baseline',
+        '--ignore-pattern',
+        'docs/',
+        '--ignore-pattern=**/*.test.js',
+        '--use-eslint-ignores',
+        '--max-file-size',
+        '2mb',
+        '--verbose',
+        '--debug',
         'lib/a.ts',
       ]),
     ).toEqual({
@@ -63,11 +76,32 @@ describe('parseCliArgs', () => {
       config: undefined,
       baseline: 'baseline.json',
       updateBaseline: true,
+      ignorePatterns: ['docs/', '**/*.test.js'],
+      useEslintIgnores: true,
+      maxFileSize: 2 * 1024 * 1024,
+      verbose: true,
+      debug: true,
       help: false,
       version: false,
     });
     expect(parseCliArgs(['-c', 'eslint.config.js', '--format=github'])).toMatchObject({ config: 'eslint.config.js', format: 'github' });
     expect(parseCliArgs(['--strict', '-h', '-v'])).toMatchObject({ strict: true, help: true, version: true });
+  });
+
+  it('reads --max-file-size in bytes, kb or mb (units of 1024), 0 for no limit', () => {
+    const sizes: Record<string, number> = { '0': 0, '200000': 200_000, '500b': 500, '500kb': 512_000, '500K': 512_000, '1.5MB': 1_572_864, '2m': 2_097_152 };
+    for (const [text, bytes] of Object.entries(sizes)) {
+      expect(parseFileSize(text), text).toBe(bytes);
+      expect(parseCliArgs([`--max-file-size=${text}`]).maxFileSize, text).toBe(bytes);
+    }
+    const bad = (text: string) => `--max-file-size needs a size such as 1mb, 500kb or 200000 (bytes); 0 for no limit (got "${text}")`;
+    expect(usageError(['--max-file-size=1gb'])).toBe(bad('1gb'));
+    expect(usageError(['--max-file-size=big'])).toBe(bad('big'));
+    expect(usageError(['--max-file-size='])).toBe(bad(''));
+  });
+
+  it('rejects an empty --ignore-pattern', () => {
+    expect(usageError(['--ignore-pattern='])).toBe('--ignore-pattern needs a pattern such as docs/ or "**/*.test.js"');
   });
 
   it('takes everything after `--` as paths, even names starting with a dash', () => {

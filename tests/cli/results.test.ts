@@ -26,12 +26,13 @@ describe('totals and exitCodeFor', () => {
     expect(totals([result('/r/d.js', [parseError()])])).toEqual({ errors: 0, warnings: 0, parseErrors: 1, files: 1 });
   });
 
-  it('is 0 without findings, 1 for errors or too many warnings, 2 when a file did not parse', () => {
+  it('is 0 without findings, 1 for errors or too many warnings; a parse error alone never fails the run', () => {
     expect(exitCodeFor({ errors: 0, warnings: 0, parseErrors: 0, files: 0 }, undefined)).toBe(0);
     expect(exitCodeFor({ errors: 1, warnings: 0, parseErrors: 0, files: 1 }, 10)).toBe(1);
     expect(exitCodeFor({ errors: 0, warnings: 2, parseErrors: 0, files: 1 }, undefined)).toBe(1);
     expect(exitCodeFor({ errors: 0, warnings: 2, parseErrors: 0, files: 1 }, 1)).toBe(1);
     expect(exitCodeFor({ errors: 0, warnings: 2, parseErrors: 0, files: 1 }, 2)).toBe(0);
-    expect(exitCodeFor({ errors: 3, warnings: 0, parseErrors: 1, files: 2 }, undefined)).toBe(2);
+    expect(exitCodeFor({ errors: 3, warnings: 0, parseErrors: 1, files: 2 }, undefined)).toBe(1);
+    expect(exitCodeFor({ errors: 0, warnings: 0, parseErrors: 1, files: 1 }, undefined)).toBe(0);
   });
 });

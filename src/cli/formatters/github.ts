@@ -1,5 +1,6 @@
 import { toPosixRelative } from '../files';
 import { isParseError, type LintResult } from '../results';
+import type { SkippedFile } from '../skipped';
 
 /** Escapes the message of a workflow command (`::error …::<data>`). */
 export function escapeData(text: string): string {
@@ -17,8 +18,15 @@ export function escapeProperty(text: string): string {
  * title=agent-guard/<rule>::<message>` (`::warning` for warnings). Paths are relative to the
  * work-tree root, as GitHub resolves them against the checkout.
  */
-export function formatGithub(results: readonly LintResult[], root: string): string {
+export function formatGithub(results: readonly LintResult[], root: string, unparseable: readonly SkippedFile[] = []): string {
   const lines: string[] = [];
+  // Files that could not be parsed were skipped: a warning on each, so the pull request shows
+  // what was not checked (`title=agent-guard skipped this file`).
+  for (const skipped of unparseable) {
+    const position = skipped.line === undefined ? '' : `,line=${skipped.line},col=${skipped.column ?? 1}`;
+    const file = escapeProperty(toPosixRelative(root, skipped.file));
+    lines.push(`::warning file=${file}${position},title=${escapeProperty('agent-guard skipped this file')}::${escapeData(`could not parse it: ${skipped.message ?? ''}`.trimEnd())}`);
+  }
   for (const result of results) {
     const file = toPosixRelative(root, result.filePath);
     for (const message of result.messages) {

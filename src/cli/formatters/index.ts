@@ -2,6 +2,7 @@ import type { ESLint } from 'eslint';
 
 import type { Format } from '../args';
 import type { LintResult } from '../results';
+import type { SkippedFile } from '../skipped';
 import { formatGithub } from './github';
 import { formatSarif } from './sarif';
 
@@ -16,6 +17,8 @@ export interface ReportContext {
   declaredRules: readonly string[];
   toolVersion: string;
   informationUri: string;
+  /** Files that could not be parsed (skipped): warnings in `github`, notifications in `sarif`; stderr lists them for every format. */
+  unparseable: readonly SkippedFile[];
 }
 
 /**
@@ -33,7 +36,7 @@ export async function formatReport(format: Format, results: LintResult[], contex
     case 'json':
       return `${JSON.stringify(results)}\n`;
     case 'github':
-      return formatGithub(results, context.root);
+      return formatGithub(results, context.root, context.unparseable);
     case 'sarif': {
       const ids = new Set(context.declaredRules);
       for (const result of results) {
@@ -54,6 +57,7 @@ export async function formatReport(format: Format, results: LintResult[], contex
         toolVersion: context.toolVersion,
         informationUri: context.informationUri,
         rules,
+        unparseable: context.unparseable,
       });
     }
   }

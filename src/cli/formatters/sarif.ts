@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 
 import { toPosixRelative } from '../files';
 import { isParseError, type LintMessage, type LintResult } from '../results';
+import type { SkippedFile } from '../skipped';
 
 /** What SARIF's `tool.driver.rules[]` says about one rule. */
 export interface SarifRule {
@@ -21,6 +22,8 @@ export interface SarifContext {
   informationUri: string;
   /** Rules the run checked, in the order to list them; rules seen only in results are appended. */
   rules: readonly SarifRule[];
+  /** Files skipped because they could not be parsed: `warning` notifications (the run itself succeeded). */
+  unparseable?: readonly SkippedFile[];
 }
 
 const SRCROOT = '%SRCROOT%';
@@ -67,6 +70,14 @@ export function formatSarif(results: readonly LintResult[], context: SarifContex
   const sarifResults: object[] = [];
   const notifications: object[] = [];
   let parseErrors = 0;
+  for (const skipped of context.unparseable ?? []) {
+    const where = skipped.line === undefined ? {} : { region: { startLine: skipped.line, startColumn: Math.max(1, skipped.column ?? 1) } };
+    notifications.push({
+      level: 'warning',
+      message: { text: `Skipped: could not parse this file: ${skipped.message ?? ''}`.trimEnd() },
+      locations: [{ physicalLocation: { artifactLocation: artifactLocation(context.root, skipped.file), ...where } }],
+    });
+  }
 
   for (const result of results) {
     for (const message of result.messages) {
