@@ -56,6 +56,21 @@ describe('formatGithub', () => {
     }
   });
 
+  it('puts a warning on each file skipped because it could not be parsed, before the findings', () => {
+    const output = formatGithub([result('/repo/src/a.js', [message()])], '/repo', [
+      { file: '/repo/docs/snippet, 1.js', reason: 'could not parse', message: 'Unexpected token )', line: 2, column: 7 },
+      { file: '/repo/tsup.config.cjs', reason: 'could not parse', message: 'Unexpected end of input' },
+    ]);
+    expect(output).toBe(
+      '::warning file=docs/snippet%2C 1.js,line=2,col=7,title=agent-guard skipped this file::could not parse it: Unexpected token )\n' +
+        '::warning file=tsup.config.cjs,title=agent-guard skipped this file::could not parse it: Unexpected end of input\n' +
+        "::error file=src/a.js,line=3,col=9,endLine=3,endColumn=30,title=agent-guard/fetch-requires-timeout::'fetch' has no timeout.\n",
+    );
+    for (const line of output.trimEnd().split('\n')) {
+      expect(line).toMatch(ANNOTATION);
+    }
+  });
+
   it('prints nothing without findings', () => {
     expect(formatGithub([result('/repo/a.js', [])], '/repo')).toBe('');
   });

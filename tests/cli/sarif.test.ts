@@ -136,6 +136,36 @@ describe('formatSarif', () => {
     ]);
   });
 
+  it('reports files skipped because they could not be parsed as warning notifications of a successful run', () => {
+    const log = JSON.parse(
+      formatSarif([result('/repo/src/a.js', [message()])], {
+        ...CONTEXT,
+        unparseable: [
+          { file: '/repo/docs/snippet.js', reason: 'could not parse', message: 'Unexpected token )', line: 2, column: 7 },
+          { file: '/repo/tsup.config.cjs', reason: 'could not parse', message: 'Unexpected end of input' },
+        ],
+      }),
+    ) as SarifLog;
+    expectValid(log);
+    const [run] = log.runs;
+    expect(run.invocations[0]).toEqual({
+      executionSuccessful: true,
+      toolExecutionNotifications: [
+        {
+          level: 'warning',
+          message: { text: 'Skipped: could not parse this file: Unexpected token )' },
+          locations: [{ physicalLocation: { artifactLocation: { uri: 'docs/snippet.js', uriBaseId: '%SRCROOT%' }, region: { startLine: 2, startColumn: 7 } } }],
+        },
+        {
+          level: 'warning',
+          message: { text: 'Skipped: could not parse this file: Unexpected end of input' },
+          locations: [{ physicalLocation: { artifactLocation: { uri: 'tsup.config.cjs', uriBaseId: '%SRCROOT%' } } }],
+        },
+      ],
+    });
+    expect(run.results.map((entry) => entry.ruleId)).toEqual(['agent-guard/fetch-requires-timeout']);
+  });
+
   it('control: the vendored schema rejects what SARIF forbids', () => {
     const log = JSON.parse(formatSarif([result('/repo/a.js', [message()])], CONTEXT)) as { runs: [{ results: [{ level: string }] }] };
     log.runs[0].results[0].level = 'fatal';
