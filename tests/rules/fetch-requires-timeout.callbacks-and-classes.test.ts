@@ -2,7 +2,9 @@ import rule from '../../src/rules/fetch-requires-timeout';
 import { createRuleTester } from '../rule-tester';
 
 // Issue #16: Node's `https.get(url, cb)` / `https.request(opts, cb)` whose callback is a parameter
-// or a declared function (not an options object), and classes whose methods wrap a request.
+// or a declared function (not an options object), and classes whose methods wrap a request: an
+// unbounded request is reported once, inside the method; a method that sets a timeout only when its
+// caller passes one is reported at the calls that pass none (`this.send()`, `api.send()`, `Api.ping()`).
 const ruleTester = createRuleTester();
 
 const FETCH_REMEDY = 'pass signal: AbortSignal.timeout(ms)';
@@ -50,6 +52,29 @@ class Client {
   send(path) { return this.http.get(path); }
 }
 module.exports = new Client();`,
+    },
+    // --- a method that sets a timeout only when its caller passes one: callers that pass it ---
+    `export class Api {
+  constructor(private base: string) {}
+  send(path: string, { timeout }: { timeout?: number } = {}) {
+    return fetch(this.base + path, timeout ? { signal: AbortSignal.timeout(timeout) } : {});
+  }
+  list() { return this.send('/items', { timeout: 2000 }); }
+  each(paths: string[]) { return paths.map(function (p) { return this.send(p); }); }
+}
+const api = new Api('https://api.example.com');
+await api.send('/me', { timeout: 5000 });
+await api.send('/me', options);
+let later = new Api('https://b.example.com');
+await later.send('/x');`,
+    // a method with a default timeout
+    {
+      filename: 'file.js',
+      code: `class Client {
+  get(url, ms = 5000) { return fetch(url, { signal: AbortSignal.timeout(ms) }); }
+  list() { return this.get('/items'); }
+}
+new Client().get('/a');`,
     },
   ],
   invalid: [
@@ -342,6 +367,101 @@ Store.ping('https://status.example.com');`,
 const store = new Store();
 store.load(1);
 Store.ping('https://status.example.com');`,
+            },
+          ],
+        },
+      ],
+    },
+    // --- a method that sets a timeout only when its caller passes one: this.send() and api.send() without one (TS) ---
+    {
+      code: `export class Api {
+  constructor(private base: string) {}
+  send(path: string, { timeout }: { timeout?: number } = {}) {
+    return fetch(this.base + path, timeout ? { signal: AbortSignal.timeout(timeout) } : {});
+  }
+  list() { return this.send('/items'); }
+}
+const api = new Api('https://api.example.com');
+await api.send('/me', { cache: 'no-store' });`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'this.send', remedy: 'pass timeout (Api.send, on line 3, sets a timeout on its fetch call only when its caller passes one)' },
+          line: 6,
+          column: 19,
+          endLine: 6,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'addTimeoutOption',
+              output: `export class Api {
+  constructor(private base: string) {}
+  send(path: string, { timeout }: { timeout?: number } = {}) {
+    return fetch(this.base + path, timeout ? { signal: AbortSignal.timeout(timeout) } : {});
+  }
+  list() { return this.send('/items', { timeout: 10000 }); }
+}
+const api = new Api('https://api.example.com');
+await api.send('/me', { cache: 'no-store' });`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'api.send', remedy: 'pass timeout (Api.send, on line 3, sets a timeout on its fetch call only when its caller passes one)' },
+          line: 9,
+          column: 7,
+          endLine: 9,
+          endColumn: 45,
+          suggestions: [
+            {
+              messageId: 'addTimeoutOption',
+              output: `export class Api {
+  constructor(private base: string) {}
+  send(path: string, { timeout }: { timeout?: number } = {}) {
+    return fetch(this.base + path, timeout ? { signal: AbortSignal.timeout(timeout) } : {});
+  }
+  list() { return this.send('/items'); }
+}
+const api = new Api('https://api.example.com');
+await api.send('/me', { cache: 'no-store', timeout: 10000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    // --- a static method taking the timeout itself, called as this.ping() without it and Status.ping() with it (JS, CommonJS) ---
+    {
+      filename: 'file.js',
+      code: `const { fetch } = require('undici');
+class Status {
+  static ping(url, ms) {
+    return fetch(url, { signal: ms ? AbortSignal.timeout(ms) : undefined });
+  }
+  static check() { return this.ping('https://status.example.com'); }
+}
+Status.ping('https://status.example.com', 3000);
+module.exports = Status;`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'this.ping', remedy: 'pass a timeout in ms as argument 2 (Status.ping, on line 3, sets a timeout on its fetch call only when its caller passes one)' },
+          line: 6,
+          column: 27,
+          endLine: 6,
+          endColumn: 66,
+          suggestions: [
+            {
+              messageId: 'addTimeoutOption',
+              output: `const { fetch } = require('undici');
+class Status {
+  static ping(url, ms) {
+    return fetch(url, { signal: ms ? AbortSignal.timeout(ms) : undefined });
+  }
+  static check() { return this.ping('https://status.example.com', 10000); }
+}
+Status.ping('https://status.example.com', 3000);
+module.exports = Status;`,
             },
           ],
         },

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { childNodes, memberName, outerExpression } from '../../core/ast';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
 import { functionVariable, isFunctionLike, localCallSites } from '../../core/functions';
@@ -307,6 +308,103 @@ function summarise(file: ProjectFile, fn: FunctionLike): HttpWrapperSummary | nu
   return summariseIn(file.context, fn, requestCallsOf(file.context));
 }
 
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** A method of a class of the file (`send(path) {…}`, `send = (path) => …`, `static send(…)`). */
+interface ClassMethod {
+  readonly name: string;
+  readonly cls: ClassNode;
+  readonly isStatic: boolean;
+}
+
+/** The class method `fn` is, by a plain name, or `null`. */
+function classMethodOf(fn: FunctionLike): ClassMethod | null {
+  const member = fn.parent;
+  if (
+    !(member?.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'method') &&
+    member?.type !== AST_NODE_TYPES.PropertyDefinition
+  ) {
+    return null;
+  }
+  if (member.value !== fn || member.computed || member.key.type !== AST_NODE_TYPES.Identifier) {
+    return null;
+  }
+  return { name: member.key.name, cls: member.parent.parent as ClassNode, isStatic: member.static };
+}
+
+/** The class and static-ness `this` refers to at `node`: that of the nearest method, field or static block around it. */
+function thisOwner(node: TSESTree.Node): { cls: ClassNode; isStatic: boolean } | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
+      const member = current.parent;
+      return member?.type === AST_NODE_TYPES.MethodDefinition && member.value === current ? { cls: member.parent.parent as ClassNode, isStatic: member.static } : null;
+    }
+    if (current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.StaticBlock) {
+      return { cls: current.parent.parent as ClassNode, isStatic: current.type === AST_NODE_TYPES.StaticBlock || current.static };
+    }
+  }
+  return null;
+}
+
+/** `receiver.name(…)` for a member call of that name, or `null`. */
+function memberCall(context: FileContext, member: TSESTree.Node | undefined, name: string): TSESTree.CallExpression | null {
+  const call = member?.parent;
+  return member?.type === AST_NODE_TYPES.MemberExpression && !member.computed && memberName(context, member) === name && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member
+    ? call
+    : null;
+}
+
+/**
+ * The calls of a class method in the file: `this.send(…)` where `this` is the same class (and
+ * static-ness), `api.send(…)` on a `const api = new Api(…)`, `Api.send(…)` for a static method.
+ */
+function methodCallSites(context: FileContext, method: ClassMethod): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  const stack: TSESTree.Node[] = [method.cls.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.ThisExpression) {
+      const call = memberCall(context, node.parent, method.name);
+      const owner = call ? thisOwner(call) : null;
+      if (call && owner?.cls === method.cls && owner.isStatic === method.isStatic) {
+        calls.push(call);
+      }
+      continue;
+    }
+    stack.push(...childNodes(context.sourceCode, node));
+  }
+  const declarator = method.cls.type === AST_NODE_TYPES.ClassExpression ? outerExpression(method.cls).parent : null;
+  const classVariable =
+    method.cls.type === AST_NODE_TYPES.ClassDeclaration
+      ? context.sourceCode.getDeclaredVariables(method.cls).find((v) => v.defs.some((d) => d.type === 'ClassName'))
+      : declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier
+        ? context.sourceCode.getDeclaredVariables(declarator)[0]
+        : undefined;
+  for (const ref of classVariable?.references ?? []) {
+    const use = ref.identifier as TSESTree.Node;
+    if (method.isStatic) {
+      const call = memberCall(context, use.parent, method.name);
+      if (call) {
+        calls.push(call);
+      }
+      continue;
+    }
+    // `const api = new Api(…)`, then `api.send(…)`.
+    const construct = use.parent;
+    const holder = construct?.type === AST_NODE_TYPES.NewExpression && construct.callee === use ? outerExpression(construct).parent : null;
+    if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier || holder.parent.kind !== 'const') {
+      continue;
+    }
+    for (const instanceRef of context.sourceCode.getDeclaredVariables(holder)[0]?.references ?? []) {
+      const call = memberCall(context, (instanceRef.identifier as TSESTree.Node).parent, method.name);
+      if (call) {
+        calls.push(call);
+      }
+    }
+  }
+  return calls;
+}
+
 /** A function of the linted file whose request has a timeout only when its caller passes one. */
 export interface LocalHttpWrapper {
   readonly summary: Extract<HttpWrapperSummary, { kind: 'caller' }>;
@@ -320,8 +418,9 @@ export interface LocalHttpWrapper {
 const LOCAL_WRAPPERS = perFileKey<LocalHttpWrapper[]>('local HTTP wrappers');
 
 /**
- * The named functions of the linted file (`function get(url, { timeout } = {})`, `const get =
- * async (url, opts) => …`) that wrap one of `requests` (the file's request calls, as the rule
+ * The named functions and class methods of the linted file (`function get(url, { timeout } = {})`,
+ * `const get = async (url, opts) => …`, `class Api { send(path, { timeout } = {}) {…} }`, called as
+ * `this.send()`, `api.send()` or `Api.send()`) that wrap one of `requests` (the file's request calls, as the rule
  * traced them) and bound it only when their caller passes a timeout, summarised by the same
  * engine as the wrappers of other files. A request is matched to each named function around it,
  * innermost first. Memoised per file; a file without request calls costs nothing.
@@ -344,11 +443,15 @@ export function localHttpWrappers(context: FileContext, requests: readonly HttpR
         let wrapper = isWrapper.get(fn);
         if (wrapper === undefined) {
           const variable = functionVariable(context, fn);
-          const summary = variable ? summariseIn(context, fn, requests) : null;
-          wrapper = variable !== null && summary?.kind === 'caller';
-          if (variable && summary?.kind === 'caller') {
-            const calls = localCallSites(context, fn).filter((call) => call.range[0] < fn.range[0] || call.range[1] > fn.range[1]);
-            found.push({ summary, name: variable.name, line: fn.loc.start.line, calls });
+          const method = variable ? null : classMethodOf(fn);
+          const summary = variable || method ? summariseIn(context, fn, requests) : null;
+          wrapper = summary?.kind === 'caller';
+          if (summary?.kind === 'caller') {
+            const sites = variable ? localCallSites(context, fn) : methodCallSites(context, method!);
+            const calls = sites.filter((call) => call.range[0] < fn.range[0] || call.range[1] > fn.range[1]);
+            const className = method?.cls.id?.name;
+            const name = variable ? variable.name : className ? `${className}.${method!.name}` : method!.name;
+            found.push({ summary, name, line: fn.loc.start.line, calls });
           }
           isWrapper.set(fn, wrapper);
         }

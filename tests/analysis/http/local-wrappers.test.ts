@@ -85,6 +85,31 @@ export default (url, { timeout } = {}) => fetch(url, timeout ? { signal: AbortSi
 get('/');`),
     ).toEqual(['get@1 1:timeout calls=1', 'none']);
   });
+
+  it('finds class methods and their calls through this, a const instance and the class', () => {
+    expect(
+      run(`class Api {
+  send(path, { timeout } = {}) { return fetch(path, timeout ? { signal: AbortSignal.timeout(timeout) } : {}); }
+  static ping(url, ms) { return fetch(url, { signal: ms ? AbortSignal.timeout(ms) : undefined }); }
+  list() { return [this.send('/a'), this.ping('/no'), () => this.send('/b'), function () { return this.send('/c'); }]; }
+  static check() { return this.ping('/d'); }
+}
+const api = new Api();
+let other = new Api();
+api.send('/e'); other.send('/f'); Api.ping('/g'); Api.send('/h');`),
+    ).toEqual(['Api.send@2 1:timeout calls=3', 'Api.ping@3 1:value calls=2', 'none', 'none']);
+  });
+
+  it('names a method of an anonymous class by its own name, and skips computed and private names', () => {
+    expect(
+      run(`const Client = class {
+  get(url, init) { return fetch(url, { ...init }); }
+  ['post'](url, init) { return fetch(url, { ...init }); }
+  #put(url, init) { return fetch(url, { ...init }); }
+};
+new Client().get('/a');`),
+    ).toEqual(['get@2 1:options calls=0', 'none', 'none', 'none']);
+  });
 });
 
 describe('mutatedOptionsLiteral', () => {
