@@ -145,7 +145,8 @@ export class BindingValues {
     }
     if (role?.role.kind === 'input') {
       const origin = { description: role.role.description, framework: role.framework, node: param, falseConfidence: [] };
-      return this.patternValue({ kind: 'input', origin, path: false }, param, id);
+      const files = this.tracker.uploads.decoratedFiles(fn, param, origin);
+      return this.patternValue(files ?? { kind: 'input', origin, path: false }, param, id);
     }
     if (role) {
       return UNKNOWN;

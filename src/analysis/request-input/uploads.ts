@@ -6,8 +6,8 @@ import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
 import { isFunctionLike, resolveFunction } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
-import { CALL, CONSTRUCT, importsModule, iterateModuleReferences, resolveCallTarget } from '../../core/modules';
-import type { TraceMap } from '../../core/modules';
+import { importsModule, requireCallsOf, resolveCallTarget } from '../../core/modules';
+import { variableFor } from '../../core/variable-index';
 import { dereference, findObjectProperty, skipTsWrappers } from '../../core/static';
 import { BUSBOY, FASTIFY_MULTIPART, FASTIFY_MULTIPART_METHODS, FORMIDABLE, MULTER, RANDOM_NAME_CALLS } from '../../data/fs';
 import type { UploadLibrary } from '../../data/fs';
@@ -41,20 +41,108 @@ const SERVER_NAMED: Storage = { clientNamed: false };
 
 type UploadModule = 'multer' | 'storage' | 'memory' | 'formidable';
 
-const MULTER_MAP: TraceMap<UploadModule> = { [CALL]: 'multer', diskStorage: { [CALL]: 'storage' }, memoryStorage: { [CALL]: 'memory' } };
-const FORMIDABLE_MAP: TraceMap<UploadModule> = {
-  [CALL]: 'formidable',
-  [CONSTRUCT]: 'formidable',
-  formidable: { [CALL]: 'formidable' },
-  IncomingForm: { [CONSTRUCT]: 'formidable' },
-  Formidable: { [CONSTRUCT]: 'formidable' },
-  default: { [CALL]: 'formidable', IncomingForm: { [CONSTRUCT]: 'formidable' } },
+/** What a call of a library export makes, by module and export path (`''` for the module itself). */
+const UPLOAD_EXPORTS: Readonly<Record<string, Readonly<Record<string, UploadModule>>>> = {
+  multer: { '': 'multer', default: 'multer', diskStorage: 'storage', memoryStorage: 'memory' },
+  'fastify-multer': { '': 'multer', default: 'multer', diskStorage: 'storage', memoryStorage: 'memory' },
+  formidable: { '': 'formidable', default: 'formidable', formidable: 'formidable', IncomingForm: 'formidable', Formidable: 'formidable' },
 };
-const UPLOAD_TRACE_MAP: Readonly<Record<string, TraceMap<UploadModule>>> = {
-  multer: MULTER_MAP,
-  'fastify-multer': MULTER_MAP,
-  formidable: FORMIDABLE_MAP,
-};
+
+/**
+ * The calls of multer's and formidable's exports in the file (`multer({…})`,
+ * `multer.diskStorage({…})`, `new IncomingForm()`), found from the import and `require`
+ * bindings. Not with ReferenceTracker: this runs while a rule may be inside one of its
+ * searches, which would hide the `require` calls from a nested one.
+ */
+function uploadCalls(context: FileContext): { call: TSESTree.CallExpression | TSESTree.NewExpression; made: UploadModule }[] {
+  const out: { call: TSESTree.CallExpression | TSESTree.NewExpression; made: UploadModule }[] = [];
+  const follow = (id: TSESTree.Node, exports: Readonly<Record<string, UploadModule>>, path: string): void => {
+    const variable = id.type === AST_NODE_TYPES.Identifier ? variableFor(context, id) : null;
+    for (const ref of variable?.references ?? []) {
+      const use = ref.identifier as TSESTree.Node;
+      let parent = use.parent;
+      let key = path;
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === use && path === '') {
+        key = memberName(context, parent) ?? '\0';
+        parent = parent.parent;
+        if (parent && (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.callee === use.parent) {
+          const made = exports[key];
+          if (made) {
+            out.push({ call: parent, made });
+          }
+        }
+        continue;
+      }
+      if (parent && (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.callee === use) {
+        const made = exports[key];
+        if (made) {
+          out.push({ call: parent, made });
+        }
+      }
+    }
+  };
+  const bindPattern = (pattern: TSESTree.Node, exports: Readonly<Record<string, UploadModule>>): void => {
+    if (pattern.type === AST_NODE_TYPES.Identifier) {
+      follow(pattern, exports, '');
+    } else if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
+      for (const property of pattern.properties) {
+        if (property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.value.type === AST_NODE_TYPES.Identifier) {
+          follow(property.value, exports, property.key.name);
+        }
+      }
+    }
+  };
+  for (const statement of context.sourceCode.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      const exports = UPLOAD_EXPORTS[String(statement.source.value)];
+      for (const specifier of exports ? statement.specifiers : []) {
+        const imported = specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : '';
+        follow(specifier.local, exports!, imported === 'default' ? '' : imported);
+      }
+    } else if (
+      statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
+      statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference &&
+      statement.moduleReference.expression.type === AST_NODE_TYPES.Literal
+    ) {
+      const exports = UPLOAD_EXPORTS[String(statement.moduleReference.expression.value)];
+      if (exports) {
+        follow(statement.id, exports, '');
+      }
+    }
+  }
+  for (const { call, specifier } of requireCallsOf(context)) {
+    const exports = UPLOAD_EXPORTS[specifier];
+    if (!exports) {
+      continue;
+    }
+    let node: TSESTree.Node = call;
+    let path = '';
+    if (node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node) {
+      path = memberName(context, node.parent) ?? '\0'; // require('multer').diskStorage
+      node = node.parent;
+    }
+    const parent = node.parent;
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node) {
+      if (path === '') {
+        bindPattern(parent.id, exports);
+      } else if (parent.id.type === AST_NODE_TYPES.Identifier) {
+        follow(parent.id, exports, path);
+      }
+    } else if (parent && (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.callee === node && exports[path]) {
+      out.push({ call: parent, made: exports[path]! }); // require('multer')({ dest })
+    }
+  }
+  return out;
+}
+
+/** NestJS interceptors that run multer, and the position of their multer options. */
+const NEST_INTERCEPTORS: ReadonlyMap<string, number> = new Map([
+  ['FileInterceptor', 1], ['FilesInterceptor', 2], ['FileFieldsInterceptor', 1], ['AnyFilesInterceptor', 0],
+]);
+const NEST_FILE_DECORATORS = new Set(['UploadedFile', 'UploadedFiles']);
+
+/** The middleware methods of a multer instance. */
+const MULTER_MIDDLEWARES = new Set(['single', 'array', 'fields', 'any', 'none']);
 
 /** The shape of a storage callback's `file` (or formidable's `part`) parameter. */
 function fileShape(library: UploadLibrary): InputShape {
@@ -97,12 +185,8 @@ function fileUploads(context: FileContext, seeded: SeededClassifier): FileUpload
     const instances = new Map<TSESTree.Node, Storage>();
     let multerStorage = SERVER_NAMED;
     let formidableStorage = SERVER_NAMED;
-    for (const ref of iterateModuleReferences(context, UPLOAD_TRACE_MAP)) {
-      if (ref.kind === 'read') {
-        continue;
-      }
-      const call = ref.node as TSESTree.CallExpression | TSESTree.NewExpression;
-      switch (ref.info) {
+    for (const { call, made } of uploadCalls(context)) {
+      switch (made) {
         case 'multer': {
           const storage = multerInstanceStorage(context, call, seeded);
           instances.set(call, storage);
@@ -130,10 +214,12 @@ function fileUploads(context: FileContext, seeded: SeededClassifier): FileUpload
 
 /** `multer()`, `multer({ dest })`: random names; `multer({ storage })`: what the storage does. */
 function multerInstanceStorage(context: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression, seeded: SeededClassifier): Storage {
-  const options = call.arguments[0];
-  if (!options) {
-    return SERVER_NAMED; // memory storage: no path at all
-  }
+  // Without options: memory storage, no path at all.
+  return call.arguments[0] ? multerOptionsStorage(context, call.arguments[0], seeded) : SERVER_NAMED;
+}
+
+/** multer's options (`{ dest }`, `{ storage }`): the storage they make. */
+function multerOptionsStorage(context: FileContext, options: TSESTree.Node, seeded: SeededClassifier): Storage {
   const object = dereference(context, options);
   if (object.type !== AST_NODE_TYPES.ObjectExpression) {
     return CLIENT_NAMED; // options from elsewhere: cannot be read
@@ -311,8 +397,49 @@ export class Uploads implements UploadKnowledge {
       return null;
     }
     const handler = findEnclosingHandler(this.context, node);
-    const storage = handler ? this.routeStorage(handler.fn, handler.registration, uploads) : uploads.multerStorage;
+    const storage = handler ? this.routeStorage(handler.fn, handler.registration, uploads) : this.fileStorage(uploads);
     return { kind: 'upload', library: MULTER, clientNamed: storage.clientNamed, origin };
+  }
+
+  /**
+   * A NestJS handler parameter decorated `@UploadedFile()`/`@UploadedFiles()`: multer's files,
+   * with the storage of the method's `FileInterceptor('f', { storage })` (options set elsewhere,
+   * such as `MulterModule.register`, cannot be read); `null` for other parameters.
+   */
+  decoratedFiles(fn: FunctionLike, param: TSESTree.Node, origin: RequestInputOrigin): TrackedValue | null {
+    const decorators = 'decorators' in param ? (param.decorators ?? []) : [];
+    if (decorators.length === 0 || !decorators.some((d) => this.nestCall(d.expression, '@nestjs/common', NEST_FILE_DECORATORS) !== null)) {
+      return null;
+    }
+    const uploads = fileUploads(this.context, this.seeded);
+    if (!uploads?.multer) {
+      return null;
+    }
+    let storage = CLIENT_NAMED;
+    const method = fn.parent;
+    for (const decorator of method?.type === AST_NODE_TYPES.MethodDefinition ? method.decorators : []) {
+      const use = skipTsWrappers(decorator.expression);
+      for (const arg of use.type === AST_NODE_TYPES.CallExpression ? use.arguments : []) {
+        const interceptor = this.nestCall(arg, '@nestjs/platform-express', new Set(NEST_INTERCEPTORS.keys()));
+        if (interceptor) {
+          const options = interceptor.call.arguments[NEST_INTERCEPTORS.get(interceptor.name)!];
+          storage = options ? multerOptionsStorage(this.context, options, this.seeded) : CLIENT_NAMED;
+        }
+      }
+    }
+    const name = param.type === AST_NODE_TYPES.Identifier ? param.name : origin.description;
+    return { kind: 'upload', library: MULTER, clientNamed: storage.clientNamed, origin: { ...origin, description: name } };
+  }
+
+  /** `node` as a call of one of `names` exported by `module`, or `null`. */
+  private nestCall(node: TSESTree.Node, module: string, names: ReadonlySet<string>): { call: TSESTree.CallExpression; name: string } | null {
+    const call = skipTsWrappers(node);
+    if (call.type !== AST_NODE_TYPES.CallExpression) {
+      return null;
+    }
+    const target = resolveCallTarget(this.context, call.callee);
+    const name = target?.module === module && target.path.length === 1 ? target.path[0]! : null;
+    return name !== null && names.has(name) ? { call, name } : null;
   }
 
   /** @fastify/multipart's `request.file()`, `files()`, `parts()`, `saveRequestFiles()`, on a Fastify request. */
@@ -390,19 +517,20 @@ export class Uploads implements UploadKnowledge {
     return { kind: 'input', origin, path: true };
   }
 
-  /** The storage of the multer middleware a route runs before `fn`, else of the whole file. */
-  private routeStorage(fn: FunctionLike, registration: TSESTree.Node, uploads: FileUploads): Storage {
+  /**
+   * The storage of the multer middleware a route runs before `fn` (`upload.single('f')` of a
+   * `multer(…)` made in this file); a middleware made elsewhere cannot be read. Without one in
+   * the registration (`app.use(upload.any())`), the storage of every multer instance of the file.
+   */
+  private routeStorage(fn: FunctionLike, registration: TSESTree.Node | null, uploads: FileUploads): Storage {
     let storage = this.handlerStorage.get(fn);
     if (!storage) {
-      storage = uploads.multerStorage;
-      if (registration.type === AST_NODE_TYPES.CallExpression) {
-        for (const arg of registration.arguments) {
-          const instance = this.middlewareInstance(arg);
-          const known = instance ? uploads.instances.get(instance) : undefined;
-          if (known) {
-            storage = known;
-            break;
-          }
+      storage = this.fileStorage(uploads);
+      for (const arg of registration?.type === AST_NODE_TYPES.CallExpression ? registration.arguments : []) {
+        const middleware = this.middlewareInstance(arg);
+        if (middleware !== undefined) {
+          storage = (middleware && uploads.instances.get(middleware)) ?? CLIENT_NAMED;
+          break;
         }
       }
       this.handlerStorage.set(fn, storage);
@@ -410,11 +538,23 @@ export class Uploads implements UploadKnowledge {
     return storage;
   }
 
-  /** `upload.single('f')` -> the `multer(…)` call that made `upload`. */
-  private middlewareInstance(arg: TSESTree.Node): TSESTree.Node | null {
+  /** Every storage of the file; client-named when the file makes no multer instance (its storage is elsewhere). */
+  private fileStorage(uploads: FileUploads): Storage {
+    return uploads.instances.size > 0 ? uploads.multerStorage : CLIENT_NAMED;
+  }
+
+  /**
+   * `upload.single('f')` -> the `multer(…)` call that made `upload`; `null` for a multer
+   * middleware whose instance is not made in this file; `undefined` for other arguments.
+   */
+  private middlewareInstance(arg: TSESTree.Node): TSESTree.Node | null | undefined {
     const call = skipTsWrappers(arg);
     if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) {
-      return null;
+      return undefined;
+    }
+    const method = memberName(this.context, call.callee);
+    if (method === null || !MULTER_MIDDLEWARES.has(method)) {
+      return undefined;
     }
     const instance = dereference(this.context, call.callee.object);
     return instance.type === AST_NODE_TYPES.CallExpression || instance.type === AST_NODE_TYPES.NewExpression ? instance : null;

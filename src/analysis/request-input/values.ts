@@ -123,6 +123,8 @@ export interface UploadKnowledge {
   requestFiles(origin: RequestInputOrigin, node: TSESTree.Node): TrackedValue | null;
   /** A library method called on a request (`request.file()` of @fastify/multipart), or `null`. */
   requestMethod(method: string | null, framework: string, origin: RequestInputOrigin): TrackedValue | null;
+  /** A NestJS `@UploadedFile()` parameter, or `null`. */
+  decoratedFiles(fn: FunctionLike, param: TSESTree.Node, origin: RequestInputOrigin): TrackedValue | null;
   /** A parameter of an upload library's callback (busboy, formidable), or `null`. */
   callbackParameter(fn: FunctionLike, index: number, param: TSESTree.Node): TrackedValue | null;
   /** `await form.parse(req)` of formidable, or `null`. */
