@@ -12,7 +12,6 @@ import type { NameSpecList } from '../../core/name-specs';
 import { findObjectProperty, skipTsWrappers } from '../../core/static';
 import { memberName, outerExpression, staticCalleeName } from '../../core/ast';
 import { CLIENT_ERROR_CLASSES, ERROR_FORMATTER, RESPONSE_STREAMS } from '../../data/error-values';
-import type { ClientErrorClass } from '../../data/error-values';
 import { variableFor } from '../../core/variable-index';
 import type { FileContext } from '../../core/context';
 import { perFile, perFileKey } from '../../core/context';
@@ -79,7 +78,8 @@ const ALIASES = perFileKey<ReadonlySet<string>>('aliased response calls');
 
 /**
  * Local names of the file's imports that rename a sending export (`import { error as httpError }
- * from '@sveltejs/kit'`): read once per file from the top-level imports.
+ * from '@sveltejs/kit'`, `import { TRPCError as ApiError } from '@trpc/server'`): read once per
+ * file from the top-level imports.
  */
 function aliasedSinkNames(context: FileContext): ReadonlySet<string> {
   return perFile(context, ALIASES, () => {
@@ -90,7 +90,7 @@ function aliasedSinkNames(context: FileContext): ReadonlySet<string> {
       }
       for (const specifier of statement.specifiers) {
         const imported = specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : null;
-        if (imported !== null && imported !== specifier.local.name && RESPONSE_INDEX.callNames.has(imported)) {
+        if (imported !== null && imported !== specifier.local.name && (RESPONSE_INDEX.callNames.has(imported) || ERROR_CLASSES_BY_NAME.has(imported))) {
           names.add(specifier.local.name);
         }
       }
@@ -102,10 +102,8 @@ function aliasedSinkNames(context: FileContext): ReadonlySet<string> {
 /** Per compiled list of extra sinks (one per configuration): the call names, built once, not per file. */
 const callNamesByExtras = new WeakMap<NameSpecList, ReadonlySet<string> | null>();
 
-/** Client-facing error classes by name: a `new` of another name is never one. */
-const ERROR_CLASSES_BY_NAME: ReadonlyMap<string, readonly ClientErrorClass[]> = new Map(
-  [...new Set(CLIENT_ERROR_CLASSES.map((c) => c.name))].map((name) => [name, CLIENT_ERROR_CLASSES.filter((c) => c.name === name)]),
-);
+/** Names of client-facing error classes: a `new` of another name (or of no local alias of one) is never one. */
+const ERROR_CLASSES_BY_NAME: ReadonlySet<string> = new Set(CLIENT_ERROR_CLASSES.map((c) => c.name));
 const STREAM_CLASSES: ReadonlySet<string> = new Set(RESPONSE_STREAMS.classes);
 const STREAM_MODULES: ReadonlySet<string | null> = new Set([null, ...RESPONSE_STREAMS.modules]);
 const CONTROLLER_METHODS: ReadonlySet<string> = new Set(RESPONSE_STREAMS.controllerMethods);
@@ -315,12 +313,11 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
    */
   function matchClientError(construct: TSESTree.NewExpression): ResponseSink | null {
     const name = staticCalleeName(construct.callee);
-    const classes = name === null ? undefined : ERROR_CLASSES_BY_NAME.get(name);
-    if (!classes) {
+    if (name === null || !(ERROR_CLASSES_BY_NAME.has(name) || aliases.has(name))) {
       return null;
     }
     const target = resolveCallTarget(context, construct.callee);
-    const spec = target ? classes.find((c) => c.module === target.module && target.path.length === 1 && target.path[0] === c.name) : undefined;
+    const spec = target ? CLIENT_ERROR_CLASSES.find((c) => c.module === target.module && target.path.length === 1 && target.path[0] === c.name) : undefined;
     const payload = spec ? construct.arguments[spec.payload] : undefined;
     if (!spec || !payload || payload.type === AST_NODE_TYPES.SpreadElement) {
       return null;
