@@ -1,12 +1,25 @@
 #!/usr/bin/env node
-// The `agent-guard` command (package.json `bin`). All behaviour lives in main.ts.
-import { main } from './main';
+// The `agent-guard` command (package.json `bin`). All behaviour lives in main.ts, loaded lazily:
+// loading it loads the plugin, which loads typescript-eslint's parser, and with an unsupported or
+// missing TypeScript that fails before any of the command's own error handling could run.
+import { explainLoadFailure } from './typescript';
 
-void main(process.argv.slice(2), {
-  cwd: process.cwd(),
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  progress: process.stderr.isTTY === true,
-}).then((code) => {
+async function start(argv: readonly string[]): Promise<number> {
+  let main: typeof import('./main').main;
+  try {
+    ({ main } = await import('./main'));
+  } catch (error) {
+    process.stderr.write(`agent-guard: ${explainLoadFailure(error, argv.includes('--debug'))}\n`);
+    return 2;
+  }
+  return main(argv, {
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    progress: process.stderr.isTTY === true,
+  });
+}
+
+void start(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

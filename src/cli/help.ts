@@ -6,8 +6,12 @@ patterns coding agents leave behind, with eslint-plugin-agent-guard's recommende
 ESLint config of your own is needed, and yours is not read unless you pass --config.
 
 Paths default to "." . Inside a git work tree, files come from git (tracked and untracked,
-.gitignore honoured); node_modules, dist, build, out, coverage, .next, .nuxt, .svelte-kit,
-.output, *.min.js and .d.ts files are always skipped.
+.gitignore honoured). Left out by default, and counted on stderr: dependencies (node_modules,
+.yarn, bower_components), vendored code (vendor, third_party), build output (dist, build, out,
+coverage, .next, .nuxt, .svelte-kit, .output), minified files (*.min.js, or long lines
+throughout) and files over 1 MB. Patterns in .agent-guardignore (gitignore syntax, at the
+repository root) are left out too. Tests and fixtures are checked. A file that cannot be parsed
+is skipped and listed; it does not fail the run.
 
 Options:
   --diff <git-ref>        Report only findings on lines added or changed since the merge base
@@ -21,14 +25,22 @@ Options:
   --baseline <file>       Report only findings not recorded in <file>; if <file> does not
                           exist, record the current findings into it and exit 0
   --update-baseline       Rewrite the --baseline file from the current findings
+  --ignore-pattern <pat>  Leave out files matching <pat> (gitignore syntax, relative to the
+                          current directory; repeatable), e.g. --ignore-pattern 'docs/'
+  --use-eslint-ignores    Also leave out what the project's eslint.config.* ignores and
+                          .eslintignore leave out (loads that config)
+  --max-file-size <size>  Leave out files larger than <size>: 500kb, 2mb, bytes; 0 for no
+                          limit (default 1mb)
+  --verbose               List every file left out, not only the count
+  --debug                 Print stack traces and ESLint's own warnings
   -h, --help              Show this help
   -v, --version           Show the version
 
 Exit codes:
   0  no findings
   1  findings (errors, or more warnings than --max-warnings)
-  2  usage or runtime error, or a file that could not be parsed (the other files are
-     still checked and reported)
+  2  usage or set-up error (bad option, missing path, config that does not load,
+     unsupported TypeScript, unknown git ref)
 
 Examples:
   npx agent-guard                                   check the whole checkout
@@ -39,6 +51,7 @@ Examples:
   npx agent-guard --baseline .agent-guard-baseline.json   adopt on an existing codebase
   npx agent-guard --rule fetch-requires-timeout --strict
   npx agent-guard --config eslint.config.js         use the project's own config
+  npx agent-guard --ignore-pattern docs/ --ignore-pattern '**/*.test.ts'
 
 Docs: https://github.com/agent-guard/eslint-plugin-agent-guard/blob/main/docs/cli.md
 `;

@@ -22,6 +22,19 @@ export type SkipReason =
   | 'could not parse';
 
 
+/** The order reasons are counted in, from "not ours" to "the user's choice". */
+const REASON_ORDER: readonly SkipReason[] = [
+  'dependency',
+  'vendored',
+  'build output',
+  'minified',
+  'too large',
+  '--ignore-pattern',
+  '.agent-guardignore',
+  'eslint ignores',
+  'could not parse',
+];
+
 export interface SkippedFile {
   /** Absolute path. */
   file: string;
@@ -70,7 +83,9 @@ export function describeSkipped(skipped: readonly SkippedFile[], root: string, v
     for (const entry of leftOut) {
       counts.set(entry.reason, (counts.get(entry.reason) ?? 0) + 1);
     }
-    const byReason = [...counts].map(([reason, count]) => `${count} ${reason}`).join(', ');
+    const byReason = REASON_ORDER.filter((reason) => counts.has(reason))
+      .map((reason) => `${counts.get(reason) ?? 0} ${reason}`)
+      .join(', ');
     lines.push(`agent-guard: left out ${plural(leftOut.length, 'file')} (${byReason})${verbose ? ':' : '; --verbose lists them'}`);
     if (verbose) {
       for (const entry of leftOut) {

@@ -99,12 +99,30 @@ export function inspectTypeScript(): TypeScriptInstall {
 export function checkTypeScript(install: TypeScriptInstall): void {
   if (install.found === null) {
     throw new CliError(
-      `TypeScript files need the typescript package, which is not installed (typescript-eslint supports ${install.supported}); install it: ${TYPESCRIPT_FIX}`,
+      `typescript-eslint, which agent-guard parses TypeScript with, needs the typescript package, which is not installed (it supports ${install.supported}); install it: ${TYPESCRIPT_FIX}`,
     );
   }
   if (install.supported !== '*' && !satisfiesRange(install.found, install.supported)) {
     throw new CliError(
-      `TypeScript ${install.found} is installed, but typescript-eslint, which parses the TypeScript files, supports only ${install.supported}; install a supported one: ${TYPESCRIPT_FIX}`,
+      `TypeScript ${install.found} is installed, but typescript-eslint, which agent-guard parses TypeScript with, supports only ${install.supported}; install a supported one: ${TYPESCRIPT_FIX}`,
     );
   }
+}
+
+/**
+ * The line to print when the command itself cannot be loaded (the plugin loads typescript-eslint's
+ * parser, which fails on a missing or unsupported TypeScript): the TypeScript problem and its fix
+ * when that is the cause, else the error's message (with its stack when `debug`).
+ */
+export function explainLoadFailure(error: unknown, debug: boolean): string {
+  try {
+    checkTypeScript(inspectTypeScript());
+  } catch (problem) {
+    if (problem instanceof CliError) {
+      return problem.message;
+    }
+  }
+  const text = error instanceof Error ? error.message.trim() : String(error);
+  const stack = error instanceof Error && error.stack ? error.stack : '';
+  return `cannot load the command: ${text}${debug && stack ? `\n${stack}` : '\nagent-guard: run with --debug for the stack trace'}`;
 }

@@ -18,7 +18,7 @@ describe('describeSkipped', () => {
         'agent-guard: skipped 2 files it could not parse (not checked):',
         '  docs/a.js  Unterminated string constant',
         '  docs/b.js:2:7  Unexpected token )',
-        'agent-guard: left out 4 files (2 build output, 1 too large, 1 vendored); --verbose lists them',
+        'agent-guard: left out 4 files (1 vendored, 2 build output, 1 too large); --verbose lists them',
         '',
       ].join('\n'),
     );
@@ -27,7 +27,7 @@ describe('describeSkipped', () => {
   it('lists the files left out too with verbose', () => {
     expect(describeSkipped(SKIPPED.filter((entry) => entry.reason !== 'could not parse'), '/repo', true)).toBe(
       [
-        'agent-guard: left out 4 files (2 build output, 1 too large, 1 vendored):',
+        'agent-guard: left out 4 files (1 vendored, 2 build output, 1 too large):',
         '  dist/app.js  (build output)',
         '  dist/chunk.js  (build output)',
         '  public/bundle.js  (too large)',

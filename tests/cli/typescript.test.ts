@@ -22,13 +22,13 @@ describe('satisfiesRange', () => {
 describe('checkTypeScript', () => {
   it('names an unsupported TypeScript and the fix', () => {
     expect(() => checkTypeScript({ supported: RANGE, found: '7.0.0' })).toThrow(
-      new CliError(`TypeScript 7.0.0 is installed, but typescript-eslint, which parses the TypeScript files, supports only ${RANGE}; install a supported one: npm i -D typescript@~5.9`),
+      new CliError(`TypeScript 7.0.0 is installed, but typescript-eslint, which agent-guard parses TypeScript with, supports only ${RANGE}; install a supported one: npm i -D typescript@~5.9`),
     );
   });
 
   it('names a missing TypeScript and the fix', () => {
     expect(() => checkTypeScript({ supported: RANGE, found: null })).toThrow(
-      new CliError(`TypeScript files need the typescript package, which is not installed (typescript-eslint supports ${RANGE}); install it: ${TYPESCRIPT_FIX}`),
+      new CliError(`typescript-eslint, which agent-guard parses TypeScript with, needs the typescript package, which is not installed (it supports ${RANGE}); install it: ${TYPESCRIPT_FIX}`),
     );
   });
 
