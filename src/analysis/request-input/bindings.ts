@@ -171,7 +171,9 @@ export class BindingValues {
 
   /** A parameter of a local helper: the values its callers in this file pass. */
   private helperParameterValue(fn: FunctionLike, index: number, param: TSESTree.Parameter, id: TSESTree.Identifier): TrackedValue {
-    const calls = localCallSites(this.tracker.context, fn);
+    // Recursive calls (`walk(full, out)` inside `walk`) pass on what the outer calls gave: left out,
+    // they would only meet the parameter being evaluated and leave what they touch unknown.
+    const calls = localCallSites(this.tracker.context, fn).filter((call) => call.range[0] < fn.range[0] || call.range[1] > fn.range[1]);
     if (calls.length === 0 || this.helperDepth >= 4) {
       return UNKNOWN;
     }

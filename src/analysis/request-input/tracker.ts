@@ -241,7 +241,7 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
         }
         return val.path ? { kind: 'input', origin: { ...val.origin, description: `${val.origin.description}${label}` }, path: true } : val;
       case 'upload':
-        return this.uploads.step(val, key, label);
+        return this.uploads.step(val, key, label, node);
       case 'listing':
         return listingStep(val, key);
       case 'schema-result':

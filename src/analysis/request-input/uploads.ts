@@ -505,9 +505,11 @@ export class Uploads implements UploadKnowledge {
   }
 
   /** A property read on uploaded files. */
-  step(val: TrackedValue & { kind: 'upload' }, key: string | null, label: string): TrackedValue {
+  step(val: TrackedValue & { kind: 'upload' }, key: string | null, label: string, node: TSESTree.Node): TrackedValue {
     const { library } = val;
-    const origin = { ...val.origin, description: `${val.origin.description}${label}` };
+    // `const [fields, files] = await form.parse(req)`: described by the name it is given.
+    const named = val.origin.node.type === AST_NODE_TYPES.CallExpression && (key === '0' || key === '1') && node.type === AST_NODE_TYPES.Identifier;
+    const origin = { ...val.origin, description: named ? (node as TSESTree.Identifier).name : `${val.origin.description}${label}` };
     if (key === null || (!library.clientKeys.has(key) && !library.serverKeys.has(key) && !library.contentKeys.has(key))) {
       return { ...val, origin }; // an index, a field name: still files
     }

@@ -130,7 +130,7 @@ export interface UploadKnowledge {
   /** `await form.parse(req)` of formidable, or `null`. */
   parseResult(call: TSESTree.CallExpression, method: string | null): TrackedValue | null;
   /** A property read on uploaded files. */
-  step(value: TrackedValue & { kind: 'upload' }, key: string | null, label: string): TrackedValue;
+  step(value: TrackedValue & { kind: 'upload' }, key: string | null, label: string, node: TSESTree.Node): TrackedValue;
 }
 
 /** A parameter role given from outside the file (see `ValueTracker.seededRole`). */
