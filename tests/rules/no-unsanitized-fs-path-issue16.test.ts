@@ -221,6 +221,32 @@ app.get('/search', async (req, res) => {
   res.json(contents);
 });
 `,
+    // Odd upload and listing code that must not crash.
+    `import express from 'express';
+import multer, { diskStorage } from 'multer';
+import formidable from 'formidable';
+import busboy from 'busboy';
+import fs from 'node:fs';
+import { storageOptions, naming } from './config';
+const a = multer(...[]);
+const b = multer(storageOptions);
+const c = multer({ storage: diskStorage() });
+const d = multer({ storage: diskStorage({ filename: naming, destination: 7 }) });
+const e = multer({ storage: diskStorage({ filename: ({ originalname }, file, [cb]) => cb }) });
+const f = multer({ ['storage']: undefined, ...storageOptions });
+const app = express();
+app.post('/x', a.single(), b.none(), c['any'](), d.fields([]), e.array('f'), f.single('f'), (req, res) => {
+  const form = formidable(...[]);
+  form.parse();
+  form.parse(req, null);
+  const bb = busboy({ headers: req.headers });
+  bb.on(eventName, (x, y, z) => fs.readFileSync('a'));
+  bb.on('file');
+  fs.readdir();
+  fs.readdirSync(...[]).map();
+  fs.readFileSync('static.txt');
+});
+`,
   ],
   invalid: [
     // multer.diskStorage naming files after `file.originalname`: the stored path and name are request input (ESM, JavaScript).
