@@ -247,6 +247,21 @@ app.post('/x', a.single(), b.none(), c['any'](), d.fields([]), e.array('f'), f.s
   fs.readFileSync('static.txt');
 });
 `,
+    // A named handler registered after multer's middleware (`dest`), and an instance used through app.use().
+    { code: `const express = require('express');
+const multer = require('multer');
+const fs = require('fs');
+const upload = multer({ dest: 'uploads/' });
+const app = express();
+app.use(upload.any());
+async function saveAvatar(req, res) {
+  await fs.promises.rename(req.file.path, \`avatars/\${req.user.id}.png\`);
+}
+app.post('/avatar', upload.single('avatar'), saveAvatar);
+app.post('/batch', (req, res) => {
+  for (const f of req.files) fs.unlinkSync(f.path);
+});
+`, filename: 'file.js' },
   ],
   invalid: [
     // multer.diskStorage naming files after `file.originalname`: the stored path and name are request input (ESM, JavaScript).
@@ -714,6 +729,35 @@ app.delete('/cache', (req, res) => {
 });
 ` }] },
         { messageId: 'requestPathFalseConfidence', line: 11, column: 42, endLine: 11, endColumn: 43, data: { sink: 'fs.unlinkSync', via: '', source: 'req.body.project', checks: 'path.join()' }, suggestions: [] },
+      ],
+    },
+    // A containment check placed after the call does not protect it.
+    {
+      code: `import express from 'express';
+import fs from 'node:fs';
+import path from 'node:path';
+const ROOT = path.resolve('files');
+const app = express();
+app.get('/f', (req, res) => {
+  const target = path.resolve(ROOT, String(req.query.f));
+  const data = fs.readFileSync(target);
+  if (!target.startsWith(ROOT + path.sep)) return res.status(403).end();
+  res.send(data);
+});
+`,
+      errors: [
+        { messageId: 'requestPathFalseConfidence', line: 8, column: 32, endLine: 8, endColumn: 38, data: { sink: 'fs.readFileSync', via: '', source: 'req.query.f', checks: 'path.resolve()' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'String(req.query.f)', pathName: 'path' }, output: `import express from 'express';
+import fs from 'node:fs';
+import path from 'node:path';
+const ROOT = path.resolve('files');
+const app = express();
+app.get('/f', (req, res) => {
+  const target = path.resolve(ROOT, path.basename(String(req.query.f)));
+  const data = fs.readFileSync(target);
+  if (!target.startsWith(ROOT + path.sep)) return res.status(403).end();
+  res.send(data);
+});
+` }] },
       ],
     },
   ],
