@@ -70,6 +70,17 @@ export const t = initTRPC.create({
   },
 });
 `,
+    // the message of errors whose cause is the code's own error class
+    `
+import { initTRPC } from '@trpc/server';
+import { AppError } from './errors';
+
+export const t = initTRPC.create({
+  errorFormatter({ shape, error }) {
+    return { ...shape, message: error.cause instanceof AppError ? error.cause.message : 'Internal server error' };
+  },
+});
+`,
     // TRPCError with a 4xx code and the error's message
     `
 import { TRPCError } from '@trpc/server';
@@ -342,6 +353,39 @@ const t = initTRPC.create({
   errorFormatter: ({ shape, error }) => ({ ...shape, message: error.message, data: { ...shape.data, stack: 'Internal Server Error' } }),
 });
 module.exports = { t };
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // --- a cause narrowed only to Error: any library's message (TS)
+    {
+      filename: 'src/server/trpc.ts',
+      code: `
+import { initTRPC } from '@trpc/server';
+
+export const t = initTRPC.create({
+  errorFormatter: ({ shape, error }) => ({ ...shape, message: error.cause instanceof Error ? error.cause.message : shape.message }),
+});
+`,
+      errors: [
+        {
+          messageId: 'messageInResponse',
+          line: 5,
+          column: 63,
+          endLine: 5,
+          endColumn: 129,
+          data: { expression: 'error.cause.message', sink: 'the errorFormatter result' },
+          suggestions: [
+            {
+              messageId: 'replaceWithGeneric',
+              output: `
+import { initTRPC } from '@trpc/server';
+
+export const t = initTRPC.create({
+  errorFormatter: ({ shape, error }) => ({ ...shape, message: 'Internal Server Error' }),
+});
 `,
             },
           ],

@@ -17,8 +17,11 @@ type Variable = TSESLint.Scope.Variable;
  */
 const UNSAFE_ERROR_CLASSES =
   /^(?:Error|TypeError|RangeError|SyntaxError|ReferenceError|EvalError|URIError|AggregateError|DOMException|AxiosError|FetchError|QueryFailedError|DatabaseError|DriverException|Prisma\w*|Mongo\w*|Sequelize\w*)$/u;
-/** Properties that hold an error value: a settled entry's `reason`, a client result's `error`. */
-const HELD_ERRORS = new Set(['reason', 'error']);
+/**
+ * Properties that hold an error value: a settled entry's `reason`, a client result's `error`, an
+ * error's `cause` (tRPC wraps what a procedure throws, keeping its message: `error.cause instanceof AppError`).
+ */
+const HELD_ERRORS = new Set(['reason', 'error', 'cause']);
 /** Type guards of application errors: `isHttpError(err)`, `isBoom(err)`; not `isAxiosError`, `isNativeError`. */
 const NARROWING_GUARD = /^(?:is(?!Axios|Native)\w*Error|isHttpException|isBoom)$/u;
 
@@ -72,7 +75,7 @@ export class ErrorNarrowing {
         const variable = this.resolve(inner);
         return variable !== null && variables.includes(variable);
       }
-      // `r.reason instanceof AppError`, `result.error instanceof AppError`: the error a settled entry or a client result holds.
+      // `r.reason instanceof AppError`, `result.error instanceof AppError`, `error.cause instanceof AppError`: the error a settled entry, a client result or a wrapper holds.
       return inner.type === AST_NODE_TYPES.MemberExpression && HELD_ERRORS.has(memberName(this.context, inner) ?? '') && mentions(inner.object);
     };
     const errorMember = (node: TSESTree.Node, names: readonly string[]): boolean => {
