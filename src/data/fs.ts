@@ -142,6 +142,27 @@ export const FASTIFY_MULTIPART: UploadLibrary = {
   contentKeys: new Set(['file', 'type', 'toBuffer', 'length']),
 };
 
+/** What a call of an upload library's export makes: an instance, a disk or memory storage, a form. */
+export type UploadFactory = 'multer' | 'storage' | 'memory' | 'formidable';
+
+/** Upload libraries' exports whose calls make instances and storages, by module and export (`''`: the module itself). */
+export const UPLOAD_FACTORIES: Readonly<Record<string, Readonly<Record<string, UploadFactory>>>> = {
+  multer: { '': 'multer', default: 'multer', diskStorage: 'storage', memoryStorage: 'memory' },
+  'fastify-multer': { '': 'multer', default: 'multer', diskStorage: 'storage', memoryStorage: 'memory' },
+  formidable: { '': 'formidable', default: 'formidable', formidable: 'formidable', IncomingForm: 'formidable', Formidable: 'formidable' },
+};
+
+/** The middleware methods of a multer instance (`upload.single('avatar')`). */
+export const MULTER_MIDDLEWARES: ReadonlySet<string> = new Set(['single', 'array', 'fields', 'any', 'none']);
+
+/** NestJS interceptors (`@nestjs/platform-express`) that run multer, and the position of their multer options. */
+export const NEST_INTERCEPTORS: ReadonlyMap<string, number> = new Map([
+  ['FileInterceptor', 1], ['FilesInterceptor', 2], ['FileFieldsInterceptor', 1], ['AnyFilesInterceptor', 0],
+]);
+
+/** NestJS parameter decorators (`@nestjs/common`) that give a handler multer's files. */
+export const NEST_FILE_DECORATORS: ReadonlySet<string> = new Set(['UploadedFile', 'UploadedFiles']);
+
 /** Request methods that @fastify/multipart adds, each giving files (or parts) of the request. */
 export const FASTIFY_MULTIPART_METHODS: ReadonlySet<string> = new Set(['file', 'files', 'parts', 'saveRequestFiles']);
 

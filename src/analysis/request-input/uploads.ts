@@ -9,8 +9,8 @@ import type { FunctionLike } from '../../core/functions';
 import { importsModule, requireCallsOf, resolveCallTarget } from '../../core/modules';
 import { variableFor } from '../../core/variable-index';
 import { dereference, findObjectProperty, skipTsWrappers } from '../../core/static';
-import { BUSBOY, FASTIFY_MULTIPART, FASTIFY_MULTIPART_METHODS, FORMIDABLE, MULTER, RANDOM_NAME_CALLS } from '../../data/fs';
-import type { UploadLibrary } from '../../data/fs';
+import { BUSBOY, FASTIFY_MULTIPART, FASTIFY_MULTIPART_METHODS, FORMIDABLE, MULTER, MULTER_MIDDLEWARES, NEST_FILE_DECORATORS, NEST_INTERCEPTORS, RANDOM_NAME_CALLS, UPLOAD_FACTORIES } from '../../data/fs';
+import type { UploadFactory, UploadLibrary } from '../../data/fs';
 import { findEnclosingHandler } from '../../frameworks/registry';
 import { NODE_FRAMEWORK_REQUEST } from '../../frameworks/shapes';
 import type { InputShape } from '../../frameworks/types';
@@ -39,14 +39,9 @@ interface Storage {
 const CLIENT_NAMED: Storage = { clientNamed: true };
 const SERVER_NAMED: Storage = { clientNamed: false };
 
-type UploadModule = 'multer' | 'storage' | 'memory' | 'formidable';
-
-/** What a call of a library export makes, by module and export path (`''` for the module itself). */
-const UPLOAD_EXPORTS: Readonly<Record<string, Readonly<Record<string, UploadModule>>>> = {
-  multer: { '': 'multer', default: 'multer', diskStorage: 'storage', memoryStorage: 'memory' },
-  'fastify-multer': { '': 'multer', default: 'multer', diskStorage: 'storage', memoryStorage: 'memory' },
-  formidable: { '': 'formidable', default: 'formidable', formidable: 'formidable', IncomingForm: 'formidable', Formidable: 'formidable' },
-};
+function factoriesOf(specifier: string): Readonly<Record<string, UploadFactory>> | undefined {
+  return Object.hasOwn(UPLOAD_FACTORIES, specifier) ? UPLOAD_FACTORIES[specifier] : undefined;
+}
 
 /**
  * The calls of multer's and formidable's exports in the file (`multer({…})`,
@@ -54,9 +49,9 @@ const UPLOAD_EXPORTS: Readonly<Record<string, Readonly<Record<string, UploadModu
  * bindings. Not with ReferenceTracker: this runs while a rule may be inside one of its
  * searches, which would hide the `require` calls from a nested one.
  */
-function uploadCalls(context: FileContext): { call: TSESTree.CallExpression | TSESTree.NewExpression; made: UploadModule }[] {
-  const out: { call: TSESTree.CallExpression | TSESTree.NewExpression; made: UploadModule }[] = [];
-  const follow = (id: TSESTree.Node, exports: Readonly<Record<string, UploadModule>>, path: string): void => {
+function uploadCalls(context: FileContext): { call: TSESTree.CallExpression | TSESTree.NewExpression; made: UploadFactory }[] {
+  const out: { call: TSESTree.CallExpression | TSESTree.NewExpression; made: UploadFactory }[] = [];
+  const follow = (id: TSESTree.Node, exports: Readonly<Record<string, UploadFactory>>, path: string): void => {
     const variable = id.type === AST_NODE_TYPES.Identifier ? variableFor(context, id) : null;
     for (const ref of variable?.references ?? []) {
       const use = ref.identifier as TSESTree.Node;
@@ -65,23 +60,17 @@ function uploadCalls(context: FileContext): { call: TSESTree.CallExpression | TS
       if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === use && path === '') {
         key = memberName(context, parent) ?? '\0';
         parent = parent.parent;
-        if (parent && (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.callee === use.parent) {
-          const made = exports[key];
-          if (made) {
-            out.push({ call: parent, made });
-          }
+        if (parent && (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.callee === use.parent && Object.hasOwn(exports, key)) {
+          out.push({ call: parent, made: exports[key]! });
         }
         continue;
       }
-      if (parent && (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.callee === use) {
-        const made = exports[key];
-        if (made) {
-          out.push({ call: parent, made });
-        }
+      if (parent && (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.callee === use && Object.hasOwn(exports, key)) {
+        out.push({ call: parent, made: exports[key]! });
       }
     }
   };
-  const bindPattern = (pattern: TSESTree.Node, exports: Readonly<Record<string, UploadModule>>): void => {
+  const bindPattern = (pattern: TSESTree.Node, exports: Readonly<Record<string, UploadFactory>>): void => {
     if (pattern.type === AST_NODE_TYPES.Identifier) {
       follow(pattern, exports, '');
     } else if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
@@ -94,7 +83,7 @@ function uploadCalls(context: FileContext): { call: TSESTree.CallExpression | TS
   };
   for (const statement of context.sourceCode.ast.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-      const exports = UPLOAD_EXPORTS[String(statement.source.value)];
+      const exports = factoriesOf(String(statement.source.value));
       for (const specifier of exports ? statement.specifiers : []) {
         const imported = specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : '';
         follow(specifier.local, exports!, imported === 'default' ? '' : imported);
@@ -104,14 +93,14 @@ function uploadCalls(context: FileContext): { call: TSESTree.CallExpression | TS
       statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference &&
       statement.moduleReference.expression.type === AST_NODE_TYPES.Literal
     ) {
-      const exports = UPLOAD_EXPORTS[String(statement.moduleReference.expression.value)];
+      const exports = factoriesOf(String(statement.moduleReference.expression.value));
       if (exports) {
         follow(statement.id, exports, '');
       }
     }
   }
   for (const { call, specifier } of requireCallsOf(context)) {
-    const exports = UPLOAD_EXPORTS[specifier];
+    const exports = factoriesOf(specifier);
     if (!exports) {
       continue;
     }
@@ -128,21 +117,12 @@ function uploadCalls(context: FileContext): { call: TSESTree.CallExpression | TS
       } else if (parent.id.type === AST_NODE_TYPES.Identifier) {
         follow(parent.id, exports, path);
       }
-    } else if (parent && (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.callee === node && exports[path]) {
+    } else if (parent && (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.callee === node && Object.hasOwn(exports, path)) {
       out.push({ call: parent, made: exports[path]! }); // require('multer')({ dest })
     }
   }
   return out;
 }
-
-/** NestJS interceptors that run multer, and the position of their multer options. */
-const NEST_INTERCEPTORS: ReadonlyMap<string, number> = new Map([
-  ['FileInterceptor', 1], ['FilesInterceptor', 2], ['FileFieldsInterceptor', 1], ['AnyFilesInterceptor', 0],
-]);
-const NEST_FILE_DECORATORS = new Set(['UploadedFile', 'UploadedFiles']);
-
-/** The middleware methods of a multer instance. */
-const MULTER_MIDDLEWARES = new Set(['single', 'array', 'fields', 'any', 'none']);
 
 /** The shape of a storage callback's `file` (or formidable's `part`) parameter. */
 function fileShape(library: UploadLibrary): InputShape {
