@@ -530,6 +530,62 @@ export const GET = () =>
         },
       ],
     },
+    // --- a web stream from require('node:stream/web') piped to an Express response (CommonJS)
+    {
+      filename: 'src/routes/export.js',
+      code: `
+const { Readable } = require('node:stream');
+const { ReadableStream } = require('node:stream/web');
+
+router.get('/export', (req, res) => {
+  const body = new ReadableStream({
+    async start(controller) {
+      try {
+        for await (const row of db.rows()) controller.enqueue(toCsv(row));
+      } catch (error) {
+        controller.enqueue(\`# export failed: \${error}\\n\`);
+      }
+      controller.close();
+    },
+  });
+  Readable.fromWeb(body).pipe(res);
+});
+`,
+      errors: [
+        {
+          messageId: 'messageInResponse',
+          line: 11,
+          column: 28,
+          endLine: 11,
+          endColumn: 57,
+          data: { expression: '`# export failed: ${error}\\n`', sink: 'controller.enqueue()' },
+          suggestions: [
+            {
+              messageId: 'replaceAndLog',
+              output: `
+const { Readable } = require('node:stream');
+const { ReadableStream } = require('node:stream/web');
+
+router.get('/export', (req, res) => {
+  const body = new ReadableStream({
+    async start(controller) {
+      try {
+        for await (const row of db.rows()) controller.enqueue(toCsv(row));
+      } catch (error) {
+        console.error(error);
+        controller.enqueue('Internal Server Error');
+      }
+      controller.close();
+    },
+  });
+  Readable.fromWeb(body).pipe(res);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
     // --- a stream's 'error' event answered with its message (Express, ESM)
     {
       filename: 'src/app.mjs',
