@@ -225,8 +225,20 @@ function multerOptionsStorage(context: FileContext, options: TSESTree.Node, seed
   return CLIENT_NAMED; // a storage engine of its own: its names cannot be read
 }
 
+/** Memo of {@link diskStorage}: a storage passed to `multer({ storage })` is met twice. */
+const diskStorages = new WeakMap<TSESTree.Node, Storage>();
+
 /** `multer.diskStorage({ destination, filename })`: client-named when either callback passes request input to `cb`. */
 function diskStorage(context: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression, seeded: SeededClassifier): Storage {
+  let storage = diskStorages.get(call);
+  if (!storage) {
+    storage = readDiskStorage(context, call, seeded);
+    diskStorages.set(call, storage);
+  }
+  return storage;
+}
+
+function readDiskStorage(context: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression, seeded: SeededClassifier): Storage {
   const options = call.arguments[0] ? dereference(context, call.arguments[0]) : null;
   if (options?.type !== AST_NODE_TYPES.ObjectExpression) {
     return options ? CLIENT_NAMED : SERVER_NAMED;
