@@ -760,6 +760,28 @@ app.get('/f', (req, res) => {
 ` }] },
       ],
     },
+    // A storage directory built from request input (multer `dest`, formidable `uploadDir`) makes the stored paths request input.
+    {
+      code: `const express = require('express');
+const multer = require('multer');
+const formidable = require('formidable');
+const fs = require('fs');
+const path = require('path');
+const app = express();
+app.post('/u/:folder', (req, res) => {
+  const upload = multer({ dest: path.join('uploads', req.params.folder) }).single('f');
+  upload(req, res, () => fs.unlinkSync(req.file.path));
+  const ok = multer({ dest: 'uploads' });
+  const form = formidable({ uploadDir: path.join('uploads', req.body.folder) });
+  form.parse(req, (err, fields, files) => fs.unlinkSync(files.f[0].filepath));
+});
+`,
+      filename: 'file.js',
+      errors: [
+        { messageId: 'requestPath', line: 9, column: 40, endLine: 9, endColumn: 53, data: { sink: 'fs.unlinkSync', via: '', source: 'req.file.path' }, suggestions: [] },
+        { messageId: 'requestPath', line: 12, column: 57, endLine: 12, endColumn: 76, data: { sink: 'fs.unlinkSync', via: '', source: 'files.f[0].filepath' }, suggestions: [] },
+      ],
+    },
   ],
 });
 

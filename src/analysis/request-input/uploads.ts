@@ -206,7 +206,8 @@ function multerOptionsStorage(context: FileContext, options: TSESTree.Node, seed
   }
   const storage = findObjectProperty(context, object, 'storage');
   if (storage.kind === 'absent') {
-    return SERVER_NAMED;
+    // `dest`: random names in a directory, the client's when the directory is request input.
+    return directoryFromInput(context, findObjectProperty(context, object, 'dest'), seeded) ? CLIENT_NAMED : SERVER_NAMED;
   }
   if (storage.kind !== 'found') {
     return CLIENT_NAMED;
@@ -255,12 +256,8 @@ function readDiskStorage(context: FileContext, call: TSESTree.CallExpression | T
     }
     const fn = property.kind === 'found' ? resolveFunction(context, property.value) : null;
     if (!fn) {
-      // `destination: 'uploads/'` is a constant directory; anything else cannot be read.
-      const value = property.kind === 'found' ? skipTsWrappers(property.value) : null;
-      if (value?.type === AST_NODE_TYPES.Literal || value?.type === AST_NODE_TYPES.TemplateLiteral) {
-        continue;
-      }
-      if (key === 'filename') {
+      // `destination: 'uploads/'`: a directory, the client's only when it is request input.
+      if (key === 'filename' || directoryFromInput(context, property, seeded)) {
         return CLIENT_NAMED;
       }
       continue;
@@ -286,6 +283,9 @@ function formidableOptions(context: FileContext, arg: TSESTree.Node | undefined,
   if (options?.type !== AST_NODE_TYPES.ObjectExpression) {
     return SERVER_NAMED;
   }
+  if (directoryFromInput(context, findObjectProperty(context, options, 'uploadDir'), seeded)) {
+    return CLIENT_NAMED;
+  }
   const property = findObjectProperty(context, options, 'filename');
   if (property.kind !== 'found') {
     return property.kind === 'absent' ? SERVER_NAMED : CLIENT_NAMED;
@@ -299,6 +299,17 @@ function formidableOptions(context: FileContext, arg: TSESTree.Node | undefined,
   const returned = fn.body.type === AST_NODE_TYPES.BlockStatement ? returnedValues(context, fn.body) : [fn.body];
   return returned.some((value) => classifier.classify(value).kind === 'input' && !hasRandomPart(context, value, 0)) ? CLIENT_NAMED : SERVER_NAMED;
 }
+
+/** A storage directory option (`dest`, `uploadDir`) built from request input (`path.join('uploads', req.body.folder)`). */
+function directoryFromInput(context: FileContext, property: ReturnType<typeof findObjectProperty>, seeded: SeededClassifier): boolean {
+  if (property.kind !== 'found') {
+    return false;
+  }
+  const value = skipTsWrappers(property.value);
+  return value.type !== AST_NODE_TYPES.Literal && seeded(NO_SEEDS).classify(value).kind === 'input';
+}
+
+const NO_SEEDS: ReadonlyMap<FunctionLike, readonly (SeededRole | undefined)[]> = new Map();
 
 /** The calls of `name` inside `fn` (not in nested functions): a storage callback's `cb(null, name)`. */
 function calledWith(context: FileContext, fn: FunctionLike, name: string): TSESTree.CallExpression[] {
