@@ -586,6 +586,39 @@ router.get('/export', (req, res) => {
         },
       ],
     },
+    // --- a same-file SSE writer handed the stream's controller: reported at the call, no suggestion (TS)
+    {
+      filename: 'app/api/jobs/route.ts',
+      code: `
+const encoder = new TextEncoder();
+function sendEvent(controller: ReadableStreamDefaultController, event: string, data: unknown) {
+  controller.enqueue(encoder.encode(\`event: \${event}\\ndata: \${JSON.stringify(data)}\\n\\n\`));
+}
+export function GET() {
+  const stream = new ReadableStream({
+    async start(controller) {
+      try {
+        for await (const job of watchJobs()) sendEvent(controller, 'job', job);
+      } catch (err) {
+        sendEvent(controller, 'error', { message: err.message });
+      }
+    },
+  });
+  return new Response(stream, { headers: { 'Content-Type': 'text/event-stream' } });
+}
+`,
+      errors: [
+        {
+          messageId: 'messageInResponse',
+          line: 12,
+          column: 9,
+          endLine: 12,
+          endColumn: 65,
+          data: { expression: '{ message: err.message }', sink: 'sendEvent(), which sends `data` through controller.enqueue()' },
+          suggestions: [],
+        },
+      ],
+    },
     // --- a stream's 'error' event answered with its message (Express, ESM)
     {
       filename: 'src/app.mjs',

@@ -182,11 +182,12 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
 
   /**
    * Whether `node` is a response object: by role (handler or error-handler parameter, factory
-   * result), or a parameter with a conventional response name (`res`, `reply`, `c`, `ctx`).
+   * result), a parameter with a conventional response name (`res`, `reply`, `c`, `ctx`), or the
+   * controller of a web stream the code sends (what a helper handed it writes to the client).
    */
   function isResponse(node: TSESTree.Node): boolean {
     const evidence = responseEvidence(node);
-    return evidence !== null && ('name' in evidence ? index.byName.has(evidence.name) : true);
+    return (evidence !== null && ('name' in evidence ? index.byName.has(evidence.name) : true)) || isStreamController(skipTsWrappers(node));
   }
 
   function match(node: TSESTree.Node): ResponseSink | null {
@@ -336,7 +337,8 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
   /**
    * `controller.enqueue(chunk)` where `controller` is what a web stream hands its `start`/`pull`
    * (`new ReadableStream({ start(controller) { … } })`), for a stream the code returns or hands on
-   * (`new Response(stream)`): a chunk of a body the client is reading, such as an SSE event.
+   * (`new Response(stream)`): a chunk of a body the client is reading, such as an SSE event. In a
+   * helper, also on the parameter its caller passes such a controller (`sendEvent(controller, …)`).
    */
   function matchStreamController(call: TSESTree.CallExpression): ResponseSink | null {
     const callee = skipTsWrappers(call.callee);
@@ -345,26 +347,48 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
       return null;
     }
     const controller = skipTsWrappers(callee.object);
-    const variable = controller.type === AST_NODE_TYPES.Identifier ? variableFor(context, controller) : null;
-    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    const fn = def?.type === 'Parameter' && isFunctionLike(def.node as TSESTree.Node) ? (def.node as FunctionLike) : null;
-    if (!fn || fn.params[0] !== def!.name) {
-      return null;
-    }
-    // `start(controller) {…}` / `pull: async (controller) => …` of the underlying source object.
-    const property = fn.parent;
-    const source = property?.type === AST_NODE_TYPES.Property && property.value === fn && !property.computed ? property.parent : null;
-    const key = property?.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : '';
-    const construct = source ? outerExpression(source).parent : null;
-    if (!CONTROLLER_METHODS.has(key) || construct?.type !== AST_NODE_TYPES.NewExpression || construct.arguments[0] !== outerExpression(source!)) {
-      return null;
-    }
-    const name = staticCalleeName(construct.callee);
-    const target = name !== null && STREAM_CLASSES.has(name) ? resolveCallTarget(context, construct.callee) : null;
-    if (!target || !STREAM_MODULES.has(target.module) || target.path.join('.') !== name || !isHandedOn(construct)) {
+    if (!isStreamController(controller) && !isPassedResponse(controller)) {
       return null;
     }
     return { node: call, payloads: [{ node: chunk, ignoreProperties: [] }], status: null, label: `${sourceCode.getText(controller)}.${RESPONSE_STREAMS.sendMethod}()`, response: null };
+  }
+
+  /** The parameter `node` names, with its function and position, or `null`. */
+  function parameterOf(node: TSESTree.Node): { fn: FunctionLike; index: number } | null {
+    const variable = node.type === AST_NODE_TYPES.Identifier ? variableFor(context, node) : null;
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type !== 'Parameter' || !isFunctionLike(def.node as TSESTree.Node)) {
+      return null;
+    }
+    const fn = def.node as FunctionLike;
+    return { fn, index: fn.params.indexOf(def.name as TSESTree.Parameter) };
+  }
+
+  /** A helper parameter its caller passes a response (see {@link ResponseSinkOptions.responseParams}). */
+  function isPassedResponse(node: TSESTree.Node): boolean {
+    const param = passed ? parameterOf(node) : null;
+    return param !== null && param.fn === passed!.fn && passed!.indices.includes(param.index);
+  }
+
+  /** Whether `node` is the controller a web stream the code hands on gives its `start`/`pull`. */
+  function isStreamController(node: TSESTree.Node): boolean {
+    const param = parameterOf(node);
+    if (param?.index !== 0) {
+      return false;
+    }
+    // `start(controller) {…}` / `pull: async (controller) => …` of the underlying source object.
+    const property = param.fn.parent;
+    if (property?.type !== AST_NODE_TYPES.Property || property.value !== param.fn || property.computed || property.key.type !== AST_NODE_TYPES.Identifier || !CONTROLLER_METHODS.has(property.key.name)) {
+      return false;
+    }
+    const source = outerExpression(property.parent);
+    const construct = source.parent;
+    if (construct?.type !== AST_NODE_TYPES.NewExpression || construct.arguments[0] !== source) {
+      return false;
+    }
+    const name = staticCalleeName(construct.callee);
+    const target = name !== null && STREAM_CLASSES.has(name) ? resolveCallTarget(context, construct.callee) : null;
+    return target !== null && STREAM_MODULES.has(target.module) && target.path.join('.') === name && isHandedOn(construct);
   }
 
   /** Whether a stream is returned or handed to a call (`new Response(stream)`, `c.body(stream)`), directly or through a `const`. */
