@@ -156,27 +156,53 @@ export async function loadProjectConfig(eslint: ESLint, configFile: string, prob
   }
 }
 
+/** File-system errors that mean "this file cannot be read", as opposed to a broken set-up. */
+const UNREADABLE_CODES: ReadonlySet<string> = new Set(['EACCES', 'EPERM', 'ENOENT', 'EISDIR', 'ELOOP', 'EIO']);
+
+function isUnreadableFile(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && UNREADABLE_CODES.has(code);
+}
+
+export interface BatchOutcome {
+  results: LintResult[];
+  /** Files ESLint could not read (permissions, vanished since discovery): skipped, not a failed run. */
+  unreadable: SkippedFile[];
+}
+
 /**
- * Lints `files` in batches, reporting progress after each; ESLint's own failures (a config that
- * does not load, an unreadable file, a rule that crashed) become a {@link CliError} with ESLint's
- * whole message.
+ * Lints `files` in batches, reporting progress after each. A batch that fails because a file
+ * cannot be read is linted again file by file, and the files that cannot be read are skipped;
+ * ESLint's other failures (a config that does not load, a rule that crashed) become a
+ * {@link CliError} with ESLint's whole message.
  */
 export async function lintInBatches(
   eslint: ESLint,
   files: readonly string[],
   onProgress: (done: number, total: number) => void,
-): Promise<LintResult[]> {
-  const results: LintResult[] = [];
-  for (let start = 0; start < files.length; start += BATCH_SIZE) {
-    const batch = files.slice(start, start + BATCH_SIZE);
+): Promise<BatchOutcome> {
+  const outcome: BatchOutcome = { results: [], unreadable: [] };
+  const lint = async (batch: readonly string[]) => {
     try {
-      results.push(...(await eslint.lintFiles(batch)));
+      outcome.results.push(...(await eslint.lintFiles([...batch])));
     } catch (error) {
-      throw new CliError(messageOf(error), { cause: error });
+      if (!isUnreadableFile(error)) {
+        throw new CliError(messageOf(error), { cause: error });
+      }
+      if (batch.length > 1) {
+        for (const file of batch) {
+          await lint([file]);
+        }
+      } else {
+        outcome.unreadable.push({ file: batch[0] as string, reason: 'could not read', message: messageOf(error) });
+      }
     }
+  };
+  for (let start = 0; start < files.length; start += BATCH_SIZE) {
+    await lint(files.slice(start, start + BATCH_SIZE));
     onProgress(Math.min(start + BATCH_SIZE, files.length), files.length);
   }
-  return results;
+  return outcome;
 }
 
 /** Rule meta by rule id for the rules in `results` ({} when ESLint cannot tell). */

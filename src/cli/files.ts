@@ -1,6 +1,6 @@
 import type { Dirent } from 'node:fs';
 import { existsSync } from 'node:fs';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { type FileHandle, open, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 
 import { CliError } from './errors';
@@ -84,28 +84,30 @@ export function looksMinified(sample: string): boolean {
   return sample.length / lines > MINIFIED_LINE_LENGTH;
 }
 
-/** Why a file is left out by its content: larger than `maxFileSize` (0: no limit), or minified. */
-async function contentSkipReason(file: string, maxFileSize: number): Promise<SkipReason | null> {
-  const info = await stat(file).catch(() => null);
-  if (!info) {
-    return null;
-  }
-  if (maxFileSize > 0 && info.size > maxFileSize) {
-    return 'too large';
-  }
-  if (info.size < MINIFIED_MIN_SIZE) {
-    return null;
-  }
-  const handle = await open(file, 'r').catch(() => null);
-  if (!handle) {
-    return null;
-  }
+type ContentSkip = Pick<SkippedFile, 'reason' | 'message'>;
+
+/**
+ * Why a file is left out by its content: larger than `maxFileSize` (0: no limit), or minified; or
+ * that it cannot be read at all (a symbolic link to nowhere or to itself, no permission).
+ */
+async function contentSkipReason(file: string, maxFileSize: number): Promise<ContentSkip | null> {
+  let handle: FileHandle | undefined;
   try {
+    const info = await stat(file);
+    if (maxFileSize > 0 && info.size > maxFileSize) {
+      return { reason: 'too large' };
+    }
+    if (info.size < MINIFIED_MIN_SIZE) {
+      return null;
+    }
+    handle = await open(file, 'r');
     const buffer = Buffer.alloc(Math.min(MINIFIED_SAMPLE, info.size));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return looksMinified(buffer.toString('utf8', 0, bytesRead)) ? 'minified' : null;
+    return looksMinified(buffer.toString('utf8', 0, bytesRead)) ? { reason: 'minified' } : null;
+  } catch (error) {
+    return { reason: 'could not read', message: (error as Error).message };
   } finally {
-    await handle.close();
+    await handle?.close();
   }
 }
 
@@ -205,18 +207,18 @@ export async function discoverFiles({ cwd, paths, anyExtension, maxFileSize, ign
       }
     }
   }
-  const reasons: Array<SkipReason | null> = [];
+  const reasons: Array<ContentSkip | null> = [];
   // In slices, so that a large repository does not open thousands of files at once (EMFILE).
   for (let start = 0; start < candidates.length; start += CONTENT_CHECKS_AT_ONCE) {
     const slice = candidates.slice(start, start + CONTENT_CHECKS_AT_ONCE);
     reasons.push(...(await Promise.all(slice.map((file) => (found.has(file) ? null : contentSkipReason(file, maxFileSize))))));
   }
   candidates.forEach((file, index) => {
-    const reason = reasons[index] ?? null;
-    if (reason === null) {
+    const skip = reasons[index] ?? null;
+    if (skip === null) {
       found.add(file);
     } else {
-      skipped.set(file, { file, reason });
+      skipped.set(file, { file, ...skip });
     }
   });
   for (const file of found) {

@@ -27,7 +27,7 @@ import { findWorkTreeRoot } from './git';
 import { HELP } from './help';
 import { loadUserIgnores } from './ignores';
 import { exitCodeFor, filterResults, isParseError, type LintResult, totals } from './results';
-import { describeSkipped, type SkippedFile } from './skipped';
+import { describeSkipped, isUnreadable, type SkippedFile } from './skipped';
 
 /** Where the command reads and writes; `process` in the bin, fakes in tests. */
 export interface CliIo {
@@ -128,19 +128,21 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
   if (configFile !== undefined && files[0] !== undefined) {
     await loadProjectConfig(eslint, configFile, files[0]);
   }
-  const linted = await lintInBatches(eslint, files, (done, total) => {
+  const { results: linted, unreadable } = await lintInBatches(eslint, files, (done, total) => {
     if (io.progress) {
       io.stderr(done < total ? `\ragent-guard: ${done}/${total} files` : '\r\x1b[K');
     }
   });
   // Files that do not parse are skipped and listed, never a failed run; the built-in config
   // first tries them again as the other source type and with typescript-eslint's parser.
-  const { results: raw, unparseable } = await separateUnparseable(
+  const { results: raw, unparseable: unparsed } = await separateUnparseable(
     linted,
     configFile === undefined
       ? async (fallback, retried) => (await createEngine(ESLintClass, { ...engineOptions, files: retried, fallback })).lintFiles(retried)
       : undefined,
   );
+
+  const allSkipped = [...skipped, ...unreadable, ...unparsed];
 
   // The built-in config reports only its own rules (inline `/* eslint … */` comments could switch
   // on others); --config reports what the project's config reports, or only the --rule ones.
@@ -167,14 +169,14 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
     declaredRules: builtin ? Object.keys(builtin) : [],
     toolVersion: plugin.meta.version,
     informationUri: homepage,
-    unparseable,
+    unparseable: allSkipped.filter(isUnreadable),
   });
   if (options.output === undefined) {
     io.stdout(report);
   } else {
     await writeText(resolve(cwd, options.output), report, options.output);
   }
-  io.stderr(describeSkipped([...skipped, ...unparseable], root, options.verbose));
+  io.stderr(describeSkipped(allSkipped, root, options.verbose));
   return exitCodeFor(totals(results), options.maxWarnings);
 }
 

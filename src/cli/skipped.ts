@@ -19,7 +19,9 @@ export type SkipReason =
   /** Ignored by the project's eslint.config.* or .eslintignore (--use-eslint-ignores). */
   | 'eslint ignores'
   /** ESLint could not parse it, with every fallback tried. */
-  | 'could not parse';
+  | 'could not parse'
+  /** Reading it failed (permissions, a file that vanished during the run). */
+  | 'could not read';
 
 
 /** The order reasons are counted in, from "not ours" to "the user's choice". */
@@ -33,13 +35,14 @@ const REASON_ORDER: readonly SkipReason[] = [
   '.agent-guardignore',
   'eslint ignores',
   'could not parse',
+  'could not read',
 ];
 
 export interface SkippedFile {
   /** Absolute path. */
   file: string;
   reason: SkipReason;
-  /** For files that could not be parsed: the parser's message, without ESLint's "Parsing error: ". */
+  /** For files that could not be parsed or read: the parser's message (without ESLint's "Parsing error: ") or the I/O error's. */
   message?: string;
   line?: number;
   column?: number;
@@ -47,7 +50,7 @@ export interface SkippedFile {
 
 /** Whether the file was left out because reading it failed, as opposed to a rule that leaves it out. */
 export function isUnreadable(skipped: SkippedFile): boolean {
-  return skipped.reason === 'could not parse';
+  return skipped.reason === 'could not parse' || skipped.reason === 'could not read';
 }
 
 function byPath(a: SkippedFile, b: SkippedFile): number {
@@ -72,7 +75,8 @@ export function describeSkipped(skipped: readonly SkippedFile[], root: string, v
   const lines: string[] = [];
   const unreadable = skipped.filter(isUnreadable).sort(byPath);
   if (unreadable.length > 0) {
-    lines.push(`agent-guard: skipped ${plural(unreadable.length, 'file')} it could not parse (not checked):`);
+    const how = unreadable.every((entry) => entry.reason === 'could not parse') ? 'parse' : 'read or parse';
+    lines.push(`agent-guard: skipped ${plural(unreadable.length, 'file')} it could not ${how} (not checked):`);
     for (const entry of unreadable) {
       lines.push(`  ${where(entry, root)}  ${entry.message ?? ''}`.trimEnd());
     }

@@ -1,6 +1,6 @@
 // discoverFiles and collectChangedLines against real git repositories in a temp directory.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 
@@ -169,6 +169,15 @@ describe('discoverFiles', () => {
       files: ['public/bundle.js', 'src/big.js'],
       skipped: [],
     });
+  });
+
+  it('lists a file it cannot read (a symbolic link to itself) as skipped', async () => {
+    const root = join(base, 'unreadable');
+    write(root, { 'src/app.js': 'fetch(url);\n' });
+    symlinkSync('loop.js', join(root, 'src/loop.js'));
+    const { files, skipped } = await discoverFiles(options(root, ['.']));
+    expect(files).toEqual([join(root, 'src/app.js')]);
+    expect(skipped).toEqual([{ file: join(root, 'src/loop.js'), reason: 'could not read', message: expect.stringMatching(/^ELOOP: /u) }]);
   });
 
   it("applies the user's ignores, to explicitly named files as well", async () => {

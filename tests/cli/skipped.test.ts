@@ -37,6 +37,19 @@ describe('describeSkipped', () => {
     );
   });
 
+  it('says "read or parse" when a file could not be read', () => {
+    expect(
+      describeSkipped(
+        [
+          { file: '/repo/src/loop.js', reason: 'could not read', message: 'ELOOP: too many symbolic links encountered' },
+          { file: '/repo/docs/a.js', reason: 'could not parse', message: 'Unexpected token' },
+        ],
+        '/repo',
+        false,
+      ),
+    ).toBe('agent-guard: skipped 2 files it could not read or parse (not checked):\n  docs/a.js  Unexpected token\n  src/loop.js  ELOOP: too many symbolic links encountered\n');
+  });
+
   it('says nothing when nothing was skipped, and uses the singular for one file', () => {
     expect(describeSkipped([], '/repo', true)).toBe('');
     expect(describeSkipped([{ file: '/repo/a.min.js', reason: 'minified' }], '/repo', false)).toBe(

@@ -25,7 +25,7 @@ export function formatGithub(results: readonly LintResult[], root: string, unpar
   for (const skipped of unparseable) {
     const position = skipped.line === undefined ? '' : `,line=${skipped.line},col=${skipped.column ?? 1}`;
     const file = escapeProperty(toPosixRelative(root, skipped.file));
-    lines.push(`::warning file=${file}${position},title=${escapeProperty('agent-guard skipped this file')}::${escapeData(`could not parse it: ${skipped.message ?? ''}`.trimEnd())}`);
+    lines.push(`::warning file=${file}${position},title=${escapeProperty('agent-guard skipped this file')}::${escapeData(`${skipped.reason} it: ${skipped.message ?? ''}`.trimEnd())}`);
   }
   for (const result of results) {
     const file = toPosixRelative(root, result.filePath);

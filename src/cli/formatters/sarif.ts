@@ -22,7 +22,7 @@ export interface SarifContext {
   informationUri: string;
   /** Rules the run checked, in the order to list them; rules seen only in results are appended. */
   rules: readonly SarifRule[];
-  /** Files skipped because they could not be parsed: `warning` notifications (the run itself succeeded). */
+  /** Files skipped because they could not be parsed or read: `warning` notifications (the run itself succeeded). */
   unparseable?: readonly SkippedFile[];
 }
 
@@ -74,7 +74,7 @@ export function formatSarif(results: readonly LintResult[], context: SarifContex
     const where = skipped.line === undefined ? {} : { region: { startLine: skipped.line, startColumn: Math.max(1, skipped.column ?? 1) } };
     notifications.push({
       level: 'warning',
-      message: { text: `Skipped: could not parse this file: ${skipped.message ?? ''}`.trimEnd() },
+      message: { text: `Skipped: ${skipped.reason} this file: ${skipped.message ?? ''}`.trimEnd() },
       locations: [{ physicalLocation: { artifactLocation: artifactLocation(context.root, skipped.file), ...where } }],
     });
   }
