@@ -94,8 +94,11 @@ function generatedFiles(): Record<string, string> {
   };
 }
 
-/** `<install>/review-<label>/`: the fixture repository plus its generated files, committed on main. */
-async function reviewRepo(label: string, eslint: EslintMajor = 10, fixture = 'express-app'): Promise<string> {
+/**
+ * `<install>/review-<label>/`: the fixture repository plus its generated files, committed on main
+ * (`git: false`: a plain directory, as a downloaded tarball is).
+ */
+async function reviewRepo(label: string, eslint: EslintMajor = 10, fixture = 'express-app', options: { git?: boolean } = {}): Promise<string> {
   const dir = join(install(eslint), `review-${label}`);
   await rm(dir, { recursive: true, force: true });
   await cp(join(REPOS, fixture), dir, { recursive: true });
@@ -103,9 +106,11 @@ async function reviewRepo(label: string, eslint: EslintMajor = 10, fixture = 'ex
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), text);
   }
-  await git(dir, 'init', '-q');
-  await git(dir, 'add', '-A');
-  await git(dir, 'commit', '-qm', 'orders api');
+  if (options.git !== false) {
+    await git(dir, 'init', '-q');
+    await git(dir, 'add', '-A');
+    await git(dir, 'commit', '-qm', 'orders api');
+  }
   return dir;
 }
 
@@ -179,6 +184,16 @@ describe('agent-guard with zero config on a real-world repository', () => {
   it.each([8, 9] as const)('gives the same report with ESLint %i (whose eslint-env handling differs)', async (eslint) => {
     const dir = await reviewRepo(`eslint${eslint}`, eslint);
     const run = await runBin(dir, ['--format', 'json'], eslint);
+    expect(run.exitCode).toBe(1);
+    expect(reportOf(run.stdout, dir)).toEqual({ checked: CHECKED, findings: FINDINGS });
+    expect(run.stderr).toBe(
+      lines(...UNPARSEABLE_LINES, 'agent-guard: left out 6 files (1 dependency, 1 vendored, 1 build output, 2 minified, 1 too large); --verbose lists them'),
+    );
+  });
+
+  it('gives the same report outside git, where the directories are walked', async () => {
+    const dir = await reviewRepo('no-git', 10, 'express-app', { git: false });
+    const run = await runBin(dir, ['--format', 'json']);
     expect(run.exitCode).toBe(1);
     expect(reportOf(run.stdout, dir)).toEqual({ checked: CHECKED, findings: FINDINGS });
     expect(run.stderr).toBe(
