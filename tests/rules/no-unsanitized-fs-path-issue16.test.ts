@@ -95,6 +95,7 @@ app.post('/f', async (req, res) => {
   form.parse(req, (err, fields, more) => {
     fs.unlinkSync(more.doc![0]!.filepath);
   });
+  JSON.parse(fs.readFileSync('meta.json', 'utf8'), (key, value) => (key === 'file' ? fs.statSync(value) : value));
 });
 app.post('/b', (req, res) => {
   const bb = busboy({ headers: req.headers });

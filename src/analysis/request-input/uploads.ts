@@ -484,7 +484,8 @@ export class Uploads implements UploadKnowledge {
       }
       return null;
     }
-    if (uploads.formidable && method === 'parse' && call.arguments[1] === fn && index >= 1) {
+    // form.parse(req, (err, fields, files) => …); not JSON.parse(text, reviver).
+    if (uploads.formidable && method === 'parse' && call.arguments[1] === fn && index >= 1 && resolveCallTarget(this.context, call.callee)?.module !== null) {
       return this.formidableFiles(uploads, origin(name, FORMIDABLE.name));
     }
     return null;
