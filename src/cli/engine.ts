@@ -286,7 +286,8 @@ export async function separateUnparseable(
         file: result.filePath,
         reason: 'could not parse',
         message: failure.message.replace(/^Parsing error:\s*/u, ''),
-        ...(failure.line >= 1 ? { line: failure.line, column: failure.column } : {}),
+        // typescript-eslint's parse errors can have column 0; positions shown to people start at 1.
+        ...(failure.line >= 1 ? { line: failure.line, column: Math.max(1, failure.column) } : {}),
       });
     } else {
       checked.push(result);

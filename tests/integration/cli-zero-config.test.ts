@@ -72,10 +72,14 @@ async function runBin(cwd: string, args: string[], eslint: EslintMajor = 10): Pr
 const UNTIMED = "export const ping = () => fetch('https://cdn.example.com/ping');\n";
 
 /**
- * What no reviewer wants checked, generated here rather than committed (2 MB and more). Every file
- * holds an untimed `fetch`, so linting any of them would add a finding.
+ * What no reviewer wants checked, generated here rather than committed (2 MB and more, or build
+ * output this repository's .gitignore would drop). Every file holds an untimed `fetch`, so
+ * linting any of them would add a finding.
  */
-function generatedFiles(): Record<string, string> {
+function generatedFiles(fixture: string): Record<string, string> {
+  if (fixture === 'ts-monorepo') {
+    return { 'apps/web/.next/server/app/page.js': UNTIMED, 'packages/ui/dist/index.js': UNTIMED };
+  }
   let vendored = '';
   for (let index = 0; vendored.length < 2 * 1024 * 1024; index++) {
     vendored += `export function chart${index}(el) { return fetch('https://cdn.example.com/chart/${index}').then((r) => r.json()); }\n`;
@@ -102,7 +106,7 @@ async function reviewRepo(label: string, eslint: EslintMajor = 10, fixture = 'ex
   const dir = join(install(eslint), `review-${label}`);
   await rm(dir, { recursive: true, force: true });
   await cp(join(REPOS, fixture), dir, { recursive: true });
-  for (const [path, text] of Object.entries(generatedFiles())) {
+  for (const [path, text] of Object.entries(generatedFiles(fixture))) {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), text);
   }
@@ -255,6 +259,38 @@ describe('agent-guard with zero config on a real-world repository', () => {
       'src/routes/orders.js',
       'tests/helpers/api.js',
     ]);
+  });
+});
+
+describe('agent-guard with zero config on a TypeScript monorepo', () => {
+  it('checks TS, TSX and .mts, never declaration files; lists the file with merge-conflict markers; leaves out .next/ and dist/', async () => {
+    const dir = await reviewRepo('monorepo', 10, 'ts-monorepo');
+    const run = await runBin(dir, ['--format', 'json', '--verbose']);
+    expect(run.exitCode).toBe(1);
+    expect(reportOf(run.stdout, dir)).toEqual({
+      checked: [
+        'apps/web/app/api/users/route.ts',
+        'apps/web/app/page.tsx',
+        'packages/api-client/src/index.ts',
+        'packages/ui/src/Button.stories.tsx',
+        'packages/ui/src/Button.tsx',
+        'scripts/seed.mts',
+      ],
+      findings: [
+        'apps/web/app/api/users/route.ts:6 agent-guard/require-auth-gate-in-route',
+        `apps/web/app/api/users/route.ts:8 ${SQL}`,
+        `packages/api-client/src/index.ts:7 ${FETCH}`,
+      ],
+    });
+    expect(run.stderr).toBe(
+      lines(
+        'agent-guard: skipped 1 file it could not parse (not checked):',
+        '  apps/web/app/api/invites/route.ts:5:1  Merge conflict marker encountered.',
+        'agent-guard: left out 2 files (2 build output):',
+        '  apps/web/.next/server/app/page.js  (build output)',
+        '  packages/ui/dist/index.js  (build output)',
+      ),
+    );
   });
 });
 
