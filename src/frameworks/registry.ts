@@ -6,6 +6,7 @@ import type { FileContext } from '../core/context';
 import { isFunctionLike } from '../core/functions';
 import type { FunctionLike } from '../core/functions';
 import type { CallTarget } from '../core/modules';
+import { methodCallSelector } from '../core/selectors';
 import { express } from './express';
 import { fastify } from './fastify';
 import { generic } from './generic';
@@ -131,8 +132,14 @@ export function inputCallFramework(target: CallTarget): string | null {
 const CALL_METHODS = new Set(FRAMEWORK_ADAPTERS.flatMap((adapter) => adapter.routes?.callMethods ?? []));
 
 /**
+ * The selector of the calls `isRouteCandidate` may accept: ESLint calls a rule's listener only for
+ * those (`app.get(…)`, `router.route(…)`), not for every call of the file.
+ */
+export const ROUTE_CANDIDATE_SELECTOR = methodCallSelector(CALL_METHODS);
+
+/**
  * Whether a call may register a route on a receiver no import explains, so that a rule
- * collects it with a cheap selector and hands it to `getRoutes`.
+ * collects it with a cheap selector (`ROUTE_CANDIDATE_SELECTOR`) and hands it to `getRoutes`.
  */
 export function isRouteCandidate(call: TSESTree.CallExpression): boolean {
   const callee = call.callee;

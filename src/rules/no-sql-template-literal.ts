@@ -76,8 +76,8 @@ export default createRule<Options, MessageIds>({
     const mayBeSink = sqlSinkCallFilter(context, sinks);
 
     return {
-      CallExpression(node) {
-        if (mayBeSink(node)) {
+      [mayBeSink.selector](node: TSESTree.CallExpression) {
+        if (mayBeSink.accepts(node)) {
           calls.push(node);
         }
       },

@@ -9,7 +9,7 @@ import { compileGlobs } from '../core/globs';
 import type { GlobList } from '../core/globs';
 import { isIdentifierPath, NAME_LIST_SCHEMA } from '../core/option-schemas';
 import { configKey, perConfiguration } from '../core/settings';
-import { ADAPTER_NAMES, getRoutes, isRouteCandidate } from '../frameworks/registry';
+import { ADAPTER_NAMES, ROUTE_CANDIDATE_SELECTOR, getRoutes, isRouteCandidate } from '../frameworks/registry';
 import type { Route } from '../frameworks/types';
 import type { FunctionLike } from '../core/functions';
 import { PUBLIC_FILE_GLOBS, PUBLIC_PATH_PREFIXES, PUBLIC_PATHS } from '../data/auth-vocabulary';
@@ -75,7 +75,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const candidates: TSESTree.CallExpression[] = [];
     return {
-      CallExpression(node) {
+      [ROUTE_CANDIDATE_SELECTOR](node: TSESTree.CallExpression) {
         if (isRouteCandidate(node)) {
           candidates.push(node);
         }

@@ -9,6 +9,7 @@ import { functionVariable, isFunctionLike, resolveFunction } from '../../core/fu
 import { resolveCallTarget } from '../../core/modules';
 import { compileNameSpecs, matchNameSpec } from '../../core/name-specs';
 import { skipTsWrappers } from '../../core/static';
+import { namedOrMethodCallSelector } from '../../core/selectors';
 import { looksLikeSql, mayContainSqlText } from './text';
 import { analyzeStringBuild, approximateText } from './string-building';
 import type { StringBuild, StringBuildOptions } from './string-building';
@@ -65,28 +66,38 @@ export interface FindSqlSinkOptions {
   readonly followParameters?: boolean;
 }
 
+/** Which calls of a file may be SQL sinks, as a selector for ESLint and the exact test behind it. */
+export interface SqlSinkCallFilter {
+  /** Every call the test may accept: a rule listens to these only. */
+  readonly selector: string;
+  readonly accepts: (call: TSESTree.CallExpression) => boolean;
+}
+
+const ANY_CALL: SqlSinkCallFilter = { selector: 'CallExpression', accepts: () => true };
+const FALLBACK_CALL_SELECTOR = namedOrMethodCallSelector(Object.keys(FALLBACK_SINKS));
+
 /**
  * Which calls `findSqlSinkCalls` can find in this file, for a rule that collects them while the
  * tree is walked: every call when the file imports an SQL module or sinks are configured;
  * otherwise only calls of a plain name (the fallback function names and wrappers found from
  * them) and methods named like a fallback sink (`x.query(…)`), as no other call can be one.
  */
-export function sqlSinkCallFilter(
-  context: FileContext,
-  extraSinks: readonly string[],
-): (call: TSESTree.CallExpression) => boolean {
+export function sqlSinkCallFilter(context: FileContext, extraSinks: readonly string[]): SqlSinkCallFilter {
   if (extraSinks.length > 0 || getSqlKindResolver(context).active) {
-    return () => true;
+    return ANY_CALL;
   }
-  return (call) => {
-    const callee = skipTsWrappers(call.callee);
-    return (
-      callee.type === AST_NODE_TYPES.Identifier ||
-      (callee.type === AST_NODE_TYPES.MemberExpression &&
-        !callee.computed &&
-        callee.property.type === AST_NODE_TYPES.Identifier &&
-        Object.hasOwn(FALLBACK_SINKS, callee.property.name))
-    );
+  return {
+    selector: FALLBACK_CALL_SELECTOR,
+    accepts: (call) => {
+      const callee = skipTsWrappers(call.callee);
+      return (
+        callee.type === AST_NODE_TYPES.Identifier ||
+        (callee.type === AST_NODE_TYPES.MemberExpression &&
+          !callee.computed &&
+          callee.property.type === AST_NODE_TYPES.Identifier &&
+          Object.hasOwn(FALLBACK_SINKS, callee.property.name))
+      );
+    },
   };
 }
 

@@ -30,8 +30,8 @@ export const sqlSinkProbe = ESLintUtils.RuleCreator.withoutDocs<[{ sinks?: strin
     const mayBeSink = sqlSinkCallFilter(context, sinks);
     const calls: TSESTree.CallExpression[] = [];
     return {
-      CallExpression(node) {
-        if (mayBeSink(node)) {
+      [mayBeSink.selector](node: TSESTree.CallExpression) {
+        if (mayBeSink.accepts(node)) {
           calls.push(node);
         }
       },
