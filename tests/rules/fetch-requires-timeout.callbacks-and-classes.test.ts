@@ -2,9 +2,10 @@ import rule from '../../src/rules/fetch-requires-timeout';
 import { createRuleTester } from '../rule-tester';
 
 // Issue #16: Node's `https.get(url, cb)` / `https.request(opts, cb)` whose callback is a parameter
-// or a declared function (not an options object), and classes whose methods wrap a request: an
-// unbounded request is reported once, inside the method; a method that sets a timeout only when its
-// caller passes one is reported at the calls that pass none (`this.send()`, `api.send()`, `Api.ping()`).
+// or a declared function (not an options object), and classes (or object literals) whose methods wrap
+// a request: an unbounded request is reported once, inside the method; a method that sets a timeout
+// only when its caller passes one is reported at the calls that pass none (`this.send()`,
+// `api.send()`, `Api.ping()`).
 const ruleTester = createRuleTester();
 
 const FETCH_REMEDY = 'pass signal: AbortSignal.timeout(ms)';
@@ -462,6 +463,41 @@ class Status {
 }
 Status.ping('https://status.example.com', 3000);
 module.exports = Status;`,
+            },
+          ],
+        },
+      ],
+    },
+    // --- a method of an object literal that sets a timeout only when its caller passes one (JS, ESM) ---
+    {
+      filename: 'file.js',
+      code: `export const api = {
+  async get(path, opts = {}) {
+    const res = await fetch(BASE + path, { signal: opts.timeout ? AbortSignal.timeout(opts.timeout) : undefined });
+    return res.json();
+  },
+  me() { return this.get('/me', { timeout: 3000 }); },
+};
+export const loadTeams = () => api.get('/teams');`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'api.get', remedy: 'pass timeout (api.get, on line 2, sets a timeout on its fetch call only when its caller passes one)' },
+          line: 8,
+          column: 32,
+          endLine: 8,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'addTimeoutOption',
+              output: `export const api = {
+  async get(path, opts = {}) {
+    const res = await fetch(BASE + path, { signal: opts.timeout ? AbortSignal.timeout(opts.timeout) : undefined });
+    return res.json();
+  },
+  me() { return this.get('/me', { timeout: 3000 }); },
+};
+export const loadTeams = () => api.get('/teams', { timeout: 10000 });`,
             },
           ],
         },

@@ -309,17 +309,25 @@ function summarise(file: ProjectFile, fn: FunctionLike): HttpWrapperSummary | nu
 }
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+/** What a method belongs to: a class, or an object literal (`const api = { send(path) {…} }`). */
+type MethodOwner = ClassNode | TSESTree.ObjectExpression;
 
-/** A method of a class of the file (`send(path) {…}`, `send = (path) => …`, `static send(…)`). */
-interface ClassMethod {
+/** A method of the file (`send(path) {…}`, `send = (path) => …`, `static send(…)`, `{ send(path) {…} }`). */
+interface Method {
   readonly name: string;
-  readonly cls: ClassNode;
+  readonly owner: MethodOwner;
   readonly isStatic: boolean;
 }
 
-/** The class method `fn` is, by a plain name, or `null`. */
-function classMethodOf(fn: FunctionLike): ClassMethod | null {
+/** The method `fn` is, by a plain name, in a class or an object literal; `null` otherwise. */
+function methodOf(fn: FunctionLike): Method | null {
   const member = fn.parent;
+  if (member?.type === AST_NODE_TYPES.Property) {
+    const object = member.parent;
+    return object.type === AST_NODE_TYPES.ObjectExpression && member.kind === 'init' && member.value === fn && !member.computed && member.key.type === AST_NODE_TYPES.Identifier
+      ? { name: member.key.name, owner: object, isStatic: false }
+      : null;
+  }
   if (
     !(member?.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'method') &&
     member?.type !== AST_NODE_TYPES.PropertyDefinition
@@ -329,18 +337,26 @@ function classMethodOf(fn: FunctionLike): ClassMethod | null {
   if (member.value !== fn || member.computed || member.key.type !== AST_NODE_TYPES.Identifier) {
     return null;
   }
-  return { name: member.key.name, cls: member.parent.parent as ClassNode, isStatic: member.static };
+  return { name: member.key.name, owner: member.parent.parent as ClassNode, isStatic: member.static };
 }
 
-/** The class and static-ness `this` refers to at `node`: that of the nearest method, field or static block around it. */
-function thisOwner(node: TSESTree.Node): { cls: ClassNode; isStatic: boolean } | null {
+/**
+ * What `this` refers to at `node`: the class (and static-ness) of the nearest method, field or
+ * static block around it, or the object literal of the nearest method; `null` in a plain function.
+ */
+function thisOwner(node: TSESTree.Node): { owner: MethodOwner; isStatic: boolean } | null {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
       const member = current.parent;
-      return member?.type === AST_NODE_TYPES.MethodDefinition && member.value === current ? { cls: member.parent.parent as ClassNode, isStatic: member.static } : null;
+      if (member?.type === AST_NODE_TYPES.MethodDefinition && member.value === current) {
+        return { owner: member.parent.parent as ClassNode, isStatic: member.static };
+      }
+      return member?.type === AST_NODE_TYPES.Property && member.value === current && member.parent.type === AST_NODE_TYPES.ObjectExpression
+        ? { owner: member.parent, isStatic: false }
+        : null;
     }
     if (current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.StaticBlock) {
-      return { cls: current.parent.parent as ClassNode, isStatic: current.type === AST_NODE_TYPES.StaticBlock || current.static };
+      return { owner: current.parent.parent as ClassNode, isStatic: current.type === AST_NODE_TYPES.StaticBlock || current.static };
     }
   }
   return null;
@@ -354,30 +370,57 @@ function memberCall(context: FileContext, member: TSESTree.Node | undefined, nam
     : null;
 }
 
+/** The `const` a value is declared in (`const api = …`), or `null`. */
+function constDeclarator(node: TSESTree.Node): TSESTree.VariableDeclarator | null {
+  const declarator = outerExpression(node).parent;
+  return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === outerExpression(node) && declarator.id.type === AST_NODE_TYPES.Identifier && declarator.parent.kind === 'const'
+    ? declarator
+    : null;
+}
+
+/** `x.name(…)` for every reference `x` of the variable a declarator declares. */
+function memberCallsOn(context: FileContext, declarator: TSESTree.VariableDeclarator | null, name: string): TSESTree.CallExpression[] {
+  const variable = declarator ? context.sourceCode.getDeclaredVariables(declarator)[0] : undefined;
+  return (variable?.references ?? []).flatMap((ref) => memberCall(context, (ref.identifier as TSESTree.Node).parent, name) ?? []);
+}
+
+/** The name a wrapper method is shown by: `Api.send`, `api.send`, or `send` for an unnamed owner. */
+function methodLabel(method: Method): string {
+  const owner = method.owner.type === AST_NODE_TYPES.ObjectExpression ? null : method.owner.id;
+  const declarator = owner ? null : constDeclarator(method.owner);
+  const name = owner?.name ?? (declarator?.id.type === AST_NODE_TYPES.Identifier ? declarator.id.name : null);
+  return name ? `${name}.${method.name}` : method.name;
+}
+
 /**
- * The calls of a class method in the file: `this.send(…)` where `this` is the same class (and
- * static-ness), `api.send(…)` on a `const api = new Api(…)`, `Api.send(…)` for a static method.
+ * The calls of a method in the file: `this.send(…)` where `this` is the same class (and
+ * static-ness) or object, `api.send(…)` on a `const api = new Api(…)` or `const api = { … }`,
+ * `Api.send(…)` for a static method.
  */
-function methodCallSites(context: FileContext, method: ClassMethod): TSESTree.CallExpression[] {
+function methodCallSites(context: FileContext, method: Method): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
-  const stack: TSESTree.Node[] = [method.cls.body];
+  const stack: TSESTree.Node[] = [method.owner.type === AST_NODE_TYPES.ObjectExpression ? method.owner : method.owner.body];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === AST_NODE_TYPES.ThisExpression) {
       const call = memberCall(context, node.parent, method.name);
       const owner = call ? thisOwner(call) : null;
-      if (call && owner?.cls === method.cls && owner.isStatic === method.isStatic) {
+      if (call && owner?.owner === method.owner && owner.isStatic === method.isStatic) {
         calls.push(call);
       }
       continue;
     }
     stack.push(...childNodes(context.sourceCode, node));
   }
-  const declarator = method.cls.type === AST_NODE_TYPES.ClassExpression ? outerExpression(method.cls).parent : null;
+  if (method.owner.type === AST_NODE_TYPES.ObjectExpression) {
+    return [...calls, ...memberCallsOn(context, constDeclarator(method.owner), method.name)];
+  }
+  const cls = method.owner;
+  const declarator = cls.type === AST_NODE_TYPES.ClassExpression ? constDeclarator(cls) : null;
   const classVariable =
-    method.cls.type === AST_NODE_TYPES.ClassDeclaration
-      ? context.sourceCode.getDeclaredVariables(method.cls).find((v) => v.defs.some((d) => d.type === 'ClassName'))
-      : declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier
+    cls.type === AST_NODE_TYPES.ClassDeclaration
+      ? context.sourceCode.getDeclaredVariables(cls).find((v) => v.defs.some((d) => d.type === 'ClassName'))
+      : declarator
         ? context.sourceCode.getDeclaredVariables(declarator)[0]
         : undefined;
   for (const ref of classVariable?.references ?? []) {
@@ -391,15 +434,8 @@ function methodCallSites(context: FileContext, method: ClassMethod): TSESTree.Ca
     }
     // `const api = new Api(…)`, then `api.send(…)`.
     const construct = use.parent;
-    const holder = construct?.type === AST_NODE_TYPES.NewExpression && construct.callee === use ? outerExpression(construct).parent : null;
-    if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier || holder.parent.kind !== 'const') {
-      continue;
-    }
-    for (const instanceRef of context.sourceCode.getDeclaredVariables(holder)[0]?.references ?? []) {
-      const call = memberCall(context, (instanceRef.identifier as TSESTree.Node).parent, method.name);
-      if (call) {
-        calls.push(call);
-      }
+    if (construct?.type === AST_NODE_TYPES.NewExpression && construct.callee === use) {
+      calls.push(...memberCallsOn(context, constDeclarator(construct), method.name));
     }
   }
   return calls;
@@ -418,9 +454,10 @@ export interface LocalHttpWrapper {
 const LOCAL_WRAPPERS = perFileKey<LocalHttpWrapper[]>('local HTTP wrappers');
 
 /**
- * The named functions and class methods of the linted file (`function get(url, { timeout } = {})`,
- * `const get = async (url, opts) => …`, `class Api { send(path, { timeout } = {}) {…} }`, called as
- * `this.send()`, `api.send()` or `Api.send()`) that wrap one of `requests` (the file's request calls, as the rule
+ * The named functions and methods of the linted file (`function get(url, { timeout } = {})`,
+ * `const get = async (url, opts) => …`, `class Api { send(path, { timeout } = {}) {…} }` and
+ * `const api = { send(…) {…} }`, called as `this.send()`, `api.send()` or `Api.send()`) that wrap
+ * one of `requests` (the file's request calls, as the rule
  * traced them) and bound it only when their caller passes a timeout, summarised by the same
  * engine as the wrappers of other files. A request is matched to each named function around it,
  * innermost first. Memoised per file; a file without request calls costs nothing.
@@ -443,15 +480,13 @@ export function localHttpWrappers(context: FileContext, requests: readonly HttpR
         let wrapper = isWrapper.get(fn);
         if (wrapper === undefined) {
           const variable = functionVariable(context, fn);
-          const method = variable ? null : classMethodOf(fn);
+          const method = variable ? null : methodOf(fn);
           const summary = variable || method ? summariseIn(context, fn, requests) : null;
           wrapper = summary?.kind === 'caller';
           if (summary?.kind === 'caller') {
             const sites = variable ? localCallSites(context, fn) : methodCallSites(context, method!);
             const calls = sites.filter((call) => call.range[0] < fn.range[0] || call.range[1] > fn.range[1]);
-            const className = method?.cls.id?.name;
-            const name = variable ? variable.name : className ? `${className}.${method!.name}` : method!.name;
-            found.push({ summary, name, line: fn.loc.start.line, calls });
+            found.push({ summary, name: variable ? variable.name : methodLabel(method!), line: fn.loc.start.line, calls });
           }
           isWrapper.set(fn, wrapper);
         }

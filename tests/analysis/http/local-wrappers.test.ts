@@ -100,15 +100,28 @@ api.send('/e'); other.send('/f'); Api.ping('/g'); Api.send('/h');`),
     ).toEqual(['Api.send@2 1:timeout calls=3', 'Api.ping@3 1:value calls=2', 'none', 'none']);
   });
 
-  it('names a method of an anonymous class by its own name, and skips computed and private names', () => {
+  it('names a method of a class expression after its const, and skips computed and private names', () => {
     expect(
       run(`const Client = class {
   get(url, init) { return fetch(url, { ...init }); }
   ['post'](url, init) { return fetch(url, { ...init }); }
   #put(url, init) { return fetch(url, { ...init }); }
 };
-new Client().get('/a');`),
-    ).toEqual(['get@2 1:options calls=0', 'none', 'none', 'none']);
+new Client().get('/a');
+export default new (class { del(url, init) { return fetch(url, { ...init }); } })();`),
+    ).toEqual(['Client.get@2 1:options calls=0', 'del@7 1:options calls=0', 'none', 'none', 'none', 'none']);
+  });
+
+  it('finds methods of an object literal and their calls through this and the const', () => {
+    expect(
+      run(`export const api = {
+  get(url, { timeout } = {}) { return fetch(url, timeout ? { signal: AbortSignal.timeout(timeout) } : {}); },
+  post: async function (url, body, opts = {}) { return fetch(url, { method: 'POST', body, signal: opts.timeout ? AbortSignal.timeout(opts.timeout) : undefined }); },
+  me() { return this.get('/me'); },
+  later: () => this.get('/no'),
+};
+api.get('/a'); api.post('/b', {}); ({ get(url, { timeout } = {}) { return fetch(url, timeout ? { signal: AbortSignal.timeout(timeout) } : {}); } }).get('/c');`),
+    ).toEqual(['api.get@2 1:timeout calls=2', 'api.post@3 2:timeout calls=1', 'get@7 1:timeout calls=0', 'none', 'none', 'none']);
   });
 });
 
