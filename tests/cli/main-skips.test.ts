@@ -1,9 +1,10 @@
 // main() in-process on a plain directory (no git): what the run skips and how set-up errors read.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { type CliIo, main } from '../../src/cli/main';
 
@@ -177,5 +178,31 @@ describe('errors that explain themselves', () => {
     ]);
     expect(lines[5]).toMatch(/^ {4}at .*throws\.config\.js/u);
     expect(stderr).not.toContain('run with --debug');
+  });
+});
+
+describe('with --diff', () => {
+  it('lists and counts only the skipped files the branch changed', async () => {
+    vi.stubEnv('GIT_CONFIG_GLOBAL', join(base, 'no-global-config'));
+    vi.stubEnv('GIT_CONFIG_NOSYSTEM', '1');
+    const dir = project('diff', { 'docs/old.js': 'const = 1;\n', 'vendor/old.js': UNTIMED, 'src/a.js': 'export const a = 1;\n' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: dir });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'base');
+    git('checkout', '-qb', 'feature');
+    writeFileSync(join(dir, 'src/a.js'), `export const a = 1;\n${UNTIMED}`);
+    mkdirSync(join(dir, 'docs/new'), { recursive: true });
+    writeFileSync(join(dir, 'docs/new/snippet.js'), 'const = 2;\n');
+    writeFileSync(join(dir, 'vendor/new.js'), UNTIMED);
+    const { code, stdout, stderr } = await run(dir, ['--diff', 'main', '--format', 'json', '--verbose']);
+    vi.unstubAllEnvs();
+    expect(code).toBe(1);
+    expect(parseJson(stdout, dir)).toEqual({ checked: ['src/a.js'], findings: [`src/a.js:2 ${TIMEOUT}`] });
+    expect(stderr).toBe(
+      'agent-guard: skipped 1 file it could not parse (not checked):\n  docs/new/snippet.js:1:7  Unexpected token =\n' +
+        'agent-guard: left out 1 file (1 vendored):\n  vendor/new.js  (vendored)\n',
+    );
   });
 });
