@@ -17,6 +17,7 @@ import { FS_GLOBAL_TRACE_MAP, FS_TRACE_MAP, SEND_MODULES } from '../data/fs';
 import { FILE_METHODS, FILE_RESPONSE_NAMES, findEnclosingHandler, getParamRole, getRoutes, isRouteCandidate } from '../frameworks/registry';
 import type { FsSink } from '../data/fs';
 import { NAME_LIST_SCHEMA } from '../core/option-schemas';
+import { methodCallSelector, namedOrMethodCallSelector } from '../core/selectors';
 
 const SEND_TRACE_MAP: Record<string, TraceMap<{ pathArg: number; optionArg: number }>> = Object.fromEntries(
   Object.entries(SEND_MODULES).map(([module, info]) => [module, { [CALL]: info, send: { [CALL]: info } }]),
@@ -94,7 +95,7 @@ export default createRule<Options, MessageIds>({
           }
         }
       },
-      CallExpression(node) {
+      [callSelector(configuredSinks)](node: TSESTree.CallExpression) {
         const callee = skipTsWrappers(node.callee);
         if (callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier && !callee.computed) {
           const method = FILE_METHODS.get(callee.property.name);
@@ -344,3 +345,16 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** `res.sendFile(…)`-style methods and `require(…)`: the calls the rule's listener can use. */
+const FILE_METHOD_OR_REQUIRE_SELECTOR = `${methodCallSelector(FILE_METHODS.keys())}, CallExpression[callee.name="require"]`;
+
+/**
+ * The calls the rule listens to: file-sending methods and `require(…)`, and with configured
+ * sinks (`settings['agent-guard'].fs.sinks`) calls of their names as well.
+ */
+function callSelector(configured: NameSpecList): string {
+  return configured.specs.length === 0
+    ? FILE_METHOD_OR_REQUIRE_SELECTOR
+    : `${FILE_METHOD_OR_REQUIRE_SELECTOR}, ${namedOrMethodCallSelector(configured.lastSegments)}`;
+}
