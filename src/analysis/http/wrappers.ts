@@ -319,12 +319,14 @@ interface Method {
   readonly isStatic: boolean;
 }
 
-/** The method `fn` is, by a plain name, in a class or an object literal; `null` otherwise. */
+/** The method `fn` is, by a plain name, in a class or a `const` object literal; `null` otherwise. */
 function methodOf(fn: FunctionLike): Method | null {
   const member = fn.parent;
   if (member?.type === AST_NODE_TYPES.Property) {
     const object = member.parent;
-    return object.type === AST_NODE_TYPES.ObjectExpression && member.kind === 'init' && member.value === fn && !member.computed && member.key.type === AST_NODE_TYPES.Identifier
+    // Only an object held by a `const` (`const api = { … }`): one passed as an argument
+    // (`route({ handler(req) {…} })`) is a configuration, not a wrapper.
+    return object.type === AST_NODE_TYPES.ObjectExpression && member.kind === 'init' && member.value === fn && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && constDeclarator(object)
       ? { name: member.key.name, owner: object, isStatic: false }
       : null;
   }
