@@ -34,15 +34,23 @@ function matches(set: PatternSet, file: string): boolean {
   return set.matcher.ignores(path);
 }
 
+/** `./docs/` means "docs/ here" on a command line; in gitignore syntax that is `/docs/`. */
+function anchorDotSlash(pattern: string): string {
+  const negated = pattern.startsWith('!');
+  const body = negated ? pattern.slice(1) : pattern;
+  return body.startsWith('./') ? `${negated ? '!' : ''}/${body.slice(2)}` : pattern;
+}
+
 /**
  * Reads `.agent-guardignore` from `root` (when present; patterns relative to `root`) and takes
  * the `--ignore-pattern` values (relative to `cwd`, as ESLint's option is). Both use gitignore
- * syntax: `docs/`, `**\/*.test.js`, `!keep.js`.
+ * syntax: `docs/`, `**\/*.test.js`, `!keep.js`; on the command line `./docs/` is read as `/docs/`
+ * (anchored to the current directory), as a shell user means it.
  */
 export async function loadUserIgnores(options: { root: string; cwd: string; patterns: readonly string[] }): Promise<UserIgnores> {
   const sets: PatternSet[] = [];
   if (options.patterns.length > 0) {
-    sets.push({ base: options.cwd, matcher: ignore().add([...options.patterns]), reason: '--ignore-pattern' });
+    sets.push({ base: options.cwd, matcher: ignore().add(options.patterns.map(anchorDotSlash)), reason: '--ignore-pattern' });
   }
   const file = join(options.root, IGNORE_FILE);
   const text = await readFile(file, 'utf8').catch((error: unknown) => {

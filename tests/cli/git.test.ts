@@ -202,6 +202,11 @@ describe('discoverFiles', () => {
       // --ignore-pattern is relative to the working directory (src/ here): "/app.js" is src/app.js.
       skipped: ['docs/snippet.js (.agent-guardignore)', 'src/app.js (--ignore-pattern)', 'src/app.test.js (--ignore-pattern)'],
     });
+    // `./tests/` on a command line is the tests/ directory here, not a name starting with ".".
+    const dotSlash = await loadUserIgnores({ root, cwd: root, patterns: ['./docs/keep.js'] });
+    expect((await discover(root, { ignores: dotSlash })).skipped).toEqual(['docs/keep.js (--ignore-pattern)', 'docs/snippet.js (.agent-guardignore)']);
+    const anchored = await loadUserIgnores({ root, cwd: root, patterns: ['./tests/'] });
+    expect((await discover(root, { ignores: anchored })).skipped).toEqual(['docs/snippet.js (.agent-guardignore)', 'tests/fixtures/sample.js (--ignore-pattern)']);
   });
 
   it('rejects missing paths and, without --config, files that are not JS/TS', async () => {
