@@ -34,6 +34,9 @@ const NEVER_WALKED: ReadonlySet<string> = new Set(['.git', 'node_modules']);
 /** Declaration files: types, not code anyone reviews; not source files at all. */
 const DECLARATION_FILE = /(?:\.d\.[cm]?ts|\.d\.[^.]+\.ts)$/u;
 
+/** Yarn Plug'n'Play's generated loaders at the project root: dependency resolution data, not code anyone writes. */
+const PNP_FILE = /^\.pnp(?:\.loader)?\.[cm]?js$/u;
+
 /** Minified by name. */
 const MINIFIED_NAME = /\.min\.[cm]?js$/u;
 
@@ -62,7 +65,8 @@ export function isSourceFile(path: string): boolean {
 /**
  * Why a source file found inside a searched directory is left out by default, judged by its path
  * alone (relative to that directory, so that `agent-guard build/` still searches a directory the
- * user named): dependencies, vendored code, build output, `*.min.js`. Null when it is checked.
+ * user named): dependencies (and Yarn's `.pnp.cjs`), vendored code, build output, `*.min.js`.
+ * Null when it is checked.
  */
 export function defaultSkipReason(path: string): SkipReason | null {
   const segments = path.split(/[\\/]/u);
@@ -72,7 +76,11 @@ export function defaultSkipReason(path: string): SkipReason | null {
       return reason;
     }
   }
-  return MINIFIED_NAME.test(segments.at(-1) ?? '') ? 'minified' : null;
+  const name = segments.at(-1) ?? '';
+  if (PNP_FILE.test(name)) {
+    return 'dependency';
+  }
+  return MINIFIED_NAME.test(name) ? 'minified' : null;
 }
 
 /** Whether text (a file's first bytes) looks minified: lines averaging over {@link MINIFIED_LINE_LENGTH} characters. */

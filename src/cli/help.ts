@@ -7,11 +7,11 @@ ESLint config of your own is needed, and yours is not read unless you pass --con
 
 Paths default to "." . Inside a git work tree, files come from git (tracked and untracked,
 .gitignore honoured). Left out by default, and counted on stderr: dependencies (node_modules,
-.yarn, bower_components), vendored code (vendor, third_party), build output (dist, build, out,
-coverage, .next, .nuxt, .svelte-kit, .output), minified files (*.min.js, or long lines
-throughout) and files over 1 MB. Patterns in .agent-guardignore (gitignore syntax, at the
+.yarn, bower_components, .pnp.cjs), vendored code (vendor, third_party), build output (dist,
+build, out, coverage, .next, .nuxt, .svelte-kit, .output), minified files (*.min.js, or long
+lines throughout) and files over 1 MB. Patterns in .agent-guardignore (gitignore syntax, at the
 repository root) are left out too. Tests and fixtures are checked. A file that cannot be parsed
-is skipped and listed; it does not fail the run.
+or read is skipped and listed; it does not fail the run.
 
 Options:
   --diff <git-ref>        Report only findings on lines added or changed since the merge base

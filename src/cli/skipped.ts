@@ -2,7 +2,7 @@ import { toPosixRelative } from './paths';
 
 /** Why a file was not checked. */
 export type SkipReason =
-  /** Under node_modules/, .yarn/ or bower_components/ (committed dependencies). */
+  /** Under node_modules/, .yarn/ or bower_components/ (committed dependencies), or Yarn's .pnp.cjs. */
   | 'dependency'
   /** Under vendor/ or third_party/. */
   | 'vendored'

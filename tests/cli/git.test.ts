@@ -67,6 +67,9 @@ describe('isSourceFile and defaultSkipReason', () => {
     const cases: Record<string, string | null> = {
       'node_modules/a.js': 'dependency',
       '.yarn/releases/yarn-4.1.0.cjs': 'dependency',
+      '.pnp.cjs': 'dependency',
+      '.pnp.loader.mjs': 'dependency',
+      'pnp.cjs': null,
       'vendor/jquery.js': 'vendored',
       'lib/third_party/x.js': 'vendored',
       'x/dist/a.js': 'build output',
