@@ -293,7 +293,10 @@ export function iterateModuleReferences<T>(
   if (!named && !(globals && (Object.keys(globals).some(file.hasGlobal) || hasGlobalObject(file)))) {
     return [];
   }
-  return searchModuleReferences(context, file, map, globals);
+  // Read whole before any is handed out: ReferenceTracker keeps the variables it is inside of on
+  // the instance every search of the file shares, so a search started while another is read lazily
+  // would skip them and find nothing.
+  return [...searchModuleReferences(context, file, map, globals)];
 }
 
 function* searchModuleReferences<T>(
@@ -384,7 +387,8 @@ export function* iterateValueReferences<T>(
   node: TSESTree.Node,
   traceMap: Readonly<TraceMap<T>>,
 ): Generator<TrackedReference<T>> {
-  for (const raw of getTracker(context).iteratePropertyReferences(node, traceMap)) {
+  // Read whole first, as in iterateModuleReferences: the tracker is shared by every search of the file.
+  for (const raw of [...getTracker(context).iteratePropertyReferences(node, traceMap)]) {
     yield toTracked<T>(raw);
   }
 }

@@ -192,3 +192,50 @@ espreeTester.run('iterateModuleReferences (espree, undeclared globals)', tracePr
     },
   ],
 });
+
+/**
+ * Reports each traced call found by an outer search, and what an inner search for the same map,
+ * started while the outer one is still being read, finds: the two must not disturb each other
+ * (ReferenceTracker keeps the variables it is inside of on the instance both searches share).
+ */
+const nestedProbe = createRule({
+  name: 'nested-probe',
+  meta: {
+    type: 'problem',
+    docs: { description: 'probe', recommended: false },
+    messages: { found: '{{info}} (inner search: {{inner}})' },
+    schema: [],
+    defaultOptions: [],
+  },
+  create(context) {
+    return {
+      'Program:exit'() {
+        for (const ref of iterateModuleReferences(context, MODULES)) {
+          const inner = [...iterateModuleReferences(context, MODULES)].length;
+          context.report({ node: ref.node, messageId: 'found', data: { info: ref.info, inner: String(inner) } });
+        }
+      },
+    };
+  },
+});
+
+espreeTester.run('iterateModuleReferences (a search inside a search)', nestedProbe, {
+  valid: [],
+  invalid: [
+    {
+      code: "const fs = require('fs');\nfs.readFile('a');\nfs.readFile('b');",
+      errors: [
+        { messageId: 'found', data: { info: 'fs.readFile', inner: '2' }, line: 2, column: 1, endLine: 2, endColumn: 17 },
+        { messageId: 'found', data: { info: 'fs.readFile', inner: '2' }, line: 3, column: 1, endLine: 3, endColumn: 17 },
+      ],
+    },
+    {
+      code: "import fs from 'fs';\nfs.readFile('a');\nfs.readFile('b');",
+      languageOptions: { sourceType: 'module' },
+      errors: [
+        { messageId: 'found', data: { info: 'fs.readFile', inner: '2' }, line: 2, column: 1, endLine: 2, endColumn: 17 },
+        { messageId: 'found', data: { info: 'fs.readFile', inner: '2' }, line: 3, column: 1, endLine: 3, endColumn: 17 },
+      ],
+    },
+  ],
+});
