@@ -1,3 +1,6 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import * as espree from 'espree';
+
 import rule from '../../src/rules/fetch-requires-timeout';
 import { createRuleTester } from '../rule-tester';
 
@@ -498,6 +501,68 @@ export const loadTeams = () => api.get('/teams');`,
   me() { return this.get('/me', { timeout: 3000 }); },
 };
 export const loadTeams = () => api.get('/teams', { timeout: 10000 });`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+// The same shapes in plain JavaScript with ESLint's default parser (CommonJS).
+const espreeTester = new RuleTester({ languageOptions: { parser: espree, ecmaVersion: 'latest', sourceType: 'commonjs' } });
+
+espreeTester.run('fetch-requires-timeout (callbacks and class wrappers, espree)', rule, {
+  valid: [
+    `const https = require('https');
+function download(url, callback) { https.get(url, { timeout: 5000 }, callback); }`,
+    `class Api {
+  send(path, { timeout } = {}) { return fetch(path, timeout ? { signal: AbortSignal.timeout(timeout) } : {}); }
+  list() { return this.send('/items', { timeout: 1000 }); }
+}`,
+  ],
+  invalid: [
+    {
+      code: `const https = require('https');
+function download(url, callback) { https.get(url, callback); }`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'https.get', remedy: FETCH_REMEDY },
+          line: 2,
+          column: 36,
+          endLine: 2,
+          endColumn: 60,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `const https = require('https');
+function download(url, callback) { https.get(url, { signal: AbortSignal.timeout(10000) }, callback); }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `class Api {
+  send(path, { timeout } = {}) { return fetch(path, timeout ? { signal: AbortSignal.timeout(timeout) } : {}); }
+  list() { return this.send('/items'); }
+}`,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'this.send', remedy: 'pass timeout (Api.send, on line 2, sets a timeout on its fetch call only when its caller passes one)' },
+          line: 3,
+          column: 19,
+          endLine: 3,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'addTimeoutOption',
+              output: `class Api {
+  send(path, { timeout } = {}) { return fetch(path, timeout ? { signal: AbortSignal.timeout(timeout) } : {}); }
+  list() { return this.send('/items', { timeout: 10000 }); }
+}`,
             },
           ],
         },

@@ -1,3 +1,6 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import * as espree from 'espree';
+
 import { createRuleTester } from '../rule-tester';
 import rule from '../../src/rules/no-stack-in-response';
 
@@ -693,6 +696,47 @@ app.on('error', (err, ctx) => {
   ctx.body = { message: 'Internal Server Error' };
 });
 `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+// tRPC and streams in plain JavaScript with ESLint's default parser (CommonJS).
+const espreeTester = new RuleTester({ languageOptions: { parser: espree as never, sourceType: 'commonjs' } });
+
+espreeTester.run('no-stack-in-response (tRPC, web streams, espree)', rule, {
+  valid: [
+    `const { initTRPC } = require('@trpc/server');
+const t = initTRPC.create({ errorFormatter: ({ shape }) => shape });`,
+    `const { TRPCError } = require('@trpc/server');
+async function load(id) {
+  try { return await db.find(id); } catch (err) { throw new TRPCError({ code: 'NOT_FOUND', message: err.message }); }
+}`,
+  ],
+  invalid: [
+    {
+      code: `const { TRPCError } = require('@trpc/server');
+async function load(id) {
+  try { return await db.find(id); } catch (err) { throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: err.message }); }
+}`,
+      errors: [
+        {
+          messageId: 'messageInResponse',
+          line: 3,
+          column: 113,
+          endLine: 3,
+          endColumn: 124,
+          data: { expression: 'err.message', sink: 'new TRPCError()' },
+          suggestions: [
+            {
+              messageId: 'replaceAndLog',
+              output: `const { TRPCError } = require('@trpc/server');
+async function load(id) {
+  try { return await db.find(id); } catch (err) { console.error(err); throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal Server Error' }); }
+}`,
             },
           ],
         },
