@@ -370,6 +370,7 @@ class ErrorOrigin implements ErrorOriginAnalyzer {
         // `JSON.parse(JSON.stringify(err))`, `structuredClone(err)`: a copy of what they are given.
         return arg.kind === 'error' || arg.kind === 'stack' ? { ...arg, origin: call } : arg;
       case ':String':
+      case ':Buffer.from':
         return this.asText(arg, call);
       case ':JSON.stringify': {
         // With a replacer listing own property names, the stack is serialised too.

@@ -110,9 +110,12 @@ class PayloadWalk {
           this.collect(arg, out, [], level + 1);
           return;
         }
-        // `encoder.encode(`data: ${JSON.stringify({ error: err.message })}\n\n`)`: into the encoded text.
+        // `encoder.encode(`data: ${JSON.stringify({ error: err.message })}\n\n`)`, `Buffer.from(text)`: into the encoded text.
         const callee = skipTsWrappers(node.callee);
-        if (callee.type === AST_NODE_TYPES.MemberExpression && ENCODING_METHODS.has(memberName(this.context, callee) ?? '') && arg && arg.type !== AST_NODE_TYPES.SpreadElement && !this.taintOf(callee.object)) {
+        const encodes =
+          (callee.type === AST_NODE_TYPES.MemberExpression && ENCODING_METHODS.has(memberName(this.context, callee) ?? '') && !this.taintOf(callee.object)) ||
+          (target?.module === null && target.path.join('.') === 'Buffer.from');
+        if (encodes && arg && arg.type !== AST_NODE_TYPES.SpreadElement) {
           this.collect(arg, out, [], level + 1);
           return;
         }

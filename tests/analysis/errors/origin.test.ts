@@ -70,6 +70,17 @@ ruleTester.run('error-origin', probe, {
     'try {} catch { probe(undefined); }',
     // computed reads whose key is not a constant string or number name no property
     'try {} catch (err) { probe([err[key], err[0], err[null]]); }',
+    // a tRPC error formatter: the default shape, codes, and messages narrowed by the code or the cause's class
+    "initTRPC.create({ errorFormatter({ shape, error, path }) { probe({ ...shape, data: shape.data, code: error.code, path }); } });",
+    "initTRPC.create({ errorFormatter({ shape, error }) { probe(error.code !== 'INTERNAL_SERVER_ERROR' ? error.message : 'x'); } });",
+    "initTRPC.create({ errorFormatter({ shape, error }) { if (error.code === 'INTERNAL_SERVER_ERROR') return; probe(shape.message); } });",
+    "initTRPC.create({ errorFormatter({ shape, error }) { probe(error.code == 'CONFLICT' ? shape.message : 'x'); } });",
+    "initTRPC.create({ errorFormatter({ shape, error }) { probe(error.cause instanceof AppError ? error.cause.message : 'x'); } });",
+    // a formatter's options read whole, and `shape.message` outside a formatter
+    'initTRPC.create({ errorFormatter(opts) { probe(opts.shape.message); } });',
+    'function format({ shape }) { probe(shape.message); }',
+    // encoding a value that is not an error
+    "try {} catch (err) { probe(new TextEncoder().encode('failed')); }",
     // development-only
     "try {} catch (err) { if (process.env.NODE_ENV === 'development') probe(err.stack); }",
     "try {} catch (err) { if (process.env.NODE_ENV === 'production') return; probe(err.stack); }",
@@ -82,6 +93,28 @@ ruleTester.run('error-origin', probe, {
     "try {} catch (err) { if (err.name === 'ValidationError') probe(`${err}`); }",
   ],
   invalid: [
+    {
+      // a tRPC error formatter: the error, and the message in the shape
+      code: "initTRPC.create({ errorFormatter({ shape, error }) { probe({ m: shape.message, e: error.message, s: error.stack }); } });",
+      errors: [
+        { messageId: 'leak', data: { kind: 'message', origin: 'shape.message', node: 'shape.message' }, line: 1, column: 65, endLine: 1, endColumn: 78 },
+        { messageId: 'leak', data: { kind: 'message', origin: 'error.message', node: 'error.message' }, line: 1, column: 83, endLine: 1, endColumn: 96 },
+        { messageId: 'leak', data: { kind: 'stack', origin: 'error.stack', node: 'error.stack' }, line: 1, column: 101, endLine: 1, endColumn: 112 },
+      ],
+    },
+    {
+      // 5xx codes other than INTERNAL_SERVER_ERROR narrow nothing; a destructured shape message is a source
+      code: "const errorFormatter = ({ shape: { message }, error }) => probe(error.code === 'BAD_GATEWAY' ? message : 'x');",
+      errors: [{ messageId: 'leak', data: { kind: 'message', origin: 'message', node: "error.code === 'BAD_GATEWAY' ? message : 'x'" }, line: 1, column: 65, endLine: 1, endColumn: 109 }],
+    },
+    {
+      // encoded text keeps its content
+      code: 'try {} catch (err) { probe([encoder.encode(err.message), Buffer.from(err.stack)]); }',
+      errors: [
+        { messageId: 'leak', data: { kind: 'message', origin: 'err.message', node: 'err.message' }, line: 1, column: 44, endLine: 1, endColumn: 55 },
+        { messageId: 'leak', data: { kind: 'stack', origin: 'err.stack', node: 'err.stack' }, line: 1, column: 70, endLine: 1, endColumn: 79 },
+      ],
+    },
     {
       code: 'try {} catch (err) { probe(err); }',
       errors: [{ messageId: 'leak', data: { kind: 'error', origin: 'err', node: 'err' }, line: 1, column: 28, endLine: 1, endColumn: 31 }],
