@@ -229,9 +229,14 @@ espreeTester.run('iterateModuleReferences (a search inside a search)', nestedPro
         { messageId: 'found', data: { info: 'fs.readFile', inner: '2' }, line: 3, column: 1, endLine: 3, endColumn: 17 },
       ],
     },
+  ],
+});
+
+ruleTester.run('iterateModuleReferences (a search inside a search, ESM)', nestedProbe, {
+  valid: [],
+  invalid: [
     {
       code: "import fs from 'fs';\nfs.readFile('a');\nfs.readFile('b');",
-      languageOptions: { sourceType: 'module' },
       errors: [
         { messageId: 'found', data: { info: 'fs.readFile', inner: '2' }, line: 2, column: 1, endLine: 2, endColumn: 17 },
         { messageId: 'found', data: { info: 'fs.readFile', inner: '2' }, line: 3, column: 1, endLine: 3, endColumn: 17 },
