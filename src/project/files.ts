@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import { parseForESLint } from '@typescript-eslint/parser';
+import type { parseForESLint as ParseForESLint } from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { perFile, perFileKey } from '../core/context';
@@ -34,7 +34,7 @@ export interface ProjectFile {
  * What is kept of a parse: the ESTree AST, its scopes and the text. Not the parser services,
  * whose node maps would keep TypeScript's own AST of every cached file alive (no rule uses types).
  */
-type Parsed = Pick<ReturnType<typeof parseForESLint>, 'ast' | 'scopeManager' | 'visitorKeys'> & { readonly text: string };
+type Parsed = Pick<ReturnType<typeof ParseForESLint>, 'ast' | 'scopeManager' | 'visitorKeys'> & { readonly text: string };
 type SourceCodeClass = new (config: {
   text: string;
   ast: Parsed['ast'];
@@ -95,7 +95,7 @@ let eslintJavaScript: EslintJavaScript | null | undefined;
 function getEslintJavaScript(): EslintJavaScript | null {
   if (eslintJavaScript === undefined) {
     try {
-      const fromEslint = createRequire(require.resolve('eslint'));
+      const fromEslint = createRequire(load.resolve('eslint'));
       const espree = fromEslint('espree') as { parse: EslintJavaScript['parse']; latestEcmaVersion?: number };
       const scope = fromEslint('eslint-scope') as { analyze: EslintJavaScript['analyze'] };
       const keys = fromEslint('eslint-visitor-keys') as { KEYS: EslintJavaScript['keys']; getKeys: EslintJavaScript['getKeys'] };
@@ -105,6 +105,27 @@ function getEslintJavaScript(): EslintJavaScript | null {
     }
   }
   return eslintJavaScript;
+}
+
+/** `require` of this module, in the CommonJS build and when run from source as ESM (tests). */
+const load: NodeJS.Require = typeof require === 'function' ? require : createRequire(import.meta.url);
+
+let typescriptParse: typeof ParseForESLint | null | undefined;
+
+/**
+ * typescript-estree's parse, loaded on first use: it needs the `typescript` package, which a
+ * JavaScript project may not have, and the plugin must load and lint there all the same (its
+ * JavaScript project files are read with ESLint's own parser). `null` when it cannot be loaded.
+ */
+function getTypescriptParse(): typeof ParseForESLint | null {
+  if (typescriptParse === undefined) {
+    try {
+      typescriptParse = (load('@typescript-eslint/parser') as { parseForESLint: typeof ParseForESLint }).parseForESLint;
+    } catch {
+      typescriptParse = null;
+    }
+  }
+  return typescriptParse;
 }
 
 /** A JavaScript file as ESLint parses it: as a module, else as a CommonJS script (`with`, top-level `return`). */
@@ -160,8 +181,12 @@ function parse(file: string, size: number): Parsed | null {
   }
   // As a module: typescript-estree also accepts sloppy-mode script syntax (`with`, top-level
   // `return`) there, so a script parse would never rescue a file (measured).
+  const parseTypescript = getTypescriptParse();
   try {
-    const result = parseForESLint(text, {
+    if (!parseTypescript) {
+      return null;
+    }
+    const result = parseTypescript(text, {
       filePath: file,
       sourceType: 'module',
       ecmaVersion: 'latest',

@@ -158,3 +158,8 @@ export async function typecheckProject(fixture: string): Promise<ProcessResult> 
 export async function runInMinimalInstall(args: string[]): Promise<ProcessResult> {
   return runNode(args, join(inject('agentGuardIt').root, 'minimal'), {});
 }
+
+/** `node <args>` in the consumer install of one ESLint version (the plugin and ESLint side by side). */
+export async function runInConsumerInstall(eslint: EslintMajor, args: string[]): Promise<ProcessResult> {
+  return runNode(args, join(inject('agentGuardIt').root, `eslint${eslint}`), {});
+}

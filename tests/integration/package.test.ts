@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { describe, expect, inject, it } from 'vitest';
 
-import { runInMinimalInstall } from './harness';
+import { runInConsumerInstall, runInMinimalInstall } from './harness';
 
 interface ExportConditions {
   types: string;
@@ -44,6 +44,31 @@ describe('the packed tarball', () => {
       flatPluginIsSelf: true,
       hasFetchRule: true,
     });
+  });
+
+  it('loads and lints JavaScript, other files of the project included, where TypeScript is not installed', async () => {
+    // `typescript` made unresolvable for the child, as in a JavaScript project that never installed it.
+    const script = [
+      "const Module = require('node:module');",
+      'const resolve = Module._resolveFilename;',
+      "Module._resolveFilename = function (request, ...rest) { if (request === 'typescript' || request.startsWith('typescript/')) { throw Object.assign(new Error(`Cannot find module '${request}'`), { code: 'MODULE_NOT_FOUND' }); } return resolve.call(this, request, ...rest); };",
+      "const fs = require('node:fs'); const path = require('node:path'); const os = require('node:os');",
+      "const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-guard-no-ts-'));",
+      // A wrapper that bounds its request only when the caller asks: the call that does not ask is reported.
+      "fs.writeFileSync(path.join(dir, 'helper.js'), 'export function get(url, { timeoutMs } = {}) { return fetch(url, timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {}); }\\n');",
+      "const main = path.join(dir, 'main.js');",
+      "fs.writeFileSync(main, \"import { get } from './helper.js';\\nexport const x = () => get('https://example.com');\\nexport const y = () => fetch('https://example.com');\\n\");",
+      "const plugin = require('eslint-plugin-agent-guard');",
+      "const { Linter } = require('eslint');",
+      "const messages = new Linter({ configType: 'flat', cwd: dir }).verify(fs.readFileSync(main, 'utf8'), [{ files: ['**/*.js'], plugins: { 'agent-guard': plugin }, rules: plugin.configs.recommended.rules }], { filename: main });",
+      "fs.rmSync(dir, { recursive: true, force: true });",
+      "let typescript = 'loadable'; try { require('typescript'); } catch { typescript = 'missing'; }",
+      'console.log(JSON.stringify({ typescript, findings: messages.map((m) => `${m.line}:${m.column} ${m.ruleId ?? m.message}`) }));',
+    ].join('\n');
+    const result = await runInConsumerInstall(10, ['--eval', script]);
+    expect(result.stderr).toBe('');
+    // The helper in the other file is read with ESLint's own parser, so the call that passes no timeout is seen.
+    expect(JSON.parse(result.stdout)).toEqual({ typescript: 'missing', findings: ['2:24 agent-guard/fetch-requires-timeout', '3:24 agent-guard/fetch-requires-timeout'] });
   });
 
   it('ships the rules once: the agent-guard bin requires the plugin build instead of embedding it', async () => {
