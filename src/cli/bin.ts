@@ -1,21 +1,10 @@
 #!/usr/bin/env node
-// The `agent-guard` command (package.json `bin`). All behaviour lives in main.ts, loaded lazily:
-// loading it loads the plugin, which loads typescript-eslint's parser, and with an unsupported or
-// missing TypeScript that fails (typescript-eslint prints its own TS 7 notice and throws, or
-// crashes on an API it does not find) before any of the command's own error handling could run.
-// So the TypeScript that typescript-eslint would load is checked first, from package.json files.
-import { CliError } from './errors';
-import { checkTypeScript, explainLoadFailure, inspectTypeScript } from './typescript';
+// The `agent-guard` command (package.json `bin`). All behaviour lives in main.ts, loaded lazily, so
+// that a failure to load it (a broken install) is still explained: with the TypeScript problem and
+// its fix when that is the cause. TypeScript itself is needed only for TS files (engine.ts).
+import { explainLoadFailure } from './typescript';
 
 async function start(argv: readonly string[]): Promise<number> {
-  try {
-    checkTypeScript(inspectTypeScript());
-  } catch (error) {
-    if (error instanceof CliError) {
-      process.stderr.write(`agent-guard: ${error.message}\n`);
-      return 2;
-    }
-  }
   let main: typeof import('./main').main;
   try {
     ({ main } = await import('./main'));

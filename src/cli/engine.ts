@@ -59,6 +59,16 @@ export function builtinRules({ strict, rules }: BuiltinConfigOptions): Linter.Ru
  * slowest part). A missing or unsupported TypeScript is a set-up error naming the fix, checked
  * before anything loads it (TypeScript 7 crashes typescript-eslint with a cryptic TypeError).
  */
+/** Whether a TypeScript that typescript-eslint supports is installed. */
+function typeScriptUsable(): boolean {
+  try {
+    checkTypeScript(inspectTypeScript());
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function loadTypeScriptParser(): Promise<Linter.Parser> {
   checkTypeScript(inspectTypeScript());
   const parserModule = (await import('@typescript-eslint/parser')) as { default?: Linter.Parser } & Linter.Parser;
@@ -89,7 +99,13 @@ function javascriptConfigs(fallback: Fallback | undefined, typeScriptParser: Lin
 
 /** The zero-config set-up: espree (with JSX) for JS, typescript-eslint's parser for TS, the plugin's rules. */
 async function builtinConfig(options: BuiltinConfigOptions, withTypeScript: boolean, fallback?: Fallback): Promise<Linter.Config[]> {
-  const typeScriptParser = withTypeScript || fallback === 'typescript' ? await loadTypeScriptParser() : undefined;
+  // TS files need TypeScript (a set-up error without it); the last try at a JavaScript file that did
+  // not parse only uses it when it is there, so a JavaScript project never needs TypeScript installed.
+  const typeScriptParser = withTypeScript
+    ? await loadTypeScriptParser()
+    : fallback === 'typescript' && typeScriptUsable()
+      ? await loadTypeScriptParser()
+      : undefined;
   return [
     {
       name: 'agent-guard/cli/files',

@@ -403,6 +403,22 @@ describe('set-up errors', () => {
     });
   });
 
+  it('checks a JavaScript-only repository without TypeScript installed, or with one typescript-eslint does not support', async () => {
+    for (const [name, fake] of [['js-only-no-typescript', null], ['js-only-typescript7', '7.0.0']] as const) {
+      const root = await installWithTypeScript(name, fake);
+      const dir = join(root, 'js-app');
+      await mkdir(join(dir, 'src'), { recursive: true });
+      await writeFile(join(dir, 'src/ping.js'), UNTIMED);
+      // A file no JavaScript parser reads: its last try, typescript-eslint's parser, is left out without a usable TypeScript.
+      await writeFile(join(dir, 'src/broken.js'), 'export function () {\n');
+      await git(dir, 'init', '-q');
+      const run = await spawn(process.execPath, ['--preserve-symlinks', '--preserve-symlinks-main', await binOf(join(root, 'node_modules')), '--format', 'json'], dir);
+      expect(run.exitCode, name).toBe(1);
+      expect(reportOf(run.stdout, dir), name).toEqual({ checked: ['src/ping.js'], findings: [`src/ping.js:1 ${FETCH}`] });
+      expect(run.stderr, name).toBe(lines('agent-guard: skipped 1 file it could not parse (not checked):', '  src/broken.js:1:17  Unexpected token ('));
+    }
+  });
+
   it("prints a config's error whole, with its path", async () => {
     const dir = await reviewRepo('config-error');
     await writeFile(join(dir, 'review.config.js'), "module.exports = [{ rules: { 'agent-guard/fetch-requires-timeout': ['error', { nope: true }] } }];\n");
