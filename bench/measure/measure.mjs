@@ -25,12 +25,20 @@ const RULES = {
   routes: 'agent-guard/require-auth-gate-in-route',
   leaks: 'agent-guard/no-stack-in-response',
   hangs: 'agent-guard/fetch-requires-timeout',
+  // Labelled since issue #16, only in the ground truths that have the list: `sql` (SQL text built
+  // from non-constant strings that reaches a query) and `paths` (a file-system path built from
+  // request input). A ground truth without the key has those rules unlabelled: their findings are
+  // listed under --all-findings but neither scored nor counted as unmatched.
+  sql: 'agent-guard/no-sql-template-literal',
+  paths: 'agent-guard/no-unsanitized-fs-path',
 };
+const OLD_RULES = [RULES.routes, RULES.leaks, RULES.hangs];
+const NEW_KINDS = ['sql', 'paths'];
 const JS = ['js', 'mjs', 'cjs', 'jsx'];
 const TS = ['ts', 'tsx', 'mts', 'cts'];
 
 function parseArgs(argv) {
-  const args = { plugin: null, repos: '/tmp/measure', json: null, only: null, allFindings: false };
+  const args = { plugin: null, repos: '/tmp/measure', json: null, only: null, allFindings: false, perRule: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--plugin') args.plugin = argv[++i];
@@ -38,8 +46,9 @@ function parseArgs(argv) {
     else if (a === '--json') args.json = argv[++i];
     else if (a === '--only') args.only = new Set(argv[++i].split(','));
     else if (a === '--all-findings') args.allFindings = true;
+    else if (a === '--per-rule') args.perRule = true;
     else if (a === '--help' || a === '-h') {
-      console.log('usage: node bench/measure/measure.mjs --plugin <dist/index.cjs> [--repos <dir>] [--json <out>] [--only a+b,c+d] [--all-findings]');
+      console.log('usage: node bench/measure/measure.mjs --plugin <dist/index.cjs> [--repos <dir>] [--json <out>] [--only a+b,c+d] [--all-findings] [--per-rule]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -150,12 +159,17 @@ async function measureRepo(truth, root, plugin) {
   }
   const used = new Set();
   const out = { repo: truth.repo, commit: truth.commit, files: files.length, fatal, findings };
-  // Only the three measured rules are kept: the SQL and fs rules have no ground truth here.
   // `routes: null` says the repository's routes are not labelled: its auth findings are neither
   // counted nor listed as unmatched.
   out.routesLabelled = truth.routes !== null;
+  out.leaksLabelled = truth.leaks !== null;
+  out.hangsLabelled = truth.hangs !== null;
+  out.ignoreFindings = truth.ignoreFindings ?? [];
   if (!out.routesLabelled) for (const f of findings) if (f.rule === RULES.routes) used.add(f);
-  for (const kind of ['routes', 'leaks', 'hangs']) {
+  // A ground truth without `sql`/`paths` (or with null) has not labelled that rule.
+  out.labelled = Object.fromEntries(NEW_KINDS.map((k) => [k, Array.isArray(truth[k])]));
+  for (const kind of NEW_KINDS) if (!out.labelled[kind]) for (const f of findings) if (f.rule === RULES[kind]) used.add(f);
+  for (const kind of ['routes', 'leaks', 'hangs', ...NEW_KINDS]) {
     out[kind] = (truth[kind] ?? []).map((entry) => {
       const hit = findings.filter((f) => f.rule === RULES[kind] && matches(entry, f));
       for (const h of hit) used.add(h);
@@ -188,8 +202,14 @@ function summarise(r) {
     leaksCaught: c(r.leaks),
     hangs: r.hangs.length,
     hangsCaught: c(r.hangs),
-    unmatched: r.unmatched.length,
-    unmatchedByRule: Object.fromEntries(Object.values(RULES).map((rule) => [rule.replace('agent-guard/', ''), r.unmatched.filter((f) => f.rule === rule).length])),
+    sql: r.sql.length,
+    sqlCaught: c(r.sql),
+    paths: r.paths.length,
+    pathsCaught: c(r.paths),
+    unmatched: r.unmatched.filter((f) => OLD_RULES.includes(f.rule)).length,
+    unmatchedByRule: Object.fromEntries(OLD_RULES.map((rule) => [rule.replace('agent-guard/', ''), r.unmatched.filter((f) => f.rule === rule).length])),
+    unmatchedNew: r.unmatched.filter((f) => !OLD_RULES.includes(f.rule)).length,
+    unmatchedNewByRule: Object.fromEntries(NEW_KINDS.map((k) => [RULES[k].replace('agent-guard/', ''), r.unmatched.filter((f) => f.rule === RULES[k]).length])),
   };
 }
 
@@ -201,6 +221,52 @@ function printSummary(name, s) {
   console.log(`  leaks caught                 ${s.leaksCaught}/${s.leaks} (${pct(s.leaksCaught, s.leaks)})`);
   console.log(`  hangs caught                 ${s.hangsCaught}/${s.hangs} (${pct(s.hangsCaught, s.hangs)})`);
   console.log(`  unmatched findings           ${s.unmatched} ${JSON.stringify(s.unmatchedByRule)}`);
+  if (s.sql || s.paths || s.unmatchedNew) {
+    console.log(`  sql injections caught        ${s.sqlCaught}/${s.sql} (${pct(s.sqlCaught, s.sql)})`);
+    console.log(`  request paths caught         ${s.pathsCaught}/${s.paths} (${pct(s.pathsCaught, s.paths)})`);
+    console.log(`  unmatched sql/fs findings    ${s.unmatchedNew} ${JSON.stringify(s.unmatchedNewByRule)}`);
+  }
+}
+
+/**
+ * Per rule, over the repositories where that rule is labelled: TP = defects caught (an entry with
+ * at least one finding of the rule), FN = defects not caught, FP = findings of the rule that match
+ * no defect (unmatched findings, and for the auth rule findings on gated routes or on open routes
+ * that are public by design). Precision = TP / (TP + FP), recall = TP / (TP + FN). A defect reported
+ * by two findings counts once as TP and adds no FP. The auth rule's defects are open routes that are
+ * not public by design; `publicFlagged` counts the public-by-design routes it reports.
+ */
+function perRule(all) {
+  const rows = {};
+  const add = (rule, k, n) => {
+    rows[rule] ??= { tp: 0, fp: 0, fn: 0, findings: 0, repos: 0, publicFlagged: 0 };
+    rows[rule][k] += n;
+  };
+  for (const r of all) {
+    const labelled = {
+      routes: r.routesLabelled,
+      leaks: r.leaksLabelled !== false,
+      hangs: r.hangsLabelled !== false,
+      sql: r.labelled.sql,
+      paths: r.labelled.paths,
+    };
+    for (const [kind, rule] of Object.entries(RULES)) {
+      if (!labelled[kind]) continue;
+      const name = rule.replace('agent-guard/', '');
+      add(name, 'repos', 1);
+      const fs = r.findings.filter((f) => f.rule === rule);
+      add(name, 'findings', fs.length);
+      const defects = kind === 'routes' ? r.routes.filter((x) => x.label === 'open' && !x.publicByDesign) : r[kind];
+      const onDefect = new Set();
+      for (const d of defects) for (const f of fs) if (matches(d, f)) onDefect.add(f);
+      const ignored = fs.filter((f) => !onDefect.has(f) && (r.ignoreFindings ?? []).some((e) => (!e.rule || RULES[e.rule] === f.rule || e.rule === f.rule) && matches(e, f)));
+      add(name, 'tp', defects.filter((x) => x.caught).length);
+      add(name, 'fn', defects.filter((x) => !x.caught).length);
+      add(name, 'fp', fs.length - onDefect.size - ignored.length);
+      if (kind === 'routes') add(name, 'publicFlagged', r.routes.filter((x) => x.label === 'open' && x.publicByDesign && x.caught).length);
+    }
+  }
+  return rows;
 }
 
 async function main() {
@@ -237,7 +303,7 @@ async function main() {
     if (r.fatal.length) console.log(`  parse errors: ${r.fatal.map((f) => `${f.file}:${f.line} ${f.message}`).join('; ')}`);
     if (!r.routesLabelled) console.log(`  (routes not labelled: ${r.findings.filter((f) => f.rule === RULES.routes).length} auth findings not scored)`);
     printSummary(truth.name, s);
-    const missed = [...r.routes.filter((x) => x.label === 'open' && !x.publicByDesign && !x.caught), ...r.leaks.filter((x) => !x.caught), ...r.hangs.filter((x) => !x.caught)];
+    const missed = [...r.routes.filter((x) => x.label === 'open' && !x.publicByDesign && !x.caught), ...r.leaks.filter((x) => !x.caught), ...r.hangs.filter((x) => !x.caught), ...r.sql.filter((x) => !x.caught), ...r.paths.filter((x) => !x.caught)];
     const wrong = r.routes.filter((x) => x.label === 'gated' && x.caught);
     if (wrong.length) console.log('  gated but flagged:\n' + wrong.map((x) => `    ${x.file}:${x.line} ${x.method ?? ''} ${x.path ?? ''}`).join('\n'));
     if (missed.length) console.log('  missed:\n' + missed.map((x) => `    ${x.file}:${x.line} ${x.method ?? ''} ${x.path ?? x.how ?? ''}`).join('\n'));
@@ -246,6 +312,14 @@ async function main() {
   }
   console.log('\n## overall');
   printSummary('overall', total);
+  if (args.perRule) {
+    const rows = perRule(all);
+    console.log('\n## per rule (repositories where the rule is labelled)');
+    console.log('| rule | repos | findings | TP | FP | FN | precision | recall |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const [name, x] of Object.entries(rows)) console.log(`| ${name} | ${x.repos} | ${x.findings} | ${x.tp} | ${x.fp} | ${x.fn} | ${pct(x.tp, x.tp + x.fp)} | ${pct(x.tp, x.tp + x.fn)} |`);
+    if (rows['require-auth-gate-in-route']) console.log(`public-by-design routes reported: ${rows['require-auth-gate-in-route'].publicFlagged ?? 0}`);
+  }
   if (args.json) writeFileSync(args.json, JSON.stringify({ plugin: resolve(args.plugin), date: new Date().toISOString(), total, repos: all }, null, 2));
 }
 
