@@ -116,7 +116,13 @@ export default createRule<Options, MessageIds>({
     let originMemo: ErrorOriginAnalyzer | undefined;
     const origin = (): ErrorOriginAnalyzer => (originMemo ??= getErrorOrigin(context, originOptions));
 
-    /** Calls, `new`, assignments and returns: matched against the response sinks at the end, if at all. */
+    // Scopes and parents are complete before any rule runs: a file where no caught error can come
+    // from gets no listener at all (most files), instead of collecting its calls for nothing.
+    if (!hasErrorOrigin()) {
+      return {};
+    }
+
+    /** Calls, `new`, assignments and returns: matched against the response sinks at the end. */
     const candidates: TSESTree.Node[] = [];
     const collect = (node: TSESTree.Node): void => void candidates.push(node);
 
@@ -126,11 +132,9 @@ export default createRule<Options, MessageIds>({
       AssignmentExpression: collect,
       ReturnStatement: collect,
       'Program:exit': () => {
-        if (hasErrorOrigin()) {
-          candidates.forEach(check);
-          // Sinks that are no single call: what an error formatter returns (tRPC `errorFormatter`).
-          matcher().formatterSinks().forEach(checkSink);
-        }
+        candidates.forEach(check);
+        // Sinks that are no single call: what an error formatter returns (tRPC `errorFormatter`).
+        matcher().formatterSinks().forEach(checkSink);
       },
     };
 
