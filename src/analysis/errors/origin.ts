@@ -8,7 +8,8 @@ import type { ErrorValues } from './error-values';
 import { errorFormatterPattern, errorHandlerRoles } from './handler-roles';
 import { ErrorNarrowing } from './narrowing';
 import { leaksIn, returnedValues } from './payload-leaks';
-import { accessKind, ENCODING_METHODS, MAX_DEPTH, maxTaint, patternPath } from './taint';
+import { accessKind, ENCODING_METHODS, kindSeverity, MAX_DEPTH, maxTaint, patternPath } from './taint';
+import { writeMayReach } from './write-reach';
 import type { ErrorLeak, ErrorLeakKind, ErrorTaint } from './taint';
 import { memberName } from '../../core/ast';
 import { resolveCallTarget } from '../../core/modules';
@@ -24,6 +25,12 @@ import { ERROR_FORMATTER } from '../../data/error-values';
 export type { ErrorLeak, ErrorLeakKind, ErrorTaint } from './taint';
 
 type Variable = TSESLint.Scope.Variable;
+
+/** What a local variable's writes give it: its init, and later writes with where they happen. */
+interface VariableWrites {
+  init: ErrorTaint | null;
+  readonly later: { readonly node: TSESTree.Node; readonly taint: ErrorTaint }[];
+}
 
 export interface ErrorOriginOptions {
   /** Error-handler registrations contributed by the framework adapters. */
@@ -114,7 +121,7 @@ export function getErrorOrigin(context: FileContext, options: ErrorOriginOptions
 class ErrorOrigin implements ErrorOriginAnalyzer {
   private readonly sources = new WeakMap<Variable, readonly (string | null)[] | null>();
   private readonly taints = new WeakMap<TSESTree.Node, ErrorTaint | null>();
-  private readonly variableTaints = new WeakMap<Variable, ErrorTaint | null>();
+  private readonly variableTaints = new WeakMap<Variable, VariableWrites>();
   private readonly devOnly: DevOnlyBranches;
   private readonly narrowing: ErrorNarrowing;
   /** Errors that are values (`{ data, error }` results, settled `reason`s), and own-key copies. */
@@ -400,7 +407,7 @@ class ErrorOrigin implements ErrorOriginAnalyzer {
       const base: ErrorTaint = { kind: this.options.errorParam?.kind ?? 'error', source: variable, variables: [variable], origin: id };
       taint = this.applyPath(base, path, id);
     } else {
-      taint = this.aliasTaint(variable);
+      taint = this.aliasTaint(variable, id);
       if (taint && !taint.variables.includes(variable)) {
         taint = { ...taint, variables: [...taint.variables, variable] };
       }
@@ -411,13 +418,30 @@ class ErrorOrigin implements ErrorOriginAnalyzer {
     return taint.kind === 'message' && this.isNarrowed(id, taint.variables) ? null : taint;
   }
 
-  /** The worst taint any write to a local variable gives it (init, reassignments, `v.prop = …`). */
-  private aliasTaint(variable: Variable): ErrorTaint | null {
-    if (this.variableTaints.has(variable)) {
-      return this.variableTaints.get(variable)!;
+  /**
+   * The worst taint the writes to a local variable give it where `use` reads it: the init, and
+   * the reassignments and `v.prop = …` writes that can have run before the read (see
+   * {@link writeMayReach}: a `catch` that fills `result.error` taints no send in its `try` block).
+   */
+  private aliasTaint(variable: Variable, use: TSESTree.Node): ErrorTaint | null {
+    const writes = this.variableWrites(variable);
+    let taint = writes.init;
+    for (const write of writes.later) {
+      if (kindSeverityAbove(write.taint, taint) && writeMayReach(variable, write.node, use)) {
+        taint = maxTaint(taint, write.taint);
+      }
     }
-    this.variableTaints.set(variable, null);
-    let taint: ErrorTaint | null = null;
+    return taint;
+  }
+
+  /** The taints a local variable's writes give it (init, reassignments, `v.prop = …`), memoised per variable. */
+  private variableWrites(variable: Variable): VariableWrites {
+    const known = this.variableTaints.get(variable);
+    if (known) {
+      return known;
+    }
+    const writes: { init: ErrorTaint | null; later: { node: TSESTree.Node; taint: ErrorTaint }[] } = { init: null, later: [] };
+    this.variableTaints.set(variable, writes); // cycle guard: what is found so far
     const def = variable.defs[0];
     if (variable.defs.length === 1 && def?.type === 'Variable') {
       const declarator = def.node as TSESTree.VariableDeclarator;
@@ -425,12 +449,15 @@ class ErrorOrigin implements ErrorOriginAnalyzer {
         const path = patternPath(declarator.id, def.name, this.context);
         const init = this.taintOf(declarator.init);
         // `const { stack } = err` is named after its binding; `const e = err` keeps the origin.
-        taint = path ? this.applyPath(init, path, path.length > 0 ? def.name : (init?.origin ?? declarator.init)) : null;
+        writes.init = path ? this.applyPath(init, path, path.length > 0 ? def.name : (init?.origin ?? declarator.init)) : null;
       }
       for (const ref of variable.references) {
         const id = ref.identifier;
         if (ref.isWrite() && !ref.init && ref.writeExpr && id.parent?.type === AST_NODE_TYPES.AssignmentExpression && id.parent.operator === '=') {
-          taint = maxTaint(taint, this.taintOf(ref.writeExpr as TSESTree.Node));
+          const taint = this.taintOf(ref.writeExpr as TSESTree.Node);
+          if (taint) {
+            writes.later.push({ node: id.parent, taint });
+          }
         }
         // `body.stack = err.stack` adds to the object the variable holds.
         const member = id.parent;
@@ -440,12 +467,18 @@ class ErrorOrigin implements ErrorOriginAnalyzer {
           member.parent.type === AST_NODE_TYPES.AssignmentExpression &&
           member.parent.left === member
         ) {
-          taint = maxTaint(taint, this.taintOf(member.parent.right));
+          const taint = this.taintOf(member.parent.right);
+          if (taint) {
+            writes.later.push({ node: member.parent, taint });
+          }
         }
       }
     }
-    this.variableTaints.set(variable, taint);
-    return taint;
+    return writes;
   }
+}
 
+/** Whether `candidate` is worse than `current`: only such writes are worth a reachability check. */
+function kindSeverityAbove(candidate: ErrorTaint, current: ErrorTaint | null): boolean {
+  return current === null || kindSeverity(candidate.kind) > kindSeverity(current.kind);
 }
