@@ -101,6 +101,8 @@ export interface UploadLibrary {
   readonly serverKeys: ReadonlySet<string>;
   /** Properties that are never a path: sizes, contents, streams. */
   readonly contentKeys: ReadonlySet<string>;
+  /** Methods of an uploaded file that write it to a path, with the path's argument position (`file.mv(path)`). */
+  readonly writeMethods?: ReadonlyMap<string, number>;
 }
 
 /** multer (and fastify-multer, NestJS's FileInterceptor): `req.file`, `req.files`. */
@@ -141,6 +143,24 @@ export const FASTIFY_MULTIPART: UploadLibrary = {
   serverKeys: new Set(['filepath']),
   contentKeys: new Set(['file', 'type', 'toBuffer', 'length']),
 };
+
+/**
+ * express-fileupload: `req.files.<field>` (one file or a list); `name` is the client's, `tempFilePath`
+ * the server's (with `useTempFiles`), and `mv(path)` writes the file to `path`. The middleware is
+ * installed once (`app.use(fileUpload())`), usually in another file than the handlers: a file's
+ * `req.files` is read as express-fileupload's unless it imports multer.
+ */
+export const EXPRESS_FILEUPLOAD: UploadLibrary = {
+  name: 'express-fileupload',
+  modules: ['express-fileupload'],
+  clientKeys: new Set(['name', 'mimetype', 'encoding']),
+  serverKeys: new Set(['tempFilePath']),
+  contentKeys: new Set(['data', 'size', 'md5', 'truncated', 'mv', 'length']),
+  writeMethods: new Map([['mv', 0]]),
+};
+
+/** Methods of uploaded files that write them to a path (every library's `writeMethods`). */
+export const UPLOAD_WRITE_METHODS: ReadonlySet<string> = new Set(EXPRESS_FILEUPLOAD.writeMethods!.keys());
 
 /** What a call of an upload library's export makes: an instance, a disk or memory storage, a form. */
 export type UploadFactory = 'multer' | 'storage' | 'memory' | 'formidable';

@@ -6,14 +6,14 @@ import { createRule } from '../core/create-rule';
 import { isFunctionLike } from '../core/functions';
 import { CALL, iterateModuleReferences, resolveCallTarget } from '../core/modules';
 import type { TraceMap } from '../core/modules';
-import { controllerAnalyzer, getRequestInputAnalyzer, importedHandlerSinks, importedPathWrapper, isImportedCallee, mayBePathWrapper, pathFunctionName } from '../analysis/request-input/index';
+import { controllerAnalyzer, getRequestInputAnalyzer, importedHandlerSinks, importedPathWrapper, isImportedCallee, isImportedHandler, mayBeImportedHandler, mayBePathWrapper, pathFunctionName, rootOption, unconfinedFilePath } from '../analysis/request-input/index';
 import { importedNameReferences, projectImportNames } from '../project/index';
 import { scopeOf, variableFor } from '../core/variable-index';
 import { getSettings } from '../core/settings';
 import { compileNameSpecs, matchWrittenName, withModuleCalls } from '../core/name-specs';
 import type { NameSpecList } from '../core/name-specs';
-import { findObjectProperty, resolveConstInit, skipTsWrappers, staticValueOf } from '../core/static';
-import { FS_GLOBAL_TRACE_MAP, FS_TRACE_MAP, SEND_MODULES } from '../data/fs';
+import { resolveConstInit, skipTsWrappers, staticValueOf } from '../core/static';
+import { FS_GLOBAL_TRACE_MAP, FS_TRACE_MAP, SEND_MODULES, UPLOAD_WRITE_METHODS } from '../data/fs';
 import { FILE_METHODS, FILE_RESPONSE_NAMES, findEnclosingHandler, getParamRole, getRoutes, isRouteCandidate } from '../frameworks/registry';
 import type { FsSink } from '../data/fs';
 import { NAME_LIST_SCHEMA } from '../core/option-schemas';
@@ -72,6 +72,7 @@ export default createRule<Options, MessageIds>({
     let analyzerMemo: ReturnType<typeof getRequestInputAnalyzer> | undefined;
     const analyzer = {
       classify: (node: TSESTree.Node) => (analyzerMemo ??= getRequestInputAnalyzer(context, options)).classify(node),
+      uploadWriteArgument: (receiver: TSESTree.Node, method: string) => (analyzerMemo ??= getRequestInputAnalyzer(context, options)).uploadWriteArgument(receiver, method),
     };
     const configuredSinks = compileNameSpecs(getSettings(context).fs.sinks);
 
@@ -90,7 +91,7 @@ export default createRule<Options, MessageIds>({
         }
         for (const ref of iterateModuleReferences(context, SEND_TRACE_MAP)) {
           const call = ref.node as TSESTree.CallExpression;
-          if (ref.kind === 'call' && rootOption(call.arguments[ref.info.optionArg]) === 'absent') {
+          if (ref.kind === 'call' && rootOption(context, call.arguments[ref.info.optionArg]) === 'absent') {
             checkPath(call, call.arguments[ref.info.pathArg]);
           }
         }
@@ -98,12 +99,13 @@ export default createRule<Options, MessageIds>({
       [callSelector(configuredSinks)](node: TSESTree.CallExpression) {
         const callee = skipTsWrappers(node.callee);
         if (callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier && !callee.computed) {
-          const method = FILE_METHODS.get(callee.property.name);
-          if (method && isResponse(callee.object)) {
-            const options = method.optionArgs.map((i) => rootOption(node.arguments[i], i === 1 && callee.property.name === 'download'));
-            if (options.every((o) => o === 'absent')) {
-              checkPath(node, node.arguments[method.pathArg]);
-            }
+          const method = callee.property.name;
+          if (FILE_METHODS.has(method) && isResponse(callee.object)) {
+            checkPath(node, unconfinedFilePath(context, node, method) ?? undefined);
+          } else if (UPLOAD_WRITE_METHODS.has(method)) {
+            // req.files.doc.mv(path): express-fileupload writes the upload to `path`.
+            const index = analyzer.uploadWriteArgument(callee.object, method);
+            checkPath(node, index === null ? undefined : node.arguments[index]);
           }
         }
         if (
@@ -123,15 +125,11 @@ export default createRule<Options, MessageIds>({
     };
 
     /**
-     * `readUpload(req.params.file)` where `readUpload` (another project file) passes its parameter
-     * to an fs sink unsanitised: reported at the argument. Only calls of an imported name with a
-     * request-input argument look at the other file.
-     */
-    /**
      * From the references of the names imported from files that mention an fs module (the only
-     * ones that can be wrappers or handlers with a sink there): calls of them with arguments
-     * (`readUpload(x)`, `storage.readUpload(x)`), and registrations that pass one on
-     * (`router.get('/raw/:name', files.downloadFile)`).
+     * ones that can be wrappers with a sink there), or also a response's file method or an
+     * upload's `mv` (handlers): calls of them with arguments (`readUpload(x)`,
+     * `storage.readUpload(x)`), and registrations that pass one on
+     * (`router.get('/raw/:name', files.downloadFile)`, `router.route('/raw').get(files.downloadFile)`).
      */
     function importedUses(): { namedCalls: TSESTree.CallExpression[]; registrations: TSESTree.CallExpression[] } {
       const namedCalls = new Set<TSESTree.CallExpression>();
@@ -141,12 +139,18 @@ export default createRule<Options, MessageIds>({
         const node = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier ? parent : identifier;
         const call = node.parent;
         // Only the names a call uses: their files are read (text only) to see if they can hold a sink.
-        if (call?.type !== AST_NODE_TYPES.CallExpression || !mayBePathWrapper(context, identifier.name, fsTraceMap(), FS_GLOBAL_TRACE_MAP)) {
+        if (call?.type !== AST_NODE_TYPES.CallExpression) {
           continue;
         }
-        if (call.callee === node && call.arguments.length > 0) {
-          namedCalls.add(call);
-        } else if (call.arguments.indexOf(node as TSESTree.CallExpressionArgument) >= 1 && isRouteCandidate(call) && call.callee.type === AST_NODE_TYPES.MemberExpression && call.callee.object.type === AST_NODE_TYPES.Identifier) {
+        if (call.callee === node) {
+          if (call.arguments.length > 0 && mayBePathWrapper(context, identifier.name, fsTraceMap(), FS_GLOBAL_TRACE_MAP)) {
+            namedCalls.add(call);
+          }
+        } else if (
+          call.arguments.indexOf(node as TSESTree.CallExpressionArgument) >= firstHandlerArgument(call) &&
+          isRouteCandidate(call) &&
+          mayBeImportedHandler(context, identifier.name, fsTraceMap(), FS_GLOBAL_TRACE_MAP)
+        ) {
           registrations.add(call);
         }
       }
@@ -187,7 +191,7 @@ export default createRule<Options, MessageIds>({
      * into an fs sink: its own file cannot know it is a handler, so the registration is reported.
      */
     function checkImportedHandlers(registrations: readonly TSESTree.CallExpression[]): void {
-      const withImported = registrations.filter((call) => call.arguments.slice(1).some((arg) => isImportedCallee(context, arg, fsTraceMap(), FS_GLOBAL_TRACE_MAP)));
+      const withImported = registrations.filter((call) => call.arguments.slice(firstHandlerArgument(call)).some((arg) => isImportedHandler(context, arg, fsTraceMap(), FS_GLOBAL_TRACE_MAP)));
       if (withImported.length === 0) {
         return;
       }
@@ -199,7 +203,7 @@ export default createRule<Options, MessageIds>({
         }
         // The adapters list handlers defined in another file; the last one answers the request.
         const handler = route.externalHandlers?.at(-1);
-        if (!handler || !isImportedCallee(context, handler, fsTraceMap(), FS_GLOBAL_TRACE_MAP)) {
+        if (!handler || !isImportedHandler(context, handler, fsTraceMap(), FS_GLOBAL_TRACE_MAP)) {
           continue;
         }
         const [found] = importedHandlerSinks(context, handler, route.framework, fsTraceMap(), FS_GLOBAL_TRACE_MAP, options);
@@ -248,23 +252,6 @@ export default createRule<Options, MessageIds>({
         }
       }
       return FILE_RESPONSE_NAMES.has(object.name);
-    }
-
-    /** Whether an options argument sets `root` (Express and `send` then refuse to leave it). */
-    function rootOption(arg: TSESTree.Node | undefined, mayBeFileName = false): 'absent' | 'present' {
-      if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) {
-        return arg ? 'present' : 'absent';
-      }
-      let node = skipTsWrappers(arg);
-      if (node.type === AST_NODE_TYPES.Identifier) {
-        node = resolveConstInit(context, node) ?? node;
-      }
-      if (node.type === AST_NODE_TYPES.ObjectExpression) {
-        return findObjectProperty(context, node, 'root').kind === 'absent' ? 'absent' : 'present';
-      }
-      // Functions are callbacks; strings are `download`'s file name. Other values may hold a root.
-      const notOptions = isFunctionLike(node) || node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.TemplateLiteral || mayBeFileName;
-      return notOptions ? 'absent' : 'present';
     }
 
     function sinkName(node: TSESTree.CallExpression): string {
@@ -346,8 +333,21 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** `res.sendFile(…)`-style methods and `require(…)`: the calls the rule's listener can use. */
-const FILE_METHOD_OR_REQUIRE_SELECTOR = `${methodCallSelector(FILE_METHODS.keys())}, CallExpression[callee.name="require"]`;
+/** `res.sendFile(…)`-style methods, uploads' `file.mv(…)` and `require(…)`: the calls the rule's listener can use. */
+const FILE_METHOD_OR_REQUIRE_SELECTOR = `${methodCallSelector([...FILE_METHODS.keys(), ...UPLOAD_WRITE_METHODS])}, CallExpression[callee.name="require"]`;
+
+/**
+ * Where the handlers of a registration start: after the path of `router.get('/p', …)`, at the
+ * first argument of a chained `router.route('/p').get(…)` (the adapters decide which calls are routes).
+ */
+function firstHandlerArgument(call: TSESTree.CallExpression): number {
+  const callee = skipTsWrappers(call.callee);
+  const object = callee.type === AST_NODE_TYPES.MemberExpression ? skipTsWrappers(callee.object) : null;
+  if (object?.type === AST_NODE_TYPES.Identifier) {
+    return 1;
+  }
+  return object?.type === AST_NODE_TYPES.CallExpression ? 0 : Infinity;
+}
 
 /**
  * The calls the rule listens to: file-sending methods and `require(…)`, and with configured

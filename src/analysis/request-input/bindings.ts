@@ -8,7 +8,8 @@ import { patternSteps } from './patterns';
 import { ITERATION_METHODS, SAFE_GLOBALS } from './propagation';
 import { SAFE, UNKNOWN } from './values';
 import type { TrackedValue, ValueTracker } from './values';
-import { methodCallsOn, variableFor } from '../../core/variable-index';
+import { laterWrites, methodCallsOn, variableFor } from '../../core/variable-index';
+import { provenConstant } from './lookups';
 import { memberName } from '../../core/ast';
 import type { FunctionLike } from '../../core/functions';
 
@@ -30,9 +31,44 @@ export class BindingValues {
   identifierValue(id: TSESTree.Identifier): TrackedValue {
     const variable = variableFor(this.tracker.context, id);
     if (!variable || variable.defs.length === 0) {
-      return SAFE_GLOBALS.has(id.name) ? SAFE : UNKNOWN;
+      return SAFE_GLOBALS.has(id.name) ? SAFE : this.implicitGlobalValue(id);
     }
-    return this.tracker.guarded(id, this.variableValue(variable));
+    const value = this.tracker.guarded(id, this.variableValue(variable));
+    // let ext = req.query.ext; if (!ALLOWED.includes(ext)) ext = 'jpg': what the writes and checks on
+    // the way to this use leave, followed by the constant-value engine (only for reassigned input).
+    return value.kind === 'input' && laterWrites(variable).length > 0 && provenConstant(this.tracker.context, id) ? SAFE : value;
+  }
+
+  /** Per file: the writes of each undeclared name (`filePath = dir + name` in sloppy CommonJS), grouped once. */
+  private implicitWrites: Map<string, TSESLint.Scope.Reference[]> | undefined;
+  private readonly implicitBusy = new Set<string>();
+
+  /**
+   * An undeclared name that the file assigns (`filePath = …` without `let`: an implicit global in
+   * sloppy code): what its writes hold, or unknown. The unresolved references are grouped once per file.
+   */
+  private implicitGlobalValue(id: TSESTree.Identifier): TrackedValue {
+    if (!this.implicitWrites) {
+      this.implicitWrites = new Map();
+      for (const ref of this.tracker.context.sourceCode.scopeManager?.globalScope?.through ?? []) {
+        if (ref.isWrite() && ref.identifier.type === AST_NODE_TYPES.Identifier) {
+          const list = this.implicitWrites.get(ref.identifier.name) ?? [];
+          list.push(ref);
+          this.implicitWrites.set(ref.identifier.name, list);
+        }
+      }
+    }
+    const writes = this.implicitWrites.get(id.name);
+    if (!writes || this.implicitBusy.has(id.name)) {
+      return UNKNOWN;
+    }
+    this.implicitBusy.add(id.name);
+    try {
+      const values = writes.map((ref) => this.writeValue(ref));
+      return this.tracker.guarded(id, values.length === 1 ? values[0]! : this.tracker.combine(values));
+    } finally {
+      this.implicitBusy.delete(id.name);
+    }
   }
 
   private variableValue(variable: TSESLint.Scope.Variable): TrackedValue {
@@ -46,7 +82,8 @@ export class BindingValues {
     this.busy.add(variable);
     let val: TrackedValue;
     try {
-      const vals: TrackedValue[] = variable.defs.map((def) => this.definitionValue(def));
+      // `let file;` alone holds nothing until written: only its writes count (`file = req.files.doc`).
+      const vals: TrackedValue[] = variable.defs.flatMap((def) => (isBareDeclaration(def) ? [] : [this.definitionValue(def)]));
       for (const ref of variable.references) {
         if (ref.isWrite() && !ref.init) {
           vals.push(this.writeValue(ref));
@@ -56,7 +93,7 @@ export class BindingValues {
       for (const { call } of methodCallsOn(variable, GROWING_METHODS)) {
         vals.push(...this.tracker.argValues(call.arguments));
       }
-      val = vals.length === 1 ? vals[0]! : this.tracker.combine(vals);
+      val = vals.length === 0 ? SAFE : vals.length === 1 ? vals[0]! : this.tracker.combine(vals);
     } finally {
       this.busy.delete(variable);
     }
@@ -192,4 +229,15 @@ export class BindingValues {
       this.helperDepth--;
     }
   }
+}
+
+/** `let x;` / `var x;` outside a loop head: undefined until written. */
+function isBareDeclaration(def: TSESLint.Scope.Definition): boolean {
+  if (def.type !== 'Variable') {
+    return false;
+  }
+  const declarator = def.node as TSESTree.VariableDeclarator;
+  const loop = declarator.parent.parent;
+  const loopHead = (loop?.type === AST_NODE_TYPES.ForOfStatement || loop?.type === AST_NODE_TYPES.ForInStatement) && loop.left === declarator.parent;
+  return declarator.init === null && declarator.id.type === AST_NODE_TYPES.Identifier && !loopHead;
 }

@@ -4,6 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { memberName } from '../../core/ast';
 import { resolveCallTarget } from '../../core/modules';
+import { isConstantKeyed } from './lookups';
 import { pathFunctionName } from './path-functions';
 import { isAllowListRegex, regexOf, unwrap } from './regexes';
 import { resolveConstInit } from '../../core/static';
@@ -248,6 +249,10 @@ class Guards {
   }
 
   private safeIfTrue(t: TSESTree.Node): boolean {
+    if (t.type === AST_NODE_TYPES.MemberExpression) {
+      // const entry = FILES[key]; if (!entry) return …: a hit in a table with constant keys.
+      return t.computed && this.same(t.property) && isConstantKeyed(this.context, t.object, 'index');
+    }
     if (t.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrap(t.callee);
       const [first, second] = t.arguments;
@@ -256,6 +261,9 @@ class Guards {
         const object = callee.object;
         if ((method === 'includes' || method === 'has' || method === 'hasOwnProperty') && this.same(first) && this.notInput(object)) {
           return true; // ALLOWED.includes(name), allowed.has(name)
+        }
+        if (method === 'get' && this.same(first) && isConstantKeyed(this.context, object, 'get')) {
+          return true; // const entry = FILES.get(key); if (!entry) return …
         }
         if (method === 'test' && this.same(first)) {
           const regex = regexOf(this.context, object);

@@ -14,7 +14,11 @@ import { expressParams } from '../../frameworks/express';
 import { FASTIFY_PARAMS } from '../../frameworks/fastify';
 import { HONO_PARAMS } from '../../frameworks/hono';
 import { KOA_PARAMS } from '../../frameworks/koa';
-import { getParamRole } from '../../frameworks/registry';
+import { FILE_METHODS, getParamRole } from '../../frameworks/registry';
+import { UPLOAD_WRITE_METHODS } from '../../data/fs';
+import { childNodes } from '../../core/ast';
+import { variableFor } from '../../core/variable-index';
+import { unconfinedFilePath } from './file-responses';
 import type { ParamRole } from '../../frameworks/types';
 import { escapeRegExp } from '../../core/regexp';
 import { importedDefinition, importedFileMentions, importedNameMayHold, projectRoot } from '../../project/index';
@@ -251,6 +255,48 @@ function mentionsOf(traceMap: object, globals: object | undefined): RegExp {
   return pattern;
 }
 
+/** Methods called on a handler's response or an uploaded file that read or write the path they are given. */
+const HANDLER_METHODS: ReadonlySet<string> = new Set([...FILE_METHODS.keys(), ...UPLOAD_WRITE_METHODS]);
+/** Per trace map: what a handler's file must mention to hold a sink: a sink's module or global, or a handler method call. */
+const handlerMentions = new WeakMap<object, RegExp>();
+
+function handlerMentionsOf(traceMap: object, globals: object | undefined): RegExp {
+  let pattern = handlerMentions.get(traceMap);
+  if (!pattern) {
+    const methods = `\\.\\s*(?:${[...HANDLER_METHODS].map(escapeRegExp).join('|')})\\s*\\(`;
+    pattern = new RegExp(`${mentionsOf(traceMap, globals).source}|${methods}`, 'u');
+    handlerMentions.set(traceMap, pattern);
+  }
+  return pattern;
+}
+
+/**
+ * Whether `name` is imported from a project file that can hold a handler with a sink: one that
+ * mentions a sink's module, or calls a response's file method or an upload's `mv` (read from the
+ * file's text, once per file and name).
+ */
+export function mayBeImportedHandler<T>(
+  context: FileContext,
+  name: string,
+  traceMap: Readonly<Record<string, TraceMap<T>>>,
+  globals?: Readonly<TraceMap<T>>,
+): boolean {
+  return importedNameMayHold(context, name, handlerMentionsOf(traceMap, globals));
+}
+
+/** Whether `node` (`files.download`, `download`) names an import of a file that can hold a handler with a sink (see `mayBeImportedHandler`). */
+export function isImportedHandler<T>(
+  context: FileContext,
+  node: TSESTree.Node,
+  traceMap: Readonly<Record<string, TraceMap<T>>>,
+  globals?: Readonly<TraceMap<T>>,
+): boolean {
+  const plain = skipTsWrappers(node);
+  const id = plain.type === AST_NODE_TYPES.MemberExpression ? skipTsWrappers(plain.object) : plain;
+  const pattern = handlerMentionsOf(traceMap, globals);
+  return id.type === AST_NODE_TYPES.Identifier && importedNameMayHold(context, id.name, pattern) && importedFileMentions(context, plain, pattern);
+}
+
 export function importedPathWrapper<T extends PathSink>(
   context: FileContext,
   callee: TSESTree.Node,
@@ -314,7 +360,9 @@ export function importedHandlerSinks<T extends PathSink>(
     const analyzer = new RequestInputAnalyzer(definition.file.context, lists.sources, lists.sanitizers, new Map([[fn, seeds]]));
     const found: ImportedHandlerSink[] = [];
     const definedIn = projectPath(context, definition.file.filename);
-    for (const use of sinkArguments(definition.file.context, traceMap, globals, options, fn)) {
+    const responseIndex = seeds.findIndex((seed) => seed?.role.kind === 'response');
+    const uses = [...sinkArguments(definition.file.context, traceMap, globals, options, fn), ...handlerMethodArguments(definition.file.context, fn, responseIndex, analyzer)];
+    for (const use of uses) {
       const result = analyzer.classify(use.node);
       if (result.kind === 'input') {
         found.push({ sink: use.sink, origin: result.origin, name: definition.name, definedIn });
@@ -323,6 +371,61 @@ export function importedHandlerSinks<T extends PathSink>(
     return found;
   } catch {
     return [];
+  }
+}
+
+/** Per handler: the calls of `HANDLER_METHODS` in it (nested callbacks included), found once. */
+const handlerMethodCalls = new WeakMap<FunctionLike, TSESTree.CallExpression[]>();
+
+function methodCallsIn(file: FileContext, fn: FunctionLike): TSESTree.CallExpression[] {
+  let calls = handlerMethodCalls.get(fn);
+  if (!calls) {
+    const found: TSESTree.CallExpression[] = [];
+    const visit = (node: TSESTree.Node): void => {
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        const callee = skipTsWrappers(node.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && HANDLER_METHODS.has(callee.property.name)) {
+          found.push(node);
+        }
+      }
+      for (const child of childNodes(file.sourceCode, node)) {
+        visit(child);
+      }
+    };
+    visit(fn.body);
+    calls = found;
+    handlerMethodCalls.set(fn, calls);
+  }
+  return calls;
+}
+
+/**
+ * The paths a handler of another file gives to its response's file methods without a `root`
+ * (`res.download(dir + req.params.name)`, the response being parameter `responseIndex`) and to
+ * uploaded files' `mv(path)`, with the call's name.
+ */
+function* handlerMethodArguments(
+  file: FileContext,
+  fn: FunctionLike,
+  responseIndex: number,
+  analyzer: RequestInputAnalyzer,
+): Generator<{ readonly node: TSESTree.Node; readonly sink: string }> {
+  const response = responseIndex >= 0 ? fn.params[responseIndex] : undefined;
+  for (const call of methodCallsIn(file, fn)) {
+    const callee = skipTsWrappers(call.callee) as TSESTree.MemberExpression;
+    const method = (callee.property as TSESTree.Identifier).name;
+    const receiver = skipTsWrappers(callee.object);
+    let arg: TSESTree.Node | null | undefined = null;
+    if (FILE_METHODS.has(method) && response?.type === AST_NODE_TYPES.Identifier && receiver.type === AST_NODE_TYPES.Identifier) {
+      const def = variableFor(file, receiver)?.defs[0];
+      arg = def?.type === 'Parameter' && def.name === response ? unconfinedFilePath(file, call, method) : null;
+    } else if (UPLOAD_WRITE_METHODS.has(method)) {
+      const index = analyzer.uploadWriteArgument(receiver, method);
+      arg = index === null ? null : call.arguments[index];
+    }
+    if (arg) {
+      yield { node: arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg, sink: calleeText(file, call) };
+    }
   }
 }
 

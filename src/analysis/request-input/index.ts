@@ -1,5 +1,6 @@
 /** Request-input engine: what a value derives from client input, and which checks make it safe. The public face of `analysis/request-input/`: rules import from here. */
 export { pathFunctionName } from './path-functions';
 export { getRequestInputAnalyzer, getRequestInputOrigin } from './tracker';
-export { controllerAnalyzer, importedHandlerSinks, importedPathWrapper, isImportedCallee, MAX_WRAPPER_HOPS, mayBePathWrapper } from './imported-functions';
+export { controllerAnalyzer, importedHandlerSinks, importedPathWrapper, isImportedCallee, isImportedHandler, MAX_WRAPPER_HOPS, mayBeImportedHandler, mayBePathWrapper } from './imported-functions';
+export { rootOption, unconfinedFilePath } from './file-responses';
 export type { ImportedHandlerSink, ImportedPathWrapper } from './imported-functions';

@@ -15,6 +15,7 @@ import { PROPAGATING_CONSTRUCTORS } from './propagation';
 import { matchesSpec } from './sanitizers';
 import { schemaConstrains } from './schemas';
 import { listingStep } from './listings';
+import { provenConstant } from './lookups';
 import { Uploads } from './uploads';
 import { keyLabel, SAFE, shortText, targetKey, UNKNOWN, withNotes } from './values';
 import type { InputClassification, RequestInputOptions, RequestInputOrigin, SeededRole, TrackedValue, ValueTracker } from './values';
@@ -65,6 +66,14 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
       return { kind: 'input', origin: val.origin };
     }
     return val.kind === 'safe' ? { kind: 'safe' } : { kind: 'unknown' };
+  }
+
+  /**
+   * The path argument of `receiver.method(…)` when the receiver holds uploaded files that the
+   * method writes to a path (express-fileupload's `req.files.doc.mv(path)`), or `null`.
+   */
+  uploadWriteArgument(receiver: TSESTree.Node, method: string): number | null {
+    return this.uploads.writeArgument(this.evaluate(receiver), method);
   }
 
   /** Whether the argument of a sanitiser-shaped call is user-configured as sanitising. */
@@ -190,7 +199,7 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
       case AST_NODE_TYPES.LogicalExpression:
         return this.combine([this.evaluate(node.left), this.evaluate(node.right)]);
       case AST_NODE_TYPES.ConditionalExpression:
-        return this.combine([this.evaluate(node.consequent), this.evaluate(node.alternate)]);
+        return this.conditionalValue(node);
       case AST_NODE_TYPES.ArrayExpression:
         return this.combine(this.argValues(node.elements.filter((e): e is TSESTree.Expression | TSESTree.SpreadElement => e !== null)));
       case AST_NODE_TYPES.ObjectExpression:
@@ -204,6 +213,21 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
       default:
         return UNKNOWN;
     }
+  }
+
+  /**
+   * `ALLOWED.includes(x) ? x : 'jpg'`: each branch under the guards of the test (identifiers and
+   * member reads have them already; a call such as `ext(x)` too), and a value the constant-value
+   * engine proves constant (`x in TYPES ? x : 'bin'`) is safe. A request-controlled fallback stays input.
+   */
+  private conditionalValue(node: TSESTree.ConditionalExpression): TrackedValue {
+    const branch = (expression: TSESTree.Expression): TrackedValue => {
+      const value = this.evaluate(expression);
+      const plain = skipTsWrappers(expression);
+      return plain.type === AST_NODE_TYPES.Identifier || plain.type === AST_NODE_TYPES.MemberExpression ? value : this.guarded(expression, value);
+    };
+    const value = this.combine([branch(node.consequent), branch(node.alternate)]);
+    return value.kind === 'input' && provenConstant(this.context, node) ? SAFE : value;
   }
 
   argValues(args: readonly (TSESTree.Expression | TSESTree.SpreadElement)[]): TrackedValue[] {
@@ -230,7 +254,7 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
         const desc = val.desc ? `${val.desc}${label}` : label.replace(/^\./u, '');
         if (found === 'input') {
           const origin = { description: desc, framework: val.framework, node, falseConfidence: [] };
-          const files = key === 'file' || key === 'files' ? this.uploads.requestFiles(origin, node) : null;
+          const files = key === 'file' || key === 'files' ? this.uploads.requestFiles(origin, node, key) : null;
           return files ?? { kind: 'input', origin, path: true };
         }
         return found ? { kind: 'request', shape: found, desc, framework: val.framework } : UNKNOWN;

@@ -9,7 +9,7 @@ import type { FunctionLike } from '../../core/functions';
 import { importsModule, requireCallsOf, resolveCallTarget } from '../../core/modules';
 import { variableFor } from '../../core/variable-index';
 import { dereference, findObjectProperty, skipTsWrappers } from '../../core/static';
-import { BUSBOY, FASTIFY_MULTIPART, FASTIFY_MULTIPART_METHODS, FORMIDABLE, MULTER, MULTER_MIDDLEWARES, NEST_FILE_DECORATORS, NEST_INTERCEPTORS, RANDOM_NAME_CALLS, UPLOAD_FACTORIES } from '../../data/fs';
+import { BUSBOY, EXPRESS_FILEUPLOAD, FASTIFY_MULTIPART, FASTIFY_MULTIPART_METHODS, FORMIDABLE, MULTER, MULTER_MIDDLEWARES, NEST_FILE_DECORATORS, NEST_INTERCEPTORS, RANDOM_NAME_CALLS, UPLOAD_FACTORIES } from '../../data/fs';
 import type { UploadFactory, UploadLibrary } from '../../data/fs';
 import { findEnclosingHandler } from '../../frameworks/registry';
 import { NODE_FRAMEWORK_REQUEST } from '../../frameworks/shapes';
@@ -390,14 +390,16 @@ export class Uploads implements UploadKnowledge {
   ) {}
 
   /**
-   * `req.file` / `req.files` (`origin`) read at `node`: multer's files when the file imports
+   * `req.file` / `req.files` (`origin`, `key`) read at `node`: multer's files when the file imports
    * multer, with the storage of the middleware the route runs (`upload.single('f')`), else of
-   * every multer storage in the file; `null` without multer (the files stay request input).
+   * every multer storage in the file. Without multer, `req.files` is express-fileupload's (its
+   * middleware is installed elsewhere; the keys it does not have stay request input) and
+   * `req.file` stays request input (`null`).
    */
-  requestFiles(origin: RequestInputOrigin, node: TSESTree.Node): TrackedValue | null {
+  requestFiles(origin: RequestInputOrigin, node: TSESTree.Node, key: string): TrackedValue | null {
     const uploads = fileUploads(this.context, this.seeded);
     if (!uploads?.multer) {
-      return null;
+      return key === 'files' ? { kind: 'upload', library: EXPRESS_FILEUPLOAD, clientNamed: false, origin } : null;
     }
     const handler = findEnclosingHandler(this.context, node);
     const storage = handler ? this.routeStorage(handler.fn, handler.registration, uploads) : this.fileStorage(uploads);
@@ -506,6 +508,14 @@ export class Uploads implements UploadKnowledge {
 
   private formidableFiles(uploads: FileUploads, origin: RequestInputOrigin): TrackedValue {
     return { kind: 'upload', library: FORMIDABLE, clientNamed: uploads.formidableStorage.clientNamed, origin };
+  }
+
+  /**
+   * The path argument of `method` called on `value` when it holds uploaded files that the method
+   * writes to a path (express-fileupload's `file.mv(path)`), or `null`.
+   */
+  writeArgument(value: TrackedValue, method: string): number | null {
+    return value.kind === 'upload' ? (value.library.writeMethods?.get(method) ?? null) : null;
   }
 
   /** A property read on uploaded files. */

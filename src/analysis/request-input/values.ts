@@ -119,8 +119,8 @@ export interface ValueTracker {
 
 /** The tracker's knowledge of upload libraries (see `uploads.ts`). */
 export interface UploadKnowledge {
-  /** `req.file` / `req.files` read at `node`, or `null` when they stay plain request input. */
-  requestFiles(origin: RequestInputOrigin, node: TSESTree.Node): TrackedValue | null;
+  /** `req.file` / `req.files` (`key`) read at `node`, or `null` when they stay plain request input. */
+  requestFiles(origin: RequestInputOrigin, node: TSESTree.Node, key: string): TrackedValue | null;
   /** A library method called on a request (`request.file()` of @fastify/multipart), or `null`. */
   requestMethod(method: string | null, framework: string, origin: RequestInputOrigin): TrackedValue | null;
   /** A NestJS `@UploadedFile()` parameter, or `null`. */
