@@ -12,6 +12,24 @@ ruleTester.run('request-input: uploads and listings', probeRule, {
   valid: [
   ],
   invalid: [
+    // express-fileupload (no multer import): the client's name and type are input, the server's temporary path and contents are not; other keys stay input; \`req.file\` stays input.
+    {
+      code: `const express = require('express');
+const app = express();
+app.post('/u', (req, res) => {
+  sink(req.files.doc.name, req.files.doc.tempFilePath, req.files.doc.data, req.files.doc.size, req.files.doc.path, req.file.path);
+});
+`,
+      filename: 'file.js',
+      errors: [
+        { messageId: 'input', line: 4, column: 8, endLine: 4, endColumn: 26, data: { source: 'req.files.doc.name', framework: 'express', notes: '-' } },
+        { messageId: 'safe', line: 4, column: 28, endLine: 4, endColumn: 54 },
+        { messageId: 'safe', line: 4, column: 56, endLine: 4, endColumn: 74 },
+        { messageId: 'safe', line: 4, column: 76, endLine: 4, endColumn: 94 },
+        { messageId: 'input', line: 4, column: 96, endLine: 4, endColumn: 114, data: { source: 'req.files.doc.path', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 4, column: 116, endLine: 4, endColumn: 129, data: { source: 'req.file.path', framework: 'express', notes: '-' } },
+      ],
+    },
     // multer with `dest`: stored paths and names are safe, the client's fields stay input; lists, field maps, map() and destructuring.
     {
       code: `const express = require('express');
