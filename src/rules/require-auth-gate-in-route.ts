@@ -33,7 +33,7 @@ export type Options = [
     frameworks?: string[];
   },
 ];
-export type MessageIds = 'missingGate' | 'sessionUnchecked' | 'gateAfterResponse' | 'publicReasonMissing' | 'insertGate';
+export type MessageIds = 'missingGate' | 'sessionUnchecked' | 'gateDoesNotStop' | 'gateAfterResponse' | 'publicReasonMissing' | 'insertGate';
 
 export default createRule<Options, MessageIds>({
   name: 'require-auth-gate-in-route',
@@ -50,6 +50,8 @@ export default createRule<Options, MessageIds>({
         '{{route}} ({{framework}}) has no authentication gate: no auth middleware or guard before it, no session or identity check before its first response, no auth wrapper. Add one, or mark the route `// agent-guard: public-route <reason>`.',
       sessionUnchecked:
         '{{route}} ({{framework}}) calls `{{call}}` but never checks the result, so anonymous requests go through. Return 401 or redirect when there is no session.',
+      gateDoesNotStop:
+        '{{route}} ({{framework}}) calls `{{call}}`, which answers {{answer}} but does not stop the handler, so the rest of it runs for anonymous requests too. Make the helper throw, or have it return whether the caller may go on and return when it may not.',
       gateAfterResponse:
         '{{route}} ({{framework}}) answers the request before its authentication check: everything before the check is public. Move the check to the top of the handler.',
       publicReasonMissing: 'Say why {{route}} is public: `// agent-guard: public-route <reason>`.',
@@ -192,12 +194,16 @@ function checkRoutes(context: Context, options: Options[0], routes: readonly Rou
     const data = { route: label, framework };
     const unchecked = verdicts.find((v): v is Extract<HandlerGate, { kind: 'unchecked' }> => v.kind === 'unchecked');
     const late = verdicts.find((v): v is Extract<HandlerGate, { kind: 'late' }> => v.kind === 'late');
+    const goesOn = verdicts.find((v): v is Extract<HandlerGate, { kind: 'goesOn' }> => v.kind === 'goesOn');
     if (late) {
       context.report({ node: route.node, messageId: 'gateAfterResponse', data });
     } else if (unchecked) {
       // A call in an imported handler is reported at the registration.
       const node = handler ? unchecked.call : route.node;
       context.report({ node, messageId: 'sessionUnchecked', data: { ...data, call: `${unchecked.name}()` } });
+    } else if (goesOn) {
+      const answer = goesOn.answer === 'redirect' ? 'with a redirect' : goesOn.answer === 'response' ? 'the request' : `with ${goesOn.answer}`;
+      context.report({ node: handler ? goesOn.call : route.node, messageId: 'gateDoesNotStop', data: { ...data, call: `${goesOn.name}()`, answer } });
     } else {
       context.report({ node: route.node, messageId: 'missingGate', data, suggest: handler ? gateSuggestions(context, gateNames, route, handler) : [] });
     }

@@ -11,6 +11,9 @@ import { classifyCall, isChecked, isIdentityLookup } from './calls';
 import { CapabilityTracker } from './capability';
 import { echoesSession, isExposure } from './exposure';
 import { identityLocals, identityParams, isIdentityObject, paramNames, readsIdentity } from './identity';
+import { MENTIONS_AUTH } from '../../data/auth-vocabulary';
+import { functionNamed } from './definitions';
+import { answersWithoutStopping, capableParams } from './pass-through';
 import { isExitCall } from './values';
 import type { AuthVocabulary } from './vocabulary';
 
@@ -21,6 +24,12 @@ export type HandlerGate =
   | { readonly kind: 'unchecked'; readonly call: TSESTree.CallExpression; readonly name: string }
   /** A gate exists but only after the handler has already answered: `if (GET) return res.json(all)`. */
   | { readonly kind: 'late'; readonly node: TSESTree.Node; readonly exposure: TSESTree.Node }
+  /**
+   * Its only gate is a helper called as a statement that answers anonymous requests (with
+   * `answer`: `redirect`, `401`, `response`) but does not stop the handler, which goes on:
+   * `check_logged(req, res); db.query(…)`.
+   */
+  | { readonly kind: 'goesOn'; readonly call: TSESTree.CallExpression; readonly name: string; readonly answer: string }
   | { readonly kind: 'none' };
 function isInside(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
   return node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1];
@@ -101,6 +110,10 @@ function walkHandler(context: FileContext, fn: FunctionLike, vocab: AuthVocabula
   let exposure: TSESTree.Node | null = null;
   let unchecked: { call: TSESTree.CallExpression; name: string } | null = null;
   let lateGate: TSESTree.Node | null = null;
+  let goesOn: Extract<HandlerGate, { kind: 'goesOn' }> | null = null;
+  // The parameters that can answer the request (`res`, `ctx`): a helper handed one may answer and let the handler go on.
+  const names = fn.params.map((param) => (param.type === AST_NODE_TYPES.Identifier ? param.name : ''));
+  const capable = new Set(capableParams(names).map((index) => names[index]!).filter((name) => name !== ''));
 
   const noteGate = (node: TSESTree.Node): void => {
     // A gate inside the answer runs before it: `res.json({ id: req.user.id })`.
@@ -149,7 +162,12 @@ function walkHandler(context: FileContext, fn: FunctionLike, vocab: AuthVocabula
         // `const invite = await db.invite.findUnique({ where: { token } }); if (!invite) return notFound()`
         noteGate(node);
       } else if (kind === 'assert') {
-        noteGate(node);
+        const answer = capable.size > 0 ? helperGoesOn(context, node, capable, vocab) : null;
+        if (answer === null) {
+          noteGate(node);
+        } else {
+          goesOn ??= { kind: 'goesOn', call: node, name: dottedName(node.callee) ?? 'the gate', answer };
+        }
       } else if (kind === 'fetch' || kind === 'predicate') {
         if (isChecked(context, node)) {
           noteGate(node);
@@ -172,10 +190,57 @@ function walkHandler(context: FileContext, fn: FunctionLike, vocab: AuthVocabula
   if (lateGate && exposure) {
     return { kind: 'late', node: lateGate, exposure };
   }
+  if (goesOn) {
+    return goesOn;
+  }
   if (unchecked) {
     // A "who am I" endpoint answers an anonymous caller with an empty session: nothing to protect.
     return echoesSession(fn, unchecked.call) ? { kind: 'gated', node: unchecked.call } : { kind: 'unchecked', ...unchecked };
   }
   // An expression-bodied arrow answers with its body: `(req) => Response.json(all)`.
   return { kind: 'none' };
+}
+
+/** Statements after a bare gate call that stop the handler once the helper has answered: `if (res.headersSent) return;`. */
+const ANSWERED_TEST = /\b(?:headersSent|writableEnded|writableFinished|finished|sent)\b/u;
+
+/**
+ * What a gate call answers when it does not stop the handler: a statement of its own
+ * (`check_logged(req, res);`, `await checkAuth(ctx);`) handing a parameter that can answer to a
+ * helper, in this file or an imported one, that answers anonymous requests but neither throws
+ * nor stops its caller otherwise, followed by more of the handler (not `return;`, nor a test of
+ * `res.headersSent`). `null` for a gate: its result is used (`if (!checkLogged(req, res)) return`,
+ * `return requireUser(req)`), it is the handler's last statement, or the helper cannot be read.
+ */
+function helperGoesOn(context: FileContext, call: TSESTree.CallExpression, capable: ReadonlySet<string>, vocab: AuthVocabulary): string | null {
+  // Cheap checks first: a bare statement that hands the helper something able to answer.
+  if (!call.arguments.some((arg) => arg.type === AST_NODE_TYPES.Identifier && capable.has(arg.name))) {
+    return null;
+  }
+  let top: TSESTree.Node = call;
+  while (top.parent?.type === AST_NODE_TYPES.AwaitExpression || top.parent?.type === AST_NODE_TYPES.ChainExpression || top.parent?.type === AST_NODE_TYPES.TSNonNullExpression) {
+    top = top.parent;
+  }
+  const statement = top.parent;
+  const block = statement?.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || (block?.type !== AST_NODE_TYPES.BlockStatement && block?.type !== AST_NODE_TYPES.SwitchCase)) {
+    return null;
+  }
+  const body = block.type === AST_NODE_TYPES.BlockStatement ? block.body : block.consequent;
+  const rest = body.slice(body.indexOf(statement) + 1);
+  if (rest.length === 0 || rest[0]!.type === AST_NODE_TYPES.ReturnStatement) {
+    return null;
+  }
+  if (rest.some((s) => s.type === AST_NODE_TYPES.IfStatement && ANSWERED_TEST.test(context.sourceCode.getText(s.test)))) {
+    return null;
+  }
+  const found = functionNamed(context, call.callee, { mentions: MENTIONS_AUTH });
+  const helper = found ? answersWithoutStopping(found.context, found.fn, vocab) : null;
+  // The helper answers through the position the handler hands its response to.
+  return helper && helper.capable.some((index) => {
+    const arg = call.arguments[index];
+    return arg?.type === AST_NODE_TYPES.Identifier && capable.has(arg.name);
+  })
+    ? helper.answer
+    : null;
 }

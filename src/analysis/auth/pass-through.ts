@@ -25,6 +25,10 @@ import type { AuthVocabulary } from './vocabulary';
 
 /** Methods on a response-capable object that answer, end or fail the request besides `RESPONSE_METHODS`. */
 const ANSWERING_METHODS = new Set(['status', 'writeHead', 'throw', 'assert', 'code', 'reply', 'respond', 'abort', 'fail']);
+/** Answering methods that throw: the caller does not go on. */
+const THROWING_METHODS = new Set(['throw', 'assert']);
+/** Methods whose first argument is the status they answer with. */
+const STATUS_METHODS = new Set(['status', 'writeHead', 'code', 'sendStatus']);
 /** Members whose assignment answers the request: `ctx.body = …`, `res.statusCode = 401`, `ctx.status = 403`. */
 const ANSWERING_MEMBERS = new Set(['body', 'status', 'statusCode', 'response']);
 /** The continuation parameter of Express, Koa, Hono and Fastify-callback middleware. */
@@ -123,6 +127,76 @@ export function neverRejects(context: FileContext, fn: FunctionLike, vocab: Auth
   return result;
 }
 
+const BY_HELPER = perFileKey<WeakMap<FunctionLike, HelperAnswer | null>>('auth helper answers without stopping');
+
+/** What a helper does when it refuses a request without stopping its caller. */
+export interface HelperAnswer {
+  /** What it answers with: `redirect`, a status code (`401`), or `response`. */
+  readonly answer: string;
+  /** Positions of its parameters that can answer the request (`res` of `(req, res)`). */
+  readonly capable: readonly number[];
+}
+
+/**
+ * The parameters of a middleware or handler that can answer the request: all but a first one
+ * named like the request (`(req, res, next)`, `(request, reply)`), all of `(ctx, next)` and `(c)`.
+ */
+export function capableParams(names: readonly string[]): number[] {
+  const requestOnly = names.length >= 3 || (names.length > 0 && REQUEST_NAME.test(names[0]!));
+  return names.flatMap((_, index) => (index === 0 && requestOnly ? [] : [index]));
+}
+
+/**
+ * Whether a gate helper, called as a statement (`check_logged(req, res);`), answers anonymous
+ * requests on the response it is handed (`res.redirect('/login')`, `res.status(401).send()`) and
+ * nothing else: the body reading of {@link neverRejects}, where an answer no longer counts as a
+ * rejection but anything that stops the caller does (`throw`, `ctx.throw()`, an exit call such as
+ * `redirect()`, a gate call that throws, `req.user.x`, handing the response or a `reject` on). Its
+ * caller goes on after the answer. `null` when it may stop the caller, answers nothing, or cannot
+ * be read. Memoised per function.
+ */
+export function answersWithoutStopping(context: FileContext, fn: FunctionLike, vocab: AuthVocabulary): HelperAnswer | null {
+  const memo = perFile(context, BY_HELPER, () => new WeakMap());
+  if (memo.has(fn)) {
+    return memo.get(fn)!;
+  }
+  memo.set(fn, null); // recursion guard
+  let result: HelperAnswer | null;
+  try {
+    result = helperAnswer(context, fn, vocab);
+  } catch {
+    result = null;
+  }
+  memo.set(fn, result);
+  return result;
+}
+
+function helperAnswer(context: FileContext, fn: FunctionLike, vocab: AuthVocabulary): HelperAnswer | null {
+  const names: string[] = [];
+  for (const param of fn.params) {
+    if (param.type !== AST_NODE_TYPES.Identifier) {
+      return null; // roles unknown
+    }
+    names.push(param.name);
+  }
+  const capable = capableParams(names);
+  if (capable.length === 0) {
+    return null;
+  }
+  const roles: Roles = {
+    capable: new Set(capable.map((index) => names[index]!)),
+    rejecters: new Set(['reject']),
+    params: new Set(names),
+    mode: 'helper',
+    answers: new Set(),
+  };
+  if (!bodyPasses(context, fn, fn, roles, vocab, 0) || roles.answers.size === 0) {
+    return null;
+  }
+  const answer = roles.answers.has('redirect') ? 'redirect' : ([...roles.answers].find((a) => a !== 'response') ?? 'response');
+  return { answer, capable };
+}
+
 interface Roles {
   /** Names that can answer or fail the request: the response, a context object, the continuation. */
   readonly capable: Set<string>;
@@ -130,7 +204,19 @@ interface Roles {
   readonly rejecters: Set<string>;
   /** All simple parameter names of the middleware, for identity reads (`req.user.id`). */
   readonly params: Set<string>;
+  /**
+   * `'middleware'`: any way to end the request counts (its answer rejects). `'helper'`: a function
+   * a handler calls as a statement, where only what stops the caller counts (`throw`, an exit call,
+   * a gate call that throws); its answers on the response are collected in `answers` instead, and
+   * a `return` of anything answers nobody.
+   */
+  readonly mode: 'middleware' | 'helper';
+  /** What the helper answers on the response: `redirect`, a status code, `response`. */
+  readonly answers: Set<string>;
 }
+
+/** What a node does to the request: nothing, answers it (the caller goes on), or stops the caller. */
+type Effect = 'pass' | 'answer' | 'stop';
 
 function passesThrough(context: FileContext, fn: FunctionLike, vocab: AuthVocabulary): boolean {
   const names: string[] = [];
@@ -147,11 +233,12 @@ function passesThrough(context: FileContext, fn: FunctionLike, vocab: AuthVocabu
     return false;
   }
   // `(req, res, next)`: the request object cannot answer; `(ctx, next)` and `(c, next)` can.
-  const requestOnly = names.length >= 3 || REQUEST_NAME.test(names[0]!);
   const roles: Roles = {
-    capable: new Set(names.filter((name, index) => !(index === 0 && requestOnly))),
+    capable: new Set(capableParams(names).map((index) => names[index]!)),
     rejecters: new Set(['reject']),
     params: new Set(names),
+    mode: 'middleware',
+    answers: new Set(),
   };
   return bodyPasses(context, fn, fn, roles, vocab, 0);
 }
@@ -182,7 +269,8 @@ function bodyPasses(context: FileContext, middleware: FunctionLike, fn: Function
       return false;
     }
     const node = stack.pop()!;
-    if (!nodePasses(context, middleware, node, roles, vocab, depth)) {
+    const effect = nodeEffect(context, middleware, node, roles, vocab, depth);
+    if (effect === 'stop' || (effect === 'answer' && roles.mode === 'middleware')) {
       return false;
     }
     for (const child of childNodes(context.sourceCode, node)) {
@@ -192,16 +280,16 @@ function bodyPasses(context: FileContext, middleware: FunctionLike, fn: Function
   return true;
 }
 
-function nodePasses(context: FileContext, middleware: FunctionLike, node: TSESTree.Node, roles: Roles, vocab: AuthVocabulary, depth: number): boolean {
+function nodeEffect(context: FileContext, middleware: FunctionLike, node: TSESTree.Node, roles: Roles, vocab: AuthVocabulary, depth: number): Effect {
   switch (node.type) {
     case AST_NODE_TYPES.ThrowStatement:
-      return false;
+      return 'stop';
     case AST_NODE_TYPES.Literal:
       // 401, 403, any error status; `'UNAUTHORIZED'`, `'Forbidden'`.
-      return !((typeof node.value === 'number' && node.value >= 400 && node.value < 600) || (typeof node.value === 'string' && /^(?:unauthori[sz]ed|forbidden)$/iu.test(node.value)));
+      return (typeof node.value === 'number' && node.value >= 400 && node.value < 600) || (typeof node.value === 'string' && /^(?:unauthori[sz]ed|forbidden)$/iu.test(node.value)) ? 'answer' : 'pass';
     case AST_NODE_TYPES.ReturnStatement:
-      // Only the middleware's own `return next()` (a callback's `return x` answers nobody).
-      return nearestFunction(node) !== middleware || (node.argument !== null && isContinuationOf(node.argument, roles));
+      // Only the middleware's own `return next()` (a callback's `return x` answers nobody); a helper's caller ignores what it returns.
+      return roles.mode === 'helper' || nearestFunction(node) !== middleware || (node.argument !== null && isContinuationOf(node.argument, roles)) ? 'pass' : 'stop';
     case AST_NODE_TYPES.NewExpression:
       // `new Promise((resolve, reject) => …)`: its second parameter rejects.
       if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Promise') {
@@ -211,35 +299,35 @@ function nodePasses(context: FileContext, middleware: FunctionLike, node: TSESTr
           roles.rejecters.add(second.name);
         }
       }
-      return argumentsPass(context, middleware, node.arguments, roles, vocab, depth);
+      return argumentsPass(context, middleware, node.arguments, roles, vocab, depth) ? 'pass' : 'stop';
     case AST_NODE_TYPES.AssignmentExpression: {
       const left = node.left;
-      return !(left.type === AST_NODE_TYPES.MemberExpression && !left.computed && left.property.type === AST_NODE_TYPES.Identifier && ANSWERING_MEMBERS.has(left.property.name) && rootIn(left.object, roles.capable));
+      if (left.type === AST_NODE_TYPES.MemberExpression && !left.computed && left.property.type === AST_NODE_TYPES.Identifier && ANSWERING_MEMBERS.has(left.property.name) && rootIn(left.object, roles.capable)) {
+        roles.answers.add(left.property.name === 'body' || left.property.name === 'response' ? 'response' : statusOf(node.right));
+        return 'answer';
+      }
+      return 'pass';
     }
     case AST_NODE_TYPES.MemberExpression:
       // `req.user.id` throws when nobody is signed in.
-      return node.optional || node.parent.type === AST_NODE_TYPES.ChainExpression || !isIdentityObject(node.object, roles.params, new Set());
+      return node.optional || node.parent.type === AST_NODE_TYPES.ChainExpression || !isIdentityObject(node.object, roles.params, new Set()) ? 'pass' : 'stop';
     case AST_NODE_TYPES.CallExpression:
-      return callPasses(context, middleware, node, roles, vocab, depth);
+      return callEffect(context, middleware, node, roles, vocab, depth);
     default:
-      return true;
+      return 'pass';
   }
 }
 
-function callPasses(context: FileContext, middleware: FunctionLike, call: TSESTree.CallExpression, roles: Roles, vocab: AuthVocabulary, depth: number): boolean {
+function callEffect(context: FileContext, middleware: FunctionLike, call: TSESTree.CallExpression, roles: Roles, vocab: AuthVocabulary, depth: number): Effect {
   const callee = skipTsWrappers(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
     if (roles.rejecters.has(callee.name)) {
-      return false;
+      return 'stop';
     }
     // `next(err)`, `done(new Error())`: the continuation with an argument fails the request.
     if (roles.capable.has(callee.name)) {
-      return call.arguments.length === 0;
+      return call.arguments.length === 0 ? 'pass' : 'stop';
     }
-  }
-  const name = dottedName(callee);
-  if (isExitCall(call) && !/^(?:console|logger|log)\./u.test(name ?? '')) {
-    return false;
   }
   if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) {
     const method = callee.property.name;
@@ -247,14 +335,28 @@ function callPasses(context: FileContext, middleware: FunctionLike, call: TSESTr
     const objectName = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression && !object.computed && object.property.type === AST_NODE_TYPES.Identifier ? object.property.name : null;
     // `res.json()`, `res.status(…)`, `ctx.throw()`, `c.text()`; not `c.req.json()`, which reads the request.
     if ((RESPONSE_METHODS.has(method) || ANSWERING_METHODS.has(method)) && rootIn(callee.object, roles.capable) && !(objectName !== null && REQUEST_OBJECTS.has(objectName))) {
-      return false;
+      if (THROWING_METHODS.has(method)) {
+        return 'stop'; // `ctx.throw(401)`, `ctx.assert(user, 401)`
+      }
+      roles.answers.add(method === 'redirect' ? 'redirect' : STATUS_METHODS.has(method) && call.arguments[0] ? statusOf(call.arguments[0]) : 'response');
+      return argumentsPass(context, middleware, call.arguments, roles, vocab, depth) ? 'answer' : 'stop';
     }
+  }
+  const name = dottedName(callee);
+  if (isExitCall(call) && !/^(?:console|logger|log)\./u.test(name ?? '')) {
+    return 'stop';
   }
   // A gate call that throws on failure: `requireUser(req)`, `jwt.verify(token, key)` (not its callback form).
   if (classifyCall(context, call, vocab) === 'assert' && !call.arguments.some((arg) => isFunctionLike(skipTsWrappers(arg)))) {
-    return false;
+    return 'stop';
   }
-  return argumentsPass(context, middleware, call.arguments, roles, vocab, depth);
+  return argumentsPass(context, middleware, call.arguments, roles, vocab, depth) ? 'pass' : 'stop';
+}
+
+/** `401` for a literal status, `response` for anything else. */
+function statusOf(node: TSESTree.Node): string {
+  const expr = skipTsWrappers(node);
+  return expr.type === AST_NODE_TYPES.Literal && typeof expr.value === 'number' ? String(expr.value) : 'response';
 }
 
 /** Arguments hand on neither the response, the continuation nor a `reject`, nor a local function that may reject. */
