@@ -25,6 +25,20 @@ app.get('/docs', (req, res) => res.send(page));
 `,
       filename: 'server.js',
     },
+    // A sign-in step after the endpoint: the credential check itself, whose call is decided in its then/catch.
+    {
+      code: `
+const router = require('express').Router();
+router.post('/login/auth', (req, res) => {
+  auth(req.body.name, req.body.password)
+    .then(() => res.redirect('/'))
+    .catch(() => res.redirect('/login?failed=1'));
+});
+router.post('/api/login/token', async (req, res) => res.json(await issueToken(req.body)));
+module.exports = router;
+`,
+      filename: 'routes/login.js',
+    },
     {
       code: `
 import { Hono } from 'hono';
@@ -86,6 +100,7 @@ app.post('/register/admin', (req, res) => res.json(createAdmin(req.body)));
 app.get('/api/docs', (req, res) => res.json(documents));
 app.post('/openapi.json', (req, res) => res.json(save(req.body)));
 app.get('/api/articles/feed', (req, res) => res.json(feed));
+app.get('/login/auth/history', (req, res) => res.json(history));
 `,
       filename: 'server.js',
       errors: [
@@ -97,6 +112,7 @@ app.get('/api/articles/feed', (req, res) => res.json(feed));
         { messageId: 'missingGate', line: 9, column: 5, endLine: 9, endColumn: 8, data: { route: 'GET /api/docs', framework: 'express' } },
         { messageId: 'missingGate', line: 10, column: 5, endLine: 10, endColumn: 9, data: { route: 'POST /openapi.json', framework: 'express' } },
         { messageId: 'missingGate', line: 11, column: 5, endLine: 11, endColumn: 8, data: { route: 'GET /api/articles/feed', framework: 'express' } },
+        { messageId: 'missingGate', line: 12, column: 5, endLine: 12, endColumn: 8, data: { route: 'GET /login/auth/history', framework: 'express' } },
       ],
     },
     {

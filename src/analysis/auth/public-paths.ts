@@ -8,6 +8,7 @@
 import {
   AUTH_ENDPOINT_SEGMENTS,
   AUTH_FLOW_SEGMENTS,
+  AUTH_WORDS,
   PUBLIC_ANYWHERE_SEGMENTS,
   PUBLIC_READ_SEGMENT_PREFIXES,
   PUBLIC_READ_SEGMENTS,
@@ -17,6 +18,16 @@ import {
 /** `:id`, `[id]`, `[...slug]`, `{id}`, `$id` (Remix), `*`: a segment the caller fills. */
 function isParameter(segment: string): boolean {
   return /^[:[{$*]/u.test(segment) || segment.endsWith('*') || segment.endsWith('?');
+}
+
+/**
+ * A step of a sign-in endpoint after its segment: `/login/auth`, `/login/verify-email`,
+ * `/signup/token`, `/login/oauth` (a word of authentication itself, or another endpoint or flow);
+ * `/login/history` and `/register/admin` are not.
+ */
+function isSignInStep(segment: string): boolean {
+  const word = normalize(segment);
+  return AUTH_WORDS.has(word) || AUTH_ENDPOINT_SEGMENTS.has(word) || AUTH_FLOW_SEGMENTS.has(word);
 }
 
 /** `forgot-password`, `forgot_password`, `forgotPassword` → `forgotpassword`; `opengraph-image.tsx`'s route `opengraph-image` → `opengraphimage`. */
@@ -43,7 +54,8 @@ function prefixLength(segments: readonly string[]): number {
 
 /**
  * Whether a route's URL path is public by design by its segments: an authentication endpoint
- * (`AUTH_ENDPOINT_SEGMENTS`) after static segments only and followed by parameters only, a
+ * (`AUTH_ENDPOINT_SEGMENTS`) after static segments only and followed by parameters and sign-in
+ * steps only (`/login/auth`, `/reset-password/:token`), a
  * sign-in flow (`AUTH_FLOW_SEGMENTS`) after static segments, an Open Graph image or CSP report
  * anywhere; for reads (`read`), an API description or `/og` after the API prefixes, `/docs` or
  * `/feed` alone.
@@ -67,7 +79,7 @@ export function isPublicByDesignPath(path: string, read: boolean): boolean {
     if (AUTH_FLOW_SEGMENTS.has(word)) {
       return true;
     }
-    if (AUTH_ENDPOINT_SEGMENTS.has(word) && segments.slice(i + 1).every(isParameter)) {
+    if (AUTH_ENDPOINT_SEGMENTS.has(word) && segments.slice(i + 1).every((next) => isParameter(next) || isSignInStep(next))) {
       return true;
     }
   }

@@ -32,6 +32,12 @@ describe('isPublicByDesignPath', () => {
     '/products/:id/twitter-image',
     '/api/csp-report',
     '/reports/csp_report',
+    // A sign-in step after the endpoint: the credential check itself.
+    '/login/auth',
+    '/api/login/authenticate',
+    '/signup/verify-email/:token',
+    '/register/user',
+    '/login/token',
   ])('%s is public for any method', (path) => {
     expect(isPublicByDesignPath(path, false)).toBe(true);
   });
@@ -67,6 +73,8 @@ describe('isPublicByDesignPath', () => {
     // Something static after the word.
     '/register/admin',
     '/login/history',
+    '/login/auth/history',
+    '/login/:id/auth/settings',
     // Documents and feeds under the API are data, not descriptions.
     '/api/docs',
     '/api/docs/:id',
