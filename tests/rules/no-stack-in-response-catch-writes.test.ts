@@ -95,8 +95,101 @@ app.get('/files', (req, res) => {
 });
 `,
     },
+    // promise callbacks: onFulfilled runs before (or instead of) the catch that writes the error
+    {
+      filename: 'routes/items.js',
+      code: `
+app.get('/items', (req, res) => {
+  const result = {};
+  Item.find()
+    .then((items) => {
+      result.items = items;
+      res.json(result);
+    })
+    .catch((err) => {
+      result.error = err;
+      console.error(result.error);
+      res.status(500).json({ error: 'Internal Server Error' });
+    });
+});
+app.get('/tags', (req, res) => {
+  const result = {};
+  Tag.find().then(
+    (tags) => { result.tags = tags; res.json(result); },
+    (err) => { result.error = err; console.error(err); res.sendStatus(500); },
+  );
+});
+`,
+    },
   ],
   invalid: [
+    // the catch callback's own send
+    {
+      filename: 'routes/items.js',
+      code: `
+app.get('/items', (req, res) => {
+  const result = {};
+  Item.find()
+    .then((items) => {
+      result.items = items;
+      res.json(result);
+    })
+    .catch((err) => {
+      result.error = err;
+      res.status(500).json(result);
+    });
+});
+`,
+      errors: [
+        {
+          messageId: 'errorInResponse', line: 11, column: 28, endLine: 11, endColumn: 34, data: { expression: 'err', sink: 'res.json()' },
+          suggestions: [{ messageId: 'replaceAndLog', output: `
+app.get('/items', (req, res) => {
+  const result = {};
+  Item.find()
+    .then((items) => {
+      result.items = items;
+      res.json(result);
+    })
+    .catch((err) => {
+      result.error = err;
+      console.error(err);
+      res.status(500).json('Internal Server Error');
+    });
+});
+` }],
+        },
+      ],
+    },
+    // a then after the catch runs after it
+    {
+      filename: 'routes/items.js',
+      code: `
+app.get('/items', (req, res) => {
+  const result = {};
+  Item.find()
+    .catch((err) => {
+      result.error = err;
+    })
+    .then(() => res.json(result));
+});
+`,
+      errors: [
+        {
+          messageId: 'errorInResponse', line: 8, column: 26, endLine: 8, endColumn: 32, data: { expression: 'err', sink: 'res.json()' },
+          suggestions: [{ messageId: 'replaceWithGeneric', output: `
+app.get('/items', (req, res) => {
+  const result = {};
+  Item.find()
+    .catch((err) => {
+      result.error = err;
+    })
+    .then(() => res.json('Internal Server Error'));
+});
+` }],
+        },
+      ],
+    },
     // the send in the catch itself
     {
       filename: 'controllers/accounts.js',

@@ -49,7 +49,14 @@ function childTowards(ancestor: TSESTree.Node, node: TSESTree.Node): TSESTree.No
 export function writeMayReach(variable: Variable, write: TSESTree.Node, use: TSESTree.Node): boolean {
   const fn = enclosingFunction(use);
   const declaration = variable.defs[0]?.name;
-  if (enclosingFunction(write) !== fn || !declaration || !contains(fn, declaration) || enclosingFunction(declaration) !== fn) {
+  if (!declaration) {
+    return true;
+  }
+  const writer = enclosingFunction(write);
+  if (writer !== fn) {
+    return !exclusiveCallbacks(writer, fn, declaration);
+  }
+  if (!contains(fn, declaration) || enclosingFunction(declaration) !== fn) {
     return true;
   }
   // The lowest common ancestor, and whether a loop around it (inside the function) repeats both.
@@ -105,4 +112,50 @@ function returnsAfter(write: TSESTree.Node, common: TSESTree.Node): boolean {
     }
   }
   return false;
+}
+
+const PROMISE_METHODS = new Set(['then', 'catch']);
+
+/** The `.then(…)`/`.catch(…)` call a function is handed to directly, with its position. */
+function promiseCallOf(fn: TSESTree.Node): { call: TSESTree.CallExpression; index: number } | null {
+  const call = fn.parent;
+  if (!isFunctionLike(fn) || call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) {
+    return null;
+  }
+  const property = call.callee.property;
+  const index = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
+  return index >= 0 && !call.callee.computed && property.type === AST_NODE_TYPES.Identifier && PROMISE_METHODS.has(property.name) ? { call, index } : null;
+}
+
+/**
+ * Two callbacks of one promise chain, where the reading one cannot run after the writing one:
+ * `.then(ok, failed)` (one of them runs) and `.then(ok).catch(failed)` (`ok` runs first, if at
+ * all), for a variable declared in the function that builds the chain, with no loop around it.
+ * @example p.then((rows) => res.json(out)).catch((err) => { out.error = err }) // the json never sees the write
+ */
+function exclusiveCallbacks(writer: TSESTree.Node, reader: TSESTree.Node, declaration: TSESTree.Node): boolean {
+  const write = promiseCallOf(writer);
+  const read = promiseCallOf(reader);
+  if (!write || !read) {
+    return false;
+  }
+  let earlier = read.call === write.call;
+  // `.then(ok)` sits inside the callee of `.catch(failed)`: walk the chain down from the writer's call.
+  for (let current: TSESTree.Node = write.call; !earlier && current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression; ) {
+    current = current.callee.object;
+    earlier = current === read.call;
+  }
+  if (!earlier) {
+    return false;
+  }
+  const fn = enclosingFunction(write.call);
+  if (enclosingFunction(declaration) !== fn || !contains(fn, declaration)) {
+    return false;
+  }
+  for (let current: TSESTree.Node | undefined = write.call.parent; current && current !== fn; current = current.parent) {
+    if (LOOPS.has(current.type)) {
+      return false;
+    }
+  }
+  return true;
 }
