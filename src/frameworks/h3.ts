@@ -159,6 +159,20 @@ function eventHandlerParts(context: AdapterContext, expr: TSESTree.Node | undefi
   return fn ? { fns: [fn], guards: [], found: false } : none;
 }
 
+/**
+ * The functions a Nitro/Nuxt event handler value runs, `onRequest` hooks first: what a
+ * `server/middleware/` file's default export does for every request (`[]` when it is no h3
+ * factory call). @example h3HandlerFunctions(context, defaultExport) // [the arrow of defineEventHandler((event) => …)]
+ */
+export function h3HandlerFunctions(context: AdapterContext, value: TSESTree.Node): FunctionLike[] {
+  const parts = eventHandlerParts(context, value);
+  if (!parts.found) {
+    return [];
+  }
+  const hooks = parts.guards.filter((guard) => guard.via === 'hook').map((guard) => resolveFunction(context, guard.node)).filter((fn) => fn !== null);
+  return [...hooks, ...parts.fns];
+}
+
 /** The file route of a Nitro/Nuxt `server/api` or `server/routes` file: its default export. */
 function fileRoute(context: AdapterContext): Route | null {
   const fileRouteInfo = h3FileRoute(normalizedFilename(context));

@@ -18,8 +18,10 @@ export interface RejectingCall {
   readonly statusInitArg?: number;
   /** The call throws (SvelteKit 2 `error()`/`redirect()`): as a statement it ends the request. */
   readonly throws?: boolean;
-  /** Refuses only when argument 0's text names a sign-in page (`NextResponse.rewrite(new URL('/login', …))`). */
+  /** Refuses only when the target argument's text names a sign-in page (`NextResponse.rewrite(new URL('/login', …))`). */
   readonly signInTarget?: boolean;
+  /** The argument holding that target; 0 by default (`sendRedirect(event, '/login')`: 1). */
+  readonly targetArg?: number;
 }
 
 /** Statuses that keep an anonymous caller out: unauthorised, forbidden, and redirects (to a sign-in page, in practice). */

@@ -16,6 +16,7 @@ import type { GlobalGate } from './models';
 import { nestGate } from './nest';
 import { nestMiddlewareGate } from './nest-middleware';
 import { nextGate } from './next';
+import { nuxtGate } from './nuxt';
 import { svelteKitGate } from './sveltekit';
 
 export type { GlobalGate } from './models';
@@ -29,7 +30,8 @@ const GATES = perFileKey<Map<Route, GlobalGate | null>>('global gates');
  * or cross-file analysis off): Next.js `middleware.ts`/`proxy.ts` beside `app/`/`pages/` (its
  * `config.matcher`; a function that redirects or answers 401/403 without a session; Auth.js
  * `authorized`, next-auth `withAuth`, Clerk `auth.protect()` for `createRouteMatcher` routes),
- * SvelteKit `src/hooks.server.ts` `handle` (and `sequence()`) refusing by path prefix, NestJS
+ * SvelteKit `src/hooks.server.ts` `handle` (and `sequence()`) refusing by path prefix, the files of
+ * Nitro/Nuxt `server/middleware/` (each a `defineEventHandler`) refusing by path, NestJS
  * `APP_GUARD` providers in the app's modules and `useGlobalGuards` in `main.ts` (every Nest
  * route; `@Public()` is the rule's to judge), and NestJS middleware a module applies with
  * `consumer.apply(AuthMiddleware).forRoutes(…)` to this route's method and path or controller,
@@ -51,6 +53,8 @@ export function globalGateFor(context: FileContext, route: Route): GlobalGate | 
         gate = nextGate(context, route);
       } else if (route.framework === 'sveltekit') {
         gate = svelteKitGate(context, route);
+      } else if (route.framework === 'h3') {
+        gate = nuxtGate(context, route);
       }
     }
     memo.set(route, gate);

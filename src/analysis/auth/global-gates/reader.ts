@@ -518,7 +518,7 @@ function refusalOf(reader: Reader, node: TSESTree.Node): RejectingCall | null {
     return null;
   }
   if (spec.signInTarget) {
-    const arg = expr.arguments[0];
+    const arg = expr.arguments[spec.targetArg ?? 0];
     return arg && SIGN_IN_TARGET.test(context.sourceCode.getText(arg)) ? spec : null;
   }
   if (spec.statusArg === undefined && spec.statusInitArg === undefined) {
