@@ -8,14 +8,29 @@ export type Format = (typeof FORMATS)[number];
 /** The rule namespace of the plugin; `--rule` accepts ids with or without it. */
 export const RULE_PREFIX = 'agent-guard/';
 
+/** One report of the run: a format, written to `file` or (at most one of them) to stdout. */
+export interface ReportOutput {
+  format: Format;
+  /** As given on the command line; undefined for stdout. */
+  file: string | undefined;
+}
+
+/** `--concurrency`: ESLint's worker threads (ESLint ≥ 9.34); `off` is one thread, as without it. */
+export type Concurrency = number | 'auto' | 'off';
+
 export interface CliOptions {
   /** Files and directories to check, as given (default `.`). */
   paths: string[];
   /** `--diff <ref>`: only findings on lines added or changed since the merge base with this ref. */
   diff: string | undefined;
-  format: Format;
-  /** `--output <file>`: write the report there instead of stdout. */
-  output: string | undefined;
+  /**
+   * The reports to write, from `--format`/`--output` pairs (the n-th `--output` is the n-th
+   * `--format`'s file; a format without one goes to stdout) and `--sarif-output <file>`.
+   * Default: one `stylish` report on stdout.
+   */
+  outputs: ReportOutput[];
+  /** `--concurrency <n|auto|off>`; undefined when not given (ESLint's default, one thread). */
+  concurrency: Concurrency | undefined;
   /** `--max-warnings <n>`: warnings tolerated before exit code 1; `undefined` tolerates none. */
   maxWarnings: number | undefined;
   strict: boolean;
@@ -41,8 +56,10 @@ export interface CliOptions {
 
 const OPTION_SPEC = {
   diff: { type: 'string' },
-  format: { type: 'string', short: 'f' },
-  output: { type: 'string', short: 'o' },
+  format: { type: 'string', short: 'f', multiple: true },
+  output: { type: 'string', short: 'o', multiple: true },
+  'sarif-output': { type: 'string', multiple: true },
+  concurrency: { type: 'string' },
   'max-warnings': { type: 'string' },
   strict: { type: 'boolean' },
   rule: { type: 'string', multiple: true },
@@ -88,6 +105,55 @@ function isFormat(value: string): value is Format {
 }
 
 /**
+ * Pairs formats with files: the n-th `--output` is where the n-th `--format` goes, a format
+ * without an `--output` goes to stdout (one at most), and each `--sarif-output` adds a SARIF
+ * report. `-o file` without any `--format` is the default format into that file.
+ */
+function parseOutputs(formats: readonly string[], files: readonly string[], sarifFiles: readonly string[]): ReportOutput[] {
+  for (const format of formats) {
+    if (!isFormat(format)) {
+      throw new CliError(`--format must be one of ${FORMATS.join(', ')} (got "${format}")`);
+    }
+  }
+  for (const file of [...files, ...sarifFiles]) {
+    if (file === '') {
+      throw new CliError(`${sarifFiles.includes(file) ? '--sarif-output' : '--output'} needs a file name`);
+    }
+  }
+  const chosen = (formats.length > 0 ? formats : ['stylish']) as Format[];
+  if (files.length > chosen.length) {
+    throw new CliError('each --output needs its own --format, in the same order: --format sarif -o a.sarif --format json -o a.json');
+  }
+  const outputs: ReportOutput[] = chosen.map((format, index) => ({ format, file: files[index] }));
+  // --sarif-output alone keeps the default report on stdout; with formats, it is one more file.
+  outputs.push(...sarifFiles.map((file) => ({ format: 'sarif' as const, file })));
+  if (outputs.filter((output) => output.file === undefined).length > 1) {
+    throw new CliError('only one report can go to stdout: give the other --format an --output <file>');
+  }
+  const seen = new Set<string>();
+  for (const { file } of outputs) {
+    if (file !== undefined && seen.has(file)) {
+      throw new CliError(`two reports would be written to ${file}`);
+    }
+    if (file !== undefined) {
+      seen.add(file);
+    }
+  }
+  return outputs;
+}
+
+/** `--concurrency`: a number of threads ≥ 1, `auto` (ESLint chooses from the CPUs and the files) or `off`. */
+function parseConcurrency(text: string): Concurrency {
+  if (text === 'auto' || text === 'off') {
+    return text;
+  }
+  if (!/^[1-9]\d*$/u.test(text)) {
+    throw new CliError(`--concurrency needs a number of threads, auto or off (got "${text}")`);
+  }
+  return Number(text);
+}
+
+/**
  * Parses the command line (without `node` and the script). Throws {@link CliError} with a
  * one-line message for anything the command cannot run with.
  */
@@ -100,10 +166,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   }
   const { values, positionals } = parsed;
 
-  const format = values.format ?? 'stylish';
-  if (!isFormat(format)) {
-    throw new CliError(`--format must be one of ${FORMATS.join(', ')} (got "${format}")`);
-  }
+  const outputs = parseOutputs(values.format ?? [], values.output ?? [], values['sarif-output'] ?? []);
+  const concurrency = values.concurrency === undefined ? undefined : parseConcurrency(values.concurrency);
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     if (!/^\d+$/u.test(values['max-warnings'])) {
@@ -121,7 +185,6 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     throw new CliError('--update-baseline needs --baseline <file>');
   }
   for (const [name, value] of [
-    ['--output', values.output],
     ['--config', values.config],
     ['--baseline', values.baseline],
   ] as const) {
@@ -138,8 +201,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   return {
     paths: positionals.length > 0 ? positionals : ['.'],
     diff: values.diff,
-    format,
-    output: values.output,
+    outputs,
+    concurrency,
     maxWarnings,
     strict: values.strict ?? false,
     rules: values.rule ?? [],
@@ -158,7 +221,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 
 /**
  * Turns `--rule` values into full rule ids: `fetch-requires-timeout` and
- * `agent-guard/fetch-requires-timeout` both name the plugin's rule. Ids of other plugins or of
+ * `agent-guard/fetch-requires-timeout` both name the plugin's rule, and `*` matches any characters
+ * (`agent-guard/*`, `no-*`). Ids of other plugins or of
  * ESLint core are accepted only with `--config` (`allowForeign`), where the project's config may
  * enable them. Unknown plugin rules are a usage error listing the known ones.
  */
@@ -168,7 +232,17 @@ export function normalizeRuleIds(ids: readonly string[], pluginRules: readonly s
   for (const raw of ids) {
     const id = raw.trim();
     const name = id.startsWith(RULE_PREFIX) ? id.slice(RULE_PREFIX.length) : id;
-    if (known.has(name)) {
+    if (id.includes('*')) {
+      // `agent-guard/*`, `no-*`, `*-timeout`: globs over the plugin's rules (other plugins' rules are not known here).
+      const glob = new RegExp(`^${name.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\/]/gu, '\\$&')).join('.*')}$`, 'u');
+      const matched = name.includes('/') ? [] : pluginRules.filter((rule) => glob.test(rule));
+      if (matched.length === 0) {
+        throw new CliError(`--rule "${raw}" matches none of agent-guard's rules (${[...known].sort().join(', ')}); globs select agent-guard's rules only`);
+      }
+      for (const rule of matched) {
+        normalized.add(`${RULE_PREFIX}${rule}`);
+      }
+    } else if (known.has(name)) {
       normalized.add(`${RULE_PREFIX}${name}`);
     } else if (allowForeign && id !== '' && !id.startsWith(RULE_PREFIX)) {
       normalized.add(id);

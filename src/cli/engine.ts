@@ -42,6 +42,8 @@ export interface BuiltinConfigOptions {
   strict: boolean;
   /** Full rule ids to enable; empty for every rule of the preset. */
   rules: readonly string[];
+  /** The project's `settings['agent-guard']` (see project-settings.ts), handed to the rules as written. */
+  settings?: unknown;
 }
 
 /** The rule entries the built-in config enables (read from the plugin's configs, never hand-listed). */
@@ -98,7 +100,7 @@ function javascriptConfigs(fallback: Fallback | undefined, typeScriptParser: Lin
 }
 
 /** The zero-config set-up: espree (with JSX) for JS, typescript-eslint's parser for TS, the plugin's rules. */
-async function builtinConfig(options: BuiltinConfigOptions, withTypeScript: boolean, fallback?: Fallback): Promise<Linter.Config[]> {
+export async function builtinConfig(options: BuiltinConfigOptions, withTypeScript: boolean, fallback?: Fallback): Promise<Linter.Config[]> {
   // TS files need TypeScript (a set-up error without it); the last try at a JavaScript file that did
   // not parse only uses it when it is there, so a JavaScript project never needs TypeScript installed.
   const typeScriptParser = withTypeScript
@@ -119,6 +121,7 @@ async function builtinConfig(options: BuiltinConfigOptions, withTypeScript: bool
       name: 'agent-guard/cli/rules',
       plugins: { 'agent-guard': plugin as unknown as ESLint.Plugin },
       rules: builtinRules(options),
+      ...(options.settings === undefined ? {} : { settings: { 'agent-guard': options.settings } }),
     },
   ];
 }
@@ -196,6 +199,7 @@ export async function lintInBatches(
   eslint: ESLint,
   files: readonly string[],
   onProgress: (done: number, total: number) => void,
+  batchSize = BATCH_SIZE,
 ): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { results: [], unreadable: [] };
   const lint = async (batch: readonly string[]) => {
@@ -214,9 +218,9 @@ export async function lintInBatches(
       }
     }
   };
-  for (let start = 0; start < files.length; start += BATCH_SIZE) {
-    await lint(files.slice(start, start + BATCH_SIZE));
-    onProgress(Math.min(start + BATCH_SIZE, files.length), files.length);
+  for (let start = 0; start < files.length; start += batchSize) {
+    await lint(files.slice(start, start + batchSize));
+    onProgress(Math.min(start + batchSize, files.length), files.length);
   }
   return outcome;
 }

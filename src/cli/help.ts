@@ -16,8 +16,11 @@ or read is skipped and listed; it does not fail the run.
 Options:
   --diff <git-ref>        Report only findings on lines added or changed since the merge base
                           of <git-ref> and HEAD (committed, staged, unstaged and untracked)
-  -f, --format <name>     stylish (default), json, sarif or github (workflow annotations)
-  -o, --output <file>     Write the report to <file> instead of stdout
+  -f, --format <name>     stylish (default), json, sarif or github (workflow annotations);
+                          repeat with -o for several reports from one run
+  -o, --output <file>     Write the report to <file> instead of stdout (the n-th -o is the
+                          n-th --format's file)
+  --sarif-output <file>   Also write a SARIF report to <file>
   --max-warnings <n>      Tolerate up to <n> warnings before exiting with 1 (default 0)
   --strict                Use the strict config (every rule, strictest options)
   --rule <id>             Only this rule (repeatable); "agent-guard/" prefix optional
@@ -31,6 +34,8 @@ Options:
                           .eslintignore leave out (loads that config)
   --max-file-size <size>  Leave out files larger than <size>: 500kb, 2mb, bytes; 0 for no
                           limit (default 1mb)
+  --concurrency <n|auto>  Lint in <n> worker threads, or as many as ESLint finds useful
+                          (auto); needs ESLint 9.34 or later (default: one thread)
   --verbose               List every file left out, not only the count
   --debug                 Print stack traces and ESLint's own warnings
   -h, --help              Show this help
@@ -48,6 +53,7 @@ Examples:
   npx agent-guard --diff origin/main                review only what this branch changed
   npx agent-guard --diff origin/main --format github      annotate a GitHub pull request
   npx agent-guard --format sarif -o agent-guard.sarif     for GitHub code scanning
+  npx agent-guard --format github --sarif-output agent-guard.sarif   both, one run
   npx agent-guard --baseline .agent-guard-baseline.json   adopt on an existing codebase
   npx agent-guard --rule fetch-requires-timeout --strict
   npx agent-guard --config eslint.config.js         use the project's own config

@@ -4,10 +4,13 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 import plugin from '../../index';
 import { homepage } from '../../package.json';
+import { setSettingsWarningSink } from '../core/settings';
 import { type CliOptions, normalizeRuleIds, parseCliArgs, RULE_PREFIX } from './args';
-import { applyBaseline, parseBaseline, recordBaseline, serializeBaseline } from './baseline';
+import { applyBaseline, BASELINE_VERSION, parseBaseline, recordBaseline, serializeBaseline } from './baseline';
 import { type ChangedLines, collectChangedLines, isChangedLine } from './diff';
+import { createConcurrentEngine, supportsConcurrency, unsupportedConcurrencyNote } from './concurrency';
 import {
+  type BatchOutcome,
   builtinRules,
   createEngine,
   type EngineOptions,
@@ -22,12 +25,14 @@ import {
 import { CliError, firstLine } from './errors';
 import { applyEslintIgnores } from './eslint-ignores';
 import { discoverFiles, toPosixRelative } from './files';
-import { formatReport } from './formatters/index';
+import { formatReport, type ReportContext } from './formatters/index';
 import { findWorkTreeRoot } from './git';
 import { HELP } from './help';
 import { loadUserIgnores } from './ignores';
+import { loadProjectSettings } from './project-settings';
 import { exitCodeFor, filterResults, isParseError, type LintResult, totals } from './results';
 import { describeSkipped, isUnreadable, type SkippedFile } from './skipped';
+import { SourceLines } from './snippet';
 
 /** Where the command reads and writes; `process` in the bin, fakes in tests. */
 export interface CliIo {
@@ -47,6 +52,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stderr(`agent-guard: (debug) ${text}\n`);
     }
   });
+  // Typos in settings['agent-guard'] (the project's or --config's): each once per run, as a warning.
+  const restoreSettingsWarnings = setSettingsWarningSink((text) => io.stderr(`${io.progress ? '\r\x1b[K' : ''}agent-guard: warning: ${text}\n`));
   try {
     return await run(parseCliArgs(argv), io);
   } catch (error) {
@@ -59,6 +66,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 2;
   } finally {
     restoreWarnings();
+    restoreSettingsWarnings();
   }
 }
 
@@ -116,23 +124,51 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
     io.stderr(`agent-guard: no ${changes ? 'changed ' : ''}JavaScript or TypeScript files to check\n`);
   }
 
+  // The built-in config takes the project's settings['agent-guard'] (its vocabulary), nothing else of its config.
+  const project = configFile === undefined ? await loadProjectSettings({ ESLintClass, files, cwd, root }) : undefined;
+  for (const note of project?.notes ?? []) {
+    io.stderr(`agent-guard: ${note}\n`);
+  }
+  if (options.verbose && project?.source) {
+    io.stderr(`agent-guard: settings['agent-guard'] from ${relative(cwd, project.source)}\n`);
+  }
   const engineOptions: EngineOptions = {
     // With --config, ESLint's usual base directory; built in, one that contains every file.
     cwd: configFile === undefined ? commonAncestor([root, cwd, ...files.map((file) => dirname(file))]) : cwd,
     configFile,
     strict: options.strict,
     rules: selectedRules,
+    settings: project?.settings,
     files,
   };
-  const eslint = await createEngine(ESLintClass, engineOptions);
+  // --concurrency: ESLint's worker threads when it has them (≥ 9.34), one thread otherwise.
+  let threads = options.concurrency !== undefined && options.concurrency !== 'off' && options.concurrency !== 1 && files.length > 1;
+  if (threads && !supportsConcurrency(ESLintClass)) {
+    io.stderr(unsupportedConcurrencyNote(ESLintClass));
+    threads = false;
+  }
+  const concurrent = threads ? await createConcurrentEngine(ESLintClass, engineOptions, options.concurrency ?? 'off') : undefined;
+  const eslint = concurrent?.eslint ?? (await createEngine(ESLintClass, engineOptions));
   if (configFile !== undefined && files[0] !== undefined) {
     await loadProjectConfig(eslint, configFile, files[0]);
   }
-  const { results: linted, unreadable } = await lintInBatches(eslint, files, (done, total) => {
-    if (io.progress) {
-      io.stderr(done < total ? `\ragent-guard: ${done}/${total} files` : '\r\x1b[K');
-    }
-  });
+  let batches: BatchOutcome;
+  try {
+    batches = await lintInBatches(
+      eslint,
+      files,
+      (done, total) => {
+        if (io.progress) {
+          io.stderr(done < total ? `\ragent-guard: ${done}/${total} files` : '\r\x1b[K');
+        }
+      },
+      // The threads share out one list; batches would start them again for every 40 files.
+      concurrent ? Math.max(1, files.length) : undefined,
+    );
+  } finally {
+    await concurrent?.dispose();
+  }
+  const { results: linted, unreadable } = batches;
   // Files that do not parse are skipped and listed, never a failed run; the built-in config
   // first tries them again as the other source type and with typescript-eslint's parser.
   const { results: raw, unparseable: unparsed } = await separateUnparseable(
@@ -151,8 +187,9 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
   let results = filterResults(raw, (_result, message) =>
     message.ruleId === null ? isParseError(message) || wanted === null : wanted === null || wanted.has(message.ruleId),
   );
+  const sources = new SourceLines();
   if (baselineFile !== undefined) {
-    results = await useBaseline(results, { file: baselineFile, shownAs: options.baseline ?? '', recording, root, io, partial: changes !== undefined });
+    results = await useBaseline(results, { file: baselineFile, shownAs: options.baseline ?? '', recording, root, io, partial: changes !== undefined, sources });
   }
   if (changes !== undefined) {
     const changed = changes;
@@ -162,22 +199,29 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
     );
   }
 
-  const report = await formatReport(options.format, results, {
-    eslint,
+  const context: ReportContext = {
     root,
+    cwd,
+    sources,
     rulesMeta: { ...pluginRulesMeta(), ...rulesMetaOf(eslint, raw) },
     declaredRules: builtin ? Object.keys(builtin) : [],
     toolVersion: plugin.meta.version,
     informationUri: homepage,
     unparseable: allSkipped.filter(isUnreadable),
-  });
-  if (options.output === undefined) {
-    io.stdout(report);
-  } else {
-    await writeText(resolve(cwd, options.output), report, options.output);
+  };
+  // Every report from the same results: CI asks for SARIF and annotations without checking twice.
+  const sum = totals(results);
+  for (const output of options.outputs) {
+    const report = formatReport(output.format, results, context);
+    if (output.file === undefined) {
+      io.stdout(report);
+    } else {
+      await writeText(resolve(cwd, output.file), report, output.file);
+      io.stderr(`agent-guard: wrote the ${output.format} report (${plural(sum.errors + sum.warnings, 'finding')}) to ${output.file}\n`);
+    }
   }
   io.stderr(describeSkipped(allSkipped, root, options.verbose));
-  return exitCodeFor(totals(results), options.maxWarnings);
+  return exitCodeFor(sum, options.maxWarnings);
 }
 
 interface Place {
@@ -231,19 +275,26 @@ interface BaselineUse {
   io: CliIo;
   /** A --diff run saw only changed files: "gone" findings cannot be told. */
   partial: boolean;
+  sources: SourceLines;
 }
 
 /** Records the baseline if asked, then drops the findings it covers. */
 async function useBaseline(results: LintResult[], use: BaselineUse): Promise<LintResult[]> {
   if (use.recording) {
-    await writeText(use.file, serializeBaseline(recordBaseline(results, use.root)), use.shownAs);
+    await writeText(use.file, serializeBaseline(recordBaseline(results, use.root, use.sources)), use.shownAs);
     const recorded = totals(results);
     use.io.stderr(`agent-guard: recorded ${recorded.errors + recorded.warnings} finding(s) in ${use.shownAs}; later runs report only new ones\n`);
   }
   const text = await readFile(use.file, 'utf8').catch((error: unknown) => {
     throw new CliError(`cannot read ${use.shownAs}: ${firstLine(error)}`);
   });
-  const outcome = applyBaseline(results, parseBaseline(text, use.shownAs), use.root);
+  const baseline = parseBaseline(text, use.shownAs);
+  if (baseline.version < BASELINE_VERSION) {
+    use.io.stderr(
+      `agent-guard: ${use.shownAs} is a version ${baseline.version} baseline, keyed on the findings' messages; it still works, and --update-baseline rewrites it as version ${BASELINE_VERSION}, keyed on their code\n`,
+    );
+  }
+  const outcome = applyBaseline(results, baseline, use.root, use.sources);
   if (outcome.stale > 0 && !use.partial) {
     use.io.stderr(`agent-guard: ${outcome.stale} baselined finding(s) are gone; run with --update-baseline to drop them\n`);
   }
@@ -266,6 +317,8 @@ function commonAncestor(dirs: readonly string[]): string {
   }
   return common;
 }
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 async function writeText(file: string, text: string, shownAs: string): Promise<void> {
   try {

@@ -20,8 +20,8 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs([])).toEqual({
       paths: ['.'],
       diff: undefined,
-      format: 'stylish',
-      output: undefined,
+      outputs: [{ format: 'stylish', file: undefined }],
+      concurrency: undefined,
       maxWarnings: undefined,
       strict: false,
       rules: [],
@@ -63,13 +63,15 @@ describe('parseCliArgs', () => {
         '2mb',
         '--verbose',
         '--debug',
+        '--concurrency',
+        '4',
         'lib/a.ts',
       ]),
     ).toEqual({
       paths: ['src', 'lib/a.ts'],
       diff: 'origin/main',
-      format: 'sarif',
-      output: 'out/report.sarif',
+      outputs: [{ format: 'sarif', file: 'out/report.sarif' }],
+      concurrency: 4,
       maxWarnings: 3,
       strict: false,
       rules: ['fetch-requires-timeout', 'agent-guard/no-sql-template-literal'],
@@ -84,7 +86,7 @@ describe('parseCliArgs', () => {
       help: false,
       version: false,
     });
-    expect(parseCliArgs(['-c', 'eslint.config.js', '--format=github'])).toMatchObject({ config: 'eslint.config.js', format: 'github' });
+    expect(parseCliArgs(['-c', 'eslint.config.js', '--format=github'])).toMatchObject({ config: 'eslint.config.js', outputs: [{ format: 'github', file: undefined }] });
     expect(parseCliArgs(['--strict', '-h', '-v'])).toMatchObject({ strict: true, help: true, version: true });
   });
 
@@ -98,6 +100,41 @@ describe('parseCliArgs', () => {
     expect(usageError(['--max-file-size=1gb'])).toBe(bad('1gb'));
     expect(usageError(['--max-file-size=big'])).toBe(bad('big'));
     expect(usageError(['--max-file-size='])).toBe(bad(''));
+  });
+
+  it('pairs the n-th --output with the n-th --format; a format without one goes to stdout; --sarif-output adds SARIF', () => {
+    expect(parseCliArgs(['--format', 'sarif', '-o', 'a.sarif', '--format', 'json', '-o', 'a.json']).outputs).toEqual([
+      { format: 'sarif', file: 'a.sarif' },
+      { format: 'json', file: 'a.json' },
+    ]);
+    expect(parseCliArgs(['--format', 'github', '--format', 'sarif', '-o', 'a.sarif']).outputs).toEqual([
+      { format: 'github', file: 'a.sarif' },
+      { format: 'sarif', file: undefined },
+    ]);
+    expect(parseCliArgs(['-o', 'report.txt']).outputs).toEqual([{ format: 'stylish', file: 'report.txt' }]);
+    expect(parseCliArgs(['--format', 'github', '--sarif-output=a.sarif']).outputs).toEqual([
+      { format: 'github', file: undefined },
+      { format: 'sarif', file: 'a.sarif' },
+    ]);
+    expect(parseCliArgs(['--sarif-output', 'a.sarif']).outputs).toEqual([
+      { format: 'stylish', file: undefined },
+      { format: 'sarif', file: 'a.sarif' },
+    ]);
+    expect(usageError(['--format', 'json', '-o', 'a.json', '-o', 'b.json'])).toBe(
+      'each --output needs its own --format, in the same order: --format sarif -o a.sarif --format json -o a.json',
+    );
+    expect(usageError(['--format', 'json', '--format', 'github'])).toBe('only one report can go to stdout: give the other --format an --output <file>');
+    expect(usageError(['--format', 'json', '-o', 'r', '--sarif-output', 'r'])).toBe('two reports would be written to r');
+    expect(usageError(['--sarif-output='])).toBe('--sarif-output needs a file name');
+  });
+
+  it('reads --concurrency as a number of threads, auto or off', () => {
+    expect(parseCliArgs(['--concurrency', 'auto']).concurrency).toBe('auto');
+    expect(parseCliArgs(['--concurrency=off']).concurrency).toBe('off');
+    expect(parseCliArgs(['--concurrency=2']).concurrency).toBe(2);
+    for (const bad of ['0', '-1', 'two', '1.5', '']) {
+      expect(usageError([`--concurrency=${bad}`])).toBe(`--concurrency needs a number of threads, auto or off (got "${bad}")`);
+    }
   });
 
   it('rejects an empty --ignore-pattern', () => {

@@ -12,8 +12,58 @@ const fetchAt = (line: number) => message({ ruleId: FETCH, message: "'fetch' has
 const axiosAt = (line: number) => message({ ruleId: FETCH, message: "'axios.get' has no timeout.", line });
 const sqlAt = (line: number) => message({ ruleId: SQL, message: 'SQL built from request input.', line });
 
+/** A file's result whose source is `lines` (joined), so that findings are keyed on their code. */
+function withSource(filePath: string, lines: string[], messages: ReturnType<typeof message>[]) {
+  return { ...result(filePath, messages), source: `${lines.join('\n')}\n` };
+}
+
+describe('baseline keyed on code (version 2)', () => {
+  const original = ['import { query } from "./db";', 'export const a = () => fetch(url);', 'export const b = () => fetch(other);', 'db.query(`SELECT ${req.query.id}`);'];
+  const recorded = recordBaseline(
+    [withSource('/repo/src/a.js', original, [fetchAt(2), fetchAt(3), message({ ruleId: SQL, message: 'The SQL text passed to `db.query` embeds `req.query.id`.', line: 4 })])],
+    ROOT,
+  );
+
+  it('records the normalised code line of each finding, not its message or line', () => {
+    expect(recorded).toEqual({
+      version: 2,
+      findings: {
+        'src/a.js': {
+          [FETCH]: { 'export const a = () => fetch(url);': 1, 'export const b = () => fetch(other);': 1 },
+          [SQL]: { 'db.query(`SELECT ${req.query.id}`);': 1 },
+        },
+      },
+    });
+  });
+
+  it('still covers the findings when code around them is edited, lines move, indentation or the message wording changes', () => {
+    const edited = ['// a new comment', 'import { query, other } from "./db";', '', 'export const a = () =>   fetch(url);', '  export const b = () => fetch(other);', 'db.query(`SELECT ${req.query.id}`);'];
+    const outcome = applyBaseline(
+      [withSource('/repo/src/a.js', edited, [message({ ruleId: FETCH, message: '`fetch` has no timeout (reworded).', line: 4 }), fetchAt(5), message({ ruleId: SQL, message: 'reworded', line: 6 })])],
+      recorded,
+      ROOT,
+    );
+    expect(outcome.results[0]?.messages).toEqual([]);
+    expect(outcome.stale).toBe(0);
+  });
+
+  it('reports a finding whose own code line changed, and counts the recorded one as gone', () => {
+    const changed = [...original.slice(0, 2), 'export const b = () => fetch(other, { cache: "no-store" });', original[3] as string];
+    const outcome = applyBaseline([withSource('/repo/src/a.js', changed, [fetchAt(2), fetchAt(3), message({ ruleId: SQL, line: 4 })])], recorded, ROOT);
+    expect(outcome.results[0]?.messages).toEqual([fetchAt(3)]);
+    expect(outcome.stale).toBe(1);
+  });
+
+  it('still reads a version 1 baseline, keyed on messages', () => {
+    const v1 = parseBaseline(JSON.stringify({ version: 1, findings: { 'src/a.js': { [FETCH]: { "'fetch' has no timeout.": 2 } } } }), 'b.json');
+    const outcome = applyBaseline([withSource('/repo/src/a.js', original, [fetchAt(2), fetchAt(3), sqlAt(4)])], v1, ROOT);
+    expect(outcome.results[0]?.messages).toEqual([sqlAt(4)]);
+    expect(outcome.stale).toBe(0);
+  });
+});
+
 describe('recordBaseline', () => {
-  it('counts findings by file (relative to the root), rule and message; lines are not recorded', () => {
+  it('without the source at hand, counts findings by file (relative to the root), rule and message; lines are not recorded', () => {
     const baseline = recordBaseline(
       [
         result('/repo/src/b.js', [fetchAt(3), fetchAt(9), axiosAt(12), sqlAt(20)]),
@@ -23,7 +73,7 @@ describe('recordBaseline', () => {
       ROOT,
     );
     expect(baseline).toEqual({
-      version: 1,
+      version: 2,
       findings: {
         'src/b.js': { [FETCH]: { "'fetch' has no timeout.": 2, "'axios.get' has no timeout.": 1 }, [SQL]: { 'SQL built from request input.': 1 } },
         'src/a.ts': { [FETCH]: { "'fetch' has no timeout.": 1 } },
@@ -32,7 +82,7 @@ describe('recordBaseline', () => {
   });
 
   it('never records parse errors', () => {
-    expect(recordBaseline([result('/repo/broken.js', [parseError()])], ROOT)).toEqual({ version: 1, findings: {} });
+    expect(recordBaseline([result('/repo/broken.js', [parseError()])], ROOT)).toEqual({ version: 2, findings: {} });
   });
 });
 
@@ -60,7 +110,7 @@ describe('serializeBaseline', () => {
         '      }',
         '    }',
         '  },',
-        '  "version": 1',
+        '  "version": 2',
         '}',
         '',
       ].join('\n'),
@@ -74,11 +124,12 @@ describe('serializeBaseline', () => {
 });
 
 describe('parseBaseline', () => {
-  it('rejects files that are not a version-1 baseline, naming the file', () => {
+  it('rejects files that are not a version 1 or 2 baseline, naming the file', () => {
     expect(() => parseBaseline('{', 'b.json')).toThrow(new CliError('b.json is not valid JSON; delete it or run with --update-baseline'));
-    const notOurs = new CliError('b.json is not an agent-guard baseline (version 1); delete it or run with --update-baseline');
+    const notOurs = new CliError('b.json is not an agent-guard baseline (version 1 or 2); delete it or run with --update-baseline');
     expect(() => parseBaseline('[]', 'b.json')).toThrow(notOurs);
-    expect(() => parseBaseline('{"version":2,"findings":{}}', 'b.json')).toThrow(notOurs);
+    expect(() => parseBaseline('{"version":3,"findings":{}}', 'b.json')).toThrow(notOurs);
+    expect(parseBaseline('{"version":1,"findings":{"a.js":{"r":{"m":1}}}}', 'b.json')).toEqual({ version: 1, findings: { 'a.js': { r: { m: 1 } } } });
     expect(() => parseBaseline('{"version":1,"findings":{"a.js":{"r":{"m":0}}}}', 'b.json')).toThrow(notOurs);
     expect(() => parseBaseline('{"version":1,"findings":{"a.js":{"r":{"m":"1"}}}}', 'b.json')).toThrow(notOurs);
     expect(() => parseBaseline('{"version":1,"findings":{"a.js":{"r":3}}}', 'b.json')).toThrow(notOurs);

@@ -31,7 +31,7 @@ describe('formatGithub', () => {
       '/repo',
     );
     expect(output).toBe(
-      "::error file=src/api/users.js,line=4,col=26,endLine=7,endColumn=5,title=agent-guard/fetch-requires-timeout::'fetch' has no timeout.\n" +
+      "::error file=src/api/users.js,line=4,col=26,endLine=7,endColumn=5,title=agent-guard/fetch-requires-timeout::`fetch` has no timeout.\n" +
         '::warning file=src/api/users.js,line=9,col=1,endLine=9,endColumn=8,title=agent-guard/require-auth-gate-in-route::GET /x has no gate.\n',
     );
     for (const line of output.trimEnd().split('\n')) {
@@ -64,7 +64,7 @@ describe('formatGithub', () => {
     expect(output).toBe(
       '::warning file=docs/snippet%2C 1.js,line=2,col=7,title=agent-guard skipped this file::could not parse it: Unexpected token )\n' +
         '::warning file=tsup.config.cjs,title=agent-guard skipped this file::could not parse it: Unexpected end of input\n' +
-        "::error file=src/a.js,line=3,col=9,endLine=3,endColumn=30,title=agent-guard/fetch-requires-timeout::'fetch' has no timeout.\n",
+        "::error file=src/a.js,line=3,col=9,endLine=3,endColumn=30,title=agent-guard/fetch-requires-timeout::`fetch` has no timeout.\n",
     );
     for (const line of output.trimEnd().split('\n')) {
       expect(line).toMatch(ANNOTATION);

@@ -35,8 +35,21 @@ const CONTEXT: SarifContext = {
 interface SarifLog {
   runs: [
     {
-      tool: { driver: { name: string; version: string; rules: Array<{ id: string; helpUri?: string; shortDescription?: { text: string } }> } };
-      results: Array<{ ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: unknown[] }>;
+      tool: {
+        driver: {
+          name: string;
+          version: string;
+          rules: Array<{
+            id: string;
+            helpUri?: string;
+            shortDescription?: { text: string };
+            help?: { text: string; markdown?: string };
+            properties?: { tags?: string[]; precision?: string; 'security-severity'?: string };
+          }>;
+        };
+      };
+      results: Array<{ ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: unknown[]; partialFingerprints?: Record<string, string> }>;
+      originalUriBaseIds: Record<string, { uri?: string; description?: { text: string } }>;
       invocations: [{ executionSuccessful: boolean; toolExecutionNotifications: unknown[] }];
     },
   ];
@@ -55,6 +68,65 @@ describe('formatSarif', () => {
     }
     expect(run.results).toEqual([]);
     expect(run.invocations[0]).toEqual({ executionSuccessful: true, toolExecutionNotifications: [] });
+  });
+
+  it('ranks each rule for code scanning: security and CWE tags, security-severity, precision, and its docs page as help', () => {
+    const log = JSON.parse(formatSarif([], CONTEXT)) as SarifLog;
+    expectValid(log);
+    const ranking = Object.fromEntries(
+      log.runs[0].tool.driver.rules.map((rule) => [rule.id, [...(rule.properties?.tags ?? []), rule.properties?.['security-severity'], rule.properties?.precision].join(' ')]),
+    );
+    expect(ranking).toEqual({
+      'agent-guard/fetch-requires-timeout': 'security external/cwe/cwe-400 5.3 high',
+      'agent-guard/no-sql-template-literal': 'security external/cwe/cwe-89 8.8 high',
+      'agent-guard/no-stack-in-response': 'security external/cwe/cwe-209 5.3 high',
+      'agent-guard/no-unsanitized-fs-path': 'security external/cwe/cwe-22 7.5 high',
+      'agent-guard/require-auth-gate-in-route': 'security external/cwe/cwe-306 8.2 medium',
+    });
+    for (const rule of log.runs[0].tool.driver.rules) {
+      const name = rule.id.replace('agent-guard/', '');
+      const page = readFileSync(new URL(`../../docs/rules/${name}.md`, import.meta.url), 'utf8');
+      expect(rule.help?.text).toBe(`${rule.shortDescription?.text ?? ''}. See ${rule.helpUri ?? ''}`);
+      // The page itself, its first line unchanged, with no relative link left (they would break in code scanning).
+      expect(rule.help?.markdown?.split('\n', 1)[0]).toBe(page.split('\n', 1)[0]);
+      expect(rule.help?.markdown).not.toMatch(/\]\((?![a-z]+:)/u);
+      expect(rule.help?.markdown?.length).toBeGreaterThan(page.length * 0.9);
+    }
+    const auth = log.runs[0].tool.driver.rules.find((rule) => rule.id === 'agent-guard/require-auth-gate-in-route');
+    expect(auth?.help?.markdown).toContain('[express.md](https://github.com/agent-guard/eslint-plugin-agent-guard/blob/main/docs/frameworks/express.md)');
+    expect(auth?.help?.markdown).toContain('[its own page](https://github.com/agent-guard/eslint-plugin-agent-guard/blob/main/docs/rules/require-auth-gate-in-route.md#frameworks)');
+  });
+
+  it('fingerprints each result by rule, file and normalised code line: stable when lines move or indentation changes', () => {
+    const before = 'import x from "x";\nexport const a = () => fetch(url);\nexport const b = () => fetch(url);\n';
+    const after = '// a comment\n\nimport x from "x";\n\n  export const a = ()   => fetch(url);\nexport const b = () => fetch(url);\n';
+    const fingerprints = (source: string, lines: number[]) => {
+      const file = { ...result('/repo/src/a.js', lines.map((line) => message({ line, endLine: line }))), source };
+      const log = JSON.parse(formatSarif([file], CONTEXT)) as SarifLog;
+      expectValid(log);
+      return log.runs[0].results.map((entry) => entry.partialFingerprints?.['agentGuardFinding/v1']);
+    };
+    const old = fingerprints(before, [2, 3]);
+    expect(old[0]).toMatch(/^[0-9a-f]{32}:1$/u);
+    expect(old[1]).not.toBe(old[0]);
+    expect(fingerprints(after, [5, 6])).toEqual(old);
+    // The same code twice in a file: told apart by their order.
+    const twice = fingerprints('fetch(url);\nfetch(url);\n', [1, 2]);
+    expect(twice[0]?.replace(/:1$/u, ':2')).toBe(twice[1]);
+    // Another file or rule is another alert.
+    const other = JSON.parse(formatSarif([{ ...result('/repo/src/b.js', [message({ line: 2, endLine: 2 })]), source: before }], CONTEXT)) as SarifLog;
+    expect(other.runs[0].results[0]?.partialFingerprints?.['agentGuardFinding/v1']).not.toBe(old[0]);
+  });
+
+  it('records no absolute path of the machine that ran it, and writes code in messages in backticks', () => {
+    const text = formatSarif([result('/home/runner/work/app/app/src/a.js', [message()])], { ...CONTEXT, root: '/home/runner/work/app/app' });
+    expect(text).not.toContain('/home/runner');
+    const log = JSON.parse(text) as SarifLog;
+    expectValid(log);
+    expect(log.runs[0].originalUriBaseIds).toEqual({
+      '%SRCROOT%': { description: { text: 'The root of the checked repository (its git work tree; the working directory outside git).' } },
+    });
+    expect(log.runs[0].results[0]?.message.text).toBe('`fetch` has no timeout.');
   });
 
   it('points each result at its rule and its region, with URIs relative to %SRCROOT%', () => {
@@ -83,12 +155,13 @@ describe('formatSarif', () => {
             },
           },
         ],
+        partialFingerprints: { 'agentGuardFinding/v1': expect.stringMatching(/^[0-9a-f]{32}:1$/u) as unknown },
       },
       {
         ruleId: 'agent-guard/fetch-requires-timeout',
         ruleIndex: tool.driver.rules.findIndex((rule) => rule.id === 'agent-guard/fetch-requires-timeout'),
         level: 'warning',
-        message: { text: "'fetch' has no timeout." },
+        message: { text: '`fetch` has no timeout.' },
         locations: [
           {
             physicalLocation: {
@@ -97,6 +170,7 @@ describe('formatSarif', () => {
             },
           },
         ],
+        partialFingerprints: { 'agentGuardFinding/v1': expect.stringMatching(/^[0-9a-f]{32}:1$/u) as unknown },
       },
     ]);
     expect(found.every((entry) => entry.ruleIndex >= 0)).toBe(true);
@@ -132,6 +206,7 @@ describe('formatSarif', () => {
         level: 'error',
         message: { text: 'eval can be harmful.' },
         locations: [{ physicalLocation: { artifactLocation: { uri: 'file:///elsewhere/lib.js' } } }],
+        partialFingerprints: { 'agentGuardFinding/v1': expect.stringMatching(/^[0-9a-f]{32}:1$/u) as unknown },
       },
     ]);
   });

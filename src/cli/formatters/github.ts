@@ -1,4 +1,5 @@
 import { toPosixRelative } from '../files';
+import { normalizeQuotes } from '../messages';
 import { isParseError, type LintResult } from '../results';
 import type { SkippedFile } from '../skipped';
 
@@ -41,7 +42,7 @@ export function formatGithub(results: readonly LintResult[], root: string, unpar
       properties.push(['title', title]);
       const command = message.severity === 2 ? 'error' : 'warning';
       const props = properties.map(([name, value]) => `${name}=${escapeProperty(String(value))}`).join(',');
-      lines.push(`::${command} ${props}::${escapeData(message.message)}`);
+      lines.push(`::${command} ${props}::${escapeData(normalizeQuotes(message.message))}`);
     }
   }
   return lines.map((line) => `${line}\n`).join('');

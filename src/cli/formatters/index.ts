@@ -1,17 +1,20 @@
-import type { ESLint } from 'eslint';
-
 import type { Format } from '../args';
 import type { LintResult } from '../results';
 import type { SkippedFile } from '../skipped';
+import type { SourceLines } from '../snippet';
 import { formatGithub } from './github';
 import { formatSarif } from './sarif';
+import { formatText } from './text';
 
 type RulesMeta = Record<string, { docs?: { description?: string; url?: string } }>;
 
 export interface ReportContext {
-  eslint: ESLint;
-  /** Work-tree root (or cwd outside git): report paths are relative to it. */
+  /** Work-tree root (or cwd outside git): paths in json, sarif and github reports are relative to it. */
   root: string;
+  /** The directory the command runs in: paths in the stylish report are relative to it. */
+  cwd: string;
+  /** The checked files' lines: the code under each finding, and fingerprints. */
+  sources: SourceLines;
   rulesMeta: RulesMeta;
   /** Rules the run enabled, listed in SARIF even without findings (empty with --config). */
   declaredRules: readonly string[];
@@ -22,17 +25,13 @@ export interface ReportContext {
 }
 
 /**
- * The report in the chosen format. `stylish` is ESLint's own formatter; `json` is ESLint's JSON
- * shape; `sarif` and `github` are written here (see their modules).
+ * The report in the chosen format. `json` is ESLint's JSON shape, unchanged; `stylish` (the
+ * reviewer's report), `sarif` and `github` are written here (see their modules).
  */
-export async function formatReport(format: Format, results: LintResult[], context: ReportContext): Promise<string> {
+export function formatReport(format: Format, results: LintResult[], context: ReportContext): string {
   switch (format) {
-    case 'stylish': {
-      const formatter = await context.eslint.loadFormatter('stylish');
-      // Our findings have suggestions, never autofixes: no "fixable with --fix" footer.
-      const unfixable = results.map((result) => ({ ...result, fixableErrorCount: 0, fixableWarningCount: 0 }));
-      return await formatter.format(unfixable);
-    }
+    case 'stylish':
+      return formatText(results, { cwd: context.cwd, rulesMeta: context.rulesMeta, sources: context.sources });
     case 'json':
       return `${JSON.stringify(results)}\n`;
     case 'github':
@@ -58,6 +57,7 @@ export async function formatReport(format: Format, results: LintResult[], contex
         informationUri: context.informationUri,
         rules,
         unparseable: context.unparseable,
+        sources: context.sources,
       });
     }
   }
