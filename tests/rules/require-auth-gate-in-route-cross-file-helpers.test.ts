@@ -31,20 +31,29 @@ ruleTester.run('require-auth-gate-in-route (imported helpers that answer and let
         {
           // named like a gate (`requireLogin`), read in lib/require-login.js
           messageId: 'gateDoesNotStop',
-          line: 8,
+          line: 9,
           column: 3,
-          endLine: 8,
+          endLine: 9,
           endColumn: 25,
           data: { route: 'POST /cart/checkout', framework: 'express', call: 'requireLogin()', answer: 'with a redirect' },
         },
         {
           // a name the vocabulary does not know, followed into lib/guards.js
           messageId: 'gateDoesNotStop',
-          line: 14,
+          line: 15,
           column: 3,
-          endLine: 14,
+          endLine: 15,
           endColumn: 24,
           data: { route: 'DELETE /members/posts/:id', framework: 'express', call: 'onlyMembers()', answer: 'with 401' },
+        },
+        {
+          // an imported controller calls the helper: reported at the registration, naming the controller's file
+          messageId: 'gateDoesNotStop',
+          line: 20,
+          column: 8,
+          endLine: 20,
+          endColumn: 12,
+          data: { route: 'POST /cart/clear', framework: 'express; its handler clearCart in controllers/cart.js', call: 'requireLogin()', answer: 'with a redirect' },
         },
       ],
     },

@@ -80,6 +80,8 @@ export function routeAcrossFiles(context: FileContext, route: Route, vocab: Auth
     handler = null;
     if (verdicts.every((v) => v.kind === 'none')) {
       details.push(`its handler ${found.name}()${found.file ? ` (${displayPath(context, found.file.filename)})` : ''} never checks a session`);
+    } else if (verdicts.some((v) => v.kind === 'goesOn')) {
+      details.push(`its handler ${found.name}()${found.file ? ` in ${displayPath(context, found.file.filename)}` : ''}`);
     }
   } else {
     const found = (route.externalHandlers ?? []).map((node) => functionNamed(context, node)).filter((f) => f !== null);
@@ -88,9 +90,11 @@ export function routeAcrossFiles(context: FileContext, route: Route, vocab: Auth
     }
     verdicts = found.map((f) => analyseHandlerGateAcrossFiles(f.context, f.fn, vocab));
     handler = null;
+    const f = found.at(-1)!;
     if (verdicts.every((v) => v.kind === 'none')) {
-      const f = found.at(-1)!;
       details.push(`its handler ${f.name}${f.file ? ` (${displayPath(context, f.file.filename)})` : ''} never checks a session`);
+    } else if (verdicts.some((v) => v.kind === 'goesOn')) {
+      details.push(`its handler ${f.name}${f.file ? ` in ${displayPath(context, f.file.filename)}` : ''}`);
     }
   }
   if (verdicts.some((v) => v.kind === 'gated')) {
