@@ -85,14 +85,19 @@ interface Lookup {
 
 type Found = { settings: unknown } | { note: string } | null;
 
-/** The command's own files: `agent-guard.config.{json,js,mjs}`, the whole file being the settings. A broken one is an error. */
-async function readOwnFile(file: string): Promise<Found> {
+/**
+ * The command's own files: `agent-guard.config.{json,js,mjs}`, the whole file being the settings.
+ * A broken one is an error. One that exports an array is a flat config written for `--config`:
+ * its settings are read as an `eslint.config.*`'s are.
+ */
+async function readOwnFile(file: string, lookup: Lookup): Promise<Found> {
+  let settings: unknown;
   try {
-    const settings = file.endsWith('.json') ? parseJsonWithComments(await readFile(file, 'utf8')) : await importDefault(file);
-    return { settings };
+    settings = file.endsWith('.json') ? parseJsonWithComments(await readFile(file, 'utf8')) : await importDefault(file);
   } catch (error) {
     throw new CliError(`${file} does not load:\n${messageOf(error)}`, { cause: error });
   }
+  return Array.isArray(settings) ? readFlatConfig(file, lookup) : { settings };
 }
 
 /** The `"agent-guard"` key of package.json. */

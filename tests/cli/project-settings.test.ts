@@ -51,6 +51,15 @@ describe('loadProjectSettings', () => {
     expect((await load(cjs)).settings).toEqual(SETTINGS);
   });
 
+  it('reads an agent-guard.config.js that is a flat config (for --config) as one', async () => {
+    const dir = project({
+      'agent-guard.config.mjs': `export default [{ rules: { 'no-console': 'error' } }, { settings: { 'agent-guard': ${JSON.stringify(SETTINGS)} } }];\n`,
+    });
+    expect(await load(dir)).toEqual({ settings: SETTINGS, source: join(dir, 'agent-guard.config.mjs'), notes: [] });
+    const without = project({ 'agent-guard.config.mjs': 'export default [{}];\n', 'package.json': JSON.stringify({ 'agent-guard': { sql: { sinks: ['q'] } } }) });
+    expect((await load(without)).settings).toEqual({ sql: { sinks: ['q'] } });
+  });
+
   it('reads the "agent-guard" key of package.json', async () => {
     const dir = project({ 'package.json': JSON.stringify({ name: 'x', 'agent-guard': SETTINGS }) });
     expect(await load(dir)).toEqual({ settings: SETTINGS, source: join(dir, 'package.json'), notes: [] });
