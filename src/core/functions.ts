@@ -221,3 +221,20 @@ export function normalizedFilename(context: FileContext): string {
   }
   return lastNormalized;
 }
+
+/** Returned expressions of a callback (`x => expr`, or each `return expr;` at its top level). */
+export function callbackReturns(fn: TSESTree.Node): TSESTree.Expression[] | null {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) {
+    return null;
+  }
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    return [fn.body];
+  }
+  const out: TSESTree.Expression[] = [];
+  for (const statement of fn.body.body) {
+    if (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument) {
+      out.push(statement.argument);
+    }
+  }
+  return out.length > 0 ? out : null;
+}

@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { analyzeStringBuild, approximateText, classifyValue, findSqlSinkCalls, getSqlKindResolver, looksLikeSql, looksLikeSqlStatement, parameterizeCall, sqlSinkCallFilter, sqlStringBuildOptions } from '../analysis/sql/index';
+import { analyzeStringBuild, approximateText, findSqlSinkCalls, getSqlKindResolver, looksLikeSql, looksLikeSqlStatement, parameterizeCall, sqlSinkCallFilter, sqlStringBuildOptions } from '../analysis/sql/index';
+import { classifyValue } from '../analysis/constant-values/index';
 import type { SqlSinkCall, ValuePiece } from '../analysis/sql/index';
 import { createRule } from '../core/create-rule';
 import { getRequestInputOrigin } from '../analysis/request-input/index';

@@ -2,17 +2,17 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { isGuarded, isMembershipTest } from '../sql/guards';
+import { isGuarded, isMembershipTest } from './guards';
 import { narrowedDerivation } from './narrowing';
-import { arrayDerivation, propertyName, SCREAMING_CASE, tableDerivation, weakest } from '../sql/tables';
-import type { Derivation, Sub } from '../sql/tables';
+import { arrayDerivation, propertyName, SCREAMING_CASE, tableDerivation, weakest } from './tables';
+import type { Derivation, Sub } from './tables';
 import { skipTsWrappers, staticValue } from '../../core/static';
 import { constInitOf, laterWrites, variableFor } from '../../core/variable-index';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
 import { ARRAY_CALLBACKS, STRING_PADDING, STRING_PARTS, STRING_TRANSFORMS } from '../../data/js-builtins';
 
-export type { Derivation } from '../sql/tables';
+export type { Derivation } from './tables';
 
 const NUMERIC_GLOBALS = new Set(['Number', 'parseInt', 'parseFloat', 'BigInt']);
 const NUMERIC_NAMESPACES = new Set(['Math', 'Number']);

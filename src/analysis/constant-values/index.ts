@@ -6,5 +6,5 @@
  */
 export { classifyValue } from './constant-values';
 export type { Derivation } from './constant-values';
-export { isAllowList } from '../sql/tables';
-export type { Sub } from '../sql/tables';
+export { isAllowList } from './tables';
+export type { Sub } from './tables';

@@ -6,9 +6,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { restricts } from '../sql/guards';
-import { weakest } from '../sql/tables';
-import type { Derivation, Sub } from '../sql/tables';
+import { restricts } from './guards';
+import { weakest } from './tables';
+import type { Derivation, Sub } from './tables';
 import { laterWrites } from '../../core/variable-index';
 import type { FileContext } from '../../core/context';
 

@@ -1,5 +1,4 @@
 /** SQL engine: SQL sinks, how their text is built, and placeholder rewrites. The public face of `analysis/sql/`: rules import from here. */
-export { classifyValue } from '../constant-values/index';
 export { parameterizeCall } from './placeholders';
 export { findSqlSinkCalls, getSqlKindResolver, sqlSinkCallFilter, sqlStringBuildOptions } from './sinks';
 export type { SqlSinkCall } from './sinks';

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { skipTsWrappers, staticValue } from '../../core/static';
 import { laterWrites, methodCallsOn, variableFor } from '../../core/variable-index';
+import { callbackReturns } from '../../core/functions';
 import type { FileContext } from '../../core/context';
 import { ARRAY_SUBSETS, STRING_TRANSFORMS } from '../../data/js-builtins';
 
@@ -67,23 +68,6 @@ function methodCall(node: TSESTree.CallExpression): { object: TSESTree.Expressio
       ? callee.property.value
       : null;
   return name === null ? null : { object: callee.object, name };
-}
-
-/** Returned expressions of a callback (`x => expr`, or each `return expr;` at its top level). */
-export function callbackReturns(fn: TSESTree.Node): TSESTree.Expression[] | null {
-  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) {
-    return null;
-  }
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
-    return [fn.body];
-  }
-  const out: TSESTree.Expression[] = [];
-  for (const statement of fn.body.body) {
-    if (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument) {
-      out.push(statement.argument);
-    }
-  }
-  return out.length > 0 ? out : null;
 }
 
 /**

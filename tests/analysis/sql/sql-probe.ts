@@ -2,9 +2,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { ESLintUtils } from '@typescript-eslint/utils';
 
 import {
-  analyzeStringBuild, approximateText, classifyValue, findSqlSinkCalls, looksLikeSql, looksLikeSqlStatement,
+  analyzeStringBuild, approximateText, findSqlSinkCalls, looksLikeSql, looksLikeSqlStatement,
   sqlSinkCallFilter, sqlStringBuildOptions,
 } from '../../../src/analysis/sql/index';
+import { classifyValue } from '../../../src/analysis/constant-values/index';
 
 /**
  * Test probe for the SQL sink finder: reports every call `findSqlSinkCalls` returns, at the

@@ -4,7 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { callbackReturns } from './string-building';
+import { callbackReturns } from '../../core/functions';
 import { skipTsWrappers } from '../../core/static';
 import { constInitOf, laterWrites, methodCallsOn, variableFor } from '../../core/variable-index';
 import { perFile, perFileKey } from '../../core/context';
