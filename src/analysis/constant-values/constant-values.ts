@@ -1,4 +1,4 @@
-/** SQL constant values, part one: the text a value can produce (`classifyValue`); tables and allow-lists are in `tables.ts`, guard checks in `guards.ts`. */
+/** Constant values, part one: the text a value can produce (`classifyValue`); tables and allow-lists are in `tables.ts`, guard checks in `guards.ts`. */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 

@@ -1,4 +1,4 @@
-/** SQL constant values, part three: where an allow-list check (`if (!ALLOWED.includes(x)) return`, `ALLOWED.has(x) && …`, `switch`) has already restricted a value. */
+/** Constant values, part three: where an allow-list check (`if (!ALLOWED.includes(x)) return`, `ALLOWED.has(x) && …`, `switch`) has already restricted a value. */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 

@@ -1,8 +1,7 @@
 /**
  * Constant values: whether an expression can only produce text written in the source (literals,
  * constant tables, values forced into an allow-list, reassigned variables narrowed by checks). The
- * public face of `analysis/constant-values/`, shared by the SQL and request-input engines. The
- * tables and allow-list checks it builds on are still in `analysis/sql/` (`tables.ts`, `guards.ts`).
+ * public face of `analysis/constant-values/`, shared by the SQL and request-input engines.
  */
 export { classifyValue } from './constant-values';
 export type { Derivation } from './constant-values';

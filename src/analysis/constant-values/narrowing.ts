@@ -1,5 +1,5 @@
 /**
- * SQL constant values, part four: a reassigned variable followed along its function's statements to one
+ * Constant values, part four: a reassigned variable followed along its function's statements to one
  * use, so that `if (!ALLOWED.includes(dir)) dir = 'DESC'` or a `switch` assigning a literal in every
  * branch (default included) leaves a constant, and a later `dir = req.query.dir` undoes it.
  */

@@ -1,4 +1,4 @@
-/** SQL constant values, part two: what a constant table or list (object/array literal, enum, `Set`, imported SCREAMING_CASE name) can give, and which lists count as allow-lists. */
+/** Constant values, part two: what a constant table or list (object/array literal, enum, `Set`, imported SCREAMING_CASE name) can give, and which lists count as allow-lists. */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
