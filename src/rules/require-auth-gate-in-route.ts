@@ -240,7 +240,6 @@ function isPublic(context: Context, route: Route, globs: GlobList, filename: str
   return false;
 }
 
-/** `await requireUser(req);` at the top of the handler, for each gate function the project names. */
 /**
  * The request-like value to hand a gate function: the first parameter (`req`, `ctx`, `c`,
  * `event`), `request` from a destructured `({ request })`; nothing for Server Actions, whose
@@ -265,6 +264,7 @@ function gateArgument(route: Route, fn: FunctionLike): string {
   return '';
 }
 
+/** `await requireUser(req);` at the top of the handler, for each gate function the project names. */
 function gateSuggestions(context: Context, names: readonly string[], route: Route, fn: FunctionLike): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
   const arg = gateArgument(route, fn);
   const prefix = fn.async ? 'await ' : '';
