@@ -50,22 +50,22 @@ function pluginEntry(): string {
 
 const REF = '$agentGuardRef';
 
+/** The registered symbol under which the plugin looks up its settings-warning sink (src/core/settings.ts). */
+const SETTINGS_SINK = 'eslint-plugin-agent-guard/settings-warning-sink';
+
 /**
  * An ESLint instance that lints in `concurrency` worker threads. Worker threads receive ESLint's
  * options by structured clone, which cannot carry the built-in config's plugin and parser
- * objects, so the built-in config is written as an options module (in a temporary directory)
- * that imports them itself, from the plugin's own build and the parser the bin resolves;
- * `--config` options are plain values and are passed as they are.
+ * objects, so the options are written as a module (in a temporary directory) that imports them
+ * itself, from the plugin's own build and the parser the bin resolves (with `--config`, the
+ * options are plain values; the module is still used, to silence the threads' settings warnings).
  */
 export async function createConcurrentEngine(ESLintClass: ESLintClass, options: EngineOptions, concurrency: Concurrency): Promise<ConcurrentEngine> {
-  if (options.configFile !== undefined) {
-    const eslint = new ESLintClass({ cwd: options.cwd, overrideConfigFile: options.configFile, ...DISCOVERY_OPTIONS, concurrency } as ESLint.Options);
-    return { eslint, dispose: async () => {} };
-  }
   const entry = pluginEntry();
-  const config = await builtinConfig(options, options.files.some((file) => /\.[cm]?tsx?$/iu.test(file)));
+  const config = options.configFile === undefined ? await builtinConfig(options, options.files.some((file) => /\.[cm]?tsx?$/iu.test(file))) : undefined;
+  const eslintOptions = config === undefined ? { cwd: options.cwd, overrideConfigFile: options.configFile } : { cwd: options.cwd, overrideConfigFile: true, overrideConfig: config };
   let usesParser = false;
-  const json = JSON.stringify({ cwd: options.cwd, overrideConfigFile: true, overrideConfig: config, ...DISCOVERY_OPTIONS, concurrency }, (_key, value: unknown) => {
+  const json = JSON.stringify({ ...eslintOptions, ...DISCOVERY_OPTIONS, concurrency }, (_key, value: unknown) => {
     if (value === plugin) {
       return { [REF]: 'plugin' };
     }
@@ -77,6 +77,10 @@ export async function createConcurrentEngine(ESLintClass: ESLintClass, options: 
   });
   const parserFile = usesParser ? createRequire(entry).resolve('@typescript-eslint/parser') : undefined;
   const source = [
+    "import { isMainThread } from 'node:worker_threads';",
+    // Each thread would print the settings warnings again, as process warnings: the command
+    // checks the settings once in the main thread instead (main.ts).
+    `if (!isMainThread) globalThis[Symbol.for(${JSON.stringify(SETTINGS_SINK)})] = () => {};`,
     `import plugin from ${JSON.stringify(pathToFileURL(entry).href)};`,
     parserFile ? `import * as parserModule from ${JSON.stringify(pathToFileURL(parserFile).href)};` : 'const parserModule = {};',
     'const refs = { plugin, parser: parserModule.default ?? parserModule };',

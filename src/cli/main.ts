@@ -4,7 +4,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 import plugin from '../../index';
 import { homepage } from '../../package.json';
-import { setSettingsWarningSink } from '../core/settings';
+import { setSettingsWarningSink, validateSettings } from '../core/settings';
 import { type CliOptions, normalizeRuleIds, parseCliArgs, RULE_PREFIX } from './args';
 import { applyBaseline, BASELINE_VERSION, parseBaseline, recordBaseline, serializeBaseline } from './baseline';
 import { type ChangedLines, collectChangedLines, isChangedLine } from './diff';
@@ -53,9 +53,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
   });
   // Typos in settings['agent-guard'] (the project's or --config's): each once per run, as a warning.
-  const restoreSettingsWarnings = setSettingsWarningSink((text) => io.stderr(`${io.progress ? '\r\x1b[K' : ''}agent-guard: warning: ${text}\n`));
+  // Worker threads (--concurrency) keep quiet; their problems are told here, once (see run).
+  const warned = new Set<string>();
+  const settingsWarning = (text: string) => {
+    if (!warned.has(text)) {
+      warned.add(text);
+      io.stderr(`${io.progress ? '\r\x1b[K' : ''}agent-guard: warning: ${text}\n`);
+    }
+  };
+  const restoreSettingsWarnings = setSettingsWarningSink(settingsWarning);
   try {
-    return await run(parseCliArgs(argv), io);
+    return await run(parseCliArgs(argv), io, settingsWarning);
   } catch (error) {
     const expected = error instanceof CliError;
     io.stderr(`agent-guard: ${expected ? error.message : `unexpected error: ${messageOf(error)}`}\n`);
@@ -94,7 +102,7 @@ function captureEslintWarnings(report: (text: string) => void): () => void {
   };
 }
 
-async function run(options: CliOptions, io: CliIo): Promise<number> {
+async function run(options: CliOptions, io: CliIo, settingsWarning: (text: string) => void): Promise<number> {
   if (options.help) {
     io.stdout(HELP);
     return 0;
@@ -151,6 +159,13 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
   const eslint = concurrent?.eslint ?? (await createEngine(ESLintClass, engineOptions));
   if (configFile !== undefined && files[0] !== undefined) {
     await loadProjectConfig(eslint, configFile, files[0]);
+  }
+  if (concurrent && files[0] !== undefined) {
+    // The rules run in the threads, whose settings warnings are silenced: check the settings here.
+    const settings = configFile === undefined ? project?.settings : ((await eslint.calculateConfigForFile(files[0])) as { settings?: Record<string, unknown> } | undefined)?.settings?.['agent-guard'];
+    for (const problem of validateSettings(settings)) {
+      settingsWarning(problem);
+    }
   }
   let batches: BatchOutcome;
   try {

@@ -254,6 +254,14 @@ describe('--concurrency', () => {
     expect(threaded.stdout).toBe(single.stdout);
     const auto = await runBin(dir, ['--format', 'json', '--concurrency', 'auto'], eslint);
     expect(auto).toEqual({ ...single, stderr: '' });
+
+    // A typo in the project's settings is told once, as in one thread (not once per thread).
+    await writeFile(join(dir, 'package.json'), '{ "name": "fixture-cli-output", "private": true, "type": "module", "agent-guard": { "auth": { "fucntions": ["requireUser"] } } }\n');
+    const typo = "agent-guard: warning: settings['agent-guard'].auth.fucntions is not a setting of agent-guard (ignored); did you mean auth.functions?\n";
+    expect((await runBin(dir, ['--format', 'json'], eslint)).stderr).toBe(typo);
+    const threadedTypo = await runBin(dir, ['--format', 'json', '--concurrency', '2'], eslint);
+    expect({ ...threadedTypo, stdout: '' }).toEqual({ exitCode: 1, stdout: '', stderr: typo });
+    expect(findingsOf(threadedTypo.stdout, dir)).toEqual(APP_FINDINGS);
   });
 
   it('ESLint 8: says it needs 9.34 and checks in one thread, with the same findings', async () => {
