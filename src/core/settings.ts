@@ -347,6 +347,15 @@ export function validateSettings(raw: unknown): string[] {
   return problems.slice(0, MAX_PROBLEMS);
 }
 
+/** `normalizeSettings`, or the defaults when reading the object throws (a getter or proxy): settings never fail a lint. */
+function normalizeOrEmpty(raw: object): AgentGuardSettings {
+  try {
+    return normalizeSettings(raw);
+  } catch {
+    return EMPTY;
+  }
+}
+
 interface Normalized {
   readonly settings: AgentGuardSettings;
   readonly problems: readonly string[];
@@ -380,7 +389,7 @@ export function readSettings(settingsObject: Readonly<Record<string, unknown>>):
   }
   let entry = cache.get(raw);
   if (!entry) {
-    entry = { settings: normalizeSettings(raw), problems: validateSettings(raw), reportedTo: null };
+    entry = { settings: normalizeOrEmpty(raw), problems: validateSettings(raw), reportedTo: null };
     cache.set(raw, entry);
   }
   if (entry.problems.length > 0 && entry.reportedTo !== currentSink()) {

@@ -288,6 +288,22 @@ describe('settings warnings', () => {
     expect(messages).toEqual(["settings['agent-guard'] should be an object such as { auth: { functions: ['requireUser'] } }, not a number (ignored)"]);
   });
 
+  it('reads settings whose getters throw as the defaults, without throwing', () => {
+    const { restore } = collect();
+    try {
+      const raw = {};
+      Object.defineProperty(raw, 'auth', {
+        enumerable: true,
+        get() {
+          throw new Error('boom');
+        },
+      });
+      expect(readSettings({ 'agent-guard': raw })).toEqual(normalizeSettings(undefined));
+    } finally {
+      restore();
+    }
+  });
+
   it('goes to process warnings by default', () => {
     const emitted: unknown[][] = [];
     const original = process.emitWarning;
