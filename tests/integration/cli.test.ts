@@ -408,7 +408,7 @@ describe('usage', () => {
     const dir = await appRepo('help', { git: false });
     const help = await runBin(dir, ['--help']);
     expect(help.exitCode).toBe(0);
-    for (const option of ['--diff', '--format', '--output', '--max-warnings', '--strict', '--rule', '--config', '--baseline', '--update-baseline', '--ignore-pattern', '--use-eslint-ignores', '--max-file-size', '--verbose', '--debug', '--help', '--version']) {
+    for (const option of ['--diff', '--format', '--output', '--max-warnings', '--strict', '--rule', '--config', '--baseline', '--update-baseline', '--ignore-pattern', '--use-eslint-ignores', '--max-file-size', '--sarif-output', '--concurrency', '--verbose', '--debug', '--help', '--version']) {
       expect(help.stdout).toContain(option);
     }
     const { version } = JSON.parse(await readFile(resolve(install(10), 'node_modules/eslint-plugin-agent-guard/package.json'), 'utf8')) as { version: string };
