@@ -7,5 +7,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/integration/**', 'node_modules/**'],
     pool: 'threads',
+    // Tests that pass malformed settings on purpose: their warnings are asserted where they matter, not printed.
+    setupFiles: ['tests/settings/quiet-warnings.setup.ts'],
   },
 });

@@ -112,12 +112,6 @@ const FETCH = 'agent-guard/fetch-requires-timeout';
 const JS_FINDINGS = [`src/app.js:4 ${FETCH}`, `src/app.js:9 ${FETCH}`];
 const TS_FINDINGS = [`src/typed.ts:9 ${FETCH}`, `src/typed.ts:14 ${FETCH}`];
 
-/**
- * Snippets in files this change could not edit that are known not to be complete configs yet; each
- * must still fail to report (so that the entry is removed once the page is fixed).
- */
-const KNOWN_INCOMPLETE = new Set(['docs/rules/require-auth-gate-in-route.md']);
-
 const snippets = await extractSnippets();
 
 describe('config snippets of the docs', () => {
@@ -133,7 +127,6 @@ describe('config snippets of the docs', () => {
 
   for (const snippet of snippets) {
     const flat = snippet.file.startsWith('eslint.config');
-    const page = snippet.where.replace(/:\d+$/u, '');
     const typescript = /typescript/u.test(snippet.body);
     // Flat configs on ESLint 10 and 9, and on 8.57 (which finds eslint.config.js by itself) unless
     // the snippet needs ESLint ≥ 9 (eslint/config) or jiti (a .ts config); eslintrc on 9 (told) and 8.57 (its default).
@@ -150,10 +143,6 @@ describe('config snippets of the docs', () => {
     for (const { major, env } of runs) {
       it(`${snippet.where} (${snippet.label.slice(3, 60)}) on ESLint ${major}`, async () => {
         const run = await eslint(await setUp(snippet, major), env);
-        if (KNOWN_INCOMPLETE.has(page)) {
-          expect(run.findings.filter((finding) => finding.endsWith(FETCH)), 'fixed: remove the page from KNOWN_INCOMPLETE').toEqual([]);
-          return;
-        }
         expect(run.findings, run.stderr).toEqual(expect.arrayContaining([...JS_FINDINGS, ...(typescript ? TS_FINDINGS : [])]));
         expect(run.exitCode, run.stderr).toBe(1);
         // The settings the docs show are valid ones.
