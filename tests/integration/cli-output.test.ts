@@ -255,6 +255,15 @@ describe('--concurrency', () => {
     const auto = await runBin(dir, ['--format', 'json', '--concurrency', 'auto'], eslint);
     expect(auto).toEqual({ ...single, stderr: '' });
 
+    // With the project's own config (loaded by ESLint in each thread).
+    await cp(join(HERE, 'cli-fixtures/app/agent-guard.config.js'), join(dir, 'agent-guard.config.js'));
+    const configured = await runBin(dir, ['--config', 'agent-guard.config.js', '--format', 'json'], eslint);
+    expect(findingsOf(configured.stdout, dir)).toEqual([`src/reports.js:7:33 ${SQL}`, `src/status.js:3:26 ${FETCH}`]);
+    const configuredThreads = await runBin(dir, ['--config', 'agent-guard.config.js', '--format', 'json', '--concurrency', '2'], eslint, { DEBUG: 'eslint:eslint' });
+    expect(configuredThreads.stderr).toMatch(/Linting using 2 worker thread\(s\)/u);
+    expect(configuredThreads.stdout).toBe(configured.stdout);
+    await rm(join(dir, 'agent-guard.config.js'));
+
     // A typo in the project's settings is told once, as in one thread (not once per thread).
     await writeFile(join(dir, 'package.json'), '{ "name": "fixture-cli-output", "private": true, "type": "module", "agent-guard": { "auth": { "fucntions": ["requireUser"] } } }\n');
     const typo = "agent-guard: warning: settings['agent-guard'].auth.fucntions is not a setting of agent-guard (ignored); did you mean auth.functions?\n";
