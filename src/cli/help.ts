@@ -23,7 +23,7 @@ Options:
   --sarif-output <file>   Also write a SARIF report to <file>
   --max-warnings <n>      Tolerate up to <n> warnings before exiting with 1 (default 0)
   --strict                Use the strict config (every rule, strictest options)
-  --rule <id>             Only this rule (repeatable); "agent-guard/" prefix optional
+  --rule <id>             Only this rule (repeatable); "agent-guard/" prefix optional, * globs
   -c, --config <file>     Use this flat config file instead of the built-in config
   --baseline <file>       Report only findings not recorded in <file>; if <file> does not
                           exist, record the current findings into it and exit 0
