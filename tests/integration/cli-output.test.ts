@@ -2,7 +2,6 @@
 // repository made from the `app` fixture's sources): the default report, several reports from one
 // run, SARIF ranked for code scanning with fingerprints that survive line moves, a baseline keyed
 // on code, and --concurrency giving the same findings as one thread.
-import { execFile } from 'node:child_process';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { dirname } from 'node:path';
@@ -10,9 +9,10 @@ import { fileURLToPath } from 'node:url';
 
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { EslintMajor } from './harness';
+import { git, install, runBin } from './cli-harness';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SARIF_SCHEMA = join(HERE, '../fixtures/sarif-schema-2.1.0.json');
@@ -20,50 +20,6 @@ const FETCH = 'agent-guard/fetch-requires-timeout';
 const SQL = 'agent-guard/no-sql-template-literal';
 const DOCS = 'https://github.com/agent-guard/eslint-plugin-agent-guard/blob/main/docs/rules';
 
-const GIT_ENV = {
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 'Agent Guard Test',
-  GIT_AUTHOR_EMAIL: 'test@example.com',
-  GIT_COMMITTER_NAME: 'Agent Guard Test',
-  GIT_COMMITTER_EMAIL: 'test@example.com',
-};
-
-interface Run {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
-
-function spawn(command: string, args: string[], cwd: string, extraEnv: Record<string, string> = {}): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...GIT_ENV, ...extraEnv };
-  delete env.NODE_OPTIONS;
-  if (extraEnv.DEBUG === undefined) {
-    delete env.DEBUG;
-  }
-  return new Promise((resolvePromise) => {
-    execFile(command, args, { cwd, env, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolvePromise({ exitCode: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
-
-async function git(cwd: string, ...args: string[]): Promise<void> {
-  const run = await spawn('git', ['-c', 'init.defaultBranch=main', ...args], cwd);
-  if (run.exitCode !== 0) {
-    throw new Error(`git ${args.join(' ')} failed: ${run.stderr}`);
-  }
-}
-
-function install(eslint: EslintMajor): string {
-  return join(inject('agentGuardIt').root, `eslint${eslint}`);
-}
-
-async function runBin(cwd: string, args: string[], eslint: EslintMajor = 10, env: Record<string, string> = {}): Promise<Run> {
-  const packageDir = join(install(eslint), 'node_modules/eslint-plugin-agent-guard');
-  const manifest = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8')) as { bin: Record<string, string> };
-  return spawn(process.execPath, [join(packageDir, manifest.bin['agent-guard'] ?? ''), ...args], cwd, env);
-}
 
 /** `<install>/output-<name>/`: the app fixture's sources (three findings), committed on `main`. */
 async function repo(name: string, eslint: EslintMajor = 10): Promise<string> {

@@ -2,7 +2,6 @@
 // do not parse, a `.cjs` written with `import`, an `eslint-env` comment, a vendored 2 MB bundle,
 // minified and generated files, a tests/ tree. The packed bin runs on git repositories made from
 // tests/fixtures/review-repos/ in the consumer installs of global-setup.ts.
-import { execFile } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +11,8 @@ import addFormats from 'ajv-formats';
 import { describe, expect, inject, it } from 'vitest';
 
 import type { EslintMajor } from './harness';
+import { binOf, git, install, runBin, spawn } from './cli-harness';
+import type { Run } from './cli-harness';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPOS = join(HERE, '../fixtures/review-repos');
@@ -20,53 +21,6 @@ const SARIF_SCHEMA = join(HERE, '../fixtures/sarif-schema-2.1.0.json');
 const FETCH = 'agent-guard/fetch-requires-timeout';
 const SQL = 'agent-guard/no-sql-template-literal';
 
-const GIT_ENV = {
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 'Agent Guard Test',
-  GIT_AUTHOR_EMAIL: 'test@example.com',
-  GIT_COMMITTER_NAME: 'Agent Guard Test',
-  GIT_COMMITTER_EMAIL: 'test@example.com',
-};
-
-interface Run {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
-
-function spawn(command: string, args: string[], cwd: string): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...GIT_ENV };
-  // The test runner's loader hooks must not leak into the command.
-  delete env.NODE_OPTIONS;
-  return new Promise((resolvePromise) => {
-    execFile(command, args, { cwd, env, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolvePromise({ exitCode: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
-
-async function git(cwd: string, ...args: string[]): Promise<void> {
-  const run = await spawn('git', ['-c', 'init.defaultBranch=main', ...args], cwd);
-  if (run.exitCode !== 0) {
-    throw new Error(`git ${args.join(' ')} failed: ${run.stderr}`);
-  }
-}
-
-function install(eslint: EslintMajor): string {
-  return join(inject('agentGuardIt').root, `eslint${eslint}`);
-}
-
-async function binOf(modules: string): Promise<string> {
-  const packageDir = join(modules, 'eslint-plugin-agent-guard');
-  const manifest = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8')) as { bin: Record<string, string> };
-  return join(packageDir, manifest.bin['agent-guard'] ?? 'missing-bin');
-}
-
-/** The packed bin of one consumer install, as `npx agent-guard` runs it. */
-async function runBin(cwd: string, args: string[], eslint: EslintMajor = 10): Promise<Run> {
-  return spawn(process.execPath, [await binOf(join(install(eslint), 'node_modules')), ...args], cwd);
-}
 
 /** A line of plain JS that calls fetch without a timeout: a finding wherever it is linted. */
 const UNTIMED = "export const ping = () => fetch('https://cdn.example.com/ping');\n";

@@ -1,7 +1,6 @@
 // The `agent-guard` command as users run it: the packed package's bin, on git repositories
 // created in a temp directory (inside the consumer installs of global-setup.ts, so that a
 // project's own config, for --config, finds the packed plugin).
-import { execFile } from 'node:child_process';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -9,9 +8,10 @@ import { fileURLToPath } from 'node:url';
 
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { EslintMajor } from './harness';
+import { git, install, runBin } from './cli-harness';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const FIXTURES = join(HERE, 'cli-fixtures');
@@ -19,55 +19,6 @@ const SARIF_SCHEMA = join(HERE, '../fixtures/sarif-schema-2.1.0.json');
 
 const FETCH = 'agent-guard/fetch-requires-timeout';
 const SQL = 'agent-guard/no-sql-template-literal';
-
-/** Git without the developer's global or system config, with a fixed identity. */
-const GIT_ENV = {
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 'Agent Guard Test',
-  GIT_AUTHOR_EMAIL: 'test@example.com',
-  GIT_COMMITTER_NAME: 'Agent Guard Test',
-  GIT_COMMITTER_EMAIL: 'test@example.com',
-};
-
-interface Run {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
-
-function spawn(command: string, args: string[], cwd: string): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...GIT_ENV };
-  // The test runner's loader hooks must not leak into the command.
-  delete env.NODE_OPTIONS;
-  return new Promise((resolvePromise) => {
-    execFile(command, args, { cwd, env, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolvePromise({ exitCode: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
-
-async function git(cwd: string, ...args: string[]): Promise<void> {
-  const run = await spawn('git', ['-c', 'init.defaultBranch=main', ...args], cwd);
-  if (run.exitCode !== 0) {
-    throw new Error(`git ${args.join(' ')} failed: ${run.stderr}`);
-  }
-}
-
-function install(eslint: EslintMajor): string {
-  return join(inject('agentGuardIt').root, `eslint${eslint}`);
-}
-
-/** `node <install>/node_modules/eslint-plugin-agent-guard/<bin>`, the path package.json `bin` names. */
-async function runBin(cwd: string, args: string[], eslint: EslintMajor = 10): Promise<Run> {
-  const packageDir = join(install(eslint), 'node_modules/eslint-plugin-agent-guard');
-  const manifest = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8')) as { bin: Record<string, string> };
-  const bin = manifest.bin['agent-guard'];
-  if (!bin) {
-    throw new Error('package.json of the packed package has no "agent-guard" bin');
-  }
-  return spawn(process.execPath, [join(packageDir, bin), ...args], cwd);
-}
 
 interface RepoOptions {
   eslint?: EslintMajor;
