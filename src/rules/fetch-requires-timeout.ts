@@ -14,7 +14,7 @@ import { findOptionsArgument } from '../core/options-object';
 import { configKey, perConfiguration } from '../core/settings';
 import { snippet } from '../core/snippet';
 import { dereference, staticValueOf } from '../core/static';
-import { callerOmitsTimeout, importedHttpWrapper, judgeTimeoutOptions, localHttpWrappers, mayBeHttpWrapper, mutatedOptionsLiteral } from '../analysis/http/index';
+import { callerOmitsTimeout, importedHttpWrapper, judgeBrowserCode, judgeTimeoutOptions, localHttpWrappers, mayBeHttpWrapper, mutatedOptionsLiteral } from '../analysis/http/index';
 import { importedNameReferences, projectImportNames } from '../project/index';
 import type { HttpWrapperSummary } from '../analysis/http/index';
 import type { TimeoutOptionVerdict } from '../analysis/http/index';
@@ -111,7 +111,11 @@ export default createRule<Options, MessageIds>({
             uniqueItems: true,
             description: "Extra fetch-like functions (init object as 2nd argument): names or 'module#export' pairs.",
           },
-          ignoreBrowserCode: { type: 'boolean', description: "Skip files that start with a 'use client' directive." },
+          ignoreBrowserCode: {
+            type: 'boolean',
+            description:
+              "Skip browser code: files with 'use client', React client hooks, unguarded browser globals, or in a Next.js app's components/ui folders (never server-only files).",
+          },
         },
       },
     ],
@@ -122,6 +126,8 @@ export default createRule<Options, MessageIds>({
       return {};
     }
     const { sourceCode } = context;
+    // The wider judgement (hooks, globals, folders) runs only for a file about to be reported, once.
+    const browserCode = (): boolean => options.ignoreBrowserCode === true && judgeBrowserCode(context).browser;
     const ms = String(options.defaultTimeoutMs ?? 10000);
     const { specs: wrappers, moduleMap } = wrappersOf(context, options);
     const wrapperCalls: Call[] = [];
@@ -198,6 +204,9 @@ export default createRule<Options, MessageIds>({
      * has no timeout unless the caller passes one.
      */
     function reportWrapperCall(call: Call, wrapper: HttpWrapperSummary, name: string, place: string): void {
+      if (browserCode()) {
+        return;
+      }
       const callee = snippet(sourceCode, call.callee);
       if (wrapper.kind === 'never') {
         const remedy = `give ${name} (${place.replace(/^in /u, '')}) a timeout: its ${wrapper.client} call has none`;
@@ -303,7 +312,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function report(call: Call, policy: HttpClientPolicy, verdict: Verdict, inherited: Inherited): void {
-      if (!verdict) {
+      if (!verdict || browserCode()) {
         return;
       }
       const { problem, options: found, target } = verdict;

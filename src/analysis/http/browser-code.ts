@@ -1,0 +1,375 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { CALL } from '@eslint-community/eslint-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { perFile, perFileKey } from '../../core/context';
+import type { FileContext } from '../../core/context';
+import { exportedFunctions, hasDirective, isFunctionLike, normalizedFilename } from '../../core/functions';
+import type { FunctionLike } from '../../core/functions';
+import { createGuard } from '../../core/guards';
+import { importsModule, iterateModuleReferences } from '../../core/modules';
+import type { TraceMap } from '../../core/modules';
+import { constInitOf } from '../../core/variable-index';
+import { readPackageJson } from '../../project/root';
+import { onClearProjectCaches } from '../../project/settings';
+import {
+  BROWSER_GLOBALS,
+  CLIENT_HOOKS,
+  COMPONENT_FOLDERS,
+  COMPONENT_WRAPPERS,
+  NEXT_APP_FOLDERS,
+  NEXT_PACKAGE,
+  NODE_PREFIX,
+  SERVER_DIRECTIVES,
+  SERVER_ONLY_EXPORTS,
+  SERVER_ONLY_MODULES,
+  SERVER_ONLY_PATHS,
+} from '../../data/browser';
+
+/**
+ * Why a file is browser code (`browser: true`), or why it is not. The first signal found wins,
+ * in this order: `'use client'`; a server-only marker; a client hook; a browser global; a
+ * components folder of a Next.js app.
+ */
+export type BrowserCodeVerdict =
+  | { readonly browser: true; readonly reason: 'use-client' | 'client-hook' | 'browser-global' | 'next-component-folder'; readonly detail: string }
+  | { readonly browser: false; readonly reason: 'server-only' | 'no-browser-signal'; readonly detail: string };
+
+const VERDICT = perFileKey<BrowserCodeVerdict>('browser code');
+
+/**
+ * Whether the file is code that runs in a browser, judged from the file alone (and, for the
+ * components folders, the nearest package.json and the folders beside it). Memoised per file;
+ * never throws (a failure answers "not browser code", which keeps every report).
+ */
+export function judgeBrowserCode(context: FileContext): BrowserCodeVerdict {
+  return perFile(context, VERDICT, () => {
+    try {
+      return judge(context);
+    } catch {
+      return { browser: false, reason: 'no-browser-signal', detail: '' };
+    }
+  });
+}
+
+function judge(context: FileContext): BrowserCodeVerdict {
+  const body = context.sourceCode.ast.body;
+  if (hasDirective(body, 'use client')) {
+    return { browser: true, reason: 'use-client', detail: "'use client'" };
+  }
+  const server = serverOnlyMarker(context);
+  if (server) {
+    return { browser: false, reason: 'server-only', detail: server };
+  }
+  const hook = clientHookCall(context);
+  if (hook) {
+    return { browser: true, reason: 'client-hook', detail: hook };
+  }
+  const global = unguardedBrowserGlobal(context);
+  if (global) {
+    return { browser: true, reason: 'browser-global', detail: global };
+  }
+  const folder = nextComponentFolder(context.filename);
+  if (folder) {
+    return { browser: true, reason: 'next-component-folder', detail: folder };
+  }
+  return { browser: false, reason: 'no-browser-signal', detail: '' };
+}
+
+// --- server-only markers ---
+
+/** The first server-only marker of the file, described, or `null`. */
+function serverOnlyMarker(context: FileContext): string | null {
+  if (hasDirective(context.sourceCode.ast.body, SERVER_DIRECTIVES)) {
+    return "'use server'";
+  }
+  const filename = normalizedFilename(context);
+  const pathMarker = SERVER_ONLY_PATHS.find((pattern) => pattern.test(filename));
+  if (pathMarker) {
+    return `path ${pathMarker.source}`;
+  }
+  let module: string | null = null;
+  importsModule(context, (specifier) => {
+    if (SERVER_ONLY_MODULES.has(specifier) || specifier.startsWith(NODE_PREFIX)) {
+      module = specifier;
+      return true;
+    }
+    return false;
+  });
+  if (module) {
+    return `import '${module}'`;
+  }
+  for (const [name, fn] of exportedFunctions(context)) {
+    if (SERVER_ONLY_EXPORTS.has(name)) {
+      return `export ${name}`;
+    }
+    // Client components are never async: an exported async component is a Server Component.
+    const declared = name === 'default' ? componentName(fn) : name;
+    if (fn.async && declared !== null && (declared === 'default' || COMPONENT_NAME.test(declared))) {
+      return `async component ${name}`;
+    }
+  }
+  return null;
+}
+
+// --- client hooks ---
+
+const COMPONENT_NAME = /^[A-Z]/u;
+const HOOK_NAME = /^use[A-Z0-9]/u;
+
+/** CLIENT_HOOKS as a trace map, built once. */
+let hookMap: Record<string, TraceMap<string>> | null = null;
+
+function clientHookMap(): Record<string, TraceMap<string>> {
+  if (!hookMap) {
+    hookMap = {};
+    for (const [module, hooks] of Object.entries(CLIENT_HOOKS)) {
+      const map: TraceMap<string> = {};
+      for (const hook of hooks) {
+        if (hook === 'default') {
+          map[CALL] = `${module} default`;
+        } else {
+          map[hook] = { [CALL]: hook };
+        }
+      }
+      hookMap[module] = map;
+    }
+  }
+  return hookMap;
+}
+
+/** The first client hook (imported from its module) called at the top level of a component or custom hook. */
+function clientHookCall(context: FileContext): string | null {
+  for (const ref of iterateModuleReferences(context, clientHookMap())) {
+    if (ref.kind === 'call' && isComponentOrHook(enclosingFunction(ref.node))) {
+      return ref.info;
+    }
+  }
+  return null;
+}
+
+function enclosingFunction(node: TSESTree.Node): FunctionLike | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionLike(current)) {
+      return current;
+    }
+  }
+  return null;
+}
+
+function isComponentOrHook(fn: FunctionLike | null): boolean {
+  const name = fn ? componentName(fn) : null;
+  return name !== null && (name === 'default' || COMPONENT_NAME.test(name) || HOOK_NAME.test(name));
+}
+
+/**
+ * The name a function is declared under (`function Profile`, `const Profile = () =>`, through
+ * `memo(…)`/`forwardRef(…)`), `'default'` for an anonymous default export, else `null`.
+ */
+function componentName(fn: FunctionLike): string | null {
+  if (fn.id) {
+    return fn.id.name;
+  }
+  let node: TSESTree.Node = fn;
+  for (let depth = 0; depth < 3; depth++) {
+    const parent: TSESTree.Node | undefined = node.parent;
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node) {
+      return parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : null;
+    }
+    if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      return 'default';
+    }
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node && COMPONENT_WRAPPERS.has(wrapperName(parent.callee))) {
+      node = parent;
+      continue;
+    }
+    return null;
+  }
+  return null;
+}
+
+function wrapperName(callee: TSESTree.Node): string {
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    return callee.name;
+  }
+  return callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : '';
+}
+
+// --- browser globals ---
+
+/** The first browser global read outside a `typeof` guard, or `null`. */
+function unguardedBrowserGlobal(context: FileContext): string | null {
+  const globalScope = context.sourceCode.scopeManager?.globalScope;
+  if (!globalScope) {
+    return null;
+  }
+  const references: TSESLint.Scope.Reference[] = [];
+  for (const ref of globalScope.through) {
+    if (BROWSER_GLOBALS.has(ref.identifier.name)) {
+      references.push(ref);
+    }
+  }
+  // Globals the config declares (`globals.browser`) are resolved to variables without definitions.
+  for (const name of BROWSER_GLOBALS) {
+    const variable = globalScope.set.get(name);
+    if (variable && variable.defs.length === 0) {
+      references.push(...variable.references);
+    }
+  }
+  if (references.length === 0) {
+    return null;
+  }
+  const guarded = createGuard((test, branch) => browserTest(context, test, 0) === branch);
+  for (const ref of references) {
+    const id = ref.identifier as TSESTree.Identifier;
+    const valueReference = (ref as { isValueReference?: boolean }).isValueReference ?? true;
+    const typeofOperand =
+      (id.parent?.type === AST_NODE_TYPES.UnaryExpression && id.parent.operator === 'typeof') || id.parent?.type === AST_NODE_TYPES.TSTypeQuery;
+    if (valueReference && !typeofOperand && !guarded(id)) {
+      return id.name;
+    }
+  }
+  return null;
+}
+
+/**
+ * What `test` says about the browser: `true` when it is true only in a browser
+ * (`typeof window !== 'undefined'`), `false` when it is true only outside one
+ * (`typeof window === 'undefined'`), `null` when it says nothing.
+ */
+function browserTest(context: FileContext, test: TSESTree.Node, depth: number): boolean | null {
+  if (depth > 4) {
+    return null;
+  }
+  switch (test.type) {
+    case AST_NODE_TYPES.UnaryExpression:
+      if (test.operator === '!') {
+        const inner = browserTest(context, test.argument, depth + 1);
+        return inner === null ? null : !inner;
+      }
+      return null;
+    case AST_NODE_TYPES.BinaryExpression: {
+      const equality = test.operator === '===' || test.operator === '==';
+      if (!equality && test.operator !== '!==' && test.operator !== '!=') {
+        return null;
+      }
+      const pair = typeofComparison(test.left, test.right) ?? typeofComparison(test.right, test.left);
+      if (pair === null) {
+        return null;
+      }
+      // `typeof window === 'undefined'` holds outside a browser; `=== 'object'` inside one.
+      return (pair === 'undefined') !== equality;
+    }
+    case AST_NODE_TYPES.LogicalExpression: {
+      // `isBrowser && x` is true only in a browser; `isServer || x` is false only in one.
+      const left = browserTest(context, test.left, depth + 1);
+      const right = browserTest(context, test.right, depth + 1);
+      if (test.operator === '&&') {
+        return left === true || right === true ? true : null;
+      }
+      return test.operator === '||' && (left === false || right === false) ? false : null;
+    }
+    case AST_NODE_TYPES.Identifier: {
+      // `const isBrowser = typeof window !== 'undefined'`.
+      const init = constInitOf(context, test);
+      return init ? browserTest(context, init, depth + 1) : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The string `typeofSide` (`typeof window`) is compared with, or `null`. */
+function typeofComparison(typeofSide: TSESTree.Node, other: TSESTree.Node): string | null {
+  return typeofSide.type === AST_NODE_TYPES.UnaryExpression &&
+    typeofSide.operator === 'typeof' &&
+    typeofSide.argument.type === AST_NODE_TYPES.Identifier &&
+    BROWSER_GLOBALS.has(typeofSide.argument.name) &&
+    other.type === AST_NODE_TYPES.Literal &&
+    typeof other.value === 'string'
+    ? other.value
+    : null;
+}
+
+// --- components folders of Next.js apps ---
+
+const nextApps = new Map<string, boolean>();
+const directories = new Map<string, boolean>();
+const nextPackages = new Map<string, boolean>();
+onClearProjectCaches(() => {
+  nextApps.clear();
+  nextPackages.clear();
+  directories.clear();
+});
+
+/**
+ * The components folder (`components/`, `ui/`) holding the file when it belongs to a Next.js app
+ * (a `next` dependency in the nearest package.json, or an `app/` or `pages/` folder beside the
+ * components folder), or `null`. Reads the disk once per folder.
+ */
+export function nextComponentFolder(filename: string): string | null {
+  if (typeof filename !== 'string' || !path.isAbsolute(filename)) {
+    return null;
+  }
+  const segments = path.dirname(filename).split(path.sep);
+  let innermost: string | null = null;
+  for (let index = segments.length - 1; index >= 1; index--) {
+    if (!COMPONENT_FOLDERS.has(segments[index]!)) {
+      continue;
+    }
+    innermost ??= segments[index]!;
+    const folder = segments.slice(0, index + 1).join(path.sep);
+    let beside = nextApps.get(folder);
+    if (beside === undefined) {
+      const parent = path.dirname(folder);
+      beside = NEXT_APP_FOLDERS.some((name) => isDirectory(path.join(parent, name)));
+      nextApps.set(folder, beside);
+    }
+    if (beside) {
+      return `${segments[index]}/`;
+    }
+  }
+  return innermost !== null && nearestPackageHasNext(path.dirname(filename)) ? `${innermost}/` : null;
+}
+
+function isDirectory(dir: string): boolean {
+  let found = directories.get(dir);
+  if (found === undefined) {
+    try {
+      found = fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory() ?? false;
+    } catch {
+      found = false;
+    }
+    directories.set(dir, found);
+  }
+  return found;
+}
+
+function nearestPackageHasNext(start: string): boolean {
+  let found = nextPackages.get(start);
+  if (found === undefined) {
+    found = packageHasNext(start);
+    nextPackages.set(start, found);
+  }
+  return found;
+}
+
+function packageHasNext(start: string): boolean {
+  for (let dir = start; ; ) {
+    const pkg = readPackageJson(dir);
+    if (pkg) {
+      return ['dependencies', 'devDependencies', 'peerDependencies'].some((field) => {
+        const deps = pkg[field];
+        return deps !== null && typeof deps === 'object' && Object.hasOwn(deps, NEXT_PACKAGE);
+      });
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      return false;
+    }
+    dir = parent;
+  }
+}

@@ -1,0 +1,299 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { afterAll } from 'vitest';
+
+import rule from '../../src/rules/fetch-requires-timeout';
+import { clearProjectCaches } from '../../src/project/index';
+import { createRuleTester } from '../rule-tester';
+
+/*
+ * ignoreBrowserCode beyond 'use client': React client hooks, unguarded browser globals and the
+ * components folders of Next.js apps are skipped; server-only files never are. The folder cases
+ * lint files of a temporary Next.js app (a `next` dependency) and a plain Express app.
+ */
+const root = mkdtempSync(path.join(tmpdir(), 'agent-guard-fetch-browser-'));
+const write = (file: string, text = ''): string => {
+  const full = path.join(root, file);
+  mkdirSync(path.dirname(full), { recursive: true });
+  writeFileSync(full, text);
+  return full;
+};
+write('web/package.json', JSON.stringify({ dependencies: { next: '15.0.0', react: '19.0.0' } }));
+write('api/package.json', JSON.stringify({ dependencies: { express: '5.0.0' } }));
+const nextComponent = path.join(root, 'web/components/UserCard.tsx');
+const nextUi = path.join(root, 'web/src/ui/Avatar.tsx');
+const nextRoute = path.join(root, 'web/app/api/user/route.ts');
+const nextLib = path.join(root, 'web/lib/api.ts');
+const expressComponent = path.join(root, 'api/components/users.ts');
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+  clearProjectCaches();
+});
+
+const ruleTester = createRuleTester();
+const ignore = [{ ignoreBrowserCode: true }] as [{ ignoreBrowserCode: boolean }];
+const REMEDY = 'pass signal: AbortSignal.timeout(ms)';
+const SIGNAL = ', { signal: AbortSignal.timeout(10000) }';
+
+/** The code with the suggestion applied to `call` (a `fetch(url)` written once in the code). */
+function withSignal(code: string, call: string): string {
+  return code.replace(call, `${call.slice(0, -1)}${SIGNAL})`);
+}
+
+const HOOKS = `import { useEffect, useState } from 'react';
+export function Profile() {
+  const [user, setUser] = useState(null);
+  useEffect(() => {
+    fetch('/api/user').then((res) => res.json()).then(setUser);
+  }, []);
+  return user;
+}`;
+const ROUTE_WITH_WINDOW = `export async function GET() {
+  const script = "<script>window.__USER__ = null</script>";
+  const res = await fetch('https://api.example.com/user');
+  return new Response(script + (await res.text()));
+}`;
+const GUARDED_UTIL = `export function apiBase() {
+  if (typeof window !== 'undefined') {
+    return window.location.origin;
+  }
+  return process.env.API_URL;
+}
+export const getUser = () => fetch(apiBase() + '/user');`;
+const LOOKALIKE_HOOK = `import { useState } from './store';
+export function Profile() {
+  useState('user');
+  return fetch('/api/user');
+}`;
+const SERVER_COMPONENT = `import 'server-only';
+export async function UserCard() {
+  const res = await fetch('https://api.example.com/user');
+  return res.json();
+}`;
+const REMIX_ROUTE = `import { useEffect } from 'react';
+export async function loader() {
+  return fetch('https://api.example.com/user');
+}
+export default function Page() {
+  useEffect(() => {}, []);
+}`;
+
+ruleTester.run('fetch-requires-timeout (browser code)', rule, {
+  valid: [
+    // React client hooks at a component's or a custom hook's top level.
+    { code: HOOKS, options: ignore },
+    {
+      code: `import React from 'react';
+export const Profile = React.memo(function Profile() {
+  React.useEffect(() => { fetch('/api/user'); }, []);
+});`,
+      options: ignore,
+    },
+    {
+      code: `import { useQuery } from '@tanstack/react-query';
+export function useUser() {
+  return useQuery({ queryKey: ['user'], queryFn: () => fetch('/api/user').then((res) => res.json()) });
+}`,
+      options: ignore,
+    },
+    {
+      code: `import useSWR from 'swr';
+import axios from 'axios';
+const fetcher = (url) => axios.get(url).then((res) => res.data);
+export default function Profile() { return useSWR('/api/user', fetcher).data; }`,
+      options: ignore,
+    },
+    // Browser globals read outside a typeof guard.
+    { code: "export function save(value) {\n  localStorage.setItem('draft', value);\n  return fetch('/api/drafts', { method: 'POST', body: value });\n}", options: ignore },
+    { code: "window.addEventListener('online', () => fetch('/api/sync'));", options: ignore },
+    // Components folders of a Next.js app.
+    { filename: nextComponent, code: "export const loadCard = () => fetch('/api/card');", options: ignore },
+    { filename: nextUi, code: "export const loadAvatar = () => fetch('/api/avatar');", options: ignore },
+    // 'use client', as before.
+    { code: "'use client';\nexport const load = () => fetch('/api/user');", options: ignore },
+  ],
+  invalid: [
+    // Without the option, browser code is reported as before.
+    {
+      code: HOOKS,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 23,
+          data: { callee: 'fetch', remedy: REMEDY },
+          suggestions: [{ messageId: 'addSignal', data: { ms: '10000' }, output: withSignal(HOOKS, "fetch('/api/user')") }],
+        },
+      ],
+    },
+    // A server component in components/ that imports server-only.
+    {
+      filename: nextComponent,
+      code: SERVER_COMPONENT,
+      options: ignore,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 3,
+          column: 21,
+          endLine: 3,
+          endColumn: 58,
+          suggestions: [{ messageId: 'addSignal', output: withSignal(SERVER_COMPONENT, "fetch('https://api.example.com/user')") }],
+        },
+      ],
+    },
+    // An async component is a Server Component, even in components/.
+    {
+      filename: nextComponent,
+      code: "export default async function UserCard() {\n  return (await fetch('https://api.example.com/user')).json();\n}",
+      options: ignore,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 2,
+          column: 17,
+          endLine: 2,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'addSignal',
+              output: `export default async function UserCard() {\n  return (await fetch('https://api.example.com/user'${SIGNAL})).json();\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A route handler that mentions window in a string (and sits in a route.ts).
+    {
+      filename: nextRoute,
+      code: ROUTE_WITH_WINDOW,
+      options: ignore,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 3,
+          column: 21,
+          endLine: 3,
+          endColumn: 58,
+          suggestions: [{ messageId: 'addSignal', output: withSignal(ROUTE_WITH_WINDOW, "fetch('https://api.example.com/user')") }],
+        },
+      ],
+    },
+    // A shared util whose window reads are guarded stays server code, in a Next.js app too.
+    {
+      filename: nextLib,
+      code: GUARDED_UTIL,
+      options: ignore,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 7,
+          column: 30,
+          endLine: 7,
+          endColumn: 56,
+          suggestions: [{ messageId: 'addSignal', output: withSignal(GUARDED_UTIL, "fetch(apiBase() + '/user')") }],
+        },
+      ],
+    },
+    // A function named useState that is not React's.
+    {
+      code: LOOKALIKE_HOOK,
+      options: ignore,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 4,
+          column: 10,
+          endLine: 4,
+          endColumn: 28,
+          suggestions: [{ messageId: 'addSignal', output: withSignal(LOOKALIKE_HOOK, "fetch('/api/user')") }],
+        },
+      ],
+    },
+    // A route module with a Remix loader: server-only, whatever its component calls.
+    {
+      code: REMIX_ROUTE,
+      options: ignore,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 3,
+          column: 10,
+          endLine: 3,
+          endColumn: 47,
+          suggestions: [{ messageId: 'addSignal', output: withSignal(REMIX_ROUTE, "fetch('https://api.example.com/user')") }],
+        },
+      ],
+    },
+    // components/ of an app without Next.js.
+    {
+      filename: expressComponent,
+      code: "import axios from 'axios';\nexport const listUsers = () => axios.get('https://api.example.com/users');",
+      options: ignore,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 2,
+          column: 32,
+          endLine: 2,
+          endColumn: 74,
+          data: { callee: 'axios.get', remedy: 'set timeout: ms' },
+          suggestions: [
+            {
+              messageId: 'addTimeoutOption',
+              output: "import axios from 'axios';\nexport const listUsers = () => axios.get('https://api.example.com/users', { timeout: 10000 });",
+            },
+          ],
+        },
+      ],
+    },
+    // A file that is not in a components folder of the Next.js app, with no browser signal.
+    {
+      filename: nextLib,
+      code: "export const getUser = () => fetch('https://api.example.com/user');",
+      options: ignore,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 1,
+          column: 30,
+          endLine: 1,
+          endColumn: 67,
+          suggestions: [{ messageId: 'addSignal', output: `export const getUser = () => fetch('https://api.example.com/user'${SIGNAL});` }],
+        },
+      ],
+    },
+    // A wrapper call of the file, in a server-only file: reported at the call.
+    {
+      code: `'use server';
+async function get(url, { timeout } = {}) {
+  return fetch(url, timeout ? { signal: AbortSignal.timeout(timeout) } : {});
+}
+export const load = () => get(document.title);`,
+      options: ignore,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 5,
+          column: 27,
+          endLine: 5,
+          endColumn: 46,
+          suggestions: [
+            {
+              messageId: 'addTimeoutOption',
+              output: `'use server';
+async function get(url, { timeout } = {}) {
+  return fetch(url, timeout ? { signal: AbortSignal.timeout(timeout) } : {});
+}
+export const load = () => get(document.title, { timeout: 10000 });`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
