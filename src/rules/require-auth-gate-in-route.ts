@@ -4,6 +4,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { analyseHandlerGate, globalGateFor, isAuthGuard, isOptionalAuthGuard, isPublicByDesignPath, nestGuardDeclared, routeAcrossFiles } from '../analysis/auth/index';
 import type { AuthVocabulary, HandlerGate } from '../analysis/auth/index';
 import { createRule } from '../core/create-rule';
+import { bindingState, importText, insertImport, lineBreakOf, moduleSyntaxOf } from '../core/imports';
+import { parseNameSpec } from '../core/name-specs';
 import { normalizedFilename } from '../core/functions';
 import { compileGlobs } from '../core/globs';
 import type { GlobList } from '../core/globs';
@@ -33,7 +35,7 @@ export type Options = [
     frameworks?: string[];
   },
 ];
-export type MessageIds = 'missingGate' | 'sessionUnchecked' | 'gateDoesNotStop' | 'gateAfterResponse' | 'publicReasonMissing' | 'insertGate';
+export type MessageIds = 'missingGate' | 'sessionUnchecked' | 'gateDoesNotStop' | 'gateAfterResponse' | 'publicReasonMissing' | 'insertGate' | 'insertGateWithImport' | 'markPublic';
 
 export default createRule<Options, MessageIds>({
   name: 'require-auth-gate-in-route',
@@ -56,6 +58,8 @@ export default createRule<Options, MessageIds>({
         '{{route}} ({{framework}}) answers the request before its authentication check: everything before the check is public. Move the check to the top of the handler.',
       publicReasonMissing: 'Say why {{route}} is public: `// agent-guard: public-route <reason>`.',
       insertGate: 'Call `{{gate}}` at the top of the handler.',
+      insertGateWithImport: 'Import `{{gate}}` from `{{module}}` and call it at the top of the handler.',
+      markPublic: 'Mark {{route}} as public with an `agent-guard: public-route` comment, then replace its TODO with the reason.',
     },
     schema: [
       {
@@ -101,19 +105,34 @@ interface Policy {
   readonly publicGlobs: GlobList;
   readonly protectedGlobs: GlobList;
   /** The gate functions a `missingGate` suggestion may insert: dotted identifiers that parse as a callee, at most three. */
-  readonly gateNames: readonly string[];
+  readonly gateNames: readonly GateName[];
+}
+
+/** A gate a suggestion may call: `requireUser`, `auth.requireUser`, or an export of a module (`@acme/auth#requireUser`) to import first. */
+interface GateName {
+  /** The callee text (`requireUser`, `auth.check`). */
+  readonly call: string;
+  /** The module and export to import the callee's first segment from, when the settings name one. */
+  readonly from: { readonly module: string; readonly exported: string } | null;
 }
 
 const MAX_GATE_SUGGESTIONS = 3;
 
-function gateNamesOf(functions: readonly string[]): string[] {
-  const names: string[] = [];
-  for (const name of functions) {
+/** The gates of `functions` a suggestion can write, first three distinct callees: `name`, `dotted.name`, `module#export` (not `module#default`). */
+function gateNamesOf(functions: readonly string[]): GateName[] {
+  const names: GateName[] = [];
+  for (const entry of functions) {
     if (names.length === MAX_GATE_SUGGESTIONS) {
       break;
     }
-    if (isIdentifierPath(name)) {
-      names.push(name);
+    const spec = parseNameSpec(entry);
+    const gate = spec.module === null
+      ? (isIdentifierPath(entry) ? { call: entry, from: null } : null)
+      : (isIdentifierPath(spec.name) && spec.name !== 'default' && !spec.name.startsWith('default.') && !/[\r\n]/u.test(spec.module)
+        ? { call: spec.name, from: { module: spec.module, exported: spec.name.split('.')[0]! } }
+        : null);
+    if (gate && !names.some((name) => name.call === gate.call)) {
+      names.push(gate);
     }
   }
   return names;
@@ -205,7 +224,12 @@ function checkRoutes(context: Context, options: Options[0], routes: readonly Rou
       const answer = goesOn.answer === 'redirect' ? 'with a redirect' : goesOn.answer === 'response' ? 'the request' : `with ${goesOn.answer}`;
       context.report({ node: handler ? goesOn.call : route.node, messageId: 'gateDoesNotStop', data: { ...data, call: `${goesOn.name}()`, answer } });
     } else {
-      context.report({ node: route.node, messageId: 'missingGate', data, suggest: handler ? gateSuggestions(context, gateNames, route, handler) : [] });
+      context.report({
+        node: route.node,
+        messageId: 'missingGate',
+        data,
+        suggest: [...(handler ? gateSuggestions(context, gateNames, route, handler) : []), markPublicSuggestion(context, route)],
+      });
     }
   }
 }
@@ -264,23 +288,57 @@ function gateArgument(route: Route, fn: FunctionLike): string {
   return '';
 }
 
+/** The placeholder reason of the `markPublic` suggestion: the user must replace it with the real one. */
+export const PUBLIC_ROUTE_PLACEHOLDER = 'agent-guard: public-route TODO: say why anyone may call this';
+
+/** `// agent-guard: public-route TODO: …` on its own line before the route's statement (before a Nest method's decorators), indented like it. */
+function markPublicSuggestion(context: Context, route: Route): TSESLint.SuggestionReportDescriptor<MessageIds> {
+  const statement = route.statement;
+  const line = context.sourceCode.lines[statement.loc.start.line - 1] ?? '';
+  const indent = /^[ \t]*/u.exec(line)![0];
+  return {
+    messageId: 'markPublic',
+    data: { route: route.label },
+    fix: (fixer) => fixer.insertTextBefore(statement, `// ${PUBLIC_ROUTE_PLACEHOLDER}${lineBreakOf(context.sourceCode)}${indent}`),
+  };
+}
+
 /** `await requireUser(req);` at the top of the handler, for each gate function the project names. */
-function gateSuggestions(context: Context, names: readonly string[], route: Route, fn: FunctionLike): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+function gateSuggestions(context: Context, names: readonly GateName[], route: Route, fn: FunctionLike): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
   const arg = gateArgument(route, fn);
   const prefix = fn.async ? 'await ' : '';
-  return names.map((name) => ({
-    messageId: 'insertGate' as const,
-    data: { gate: name },
-    fix: (fixer: TSESLint.RuleFixer) => {
-      const call = `${prefix}${name}(${arg});`;
+  const { sourceCode } = context;
+  const suggestions: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+  for (const name of names) {
+    const local = name.call.split('.')[0]!;
+    const { from } = name;
+    // Imported only when the handler does not see the name yet; never over a name bound to something else.
+    const state = from ? bindingState(sourceCode.getScope(fn), local, from.module, from.exported) : 'same';
+    if (state === 'other') {
+      continue;
+    }
+    const insertCall = (fixer: TSESLint.RuleFixer): TSESLint.RuleFix => {
+      const call = `${prefix}${name.call}(${arg});`;
       if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
         const firstStatement = fn.body.body.find((s) => !(s.type === AST_NODE_TYPES.ExpressionStatement && typeof s.directive === 'string'));
-        const indent = firstStatement ? ' '.repeat(firstStatement.loc.start.column) : '  ';
+        const indent = firstStatement ? /^[ \t]*/u.exec(sourceCode.lines[firstStatement.loc.start.line - 1] ?? '')![0] : '';
         return firstStatement
-          ? fixer.insertTextBefore(firstStatement, `${call}\n${indent}`)
+          ? fixer.insertTextBefore(firstStatement, `${call}${lineBreakOf(sourceCode)}${indent}`)
           : fixer.insertTextAfterRange([fn.body.range[0], fn.body.range[0] + 1], ` ${call} `);
       }
-      return fixer.replaceText(fn.body, `{ ${call} return ${context.sourceCode.getText(fn.body)}; }`);
-    },
-  }));
+      return fixer.replaceText(fn.body, `{ ${call} return ${sourceCode.getText(fn.body)}; }`);
+    };
+    if (from && state === 'free') {
+      const syntax = moduleSyntaxOf(sourceCode, context.filename);
+      const text = importText(syntax, from.module, from.exported, local);
+      suggestions.push({
+        messageId: 'insertGateWithImport',
+        data: { gate: name.call, module: from.module },
+        fix: (fixer) => [insertImport(sourceCode, fixer, syntax, text), insertCall(fixer)],
+      });
+    } else {
+      suggestions.push({ messageId: 'insertGate', data: { gate: name.call }, fix: insertCall });
+    }
+  }
+  return suggestions;
 }

@@ -127,7 +127,9 @@ export const actions: Actions = {
       // Odd code: a computed action name and a spread are no sign-in action.
       code: `export const actions = { [name]: async () => ({}), ...more };\n`,
       filename: 'src/routes/+page.server.ts',
-      errors: [{ messageId: 'missingGate', line: 1, column: 27, endLine: 1, endColumn: 31, data: { route: 'action (computed) /', framework: 'sveltekit' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 27, endLine: 1, endColumn: 31, data: { route: 'action (computed) /', framework: 'sveltekit' }, suggestions: [{ messageId: 'markPublic', output: `// agent-guard: public-route TODO: say why anyone may call this
+export const actions = { [name]: async () => ({}), ...more };
+` }] }],
     },
     {
       // The handler does more than forward: its own work is judged.
@@ -139,7 +141,14 @@ export async function POST(req: Request) {
 }
 `,
       filename: 'src/app/api/trpc/[trpc]/route.ts',
-      errors: [{ messageId: 'missingGate', line: 3, column: 23, endLine: 3, endColumn: 27, data: { route: 'POST /api/trpc/[trpc]', framework: 'next' } }],
+      errors: [{ messageId: 'missingGate', line: 3, column: 23, endLine: 3, endColumn: 27, data: { route: 'POST /api/trpc/[trpc]', framework: 'next' }, suggestions: [{ messageId: 'markPublic', output: `import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { appRouter } from '@/server/routers/_app';
+// agent-guard: public-route TODO: say why anyone may call this
+export async function POST(req: Request) {
+  await db.auditLog.create({ data: { path: req.url } });
+  return fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter });
+}
+` }] }],
     },
     {
       // A local function of the same name is no tRPC adapter.
@@ -147,7 +156,10 @@ export async function POST(req: Request) {
 export const GET = (req) => fetchRequestHandler({ req });
 `,
       filename: 'app/api/things/route.js',
-      errors: [{ messageId: 'missingGate', line: 2, column: 14, endLine: 2, endColumn: 17, data: { route: 'GET /api/things', framework: 'next' } }],
+      errors: [{ messageId: 'missingGate', line: 2, column: 14, endLine: 2, endColumn: 17, data: { route: 'GET /api/things', framework: 'next' }, suggestions: [{ messageId: 'markPublic', output: `function fetchRequestHandler(opts) { return Response.json(opts); }
+// agent-guard: public-route TODO: say why anyone may call this
+export const GET = (req) => fetchRequestHandler({ req });
+` }] }],
     },
     {
       // Look-alike of the `logout` action: deleting a post is not signing out.
@@ -162,7 +174,17 @@ export const actions: Actions = {
 };
 `,
       filename: 'src/routes/+page.server.ts',
-      errors: [{ messageId: 'missingGate', line: 4, column: 3, endLine: 4, endColumn: 13, data: { route: 'action deletePost /', framework: 'sveltekit' } }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 3, endLine: 4, endColumn: 13, data: { route: 'action deletePost /', framework: 'sveltekit' }, suggestions: [{ messageId: 'markPublic', output: `import type { Actions } from './$types';
+// agent-guard: public-route TODO: say why anyone may call this
+export const actions: Actions = {
+  logout: async ({ cookies }) => { cookies.delete('session', { path: '/' }); },
+  deletePost: async ({ request }) => {
+    const id = (await request.formData()).get('id');
+    await db.post.delete({ where: { id: String(id) } });
+    return { ok: true };
+  },
+};
+` }] }],
     },
     {
       // A Remix loader doing its own work before forwarding (JS).
@@ -174,7 +196,14 @@ export async function action({ request }) {
 }
 `,
       filename: 'app/routes/api.trpc.$.js',
-      errors: [{ messageId: 'missingGate', line: 2, column: 23, endLine: 2, endColumn: 29, data: { route: 'action /api/trpc/*', framework: 'remix' } }],
+      errors: [{ messageId: 'missingGate', line: 2, column: 23, endLine: 2, endColumn: 29, data: { route: 'action /api/trpc/*', framework: 'remix' }, suggestions: [{ messageId: 'markPublic', output: `import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+// agent-guard: public-route TODO: say why anyone may call this
+export async function action({ request }) {
+  const body = await request.clone().json();
+  await db.events.insert(body);
+  return fetchRequestHandler({ endpoint: '/api/trpc', req: request, router });
+}
+` }] }],
     },
   ],
 });
@@ -200,7 +229,12 @@ export { handler as GET, handler as POST };
 }
 `,
       filename: 'app/api/items/route.js',
-      errors: [{ messageId: 'missingGate', line: 1, column: 23, endLine: 1, endColumn: 27, data: { route: 'POST /api/items', framework: 'next' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 23, endLine: 1, endColumn: 27, data: { route: 'POST /api/items', framework: 'next' }, suggestions: [{ messageId: 'markPublic', output: `// agent-guard: public-route TODO: say why anyone may call this
+export async function POST(request) {
+  const body = await request.json();
+  return Response.json(await db.item.create({ data: body }));
+}
+` }] }],
     },
   ],
 });
@@ -294,7 +328,13 @@ export async function GET() {
 }
 `,
     filename: 'app/routes/admin.users.new.ts',
-    errors: [{ messageId: 'missingGate', line: 1, column: 23, endLine: 1, endColumn: 29, data: { route: 'action /admin/users/new', framework: 'remix' } }],
+    errors: [{ messageId: 'missingGate', line: 1, column: 23, endLine: 1, endColumn: 29, data: { route: 'action /admin/users/new', framework: 'remix' }, suggestions: [{ messageId: 'markPublic', output: `// agent-guard: public-route TODO: say why anyone may call this
+export async function action({ request }) {
+  const form = await request.formData();
+  if (!validateUser(form)) return { error: 'invalid' };
+  return { user: await db.user.create({ data: Object.fromEntries(form) }) };
+}
+` }] }],
   },
   ],
 });

@@ -144,7 +144,16 @@ app.get('/invites/:id', async (req, res) => {
   res.json(invite);
 });
 `,
-      errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /invites/:id', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /invites/:id', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/invites/:id', async (req, res) => {
+  const invite = await db.invite.findUnique({ where: { id: req.params.id } });
+  if (!invite) return res.sendStatus(404);
+  res.json(invite);
+});
+` }] }],
     },
     {
       // NestJS and SvelteKit: an id or slug looked up, no secret.
@@ -161,7 +170,20 @@ export class InvitationsController {
   }
 }
 `,
-      errors: [{ messageId: 'missingGate', line: 6, column: 3, endLine: 6, endColumn: 22, data: { route: 'POST /invitations/:id/accept', framework: 'nest' } }],
+      errors: [{ messageId: 'missingGate', line: 6, column: 3, endLine: 6, endColumn: 22, data: { route: 'POST /invitations/:id/accept', framework: 'nest' }, suggestions: [{ messageId: 'markPublic', output: `
+import { Controller, NotFoundException, Param, Post } from '@nestjs/common';
+
+@Controller('invitations')
+export class InvitationsController {
+  // agent-guard: public-route TODO: say why anyone may call this
+  @Post(':id/accept')
+  async accept(@Param('id') id: string) {
+    const invitation = await this.invitations.findOne(id);
+    if (!invitation) throw new NotFoundException();
+    return this.invitations.accept(invitation.id);
+  }
+}
+` }] }],
     },
     {
       code: `
@@ -174,7 +196,16 @@ export async function DELETE({ params }) {
 }
 `,
       filename: 'src/routes/api/posts/[slug]/+server.js',
-      errors: [{ messageId: 'missingGate', line: 3, column: 23, endLine: 3, endColumn: 29, data: { route: 'DELETE /api/posts/[slug]', framework: 'sveltekit' } }],
+      errors: [{ messageId: 'missingGate', line: 3, column: 23, endLine: 3, endColumn: 29, data: { route: 'DELETE /api/posts/[slug]', framework: 'sveltekit' }, suggestions: [{ messageId: 'markPublic', output: `
+import { error, json } from '@sveltejs/kit';
+// agent-guard: public-route TODO: say why anyone may call this
+export async function DELETE({ params }) {
+  const post = await db.post.findFirst({ where: { slug: params.slug } });
+  if (!post) throw error(404, 'not found');
+  await db.post.delete({ where: { id: post.id } });
+  return json({ ok: true });
+}
+` }] }],
     },
     {
       // A token only checked for presence or validated, or looked up without the result deciding anything.
@@ -196,9 +227,60 @@ app.post('/accept', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /export', framework: 'express' } },
-        { messageId: 'missingGate', line: 8, column: 5, endLine: 8, endColumn: 9, data: { route: 'POST /claim', framework: 'express' } },
-        { messageId: 'missingGate', line: 13, column: 5, endLine: 13, endColumn: 9, data: { route: 'POST /accept', framework: 'express' } },
+        { messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /export', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/export', (req, res) => {
+  if (!req.query.token || req.query.token === undefined) return res.sendStatus(400);
+  res.json(allOrders);
+});
+app.post('/claim', async (req, res) => {
+  const token = schema.parse(req.body.token);
+  if (!token) return res.sendStatus(400);
+  res.json(await claimAll());
+});
+app.post('/accept', async (req, res) => {
+  const invite = await db.invite.findFirst({ where: { token: req.body.token } });
+  res.json({ ok: true, invite });
+});
+` }] },
+        { messageId: 'missingGate', line: 8, column: 5, endLine: 8, endColumn: 9, data: { route: 'POST /claim', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+app.get('/export', (req, res) => {
+  if (!req.query.token || req.query.token === undefined) return res.sendStatus(400);
+  res.json(allOrders);
+});
+// agent-guard: public-route TODO: say why anyone may call this
+app.post('/claim', async (req, res) => {
+  const token = schema.parse(req.body.token);
+  if (!token) return res.sendStatus(400);
+  res.json(await claimAll());
+});
+app.post('/accept', async (req, res) => {
+  const invite = await db.invite.findFirst({ where: { token: req.body.token } });
+  res.json({ ok: true, invite });
+});
+` }] },
+        { messageId: 'missingGate', line: 13, column: 5, endLine: 13, endColumn: 9, data: { route: 'POST /accept', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+app.get('/export', (req, res) => {
+  if (!req.query.token || req.query.token === undefined) return res.sendStatus(400);
+  res.json(allOrders);
+});
+app.post('/claim', async (req, res) => {
+  const token = schema.parse(req.body.token);
+  if (!token) return res.sendStatus(400);
+  res.json(await claimAll());
+});
+// agent-guard: public-route TODO: say why anyone may call this
+app.post('/accept', async (req, res) => {
+  const invite = await db.invite.findFirst({ where: { token: req.body.token } });
+  res.json({ ok: true, invite });
+});
+` }] },
       ],
     },
     {
@@ -232,10 +314,118 @@ app.post('/tickets', async (req, res) => {
 `,
       filename: 'server.js',
       errors: [
-        { messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 11, data: { route: 'DELETE /countries/:countryCode', framework: 'express' } },
-        { messageId: 'missingGate', line: 10, column: 5, endLine: 10, endColumn: 9, data: { route: 'POST /devices', framework: 'express' } },
-        { messageId: 'missingGate', line: 16, column: 5, endLine: 16, endColumn: 8, data: { route: 'GET /snippets/fixes/:key', framework: 'express' } },
-        { messageId: 'missingGate', line: 21, column: 5, endLine: 21, endColumn: 9, data: { route: 'POST /tickets', framework: 'express' } },
+        { messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 11, data: { route: 'DELETE /countries/:countryCode', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+const express = require('express');
+const app = express();
+// agent-guard: public-route TODO: say why anyone may call this
+app.delete('/countries/:countryCode', async (req, res) => {
+  const country = await Country.findOne({ code: req.params.countryCode });
+  if (!country) return res.sendStatus(404);
+  await country.deleteOne();
+  res.sendStatus(204);
+});
+app.post('/devices', async (req, res) => {
+  const { pushToken } = req.body;
+  const existing = await Device.findOne({ pushToken });
+  if (existing) return res.json(existing);
+  res.json(await Device.create({ pushToken }));
+});
+app.get('/snippets/fixes/:key', (req, res) => {
+  const fixes = readFixes(req.params.key);
+  if (!fixes) return res.status(404).json({ error: 'no such challenge' });
+  res.json(fixes);
+});
+app.post('/tickets', async (req, res) => {
+  const token = crypto.randomUUID();
+  const clash = await Ticket.findOne({ token });
+  if (clash) return res.sendStatus(409);
+  res.json(await Ticket.create({ token, ...req.body }));
+});
+` }] },
+        { messageId: 'missingGate', line: 10, column: 5, endLine: 10, endColumn: 9, data: { route: 'POST /devices', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+const express = require('express');
+const app = express();
+app.delete('/countries/:countryCode', async (req, res) => {
+  const country = await Country.findOne({ code: req.params.countryCode });
+  if (!country) return res.sendStatus(404);
+  await country.deleteOne();
+  res.sendStatus(204);
+});
+// agent-guard: public-route TODO: say why anyone may call this
+app.post('/devices', async (req, res) => {
+  const { pushToken } = req.body;
+  const existing = await Device.findOne({ pushToken });
+  if (existing) return res.json(existing);
+  res.json(await Device.create({ pushToken }));
+});
+app.get('/snippets/fixes/:key', (req, res) => {
+  const fixes = readFixes(req.params.key);
+  if (!fixes) return res.status(404).json({ error: 'no such challenge' });
+  res.json(fixes);
+});
+app.post('/tickets', async (req, res) => {
+  const token = crypto.randomUUID();
+  const clash = await Ticket.findOne({ token });
+  if (clash) return res.sendStatus(409);
+  res.json(await Ticket.create({ token, ...req.body }));
+});
+` }] },
+        { messageId: 'missingGate', line: 16, column: 5, endLine: 16, endColumn: 8, data: { route: 'GET /snippets/fixes/:key', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+const express = require('express');
+const app = express();
+app.delete('/countries/:countryCode', async (req, res) => {
+  const country = await Country.findOne({ code: req.params.countryCode });
+  if (!country) return res.sendStatus(404);
+  await country.deleteOne();
+  res.sendStatus(204);
+});
+app.post('/devices', async (req, res) => {
+  const { pushToken } = req.body;
+  const existing = await Device.findOne({ pushToken });
+  if (existing) return res.json(existing);
+  res.json(await Device.create({ pushToken }));
+});
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/snippets/fixes/:key', (req, res) => {
+  const fixes = readFixes(req.params.key);
+  if (!fixes) return res.status(404).json({ error: 'no such challenge' });
+  res.json(fixes);
+});
+app.post('/tickets', async (req, res) => {
+  const token = crypto.randomUUID();
+  const clash = await Ticket.findOne({ token });
+  if (clash) return res.sendStatus(409);
+  res.json(await Ticket.create({ token, ...req.body }));
+});
+` }] },
+        { messageId: 'missingGate', line: 21, column: 5, endLine: 21, endColumn: 9, data: { route: 'POST /tickets', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+const express = require('express');
+const app = express();
+app.delete('/countries/:countryCode', async (req, res) => {
+  const country = await Country.findOne({ code: req.params.countryCode });
+  if (!country) return res.sendStatus(404);
+  await country.deleteOne();
+  res.sendStatus(204);
+});
+app.post('/devices', async (req, res) => {
+  const { pushToken } = req.body;
+  const existing = await Device.findOne({ pushToken });
+  if (existing) return res.json(existing);
+  res.json(await Device.create({ pushToken }));
+});
+app.get('/snippets/fixes/:key', (req, res) => {
+  const fixes = readFixes(req.params.key);
+  if (!fixes) return res.status(404).json({ error: 'no such challenge' });
+  res.json(fixes);
+});
+// agent-guard: public-route TODO: say why anyone may call this
+app.post('/tickets', async (req, res) => {
+  const token = crypto.randomUUID();
+  const clash = await Ticket.findOne({ token });
+  if (clash) return res.sendStatus(409);
+  res.json(await Ticket.create({ token, ...req.body }));
+});
+` }] },
       ],
     },
   ],

@@ -202,7 +202,13 @@ export default defineEventHandler(async (event) => sendContactMail(await readBod
 });
 `,
       filename: 'server/api/users/[id].delete.ts',
-      errors: [{ messageId: 'missingGate', line: 1, column: 16, endLine: 1, endColumn: 34, data: { route: 'DELETE /api/users/[id]', framework: 'h3' }, suggestions: [] }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 16, endLine: 1, endColumn: 34, data: { route: 'DELETE /api/users/[id]', framework: 'h3' }, suggestions: [{ messageId: 'markPublic', output: `// agent-guard: public-route TODO: say why anyone may call this
+export default defineEventHandler(async (event) => {
+  const id = getRouterParam(event, 'id');
+  await db.user.delete({ where: { id } });
+  return { ok: true };
+});
+` }] }],
     },
     {
       // JS, `eventHandler` imported from h3, no method suffix.
@@ -213,13 +219,21 @@ export default eventHandler(async (event) => {
 });
 `,
       filename: 'server/api/settings/index.js',
-      errors: [{ messageId: 'missingGate', line: 2, column: 16, endLine: 2, endColumn: 28, data: { route: 'ALL /api/settings', framework: 'h3' } }],
+      errors: [{ messageId: 'missingGate', line: 2, column: 16, endLine: 2, endColumn: 28, data: { route: 'ALL /api/settings', framework: 'h3' }, suggestions: [{ messageId: 'markPublic', output: `import { eventHandler, readBody } from 'h3';
+// agent-guard: public-route TODO: say why anyone may call this
+export default eventHandler(async (event) => {
+  const body = await readBody(event);
+  return db.settings.upsert(body);
+});
+` }] }],
     },
     {
       // `server/routes`: no `/api` prefix; an expression-bodied arrow answers at once.
       code: 'export default defineEventHandler((event) => exportAllUsersAsCsv());\n',
       filename: 'server/routes/export/users.csv.get.ts',
-      errors: [{ messageId: 'missingGate', line: 1, column: 16, endLine: 1, endColumn: 34, data: { route: 'GET /export/users.csv', framework: 'h3' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 16, endLine: 1, endColumn: 34, data: { route: 'GET /export/users.csv', framework: 'h3' }, suggestions: [{ messageId: 'markPublic', output: `// agent-guard: public-route TODO: say why anyone may call this
+export default defineEventHandler((event) => exportAllUsersAsCsv());
+` }] }],
     },
     {
       // Session fetched, never checked.
@@ -253,7 +267,12 @@ export default eventHandler(async (event) => {
 });
 `,
       filename: 'server/api/users.get.ts',
-      errors: [{ messageId: 'missingGate', line: 1, column: 16, endLine: 1, endColumn: 34, data: { route: 'GET /api/users', framework: 'h3' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 16, endLine: 1, endColumn: 34, data: { route: 'GET /api/users', framework: 'h3' }, suggestions: [{ messageId: 'markPublic', output: `// agent-guard: public-route TODO: say why anyone may call this
+export default defineEventHandler({
+  onBeforeResponse: [logResponse],
+  handler: async (event) => db.users.findMany(),
+});
+` }] }],
     },
     {
       // A handler declared before the export; a non-auth hook.
@@ -261,7 +280,10 @@ export default eventHandler(async (event) => {
 export default handler;
 `,
       filename: 'server/api/cache.delete.ts',
-      errors: [{ messageId: 'missingGate', line: 1, column: 17, endLine: 1, endColumn: 35, data: { route: 'DELETE /api/cache', framework: 'h3' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 17, endLine: 1, endColumn: 35, data: { route: 'DELETE /api/cache', framework: 'h3' }, suggestions: [{ messageId: 'markPublic', output: `// agent-guard: public-route TODO: say why anyone may call this
+const handler = defineEventHandler({ onRequest: [rateLimit], handler: (event) => purgeCache() });
+export default handler;
+` }] }],
     },
     {
       // The public-route marker needs a reason.
@@ -282,7 +304,15 @@ app.use(router);
 app.use(eventHandler(requireAuth));
 `,
       filename: 'server.js',
-      errors: [{ messageId: 'missingGate', line: 5, column: 4, endLine: 5, endColumn: 10, data: { route: 'DELETE /cache', framework: 'h3' } }],
+      errors: [{ messageId: 'missingGate', line: 5, column: 4, endLine: 5, endColumn: 10, data: { route: 'DELETE /cache', framework: 'h3' }, suggestions: [{ messageId: 'markPublic', output: `const { createApp, createRouter, eventHandler } = require('h3');
+const app = createApp();
+// agent-guard: public-route TODO: say why anyone may call this
+const router = createRouter()
+  .get('/health', eventHandler(() => 'ok'))
+  .delete('/cache', eventHandler(() => flushCache()));
+app.use(router);
+app.use(eventHandler(requireAuth));
+` }] }],
     },
     {
       // h3 v2: the middleware is on another route only.
@@ -291,7 +321,12 @@ const app = new H3();
 app.get('/me', (event) => event.context.user ?? null, { middleware: [requireAuth] });
 app.post('/admin/reset', defineHandler(async () => resetDatabase()));
 `,
-      errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 9, data: { route: 'POST /admin/reset', framework: 'h3' } }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 9, data: { route: 'POST /admin/reset', framework: 'h3' }, suggestions: [{ messageId: 'markPublic', output: `import { H3, defineHandler } from 'h3';
+const app = new H3();
+app.get('/me', (event) => event.context.user ?? null, { middleware: [requireAuth] });
+// agent-guard: public-route TODO: say why anyone may call this
+app.post('/admin/reset', defineHandler(async () => resetDatabase()));
+` }] }],
     },
     {
       // Suggestion from the settings vocabulary.
@@ -319,6 +354,11 @@ app.post('/admin/reset', defineHandler(async () => resetDatabase()));
 });
 `,
             },
+            { messageId: 'markPublic', output: `// agent-guard: public-route TODO: say why anyone may call this
+export default defineEventHandler(async (event) => {
+  return db.billing.findMany();
+});
+` },
           ],
         },
       ],
@@ -328,7 +368,9 @@ app.post('/admin/reset', defineHandler(async () => resetDatabase()));
       code: 'export default defineEventHandler(async (event) => db.posts.create(await readBody(event)));\n',
       filename: 'server/api/posts.post.ts',
       settings: { 'agent-guard': { auth: { protectedPaths: ['/api/admin/**', 'server/api/admin/**'] } } },
-      errors: [{ messageId: 'missingGate', line: 1, column: 16, endLine: 1, endColumn: 34, data: { route: 'POST /api/posts', framework: 'h3' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 16, endLine: 1, endColumn: 34, data: { route: 'POST /api/posts', framework: 'h3' }, suggestions: [{ messageId: 'markPublic', output: `// agent-guard: public-route TODO: say why anyone may call this
+export default defineEventHandler(async (event) => db.posts.create(await readBody(event)));
+` }] }],
     },
   ],
 });

@@ -261,7 +261,18 @@ export class UsersController {
 }
 `,
       filename: 'src/users/users.controller.ts',
-      errors: [{ messageId: 'missingGate', line: 6, column: 3, endLine: 6, endColumn: 10, data: { route: 'POST /users', framework: 'nest' }, suggestions: [] }],
+      errors: [{ messageId: 'missingGate', line: 6, column: 3, endLine: 6, endColumn: 10, data: { route: 'POST /users', framework: 'nest' }, suggestions: [{ messageId: 'markPublic', output: `
+import { Body, Controller, Post } from '@nestjs/common';
+
+@Controller('users')
+export class UsersController {
+  // agent-guard: public-route TODO: say why anyone may call this
+  @Post()
+  create(@Body() dto: CreateUserDto) {
+    return this.users.create(dto);
+  }
+}
+` }] }],
     },
     {
       // Swagger's @ApiBearerAuth() documents a scheme, interceptors do not authenticate.
@@ -279,7 +290,21 @@ export class PostsController {
   }
 }
 `,
-      errors: [{ messageId: 'missingGate', line: 9, column: 3, endLine: 9, endColumn: 17, data: { route: 'DELETE /posts/:id', framework: 'nest' } }],
+      errors: [{ messageId: 'missingGate', line: 9, column: 3, endLine: 9, endColumn: 17, data: { route: 'DELETE /posts/:id', framework: 'nest' }, suggestions: [{ messageId: 'markPublic', output: `
+import { Controller, Delete, Param, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
+
+@ApiBearerAuth()
+@Controller('posts')
+export class PostsController {
+  // agent-guard: public-route TODO: say why anyone may call this
+  @UseInterceptors(LoggingInterceptor)
+  @Delete(':id')
+  remove(@Param('id') id: string) {
+    return this.posts.remove(id);
+  }
+}
+` }] }],
     },
     {
       // A guard on another controller of the file does not protect this one.
@@ -298,7 +323,22 @@ export class SettingsController {
   @Put(':key') set() { return this.settings.set(); }
 }
 `,
-      errors: [{ messageId: 'missingGate', line: 13, column: 3, endLine: 13, endColumn: 15, data: { route: 'PUT /settings/:key', framework: 'nest' } }],
+      errors: [{ messageId: 'missingGate', line: 13, column: 3, endLine: 13, endColumn: 15, data: { route: 'PUT /settings/:key', framework: 'nest' }, suggestions: [{ messageId: 'markPublic', output: `
+import { Controller, Get, Put, UseGuards } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+
+@Controller('me')
+@UseGuards(AuthGuard('jwt'))
+export class MeController {
+  @Get() me() { return this.users.me(); }
+}
+
+@Controller({ path: 'settings' })
+export class SettingsController {
+  // agent-guard: public-route TODO: say why anyone may call this
+  @Put(':key') set() { return this.settings.set(); }
+}
+` }] }],
     },
     {
       // The session is fetched but never checked.
@@ -326,7 +366,15 @@ export class JobsController {
   @Post('run') run() { return this.jobs.run(); }
 }
 `,
-      errors: [{ messageId: 'missingGate', line: 6, column: 3, endLine: 6, endColumn: 15, data: { route: 'POST JobsController.run', framework: 'nest' } }],
+      errors: [{ messageId: 'missingGate', line: 6, column: 3, endLine: 6, endColumn: 15, data: { route: 'POST JobsController.run', framework: 'nest' }, suggestions: [{ messageId: 'markPublic', output: `
+import { Controller, Post } from '@nestjs/common';
+
+@Controller(process.env.JOBS_PREFIX)
+export class JobsController {
+  // agent-guard: public-route TODO: say why anyone may call this
+  @Post('run') run() { return this.jobs.run(); }
+}
+` }] }],
     },
     {
       // The public-route comment needs a reason.
@@ -380,6 +428,18 @@ export class InvitesController {
 }
 `,
             },
+            { messageId: 'markPublic', output: `
+import { Controller, Post, Req } from '@nestjs/common';
+
+@Controller('invites')
+export class InvitesController {
+  // agent-guard: public-route TODO: say why anyone may call this
+  @Post()
+  async invite(@Req() req) {
+    return this.invites.create(req.body);
+  }
+}
+` },
           ],
         },
       ],
@@ -396,7 +456,16 @@ class OrdersController {
 module.exports = { OrdersController };
 `,
       filename: 'src/orders/orders.controller.js',
-      errors: [{ messageId: 'missingGate', line: 6, column: 3, endLine: 6, endColumn: 15, data: { route: 'POST /orders', framework: 'nest' } }],
+      errors: [{ messageId: 'missingGate', line: 6, column: 3, endLine: 6, endColumn: 15, data: { route: 'POST /orders', framework: 'nest' }, suggestions: [{ messageId: 'markPublic', output: `
+const nest = require('@nestjs/common');
+
+@nest.Controller('orders')
+class OrdersController {
+  // agent-guard: public-route TODO: say why anyone may call this
+  @nest.Post() create(body) { return this.orders.create(body); }
+}
+module.exports = { OrdersController };
+` }] }],
     },
     {
       // Odd code: class expression, computed key, unknown spread of guards, empty @UseGuards().
@@ -409,9 +478,33 @@ export const C = @Controller('odd') class {
 };
 `,
       errors: [
-        { messageId: 'missingGate', line: 4, column: 3, endLine: 4, endColumn: 9, data: { route: 'GET /odd', framework: 'nest' } },
-        { messageId: 'missingGate', line: 5, column: 30, endLine: 5, endColumn: 45, data: { route: 'POST /odd/spread', framework: 'nest' } },
-        { messageId: 'missingGate', line: 6, column: 16, endLine: 6, endColumn: 30, data: { route: 'POST /odd/empty', framework: 'nest' } },
+        { messageId: 'missingGate', line: 4, column: 3, endLine: 4, endColumn: 9, data: { route: 'GET /odd', framework: 'nest' }, suggestions: [{ messageId: 'markPublic', output: `
+import { Controller, Get, Post, UseGuards } from '@nestjs/common';
+export const C = @Controller('odd') class {
+  // agent-guard: public-route TODO: say why anyone may call this
+  @Get() ['computed']() { return 1; }
+  @UseGuards(...getGuards()) @Post('spread') spread() { return 1; }
+  @UseGuards() @Post('empty') empty() { return 1; }
+};
+` }] },
+        { messageId: 'missingGate', line: 5, column: 30, endLine: 5, endColumn: 45, data: { route: 'POST /odd/spread', framework: 'nest' }, suggestions: [{ messageId: 'markPublic', output: `
+import { Controller, Get, Post, UseGuards } from '@nestjs/common';
+export const C = @Controller('odd') class {
+  @Get() ['computed']() { return 1; }
+  // agent-guard: public-route TODO: say why anyone may call this
+  @UseGuards(...getGuards()) @Post('spread') spread() { return 1; }
+  @UseGuards() @Post('empty') empty() { return 1; }
+};
+` }] },
+        { messageId: 'missingGate', line: 6, column: 16, endLine: 6, endColumn: 30, data: { route: 'POST /odd/empty', framework: 'nest' }, suggestions: [{ messageId: 'markPublic', output: `
+import { Controller, Get, Post, UseGuards } from '@nestjs/common';
+export const C = @Controller('odd') class {
+  @Get() ['computed']() { return 1; }
+  @UseGuards(...getGuards()) @Post('spread') spread() { return 1; }
+  // agent-guard: public-route TODO: say why anyone may call this
+  @UseGuards() @Post('empty') empty() { return 1; }
+};
+` }] },
       ],
     },
   ],

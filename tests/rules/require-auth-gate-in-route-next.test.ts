@@ -334,7 +334,13 @@ export async function GET() {
 }
 `,
       filename: 'app/api/users/route.ts',
-      errors: [{ messageId: 'missingGate', line: 2, column: 23, endLine: 2, endColumn: 26, data: { route: 'GET /api/users', framework: 'next' }, suggestions: [] }],
+      errors: [{ messageId: 'missingGate', line: 2, column: 23, endLine: 2, endColumn: 26, data: { route: 'GET /api/users', framework: 'next' }, suggestions: [{ messageId: 'markPublic', output: `import { NextResponse } from 'next/server';
+// agent-guard: public-route TODO: say why anyone may call this
+export async function GET() {
+  const users = await db.user.findMany();
+  return NextResponse.json(users);
+}
+` }] }],
     },
     {
       code: `export async function DELETE(req, { params }) {
@@ -344,7 +350,13 @@ export async function GET() {
 }
 `,
       filename: 'src/app/(dashboard)/api/posts/[id]/route.js',
-      errors: [{ messageId: 'missingGate', line: 1, column: 23, endLine: 1, endColumn: 29, data: { route: 'DELETE /api/posts/[id]', framework: 'next' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 23, endLine: 1, endColumn: 29, data: { route: 'DELETE /api/posts/[id]', framework: 'next' }, suggestions: [{ messageId: 'markPublic', output: `// agent-guard: public-route TODO: say why anyone may call this
+export async function DELETE(req, { params }) {
+  const { id } = await params;
+  await db.post.delete({ where: { id } });
+  return new Response(null, { status: 204 });
+}
+` }] }],
     },
     {
       code: `const handler = async (req: Request) => Response.json(await db.setting.findMany());
@@ -352,8 +364,14 @@ export { handler as GET, handler as POST };
 `,
       filename: 'app/api/settings/route.ts',
       errors: [
-        { messageId: 'missingGate', line: 2, column: 21, endLine: 2, endColumn: 24, data: { route: 'GET /api/settings', framework: 'next' } },
-        { messageId: 'missingGate', line: 2, column: 37, endLine: 2, endColumn: 41, data: { route: 'POST /api/settings', framework: 'next' } },
+        { messageId: 'missingGate', line: 2, column: 21, endLine: 2, endColumn: 24, data: { route: 'GET /api/settings', framework: 'next' }, suggestions: [{ messageId: 'markPublic', output: `const handler = async (req: Request) => Response.json(await db.setting.findMany());
+// agent-guard: public-route TODO: say why anyone may call this
+export { handler as GET, handler as POST };
+` }] },
+        { messageId: 'missingGate', line: 2, column: 37, endLine: 2, endColumn: 41, data: { route: 'POST /api/settings', framework: 'next' }, suggestions: [{ messageId: 'markPublic', output: `const handler = async (req: Request) => Response.json(await db.setting.findMany());
+// agent-guard: public-route TODO: say why anyone may call this
+export { handler as GET, handler as POST };
+` }] },
       ],
     },
     {
@@ -363,7 +381,11 @@ export { handler as GET, handler as POST };
 });
 `,
       filename: 'app/api/orders/route.ts',
-      errors: [{ messageId: 'missingGate', line: 1, column: 14, endLine: 1, endColumn: 18, data: { route: 'POST /api/orders', framework: 'next' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 14, endLine: 1, endColumn: 18, data: { route: 'POST /api/orders', framework: 'next' }, suggestions: [{ messageId: 'markPublic', output: `// agent-guard: public-route TODO: say why anyone may call this
+export const POST = withErrorHandling(async (req: Request) => {
+  return Response.json(await db.order.create({ data: await req.json() }));
+});
+` }] }],
     },
     {
       // The session is fetched and never checked
@@ -400,7 +422,13 @@ export async function GET(req) {
 }
 `,
       filename: 'app/api/webhooks/stripe/route.ts',
-      errors: [{ messageId: 'missingGate', line: 1, column: 23, endLine: 1, endColumn: 27, data: { route: 'POST /api/webhooks/stripe', framework: 'next' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 23, endLine: 1, endColumn: 27, data: { route: 'POST /api/webhooks/stripe', framework: 'next' }, suggestions: [{ messageId: 'markPublic', output: `// agent-guard: public-route TODO: say why anyone may call this
+export async function POST(req: Request) {
+  const event = await req.json();
+  if (event.type === 'checkout.session.completed') await fulfil(event.data.object);
+  return Response.json({ received: true });
+}
+` }] }],
     },
     {
       // The public-route comment needs a reason; the route is then not reported as ungated.
@@ -438,6 +466,12 @@ export async function GET() { return Response.json(await getPrices()); }
 }
 `,
             },
+            { messageId: 'markPublic', output: `// agent-guard: public-route TODO: say why anyone may call this
+export async function POST(request: Request) {
+  const body = await request.json();
+  return Response.json(await db.team.create({ data: body }));
+}
+` },
           ],
         },
       ],
@@ -447,7 +481,8 @@ export async function GET() { return Response.json(await getPrices()); }
       code: 'export async function GET() { return Response.json(await listReports()); }',
       filename: 'app/api/reports/route.ts',
       settings: { 'agent-guard': { auth: { protectedPaths: ['app/api/admin/**', '/api/admin/**'] } } },
-      errors: [{ messageId: 'missingGate', line: 1, column: 23, endLine: 1, endColumn: 26, data: { route: 'GET /api/reports', framework: 'next' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 23, endLine: 1, endColumn: 26, data: { route: 'GET /api/reports', framework: 'next' }, suggestions: [{ messageId: 'markPublic', output: `// agent-guard: public-route TODO: say why anyone may call this
+export async function GET() { return Response.json(await listReports()); }` }] }],
     },
 
     // --- Pages Router ---
@@ -459,7 +494,13 @@ export async function GET() { return Response.json(await getPrices()); }
 }
 `,
       filename: 'pages/api/users/[id].js',
-      errors: [{ messageId: 'missingGate', line: 1, column: 31, endLine: 1, endColumn: 38, data: { route: 'ALL /api/users/[id]', framework: 'next' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 31, endLine: 1, endColumn: 38, data: { route: 'ALL /api/users/[id]', framework: 'next' }, suggestions: [{ messageId: 'markPublic', output: `// agent-guard: public-route TODO: say why anyone may call this
+export default async function handler(req, res) {
+  if (req.method !== 'DELETE') return res.status(405).end();
+  await db.user.delete({ where: { id: req.query.id } });
+  res.status(204).end();
+}
+` }] }],
     },
     {
       // iron-session's wrapper alone is not a gate
@@ -470,7 +511,13 @@ async function handler(req, res) {
 export default withIronSessionApiRoute(handler, sessionOptions);
 `,
       filename: 'src/pages/api/orders.ts',
-      errors: [{ messageId: 'missingGate', line: 5, column: 16, endLine: 5, endColumn: 39, data: { route: 'ALL /api/orders', framework: 'next' } }],
+      errors: [{ messageId: 'missingGate', line: 5, column: 16, endLine: 5, endColumn: 39, data: { route: 'ALL /api/orders', framework: 'next' }, suggestions: [{ messageId: 'markPublic', output: `import { withIronSessionApiRoute } from 'iron-session/next';
+async function handler(req, res) {
+  res.json(await db.order.findMany());
+}
+// agent-guard: public-route TODO: say why anyone may call this
+export default withIronSessionApiRoute(handler, sessionOptions);
+` }] }],
     },
     {
       code: `import type { NextApiRequest, NextApiResponse } from 'next';
@@ -498,8 +545,28 @@ export const publish = async (id: string) => {
 `,
       filename: 'app/posts/actions.ts',
       errors: [
-        { messageId: 'missingGate', line: 3, column: 23, endLine: 3, endColumn: 33, data: { route: 'Server Action deletePost', framework: 'next' } },
-        { messageId: 'missingGate', line: 7, column: 14, endLine: 7, endColumn: 21, data: { route: 'Server Action publish', framework: 'next' } },
+        { messageId: 'missingGate', line: 3, column: 23, endLine: 3, endColumn: 33, data: { route: 'Server Action deletePost', framework: 'next' }, suggestions: [{ messageId: 'markPublic', output: `'use server';
+import { revalidatePath } from 'next/cache';
+// agent-guard: public-route TODO: say why anyone may call this
+export async function deletePost(id: string) {
+  await db.post.delete({ where: { id } });
+  revalidatePath('/posts');
+}
+export const publish = async (id: string) => {
+  await db.post.update({ where: { id }, data: { published: true } });
+};
+` }] },
+        { messageId: 'missingGate', line: 7, column: 14, endLine: 7, endColumn: 21, data: { route: 'Server Action publish', framework: 'next' }, suggestions: [{ messageId: 'markPublic', output: `'use server';
+import { revalidatePath } from 'next/cache';
+export async function deletePost(id: string) {
+  await db.post.delete({ where: { id } });
+  revalidatePath('/posts');
+}
+// agent-guard: public-route TODO: say why anyone may call this
+export const publish = async (id: string) => {
+  await db.post.update({ where: { id }, data: { published: true } });
+};
+` }] },
       ],
     },
     {
@@ -516,7 +583,18 @@ export default async function Page() {
 }
 `,
       filename: 'app/notes/page.jsx',
-      errors: [{ messageId: 'missingGate', line: 5, column: 18, endLine: 5, endColumn: 22, data: { route: 'Server Action save', framework: 'next' } }],
+      errors: [{ messageId: 'missingGate', line: 5, column: 18, endLine: 5, endColumn: 22, data: { route: 'Server Action save', framework: 'next' }, suggestions: [{ messageId: 'markPublic', output: `import { auth } from '@/auth';
+export default async function Page() {
+  const session = await auth();
+  if (!session) return null;
+  // agent-guard: public-route TODO: say why anyone may call this
+  async function save(formData) {
+    'use server';
+    await db.note.create({ data: { text: formData.get('text') } });
+  }
+  return <form action={save} />;
+}
+` }] }],
     },
     {
       code: `export default function Page() {
@@ -524,7 +602,11 @@ export default async function Page() {
 }
 `,
       filename: 'app/poll/page.tsx',
-      errors: [{ messageId: 'missingGate', line: 2, column: 46, endLine: 2, endColumn: 59, data: { route: 'Server Action (inline)', framework: 'next' } }],
+      errors: [{ messageId: 'missingGate', line: 2, column: 46, endLine: 2, endColumn: 59, data: { route: 'Server Action (inline)', framework: 'next' }, suggestions: [{ messageId: 'markPublic', output: `export default function Page() {
+  // agent-guard: public-route TODO: say why anyone may call this
+  return <form action={async (formData) => { 'use server'; await db.vote.create({ data: { id: formData.get('id') } }); }} />;
+}
+` }] }],
     },
     {
       code: `'use server';
@@ -545,7 +627,12 @@ export const updateName = actionClient.schema(schema).action(async ({ parsedInpu
 });
 `,
       filename: 'app/settings/actions.ts',
-      errors: [{ messageId: 'missingGate', line: 2, column: 14, endLine: 2, endColumn: 24, data: { route: 'Server Action updateName', framework: 'next' } }],
+      errors: [{ messageId: 'missingGate', line: 2, column: 14, endLine: 2, endColumn: 24, data: { route: 'Server Action updateName', framework: 'next' }, suggestions: [{ messageId: 'markPublic', output: `'use server';
+// agent-guard: public-route TODO: say why anyone may call this
+export const updateName = actionClient.schema(schema).action(async ({ parsedInput }) => {
+  await db.user.update({ where: { id: parsedInput.id }, data: { name: parsedInput.name } });
+});
+` }] }],
     },
   ],
 });
@@ -577,7 +664,15 @@ export async function POST(req) {
 }
 `,
       filename: 'app/poll/page.jsx',
-      errors: [{ messageId: 'missingGate', line: 2, column: 18, endLine: 2, endColumn: 22, data: { route: 'Server Action vote', framework: 'next' } }],
+      errors: [{ messageId: 'missingGate', line: 2, column: 18, endLine: 2, endColumn: 22, data: { route: 'Server Action vote', framework: 'next' }, suggestions: [{ messageId: 'markPublic', output: `export default function Page() {
+  // agent-guard: public-route TODO: say why anyone may call this
+  async function vote(formData) {
+    'use server';
+    await db.vote.create({ data: { option: formData.get('option') } });
+  }
+  return <form action={vote} />;
+}
+` }] }],
     },
   ],
 });

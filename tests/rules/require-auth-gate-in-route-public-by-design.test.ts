@@ -104,15 +104,132 @@ app.get('/login/auth/history', (req, res) => res.json(history));
 `,
       filename: 'server.js',
       errors: [
-        { messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /admin/login-history', framework: 'express' } },
-        { messageId: 'missingGate', line: 5, column: 5, endLine: 5, endColumn: 8, data: { route: 'GET /api/users/:id/callbacks', framework: 'express' } },
-        { messageId: 'missingGate', line: 6, column: 5, endLine: 6, endColumn: 11, data: { route: 'DELETE /registerations-admin', framework: 'express' } },
-        { messageId: 'missingGate', line: 7, column: 5, endLine: 7, endColumn: 9, data: { route: 'POST /events/:id/register', framework: 'express' } },
-        { messageId: 'missingGate', line: 8, column: 5, endLine: 8, endColumn: 9, data: { route: 'POST /register/admin', framework: 'express' } },
-        { messageId: 'missingGate', line: 9, column: 5, endLine: 9, endColumn: 8, data: { route: 'GET /api/docs', framework: 'express' } },
-        { messageId: 'missingGate', line: 10, column: 5, endLine: 10, endColumn: 9, data: { route: 'POST /openapi.json', framework: 'express' } },
-        { messageId: 'missingGate', line: 11, column: 5, endLine: 11, endColumn: 8, data: { route: 'GET /api/articles/feed', framework: 'express' } },
-        { messageId: 'missingGate', line: 12, column: 5, endLine: 12, endColumn: 8, data: { route: 'GET /login/auth/history', framework: 'express' } },
+        { messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /admin/login-history', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/admin/login-history', (req, res) => res.json(history));
+app.get('/api/users/:id/callbacks', (req, res) => res.json(callbacks));
+app.delete('/registerations-admin', (req, res) => res.sendStatus(204));
+app.post('/events/:id/register', (req, res) => res.json(register(req.params.id)));
+app.post('/register/admin', (req, res) => res.json(createAdmin(req.body)));
+app.get('/api/docs', (req, res) => res.json(documents));
+app.post('/openapi.json', (req, res) => res.json(save(req.body)));
+app.get('/api/articles/feed', (req, res) => res.json(feed));
+app.get('/login/auth/history', (req, res) => res.json(history));
+` }] },
+        { messageId: 'missingGate', line: 5, column: 5, endLine: 5, endColumn: 8, data: { route: 'GET /api/users/:id/callbacks', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+app.get('/admin/login-history', (req, res) => res.json(history));
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/api/users/:id/callbacks', (req, res) => res.json(callbacks));
+app.delete('/registerations-admin', (req, res) => res.sendStatus(204));
+app.post('/events/:id/register', (req, res) => res.json(register(req.params.id)));
+app.post('/register/admin', (req, res) => res.json(createAdmin(req.body)));
+app.get('/api/docs', (req, res) => res.json(documents));
+app.post('/openapi.json', (req, res) => res.json(save(req.body)));
+app.get('/api/articles/feed', (req, res) => res.json(feed));
+app.get('/login/auth/history', (req, res) => res.json(history));
+` }] },
+        { messageId: 'missingGate', line: 6, column: 5, endLine: 6, endColumn: 11, data: { route: 'DELETE /registerations-admin', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+app.get('/admin/login-history', (req, res) => res.json(history));
+app.get('/api/users/:id/callbacks', (req, res) => res.json(callbacks));
+// agent-guard: public-route TODO: say why anyone may call this
+app.delete('/registerations-admin', (req, res) => res.sendStatus(204));
+app.post('/events/:id/register', (req, res) => res.json(register(req.params.id)));
+app.post('/register/admin', (req, res) => res.json(createAdmin(req.body)));
+app.get('/api/docs', (req, res) => res.json(documents));
+app.post('/openapi.json', (req, res) => res.json(save(req.body)));
+app.get('/api/articles/feed', (req, res) => res.json(feed));
+app.get('/login/auth/history', (req, res) => res.json(history));
+` }] },
+        { messageId: 'missingGate', line: 7, column: 5, endLine: 7, endColumn: 9, data: { route: 'POST /events/:id/register', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+app.get('/admin/login-history', (req, res) => res.json(history));
+app.get('/api/users/:id/callbacks', (req, res) => res.json(callbacks));
+app.delete('/registerations-admin', (req, res) => res.sendStatus(204));
+// agent-guard: public-route TODO: say why anyone may call this
+app.post('/events/:id/register', (req, res) => res.json(register(req.params.id)));
+app.post('/register/admin', (req, res) => res.json(createAdmin(req.body)));
+app.get('/api/docs', (req, res) => res.json(documents));
+app.post('/openapi.json', (req, res) => res.json(save(req.body)));
+app.get('/api/articles/feed', (req, res) => res.json(feed));
+app.get('/login/auth/history', (req, res) => res.json(history));
+` }] },
+        { messageId: 'missingGate', line: 8, column: 5, endLine: 8, endColumn: 9, data: { route: 'POST /register/admin', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+app.get('/admin/login-history', (req, res) => res.json(history));
+app.get('/api/users/:id/callbacks', (req, res) => res.json(callbacks));
+app.delete('/registerations-admin', (req, res) => res.sendStatus(204));
+app.post('/events/:id/register', (req, res) => res.json(register(req.params.id)));
+// agent-guard: public-route TODO: say why anyone may call this
+app.post('/register/admin', (req, res) => res.json(createAdmin(req.body)));
+app.get('/api/docs', (req, res) => res.json(documents));
+app.post('/openapi.json', (req, res) => res.json(save(req.body)));
+app.get('/api/articles/feed', (req, res) => res.json(feed));
+app.get('/login/auth/history', (req, res) => res.json(history));
+` }] },
+        { messageId: 'missingGate', line: 9, column: 5, endLine: 9, endColumn: 8, data: { route: 'GET /api/docs', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+app.get('/admin/login-history', (req, res) => res.json(history));
+app.get('/api/users/:id/callbacks', (req, res) => res.json(callbacks));
+app.delete('/registerations-admin', (req, res) => res.sendStatus(204));
+app.post('/events/:id/register', (req, res) => res.json(register(req.params.id)));
+app.post('/register/admin', (req, res) => res.json(createAdmin(req.body)));
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/api/docs', (req, res) => res.json(documents));
+app.post('/openapi.json', (req, res) => res.json(save(req.body)));
+app.get('/api/articles/feed', (req, res) => res.json(feed));
+app.get('/login/auth/history', (req, res) => res.json(history));
+` }] },
+        { messageId: 'missingGate', line: 10, column: 5, endLine: 10, endColumn: 9, data: { route: 'POST /openapi.json', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+app.get('/admin/login-history', (req, res) => res.json(history));
+app.get('/api/users/:id/callbacks', (req, res) => res.json(callbacks));
+app.delete('/registerations-admin', (req, res) => res.sendStatus(204));
+app.post('/events/:id/register', (req, res) => res.json(register(req.params.id)));
+app.post('/register/admin', (req, res) => res.json(createAdmin(req.body)));
+app.get('/api/docs', (req, res) => res.json(documents));
+// agent-guard: public-route TODO: say why anyone may call this
+app.post('/openapi.json', (req, res) => res.json(save(req.body)));
+app.get('/api/articles/feed', (req, res) => res.json(feed));
+app.get('/login/auth/history', (req, res) => res.json(history));
+` }] },
+        { messageId: 'missingGate', line: 11, column: 5, endLine: 11, endColumn: 8, data: { route: 'GET /api/articles/feed', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+app.get('/admin/login-history', (req, res) => res.json(history));
+app.get('/api/users/:id/callbacks', (req, res) => res.json(callbacks));
+app.delete('/registerations-admin', (req, res) => res.sendStatus(204));
+app.post('/events/:id/register', (req, res) => res.json(register(req.params.id)));
+app.post('/register/admin', (req, res) => res.json(createAdmin(req.body)));
+app.get('/api/docs', (req, res) => res.json(documents));
+app.post('/openapi.json', (req, res) => res.json(save(req.body)));
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/api/articles/feed', (req, res) => res.json(feed));
+app.get('/login/auth/history', (req, res) => res.json(history));
+` }] },
+        { messageId: 'missingGate', line: 12, column: 5, endLine: 12, endColumn: 8, data: { route: 'GET /login/auth/history', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+app.get('/admin/login-history', (req, res) => res.json(history));
+app.get('/api/users/:id/callbacks', (req, res) => res.json(callbacks));
+app.delete('/registerations-admin', (req, res) => res.sendStatus(204));
+app.post('/events/:id/register', (req, res) => res.json(register(req.params.id)));
+app.post('/register/admin', (req, res) => res.json(createAdmin(req.body)));
+app.get('/api/docs', (req, res) => res.json(documents));
+app.post('/openapi.json', (req, res) => res.json(save(req.body)));
+app.get('/api/articles/feed', (req, res) => res.json(feed));
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/login/auth/history', (req, res) => res.json(history));
+` }] },
       ],
     },
     {
@@ -123,8 +240,20 @@ app.post('/orgs/:org/sso', async (c) => c.json(await saveSso(await c.req.json())
 app.get('/settings/sso-config', (c) => c.json(config));
 `,
       errors: [
-        { messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 9, data: { route: 'POST /orgs/:org/sso', framework: 'hono' } },
-        { messageId: 'missingGate', line: 5, column: 5, endLine: 5, endColumn: 8, data: { route: 'GET /settings/sso-config', framework: 'hono' } },
+        { messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 9, data: { route: 'POST /orgs/:org/sso', framework: 'hono' }, suggestions: [{ messageId: 'markPublic', output: `
+import { Hono } from 'hono';
+const app = new Hono();
+// agent-guard: public-route TODO: say why anyone may call this
+app.post('/orgs/:org/sso', async (c) => c.json(await saveSso(await c.req.json())));
+app.get('/settings/sso-config', (c) => c.json(config));
+` }] },
+        { messageId: 'missingGate', line: 5, column: 5, endLine: 5, endColumn: 8, data: { route: 'GET /settings/sso-config', framework: 'hono' }, suggestions: [{ messageId: 'markPublic', output: `
+import { Hono } from 'hono';
+const app = new Hono();
+app.post('/orgs/:org/sso', async (c) => c.json(await saveSso(await c.req.json())));
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/settings/sso-config', (c) => c.json(config));
+` }] },
       ],
     },
   ],

@@ -106,7 +106,24 @@ export function configureApp(app: Express) {
   return app.get('env');
 }
 `,
-      errors: [{ messageId: 'missingGate', line: 13, column: 7, endLine: 13, endColumn: 10 }],
+      errors: [{ messageId: 'missingGate', line: 13, column: 7, endLine: 13, endColumn: 10, suggestions: [{ messageId: 'markPublic', output: `
+import type { Express } from 'express';
+import { requireAuth } from './auth';
+
+function listInvoices() {
+  return async (req, res) => { res.json(await db.invoices.findAll()); };
+}
+function exportAll() {
+  return async (req, res) => { res.json(await db.users.findAll()); };
+}
+
+export function configureApp(app: Express) {
+  // agent-guard: public-route TODO: say why anyone may call this
+  app.get('/api/invoices', listInvoices());
+  app.get('/api/users/export', requireAuth, exportAll());
+  return app.get('env');
+}
+` }] }],
     },
     // (a) `ReturnType<typeof express>`, the juice-shop spelling.
     {
@@ -117,7 +134,21 @@ export function configureApp(app: ReturnType<typeof express>) {
   app.post('/rest/export', exportAll());
 }
 `,
-      errors: [{ messageId: 'missingGate', line: 12, column: 7, endLine: 12, endColumn: 11 }],
+      errors: [{ messageId: 'missingGate', line: 12, column: 7, endLine: 12, endColumn: 11, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+
+function listInvoices() {
+  return async (req, res) => { res.json(await db.invoices.findAll()); };
+}
+function exportAll() {
+  return async (req, res) => { res.json(await db.users.findAll()); };
+}
+
+export function configureApp(app: ReturnType<typeof express>) {
+  // agent-guard: public-route TODO: say why anyone may call this
+  app.post('/rest/export', exportAll());
+}
+` }] }],
     },
     // (b) An inline `(req, res)` sibling shows the receiver is a router: its factory routes are judged too.
     {
@@ -129,7 +160,21 @@ module.exports = function (server) {
 };
 `,
       filename: 'src/server-routes.js',
-      errors: [{ messageId: 'missingGate', line: 12, column: 10, endLine: 12, endColumn: 13 }],
+      errors: [{ messageId: 'missingGate', line: 12, column: 10, endLine: 12, endColumn: 13, suggestions: [{ messageId: 'markPublic', output: `
+
+function listInvoices() {
+  return async (req, res) => { res.json(await db.invoices.findAll()); };
+}
+function exportAll() {
+  return async (req, res) => { res.json(await db.users.findAll()); };
+}
+
+module.exports = function (server) {
+  server.get('/ping', (req, res) => res.send('pong'));
+  // agent-guard: public-route TODO: say why anyone may call this
+  server.get('/invoices', listInvoices());
+};
+` }] }],
     },
     // (c) `module.exports = (router) => { router.route(path).get(h) }` without an Express import: the open method of the chain.
     {
@@ -143,7 +188,23 @@ module.exports = (router) => {
 };
 `,
       filename: 'routes/export.js',
-      errors: [{ messageId: 'missingGate', line: 13, column: 6, endLine: 13, endColumn: 9 }],
+      errors: [{ messageId: 'missingGate', line: 13, column: 6, endLine: 13, endColumn: 9, suggestions: [{ messageId: 'markPublic', output: `
+const { verifyToken } = require('../middleware/auth');
+
+function listInvoices() {
+  return async (req, res) => { res.json(await db.invoices.findAll()); };
+}
+function exportAll() {
+  return async (req, res) => { res.json(await db.users.findAll()); };
+}
+
+module.exports = (router) => {
+  // agent-guard: public-route TODO: say why anyone may call this
+  router.route('/v2/export')
+    .get(exportAll())
+    .post(verifyToken, exportAll());
+};
+` }] }],
     },
     // (c) A conventional `app` parameter in a file that imports Express: the route before `use(path, gate)` stays open.
     {
@@ -158,7 +219,24 @@ module.exports = (app) => {
 };
 `,
       filename: 'src/admin-routes.js',
-      errors: [{ messageId: 'missingGate', line: 13, column: 7, endLine: 13, endColumn: 10 }],
+      errors: [{ messageId: 'missingGate', line: 13, column: 7, endLine: 13, endColumn: 10, suggestions: [{ messageId: 'markPublic', output: `
+const express = require('express');
+const { requireAdmin } = require('./middleware');
+
+function listInvoices() {
+  return async (req, res) => { res.json(await db.invoices.findAll()); };
+}
+function exportAll() {
+  return async (req, res) => { res.json(await db.users.findAll()); };
+}
+
+module.exports = (app) => {
+  // agent-guard: public-route TODO: say why anyone may call this
+  app.get('/api/admin/invoices', listInvoices());
+  app.use('/api/admin', requireAdmin);
+  app.get('/api/admin/export', exportAll());
+};
+` }] }],
     },
   ],
 });

@@ -183,7 +183,15 @@ export async function action({ params }: ActionFunctionArgs) {
 export default function NoteDetailsPage() { return null; }
 `,
       filename: 'app/routes/notes.$noteId.tsx',
-      errors: [{ messageId: 'missingGate', line: 3, column: 23, endLine: 3, endColumn: 29, data: { route: 'action /notes/:noteId', framework: 'remix' }, suggestions: [] }],
+      errors: [{ messageId: 'missingGate', line: 3, column: 23, endLine: 3, endColumn: 29, data: { route: 'action /notes/:noteId', framework: 'remix' }, suggestions: [{ messageId: 'markPublic', output: `import type { ActionFunctionArgs } from '@remix-run/node';
+import { redirect } from '@remix-run/node';
+// agent-guard: public-route TODO: say why anyone may call this
+export async function action({ params }: ActionFunctionArgs) {
+  await deleteNote({ id: params.noteId });
+  return redirect('/notes');
+}
+export default function NoteDetailsPage() { return null; }
+` }] }],
     },
     {
       // A resource route: the loader answers GET /api/users directly
@@ -193,7 +201,12 @@ export default function NoteDetailsPage() { return null; }
 };
 `,
       filename: 'app/routes/api.users.js',
-      errors: [{ messageId: 'missingGate', line: 1, column: 14, endLine: 1, endColumn: 20, data: { route: 'GET /api/users', framework: 'remix' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 14, endLine: 1, endColumn: 20, data: { route: 'GET /api/users', framework: 'remix' }, suggestions: [{ messageId: 'markPublic', output: `// agent-guard: public-route TODO: say why anyone may call this
+export const loader = async () => {
+  const users = await db.user.findMany();
+  return Response.json(users);
+};
+` }] }],
     },
     {
       code: `import type { Route } from './+types/team';
@@ -205,7 +218,15 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function Team() { return null; }
 `,
       filename: 'app/routes/_app+/teams+/$teamId.tsx',
-      errors: [{ messageId: 'missingGate', line: 2, column: 23, endLine: 2, endColumn: 29, data: { route: 'action /teams/:teamId', framework: 'remix' } }],
+      errors: [{ messageId: 'missingGate', line: 2, column: 23, endLine: 2, endColumn: 29, data: { route: 'action /teams/:teamId', framework: 'remix' }, suggestions: [{ messageId: 'markPublic', output: `import type { Route } from './+types/team';
+// agent-guard: public-route TODO: say why anyone may call this
+export async function action({ request, params }: Route.ActionArgs) {
+  const form = await request.formData();
+  await removeMember(params.teamId, String(form.get('userId')));
+  return { ok: true };
+}
+export default function Team() { return null; }
+` }] }],
     },
     {
       // A route module outside app/routes, known by its React Router type-generation import
@@ -217,7 +238,14 @@ export async function action({ request }: Route.ActionArgs) {
 export default function Settings() { return null; }
 `,
       filename: 'app/features/settings/route.tsx',
-      errors: [{ messageId: 'missingGate', line: 2, column: 23, endLine: 2, endColumn: 29, data: { route: 'action (app/features/settings/route.tsx)', framework: 'remix' } }],
+      errors: [{ messageId: 'missingGate', line: 2, column: 23, endLine: 2, endColumn: 29, data: { route: 'action (app/features/settings/route.tsx)', framework: 'remix' }, suggestions: [{ messageId: 'markPublic', output: `import type { Route } from './+types/route';
+// agent-guard: public-route TODO: say why anyone may call this
+export async function action({ request }: Route.ActionArgs) {
+  await purge();
+  return null;
+}
+export default function Settings() { return null; }
+` }] }],
     },
     {
       // Session read, never checked
@@ -252,7 +280,10 @@ export default function Billing() { return null; }
 `,
       filename: 'app/routes/billing.tsx',
       settings: { 'agent-guard': { auth: { protectedPaths: ['app/routes/admin*', '/admin/**'] } } },
-      errors: [{ messageId: 'missingGate', line: 1, column: 23, endLine: 1, endColumn: 29, data: { route: 'action /billing', framework: 'remix' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 23, endLine: 1, endColumn: 29, data: { route: 'action /billing', framework: 'remix' }, suggestions: [{ messageId: 'markPublic', output: `// agent-guard: public-route TODO: say why anyone may call this
+export async function action() { return Response.json(await resetAll()); }
+export default function Billing() { return null; }
+` }] }],
     },
     {
       code: `// agent-guard: public-route
@@ -288,7 +319,12 @@ export default function NewNote() { return <form method="post" />; }
 export default function NewNote() { return <form method="post" />; }
 `,
       filename: 'app/routes/notes.new.jsx',
-      errors: [{ messageId: 'missingGate', line: 1, column: 23, endLine: 1, endColumn: 29, data: { route: 'action /notes/new', framework: 'remix' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 23, endLine: 1, endColumn: 29, data: { route: 'action /notes/new', framework: 'remix' }, suggestions: [{ messageId: 'markPublic', output: `// agent-guard: public-route TODO: say why anyone may call this
+export async function action({ request }) {
+  return Response.json(await createNote(await request.formData()));
+}
+export default function NewNote() { return <form method="post" />; }
+` }] }],
     },
   ],
 });

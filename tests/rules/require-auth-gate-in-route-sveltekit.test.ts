@@ -181,8 +181,24 @@ export const DELETE: RequestHandler = async ({ params }) => {
 `,
       filename: 'src/routes/(admin)/api/users/[id]/+server.ts',
       errors: [
-        { messageId: 'missingGate', line: 3, column: 14, endLine: 3, endColumn: 33, data: { route: 'GET /api/users/[id]', framework: 'sveltekit' }, suggestions: [] },
-        { messageId: 'missingGate', line: 4, column: 14, endLine: 4, endColumn: 36, data: { route: 'DELETE /api/users/[id]', framework: 'sveltekit' }, suggestions: [] },
+        { messageId: 'missingGate', line: 3, column: 14, endLine: 3, endColumn: 33, data: { route: 'GET /api/users/[id]', framework: 'sveltekit' }, suggestions: [{ messageId: 'markPublic', output: `import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+// agent-guard: public-route TODO: say why anyone may call this
+export const GET: RequestHandler = async () => json(await db.user.findMany());
+export const DELETE: RequestHandler = async ({ params }) => {
+  await db.user.delete({ where: { id: params.id } });
+  return new Response(null, { status: 204 });
+};
+` }] },
+        { messageId: 'missingGate', line: 4, column: 14, endLine: 4, endColumn: 36, data: { route: 'DELETE /api/users/[id]', framework: 'sveltekit' }, suggestions: [{ messageId: 'markPublic', output: `import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+export const GET: RequestHandler = async () => json(await db.user.findMany());
+// agent-guard: public-route TODO: say why anyone may call this
+export const DELETE: RequestHandler = async ({ params }) => {
+  await db.user.delete({ where: { id: params.id } });
+  return new Response(null, { status: 204 });
+};
+` }] },
       ],
     },
     {
@@ -197,8 +213,24 @@ export async function fallback({ request }) {
 `,
       filename: 'src/routes/api/import/+server.js',
       errors: [
-        { messageId: 'missingGate', line: 2, column: 23, endLine: 2, endColumn: 27, data: { route: 'POST /api/import', framework: 'sveltekit' } },
-        { messageId: 'missingGate', line: 5, column: 23, endLine: 5, endColumn: 31, data: { route: 'ALL /api/import', framework: 'sveltekit' } },
+        { messageId: 'missingGate', line: 2, column: 23, endLine: 2, endColumn: 27, data: { route: 'POST /api/import', framework: 'sveltekit' }, suggestions: [{ messageId: 'markPublic', output: `/** @type {import('./$types').RequestHandler} */
+// agent-guard: public-route TODO: say why anyone may call this
+export async function POST({ request }) {
+  return new Response(await runImport(await request.formData()));
+}
+export async function fallback({ request }) {
+  return proxy(request);
+}
+` }] },
+        { messageId: 'missingGate', line: 5, column: 23, endLine: 5, endColumn: 31, data: { route: 'ALL /api/import', framework: 'sveltekit' }, suggestions: [{ messageId: 'markPublic', output: `/** @type {import('./$types').RequestHandler} */
+export async function POST({ request }) {
+  return new Response(await runImport(await request.formData()));
+}
+// agent-guard: public-route TODO: say why anyone may call this
+export async function fallback({ request }) {
+  return proxy(request);
+}
+` }] },
       ],
     },
     {
@@ -217,8 +249,32 @@ export const actions = {
 `,
       filename: 'src/routes/(app)/todos/+page.server.ts',
       errors: [
-        { messageId: 'missingGate', line: 7, column: 9, endLine: 7, endColumn: 14, data: { route: 'action clear /todos', framework: 'sveltekit' } },
-        { messageId: 'missingGate', line: 10, column: 3, endLine: 10, endColumn: 18, data: { route: 'action mark-all-done /todos', framework: 'sveltekit' } },
+        { messageId: 'missingGate', line: 7, column: 9, endLine: 7, endColumn: 14, data: { route: 'action clear /todos', framework: 'sveltekit' }, suggestions: [{ messageId: 'markPublic', output: `import { fail } from '@sveltejs/kit';
+// agent-guard: public-route TODO: say why anyone may call this
+export const actions = {
+  create: async ({ request, locals }) => {
+    if (!locals.user) return fail(401);
+    await db.todo.create({ data: { title: String((await request.formData()).get('title')), userId: locals.user.id } });
+  },
+  async clear() {
+    await db.todo.deleteMany();
+  },
+  'mark-all-done': async () => db.todo.updateMany({ data: { done: true } }),
+};
+` }] },
+        { messageId: 'missingGate', line: 10, column: 3, endLine: 10, endColumn: 18, data: { route: 'action mark-all-done /todos', framework: 'sveltekit' }, suggestions: [{ messageId: 'markPublic', output: `import { fail } from '@sveltejs/kit';
+// agent-guard: public-route TODO: say why anyone may call this
+export const actions = {
+  create: async ({ request, locals }) => {
+    if (!locals.user) return fail(401);
+    await db.todo.create({ data: { title: String((await request.formData()).get('title')), userId: locals.user.id } });
+  },
+  async clear() {
+    await db.todo.deleteMany();
+  },
+  'mark-all-done': async () => db.todo.updateMany({ data: { done: true } }),
+};
+` }] },
       ],
     },
     {
@@ -255,7 +311,12 @@ export const actions = {
 `,
       filename: 'src/routes/(marketing)/feedback/+page.server.ts',
       settings: { 'agent-guard': { auth: { protectedPaths: ['src/routes/(app)/**'] } } },
-      errors: [{ messageId: 'missingGate', line: 3, column: 3, endLine: 3, endColumn: 10, data: { route: 'action default /feedback', framework: 'sveltekit' } }],
+      errors: [{ messageId: 'missingGate', line: 3, column: 3, endLine: 3, endColumn: 10, data: { route: 'action default /feedback', framework: 'sveltekit' }, suggestions: [{ messageId: 'markPublic', output: `export const load = async ({ locals }) => ({ user: locals.user });
+// agent-guard: public-route TODO: say why anyone may call this
+export const actions = {
+  default: async ({ request }) => db.feedback.create({ data: Object.fromEntries(await request.formData()) }),
+};
+` }] }],
     },
     {
       // A prerendered endpoint's POST is still a route.
@@ -264,7 +325,11 @@ export const GET = () => new Response(feed());
 export const POST = async ({ request }) => new Response(await addEntry(await request.json()));
 `,
       filename: 'src/routes/feed/+server.ts',
-      errors: [{ messageId: 'missingGate', line: 3, column: 14, endLine: 3, endColumn: 18, data: { route: 'POST /feed', framework: 'sveltekit' } }],
+      errors: [{ messageId: 'missingGate', line: 3, column: 14, endLine: 3, endColumn: 18, data: { route: 'POST /feed', framework: 'sveltekit' }, suggestions: [{ messageId: 'markPublic', output: `export const prerender = true;
+export const GET = () => new Response(feed());
+// agent-guard: public-route TODO: say why anyone may call this
+export const POST = async ({ request }) => new Response(await addEntry(await request.json()));
+` }] }],
     },
     {
       // The public-route marker needs a reason.
@@ -302,6 +367,11 @@ export const POST = async ({ request }) => new Response(await addEntry(await req
 }
 `,
             },
+            { messageId: 'markPublic', output: `// agent-guard: public-route TODO: say why anyone may call this
+export async function POST(event) {
+  return new Response(await archiveAll());
+}
+` },
           ],
         },
       ],
@@ -328,7 +398,9 @@ ruleTester.run('require-auth-gate-in-route (sveltekit, destructured identity)', 
       // A `user` read from the body is no identity.
       code: 'export const actions = { delete: async ({ request }) => { const { user } = await request.json(); if (!user) return fail(400); await db.remove(); } };\n',
       filename: 'src/routes/todos/+page.server.ts',
-      errors: [{ messageId: 'missingGate', line: 1, column: 26, endLine: 1, endColumn: 32, data: { route: 'action delete /todos', framework: 'sveltekit' } }],
+      errors: [{ messageId: 'missingGate', line: 1, column: 26, endLine: 1, endColumn: 32, data: { route: 'action delete /todos', framework: 'sveltekit' }, suggestions: [{ messageId: 'markPublic', output: `// agent-guard: public-route TODO: say why anyone may call this
+export const actions = { delete: async ({ request }) => { const { user } = await request.json(); if (!user) return fail(400); await db.remove(); } };
+` }] }],
     },
   ],
 });

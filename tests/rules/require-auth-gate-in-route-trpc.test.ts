@@ -171,7 +171,17 @@ export const postRouter = createTRPCRouter({
 });
 `,
       filename: 'src/server/api/routers/post.ts',
-      errors: [{ messageId: 'missingGate', line: 6, column: 3, endLine: 6, endColumn: 9, data: { route: 'tRPC mutation create', framework: 'trpc' }, suggestions: [] }],
+      errors: [{ messageId: 'missingGate', line: 6, column: 3, endLine: 6, endColumn: 9, data: { route: 'tRPC mutation create', framework: 'trpc' }, suggestions: [{ messageId: 'markPublic', output: `
+import { z } from 'zod';
+import { createTRPCRouter, publicProcedure } from '~/server/api/trpc';
+
+export const postRouter = createTRPCRouter({
+  // agent-guard: public-route TODO: say why anyone may call this
+  create: publicProcedure
+    .input(z.object({ name: z.string().min(1) }))
+    .mutation(async ({ ctx, input }) => ctx.db.post.create({ data: { name: input.name } })),
+});
+` }] }],
     },
     {
       // The base procedure, and a builder in the file whose middleware does not authenticate;
@@ -187,8 +197,28 @@ const billingRouter = t.router({
 export const appRouter = t.router({ billing: billingRouter });
 `,
       errors: [
-        { messageId: 'missingGate', line: 6, column: 3, endLine: 6, endColumn: 9, data: { route: 'tRPC mutation billing.refund', framework: 'trpc' } },
-        { messageId: 'missingGate', line: 7, column: 3, endLine: 7, endColumn: 9, data: { route: 'tRPC mutation billing.charge', framework: 'trpc' } },
+        { messageId: 'missingGate', line: 6, column: 3, endLine: 6, endColumn: 9, data: { route: 'tRPC mutation billing.refund', framework: 'trpc' }, suggestions: [{ messageId: 'markPublic', output: `
+import { initTRPC } from '@trpc/server';
+const t = initTRPC.create();
+const loggedProcedure = t.procedure.use(logger).use(async ({ next }) => next());
+const billingRouter = t.router({
+  // agent-guard: public-route TODO: say why anyone may call this
+  refund: t.procedure.input(schema).mutation(({ input }) => stripe.refunds.create(input)),
+  charge: loggedProcedure.mutation(({ input }) => stripe.charges.create(input)),
+});
+export const appRouter = t.router({ billing: billingRouter });
+` }] },
+        { messageId: 'missingGate', line: 7, column: 3, endLine: 7, endColumn: 9, data: { route: 'tRPC mutation billing.charge', framework: 'trpc' }, suggestions: [{ messageId: 'markPublic', output: `
+import { initTRPC } from '@trpc/server';
+const t = initTRPC.create();
+const loggedProcedure = t.procedure.use(logger).use(async ({ next }) => next());
+const billingRouter = t.router({
+  refund: t.procedure.input(schema).mutation(({ input }) => stripe.refunds.create(input)),
+  // agent-guard: public-route TODO: say why anyone may call this
+  charge: loggedProcedure.mutation(({ input }) => stripe.charges.create(input)),
+});
+export const appRouter = t.router({ billing: billingRouter });
+` }] },
       ],
     },
     {
@@ -213,8 +243,18 @@ export const deleteAccount = publicProcedure.mutation(async ({ input }) => db.us
 export const r = router({ wipe: publicProcedure.mutation(withRateLimit(async () => db.wipe())) });
 `,
       errors: [
-        { messageId: 'missingGate', line: 3, column: 46, endLine: 3, endColumn: 54, data: { route: 'tRPC mutation deleteAccount', framework: 'trpc' } },
-        { messageId: 'missingGate', line: 4, column: 27, endLine: 4, endColumn: 31, data: { route: 'tRPC mutation wipe', framework: 'trpc' } },
+        { messageId: 'missingGate', line: 3, column: 46, endLine: 3, endColumn: 54, data: { route: 'tRPC mutation deleteAccount', framework: 'trpc' }, suggestions: [{ messageId: 'markPublic', output: `
+import { publicProcedure } from '../trpc';
+// agent-guard: public-route TODO: say why anyone may call this
+export const deleteAccount = publicProcedure.mutation(async ({ input }) => db.user.delete(input.id));
+export const r = router({ wipe: publicProcedure.mutation(withRateLimit(async () => db.wipe())) });
+` }] },
+        { messageId: 'missingGate', line: 4, column: 27, endLine: 4, endColumn: 31, data: { route: 'tRPC mutation wipe', framework: 'trpc' }, suggestions: [{ messageId: 'markPublic', output: `
+import { publicProcedure } from '../trpc';
+export const deleteAccount = publicProcedure.mutation(async ({ input }) => db.user.delete(input.id));
+export const r = router({ // agent-guard: public-route TODO: say why anyone may call this
+wipe: publicProcedure.mutation(withRateLimit(async () => db.wipe())) });
+` }] },
       ],
     },
     {
@@ -226,7 +266,13 @@ module.exports.todoRouter = router({
 });
 `,
       filename: 'server/routers/todo.js',
-      errors: [{ messageId: 'missingGate', line: 4, column: 3, endLine: 4, endColumn: 15, data: { route: 'tRPC mutation remove-all', framework: 'trpc' } }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 3, endLine: 4, endColumn: 15, data: { route: 'tRPC mutation remove-all', framework: 'trpc' }, suggestions: [{ messageId: 'markPublic', output: `
+const { router, publicProcedure } = require('../trpc');
+module.exports.todoRouter = router({
+  // agent-guard: public-route TODO: say why anyone may call this
+  'remove-all': publicProcedure.mutation(async () => db.todo.deleteMany()),
+});
+` }] }],
     },
     {
       // Odd code: computed keys, optional call, casts, spreads in the router object.
@@ -242,9 +288,42 @@ export const odd = router({
 publicProcedure.mutation(...args);
 `,
       errors: [
-        { messageId: 'missingGate', line: 5, column: 26, endLine: 5, endColumn: 34, data: { route: 'tRPC mutation purge', framework: 'trpc' } },
-        { messageId: 'missingGate', line: 6, column: 33, endLine: 6, endColumn: 41, data: { route: 'tRPC mutation [computed]', framework: 'trpc' } },
-        { messageId: 'missingGate', line: 8, column: 3, endLine: 8, endColumn: 7, data: { route: 'tRPC mutation cast', framework: 'trpc' } },
+        { messageId: 'missingGate', line: 5, column: 26, endLine: 5, endColumn: 34, data: { route: 'tRPC mutation purge', framework: 'trpc' }, suggestions: [{ messageId: 'markPublic', output: `
+import { router, publicProcedure } from '../trpc';
+const key = 'purge';
+export const odd = router({
+  // agent-guard: public-route TODO: say why anyone may call this
+  [key]: publicProcedure.mutation(() => db.purge()),
+  [compute()]: publicProcedure?.mutation(() => db.purge()),
+  ...others,
+  cast: (publicProcedure as any).mutation(() => db.purge()),
+});
+publicProcedure.mutation(...args);
+` }] },
+        { messageId: 'missingGate', line: 6, column: 33, endLine: 6, endColumn: 41, data: { route: 'tRPC mutation [computed]', framework: 'trpc' }, suggestions: [{ messageId: 'markPublic', output: `
+import { router, publicProcedure } from '../trpc';
+const key = 'purge';
+export const odd = router({
+  [key]: publicProcedure.mutation(() => db.purge()),
+  // agent-guard: public-route TODO: say why anyone may call this
+  [compute()]: publicProcedure?.mutation(() => db.purge()),
+  ...others,
+  cast: (publicProcedure as any).mutation(() => db.purge()),
+});
+publicProcedure.mutation(...args);
+` }] },
+        { messageId: 'missingGate', line: 8, column: 3, endLine: 8, endColumn: 7, data: { route: 'tRPC mutation cast', framework: 'trpc' }, suggestions: [{ messageId: 'markPublic', output: `
+import { router, publicProcedure } from '../trpc';
+const key = 'purge';
+export const odd = router({
+  [key]: publicProcedure.mutation(() => db.purge()),
+  [compute()]: publicProcedure?.mutation(() => db.purge()),
+  ...others,
+  // agent-guard: public-route TODO: say why anyone may call this
+  cast: (publicProcedure as any).mutation(() => db.purge()),
+});
+publicProcedure.mutation(...args);
+` }] },
       ],
     },
   ],
@@ -285,8 +364,22 @@ export const userRouter = router({
 `,
       options: [{ checkPublicQueries: true }],
       errors: [
-        { messageId: 'missingGate', line: 4, column: 3, endLine: 4, endColumn: 7, data: { route: 'tRPC query list', framework: 'trpc' } },
-        { messageId: 'missingGate', line: 5, column: 3, endLine: 5, endColumn: 11, data: { route: 'tRPC subscription onSignup', framework: 'trpc' } },
+        { messageId: 'missingGate', line: 4, column: 3, endLine: 4, endColumn: 7, data: { route: 'tRPC query list', framework: 'trpc' }, suggestions: [{ messageId: 'markPublic', output: `
+import { router, publicProcedure } from '../trpc';
+export const userRouter = router({
+  // agent-guard: public-route TODO: say why anyone may call this
+  list: publicProcedure.query(() => db.user.findMany()),
+  onSignup: publicProcedure.subscription(() => observable((emit) => ee.on('signup', emit.next))),
+});
+` }] },
+        { messageId: 'missingGate', line: 5, column: 3, endLine: 5, endColumn: 11, data: { route: 'tRPC subscription onSignup', framework: 'trpc' }, suggestions: [{ messageId: 'markPublic', output: `
+import { router, publicProcedure } from '../trpc';
+export const userRouter = router({
+  list: publicProcedure.query(() => db.user.findMany()),
+  // agent-guard: public-route TODO: say why anyone may call this
+  onSignup: publicProcedure.subscription(() => observable((emit) => ee.on('signup', emit.next))),
+});
+` }] },
       ],
     },
   ],

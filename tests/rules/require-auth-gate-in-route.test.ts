@@ -553,7 +553,22 @@ const updateAuthenticatedUsers = () => (req, res, next) => {
 app.use(updateAuthenticatedUsers());
 app.get('/orders', (req, res) => res.json(orders));
 `,
-      errors: [{ messageId: 'missingGate', line: 14, column: 5, endLine: 14, endColumn: 8, data: { route: 'GET /orders', framework: 'express' }, suggestions: [] }],
+      errors: [{ messageId: 'missingGate', line: 14, column: 5, endLine: 14, endColumn: 8, data: { route: 'GET /orders', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+const updateAuthenticatedUsers = () => (req, res, next) => {
+  const token = req.cookies.token;
+  if (token) {
+    jwt.verify(token, KEY, (err, decoded) => {
+      if (!err) seen.set(token, decoded);
+    });
+  }
+  next();
+};
+app.use(updateAuthenticatedUsers());
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/orders', (req, res) => res.json(orders));
+` }] }],
     },
     {
       code: `
@@ -582,8 +597,58 @@ function removeOrder() {
 }
 `,
       errors: [
-        { messageId: 'missingGate', line: 17, column: 5, endLine: 17, endColumn: 8, data: { route: 'GET /track/:id', framework: 'express; its handler trackOrder() never checks a session' }, suggestions: [] },
-        { messageId: 'missingGate', line: 18, column: 5, endLine: 18, endColumn: 11, data: { route: 'DELETE /orders/:id', framework: 'express; its handler removeOrder() never checks a session' }, suggestions: [] },
+        { messageId: 'missingGate', line: 17, column: 5, endLine: 17, endColumn: 8, data: { route: 'GET /track/:id', framework: 'express; its handler trackOrder() never checks a session' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+async function loadUser(ctx, next) {
+  ctx.state.user = await users.byToken(ctx.cookies.get('token'));
+  await next();
+}
+const requireUser = (req, res, next) => {
+  res.locals.user = req.user ?? null;
+  next();
+};
+function trackOrder() {
+  return (req, res) => {
+    res.json(orders.find((o) => o.id === req.params.id));
+  };
+}
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/track/:id', requireUser, trackOrder());
+app.delete('/orders/:id', requireUser, asyncHandler(removeOrder()));
+function removeOrder() {
+  return async (req, res) => {
+    await orders.remove(req.params.id);
+    res.sendStatus(204);
+  };
+}
+` }] },
+        { messageId: 'missingGate', line: 18, column: 5, endLine: 18, endColumn: 11, data: { route: 'DELETE /orders/:id', framework: 'express; its handler removeOrder() never checks a session' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+async function loadUser(ctx, next) {
+  ctx.state.user = await users.byToken(ctx.cookies.get('token'));
+  await next();
+}
+const requireUser = (req, res, next) => {
+  res.locals.user = req.user ?? null;
+  next();
+};
+function trackOrder() {
+  return (req, res) => {
+    res.json(orders.find((o) => o.id === req.params.id));
+  };
+}
+app.get('/track/:id', requireUser, trackOrder());
+// agent-guard: public-route TODO: say why anyone may call this
+app.delete('/orders/:id', requireUser, asyncHandler(removeOrder()));
+function removeOrder() {
+  return async (req, res) => {
+    await orders.remove(req.params.id);
+    res.sendStatus(204);
+  };
+}
+` }] },
       ],
     },
     // --- Express ---
@@ -595,7 +660,14 @@ app.get('/users', async (req, res) => {
   res.json(await db.user.findMany());
 });
 `,
-      errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /users', framework: 'express' }, suggestions: [] }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /users', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/users', async (req, res) => {
+  res.json(await db.user.findMany());
+});
+` }] }],
     },
     {
       code: `
@@ -604,7 +676,12 @@ const app = express();
 app.post('/orders', express.json(), (req, res) => res.status(201).json(req.body));
 `,
       filename: 'src/app.js',
-      errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 9, data: { route: 'POST /orders', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 9, data: { route: 'POST /orders', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+const express = require('express');
+const app = express();
+// agent-guard: public-route TODO: say why anyone may call this
+app.post('/orders', express.json(), (req, res) => res.status(201).json(req.body));
+` }] }],
     },
     // Middleware registered after the route does not protect it.
     {
@@ -615,7 +692,14 @@ app.get('/reports', (req, res) => res.json([]));
 app.use(requireAuth);
 app.get('/secrets', (req, res) => res.json([]));
 `,
-      errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /reports', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /reports', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/reports', (req, res) => res.json([]));
+app.use(requireAuth);
+app.get('/secrets', (req, res) => res.json([]));
+` }] }],
     },
     // Path-scoped middleware covers its path only.
     {
@@ -625,7 +709,13 @@ const app = express();
 app.use('/admin', requireAdmin);
 app.get('/administrators', (req, res) => res.json([]));
 `,
-      errors: [{ messageId: 'missingGate', line: 5, column: 5, endLine: 5, endColumn: 8, data: { route: 'GET /administrators', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 5, column: 5, endLine: 5, endColumn: 8, data: { route: 'GET /administrators', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+app.use('/admin', requireAdmin);
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/administrators', (req, res) => res.json([]));
+` }] }],
     },
     // Mounted router: prefix in the label; the mount's middleware guards only that mount.
     {
@@ -636,7 +726,14 @@ const api = express.Router();
 api.delete('/users/:id', (req, res) => res.sendStatus(204));
 app.use('/api', express.json(), api);
 `,
-      errors: [{ messageId: 'missingGate', line: 5, column: 5, endLine: 5, endColumn: 11, data: { route: 'DELETE /api/users/:id', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 5, column: 5, endLine: 5, endColumn: 11, data: { route: 'DELETE /api/users/:id', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+const api = express.Router();
+// agent-guard: public-route TODO: say why anyone may call this
+api.delete('/users/:id', (req, res) => res.sendStatus(204));
+app.use('/api', express.json(), api);
+` }] }],
     },
     {
       code: `
@@ -644,7 +741,12 @@ import express from 'express';
 const app = express();
 app.route('/books').get((req, res) => res.json([])).post(requireAuth, (req, res) => res.json({}));
 `,
-      errors: [{ messageId: 'missingGate', line: 4, column: 21, endLine: 4, endColumn: 24, data: { route: 'GET /books', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 21, endLine: 4, endColumn: 24, data: { route: 'GET /books', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+// agent-guard: public-route TODO: say why anyone may call this
+app.route('/books').get((req, res) => res.json([])).post(requireAuth, (req, res) => res.json({}));
+` }] }],
     },
     // Look-alikes that are not gates: optional auth, user attachers, sessions, cors, helmet, rate limits, CSRF.
     // Optional auth is no gate, so a mutation behind it is reported; a READ behind it is public by
@@ -671,12 +773,120 @@ app.delete('/articles/:id', auth.optional, (req, res) => res.json([]));
 app.post('/auth-limited', authLimiter, (req, res) => res.json({}));
 `,
       errors: [
-        { messageId: 'missingGate', line: 12, column: 5, endLine: 12, endColumn: 9, data: { route: 'POST /feed', framework: 'express' } },
-        { messageId: 'missingGate', line: 13, column: 5, endLine: 13, endColumn: 8, data: { route: 'GET /cart', framework: 'express' } },
-        { messageId: 'missingGate', line: 14, column: 5, endLine: 14, endColumn: 9, data: { route: 'POST /transfer', framework: 'express' } },
-        { messageId: 'missingGate', line: 15, column: 5, endLine: 15, endColumn: 9, data: { route: 'POST /users', framework: 'express' } },
-        { messageId: 'missingGate', line: 16, column: 5, endLine: 16, endColumn: 11, data: { route: 'DELETE /articles/:id', framework: 'express' } },
-        { messageId: 'missingGate', line: 17, column: 5, endLine: 17, endColumn: 9, data: { route: 'POST /auth-limited', framework: 'express' } },
+        { messageId: 'missingGate', line: 12, column: 5, endLine: 12, endColumn: 9, data: { route: 'POST /feed', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+import session from 'express-session';
+import cors from 'cors';
+import helmet from 'helmet';
+import rateLimit from 'express-rate-limit';
+const app = express();
+app.use(session({ secret: 's' }));
+app.use(cors());
+app.use(helmet());
+app.use(rateLimit({ windowMs: 60000 }));
+// agent-guard: public-route TODO: say why anyone may call this
+app.post('/feed', optionalAuth, (req, res) => res.json([]));
+app.get('/cart', attachUser, (req, res) => res.json([]));
+app.post('/transfer', csrfProtect, (req, res) => res.json({}));
+app.post('/users', validateUser, (req, res) => res.json({}));
+app.delete('/articles/:id', auth.optional, (req, res) => res.json([]));
+app.post('/auth-limited', authLimiter, (req, res) => res.json({}));
+` }] },
+        { messageId: 'missingGate', line: 13, column: 5, endLine: 13, endColumn: 8, data: { route: 'GET /cart', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+import session from 'express-session';
+import cors from 'cors';
+import helmet from 'helmet';
+import rateLimit from 'express-rate-limit';
+const app = express();
+app.use(session({ secret: 's' }));
+app.use(cors());
+app.use(helmet());
+app.use(rateLimit({ windowMs: 60000 }));
+app.post('/feed', optionalAuth, (req, res) => res.json([]));
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/cart', attachUser, (req, res) => res.json([]));
+app.post('/transfer', csrfProtect, (req, res) => res.json({}));
+app.post('/users', validateUser, (req, res) => res.json({}));
+app.delete('/articles/:id', auth.optional, (req, res) => res.json([]));
+app.post('/auth-limited', authLimiter, (req, res) => res.json({}));
+` }] },
+        { messageId: 'missingGate', line: 14, column: 5, endLine: 14, endColumn: 9, data: { route: 'POST /transfer', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+import session from 'express-session';
+import cors from 'cors';
+import helmet from 'helmet';
+import rateLimit from 'express-rate-limit';
+const app = express();
+app.use(session({ secret: 's' }));
+app.use(cors());
+app.use(helmet());
+app.use(rateLimit({ windowMs: 60000 }));
+app.post('/feed', optionalAuth, (req, res) => res.json([]));
+app.get('/cart', attachUser, (req, res) => res.json([]));
+// agent-guard: public-route TODO: say why anyone may call this
+app.post('/transfer', csrfProtect, (req, res) => res.json({}));
+app.post('/users', validateUser, (req, res) => res.json({}));
+app.delete('/articles/:id', auth.optional, (req, res) => res.json([]));
+app.post('/auth-limited', authLimiter, (req, res) => res.json({}));
+` }] },
+        { messageId: 'missingGate', line: 15, column: 5, endLine: 15, endColumn: 9, data: { route: 'POST /users', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+import session from 'express-session';
+import cors from 'cors';
+import helmet from 'helmet';
+import rateLimit from 'express-rate-limit';
+const app = express();
+app.use(session({ secret: 's' }));
+app.use(cors());
+app.use(helmet());
+app.use(rateLimit({ windowMs: 60000 }));
+app.post('/feed', optionalAuth, (req, res) => res.json([]));
+app.get('/cart', attachUser, (req, res) => res.json([]));
+app.post('/transfer', csrfProtect, (req, res) => res.json({}));
+// agent-guard: public-route TODO: say why anyone may call this
+app.post('/users', validateUser, (req, res) => res.json({}));
+app.delete('/articles/:id', auth.optional, (req, res) => res.json([]));
+app.post('/auth-limited', authLimiter, (req, res) => res.json({}));
+` }] },
+        { messageId: 'missingGate', line: 16, column: 5, endLine: 16, endColumn: 11, data: { route: 'DELETE /articles/:id', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+import session from 'express-session';
+import cors from 'cors';
+import helmet from 'helmet';
+import rateLimit from 'express-rate-limit';
+const app = express();
+app.use(session({ secret: 's' }));
+app.use(cors());
+app.use(helmet());
+app.use(rateLimit({ windowMs: 60000 }));
+app.post('/feed', optionalAuth, (req, res) => res.json([]));
+app.get('/cart', attachUser, (req, res) => res.json([]));
+app.post('/transfer', csrfProtect, (req, res) => res.json({}));
+app.post('/users', validateUser, (req, res) => res.json({}));
+// agent-guard: public-route TODO: say why anyone may call this
+app.delete('/articles/:id', auth.optional, (req, res) => res.json([]));
+app.post('/auth-limited', authLimiter, (req, res) => res.json({}));
+` }] },
+        { messageId: 'missingGate', line: 17, column: 5, endLine: 17, endColumn: 9, data: { route: 'POST /auth-limited', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+import session from 'express-session';
+import cors from 'cors';
+import helmet from 'helmet';
+import rateLimit from 'express-rate-limit';
+const app = express();
+app.use(session({ secret: 's' }));
+app.use(cors());
+app.use(helmet());
+app.use(rateLimit({ windowMs: 60000 }));
+app.post('/feed', optionalAuth, (req, res) => res.json([]));
+app.get('/cart', attachUser, (req, res) => res.json([]));
+app.post('/transfer', csrfProtect, (req, res) => res.json({}));
+app.post('/users', validateUser, (req, res) => res.json({}));
+app.delete('/articles/:id', auth.optional, (req, res) => res.json([]));
+// agent-guard: public-route TODO: say why anyone may call this
+app.post('/auth-limited', authLimiter, (req, res) => res.json({}));
+` }] },
       ],
     },
     // A local middleware that only attaches the user is no gate.
@@ -690,7 +900,16 @@ function loadAccount(req, res, next) {
 }
 app.get('/billing', loadAccount, (req, res) => res.json({}));
 `,
-      errors: [{ messageId: 'missingGate', line: 8, column: 5, endLine: 8, endColumn: 8, data: { route: 'GET /billing', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 8, column: 5, endLine: 8, endColumn: 8, data: { route: 'GET /billing', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+function loadAccount(req, res, next) {
+  req.account = lookup(req.headers['x-account']);
+  next();
+}
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/billing', loadAccount, (req, res) => res.json({}));
+` }] }],
     },
     // Session fetched and ignored
     {
@@ -723,7 +942,12 @@ import express from 'express';
 const app = express();
 app.get('/notes', (req, res) => res.json(listNotes(req.user?.id)));
 `,
-      errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /notes', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /notes', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/notes', (req, res) => res.json(listNotes(req.user?.id)));
+` }] }],
     },
     // Answer before the gate
     {
@@ -745,7 +969,12 @@ import express from 'express';
 const app = express();
 app.get('/a', asyncHandler(async (req, res) => res.json(await all())));
 `,
-      errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /a', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /a', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/a', asyncHandler(async (req, res) => res.json(await all())));
+` }] }],
     },
     // A webhook under /webhooks without signature verification is open.
     {
@@ -757,7 +986,15 @@ app.post('/webhooks/payments', express.json(), async (req, res) => {
   res.sendStatus(204);
 });
 `,
-      errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 9, data: { route: 'POST /webhooks/payments', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 9, data: { route: 'POST /webhooks/payments', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+// agent-guard: public-route TODO: say why anyone may call this
+app.post('/webhooks/payments', express.json(), async (req, res) => {
+  await markPaid(req.body.orderId);
+  res.sendStatus(204);
+});
+` }] }],
     },
     // Comment marker without a reason: reported on the comment; the route counts as public.
     {
@@ -780,7 +1017,14 @@ app.get('/a', withSession(async (req, res) => res.json({})));
 `,
       errors: [
         { messageId: 'publicReasonMissing', line: 4, column: 1, endLine: 4, endColumn: 29, data: { route: 'GET /x' } },
-        { messageId: 'missingGate', line: 6, column: 5, endLine: 6, endColumn: 8, data: { route: 'GET /a', framework: 'express' } },
+        { messageId: 'missingGate', line: 6, column: 5, endLine: 6, endColumn: 8, data: { route: 'GET /a', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+// agent-guard: public-route
+app.route('/x').get((req, res) => res.json([])).post((req, res) => res.json({}));
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/a', withSession(async (req, res) => res.json({})));
+` }] },
       ],
     },
     // Router received as a parameter (no import explains it)
@@ -792,7 +1036,13 @@ module.exports = function routes(app) {
 };
 `,
       filename: 'src/routes.js',
-      errors: [{ messageId: 'missingGate', line: 3, column: 7, endLine: 3, endColumn: 10, data: { route: 'GET /list', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 3, column: 7, endLine: 3, endColumn: 10, data: { route: 'GET /list', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+module.exports = function routes(app) {
+  // agent-guard: public-route TODO: say why anyone may call this
+  app.get('/list', (req, res) => res.json([]));
+  app.post('/secure', requireAuth, (req, res) => res.json({}));
+};
+` }] }],
     },
     {
       code: `
@@ -801,7 +1051,13 @@ export function mount(router: Router) {
   router.patch('/profile', async (req, res) => res.json({}));
 }
 `,
-      errors: [{ messageId: 'missingGate', line: 4, column: 10, endLine: 4, endColumn: 15, data: { route: 'PATCH /profile', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 10, endLine: 4, endColumn: 15, data: { route: 'PATCH /profile', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import type { Router } from 'express';
+export function mount(router: Router) {
+  // agent-guard: public-route TODO: say why anyone may call this
+  router.patch('/profile', async (req, res) => res.json({}));
+}
+` }] }],
     },
     // --- suggestions from the settings vocabulary ---
     {
@@ -836,6 +1092,15 @@ app.get('/a', async (req, res) => {
 app.get('/b', (req, res) => res.json(all()));
 `,
             },
+            { messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/a', async (req, res) => {
+  res.json(await all());
+});
+app.get('/b', (req, res) => res.json(all()));
+` },
           ],
         },
         {
@@ -858,6 +1123,15 @@ app.get('/a', async (req, res) => {
 app.get('/b', (req, res) => { requireUser(req); return res.json(all()); });
 `,
             },
+            { messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+app.get('/a', async (req, res) => {
+  res.json(await all());
+});
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/b', (req, res) => res.json(all()));
+` },
           ],
         },
       ],
@@ -886,6 +1160,25 @@ const app = express();
 app.post('/a', async (req, res) => { await auth.require(req); });
 `,
             },
+            {
+              messageId: 'insertGateWithImport',
+              data: { gate: 'gate', module: '@acme/auth' },
+              output: `
+import express from 'express';
+import { gate } from '@acme/auth';
+const app = express();
+app.post('/a', async (req, res) => { await gate(req); });
+`,
+            },
+            {
+              messageId: 'markPublic',
+              output: `
+import express from 'express';
+const app = express();
+// agent-guard: public-route TODO: say why anyone may call this
+app.post('/a', async (req, res) => {});
+`,
+            },
           ],
         },
       ],
@@ -905,15 +1198,26 @@ app.post('/a', async (req, res) => {});
           column: 5,
           endLine: 4,
           endColumn: 9,
-          suggestions: ['gate.one', 'gateTwo', '$three'].map((gate) => ({
-            messageId: 'insertGate' as const,
-            data: { gate },
-            output: `
+          suggestions: [
+            ...['gate.one', 'gateTwo', '$three'].map((gate) => ({
+              messageId: 'insertGate' as const,
+              data: { gate },
+              output: `
 import express from 'express';
 const app = express();
 app.post('/a', async (req, res) => { await ${gate}(req); });
 `,
-          })),
+            })),
+            {
+              messageId: 'markPublic',
+              output: `
+import express from 'express';
+const app = express();
+// agent-guard: public-route TODO: say why anyone may call this
+app.post('/a', async (req, res) => {});
+`,
+            },
+          ],
         },
       ],
     },
@@ -929,7 +1233,16 @@ app.post('/v1/x/status', (req, res) => res.json({}));
 app.post('/v1/status', (req, res) => res.json({}));
 `,
       options: [{ publicRoutes: ['/a/**/b', '/docs/**', '/v*/status'] }],
-      errors: [{ messageId: 'missingGate', line: 7, column: 5, endLine: 7, endColumn: 9, data: { route: 'POST /v1/x/status', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 7, column: 5, endLine: 7, endColumn: 9, data: { route: 'POST /v1/x/status', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+app.post('/a/b', (req, res) => res.json({}));
+app.post('/a/x/y/b', (req, res) => res.json({}));
+app.post('/docs', (req, res) => res.json({}));
+// agent-guard: public-route TODO: say why anyone may call this
+app.post('/v1/x/status', (req, res) => res.json({}));
+app.post('/v1/status', (req, res) => res.json({}));
+` }] }],
     },
     // Options: publicRoutes adds to the defaults; allowPublicGet keeps mutations; frameworks limits.
     {
@@ -941,7 +1254,14 @@ app.post('/catalog', (req, res) => res.json({}));
 app.get('/health', (req, res) => res.json({}));
 `,
       options: [{ allowPublicGet: true, publicRoutes: ['/status/**'] }],
-      errors: [{ messageId: 'missingGate', line: 5, column: 5, endLine: 5, endColumn: 9, data: { route: 'POST /catalog', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 5, column: 5, endLine: 5, endColumn: 9, data: { route: 'POST /catalog', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+app.get('/catalog', (req, res) => res.json([]));
+// agent-guard: public-route TODO: say why anyone may call this
+app.post('/catalog', (req, res) => res.json({}));
+app.get('/health', (req, res) => res.json({}));
+` }] }],
     },
     {
       code: `
@@ -953,7 +1273,15 @@ const h = new Hono();
 h.get('/b', (c) => c.json([]));
 `,
       options: [{ frameworks: ['hono'] }],
-      errors: [{ messageId: 'missingGate', line: 7, column: 3, endLine: 7, endColumn: 6, data: { route: 'GET /b', framework: 'hono' } }],
+      errors: [{ messageId: 'missingGate', line: 7, column: 3, endLine: 7, endColumn: 6, data: { route: 'GET /b', framework: 'hono' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+import { Hono } from 'hono';
+const app = express();
+app.get('/a', (req, res) => res.json([]));
+const h = new Hono();
+// agent-guard: public-route TODO: say why anyone may call this
+h.get('/b', (c) => c.json([]));
+` }] }],
     },
     // --- Fastify ---
     {
@@ -965,9 +1293,30 @@ fastify.route({ method: 'DELETE', url: '/users/:id', handler: async (request) =>
 fastify.post('/users', { schema: {} }, async (request) => db.users.create(request.body));
 `,
       errors: [
-        { messageId: 'missingGate', line: 4, column: 9, endLine: 4, endColumn: 12, data: { route: 'GET /users', framework: 'fastify' } },
-        { messageId: 'missingGate', line: 5, column: 9, endLine: 5, endColumn: 14, data: { route: 'DELETE /users/:id', framework: 'fastify' } },
-        { messageId: 'missingGate', line: 6, column: 9, endLine: 6, endColumn: 13, data: { route: 'POST /users', framework: 'fastify' } },
+        { messageId: 'missingGate', line: 4, column: 9, endLine: 4, endColumn: 12, data: { route: 'GET /users', framework: 'fastify' }, suggestions: [{ messageId: 'markPublic', output: `
+import Fastify from 'fastify';
+const fastify = Fastify({ logger: true });
+// agent-guard: public-route TODO: say why anyone may call this
+fastify.get('/users', async () => db.users.all());
+fastify.route({ method: 'DELETE', url: '/users/:id', handler: async (request) => db.users.remove(request.params.id) });
+fastify.post('/users', { schema: {} }, async (request) => db.users.create(request.body));
+` }] },
+        { messageId: 'missingGate', line: 5, column: 9, endLine: 5, endColumn: 14, data: { route: 'DELETE /users/:id', framework: 'fastify' }, suggestions: [{ messageId: 'markPublic', output: `
+import Fastify from 'fastify';
+const fastify = Fastify({ logger: true });
+fastify.get('/users', async () => db.users.all());
+// agent-guard: public-route TODO: say why anyone may call this
+fastify.route({ method: 'DELETE', url: '/users/:id', handler: async (request) => db.users.remove(request.params.id) });
+fastify.post('/users', { schema: {} }, async (request) => db.users.create(request.body));
+` }] },
+        { messageId: 'missingGate', line: 6, column: 9, endLine: 6, endColumn: 13, data: { route: 'POST /users', framework: 'fastify' }, suggestions: [{ messageId: 'markPublic', output: `
+import Fastify from 'fastify';
+const fastify = Fastify({ logger: true });
+fastify.get('/users', async () => db.users.all());
+fastify.route({ method: 'DELETE', url: '/users/:id', handler: async (request) => db.users.remove(request.params.id) });
+// agent-guard: public-route TODO: say why anyone may call this
+fastify.post('/users', { schema: {} }, async (request) => db.users.create(request.body));
+` }] },
       ],
     },
     // A hook of a sibling plugin scope does not cover another scope; the prefix is in the label.
@@ -983,7 +1332,17 @@ fastify.register(async (api) => {
 }, { prefix: '/api' });
 `,
       filename: 'src/server.js',
-      errors: [{ messageId: 'missingGate', line: 8, column: 7, endLine: 8, endColumn: 10, data: { route: 'GET /api/orders', framework: 'fastify' } }],
+      errors: [{ messageId: 'missingGate', line: 8, column: 7, endLine: 8, endColumn: 10, data: { route: 'GET /api/orders', framework: 'fastify' }, suggestions: [{ messageId: 'markPublic', output: `
+const fastify = require('fastify')();
+fastify.register(async (admin) => {
+  admin.addHook('onRequest', admin.authenticate);
+  admin.get('/stats', async () => ({}));
+}, { prefix: '/admin' });
+fastify.register(async (api) => {
+  // agent-guard: public-route TODO: say why anyone may call this
+  api.get('/orders', async () => []);
+}, { prefix: '/api' });
+` }] }],
     },
     {
       code: `
@@ -993,7 +1352,13 @@ export default async function (fastify, opts) {
 }
 `,
       filename: 'src/routes/orders.js',
-      errors: [{ messageId: 'missingGate', line: 3, column: 11, endLine: 3, endColumn: 14, data: { route: 'GET /orders', framework: 'fastify' } }],
+      errors: [{ messageId: 'missingGate', line: 3, column: 11, endLine: 3, endColumn: 14, data: { route: 'GET /orders', framework: 'fastify' }, suggestions: [{ messageId: 'markPublic', output: `
+export default async function (fastify, opts) {
+  // agent-guard: public-route TODO: say why anyone may call this
+  fastify.get('/orders', async (request, reply) => { return db.orders.all(); });
+  fastify.post('/orders', { preValidation: [fastify.authenticate] }, async (request, reply) => { return {}; });
+}
+` }] }],
     },
     // --- Koa ---
     {
@@ -1007,7 +1372,17 @@ router.use(requireLogin);
 router.get('/private', async (ctx) => { ctx.body = []; });
 app.use(router.routes());
 `,
-      errors: [{ messageId: 'missingGate', line: 6, column: 8, endLine: 6, endColumn: 11, data: { route: 'GET /api/public-ish', framework: 'koa' } }],
+      errors: [{ messageId: 'missingGate', line: 6, column: 8, endLine: 6, endColumn: 11, data: { route: 'GET /api/public-ish', framework: 'koa' }, suggestions: [{ messageId: 'markPublic', output: `
+import Koa from 'koa';
+import Router from '@koa/router';
+const app = new Koa();
+const router = new Router({ prefix: '/api' });
+// agent-guard: public-route TODO: say why anyone may call this
+router.get('/public-ish', async (ctx) => { ctx.body = []; });
+router.use(requireLogin);
+router.get('/private', async (ctx) => { ctx.body = []; });
+app.use(router.routes());
+` }] }],
     },
     {
       code: `
@@ -1020,7 +1395,16 @@ app.use(router.routes());
 app.use(jwt({ secret: 's' }));
 `,
       filename: 'src/app.js',
-      errors: [{ messageId: 'missingGate', line: 6, column: 8, endLine: 6, endColumn: 11, data: { route: 'GET /items', framework: 'koa' } }],
+      errors: [{ messageId: 'missingGate', line: 6, column: 8, endLine: 6, endColumn: 11, data: { route: 'GET /items', framework: 'koa' }, suggestions: [{ messageId: 'markPublic', output: `
+const Koa = require('koa');
+const Router = require('koa-router');
+const app = new Koa();
+const router = new Router();
+// agent-guard: public-route TODO: say why anyone may call this
+router.get('/items', async (ctx) => { ctx.body = await items(); });
+app.use(router.routes());
+app.use(jwt({ secret: 's' }));
+` }] }],
     },
     // --- Hono ---
     {
@@ -1033,8 +1417,24 @@ app.get('/admin/users', (c) => c.json([]));
 app.on(['PUT', 'DELETE'], '/posts/:id', (c) => c.json({}));
 `,
       errors: [
-        { messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /api/posts', framework: 'hono' } },
-        { messageId: 'missingGate', line: 7, column: 5, endLine: 7, endColumn: 7, data: { route: 'PUT/DELETE /api/posts/:id', framework: 'hono' } },
+        { messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /api/posts', framework: 'hono' }, suggestions: [{ messageId: 'markPublic', output: `
+import { Hono } from 'hono';
+const app = new Hono().basePath('/api');
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/posts', (c) => c.json([]));
+app.use('/admin/*', bearerAuth({ token }));
+app.get('/admin/users', (c) => c.json([]));
+app.on(['PUT', 'DELETE'], '/posts/:id', (c) => c.json({}));
+` }] },
+        { messageId: 'missingGate', line: 7, column: 5, endLine: 7, endColumn: 7, data: { route: 'PUT/DELETE /api/posts/:id', framework: 'hono' }, suggestions: [{ messageId: 'markPublic', output: `
+import { Hono } from 'hono';
+const app = new Hono().basePath('/api');
+app.get('/posts', (c) => c.json([]));
+app.use('/admin/*', bearerAuth({ token }));
+app.get('/admin/users', (c) => c.json([]));
+// agent-guard: public-route TODO: say why anyone may call this
+app.on(['PUT', 'DELETE'], '/posts/:id', (c) => c.json({}));
+` }] },
       ],
     },
     {
@@ -1057,7 +1457,13 @@ app.get('/posts', (c) => c.json([]));
 app.use(jwt({ secret: 's' }));
 `,
       filename: 'src/index.js',
-      errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /posts', framework: 'hono' } }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /posts', framework: 'hono' }, suggestions: [{ messageId: 'markPublic', output: `
+import { Hono } from 'hono';
+const app = new Hono();
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/posts', (c) => c.json([]));
+app.use(jwt({ secret: 's' }));
+` }] }],
     },
   ],
 });
@@ -1084,7 +1490,12 @@ const router = express.Router();
 router.put('/items/:id', (req, res) => res.json({}));
 `,
       filename: 'src/app.js',
-      errors: [{ messageId: 'missingGate', line: 4, column: 8, endLine: 4, endColumn: 11, data: { route: 'PUT /items/:id', framework: 'express' } }],
+      errors: [{ messageId: 'missingGate', line: 4, column: 8, endLine: 4, endColumn: 11, data: { route: 'PUT /items/:id', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+const express = require('express');
+const router = express.Router();
+// agent-guard: public-route TODO: say why anyone may call this
+router.put('/items/:id', (req, res) => res.json({}));
+` }] }],
     },
   ],
 });
