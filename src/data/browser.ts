@@ -64,6 +64,17 @@ export const BROWSER_GLOBALS: ReadonlySet<string> = new Set([
   'MutationObserver',
 ]);
 
+/**
+ * Names of flags that tell the browser from the server, for flags imported from another file
+ * (`import { isBrowser } from '@/lib/env'`): true in a browser (`isBrowser`, `isClient`,
+ * `inBrowser`, `canUseDOM`, `IS_BROWSER`, webpack's `process.browser`), or true on the server
+ * (`isServer`, `isSSR`, `IS_SERVER`).
+ */
+export const BROWSER_FLAG = /^(?:(?:is|in)_?(?:browser|client|dom)|can_?use_?dom)$/iu;
+export const SERVER_FLAG = /^is_?(?:server|ssr|node)$/iu;
+/** `process.browser`: webpack's (and older Next.js's) flag, true in the browser bundle. */
+export const PROCESS_BROWSER = 'browser';
+
 /** Folders whose files are (client) components in a Next.js app. */
 export const COMPONENT_FOLDERS: ReadonlySet<string> = new Set(['components', 'ui']);
 

@@ -1,8 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import fs, { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { afterAll } from 'vitest';
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 
 import rule from '../../src/rules/fetch-requires-timeout';
 import { clearProjectCaches } from '../../src/project/index';
@@ -296,4 +298,46 @@ export const load = () => get(document.title, { timeout: 10000 });`,
       ],
     },
   ],
+});
+
+describe('fetch-requires-timeout: the browser-code judgement is lazy', () => {
+  /** Lints `code` as `file` of the temporary tree; answers the folders the judgement looked at on disk. */
+  function diskLooks(file: string, code: string, ignoreBrowserCode: boolean): { looks: string[]; reports: number } {
+    const filename = path.join(root, file);
+    const spy = vi.spyOn(fs, 'statSync');
+    try {
+      const linter = new Linter({ configType: 'flat', cwd: path.parse(root).root });
+      const messages = linter.verify(
+        code,
+        [
+          {
+            files: ['**/*.ts', '**/*.tsx'],
+            plugins: { probe: { rules: { 'fetch-requires-timeout': rule } } } as never,
+            languageOptions: { parser: tsParser as never },
+            rules: { 'probe/fetch-requires-timeout': ['error', { ignoreBrowserCode }] },
+          },
+        ],
+        filename,
+      );
+      const folder = path.dirname(path.dirname(filename));
+      return {
+        looks: spy.mock.calls.map(([looked]) => String(looked)).filter((looked) => looked.startsWith(folder)),
+        reports: messages.filter((message) => message.ruleId === 'probe/fetch-requires-timeout').length,
+      };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it('reads nothing for a file without a finding, or with the option off', () => {
+    expect(diskLooks('lazy-a/components/Card.tsx', 'export const x = 1;', true)).toEqual({ looks: [], reports: 0 });
+    expect(diskLooks('lazy-b/components/Card.tsx', "export const load = () => fetch('/api/card');", false)).toEqual({ looks: [], reports: 1 });
+  });
+
+  it('judges a file with a finding once, however many findings it has', () => {
+    const code = "export const load = () => fetch('/api/card');\nexport const save = () => fetch('/api/card', { method: 'POST' });";
+    const { looks, reports } = diskLooks('lazy-c/components/Card.tsx', code, true);
+    expect(reports).toBe(2);
+    expect(looks.toSorted()).toEqual([path.join(root, 'lazy-c/app'), path.join(root, 'lazy-c/pages')]);
+  });
 });

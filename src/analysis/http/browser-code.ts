@@ -7,7 +7,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
-import { exportedFunctions, hasDirective, isFunctionLike, normalizedFilename } from '../../core/functions';
+import { exportedFunctions, hasDirective, isFunctionLike, normalizedFilename, resolveFunction } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
 import { createGuard } from '../../core/guards';
 import { importsModule, iterateModuleReferences } from '../../core/modules';
@@ -16,6 +16,7 @@ import { constInitOf } from '../../core/variable-index';
 import { readPackageJson } from '../../project/root';
 import { onClearProjectCaches } from '../../project/settings';
 import {
+  BROWSER_FLAG,
   BROWSER_GLOBALS,
   CLIENT_HOOKS,
   COMPONENT_FOLDERS,
@@ -23,7 +24,9 @@ import {
   NEXT_APP_FOLDERS,
   NEXT_PACKAGE,
   NODE_PREFIX,
+  PROCESS_BROWSER,
   SERVER_DIRECTIVES,
+  SERVER_FLAG,
   SERVER_ONLY_EXPORTS,
   SERVER_ONLY_MODULES,
   SERVER_ONLY_PATHS,
@@ -236,9 +239,11 @@ function unguardedBrowserGlobal(context: FileContext): string | null {
 }
 
 /**
- * What `test` says about the browser: `true` when it is true only in a browser
- * (`typeof window !== 'undefined'`), `false` when it is true only outside one
- * (`typeof window === 'undefined'`), `null` when it says nothing.
+ * The value of `test` that implies a browser: `true` for `typeof window !== 'undefined'` (true
+ * only in a browser), `false` for `typeof window === 'undefined'` (false only in a browser),
+ * `null` when no value of it says so. Follows `const` flags and functions of the file that
+ * return such a test (`const isBrowser = () => typeof window !== 'undefined'`), and reads
+ * flags from elsewhere by name (`isBrowser`, `isServer`, `process.browser`).
  */
 function browserTest(context: FileContext, test: TSESTree.Node, depth: number): boolean | null {
   if (depth > 4) {
@@ -275,11 +280,50 @@ function browserTest(context: FileContext, test: TSESTree.Node, depth: number): 
     case AST_NODE_TYPES.Identifier: {
       // `const isBrowser = typeof window !== 'undefined'`.
       const init = constInitOf(context, test);
-      return init ? browserTest(context, init, depth + 1) : null;
+      return init ? browserTest(context, init, depth + 1) : flagByName(test.name);
     }
+    case AST_NODE_TYPES.MemberExpression: {
+      if (test.computed || test.property.type !== AST_NODE_TYPES.Identifier) {
+        return null;
+      }
+      const processBrowser = test.property.name === PROCESS_BROWSER && test.object.type === AST_NODE_TYPES.Identifier && test.object.name === 'process';
+      return processBrowser ? true : flagByName(test.property.name);
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      // `isBrowser()`: a function of the file returning a test, else the name.
+      if (test.arguments.length > 0) {
+        return null;
+      }
+      const fn = resolveFunction(context, test.callee);
+      if (fn) {
+        const returned = singleReturn(fn);
+        return returned ? browserTest(context, returned, depth + 1) : null;
+      }
+      return test.callee.type === AST_NODE_TYPES.Identifier || test.callee.type === AST_NODE_TYPES.MemberExpression
+        ? browserTest(context, test.callee, depth + 1)
+        : null;
+    }
+    case AST_NODE_TYPES.ChainExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSAsExpression:
+      return browserTest(context, test.expression, depth + 1);
     default:
       return null;
   }
+}
+
+/** A flag named like `isBrowser` (its `true` implies a browser) or `isServer` (its `false` does). */
+function flagByName(name: string): boolean | null {
+  return BROWSER_FLAG.test(name) ? true : SERVER_FLAG.test(name) ? false : null;
+}
+
+/** The expression a function returns when its body is that expression or a lone `return`. */
+function singleReturn(fn: FunctionLike): TSESTree.Node | null {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    return fn.body;
+  }
+  const [statement, ...rest] = fn.body.body;
+  return rest.length === 0 && statement?.type === AST_NODE_TYPES.ReturnStatement ? statement.argument : null;
 }
 
 /** The string `typeofSide` (`typeof window`) is compared with, or `null`. */

@@ -142,6 +142,13 @@ describe('judgeBrowserCode: browser globals', () => {
       "export function base() { if (!(typeof window === 'object')) return ''; return window.location.origin; }",
       "export function base() { if ('undefined' != typeof window && ready) { return window.location.origin; } }",
       'export type W = typeof window;\nexport let w: typeof window;',
+      "const isBrowser = () => typeof window !== 'undefined';\nexport const base = () => (isBrowser() ? window.location.origin : '');",
+      "function isServer() { return typeof document === 'undefined'; }\nexport function base() { if (isServer()) return ''; return document.title; }",
+      "import { isBrowser } from '@/lib/env';\nexport const base = () => (isBrowser ? window.location.origin : '');",
+      "import { IS_SERVER } from './env';\nexport function base() { if (IS_SERVER) throw new Error('client only'); return window.location.origin; }",
+      "import env from './env';\nexport const base = () => env.canUseDOM && window.location.origin;",
+      "import { isClient } from './env';\nexport const base = () => isClient() && window.location.origin;",
+      "export const base = () => (process.browser ? window.location.origin : '');",
     ];
     for (const code of guarded) {
       expect(verdict(code, 'file.tsx', true), code).toBe('false no-browser-signal ');
@@ -151,6 +158,11 @@ describe('judgeBrowserCode: browser globals', () => {
     expect(verdict("export function f() { if (typeof window === 'undefined') { return window.x; } }")).toBe('true browser-global window');
     expect(verdict("export function f() { if (typeof window !== 'undefined' || ready) { return window.x; } }")).toBe('true browser-global window');
     expect(verdict("export function f() { if (typeof process !== 'undefined') { return window.x; } }")).toBe('true browser-global window');
+    expect(verdict("import { isServer } from './env';\nexport const f = () => (isServer ? window.x : null);")).toBe('true browser-global window');
+    expect(verdict("const isBrowser = () => { log(); return typeof window !== 'undefined'; };\nexport const f = () => isBrowser() && window.x;")).toBe(
+      'true browser-global window',
+    );
+    expect(verdict("export const f = () => server.browser && window.x;")).toBe('true browser-global window');
   });
   it('local names are not browser globals; strings are not reads', () => {
     expect(verdict('export function save(document) { return document.title; }')).toBe('false no-browser-signal ');
