@@ -435,7 +435,121 @@ const pool = new Pool();
 exports.find = (id) => pool.query('SELECT * FROM users WHERE id = ' + id);`,
       filename: 'file.js',
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 35, endLine: 3, endColumn: 73, data: { value: '`id`', sink: 'pool.query', via: '' }, suggestions: [] },
+        {
+          messageId: 'dynamicSql', line: 3, column: 35, endLine: 3, endColumn: 73, data: { value: '`id`', sink: 'pool.query', via: '' },
+          suggestions: [
+            {
+              messageId: 'useParameters',
+              data: { placeholder: '$1, $2, …' },
+              output: `const { Pool } = require('pg');
+const pool = new Pool();
+exports.find = (id) => pool.query('SELECT * FROM users WHERE id = $1', [id]);`,
+            },
+          ],
+        },
+      ],
+    },
+    // Concatenation: quoted values lose their quotes; the text keeps the first string's quote when it needs no escaping there.
+    {
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export const find = (email: string, age: string) => pool.query("SELECT * FROM users WHERE email = '" + email + "' AND age > " + age + ' LIMIT 10');`,
+      errors: [
+        {
+          messageId: 'dynamicSql', line: 3, column: 64, endLine: 3, endColumn: 146, data: { value: '`email` and 1 more value', sink: 'pool.query', via: '' },
+          suggestions: [
+            {
+              messageId: 'useParameters',
+              data: { placeholder: '$1, $2, …' },
+              output: `import { Pool } from 'pg';
+const pool = new Pool();
+export const find = (email: string, age: string) => pool.query("SELECT * FROM users WHERE email = $1 AND age > $2 LIMIT 10", [email, age]);`,
+            },
+          ],
+        },
+      ],
+    },
+    // Concatenation over lines, a SQL string literal inside, a template operand: a template literal, no quote escaping.
+    {
+      code: `import mysql from 'mysql2/promise';
+const conn = await mysql.createConnection({});
+export const find = (id: string, name: string) => conn.query(
+  'SELECT * FROM users ' +
+  "WHERE status = 'active' AND id = " + id +
+  \` AND name = '\${name}'\`,
+);`,
+      errors: [
+        {
+          messageId: 'dynamicSql', line: 4, column: 3, endLine: 6, endColumn: 26, data: { value: '`id` and 1 more value', sink: 'conn.query', via: '' },
+          suggestions: [
+            {
+              messageId: 'useParameters',
+              data: { placeholder: '?' },
+              output: `import mysql from 'mysql2/promise';
+const conn = await mysql.createConnection({});
+export const find = (id: string, name: string) => conn.query(
+  \`SELECT * FROM users WHERE status = 'active' AND id = ? AND name = ?\`, [id, name],
+);`,
+            },
+          ],
+        },
+      ],
+    },
+    // Concatenation: sequelize named replacements, Prisma's tagged template.
+    {
+      code: `import { Sequelize } from 'sequelize';
+const sequelize = new Sequelize('sqlite::memory:');
+export const find = (id: string) => sequelize.query('SELECT * FROM users WHERE id = ' + id);`,
+      errors: [
+        {
+          messageId: 'dynamicSql', line: 3, column: 53, endLine: 3, endColumn: 91, data: { value: '`id`', sink: 'sequelize.query', via: '' },
+          suggestions: [
+            {
+              messageId: 'useParameters',
+              data: { placeholder: ':name' },
+              output: `import { Sequelize } from 'sequelize';
+const sequelize = new Sequelize('sqlite::memory:');
+export const find = (id: string) => sequelize.query('SELECT * FROM users WHERE id = :id', { replacements: { id } });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export const find = (id: string) => prisma.$queryRawUnsafe('SELECT * FROM "User" WHERE id = ' + id);`,
+      errors: [
+        {
+          messageId: 'dynamicSql', line: 3, column: 60, endLine: 3, endColumn: 99, data: { value: '`id`', sink: 'prisma.$queryRawUnsafe', via: '' },
+          suggestions: [
+            {
+              messageId: 'useTaggedTemplate',
+              data: { tag: '$queryRaw' },
+              output: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+export const find = (id: string) => prisma.$queryRaw\`SELECT * FROM "User" WHERE id = \${id}\`;`,
+            },
+          ],
+        },
+      ],
+    },
+    // Concatenation that cannot be rewritten safely: an identifier position, a value inside quoted text,
+    // a numeric addition first, a nested sum, a comment inside: no suggestion.
+    {
+      code: `import { Pool } from 'pg';
+const pool = new Pool();
+export const a = (sort: string) => pool.query('SELECT * FROM users ORDER BY ' + sort);
+export const b = (q: string) => pool.query("SELECT * FROM users WHERE name LIKE '%" + q + "%'");
+export const c = (x: number, y: string) => pool.query(x + y + ' = 1');
+export const d = (x: string, y: string) => pool.query('SELECT * FROM t WHERE a = ' + (x + y));
+export const e = (id: string) => pool.query('SELECT * FROM t WHERE a = ' + /* the id */ id);`,
+      errors: [
+        { messageId: 'dynamicSql', line: 3, column: 47, endLine: 3, endColumn: 85, data: { value: '`sort`', sink: 'pool.query', via: '' }, suggestions: [] },
+        { messageId: 'dynamicSql', line: 4, column: 44, endLine: 4, endColumn: 95, data: { value: '`q`', sink: 'pool.query', via: '' }, suggestions: [] },
+        { messageId: 'dynamicSql', line: 5, column: 55, endLine: 5, endColumn: 69, data: { value: '`x` and 1 more value', sink: 'pool.query', via: '' }, suggestions: [] },
+        { messageId: 'dynamicSql', line: 6, column: 55, endLine: 6, endColumn: 93, data: { value: '`x` and 1 more value', sink: 'pool.query', via: '' }, suggestions: [] },
+        { messageId: 'dynamicSql', line: 7, column: 45, endLine: 7, endColumn: 91, data: { value: '`id`', sink: 'pool.query', via: '' }, suggestions: [] },
       ],
     },
     // pg: CJS require + member, pool.connect() client
@@ -1918,7 +2032,18 @@ const pool = makePool({});
 exports.find = (id) => pool.query('SELECT * FROM users WHERE id = ' + id);`,
       filename: 'file.js',
       errors: [
-        { messageId: 'dynamicSql', line: 3, column: 35, endLine: 3, endColumn: 73, data: { value: '`id`', sink: 'pool.query', via: '' } },
+        {
+          messageId: 'dynamicSql', line: 3, column: 35, endLine: 3, endColumn: 73, data: { value: '`id`', sink: 'pool.query', via: '' },
+          suggestions: [
+            {
+              messageId: 'useParameters',
+              data: { placeholder: '?' },
+              output: `const { createPool: makePool } = require('mysql2');
+const pool = makePool({});
+exports.find = (id) => pool.query('SELECT * FROM users WHERE id = ?', [id]);`,
+            },
+          ],
+        },
       ],
     },
     // espree: express handler, sqlite3

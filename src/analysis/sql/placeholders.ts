@@ -13,33 +13,104 @@ const VALUE_BEFORE: readonly RegExp[] = [
 /** Text after an interpolation (or its closing quote) that ends a value. */
 const VALUE_AFTER = /^(?:$|[\s),;])/u;
 
-/** One rewritten template: raw text between the backticks plus the values lifted out of it. */
+/** One rewritten SQL text: raw text between the backticks plus the values lifted out of it. */
 export interface PlaceholderRewrite {
-  /** Raw template content with each interpolation replaced (quotes around it removed). */
+  /** Raw template content with each value replaced (quotes around it removed). */
   readonly text: string;
   /** The interpolated expressions, in order. */
   readonly values: readonly TSESTree.Expression[];
 }
 
 /**
- * Rewrites a SQL template literal so that every interpolation becomes a placeholder,
- * removing the quotes that surrounded a quoted value (`'${email}'` → `$1`). Returns
- * `null` unless every interpolation sits in a value position (after `=`, `<`, `LIKE`,
- * `LIMIT`, inside `VALUES (…)`), not inside quotes adjoining other text (`'%${q}%'`)
- * and not an identifier (`FROM ${table}`, `ORDER BY ${col}`).
+ * SQL text written in the source: the raw text pieces between the values, as they would read
+ * between the backticks of a template literal (`texts.length === values.length + 1`).
+ */
+interface SqlPieces {
+  readonly texts: readonly string[];
+  readonly values: readonly TSESTree.Expression[];
+  /** The quote of a string-literal concatenation (`'`, `"`), which a rewrite keeps when it can; `null` for a template. */
+  readonly quote: string | null;
+}
+
+/** A string value as the raw text of a template literal. */
+function templateRaw(value: string): string {
+  return value.replace(/\\|`|\$\{|\r/gu, (match) => (match === '\r' ? '\\r' : `\\${match}`));
+}
+
+/**
+ * The pieces of SQL text written as a template literal, or as a `+` concatenation that starts
+ * with a string (`'… id = ' + id + ' AND …'`, template operands included). `null` for anything
+ * else: a concatenation that could be a numeric addition first, a nested `+` operand, a template
+ * with an invalid escape, comments inside (a rewrite would drop them).
+ */
+function sqlPiecesOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): SqlPieces | null {
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) {
+    return { texts: node.quasis.map((quasi) => quasi.value.raw), values: node.expressions, quote: null };
+  }
+  if (node.type !== AST_NODE_TYPES.BinaryExpression || node.operator !== '+' || sourceCode.getCommentsInside(node).length > 0) {
+    return null;
+  }
+  const operands: TSESTree.Node[] = [];
+  let current: TSESTree.Node = node;
+  while (current.type === AST_NODE_TYPES.BinaryExpression && current.operator === '+') {
+    operands.push(current.right);
+    current = current.left;
+  }
+  operands.push(current);
+  operands.reverse();
+  const first = operands[0]!;
+  const quote = first.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? sourceCode.getText(first)[0]! : null;
+  if (quote === null && first.type !== AST_NODE_TYPES.TemplateLiteral) {
+    return null;
+  }
+  const texts: string[] = [''];
+  const values: TSESTree.Expression[] = [];
+  for (const operand of operands) {
+    if (operand.type === AST_NODE_TYPES.Literal && typeof operand.value === 'string') {
+      texts[texts.length - 1] += templateRaw(operand.value);
+    } else if (operand.type === AST_NODE_TYPES.TemplateLiteral) {
+      texts[texts.length - 1] += operand.quasis[0]!.value.raw;
+      operand.expressions.forEach((expression, index) => {
+        values.push(expression);
+        texts.push(operand.quasis[index + 1]!.value.raw);
+      });
+    } else if (operand.type === AST_NODE_TYPES.PrivateIdentifier || (operand.type === AST_NODE_TYPES.BinaryExpression && operand.operator === '+')) {
+      return null;
+    } else {
+      values.push(operand as TSESTree.Expression);
+      texts.push('');
+    }
+  }
+  return { texts, values, quote: first.type === AST_NODE_TYPES.TemplateLiteral ? null : quote };
+}
+
+/**
+ * The literal that holds rewritten text: a template literal, or for a concatenation of strings
+ * a string in its quote when the text needs no escaping there.
+ */
+function literalText(pieces: SqlPieces, text: string): string {
+  const quote = pieces.quote;
+  return quote !== null && !/[\\\n\r\u2028\u2029`]|\$\{/u.test(text) && !text.includes(quote) ? `${quote}${text}${quote}` : `\`${text}\``;
+}
+
+/**
+ * Rewrites SQL text so that every value becomes a placeholder, removing the quotes that
+ * surrounded a quoted value (`'${email}'` → `$1`). Returns `null` unless every value sits in a
+ * value position (after `=`, `<`, `LIKE`, `LIMIT`, inside `VALUES (…)`), not inside quotes
+ * adjoining other text (`'%${q}%'`) and not an identifier (`FROM ${table}`, `ORDER BY ${col}`).
  * @example toPlaceholders(`SELECT * FROM t WHERE a = '${x}'`, (i) => `$${i + 1}`) // text: SELECT * FROM t WHERE a = $1
  */
 function toPlaceholders(
-  template: TSESTree.TemplateLiteral,
+  pieces: SqlPieces,
   placeholder: (index: number, expression: TSESTree.Expression) => string,
 ): PlaceholderRewrite | null {
-  if (template.expressions.length === 0) {
+  if (pieces.values.length === 0) {
     return null;
   }
-  let text = template.quasis[0]!.value.raw;
-  for (let index = 0; index < template.expressions.length; index++) {
-    const expression = template.expressions[index]!;
-    let after = template.quasis[index + 1]!.value.raw;
+  let text = pieces.texts[0]!;
+  for (let index = 0; index < pieces.values.length; index++) {
+    const expression = pieces.values[index]!;
+    let after = pieces.texts[index + 1]!;
     let before = text;
     // Only single quotes delimit strings everywhere; "x" is an identifier in Postgres and SQLite.
     const quote = /(?<![\w'"])'$/u.exec(before)?.[0];
@@ -57,7 +128,7 @@ function toPlaceholders(
     }
     text = before + placeholder(index, expression) + after;
   }
-  return { text, values: template.expressions };
+  return { text, values: pieces.values };
 }
 
 /** Source text of an expression as an array element or argument (sequences parenthesised). */
@@ -100,11 +171,13 @@ export interface CallRewrite {
 }
 
 /**
- * Rewrites `call`, whose argument `argIndex` is the SQL template `argument`, to pass the
- * interpolated values as parameters in the library's style (see `ValueBinding`). Returns
- * `null` when the template is not a direct template literal, an interpolation is not in a
- * value position, the text already holds placeholders, or the call already passes values.
+ * Rewrites `call`, whose argument `argIndex` is the SQL text `argument` (a template literal or
+ * a `+` concatenation starting with a string), to pass the values as parameters in the
+ * library's style (see `ValueBinding`). Returns `null` when the text is not written at the
+ * argument, a value is not in a value position, the text already holds placeholders, or the
+ * call already passes values.
  * @example pool.query(`… id = ${id}`) // -> pool.query(`… id = $1`, [id])
+ * @example pool.query('… id = ' + id) // -> pool.query('… id = $1', [id])
  */
 export function parameterizeCall(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -113,18 +186,22 @@ export function parameterizeCall(
   argIndex: number,
   binding: ValueBinding,
 ): CallRewrite | null {
-  if (argument.type !== AST_NODE_TYPES.TemplateLiteral || call.arguments[argIndex] !== argument) {
+  if (call.arguments[argIndex] !== argument) {
+    return null;
+  }
+  const pieces = sqlPiecesOf(sourceCode, argument);
+  if (!pieces) {
     return null;
   }
   const template = argument;
-  const existing = template.quasis.map((quasi) => quasi.value.raw).join(' ');
+  const existing = pieces.texts.join(' ');
   const tail = call.arguments.slice(argIndex + 1);
   const first = tail[0];
   const callbackOnly = tail.length === 1 &&
     (first?.type === AST_NODE_TYPES.ArrowFunctionExpression || first?.type === AST_NODE_TYPES.FunctionExpression);
   const valueList = (values: readonly TSESTree.Expression[]): string =>
     values.map((value) => argumentText(sourceCode, value)).join(', ');
-  const replaceTemplate = (text: string) => (fixer: TSESLint.RuleFixer) => fixer.replaceText(template, `\`${text}\``);
+  const replaceTemplate = (text: string) => (fixer: TSESLint.RuleFixer) => fixer.replaceText(template, literalText(pieces, text));
 
   switch (binding) {
     case 'dollar-array':
@@ -132,7 +209,7 @@ export function parameterizeCall(
       const dollar = binding === 'dollar-array';
       const rewrite = (dollar ? /\$\d/u : /\?/u).test(existing) || (tail.length > 0 && !callbackOnly)
         ? null
-        : toPlaceholders(template, (index) => (dollar ? `$${index + 1}` : '?'));
+        : toPlaceholders(pieces, (index) => (dollar ? `$${index + 1}` : '?'));
       if (!rewrite) {
         return null;
       }
@@ -157,7 +234,7 @@ export function parameterizeCall(
       ) {
         return null;
       }
-      const rewrite = toPlaceholders(template, () => '?');
+      const rewrite = toPlaceholders(pieces, () => '?');
       const closing = sourceCode.getLastToken(run);
       if (!rewrite || !closing) {
         return null;
@@ -173,7 +250,7 @@ export function parameterizeCall(
       }
       const taken = new Set<string>();
       const names: string[] = [];
-      const rewrite = toPlaceholders(template, (_, expression) => {
+      const rewrite = toPlaceholders(pieces, (_, expression) => {
         names.push(placeholderName(expression, taken));
         return `:${names.at(-1)!}`;
       });
@@ -202,7 +279,7 @@ export function parameterizeCall(
       ) {
         return null;
       }
-      const rewrite = toPlaceholders(template, (_, expression) => `\${${sourceCode.getText(expression)}}`);
+      const rewrite = toPlaceholders(pieces, (_, expression) => `\${${sourceCode.getText(expression)}}`);
       if (!rewrite) {
         return null;
       }
