@@ -7,7 +7,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
-import { exportedFunctions, hasDirective, isFunctionLike, normalizedFilename, resolveFunction } from '../../core/functions';
+import { hasDirective, isFunctionLike, normalizedFilename, resolveFunction } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
 import { createGuard } from '../../core/guards';
 import { importsModule, iterateModuleReferences } from '../../core/modules';
@@ -105,14 +105,56 @@ function serverOnlyMarker(context: FileContext): string | null {
   if (module) {
     return `import '${module}'`;
   }
-  for (const [name, fn] of exportedFunctions(context)) {
-    if (SERVER_ONLY_EXPORTS.has(name)) {
-      return `export ${name}`;
+  return serverOnlyExport(context);
+}
+
+/**
+ * A server-only export (`loader`, `getServerSideProps`, `GET`…) or an exported async component,
+ * described; read from the export statements' names, resolving a function only for a default or
+ * a PascalCase name.
+ */
+function serverOnlyExport(context: FileContext): string | null {
+  const asyncComponent = (name: string, value: TSESTree.Node | null | undefined): string | null => {
+    const fn = value ? resolveFunction(context, value) : null;
+    const declared = fn && name === 'default' ? componentName(fn) : name;
+    return fn?.async && declared !== null && (declared === 'default' || COMPONENT_NAME.test(declared)) ? `async component ${name}` : null;
+  };
+  for (const statement of context.sourceCode.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      const found = asyncComponent('default', statement.declaration);
+      if (found) {
+        return found;
+      }
+      continue;
     }
-    // Client components are never async: an exported async component is a Server Component.
-    const declared = name === 'default' ? componentName(fn) : name;
-    if (fn.async && declared !== null && (declared === 'default' || COMPONENT_NAME.test(declared))) {
-      return `async component ${name}`;
+    if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration) {
+      continue;
+    }
+    const named: [string, TSESTree.Node | null][] = [];
+    const decl = statement.declaration;
+    if (decl?.type === AST_NODE_TYPES.FunctionDeclaration && decl.id) {
+      named.push([decl.id.name, decl]);
+    } else if (decl?.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of decl.declarations) {
+        if (declarator.id.type === AST_NODE_TYPES.Identifier) {
+          named.push([declarator.id.name, declarator.init]);
+        }
+      }
+    } else {
+      for (const specifier of statement.specifiers) {
+        const exported = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : String(specifier.exported.value);
+        named.push([exported, statement.source || specifier.local.type !== AST_NODE_TYPES.Identifier ? null : specifier.local]);
+      }
+    }
+    for (const [name, value] of named) {
+      if (SERVER_ONLY_EXPORTS.has(name)) {
+        return `export ${name}`;
+      }
+      // Client components are never async: an exported async component is a Server Component.
+      const found = COMPONENT_NAME.test(name) ? asyncComponent(name, value) : null;
+      if (found) {
+        return found;
+      }
     }
   }
   return null;

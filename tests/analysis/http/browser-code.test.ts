@@ -94,6 +94,12 @@ describe('judgeBrowserCode: directives and server-only markers', () => {
     expect(verdict('export async function GET() { return window.x; }')).toBe('false server-only export GET');
     expect(verdict('export default async function Users() { return null; }')).toBe('false server-only async component default');
     expect(verdict('export async function UserList() { return null; }')).toBe('false server-only async component UserList');
+    expect(verdict('export const UserList = async () => null;')).toBe('false server-only async component UserList');
+    expect(verdict('const Users = async function () { return null; };\nexport { Users as UserList };')).toBe('false server-only async component UserList');
+    expect(verdict('async function handler() { return window.x; }\nexport { handler as GET };')).toBe('false server-only export GET');
+    expect(verdict("export { loader } from './user.server';\nexport const x = () => window.x;")).toBe('false server-only export loader');
+    // A route method made by a wrapper is still the export of that name.
+    expect(verdict('export const GET = withAuth(handler);')).toBe('false server-only export GET');
     // An async helper is not a component.
     expect(verdict('export default async function load() { return window.x; }')).toBe('true browser-global window');
   });
