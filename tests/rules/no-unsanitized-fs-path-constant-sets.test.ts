@@ -106,7 +106,15 @@ app.get('/report', async (req, res) => {
   const kind = KINDS.includes(req.query.kind) ? req.query.kind : req.query.fallback;
   res.send(await fs.readFile(\`reports/\${kind}.pdf\`));
 });`,
-      errors: [{ messageId: 'requestPath', line: 7, column: 30, endLine: 7, endColumn: 51, data: { sink: 'fs.readFile', via: '', source: 'req.query.fallback' }, suggestions: null }],
+      errors: [{ messageId: 'requestPath', line: 7, column: 30, endLine: 7, endColumn: 51, data: { sink: 'fs.readFile', via: '', source: 'req.query.fallback' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'kind', pathName: 'path' }, output: `import express from 'express';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+const KINDS = ['draft', 'final'];
+const app = express();
+app.get('/report', async (req, res) => {
+  const kind = KINDS.includes(req.query.kind) ? req.query.kind : req.query.fallback;
+  res.send(await fs.readFile(\`reports/\${path.basename(kind)}.pdf\`));
+});` }] }],
     },
     {
       // The check is undone by a later write.
@@ -120,7 +128,17 @@ app.get('/theme.css', (req, res) => {
   if (req.query.preview) theme = req.query.preview;
   fs.createReadStream(\`themes/\${theme}.css\`).pipe(res);
 });`,
-      errors: [{ messageId: 'requestPath', line: 9, column: 23, endLine: 9, endColumn: 44, data: { sink: 'fs.createReadStream', via: '', source: 'req.query.theme' }, suggestions: null }],
+      errors: [{ messageId: 'requestPath', line: 9, column: 23, endLine: 9, endColumn: 44, data: { sink: 'fs.createReadStream', via: '', source: 'req.query.theme' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'theme', pathName: 'path' }, output: `import express from 'express';
+import fs from 'node:fs';
+import path from 'node:path';
+const THEMES = ['light', 'dark'];
+const app = express();
+app.get('/theme.css', (req, res) => {
+  let theme = req.query.theme;
+  if (!THEMES.includes(theme)) theme = 'light';
+  if (req.query.preview) theme = req.query.preview;
+  fs.createReadStream(\`themes/\${path.basename(theme)}.css\`).pipe(res);
+});` }] }],
     },
     {
       // The miss answers 404 but does not leave the handler.
@@ -182,8 +200,44 @@ app.get('/cached/:name', (req, res) => {
   res.send(fs.readFileSync('cache/' + req.params.name));
 });`,
       errors: [
-        { messageId: 'requestPath', line: 13, column: 28, endLine: 13, endColumn: 54, data: { sink: 'fs.readFileSync', via: '', source: 'req.params.name' }, suggestions: null },
-        { messageId: 'requestPath', line: 17, column: 28, endLine: 17, endColumn: 54, data: { sink: 'fs.readFileSync', via: '', source: 'req.params.name' }, suggestions: null },
+        { messageId: 'requestPath', line: 13, column: 28, endLine: 13, endColumn: 54, data: { sink: 'fs.readFileSync', via: '', source: 'req.params.name' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'req.params.name', pathName: 'path' }, output: `import express from 'express';
+import fs from 'node:fs';
+import path from 'node:path';
+const seen = {};
+const cached = new Map([['a', 1]]);
+const app = express();
+app.post('/seen/:name', (req, res) => {
+  seen[req.params.name] = true;
+  cached.set(req.params.name, 2);
+  res.end();
+});
+app.get('/seen/:name', (req, res) => {
+  if (!seen[req.params.name]) return res.sendStatus(404);
+  res.send(fs.readFileSync('cache/' + path.basename(req.params.name)));
+});
+app.get('/cached/:name', (req, res) => {
+  if (!cached.get(req.params.name)) return res.sendStatus(404);
+  res.send(fs.readFileSync('cache/' + req.params.name));
+});` }] },
+        { messageId: 'requestPath', line: 17, column: 28, endLine: 17, endColumn: 54, data: { sink: 'fs.readFileSync', via: '', source: 'req.params.name' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'req.params.name', pathName: 'path' }, output: `import express from 'express';
+import fs from 'node:fs';
+import path from 'node:path';
+const seen = {};
+const cached = new Map([['a', 1]]);
+const app = express();
+app.post('/seen/:name', (req, res) => {
+  seen[req.params.name] = true;
+  cached.set(req.params.name, 2);
+  res.end();
+});
+app.get('/seen/:name', (req, res) => {
+  if (!seen[req.params.name]) return res.sendStatus(404);
+  res.send(fs.readFileSync('cache/' + req.params.name));
+});
+app.get('/cached/:name', (req, res) => {
+  if (!cached.get(req.params.name)) return res.sendStatus(404);
+  res.send(fs.readFileSync('cache/' + path.basename(req.params.name)));
+});` }] },
       ],
     },
     {
@@ -201,8 +255,30 @@ app.post('/outbox', (req, res) => {
 });`,
       filename: 'file.js',
       errors: [
-        { messageId: 'requestPath', line: 4, column: 20, endLine: 4, endColumn: 54, data: { sink: 'req.files.doc.mv', via: '', source: 'req.files.doc.name' }, suggestions: null },
-        { messageId: 'requestPath', line: 9, column: 13, endLine: 9, endColumn: 41, data: { sink: 'letter.mv', via: '', source: 'req.files.letter.name' }, suggestions: null },
+        { messageId: 'requestPath', line: 4, column: 20, endLine: 4, endColumn: 54, data: { sink: 'req.files.doc.mv', via: '', source: 'req.files.doc.name' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'req.files.doc.name', pathName: 'path' }, output: `const express = require('express');
+const path = require('node:path');
+const app = express();
+app.post('/inbox', (req, res) => {
+  req.files.doc.mv('/srv/inbox/' + path.basename(req.files.doc.name), () => res.end());
+});
+app.post('/outbox', (req, res) => {
+  let letter;
+  letter = req.files.letter;
+  letter.mv(\`/srv/outbox/\${letter.name}\`);
+  res.end();
+});` }] },
+        { messageId: 'requestPath', line: 9, column: 13, endLine: 9, endColumn: 41, data: { sink: 'letter.mv', via: '', source: 'req.files.letter.name' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'letter.name', pathName: 'path' }, output: `const express = require('express');
+const path = require('node:path');
+const app = express();
+app.post('/inbox', (req, res) => {
+  req.files.doc.mv('/srv/inbox/' + req.files.doc.name, () => res.end());
+});
+app.post('/outbox', (req, res) => {
+  let letter;
+  letter = req.files.letter;
+  letter.mv(\`/srv/outbox/\${path.basename(letter.name)}\`);
+  res.end();
+});` }] },
       ],
     },
     {

@@ -443,7 +443,22 @@ http.createServer((req, res) => {
   req.pipe(bb);
 }).listen(3000);
 ` }] },
-        { messageId: 'requestPath', line: 12, column: 36, endLine: 12, endColumn: 57, data: { sink: 'fs.createWriteStream', via: '', source: 'filename' }, suggestions: [] },
+        { messageId: 'requestPath', line: 12, column: 36, endLine: 12, endColumn: 57, data: { sink: 'fs.createWriteStream', via: '', source: 'filename' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'filename', pathName: 'path' }, output: `const http = require('http');
+const busboy = require('busboy');
+const fs = require('fs');
+const path = require('path');
+http.createServer((req, res) => {
+  const bb = busboy({ headers: req.headers });
+  bb.on('file', (name, file, info) => {
+    const { filename } = info;
+    file.pipe(fs.createWriteStream(path.join(__dirname, 'uploads', filename)));
+  });
+  bb.on('file', (fieldname, file, filename) => {
+    file.pipe(fs.createWriteStream(\`uploads/\${path.basename(filename)}\`));
+  });
+  req.pipe(bb);
+}).listen(3000);
+` }] },
       ],
     },
     // @fastify/multipart: `data.filename` and each part's `filename` are the client's.
@@ -477,7 +492,20 @@ app.post('/upload', async (request, reply) => {
   }
 });
 ` }] },
-        { messageId: 'requestPath', line: 11, column: 78, endLine: 11, endColumn: 104, data: { sink: 'fs.createWriteStream', via: '', source: 'request.parts()[…].filename' }, suggestions: [] },
+        { messageId: 'requestPath', line: 11, column: 78, endLine: 11, endColumn: 104, data: { sink: 'fs.createWriteStream', via: '', source: 'request.parts()[…].filename' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'part.filename', pathName: 'path' }, output: `import Fastify from 'fastify';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+const app = Fastify();
+app.post('/upload', async (request, reply) => {
+  const data = await request.file();
+  if (!data) return reply.code(400).send();
+  await pipeline(data.file, fs.createWriteStream(path.join('uploads', data.filename)));
+  for await (const part of request.parts()) {
+    if (part.type === 'file') await pipeline(part.file, fs.createWriteStream(\`uploads/\${path.basename(part.filename)}\`));
+  }
+});
+` }] },
       ],
     },
     // NestJS: FileInterceptor with a diskStorage that keeps the client's name, and one without options (configured elsewhere).

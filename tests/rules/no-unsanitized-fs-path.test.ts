@@ -128,6 +128,92 @@ app.get('/f', (req, res) => {
 `,
   ],
   invalid: [
+    // Plain concatenation with a root: the file's own `path` module name is used.
+    {
+      code: `import fs from 'node:fs';
+import nodePath from 'node:path';
+import express from 'express';
+const DIR = nodePath.resolve('uploads');
+const app = express();
+app.get('/f/:name', (req, res) => {
+  res.send(fs.readFileSync(DIR + '/' + req.params.name + '.txt'));
+});
+`,
+      errors: [
+        {
+          messageId: 'requestPath', line: 7, column: 28, endLine: 7, endColumn: 64, data: { sink: 'fs.readFileSync', via: '', source: 'req.params.name' },
+          suggestions: [
+            {
+              messageId: 'wrapInBasename',
+              data: { segment: 'req.params.name', pathName: 'nodePath' },
+              output: `import fs from 'node:fs';
+import nodePath from 'node:path';
+import express from 'express';
+const DIR = nodePath.resolve('uploads');
+const app = express();
+app.get('/f/:name', (req, res) => {
+  res.send(fs.readFileSync(DIR + '/' + nodePath.basename(req.params.name) + '.txt'));
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A template literal in a variable: the suggestion edits its initialiser; CommonJS gets a require.
+    {
+      code: `const fs = require('fs');
+const express = require('express');
+const app = express();
+app.get('/f', (req, res) => {
+  const file = \`\${__dirname}/files/\${req.query.name}\`;
+  fs.createReadStream(file).pipe(res);
+});
+`,
+      filename: 'file.js',
+      errors: [
+        {
+          messageId: 'requestPath', line: 6, column: 23, endLine: 6, endColumn: 27, data: { sink: 'fs.createReadStream', via: '', source: 'req.query.name' },
+          suggestions: [
+            {
+              messageId: 'wrapInBasename',
+              data: { segment: 'req.query.name', pathName: 'path' },
+              output: `const fs = require('fs');
+const express = require('express');
+const path = require('node:path');
+const app = express();
+app.get('/f', (req, res) => {
+  const file = \`\${__dirname}/files/\${path.basename(req.query.name)}\`;
+  fs.createReadStream(file).pipe(res);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // No suggestion: the value is a directory (text with `/` after it), it is not after a `/`,
+    // a second value follows it, or `path` names something else where it would be used.
+    {
+      code: `import fs from 'fs';
+import express from 'express';
+const app = express();
+app.get('/f', (req, res) => {
+  fs.readFileSync(\`sites/\${req.query.site}/index.html\`);
+  fs.readFileSync('avatar-' + req.query.user);
+  fs.readFileSync(\`files/\${req.query.dir}\${req.query.ext}\`);
+});
+app.get('/g', (req, res, path) => {
+  fs.readFileSync('files/' + req.query.name);
+});
+`,
+      errors: [
+        { messageId: 'requestPath', line: 5, column: 19, endLine: 5, endColumn: 55, data: { sink: 'fs.readFileSync', via: '', source: 'req.query.site' }, suggestions: [] },
+        { messageId: 'requestPath', line: 6, column: 19, endLine: 6, endColumn: 45, data: { sink: 'fs.readFileSync', via: '', source: 'req.query.user' }, suggestions: [] },
+        { messageId: 'requestPath', line: 7, column: 19, endLine: 7, endColumn: 59, data: { sink: 'fs.readFileSync', via: '', source: 'req.query.dir' }, suggestions: [] },
+        { messageId: 'requestPath', line: 10, column: 19, endLine: 10, endColumn: 44, data: { sink: 'fs.readFileSync', via: '', source: 'req.query.name' }, suggestions: [] },
+      ],
+    },
     {
       code: `import fs from 'fs';
 import path from 'path';
@@ -194,8 +280,24 @@ app.post('/f', (req, res) => {
 `,
       filename: 'file.js',
       errors: [
-        { messageId: 'requestPath', line: 5, column: 20, endLine: 5, endColumn: 43, data: { sink: 'fs.writeFileSync', via: '', source: 'req.body.name' }, suggestions: [] },
-        { messageId: 'requestPath', line: 6, column: 22, endLine: 6, endColumn: 44, data: { sink: 'fs.promises.unlink', via: '', source: 'req.body.old' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 20, endLine: 5, endColumn: 43, data: { sink: 'fs.writeFileSync', via: '', source: 'req.body.name' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'req.body.name', pathName: 'path' }, output: `const fs = require('fs');
+const express = require('express');
+const path = require('node:path');
+const app = express();
+app.post('/f', (req, res) => {
+  fs.writeFileSync('/tmp/' + path.basename(req.body.name), req.body.content);
+  fs.promises.unlink(\`/tmp/\${req.body.old}\`);
+});
+` }] },
+        { messageId: 'requestPath', line: 6, column: 22, endLine: 6, endColumn: 44, data: { sink: 'fs.promises.unlink', via: '', source: 'req.body.old' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'req.body.old', pathName: 'path' }, output: `const fs = require('fs');
+const express = require('express');
+const path = require('node:path');
+const app = express();
+app.post('/f', (req, res) => {
+  fs.writeFileSync('/tmp/' + req.body.name, req.body.content);
+  fs.promises.unlink(\`/tmp/\${path.basename(req.body.old)}\`);
+});
+` }] },
       ],
     },
     {
@@ -263,7 +365,16 @@ app.get('/d/:name', (req, res) => {
 `,
       errors: [
         { messageId: 'requestPath', line: 4, column: 16, endLine: 4, endColumn: 31, data: { sink: 'res.sendFile', via: '', source: 'req.params.name' }, suggestions: [] },
-        { messageId: 'requestPath', line: 5, column: 16, endLine: 5, endColumn: 42, data: { sink: 'res.download', via: '', source: 'req.params.name' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 16, endLine: 5, endColumn: 42, data: { sink: 'res.download', via: '', source: 'req.params.name' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'req.params.name', pathName: 'path' }, output: `import express from 'express';
+import path from 'node:path';
+const app = express();
+app.get('/d/:name', (req, res) => {
+  res.sendFile(req.params.name);
+  res.download(\`files/\${path.basename(req.params.name)}\`, 'report.pdf');
+  res.sendFile(req.params.name, { root: 'public' });
+  res.download(req.params.name, 'x.pdf', { root: '/srv/files' });
+});
+` }] },
       ],
     },
     {
@@ -437,7 +548,14 @@ export async function saveAvatar(formData: FormData) {
 `,
       filename: 'app/actions.ts',
       errors: [
-        { messageId: 'requestPath', line: 5, column: 19, endLine: 5, endColumn: 50, data: { sink: 'writeFile', via: '', source: 'formData (Server Action argument)' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 19, endLine: 5, endColumn: 50, data: { sink: 'writeFile', via: '', source: 'formData (Server Action argument)' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'file.name', pathName: 'path' }, output: `'use server';
+import { writeFile } from 'fs/promises';
+import path from 'node:path';
+export async function saveAvatar(formData: FormData) {
+  const file = formData.get('file') as File;
+  await writeFile(\`./public/avatars/\${path.basename(file.name)}\`, Buffer.from(await file.arrayBuffer()));
+}
+` }] },
       ],
     },
     {
@@ -452,7 +570,17 @@ export class FilesController {
 }
 `,
       errors: [
-        { messageId: 'requestPath', line: 7, column: 28, endLine: 7, endColumn: 45, data: { sink: 'fs.readFileSync', via: '', source: '@Param(\'name\')' }, suggestions: [] },
+        { messageId: 'requestPath', line: 7, column: 28, endLine: 7, endColumn: 45, data: { sink: 'fs.readFileSync', via: '', source: '@Param(\'name\')' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'name', pathName: 'path' }, output: `import fs from 'node:fs';
+import { Controller, Get, Param } from '@nestjs/common';
+import path from 'node:path';
+@Controller('files')
+export class FilesController {
+  @Get(':name')
+  read(@Param('name') name: string) {
+    return fs.readFileSync(\`uploads/\${path.basename(name)}\`);
+  }
+}
+` }] },
       ],
     },
     {
@@ -478,7 +606,14 @@ export default defineEventHandler(async (event) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 19, endLine: 5, endColumn: 33, data: { sink: 'readFile', via: '', source: 'getQuery(event).file' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 19, endLine: 5, endColumn: 33, data: { sink: 'readFile', via: '', source: 'getQuery(event).file' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'file', pathName: 'path' }, output: `import { readFile } from 'node:fs/promises';
+import { defineEventHandler, getQuery } from 'h3';
+import path from 'node:path';
+export default defineEventHandler(async (event) => {
+  const { file } = getQuery(event);
+  return readFile(\`data/\${path.basename(file)}\`);
+});
+` }] },
       ],
     },
     {
@@ -950,7 +1085,14 @@ export default function register(app) {
 }
 `,
       errors: [
-        { messageId: 'requestPath', line: 4, column: 21, endLine: 4, endColumn: 51, data: { sink: 'fs.readFileSync', via: '', source: 'req.params.id' }, suggestions: [] },
+        { messageId: 'requestPath', line: 4, column: 21, endLine: 4, endColumn: 51, data: { sink: 'fs.readFileSync', via: '', source: 'req.params.id' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'req.params.id', pathName: 'path' }, output: `import fs from 'fs';
+import path from 'node:path';
+export default function register(app) {
+  app.get('/f/:id', (req, res) => {
+    fs.readFileSync(\`./data/\${path.basename(req.params.id)}.json\`);
+  });
+}
+` }] },
       ],
     },
     {
@@ -997,7 +1139,18 @@ app.get('/f', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPathFalseConfidence', line: 9, column: 19, endLine: 9, endColumn: 53, data: { sink: 'fs.readFileSync', via: '', source: 'req.query.name', checks: 'includes(\'..\') check, replace(\'../\', …)' }, suggestions: [] },
+        { messageId: 'requestPathFalseConfidence', line: 9, column: 19, endLine: 9, endColumn: 53, data: { sink: 'fs.readFileSync', via: '', source: 'req.query.name', checks: 'includes(\'..\') check, replace(\'../\', …)' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'name.replace(\'../\', \'\')', pathName: 'path' }, output: `import fs from 'fs';
+import express from 'express';
+import path from 'node:path';
+const app = express();
+app.get('/f', (req, res) => {
+  const name = req.query.name;
+  if (name.includes('..')) {
+    return res.status(400).send('bad');
+  }
+  fs.readFileSync('files/' + path.basename(name.replace('../', '')));
+});
+` }] },
       ],
     },
     {
@@ -1065,7 +1218,14 @@ app.get('/f/:name', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 5, column: 15, endLine: 5, endColumn: 43, data: { sink: 'fs.readFile', via: '', source: 'req.params.name' }, suggestions: [] },
+        { messageId: 'requestPath', line: 5, column: 15, endLine: 5, endColumn: 43, data: { sink: 'fs.readFile', via: '', source: 'req.params.name' }, suggestions: [{ messageId: 'wrapInBasename', data: { segment: 'req.params.name', pathName: 'path' }, output: `import fs from 'fs';
+import express from 'express';
+import path from 'node:path';
+const app = express();
+app.get('/f/:name', (req, res) => {
+  fs.readFile('uploads/' + path.basename(req.params.name), () => {});
+});
+` }] },
       ],
     },
   ],
