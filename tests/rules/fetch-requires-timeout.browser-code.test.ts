@@ -113,6 +113,17 @@ export default function Profile() { return useSWR('/api/user', fetcher).data; }`
     // Components folders of a Next.js app.
     { filename: nextComponent, code: "export const loadCard = () => fetch('/api/card');", options: ignore },
     { filename: nextUi, code: "export const loadAvatar = () => fetch('/api/avatar');", options: ignore },
+    // A wrapper of the file called from a client component: the call is not reported either.
+    {
+      code: `import { useEffect } from 'react';
+async function get(url, { timeout } = {}) {
+  return fetch(url, timeout ? { signal: AbortSignal.timeout(timeout) } : {});
+}
+export function Profile() {
+  useEffect(() => { get('/api/user'); }, []);
+}`,
+      options: ignore,
+    },
     // 'use client', as before.
     { code: "'use client';\nexport const load = () => fetch('/api/user');", options: ignore },
   ],
