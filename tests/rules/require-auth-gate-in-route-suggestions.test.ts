@@ -3,6 +3,8 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import rule from '../../src/rules/require-auth-gate-in-route';
+import { pluginHarness } from '../robustness/harness';
+import type { LintInput } from '../robustness/harness';
 import { createRuleTester } from '../rule-tester';
 
 const ruleTester = createRuleTester();
@@ -452,6 +454,39 @@ describe('require-auth-gate-in-route: a marked route is public', () => {
           expect(again).toEqual([]);
         }
       }
+    });
+  }
+});
+
+/**
+ * The robustness harness (every rule at its strictest, every suggestion applied and parsed and
+ * linted again) on shapes where inserted lines and imports could break the code.
+ */
+describe('suggestions of the three rules yield code that parses', () => {
+  const inputs: LintInput[] = [
+    { code: "import express from 'express';\nconst app = express(); app.post('/a', (req, res) => res.json({}));\n", filename: 'a.ts', parser: 'ts', sourceType: 'module', settings: GATE['agent-guard'] },
+    { code: "import express from 'express';\nconst app = express();\nif (process.env.X) app.post('/a', async (req, res) => res.json({}));\n", filename: 'a.ts', parser: 'ts', sourceType: 'module', settings: GATE['agent-guard'] },
+    { code: "#!/usr/bin/env node\n'use strict';\nconst app = require('express')();\napp.delete('/a', (req, res) => { res.end(); });\n", filename: 'a.js', parser: 'espree', sourceType: 'commonjs', settings: GATE['agent-guard'] },
+    { code: "export default { async fetch() {} };\nimport { Hono } from 'hono';\nconst app = new Hono();\napp.post('/a', (c) => c.json({}));\n", filename: 'a.ts', parser: 'ts', sourceType: 'module', settings: GATE['agent-guard'] },
+    { code: "import { Controller, Post } from '@nestjs/common';\n@Controller('x')\nexport default class X {\n  @Post() @HttpCode(204)\n  run() {}\n}\n", filename: 'x.controller.ts', parser: 'ts', sourceType: 'module', settings: GATE['agent-guard'] },
+    {
+      code: "import { Pool } from 'pg';\nimport express from 'express';\nimport fs from 'fs';\nconst pool = new Pool();\nconst app = express();\napp.get('/a', requireUser, async (req, res) => {\n  await pool.query('SELECT 1 FROM t WHERE a = ' + req.query.a + \" AND b = '\" + req.query.b + \"'\");\n  fs.readFileSync(`d/${req.query.f}` + '.txt');\n  fs.readFileSync(__dirname + '/' + req.query.g);\n});\n",
+      filename: 'a.ts',
+      parser: 'ts',
+      sourceType: 'module',
+    },
+    {
+      code: "const express = require('express');\nconst fs = require('fs');\nconst app = express();\napp.get('/a', requireUser, (req, res) => fs.readFile(`${__dirname}/${req.params.x}`, () => {}));\n",
+      filename: 'a.js',
+      parser: 'espree',
+      sourceType: 'commonjs',
+    },
+  ];
+  for (const [index, input] of inputs.entries()) {
+    it(`input ${index + 1}`, () => {
+      const messages = pluginHarness.lint(input).filter((message) => message.suggestions?.length);
+      expect(messages.length).toBeGreaterThan(0);
+      expect(pluginHarness.checkInput(input)).toEqual([]);
     });
   }
 });
