@@ -321,10 +321,15 @@ function gateSuggestions(context: Context, names: readonly GateName[], route: Ro
       const call = `${prefix}${name.call}(${arg});`;
       if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
         const firstStatement = fn.body.body.find((s) => !(s.type === AST_NODE_TYPES.ExpressionStatement && typeof s.directive === 'string'));
-        const indent = firstStatement ? /^[ \t]*/u.exec(sourceCode.lines[firstStatement.loc.start.line - 1] ?? '')![0] : '';
-        return firstStatement
-          ? fixer.insertTextBefore(firstStatement, `${call}${lineBreakOf(sourceCode)}${indent}`)
-          : fixer.insertTextAfterRange([fn.body.range[0], fn.body.range[0] + 1], ` ${call} `);
+        if (!firstStatement) {
+          return fixer.insertTextAfterRange([fn.body.range[0], fn.body.range[0] + 1], ` ${call} `);
+        }
+        // `{ res.json(x); }` on one line stays on one line; otherwise the call gets its own line, indented like the statement.
+        if (firstStatement.loc.start.line === fn.body.loc.start.line) {
+          return fixer.insertTextBefore(firstStatement, `${call} `);
+        }
+        const indent = /^[ \t]*/u.exec(sourceCode.lines[firstStatement.loc.start.line - 1] ?? '')![0];
+        return fixer.insertTextBefore(firstStatement, `${call}${lineBreakOf(sourceCode)}${indent}`);
       }
       return fixer.replaceText(fn.body, `{ ${call} return ${sourceCode.getText(fn.body)}; }`);
     };

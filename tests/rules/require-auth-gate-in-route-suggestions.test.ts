@@ -392,6 +392,44 @@ app.route('/x').get((req, res) => res.json([])).post((req, res) => res.json({}))
         },
       ],
     },
+    // A one-line handler body stays on one line.
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.post('/a', async (req, res) => { res.json(await save(req.body)); });
+`,
+      settings: { 'agent-guard': { auth: { functions: ['requireUser'] } } },
+      errors: [
+        {
+          messageId: 'missingGate',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'insertGate',
+              data: { gate: 'requireUser' },
+              output: `
+import express from 'express';
+const app = express();
+app.post('/a', async (req, res) => { await requireUser(req); res.json(await save(req.body)); });
+`,
+            },
+            {
+              messageId: 'markPublic',
+              output: `
+import express from 'express';
+const app = express();
+${PUBLIC}
+app.post('/a', async (req, res) => { res.json(await save(req.body)); });
+`,
+            },
+          ],
+        },
+      ],
+    },
     // CRLF files keep their line breaks; the marker takes the statement's indentation.
     {
       code: 'import express from \'express\';\r\nconst app = express();\r\nfunction mount() {\r\n\tapp.post(\'/a\', (req, res) => {\r\n\t\tres.json({});\r\n\t});\r\n}\r\n',
