@@ -137,13 +137,15 @@ describe('entries of the wrong type or shape', () => {
     expect(authReports(lint(express('/y'), 'src/app.js', settings))).toEqual(['missingGate@3:5']);
   });
 
-  it('gate functions that would not parse as a callee are never suggested', () => {
+  it('gate functions that would not parse as a callee are never suggested; a module#export gate is offered with its import', () => {
     const settings = { auth: { functions: ['new', 'class', 'typeof', '1st', 'a..b', '.x', 'auth#x', 'this.auth.check', 'requireUser'] } };
     const code = express('/y');
     const [report] = lint(code, 'src/app.js', settings).filter((message) => message.ruleId === AUTH);
-    expect(report?.suggestions?.map((suggestion) => applyFix(code, suggestion.fix).split('\n')[2])).toEqual([
-      "app.post(\"/y\", (req, res) => { this.auth.check(req); return res.send('x'); });",
-      "app.post(\"/y\", (req, res) => { requireUser(req); return res.send('x'); });",
+    expect(report?.suggestions?.map((suggestion) => applyFix(code, suggestion.fix))).toEqual([
+      "import express from 'express';\nimport { x } from 'auth';\nconst app = express();\napp.post(\"/y\", (req, res) => { x(req); return res.send('x'); });\n",
+      "import express from 'express';\nconst app = express();\napp.post(\"/y\", (req, res) => { this.auth.check(req); return res.send('x'); });\n",
+      "import express from 'express';\nconst app = express();\napp.post(\"/y\", (req, res) => { requireUser(req); return res.send('x'); });\n",
+      "import express from 'express';\nconst app = express();\n// agent-guard: public-route TODO: say why anyone may call this\napp.post(\"/y\", (req, res) => res.send('x'));\n",
     ]);
   });
 });
