@@ -196,12 +196,12 @@ async function run(options: CliOptions, io: CliIo, settingsWarning: (text: strin
   const allSkipped = [...skipped, ...unreadable, ...unparsed];
 
   // The built-in config reports only its own rules (inline `/* eslint … */` comments could switch
-  // on others); --config reports what the project's config reports, or only the --rule ones.
+  // on others); --config reports the agent-guard rules the project's config runs, and other
+  // rules (ESLint core, other plugins) only when --rule names them.
   const builtin = configFile === undefined ? builtinRules({ strict: options.strict, rules: selectedRules }) : undefined;
   const wanted = builtin ? new Set(Object.keys(builtin)) : selectedRules.length > 0 ? new Set(selectedRules) : null;
-  let results = filterResults(raw, (_result, message) =>
-    message.ruleId === null ? isParseError(message) || wanted === null : wanted === null || wanted.has(message.ruleId),
-  );
+  const reported = (ruleId: string): boolean => (wanted === null ? ruleId.startsWith(RULE_PREFIX) : wanted.has(ruleId));
+  let results = filterResults(raw, (_result, message) => (message.ruleId === null ? isParseError(message) : reported(message.ruleId)));
   const sources = new SourceLines();
   if (baselineFile !== undefined) {
     results = await useBaseline(results, { file: baselineFile, shownAs: options.baseline ?? '', recording, root, io, partial: changes !== undefined, sources });

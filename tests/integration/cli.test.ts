@@ -292,15 +292,23 @@ describe('choosing rules and configs', () => {
     );
   });
 
-  it("--config uses the project's own flat config instead (here: JS files only, timeouts as warnings)", async () => {
+  it("--config uses the project's own flat config instead (here: JS files only, timeouts as warnings), reporting its agent-guard rules", async () => {
     const dir = await appRepo('config');
     const run = await runBin(dir, ['--config', 'agent-guard.config.js', '--format', 'json']);
     expect(run.stderr).toBe(LEFT_OUT);
     expect(run.exitCode).toBe(1);
+    // The config's own func-style rule runs but is not reported: the review is about agent-guard's findings.
     expect(findingsOf(run.stdout, dir)).toEqual([
       { file: 'src/reports.js', line: 7, ruleId: SQL, severity: 2 },
       { file: 'src/status.js', line: 3, ruleId: FETCH, severity: 1 },
     ]);
+    const named = await runBin(dir, ['--config', 'agent-guard.config.js', '--rule', 'func-style', '--format', 'json']);
+    // Every function declaration of the JS files, and nothing of agent-guard's.
+    expect(findingsOf(named.stdout, dir)).toEqual(
+      [['src/clean.mjs', 2], ['src/queries.js', 2], ['src/reports.js', 6], ['src/reports.js', 11], ['src/status.js', 2], ['src/status.js', 7]].map(
+        ([file, line]) => ({ file, line, ruleId: 'func-style', severity: 2 }),
+      ),
+    );
     expect(await runBin(dir, ['--config', 'missing.config.js'])).toEqual({
       exitCode: 2,
       stdout: '',
