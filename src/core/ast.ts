@@ -124,3 +124,19 @@ export function patternPath(pattern: TSESTree.Node, id: TSESTree.Node): string[]
   }
   return null;
 }
+
+/**
+ * The operands of a `+` chain, left to right, read without recursion (a 10,000-long
+ * concatenation does not overflow the stack): `a + b + c` → `[a, b, c]`. A parenthesised sum on
+ * the right (`a + (b + c)`) stays one operand.
+ */
+export function concatOperands(node: TSESTree.Node): TSESTree.Node[] {
+  const operands: TSESTree.Node[] = [];
+  let current: TSESTree.Node = node;
+  while (current.type === AST_NODE_TYPES.BinaryExpression && current.operator === '+') {
+    operands.push(current.right);
+    current = current.left;
+  }
+  operands.push(current);
+  return operands.reverse();
+}

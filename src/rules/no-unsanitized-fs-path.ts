@@ -4,6 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { createRule } from '../core/create-rule';
 import { bindingState, insertImport, moduleSyntaxOf } from '../core/imports';
+import { concatOperands } from '../core/ast';
 import { isFunctionLike } from '../core/functions';
 import { CALL, iterateModuleReferences, resolveCallTarget } from '../core/modules';
 import type { TraceMap } from '../core/modules';
@@ -450,14 +451,7 @@ function pathParts(node: TSESTree.TemplateLiteral | TSESTree.BinaryExpression): 
   if (node.type === AST_NODE_TYPES.TemplateLiteral) {
     return addTemplate(node) ? out : null;
   }
-  const operands: TSESTree.Node[] = [];
-  let current: TSESTree.Node = node;
-  while (current.type === AST_NODE_TYPES.BinaryExpression && current.operator === '+') {
-    operands.push(current.right);
-    current = current.left;
-  }
-  operands.push(current);
-  for (const operand of operands.reverse()) {
+  for (const operand of concatOperands(node)) {
     if (operand.type === AST_NODE_TYPES.Literal && typeof operand.value === 'string') {
       addText(operand.value);
     } else if (operand.type === AST_NODE_TYPES.TemplateLiteral) {

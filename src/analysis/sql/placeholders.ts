@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { concatOperands } from '../../core/ast';
 import type { ValueBinding } from '../../data/sql';
 
 /** Text before an interpolation that puts it in a value position. */
@@ -50,14 +51,7 @@ function sqlPiecesOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.N
   if (node.type !== AST_NODE_TYPES.BinaryExpression || node.operator !== '+' || sourceCode.getCommentsInside(node).length > 0) {
     return null;
   }
-  const operands: TSESTree.Node[] = [];
-  let current: TSESTree.Node = node;
-  while (current.type === AST_NODE_TYPES.BinaryExpression && current.operator === '+') {
-    operands.push(current.right);
-    current = current.left;
-  }
-  operands.push(current);
-  operands.reverse();
+  const operands = concatOperands(node);
   const first = operands[0]!;
   const quote = first.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? sourceCode.getText(first)[0]! : null;
   if (quote === null && first.type !== AST_NODE_TYPES.TemplateLiteral) {
