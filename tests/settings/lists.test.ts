@@ -164,7 +164,27 @@ app.get('/b', requireOrgRole('admin'), (req, res) => res.json(b()));
 app.get('/c', describeOrg(), (req, res) => res.json(c()));
 `,
       settings: { 'agent-guard': { auth: { middleware: ['@acme/auth#requireOrgRole'] } } },
-      errors: [{ messageId: 'missingGate', line: 5, column: 5, endLine: 5, endColumn: 8 }],
+      errors: [
+        {
+          messageId: 'missingGate',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'markPublic',
+              output: `import express from 'express';
+import { requireOrgRole, describeOrg } from '@acme/auth';
+const app = express();
+app.get('/b', requireOrgRole('admin'), (req, res) => res.json(b()));
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/c', describeOrg(), (req, res) => res.json(c()));
+`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });
