@@ -3,18 +3,17 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { createRule } from '../core/create-rule';
-import { bindingState, insertImport, moduleSyntaxOf } from '../core/imports';
-import { concatOperands } from '../core/ast';
+import { insertImport, moduleSyntaxOf } from '../core/imports';
 import { isFunctionLike } from '../core/functions';
-import { CALL, iterateModuleReferences, resolveCallTarget } from '../core/modules';
+import { CALL, iterateModuleReferences } from '../core/modules';
 import type { TraceMap } from '../core/modules';
-import { controllerAnalyzer, getRequestInputAnalyzer, importedHandlerSinks, importedPathWrapper, isImportedCallee, isImportedHandler, mayBeImportedHandler, mayBePathWrapper, pathFunctionName, rootOption, unconfinedFilePath } from '../analysis/request-input/index';
+import { basenameEdit, controllerAnalyzer, getRequestInputAnalyzer, importedHandlerSinks, importedPathWrapper, isImportedCallee, isImportedHandler, mayBeImportedHandler, mayBePathWrapper, rootOption, unconfinedFilePath } from '../analysis/request-input/index';
 import { importedNameReferences, projectImportNames } from '../project/index';
 import { scopeOf, variableFor } from '../core/variable-index';
 import { getSettings } from '../core/settings';
 import { compileNameSpecs, matchWrittenName, withModuleCalls } from '../core/name-specs';
 import type { NameSpecList } from '../core/name-specs';
-import { resolveConstInit, skipTsWrappers, staticValueOf } from '../core/static';
+import { skipTsWrappers, staticValueOf } from '../core/static';
 import { FS_GLOBAL_TRACE_MAP, FS_TRACE_MAP, SEND_MODULES, UPLOAD_WRITE_METHODS } from '../data/fs';
 import { FILE_METHODS, FILE_RESPONSE_NAMES, findEnclosingHandler, getParamRole, getRoutes, isRouteCandidate } from '../frameworks/registry';
 import type { FsSink } from '../data/fs';
@@ -297,75 +296,14 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    /**
-     * `path.join(ROOT, x)` -> `path.join(ROOT, path.basename(x))`, when exactly one segment is
-     * request input; `ROOT + '/' + x` and `` `${ROOT}/${x}` `` likewise when `x` is the last segment.
-     */
+    /** `path.basename()` around the one request-derived segment of a built path (see `basenameEdit`). */
     function basenameSuggestion(arg: TSESTree.Node): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
-      let node = skipTsWrappers(arg);
-      if (node.type === AST_NODE_TYPES.Identifier) {
-        node = skipTsWrappers(resolveConstInit(context, node) ?? node);
-      }
-      if (node.type === AST_NODE_TYPES.TemplateLiteral || (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+')) {
-        return builtPathSuggestion(node);
-      }
-      if (
-        node.type !== AST_NODE_TYPES.CallExpression ||
-        node.callee.type !== AST_NODE_TYPES.MemberExpression ||
-        node.callee.object.type !== AST_NODE_TYPES.Identifier ||
-        node.arguments.length < 2 ||
-        node.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement)
-      ) {
+      const edit = basenameEdit(context, arg, (node) => analyzer.classify(node).kind === 'input');
+      if (!edit) {
         return [];
       }
-      const target = resolveCallTarget(context, node.callee);
-      const fn = pathFunctionName(target);
-      if ((fn !== 'join' && fn !== 'resolve') || target?.path.length !== 1 || analyzer.classify(node.arguments[0]!).kind === 'input') {
-        return [];
-      }
-      const tainted = node.arguments.slice(1).filter((a) => analyzer.classify(a).kind === 'input');
-      const segment = tainted.length === 1 ? tainted[0]! : null;
-      if (!segment) {
-        return [];
-      }
-      const pathName = node.callee.object.name;
+      const { segment, pathName, importText } = edit;
       const text = context.sourceCode.getText(segment);
-      return [
-        {
-          messageId: 'wrapInBasename',
-          data: { segment: text.length <= 40 ? text : 'the segment', pathName },
-          fix: (fixer) => fixer.replaceText(segment, `${pathName}.basename(${text})`),
-        },
-      ];
-    }
-
-    /**
-     * `ROOT + '/' + name` and `` `${ROOT}/${name}.json` ``: wraps the one request-derived value
-     * when a `/` comes right before it and only constant text without `/` after it (the file
-     * name), with the file's `path` module, imported as `path` when the file has none.
-     */
-    function builtPathSuggestion(node: TSESTree.TemplateLiteral | TSESTree.BinaryExpression): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
-      const parts = pathParts(node);
-      if (!parts) {
-        return [];
-      }
-      const index = parts.findIndex((part) => typeof part !== 'string' && analyzer.classify(part).kind === 'input');
-      const segment = parts[index];
-      const before = parts[index - 1];
-      const after = parts.slice(index + 1);
-      if (
-        segment === undefined || typeof segment === 'string' ||
-        typeof before !== 'string' || !/[/\\]$/u.test(before) ||
-        !after.every((part) => typeof part === 'string' && !/[/\\]/u.test(part))
-      ) {
-        return [];
-      }
-      const module = pathModuleName(segment);
-      if (!module) {
-        return [];
-      }
-      const text = context.sourceCode.getText(segment);
-      const { name: pathName, importText } = module;
       return [
         {
           messageId: 'wrapInBasename',
@@ -377,95 +315,8 @@ export default createRule<Options, MessageIds>({
         },
       ];
     }
-
-    /**
-     * The name the `path` module has where `at` is (`path`, `nodePath`), or the import that
-     * brings it in as `path` when the file loads none and `path` is free there; `null` otherwise.
-     */
-    function pathModuleName(at: TSESTree.Node): { name: string; importText: string | null } | null {
-      const scope = context.sourceCode.getScope(at);
-      for (const statement of context.sourceCode.ast.body) {
-        const name = pathBinding(statement);
-        if (name !== null) {
-          // The same binding where the value is (not shadowed by a parameter named `path`).
-          const variable = findVariable(scope as never, name) as TSESLint.Scope.Variable | null;
-          return variable?.defs.some((def) => def.node === statement || (def.parent as TSESTree.Node | null) === statement || (def.node as TSESTree.Node).parent === statement) ? { name, importText: null } : null;
-        }
-      }
-      if (bindingState(scope, 'path', 'node:path', 'default') !== 'free') {
-        return null;
-      }
-      return { name: 'path', importText: moduleSyntaxOf(context.sourceCode, context.filename) === 'esm' ? "import path from 'node:path';" : "const path = require('node:path');" };
-    }
   },
 });
-
-/** `import path from 'node:path'`, `import * as p from 'path'`, `const path = require('path')`: the local name, or `null`. */
-function pathBinding(statement: TSESTree.ProgramStatement): string | null {
-  if (statement.type === AST_NODE_TYPES.ImportDeclaration && (statement.source.value === 'path' || statement.source.value === 'node:path') && statement.importKind !== 'type') {
-    const specifier = statement.specifiers.find((s) => s.type === AST_NODE_TYPES.ImportDefaultSpecifier || s.type === AST_NODE_TYPES.ImportNamespaceSpecifier);
-    return specifier?.local.name ?? null;
-  }
-  if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
-    for (const declarator of statement.declarations) {
-      const init = declarator.init;
-      if (
-        declarator.id.type === AST_NODE_TYPES.Identifier && init?.type === AST_NODE_TYPES.CallExpression &&
-        init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === 'require' &&
-        init.arguments[0]?.type === AST_NODE_TYPES.Literal && (init.arguments[0].value === 'path' || init.arguments[0].value === 'node:path')
-      ) {
-        return declarator.id.name;
-      }
-    }
-  }
-  return null;
-}
-
-/**
- * The pieces of a path built by `+` or a template literal: constant text (cooked strings) and
- * the values between, or `null` when a piece cannot be read as either (a nested `+` operand, a
- * template with an invalid escape).
- */
-function pathParts(node: TSESTree.TemplateLiteral | TSESTree.BinaryExpression): (string | TSESTree.Expression)[] | null {
-  const out: (string | TSESTree.Expression)[] = [];
-  const addText = (text: string): void => {
-    if (typeof out.at(-1) === 'string') {
-      out[out.length - 1] = `${out.at(-1) as string}${text}`;
-    } else {
-      out.push(text);
-    }
-  };
-  const addTemplate = (template: TSESTree.TemplateLiteral): boolean => {
-    for (const [index, quasi] of template.quasis.entries()) {
-      if (quasi.value.cooked === null) {
-        return false;
-      }
-      addText(quasi.value.cooked);
-      const expression = template.expressions[index];
-      if (expression) {
-        out.push(expression);
-      }
-    }
-    return true;
-  };
-  if (node.type === AST_NODE_TYPES.TemplateLiteral) {
-    return addTemplate(node) ? out : null;
-  }
-  for (const operand of concatOperands(node)) {
-    if (operand.type === AST_NODE_TYPES.Literal && typeof operand.value === 'string') {
-      addText(operand.value);
-    } else if (operand.type === AST_NODE_TYPES.TemplateLiteral) {
-      if (!addTemplate(operand)) {
-        return null;
-      }
-    } else if (operand.type === AST_NODE_TYPES.PrivateIdentifier || (operand.type === AST_NODE_TYPES.BinaryExpression && operand.operator === '+')) {
-      return null;
-    } else {
-      out.push(operand as TSESTree.Expression);
-    }
-  }
-  return out;
-}
 
 /** `res.sendFile(…)`-style methods, uploads' `file.mv(…)` and `require(…)`: the calls the rule's listener can use. */
 const FILE_METHOD_OR_REQUIRE_SELECTOR = `${methodCallSelector([...FILE_METHODS.keys(), ...UPLOAD_WRITE_METHODS])}, CallExpression[callee.name="require"]`;

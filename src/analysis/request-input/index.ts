@@ -3,4 +3,6 @@ export { pathFunctionName } from './path-functions';
 export { getRequestInputAnalyzer, getRequestInputOrigin } from './tracker';
 export { controllerAnalyzer, importedHandlerSinks, importedPathWrapper, isImportedCallee, isImportedHandler, MAX_WRAPPER_HOPS, mayBeImportedHandler, mayBePathWrapper } from './imported-functions';
 export { rootOption, unconfinedFilePath } from './file-responses';
+export { basenameEdit } from './basename-edit';
+export type { BasenameEdit } from './basename-edit';
 export type { ImportedHandlerSink, ImportedPathWrapper } from './imported-functions';
