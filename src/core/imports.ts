@@ -1,6 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { lineBreakOf } from './layout';
+
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Fixer = TSESLint.RuleFixer;
 type Fix = TSESLint.RuleFix;
@@ -80,12 +82,6 @@ function definesImport(def: TSESLint.Scope.Definition, module: string, exported:
     );
   }
   return false;
-}
-
-/** The line break the file uses (`\r\n` when its first line ends with one). */
-export function lineBreakOf(sourceCode: SourceCode): string {
-  const index = sourceCode.text.indexOf('\n');
-  return index > 0 && sourceCode.text[index - 1] === '\r' ? '\r\n' : '\n';
 }
 
 /**
