@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { indentOf } from './layout';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Fixer = TSESLint.RuleFixer;
@@ -19,11 +20,9 @@ export function insertProperty(sourceCode: SourceCode, fixer: Fixer, object: TSE
       ? fixer.replaceTextRange([open.range[0], object.range[1]], `{ ${text} }`)
       : fixer.insertTextAfter(open, ` ${text},`);
   }
-  const lastLine = sourceCode.lines[last.loc.start.line - 1] ?? '';
   const startsLine = sourceCode.getTokenBefore(last)!.loc.end.line < last.loc.start.line;
   if (startsLine && object.loc.start.line < last.loc.start.line) {
-    const indent = /^\s*/u.exec(lastLine)![0];
-    return fixer.insertTextAfter(last, `,\n${indent}${text}`);
+    return fixer.insertTextAfter(last, `,\n${indentOf(sourceCode, last)}${text}`);
   }
   return fixer.insertTextAfter(last, `, ${text}`);
 }

@@ -5,7 +5,7 @@ import { analyseHandlerGate, globalGateFor, isAuthGuard, isOptionalAuthGuard, is
 import type { AuthVocabulary, HandlerGate } from '../analysis/auth/index';
 import { createRule } from '../core/create-rule';
 import { bindingState, importText, insertImport, moduleSyntaxOf } from '../core/imports';
-import { lineBreakOf } from '../core/layout';
+import { indentOf, lineBreakOf } from '../core/layout';
 import { parseNameSpec } from '../core/name-specs';
 import { normalizedFilename } from '../core/functions';
 import { compileGlobs } from '../core/globs';
@@ -295,8 +295,7 @@ export const PUBLIC_ROUTE_PLACEHOLDER = 'agent-guard: public-route TODO: say why
 /** `// agent-guard: public-route TODO: …` on its own line before the route's statement (before a Nest method's decorators), indented like it. */
 function markPublicSuggestion(context: Context, route: Route): TSESLint.SuggestionReportDescriptor<MessageIds> {
   const statement = route.statement;
-  const line = context.sourceCode.lines[statement.loc.start.line - 1] ?? '';
-  const indent = /^[ \t]*/u.exec(line)![0];
+  const indent = indentOf(context.sourceCode, statement);
   return {
     messageId: 'markPublic',
     data: { route: route.label },
@@ -329,7 +328,7 @@ function gateSuggestions(context: Context, names: readonly GateName[], route: Ro
         if (firstStatement.loc.start.line === fn.body.loc.start.line) {
           return fixer.insertTextBefore(firstStatement, `${call} `);
         }
-        const indent = /^[ \t]*/u.exec(sourceCode.lines[firstStatement.loc.start.line - 1] ?? '')![0];
+        const indent = indentOf(sourceCode, firstStatement);
         return fixer.insertTextBefore(firstStatement, `${call}${lineBreakOf(sourceCode)}${indent}`);
       }
       return fixer.replaceText(fn.body, `{ ${call} return ${sourceCode.getText(fn.body)}; }`);
