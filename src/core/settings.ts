@@ -40,6 +40,18 @@ export interface AgentGuardSettings {
     /** Extra sanitisers: `module#export` or names of functions whose result is safe. */
     readonly sanitizers: readonly string[];
   };
+  readonly secrets: {
+    /** Extra credential sinks: `module#export`, `module#export:1` (argument), `module#export.password` (property of the first argument). */
+    readonly sinks: readonly string[];
+    /** Strings never reported: token values, literals at sinks, client-bundle variable names. */
+    readonly allow: readonly string[];
+    /** File globs of test code (added to the defaults): hardcoded values there are test data. */
+    readonly testFiles: readonly string[];
+    /** Extra prefixes of environment variables that the bundler ships to the browser (`PUBLIC_`). */
+    readonly clientEnvPrefixes: readonly string[];
+    /** The project's fail-closed environment reader, a name or `module#export` (`requireEnv`), or `null`. */
+    readonly requireEnv: string | null;
+  };
   readonly project: {
     /** The project root as written (relative to the working directory), or `null` to find it. */
     readonly root: string | null;
@@ -75,6 +87,7 @@ const SCHEMA: { readonly [S in keyof AgentGuardSettings]: { readonly [K in keyof
   sql: { sinks: 'list' },
   fs: { sinks: 'list' },
   requestInput: { sources: 'list', sanitizers: 'list' },
+  secrets: { sinks: 'list', allow: 'list', testFiles: 'list', clientEnvPrefixes: 'list', requireEnv: 'string' },
   project: { root: 'string', tsconfig: 'string', crossFile: 'boolean' },
 };
 
@@ -113,6 +126,7 @@ export function normalizeSettings(raw: unknown): AgentGuardSettings {
   const sql = section(raw, 'sql');
   const fs = section(raw, 'fs');
   const requestInput = section(raw, 'requestInput');
+  const secrets = section(raw, 'secrets');
   const project = section(raw, 'project');
   const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
   return {
@@ -131,6 +145,13 @@ export function normalizeSettings(raw: unknown): AgentGuardSettings {
     requestInput: {
       sources: stringList(requestInput.sources),
       sanitizers: stringList(requestInput.sanitizers),
+    },
+    secrets: {
+      sinks: stringList(secrets.sinks),
+      allow: stringList(secrets.allow),
+      testFiles: stringList(secrets.testFiles),
+      clientEnvPrefixes: stringList(secrets.clientEnvPrefixes),
+      requireEnv: text(secrets.requireEnv),
     },
     project: { root: text(project.root), tsconfig: text(project.tsconfig), crossFile: project.crossFile !== false },
   };

@@ -1,0 +1,164 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { FileContext } from '../../core/context';
+import { CALL, CONSTRUCT, iterateModuleReferences } from '../../core/modules';
+import type { TraceMap } from '../../core/modules';
+import { parseNameSpec } from '../../core/name-specs';
+import { skipTsWrappers } from '../../core/static';
+import { SECRET_SINKS } from '../../data/secret-sinks';
+import type { SecretSink, SecretSlot } from '../../data/secret-sinks';
+
+/** Module → export path → the sinks a call or `new` of it is. */
+export type SecretSinkMap = Readonly<Record<string, TraceMap<readonly SecretSink[]>>>;
+
+/** A call that hands a value to a credential sink. */
+export interface SecretSinkUse {
+  /** The call or `new` that takes the secret (the chained `.sign(key)` for jose). */
+  readonly call: TSESTree.CallExpression | TSESTree.NewExpression;
+  readonly sink: SecretSink;
+  readonly slot: SecretSlot;
+  /** The argument the slot is in (the secret itself, or the object holding it at `slot.path`). */
+  readonly argument: TSESTree.Node;
+}
+
+const INDEX = /^\d{1,3}$/u;
+
+/**
+ * A sink declared in `settings['agent-guard'].secrets.sinks`, or `null` when the entry is not one:
+ * `module#export` (the first argument), `module#export:1` (the second), `module#export:0.auth.pass`
+ * (a property path in an argument), `module#export.password` (a property of the first argument;
+ * with `:`, every dotted segment before it is the export path: `module#db.connect:0.password`).
+ * @example parseSecretSinkSpec('@acme/crypto#sign:1') // export `sign` of '@acme/crypto', argument 1
+ */
+export function parseSecretSinkSpec(spec: string): SecretSink | null {
+  const { module, name } = parseNameSpec(spec);
+  if (module === null || module.trim() === '' || name.trim() === '') {
+    return null;
+  }
+  let exportPath: string;
+  let slot: SecretSlot;
+  const colon = name.indexOf(':');
+  if (colon !== -1) {
+    exportPath = name.slice(0, colon);
+    const [index, ...propertyPath] = name.slice(colon + 1).split('.');
+    if (index === undefined || !INDEX.test(index) || propertyPath.some((part) => part === '')) {
+      return null;
+    }
+    slot = propertyPath.length > 0 ? { arg: Number(index), path: propertyPath } : { arg: Number(index) };
+  } else {
+    const [first, ...propertyPath] = name.split('.');
+    if (propertyPath.some((part) => part === '')) {
+      return null;
+    }
+    exportPath = first!;
+    slot = propertyPath.length > 0 ? { arg: 0, path: propertyPath } : { arg: 0 };
+  }
+  if (exportPath.split('.').some((part) => part === '')) {
+    return null;
+  }
+  return {
+    modules: [module.startsWith('node:') ? module.slice('node:'.length) : module],
+    exports: [exportPath === 'default' ? '' : exportPath],
+    use: 'both',
+    slots: [slot],
+    family: 'custom',
+    label: `${module}#${exportPath}`,
+  };
+}
+
+/**
+ * The trace map of the built-in sinks and of the extra ones declared in settings (entries that do
+ * not parse are ignored). The callers keep it per configuration.
+ */
+export function secretSinkMap(extra: readonly string[]): SecretSinkMap {
+  const map: Record<string, TraceMap<SecretSink[]>> = {};
+  const add = (sink: SecretSink): void => {
+    for (const module of sink.modules) {
+      for (const exportPath of sink.exports) {
+        let node = (map[module] ??= {});
+        for (const key of exportPath.split('.').filter((part) => part !== '')) {
+          node = Object.hasOwn(node, key) ? node[key]! : (node[key] = {});
+        }
+        if (sink.use !== 'construct') {
+          (node[CALL] ??= []).push(sink);
+        }
+        if (sink.use !== 'call') {
+          (node[CONSTRUCT] ??= []).push(sink);
+        }
+      }
+    }
+  };
+  SECRET_SINKS.forEach(add);
+  for (const spec of extra) {
+    const sink = parseSecretSinkSpec(spec);
+    if (sink) {
+      add(sink);
+    }
+  }
+  return map;
+}
+
+/**
+ * Every value handed to a sink of `map` in the file, through imports and requires of every style
+ * (see `iterateModuleReferences`). Sinks marked `strictOnly` are included only with `strict`.
+ * A file that imports none of the modules costs one lookup per import.
+ */
+export function findSecretSinkUses(context: FileContext, map: SecretSinkMap, strict: boolean): SecretSinkUse[] {
+  const uses: SecretSinkUse[] = [];
+  for (const ref of iterateModuleReferences(context, map)) {
+    if (ref.kind === 'read') {
+      continue;
+    }
+    for (const sink of ref.info) {
+      if (sink.strictOnly && !strict) {
+        continue;
+      }
+      const call = sink.chain ? chainedCall(ref.node, sink.chain) : (ref.node as TSESTree.CallExpression | TSESTree.NewExpression);
+      if (!call) {
+        continue;
+      }
+      for (const slot of sink.slots) {
+        const argument = argumentAt(call, slot.arg);
+        if (argument) {
+          uses.push({ call, sink, slot, argument });
+        }
+      }
+    }
+  }
+  return uses;
+}
+
+/** The argument at `index`, unless a spread comes before it (its position is then unknown). */
+function argumentAt(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): TSESTree.Node | null {
+  for (let i = 0; i <= index && i < call.arguments.length; i++) {
+    if (call.arguments[i]!.type === AST_NODE_TYPES.SpreadElement) {
+      return null;
+    }
+  }
+  return call.arguments[index] ?? null;
+}
+
+/** The call of `method` down the fluent chain that starts at `start`: `new SignJWT(p).setIssuer(i).sign(key)`. */
+function chainedCall(start: TSESTree.Node, method: string): TSESTree.CallExpression | null {
+  let node: TSESTree.Node = start;
+  for (let hops = 0; hops < 32; hops++) {
+    let parent = node.parent;
+    while (parent && (parent.type === AST_NODE_TYPES.ChainExpression || skipTsWrappers(parent) !== parent)) {
+      node = parent;
+      parent = node.parent;
+    }
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node || parent.computed || parent.property.type !== AST_NODE_TYPES.Identifier) {
+      return null;
+    }
+    const call = parent.parent;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) {
+      return null;
+    }
+    if (parent.property.name === method) {
+      return call;
+    }
+    node = call;
+  }
+  return null;
+}
