@@ -8,6 +8,7 @@ import type { ErrorLeak, ErrorLeakKind, ErrorOriginAnalyzer, ErrorOriginOptions,
 import { IDENTIFIER_PATH_PATTERN, NAME_LIST_SCHEMA } from '../core/option-schemas';
 import { snippet } from '../core/snippet';
 import { childNodes, dottedName } from '../core/ast';
+import { indentOf, lineBreakOf } from '../core/layout';
 import { isFunctionLike } from '../core/functions';
 import type { FunctionLike } from '../core/functions';
 
@@ -292,8 +293,9 @@ export default createRule<Options, MessageIds>({
         return null;
       }
       const lineStart = sourceCode.text.lastIndexOf('\n', statement.range[0] - 1) + 1;
-      const before = sourceCode.text.slice(lineStart, statement.range[0]);
-      const separator = /^\s*$/u.test(before) ? `\n${before}` : ' ';
+      const startsLine = /^\s*$/u.test(sourceCode.text.slice(lineStart, statement.range[0]));
+      // On its own line, the logging call gets a line of its own in the file's line-break style.
+      const separator = startsLine ? `${lineBreakOf(sourceCode)}${indentOf(sourceCode, statement)}` : ' ';
       return { statement, text: `${logger}(${leak.source.name});${separator}` };
     }
 

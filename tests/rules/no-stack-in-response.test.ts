@@ -607,6 +607,25 @@ app.get('/x', async (req, res) => {
     },
   ],
   invalid: [
+    // --- the logging line keeps the file's CRLF line breaks and the statement's indentation ---
+    {
+      code: ['app.get("/a", async (req, res) => {', '  try {', '    await work();', '  } catch (err) {', '    res.status(500).send(err.stack);', '  }', '});', ''].join('\r\n'),
+      errors: [
+        {
+          messageId: 'stackInResponse',
+          line: 5,
+          column: 26,
+          endLine: 5,
+          endColumn: 35,
+          suggestions: [
+            {
+              messageId: 'replaceAndLog',
+              output: ['app.get("/a", async (req, res) => {', '  try {', '    await work();', '  } catch (err) {', '    console.error(err);', "    res.status(500).send('Internal Server Error');", '  }', '});', ''].join('\r\n'),
+            },
+          ],
+        },
+      ],
+    },
     // --- express: catch block answering 500 ---
     {
       code: `
