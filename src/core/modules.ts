@@ -401,8 +401,9 @@ export interface CallTarget {
   readonly path: readonly string[];
 }
 
-function stripNodePrefix(source: string): string {
-  return source.startsWith('node:') ? source.slice(5) : source;
+/** A module specifier without its `node:` scheme: `'node:fs'` and `'fs'` name the same module. */
+export function stripNodePrefix(source: string): string {
+  return source.startsWith('node:') ? source.slice('node:'.length) : source;
 }
 
 function requireSource(node: TSESTree.Node | null | undefined, context: FileContext): string | null {

@@ -4,7 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { CALL } from '@eslint-community/eslint-utils';
 
 import type { FileContext } from './context';
-import { resolveCallTarget } from './modules';
+import { resolveCallTarget, stripNodePrefix } from './modules';
 import type { CallTarget, TraceMap } from './modules';
 import { skipTsWrappers } from './static';
 
@@ -118,10 +118,6 @@ export function compileNameSpecs(list: readonly string[]): NameSpecList {
 /** The export path a `module#export` spec names: `default` and a leading `default.` mean the module itself. */
 function exportPath(spec: NameSpec): string {
   return spec.name === 'default' ? '' : spec.name.startsWith('default.') ? spec.name.slice('default.'.length) : spec.name;
-}
-
-function stripNodePrefix(module: string): string {
-  return module.startsWith('node:') ? module.slice('node:'.length) : module;
 }
 
 /**

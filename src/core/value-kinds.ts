@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { importsModule } from './modules';
+import { importsModule, stripNodePrefix } from './modules';
 import { skipTsWrappers } from './static';
 import { laterWrites, variableFor } from './variable-index';
 import { perFile, perFileKey } from './context';
@@ -83,10 +83,6 @@ function sinkMembersOf<S>(table: KindTable<S>): ReadonlySet<string> | null {
 const resolverKeys = new WeakMap<object, PerFileKey<KindResolver<unknown>>>();
 /** Nested resolutions followed before answering "unknown" (chains of members, calls and aliases). */
 const MAX_DEPTH = 200;
-
-function stripNodePrefix(source: string): string {
-  return source.startsWith('node:') ? source.slice(5) : source;
-}
 
 function staticKey(node: TSESTree.MemberExpression): string | null {
   if (!node.computed) {
