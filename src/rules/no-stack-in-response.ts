@@ -3,14 +3,12 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { createRule } from '../core/create-rule';
 import { RESPONSE_INDEX } from '../frameworks/registry';
-import { classifyStatus, createResponderAnalysis, createResponseSinkMatcher, getErrorOrigin, kindSeverity, mayReceiveError, fileStartsErrorValue } from '../analysis/errors/index';
+import { classifyStatus, createResponderAnalysis, createResponseSinkMatcher, fileHasErrorOrigin, getErrorOrigin, inErrorScope, kindSeverity } from '../analysis/errors/index';
 import type { ErrorLeak, ErrorLeakKind, ErrorOriginAnalyzer, ErrorOriginOptions, ResponderLeak, ResponseSink } from '../analysis/errors/index';
 import { IDENTIFIER_PATH_PATTERN, NAME_LIST_SCHEMA } from '../core/option-schemas';
 import { snippet } from '../core/snippet';
 import { childNodes, dottedName } from '../core/ast';
 import { indentOf, lineBreakOf } from '../core/layout';
-import { isFunctionLike } from '../core/functions';
-import type { FunctionLike } from '../core/functions';
 
 const GENERIC = "'Internal Server Error'";
 const MESSAGE_IDS: Readonly<Record<ErrorLeakKind, MessageIds>> = {
@@ -101,7 +99,7 @@ export default createRule<Options, MessageIds>({
     const logger = options.logger ?? 'console.error';
     const { errorHandlers } = RESPONSE_INDEX;
     // The sink matcher and the responder analysis are built at the end, and only for a file where a
-    // caught error can come from (see hasErrorOrigin).
+    // caught error can come from (see fileHasErrorOrigin).
     let matcherMemo: ReturnType<typeof createResponseSinkMatcher> | undefined;
     const matcher = (): ReturnType<typeof createResponseSinkMatcher> => (matcherMemo ??= createResponseSinkMatcher(context, { extraSinks: options.responseSinks ?? [] }));
     let respondersMemo: ReturnType<typeof createResponderAnalysis> | undefined;
@@ -119,7 +117,7 @@ export default createRule<Options, MessageIds>({
 
     // Scopes and parents are complete before any rule runs: a file where no caught error can come
     // from gets no listener at all (most files), instead of collecting its calls for nothing.
-    if (!hasErrorOrigin()) {
+    if (!fileHasErrorOrigin(context, errorHandlers)) {
       return {};
     }
 
@@ -139,41 +137,10 @@ export default createRule<Options, MessageIds>({
       },
     };
 
-    /**
-     * Whether a caught error can come from somewhere in the file: a catch clause with a parameter,
-     * a function that may receive an error (error handlers, error formatters), or a variable that starts an error value (the
-     * `{ data, error }` of an awaited client call, `await Promise.allSettled(…)`). The origin
-     * analysis is intra-procedural, so a file without any sends no caught error anywhere (read
-     * from the scopes and their variables, without a listener on every node).
-     */
-    function hasErrorOrigin(): boolean {
-      const scopes = sourceCode.scopeManager?.scopes ?? [];
-      return (
-        scopes.some((scope) =>
-          scope.type === 'catch'
-            ? (scope.block as TSESTree.CatchClause).param !== null
-            : scope.type === 'function' && isFunctionLike(scope.block as TSESTree.Node) && mayReceiveError(scope.block as FunctionLike, errorHandlers),
-        ) || fileStartsErrorValue(context)
-      );
-    }
-
-    /**
-     * Whether `node` sits in a catch clause or in a function that may receive an error: a call
-     * anywhere else cannot hand a caught error to a helper, so most calls are never looked at for one.
-     */
-    function inErrorScope(node: TSESTree.Node): boolean {
-      for (let current = node.parent; current; current = current.parent) {
-        if (current.type === AST_NODE_TYPES.CatchClause || (isFunctionLike(current) && mayReceiveError(current, errorHandlers))) {
-          return true;
-        }
-      }
-      return false;
-    }
-
     function check(node: TSESTree.Node): void {
       const sink = matcher().match(node);
       if (!sink) {
-        if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.length > 0 && inErrorScope(node)) {
+        if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.length > 0 && inErrorScope(node, errorHandlers)) {
           checkHelperCall(node);
         }
         return;

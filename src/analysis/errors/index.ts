@@ -1,8 +1,6 @@
 /** Error engine: where caught errors come from and the responses that send them. The public face of `analysis/errors/`: rules import from here. */
-export { getErrorOrigin } from './origin';
+export { fileHasErrorOrigin, getErrorOrigin, inErrorScope } from './origin';
 export { classifyStatus } from './status';
-export { mayReceiveError } from './handler-roles';
-export { fileStartsErrorValue } from './error-values';
 export { kindSeverity } from './taint';
 export type { ErrorLeak, ErrorLeakKind, ErrorOriginAnalyzer, ErrorOriginOptions, ErrorParam } from './origin';
 export { createResponseSinkMatcher } from './response-sinks';

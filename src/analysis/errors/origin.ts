@@ -3,9 +3,9 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { ErrorHandlerSpec } from '../../frameworks/types';
 import { DevOnlyBranches } from './dev-only';
-import { getErrorValues } from './error-values';
+import { fileStartsErrorValue, getErrorValues } from './error-values';
 import type { ErrorValues } from './error-values';
-import { errorFormatterPattern, errorHandlerRoles } from './handler-roles';
+import { errorFormatterPattern, errorHandlerRoles, mayReceiveError } from './handler-roles';
 import { ErrorNarrowing } from './narrowing';
 import { leaksIn, returnedValues } from './payload-leaks';
 import { accessKind, ENCODING_METHODS, kindSeverity, MAX_DEPTH, maxTaint, patternPath } from './taint';
@@ -481,4 +481,36 @@ class ErrorOrigin implements ErrorOriginAnalyzer {
 /** Whether `candidate` is worse than `current`: only such writes are worth a reachability check. */
 function kindSeverityAbove(candidate: ErrorTaint, current: ErrorTaint | null): boolean {
   return current === null || kindSeverity(candidate.kind) > kindSeverity(current.kind);
+}
+
+/**
+ * Whether a caught error can come from somewhere in the file: a catch clause with a parameter, a
+ * function that may receive an error (error handlers, error formatters), or a variable that starts
+ * an error value (the `{ data, error }` of an awaited client call, `await Promise.allSettled(…)`).
+ * The origin analysis is intra-procedural, so a file without any sends no caught error anywhere.
+ * Read from the scopes and their variables, which are complete before any rule runs: a rule can ask
+ * in `create()` and register no listener at all.
+ */
+export function fileHasErrorOrigin(context: FileContext, errorHandlers: readonly ErrorHandlerSpec[]): boolean {
+  const scopes = context.sourceCode.scopeManager?.scopes ?? [];
+  return (
+    scopes.some((scope) =>
+      scope.type === 'catch'
+        ? (scope.block as TSESTree.CatchClause).param !== null
+        : scope.type === 'function' && isFunctionLike(scope.block as TSESTree.Node) && mayReceiveError(scope.block as FunctionLike, errorHandlers),
+    ) || fileStartsErrorValue(context)
+  );
+}
+
+/**
+ * Whether `node` sits in a catch clause or in a function that may receive an error: a call anywhere
+ * else cannot hand a caught error to a helper, so most calls are never looked at for one.
+ */
+export function inErrorScope(node: TSESTree.Node, errorHandlers: readonly ErrorHandlerSpec[]): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.CatchClause || (isFunctionLike(current) && mayReceiveError(current, errorHandlers))) {
+      return true;
+    }
+  }
+  return false;
 }
