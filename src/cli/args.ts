@@ -50,6 +50,12 @@ export interface CliOptions {
   verbose: boolean;
   /** `--debug`: stack traces and ESLint's own process warnings on stderr. */
   debug: boolean;
+  /**
+   * `--secrets` (true) / `--no-secrets` (false): scan the files ESLint does not check (`.env`,
+   * YAML, JSON…) with secretlint. Undefined when neither is given: on with --diff (unless
+   * --rule narrows the run), off otherwise; see {@link secretScanWanted}.
+   */
+  secrets: boolean | undefined;
   help: boolean;
   version: boolean;
 }
@@ -71,6 +77,8 @@ const OPTION_SPEC = {
   'max-file-size': { type: 'string' },
   verbose: { type: 'boolean' },
   debug: { type: 'boolean' },
+  secrets: { type: 'boolean' },
+  'no-secrets': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -193,6 +201,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     }
   }
 
+  if (values.secrets && values['no-secrets']) {
+    throw new CliError('--secrets and --no-secrets contradict each other: give one');
+  }
+
   const ignorePatterns = values['ignore-pattern'] ?? [];
   if (ignorePatterns.some((pattern) => pattern.trim() === '')) {
     throw new CliError('--ignore-pattern needs a pattern such as docs/ or "**/*.test.js"');
@@ -214,9 +226,18 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     maxFileSize: values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseFileSize(values['max-file-size']),
     verbose: values.verbose ?? false,
     debug: values.debug ?? false,
+    secrets: values.secrets ? true : values['no-secrets'] ? false : undefined,
     help: values.help ?? false,
     version: values.version ?? false,
   };
+}
+
+/**
+ * Whether the run scans the other files for secrets: as asked, else in --diff runs that --rule
+ * does not narrow (a reviewer of a pull request wants a key added to `.env` too).
+ */
+export function secretScanWanted(options: Pick<CliOptions, 'secrets' | 'diff' | 'rules'>): boolean {
+  return options.secrets ?? (options.diff !== undefined && options.rules.length === 0);
 }
 
 /**

@@ -98,14 +98,14 @@ type ContentSkip = Pick<SkippedFile, 'reason' | 'message'>;
  * Why a file is left out by its content: larger than `maxFileSize` (0: no limit), or minified; or
  * that it cannot be read at all (a symbolic link to nowhere or to itself, no permission).
  */
-async function contentSkipReason(file: string, maxFileSize: number): Promise<ContentSkip | null> {
+async function contentSkipReason(file: string, maxFileSize: number, checkMinified = true): Promise<ContentSkip | null> {
   let handle: FileHandle | undefined;
   try {
     const info = await stat(file);
     if (maxFileSize > 0 && info.size > maxFileSize) {
       return { reason: 'too large' };
     }
-    if (info.size < MINIFIED_MIN_SIZE) {
+    if (!checkMinified || info.size < MINIFIED_MIN_SIZE) {
       return null;
     }
     handle = await open(file, 'r');
@@ -161,6 +161,8 @@ export interface DiscoveryOptions {
   maxFileSize: number;
   /** --ignore-pattern and .agent-guardignore. */
   ignores: UserIgnores;
+  /** Also collect the other files (not JS or TS sources), for the secret scan (--secrets). */
+  others?: boolean;
 }
 
 export interface Discovery {
@@ -168,6 +170,12 @@ export interface Discovery {
   files: string[];
   /** Source files left out, with the reason (a file both checked and left out is checked). */
   skipped: SkippedFile[];
+  /**
+   * With `others`: the other files (`.env`, YAML, JSON, Dockerfiles…), absolute, real, sorted,
+   * left out by the same rules as source files (directories, the user's ignores, size; never as
+   * minified) but not listed in `skipped`. Empty without `others`.
+   */
+  others: string[];
 }
 
 /**
@@ -177,10 +185,12 @@ export interface Discovery {
  * minified. Files named explicitly skip the default rules but not the user's ignores (so a
  * lint-staged hook honours .agent-guardignore). A missing path is a {@link CliError}.
  */
-export async function discoverFiles({ cwd, paths, anyExtension, maxFileSize, ignores }: DiscoveryOptions): Promise<Discovery> {
+export async function discoverFiles({ cwd, paths, anyExtension, maxFileSize, ignores, others = false }: DiscoveryOptions): Promise<Discovery> {
   const found = new Set<string>();
   const skipped = new Map<string, SkippedFile>();
   const candidates: string[] = [];
+  const otherFound = new Set<string>();
+  const otherCandidates: string[] = [];
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     const info = await stat(absolute).catch(() => null);
@@ -190,7 +200,13 @@ export async function discoverFiles({ cwd, paths, anyExtension, maxFileSize, ign
     const real = await realpath(absolute);
     if (info.isFile()) {
       if (!anyExtension && !SOURCE_EXTENSIONS.has(extname(real).toLowerCase())) {
-        throw new CliError(`not a JavaScript or TypeScript file: ${path}`);
+        if (!others) {
+          throw new CliError(`not a JavaScript or TypeScript file: ${path} (--secrets scans other files for secrets)`);
+        }
+        if (ignores.reasonFor(real) === null) {
+          otherFound.add(real);
+        }
+        continue;
       }
       const reason = ignores.reasonFor(real);
       if (reason === null) {
@@ -204,6 +220,9 @@ export async function discoverFiles({ cwd, paths, anyExtension, maxFileSize, ign
     const files = inGit ? await gitFiles(real) : await walkFiles(real);
     for (const file of files) {
       if (!isSourceFile(file)) {
+        if (others && defaultSkipReason(file) === null && ignores.reasonFor(join(real, file)) === null) {
+          otherCandidates.push(join(real, file));
+        }
         continue;
       }
       const absoluteFile = join(real, file);
@@ -232,7 +251,16 @@ export async function discoverFiles({ cwd, paths, anyExtension, maxFileSize, ign
   for (const file of found) {
     skipped.delete(file);
   }
-  return { files: [...found].sort(), skipped: [...skipped.values()] };
+  for (let start = 0; start < otherCandidates.length; start += CONTENT_CHECKS_AT_ONCE) {
+    const slice = otherCandidates.slice(start, start + CONTENT_CHECKS_AT_ONCE);
+    const reasons = await Promise.all(slice.map((file) => contentSkipReason(file, maxFileSize, false)));
+    slice.forEach((file, index) => {
+      if (reasons[index] === null) {
+        otherFound.add(file);
+      }
+    });
+  }
+  return { files: [...found].sort(), skipped: [...skipped.values()], others: [...otherFound].sort() };
 }
 
 export { toPosixRelative } from './paths';

@@ -15,7 +15,12 @@ or read is skipped and listed; it does not fail the run.
 
 Options:
   --diff <git-ref>        Report only findings on lines added or changed since the merge base
-                          of <git-ref> and HEAD (committed, staged, unstaged and untracked)
+                          of <git-ref> and HEAD (committed, staged, unstaged and untracked);
+                          also scans the changed files other than JS/TS for secrets
+  --secrets               Scan the files other than JS/TS (.env, YAML, JSON, Dockerfile,
+                          .npmrc…) for secrets with secretlint (default: only with --diff);
+                          needs secretlint installed
+  --no-secrets            No secret scan, not even with --diff
   -f, --format <name>     stylish (default), json, sarif or github (workflow annotations);
                           repeat with -o for several reports from one run
   -o, --output <file>     Write the report to <file> instead of stdout (the n-th -o is the
@@ -52,6 +57,7 @@ Examples:
   npx agent-guard src/api                           check one directory
   npx agent-guard --diff origin/main                review only what this branch changed
   npx agent-guard --diff origin/main --format github      annotate a GitHub pull request
+  npx agent-guard --secrets                         also scan every other file for secrets
   npx agent-guard --format sarif -o agent-guard.sarif     for GitHub code scanning
   npx agent-guard --format github --sarif-output agent-guard.sarif   both, one run
   npx agent-guard --baseline .agent-guard-baseline.json   adopt on an existing codebase

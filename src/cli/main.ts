@@ -5,7 +5,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import plugin from '../../index';
 import { homepage } from '../../package.json';
 import { setSettingsWarningSink, validateSettings } from '../core/settings';
-import { type CliOptions, normalizeRuleIds, parseCliArgs, RULE_PREFIX } from './args';
+import { type CliOptions, normalizeRuleIds, parseCliArgs, RULE_PREFIX, secretScanWanted } from './args';
 import { applyBaseline, BASELINE_VERSION, parseBaseline, recordBaseline, serializeBaseline } from './baseline';
 import { type ChangedLines, collectChangedLines, isChangedLine } from './diff';
 import { createConcurrentEngine, supportsConcurrency, unsupportedConcurrencyNote } from './concurrency';
@@ -31,6 +31,7 @@ import { HELP } from './help';
 import { loadUserIgnores } from './ignores';
 import { loadProjectSettings } from './project-settings';
 import { exitCodeFor, filterResults, isParseError, type LintResult, totals } from './results';
+import { createSecretScanner, INSTALL_HINT, loadSecretlint, type SecretlintLoader, type SecretScanner } from './secrets';
 import { describeSkipped, isUnreadable, type SkippedFile } from './skipped';
 import { SourceLines } from './snippet';
 
@@ -41,6 +42,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Show the `files done / total` progress line (only when stderr is a terminal). */
   progress: boolean;
+  /** How secretlint is loaded (tests simulate its absence); the installed one by default. */
+  loadSecretlint?: SecretlintLoader;
 }
 
 /** Runs the command; resolves to the exit code and never throws. */
@@ -127,10 +130,21 @@ async function run(options: CliOptions, io: CliIo, settingsWarning: (text: strin
   // Report paths, the baseline and --diff are relative to the work-tree root (cwd outside git).
   const root = gitRoot === null ? cwd : await realpath(gitRoot);
   const ESLintClass = await loadESLintClass();
-  const { files, skipped, changes } = await selectFiles(options, { cwd, root, inGit: gitRoot !== null, anyExtension: configFile !== undefined }, ESLintClass);
-  if (files.length === 0) {
+  const secrets = secretScanWanted({ ...options, rules: selectedRules });
+  const { files, skipped, changes, others } = await selectFiles(
+    options,
+    { cwd, root, inGit: gitRoot !== null, anyExtension: configFile !== undefined, others: secrets },
+    ESLintClass,
+  );
+  // Said when nothing at all is checked (other files to scan for secrets are something).
+  if (files.length === 0 && !(secrets && others.length > 0)) {
     io.stderr(`agent-guard: no ${changes ? 'changed ' : ''}JavaScript or TypeScript files to check\n`);
   }
+  // Set up before linting, so that a missing secretlint (--secrets) or a broken config fails fast.
+  const secretScanner =
+    secrets && (others.length > 0 || options.secrets === true)
+      ? await setUpSecretScan({ loader: io.loadSecretlint ?? loadSecretlint, explicit: options.secrets === true, root, io, verbose: options.verbose, pending: others.length, diff: changes !== undefined })
+      : undefined;
 
   // The built-in config takes the project's settings['agent-guard'] (its vocabulary), nothing else of its config.
   const project = configFile === undefined ? await loadProjectSettings({ ESLintClass, files, cwd, root }) : undefined;
@@ -202,6 +216,9 @@ async function run(options: CliOptions, io: CliIo, settingsWarning: (text: strin
   const wanted = builtin ? new Set(Object.keys(builtin)) : selectedRules.length > 0 ? new Set(selectedRules) : null;
   const reported = (ruleId: string): boolean => (wanted === null ? ruleId.startsWith(RULE_PREFIX) : wanted.has(ruleId));
   let results = filterResults(raw, (_result, message) => (message.ruleId === null ? isParseError(message) : reported(message.ruleId)));
+  // The other files' secrets join the findings here: the baseline and --diff treat them alike.
+  const secretScan = secretScanner && others.length > 0 ? await secretScanner.scan(others) : undefined;
+  results = [...results, ...(secretScan?.results ?? [])];
   const sources = new SourceLines();
   if (baselineFile !== undefined) {
     results = await useBaseline(results, { file: baselineFile, shownAs: options.baseline ?? '', recording, root, io, partial: changes !== undefined, sources });
@@ -218,7 +235,7 @@ async function run(options: CliOptions, io: CliIo, settingsWarning: (text: strin
     root,
     cwd,
     sources,
-    rulesMeta: { ...pluginRulesMeta(), ...rulesMetaOf(eslint, raw) },
+    rulesMeta: { ...pluginRulesMeta(), ...rulesMetaOf(eslint, raw), ...secretScan?.rulesMeta },
     declaredRules: builtin ? Object.keys(builtin) : [],
     toolVersion: plugin.meta.version,
     informationUri: homepage,
@@ -239,17 +256,55 @@ async function run(options: CliOptions, io: CliIo, settingsWarning: (text: strin
   return exitCodeFor(sum, options.maxWarnings);
 }
 
+interface SecretScanSetUp {
+  loader: SecretlintLoader;
+  /** --secrets was given: without secretlint, the run cannot do what was asked. */
+  explicit: boolean;
+  root: string;
+  io: CliIo;
+  verbose: boolean;
+  /** How many files wait for the scan (for the note when secretlint is missing). */
+  pending: number;
+  diff: boolean;
+}
+
+/**
+ * secretlint, loaded only when there are files to scan. Missing, it is a set-up error with
+ * --secrets; otherwise (the default of --diff) a note on stderr, and the JavaScript checks go on.
+ */
+async function setUpSecretScan(setUp: SecretScanSetUp): Promise<SecretScanner | undefined> {
+  const api = await setUp.loader();
+  if (api === null) {
+    if (setUp.explicit) {
+      throw new CliError(`--secrets needs secretlint, which is not installed: ${INSTALL_HINT}`);
+    }
+    setUp.io.stderr(
+      `agent-guard: secretlint is not installed, so ${plural(setUp.pending, `${setUp.diff ? 'changed ' : ''}file`)} other than JavaScript and TypeScript (.env, YAML, JSON…) ${setUp.pending === 1 ? 'was' : 'were'} not scanned for secrets; to scan them: ${INSTALL_HINT} (--no-secrets turns this off)\n`,
+    );
+    return undefined;
+  }
+  const scanner = await createSecretScanner(api, setUp.root);
+  if (setUp.verbose) {
+    setUp.io.stderr(`agent-guard: scanning ${plural(setUp.pending, 'other file')} for secrets with secretlint (${scanner.projectConfig ? "the project's secretlint config" : 'its recommended preset'})\n`);
+  }
+  return scanner;
+}
+
 interface Place {
   cwd: string;
   root: string;
   inGit: boolean;
   anyExtension: boolean;
+  /** Also collect the files ESLint does not check, for the secret scan. */
+  others: boolean;
 }
 
 interface Selection {
   files: string[];
   /** Source files left out (by default, by the user's ignores), limited to changed files with --diff. */
   skipped: SkippedFile[];
+  /** The other files to scan for secrets (empty unless `others`), limited to changed files with --diff. */
+  others: string[];
   changes?: ChangedLines;
 }
 
@@ -262,6 +317,7 @@ async function selectFiles(options: CliOptions, place: Place, ESLintClass: ESLin
     anyExtension: place.anyExtension,
     maxFileSize: options.maxFileSize,
     ignores,
+    others: place.others,
   });
   let { files } = discovery;
   const skipped = [...discovery.skipped];
@@ -271,14 +327,14 @@ async function selectFiles(options: CliOptions, place: Place, ESLintClass: ESLin
     skipped.push(...outcome.skipped);
   }
   if (options.diff === undefined) {
-    return { files, skipped };
+    return { files, skipped, others: discovery.others };
   }
   if (!place.inGit) {
     throw new CliError('--diff needs a git repository, and this directory is not inside one');
   }
   const changes = await collectChangedLines(place.root, options.diff);
   const changed = (file: string) => changes.has(toPosixRelative(place.root, file));
-  return { files: files.filter(changed), skipped: skipped.filter((entry) => changed(entry.file)), changes };
+  return { files: files.filter(changed), skipped: skipped.filter((entry) => changed(entry.file)), others: discovery.others.filter(changed), changes };
 }
 
 interface BaselineUse {

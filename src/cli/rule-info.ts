@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { RULE_PREFIX } from './args';
+import { SECRETLINT_PREFIX } from './secrets';
 
 /**
  * How code scanning ranks a rule's alerts: the weakness it finds (a CWE, shown as the tag
@@ -23,8 +24,19 @@ const RANKINGS: Readonly<Record<string, RuleRanking>> = {
   'fetch-requires-timeout': { cwe: 400, securitySeverity: '5.3', precision: 'high' },
 };
 
-/** The ranking of one of the plugin's rules (`agent-guard/<name>`); undefined for other rules. */
+/**
+ * Every secretlint finding (`secretlint/<rule>`, the secret scan of the files ESLint does not
+ * check): a credential committed to the repository. 7.5: anyone with read access to the code
+ * holds the key; what it opens decides the rest. Precision high: the recommended preset matches
+ * providers' token formats, not entropy.
+ */
+const SECRETLINT_RANKING: RuleRanking = { cwe: 798, securitySeverity: '7.5', precision: 'high' };
+
+/** The ranking of one of the plugin's rules (`agent-guard/<name>`) or of a secretlint finding; undefined for other rules. */
 export function rankingOf(ruleId: string): RuleRanking | undefined {
+  if (ruleId.startsWith(SECRETLINT_PREFIX)) {
+    return SECRETLINT_RANKING;
+  }
   return ruleId.startsWith(RULE_PREFIX) ? RANKINGS[ruleId.slice(RULE_PREFIX.length)] : undefined;
 }
 

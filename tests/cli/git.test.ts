@@ -215,7 +215,7 @@ describe('discoverFiles', () => {
   it('rejects missing paths and, without --config, files that are not JS/TS', async () => {
     const root = join(base, 'plain');
     await expect(discoverFiles(options(root, ['nope']))).rejects.toThrow(new CliError('no such file or directory: nope'));
-    await expect(discoverFiles(options(root, ['src/readme.md']))).rejects.toThrow(new CliError('not a JavaScript or TypeScript file: src/readme.md'));
+    await expect(discoverFiles(options(root, ['src/readme.md']))).rejects.toThrow(new CliError('not a JavaScript or TypeScript file: src/readme.md (--secrets scans other files for secrets)'));
     expect((await discoverFiles(options(root, ['src/readme.md'], { anyExtension: true }))).files).toEqual([join(root, 'src/readme.md')]);
   });
 });

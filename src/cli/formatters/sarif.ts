@@ -40,8 +40,8 @@ export const FINGERPRINT_KEY = 'agentGuardFinding/v1';
 
 const SRCROOT = '%SRCROOT%';
 
-/** Rules of this plugin get GitHub code scanning's `security` tag (they are security checks). */
-const SECURITY_RULE = /^agent-guard\//u;
+/** Rules of this plugin and secretlint's findings get GitHub code scanning's `security` tag (they are security checks). */
+const SECURITY_RULE = /^(?:agent-guard|secretlint)\//u;
 
 /**
  * A rule as code scanning reads it: its description, its page (`helpUri`, and the page itself
