@@ -7,7 +7,7 @@ import { resolveCallTarget } from '../../core/modules';
 import { pathFunctionName } from './path-functions';
 import { listingValue } from './listings';
 import { FALSE_CONFIDENCE_PATH, MIXING_METHODS, NON_PATH_METHODS, PATH_PROPAGATORS, PROPAGATING_CALLS } from './propagation';
-import { matchesSpec, PATH_SANITIZERS, replaceValue, SAFE_CALLS } from './sanitizers';
+import { FILE_NAME_SANITIZERS, matchesSpec, PATH_SANITIZERS, replaceValue, SAFE_CALLS } from './sanitizers';
 import { PARSE_METHODS, SAFE_PARSE_METHODS } from './schemas';
 import { SAFE, shortText, targetKey, UNKNOWN, withNotes } from './values';
 import type { TrackedValue, ValueTracker } from './values';
@@ -48,6 +48,11 @@ export class CallValues {
       }
       const key = targetKey(target);
       const pathFn = pathFunctionName(target);
+      if (this.tracker.purpose === 'command' && (FILE_NAME_SANITIZERS.has(key) || (pathFn !== null && pathFn !== 'isAbsolute' && PATH_SANITIZERS.has(pathFn)))) {
+        // A file name can still hold `;`, `$(…)`, spaces: carried through, named as the check it is not.
+        const val = this.tracker.combine(this.tracker.argValues(call.arguments));
+        return val.kind === 'input' ? { ...val, origin: withNotes(val.origin, [pathFn === null ? key.replace(/#$/u, '') : `path.${pathFn}()`]) } : val;
+      }
       if (SAFE_CALLS.has(key) || (pathFn !== null && PATH_SANITIZERS.has(pathFn))) {
         return SAFE;
       }
@@ -116,7 +121,7 @@ export class CallValues {
     const resolved = this.tracker.finalize(receiver);
     if (resolved.kind === 'input') {
       if (method === 'replace' || method === 'replaceAll') {
-        return replaceValue(this.tracker.context, call, resolved);
+        return replaceValue(this.tracker.context, call, resolved, this.tracker.purpose);
       }
       return { kind: 'input', origin: resolved.origin, path: false };
     }

@@ -109,6 +109,8 @@ function guardStatements(context: FileContext, list: readonly TSESTree.Node[]): 
  */
 export interface InputClassifier {
   readonly context: FileContext;
+  /** `command`: path containment checks (`startsWith(root + sep)`, no `..`) do not make a value safe. */
+  readonly purpose?: 'path' | 'command';
   classify(node: TSESTree.Node): { readonly kind: string };
   isConfiguredSanitizer(callee: TSESTree.Node): boolean;
 }
@@ -273,7 +275,7 @@ class Guards {
           const regex = regexOf(this.context, first);
           return regex !== null && isAllowListRegex(regex.pattern);
         }
-        if (method === 'startsWith' && this.same(object) && first) {
+        if (method === 'startsWith' && this.same(object) && first && this.analyzer.purpose !== 'command') {
           if (this.endsWithSeparator(first, 0)) {
             return true;
           }
@@ -283,7 +285,7 @@ class Guards {
       }
       const target = resolveCallTarget(this.context, callee);
       const key = target ? `${target.module ?? ''}#${target.path.join('.')}` : '';
-      if (CONTAINMENT_CALLS.has(key) && this.same(first)) {
+      if (CONTAINMENT_CALLS.has(key) && this.same(first) && this.analyzer.purpose !== 'command') {
         return true; // isPathInside(resolved, root)
       }
       if (key === '#Object.hasOwn' && this.same(second)) {
@@ -302,7 +304,7 @@ class Guards {
         }
         const indexOf = this.indexOfCall(t.left);
         if (indexOf && this.same(indexOf.object) && isLiteral(t.right, 0)) {
-          if (indexOf.arg && this.endsWithSeparator(indexOf.arg, 0)) {
+          if (indexOf.arg && this.analyzer.purpose !== 'command' && this.endsWithSeparator(indexOf.arg, 0)) {
             return true;
           }
           this.note('indexOf() === 0 without a trailing separator');
@@ -318,7 +320,7 @@ class Guards {
   }
 
   private safeIfFalse(t: TSESTree.Node): boolean {
-    if (t.type === AST_NODE_TYPES.CallExpression) {
+    if (t.type === AST_NODE_TYPES.CallExpression && this.analyzer.purpose !== 'command') {
       const callee = unwrap(t.callee);
       const first = t.arguments[0];
       if (callee.type === AST_NODE_TYPES.MemberExpression) {
@@ -349,7 +351,7 @@ class Guards {
           return true;
         }
         if (indexOf && this.same(indexOf.object) && isLiteral(t.right, 0)) {
-          if (indexOf.arg && this.endsWithSeparator(indexOf.arg, 0)) {
+          if (indexOf.arg && this.analyzer.purpose !== 'command' && this.endsWithSeparator(indexOf.arg, 0)) {
             return true; // p.indexOf(root + sep) !== 0 -> reject
           }
           this.note('indexOf() === 0 without a trailing separator');

@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { regexOf } from './regexes';
 import { SAFE, shortText, withNotes } from './values';
-import type { TrackedValue } from './values';
+import type { TrackedValue, ValuePurpose } from './values';
 import type { CallTarget } from '../../core/modules';
 import { scopeOf } from '../../core/variable-index';
 import { matchCallTarget, matchWrittenName } from '../../core/name-specs';
@@ -12,6 +12,9 @@ import type { FileContext } from '../../core/context';
 
 /** `path` functions whose result cannot contain a directory part. */
 export const PATH_SANITIZERS = new Set(['basename', 'extname', 'isAbsolute']);
+
+/** Call targets whose result is a safe file name but not a safe command word (`a;b` stays). */
+export const FILE_NAME_SANITIZERS = new Set(['sanitize-filename#']);
 
 /** Call targets (`module#path`, `#global.path`) whose result is never request input. */
 export const SAFE_CALLS = new Set([
@@ -26,15 +29,40 @@ export function matchesSpec(specs: NameSpecList, callee: TSESTree.Node, target: 
   return specs.specs.length > 0 && (matchWrittenName(callee, specs) !== null || matchCallTarget(target, specs) !== null);
 }
 
-/** `x.replace(…)`: a character allow-list strips traversal; removing `..` does not. */
-export function replaceValue(context: FileContext, call: TSESTree.CallExpression, receiver: TrackedValue & { kind: 'input' }): TrackedValue {
+/**
+ * Whether the listed characters of a negated class (`[^…]`) are all ones a shell reads as part of
+ * a word: letters and digits (also as `a-z`, `\w`, `\d`), `_ . , : @ % + = / -`.
+ */
+function shellSafeCharacters(listed: string): boolean {
+  const tokens = listed.match(/\\.|[^\\]/gu) ?? [];
+  const plain = (token: string): boolean => /^(?:[\w.,:@%+=/-]|\\[wd.,:@%+=/_-])$/u.test(token);
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]!;
+    if (tokens[index + 1] === '-' && index + 2 < tokens.length) {
+      const range = `${token}-${tokens[index + 2]!}`;
+      if (!/^(?:[a-z]-[a-z]|[A-Z]-[A-Z]|[0-9]-[0-9])$/u.test(range)) {
+        return false;
+      }
+      index += 2;
+    } else if (!plain(token)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * `x.replace(…)`: a character allow-list strips traversal (for a command: every shell
+ * metacharacter, `/[^\w.-]/g`); removing `..` does not.
+ */
+export function replaceValue(context: FileContext, call: TSESTree.CallExpression, receiver: TrackedValue & { kind: 'input' }, purpose: ValuePurpose = 'path'): TrackedValue {
   const [pattern, replacement] = call.arguments;
   const regex = pattern ? regexOf(context, pattern) : null;
   const replacementText = replacement ? getStringIfConstant(replacement as never, scopeOf(context, call) as never) : null;
   if (regex?.flags.includes('g') && replacementText !== null && !/[./\\]/u.test(replacementText)) {
     const negated = /^\[\^((?:\\.|[^\]\\])*)\][+*]?$/u.exec(regex.pattern);
     // `/[^a-z0-9_-]/g`: everything but the listed characters goes; safe when `.`, `/`, `\` are not listed.
-    if (negated && !/\.|\/|\\\\|\\W|\\S|\\D/u.test(negated[1]!)) {
+    if (negated && (purpose === 'command' ? shellSafeCharacters(negated[1]!) : !/\.|\/|\\\\|\\W|\\S|\\D/u.test(negated[1]!))) {
       return SAFE;
     }
   }

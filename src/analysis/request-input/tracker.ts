@@ -18,14 +18,14 @@ import { listingStep } from './listings';
 import { provenConstant } from './lookups';
 import { Uploads } from './uploads';
 import { keyLabel, SAFE, shortText, targetKey, UNKNOWN, withNotes } from './values';
-import type { InputClassification, RequestInputOptions, RequestInputOrigin, SeededRole, TrackedValue, ValueTracker } from './values';
+import type { InputClassification, RequestInputOptions, RequestInputOrigin, SeededRole, TrackedValue, ValuePurpose, ValueTracker } from './values';
 import type { FunctionLike } from '../../core/functions';
 import { memberName } from '../../core/ast';
 import { skipTsWrappers } from '../../core/static';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
 
-export type { InputClassification, RequestInputOptions, RequestInputOrigin } from './values';
+export type { InputClassification, RequestInputOptions, RequestInputOrigin, ValuePurpose } from './values';
 
 /**
  * Answers "is this expression request input, and from where?" for one file. Intra-procedural
@@ -48,11 +48,12 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
     readonly sanitizers: NameSpecList,
     /** Roles given to parameters from outside the file (a function of another file followed from its caller). */
     private readonly seeds?: ReadonlyMap<FunctionLike, readonly (SeededRole | undefined)[]>,
+    readonly purpose: ValuePurpose = 'path',
   ) {}
 
   /** Upload libraries' knowledge, with storage callbacks read by analyzers seeded with their parameters. */
   get uploads(): Uploads {
-    this.uploadsMemo ??= new Uploads(this.context, (seeds) => new RequestInputAnalyzer(this.context, this.sources, this.sanitizers, seeds));
+    this.uploadsMemo ??= new Uploads(this.context, (seeds) => new RequestInputAnalyzer(this.context, this.sources, this.sanitizers, seeds, this.purpose));
     return this.uploadsMemo;
   }
 
@@ -283,6 +284,7 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
     const key = memberName(this.context, node);
     // path.parse(x).base / .name / .ext hold no directory part.
     if (
+      this.purpose === 'path' &&
       object.type === AST_NODE_TYPES.CallExpression &&
       (key === 'base' || key === 'name' || key === 'ext') &&
       pathFunctionName(resolveCallTarget(this.context, object.callee)) === 'parse'
@@ -315,7 +317,7 @@ export function getRequestInputAnalyzer(context: FileContext, options: RequestIn
   const byLists = perFile(context, ANALYZERS_KEY, () => new Map());
   let analyzer = byLists.get(lists);
   if (!analyzer) {
-    analyzer = new RequestInputAnalyzer(context, lists.sources, lists.sanitizers);
+    analyzer = new RequestInputAnalyzer(context, lists.sources, lists.sanitizers, undefined, options.purpose);
     byLists.set(lists, analyzer);
   }
   return analyzer;

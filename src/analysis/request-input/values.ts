@@ -27,8 +27,17 @@ export type InputClassification =
   /** Not traced to request input, but not proven constant either. */
   | { readonly kind: 'unknown' };
 
+/**
+ * What the value is used as, which decides the checks that make it safe: a `path` (the default)
+ * is safe as a file name (`path.basename()`, `sanitize-filename`) or inside a root (containment
+ * checks); a `command` (shell command line, code) is not, since a file name can still hold `;`.
+ */
+export type ValuePurpose = 'path' | 'command';
+
 /** Extra vocabulary on top of `settings['agent-guard'].requestInput` (rule options). */
 export interface RequestInputOptions {
+  /** What the rule uses the value as (`path` when omitted). */
+  readonly purpose?: ValuePurpose;
   /** `module#export` or names of functions whose result is request input. */
   readonly sources?: readonly string[];
   /** `module#export` or names of functions whose result (or check) makes a value safe. */
@@ -94,6 +103,8 @@ export function withNotes(origin: RequestInputOrigin, notes: readonly string[]):
  */
 export interface ValueTracker {
   readonly context: FileContext;
+  /** What the value is used as (see `ValuePurpose`). */
+  readonly purpose: ValuePurpose;
   readonly sources: NameSpecList;
   readonly sanitizers: NameSpecList;
   /** The value of an expression (memoised; `unknown` beyond the depth cap or in a cycle). */

@@ -1,0 +1,172 @@
+import { CALL, CONSTRUCT, READ } from '@eslint-community/eslint-utils';
+
+import type { TraceMap } from '../core/modules';
+
+/**
+ * How a sink runs the text it is given:
+ * - `shell`: a command line parsed by a shell (`exec(cmd)`), or split into a program and its
+ *   arguments (`execaCommand(cmd)`): the text decides what runs;
+ * - `process`: a program and an argument array, without a shell unless a `shell` option turns one
+ *   on (`spawn(file, args, { shell: true })`);
+ * - `code`: JavaScript evaluated in the process (`eval`, `new Function`, `vm`);
+ * - `timer`: `setTimeout`/`setInterval`, which evaluate a string first argument as code.
+ */
+export type CommandSinkKind = 'shell' | 'process' | 'code' | 'timer';
+
+/** One sink: what it runs and which arguments carry it. */
+export interface CommandSink {
+  readonly kind: CommandSinkKind;
+  /**
+   * `shell`: the command line; `process`: the program (file); `code`/`timer`: the code. `all` for
+   * `Function(...params, body)`, whose every argument is source text.
+   */
+  readonly textArg: number | 'all';
+  /** `process`: where the argument array goes (`spawn(file, args)`); absent when there is none. */
+  readonly argsArg?: number;
+  /** `process`: whether a `shell` option in the options object runs the call through a shell. */
+  readonly shellOption?: boolean;
+  /**
+   * `shell` sinks of `child_process`: the export that runs a program with an argument array
+   * instead (`exec` -> `execFile`), offered by the rule's suggestion.
+   */
+  readonly fileTwin?: string;
+}
+
+const shell = (fileTwin?: string): CommandSink => (fileTwin ? { kind: 'shell', textArg: 0, fileTwin } : { kind: 'shell', textArg: 0 });
+const PROCESS: CommandSink = { kind: 'process', textArg: 0, argsArg: 1, shellOption: true };
+/** `fork(modulePath, args, options)`: runs a Node module, never a shell. */
+const FORK: CommandSink = { kind: 'process', textArg: 0, argsArg: 1, shellOption: false };
+const CODE: CommandSink = { kind: 'code', textArg: 0 };
+const EVERY_ARGUMENT_CODE: CommandSink = { kind: 'code', textArg: 'all' };
+const TIMER: CommandSink = { kind: 'timer', textArg: 0 };
+
+const call = (sink: CommandSink): TraceMap<CommandSink> => ({ [CALL]: sink });
+
+/** `child_process` functions (also `node:child_process`, and their `util.promisify()` results). */
+export const CHILD_PROCESS_SINKS: Readonly<Record<string, CommandSink>> = {
+  exec: shell('execFile'),
+  execSync: shell('execFileSync'),
+  spawn: PROCESS,
+  spawnSync: PROCESS,
+  execFile: PROCESS,
+  execFileSync: PROCESS,
+  fork: FORK,
+};
+
+/** The module whose `exec`/`execSync` the suggestion rewrites to `execFile`/`execFileSync`. */
+export const CHILD_PROCESS_MODULE = 'child_process';
+
+const childProcess: TraceMap<CommandSink> = Object.fromEntries(Object.entries(CHILD_PROCESS_SINKS).map(([name, sink]) => [name, call(sink)]));
+
+/** cross-spawn: `spawn(file, args, options)` as a function, with `.spawn` and `.sync`. */
+const crossSpawn: TraceMap<CommandSink> = { [CALL]: PROCESS, spawn: call(PROCESS), sync: call(PROCESS) };
+
+/**
+ * execa: `execa(file, args, options)` and `execaSync` (and `$(file, args)`) run a program; with
+ * `shell: true` a shell. `execaCommand(cmd)` splits a command line on spaces: the text decides the
+ * program and its arguments. Before v6 the default export was `execa` with `.sync`, `.command`,
+ * `.commandSync` and `.node`. Tagged templates (`` execa`cmd ${x}` ``, `` $`cmd ${x}` ``) pass each
+ * interpolation as one argument and are not sinks.
+ */
+const execa: TraceMap<CommandSink> = {
+  [CALL]: PROCESS,
+  execa: call(PROCESS),
+  execaSync: call(PROCESS),
+  execaNode: call(FORK),
+  $: call(PROCESS),
+  execaCommand: call(shell()),
+  execaCommandSync: call(shell()),
+  sync: call(PROCESS),
+  node: call(FORK),
+  command: call(shell()),
+  commandSync: call(shell()),
+};
+
+/** `vm` functions and constructors that compile their first argument. */
+const vm: TraceMap<CommandSink> = {
+  runInNewContext: call(CODE),
+  runInThisContext: call(CODE),
+  runInContext: call(CODE),
+  compileFunction: call(CODE),
+  Script: { [CONSTRUCT]: CODE },
+  SourceTextModule: { [CONSTRUCT]: CODE },
+};
+
+/** Trace map (module -> export path -> sink) over the modules that run commands or code. */
+export const COMMAND_TRACE_MAP: Readonly<Record<string, TraceMap<CommandSink>>> = {
+  child_process: childProcess,
+  'cross-spawn': crossSpawn,
+  shelljs: { exec: call(shell()) },
+  execa,
+  vm,
+};
+
+/** Trace map over the globals that evaluate code (also as `globalThis.eval`, `window.setTimeout`…). */
+export const CODE_GLOBAL_TRACE_MAP: Readonly<TraceMap<CommandSink>> = {
+  eval: call(CODE),
+  Function: { [CALL]: EVERY_ARGUMENT_CODE, [CONSTRUCT]: EVERY_ARGUMENT_CODE },
+  setTimeout: call(TIMER),
+  setInterval: call(TIMER),
+};
+
+/**
+ * The modules (without `node:`) and global names whose presence in a file can make it hold a sink:
+ * a file that imports none and names none is skipped at once.
+ */
+export const COMMAND_MODULES: ReadonlySet<string> = new Set([...Object.keys(COMMAND_TRACE_MAP), 'zx', 'zx/core']);
+export const CODE_GLOBAL_NAMES: readonly string[] = Object.keys(CODE_GLOBAL_TRACE_MAP);
+
+/** `util.promisify`, which turns `exec`/`execFile` into functions with the same arguments. */
+export const PROMISIFY_TRACE_MAP: Readonly<Record<string, TraceMap<true>>> = {
+  util: { promisify: { [CALL]: true } },
+};
+
+/** zx: `$` runs a tagged template, quoting every interpolation unless its `quote` is replaced. */
+export const ZX_MODULES: ReadonlySet<string> = new Set(['zx', 'zx/core']);
+/** zx's own quoting functions: `$.quote = quotePowerShell` still quotes. */
+export const ZX_QUOTE_FUNCTIONS: ReadonlySet<string> = new Set(['quote', 'quotePowerShell']);
+/** Trace map of `$.quote` writes in zx. */
+export const ZX_QUOTE_TRACE_MAP: Readonly<Record<string, TraceMap<true>>> = {
+  zx: { $: { quote: { [READ]: true } } },
+  'zx/core': { $: { quote: { [READ]: true } } },
+};
+
+/**
+ * Shell programs that run their `-c` argument as a command line (`spawn('sh', ['-c', cmd])`),
+ * by base name; the flag that takes the command follows.
+ */
+export const SHELL_PROGRAMS: ReadonlyMap<string, RegExp> = new Map([
+  ['sh', /^-[a-z]*c$/u],
+  ['bash', /^-[a-z]*c$/u],
+  ['zsh', /^-[a-z]*c$/u],
+  ['dash', /^-[a-z]*c$/u],
+  ['ksh', /^-[a-z]*c$/u],
+  ['ash', /^-[a-z]*c$/u],
+  ['fish', /^(?:-c|--command)$/u],
+  ['cmd', /^\/[ck]$/iu],
+  ['cmd.exe', /^\/[ck]$/iu],
+  ['powershell', /^-(?:c|command)$/iu],
+  ['powershell.exe', /^-(?:c|command)$/iu],
+  ['pwsh', /^-(?:c|command)$/iu],
+  ['pwsh.exe', /^-(?:c|command)$/iu],
+]);
+
+/**
+ * Functions whose result is safe inside a command line, as `module#export` or written names: shell
+ * quoting (`shell-quote`'s `quote([x])`, `shescape`'s `quote`/`escape`, also on a `Shescape` instance).
+ */
+export const SHELL_QUOTERS: readonly string[] = [
+  'shell-quote#quote',
+  'shescape#quote',
+  'shescape#quoteAll',
+  'shescape#escape',
+  'shescape#escapeAll',
+  'Shescape.quote',
+  'Shescape.quoteAll',
+  'Shescape.escape',
+  'Shescape.escapeAll',
+  'shescape.quote',
+  'shescape.quoteAll',
+  'shescape.escape',
+  'shescape.escapeAll',
+];

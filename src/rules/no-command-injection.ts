@@ -1,0 +1,189 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { createRule } from '../core/create-rule';
+import { isFunctionLike, resolveFunction } from '../core/functions';
+import { skipTsWrappers } from '../core/static';
+import { NAME_LIST_SCHEMA } from '../core/option-schemas';
+import { getRequestInputAnalyzer } from '../analysis/request-input/index';
+import {
+  argumentList,
+  commandSinkCalls,
+  execFileEdit,
+  importsTemplateRunner,
+  mayHoldCommandSinks,
+  replacesZxQuote,
+  runsShell,
+  shellCommandArgument,
+  shellCommandInterpolations,
+  templateRunner,
+} from '../analysis/commands/index';
+import type { CommandSinkCall } from '../analysis/commands/index';
+import { SHELL_QUOTERS } from '../data/commands';
+
+export type Options = [{ sources?: string[]; sanitizers?: string[] }];
+export type MessageIds = 'requestCommand' | 'requestShellArgs' | 'requestProgram' | 'requestCode' | 'useExecFile';
+
+type RequestInputAnalyzer = ReturnType<typeof getRequestInputAnalyzer>;
+type RequestInputOptions = NonNullable<Parameters<typeof getRequestInputAnalyzer>[1]>;
+type RequestInputOrigin = Extract<ReturnType<RequestInputAnalyzer['classify']>, { kind: 'input' }>['origin'];
+
+/** The tracker's vocabulary for this rule: the options, with shell quoting functions as sanitisers. Once per option set. */
+const trackerOptions = new WeakMap<object, RequestInputOptions>();
+
+export default createRule<Options, MessageIds>({
+  name: 'no-command-injection',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow request-derived values in shell commands, program names and evaluated code',
+      recommended: 'error',
+    },
+    hasSuggestions: true,
+    messages: {
+      requestCommand:
+        '`{{sink}}` runs a command line built from request input (`{{source}}`), which can then run any command. Pass the values as an argument array to `execFile`/`spawn` without a shell, or check them against an allow-list first.',
+      requestShellArgs:
+        '`{{sink}}` runs with a shell, which parses its arguments built from request input (`{{source}}`). Drop the `shell` option so that each argument reaches the program as it is, or check the values against an allow-list first.',
+      requestProgram:
+        '`{{sink}}` runs a program chosen by request input (`{{source}}`). Map the allowed names to fixed programs instead.',
+      requestCode:
+        '`{{sink}}` evaluates code built from request input (`{{source}}`). Parse the data (`JSON.parse`, a lookup table) instead of running it.',
+      useExecFile: 'Run `{{program}}` with `{{callee}}` and an argument array, without a shell.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          sources: { ...NAME_LIST_SCHEMA, description: 'Extra request-input sources: `module#export` or names of functions returning client data.' },
+          sanitizers: {
+            ...NAME_LIST_SCHEMA,
+            description: 'Extra sanitisers: `module#export` or names of functions whose result (or `true` check) makes a value safe in a command or code.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ sources: [], sanitizers: [] }],
+  },
+  create(context, [options]) {
+    // Most files import no command module and name no code-evaluating global: nothing to listen to.
+    if (!mayHoldCommandSinks(context)) {
+      return {};
+    }
+    let vocabulary = trackerOptions.get(options);
+    if (!vocabulary) {
+      vocabulary = { purpose: 'command', sources: options.sources ?? [], sanitizers: [...SHELL_QUOTERS, ...(options.sanitizers ?? [])] };
+      trackerOptions.set(options, vocabulary);
+    }
+    const inputOptions = vocabulary;
+    // Built on first use: a file whose sinks get only constants never needs it.
+    let analyzerMemo: RequestInputAnalyzer | undefined;
+    const inputOrigin = (node: TSESTree.Node): RequestInputOrigin | null => {
+      const value = node.type === AST_NODE_TYPES.SpreadElement ? node.argument : node;
+      const result = (analyzerMemo ??= getRequestInputAnalyzer(context, inputOptions)).classify(value);
+      return result.kind === 'input' ? result.origin : null;
+    };
+
+    const listeners: TSESLint.RuleListener = {
+      'Program:exit'() {
+        for (const found of commandSinkCalls(context)) {
+          checkSink(found);
+        }
+      },
+    };
+    if (importsTemplateRunner(context)) {
+      let unquoted: boolean | undefined;
+      listeners.TaggedTemplateExpression = (node) => {
+        const runner = templateRunner(context, node.tag);
+        if (runner === null) {
+          return;
+        }
+        const sink = sinkName(node.tag.type === AST_NODE_TYPES.CallExpression ? node.tag.callee : node.tag);
+        const quoted = runner === 'execa' || (runner === 'zx' && !(unquoted ??= replacesZxQuote(context)));
+        const reported = quoted ? shellCommandInterpolations(node.quasi) : node.quasi.expressions;
+        for (const expression of reported) {
+          if (reportInput(expression, 'requestCommand', sink)) {
+            return;
+          }
+        }
+      };
+    }
+    return listeners;
+
+    function sinkName(callee: TSESTree.Node, construct = false): string {
+      const text = context.sourceCode.getText(callee).replace(/\s+/gu, '');
+      return text.length <= 40 ? `${construct ? 'new ' : ''}${text}` : 'this call';
+    }
+
+    /** Reports `node` with `messageId` when it is request input; whether it did. */
+    function reportInput(node: TSESTree.Node | null | undefined, messageId: MessageIds, sink: string, suggest?: () => TSESLint.SuggestionReportDescriptor<MessageIds>[]): boolean {
+      const origin = node ? inputOrigin(node) : null;
+      if (!node || !origin) {
+        return false;
+      }
+      context.report({ node, messageId, data: { sink, source: origin.description }, suggest: suggest?.() ?? [] });
+      return true;
+    }
+
+    function checkSink({ node, sink, promisified }: CommandSinkCall): void {
+      const name = sinkName(node.callee, node.type === AST_NODE_TYPES.NewExpression);
+      const args = node.arguments;
+      switch (sink.kind) {
+        case 'shell': {
+          const twin = !promisified && node.type === AST_NODE_TYPES.CallExpression ? sink.fileTwin : undefined;
+          reportInput(args[0], 'requestCommand', name, () => (twin ? execFileSuggestion(node as TSESTree.CallExpression, twin) : []));
+          return;
+        }
+        case 'code':
+          if (sink.textArg === 'all') {
+            args.some((arg) => reportInput(arg, 'requestCode', name));
+          } else {
+            reportInput(args[sink.textArg], 'requestCode', name);
+          }
+          return;
+        case 'timer': {
+          const [first] = args;
+          // setTimeout(() => …, ms), setTimeout(done, ms): a function, not code text.
+          if (first && first.type !== AST_NODE_TYPES.SpreadElement && !isFunctionLike(skipTsWrappers(first)) && !resolveFunction(context, first)) {
+            reportInput(first, 'requestCode', name);
+          }
+          return;
+        }
+        case 'process': {
+          const program = args[sink.textArg as number];
+          const list = argumentList(node, sink);
+          const shell = runsShell(context, node, sink);
+          if (reportInput(program, shell ? 'requestCommand' : 'requestProgram', name)) {
+            return;
+          }
+          if (shell && list) {
+            const plain = skipTsWrappers(list);
+            const elements = plain.type === AST_NODE_TYPES.ArrayExpression ? plain.elements : [list];
+            elements.some((element) => reportInput(element, 'requestShellArgs', name));
+            return;
+          }
+          if (program) {
+            reportInput(shellCommandArgument(context, program, list), 'requestCommand', name);
+          }
+          return;
+        }
+      }
+    }
+
+    /** `exec(`convert ${a} out.png`)` -> `execFile('convert', [a, 'out.png'])` (see `execFileEdit`). */
+    function execFileSuggestion(call: TSESTree.CallExpression, twin: string): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+      const edit = execFileEdit(context, call, twin);
+      if (!edit) {
+        return [];
+      }
+      return [
+        {
+          messageId: 'useExecFile',
+          data: { program: edit.program, callee: edit.callee },
+          fix: (fixer) => edit.edits.map(({ range, text }) => fixer.replaceTextRange([range[0], range[1]], text)),
+        },
+      ];
+    }
+  },
+});
