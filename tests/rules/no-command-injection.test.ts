@@ -165,7 +165,7 @@ app.post('/convert', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestCommand', line: 5, column: 8, endLine: 5, endColumn: 50, suggestions: [{ messageId: 'useExecFile', output: `import { exec, execFile } from 'node:child_process';
+        { messageId: 'requestCommand', line: 5, column: 8, endLine: 5, endColumn: 50, data: { sink: 'exec', source: 'req.file.originalname' }, suggestions: [{ messageId: 'useExecFile', data: { program: 'convert', callee: 'execFile' }, output: `import { exec, execFile } from 'node:child_process';
 import express from 'express';
 const app = express();
 app.post('/convert', (req, res) => {
@@ -186,8 +186,8 @@ app.get('/log', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestCommand', line: 6, column: 24, endLine: 6, endColumn: 60, suggestions: [] },
-        { messageId: 'requestCommand', line: 7, column: 21, endLine: 7, endColumn: 47, suggestions: [{ messageId: 'useExecFile', output: `import cp from 'child_process';
+        { messageId: 'requestCommand', line: 6, column: 24, endLine: 6, endColumn: 60, data: { sink: 'cp.execSync', source: 'req.query.ref' }, suggestions: [] },
+        { messageId: 'requestCommand', line: 7, column: 21, endLine: 7, endColumn: 47, data: { sink: 'childProcess.exec', source: 'req.params.dir' }, suggestions: [{ messageId: 'useExecFile', data: { program: 'du', callee: 'childProcess.execFile' }, output: `import cp from 'child_process';
 import * as childProcess from 'node:child_process';
 import express from 'express';
 const app = express();
@@ -212,8 +212,8 @@ app.get('/ping', (req, res) => {
 `,
       filename: 'file.js',
       errors: [
-        { messageId: 'requestCommand', line: 6, column: 22, endLine: 6, endColumn: 51, suggestions: [] },
-        { messageId: 'requestCommand', line: 7, column: 7, endLine: 7, endColumn: 35, suggestions: [{ messageId: 'useExecFile', output: `const child_process = require('child_process');
+        { messageId: 'requestCommand', line: 6, column: 22, endLine: 6, endColumn: 51, data: { sink: 'child_process.exec', source: 'req.query.host' }, suggestions: [] },
+        { messageId: 'requestCommand', line: 7, column: 7, endLine: 7, endColumn: 35, data: { sink: 'run', source: 'req.query.host' }, suggestions: [{ messageId: 'useExecFile', data: { program: 'nslookup', callee: 'execFileSync' }, output: `const child_process = require('child_process');
 const { execSync: run, execFileSync } = require('node:child_process');
 const express = require('express');
 const app = express();
@@ -223,7 +223,7 @@ app.get('/ping', (req, res) => {
   require('child_process').execSync(req.body.cmd);
 });
 ` }] },
-        { messageId: 'requestCommand', line: 8, column: 37, endLine: 8, endColumn: 49, suggestions: [] },
+        { messageId: 'requestCommand', line: 8, column: 37, endLine: 8, endColumn: 49, data: { sink: 'require(\'child_process\').execSync', source: 'req.body.cmd' }, suggestions: [] },
       ],
     },
     // util.promisify of exec and of child_process.execFile running bash -c
@@ -242,8 +242,8 @@ app.get('/dns', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestCommand', line: 9, column: 38, endLine: 9, endColumn: 70, suggestions: [] },
-        { messageId: 'requestCommand', line: 10, column: 38, endLine: 10, endColumn: 65, suggestions: [] },
+        { messageId: 'requestCommand', line: 9, column: 38, endLine: 9, endColumn: 70, data: { sink: 'execAsync', source: 'req.query.domain' }, suggestions: [] },
+        { messageId: 'requestCommand', line: 10, column: 38, endLine: 10, endColumn: 65, data: { sink: 'execFileAsync', source: 'req.query.domain' }, suggestions: [] },
       ],
     },
     // process.getBuiltinModule and TypeScript import = require
@@ -258,8 +258,8 @@ app.get('/x', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestCommand', line: 6, column: 18, endLine: 6, endColumn: 41, suggestions: [] },
-        { messageId: 'requestCommand', line: 7, column: 11, endLine: 7, endColumn: 34, suggestions: [] },
+        { messageId: 'requestCommand', line: 6, column: 18, endLine: 6, endColumn: 41, data: { sink: 'child.execSync', source: 'req.query.cmd' }, suggestions: [] },
+        { messageId: 'requestCommand', line: 7, column: 11, endLine: 7, endColumn: 34, data: { sink: 'cp.exec', source: 'req.query.cmd' }, suggestions: [] },
       ],
     },
     // spawn/execFile with shell: true (arguments, or the command itself), and a shell chosen at run time
@@ -276,10 +276,10 @@ app.post('/run', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestShellArgs', line: 5, column: 21, endLine: 5, endColumn: 35, suggestions: [] },
-        { messageId: 'requestCommand', line: 6, column: 13, endLine: 6, endColumn: 33, suggestions: [] },
-        { messageId: 'requestShellArgs', line: 7, column: 38, endLine: 7, endColumn: 50, suggestions: [] },
-        { messageId: 'requestShellArgs', line: 9, column: 24, endLine: 9, endColumn: 36, suggestions: [] },
+        { messageId: 'requestShellArgs', line: 5, column: 21, endLine: 5, endColumn: 35, data: { sink: 'spawn', source: 'req.body.input' }, suggestions: [] },
+        { messageId: 'requestCommand', line: 6, column: 13, endLine: 6, endColumn: 33, data: { sink: 'spawnSync', source: 'req.body.dir' }, suggestions: [] },
+        { messageId: 'requestShellArgs', line: 7, column: 38, endLine: 7, endColumn: 50, data: { sink: 'execFile', source: 'req.body.dir' }, suggestions: [] },
+        { messageId: 'requestShellArgs', line: 9, column: 24, endLine: 9, endColumn: 36, data: { sink: 'execFileSync', source: 'req.body.dir' }, suggestions: [] },
       ],
     },
     // The program itself from request input, with or without a shell
@@ -294,9 +294,9 @@ app.post('/tool', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestProgram', line: 5, column: 9, endLine: 5, endColumn: 22, suggestions: [] },
-        { messageId: 'requestProgram', line: 6, column: 12, endLine: 6, endColumn: 35, suggestions: [] },
-        { messageId: 'requestProgram', line: 7, column: 8, endLine: 7, endColumn: 23, suggestions: [] },
+        { messageId: 'requestProgram', line: 5, column: 9, endLine: 5, endColumn: 22, data: { sink: 'spawn', source: 'req.body.tool' }, suggestions: [] },
+        { messageId: 'requestProgram', line: 6, column: 12, endLine: 6, endColumn: 35, data: { sink: 'execFile', source: 'req.query.bin' }, suggestions: [] },
+        { messageId: 'requestProgram', line: 7, column: 8, endLine: 7, endColumn: 23, data: { sink: 'fork', source: 'req.body.script' }, suggestions: [] },
       ],
     },
     // A shell program given its command line: sh -c, bash -lc, cmd.exe /c, powershell -Command
@@ -312,10 +312,10 @@ app.post('/sh', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestCommand', line: 5, column: 22, endLine: 5, endColumn: 56, suggestions: [] },
-        { messageId: 'requestCommand', line: 6, column: 37, endLine: 6, endColumn: 52, suggestions: [] },
-        { messageId: 'requestCommand', line: 7, column: 27, endLine: 7, endColumn: 50, suggestions: [] },
-        { messageId: 'requestCommand', line: 8, column: 50, endLine: 8, endColumn: 61, suggestions: [] },
+        { messageId: 'requestCommand', line: 5, column: 22, endLine: 5, endColumn: 56, data: { sink: 'spawn', source: 'req.body.file' }, suggestions: [] },
+        { messageId: 'requestCommand', line: 6, column: 37, endLine: 6, endColumn: 52, data: { sink: 'execFileSync', source: 'req.body.script' }, suggestions: [] },
+        { messageId: 'requestCommand', line: 7, column: 27, endLine: 7, endColumn: 50, data: { sink: 'spawn', source: 'req.body.file' }, suggestions: [] },
+        { messageId: 'requestCommand', line: 8, column: 50, endLine: 8, endColumn: 61, data: { sink: 'spawn', source: 'req.body.ps' }, suggestions: [] },
       ],
     },
     // shelljs exec and cross-spawn with a shell or an input program
@@ -332,9 +332,9 @@ app.get('/pack', (req, res) => {
 `,
       filename: 'file.js',
       errors: [
-        { messageId: 'requestCommand', line: 6, column: 14, endLine: 6, endColumn: 48, suggestions: [] },
-        { messageId: 'requestShellArgs', line: 7, column: 28, endLine: 7, endColumn: 41, suggestions: [] },
-        { messageId: 'requestProgram', line: 8, column: 14, endLine: 8, endColumn: 27, suggestions: [] },
+        { messageId: 'requestCommand', line: 6, column: 14, endLine: 6, endColumn: 48, data: { sink: 'shell.exec', source: 'req.query.dir' }, suggestions: [] },
+        { messageId: 'requestShellArgs', line: 7, column: 28, endLine: 7, endColumn: 41, data: { sink: 'spawn', source: 'req.query.pkg' }, suggestions: [] },
+        { messageId: 'requestProgram', line: 8, column: 14, endLine: 8, endColumn: 27, data: { sink: 'spawn.sync', source: 'req.query.bin' }, suggestions: [] },
       ],
     },
     // execa: execaCommand, execa with shell, a program from input; execa 5 default export
@@ -352,11 +352,11 @@ app.get('/e', async (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestCommand', line: 6, column: 22, endLine: 6, endColumn: 56, suggestions: [] },
-        { messageId: 'requestCommand', line: 7, column: 20, endLine: 7, endColumn: 47, suggestions: [] },
-        { messageId: 'requestShellArgs', line: 8, column: 30, endLine: 8, endColumn: 43, suggestions: [] },
-        { messageId: 'requestProgram', line: 9, column: 11, endLine: 9, endColumn: 24, suggestions: [] },
-        { messageId: 'requestCommand', line: 10, column: 24, endLine: 10, endColumn: 37, suggestions: [] },
+        { messageId: 'requestCommand', line: 6, column: 22, endLine: 6, endColumn: 56, data: { sink: 'execaCommand', source: 'req.query.branch' }, suggestions: [] },
+        { messageId: 'requestCommand', line: 7, column: 20, endLine: 7, endColumn: 47, data: { sink: 'execaCommandSync', source: 'req.query.pkg' }, suggestions: [] },
+        { messageId: 'requestShellArgs', line: 8, column: 30, endLine: 8, endColumn: 43, data: { sink: 'execa', source: 'req.query.ref' }, suggestions: [] },
+        { messageId: 'requestProgram', line: 9, column: 11, endLine: 9, endColumn: 24, data: { sink: '$', source: 'req.query.bin' }, suggestions: [] },
+        { messageId: 'requestCommand', line: 10, column: 24, endLine: 10, endColumn: 37, data: { sink: 'execa5.command', source: 'req.query.cmd' }, suggestions: [] },
       ],
     },
     // eval, Function and new Function, also through globalThis
@@ -371,10 +371,10 @@ app.post('/calc', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestCode', line: 4, column: 27, endLine: 4, endColumn: 46, suggestions: [] },
-        { messageId: 'requestCode', line: 5, column: 31, endLine: 5, endColumn: 59, suggestions: [] },
-        { messageId: 'requestCode', line: 6, column: 12, endLine: 6, endColumn: 25, suggestions: [] },
-        { messageId: 'requestCode', line: 7, column: 19, endLine: 7, endColumn: 32, suggestions: [] },
+        { messageId: 'requestCode', line: 4, column: 27, endLine: 4, endColumn: 46, data: { sink: 'eval', source: 'req.body.expression' }, suggestions: [] },
+        { messageId: 'requestCode', line: 5, column: 31, endLine: 5, endColumn: 59, data: { sink: 'new Function', source: 'req.body.formula' }, suggestions: [] },
+        { messageId: 'requestCode', line: 6, column: 12, endLine: 6, endColumn: 25, data: { sink: 'Function', source: 'req.body.body' }, suggestions: [] },
+        { messageId: 'requestCode', line: 7, column: 19, endLine: 7, endColumn: 32, data: { sink: 'globalThis.eval', source: 'req.body.code' }, suggestions: [] },
       ],
     },
     // vm: runInNewContext, runInThisContext, runInContext, compileFunction, new vm.Script
@@ -393,12 +393,12 @@ app.post('/sandbox', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestCode', line: 6, column: 22, endLine: 6, endColumn: 35, suggestions: [] },
-        { messageId: 'requestCode', line: 7, column: 23, endLine: 7, endColumn: 43, suggestions: [] },
-        { messageId: 'requestCode', line: 8, column: 16, endLine: 8, endColumn: 29, suggestions: [] },
-        { messageId: 'requestCode', line: 9, column: 22, endLine: 9, endColumn: 35, suggestions: [] },
-        { messageId: 'requestCode', line: 10, column: 14, endLine: 10, endColumn: 27, suggestions: [] },
-        { messageId: 'requestCode', line: 11, column: 17, endLine: 11, endColumn: 30, suggestions: [] },
+        { messageId: 'requestCode', line: 6, column: 22, endLine: 6, endColumn: 35, data: { sink: 'vm.runInNewContext', source: 'req.body.code' }, suggestions: [] },
+        { messageId: 'requestCode', line: 7, column: 23, endLine: 7, endColumn: 43, data: { sink: 'vm.runInThisContext', source: 'req.body.fn' }, suggestions: [] },
+        { messageId: 'requestCode', line: 8, column: 16, endLine: 8, endColumn: 29, data: { sink: 'runInContext', source: 'req.body.code' }, suggestions: [] },
+        { messageId: 'requestCode', line: 9, column: 22, endLine: 9, endColumn: 35, data: { sink: 'vm.compileFunction', source: 'req.body.code' }, suggestions: [] },
+        { messageId: 'requestCode', line: 10, column: 14, endLine: 10, endColumn: 27, data: { sink: 'new Script', source: 'req.body.code' }, suggestions: [] },
+        { messageId: 'requestCode', line: 11, column: 17, endLine: 11, endColumn: 30, data: { sink: 'new vm.Script', source: 'req.body.code' }, suggestions: [] },
       ],
     },
     // setTimeout and setInterval given a string
@@ -411,8 +411,8 @@ app.get('/later', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestCode', line: 4, column: 14, endLine: 4, endColumn: 42, suggestions: [] },
-        { messageId: 'requestCode', line: 5, column: 15, endLine: 5, endColumn: 43, suggestions: [] },
+        { messageId: 'requestCode', line: 4, column: 14, endLine: 4, endColumn: 42, data: { sink: 'setTimeout', source: 'req.query.callback' }, suggestions: [] },
+        { messageId: 'requestCode', line: 5, column: 15, endLine: 5, endColumn: 43, data: { sink: 'setInterval', source: 'req.query.id' }, suggestions: [] },
       ],
     },
     // Koa and @koa/router
@@ -428,7 +428,7 @@ router.get('/du', (ctx) => {
 app.use(router.routes());
 `,
       errors: [
-        { messageId: 'requestCommand', line: 7, column: 23, endLine: 7, endColumn: 49, suggestions: [{ messageId: 'useExecFile', output: `import Koa from 'koa';
+        { messageId: 'requestCommand', line: 7, column: 23, endLine: 7, endColumn: 49, data: { sink: 'execSync', source: 'ctx.query.path' }, suggestions: [{ messageId: 'useExecFile', data: { program: 'du', callee: 'execFileSync' }, output: `import Koa from 'koa';
 import Router from '@koa/router';
 import { execSync, execFileSync } from 'node:child_process';
 const app = new Koa();
@@ -456,7 +456,7 @@ hono.get('/ping', (c) => {
 });
 `,
       errors: [
-        { messageId: 'requestCommand', line: 6, column: 8, endLine: 6, endColumn: 44, suggestions: [{ messageId: 'useExecFile', output: `import Fastify from 'fastify';
+        { messageId: 'requestCommand', line: 6, column: 8, endLine: 6, endColumn: 44, data: { sink: 'exec', source: 'request.body.dir' }, suggestions: [{ messageId: 'useExecFile', data: { program: 'zip', callee: 'execFile' }, output: `import Fastify from 'fastify';
 import { Hono } from 'hono';
 import { exec, execFile } from 'node:child_process';
 const fastify = Fastify();
@@ -469,7 +469,7 @@ hono.get('/ping', (c) => {
   return c.text('ok');
 });
 ` }] },
-        { messageId: 'requestCommand', line: 10, column: 8, endLine: 10, endColumn: 42, suggestions: [{ messageId: 'useExecFile', output: `import Fastify from 'fastify';
+        { messageId: 'requestCommand', line: 10, column: 8, endLine: 10, endColumn: 42, data: { sink: 'exec', source: 'c.req.query(\'host\')' }, suggestions: [{ messageId: 'useExecFile', data: { program: 'ping', callee: 'execFile' }, output: `import Fastify from 'fastify';
 import { Hono } from 'hono';
 import { exec, execFile } from 'node:child_process';
 const fastify = Fastify();
@@ -500,7 +500,7 @@ export async function POST(request: Request) {
 `,
       filename: 'app/api/tools/route.ts',
       errors: [
-        { messageId: 'requestCommand', line: 5, column: 32, endLine: 5, endColumn: 51, suggestions: [{ messageId: 'useExecFile', output: `import { NextRequest } from 'next/server';
+        { messageId: 'requestCommand', line: 5, column: 32, endLine: 5, endColumn: 51, data: { sink: 'execSync', source: 'request.nextUrl.searchParams' }, suggestions: [{ messageId: 'useExecFile', data: { program: 'ping', callee: 'execFileSync' }, output: `import { NextRequest } from 'next/server';
 import { execSync, execFileSync } from 'node:child_process';
 export async function GET(request: NextRequest) {
   const host = request.nextUrl.searchParams.get('host');
@@ -512,7 +512,7 @@ export async function POST(request: Request) {
   return Response.json({ ok: true });
 }
 ` }] },
-        { messageId: 'requestCommand', line: 9, column: 12, endLine: 9, endColumn: 31, suggestions: [] },
+        { messageId: 'requestCommand', line: 9, column: 12, endLine: 9, endColumn: 31, data: { sink: 'execSync', source: 'request.json().repo' }, suggestions: [] },
       ],
     },
     // Next.js Server Actions: FormData and plain parameters
@@ -529,7 +529,7 @@ export async function build(target: string) {
 `,
       filename: 'app/actions.ts',
       errors: [
-        { messageId: 'requestCommand', line: 5, column: 8, endLine: 5, endColumn: 22, suggestions: [{ messageId: 'useExecFile', output: `'use server';
+        { messageId: 'requestCommand', line: 5, column: 8, endLine: 5, endColumn: 22, data: { sink: 'exec', source: 'formData (Server Action argument)' }, suggestions: [{ messageId: 'useExecFile', data: { program: 'gzip', callee: 'execFile' }, output: `'use server';
 import { exec, execFile } from 'node:child_process';
 export async function compress(formData: FormData) {
   const name = formData.get('name') as string;
@@ -539,7 +539,7 @@ export async function build(target: string) {
   exec(\`make \${target}\`);
 }
 ` }] },
-        { messageId: 'requestCommand', line: 8, column: 8, endLine: 8, endColumn: 24, suggestions: [{ messageId: 'useExecFile', output: `'use server';
+        { messageId: 'requestCommand', line: 8, column: 8, endLine: 8, endColumn: 24, data: { sink: 'exec', source: 'target (Server Action argument)' }, suggestions: [{ messageId: 'useExecFile', data: { program: 'make', callee: 'execFile' }, output: `'use server';
 import { exec, execFile } from 'node:child_process';
 export async function compress(formData: FormData) {
   const name = formData.get('name') as string;
@@ -561,7 +561,7 @@ export default function handler(req, res) {
 `,
       filename: 'pages/api/convert.js',
       errors: [
-        { messageId: 'requestCommand', line: 3, column: 12, endLine: 3, endColumn: 47, suggestions: [{ messageId: 'useExecFile', output: `import { execSync, execFileSync } from 'child_process';
+        { messageId: 'requestCommand', line: 3, column: 12, endLine: 3, endColumn: 47, data: { sink: 'execSync', source: 'req.query.file' }, suggestions: [{ messageId: 'useExecFile', data: { program: 'convert', callee: 'execFileSync' }, output: `import { execSync, execFileSync } from 'child_process';
 export default function handler(req, res) {
   execFileSync('convert', [req.query.file, 'out.png']);
   res.status(200).end();
@@ -582,7 +582,7 @@ app.post('/thumb', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestCommand', line: 5, column: 8, endLine: 5, endColumn: 51, suggestions: [{ messageId: 'useExecFile', output: `import { exec, execFile } from 'node:child_process';
+        { messageId: 'requestCommand', line: 5, column: 8, endLine: 5, endColumn: 51, data: { sink: 'exec', source: 'req.body.file' }, suggestions: [{ messageId: 'useExecFile', data: { program: 'convert', callee: 'execFile' }, output: `import { exec, execFile } from 'node:child_process';
 import express from 'express';
 const app = express();
 function thumbnail(file: string, done: () => void) {
@@ -614,7 +614,7 @@ app.get('/f', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestCommand', line: 8, column: 8, endLine: 8, endColumn: 47, suggestions: [{ messageId: 'useExecFile', output: `import { exec, execFile } from 'node:child_process';
+        { messageId: 'requestCommand', line: 8, column: 8, endLine: 8, endColumn: 47, data: { sink: 'exec', source: 'req.query.name' }, suggestions: [{ messageId: 'useExecFile', data: { program: 'file', callee: 'execFile' }, output: `import { exec, execFile } from 'node:child_process';
 import path from 'node:path';
 import sanitize from 'sanitize-filename';
 import express from 'express';
@@ -631,7 +631,7 @@ app.get('/f', (req, res) => {
   exec(\`file \${req.query.raw2.replace(/\\.\\./g, '')}\`);
 });
 ` }] },
-        { messageId: 'requestCommand', line: 9, column: 8, endLine: 9, endColumn: 42, suggestions: [{ messageId: 'useExecFile', output: `import { exec, execFile } from 'node:child_process';
+        { messageId: 'requestCommand', line: 9, column: 8, endLine: 9, endColumn: 42, data: { sink: 'exec', source: 'req.query.name' }, suggestions: [{ messageId: 'useExecFile', data: { program: 'file', callee: 'execFile' }, output: `import { exec, execFile } from 'node:child_process';
 import path from 'node:path';
 import sanitize from 'sanitize-filename';
 import express from 'express';
@@ -648,7 +648,7 @@ app.get('/f', (req, res) => {
   exec(\`file \${req.query.raw2.replace(/\\.\\./g, '')}\`);
 });
 ` }] },
-        { messageId: 'requestCommand', line: 10, column: 8, endLine: 10, endColumn: 49, suggestions: [{ messageId: 'useExecFile', output: `import { exec, execFile } from 'node:child_process';
+        { messageId: 'requestCommand', line: 10, column: 8, endLine: 10, endColumn: 49, data: { sink: 'exec', source: 'req.query.name' }, suggestions: [{ messageId: 'useExecFile', data: { program: 'file', callee: 'execFile' }, output: `import { exec, execFile } from 'node:child_process';
 import path from 'node:path';
 import sanitize from 'sanitize-filename';
 import express from 'express';
@@ -665,7 +665,7 @@ app.get('/f', (req, res) => {
   exec(\`file \${req.query.raw2.replace(/\\.\\./g, '')}\`);
 });
 ` }] },
-        { messageId: 'requestCommand', line: 13, column: 8, endLine: 13, endColumn: 24, suggestions: [{ messageId: 'useExecFile', output: `import { exec, execFile } from 'node:child_process';
+        { messageId: 'requestCommand', line: 13, column: 8, endLine: 13, endColumn: 24, data: { sink: 'exec', source: 'req.query.file' }, suggestions: [{ messageId: 'useExecFile', data: { program: 'file', callee: 'execFile' }, output: `import { exec, execFile } from 'node:child_process';
 import path from 'node:path';
 import sanitize from 'sanitize-filename';
 import express from 'express';
@@ -682,7 +682,7 @@ app.get('/f', (req, res) => {
   exec(\`file \${req.query.raw2.replace(/\\.\\./g, '')}\`);
 });
 ` }] },
-        { messageId: 'requestCommand', line: 14, column: 8, endLine: 14, endColumn: 57, suggestions: [{ messageId: 'useExecFile', output: `import { exec, execFile } from 'node:child_process';
+        { messageId: 'requestCommand', line: 14, column: 8, endLine: 14, endColumn: 57, data: { sink: 'exec', source: 'req.query.raw' }, suggestions: [{ messageId: 'useExecFile', data: { program: 'file', callee: 'execFile' }, output: `import { exec, execFile } from 'node:child_process';
 import path from 'node:path';
 import sanitize from 'sanitize-filename';
 import express from 'express';
@@ -699,7 +699,7 @@ app.get('/f', (req, res) => {
   exec(\`file \${req.query.raw2.replace(/\\.\\./g, '')}\`);
 });
 ` }] },
-        { messageId: 'requestCommand', line: 15, column: 8, endLine: 15, endColumn: 53, suggestions: [{ messageId: 'useExecFile', output: `import { exec, execFile } from 'node:child_process';
+        { messageId: 'requestCommand', line: 15, column: 8, endLine: 15, endColumn: 53, data: { sink: 'exec', source: 'req.query.raw2' }, suggestions: [{ messageId: 'useExecFile', data: { program: 'file', callee: 'execFile' }, output: `import { exec, execFile } from 'node:child_process';
 import path from 'node:path';
 import sanitize from 'sanitize-filename';
 import express from 'express';
@@ -732,7 +732,7 @@ app.get('/g', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestCommand', line: 9, column: 12, endLine: 9, endColumn: 29, suggestions: [{ messageId: 'useExecFile', output: `import { execSync, execFileSync } from 'node:child_process';
+        { messageId: 'requestCommand', line: 9, column: 12, endLine: 9, endColumn: 29, data: { sink: 'execSync', source: 'req.query.ref' }, suggestions: [{ messageId: 'useExecFile', data: { program: 'git', callee: 'execFileSync' }, output: `import { execSync, execFileSync } from 'node:child_process';
 import express from 'express';
 const app = express();
 app.get('/g', (req, res) => {
@@ -762,7 +762,7 @@ app.get('/ls', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestCommand', line: 5, column: 8, endLine: 5, endColumn: 33, suggestions: [] },
+        { messageId: 'requestCommand', line: 5, column: 8, endLine: 5, endColumn: 33, data: { sink: 'exec', source: 'req.query.dir' }, suggestions: [] },
       ],
     },
   ],
