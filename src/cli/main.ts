@@ -143,7 +143,7 @@ async function run(options: CliOptions, io: CliIo, settingsWarning: (text: strin
   // Set up before linting, so that a missing secretlint (--secrets) or a broken config fails fast.
   const secretScanner =
     secrets && (others.length > 0 || options.secrets === true)
-      ? await setUpSecretScan({ loader: io.loadSecretlint ?? loadSecretlint, explicit: options.secrets === true, root, io, verbose: options.verbose, pending: others.length, diff: changes !== undefined })
+      ? await setUpSecretScan({ loader: io.loadSecretlint ?? loadSecretlint, explicit: options.secrets === true, root, io, verbose: options.verbose, others, diff: changes !== undefined })
       : undefined;
 
   // The built-in config takes the project's settings['agent-guard'] (its vocabulary), nothing else of its config.
@@ -263,8 +263,8 @@ interface SecretScanSetUp {
   root: string;
   io: CliIo;
   verbose: boolean;
-  /** How many files wait for the scan (for the note when secretlint is missing). */
-  pending: number;
+  /** The files to scan. */
+  others: readonly string[];
   diff: boolean;
 }
 
@@ -279,13 +279,13 @@ async function setUpSecretScan(setUp: SecretScanSetUp): Promise<SecretScanner | 
       throw new CliError(`--secrets needs secretlint, which is not installed: ${INSTALL_HINT}`);
     }
     setUp.io.stderr(
-      `agent-guard: secretlint is not installed, so ${plural(setUp.pending, `${setUp.diff ? 'changed ' : ''}file`)} other than JavaScript and TypeScript (.env, YAML, JSON…) ${setUp.pending === 1 ? 'was' : 'were'} not scanned for secrets; to scan them: ${INSTALL_HINT} (--no-secrets turns this off)\n`,
+      `agent-guard: secretlint is not installed, so ${plural(setUp.others.length, `${setUp.diff ? 'changed ' : ''}file`)} other than JavaScript and TypeScript (.env, YAML, JSON…) ${setUp.others.length === 1 ? 'was' : 'were'} not scanned for secrets; to scan them: ${INSTALL_HINT} (--no-secrets turns this off)\n`,
     );
     return undefined;
   }
   const scanner = await createSecretScanner(api, setUp.root);
   if (setUp.verbose) {
-    setUp.io.stderr(`agent-guard: scanning ${plural(setUp.pending, 'other file')} for secrets with secretlint (${scanner.projectConfig ? "the project's secretlint config" : 'its recommended preset'})\n`);
+    setUp.io.stderr(`agent-guard: scanning ${plural(scanner.select(setUp.others).length, 'other file')} for secrets with secretlint (${scanner.projectConfig ? "the project's secretlint config" : 'its recommended preset'})\n`);
   }
   return scanner;
 }

@@ -81,6 +81,9 @@ export const loadSecretlint: SecretlintLoader = async () => {
 export interface SecretScanner {
   /** Whether the project's own secretlint config is used (false: the recommended preset). */
   projectConfig: boolean;
+  /** `files` without those `.secretlintignore` leaves out. */
+  select(files: readonly string[]): string[];
+  /** Scans `files` (those `.secretlintignore` leaves out are skipped). */
   scan(files: readonly string[]): Promise<SecretScanOutcome>;
 }
 
@@ -118,10 +121,8 @@ export async function createSecretScanner(api: SecretlintApi, root: string): Pro
     }
   }
   const ignores = await loadSecretlintIgnore(root);
-  return {
-    projectConfig,
-    scan: (files) => scanFiles(engine, files.filter((file) => !ignores?.ignores(toPosixRelative(root, file)))),
-  };
+  const select = (files: readonly string[]) => files.filter((file) => !ignores?.ignores(toPosixRelative(root, file)));
+  return { projectConfig, select, scan: (files) => scanFiles(engine, select(files)) };
 }
 
 async function loadSecretlintIgnore(root: string): Promise<Ignore | undefined> {

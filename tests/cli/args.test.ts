@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { normalizeRuleIds, parseCliArgs, parseFileSize } from '../../src/cli/args';
+import { normalizeRuleIds, parseCliArgs, parseFileSize, secretScanWanted } from '../../src/cli/args';
 import { CliError } from '../../src/cli/errors';
 
 const RULES = ['fetch-requires-timeout', 'no-sql-template-literal'];
@@ -33,9 +33,22 @@ describe('parseCliArgs', () => {
       maxFileSize: 1024 * 1024,
       verbose: false,
       debug: false,
+      secrets: undefined,
       help: false,
       version: false,
     });
+  });
+
+  it('--secrets and --no-secrets: the secret scan asked for or refused; by default on with --diff unless --rule narrows the run', () => {
+    expect(parseCliArgs(['--secrets']).secrets).toBe(true);
+    expect(parseCliArgs(['--no-secrets']).secrets).toBe(false);
+    expect(parseCliArgs([]).secrets).toBeUndefined();
+    expect(usageError(['--secrets', '--no-secrets'])).toBe('--secrets and --no-secrets contradict each other: give one');
+    expect(secretScanWanted({ secrets: undefined, diff: undefined, rules: [] })).toBe(false);
+    expect(secretScanWanted({ secrets: undefined, diff: 'origin/main', rules: [] })).toBe(true);
+    expect(secretScanWanted({ secrets: undefined, diff: 'origin/main', rules: ['agent-guard/fetch-requires-timeout'] })).toBe(false);
+    expect(secretScanWanted({ secrets: true, diff: undefined, rules: ['agent-guard/fetch-requires-timeout'] })).toBe(true);
+    expect(secretScanWanted({ secrets: false, diff: 'origin/main', rules: [] })).toBe(false);
   });
 
   it('reads every option, long and short, with spaces or `=`', () => {

@@ -8,9 +8,11 @@ import { dirname, join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
+import { HELP } from '../../src/cli/help';
 import { type CliIo, main } from '../../src/cli/main';
 import { rankingOf } from '../../src/cli/rule-info';
-import { loadSecretlint, maskRanges, type SecretlintLoader, secretRuleId, tidyMessage } from '../../src/cli/secrets';
+import { CliError } from '../../src/cli/errors';
+import { createSecretScanner, loadSecretlint, maskRanges, type SecretlintLoader, secretRuleId, tidyMessage } from '../../src/cli/secrets';
 
 /** A GitHub personal access token's shape (`ghp_` and 36 characters), never a real one. */
 const GITHUB_TOKEN = ['gh', 'p_', 'A1b2C3d4E5f6G7h8I9j0', 'K1l2M3n4O5p6Q7r8'].join('');
@@ -310,7 +312,8 @@ describe("the project's secretlint config", () => {
     });
     const { code, stdout, stderr } = await run(dir, ['--diff', 'main', '--format', 'json', '--verbose']);
     expect(code).toBe(1);
-    expect(stderr).toBe("agent-guard: scanning 3 other files for secrets with secretlint (the project's secretlint config)\n");
+    // .env, config/app.yml and .npmrc changed; .npmrc is left out by .secretlintignore.
+    expect(stderr).toBe("agent-guard: scanning 2 other files for secrets with secretlint (the project's secretlint config)\n");
     expect(findingsOf(stdout, dir).sort()).toEqual(['.env:2:14-2:54 secretlint/github', 'src/app.js:2:27-2:55 agent-guard/fetch-requires-timeout'].sort());
     const env = (JSON.parse(stdout) as JsonResult[]).find((result) => result.filePath.endsWith('.env'));
     expect(env?.messages[0]?.severity).toBe(1);
@@ -350,6 +353,30 @@ describe('helpers', () => {
     expect(maskRanges('a=SECRET\nb=KEY\r\nMORE\n', [[2, 8], [11, 20]])).toBe('a=******\nb=***\r\n****\n');
     // A range that stops inside a token is extended to the token's end.
     expect(maskRanges('x: "SECRET-TAIL", y\n', [[4, 10]])).toBe('x: "***********", y\n');
+  });
+
+  it('createSecretScanner: no project config, then the preset; a preset that cannot load names what to install', async () => {
+    const calls: Array<Record<string, unknown>> = [];
+    const api = {
+      createEngine: (options: Record<string, unknown>) => {
+        calls.push(options);
+        return Promise.reject(new Error(options.configFileJSON ? 'Failed to load rule module: @secretlint/secretlint-rule-preset-recommend' : 'secretlint config is not found\n\nSecretlint require .secretlintrc config file.'));
+      },
+    };
+    await expect(createSecretScanner(api, base)).rejects.toThrow(
+      new CliError(
+        'secretlint is installed, but without a .secretlintrc it needs @secretlint/secretlint-rule-preset-recommend: npm install --save-dev secretlint @secretlint/secretlint-rule-preset-recommend (Failed to load rule module: @secretlint/secretlint-rule-preset-recommend)',
+      ),
+    );
+    expect(calls).toEqual([
+      { formatter: 'json', color: false, terminalLink: false, maskSecrets: true, cwd: base },
+      { formatter: 'json', color: false, terminalLink: false, maskSecrets: true, cwd: base, configFileJSON: { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] } },
+    ]);
+  });
+
+  it('--help names both options', () => {
+    expect(HELP).toContain('\n  --secrets  ');
+    expect(HELP).toContain('\n  --no-secrets  ');
   });
 
   it('ranks secret findings as CWE-798 for code scanning', () => {
