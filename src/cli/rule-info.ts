@@ -22,6 +22,9 @@ const RANKINGS: Readonly<Record<string, RuleRanking>> = {
   'no-unsanitized-fs-path': { cwe: 22, securitySeverity: '7.5', precision: 'high' },
   'no-stack-in-response': { cwe: 209, securitySeverity: '5.3', precision: 'high' },
   'fetch-requires-timeout': { cwe: 400, securitySeverity: '5.3', precision: 'high' },
+  'no-command-injection': { cwe: 78, securitySeverity: '8.8', precision: 'high' },
+  'no-hardcoded-secrets': { cwe: 798, securitySeverity: '7.5', precision: 'high' },
+  'no-ssrf': { cwe: 918, securitySeverity: '8.6', precision: 'high' },
 };
 
 /**
