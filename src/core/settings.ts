@@ -25,6 +25,10 @@ export interface AgentGuardSettings {
   readonly http: {
     /** Extra fetch-like functions: names or `module#export` pairs. */
     readonly clients: readonly string[];
+    /** The project's URL checks (`assertSafeUrl`): a call with the URL, or its result, makes the URL safe (`no-ssrf`). */
+    readonly urlValidators: readonly string[];
+    /** Agents or dispatchers that refuse private addresses after DNS resolution (`no-ssrf`). */
+    readonly safeAgents: readonly string[];
   };
   readonly sql: {
     /** Extra query sinks: `module#export.method` or method names. */
@@ -83,7 +87,7 @@ const SCHEMA: { readonly [S in keyof AgentGuardSettings]: { readonly [K in keyof
     protectedPaths: 'list',
     globalGuard: 'boolean',
   },
-  http: { clients: 'list' },
+  http: { clients: 'list', urlValidators: 'list', safeAgents: 'list' },
   sql: { sinks: 'list' },
   fs: { sinks: 'list' },
   requestInput: { sources: 'list', sanitizers: 'list' },
@@ -139,7 +143,7 @@ export function normalizeSettings(raw: unknown): AgentGuardSettings {
       protectedPaths: stringList(auth.protectedPaths),
       globalGuard: auth.globalGuard === true,
     },
-    http: { clients: stringList(http.clients) },
+    http: { clients: stringList(http.clients), urlValidators: stringList(http.urlValidators), safeAgents: stringList(http.safeAgents) },
     sql: { sinks: stringList(sql.sinks) },
     fs: { sinks: stringList(fs.sinks) },
     requestInput: {

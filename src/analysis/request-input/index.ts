@@ -1,6 +1,7 @@
 /** Request-input engine: what a value derives from client input, and which checks make it safe. The public face of `analysis/request-input/`: rules import from here. */
 export { pathFunctionName } from './path-functions';
-export { getRequestInputAnalyzer, getRequestInputOrigin } from './tracker';
+export { getRequestInputAnalyzer, getRequestInputOrigin, requestInputLists, RequestInputAnalyzer } from './tracker';
+export type { InputClassification, RequestInputOrigin } from './tracker';
 export { controllerAnalyzer, importedHandlerSinks, importedPathWrapper, isImportedCallee, isImportedHandler, MAX_WRAPPER_HOPS, mayBeImportedHandler, mayBePathWrapper } from './imported-functions';
 export { rootOption, unconfinedFilePath } from './file-responses';
 export { basenameEdit } from './basename-edit';

@@ -1,0 +1,310 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { callbackReturns, resolveFunction } from '../../core/functions';
+import { concatOperands, memberName } from '../../core/ast';
+import { resolveCallTarget } from '../../core/modules';
+import { matchNameSpec } from '../../core/name-specs';
+import type { NameSpecList } from '../../core/name-specs';
+import { staticValue } from '../../core/static';
+import { constInitOf, laterWrites, variableFor } from '../../core/variable-index';
+import type { FileContext } from '../../core/context';
+import { REQUEST_SCHEMES, URL_CONSTRUCTORS, URL_PARSE_CALLS, URL_RESOLVE_CALLS, URL_TEXT_PROPERTIES } from '../../data/ssrf';
+import type { RequestInputOrigin } from '../request-input/index';
+import { unwrap } from './input';
+import type { UrlInputAnalyzer } from './input';
+
+/**
+ * How the URL of a call combines with a base URL: `none` (the URL is used as it is),
+ * `resolves` (resolved over a base: an absolute URL replaces it, as in `new URL(input, BASE)` and
+ * axios `baseURL`), `concat` (a base prepended as text: got and ky `prefixUrl`).
+ */
+export type BaseMode = 'none' | 'resolves' | 'concat';
+
+/** Request input that decides the authority (scheme, host, port) of a URL. */
+export interface ControlledAuthority {
+  readonly kind: 'controlled';
+  readonly origin: RequestInputOrigin;
+  /** The expression that is request input where it decides the authority. */
+  readonly subject: TSESTree.Node;
+  /**
+   * `whole`: the whole URL is request input; `authority`: the input sits before the end of the
+   * authority of a built URL; `over-base`: the whole URL is input and resolved over a base, which
+   * an absolute URL replaces.
+   */
+  readonly position: 'whole' | 'authority' | 'over-base';
+  /** The expressions that hold the URL itself, from the argument of the call inwards. */
+  readonly urlChain: readonly TSESTree.Node[];
+}
+
+/** A piece of request input after the end of the authority (in the path, query or fragment). */
+export interface PathSegment {
+  readonly node: TSESTree.Node;
+  readonly origin: RequestInputOrigin;
+}
+
+export type UrlVerdict = ControlledAuthority | { readonly kind: 'path'; readonly segments: readonly PathSegment[] } | { readonly kind: 'none' };
+
+const NONE: UrlVerdict = { kind: 'none' };
+/** Nested values followed before giving up (`const a = b`, `new URL(x)`, helpers). */
+const MAX_DEPTH = 12;
+/** A constant prefix that starts with a scheme and `//`, or with `//` alone. */
+const SCHEME_AND_SLASHES = /^(?:[a-z][a-z\d+.-]*:)?\/\//iu;
+/** What ends an authority: the path, the query, the fragment (and `\`, which WHATWG parsers read as `/`). */
+const AUTHORITY_END = /[/?#\\]/u;
+
+function targetKeyOf(context: FileContext, callee: TSESTree.Node): string {
+  const target = resolveCallTarget(context, callee);
+  return target ? `${target.module ?? ''}#${target.path.join('.')}` : '';
+}
+
+/**
+ * Whether a URL that starts with the constant `prefix` still lets what follows decide the authority.
+ * @example authorityOpen('https://', 'none') // true; authorityOpen('https://a.com/', 'none') // false
+ */
+export function authorityOpen(prefix: string, base: BaseMode): boolean {
+  const scheme = SCHEME_AND_SLASHES.exec(prefix);
+  if (scheme) {
+    return !AUTHORITY_END.test(prefix.slice(scheme[0].length));
+  }
+  const lower = prefix.toLowerCase();
+  if (prefix === '') {
+    return base !== 'concat';
+  }
+  if (REQUEST_SCHEMES.some((scheme) => scheme.startsWith(lower))) {
+    return true;
+  }
+  // `'/' + x` over a base: `x = '/evil.io'` makes `//evil.io`, a URL of another host.
+  return (prefix === '/' || prefix === '\\') && base === 'resolves';
+}
+
+/**
+ * Decides whether request input can choose where a URL points: the whole URL, a part before the
+ * end of its authority in a template or concatenation, or an absolute URL over a base. Follows
+ * constants, `new URL(x, base)`, `url.resolve`, `.href`/`.toString()`, `String(x)` and local
+ * helpers that return a URL. One instance per file and configuration.
+ */
+export class UrlAuthority {
+  constructor(
+    private readonly context: FileContext,
+    private readonly analyzer: UrlInputAnalyzer,
+    /** `http.urlValidators`: their result is a URL already checked. */
+    private readonly validators: NameSpecList,
+  ) {}
+
+  judge(node: TSESTree.Node, base: BaseMode): UrlVerdict {
+    return this.analyze(node, base, [], 0);
+  }
+
+  private analyze(node: TSESTree.Node, base: BaseMode, chain: readonly TSESTree.Node[], depth: number): UrlVerdict {
+    const n = unwrap(node);
+    const here = [...chain, n];
+    if (depth > MAX_DEPTH) {
+      return this.fallback(n, base, here);
+    }
+    switch (n.type) {
+      case AST_NODE_TYPES.Literal:
+        return NONE;
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.analyze(n.argument, base, here, depth + 1);
+      case AST_NODE_TYPES.TemplateLiteral: {
+        const parts: (string | TSESTree.Node)[] = [];
+        n.quasis.forEach((quasi, index) => {
+          parts.push(quasi.value.cooked ?? quasi.value.raw);
+          const expression = n.expressions[index];
+          if (expression) {
+            parts.push(expression);
+          }
+        });
+        return this.parts(parts, base, here, depth);
+      }
+      case AST_NODE_TYPES.BinaryExpression:
+        return n.operator === '+' ? this.parts(concatOperands(n), base, here, depth) : NONE;
+      case AST_NODE_TYPES.Identifier: {
+        const init = constInitOf(this.context, n);
+        if (init) {
+          return this.analyze(init, base, here, depth + 1);
+        }
+        return this.appended(n, base, here, depth) ?? this.fallback(n, base, here);
+      }
+      case AST_NODE_TYPES.NewExpression:
+        if (URL_CONSTRUCTORS.has(targetKeyOf(this.context, n.callee))) {
+          return this.resolved(n.arguments[0], n.arguments[1], base, here, depth);
+        }
+        return this.fallback(n, base, here);
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = memberName(this.context, n);
+        return name !== null && URL_TEXT_PROPERTIES.has(name) ? this.analyze(n.object, base, here, depth + 1) : this.fallback(n, base, here);
+      }
+      case AST_NODE_TYPES.CallExpression:
+        return this.call(n, base, here, depth);
+      case AST_NODE_TYPES.ConditionalExpression:
+        return this.either([n.consequent, n.alternate], base, here, depth);
+      case AST_NODE_TYPES.LogicalExpression:
+        return this.either([n.left, n.right], base, here, depth);
+      default:
+        return this.fallback(n, base, here);
+    }
+  }
+
+  /** The value as a whole: request input decides the whole URL (or, after a text base, a path). */
+  private fallback(n: TSESTree.Node, base: BaseMode, here: readonly TSESTree.Node[]): UrlVerdict {
+    const value = this.analyzer.classify(n);
+    if (value.kind !== 'input') {
+      return NONE;
+    }
+    if (base === 'concat') {
+      return { kind: 'path', segments: [{ node: n, origin: value.origin }] };
+    }
+    return { kind: 'controlled', origin: value.origin, subject: n, position: base === 'resolves' ? 'over-base' : 'whole', urlChain: here };
+  }
+
+  private either(nodes: readonly TSESTree.Node[], base: BaseMode, here: readonly TSESTree.Node[], depth: number): UrlVerdict {
+    const verdicts = nodes.map((node) => this.analyze(node, base, here, depth + 1));
+    return verdicts.find((verdict) => verdict.kind === 'controlled') ?? mergePaths(verdicts);
+  }
+
+  /** `new URL(input, base)`, `url.resolve(base, input)`: an absolute input replaces the base. */
+  private resolved(
+    input: TSESTree.Node | undefined,
+    baseArgument: TSESTree.Node | undefined,
+    base: BaseMode,
+    here: readonly TSESTree.Node[],
+    depth: number,
+  ): UrlVerdict {
+    if (!input || input.type === AST_NODE_TYPES.SpreadElement) {
+      return NONE;
+    }
+    if (!baseArgument || baseArgument.type === AST_NODE_TYPES.SpreadElement) {
+      return this.analyze(input, base, here, depth + 1);
+    }
+    const over = this.analyze(input, 'resolves', here, depth + 1);
+    if (over.kind === 'controlled') {
+      return over;
+    }
+    const fromBase = this.analyze(baseArgument, 'none', [], depth + 1);
+    return fromBase.kind === 'controlled' ? fromBase : mergePaths([over, fromBase]);
+  }
+
+  private call(n: TSESTree.CallExpression, base: BaseMode, here: readonly TSESTree.Node[], depth: number): UrlVerdict {
+    const callee = unwrap(n.callee);
+    if (this.validators.specs.length > 0 && matchNameSpec(this.context, callee, this.validators)) {
+      return NONE;
+    }
+    const key = targetKeyOf(this.context, callee);
+    const [first, second] = n.arguments;
+    if ((key === '#String' || URL_PARSE_CALLS.has(key)) && first) {
+      return this.analyze(first, base, here, depth + 1);
+    }
+    if (URL_RESOLVE_CALLS.has(key)) {
+      return this.resolved(second, first, base, here, depth);
+    }
+    if (key === '#encodeURIComponent') {
+      // Encoded, it has no `:` or `/`: a path segment, never a scheme or a host of its own.
+      const value = this.analyzer.classify(n);
+      return value.kind === 'input' && base !== 'none' ? { kind: 'path', segments: [{ node: n, origin: value.origin }] } : NONE;
+    }
+    if (callee.type === AST_NODE_TYPES.MemberExpression && n.arguments.length === 0) {
+      const name = memberName(this.context, callee);
+      if (name !== null && URL_TEXT_PROPERTIES.has(name)) {
+        return this.analyze(callee.object, base, here, depth + 1);
+      }
+    }
+    const fn = key === '' || key.startsWith('#') ? resolveFunction(this.context, callee) : null;
+    const returns = fn ? callbackReturns(fn) ?? (fn.body.type === AST_NODE_TYPES.BlockStatement ? singleReturn(fn.body) : null) : null;
+    if (returns?.length === 1) {
+      return this.analyze(returns[0]!, base, here, depth + 1);
+    }
+    return this.fallback(n, base, here);
+  }
+
+  /**
+   * `let url = BASE; url += x`: a variable written only by appending keeps the authority of its
+   * initial value. `null` when the variable is written otherwise.
+   */
+  private appended(id: TSESTree.Identifier, base: BaseMode, here: readonly TSESTree.Node[], depth: number): UrlVerdict | null {
+    const variable = variableFor(this.context, id);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!variable || def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) {
+      return null;
+    }
+    const appends: TSESTree.Node[] = [];
+    for (const write of laterWrites(variable)) {
+      const assignment = write.identifier.parent;
+      if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '+=' || assignment.left !== write.identifier) {
+        return null;
+      }
+      appends.push(assignment.right);
+    }
+    const start = this.analyze(def.node.init, base, here, depth + 1);
+    if (start.kind === 'controlled') {
+      return start;
+    }
+    const text = staticValue(this.context, def.node.init);
+    if (text && typeof text.value === 'string' && authorityOpen(text.value, base)) {
+      return null;
+    }
+    const segments: PathSegment[] = start.kind === 'path' ? [...start.segments] : [];
+    for (const append of appends) {
+      const value = this.analyzer.classify(append);
+      if (value.kind === 'input') {
+        segments.push({ node: append, origin: value.origin });
+      }
+    }
+    return segments.length > 0 ? { kind: 'path', segments } : NONE;
+  }
+
+  /**
+   * A URL built from constant text and values, left to right: input met while the authority is
+   * still open decides it; input after it is a path segment. A non-constant value that starts the
+   * URL and is not input (a configured origin, `process.env.API`) is taken to hold an origin.
+   */
+  private parts(parts: readonly (string | TSESTree.Node)[], base: BaseMode, here: readonly TSESTree.Node[], depth: number): UrlVerdict {
+    let prefix = '';
+    let opaqueStart = false;
+    const segments: PathSegment[] = [];
+    for (const part of parts) {
+      if (typeof part === 'string') {
+        prefix += part;
+        continue;
+      }
+      const known = staticValue(this.context, part);
+      if (known && (typeof known.value === 'string' || typeof known.value === 'number')) {
+        prefix += String(known.value);
+        continue;
+      }
+      if (prefix === '' && !opaqueStart) {
+        // The value starts the URL: it brings the scheme and authority, or is request input deciding them.
+        const start = this.analyze(part, base, here, depth + 1);
+        if (start.kind === 'controlled') {
+          return start;
+        }
+        if (start.kind === 'path') {
+          segments.push(...start.segments);
+        }
+        opaqueStart = true;
+        continue;
+      }
+      const value = this.analyzer.classify(part);
+      if (!opaqueStart && authorityOpen(prefix, base)) {
+        if (value.kind === 'input') {
+          return { kind: 'controlled', origin: value.origin, subject: part, position: 'authority', urlChain: here };
+        }
+      } else if (value.kind === 'input') {
+        segments.push({ node: part, origin: value.origin });
+      }
+      prefix += 'x';
+    }
+    return segments.length > 0 ? { kind: 'path', segments } : NONE;
+  }
+}
+
+function singleReturn(body: TSESTree.BlockStatement): TSESTree.Expression[] | null {
+  const returns = body.body.filter((statement): statement is TSESTree.ReturnStatement => statement.type === AST_NODE_TYPES.ReturnStatement);
+  return returns.length === 1 && returns[0]!.argument ? [returns[0]!.argument] : null;
+}
+
+function mergePaths(verdicts: readonly UrlVerdict[]): UrlVerdict {
+  const segments = verdicts.flatMap((verdict) => (verdict.kind === 'path' ? verdict.segments : []));
+  return segments.length > 0 ? { kind: 'path', segments } : NONE;
+}

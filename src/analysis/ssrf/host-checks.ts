@@ -1,0 +1,724 @@
+import { getStringIfConstant } from '@eslint-community/eslint-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { memberName, patternPath } from '../../core/ast';
+import { alwaysExits } from '../../core/control-flow';
+import { createGuard } from '../../core/guards';
+import { resolveCallTarget } from '../../core/modules';
+import { matchNameSpec } from '../../core/name-specs';
+import type { NameSpecList } from '../../core/name-specs';
+import { staticValue } from '../../core/static';
+import { constInitOf, laterWrites, scopeOf, variableFor } from '../../core/variable-index';
+import type { FileContext } from '../../core/context';
+import {
+  BROKEN_IP_CHECKS,
+  DNS_LOOKUPS,
+  FORMAT_CHECKS,
+  IP_RANGE_CHECK,
+  URL_CONSTRUCTORS,
+  URL_HOST_PROPERTIES,
+  URL_PARSE_CALLS,
+  URL_PROTOCOL_PROPERTIES,
+  URL_TEXT_PROPERTIES,
+} from '../../data/ssrf';
+import type { ControlledAuthority } from './authority';
+import { unwrap } from './input';
+import type { UrlInputAnalyzer } from './input';
+
+/** What a checked expression is, seen from the URL of one request. */
+type SubjectKind = 'host' | 'url' | 'protocol' | 'dns';
+
+export interface HostCheckOptions {
+  /** Blocklists of private hosts and addresses count as a check. */
+  readonly acceptBlocklists: boolean;
+  /** `http.urlValidators`. */
+  readonly validators: NameSpecList;
+}
+
+/** The checks found before a request: `safe` when one confines its authority; `notes` name the ones that only look like it. */
+export interface HostCheckVerdict {
+  readonly safe: boolean;
+  readonly notes: readonly string[];
+}
+
+const ASSERT_CALLEES = new Set(['assert', 'assert.ok', 'assert.strict', 'invariant']);
+/** String methods that keep what a host is (`u.hostname.toLowerCase()`). */
+const HOST_PRESERVING = new Set(['toLowerCase', 'toLocaleLowerCase', 'trim', 'normalize']);
+/** A constant URL prefix that fixes the whole authority: scheme, `//`, host, and what ends it. */
+const PREFIX_WITH_AUTHORITY = /^[a-z][a-z\d+.-]*:\/\/[^/?#\\@]+[/?#\\]/iu;
+/** A constant that names a scheme and nothing more (`'https://'`, `'http'`). */
+const SCHEME_ONLY = /^[a-z][a-z\d+.-]*(?::(?:\/\/?)?)?$/iu;
+const SHORT = 48;
+/** Where the blocklist note goes among the notes, filled in with every blocklist check at the end. */
+const BLOCKLIST_NOTE = '\0blocklist';
+
+/**
+ * Judges the checks before one request whose authority request input decides: the checks that
+ * dominate the call (or the place the input enters the URL) and look at the same URL, or the host
+ * of it. Allow-lists of hosts and origins (`ALLOWED.has(u.hostname)`, `===` chains, `switch`,
+ * `endsWith('.a.com')`, anchored escaped regexes, `startsWith('https://a.com/')`), configured
+ * validators and sanitisers confine it; blocklists, `ip.isPrivate`, DNS answers, protocol-only,
+ * parse-only and substring checks are noted as false confidence.
+ */
+export function judgeHostChecks(
+  context: FileContext,
+  analyzer: UrlInputAnalyzer,
+  call: TSESTree.Node,
+  found: ControlledAuthority,
+  options: HostCheckOptions,
+): HostCheckVerdict {
+  return new HostChecks(context, analyzer, found, options).judge(call);
+}
+
+class HostChecks {
+  private readonly urlKeys = new Set<unknown>();
+  private readonly hostKeys = new Set<unknown>();
+  private readonly notes: string[] = [];
+  /** Blocklist checks, named together in one note. */
+  private readonly blocked: string[] = [];
+  /** The node whose guards are being read: checks after it do not guard it. */
+  private current: TSESTree.Node | null = null;
+  private readonly keyMemo = new Map<TSESTree.Node, ReadonlySet<unknown>>();
+
+  constructor(
+    private readonly context: FileContext,
+    private readonly analyzer: UrlInputAnalyzer,
+    private readonly found: ControlledAuthority,
+    private readonly options: HostCheckOptions,
+  ) {
+    for (const node of found.urlChain) {
+      for (const key of this.keysOf(node)) {
+        this.urlKeys.add(key);
+      }
+    }
+    if (found.position === 'authority') {
+      for (const key of this.keysOf(found.subject)) {
+        this.hostKeys.add(key);
+      }
+    } else {
+      for (const key of this.keysOf(found.subject)) {
+        this.urlKeys.add(key);
+      }
+    }
+  }
+
+  judge(call: TSESTree.Node): HostCheckVerdict {
+    const guard = createGuard((test, branch) => this.holds(test, branch), {
+      caseHolds: (switchCase) => switchCase.test !== null && this.isSubject(switchCase.parent.discriminant) && this.notInput(switchCase.test),
+    });
+    const at = (node: TSESTree.Node): boolean => {
+      this.current = node;
+      return guard(node);
+    };
+    const subject = this.found.subject;
+    const inCall = subject.range[0] >= call.range[0] && subject.range[1] <= call.range[1];
+    const safe = at(call) || (!inCall && at(subject)) || this.precedingStatements(call) || (!inCall && this.precedingStatements(subject));
+    const blocklist = `a blocklist (${this.blocked.join(', ')}): IPv6, decimal and octal forms, DNS names resolving inward and redirects get past it`;
+    return { safe, notes: this.notes.map((note) => (note === BLOCKLIST_NOTE ? blocklist : note)) };
+  }
+
+  // ---- what a checked expression is ----
+
+  /** Identity keys of a value: its variables and member texts, through constants, `new URL(x)`, `.href`, `String(x)`. */
+  private keysOf(node: TSESTree.Node): ReadonlySet<unknown> {
+    const memo = this.keyMemo.get(node);
+    if (memo) {
+      return memo;
+    }
+    const keys = new Set<unknown>();
+    this.keyMemo.set(node, keys);
+    let current: TSESTree.Node | null = node;
+    for (let depth = 0; current && depth < 8; depth++) {
+      const n: TSESTree.Node = unwrap(current);
+      current = null;
+      switch (n.type) {
+        case AST_NODE_TYPES.Identifier: {
+          const variable = variableFor(this.context, n);
+          if (variable) {
+            keys.add(variable);
+            current = constInitOf(this.context, n);
+          }
+          break;
+        }
+        case AST_NODE_TYPES.MemberExpression: {
+          const name = memberName(this.context, n);
+          if (name !== null && URL_TEXT_PROPERTIES.has(name)) {
+            current = n.object;
+          } else {
+            keys.add(`text:${this.context.sourceCode.getText(n).replace(/\s+/gu, '')}`);
+          }
+          break;
+        }
+        case AST_NODE_TYPES.AwaitExpression:
+          current = n.argument;
+          break;
+        case AST_NODE_TYPES.NewExpression:
+          if (n.arguments.length === 1 && URL_CONSTRUCTORS.has(this.targetKey(n.callee))) {
+            current = n.arguments[0]!;
+          }
+          break;
+        case AST_NODE_TYPES.CallExpression: {
+          const callee = unwrap(n.callee);
+          const key = this.targetKey(callee);
+          if ((key === '#String' || URL_PARSE_CALLS.has(key)) && n.arguments[0]) {
+            current = n.arguments[0];
+          } else if (callee.type === AST_NODE_TYPES.MemberExpression && n.arguments.length === 0 && URL_TEXT_PROPERTIES.has(memberName(this.context, callee) ?? '')) {
+            current = callee.object;
+          }
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    return keys;
+  }
+
+  private intersects(keys: ReadonlySet<unknown>, of: ReadonlySet<unknown>): boolean {
+    for (const key of keys) {
+      if (of.has(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private targetKey(callee: TSESTree.Node): string {
+    const target = resolveCallTarget(this.context, callee);
+    return target ? `${target.module ?? ''}#${target.path.join('.')}` : '';
+  }
+
+  private isSubject(node: TSESTree.Node): boolean {
+    const kind = this.kindOf(node);
+    return kind === 'host' || kind === 'url';
+  }
+
+  /** What `node` is: the host (or origin) of the request's URL, the URL itself, its scheme, a DNS answer, or something else. */
+  private kindOf(node: TSESTree.Node | undefined, depth = 0): SubjectKind | null {
+    if (!node || node.type === AST_NODE_TYPES.SpreadElement || depth > 4) {
+      return null;
+    }
+    const n = unwrap(node);
+    if (n.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.MemberExpression && n.arguments.length === 0) {
+      const method = memberName(this.context, n.callee);
+      if (method !== null && HOST_PRESERVING.has(method)) {
+        return this.kindOf(n.callee.object, depth + 1);
+      }
+    }
+    if (n.type === AST_NODE_TYPES.MemberExpression) {
+      const name = memberName(this.context, n);
+      const ofUrl = name !== null && (URL_HOST_PROPERTIES.has(name) || URL_PROTOCOL_PROPERTIES.has(name)) && this.intersects(this.keysOf(n.object), this.urlKeys);
+      if (ofUrl) {
+        return URL_HOST_PROPERTIES.has(name) ? 'host' : 'protocol';
+      }
+      if (this.kindOf(n.object, depth + 1) === 'dns') {
+        return 'dns'; // `answer.address`, `addresses[0]`
+      }
+    }
+    if (n.type === AST_NODE_TYPES.Identifier) {
+      const fromDefinition = this.definitionKind(n, depth);
+      if (fromDefinition) {
+        return fromDefinition;
+      }
+    }
+    if (this.isDnsAnswer(n)) {
+      return 'dns';
+    }
+    const keys = this.keysOf(n);
+    if (this.intersects(keys, this.hostKeys)) {
+      return 'host';
+    }
+    return this.intersects(keys, this.urlKeys) ? 'url' : null;
+  }
+
+  /** `const { hostname } = new URL(x)`, `const host = u.hostname`, `const { address } = await dns.promises.lookup(h)`. */
+  private definitionKind(id: TSESTree.Identifier, depth: number): SubjectKind | null {
+    const variable = variableFor(this.context, id);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!variable || def?.type !== 'Variable' || !def.node.init || laterWrites(variable).length > 0) {
+      return null;
+    }
+    const init = def.node.init;
+    if (def.node.id.type === AST_NODE_TYPES.Identifier) {
+      const n = unwrap(init);
+      return n.type === AST_NODE_TYPES.MemberExpression || n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.AwaitExpression
+        ? this.kindOf(n, depth + 1)
+        : null;
+    }
+    if (this.isDnsAnswer(init)) {
+      return 'dns';
+    }
+    const path = patternPath(def.node.id, def.name);
+    const property = path?.length === 1 ? path[0]! : null;
+    if (property !== null && this.intersects(this.keysOf(init), this.urlKeys)) {
+      return URL_HOST_PROPERTIES.has(property) ? 'host' : URL_PROTOCOL_PROPERTIES.has(property) ? 'protocol' : null;
+    }
+    return null;
+  }
+
+  private isDnsAnswer(node: TSESTree.Node): boolean {
+    let n = unwrap(node);
+    if (n.type === AST_NODE_TYPES.AwaitExpression) {
+      n = unwrap(n.argument);
+    }
+    return n.type === AST_NODE_TYPES.CallExpression && DNS_LOOKUPS.has(this.targetKey(unwrap(n.callee)));
+  }
+
+  private notInput(node: TSESTree.Node | undefined): boolean {
+    return node !== undefined && node.type !== AST_NODE_TYPES.SpreadElement && !this.isSubject(node) && this.analyzer.classify(node).kind !== 'input';
+  }
+
+  private literal(node: TSESTree.Node | undefined): string | null {
+    if (!node || node.type === AST_NODE_TYPES.SpreadElement) {
+      return null;
+    }
+    const value = getStringIfConstant(node as never, scopeOf(this.context, node) as never);
+    return typeof value === 'string' ? value : null;
+  }
+
+  // ---- notes ----
+
+  private text(node: TSESTree.Node): string {
+    const text = this.context.sourceCode.getText(node).replace(/\s+/gu, ' ');
+    return text.length <= SHORT ? `\`${text}\`` : 'a check';
+  }
+
+  /** Records a check that does not confine the host, when it can guard the node being read. */
+  private note(test: TSESTree.Node, label: string): false {
+    if (this.current === null || test.range[1] <= this.current.range[0]) {
+      if (!this.notes.includes(label)) {
+        this.notes.push(label);
+      }
+    }
+    return false;
+  }
+
+  private blocklist(test: TSESTree.Node): boolean {
+    if (this.current === null || test.range[1] <= this.current.range[0]) {
+      const text = this.text(test);
+      if (this.blocked.length === 0) {
+        this.notes.push(BLOCKLIST_NOTE);
+      }
+      if (!this.blocked.includes(text)) {
+        this.blocked.push(text);
+      }
+    }
+    return this.options.acceptBlocklists;
+  }
+
+  private dnsCheck(test: TSESTree.Node): boolean {
+    this.note(test, `a check of a DNS answer (${this.text(test)}) that the request does not reuse: the name can resolve elsewhere when the request is sent (DNS rebinding)`);
+    return this.options.acceptBlocklists;
+  }
+
+  private protocolOnly(test: TSESTree.Node): false {
+    return this.note(test, `a protocol-only check (${this.text(test)})`);
+  }
+
+  // ---- conditions ----
+
+  private holds(test: TSESTree.Node, branch: boolean): boolean {
+    return this.accepts(test, branch, 0);
+  }
+
+  private accepts(test: TSESTree.Node, polarity: boolean, depth: number): boolean {
+    const t = unwrap(test);
+    if (t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!') {
+      return this.accepts(t.argument, !polarity, depth);
+    }
+    if (t.type === AST_NODE_TYPES.LogicalExpression && t.operator !== '??') {
+      const conjunction = (t.operator === '&&') === polarity;
+      const left = this.accepts(t.left, polarity, depth);
+      const right = this.accepts(t.right, polarity, depth);
+      return conjunction ? left || right : left && right;
+    }
+    if (t.type === AST_NODE_TYPES.Identifier && depth < 3) {
+      const init = constInitOf(this.context, t);
+      return init !== null && this.accepts(init, polarity, depth + 1);
+    }
+    if (t.type === AST_NODE_TYPES.AwaitExpression) {
+      return this.accepts(t.argument, polarity, depth);
+    }
+    return this.atom(t, polarity);
+  }
+
+  /** A membership or equality test of the host or URL: an allow-list when it must hold, a blocklist when it must fail. */
+  private membership(test: TSESTree.Node, polarity: boolean, kind: SubjectKind | null): boolean {
+    if (kind === 'protocol') {
+      return this.protocolOnly(test);
+    }
+    if (kind === 'dns') {
+      return this.dnsCheck(test);
+    }
+    return polarity || this.blocklist(test);
+  }
+
+  private atom(t: TSESTree.Node, polarity: boolean): boolean {
+    switch (t.type) {
+      case AST_NODE_TYPES.CallExpression:
+        return this.callAtom(t, polarity);
+      case AST_NODE_TYPES.BinaryExpression:
+        return this.binaryAtom(t, polarity);
+      case AST_NODE_TYPES.MemberExpression: {
+        // if (!HOSTS[u.hostname]) return …: a hit in a table of the code.
+        const kind = t.computed ? this.kindOf(t.property) : null;
+        return kind !== null && this.notInput(t.object) ? this.membership(t, polarity, kind) : false;
+      }
+      default:
+        return false;
+    }
+  }
+
+  private callAtom(t: TSESTree.CallExpression, polarity: boolean): boolean {
+    const callee = unwrap(t.callee);
+    const args = t.arguments;
+    const argKinds = args.map((arg) => this.kindOf(arg));
+    const checksUrl = argKinds.some((kind) => kind === 'host' || kind === 'url');
+    if (checksUrl && this.options.validators.specs.length > 0 && matchNameSpec(this.context, callee, this.options.validators)) {
+      return polarity;
+    }
+    if (checksUrl && this.analyzer.isConfiguredSanitizer(callee)) {
+      return polarity;
+    }
+    const key = this.targetKey(callee);
+    if (BROKEN_IP_CHECKS.has(key)) {
+      return this.note(t, `${this.text(t)} of the \`ip\` package, which misreads \`0x7f.1\`, \`::ffff:127.0.0.1\` and other forms (CVE-2024-29415)`);
+    }
+    if (FORMAT_CHECKS.has(key) && (checksUrl || argKinds.includes('protocol'))) {
+      return this.note(t, `a format check (${this.text(t)}) that accepts any host`);
+    }
+    if (key === '#Object.hasOwn' && this.kindOf(args[1]) !== null && this.notInput(args[0])) {
+      return this.membership(t, polarity, this.kindOf(args[1]));
+    }
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(this.context, callee) : null;
+    if (callee.type === AST_NODE_TYPES.MemberExpression && name !== null) {
+      const verdict = this.methodAtom(t, callee.object, name, polarity);
+      if (verdict !== null) {
+        return verdict;
+      }
+    }
+    if (name !== null && IP_RANGE_CHECK.test(name)) {
+      if (argKinds.includes('dns')) {
+        return this.dnsCheck(t);
+      }
+      if (checksUrl) {
+        return this.blocklist(t);
+      }
+    }
+    return false;
+  }
+
+  /** `ALLOWED.has(host)`, `host.endsWith('.a.com')`, `url.startsWith('https://a.com/')`, `RE.test(host)`; `null`: not a check of the URL. */
+  private methodAtom(t: TSESTree.CallExpression, object: TSESTree.Node, method: string, polarity: boolean): boolean | null {
+    const [first] = t.arguments;
+    if ((method === 'has' || method === 'includes') && first) {
+      const kind = this.kindOf(first);
+      if (kind !== null && this.notInput(object)) {
+        return this.membership(t, polarity, kind);
+      }
+    }
+    const receiver = this.kindOf(object);
+    if (receiver === 'dns' && (method === 'startsWith' || method === 'endsWith' || method === 'includes' || method === 'match')) {
+      return this.dnsCheck(t);
+    }
+    if (receiver === 'protocol' && (method === 'startsWith' || method === 'endsWith' || method === 'includes' || method === 'match')) {
+      return this.protocolOnly(t);
+    }
+    if (receiver === 'host' || receiver === 'url') {
+      const literal = this.literal(first);
+      const shown = literal === null ? '…' : `'${literal}'`;
+      switch (method) {
+        case 'endsWith':
+          if (!polarity) {
+            return this.blocklist(t);
+          }
+          if (receiver === 'host' && (literal === null || literal.startsWith('.'))) {
+            return true;
+          }
+          return this.note(t, receiver === 'host' ? `\`endsWith(${shown})\` without a leading dot (\`evil${literal ?? ''}\` ends with it too)` : `\`endsWith(${shown})\` on the whole URL`);
+        case 'startsWith':
+          if (!polarity) {
+            return this.blocklist(t);
+          }
+          if (receiver === 'host') {
+            return this.note(t, `\`startsWith(${shown})\` on the host`);
+          }
+          if (literal === null) {
+            return first !== undefined && this.notInput(first); // a configured origin: taken as one that ends its authority
+          }
+          if (PREFIX_WITH_AUTHORITY.test(literal)) {
+            return true;
+          }
+          if (SCHEME_ONLY.test(literal)) {
+            return this.protocolOnly(t);
+          }
+          return this.note(t, `\`startsWith(${shown})\` without a trailing \`/\` (\`${literal}.evil.io\` and \`${literal}@evil.io\` pass)`);
+        case 'includes':
+        case 'indexOf':
+        case 'search':
+          return polarity ? this.note(t, `a substring check (${this.text(t)})`) : this.blocklist(t);
+        case 'match':
+          return first ? this.regexAtom(t, first, receiver, polarity) : false;
+        default:
+          break;
+      }
+    }
+    if (method === 'test' && first) {
+      const kind = this.kindOf(first);
+      if (kind === 'protocol') {
+        return this.protocolOnly(t);
+      }
+      if (kind === 'host' || kind === 'url') {
+        return this.regexAtom(t, object, kind, polarity);
+      }
+      if (kind === 'dns') {
+        return this.dnsCheck(t);
+      }
+    }
+    return null;
+  }
+
+  private regexAtom(t: TSESTree.Node, regexNode: TSESTree.Node, kind: 'host' | 'url', polarity: boolean): boolean {
+    const regex = regexOf(this.context, regexNode);
+    if (!regex) {
+      return false;
+    }
+    if (!polarity) {
+      return this.blocklist(t);
+    }
+    const problem = kind === 'host' ? hostRegexProblem(regex.pattern) : urlRegexProblem(regex.pattern);
+    return problem === null ? true : this.note(t, `${problem} (\`/${regex.pattern}/\`)`);
+  }
+
+  private binaryAtom(t: TSESTree.BinaryExpression, polarity: boolean): boolean {
+    const left = t.left;
+    const right = t.right;
+    if (t.operator === 'in' && left.type !== AST_NODE_TYPES.PrivateIdentifier) {
+      const kind = this.kindOf(left);
+      return kind !== null && this.notInput(right) ? this.membership(t, polarity, kind) : false;
+    }
+    const equal = t.operator === '===' || t.operator === '==';
+    if (!equal && t.operator !== '!==' && t.operator !== '!=') {
+      return false;
+    }
+    const positive = equal === polarity;
+    if (left.type === AST_NODE_TYPES.PrivateIdentifier) {
+      return false;
+    }
+    // ALLOWED.indexOf(host) !== -1
+    const indexOf = this.indexOfCall(left);
+    if (indexOf && typeof staticValue(this.context, right)?.value === 'number') {
+      const kind = this.kindOf(indexOf.argument);
+      const found = staticValue(this.context, right)!.value === -1 ? !positive : positive;
+      return kind !== null && this.notInput(indexOf.object) ? this.membership(t, found, kind) : false;
+    }
+    const leftKind = this.kindOf(left);
+    const rightKind = leftKind === null ? this.kindOf(right) : null;
+    const kind = leftKind ?? rightKind;
+    const other = leftKind !== null ? right : left;
+    if (kind === null || !this.notInput(other)) {
+      return false;
+    }
+    return this.membership(t, positive, kind);
+  }
+
+  private indexOfCall(node: TSESTree.Node): { object: TSESTree.Node; argument: TSESTree.Node | undefined } | null {
+    const n = unwrap(node);
+    if (n.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(n.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(this.context, callee) === 'indexOf' && !this.isSubject(callee.object)) {
+        return { object: callee.object, argument: n.arguments[0] };
+      }
+    }
+    return null;
+  }
+
+  // ---- statements before the request ----
+
+  /**
+   * Checks that are statements rather than conditions, before `node` in its blocks: a validator
+   * or `assert(…)` call, a `switch` on the host whose `default` exits, and `new URL(x)` used to
+   * reject malformed input (noted: it accepts every host).
+   */
+  private precedingStatements(node: TSESTree.Node): boolean {
+    this.current = node;
+    for (let child: TSESTree.Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+      const list = parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program || parent.type === AST_NODE_TYPES.StaticBlock
+        ? parent.body
+        : parent.type === AST_NODE_TYPES.SwitchCase
+          ? parent.consequent
+          : null;
+      if (!list) {
+        continue;
+      }
+      const inTry = parent.parent?.type === AST_NODE_TYPES.TryStatement && parent.parent.block === parent && catchExits(parent.parent);
+      for (const statement of list) {
+        if (statement === child || statement.range[0] >= child.range[0]) {
+          break;
+        }
+        if (this.statementChecks(statement, inTry)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private statementChecks(statement: TSESTree.Node, inTry: boolean): boolean {
+    switch (statement.type) {
+      case AST_NODE_TYPES.ExpressionStatement: {
+        let expression = unwrap(statement.expression);
+        if (expression.type === AST_NODE_TYPES.AwaitExpression) {
+          expression = unwrap(expression.argument);
+        }
+        if (expression.type === AST_NODE_TYPES.CallExpression) {
+          const callee = unwrap(expression.callee);
+          const written = this.context.sourceCode.getText(callee).replace(/\s+/gu, '');
+          if (ASSERT_CALLEES.has(written) && expression.arguments[0]) {
+            return this.accepts(expression.arguments[0], true, 0);
+          }
+          const checksUrl = expression.arguments.some((arg) => this.isSubject(arg));
+          if (checksUrl && ((this.options.validators.specs.length > 0 && matchNameSpec(this.context, callee, this.options.validators)) || this.analyzer.isConfiguredSanitizer(callee))) {
+            return true;
+          }
+        }
+        if (inTry) {
+          this.parseOnly(expression, statement);
+        }
+        return false;
+      }
+      case AST_NODE_TYPES.VariableDeclaration:
+        if (inTry) {
+          for (const declarator of statement.declarations) {
+            if (declarator.init) {
+              this.parseOnly(unwrap(declarator.init), statement);
+            }
+          }
+        }
+        return false;
+      case AST_NODE_TYPES.TryStatement:
+        if (catchExits(statement)) {
+          for (const inner of statement.block.body) {
+            this.statementChecks(inner, true);
+          }
+        }
+        return false;
+      case AST_NODE_TYPES.SwitchStatement:
+        return this.switchChecks(statement);
+      default:
+        return false;
+    }
+  }
+
+  /** `new URL(x)` (or `URL.parse(x)`) of the request's URL inside a `try` whose `catch` rejects. */
+  private parseOnly(node: TSESTree.Node, statement: TSESTree.Node): void {
+    // `u = new URL(x)` in the `try`: the parse of `x`, or a parse into the URL the request uses.
+    const assigned = node.type === AST_NODE_TYPES.AssignmentExpression ? unwrap(node.right) : null;
+    if (assigned && node.type === AST_NODE_TYPES.AssignmentExpression && this.kindOf(node.left) === 'url') {
+      this.note(statement, 'a parse-only `new URL()`: it rejects malformed URLs and accepts every host');
+      return;
+    }
+    const expression = assigned ?? node;
+    const parsed =
+      (expression.type === AST_NODE_TYPES.NewExpression && URL_CONSTRUCTORS.has(this.targetKey(expression.callee))) ||
+      (expression.type === AST_NODE_TYPES.CallExpression && URL_PARSE_CALLS.has(this.targetKey(unwrap(expression.callee))));
+    const argument = parsed ? (expression as TSESTree.NewExpression | TSESTree.CallExpression).arguments[0] : undefined;
+    if (argument && this.kindOf(argument) === 'url') {
+      this.note(statement, 'a parse-only `new URL()`: it rejects malformed URLs and accepts every host');
+    }
+  }
+
+  /** `switch (u.hostname) { case 'a.com': case 'b.com': break; default: return … }`; a `switch` whose constant cases exit is a blocklist. */
+  private switchChecks(statement: TSESTree.SwitchStatement): boolean {
+    if (!this.isSubject(statement.discriminant)) {
+      return false;
+    }
+    const fallback = statement.cases.find((switchCase) => switchCase.test === null);
+    const constants = statement.cases.every((switchCase) => switchCase.test === null || this.notInput(switchCase.test));
+    if (!constants) {
+      return false;
+    }
+    if (fallback && fallback.consequent.some((inner) => alwaysExits(inner))) {
+      return true;
+    }
+    const exiting = statement.cases.some((switchCase) => switchCase.test !== null && switchCase.consequent.some((inner) => alwaysExits(inner)));
+    return exiting ? this.blocklist(statement.discriminant) : false;
+  }
+}
+
+function catchExits(statement: TSESTree.TryStatement): boolean {
+  return statement.handler !== null && statement.handler.body.body.some((inner) => alwaysExits(inner));
+}
+
+/** A regular expression given as a literal, a `const` holding one, or `new RegExp('…')`. */
+function regexOf(context: FileContext, node: TSESTree.Node, depth = 0): { pattern: string; flags: string } | null {
+  const n = unwrap(node);
+  if (n.type === AST_NODE_TYPES.Literal && 'regex' in n && n.regex) {
+    return { pattern: n.regex.pattern, flags: n.regex.flags };
+  }
+  if (n.type === AST_NODE_TYPES.Identifier && depth < 3) {
+    const init = constInitOf(context, n);
+    return init ? regexOf(context, init, depth + 1) : null;
+  }
+  if (n.type === AST_NODE_TYPES.NewExpression && n.callee.type === AST_NODE_TYPES.Identifier && n.callee.name === 'RegExp' && n.arguments[0]) {
+    const scope = scopeOf(context, n) as TSESLint.Scope.Scope as never;
+    const pattern = getStringIfConstant(n.arguments[0] as never, scope);
+    const flags = n.arguments[1] ? getStringIfConstant(n.arguments[1] as never, scope) : '';
+    return pattern === null || flags === null ? null : { pattern, flags };
+  }
+  return null;
+}
+
+/** Whether a pattern has a `.` outside a character class that is not escaped (it matches any character). */
+function hasUnescapedDot(pattern: string): boolean {
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === '\\') {
+      i++;
+    } else if (inClass) {
+      inClass = ch !== ']';
+    } else if (ch === '[') {
+      inClass = true;
+    } else if (ch === '.') {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Why a regex tested on a host does not pin it (unanchored, unescaped dots), or `null`. */
+export function hostRegexProblem(pattern: string): string | null {
+  if (!pattern.startsWith('^') || !pattern.endsWith('$') || pattern.endsWith('\\$')) {
+    return 'an unanchored host regex';
+  }
+  if (hasUnescapedDot(pattern) || pattern.includes('[^')) {
+    return 'a host regex with unescaped dots';
+  }
+  return null;
+}
+
+/** The pattern texts that end an authority in a URL regex: a `/` (escaped or in a group or class), `?`, `#`, a port, or the end. */
+const AUTHORITY_END_IN_PATTERN = /\\\/|\/|\[\\?\/|\(\?:\\?\/|\(\\?\/|\\\?|#|:|\$/u;
+
+/** Why a regex tested on a whole URL does not pin its host, or `null`. */
+export function urlRegexProblem(pattern: string): string | null {
+  if (!pattern.startsWith('^')) {
+    return 'an unanchored URL regex';
+  }
+  const slashes = /:(?:\\\/|\/){2}/u.exec(pattern);
+  if (!slashes) {
+    return 'a URL regex that does not fix the host';
+  }
+  const rest = pattern.slice(slashes.index + slashes[0].length);
+  const end = AUTHORITY_END_IN_PATTERN.exec(rest);
+  if (!end) {
+    return 'a URL regex that does not end the host (`https://a.com.evil.io` passes)';
+  }
+  const authority = rest.slice(0, end.index);
+  if (hasUnescapedDot(authority) || authority.includes('[^') || authority === '') {
+    return 'a URL regex with unescaped dots or wildcards in the host';
+  }
+  return null;
+}

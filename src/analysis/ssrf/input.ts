@@ -1,0 +1,40 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { perFile, perFileKey } from '../../core/context';
+import type { FileContext } from '../../core/context';
+import { skipTsWrappers } from '../../core/static';
+import { RequestInputAnalyzer, requestInputLists } from '../request-input/index';
+
+/** The request-input tracker as `no-ssrf` asks it: what a value is, and the configured sanitisers. */
+export type UrlInputAnalyzer = Pick<RequestInputAnalyzer, 'classify' | 'isConfiguredSanitizer'>;
+
+/**
+ * The tracker without its guards: they judge file paths (`startsWith('https://')` ends with a
+ * separator, so it would confine a path), not where a request goes. The checks that confine a
+ * URL are judged by `host-checks.ts` instead, on the value the request uses.
+ */
+class UnguardedAnalyzer extends RequestInputAnalyzer {
+  override guarded(_ref: TSESTree.Node, value: ReturnType<RequestInputAnalyzer['evaluate']>): ReturnType<RequestInputAnalyzer['evaluate']> {
+    return value;
+  }
+}
+
+const ANALYZER = perFileKey<UrlInputAnalyzer>('request input for URLs (no guards)');
+
+/** The file's request-input tracker for URLs, built on first use and shared per file. */
+export function urlInputAnalyzer(context: FileContext): UrlInputAnalyzer {
+  return perFile(context, ANALYZER, () => {
+    const { sources, sanitizers } = requestInputLists(context);
+    return new UnguardedAnalyzer(context, sources, sanitizers);
+  });
+}
+
+/** The expression inside TS wrappers, optional chains and `await`-free parentheses (`x!`, `x as T`, `a?.b`). */
+export function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let current = skipTsWrappers(node);
+  while (current.type === AST_NODE_TYPES.ChainExpression) {
+    current = skipTsWrappers(current.expression);
+  }
+  return current;
+}

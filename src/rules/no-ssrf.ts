@@ -1,0 +1,178 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import type { FileContext } from '../core/context';
+import { createRule } from '../core/create-rule';
+import { importsModule } from '../core/modules';
+import { compileNameSpecs, matchWrittenName, withModuleCalls } from '../core/name-specs';
+import type { NameSpecList } from '../core/name-specs';
+import { methodCallSelector } from '../core/selectors';
+import { configKey, perConfiguration } from '../core/settings';
+import { snippet } from '../core/snippet';
+import { judgeBrowserCode } from '../analysis/http/index';
+import { ALLOWED_HOSTS, allowListEdit, extraSinks, httpClientSinks, isEncodedSegment, judgeSink, missingRedirectPolicy, sinkOfCall } from '../analysis/ssrf/index';
+import type { ControlledRequest, SsrfJudgeOptions, SsrfSink } from '../analysis/ssrf/index';
+import { FETCH_CALL, HTTP_CLIENT_MODULES } from '../data/http-clients';
+import { BROWSER_MODULES, BROWSER_NAVIGATION_METHODS, SAFE_AGENTS } from '../data/ssrf';
+
+/** The settings' lists, parsed once per configuration. */
+interface Vocabulary {
+  readonly clients: NameSpecList;
+  readonly moduleMap: typeof HTTP_CLIENT_MODULES;
+  readonly judge: SsrfJudgeOptions;
+}
+
+const VOCABULARY = configKey<Vocabulary>('no-ssrf vocabulary');
+
+function vocabularyOf(context: FileContext, options: Options[0]): Vocabulary {
+  return perConfiguration(context, options, VOCABULARY, (settings) => {
+    const clients = compileNameSpecs(settings.http.clients);
+    return {
+      clients,
+      // The same map for every file: the HTTP-client references are searched once per file for both HTTP rules.
+      moduleMap: clients.hasModuleSpecs ? withModuleCalls(HTTP_CLIENT_MODULES, clients.specs, FETCH_CALL) : HTTP_CLIENT_MODULES,
+      judge: {
+        acceptBlocklists: options.acceptBlocklists === true,
+        validators: compileNameSpecs(settings.http.urlValidators),
+        safeAgents: compileNameSpecs([...SAFE_AGENTS, ...settings.http.safeAgents]),
+      },
+    };
+  });
+}
+
+const INTERNAL = 'a client can point it at internal services (`http://169.254.169.254/`, `localhost`, private addresses)';
+const FIX = 'Check the parsed hostname against an allow-list before the call, or send it through a filtering agent (request-filtering-agent)';
+
+export type Options = [{ acceptBlocklists?: boolean; reportPathInjection?: boolean; requireRedirectPolicy?: boolean }];
+export type MessageIds = 'requestControlledHost' | 'falseConfidenceCheck' | 'requestControlledPath' | 'followsRedirects' | 'addAllowListCheck';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-ssrf',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow outbound requests whose host request input decides (server-side request forgery)',
+      recommended: 'error',
+      strictOptions: [{ reportPathInjection: true, requireRedirectPolicy: true }],
+    },
+    hasSuggestions: true,
+    messages: {
+      requestControlledHost: `\`{{sink}}\` sends a request whose {{what}} comes from request input (\`{{source}}\`): ${INTERNAL}. ${FIX}.`,
+      falseConfidenceCheck: `\`{{sink}}\` sends a request whose {{what}} comes from request input (\`{{source}}\`), and the check before it does not confine the host: {{checks}}. ${FIX}.`,
+      requestControlledPath: '`{{sink}}` puts request input (`{{source}}`) in the URL path without `encodeURIComponent()`: `../`, `?` and `#` in it change which endpoint is called.',
+      followsRedirects: '`{{sink}}` checks the host but follows redirects: an allowed host can redirect it to an internal one. Set `{{policy}}`, or use a filtering agent.',
+      addAllowListCheck: 'Check the host against an allow-list (`{{set}}`, with a placeholder host to replace) and answer 400 before the request.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          acceptBlocklists: {
+            type: 'boolean',
+            description: 'Accept blocklists of private hosts and addresses (and DNS answers checked against them) as a check, for teams that accept their gaps.',
+          },
+          reportPathInjection: {
+            type: 'boolean',
+            description: 'Also report request input in the path of a URL with a fixed origin when it is not encoded with encodeURIComponent().',
+          },
+          requireRedirectPolicy: {
+            type: 'boolean',
+            description: "Also report requests confined by a host check that still follow redirects (no redirect: 'manual', maxRedirects: 0, followRedirect: false).",
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ acceptBlocklists: false, reportPathInjection: false, requireRedirectPolicy: false }],
+  },
+  create(context, [options]) {
+    const vocabulary = vocabularyOf(context, options);
+    const { clients, moduleMap, judge } = vocabulary;
+    const sinks: SsrfSink[] = [...httpClientSinks(context, moduleMap), ...extraSinks(context)];
+    const navigates = importsModule(context, (specifier) => BROWSER_MODULES.has(specifier));
+    // Nothing to look at: no HTTP client, no WebSocket, no headless browser, no configured client.
+    if (sinks.length === 0 && !navigates && clients.lastSegments.size === 0) {
+      return {};
+    }
+    const seen = new Set<TSESTree.Node>(sinks.map((sink) => sink.call));
+    let browser: boolean | null = null;
+    const isBrowserCode = (): boolean => (browser ??= judgeBrowserCode(context).browser);
+
+    const listeners: TSESLint.RuleListener = {
+      'Program:exit'() {
+        for (const sink of sinks) {
+          check(sink);
+        }
+      },
+    };
+    if (navigates) {
+      // page.goto(url) in a file that imports puppeteer or playwright.
+      listeners[methodCallSelector(BROWSER_NAVIGATION_METHODS)] = (node: TSESTree.CallExpression) => {
+        if (!seen.has(node)) {
+          seen.add(node);
+          sinks.push(sinkOfCall(context, node, null, { kind: 'none' }));
+        }
+      };
+    }
+    if (clients.lastSegments.size > 0) {
+      listeners.CallExpression = (node: TSESTree.CallExpression) => {
+        if (!seen.has(node) && matchWrittenName(node.callee, clients)) {
+          seen.add(node);
+          sinks.push(sinkOfCall(context, node, 'fetch', FETCH_CALL.options));
+        }
+      };
+    }
+    return listeners;
+
+    function check(sink: SsrfSink): void {
+      const verdict = judgeSink(context, sink, judge);
+      const reportPaths = options.reportPathInjection === true && verdict.segments.some((segment) => !isEncodedSegment(context, segment));
+      const redirect = options.requireRedirectPolicy === true && verdict.checkedOnly ? missingRedirectPolicy(context, sink) : null;
+      if ((verdict.controlled.length === 0 && !reportPaths && redirect === null) || isBrowserCode()) {
+        return;
+      }
+      const name = snippet(context.sourceCode, sink.call.callee, 40);
+      for (const request of verdict.controlled) {
+        report(sink, name, request);
+      }
+      if (reportPaths) {
+        for (const segment of verdict.segments) {
+          if (!isEncodedSegment(context, segment)) {
+            context.report({ node: segment.node, messageId: 'requestControlledPath', data: { sink: name, source: segment.origin.description } });
+          }
+        }
+      }
+      if (redirect !== null) {
+        context.report({ node: sink.call, messageId: 'followsRedirects', data: { sink: name, policy: redirect } });
+      }
+    }
+
+    function report(sink: SsrfSink, name: string, request: ControlledRequest): void {
+      const { found, notes, option, base } = request;
+      const over = base === null ? (found.position === 'over-base' ? ' (an absolute URL replaces the base URL)' : '') : ` (an absolute URL replaces \`${base}\`${sink.family === 'axios' ? ', CVE-2025-27152' : ''})`;
+      const what = `${option === null ? (found.position === 'authority' ? 'host' : 'URL') : `\`${option}\` option`}${over}`;
+      const edit = allowListEdit(context, sink.call, request);
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = edit
+        ? [
+            {
+              messageId: 'addAllowListCheck',
+              data: { set: ALLOWED_HOSTS },
+              fix: (fixer) => {
+                const fixes = [fixer.insertTextBefore(edit.statement, edit.check)];
+                const declaration = edit.declaration;
+                if (declaration) {
+                  fixes.push(declaration.after ? fixer.insertTextAfter(declaration.after, declaration.text) : fixer.insertTextBefore(declaration.before, declaration.text));
+                }
+                return fixes;
+              },
+            },
+          ]
+        : [];
+      context.report({
+        node: request.node,
+        messageId: notes.length > 0 ? 'falseConfidenceCheck' : 'requestControlledHost',
+        data: { sink: name, what, source: found.origin.description, checks: notes.join('; ') },
+        suggest,
+      });
+    }
+  },
+});
