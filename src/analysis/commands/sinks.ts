@@ -17,7 +17,7 @@ import type { CommandSink } from '../../data/commands';
 import { CALL, importsModule, iterateModuleReferences, iterateValueReferences, resolveCallTarget } from '../../core/modules';
 import { findOptionsArgument } from '../../core/options-object';
 import { findObjectProperty, skipTsWrappers, staticValue } from '../../core/static';
-import { textIncludes } from '../../core/functions';
+import { escapeRegExp } from '../../core/regexp';
 import type { FileContext } from '../../core/context';
 
 /** A call of a sink found in the file. */
@@ -31,16 +31,27 @@ export interface CommandSinkCall {
 const withoutNodePrefix = (specifier: string): string => (specifier.startsWith('node:') ? specifier.slice(5) : specifier);
 
 /**
- * Whether the file can hold a sink at all: it imports (or `require`s) a module that runs commands
- * or code, or its text names a global that evaluates code (`eval`, `Function`, `setTimeout`,
- * `setInterval`) or `process.getBuiltinModule`. Text and import look-ups only: no AST walk.
+ * What the text of a file that can hold a sink contains: a command module named in quotes (as an
+ * import or `require` specifier, `node:` or not), a code-evaluating global, or
+ * `process.getBuiltinModule`. One pass over the text.
+ */
+const SINK_TEXT = new RegExp(
+  [
+    `['"\`](?:node:)?(?:${[...COMMAND_MODULES].map(escapeRegExp).join('|')})['"\`]`,
+    `\\b(?:${CODE_GLOBAL_NAMES.map(escapeRegExp).join('|')})\\b`,
+    'getBuiltinModule',
+  ].join('|'),
+  'u',
+);
+
+/**
+ * Whether the file can hold a sink at all, read from its text alone (no AST, no scope): a file
+ * whose text names no command module, no code-evaluating global (`eval`, `Function`, `setTimeout`,
+ * `setInterval`) and no `process.getBuiltinModule` cannot. The sinks themselves are then found
+ * by `commandSinkCalls`.
  */
 export function mayHoldCommandSinks(context: FileContext): boolean {
-  return (
-    importsModule(context, (specifier) => COMMAND_MODULES.has(withoutNodePrefix(specifier))) ||
-    CODE_GLOBAL_NAMES.some((name) => textIncludes(context, name)) ||
-    textIncludes(context, 'getBuiltinModule')
-  );
+  return SINK_TEXT.test(context.sourceCode.text);
 }
 
 /** Whether the file imports zx or execa, whose tagged templates the rule reads. */
