@@ -24,6 +24,8 @@ export interface SecretLiteral {
   readonly envName: string | null;
   /** The project file (relative to the project root) the literal is written in, when not the linted file. */
   readonly definedIn: string | null;
+  /** With `definedIn`: the expression of the linted file whose value comes from that file (where to report). */
+  readonly exit: TSESTree.Node | null;
 }
 
 /** How many names, members and files a value is followed through. */
@@ -41,9 +43,15 @@ interface Origin {
   readonly fallback: SecretLiteral['fallback'];
   readonly envName: string | null;
   readonly definedIn: string | null;
+  readonly exit: TSESTree.Node | null;
 }
 
-const PLAIN: Origin = { fallback: null, envName: null, definedIn: null };
+const PLAIN: Origin = { fallback: null, envName: null, definedIn: null, exit: null };
+
+/** The origin of a value read from `definedIn` (another file) through `node` of the linted file. */
+function crossed(origin: Origin, definedIn: string | null, node: TSESTree.Node): Origin {
+  return definedIn === null || origin.definedIn !== null ? origin : { ...origin, definedIn, exit: node };
+}
 
 /**
  * The non-empty compile-time strings `node` can evaluate to: literals, static templates, `const`
@@ -76,7 +84,7 @@ export function compileTimeStringsAt(context: FileContext, node: TSESTree.Node, 
       break;
     }
     if (i === path.length - 1) {
-      collect(walk, target.context, found.value, { ...PLAIN, definedIn: target.definedIn }, 1);
+      collect(walk, target.context, found.value, crossed(PLAIN, target.definedIn, node), 1);
     } else {
       target = objectOf(walk, target.context, found.value, 1, target.definedIn);
     }
@@ -111,14 +119,14 @@ function collect(walk: Walk, context: FileContext, raw: TSESTree.Node, origin: O
       const target = key === null ? null : objectOf(walk, context, node.object, depth + 1);
       const found = target && findObjectProperty(target.context, target.object, key!);
       if (found?.kind === 'found') {
-        collect(walk, target!.context, found.value, target!.definedIn === null ? origin : { ...origin, definedIn: target!.definedIn }, depth + 1);
+        collect(walk, target!.context, found.value, crossed(origin, target!.definedIn, node), depth + 1);
       }
       return;
     }
     case AST_NODE_TYPES.LogicalExpression:
       if (node.operator === '||' || node.operator === '??') {
         collect(walk, context, node.left, origin, depth + 1);
-        collect(walk, context, node.right, { fallback: node, envName: envReadName(node.left), definedIn: origin.definedIn }, depth + 1);
+        collect(walk, context, node.right, { ...origin, fallback: node, envName: envReadName(node.left) }, depth + 1);
       }
       return;
     case AST_NODE_TYPES.ConditionalExpression:
@@ -164,29 +172,38 @@ function collectName(walk: Walk, context: FileContext, id: TSESTree.Identifier, 
     if (withDefault) {
       const key = withDefault.parent.type === AST_NODE_TYPES.Property ? getPropertyKeyName(context, withDefault.parent) : null;
       const envName = key !== null && isEnvObject(declarator.init) ? key : null;
-      collect(walk, context, withDefault.right, { fallback: withDefault, envName, definedIn: origin.definedIn }, depth + 1);
+      collect(walk, context, withDefault.right, { ...origin, fallback: withDefault, envName }, depth + 1);
     }
     // `const { jwtSecret } = config`: the member of a constant object.
     const pathTo = patternPath(declarator.id, def.name);
     let target = pathTo && pathTo.length > 0 ? objectOf(walk, context, declarator.init, depth + 1) : null;
+    if (!target) {
+      collectImported(walk, context, id, origin, depth); // `const { jwtSecret } = require('./config')`
+      return;
+    }
     for (let i = 0; target && pathTo && i < pathTo.length; i++) {
       const found = findObjectProperty(target.context, target.object, pathTo[i]!);
       if (found.kind !== 'found') {
         return;
       }
       if (i === pathTo.length - 1) {
-        collect(walk, target.context, found.value, target.definedIn === null ? origin : { ...origin, definedIn: target.definedIn }, depth + 1);
+        collect(walk, target.context, found.value, crossed(origin, target.definedIn, id), depth + 1);
         return;
       }
       target = objectOf(walk, target.context, found.value, depth + 1, target.definedIn);
     }
     return;
   }
-  if (def?.type === 'ImportBinding' && walk.crossFile) {
-    const definition = importedDefinition(context, id);
-    if (definition) {
-      collect(walk, definition.file.context, definition.node, { ...origin, definedIn: displayPath(walk.home, definition.file.filename) }, depth + 1);
-    }
+  if (def?.type === 'ImportBinding') {
+    collectImported(walk, context, id, origin, depth);
+  }
+}
+
+/** A name imported or required from a project file: its definition there. */
+function collectImported(walk: Walk, context: FileContext, id: TSESTree.Identifier, origin: Origin, depth: number): void {
+  const definition = walk.crossFile ? importedDefinition(context, id) : null;
+  if (definition) {
+    collect(walk, definition.file.context, definition.node, crossed(origin, displayPath(walk.home, definition.file.filename), id), depth + 1);
   }
 }
 
@@ -227,11 +244,12 @@ function objectOf(walk: Walk, context: FileContext, raw: TSESTree.Node, depth: n
       return { context, object: node, definedIn };
     case AST_NODE_TYPES.Identifier: {
       const init = resolveConstInit(context, node);
-      if (init) {
-        return objectOf(walk, context, init, depth + 1, definedIn);
+      const local = init ? objectOf(walk, context, init, depth + 1, definedIn) : null;
+      if (local) {
+        return local;
       }
       const variable = variableFor(context, node);
-      if (walk.crossFile && variable?.defs.length === 1 && variable.defs[0]!.type === 'ImportBinding') {
+      if (walk.crossFile && variable?.defs.length === 1 && (variable.defs[0]!.type === 'ImportBinding' || variable.defs[0]!.type === 'Variable')) {
         const definition = importedDefinition(context, node);
         return definition ? objectOf(walk, definition.file.context, definition.node, depth + 1, displayPath(walk.home, definition.file.filename)) : null;
       }
