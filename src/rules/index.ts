@@ -1,4 +1,5 @@
 import fetchRequiresTimeout from './fetch-requires-timeout';
+import noHardcodedSecrets from './no-hardcoded-secrets';
 import noSqlTemplateLiteral from './no-sql-template-literal';
 import noStackInResponse from './no-stack-in-response';
 import noUnsanitizedFsPath from './no-unsanitized-fs-path';
@@ -7,6 +8,7 @@ import requireAuthGateInRoute from './require-auth-gate-in-route';
 /** Every rule of the plugin by name, alphabetical (tests/plugin.test.ts checks it against src/rules/). */
 export const rules = {
   'fetch-requires-timeout': fetchRequiresTimeout,
+  'no-hardcoded-secrets': noHardcodedSecrets,
   'no-sql-template-literal': noSqlTemplateLiteral,
   'no-stack-in-response': noStackInResponse,
   'no-unsanitized-fs-path': noUnsanitizedFsPath,
