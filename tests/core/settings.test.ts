@@ -26,12 +26,30 @@ describe('normalizeSettings', () => {
         protectedPaths: [],
         globalGuard: false,
       },
-      http: { clients: [] },
+      http: { clients: [], urlValidators: [], safeAgents: [] },
       sql: { sinks: [] },
       fs: { sinks: [] },
       requestInput: { sources: [], sanitizers: [] },
+      secrets: { sinks: [], allow: [], testFiles: [], clientEnvPrefixes: [], requireEnv: null },
       project: { root: null, tsconfig: null, crossFile: true },
     });
+  });
+
+  it('reads the secrets section: lists as the other lists, requireEnv a non-empty string', () => {
+    expect(normalizeSettings({
+      secrets: { sinks: ['@acme/crypto#sign:1', 7], allow: 'public-demo-key', testFiles: ['scripts/**', null], clientEnvPrefixes: ['PUBLIC_'], requireEnv: '@acme/env#requireEnv' },
+    }).secrets).toEqual({
+      sinks: ['@acme/crypto#sign:1'],
+      allow: ['public-demo-key'],
+      testFiles: ['scripts/**'],
+      clientEnvPrefixes: ['PUBLIC_'],
+      requireEnv: '@acme/env#requireEnv',
+    });
+    expect(normalizeSettings({ secrets: { requireEnv: '  ', sinks: {} } }).secrets).toMatchObject({ requireEnv: null, sinks: [] });
+    expect(validateSettings({ secrets: { sink: ['x#y'], requireEnv: 3 } })).toEqual([
+      "settings['agent-guard'].secrets.sink is not a setting of agent-guard (ignored); did you mean secrets.sinks?",
+      "settings['agent-guard'].secrets.requireEnv should be a path (a non-empty string), not a number (ignored)",
+    ]);
   });
 
   it('reads the project section: strings kept as written, anything else ignored, crossFile off only when false', () => {
