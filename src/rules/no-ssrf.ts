@@ -50,7 +50,7 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow outbound requests whose host request input decides (server-side request forgery)',
+      description: 'Disallow outbound requests to hosts that request input decides (SSRF)',
       recommended: 'error',
       strictOptions: [{ reportPathInjection: true, requireRedirectPolicy: true }],
     },
