@@ -23,15 +23,40 @@ const source = 'ctx.request.body.url';
 /** A check that does not confine the host, named in the report on the URL of `await fetch(…)`. */
 function falseConfidence(checks: string, notes: string, node = 'u', send?: string, what = 'URL') {
   const code = route(checks, send);
+  const place = at(code, 'await fetch(', node);
   return {
     code,
-    errors: [{ messageId: 'falseConfidenceCheck' as const, ...at(code, 'await fetch(', node), data: { sink: 'fetch', what, source, checks: notes }, suggestions: [] }],
+    errors: [
+      {
+        messageId: 'falseConfidenceCheck' as const,
+        line: place.line,
+        column: place.column,
+        endLine: place.endLine,
+        endColumn: place.endColumn,
+        data: { sink: 'fetch', what, source, checks: notes },
+        suggestions: [],
+      },
+    ],
   };
 }
 
 /** A report without a check, on the URL of `await fetch(…)` (the `nth` one). */
 function unchecked(code: string, node: string, nth = 0, reported = source) {
-  return { code, errors: [{ messageId: 'requestControlledHost' as const, ...at(code, 'await fetch(', node, nth), data: { sink: 'fetch', what: 'URL', source: reported }, suggestions: [] }] };
+  const place = at(code, 'await fetch(', node, nth);
+  return {
+    code,
+    errors: [
+      {
+        messageId: 'requestControlledHost' as const,
+        line: place.line,
+        column: place.column,
+        endLine: place.endLine,
+        endColumn: place.endColumn,
+        data: { sink: 'fetch', what: 'URL', source: reported },
+        suggestions: [],
+      },
+    ],
+  };
 }
 
 const PARSED = '  const u = new URL(ctx.request.body.url);';

@@ -29,7 +29,16 @@ function invalid(code: string, expected: readonly Expected[], extra: { filename?
       const key = before + node;
       const nth = seen.get(key) ?? 0;
       seen.set(key, nth + 1);
-      return { messageId: 'requestControlledHost' as const, ...at(code, before, node, nth), data: { sink, what, source }, suggestions: [] };
+      const place = at(code, before, node, nth);
+      return {
+        messageId: 'requestControlledHost' as const,
+        line: place.line,
+        column: place.column,
+        endLine: place.endLine,
+        endColumn: place.endColumn,
+        data: { sink, what, source },
+        suggestions: [],
+      };
     }),
   };
 }
