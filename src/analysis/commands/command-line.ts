@@ -85,19 +85,25 @@ export function shellCommandArgument(context: FileContext, program: TSESTree.Nod
 /**
  * The interpolations of a tagged template (zx's `` $`…` ``, execa's) that a shell program runs as a
  * command line: those right after `sh -c ` (`` $`bash -c ${cmd}` ``). The tag quotes each
- * interpolation as one argument, which the shell then parses as a command.
+ * interpolation as one argument, which the shell then parses as a command. Linear in the template:
+ * each quasi is read once.
  */
 export function shellCommandInterpolations(template: TSESTree.TemplateLiteral): TSESTree.Expression[] {
+  const head = template.quasis[0]!.value.raw.trimStart();
+  const program = /^([^ \t]+)[ \t]/u.exec(head)?.[1];
+  const flag = program === undefined ? undefined : SHELL_PROGRAMS.get(programName(program));
+  if (!flag) {
+    return [];
+  }
   const found: TSESTree.Expression[] = [];
-  let before = '';
   for (const [index, expression] of template.expressions.entries()) {
-    before += template.quasis[index]!.value.raw;
-    const tokens = before.trim().split(/[ \t]+/u);
-    const flag = tokens.length >= 2 && /[ \t]$/u.test(before) ? SHELL_PROGRAMS.get(programName(tokens[0]!)) : undefined;
-    if (flag?.test(tokens.at(-1)!)) {
+    const raw = template.quasis[index]!.value.raw;
+    const tokens = raw.trim().split(/[ \t]+/u);
+    // The flag is a whole word of this quasi (not the program, not glued to the previous interpolation), then a space.
+    const whole = index === 0 ? tokens.length >= 2 : tokens.length >= 2 || /^[ \t]/u.test(raw);
+    if (whole && /[ \t]$/u.test(raw) && flag.test(tokens.at(-1)!)) {
       found.push(expression);
     }
-    before += HOLE;
   }
   return found;
 }
