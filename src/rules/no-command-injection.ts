@@ -152,7 +152,7 @@ export default createRule<Options, MessageIds>({
         }
         case 'process': {
           const program = args[sink.textArg as number];
-          const list = argumentList(node, sink);
+          const list = argumentList(context, node, sink);
           const shell = runsShell(context, node, sink);
           if (reportInput(program, shell ? 'requestCommand' : 'requestProgram', name)) {
             return;

@@ -96,13 +96,17 @@ app.get('/n', (req, res) => {
   execSync(\`file \${req.query.name.replace(/[^a-zA-Z0-9_-]/g, '_')}\`);
 });
 `,
-    // Input in options that are not the command (env, cwd), and in a vm context object
-    `import { execSync } from 'node:child_process';
+    // Input in options that are not the command (env, cwd, stdin), also with a shell, and in a vm context object
+    `import { execSync, spawn } from 'node:child_process';
 import vm from 'node:vm';
 import express from 'express';
 const app = express();
 app.get('/o', (req, res) => {
   execSync('npm run build', { env: { ...process.env, TARGET: req.query.target }, cwd: '/srv/app' });
+  execSync('wc -l', { input: req.body.text });
+  const options = { shell: true, cwd: req.query.dir };
+  spawn('ls -la', options);
+  spawn('git status', { shell: true, env: { GIT_DIR: req.query.dir } });
   vm.runInNewContext('a + b', { a: req.query.a, b: 2 });
 });
 `,

@@ -18,6 +18,7 @@ import { CALL, importsModule, iterateModuleReferences, iterateValueReferences, r
 import { findOptionsArgument } from '../../core/options-object';
 import { findObjectProperty, skipTsWrappers, staticValue } from '../../core/static';
 import { escapeRegExp } from '../../core/regexp';
+import { isFunctionLike } from '../../core/functions';
 import type { FileContext } from '../../core/context';
 
 /** A call of a sink found in the file. */
@@ -115,17 +116,17 @@ export function runsShell(context: FileContext, call: TSESTree.CallExpression | 
 
 /**
  * The argument array of a `process` sink (`spawn(file, args)`), or `undefined` when the call has
- * none (`spawn(file, options)`).
+ * none (`spawn(file, options)`, `spawn(file, opts)` with `const opts = { shell: true }`,
+ * `execFile(file, callback)`).
  */
-export function argumentList(call: TSESTree.CallExpression | TSESTree.NewExpression, sink: CommandSink): TSESTree.Node | undefined {
+export function argumentList(context: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression, sink: CommandSink): TSESTree.Node | undefined {
   const arg = sink.argsArg === undefined ? undefined : call.arguments[sink.argsArg];
-  if (!arg) {
-    return undefined;
+  if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) {
+    return arg;
   }
   const plain = skipTsWrappers(arg);
-  return plain.type === AST_NODE_TYPES.ObjectExpression || plain.type === AST_NODE_TYPES.ArrowFunctionExpression || plain.type === AST_NODE_TYPES.FunctionExpression
-    ? undefined
-    : arg;
+  const options = findOptionsArgument(context, call, { kind: 'index', index: sink.argsArg! });
+  return options.kind === 'object' || plain.type === AST_NODE_TYPES.ObjectExpression || isFunctionLike(plain) ? undefined : arg;
 }
 
 /** Whether `node` is a quoting function of zx itself (`quote`, `quotePowerShell`). */
