@@ -126,8 +126,10 @@ export default createRule<Options, MessageIds>({
       };
     });
     const { allow, prefixes } = configuration;
-    // Test code holds test data: values at sinks and generic secrets are not reported there.
-    const testFile = isTestFile(context, configuration.testFiles, context.cwd);
+    // Test code holds test data: values at sinks and generic secrets are not reported there. Asked
+    // only of a file with something to report.
+    let testFileMemo: boolean | undefined;
+    const testFile = (): boolean => (testFileMemo ??= isTestFile(context, configuration.testFiles, context.cwd));
     /** Literals already reported (a literal reached by two sinks is reported once). */
     const reported = new Set<TSESTree.Node>();
     const generic: { name: string; value: TSESTree.Node }[] = [];
@@ -149,7 +151,7 @@ export default createRule<Options, MessageIds>({
           checkTokens(node, cooked, text.indexOf(raw, node.range[0]), raw === cooked);
         }
       },
-      ...(!testFile && AUTHORIZATION_TEXT.test(text)
+      ...(AUTHORIZATION_TEXT.test(text)
         ? {
             [`Property[key.name=${AUTHORIZATION_KEY}], Property[key.value=${AUTHORIZATION_KEY}]`](node: TSESTree.Property) {
               headers.push(node.value);
@@ -159,7 +161,7 @@ export default createRule<Options, MessageIds>({
             },
           }
         : {}),
-      ...(options.genericSecrets && !testFile
+      ...(options.genericSecrets
         ? {
             'VariableDeclarator[id.type="Identifier"][init.type=/^(?:Literal|TemplateLiteral)$/]'(node: TSESTree.VariableDeclarator) {
               generic.push({ name: (node.id as TSESTree.Identifier).name, value: node.init! });
@@ -183,16 +185,14 @@ export default createRule<Options, MessageIds>({
         : {}),
       ...(mentionsClientEnv(text, prefixes) ? clientEnvListeners() : {}),
       'Program:exit'() {
-        if (!testFile) {
-          for (const use of findSecretSinkUses(context, configuration.sinks, options.hmacKeys === true)) {
-            checkSinkUse(use);
-          }
-          for (const value of headers) {
-            checkHeader(value);
-          }
-          for (const { name, value } of generic) {
-            checkGeneric(name, value);
-          }
+        const uses = findSecretSinkUses(context, configuration.sinks, options.hmacKeys === true);
+        if ((uses.length === 0 && headers.length === 0 && generic.length === 0) || testFile()) {
+          return;
+        }
+        uses.forEach(checkSinkUse);
+        headers.forEach(checkHeader);
+        for (const { name, value } of generic) {
+          checkGeneric(name, value);
         }
       },
     };

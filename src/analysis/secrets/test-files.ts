@@ -12,6 +12,11 @@ import { projectRoot } from '../../project/index';
  */
 export function isTestFile(context: FileContext, globs: GlobList, cwd: string): boolean {
   const filename = context.filename;
+  // Globs match at any folder boundary, so a path relative to the root matches only if the whole
+  // name does: most files are answered without looking for the project root.
+  if (!globs.matchesFile(`/${filename.split(path.sep).join('/').replace(/^\/+/u, '')}`)) {
+    return false;
+  }
   const root = projectRoot(filename, context.settings) ?? cwd;
   const relative = path.isAbsolute(filename) ? path.relative(root, filename) : filename;
   const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
