@@ -84,6 +84,13 @@ export const SAFE_AGENTS: readonly string[] = [
   'ssrf-agent#default',
 ];
 
+/**
+ * Options that take the DNS resolution of a request (`http.request`, axios ≥ 1.6 `lookup`, got
+ * `dnsLookup`): a function of the project there resolves and checks the address the socket uses,
+ * which pins it (no rebinding between the check and the connection).
+ */
+export const LOOKUP_OPTIONS: readonly string[] = ['lookup', 'dnsLookup'];
+
 /** What a sink that is not an HTTP client of the table is. */
 export interface ExtraSink {
   /** Its name in messages. */
@@ -137,7 +144,7 @@ export const URL_PARSE_CALLS: ReadonlySet<string> = new Set(['url#parse', '#URL.
 /** IP checks of the `ip` package: bypassed by `0x7f.1`, `::ffff:127.0.0.1` and more (CVE-2024-29415, CVE-2023-42282). */
 export const BROKEN_IP_CHECKS: ReadonlySet<string> = new Set(['ip#isPrivate', 'ip#isPublic', 'ip#isLoopback']);
 /** Names of IP-range predicates written by hand or imported: a blocklist of addresses. */
-export const IP_RANGE_CHECK = /^is(?:Private|Public|Internal|Local|Loopback|Reserved|Safe|Unsafe|Blocked|Forbidden|External)(?:Ip|IP|Ipv4|IPv4|Address|Addr|Host|Hostname|Network|Url|URL)?$/u;
+export const IP_RANGE_CHECK = /^is(?:Private|Public|Internal|Local|Loopback|Reserved|Blocked|Forbidden)(?:Ip|IP|Ipv4|IPv4|Ipv6|IPv6|Address|Addr|Host|Hostname|Network|Url|URL)?$/u;
 /** DNS resolution calls (`module#path`): a check of their answer is not pinned to the connection. */
 export const DNS_LOOKUPS: ReadonlySet<string> = new Set([
   'dns#lookup', 'dns#promises.lookup', 'dns/promises#lookup', 'dns#resolve', 'dns#resolve4', 'dns#resolve6',

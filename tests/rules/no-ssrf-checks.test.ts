@@ -161,6 +161,14 @@ ruleTester.run('no-ssrf checks', rule, {
   if (address.startsWith('10.') || address === '127.0.0.1') return;`),
       options: [{ acceptBlocklists: true }],
     },
+    // The resolution pinned: a lookup of the project's own checks the address the socket connects to.
+    route(`${PARSED}
+  const { address } = await dns.promises.lookup(u.hostname);
+  if (isPrivateIp(address)) return;`, `  await new Promise((done) => http.get({ host: u.hostname, path: u.pathname, lookup: publicOnlyLookup }, done));
+  await axios.get(u.href, { lookup: publicOnlyLookup });`, `import http from 'node:http';
+import axios from 'axios';
+import { publicOnlyLookup } from './net';
+`),
     // reportPathInjection: encoded path segments and numbers are fine.
     {
       code: route(`  const u = \`https://api.a.com/users/\${encodeURIComponent(ctx.params.id)}/posts/\${Number(ctx.params.post)}\`;`),
@@ -247,6 +255,9 @@ router.post('/p', async (ctx) => {
     falseConfidence(`${PARSED}
   const { address } = await dns.promises.lookup(u.hostname);
   if (isPrivateIp(address)) return;`, 'a check of a DNS answer (`isPrivateIp(address)`) that the request does not reuse: the name can resolve elsewhere when the request is sent (DNS rebinding)'),
+    falseConfidence(`${PARSED}
+  const { address } = await dns.promises.lookup(u.hostname);
+  if (address.startsWith('10.') || address === '127.0.0.1' || address.startsWith('169.254.')) return;`, "a check of a DNS answer (`address.startsWith('10.')`, `address === '127.0.0.1'`, `address.startsWith('169.254.')`) that the request does not reuse: the name can resolve elsewhere when the request is sent (DNS rebinding)", 'u', '  await fetch(u, { lookup: dns.lookup });'),
     falseConfidence(`${PARSED}
   if (isPrivateAddress(u.hostname)) return;`, `a blocklist (\`isPrivateAddress(u.hostname)\`): ${BLOCKLIST_TAIL}`),
     falseConfidence(`${RAW}

@@ -58,10 +58,10 @@ function hostExpression(context: FileContext, call: TSESTree.Node, request: Cont
     return null;
   }
   if (request.option === null && isPlainReference(request.node)) {
-    return `new URL(${text(unwrap(request.node))}).hostname`;
+    return `new URL(${text(request.node)}).hostname`;
   }
   const inCall = found.subject.range[0] >= call.range[0] && found.subject.range[1] <= call.range[1];
-  return inCall && isPlainReference(found.subject) ? `new URL(${text(unwrap(found.subject))}).hostname` : null;
+  return inCall && isPlainReference(found.subject) ? `new URL(${text(found.subject)}).hostname` : null;
 }
 
 /** The exit of a handler answering 400, by framework; `null` where the response shape is not known. */

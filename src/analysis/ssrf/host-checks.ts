@@ -52,6 +52,7 @@ const SCHEME_ONLY = /^[a-z][a-z\d+.-]*(?::(?:\/\/?)?)?$/iu;
 const SHORT = 48;
 /** Where the blocklist note goes among the notes, filled in with every blocklist check at the end. */
 const BLOCKLIST_NOTE = '\0blocklist';
+const DNS_NOTE = '\0dns';
 
 /**
  * Judges the checks before one request whose authority request input decides: the checks that
@@ -75,8 +76,8 @@ class HostChecks {
   private readonly urlKeys = new Set<unknown>();
   private readonly hostKeys = new Set<unknown>();
   private readonly notes: string[] = [];
-  /** Blocklist checks, named together in one note. */
-  private readonly blocked: string[] = [];
+  /** Blocklist checks and checks of DNS answers, named together in one note each. */
+  private readonly grouped = new Map<string, string[]>();
   /** The node whose guards are being read: checks after it do not guard it. */
   private current: TSESTree.Node | null = null;
   private readonly keyMemo = new Map<TSESTree.Node, ReadonlySet<unknown>>();
@@ -114,8 +115,15 @@ class HostChecks {
     const subject = this.found.subject;
     const inCall = subject.range[0] >= call.range[0] && subject.range[1] <= call.range[1];
     const safe = at(call) || (!inCall && at(subject)) || this.precedingStatements(call) || (!inCall && this.precedingStatements(subject));
-    const blocklist = `a blocklist (${this.blocked.join(', ')}): IPv6, decimal and octal forms, DNS names resolving inward and redirects get past it`;
-    return { safe, notes: this.notes.map((note) => (note === BLOCKLIST_NOTE ? blocklist : note)) };
+    const texts = (note: string): string => (this.grouped.get(note) ?? []).join(', ');
+    const notes = this.notes.map((note) =>
+      note === BLOCKLIST_NOTE
+        ? `a blocklist (${texts(note)}): IPv6, decimal and octal forms, DNS names resolving inward and redirects get past it`
+        : note === DNS_NOTE
+          ? `a check of a DNS answer (${texts(note)}) that the request does not reuse: the name can resolve elsewhere when the request is sent (DNS rebinding)`
+          : note,
+    );
+    return { safe, notes };
   }
 
   // ---- what a checked expression is ----
@@ -295,20 +303,28 @@ class HostChecks {
   }
 
   private blocklist(test: TSESTree.Node, shown?: string): boolean {
-    if (this.current === null || test.range[1] <= this.current.range[0]) {
-      const text = shown ?? this.text(test);
-      if (this.blocked.length === 0) {
-        this.notes.push(BLOCKLIST_NOTE);
-      }
-      if (!this.blocked.includes(text)) {
-        this.blocked.push(text);
-      }
-    }
+    this.group(test, BLOCKLIST_NOTE, shown ?? this.text(test));
     return this.options.acceptBlocklists;
   }
 
+  /** Adds a check to a note that names every check of its kind (`BLOCKLIST_NOTE`, `DNS_NOTE`), in the order first met. */
+  private group(test: TSESTree.Node, note: string, text: string): void {
+    if (this.current !== null && test.range[1] > this.current.range[0]) {
+      return;
+    }
+    let items = this.grouped.get(note);
+    if (!items) {
+      items = [];
+      this.grouped.set(note, items);
+      this.notes.push(note);
+    }
+    if (!items.includes(text)) {
+      items.push(text);
+    }
+  }
+
   private dnsCheck(test: TSESTree.Node): boolean {
-    this.note(test, `a check of a DNS answer (${this.text(test)}) that the request does not reuse: the name can resolve elsewhere when the request is sent (DNS rebinding)`);
+    this.group(test, DNS_NOTE, this.text(test));
     return this.options.acceptBlocklists;
   }
 

@@ -7,7 +7,7 @@ import type { NameSpecList } from '../../core/name-specs';
 import { dereference, findObjectProperty, staticValue } from '../../core/static';
 import type { FileContext } from '../../core/context';
 import { resolveCallTarget } from '../../core/modules';
-import { AGENT_OPTIONS, AUTHORITY_OPTIONS, REDIRECT_POLICIES } from '../../data/ssrf';
+import { AGENT_OPTIONS, AUTHORITY_OPTIONS, DNS_LOOKUPS, LOOKUP_OPTIONS, REDIRECT_POLICIES } from '../../data/ssrf';
 import type { HttpClientFamily } from '../../data/http-clients';
 import { UrlAuthority } from './authority';
 import type { BaseMode, ControlledAuthority, PathSegment } from './authority';
@@ -140,6 +140,10 @@ function usesSafeAgent(context: FileContext, family: HttpClientFamily, configs: 
   if (spec.any.some((key) => filters(lastOption(context, configs, key)))) {
     return true;
   }
+  // `lookup: checkedLookup`: the project resolves the host and checks the address the socket connects to.
+  if (LOOKUP_OPTIONS.some((key) => pinsAddress(context, lastOption(context, configs, key)))) {
+    return true;
+  }
   if (spec.all.length > 0 && spec.all.every((key) => filters(lastOption(context, configs, key)))) {
     return true;
   }
@@ -151,6 +155,15 @@ function usesSafeAgent(context: FileContext, family: HttpClientFamily, configs: 
     }
   }
   return false;
+}
+
+/** A `lookup` option of the project's own (not `dns.lookup` itself, which checks nothing). */
+function pinsAddress(context: FileContext, node: TSESTree.Node | null): boolean {
+  if (!node) {
+    return false;
+  }
+  const target = resolveCallTarget(context, unwrap(node));
+  return !(target && DNS_LOOKUPS.has(`${target.module ?? ''}#${target.path.join('.')}`));
 }
 
 /**
