@@ -749,6 +749,44 @@ app.get('/g', (req, res) => {
 ` }] },
       ],
     },
+    // An anchored regex whose class admits shell characters (space, ;, $) is not an allow-list for a command
+    {
+      code: `import { execSync } from 'node:child_process';
+import express from 'express';
+const app = express();
+app.get('/g', (req, res) => {
+  const { msg, name } = req.query;
+  if (!/^[\\w ;]+$/.test(msg)) return res.sendStatus(400);
+  execSync(\`git commit -m \${msg}\`);
+  if (!/^[\\w$]+$/.test(name)) return res.sendStatus(400);
+  execSync(\`echo \${name}\`);
+});
+`,
+      errors: [
+        { messageId: 'requestCommand', line: 7, column: 12, endLine: 7, endColumn: 34, data: { sink: 'execSync', source: 'req.query.msg' }, suggestions: [{ messageId: 'useExecFile', data: { program: 'git', callee: 'execFileSync' }, output: `import { execSync, execFileSync } from 'node:child_process';
+import express from 'express';
+const app = express();
+app.get('/g', (req, res) => {
+  const { msg, name } = req.query;
+  if (!/^[\\w ;]+$/.test(msg)) return res.sendStatus(400);
+  execFileSync('git', ['commit', '-m', msg]);
+  if (!/^[\\w$]+$/.test(name)) return res.sendStatus(400);
+  execSync(\`echo \${name}\`);
+});
+` }] },
+        { messageId: 'requestCommand', line: 9, column: 12, endLine: 9, endColumn: 26, data: { sink: 'execSync', source: 'req.query.name' }, suggestions: [{ messageId: 'useExecFile', data: { program: 'echo', callee: 'execFileSync' }, output: `import { execSync, execFileSync } from 'node:child_process';
+import express from 'express';
+const app = express();
+app.get('/g', (req, res) => {
+  const { msg, name } = req.query;
+  if (!/^[\\w ;]+$/.test(msg)) return res.sendStatus(400);
+  execSync(\`git commit -m \${msg}\`);
+  if (!/^[\\w$]+$/.test(name)) return res.sendStatus(400);
+  execFileSync('echo', [name]);
+});
+` }] },
+      ],
+    },
   ],
 });
 

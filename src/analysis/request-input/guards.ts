@@ -6,7 +6,7 @@ import { memberName } from '../../core/ast';
 import { resolveCallTarget } from '../../core/modules';
 import { isConstantKeyed } from './lookups';
 import { pathFunctionName } from './path-functions';
-import { isAllowListRegex, regexOf, unwrap } from './regexes';
+import { isAllowListRegex, isShellSafeRegex, regexOf, unwrap } from './regexes';
 import { resolveConstInit } from '../../core/static';
 import { alwaysExits } from '../../core/control-flow';
 import { scopeOf } from '../../core/variable-index';
@@ -269,11 +269,11 @@ class Guards {
         }
         if (method === 'test' && this.same(first)) {
           const regex = regexOf(this.context, object);
-          return regex !== null && isAllowListRegex(regex.pattern);
+          return regex !== null && this.allowListRegex(regex.pattern);
         }
         if (method === 'match' && this.same(object) && first) {
           const regex = regexOf(this.context, first);
-          return regex !== null && isAllowListRegex(regex.pattern);
+          return regex !== null && this.allowListRegex(regex.pattern);
         }
         if (method === 'startsWith' && this.same(object) && first && this.analyzer.purpose !== 'command') {
           if (this.endsWithSeparator(first, 0)) {
@@ -368,6 +368,11 @@ class Guards {
       return this.isMembership(t, true);
     }
     return false;
+  }
+
+  /** An anchored allow-list pattern; for a command, one whose matches are a single shell word. */
+  private allowListRegex(pattern: string): boolean {
+    return isAllowListRegex(pattern) && (this.analyzer.purpose !== 'command' || isShellSafeRegex(pattern));
   }
 
   /** `ALLOWED.indexOf(x) !== -1` (or, negated, `=== -1`). */

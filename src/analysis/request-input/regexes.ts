@@ -85,3 +85,45 @@ export function isAllowListRegex(pattern: string): boolean {
   }
   return true;
 }
+
+/** A character a shell reads as part of a word, written in a regex (`a`, `\\.`, `\\w`). */
+const SHELL_WORD_TOKEN = /^(?:[\w.,:@%+=/-]|\\[wd.,:@%+=/_-])$/u;
+
+/**
+ * Whether the characters listed in a character class (its content, without `[` `]`) are all ones
+ * a shell reads as part of a word: letters and digits (also as `a-z`, `\w`, `\d`), `_ . , : @ % + = / -`.
+ * @example shellSafeClass('\\w.-') // true;  shellSafeClass('\\w ;') // false
+ */
+export function shellSafeClass(listed: string): boolean {
+  const tokens = listed.match(/\\.|[^\\]/gu) ?? [];
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]!;
+    if (tokens[index + 1] === '-' && index + 2 < tokens.length) {
+      const range = `${token}-${tokens[index + 2]!}`;
+      if (!/^(?:[a-z]-[a-z]|[A-Z]-[A-Z]|[0-9]-[0-9])$/u.test(range)) {
+        return false;
+      }
+      index += 2;
+    } else if (!SHELL_WORD_TOKEN.test(token)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Whether every string an allow-list pattern (see `isAllowListRegex`) matches is one shell word:
+ * its literal characters and classes hold only what `shellSafeClass` accepts, the rest is regex
+ * syntax (groups, alternatives, quantifiers).
+ * @example isShellSafeRegex('^[\\w.-]+$') // true;  isShellSafeRegex('^[\\w ;]+$'), isShellSafeRegex('^a\\sb$') // false
+ */
+export function isShellSafeRegex(pattern: string): boolean {
+  const body = pattern.slice(1, -1);
+  const tokens = body.match(/\\.|\[(?:\\.|[^\]\\])*\]|\{\d*,?\d*\}|[^\\]/gu) ?? [];
+  return tokens.every((token) => {
+    if (token.startsWith('[')) {
+      return shellSafeClass(token.slice(1, -1));
+    }
+    return /^[()|+*?]$|^\{[\d,]*\}$/u.test(token) || SHELL_WORD_TOKEN.test(token);
+  });
+}

@@ -1,7 +1,7 @@
 import { getStringIfConstant } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { regexOf } from './regexes';
+import { regexOf, shellSafeClass } from './regexes';
 import { SAFE, shortText, withNotes } from './values';
 import type { TrackedValue, ValuePurpose } from './values';
 import type { CallTarget } from '../../core/modules';
@@ -30,28 +30,6 @@ export function matchesSpec(specs: NameSpecList, callee: TSESTree.Node, target: 
 }
 
 /**
- * Whether the listed characters of a negated class (`[^…]`) are all ones a shell reads as part of
- * a word: letters and digits (also as `a-z`, `\w`, `\d`), `_ . , : @ % + = / -`.
- */
-function shellSafeCharacters(listed: string): boolean {
-  const tokens = listed.match(/\\.|[^\\]/gu) ?? [];
-  const plain = (token: string): boolean => /^(?:[\w.,:@%+=/-]|\\[wd.,:@%+=/_-])$/u.test(token);
-  for (let index = 0; index < tokens.length; index++) {
-    const token = tokens[index]!;
-    if (tokens[index + 1] === '-' && index + 2 < tokens.length) {
-      const range = `${token}-${tokens[index + 2]!}`;
-      if (!/^(?:[a-z]-[a-z]|[A-Z]-[A-Z]|[0-9]-[0-9])$/u.test(range)) {
-        return false;
-      }
-      index += 2;
-    } else if (!plain(token)) {
-      return false;
-    }
-  }
-  return true;
-}
-
-/**
  * `x.replace(…)`: a character allow-list strips traversal (for a command: every shell
  * metacharacter, `/[^\w.-]/g`); removing `..` does not.
  */
@@ -62,7 +40,7 @@ export function replaceValue(context: FileContext, call: TSESTree.CallExpression
   if (regex?.flags.includes('g') && replacementText !== null && !/[./\\]/u.test(replacementText)) {
     const negated = /^\[\^((?:\\.|[^\]\\])*)\][+*]?$/u.exec(regex.pattern);
     // `/[^a-z0-9_-]/g`: everything but the listed characters goes; safe when `.`, `/`, `\` are not listed.
-    if (negated && (purpose === 'command' ? shellSafeCharacters(negated[1]!) : !/\.|\/|\\\\|\\W|\\S|\\D/u.test(negated[1]!))) {
+    if (negated && (purpose === 'command' ? shellSafeClass(negated[1]!) : !/\.|\/|\\\\|\\W|\\S|\\D/u.test(negated[1]!))) {
       return SAFE;
     }
   }
