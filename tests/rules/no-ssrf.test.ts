@@ -248,6 +248,15 @@ import { chromium } from 'playwright';`, `  const url = ctx.query.url;
         ['await fetch(', 'String(new URL(ctx.query.url)).toString()', 'fetch', 'ctx.query.url'],
       ],
     ),
+    // The request's own Host header (and a scheme read from the request before `://`).
+    invalid(
+      koa(``, `  await fetch(\`\${ctx.protocol}://\${ctx.host}/internal/refresh\`);
+  await fetch(\`https://\${ctx.headers.host}/api/x\`);`),
+      [
+        ['await fetch(', '`${ctx.protocol}://${ctx.host}/internal/refresh`', 'fetch', 'ctx.host', 'host'],
+        ['await fetch(', '`https://${ctx.headers.host}/api/x`', 'fetch', 'ctx.headers.host', 'host'],
+      ],
+    ),
     // Import styles: CommonJS (direct, destructured, `.default`), `node:` prefix.
     invalid(
       `const Router = require('@koa/router');

@@ -286,7 +286,9 @@ export class UrlAuthority {
         continue;
       }
       const value = this.analyzer.classify(part);
-      if (!opaqueStart && authorityOpen(prefix, base)) {
+      // A value that starts the URL is taken as an origin, unless `://` follows it: then it was the scheme.
+      const open = opaqueStart ? prefix.startsWith('://') && authorityOpen(`x${prefix}`, base) : authorityOpen(prefix, base);
+      if (open) {
         if (value.kind === 'input') {
           return { kind: 'controlled', origin: value.origin, subject: part, position: 'authority', urlChain: here };
         }
