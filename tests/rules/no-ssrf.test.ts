@@ -113,6 +113,10 @@ import { ssrfSafeDispatcher } from './net';`, `  await request(ctx.request.body.
   await fetch(ctx.request.body.url, { dispatcher: ssrfSafeDispatcher });`),
       settings: { 'agent-guard': { http: { safeAgents: ['./net#ssrfSafeDispatcher', 42] } } },
     },
+    // A reverse proxy to a fixed upstream: the request's own path starts with `/`.
+    koa(`const UPSTREAM = 'http://localhost:4000';`, `  await fetch(UPSTREAM + ctx.url);
+  await fetch(\`http://upstream:8080\${ctx.path}\`);
+  await fetch(\`http://upstream:8080\${ctx.request.originalUrl}\`);`),
     // A file without any HTTP client: nothing is looked at.
     `export const add = (a: number, b: number) => a + b;`,
     // `goto` of something that is not a headless browser's page.

@@ -50,6 +50,13 @@ const NONE: UrlVerdict = { kind: 'none' };
 const MAX_DEPTH = 12;
 /** A constant prefix that starts with a scheme and `//`, or with `//` alone. */
 const SCHEME_AND_SLASHES = /^(?:[a-z][a-z\d+.-]*:)?\/\//iu;
+/**
+ * The path of the request being handled (`req.originalUrl`, `ctx.path`, `request.nextUrl.pathname`):
+ * it starts with `/`, so after a whole host (`'http://localhost:4000' + req.url`) it is a path.
+ */
+const REQUEST_PATH = /^\w+(?:\.req|\.request|\.raw|\.nextUrl)?\.(?:url|originalUrl|path|pathname)$/u;
+/** A constant prefix with a scheme and a host (`http://localhost:4000`). */
+const HOST_ENDED = /^[a-z][a-z\d+.-]*:\/\/[^/?#\\@]+$/iu;
 /** What ends an authority: the path, the query, the fragment (and `\`, which WHATWG parsers read as `/`). */
 const AUTHORITY_END = /[/?#\\]/u;
 
@@ -288,7 +295,7 @@ export class UrlAuthority {
       const value = this.analyzer.classify(part);
       // A value that starts the URL is taken as an origin, unless `://` follows it: then it was the scheme.
       const open = opaqueStart ? prefix.startsWith('://') && authorityOpen(`x${prefix}`, base) : authorityOpen(prefix, base);
-      if (open) {
+      if (open && !(value.kind === 'input' && HOST_ENDED.test(prefix) && REQUEST_PATH.test(value.origin.description))) {
         if (value.kind === 'input') {
           return { kind: 'controlled', origin: value.origin, subject: part, position: 'authority', urlChain: here };
         }
