@@ -90,3 +90,9 @@ export const PUBLIC_BY_DESIGN_WORDS: readonly string[] = [
   'CLIENT_ID',
   'VAPID_PUBLIC_KEY',
 ];
+
+/**
+ * Prefixes of key values that are public by design (Google browser API keys, which Firebase web
+ * configs carry; Stripe publishable keys): a secret-named property holding one is no generic secret.
+ */
+export const PUBLIC_KEY_VALUE_PREFIXES: readonly string[] = ['AIza', 'pk_live_', 'pk_test_'];

@@ -42,8 +42,18 @@ export interface SecretSink {
   readonly label: string;
   /** A method of the call's result, anywhere down a fluent chain, that takes the secret (jose `new SignJWT(p)….sign(key)`). */
   readonly chain?: string;
+  /**
+   * The call is a class's superclass and the secret goes to its constructor's `super(…)` (NestJS
+   * `class JwtStrategy extends PassportStrategy(Strategy) { constructor() { super({ secretOrKey }) } }`).
+   */
+  readonly superCall?: boolean;
   /** Reported only with the rule's `hmacKeys` option (strict): public salts are common as HMAC keys. */
   readonly strictOnly?: boolean;
+  /**
+   * The call takes no credential when this option has this value (`new Sequelize(db, user, password,
+   * { dialect: 'sqlite' })`: SQLite ignores the password).
+   */
+  readonly unless?: { readonly arg: number; readonly path: readonly string[]; readonly equals: string };
 }
 
 const arg = (index: number, ...path: string[]): SecretSlot => (path.length > 0 ? { arg: index, path } : { arg: index });
@@ -97,9 +107,12 @@ export const SECRET_SINKS: readonly SecretSink[] = [
   { modules: ['express-jwt'], exports: ['expressjwt', ''], use: 'call', slots: [arg(0, 'secret')], family: 'auth', label: 'express-jwt' },
   { modules: ['koa-jwt'], exports: [''], use: 'call', slots: [arg(0, 'secret')], family: 'auth', label: 'koa-jwt' },
   { modules: ['passport-jwt'], exports: ['Strategy'], use: 'construct', slots: [arg(0, 'secretOrKey')], family: 'auth', label: 'passport-jwt' },
+  { modules: ['@nestjs/passport'], exports: ['PassportStrategy'], use: 'call', slots: [arg(0, 'secretOrKey')], family: 'auth', label: 'PassportStrategy', superCall: true },
   { modules: ['next-auth', '@auth/express', '@auth/sveltekit', '@auth/qwik', '@auth/solid-start'], exports: ['', 'ExpressAuth', 'SvelteKitAuth', 'QwikAuth', 'SolidAuth'], use: 'call', slots: [arg(0, 'secret')], family: 'auth', label: 'Auth.js' },
   { modules: ['@auth/core'], exports: ['Auth'], use: 'call', slots: [arg(1, 'secret')], family: 'auth', label: 'Auth.js' },
   { modules: ['better-auth'], exports: ['betterAuth'], use: 'call', slots: [arg(0, 'secret')], family: 'auth', label: 'better-auth' },
+  { modules: ['hono/basic-auth'], exports: ['basicAuth'], use: 'call', slots: [arg(0, 'password')], family: 'auth', label: 'hono/basic-auth' },
+  { modules: ['hono/bearer-auth'], exports: ['bearerAuth'], use: 'call', slots: [arg(0, 'token')], family: 'auth', label: 'hono/bearer-auth' },
 
   // --- ciphers and keys ---
   { modules: ['crypto'], exports: ['createCipheriv', 'createDecipheriv'], use: 'call', slots: [arg(1)], family: 'cipher', label: 'crypto' },
@@ -111,7 +124,16 @@ export const SECRET_SINKS: readonly SecretSink[] = [
   // --- database clients ---
   { modules: ['pg', 'pg-pool', '@neondatabase/serverless'], exports: ['Client', 'Pool', ''], use: 'construct', slots: [arg(0, 'password'), uri(0, 'connectionString'), uri(0)], family: 'database', label: 'pg' },
   { modules: ['mysql', 'mysql2', 'mysql2/promise'], exports: ['createConnection', 'createPool', 'createPoolCluster'], use: 'call', slots: [arg(0, 'password'), uri(0, 'uri'), uri(0)], family: 'database', label: 'mysql' },
-  { modules: ['sequelize', '@sequelize/core', 'sequelize-typescript'], exports: ['', 'Sequelize'], use: 'construct', slots: [arg(2), uri(0), arg(0, 'password')], family: 'database', label: 'Sequelize' },
+  {
+    modules: ['sequelize', '@sequelize/core', 'sequelize-typescript'],
+    exports: ['', 'Sequelize'],
+    use: 'construct',
+    slots: [arg(2), uri(0), arg(0, 'password')],
+    family: 'database',
+    label: 'Sequelize',
+    unless: { arg: 3, path: ['dialect'], equals: 'sqlite' },
+  },
+  { modules: ['typeorm'], exports: ['DataSource', 'createConnection'], use: 'both', slots: [arg(0, 'password'), uri(0, 'url')], family: 'database', label: 'TypeORM' },
   { modules: ['knex'], exports: ['', 'knex'], use: 'call', slots: [arg(0, 'connection', 'password'), uri(0, 'connection'), uri(0, 'connection', 'connectionString')], family: 'database', label: 'knex' },
   { modules: ['mongoose'], exports: ['connect', 'createConnection'], use: 'call', slots: [uri(0), arg(1, 'pass')], family: 'database', label: 'mongoose' },
   { modules: ['mongodb'], exports: ['MongoClient'], use: 'construct', slots: [uri(0)], family: 'database', label: 'mongodb' },
@@ -132,6 +154,7 @@ export const SECRET_SINKS: readonly SecretSink[] = [
   { modules: ['resend'], exports: ['Resend'], use: 'construct', slots: [arg(0)], family: 'sdk', label: 'Resend' },
   { modules: ['twilio'], exports: ['', 'Twilio'], use: 'both', slots: [arg(1)], family: 'sdk', label: 'Twilio' },
   { modules: ['@sendgrid/mail'], exports: ['setApiKey'], use: 'call', slots: [arg(0)], family: 'sdk', label: 'SendGrid' },
+  { modules: ['@octokit/rest', '@octokit/core', 'octokit'], exports: ['Octokit'], use: 'construct', slots: [arg(0, 'auth'), arg(0, 'password')], family: 'sdk', label: 'Octokit' },
   { modules: ['cloudinary'], exports: ['v2.config', 'config'], use: 'call', slots: [arg(0, 'api_secret')], family: 'sdk', label: 'Cloudinary' },
   { modules: ['aws-sdk'], exports: ['config.update'], use: 'call', slots: [arg(0, 'secretAccessKey')], family: 'sdk', label: 'AWS SDK' },
   ...AWS_V3_CLIENTS.map(([module, name]): SecretSink => ({

@@ -121,6 +121,13 @@ const clientSecret = 'process env secret please';
       filename: 'src/api.spec.ts',
       options: [{ genericSecrets: true }],
     },
+    // Keys public by design: a Firebase web config's apiKey, a Stripe publishable key
+    {
+      code: `const firebaseConfig = { apiKey: 'AIzaSyDq8Zr4Lm2Xv9Tp1Ks7Wd3b5N6m7Q8r9S0t', authDomain: 'app.firebaseapp.com' };
+const stripePublishableKey = 'pk_live_q8Zr4Lm2Xv9Tp1Ks7Wd3';
+`,
+      options: [{ genericSecrets: true }],
+    },
     // HMAC with a literal salt is reported only with hmacKeys
     {
       code: `import crypto from 'node:crypto';

@@ -110,6 +110,21 @@ let key = 'initial';
 key = process.env.KEY;
 jwt.sign({}, key);
 `,
+    // SQLite ignores credentials: Sequelize with dialect sqlite
+    `import { Sequelize } from 'sequelize';
+export const db = new Sequelize('database', 'username', 'password', { dialect: 'sqlite', storage: ':memory:' });
+`,
+    // A NestJS strategy reading its key from the config service
+    `import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy) {
+  constructor(config: ConfigService) {
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: config.get('JWT_SECRET') });
+  }
+}
+`,
   ],
   invalid: [
     // THE case: a fallback signing key in a const, used inside a function (CommonJS)
@@ -690,6 +705,82 @@ export const s3 = new S3Client({ region: 'us-east-1', credentials: { accessKeyId
 `,
       errors: [
         { messageId: 'secretInSink', line: 2, column: 121, endLine: 2, endColumn: 141 },
+      ],
+    },
+    // NestJS PassportStrategy subclass: the key in super()
+    {
+      code: `import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy) {
+  constructor() {
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), ignoreExpiration: false, secretOrKey: process.env.JWT_SECRET || 'nest-secret' });
+  }
+  validate(payload: { sub: string }) {
+    return { id: payload.sub };
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'fallbackSecret', line: 7, column: 135, endLine: 7, endColumn: 148, data: { env: '`JWT_SECRET`', sink: '`PassportStrategy (secretOrKey)`', what: 'token secret', via: '' },
+          suggestions: [
+            { messageId: 'failClosed', output: `import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy) {
+  constructor() {
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), ignoreExpiration: false, secretOrKey: process.env.JWT_SECRET || (() => { throw new Error('JWT_SECRET is not set'); })() });
+  }
+  validate(payload: { sub: string }) {
+    return { id: payload.sub };
+  }
+}
+` },
+          ],
+        },
+      ],
+    },
+    // hono basicAuth and bearerAuth
+    {
+      code: `import { Hono } from 'hono';
+import { basicAuth } from 'hono/basic-auth';
+import { bearerAuth } from 'hono/bearer-auth';
+const app = new Hono();
+app.use('/admin/*', basicAuth({ username: 'admin', password: 'hono-pass' }));
+app.use('/api/*', bearerAuth({ token: 'hono-token' }));
+`,
+      errors: [
+        { messageId: 'secretInSink', line: 5, column: 62, endLine: 5, endColumn: 73 },
+        { messageId: 'secretInSink', line: 6, column: 39, endLine: 6, endColumn: 51 },
+      ],
+    },
+    // TypeORM DataSource password
+    {
+      code: `import { DataSource } from 'typeorm';
+export const AppDataSource = new DataSource({ type: 'postgres', host: 'db', username: 'app', password: 'typeorm-pass', entities: [] });
+`,
+      errors: [
+        { messageId: 'secretInSink', line: 2, column: 104, endLine: 2, endColumn: 118, data: { what: 'database password', sink: '`TypeORM DataSource (password)`', via: '' } },
+      ],
+    },
+    // Octokit auth
+    {
+      code: `const { Octokit } = require('@octokit/rest');
+const octokit = new Octokit({ auth: process.env.GITHUB_TOKEN || 'octokit-fallback' });
+`,
+      filename: 'file.js',
+      errors: [
+        {
+          messageId: 'fallbackSecret', line: 2, column: 65, endLine: 2, endColumn: 83,
+          suggestions: [
+            { messageId: 'failClosed', output: `const { Octokit } = require('@octokit/rest');
+const octokit = new Octokit({ auth: process.env.GITHUB_TOKEN || (() => { throw new Error('GITHUB_TOKEN is not set'); })() });
+` },
+          ],
+        },
       ],
     },
     // A fetch Authorization header

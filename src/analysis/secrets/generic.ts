@@ -1,4 +1,5 @@
 import { wordParts } from '../../core/words';
+import { PUBLIC_KEY_VALUE_PREFIXES } from '../../data/client-env';
 
 /** The shortest literal judged a generic secret. */
 export const MIN_GENERIC_SECRET_LENGTH = 16;
@@ -49,7 +50,8 @@ export function shannonEntropy(text: string): number {
 
 /**
  * Whether a literal assigned to a secret-named binding looks like a real secret: at least 16
- * characters, no whitespace, entropy of at least 3.5 bits per character, and no placeholder word.
+ * characters, no whitespace, entropy of at least 3.5 bits per character, no placeholder word, and
+ * not a key that is public by design (a Google browser key, a Stripe publishable key).
  * @example looksLikeGenericSecret('correct-horse-battery') // false (entropy); looksLikeGenericSecret('your-api-key-here-1234') // false
  */
 export function looksLikeGenericSecret(value: string): boolean {
@@ -59,6 +61,7 @@ export function looksLikeGenericSecret(value: string): boolean {
     !/\s/u.test(value) &&
     !/^[a-z][a-z0-9+.-]*:\/\/[^@]*$/iu.test(value) &&
     !PLACEHOLDER.test(value) &&
+    !PUBLIC_KEY_VALUE_PREFIXES.some((prefix) => value.startsWith(prefix)) &&
     shannonEntropy(value) >= MIN_GENERIC_SECRET_ENTROPY
   );
 }

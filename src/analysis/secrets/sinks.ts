@@ -6,6 +6,7 @@ import { CALL, CONSTRUCT, iterateModuleReferences } from '../../core/modules';
 import type { TraceMap } from '../../core/modules';
 import { parseNameSpec } from '../../core/name-specs';
 import { skipTsWrappers } from '../../core/static';
+import { compileTimeStringsAt } from './literals';
 import { SECRET_SINKS } from '../../data/secret-sinks';
 import type { SecretSink, SecretSlot } from '../../data/secret-sinks';
 
@@ -114,8 +115,10 @@ export function findSecretSinkUses(context: FileContext, map: SecretSinkMap, str
       if (sink.strictOnly && !strict) {
         continue;
       }
-      const call = sink.chain ? chainedCall(ref.node, sink.chain) : (ref.node as TSESTree.CallExpression | TSESTree.NewExpression);
-      if (!call) {
+      const call = sink.chain
+        ? chainedCall(ref.node, sink.chain)
+        : sink.superCall ? superCallOf(ref.node) : (ref.node as TSESTree.CallExpression | TSESTree.NewExpression);
+      if (!call || (sink.unless && isExempt(context, call, sink.unless))) {
         continue;
       }
       for (const slot of sink.slots) {
@@ -129,6 +132,12 @@ export function findSecretSinkUses(context: FileContext, map: SecretSinkMap, str
   return uses;
 }
 
+/** Whether the call's option says it takes no credential (`{ dialect: 'sqlite' }`). */
+function isExempt(context: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression, unless: NonNullable<SecretSink['unless']>): boolean {
+  const argument = argumentAt(call, unless.arg);
+  return argument !== null && compileTimeStringsAt(context, argument, unless.path, false).some((literal) => literal.value === unless.equals);
+}
+
 /** The argument at `index`, unless a spread comes before it (its position is then unknown). */
 function argumentAt(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): TSESTree.Node | null {
   for (let i = 0; i <= index && i < call.arguments.length; i++) {
@@ -137,6 +146,28 @@ function argumentAt(call: TSESTree.CallExpression | TSESTree.NewExpression, inde
     }
   }
   return call.arguments[index] ?? null;
+}
+
+/** `super(…)` in the constructor of the class whose superclass is `node` (statements of the constructor's body only). */
+function superCallOf(node: TSESTree.Node): TSESTree.CallExpression | null {
+  const owner = node.parent;
+  if ((owner?.type !== AST_NODE_TYPES.ClassDeclaration && owner?.type !== AST_NODE_TYPES.ClassExpression) || owner.superClass !== node) {
+    return null;
+  }
+  for (const member of owner.body.body) {
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor' && member.value.body) {
+      for (const statement of member.value.body.body) {
+        if (
+          statement.type === AST_NODE_TYPES.ExpressionStatement &&
+          statement.expression.type === AST_NODE_TYPES.CallExpression &&
+          statement.expression.callee.type === AST_NODE_TYPES.Super
+        ) {
+          return statement.expression;
+        }
+      }
+    }
+  }
+  return null;
 }
 
 /** The call of `method` down the fluent chain that starts at `start`: `new SignJWT(p).setIssuer(i).sign(key)`. */
