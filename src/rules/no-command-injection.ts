@@ -22,7 +22,10 @@ import type { CommandSinkCall } from '../analysis/commands/index';
 import { SHELL_QUOTERS } from '../data/commands';
 
 export type Options = [{ sources?: string[]; sanitizers?: string[] }];
-export type MessageIds = 'requestCommand' | 'requestShellArgs' | 'requestProgram' | 'requestCode' | 'useExecFile';
+export type MessageIds = 'requestCommand' | 'requestCommandFalseConfidence' | 'requestShellArgs' | 'requestProgram' | 'requestCode' | 'useExecFile';
+
+/** Checks the tracker notes on the way that people take for shell sanitisers: file-name reducers and `..` removal. */
+const FILE_NAME_CHECK = /^(?:path\.(?:basename|extname)\(\)|sanitize-filename|replace(?:All)?\(.*)$/u;
 
 type RequestInputAnalyzer = ReturnType<typeof getRequestInputAnalyzer>;
 type RequestInputOptions = NonNullable<Parameters<typeof getRequestInputAnalyzer>[1]>;
@@ -43,6 +46,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       requestCommand:
         '`{{sink}}` runs a command line built from request input (`{{source}}`), which can then run any command. Pass the values as an argument array to `execFile`/`spawn` without a shell, or check them against an allow-list first.',
+      requestCommandFalseConfidence:
+        '`{{sink}}` runs a command line built from request input (`{{source}}`); {{checks}} leaves `;`, `$(…)` and spaces in it, so it can still run any command. Pass the values as an argument array to `execFile`/`spawn` without a shell, or check them against an allow-list first.',
       requestShellArgs:
         '`{{sink}}` runs with a shell, which parses its arguments built from request input (`{{source}}`). Drop the `shell` option so that each argument reaches the program as it is, or check the values against an allow-list first.',
       requestProgram:
@@ -122,7 +127,13 @@ export default createRule<Options, MessageIds>({
       if (!node || !origin) {
         return false;
       }
-      context.report({ node, messageId, data: { sink, source: origin.description }, suggest: suggest?.() ?? [] });
+      const checks = messageId === 'requestCommand' ? origin.falseConfidence.filter((note) => FILE_NAME_CHECK.test(note)) : [];
+      context.report({
+        node,
+        messageId: checks.length > 0 ? 'requestCommandFalseConfidence' : messageId,
+        data: { sink, source: origin.description, checks: checks.map((check) => `\`${check}\``).join(', ') },
+        suggest: suggest?.() ?? [],
+      });
       return true;
     }
 

@@ -618,7 +618,7 @@ app.get('/f', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestCommand', line: 8, column: 8, endLine: 8, endColumn: 47, data: { sink: 'exec', source: 'req.query.name' }, suggestions: [{ messageId: 'useExecFile', data: { program: 'file', callee: 'execFile' }, output: `import { exec, execFile } from 'node:child_process';
+        { messageId: 'requestCommandFalseConfidence', line: 8, column: 8, endLine: 8, endColumn: 47, data: { sink: 'exec', source: 'req.query.name', checks: '`path.basename()`' }, suggestions: [{ messageId: 'useExecFile', data: { program: 'file', callee: 'execFile' }, output: `import { exec, execFile } from 'node:child_process';
 import path from 'node:path';
 import sanitize from 'sanitize-filename';
 import express from 'express';
@@ -635,7 +635,7 @@ app.get('/f', (req, res) => {
   exec(\`file \${req.query.raw2.replace(/\\.\\./g, '')}\`);
 });
 ` }] },
-        { messageId: 'requestCommand', line: 9, column: 8, endLine: 9, endColumn: 42, data: { sink: 'exec', source: 'req.query.name' }, suggestions: [{ messageId: 'useExecFile', data: { program: 'file', callee: 'execFile' }, output: `import { exec, execFile } from 'node:child_process';
+        { messageId: 'requestCommandFalseConfidence', line: 9, column: 8, endLine: 9, endColumn: 42, data: { sink: 'exec', source: 'req.query.name', checks: '`sanitize-filename`' }, suggestions: [{ messageId: 'useExecFile', data: { program: 'file', callee: 'execFile' }, output: `import { exec, execFile } from 'node:child_process';
 import path from 'node:path';
 import sanitize from 'sanitize-filename';
 import express from 'express';
@@ -703,7 +703,7 @@ app.get('/f', (req, res) => {
   exec(\`file \${req.query.raw2.replace(/\\.\\./g, '')}\`);
 });
 ` }] },
-        { messageId: 'requestCommand', line: 15, column: 8, endLine: 15, endColumn: 53, data: { sink: 'exec', source: 'req.query.raw2' }, suggestions: [{ messageId: 'useExecFile', data: { program: 'file', callee: 'execFile' }, output: `import { exec, execFile } from 'node:child_process';
+        { messageId: 'requestCommandFalseConfidence', line: 15, column: 8, endLine: 15, endColumn: 53, data: { sink: 'exec', source: 'req.query.raw2', checks: '`replace(/\\.\\./g, …)`' }, suggestions: [{ messageId: 'useExecFile', data: { program: 'file', callee: 'execFile' }, output: `import { exec, execFile } from 'node:child_process';
 import path from 'node:path';
 import sanitize from 'sanitize-filename';
 import express from 'express';
