@@ -91,26 +91,45 @@ export const SAFE_AGENTS: readonly string[] = [
  */
 export const LOOKUP_OPTIONS: readonly string[] = ['lookup', 'dnsLookup'];
 
-/** What a sink that is not an HTTP client of the table is. */
+/** Where a sink that is not an HTTP client of the table takes its URL. */
 export interface ExtraSink {
-  /** Its name in messages. */
-  readonly label: string;
-  /** Which argument is the URL. */
+  /** Which argument is the URL (or an options object holding it). */
   readonly urlArgument: number;
+  /** Options holding the URL when the argument is an object (`ogs({ url })`, `request({ uri })`). */
+  readonly urlOptions?: readonly string[];
+  /** `needle('get', url)`: a first argument naming the HTTP method moves the URL one to the right. */
+  readonly methodFirst?: boolean;
 }
 
-const WEB_SOCKET: ExtraSink = { label: 'WebSocket', urlArgument: 0 };
-const FROM_URL: ExtraSink = { label: 'JSDOM.fromURL', urlArgument: 0 };
+const FIRST: ExtraSink = { urlArgument: 0 };
+const FIRST_OR_OPTIONS: ExtraSink = { urlArgument: 0, urlOptions: ['url', 'uri'] };
+const METHOD_THEN_URL: ExtraSink = { urlArgument: 0, methodFirst: true };
+const methods = (names: readonly string[], info: ExtraSink): TraceMap<ExtraSink> =>
+  Object.fromEntries(names.map((name) => [name, { [CALL]: info }]));
+const VERBS = ['get', 'post', 'put', 'patch', 'delete', 'del', 'head'];
 
-/** Module exports that open a connection to a URL: `ws` WebSockets and `JSDOM.fromURL`. */
+/**
+ * Module exports that fetch a URL and are not HTTP clients of the sink table (`http-clients.ts`,
+ * which `fetch-requires-timeout` also reads): `ws` WebSockets, `JSDOM.fromURL`, link-preview and
+ * Open Graph scrapers agents reach for ("link preview" features), and older clients (`request`,
+ * `needle`, `phin`).
+ */
 export const EXTRA_SINK_MODULES: Readonly<Record<string, TraceMap<ExtraSink>>> = {
-  ws: { [CONSTRUCT]: WEB_SOCKET, WebSocket: { [CONSTRUCT]: WEB_SOCKET } },
-  'isomorphic-ws': { [CONSTRUCT]: WEB_SOCKET },
-  jsdom: { JSDOM: { fromURL: { [CALL]: FROM_URL } } },
+  ws: { [CONSTRUCT]: FIRST, WebSocket: { [CONSTRUCT]: FIRST } },
+  'isomorphic-ws': { [CONSTRUCT]: FIRST },
+  jsdom: { JSDOM: { fromURL: { [CALL]: FIRST } } },
+  'link-preview-js': { getLinkPreview: { [CALL]: FIRST } },
+  'open-graph-scraper': { [CALL]: FIRST_OR_OPTIONS },
+  'unfurl.js': { unfurl: { [CALL]: FIRST } },
+  request: { [CALL]: FIRST_OR_OPTIONS, ...methods(VERBS, FIRST_OR_OPTIONS) },
+  'request-promise': { [CALL]: FIRST_OR_OPTIONS, ...methods(VERBS, FIRST_OR_OPTIONS) },
+  'request-promise-native': { [CALL]: FIRST_OR_OPTIONS, ...methods(VERBS, FIRST_OR_OPTIONS) },
+  needle: { [CALL]: METHOD_THEN_URL, request: { [CALL]: METHOD_THEN_URL }, ...methods(VERBS, FIRST) },
+  phin: { [CALL]: FIRST_OR_OPTIONS },
 };
 
 /** Globals that open a connection to a URL (Node ≥ 22 has a global `WebSocket`). */
-export const EXTRA_SINK_GLOBALS: TraceMap<ExtraSink> = { WebSocket: { [CONSTRUCT]: WEB_SOCKET } };
+export const EXTRA_SINK_GLOBALS: TraceMap<ExtraSink> = { WebSocket: { [CONSTRUCT]: FIRST } };
 
 /** Headless browsers: in a file importing one, `x.goto(url)` navigates a page to `url`. */
 export const BROWSER_MODULES: ReadonlySet<string> = new Set([

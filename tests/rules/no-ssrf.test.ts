@@ -228,6 +228,33 @@ import { chromium } from 'playwright';`, `  const url = ctx.query.url;
         ['pw.goto(', '`https://${ctx.query.host}/`', 'pw.goto', 'ctx.query.host', 'host'],
       ],
     ),
+    // Link-preview scrapers and older clients: link-preview-js, open-graph-scraper, unfurl.js, request, needle, phin.
+    invalid(
+      koa(`import { getLinkPreview } from 'link-preview-js';
+import ogs from 'open-graph-scraper';
+import { unfurl } from 'unfurl.js';
+import request from 'request';
+import needle from 'needle';
+import phin from 'phin';`, `  const link = ctx.request.body.link;
+  const preview = await getLinkPreview(link);
+  const { result } = await ogs({ url: link, timeout: 5 });
+  const meta = await unfurl(link);
+  request({ uri: link }, () => {});
+  request.get(link);
+  await needle('get', link);
+  await needle.head(link);
+  await phin({ url: link, parse: 'json' });`),
+      [
+        ['getLinkPreview(', 'link', 'getLinkPreview', 'ctx.request.body.link'],
+        ['ogs({ url: ', 'link', 'ogs', 'ctx.request.body.link', '`url` option'],
+        ['unfurl(', 'link', 'unfurl', 'ctx.request.body.link'],
+        ['request({ uri: ', 'link', 'request', 'ctx.request.body.link', '`uri` option'],
+        ['request.get(', 'link', 'request.get', 'ctx.request.body.link'],
+        ["needle('get', ", 'link', 'needle', 'ctx.request.body.link'],
+        ['needle.head(', 'link', 'needle.head', 'ctx.request.body.link'],
+        ['phin({ url: ', 'link', 'phin', 'ctx.request.body.link', '`url` option'],
+      ],
+    ),
     // The authority from input: template and concatenation before the end of the authority, scheme, port, `new URL(input, BASE)`.
     invalid(
       koa(``, `  const { host, proto, port, sub, path } = ctx.query;

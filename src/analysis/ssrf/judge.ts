@@ -99,6 +99,12 @@ export function judgeSink(context: FileContext, sink: SsrfSink, options: SsrfJud
       }
     }
   }
+  for (const key of sink.urlOptions) {
+    const value = lastOption(context, sink.configs, key);
+    if (value) {
+      candidates.push({ node: value, base: mode, option: key });
+    }
+  }
   if (sink.url) {
     candidates.push({ node: sink.url, base: mode, option: null });
   }

@@ -9,6 +9,7 @@ import type { FileContext } from '../../core/context';
 import { HTTP_CLIENT_INSTANCES } from '../../data/http-clients';
 import type { HttpClientEntry, HttpClientFamily } from '../../data/http-clients';
 import { EXTRA_SINK_GLOBALS, EXTRA_SINK_MODULES } from '../../data/ssrf';
+import type { ExtraSink } from '../../data/ssrf';
 import { httpClientReferences } from '../http/index';
 
 /** One call that sends a request (or opens a connection) to a URL. */
@@ -20,6 +21,8 @@ export interface SsrfSink {
   readonly url: TSESTree.Node | null;
   /** The config objects that apply, the instance's (`axios.create({ baseURL })`) first and the call's last. */
   readonly configs: readonly TSESTree.ObjectExpression[];
+  /** Options of the configs that hold the URL, for the sinks outside the HTTP-client table (`ogs({ url })`). */
+  readonly urlOptions: readonly string[];
 }
 
 const HTTP_METHOD = /^[A-Za-z]+$/u;
@@ -35,11 +38,11 @@ export function sinkOfCall(
   family: HttpClientFamily | null,
   slot: OptionsSlot,
   inherited: readonly TSESTree.ObjectExpression[] = [],
-  urlArgument = 0,
+  extra: ExtraSink = { urlArgument: 0 },
 ): SsrfSink {
   const args = call.arguments;
-  let index = urlArgument;
-  if (family === 'superagent' && args.length >= 2) {
+  let index = extra.urlArgument;
+  if ((family === 'superagent' || extra.methodFirst === true) && args.length >= 2) {
     const method = staticValue(context, args[0]!);
     if (method && typeof method.value === 'string' && HTTP_METHOD.test(method.value)) {
       index = 1; // superagent('GET', url)
@@ -60,7 +63,7 @@ export function sinkOfCall(
   if (options?.kind === 'object' && !configs.includes(options.object)) {
     configs.push(options.object);
   }
-  return { call, family, url, configs };
+  return { call, family, url, configs, urlOptions: extra.urlOptions ?? [] };
 }
 
 /**
@@ -100,12 +103,12 @@ function instanceSinks(context: FileContext, create: TSESTree.CallExpression, in
   return sinks;
 }
 
-/** `new WebSocket(url)` (`ws`, global) and `JSDOM.fromURL(url)`. */
+/** `new WebSocket(url)` (`ws`, global), `JSDOM.fromURL(url)`, link-preview scrapers and the older clients of `EXTRA_SINK_MODULES`. */
 export function extraSinks(context: FileContext): SsrfSink[] {
   const sinks: SsrfSink[] = [];
   for (const ref of iterateModuleReferences(context, EXTRA_SINK_MODULES, EXTRA_SINK_GLOBALS)) {
     if (ref.kind === 'call' || ref.kind === 'construct') {
-      sinks.push(sinkOfCall(context, ref.node as TSESTree.CallExpression | TSESTree.NewExpression, null, { kind: 'none' }, [], ref.info.urlArgument));
+      sinks.push(sinkOfCall(context, ref.node as TSESTree.CallExpression | TSESTree.NewExpression, null, { kind: 'none' }, [], ref.info));
     }
   }
   return sinks;
