@@ -86,5 +86,16 @@ jwt.verify(t, cfg.jwtSecret);
         { messageId: 'fallbackSecret', line: 4, column: 14, endLine: 4, endColumn: 23, suggestions: [] },
       ],
     },
+    // A config module that merges required defaults with a spread (NodeGoat's shape)
+    {
+      filename,
+      code: `const session = require('express-session');
+const config = require('./lib/merged.js');
+app.use(session({ secret: config.cookieSecret }));
+`,
+      errors: [
+        { messageId: 'secretInSink', line: 3, column: 27, endLine: 3, endColumn: 46, data: { what: 'session secret', sink: '`express-session session (secret)`', via: ' (in lib/env/all.js)' } },
+      ],
+    },
   ],
 });

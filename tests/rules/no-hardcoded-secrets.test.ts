@@ -110,6 +110,12 @@ let key = 'initial';
 key = process.env.KEY;
 jwt.sign({}, key);
 `,
+    // A spread whose value is overridden by a later property
+    `import jwt from 'jsonwebtoken';
+const defaults = { jwt: { secret: 'spread-default' } };
+const config = { ...defaults.jwt, secret: process.env.JWT_SECRET };
+jwt.sign({}, config.secret);
+`,
     // SQLite ignores credentials: Sequelize with dialect sqlite
     `import { Sequelize } from 'sequelize';
 export const db = new Sequelize('database', 'username', 'password', { dialect: 'sqlite', storage: ':memory:' });
@@ -385,6 +391,17 @@ jwt.sign({}, process.env.JWT_SECRET || (() => { throw new Error('JWT_SECRET is n
 ` },
           ],
         },
+      ],
+    },
+    // A property that comes from a spread of a member of a constant object
+    {
+      code: `import jwt from 'jsonwebtoken';
+const defaults = { jwt: { secret: 'spread-secret', expiresIn: '1h' } };
+const config = { port: 3000, ...defaults.jwt, issuer: 'app' };
+jwt.sign({}, config.secret);
+`,
+      errors: [
+        { messageId: 'secretInSink', line: 2, column: 35, endLine: 2, endColumn: 50 },
       ],
     },
     // jose: an encoded key reaching SignJWT#sign and jwtVerify

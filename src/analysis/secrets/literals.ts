@@ -30,6 +30,8 @@ export interface SecretLiteral {
 
 /** How many names, members and files a value is followed through. */
 const MAX_HOPS = 8;
+/** How many object literals one value's walk looks a property up in. */
+const MAX_LOOKUPS = 64;
 
 interface Walk {
   readonly out: SecretLiteral[];
@@ -37,6 +39,8 @@ interface Walk {
   /** The linted file: definitions in other files are named relative to its project. */
   readonly home: FileContext;
   readonly crossFile: boolean;
+  /** Property lookups left: spreads of spreads branch, so a walk is bounded by work, not only by depth. */
+  lookups: number;
 }
 
 interface Origin {
@@ -72,21 +76,21 @@ export function compileTimeStrings(context: FileContext, node: TSESTree.Node, cr
  * @example new Pool(config) // compileTimeStringsAt(context, config, ['password'])
  */
 export function compileTimeStringsAt(context: FileContext, node: TSESTree.Node, path: readonly string[], crossFile = true): SecretLiteral[] {
-  const walk: Walk = { out: [], seen: new Set(), home: context, crossFile };
+  const walk: Walk = { out: [], seen: new Set(), home: context, crossFile, lookups: MAX_LOOKUPS };
   if (path.length === 0) {
     collect(walk, context, node, PLAIN, 0);
     return walk.out;
   }
   let target = objectOf(walk, context, node, 0);
   for (let i = 0; target && i < path.length; i++) {
-    const found = findObjectProperty(target.context, target.object, path[i]!);
-    if (found.kind !== 'found') {
+    const found = propertyOf(walk, target, path[i]!, 1);
+    if (!found) {
       break;
     }
     if (i === path.length - 1) {
-      collect(walk, target.context, found.value, crossed(PLAIN, target.definedIn, node), 1);
+      collect(walk, found.context, found.value, crossed(PLAIN, found.definedIn, node), 1);
     } else {
-      target = objectOf(walk, target.context, found.value, 1, target.definedIn);
+      target = objectOf(walk, found.context, found.value, 1, found.definedIn);
     }
   }
   return walk.out;
@@ -117,9 +121,9 @@ function collect(walk: Walk, context: FileContext, raw: TSESTree.Node, origin: O
     case AST_NODE_TYPES.MemberExpression: {
       const key = memberName(context, node);
       const target = key === null ? null : objectOf(walk, context, node.object, depth + 1);
-      const found = target && findObjectProperty(target.context, target.object, key!);
-      if (found?.kind === 'found') {
-        collect(walk, target!.context, found.value, crossed(origin, target!.definedIn, node), depth + 1);
+      const found = target && propertyOf(walk, target, key!, depth + 1);
+      if (found) {
+        collect(walk, found.context, found.value, crossed(origin, found.definedIn, node), depth + 1);
       }
       return;
     }
@@ -182,15 +186,15 @@ function collectName(walk: Walk, context: FileContext, id: TSESTree.Identifier, 
       return;
     }
     for (let i = 0; target && pathTo && i < pathTo.length; i++) {
-      const found = findObjectProperty(target.context, target.object, pathTo[i]!);
-      if (found.kind !== 'found') {
+      const found = propertyOf(walk, target, pathTo[i]!, depth + 1);
+      if (!found) {
         return;
       }
       if (i === pathTo.length - 1) {
-        collect(walk, target.context, found.value, crossed(origin, target.definedIn, id), depth + 1);
+        collect(walk, found.context, found.value, crossed(origin, found.definedIn, id), depth + 1);
         return;
       }
-      target = objectOf(walk, target.context, found.value, depth + 1, target.definedIn);
+      target = objectOf(walk, found.context, found.value, depth + 1, found.definedIn);
     }
     return;
   }
@@ -258,12 +262,53 @@ function objectOf(walk: Walk, context: FileContext, raw: TSESTree.Node, depth: n
     case AST_NODE_TYPES.MemberExpression: {
       const key = memberName(context, node);
       const outer = key === null ? null : objectOf(walk, context, node.object, depth + 1, definedIn);
-      const found = outer && findObjectProperty(outer.context, outer.object, key!);
-      return found?.kind === 'found' ? objectOf(walk, outer!.context, found.value, depth + 1, outer!.definedIn) : null;
+      const found = outer && propertyOf(walk, outer, key!, depth + 1);
+      return found ? objectOf(walk, found.context, found.value, depth + 1, found.definedIn) : null;
     }
     default:
       return null;
   }
+}
+
+/** A property's value, with the file it is written in. */
+interface FoundProperty {
+  readonly context: FileContext;
+  readonly value: TSESTree.Node;
+  readonly definedIn: string | null;
+}
+
+/**
+ * The value of property `key` of an object literal (`findObjectProperty`), also through the spreads
+ * it cannot see into: members of constant objects and objects of other project files
+ * (`{ ...base.session, ...require('./env') }`), the last definition winning as at run time.
+ */
+function propertyOf(walk: Walk, target: ObjectTarget, key: string, depth: number): FoundProperty | null {
+  if (--walk.lookups < 0) {
+    return null;
+  }
+  const found = findObjectProperty(target.context, target.object, key);
+  if (found.kind === 'found') {
+    return { context: target.context, value: found.value, definedIn: target.definedIn };
+  }
+  if (found.kind === 'absent' || depth > MAX_HOPS) {
+    return null;
+  }
+  const elements = target.object.properties;
+  for (let i = elements.length - 1; i >= 0; i--) {
+    const element = elements[i]!;
+    if (element.type !== AST_NODE_TYPES.SpreadElement) {
+      if (getPropertyKeyName(target.context, element) === key) {
+        return { context: target.context, value: element.value, definedIn: target.definedIn };
+      }
+      continue;
+    }
+    const inner = objectOf(walk, target.context, element.argument, depth + 1, target.definedIn);
+    const hit = inner && propertyOf(walk, inner, key, depth + 1);
+    if (hit) {
+      return hit;
+    }
+  }
+  return null;
 }
 
 /** `process.env` or `import.meta.env`. */

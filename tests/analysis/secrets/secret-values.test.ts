@@ -81,6 +81,19 @@ probe(obj[dynamic]);
 `)).toEqual([[], [], [], [], [], []]);
   });
 
+  it('follows spreads of members and bounds the lookups when spreads branch', () => {
+    expect(probe(`
+const defaults = { jwt: { secret: 'from-spread' } };
+const config = { ...defaults.jwt, issuer: 'x' };
+probe(config.secret);
+`)).toEqual([[{ value: 'from-spread', fallback: null, env: null }]]);
+    // Each object spreads two members that are the previous object: 2^40 paths without a bound.
+    const levels = Array.from({ length: 40 }, (_, i) => `const c${i + 1} = { p: o${i}, q: o${i} };\nconst o${i + 1} = { ...c${i + 1}.p, ...c${i + 1}.q };`);
+    const started = performance.now();
+    expect(probe(`const o0 = { other: 1 };\n${levels.join('\n')}\nprobe(o40.secret);\n`)).toEqual([[]]);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
   it('does not loop on self-referencing objects', () => {
     expect(probe(`
 const a = { self: a, v: a.self.v };
