@@ -129,6 +129,22 @@ ruleTester.run('no-ssrf checks', rule, {
   return \`https://\${host}/api\`;
 }
 `),
+    // Helpers of the file: an allow-list in an arrow, one with early returns, one that throws and returns the URL.
+    route(`  const raw = ctx.request.body.url;
+  if (!isAllowed(raw) || !checkHost(raw)) return;
+  const u = validateUrl(raw);`, '  await fetch(u);', `const ALLOWED = new Set(['a.com']);
+const isAllowed = (value: string) => ALLOWED.has(new URL(value).hostname);
+function checkHost(value: string) {
+  const { hostname } = new URL(value);
+  if (hostname === 'a.com' || hostname.endsWith('.a.com')) return true;
+  return false;
+}
+function validateUrl(value: string) {
+  const parsed = new URL(value);
+  if (parsed.origin !== 'https://api.a.com') throw new Error('origin');
+  return parsed;
+}
+`),
     // The project's validators (settings http.urlValidators): a checking call, an asserting statement, a returned URL.
     {
       code: route(`  const raw = ctx.request.body.url;
@@ -264,6 +280,42 @@ router.post('/p', async (ctx) => {
   if (!validator.isURL(u, { protocols: ['https'] })) return;`, "a format check (`validator.isURL(u, { protocols: ['https'] })`) that accepts any host"),
     falseConfidence(`${RAW}
   if (!URL.canParse(u)) return;`, 'a format check (`URL.canParse(u)`) that accepts any host'),
+    // A helper of the file that only looks like a check: each of its checks is named.
+    {
+      code: route(`${RAW}
+  if (!isValidUrl(u)) return;`, '  await fetch(u);', `function isValidUrl(value: string) {
+  try {
+    const url = new URL(value);
+    if (!['http:', 'https:'].includes(url.protocol)) {
+      return false;
+    }
+    const hostname = url.hostname.toLowerCase();
+    if (hostname === 'localhost' || hostname.startsWith('10.') || hostname.startsWith('192.168.')) {
+      return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+`),
+      errors: [
+        {
+          messageId: 'falseConfidenceCheck',
+          line: 24,
+          column: 15,
+          endLine: 24,
+          endColumn: 16,
+          data: {
+            sink: 'fetch',
+            what: 'URL',
+            source,
+            checks: `a parse-only \`new URL()\`: it rejects malformed URLs and accepts every host; a protocol-only check (\`['http:', 'https:'].includes(url.protocol)\`); a blocklist (\`hostname === 'localhost'\`, \`hostname.startsWith('10.')\`, \`hostname.startsWith('192.168.')\`): ${BLOCKLIST_TAIL}`,
+          },
+          suggestions: [],
+        },
+      ],
+    },
     // Raw host input checked with a suffix lacking its dot, before it becomes the host of a template.
     falseConfidence(`  const host = ctx.request.body.url;
   if (!host.endsWith('a.com')) return;`, "`endsWith('a.com')` without a leading dot (`evila.com` ends with it too)", '`https://${host}/x`', '  await fetch(`https://${host}/x`);', 'host'),

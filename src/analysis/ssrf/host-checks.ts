@@ -10,6 +10,8 @@ import { matchNameSpec } from '../../core/name-specs';
 import type { NameSpecList } from '../../core/name-specs';
 import { staticValue } from '../../core/static';
 import { constInitOf, laterWrites, scopeOf, variableFor } from '../../core/variable-index';
+import { resolveFunction } from '../../core/functions';
+import type { FunctionLike } from '../../core/functions';
 import type { FileContext } from '../../core/context';
 import {
   BROKEN_IP_CHECKS,
@@ -112,9 +114,11 @@ class HostChecks {
       this.current = node;
       return guard(node);
     };
-    const subject = this.found.subject;
-    const inCall = subject.range[0] >= call.range[0] && subject.range[1] <= call.range[1];
-    const safe = at(call) || (!inCall && at(subject)) || this.precedingStatements(call) || (!inCall && this.precedingStatements(subject));
+    // Where the value is checked: at the call, where the input enters the URL, and where the URL
+    // passes on its way (a helper's `return u` after its checks), outside the call.
+    const outside = (node: TSESTree.Node): boolean => node.range[0] < call.range[0] || node.range[1] > call.range[1];
+    const points = [call, ...[this.found.subject, ...this.found.urlChain].filter(outside).slice(0, 8)];
+    const safe = points.some((point) => at(point)) || points.some((point) => this.precedingStatements(point));
     const texts = (note: string): string => (this.grouped.get(note) ?? []).join(', ');
     const notes = this.notes.map((note) =>
       note === BLOCKLIST_NOTE
@@ -408,6 +412,16 @@ class HostChecks {
       return this.membership(t, polarity, this.kindOf(args[1]));
     }
     const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(this.context, callee) : null;
+    const helper = checksUrl && callee.type === AST_NODE_TYPES.Identifier ? resolveFunction(this.context, callee) : null;
+    if (helper) {
+      const before = this.notes.length + [...this.grouped.values()].reduce((sum, items) => sum + items.length, 0);
+      if (this.helperAtom(helper, argKinds, polarity)) {
+        return true;
+      }
+      if (this.notes.length + [...this.grouped.values()].reduce((sum, items) => sum + items.length, 0) > before) {
+        return false;
+      }
+    }
     if (callee.type === AST_NODE_TYPES.MemberExpression && name !== null) {
       const verdict = this.methodAtom(t, callee.object, name, polarity);
       if (verdict !== null) {
@@ -550,6 +564,85 @@ class HostChecks {
     return null;
   }
 
+  // ---- helpers of the file that check a URL ----
+
+  private readonly helpersBusy = new Set<FunctionLike>();
+
+  /**
+   * A function of the file called with the URL (or host) in a condition (`if (!isValidUrl(url)) return`):
+   * its parameters stand for the URL, and every path that returns `polarity` must pass a check.
+   * Checks inside it that only look like one are noted, wherever it is written.
+   */
+  private helperAtom(fn: FunctionLike, argKinds: readonly (SubjectKind | null)[], polarity: boolean): boolean {
+    if (this.helpersBusy.has(fn) || this.helpersBusy.size >= 3) {
+      return false;
+    }
+    fn.params.forEach((param, index) => {
+      const variable = param.type === AST_NODE_TYPES.Identifier ? variableFor(this.context, param) : null;
+      const kind = argKinds[index];
+      if (variable && (kind === 'url' || kind === 'host')) {
+        (kind === 'url' ? this.urlKeys : this.hostKeys).add(variable);
+      }
+    });
+    this.helpersBusy.add(fn);
+    const current = this.current;
+    this.current = null;
+    try {
+      return fn.body.type === AST_NODE_TYPES.BlockStatement ? this.pathsHold(fn.body.body, polarity) : this.accepts(fn.body, polarity, 0);
+    } finally {
+      this.helpersBusy.delete(fn);
+      this.current = current;
+    }
+  }
+
+  /**
+   * Whether every path through a helper's statements that returns `result` passed a check:
+   * `if (cond) return !result` makes `cond` false on later paths, `if (cond) return result` is a path
+   * on which it held, `return expr` one on which `expr` is `result`. A body in a `try` whose `catch`
+   * returns `result` adds a path on which the URL did not parse (and cannot be requested).
+   */
+  private pathsHold(body: readonly TSESTree.Statement[], result: boolean): boolean {
+    let statements = body;
+    const first = body[0];
+    if (first?.type === AST_NODE_TYPES.TryStatement && first.handler) {
+      statements = [...first.block.body, ...body.slice(1)];
+      for (const inner of first.block.body) {
+        this.statementChecks(inner, true);
+      }
+    }
+    let checked = false;
+    let everyPath = true;
+    let returned = false;
+    for (const statement of statements) {
+      if (statement.type === AST_NODE_TYPES.IfStatement && statement.alternate === null) {
+        const exit = exitValue(statement.consequent);
+        if (exit === 'throw' || exit === !result) {
+          checked = this.accepts(statement.test, false, 0) || checked;
+        } else if (exit === result) {
+          const held = this.accepts(statement.test, true, 0);
+          everyPath &&= held || checked;
+          returned = true;
+          checked = this.accepts(statement.test, false, 0) || checked;
+        }
+        continue;
+      }
+      if (statement.type === AST_NODE_TYPES.ReturnStatement) {
+        const value = statement.argument ? staticValue(this.context, statement.argument) : { value: undefined };
+        if (value === null || typeof value.value !== 'boolean') {
+          everyPath &&= (statement.argument !== null && this.accepts(statement.argument, result, 0)) || checked;
+        } else if (value.value === result) {
+          everyPath &&= checked;
+        }
+        returned = true;
+        break;
+      }
+      if (statement.type === AST_NODE_TYPES.ThrowStatement) {
+        break;
+      }
+    }
+    return returned && everyPath;
+  }
+
   // ---- statements before the request ----
 
   /**
@@ -661,6 +754,18 @@ class HostChecks {
     const exiting = statement.cases.some((switchCase) => switchCase.test !== null && switchCase.consequent.some((inner) => alwaysExits(inner)));
     return exiting ? this.blocklist(statement.discriminant, `\`switch (${this.context.sourceCode.getText(statement.discriminant)})\` with exiting cases`) : false;
   }
+}
+
+/** What a branch does: `throw`s, returns a constant boolean, or something else (`null`). */
+function exitValue(branch: TSESTree.Statement): boolean | 'throw' | null {
+  const statement = branch.type === AST_NODE_TYPES.BlockStatement && branch.body.length === 1 ? branch.body[0]! : branch;
+  if (statement.type === AST_NODE_TYPES.ThrowStatement) {
+    return 'throw';
+  }
+  if (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument?.type === AST_NODE_TYPES.Literal && typeof statement.argument.value === 'boolean') {
+    return statement.argument.value;
+  }
+  return null;
 }
 
 function catchExits(statement: TSESTree.TryStatement): boolean {
