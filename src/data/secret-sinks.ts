@@ -47,6 +47,8 @@ export interface SecretSink {
    * `class JwtStrategy extends PassportStrategy(Strategy) { constructor() { super({ secretOrKey }) } }`).
    */
   readonly superCall?: boolean;
+  /** The secret goes to a call of what the traced call returns (pg-promise: `const pgp = pgPromise(); pgp(uri)`). */
+  readonly resultCall?: boolean;
   /** Reported only with the rule's `hmacKeys` option (strict): public salts are common as HMAC keys. */
   readonly strictOnly?: boolean;
   /**
@@ -141,6 +143,7 @@ export const SECRET_SINKS: readonly SecretSink[] = [
   { modules: ['redis', '@redis/client'], exports: ['createClient'], use: 'call', slots: [arg(0, 'password'), uri(0, 'url')], family: 'database', label: 'redis' },
   { modules: ['ioredis'], exports: ['', 'Redis'], use: 'construct', slots: [arg(0, 'password'), uri(0), arg(2, 'password')], family: 'database', label: 'ioredis' },
   { modules: ['postgres'], exports: [''], use: 'call', slots: [uri(0), arg(0, 'password'), arg(1, 'password')], family: 'database', label: 'postgres' },
+  { modules: ['pg-promise'], exports: [''], use: 'call', slots: [uri(0), arg(0, 'password'), uri(0, 'connectionString')], family: 'database', label: 'pg-promise', resultCall: true },
   { modules: ['mssql'], exports: ['connect', 'ConnectionPool'], use: 'both', slots: [arg(0, 'password'), uri(0)], family: 'database', label: 'mssql' },
 
   // --- SDKs constructed with an API key ---

@@ -12,6 +12,7 @@ const ruleTester = createRuleTester();
 // Connection strings with a password are built from pieces: CI runs secretlint on the repository.
 const LOCAL_PG_URI = ['postgresql://app', 'local-pass@localhost:5432/app'].join(':');
 const SEQUELIZE_URI = ['postgres://u', 'uri-pass@db:5432/app'].join(':');
+const PGP_URI = ['postgres://app', 'pgp-pass@localhost:5432/app'].join(':');
 
 // Semantics A of issue #17: credential sinks receiving a compile-time string (secretInSink), or a
 // fallback used when the environment variable is unset (fallbackSecret), with the fail-closed suggestion.
@@ -632,6 +633,29 @@ await mongoose.connect('mongodb+srv://admin:admin@cluster0.example.net/app');
 `,
       errors: [
         { messageId: 'secretInSink', line: 2, column: 24, endLine: 2, endColumn: 76 },
+      ],
+    },
+    // pg-promise: the function its initialisation returns takes the connection
+    {
+      code: `const pgp = require('pg-promise')({ capSQL: true });
+const db = pgp(process.env.DATABASE_URL || '${PGP_URI}');
+import pgPromise from 'pg-promise';
+const pg2 = pgPromise();
+export const db2 = pg2({ host: 'db', password: 'pgp2-pass' });
+`,
+      errors: [
+        {
+          messageId: 'fallbackSecret', line: 2, column: 44, endLine: 2, endColumn: 88, data: { env: '`DATABASE_URL`', sink: '`pg-promise pgp`', what: 'database password', via: '' },
+          suggestions: [
+            { messageId: 'failClosed', output: `const pgp = require('pg-promise')({ capSQL: true });
+const db = pgp(process.env.DATABASE_URL || (() => { throw new Error('DATABASE_URL is not set'); })());
+import pgPromise from 'pg-promise';
+const pg2 = pgPromise();
+export const db2 = pg2({ host: 'db', password: 'pgp2-pass' });
+` },
+          ],
+        },
+        { messageId: 'secretInSink', line: 5, column: 48, endLine: 5, endColumn: 59, data: { what: 'database password', sink: '`pg-promise pg2 (password)`', via: '' } },
       ],
     },
     // redis and ioredis

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { FileContext } from '../../core/context';
-import { CALL, CONSTRUCT, iterateModuleReferences } from '../../core/modules';
+import { CALL, CONSTRUCT, iterateModuleReferences, iterateValueReferences } from '../../core/modules';
 import type { TraceMap } from '../../core/modules';
 import { parseNameSpec } from '../../core/name-specs';
 import { skipTsWrappers } from '../../core/static';
@@ -24,6 +24,8 @@ export interface SecretSinkUse {
 }
 
 const INDEX = /^\d{1,3}$/u;
+/** Calls of a traced call's result. */
+const RESULT_CALL: TraceMap<true> = { [CALL]: true };
 
 /**
  * A sink declared in `settings['agent-guard'].secrets.sinks`, or `null` when the entry is not one:
@@ -115,16 +117,20 @@ export function findSecretSinkUses(context: FileContext, map: SecretSinkMap, str
       if (sink.strictOnly && !strict) {
         continue;
       }
-      const call = sink.chain
-        ? chainedCall(ref.node, sink.chain)
-        : sink.superCall ? superCallOf(ref.node) : (ref.node as TSESTree.CallExpression | TSESTree.NewExpression);
-      if (!call || (sink.unless && isExempt(context, call, sink.unless))) {
-        continue;
-      }
-      for (const slot of sink.slots) {
-        const argument = argumentAt(call, slot.arg);
-        if (argument) {
-          uses.push({ call, sink, slot, argument });
+      const calls = sink.resultCall
+        ? [...iterateValueReferences(context, ref.node, RESULT_CALL)].map((result) => result.node as TSESTree.CallExpression)
+        : [sink.chain
+          ? chainedCall(ref.node, sink.chain)
+          : sink.superCall ? superCallOf(ref.node) : (ref.node as TSESTree.CallExpression | TSESTree.NewExpression)];
+      for (const call of calls) {
+        if (!call || (sink.unless && isExempt(context, call, sink.unless))) {
+          continue;
+        }
+        for (const slot of sink.slots) {
+          const argument = argumentAt(call, slot.arg);
+          if (argument) {
+            uses.push({ call, sink, slot, argument });
+          }
         }
       }
     }
