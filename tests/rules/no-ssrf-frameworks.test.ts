@@ -281,6 +281,28 @@ export default function Page() {
   return <form action={save} />;
 }
 `], 'app/profile/page.tsx'),
+    // The module's ALLOWED_HOSTS is an array: asked with includes().
+    invalid(
+      `import express from 'express';
+const ALLOWED_HOSTS = ['cdn.a.com'];
+const app = express();
+app.get('/img', async (req, res) => {
+  const image = await fetch(req.query.src);
+  res.send(Buffer.from(await image.arrayBuffer()));
+});
+`,
+      ['await fetch(', 'req.query.src', 'fetch', 'req.query.src', `import express from 'express';
+const ALLOWED_HOSTS = ['cdn.a.com'];
+const app = express();
+app.get('/img', async (req, res) => {
+  if (!ALLOWED_HOSTS.includes(new URL(req.query.src).hostname)) {
+    return res.status(400).send('Host not allowed');
+  }
+  const image = await fetch(req.query.src);
+  res.send(Buffer.from(await image.arrayBuffer()));
+});
+`],
+    ),
     // No suggestion: a path over an axios baseURL (the fix is to refuse absolute URLs), an arrow
     // without a block, a URL built inline by concatenation, and a helper outside the handler.
     {
@@ -300,6 +322,18 @@ app.get('/c', async (req, res) => {
         { messageId: 'requestControlledHost', line: 6, column: 35, endLine: 6, endColumn: 68, data: { sink: 'fetch', what: 'host', source: 'req.query.host' }, suggestions: [] },
         { messageId: 'requestControlledHost', line: 8, column: 15, endLine: 8, endColumn: 42, data: { sink: 'fetch', what: 'host', source: 'req.query.host' }, suggestions: [] },
       ],
+    },
+    // No suggestion: ALLOWED_HOSTS names something else (a function's own, or not a list).
+    {
+      code: `import express from 'express';
+import { ALLOWED_HOSTS } from './config';
+const app = express();
+app.get('/img', async (req, res) => {
+  const image = await fetch(req.query.src);
+  res.send(Buffer.from(await image.arrayBuffer()));
+});
+`,
+      errors: [{ messageId: 'requestControlledHost', line: 5, column: 29, endLine: 5, endColumn: 42, data: { sink: 'fetch', what: 'URL', source: 'req.query.src' }, suggestions: [] }],
     },
     // A helper of the same file reached from a handler: reported in the helper, no exit to write there.
     {

@@ -126,13 +126,27 @@ export function allowListEdit(context: FileContext, call: TSESTree.Node, request
   }
   const { sourceCode } = context;
   const existing = findInScopes(scopeOf(context, call), ALLOWED_HOSTS);
-  if (existing && existing.scope.type !== 'module' && existing.scope.type !== 'global') {
-    return null;
+  const method = existing ? membershipMethod(existing) : 'has';
+  if (method === null) {
+    return null; // a name of the file's that is not a module-level set or array of hosts
   }
   const nl = lineBreakOf(sourceCode);
   const indent = indentOf(sourceCode, statement);
-  const check = `if (!${ALLOWED_HOSTS}.has(${host})) {${nl}${indent}  ${exit}${nl}${indent}}${nl}${indent}`;
+  const check = `if (!${ALLOWED_HOSTS}.${method}(${host})) {${nl}${indent}  ${exit}${nl}${indent}}${nl}${indent}`;
   return { statement, check, declaration: existing ? null : declarationPlace(sourceCode, nl) };
+}
+
+/** How the module's own `ALLOWED_HOSTS` is asked: `has` for a `new Set(…)`, `includes` for an array; `null` otherwise. */
+function membershipMethod(variable: TSESLint.Scope.Variable): 'has' | 'includes' | null {
+  const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
+  if (variable.scope.type !== 'module' && variable.scope.type !== 'global') {
+    return null;
+  }
+  const init = def?.type === 'Variable' && def.node.init ? unwrap(def.node.init) : null;
+  if (init?.type === AST_NODE_TYPES.ArrayExpression) {
+    return 'includes';
+  }
+  return init?.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === 'Set' ? 'has' : null;
 }
 
 function findInScopes(scope: TSESLint.Scope.Scope, name: string): TSESLint.Scope.Variable | null {
