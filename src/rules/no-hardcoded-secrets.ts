@@ -270,7 +270,9 @@ export default createRule<Options, MessageIds>({
       const fallback = literal.fallback!;
       const env = literal.envName === null ? 'the variable' : literal.envName;
       const required = configuration.requireEnv;
-      if (required && literal.envName !== null && fallback.type === AST_NODE_TYPES.LogicalExpression && isSafeString(literal.envName)) {
+      // Only `process.env.X || 'lit'` becomes `requireEnv('X')`: with more on the left (`a() || process.env.X || 'lit'`) the call would drop it.
+      const envRead = fallback.type === AST_NODE_TYPES.LogicalExpression && skipTsWrappers(fallback.left).type === AST_NODE_TYPES.MemberExpression;
+      if (required && literal.envName !== null && envRead && isSafeString(literal.envName)) {
         const state = required.module === null ? 'same' : bindingState(scopeOf(context, fallback), required.call, required.module, required.call);
         if (state !== 'other') {
           const call = `${required.call}('${literal.envName}')`;

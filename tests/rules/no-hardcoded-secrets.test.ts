@@ -405,6 +405,25 @@ jwt.sign({}, config.secret);
         { messageId: 'secretInSink', line: 2, column: 35, endLine: 2, endColumn: 50 },
       ],
     },
+    // secrets.requireEnv is not offered when the fallback reads more than the variable
+    {
+      code: `import jwt from 'jsonwebtoken';
+const secret = loadSecret() || process.env.JWT_SECRET || 'x-fallback';
+jwt.sign({}, secret);
+`,
+      settings: { 'agent-guard': { secrets: { requireEnv: '@acme/env#requireEnv' } } },
+      errors: [
+        {
+          messageId: 'fallbackSecret', line: 2, column: 58, endLine: 2, endColumn: 70,
+          suggestions: [
+            { messageId: 'failClosed', output: `import jwt from 'jsonwebtoken';
+const secret = loadSecret() || process.env.JWT_SECRET || (() => { throw new Error('JWT_SECRET is not set'); })();
+jwt.sign({}, secret);
+` },
+          ],
+        },
+      ],
+    },
     // jose: an encoded key reaching SignJWT#sign and jwtVerify
     {
       code: `import { SignJWT, jwtVerify } from 'jose';
