@@ -157,6 +157,8 @@ export const URL_TEXT_PROPERTIES: ReadonlySet<string> = new Set(['href', 'toStri
  * `url.parse(x)`, `url.resolve(base, x)`, `String(x)`.
  */
 export const URL_CONSTRUCTORS: ReadonlySet<string> = new Set(['#URL', 'url#URL']);
+/** Constructors whose first argument is the URL of a request they describe (`new Request(url, init)`). */
+export const REQUEST_CONSTRUCTORS: ReadonlySet<string> = new Set(['#Request', 'undici#Request', 'node-fetch#Request', 'cross-fetch#Request']);
 export const URL_RESOLVE_CALLS: ReadonlySet<string> = new Set(['url#resolve']);
 export const URL_PARSE_CALLS: ReadonlySet<string> = new Set(['url#parse', '#URL.parse', 'url#URL.parse']);
 

@@ -14,6 +14,12 @@ import type { ControlledRequest, SsrfJudgeOptions, SsrfSink } from '../analysis/
 import { FETCH_CALL, HTTP_CLIENT_MODULES } from '../data/http-clients';
 import { BROWSER_MODULES, BROWSER_NAVIGATION_METHODS, SAFE_AGENTS } from '../data/ssrf';
 
+const INTERNAL = 'a client can point it at internal services (`http://169.254.169.254/`, `localhost`, private addresses)';
+const FIX = 'Check the parsed hostname against an allow-list before the call, or send it through a filtering agent (request-filtering-agent)';
+
+export type Options = [{ acceptBlocklists?: boolean; reportPathInjection?: boolean; requireRedirectPolicy?: boolean }];
+export type MessageIds = 'requestControlledHost' | 'falseConfidenceCheck' | 'requestControlledPath' | 'followsRedirects' | 'addAllowListCheck';
+
 /** The settings' lists, parsed once per configuration. */
 interface Vocabulary {
   readonly clients: NameSpecList;
@@ -38,12 +44,6 @@ function vocabularyOf(context: FileContext, options: Options[0]): Vocabulary {
     };
   });
 }
-
-const INTERNAL = 'a client can point it at internal services (`http://169.254.169.254/`, `localhost`, private addresses)';
-const FIX = 'Check the parsed hostname against an allow-list before the call, or send it through a filtering agent (request-filtering-agent)';
-
-export type Options = [{ acceptBlocklists?: boolean; reportPathInjection?: boolean; requireRedirectPolicy?: boolean }];
-export type MessageIds = 'requestControlledHost' | 'falseConfidenceCheck' | 'requestControlledPath' | 'followsRedirects' | 'addAllowListCheck';
 
 export default createRule<Options, MessageIds>({
   name: 'no-ssrf',

@@ -266,7 +266,8 @@ import phin from 'phin';`, `  const link = ctx.request.body.link;
   await fetch('https://api.a.com' + path);
   await fetch(new URL(path, 'https://api.a.com'));
   await fetch(new URL(ctx.query.url));
-  await fetch(String(new URL(ctx.query.url)).toString());`),
+  await fetch(String(new URL(ctx.query.url)).toString());
+  await fetch(new Request(ctx.query.url, { method: 'POST' }));`),
       [
         ['await fetch(', '`https://${host}/api`', 'fetch', 'ctx.query.host', 'host'],
         ['await fetch(', "'http://' + host + '/api'", 'fetch', 'ctx.query.host', 'host'],
@@ -277,6 +278,7 @@ import phin from 'phin';`, `  const link = ctx.request.body.link;
         ['await fetch(', "new URL(path, 'https://api.a.com')", 'fetch', 'ctx.query.path', 'URL (an absolute URL replaces the base URL)'],
         ['await fetch(', 'new URL(ctx.query.url)', 'fetch', 'ctx.query.url'],
         ['await fetch(', 'String(new URL(ctx.query.url)).toString()', 'fetch', 'ctx.query.url'],
+        ['await fetch(', "new Request(ctx.query.url, { method: 'POST' })", 'fetch', 'ctx.query.url'],
       ],
     ),
     // The request's own Host header (and a scheme read from the request before `://`).

@@ -9,7 +9,7 @@ import type { NameSpecList } from '../../core/name-specs';
 import { staticValue } from '../../core/static';
 import { constInitOf, laterWrites, variableFor } from '../../core/variable-index';
 import type { FileContext } from '../../core/context';
-import { REQUEST_SCHEMES, URL_CONSTRUCTORS, URL_PARSE_CALLS, URL_RESOLVE_CALLS, URL_TEXT_PROPERTIES } from '../../data/ssrf';
+import { REQUEST_CONSTRUCTORS, REQUEST_SCHEMES, URL_CONSTRUCTORS, URL_PARSE_CALLS, URL_RESOLVE_CALLS, URL_TEXT_PROPERTIES } from '../../data/ssrf';
 import type { RequestInputOrigin } from '../request-input/index';
 import { unwrap } from './input';
 import type { UrlInputAnalyzer } from './input';
@@ -134,11 +134,17 @@ export class UrlAuthority {
         }
         return this.appended(n, base, here, depth) ?? this.fallback(n, base, here);
       }
-      case AST_NODE_TYPES.NewExpression:
-        if (URL_CONSTRUCTORS.has(targetKeyOf(this.context, n.callee))) {
+      case AST_NODE_TYPES.NewExpression: {
+        const key = targetKeyOf(this.context, n.callee);
+        if (URL_CONSTRUCTORS.has(key)) {
           return this.resolved(n.arguments[0], n.arguments[1], base, here, depth);
         }
+        const [url] = n.arguments;
+        if (REQUEST_CONSTRUCTORS.has(key) && url && url.type !== AST_NODE_TYPES.SpreadElement) {
+          return this.analyze(url, base, here, depth + 1);
+        }
         return this.fallback(n, base, here);
+      }
       case AST_NODE_TYPES.MemberExpression: {
         const name = memberName(this.context, n);
         return name !== null && URL_TEXT_PROPERTIES.has(name) ? this.analyze(n.object, base, here, depth + 1) : this.fallback(n, base, here);
