@@ -145,6 +145,21 @@ function validateUrl(value: string) {
   return parsed;
 }
 `),
+    // A helper looping over the allowed domains, with the hostname assigned in a `try`.
+    route(`${RAW}
+  if (!isHostAllowed(u)) return;`, '  await fetch(u);', `function isHostAllowed(value: string): boolean {
+  let hostname: string;
+  try {
+    hostname = new URL(value).hostname;
+  } catch {
+    return false;
+  }
+  for (const allowed of (process.env.ALLOW_HOSTS ?? '').split(',')) {
+    if (hostname === allowed || hostname.endsWith('.' + allowed)) return true;
+  }
+  return false;
+}
+`),
     // The project's validators (settings http.urlValidators): a checking call, an asserting statement, a returned URL.
     {
       code: route(`  const raw = ctx.request.body.url;
@@ -316,6 +331,17 @@ router.post('/p', async (ctx) => {
         },
       ],
     },
+    // A helper with a path that answers "allowed" without a check (inside a `switch` the paths are not read).
+    unchecked(route(`${RAW}
+  if (!isAllowed(u)) return;`, '  await fetch(u);', `function isAllowed(value: string) {
+  switch (new URL(value).protocol) {
+    case 'https:':
+      return true;
+    default:
+      return false;
+  }
+}
+`), 'u'),
     // Raw host input checked with a suffix lacking its dot, before it becomes the host of a template.
     falseConfidence(`  const host = ctx.request.body.url;
   if (!host.endsWith('a.com')) return;`, "`endsWith('a.com')` without a leading dot (`evila.com` ends with it too)", '`https://${host}/x`', '  await fetch(`https://${host}/x`);', 'host'),

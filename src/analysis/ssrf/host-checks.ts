@@ -2,7 +2,7 @@ import { getStringIfConstant } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { memberName, patternPath } from '../../core/ast';
+import { childNodes, memberName, patternPath } from '../../core/ast';
 import { alwaysExits } from '../../core/control-flow';
 import { createGuard } from '../../core/guards';
 import { resolveCallTarget } from '../../core/modules';
@@ -10,7 +10,7 @@ import { matchNameSpec } from '../../core/name-specs';
 import type { NameSpecList } from '../../core/name-specs';
 import { staticValue } from '../../core/static';
 import { constInitOf, laterWrites, scopeOf, variableFor } from '../../core/variable-index';
-import { resolveFunction } from '../../core/functions';
+import { isFunctionLike, resolveFunction } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
 import type { FileContext } from '../../core/context';
 import {
@@ -248,10 +248,16 @@ class HostChecks {
   private definitionKind(id: TSESTree.Identifier, depth: number): SubjectKind | null {
     const variable = variableFor(this.context, id);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (!variable || def?.type !== 'Variable' || !def.node.init || laterWrites(variable).length > 0) {
+    if (!variable || def?.type !== 'Variable') {
       return null;
     }
-    const init = def.node.init;
+    // `let hostname; try { hostname = new URL(url).hostname } catch { return false }`: one write stands for the initialiser.
+    const writes = laterWrites(variable);
+    const assigned = !def.node.init && writes.length === 1 ? writes[0]!.identifier.parent : null;
+    const init = def.node.init ?? (assigned?.type === AST_NODE_TYPES.AssignmentExpression && assigned.operator === '=' ? assigned.right : null);
+    if (!init || (def.node.init && writes.length > 0)) {
+      return null;
+    }
     if (def.node.id.type === AST_NODE_TYPES.Identifier) {
       const n = unwrap(init);
       return n.type === AST_NODE_TYPES.MemberExpression || n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.AwaitExpression
@@ -588,7 +594,13 @@ class HostChecks {
     const current = this.current;
     this.current = null;
     try {
-      return fn.body.type === AST_NODE_TYPES.BlockStatement ? this.pathsHold(fn.body.body, polarity) : this.accepts(fn.body, polarity, 0);
+      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+        return this.accepts(fn.body, polarity, 0);
+      }
+      const handled = new Set<TSESTree.ReturnStatement>();
+      const held = this.pathsHold(fn.body.body, polarity, handled);
+      // A `return` the paths above did not read (in a `switch`, a nested block…) may answer without a check.
+      return held && this.returnsOf(fn.body).every((statement) => handled.has(statement) || returnsOther(this.context, statement, polarity));
     } finally {
       this.helpersBusy.delete(fn);
       this.current = current;
@@ -601,7 +613,21 @@ class HostChecks {
    * on which it held, `return expr` one on which `expr` is `result`. A body in a `try` whose `catch`
    * returns `result` adds a path on which the URL did not parse (and cannot be requested).
    */
-  private pathsHold(body: readonly TSESTree.Statement[], result: boolean): boolean {
+  /** The `return` statements of a function body, not those of functions inside it. */
+  private returnsOf(body: TSESTree.Node): TSESTree.ReturnStatement[] {
+    const out: TSESTree.ReturnStatement[] = [];
+    const pending: TSESTree.Node[] = [body];
+    for (let node = pending.pop(); node && out.length < 64; node = pending.pop()) {
+      if (node.type === AST_NODE_TYPES.ReturnStatement) {
+        out.push(node);
+      } else if (!isFunctionLike(node) && !node.type.endsWith('Expression')) {
+        pending.push(...childNodes(this.context.sourceCode, node));
+      }
+    }
+    return out;
+  }
+
+  private pathsHold(body: readonly TSESTree.Statement[], result: boolean, handled: Set<TSESTree.ReturnStatement>): boolean {
     let statements = body;
     const first = body[0];
     if (first?.type === AST_NODE_TYPES.TryStatement && first.handler) {
@@ -614,8 +640,23 @@ class HostChecks {
     let everyPath = true;
     let returned = false;
     for (const statement of statements) {
+      // for (const allowed of HOSTS) if (hostname === allowed || hostname.endsWith('.' + allowed)) return true;
+      const loopIf = statement.type === AST_NODE_TYPES.ForOfStatement ? singleStatement(statement.body) : null;
+      if (loopIf?.type === AST_NODE_TYPES.IfStatement && loopIf.alternate === null && exitValue(loopIf.consequent) === result) {
+        const held = this.accepts(loopIf.test, true, 0);
+        everyPath &&= held || checked;
+        const inner = singleStatement(loopIf.consequent);
+        if (inner.type === AST_NODE_TYPES.ReturnStatement) {
+          handled.add(inner);
+        }
+        continue;
+      }
       if (statement.type === AST_NODE_TYPES.IfStatement && statement.alternate === null) {
         const exit = exitValue(statement.consequent);
+        const inner = singleStatement(statement.consequent);
+        if (inner.type === AST_NODE_TYPES.ReturnStatement) {
+          handled.add(inner);
+        }
         if (exit === 'throw' || exit === !result) {
           checked = this.accepts(statement.test, false, 0) || checked;
         } else if (exit === result) {
@@ -627,6 +668,7 @@ class HostChecks {
         continue;
       }
       if (statement.type === AST_NODE_TYPES.ReturnStatement) {
+        handled.add(statement);
         const value = statement.argument ? staticValue(this.context, statement.argument) : { value: undefined };
         if (value === null || typeof value.value !== 'boolean') {
           everyPath &&= (statement.argument !== null && this.accepts(statement.argument, result, 0)) || checked;
@@ -756,9 +798,20 @@ class HostChecks {
   }
 }
 
+/** The statement a branch is (`{ return x; }` is `return x;`). */
+function singleStatement(branch: TSESTree.Statement): TSESTree.Statement {
+  return branch.type === AST_NODE_TYPES.BlockStatement && branch.body.length === 1 ? branch.body[0]! : branch;
+}
+
+/** Whether a `return` gives a constant other than `result` (a path that does not answer `result`). */
+function returnsOther(context: FileContext, statement: TSESTree.ReturnStatement, result: boolean): boolean {
+  const value = statement.argument ? staticValue(context, statement.argument) : { value: undefined };
+  return value !== null && value.value !== result && (typeof value.value === 'boolean' || value.value === undefined);
+}
+
 /** What a branch does: `throw`s, returns a constant boolean, or something else (`null`). */
 function exitValue(branch: TSESTree.Statement): boolean | 'throw' | null {
-  const statement = branch.type === AST_NODE_TYPES.BlockStatement && branch.body.length === 1 ? branch.body[0]! : branch;
+  const statement = singleStatement(branch);
   if (statement.type === AST_NODE_TYPES.ThrowStatement) {
     return 'throw';
   }
