@@ -117,6 +117,18 @@ import { ssrfSafeDispatcher } from './net';`, `  await request(ctx.request.body.
     koa(`const UPSTREAM = 'http://localhost:4000';`, `  await fetch(UPSTREAM + ctx.url);
   await fetch(\`http://upstream:8080\${ctx.path}\`);
   await fetch(\`http://upstream:8080\${ctx.request.originalUrl}\`);`),
+    // Odd calls: no arguments, spreads, computed configs, a URL built from nothing but input-free parts.
+    koa(`import axios from 'axios';
+import http from 'node:http';
+import WebSocket from 'ws';`, `  const args: [string] = ['https://a.com'];
+  await fetch();
+  await fetch(...args);
+  await axios({ ...ctx.state.config });
+  await axios.request({ [ctx.query.key as string]: 'x' });
+  http.get();
+  new WebSocket();
+  await fetch(\`\${'https'}://\${'a.com'}/\`);
+  await fetch(\`\`);`),
     // A file without any HTTP client: nothing is looked at.
     `export const add = (a: number, b: number) => a + b;`,
     // `goto` of something that is not a headless browser's page.
