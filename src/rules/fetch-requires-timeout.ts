@@ -5,7 +5,7 @@ import { methodCalledOnResult } from '../core/call-chain';
 import type { FileContext } from '../core/context';
 import { createRule } from '../core/create-rule';
 import { hasDirective } from '../core/functions';
-import { iterateModuleReferences, iterateValueReferences, resolveCallTarget } from '../core/modules';
+import { iterateValueReferences, resolveCallTarget } from '../core/modules';
 import { calleeName, compileNameSpecs, matchWrittenName, withModuleCalls } from '../core/name-specs';
 import type { NameSpecList } from '../core/name-specs';
 import { addArgument, insertProperty, replacePropertyValue } from '../core/object-edits';
@@ -14,14 +14,13 @@ import { findOptionsArgument } from '../core/options-object';
 import { configKey, perConfiguration } from '../core/settings';
 import { snippet } from '../core/snippet';
 import { dereference, staticValueOf } from '../core/static';
-import { callerOmitsTimeout, importedHttpWrapper, judgeBrowserCode, judgeTimeoutOptions, localHttpWrappers, mayBeHttpWrapper, mutatedOptionsLiteral } from '../analysis/http/index';
+import { callerOmitsTimeout, httpClientReferences, importedHttpWrapper, judgeBrowserCode, judgeTimeoutOptions, localHttpWrappers, mayBeHttpWrapper, mutatedOptionsLiteral } from '../analysis/http/index';
 import { importedNameReferences, projectImportNames } from '../project/index';
 import type { HttpWrapperSummary } from '../analysis/http/index';
 import type { TimeoutOptionVerdict } from '../analysis/http/index';
 import type { HttpClientEntry, HttpClientPolicy } from '../data/http-clients';
 import {
   FETCH_CALL,
-  HTTP_CLIENT_GLOBALS,
   HTTP_CLIENT_INSTANCES,
   HTTP_CLIENT_MODULES,
   HTTP_CLIENT_POLICIES,
@@ -145,7 +144,8 @@ export default createRule<Options, MessageIds>({
           }
         : {}),
       'Program:exit'() {
-        const references = [...iterateModuleReferences(context, moduleMap, HTTP_CLIENT_GLOBALS)];
+        // Shared with no-ssrf: one search of the HTTP clients per file.
+        const references = httpClientReferences(context, moduleMap);
         const configured = new Set(references.filter((ref) => setsDefaultTimeout(ref.node, ref.info)).map((ref) => ref.info.family));
         for (const ref of references) {
           if (ref.kind === 'call' && ref.info.kind !== 'defaults-timeout') {
