@@ -3,7 +3,7 @@
  * project files, following imports to their definitions, and the listing of project files.
  * Knows files and modules, not frameworks or rules. See README.md in this folder.
  */
-export { findProjectRoot, projectRoot } from './root';
+export { displayPath, findProjectRoot, pathForDisplay, projectRoot } from './root';
 export { nearestTsconfig, resolveModule, resolverAvailable, SOURCE_EXTENSIONS } from './resolve';
 export { MAX_CACHED_FILES, MAX_FILE_BYTES, projectFile, projectFileMentions } from './files';
 export type { ProjectFile } from './files';

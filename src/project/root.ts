@@ -96,3 +96,22 @@ export function projectRoot(filename: string, settings?: SettingsSource): string
   }
   return project.root ?? findProjectRoot(path.dirname(filename));
 }
+
+/**
+ * `file` as a message names it: relative to `root` with `/` separators, or its base name when it lies
+ * outside `root` (or on another drive), or when there is no root.
+ * @example pathForDisplay('/app/src/auth.ts', '/app') // 'src/auth.ts'
+ */
+export function pathForDisplay(file: string, root: string | null): string {
+  const relative = root === null ? '' : path.relative(root, file);
+  return (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : path.basename(file)).split(path.sep).join('/');
+}
+
+/**
+ * `file` as a message about the linted file names it: relative to the linted file's project root
+ * (its own folder when no root is found).
+ * @example displayPath(context, '/app/src/lib/auth.ts') // 'src/lib/auth.ts'
+ */
+export function displayPath(context: { readonly filename: string; readonly settings?: SettingsSource }, file: string): string {
+  return pathForDisplay(file, projectRoot(context.filename, context.settings) ?? path.dirname(context.filename));
+}

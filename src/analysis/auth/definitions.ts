@@ -1,10 +1,9 @@
 /** Functions defined in other project files: what an imported name stands for, as a function to analyse there. */
-import path from 'node:path';
 
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { importedDefinition, projectRoot } from '../../project/index';
+import { importedDefinition } from '../../project/index';
 import type { DefinitionOptions, ProjectFile } from '../../project/index';
 import type { FileContext } from '../../core/context';
 import { isFunctionLike, resolveFunction } from '../../core/functions';
@@ -83,13 +82,6 @@ function nameOf(node: TSESTree.Node): string {
     return node.property.name;
   }
   return 'handler';
-}
-
-/** How a message names another file: relative to the project root (`controllers/contracts.js`). */
-export function displayPath(context: FileContext, filename: string): string {
-  const root = projectRoot(context.filename, context.settings) ?? path.dirname(context.filename);
-  const relative = path.relative(root, filename);
-  return (relative.startsWith('..') ? path.basename(filename) : relative).split(path.sep).join('/');
 }
 
 /** Functions a factory returns: `return (req, res, next) => …`, `=> async (req) => …`. */

@@ -1,4 +1,3 @@
-import path from 'node:path';
 
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
@@ -13,7 +12,7 @@ import { classifyStatus } from './status';
 import { returnedValues } from './payload-leaks';
 import { kindSeverity } from './taint';
 import type { ErrorLeakKind, ErrorTaint } from './taint';
-import { importedDefinition, projectRoot, projectSettings } from '../../project/index';
+import { displayPath, importedDefinition, projectSettings } from '../../project/index';
 import { childNodes } from '../../core/ast';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
@@ -169,12 +168,6 @@ function calleeOf(context: FileContext, raw: TSESTree.Node): Callee | null {
 }
 
 /** `file` as a message shows it: relative to its project root, else its base name. */
-function displayPath(context: FileContext): string {
-  const root = projectRoot(context.filename, context.settings);
-  const relative = root ? path.relative(root, context.filename) : '';
-  return (relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : path.basename(context.filename)).split(path.sep).join('/');
-}
-
 /** The judge of a status expression that is a parameter of `fn`, or `null`. */
 function parameterJudge(context: FileContext, fn: FunctionLike, node: TSESTree.Node): StatusJudge | null {
   const id = skipTsWrappers(node);
@@ -317,7 +310,7 @@ export function createResponderAnalysis(options: ResponderOptions) {
         argument,
         taint,
         helper: callee.name,
-        file: callee.local ? null : displayPath(callee.context),
+        file: callee.local ? null : displayPath(callee.context, callee.context.filename),
         expression: leak.expression,
         sink: leak.sink,
         through: leak.through,
@@ -432,7 +425,7 @@ export function createResponderAnalysis(options: ResponderOptions) {
           }
         } else if (node.type === AST_NODE_TYPES.CallExpression && site.level <= MAX_HELPER_LEVELS) {
           for (const nested of callLeaks(site, node)) {
-            const where = nested.callee.local ? `${nested.callee.name}()` : `${nested.callee.name}() (${displayPath(nested.callee.context)})`;
+            const where = nested.callee.local ? `${nested.callee.name}()` : `${nested.callee.name}() (${displayPath(nested.callee.context, nested.callee.context.filename)})`;
             out.push({ ...nested.leak, through: [where, ...nested.leak.through] });
           }
         }

@@ -1,4 +1,3 @@
-import path from 'node:path';
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
@@ -15,7 +14,7 @@ import { variableFor } from '../../core/variable-index';
 import { HTTP_CLIENT_GLOBALS, HTTP_CLIENT_MODULES, HTTP_CLIENT_POLICIES } from '../../data/http-clients';
 import type { HttpClientEntry, HttpClientFamily, HttpClientPolicy } from '../../data/http-clients';
 import { escapeRegExp } from '../../core/regexp';
-import { importBinding, importedDefinition, importedNameMayHold, projectRoot } from '../../project/index';
+import { displayPath, importBinding, importedDefinition, importedNameMayHold } from '../../project/index';
 import type { ProjectFile } from '../../project/index';
 import { judgeAbortSignal } from './abort-signal';
 import { judgeTimeoutOptions } from './timeout-options';
@@ -501,12 +500,6 @@ export function localHttpWrappers(context: FileContext, requests: readonly HttpR
   });
 }
 
-function projectPath(context: FileContext, file: string): string {
-  const root = projectRoot(context.filename, context.settings);
-  const relative = root ? path.relative(root, file) : '';
-  return (relative && !relative.startsWith('..') ? relative : path.basename(file)).split(path.sep).join('/');
-}
-
 /**
  * The request a call of `callee` makes, when `callee` is a function imported from another
  * project file whose outbound request has no timeout (`never`) or one only when the caller passes
@@ -541,7 +534,7 @@ export function importedHttpWrapper(context: FileContext, callee: TSESTree.Node)
     if (importBinding(context, id) !== null) {
       const definition = importedDefinition(context, node, undefined, { mentions: MENTIONS_HTTP_CLIENT, mentionHops: 0 });
       const summary = definition && isFunctionLike(definition.node) ? summarise(definition.file, definition.node) : null;
-      found = summary && definition ? { ...summary, name: definition.name, definedIn: projectPath(context, definition.file.filename) } : null;
+      found = summary && definition ? { ...summary, name: definition.name, definedIn: displayPath(context, definition.file.filename) } : null;
     }
     if (property !== null) {
       byProperty.set(property, found);

@@ -1,4 +1,3 @@
-import path from 'node:path';
 
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
@@ -21,7 +20,7 @@ import { variableFor } from '../../core/variable-index';
 import { unconfinedFilePath } from './file-responses';
 import type { ParamRole } from '../../frameworks/types';
 import { escapeRegExp } from '../../core/regexp';
-import { importedDefinition, importedFileMentions, importedNameMayHold, projectRoot } from '../../project/index';
+import { displayPath, importedDefinition, importedFileMentions, importedNameMayHold } from '../../project/index';
 import type { ProjectFile } from '../../project/index';
 import { RequestInputAnalyzer, requestInputLists } from './tracker';
 import type { RequestInputOptions, RequestInputOrigin, SeededRole } from './values';
@@ -52,13 +51,6 @@ const SUMMARIES = perFileKey<WeakMap<object, Map<FunctionLike, ParameterSinks | 
 const inProgress = new Set<FunctionLike>();
 let hops = 0;
 
-
-/** `file` relative to the project root of the linted file (the file's own name without one). */
-function projectPath(context: FileContext, file: string): string {
-  const root = projectRoot(context.filename, context.settings);
-  const relative = root ? path.relative(root, file) : '';
-  return (relative && !relative.startsWith('..') ? relative : path.basename(file)).split(path.sep).join('/');
-}
 
 function calleeText(context: FileContext, call: TSESTree.CallExpression): string {
   const text = context.sourceCode.getText(call.callee).replace(/\s+/gu, '');
@@ -311,7 +303,7 @@ export function importedPathWrapper<T extends PathSink>(
       return null;
     }
     const params = parameterSinks(definition.file, definition.node, traceMap, globals, options);
-    return params ? { name: definition.name, definedIn: projectPath(context, definition.file.filename), params } : null;
+    return params ? { name: definition.name, definedIn: displayPath(context, definition.file.filename), params } : null;
   } catch {
     return null;
   }
@@ -359,7 +351,7 @@ export function importedHandlerSinks<T extends PathSink>(
     const lists = requestInputLists(definition.file.context, options);
     const analyzer = new RequestInputAnalyzer(definition.file.context, lists.sources, lists.sanitizers, new Map([[fn, seeds]]));
     const found: ImportedHandlerSink[] = [];
-    const definedIn = projectPath(context, definition.file.filename);
+    const definedIn = displayPath(context, definition.file.filename);
     const responseIndex = seeds.findIndex((seed) => seed?.role.kind === 'response');
     const uses = [...sinkArguments(definition.file.context, traceMap, globals, options, fn), ...handlerMethodArguments(definition.file.context, fn, responseIndex, analyzer)];
     for (const use of uses) {

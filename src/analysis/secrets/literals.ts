@@ -1,4 +1,3 @@
-import path from 'node:path';
 
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
@@ -7,7 +6,7 @@ import type { FileContext } from '../../core/context';
 import { memberName, patternPath } from '../../core/ast';
 import { findObjectProperty, getPropertyKeyName, resolveConstInit, skipTsWrappers, staticValue } from '../../core/static';
 import { variableFor } from '../../core/variable-index';
-import { importedDefinition, projectRoot } from '../../project/index';
+import { displayPath, importedDefinition } from '../../project/index';
 import { KEY_WRAPPERS } from '../../data/secret-sinks';
 
 /** A compile-time string that reaches a credential sink. */
@@ -358,9 +357,3 @@ function isKeyWrapper(context: FileContext, call: TSESTree.CallExpression | TSES
   return object.type === AST_NODE_TYPES.Identifier && KEY_WRAPPERS.has(`${object.name}.${property}`);
 }
 
-/** How a message names another file: relative to the project root. */
-function displayPath(context: FileContext, filename: string): string {
-  const root = projectRoot(context.filename, context.settings) ?? path.dirname(context.filename);
-  const relative = path.relative(root, filename);
-  return (relative.startsWith('..') ? path.basename(filename) : relative).split(path.sep).join('/');
-}

@@ -20,9 +20,8 @@ import type { FunctionLike } from '../../core/functions';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
 import { staticCalleeName } from '../../core/ast';
-import { importedDefinition, projectImportNames, projectRoot } from '../../project/index';
+import { displayPath, importedDefinition, projectImportNames } from '../../project/index';
 import { childNodes } from '../../core/ast';
-import path from 'node:path';
 
 /** A call found to receive SQL text. */
 export interface SqlSinkCall {
@@ -490,13 +489,6 @@ function summaryOf(context: FileContext, extraSinks: readonly string[]): FileSum
   return summary;
 }
 
-/** `file` relative to the project root of the linted file (the other file's name when there is none). */
-export function projectPath(context: FileContext, file: string): string {
-  const root = projectRoot(context.filename, context.settings);
-  const relative = root ? path.relative(root, file) : '';
-  return (relative && !relative.startsWith('..') ? relative : path.basename(file)).split(path.sep).join('/');
-}
-
 /**
  * The sink a call of `callee` is when `callee` is imported from another project file whose
  * function passes a parameter on as SQL text (`export const run = (sql, p) => pool.query(sql, p)`),
@@ -510,7 +502,7 @@ export function importedSqlWrapper(context: FileContext, callee: TSESTree.Node, 
     const fn = definition && isFunctionLike(definition.node) ? definition.node : null;
     const summary = fn && definition ? summaryOf(definition.file.context, extraSinks) : null;
     const wrapper = fn ? summary?.wrappers.get(fn) : undefined;
-    return wrapper && definition ? { ...wrapper, definedIn: projectPath(context, definition.file.filename) } : null;
+    return wrapper && definition ? { ...wrapper, definedIn: displayPath(context, definition.file.filename) } : null;
   } catch {
     return null;
   }

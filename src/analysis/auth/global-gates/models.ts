@@ -75,10 +75,6 @@ export function covers(model: GateModel, routePath: string): boolean {
   return samples !== null && samples.length > 0 && samples.every((p) => model.scope(p) === true && model.rules.some((rule) => rule.cond(p) === true));
 }
 
-export function relativeName(file: string, root: string | null): string {
-  return root ? path.relative(root, file).split(path.sep).join('/') : path.basename(file);
-}
-
 export function firstFile(like: FileContext, dir: string, names: readonly string[]): ProjectFile | null {
   for (const name of names) {
     const file = projectFile(path.join(dir, name), like);

@@ -24,7 +24,7 @@ import {
   nestRouteSamples,
 } from '../../../frameworks/global-gates/nest';
 import type { Route } from '../../../frameworks/types';
-import { projectFile, projectFiles, projectRoot } from '../../../project/index';
+import { pathForDisplay, projectFile, projectFiles, projectRoot } from '../../../project/index';
 import type { ProjectFile } from '../../../project/index';
 import { childNodes, dottedName } from '../../../core/ast';
 import { perFile, perFileKey } from '../../../core/context';
@@ -34,7 +34,7 @@ import { resolveCallTarget } from '../../../core/modules';
 import { findObjectProperty, skipTsWrappers, staticValue } from '../../../core/static';
 import { functionOf, newReader, shortText, walkFunction } from './reader';
 import type { Deps } from './reader';
-import { memoised, relativeName } from './models';
+import { memoised } from './models';
 import type { GlobalGate } from './models';
 import { classOf, nestAppDirectory } from './nest';
 
@@ -245,7 +245,7 @@ export function nestMiddlewareGate(context: FileContext, route: Route): GlobalGa
   for (const { filename, application } of app.applications) {
     const target = application.targets.find((t) => names(t, route, context.filename, samples, true));
     if (target && !application.excludes.some((t) => names(t, route, context.filename, samples, false))) {
-      return { file: filename, description: `${relativeName(filename, app.root)} apply(${application.middleware}).forRoutes(${target.text})` };
+      return { file: filename, description: `${pathForDisplay(filename, app.root)} apply(${application.middleware}).forRoutes(${target.text})` };
     }
   }
   return null;

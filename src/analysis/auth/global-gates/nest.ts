@@ -13,7 +13,7 @@ import {
   NEST_MAIN_FILES,
   NEST_PASSPORT_GUARD,
 } from '../../../frameworks/global-gates/nest';
-import { importedDefinition, projectFile, projectFiles, projectRoot } from '../../../project/index';
+import { importedDefinition, pathForDisplay, projectFile, projectFiles, projectRoot } from '../../../project/index';
 import type { ProjectFile } from '../../../project/index';
 import { childNodes, dottedName } from '../../../core/ast';
 import type { FileContext } from '../../../core/context';
@@ -22,7 +22,7 @@ import { getSettings } from '../../../core/settings';
 import { findObjectProperty, resolveConstInit, skipTsWrappers } from '../../../core/static';
 import { TRUE, isModuleExport, newReader, noteDep, shortText, walkFunction } from './reader';
 import type { Deps } from './reader';
-import { firstFile, memoised, relativeName } from './models';
+import { firstFile, memoised } from './models';
 import type { GateModel, GlobalGate } from './models';
 
 /** The class an expression names (local or imported), with the context of its file. */
@@ -154,7 +154,7 @@ export function nestGate(context: FileContext): GlobalGate | null {
   const main = firstFile(context, appDir, NEST_MAIN_FILES);
   const fromMain = main ? globalGuardsModel(main) : null;
   if (main && fromMain) {
-    return { file: main.filename, description: `${relativeName(main.filename, root)} ${fromMain.what}` };
+    return { file: main.filename, description: `${pathForDisplay(main.filename, root)} ${fromMain.what}` };
   }
   for (const filename of projectFiles(root, { text: NEST_APP_GUARD_TEXT, settings: context })) {
     if (!filename.startsWith(appDir + path.sep) || filename === context.filename) {
@@ -163,7 +163,7 @@ export function nestGate(context: FileContext): GlobalGate | null {
     const file = projectFile(filename, context);
     const model = file ? appGuardModel(file) : null;
     if (file && model) {
-      return { file: file.filename, description: `${relativeName(file.filename, root)} ${model.what}` };
+      return { file: file.filename, description: `${pathForDisplay(file.filename, root)} ${model.what}` };
     }
   }
   return null;

@@ -14,7 +14,7 @@ import {
 } from '../../../frameworks/global-gates/next';
 import { pathPatternRegExp } from '../../../frameworks/global-gates/path-patterns';
 import type { Route } from '../../../frameworks/types';
-import { exportedDefinition, importBinding, importedDefinition, projectFile, projectRoot, resolveModule } from '../../../project/index';
+import { exportedDefinition, importBinding, importedDefinition, pathForDisplay, projectFile, projectRoot, resolveModule } from '../../../project/index';
 import type { ProjectFile } from '../../../project/index';
 import { dottedName } from '../../../core/ast';
 import type { FileContext } from '../../../core/context';
@@ -23,7 +23,7 @@ import { findObjectProperty, resolveConstInit, skipTsWrappers, staticValue } fro
 import { boundNames } from '../values';
 import { FALSE, TRUE, functionOf, isModuleExport, newReader, noteDep, walkFunction } from './reader';
 import type { Cond, Deps, Rule } from './reader';
-import { covers, firstFile, memoised, relativeName } from './models';
+import { covers, firstFile, memoised } from './models';
 import type { GateModel, GlobalGate } from './models';
 
 /** A property of an object literal, looking through spreads of constants and of imported objects (`...authConfig`). */
@@ -280,6 +280,6 @@ export function nextGate(context: FileContext, route: Route): GlobalGate | null 
   if (!file || !model || !covers(model, route.path!)) {
     return null;
   }
-  const name = relativeName(file.filename, projectRoot(context.filename, context));
+  const name = pathForDisplay(file.filename, projectRoot(context.filename, context));
   return { file: file.filename, description: `${name} ${model.what}${model.scopeText ? ` matcher ${model.scopeText}` : ''}` };
 }

@@ -4,12 +4,12 @@ import path from 'node:path';
 import { NUXT_MIDDLEWARE_FOLDER, NUXT_REJECTING_CALLS, nuxtServerDirectory } from '../../../frameworks/global-gates/nuxt';
 import { h3HandlerFunctions } from '../../../frameworks/h3';
 import type { Route } from '../../../frameworks/types';
-import { exportedDefinition, projectFile, projectFiles, projectRoot } from '../../../project/index';
+import { exportedDefinition, pathForDisplay, projectFile, projectFiles, projectRoot } from '../../../project/index';
 import type { ProjectFile } from '../../../project/index';
 import type { FileContext } from '../../../core/context';
 import { TRUE, newReader, noteDep, walkFunction } from './reader';
 import type { Rule } from './reader';
-import { covers, memoised, relativeName } from './models';
+import { covers, memoised } from './models';
 import type { GateModel, GlobalGate } from './models';
 
 /** What one middleware file refuses: the functions of its default export's event handler, read in the anonymous world. */
@@ -48,7 +48,7 @@ export function nuxtGate(context: FileContext, route: Route): GlobalGate | null 
     const model = file ? middlewareModel(file) : null;
     if (file && model && covers(model, route.path)) {
       const rule = model.rules.find((r) => r.cond(route.path!) === true);
-      const name = relativeName(file.filename, projectRoot(context.filename, context));
+      const name = pathForDisplay(file.filename, projectRoot(context.filename, context));
       return { file: file.filename, description: `${name} ${model.what}${rule ? `: ${rule.text}` : ''}` };
     }
   }

@@ -9,14 +9,14 @@ import {
   svelteKitSourceDirectory,
 } from '../../../frameworks/global-gates/sveltekit';
 import type { Route } from '../../../frameworks/types';
-import { exportedDefinition, projectRoot } from '../../../project/index';
+import { exportedDefinition, pathForDisplay, projectRoot } from '../../../project/index';
 import type { ProjectFile } from '../../../project/index';
 import { dottedName } from '../../../core/ast';
 import type { FileContext } from '../../../core/context';
 import { skipTsWrappers } from '../../../core/static';
 import { TRUE, functionOf, isModuleExport, newReader, walkFunction } from './reader';
 import type { Rule } from './reader';
-import { covers, firstFile, memoised, relativeName } from './models';
+import { covers, firstFile, memoised } from './models';
 import type { GateModel, GlobalGate } from './models';
 
 function handleModel(file: ProjectFile): GateModel | null {
@@ -50,6 +50,6 @@ export function svelteKitGate(context: FileContext, route: Route): GlobalGate | 
     return null;
   }
   const rule = model.rules.find((r) => r.cond(route.path!) === true);
-  const name = relativeName(file.filename, projectRoot(context.filename, context));
+  const name = pathForDisplay(file.filename, projectRoot(context.filename, context));
   return { file: file.filename, description: `${name} ${model.what}${rule ? `: ${rule.text}` : ''}` };
 }
