@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { alwaysExits } from './control-flow';
+import { unwrapExpression } from './static';
 
 /** What a guard asks of one condition: `test` has the value `branch` wherever the node runs. */
 export type Holds = (test: TSESTree.Node, branch: boolean) => boolean;
@@ -85,4 +86,25 @@ export function createGuard(holds: Holds, options: GuardOptions = {}): (node: TS
     }
     return result;
   };
+}
+
+/**
+ * Whether `test` having the value `polarity` proves what `atom` proves of one condition, through `!`
+ * and `&&`/`||`: `a && b` true proves what either part proves; `a && b` false only what both prove
+ * (one of them failed); `||` the other way round. `atom` gets every other condition, unwrapped
+ * (TS wrappers, optional chains), and may follow constants by calling back.
+ * @example conditionProves(test, false, (t, p) => p && isAllowListCheck(t)) // if (!ALLOWED.has(x) || …) return;
+ */
+export function conditionProves(test: TSESTree.Node, polarity: boolean, atom: (test: TSESTree.Node, polarity: boolean) => boolean): boolean {
+  const t = unwrapExpression(test);
+  if (t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!') {
+    return conditionProves(t.argument, !polarity, atom);
+  }
+  if (t.type === AST_NODE_TYPES.LogicalExpression && t.operator !== '??') {
+    const conjunction = (t.operator === '&&') === polarity;
+    const left = conditionProves(t.left, polarity, atom);
+    const right = conditionProves(t.right, polarity, atom);
+    return conjunction ? left || right : left && right;
+  }
+  return atom(t, polarity);
 }

@@ -19,6 +19,15 @@ export function skipTsWrappers(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
+/** The expression inside TS wrappers and optional chains: `x!`, `x as T`, `a?.b` (its `ChainExpression`). */
+export function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
+  let current = skipTsWrappers(node);
+  while (current.type === AST_NODE_TYPES.ChainExpression) {
+    current = skipTsWrappers(current.expression);
+  }
+  return current;
+}
+
 /**
  * The single initializer of a variable that is never reassigned (`const`, or `let`/`var`
  * without later writes), or `null`.

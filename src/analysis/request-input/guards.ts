@@ -6,11 +6,12 @@ import { memberName } from '../../core/ast';
 import { resolveCallTarget } from '../../core/modules';
 import { isConstantKeyed } from './lookups';
 import { pathFunctionName } from './path-functions';
-import { isAllowListRegex, isShellSafeRegex, regexOf, unwrap } from './regexes';
-import { resolveConstInit } from '../../core/static';
+import { isAllowListRegex, isShellSafeRegex, regexOf } from './regexes';
+import { resolveConstInit, unwrapExpression } from '../../core/static';
 import { alwaysExits } from '../../core/control-flow';
 import { scopeOf } from '../../core/variable-index';
 import type { FileContext } from '../../core/context';
+import { conditionProves } from '../../core/guards';
 
 /** Validation libraries' predicates whose `true` means a fixed alphabet (`validator.isUUID(x)`). */
 const VALIDATOR_NAMES = /^is(?:UUID|Uuid|Alphanumeric|Numeric|Int|Alpha|Hexadecimal|MongoId|Slug|Integer|SafeInteger)$/u;
@@ -21,7 +22,7 @@ const DECODERS = new Set(['#decodeURIComponent', '#decodeURI', '#unescape', 'que
 const CONTAINMENT_CALLS = new Set(['is-path-inside#', 'path-is-inside#']);
 
 function compactText(context: FileContext, node: TSESTree.Node): string {
-  return context.sourceCode.getText(unwrap(node)).replace(/\s+/gu, '');
+  return context.sourceCode.getText(unwrapExpression(node)).replace(/\s+/gu, '');
 }
 
 /** Ancestors where a guard can apply: a branch, a short-circuit, or a statement list. */
@@ -93,7 +94,7 @@ function guardStatements(context: FileContext, list: readonly TSESTree.Node[]): 
         return alwaysExits(statement.consequent) || (statement.alternate !== null && alwaysExits(statement.alternate));
       }
       if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
-        const expr = unwrap(statement.expression);
+        const expr = unwrapExpression(statement.expression);
         return expr.type === AST_NODE_TYPES.CallExpression && expr.arguments[0] !== undefined && ASSERT_CALLEES.has(compactText(context, expr.callee));
       }
       return false;
@@ -221,7 +222,7 @@ class Guards {
       );
     }
     if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
-      const expr = unwrap(statement.expression);
+      const expr = unwrapExpression(statement.expression);
       if (expr.type === AST_NODE_TYPES.CallExpression && expr.arguments[0] && ASSERT_CALLEES.has(this.text(expr.callee))) {
         return this.accepts(expr.arguments[0], true);
       }
@@ -231,23 +232,14 @@ class Guards {
 
   /** Whether `test` evaluating to `polarity` proves the used value safe. */
   private accepts(test: TSESTree.Node, polarity: boolean, depth = 0): boolean {
-    const t = unwrap(test);
-    if (t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!') {
-      return this.accepts(t.argument, !polarity, depth);
-    }
-    if (t.type === AST_NODE_TYPES.LogicalExpression && t.operator !== '??') {
-      const conjunction = (t.operator === '&&') === polarity;
-      const left = this.accepts(t.left, polarity, depth);
-      const right = this.accepts(t.right, polarity, depth);
-      // a && b true: both hold (either suffices); a && b false: one failed (both must suffice).
-      return conjunction ? left || right : left && right;
-    }
-    if (t.type === AST_NODE_TYPES.Identifier && depth < 3 && !this.same(t)) {
-      // const inside = resolved.startsWith(root + path.sep); if (!inside) return …
-      const init = resolveConstInit(this.context, t);
-      return init !== null && this.accepts(init, polarity, depth + 1);
-    }
-    return polarity ? this.safeIfTrue(t) : this.safeIfFalse(t);
+    return conditionProves(test, polarity, (t, p) => {
+      if (t.type === AST_NODE_TYPES.Identifier && depth < 3 && !this.same(t)) {
+        // const inside = resolved.startsWith(root + path.sep); if (!inside) return …
+        const init = resolveConstInit(this.context, t);
+        return init !== null && this.accepts(init, p, depth + 1);
+      }
+      return p ? this.safeIfTrue(t) : this.safeIfFalse(t);
+    });
   }
 
   private safeIfTrue(t: TSESTree.Node): boolean {
@@ -256,7 +248,7 @@ class Guards {
       return t.computed && this.same(t.property) && isConstantKeyed(this.context, t.object, 'index');
     }
     if (t.type === AST_NODE_TYPES.CallExpression) {
-      const callee = unwrap(t.callee);
+      const callee = unwrapExpression(t.callee);
       const [first, second] = t.arguments;
       if (callee.type === AST_NODE_TYPES.MemberExpression) {
         const method = memberName(this.context, callee);
@@ -321,7 +313,7 @@ class Guards {
 
   private safeIfFalse(t: TSESTree.Node): boolean {
     if (t.type === AST_NODE_TYPES.CallExpression && this.analyzer.purpose !== 'command') {
-      const callee = unwrap(t.callee);
+      const callee = unwrapExpression(t.callee);
       const first = t.arguments[0];
       if (callee.type === AST_NODE_TYPES.MemberExpression) {
         const method = memberName(this.context, callee);
@@ -387,9 +379,9 @@ class Guards {
   }
 
   private indexOfCall(node: TSESTree.Node): { object: TSESTree.Node; arg: TSESTree.Node | undefined } | null {
-    const n = unwrap(node);
+    const n = unwrapExpression(node);
     if (n.type === AST_NODE_TYPES.CallExpression) {
-      const callee = unwrap(n.callee);
+      const callee = unwrapExpression(n.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(this.context, callee) === 'indexOf') {
         return { object: callee.object, arg: n.arguments[0] };
       }
@@ -414,7 +406,7 @@ class Guards {
 
   /** `x.split(path.sep)`, `x.split('/')` of the used value. */
   private isSplitOfUse(node: TSESTree.Node): boolean {
-    const n = unwrap(node);
+    const n = unwrapExpression(node);
     return (
       n.type === AST_NODE_TYPES.CallExpression &&
       n.callee.type === AST_NODE_TYPES.MemberExpression &&
@@ -444,18 +436,18 @@ class Guards {
    * only be a segment of its own, and the value is relative.
    */
   private isNormalizedRelative(): boolean {
-    let node = unwrap(this.ref);
+    let node = unwrapExpression(this.ref);
     for (let hop = 0; node.type === AST_NODE_TYPES.Identifier && hop < 3; hop++) {
       const init = resolveConstInit(this.context, node);
       if (!init) {
         return false;
       }
-      node = unwrap(init);
+      node = unwrapExpression(init);
     }
     let normalized = false;
     let stripped = false;
     for (let current: TSESTree.Node | undefined = node, depth = 0; current && depth < 8; depth++) {
-      const n: TSESTree.Node = unwrap(current);
+      const n: TSESTree.Node = unwrapExpression(current);
       if (n.type !== AST_NODE_TYPES.CallExpression) {
         break;
       }
@@ -495,11 +487,11 @@ class Guards {
 
   /** `rel` (or the inline call) is `path.relative(root, <the used value>)`. */
   private isRelativeOfUse(node: TSESTree.Node): boolean {
-    let n = unwrap(node);
+    let n = unwrapExpression(node);
     if (n.type === AST_NODE_TYPES.Identifier) {
       n = resolveConstInit(this.context, n) ?? n;
     }
-    n = unwrap(n);
+    n = unwrapExpression(n);
     return (
       n.type === AST_NODE_TYPES.CallExpression &&
       pathFunctionName(resolveCallTarget(this.context, n.callee)) === 'relative' &&
@@ -509,7 +501,7 @@ class Guards {
 
   /** `root + path.sep`, `root + '/'`, `` `${root}/` ``, or a constant ending in `/`. */
   private endsWithSeparator(node: TSESTree.Node, depth: number): boolean {
-    const n = unwrap(node);
+    const n = unwrapExpression(node);
     if (depth > 4) {
       return false;
     }
@@ -541,7 +533,7 @@ function isStatementLike(node: TSESTree.Node): boolean {
 }
 
 function isLiteral(node: TSESTree.Node, value: number): boolean {
-  const n = unwrap(node);
+  const n = unwrapExpression(node);
   if (n.type === AST_NODE_TYPES.Literal) {
     return n.value === value;
   }

@@ -2,22 +2,13 @@ import { getStringIfConstant } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { resolveConstInit, skipTsWrappers } from '../../core/static';
+import { resolveConstInit, unwrapExpression } from '../../core/static';
 import { scopeOf } from '../../core/variable-index';
 import type { FileContext } from '../../core/context';
 
-/** The expression inside TS wrappers and optional chains (`x!`, `x as T`, `a?.b`). */
-export function unwrap(node: TSESTree.Node): TSESTree.Node {
-  let current = skipTsWrappers(node);
-  while (current.type === AST_NODE_TYPES.ChainExpression) {
-    current = skipTsWrappers(current.expression);
-  }
-  return current;
-}
-
 /** A regular expression given as a literal, a `const` holding one, or `new RegExp('…')`. */
 export function regexOf(context: FileContext, node: TSESTree.Node, depth = 0): { pattern: string; flags: string } | null {
-  const n = unwrap(node);
+  const n = unwrapExpression(node);
   if (n.type === AST_NODE_TYPES.Literal && 'regex' in n && n.regex) {
     return { pattern: n.regex.pattern, flags: n.regex.flags };
   }

@@ -7,8 +7,8 @@ import { scopeOf } from '../../core/variable-index';
 import type { FileContext } from '../../core/context';
 import { findEnclosingHandler } from '../../frameworks/registry';
 import { PLACEHOLDER_HOST } from '../../data/ssrf';
-import { unwrap } from './input';
 import type { ControlledRequest } from './judge';
+import { unwrapExpression } from '../../core/static';
 
 /** The name of the allow-list the suggestion declares (or reuses, when the module has it). */
 export const ALLOWED_HOSTS = 'ALLOWED_HOSTS';
@@ -24,7 +24,7 @@ export interface AllowListEdit {
 
 /** Member chains of names (`url`, `req.query.url`, `body.target`): evaluated again without side effects. */
 function isPlainReference(node: TSESTree.Node): boolean {
-  const n = unwrap(node);
+  const n = unwrapExpression(node);
   if (n.type === AST_NODE_TYPES.Identifier) {
     return true;
   }
@@ -142,7 +142,7 @@ function membershipMethod(variable: TSESLint.Scope.Variable): 'has' | 'includes'
   if (variable.scope.type !== 'module' && variable.scope.type !== 'global') {
     return null;
   }
-  const init = def?.type === 'Variable' && def.node.init ? unwrap(def.node.init) : null;
+  const init = def?.type === 'Variable' && def.node.init ? unwrapExpression(def.node.init) : null;
   if (init?.type === AST_NODE_TYPES.ArrayExpression) {
     return 'includes';
   }
@@ -186,7 +186,7 @@ function isRequireDeclaration(statement: TSESTree.Node): boolean {
     return false;
   }
   return statement.declarations.every((declarator) => {
-    const init = declarator.init ? unwrap(declarator.init) : null;
+    const init = declarator.init ? unwrapExpression(declarator.init) : null;
     return init?.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === 'require';
   });
 }

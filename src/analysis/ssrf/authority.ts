@@ -6,12 +6,11 @@ import { concatOperands, memberName } from '../../core/ast';
 import { resolveCallTarget } from '../../core/modules';
 import { matchNameSpec } from '../../core/name-specs';
 import type { NameSpecList } from '../../core/name-specs';
-import { staticValue } from '../../core/static';
+import { staticValue, unwrapExpression } from '../../core/static';
 import { constInitOf, laterWrites, variableFor } from '../../core/variable-index';
 import type { FileContext } from '../../core/context';
 import { REQUEST_CONSTRUCTORS, REQUEST_SCHEMES, URL_CONSTRUCTORS, URL_PARSE_CALLS, URL_RESOLVE_CALLS, URL_TEXT_PROPERTIES } from '../../data/ssrf';
 import type { RequestInputOrigin } from '../request-input/index';
-import { unwrap } from './input';
 import type { UrlInputAnalyzer } from './input';
 
 /**
@@ -104,7 +103,7 @@ export class UrlAuthority {
   }
 
   private analyze(node: TSESTree.Node, base: BaseMode, chain: readonly TSESTree.Node[], depth: number): UrlVerdict {
-    const n = unwrap(node);
+    const n = unwrapExpression(node);
     const here = [...chain, n];
     if (depth > MAX_DEPTH) {
       return this.fallback(n, base, here);
@@ -200,7 +199,7 @@ export class UrlAuthority {
   }
 
   private call(n: TSESTree.CallExpression, base: BaseMode, here: readonly TSESTree.Node[], depth: number): UrlVerdict {
-    const callee = unwrap(n.callee);
+    const callee = unwrapExpression(n.callee);
     if (this.validators.specs.length > 0 && matchNameSpec(this.context, callee, this.validators)) {
       return NONE;
     }

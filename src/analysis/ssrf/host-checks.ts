@@ -4,11 +4,11 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { childNodes, memberName, patternPath } from '../../core/ast';
 import { alwaysExits } from '../../core/control-flow';
-import { createGuard } from '../../core/guards';
+import { conditionProves, createGuard } from '../../core/guards';
 import { resolveCallTarget } from '../../core/modules';
 import { matchNameSpec } from '../../core/name-specs';
 import type { NameSpecList } from '../../core/name-specs';
-import { staticValue } from '../../core/static';
+import { staticValue, unwrapExpression } from '../../core/static';
 import { constInitOf, laterWrites, scopeOf, variableFor } from '../../core/variable-index';
 import { isFunctionLike, resolveFunction } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
@@ -25,7 +25,6 @@ import {
   URL_TEXT_PROPERTIES,
 } from '../../data/ssrf';
 import type { ControlledAuthority } from './authority';
-import { unwrap } from './input';
 import type { UrlInputAnalyzer } from './input';
 
 /** What a checked expression is, seen from the URL of one request. */
@@ -142,7 +141,7 @@ class HostChecks {
     this.keyMemo.set(node, keys);
     let current: TSESTree.Node | null = node;
     for (let depth = 0; current && depth < 8; depth++) {
-      const n: TSESTree.Node = unwrap(current);
+      const n: TSESTree.Node = unwrapExpression(current);
       current = null;
       switch (n.type) {
         case AST_NODE_TYPES.Identifier: {
@@ -171,7 +170,7 @@ class HostChecks {
           }
           break;
         case AST_NODE_TYPES.CallExpression: {
-          const callee = unwrap(n.callee);
+          const callee = unwrapExpression(n.callee);
           const key = this.targetKey(callee);
           if ((key === '#String' || URL_PARSE_CALLS.has(key)) && n.arguments[0]) {
             current = n.arguments[0];
@@ -211,7 +210,7 @@ class HostChecks {
     if (!node || node.type === AST_NODE_TYPES.SpreadElement || depth > 4) {
       return null;
     }
-    const n = unwrap(node);
+    const n = unwrapExpression(node);
     if (n.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.MemberExpression && n.arguments.length === 0) {
       const method = memberName(this.context, n.callee);
       if (method !== null && HOST_PRESERVING.has(method)) {
@@ -259,7 +258,7 @@ class HostChecks {
       return null;
     }
     if (def.node.id.type === AST_NODE_TYPES.Identifier) {
-      const n = unwrap(init);
+      const n = unwrapExpression(init);
       return n.type === AST_NODE_TYPES.MemberExpression || n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.AwaitExpression
         ? this.kindOf(n, depth + 1)
         : null;
@@ -276,11 +275,11 @@ class HostChecks {
   }
 
   private isDnsAnswer(node: TSESTree.Node): boolean {
-    let n = unwrap(node);
+    let n = unwrapExpression(node);
     if (n.type === AST_NODE_TYPES.AwaitExpression) {
-      n = unwrap(n.argument);
+      n = unwrapExpression(n.argument);
     }
-    return n.type === AST_NODE_TYPES.CallExpression && DNS_LOOKUPS.has(this.targetKey(unwrap(n.callee)));
+    return n.type === AST_NODE_TYPES.CallExpression && DNS_LOOKUPS.has(this.targetKey(unwrapExpression(n.callee)));
   }
 
   private notInput(node: TSESTree.Node | undefined): boolean {
@@ -349,24 +348,16 @@ class HostChecks {
   }
 
   private accepts(test: TSESTree.Node, polarity: boolean, depth: number): boolean {
-    const t = unwrap(test);
-    if (t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!') {
-      return this.accepts(t.argument, !polarity, depth);
-    }
-    if (t.type === AST_NODE_TYPES.LogicalExpression && t.operator !== '??') {
-      const conjunction = (t.operator === '&&') === polarity;
-      const left = this.accepts(t.left, polarity, depth);
-      const right = this.accepts(t.right, polarity, depth);
-      return conjunction ? left || right : left && right;
-    }
-    if (t.type === AST_NODE_TYPES.Identifier && depth < 3) {
-      const init = constInitOf(this.context, t);
-      return init !== null && this.accepts(init, polarity, depth + 1);
-    }
-    if (t.type === AST_NODE_TYPES.AwaitExpression) {
-      return this.accepts(t.argument, polarity, depth);
-    }
-    return this.atom(t, polarity);
+    return conditionProves(test, polarity, (t, p) => {
+      if (t.type === AST_NODE_TYPES.Identifier && depth < 3) {
+        const init = constInitOf(this.context, t);
+        return init !== null && this.accepts(init, p, depth + 1);
+      }
+      if (t.type === AST_NODE_TYPES.AwaitExpression) {
+        return this.accepts(t.argument, p, depth);
+      }
+      return this.atom(t, p);
+    });
   }
 
   /** A membership or equality test of the host or URL: an allow-list when it must hold, a blocklist when it must fail. */
@@ -397,7 +388,7 @@ class HostChecks {
   }
 
   private callAtom(t: TSESTree.CallExpression, polarity: boolean): boolean {
-    const callee = unwrap(t.callee);
+    const callee = unwrapExpression(t.callee);
     const args = t.arguments;
     const argKinds = args.map((arg) => this.kindOf(arg));
     const checksUrl = argKinds.some((kind) => kind === 'host' || kind === 'url');
@@ -560,9 +551,9 @@ class HostChecks {
   }
 
   private indexOfCall(node: TSESTree.Node): { object: TSESTree.Node; argument: TSESTree.Node | undefined } | null {
-    const n = unwrap(node);
+    const n = unwrapExpression(node);
     if (n.type === AST_NODE_TYPES.CallExpression) {
-      const callee = unwrap(n.callee);
+      const callee = unwrapExpression(n.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(this.context, callee) === 'indexOf' && !this.isSubject(callee.object)) {
         return { object: callee.object, argument: n.arguments[0] };
       }
@@ -719,12 +710,12 @@ class HostChecks {
   private statementChecks(statement: TSESTree.Node, inTry: boolean): boolean {
     switch (statement.type) {
       case AST_NODE_TYPES.ExpressionStatement: {
-        let expression = unwrap(statement.expression);
+        let expression = unwrapExpression(statement.expression);
         if (expression.type === AST_NODE_TYPES.AwaitExpression) {
-          expression = unwrap(expression.argument);
+          expression = unwrapExpression(expression.argument);
         }
         if (expression.type === AST_NODE_TYPES.CallExpression) {
-          const callee = unwrap(expression.callee);
+          const callee = unwrapExpression(expression.callee);
           const written = this.context.sourceCode.getText(callee).replace(/\s+/gu, '');
           if (ASSERT_CALLEES.has(written) && expression.arguments[0]) {
             return this.accepts(expression.arguments[0], true, 0);
@@ -743,7 +734,7 @@ class HostChecks {
         if (inTry) {
           for (const declarator of statement.declarations) {
             if (declarator.init) {
-              this.parseOnly(unwrap(declarator.init), statement);
+              this.parseOnly(unwrapExpression(declarator.init), statement);
             }
           }
         }
@@ -765,7 +756,7 @@ class HostChecks {
   /** `new URL(x)` (or `URL.parse(x)`) of the request's URL inside a `try` whose `catch` rejects. */
   private parseOnly(node: TSESTree.Node, statement: TSESTree.Node): void {
     // `u = new URL(x)` in the `try`: the parse of `x`, or a parse into the URL the request uses.
-    const assigned = node.type === AST_NODE_TYPES.AssignmentExpression ? unwrap(node.right) : null;
+    const assigned = node.type === AST_NODE_TYPES.AssignmentExpression ? unwrapExpression(node.right) : null;
     if (assigned && node.type === AST_NODE_TYPES.AssignmentExpression && this.kindOf(node.left) === 'url') {
       this.note(statement, 'a parse-only `new URL()`: it rejects malformed URLs and accepts every host');
       return;
@@ -773,7 +764,7 @@ class HostChecks {
     const expression = assigned ?? node;
     const parsed =
       (expression.type === AST_NODE_TYPES.NewExpression && URL_CONSTRUCTORS.has(this.targetKey(expression.callee))) ||
-      (expression.type === AST_NODE_TYPES.CallExpression && URL_PARSE_CALLS.has(this.targetKey(unwrap(expression.callee))));
+      (expression.type === AST_NODE_TYPES.CallExpression && URL_PARSE_CALLS.has(this.targetKey(unwrapExpression(expression.callee))));
     const argument = parsed ? (expression as TSESTree.NewExpression | TSESTree.CallExpression).arguments[0] : undefined;
     if (argument && this.kindOf(argument) === 'url') {
       this.note(statement, 'a parse-only `new URL()`: it rejects malformed URLs and accepts every host');
@@ -827,7 +818,7 @@ function catchExits(statement: TSESTree.TryStatement): boolean {
 
 /** A regular expression given as a literal, a `const` holding one, or `new RegExp('…')`. */
 function regexOf(context: FileContext, node: TSESTree.Node, depth = 0): { pattern: string; flags: string } | null {
-  const n = unwrap(node);
+  const n = unwrapExpression(node);
   if (n.type === AST_NODE_TYPES.Literal && 'regex' in n && n.regex) {
     return { pattern: n.regex.pattern, flags: n.regex.flags };
   }

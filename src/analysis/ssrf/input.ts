@@ -1,9 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
-import { skipTsWrappers } from '../../core/static';
 import { RequestInputAnalyzer, requestInputLists } from '../request-input/index';
 
 /** The request-input tracker as `no-ssrf` asks it: what a value is, and the configured sanitisers. */
@@ -30,11 +28,3 @@ export function urlInputAnalyzer(context: FileContext): UrlInputAnalyzer {
   });
 }
 
-/** The expression inside TS wrappers, optional chains and `await`-free parentheses (`x!`, `x as T`, `a?.b`). */
-export function unwrap(node: TSESTree.Node): TSESTree.Node {
-  let current = skipTsWrappers(node);
-  while (current.type === AST_NODE_TYPES.ChainExpression) {
-    current = skipTsWrappers(current.expression);
-  }
-  return current;
-}

@@ -4,7 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { methodCalledOnResult } from '../../core/call-chain';
 import { matchNameSpec } from '../../core/name-specs';
 import type { NameSpecList } from '../../core/name-specs';
-import { dereference, findObjectProperty, staticValue } from '../../core/static';
+import { dereference, findObjectProperty, staticValue, unwrapExpression } from '../../core/static';
 import type { FileContext } from '../../core/context';
 import { resolveCallTarget } from '../../core/modules';
 import { AGENT_OPTIONS, AUTHORITY_OPTIONS, DNS_LOOKUPS, LOOKUP_OPTIONS, REDIRECT_POLICIES } from '../../data/ssrf';
@@ -12,7 +12,7 @@ import type { HttpClientFamily } from '../../data/http-clients';
 import { UrlAuthority } from './authority';
 import type { BaseMode, ControlledAuthority, PathSegment } from './authority';
 import { judgeHostChecks } from './host-checks';
-import { unwrap, urlInputAnalyzer } from './input';
+import { urlInputAnalyzer } from './input';
 import type { SsrfSink } from './sinks';
 
 export interface SsrfJudgeOptions {
@@ -139,8 +139,8 @@ function usesSafeAgent(context: FileContext, family: HttpClientFamily, configs: 
     if (!node) {
       return false;
     }
-    const value = unwrap(dereference(context, node));
-    const named = value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.CallExpression ? unwrap(value.callee) : value;
+    const value = unwrapExpression(dereference(context, node));
+    const named = value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(value.callee) : value;
     return matchNameSpec(context, named, agents) !== null;
   };
   if (spec.any.some((key) => filters(lastOption(context, configs, key)))) {
@@ -168,7 +168,7 @@ function pinsAddress(context: FileContext, node: TSESTree.Node | null): boolean 
   if (!node) {
     return false;
   }
-  const target = resolveCallTarget(context, unwrap(node));
+  const target = resolveCallTarget(context, unwrapExpression(node));
   return !(target && DNS_LOOKUPS.has(`${target.module ?? ''}#${target.path.join('.')}`));
 }
 
@@ -201,7 +201,7 @@ export function missingRedirectPolicy(context: FileContext, sink: SsrfSink): str
 
 /** Whether a path segment is encoded (`encodeURIComponent(id)`): `/`, `?` and `#` in it cannot change the endpoint. */
 export function isEncodedSegment(context: FileContext, segment: PathSegment): boolean {
-  const node = unwrap(segment.node);
+  const node = unwrapExpression(segment.node);
   if (node.type !== AST_NODE_TYPES.CallExpression) {
     return false;
   }
