@@ -21,9 +21,25 @@ const DECODERS = new Set(['#decodeURIComponent', '#decodeURI', '#unescape', 'que
 /** Containment predicates from npm, keyed like CallTarget (`module#path`). */
 const CONTAINMENT_CALLS = new Set(['is-path-inside#', 'path-is-inside#']);
 
+/** Compact texts by node: a guard compares the same tests with every use it judges. */
+const compactTexts = new WeakMap<TSESTree.Node, string>();
+
 function compactText(context: FileContext, node: TSESTree.Node): string {
-  return context.sourceCode.getText(unwrapExpression(node)).replace(/\s+/gu, '');
+  const inner = unwrapExpression(node);
+  let text = compactTexts.get(inner);
+  if (text === undefined) {
+    text = context.sourceCode.getText(inner).replace(/\s+/gu, '');
+    compactTexts.set(inner, text);
+  }
+  return text;
 }
+
+/**
+ * Enclosing conditions and statement lists looked at above a use (the nearest first). Real handlers
+ * nest a few dozen deep; a generated 3,000-deep `?:` chain would otherwise cost each of its 3,000
+ * values 3,000 checks. A check further out than this is not seen.
+ */
+const MAX_GUARD_HOPS = 64;
 
 /** Ancestors where a guard can apply: a branch, a short-circuit, or a statement list. */
 const GUARD_PARENTS = new Set<string>([
@@ -145,6 +161,11 @@ class Guards {
     if (node === undefined || node.type === AST_NODE_TYPES.SpreadElement) {
       return false;
     }
+    // Code of two node types never reads the same: no text is built for most comparisons (the
+    // used value is often a large expression, the checked one a name).
+    if (unwrapExpression(node).type !== unwrapExpression(this.ref).type) {
+      return false;
+    }
     this.refText ??= this.text(this.ref);
     return this.text(node) === this.refText;
   }
@@ -164,7 +185,8 @@ class Guards {
   }
 
   holds(): boolean {
-    for (let hop = guardHop(this.ref); hop; hop = guardHop(hop.parent)) {
+    let hops = 0;
+    for (let hop = guardHop(this.ref); hop && hops < MAX_GUARD_HOPS; hop = guardHop(hop.parent), hops++) {
       const { parent, child } = hop;
       switch (parent.type) {
         case AST_NODE_TYPES.IfStatement:
