@@ -30,7 +30,7 @@
 // (sinks or sources the spec does not name), split into same-file and cross-file flows, and given for
 // entries in handlers registered in another module (`handlerElsewhere`).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +39,7 @@ import { Linter } from 'eslint';
 
 import { ALL_SOURCE_GLOBS, countLines, languageOptionsFor, skipReason } from '../lib/corpus.mjs';
 import { SERVER_PACKAGES, serverPackageFiles, serverPackageLabel, serverPackageRoot } from '../lib/server-corpus.mjs';
+import { globToRegExp, walk } from '../lib/checkouts.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const MAIN = resolve(HERE, '..', '..');
@@ -78,46 +79,6 @@ function parseArgs(argv) {
   }
   for (const m of args.modes) if (!SCORED[m]) throw new Error(`unknown mode ${m}`);
   return args;
-}
-
-/** `**`, `*` and `{a,b}` globs on forward-slash paths relative to the checkout (as bench/measure). */
-function globToRegExp(glob) {
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        i++;
-        if (glob[i + 1] === '/') {
-          i++;
-          out += '(?:.*/)?';
-        } else out += '.*';
-      } else out += '[^/]*';
-    } else if (c === '{') {
-      const end = glob.indexOf('}', i);
-      out += `(?:${glob.slice(i + 1, end).split(',').map(escape).join('|')})`;
-      i = end;
-    } else out += escape(c);
-  }
-  return new RegExp(`^${out}$`, 'u');
-}
-function escape(s) {
-  return s.replace(/[.+?^${}()|[\]\\]/gu, '\\$&');
-}
-
-function walk(root) {
-  const found = [];
-  const stack = [root];
-  while (stack.length) {
-    const dir = stack.pop();
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== '.git' && e.name !== 'node_modules') stack.push(full);
-      } else if (e.isFile()) found.push(relative(root, full).split(sep).join('/'));
-    }
-  }
-  return found.sort();
 }
 
 function scopeFiles(root, scope, defaultExclude) {

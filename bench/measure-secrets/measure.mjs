@@ -27,7 +27,7 @@
 // recommended pass) are listed, not counted. Recall is also given for A without the sinks the spec's
 // list does not name (`sinkInSpec: false`), and split by whether the flow crosses files.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,7 @@ import { Linter } from 'eslint';
 
 import { ALL_SOURCE_GLOBS, countLines, languageOptionsFor, skipReason } from '../lib/corpus.mjs';
 import { SERVER_PACKAGES, serverPackageFiles, serverPackageLabel, serverPackageRoot } from '../lib/server-corpus.mjs';
+import { globToRegExp, walk } from '../lib/checkouts.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const MAIN = resolve(HERE, '..', '..');
@@ -83,46 +84,6 @@ function parseArgs(argv) {
   for (const m of args.modes) if (!SCORED[m]) throw new Error(`unknown mode ${m}`);
   if (args.write && args.rule !== DEFAULT_RULE) throw new Error('--write is only for the measured rule, not a stand-in');
   return args;
-}
-
-/** `**`, `*` and `{a,b}` globs on forward-slash paths relative to the checkout (as bench/measure). */
-function globToRegExp(glob) {
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        i++;
-        if (glob[i + 1] === '/') {
-          i++;
-          out += '(?:.*/)?';
-        } else out += '.*';
-      } else out += '[^/]*';
-    } else if (c === '{') {
-      const end = glob.indexOf('}', i);
-      out += `(?:${glob.slice(i + 1, end).split(',').map(escape).join('|')})`;
-      i = end;
-    } else out += escape(c);
-  }
-  return new RegExp(`^${out}$`, 'u');
-}
-function escape(s) {
-  return s.replace(/[.+?^${}()|[\]\\]/gu, '\\$&');
-}
-
-function walk(root) {
-  const found = [];
-  const stack = [root];
-  while (stack.length) {
-    const dir = stack.pop();
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== '.git' && e.name !== 'node_modules') stack.push(full);
-      } else if (e.isFile()) found.push(relative(root, full).split(sep).join('/'));
-    }
-  }
-  return found.sort();
 }
 
 const SOURCE = /\.(?:js|mjs|cjs|jsx|ts|tsx|mts|cts)$/u;

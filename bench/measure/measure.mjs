@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 
 import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
+import { globToRegExp, walk } from '../lib/checkouts.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const RULES = {
@@ -54,46 +55,6 @@ function parseArgs(argv) {
   }
   if (!args.plugin) throw new Error('--plugin <path to dist/index.cjs> is required');
   return args;
-}
-
-/** `**`, `*` and `{a,b}` globs on forward-slash paths relative to the checkout. */
-function globToRegExp(glob) {
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        i++;
-        if (glob[i + 1] === '/') {
-          i++;
-          out += '(?:.*/)?';
-        } else out += '.*';
-      } else out += '[^/]*';
-    } else if (c === '{') {
-      const end = glob.indexOf('}', i);
-      out += `(?:${glob.slice(i + 1, end).split(',').map(escape).join('|')})`;
-      i = end;
-    } else out += escape(c);
-  }
-  return new RegExp(`^${out}$`, 'u');
-}
-function escape(s) {
-  return s.replace(/[.+?^${}()|[\]\\]/gu, '\\$&');
-}
-
-function walk(root) {
-  const found = [];
-  const stack = [root];
-  while (stack.length) {
-    const dir = stack.pop();
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== '.git' && e.name !== 'node_modules') stack.push(full);
-      } else if (e.isFile()) found.push(relative(root, full).split(sep).join('/'));
-    }
-  }
-  return found.sort();
 }
 
 function scopeFiles(root, scope) {
