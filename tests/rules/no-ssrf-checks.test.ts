@@ -205,6 +205,17 @@ import { publicOnlyLookup } from './net';
       code: route(`  const u = \`https://api.a.com/users/\${encodeURIComponent(ctx.params.id)}/posts/\${Number(ctx.params.post)}\`;`),
       options: [{ reportPathInjection: true }],
     },
+    // reportPathInjection: input after the first `?` or `#` of the constant text is in the query or fragment, not the path.
+    {
+      code: route(`  let v = 'https://api.a.com/search';
+  v += '?q=';
+  v += ctx.query.q;`, `  await fetch(\`https://api.a.com/search?q=\${ctx.query.q}&page=\${ctx.query.page}\`);
+  await fetch('https://api.a.com/docs#' + ctx.query.section);
+  await fetch(\`\${process.env.API}/search?q=\${ctx.query.q}\`);
+  await fetch('https://api.a.com/s?x=1/' + ctx.query.rest);
+  await fetch(v);`),
+      options: [{ reportPathInjection: true }],
+    },
     // requireRedirectPolicy: checked requests that do not follow redirects.
     {
       code: route(`${PARSED}
@@ -345,6 +356,18 @@ router.post('/p', async (ctx) => {
     // Raw host input checked with a suffix lacking its dot, before it becomes the host of a template.
     falseConfidence(`  const host = ctx.request.body.url;
   if (!host.endsWith('a.com')) return;`, "`endsWith('a.com')` without a leading dot (`evila.com` ends with it too)", '`https://${host}/x`', '  await fetch(`https://${host}/x`);', 'host'),
+    // ---- presence tests: no check of the host at all, not named as one ----
+    unchecked(route(`${RAW}
+  if (u === undefined) return;
+  if (u == null) return;
+  if (!u) return;`), 'u'),
+    unchecked(route('', `  if (ctx.request.body.url !== undefined && ctx.request.body.url != null && ctx.request.body.url !== void 0) {
+    await fetch(ctx.request.body.url);
+  }`), 'ctx.request.body.url'),
+    // A presence test next to a check that does not confine the host: only the latter is named.
+    falseConfidence(`${RAW}
+  if (u === undefined || u === null) return;
+  if (u === 'http://localhost') return;`, `a blocklist (\`u === 'http://localhost'\`): ${BLOCKLIST_TAIL}`),
     // ---- an effective check on another value than the one sent ----
     unchecked(route(`  const checked = new URL(ctx.request.body.url);
   if (checked.hostname !== 'api.a.com') return;`, '  await fetch(ctx.request.body.next);'), 'ctx.request.body.next', 0, 'ctx.request.body.next'),
@@ -362,8 +385,21 @@ router.post('/p', async (ctx) => {
       code: route(`  const u = \`https://api.a.com/users/\${ctx.params.id}/files?name=\${ctx.query.name}\`;`),
       options: [{ reportPathInjection: true }],
       errors: [
+        // Only the path: `ctx.query.name` follows the `?`.
         { messageId: 'requestControlledPath', line: 7, column: 40, endLine: 7, endColumn: 53, data: { sink: 'fetch', source: 'ctx.params.id' } },
-        { messageId: 'requestControlledPath', line: 7, column: 68, endLine: 7, endColumn: 82, data: { sink: 'fetch', source: 'ctx.query.name' } },
+      ],
+    },
+    {
+      // Path input before the `#` or `?` reported; the fragment and query after them not; appends before a `?` too.
+      code: route(`  let v = 'https://api.a.com/items/';
+  v += ctx.params.id;
+  v += '?q=';
+  v += ctx.query.q;`, `  await fetch('https://api.a.com/docs/' + ctx.params.page + '#' + ctx.query.section);
+  await fetch(v);`),
+      options: [{ reportPathInjection: true }],
+      errors: [
+        { messageId: 'requestControlledPath', line: 8, column: 8, endLine: 8, endColumn: 21, data: { sink: 'fetch', source: 'ctx.params.id' } },
+        { messageId: 'requestControlledPath', line: 11, column: 43, endLine: 11, endColumn: 58, data: { sink: 'fetch', source: 'ctx.params.page' } },
       ],
     },
     {

@@ -36,7 +36,7 @@ export interface ControlledAuthority {
   readonly urlChain: readonly TSESTree.Node[];
 }
 
-/** A piece of request input after the end of the authority (in the path, query or fragment). */
+/** A piece of request input after the end of the authority and before the query or fragment: in the path. */
 export interface PathSegment {
   readonly node: TSESTree.Node;
   readonly origin: RequestInputOrigin;
@@ -58,6 +58,8 @@ const REQUEST_PATH = /^\w+(?:\.req|\.request|\.raw|\.nextUrl)?\.(?:url|originalU
 const HOST_ENDED = /^[a-z][a-z\d+.-]*:\/\/[^/?#\\@]+$/iu;
 /** What ends an authority: the path, the query, the fragment (and `\`, which WHATWG parsers read as `/`). */
 const AUTHORITY_END = /[/?#\\]/u;
+/** What ends a path: input after it is in the query or the fragment, not a path segment. */
+const PATH_END = /[?#]/u;
 
 function targetKeyOf(context: FileContext, callee: TSESTree.Node): string {
   const target = resolveCallTarget(context, callee);
@@ -257,9 +259,16 @@ export class UrlAuthority {
       return null;
     }
     const segments: PathSegment[] = start.kind === 'path' ? [...start.segments] : [];
+    // Once constant text has opened the query or the fragment, what is appended is not in the path.
+    let inPath = !(text && typeof text.value === 'string' && PATH_END.test(text.value));
     for (const append of appends) {
-      const value = this.analyzer.classify(append);
-      if (value.kind === 'input') {
+      const known = inPath ? staticValue(this.context, append) : null;
+      if (known && typeof known.value === 'string') {
+        inPath = !PATH_END.test(known.value);
+        continue;
+      }
+      const value = inPath ? this.analyzer.classify(append) : null;
+      if (value?.kind === 'input') {
         segments.push({ node: append, origin: value.origin });
       }
     }
@@ -304,7 +313,8 @@ export class UrlAuthority {
         if (value.kind === 'input') {
           return { kind: 'controlled', origin: value.origin, subject: part, position: 'authority', urlChain: here };
         }
-      } else if (value.kind === 'input') {
+      } else if (value.kind === 'input' && !PATH_END.test(prefix)) {
+        // After the first `?` or `#` of the constant text, input is in the query or fragment.
         segments.push({ node: part, origin: value.origin });
       }
       prefix += 'x';

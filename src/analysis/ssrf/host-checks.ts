@@ -544,7 +544,8 @@ class HostChecks {
     const rightKind = leftKind === null ? this.kindOf(right) : null;
     const kind = leftKind ?? rightKind;
     const other = leftKind !== null ? right : left;
-    if (kind === null || !this.notInput(other)) {
+    // `url !== undefined`, `url != null`: a presence test, no check of the host at all.
+    if (kind === null || !this.notInput(other) || isAbsentValue(other)) {
       return false;
     }
     return this.membership(t, positive, kind);
@@ -886,4 +887,14 @@ export function urlRegexProblem(pattern: string): string | null {
     return 'a URL regex with unescaped dots or wildcards in the host';
   }
   return null;
+}
+
+/** `undefined`, `null`, `void 0`: what a presence test compares a value with. */
+function isAbsentValue(node: TSESTree.Node): boolean {
+  const n = unwrapExpression(node);
+  return (
+    (n.type === AST_NODE_TYPES.Identifier && n.name === 'undefined') ||
+    (n.type === AST_NODE_TYPES.Literal && n.raw === 'null') ||
+    (n.type === AST_NODE_TYPES.UnaryExpression && n.operator === 'void')
+  );
 }
