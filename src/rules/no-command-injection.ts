@@ -5,7 +5,7 @@ import { createRule } from '../core/create-rule';
 import { isFunctionLike, resolveFunction } from '../core/functions';
 import { skipTsWrappers } from '../core/static';
 import { NAME_LIST_SCHEMA } from '../core/option-schemas';
-import { getRequestInputAnalyzer } from '../analysis/request-input/index';
+import { controllerAnalyzer, getRequestInputAnalyzer } from '../analysis/request-input/index';
 import {
   argumentList,
   commandSinkCalls,
@@ -86,7 +86,11 @@ export default createRule<Options, MessageIds>({
     let analyzerMemo: RequestInputAnalyzer | undefined;
     const inputOrigin = (node: TSESTree.Node): RequestInputOrigin | null => {
       const value = node.type === AST_NODE_TYPES.SpreadElement ? node.argument : node;
-      const result = (analyzerMemo ??= getRequestInputAnalyzer(context, inputOptions)).classify(value);
+      let result = (analyzerMemo ??= getRequestInputAnalyzer(context, inputOptions)).classify(value);
+      if (result.kind === 'unknown') {
+        // A controller its file exports for a routes file to register: `(req, res)` are a handler's.
+        result = controllerAnalyzer(context, value, inputOptions)?.classify(value) ?? result;
+      }
       return result.kind === 'input' ? result.origin : null;
     };
 

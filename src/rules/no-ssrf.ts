@@ -9,7 +9,7 @@ import { methodCallSelector } from '../core/selectors';
 import { configKey, perConfiguration } from '../core/settings';
 import { snippet } from '../core/snippet';
 import { judgeBrowserCode } from '../analysis/http/index';
-import { ALLOWED_HOSTS, allowListEdit, extraSinks, httpClientSinks, isEncodedSegment, judgeSink, missingRedirectPolicy, sinkOfCall } from '../analysis/ssrf/index';
+import { ALLOWED_HOSTS, allowListEdit, controllerUrlAnalyzer, extraSinks, httpClientSinks, isEncodedSegment, judgeSink, missingRedirectPolicy, sinkOfCall } from '../analysis/ssrf/index';
 import type { ControlledRequest, SsrfJudgeOptions, SsrfSink } from '../analysis/ssrf/index';
 import { FETCH_CALL, HTTP_CLIENT_MODULES } from '../data/http-clients';
 import { BROWSER_MODULES, BROWSER_NAVIGATION_METHODS, SAFE_AGENTS } from '../data/ssrf';
@@ -124,7 +124,12 @@ export default createRule<Options, MessageIds>({
     return listeners;
 
     function check(sink: SsrfSink): void {
-      const verdict = judgeSink(context, sink, judge);
+      let verdict = judgeSink(context, sink, judge);
+      if (verdict.controlled.length === 0 && verdict.segments.length === 0 && !verdict.checkedOnly) {
+        // A controller its file exports for a routes file to register: `(req, res)` are a handler's.
+        const controller = controllerUrlAnalyzer(context, sink.call);
+        verdict = controller ? judgeSink(context, sink, judge, controller) : verdict;
+      }
       const reportPaths = options.reportPathInjection === true && verdict.segments.some((segment) => !isEncodedSegment(context, segment));
       const redirect = options.requireRedirectPolicy === true && verdict.checkedOnly ? missingRedirectPolicy(context, sink) : null;
       if ((verdict.controlled.length === 0 && !reportPaths && redirect === null) || isBrowserCode()) {

@@ -23,7 +23,7 @@ import { escapeRegExp } from '../../core/regexp';
 import { displayPath, importedDefinition, importedFileMentions, importedNameMayHold } from '../../project/index';
 import type { ProjectFile } from '../../project/index';
 import { RequestInputAnalyzer, requestInputLists } from './tracker';
-import type { RequestInputOptions, RequestInputOrigin, SeededRole } from './values';
+import type { RequestInputOptions, RequestInputOrigin, SeededRole, ValuePurpose } from './values';
 
 /**
  * Functions of other project files followed from the linted file: a wrapper whose parameter
@@ -446,40 +446,79 @@ function isExportedShape(fn: FunctionLike): boolean {
   return false;
 }
 
-const controllerAnalyzers = new WeakMap<FunctionLike, WeakMap<object, RequestInputAnalyzer>>();
+/** The controller a node sits in: its function and the roles of its parameters, framework given. */
+export interface ControllerSeeds {
+  readonly fn: FunctionLike;
+  readonly seeds: ReadonlyMap<FunctionLike, readonly (SeededRole | undefined)[]>;
+}
+
+const controllerSeedMemo = new WeakMap<FunctionLike, ControllerSeeds | null>();
 
 /**
- * For a call inside a top-level controller function that its own file never registers
- * (`exports.getAvatar = async (req, res) => { … }`, registered by a routes file): an analyzer that
- * reads its parameters as an Express (`(req, res)`) or Fastify (`(request, reply)`) handler's.
- * Used only for arguments of a wrapper proven to reach a sink. `null` when the call is in no
- * such function, or the function is already a handler of its file.
+ * The top-level controller function `node` sits in, when its file exports it in a shape a routes
+ * file registers (`exports.ping = (req, res) => …`, `export async function ping(req, res)`) and
+ * never registers it itself: its parameters seeded as an Express (`(req, res)`) or Fastify
+ * (`(request, reply)`) handler's. `null` otherwise. For analyzers that build the seeded tracker
+ * themselves (the SSRF engine's unguarded one); `controllerAnalyzer` builds the plain one.
  */
-export function controllerAnalyzer(context: FileContext, node: TSESTree.Node, options: RequestInputOptions = {}): RequestInputAnalyzer | null {
+export function controllerSeeds(context: FileContext, node: TSESTree.Node): ControllerSeeds | null {
   let fn: FunctionLike | null = null;
   for (let current = node.parent; current; current = current.parent) {
     if (isFunctionLike(current)) {
       fn = current;
     }
   }
-  const first = fn ? paramName(fn.params[0]) : null;
-  const second = fn ? paramName(fn.params[1]) : null;
-  if (!fn || first === null || !REQUEST_NAMES.has(first) || second === null || !RESPONSE_NAMES.has(second) || !isExportedShape(fn) || getParamRole(context, fn, 0)) {
+  if (!fn) {
     return null;
   }
-  const lists = requestInputLists(context, options);
-  let byLists = controllerAnalyzers.get(fn);
-  if (!byLists) {
-    byLists = new WeakMap();
-    controllerAnalyzers.set(fn, byLists);
+  if (controllerSeedMemo.has(fn)) {
+    return controllerSeedMemo.get(fn)!;
   }
-  let analyzer = byLists.get(lists);
-  if (!analyzer) {
+  const first = paramName(fn.params[0]);
+  const second = paramName(fn.params[1]);
+  let found: ControllerSeeds | null = null;
+  if (first !== null && REQUEST_NAMES.has(first) && second !== null && RESPONSE_NAMES.has(second) && isExportedShape(fn) && !getParamRole(context, fn, 0)) {
     const framework = second === 'reply' ? 'fastify' : 'express';
     const roles = framework === 'fastify' ? FASTIFY_PARAMS : expressParams(fn);
     const seeds = roles.map((role): SeededRole | undefined => (role ? { role, framework } : undefined));
-    analyzer = new RequestInputAnalyzer(context, lists.sources, lists.sanitizers, new Map([[fn, seeds]]));
-    byLists.set(lists, analyzer);
+    found = { fn, seeds: new Map([[fn, seeds]]) };
+  }
+  controllerSeedMemo.set(fn, found);
+  return found;
+}
+
+/** Per controller function, per vocabulary (lists) and purpose: its analyzer. */
+const controllerAnalyzers = new WeakMap<FunctionLike, WeakMap<object, Map<ValuePurpose, RequestInputAnalyzer>>>();
+
+/**
+ * For a node inside a top-level controller function that its own file never registers
+ * (`exports.getAvatar = async (req, res) => { … }`, registered by a routes file): an analyzer that
+ * reads its parameters as an Express (`(req, res)`) or Fastify (`(request, reply)`) handler's,
+ * with the vocabulary and purpose of `options`. Used for values the file's analyzer leaves
+ * unknown (see `controllerSeeds`). `null` when the node is in no such function, or the function
+ * is already a handler of its file.
+ */
+export function controllerAnalyzer(context: FileContext, node: TSESTree.Node, options: RequestInputOptions = {}): RequestInputAnalyzer | null {
+  const controller = controllerSeeds(context, node);
+  if (!controller) {
+    return null;
+  }
+  const lists = requestInputLists(context, options);
+  const purpose = options.purpose ?? 'path';
+  let byLists = controllerAnalyzers.get(controller.fn);
+  if (!byLists) {
+    byLists = new WeakMap();
+    controllerAnalyzers.set(controller.fn, byLists);
+  }
+  let byPurpose = byLists.get(lists);
+  if (!byPurpose) {
+    byPurpose = new Map();
+    byLists.set(lists, byPurpose);
+  }
+  let analyzer = byPurpose.get(purpose);
+  if (!analyzer) {
+    analyzer = new RequestInputAnalyzer(context, lists.sources, lists.sanitizers, controller.seeds, purpose);
+    byPurpose.set(purpose, analyzer);
   }
   return analyzer;
 }

@@ -6,6 +6,6 @@ export type { BaseMode, ControlledAuthority, PathSegment, UrlVerdict } from './a
 export { hostRegexProblem, judgeHostChecks, urlRegexProblem } from './host-checks';
 export { isEncodedSegment, judgeSink, missingRedirectPolicy } from './judge';
 export type { ControlledRequest, SinkVerdict, SsrfJudgeOptions } from './judge';
-export { urlInputAnalyzer } from './input';
+export { controllerUrlAnalyzer, urlInputAnalyzer } from './input';
 export { extraSinks, httpClientSinks, sinkOfCall } from './sinks';
 export type { SsrfSink } from './sinks';

@@ -2,7 +2,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
-import { RequestInputAnalyzer, requestInputLists } from '../request-input/index';
+import { controllerSeeds, RequestInputAnalyzer, requestInputLists } from '../request-input/index';
+import type { FunctionLike } from '../../core/functions';
 
 /** The request-input tracker as `no-ssrf` asks it: what a value is, and the configured sanitisers. */
 export type UrlInputAnalyzer = Pick<RequestInputAnalyzer, 'classify' | 'isConfiguredSanitizer'>;
@@ -28,3 +29,25 @@ export function urlInputAnalyzer(context: FileContext): UrlInputAnalyzer {
   });
 }
 
+
+/** Per controller function: its unguarded tracker. */
+const CONTROLLER_ANALYZERS = new WeakMap<FunctionLike, UrlInputAnalyzer>();
+
+/**
+ * For a node inside a top-level controller its file exports for a routes file to register
+ * (`exports.proxy = (req, res) => …`): the tracker for URLs with the controller's parameters
+ * read as a handler's (see `controllerSeeds`). `null` when the node is in no such function.
+ */
+export function controllerUrlAnalyzer(context: FileContext, node: TSESTree.Node): UrlInputAnalyzer | null {
+  const controller = controllerSeeds(context, node);
+  if (!controller) {
+    return null;
+  }
+  let analyzer = CONTROLLER_ANALYZERS.get(controller.fn);
+  if (!analyzer) {
+    const { sources, sanitizers } = requestInputLists(context);
+    analyzer = new UnguardedAnalyzer(context, sources, sanitizers, controller.seeds);
+    CONTROLLER_ANALYZERS.set(controller.fn, analyzer);
+  }
+  return analyzer;
+}

@@ -13,6 +13,7 @@ import { UrlAuthority } from './authority';
 import type { BaseMode, ControlledAuthority, PathSegment } from './authority';
 import { judgeHostChecks } from './host-checks';
 import { urlInputAnalyzer } from './input';
+import type { UrlInputAnalyzer } from './input';
 import type { SsrfSink } from './sinks';
 
 export interface SsrfJudgeOptions {
@@ -61,10 +62,10 @@ function lastOption(context: FileContext, configs: readonly TSESTree.ObjectExpre
 
 /**
  * Judges one request: the URL argument and the URL, base and host options of its configs, over the
- * base they combine with; then filtering agents and the checks before the call.
+ * base they combine with; then filtering agents and the checks before the call. `analyzer`: the
+ * tracker to read request input with (the file's by default; a controller's, see `controllerUrlAnalyzer`).
  */
-export function judgeSink(context: FileContext, sink: SsrfSink, options: SsrfJudgeOptions): SinkVerdict {
-  const analyzer = urlInputAnalyzer(context);
+export function judgeSink(context: FileContext, sink: SsrfSink, options: SsrfJudgeOptions, analyzer: UrlInputAnalyzer = urlInputAnalyzer(context)): SinkVerdict {
   const authority = new UrlAuthority(context, analyzer, options.validators);
   const spec = sink.family ? AUTHORITY_OPTIONS[sink.family] : null;
   let mode: BaseMode = 'none';
