@@ -70,6 +70,37 @@ export const lookup = (req: Request, res: Response): void => {
 };
 `;
 
+/** A handler object: its constructor binds `(req, res, next)` members that a routes file registers. */
+const handlerObject = `function ContributionsHandler(db) {
+  this.displayContributions = (req, res) => res.render('contributions');
+  this.handleContributionsUpdate = (req, res, next) => {
+    const preTax = eval(req.body.preTax);
+    res.json({ preTax });
+  };
+}
+module.exports = ContributionsHandler;
+`;
+
+/** Handlers written inline in the exported object, and as methods of an exported class. */
+const inlineMembers = `const { exec } = require('child_process');
+module.exports = {
+  get_sysinfo: (req, res) => {
+    exec('uname ' + req.query.flags, (err, out) => res.send(out));
+  },
+};
+`;
+
+const classMethods = `import { execSync } from 'node:child_process';
+export class ToolsController {
+  constructor(service) {
+    this.service = service;
+  }
+  async ping(req, res) {
+    res.send(execSync(\`ping -c 1 \${req.query.host}\`));
+  }
+}
+`;
+
 ruleTester.run('no-command-injection (controllers registered in another file)', rule, {
   valid: [
     // Constant command, and a value checked against an allow-list with an early exit.
@@ -102,6 +133,26 @@ function makeHandlers() {
 module.exports = { makeHandlers, helpers };
 `,
     },
+    // Request-shaped members of something no routes file can reach: a function's local object, a
+    // member bound in a nested function, a static method.
+    {
+      filename: 'controllers/nested.js',
+      code: `const { execSync } = require('child_process');
+function build() {
+  const handlers = { ping: (req, res) => execSync('ping -c 1 ' + req.body.address) };
+  function Inner() {
+    this.run = (req, res) => execSync(req.body.command);
+  }
+  return { handlers, Inner };
+}
+class Tools {
+  static ping(req, res) {
+    execSync('ping ' + req.query.host);
+  }
+}
+module.exports = { build, Tools };
+`,
+    },
     // Parameters not named as a request and a response: a plain function of two values.
     {
       filename: 'lib/shell.js',
@@ -121,6 +172,29 @@ exports.ping = (req, res) => {
     },
   ],
   invalid: [
+    {
+      filename: 'app/routes/contributions.js',
+      code: handlerObject,
+      errors: [error(handlerObject, 'eval(', 'req.body.preTax', 'requestCode', 'eval', 'req.body.preTax')],
+    },
+    {
+      filename: 'controllers/system.js',
+      code: inlineMembers,
+      errors: [error(inlineMembers, 'exec(', "'uname ' + req.query.flags", 'requestCommand', 'exec', 'req.query.flags')],
+    },
+    {
+      filename: 'src/tools.controller.mjs',
+      code: classMethods,
+      errors: [
+        error(classMethods, 'execSync(', '`ping -c 1 ${req.query.host}`', 'requestCommand', 'execSync', 'req.query.host', [
+          {
+            messageId: 'useExecFile',
+            data: { program: 'ping', callee: 'execFileSync' },
+            output: classMethods.replace('{ execSync }', '{ execSync, execFileSync }').replace('execSync(`ping -c 1 ${req.query.host}`)', "execFileSync('ping', ['-c', '1', req.query.host])"),
+          },
+        ]),
+      ],
+    },
     {
       filename: 'controllers/network.js',
       code: commonJs,

@@ -446,6 +446,58 @@ function isExportedShape(fn: FunctionLike): boolean {
   return false;
 }
 
+/**
+ * A function with request and response parameters that a handler object or an exported object or
+ * class holds for a routes file to register (`router.post('/x', handler.handleX)`):
+ * `this.handleX = (req, res, next) => …` in a function of the file's top level (a handler object's
+ * constructor, NodeGoat's shape) or a class constructor; `{ getSysinfo: (req, res) => … }` or
+ * `{ getSysinfo(req, res) {…} }` assigned to `module.exports`/`exports.x`, exported, or bound at
+ * the top level; a method of a class declared at the top level or exported.
+ */
+function isHandlerMember(fn: FunctionLike): boolean {
+  const first = paramName(fn.params[0]);
+  const second = paramName(fn.params[1]);
+  if (first === null || !REQUEST_NAMES.has(first) || second === null || !RESPONSE_NAMES.has(second)) {
+    return false;
+  }
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn && parent.left.type === AST_NODE_TYPES.MemberExpression && parent.left.object.type === AST_NODE_TYPES.ThisExpression) {
+    let outer: TSESTree.Node | undefined = parent.parent;
+    while (outer && !isFunctionLike(outer)) {
+      outer = outer.parent;
+    }
+    return outer !== undefined && (isExportedShape(outer) || (outer.parent?.type === AST_NODE_TYPES.MethodDefinition && outer.parent.kind === 'constructor' && isTopLevelClass(outer.parent.parent.parent)));
+  }
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === fn && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+    const holder = parent.parent.parent;
+    return (
+      (holder.type === AST_NODE_TYPES.AssignmentExpression && holder.right === parent.parent && holder.left.type === AST_NODE_TYPES.MemberExpression && isModuleExportsTarget(holder.left)) ||
+      holder.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+      (holder.type === AST_NODE_TYPES.VariableDeclarator && (holder.parent.parent?.type === AST_NODE_TYPES.Program || holder.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration))
+    );
+  }
+  if (parent.type === AST_NODE_TYPES.MethodDefinition && parent.kind === 'method' && !parent.static) {
+    return isTopLevelClass(parent.parent.parent);
+  }
+  return false;
+}
+
+/** `module.exports`, `module.exports.x` or `exports.x`. */
+function isModuleExportsTarget(left: TSESTree.MemberExpression): boolean {
+  const isModuleExports = (node: TSESTree.Node): boolean =>
+    node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.Identifier && node.object.name === 'module' && node.property.type === AST_NODE_TYPES.Identifier && node.property.name === 'exports';
+  return isModuleExports(left) || isModuleExports(left.object) || (left.object.type === AST_NODE_TYPES.Identifier && left.object.name === 'exports');
+}
+
+/** A class declared at the file's top level or exported (`export class`, `export default class`). */
+function isTopLevelClass(node: TSESTree.Node | undefined): boolean {
+  if (node?.type !== AST_NODE_TYPES.ClassDeclaration && node?.type !== AST_NODE_TYPES.ClassExpression) {
+    return false;
+  }
+  const parent = node.parent;
+  return parent?.type === AST_NODE_TYPES.Program || parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+}
+
 /** The controller a node sits in: its function and the roles of its parameters, framework given. */
 export interface ControllerSeeds {
   readonly fn: FunctionLike;
@@ -462,10 +514,15 @@ const controllerSeedMemo = new WeakMap<FunctionLike, ControllerSeeds | null>();
  * themselves (the SSRF engine's unguarded one); `controllerAnalyzer` builds the plain one.
  */
 export function controllerSeeds(context: FileContext, node: TSESTree.Node): ControllerSeeds | null {
+  // The outermost function, or a handler member of it (`this.handleX = (req, res) => …` in a
+  // handler object's constructor, a `(req, res)` property or method of an exported object or class).
   let fn: FunctionLike | null = null;
   for (let current = node.parent; current; current = current.parent) {
     if (isFunctionLike(current)) {
       fn = current;
+      if (isHandlerMember(current)) {
+        break;
+      }
     }
   }
   if (!fn) {
@@ -477,7 +534,7 @@ export function controllerSeeds(context: FileContext, node: TSESTree.Node): Cont
   const first = paramName(fn.params[0]);
   const second = paramName(fn.params[1]);
   let found: ControllerSeeds | null = null;
-  if (first !== null && REQUEST_NAMES.has(first) && second !== null && RESPONSE_NAMES.has(second) && isExportedShape(fn) && !getParamRole(context, fn, 0)) {
+  if (first !== null && REQUEST_NAMES.has(first) && second !== null && RESPONSE_NAMES.has(second) && (isExportedShape(fn) || isHandlerMember(fn)) && !getParamRole(context, fn, 0)) {
     const framework = second === 'reply' ? 'fastify' : 'express';
     const roles = framework === 'fastify' ? FASTIFY_PARAMS : expressParams(fn);
     const seeds = roles.map((role): SeededRole | undefined => (role ? { role, framework } : undefined));
