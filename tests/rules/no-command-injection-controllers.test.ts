@@ -101,6 +101,17 @@ export class ToolsController {
 }
 `;
 
+/** Where each expected report is: the reported node found in its code. */
+const place1 = at(handlerObject, 'eval(', 'req.body.preTax');
+const place2 = at(inlineMembers, 'exec(', "'uname ' + req.query.flags");
+const place3 = at(classMethods, 'execSync(', '`ping -c 1 ${req.query.host}`');
+const place4 = at(commonJs, 'exec(', "'ping -c 1 ' + req.body.address");
+const place5 = at(moduleExportsObject, 'cp.execSync(', '`uname ${req.query.flags}`');
+const place6 = at(moduleExportsObject, 'eval(', 'req.body.expression');
+const place7 = at(moduleExportsMember, 'childProcess.spawn(', 'request.query.program');
+const place8 = at(esm, 'execSync(', '`convert uploads/${name} out.png`');
+const place9 = at(typescript, 'exec(', '`nslookup ${host}`');
+
 ruleTester.run('no-command-injection (controllers registered in another file)', rule, {
   valid: [
     // Constant command, and a value checked against an allow-list with an early exit.
@@ -175,30 +186,30 @@ exports.ping = (req, res) => {
     {
       filename: 'app/routes/contributions.js',
       code: handlerObject,
-      errors: [error(handlerObject, 'eval(', 'req.body.preTax', 'requestCode', 'eval', 'req.body.preTax')],
+      errors: [{ ...error(handlerObject, 'eval(', 'req.body.preTax', 'requestCode', 'eval', 'req.body.preTax'), messageId: 'requestCode', line: place1.line, column: place1.column, endLine: place1.endLine, endColumn: place1.endColumn }],
     },
     {
       filename: 'controllers/system.js',
       code: inlineMembers,
-      errors: [error(inlineMembers, 'exec(', "'uname ' + req.query.flags", 'requestCommand', 'exec', 'req.query.flags')],
+      errors: [{ ...error(inlineMembers, 'exec(', "'uname ' + req.query.flags", 'requestCommand', 'exec', 'req.query.flags'), messageId: 'requestCommand', line: place2.line, column: place2.column, endLine: place2.endLine, endColumn: place2.endColumn }],
     },
     {
       filename: 'src/tools.controller.mjs',
       code: classMethods,
       errors: [
-        error(classMethods, 'execSync(', '`ping -c 1 ${req.query.host}`', 'requestCommand', 'execSync', 'req.query.host', [
+        { ...error(classMethods, 'execSync(', '`ping -c 1 ${req.query.host}`', 'requestCommand', 'execSync', 'req.query.host', [
           {
             messageId: 'useExecFile',
             data: { program: 'ping', callee: 'execFileSync' },
             output: classMethods.replace('{ execSync }', '{ execSync, execFileSync }').replace('execSync(`ping -c 1 ${req.query.host}`)', "execFileSync('ping', ['-c', '1', req.query.host])"),
           },
-        ]),
+        ]), messageId: 'requestCommand', line: place3.line, column: place3.column, endLine: place3.endLine, endColumn: place3.endColumn },
       ],
     },
     {
       filename: 'controllers/network.js',
       code: commonJs,
-      errors: [error(commonJs, 'exec(', "'ping -c 1 ' + req.body.address", 'requestCommand', 'exec', 'req.body.address', [])],
+      errors: [{ ...error(commonJs, 'exec(', "'ping -c 1 ' + req.body.address", 'requestCommand', 'exec', 'req.body.address', []), messageId: 'requestCommand', line: place4.line, column: place4.column, endLine: place4.endLine, endColumn: place4.endColumn }],
     },
     {
       filename: 'controllers/thumbnails.js',
@@ -219,33 +230,33 @@ exports.ping = (req, res) => {
       filename: 'controllers/system.js',
       code: moduleExportsObject,
       errors: [
-        error(moduleExportsObject, 'cp.execSync(', '`uname ${req.query.flags}`', 'requestCommand', 'cp.execSync', 'req.query.flags', [
+        { ...error(moduleExportsObject, 'cp.execSync(', '`uname ${req.query.flags}`', 'requestCommand', 'cp.execSync', 'req.query.flags', [
           { messageId: 'useExecFile', data: { program: 'uname', callee: 'cp.execFileSync' }, output: moduleExportsObject.replace('cp.execSync(`uname ${req.query.flags}`)', "cp.execFileSync('uname', [req.query.flags])") },
-        ]),
-        error(moduleExportsObject, 'eval(', 'req.body.expression', 'requestCode', 'eval', 'req.body.expression'),
+        ]), messageId: 'requestCommand', line: place5.line, column: place5.column, endLine: place5.endLine, endColumn: place5.endColumn },
+        { ...error(moduleExportsObject, 'eval(', 'req.body.expression', 'requestCode', 'eval', 'req.body.expression'), messageId: 'requestCode', line: place6.line, column: place6.column, endLine: place6.endLine, endColumn: place6.endColumn },
       ],
     },
     {
       filename: 'controllers/tools.js',
       code: moduleExportsMember,
-      errors: [error(moduleExportsMember, 'childProcess.spawn(', 'request.query.program', 'requestProgram', 'childProcess.spawn', 'request.query.program')],
+      errors: [{ ...error(moduleExportsMember, 'childProcess.spawn(', 'request.query.program', 'requestProgram', 'childProcess.spawn', 'request.query.program'), messageId: 'requestProgram', line: place7.line, column: place7.column, endLine: place7.endLine, endColumn: place7.endColumn }],
     },
     {
       filename: 'controllers/images.mjs',
       code: esm,
-      errors: [error(esm, 'execSync(', '`convert uploads/${name} out.png`', 'requestCommand', 'execSync', 'req.params.name')],
+      errors: [{ ...error(esm, 'execSync(', '`convert uploads/${name} out.png`', 'requestCommand', 'execSync', 'req.params.name'), messageId: 'requestCommand', line: place8.line, column: place8.column, endLine: place8.endLine, endColumn: place8.endColumn }],
     },
     {
       filename: 'controllers/dns.ts',
       code: typescript,
       errors: [
-        error(typescript, 'exec(', '`nslookup ${host}`', 'requestCommand', 'exec', 'req.query.host', [
+        { ...error(typescript, 'exec(', '`nslookup ${host}`', 'requestCommand', 'exec', 'req.query.host', [
           {
             messageId: 'useExecFile',
             data: { program: 'nslookup', callee: 'execFile' },
             output: typescript.replace('{ exec }', '{ exec, execFile }').replace('exec(`nslookup ${host}`, ', "execFile('nslookup', [host], "),
           },
-        ]),
+        ]), messageId: 'requestCommand', line: place9.line, column: place9.column, endLine: place9.endLine, endColumn: place9.endColumn },
       ],
     },
   ],

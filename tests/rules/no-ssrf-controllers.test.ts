@@ -67,6 +67,14 @@ const path = `exports.pixabay = async (req, res) => {
 };
 `;
 
+/** Where each expected report is: the reported node found in its code. */
+const place1 = at(commonJs, 'axios.get(', 'req.query.url');
+const place2 = at(moduleExportsObject, 'needle.get(', 'url');
+const place3 = at(moduleExportsObject, 'fetch(', '`https://${request.body.host}/files/latest`');
+const place4 = at(esm, 'page.goto(', 'req.body.target');
+const place5 = at(typescript, 'fetch(', 'link');
+const place6 = at(path, 'api/${', 'req.params.kind');
+
 ruleTester.run('no-ssrf (controllers registered in another file)', rule, {
   valid: [
     // A constant URL, input only in the query, and a host checked against an allow-list.
@@ -112,35 +120,32 @@ exports.post = (input, body) => fetch(input.body.url, { method: 'POST', body });
     {
       filename: 'controllers/proxy.js',
       code: commonJs,
-      errors: [error(commonJs, 'axios.get(', 'req.query.url', 'axios.get', 'req.query.url')],
+      errors: [{ ...error(commonJs, 'axios.get(', 'req.query.url', 'axios.get', 'req.query.url'), messageId: 'requestControlledHost' as const, line: place1.line, column: place1.column, endLine: place1.endLine, endColumn: place1.endColumn }],
     },
     {
       filename: 'controllers/research.js',
       code: moduleExportsObject,
       errors: [
-        error(moduleExportsObject, 'needle.get(', 'url', 'needle.get', 'req.query.url'),
-        error(moduleExportsObject, 'fetch(', '`https://${request.body.host}/files/latest`', 'fetch', 'request.body.host', [], 'host'),
+        { ...error(moduleExportsObject, 'needle.get(', 'url', 'needle.get', 'req.query.url'), messageId: 'requestControlledHost' as const, line: place2.line, column: place2.column, endLine: place2.endLine, endColumn: place2.endColumn },
+        { ...error(moduleExportsObject, 'fetch(', '`https://${request.body.host}/files/latest`', 'fetch', 'request.body.host', [], 'host'), messageId: 'requestControlledHost' as const, line: place3.line, column: place3.column, endLine: place3.endLine, endColumn: place3.endColumn },
       ],
     },
     {
       filename: 'controllers/screenshots.mjs',
       code: esm,
-      errors: [error(esm, 'page.goto(', 'req.body.target', 'page.goto', 'req.body.target')],
+      errors: [{ ...error(esm, 'page.goto(', 'req.body.target', 'page.goto', 'req.body.target'), messageId: 'requestControlledHost' as const, line: place4.line, column: place4.column, endLine: place4.endLine, endColumn: place4.endColumn }],
     },
     {
       filename: 'controllers/preview.ts',
       code: typescript,
-      errors: [error(typescript, 'fetch(', 'link', 'fetch', 'req.query.link')],
+      errors: [{ ...error(typescript, 'fetch(', 'link', 'fetch', 'req.query.link'), messageId: 'requestControlledHost' as const, line: place5.line, column: place5.column, endLine: place5.endLine, endColumn: place5.endColumn }],
     },
     {
       filename: 'controllers/sources.js',
       code: path,
       options: [{ reportPathInjection: true }],
       errors: [
-        (() => {
-          const place = at(path, 'api/${', 'req.params.kind');
-          return { messageId: 'requestControlledPath' as const, ...place, data: { sink: 'fetch', source: 'req.params.kind' } };
-        })(),
+        { messageId: 'requestControlledPath' as const, line: place6.line, column: place6.column, endLine: place6.endLine, endColumn: place6.endColumn, data: { sink: 'fetch', source: 'req.params.kind' } },
       ],
     },
   ],
