@@ -1,4 +1,5 @@
 import { isBuiltin } from 'node:module';
+import path from 'node:path';
 
 import { CALL, CONSTRUCT, ESM, READ, ReferenceTracker, findVariable, getStringIfConstant } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -7,7 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { variableFor } from './variable-index';
 import { perFile, perFileKey } from './context';
 import type { FileContext } from './context';
-import { patternPath } from './ast';
+import { concatOperands, patternPath } from './ast';
 
 export { CALL, CONSTRUCT, ESM, READ };
 
@@ -157,8 +158,8 @@ function requiresOf(file: FileModules): ReadonlySet<string> {
         ? [...file.tracker().iterateGlobalReferences(REQUIRE_CALL)].map(({ node }) => node as TSESTree.CallExpression)
         : [];
     for (const call of nodes) {
-      const specifier = getStringIfConstant(call.arguments[0] as never);
-      if (specifier != null) {
+      const specifier = requireSpecifier(call.arguments[0]);
+      if (specifier !== null) {
         calls.push({ call, specifier });
       }
     }
@@ -166,6 +167,67 @@ function requiresOf(file: FileModules): ReadonlySet<string> {
     file.requires = new Set(calls.map((call) => call.specifier));
   }
   return file.requires;
+}
+
+/**
+ * What a `require` argument names: a constant string, or a file of the project written from
+ * `__dirname` (`__dirname + '/x'`, `` `${__dirname}/x` ``, `path.join(__dirname, 'x')`,
+ * `path.resolve(__dirname, '../x')`, `path.resolve(__dirname + '/x')`) as the relative specifier
+ * it amounts to (`./x`, `../x`). `null` for anything else.
+ * @example requireSpecifier(parse("path.resolve(__dirname + '/../config/env/all.js')")) // '../config/env/all.js'
+ */
+export function requireSpecifier(argument: TSESTree.Node | undefined): string | null {
+  if (!argument) {
+    return null;
+  }
+  const constant = getStringIfConstant(argument as never);
+  if (constant !== null) {
+    return constant;
+  }
+  const rest = fromDirname(argument, 0);
+  if (rest === null || (rest !== '' && !rest.startsWith('/'))) {
+    return null;
+  }
+  const relative = path.posix.normalize(`.${rest}`);
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}
+
+const isDirname = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.Identifier && node.name === '__dirname';
+
+/** The text an expression appends to `__dirname` (`'/x'` for `__dirname + '/x'`), or `null`. */
+function fromDirname(node: TSESTree.Node, depth: number): string | null {
+  if (depth > 3) {
+    return null;
+  }
+  if (isDirname(node)) {
+    return '';
+  }
+  if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+') {
+    const [first, ...others] = concatOperands(node);
+    const tail = others.map((operand) => getStringIfConstant(operand as never));
+    return first && isDirname(first) && tail.every((part) => part !== null) ? tail.join('') : null;
+  }
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 1 && node.quasis[0]?.value.cooked === '' && isDirname(node.expressions[0]!)) {
+    return node.quasis[1]?.value.cooked ?? null;
+  }
+  const callee = node.type === AST_NODE_TYPES.CallExpression ? node.callee : null;
+  if (
+    callee?.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'path' &&
+    callee.property.type === AST_NODE_TYPES.Identifier &&
+    (callee.property.name === 'join' || callee.property.name === 'resolve')
+  ) {
+    const [first, ...others] = (node as TSESTree.CallExpression).arguments;
+    const base = first ? fromDirname(first, depth + 1) : null;
+    const segments = others.map((segment) => getStringIfConstant(segment as never));
+    // `path.resolve` restarts at an absolute segment: that is not beside this file any more.
+    if (base === null || segments.some((segment) => segment === null || (callee.property as TSESTree.Identifier).name === 'resolve' && segment.startsWith('/'))) {
+      return null;
+    }
+    return [base, ...segments].join('/').replace(/\/{2,}/gu, '/');
+  }
+  return null;
 }
 
 /** A `require('x')` call with its constant specifier. */

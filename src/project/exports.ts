@@ -5,7 +5,7 @@ import { outerExpression, patternPath } from '../core/ast';
 import { perFile, perFileKey } from '../core/context';
 import type { FileContext } from '../core/context';
 import { skipTsWrappers } from '../core/static';
-import { importsModule, requireCallsOf } from '../core/modules';
+import { importsModule, requireCallsOf, requireSpecifier } from '../core/modules';
 import { variableFor } from '../core/variable-index';
 import { projectFile, projectFileMemo, projectFileMentions, projectFileText } from './files';
 import type { ProjectFile } from './files';
@@ -85,7 +85,7 @@ function requiredSpecifier(node: TSESTree.Node | null | undefined): string | nul
     node.callee.name === 'require' &&
     node.arguments.length === 1
   ) {
-    return staticString(node.arguments[0]);
+    return requireSpecifier(node.arguments[0]);
   }
   return null;
 }

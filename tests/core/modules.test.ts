@@ -3,7 +3,7 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
 
 import { createRule } from '../../src/core/create-rule';
-import { CALL, iterateModuleReferences, iterateValueReferences, resolveCallTarget } from '../../src/core/modules';
+import { CALL, iterateModuleReferences, iterateValueReferences, requireSpecifier, resolveCallTarget } from '../../src/core/modules';
 import type { TraceMap } from '../../src/core/modules';
 import { createRuleTester } from '../rule-tester';
 
@@ -243,4 +243,38 @@ ruleTester.run('iterateModuleReferences (a search inside a search, ESM)', nested
       ],
     },
   ],
+});
+
+describe('requireSpecifier', () => {
+  const argumentOf = (code: string): TSESTree.Node => {
+    const program = espree.parse(code, { ecmaVersion: 'latest' }) as unknown as TSESTree.Program;
+    const statement = program.body[0] as TSESTree.ExpressionStatement;
+    return (statement.expression as TSESTree.CallExpression).arguments[0]!;
+  };
+
+  it.each([
+    ["require('./x')", './x'],
+    ["require('pg')", 'pg'],
+    ["require(__dirname + '/env/all.js')", './env/all.js'],
+    ["require(__dirname + '/../config/' + 'env.js')", '../config/env.js'],
+    ["require(path.resolve(__dirname + '/../config/env/all.js'))", '../config/env/all.js'],
+    ["require(path.join(__dirname, 'env', 'all.js'))", './env/all.js'],
+    ["require(path.resolve(__dirname, '..', 'lib'))", '../lib'],
+    ['require(`${__dirname}/routes`)', './routes'],
+    ['require(__dirname)', '.'],
+  ])('%s names %s', (code, expected) => {
+    expect(requireSpecifier(argumentOf(code))).toBe(expected);
+  });
+
+  it.each([
+    'require(name)',
+    "require(__dirname + name)",
+    "require(path.resolve(__dirname, '/etc/passwd'))",
+    "require(path.join(root, 'x'))",
+    "require(__filename + '/x')",
+    "require(__dirname + 'x')",
+    "require(other.join(__dirname, 'x'))",
+  ])('%s names no file beside this one', (code) => {
+    expect(requireSpecifier(argumentOf(code))).toBeNull();
+  });
 });

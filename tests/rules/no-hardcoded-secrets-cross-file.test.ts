@@ -97,5 +97,38 @@ app.use(session({ secret: config.cookieSecret }));
         { messageId: 'secretInSink', line: 3, column: 27, endLine: 3, endColumn: 46, data: { what: 'session secret', sink: '`express-session session (secret)`', via: ' (in lib/env/all.js)' } },
       ],
     },
+    // The config module requires its defaults through a path built from __dirname: path.resolve(__dirname + '/env/all.js')
+    {
+      filename,
+      code: `const session = require('express-session');
+const config = require('./lib/computed.js');
+app.use(session({ secret: config.cookieSecret }));
+`,
+      errors: [
+        { messageId: 'secretInSink', line: 3, column: 27, endLine: 3, endColumn: 46, data: { what: 'session secret', sink: '`express-session session (secret)`', via: ' (in lib/env/all.js)' } },
+      ],
+    },
+    // The config module requires its defaults through a path built from __dirname: path.join(__dirname, 'env', 'all.js')
+    {
+      filename,
+      code: `const session = require('express-session');
+const config = require('./lib/joined.js');
+app.use(session({ secret: config.cookieSecret }));
+`,
+      errors: [
+        { messageId: 'secretInSink', line: 3, column: 27, endLine: 3, endColumn: 46, data: { what: 'session secret', sink: '`express-session session (secret)`', via: ' (in lib/env/all.js)' } },
+      ],
+    },
+    // The config module requires its defaults through a path built from __dirname: ${__dirname}/env/all.js
+    {
+      filename,
+      code: `const session = require('express-session');
+const config = require('./lib/templated.js');
+app.use(session({ secret: config.cookieSecret }));
+`,
+      errors: [
+        { messageId: 'secretInSink', line: 3, column: 27, endLine: 3, endColumn: 46, data: { what: 'session secret', sink: '`express-session session (secret)`', via: ' (in lib/env/all.js)' } },
+      ],
+    },
   ],
 });
