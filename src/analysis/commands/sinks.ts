@@ -14,7 +14,7 @@ import {
   ZX_QUOTE_TRACE_MAP,
 } from '../../data/commands';
 import type { CommandSink } from '../../data/commands';
-import { CALL, importsModule, iterateModuleReferences, iterateValueReferences, resolveCallTarget } from '../../core/modules';
+import { CALL, importsModule, iterateModuleReferences, iterateValueReferences, resolveCallTarget, stripNodePrefix } from '../../core/modules';
 import { findOptionsArgument } from '../../core/options-object';
 import { findObjectProperty, skipTsWrappers, staticValue } from '../../core/static';
 import { escapeRegExp } from '../../core/regexp';
@@ -28,8 +28,6 @@ export interface CommandSinkCall {
   /** The sink is a `util.promisify()` result (`execAsync(cmd)`), not the module's function itself. */
   readonly promisified: boolean;
 }
-
-const withoutNodePrefix = (specifier: string): string => (specifier.startsWith('node:') ? specifier.slice(5) : specifier);
 
 /**
  * What the text of a file that can hold a sink contains: a command module named in quotes (as an
@@ -73,7 +71,7 @@ export function commandSinkCalls(context: FileContext): CommandSinkCall[] {
       found.push({ node: ref.node as TSESTree.CallExpression | TSESTree.NewExpression, sink: ref.info, promisified: false });
     }
   }
-  if (importsModule(context, (specifier) => withoutNodePrefix(specifier) === CHILD_PROCESS_MODULE)) {
+  if (importsModule(context, (specifier) => stripNodePrefix(specifier) === CHILD_PROCESS_MODULE)) {
     for (const ref of iterateModuleReferences(context, PROMISIFY_TRACE_MAP)) {
       const call = ref.node as TSESTree.CallExpression;
       const [fn] = call.arguments;

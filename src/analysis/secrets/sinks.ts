@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { FileContext } from '../../core/context';
-import { CALL, CONSTRUCT, iterateModuleReferences, iterateValueReferences } from '../../core/modules';
+import { CALL, CONSTRUCT, iterateModuleReferences, iterateValueReferences, stripNodePrefix } from '../../core/modules';
 import type { TraceMap } from '../../core/modules';
 import { parseNameSpec } from '../../core/name-specs';
 import { skipTsWrappers } from '../../core/static';
@@ -61,7 +61,7 @@ export function parseSecretSinkSpec(spec: string): SecretSink | null {
     return null;
   }
   return {
-    modules: [module.startsWith('node:') ? module.slice('node:'.length) : module],
+    modules: [stripNodePrefix(module)],
     exports: [exportPath === 'default' ? '' : exportPath],
     use: 'both',
     slots: [slot],
