@@ -1,3 +1,4 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_TOKEN_TYPES } from '@typescript-eslint/utils';
 
 import { perFile, perFileKey } from '../../core/context';
@@ -43,20 +44,62 @@ const SQL_TEXT = perFileKey<boolean>('file may hold SQL text');
 const TEXT_MAY_LEAD_SQL = /['"`}(][\s(]*(?:--|\/\*|\\[nrt]|(?:select|insert|update|delete|with|merge|replace|create|alter|drop|truncate|call|exec|execute)(?![\w$]))/iu;
 const TEXT_MAY_HOLD_CLAUSE = /\b(?:WHERE|FROM|SET|VALUES|ORDER\s+BY|GROUP\s+BY|HAVING|LIMIT|OFFSET|JOIN|INTO|AND|OR|RETURNING)\b|\\(?:x|u|[0-7])/u;
 
+/** The two whole-text patterns, global: where they match, the token there is looked at. */
+const TEXT_CANDIDATES = [TEXT_MAY_LEAD_SQL, TEXT_MAY_HOLD_CLAUSE].map((pattern) => new RegExp(pattern.source, `${pattern.flags}g`));
+
 /**
  * Whether any string or template token of the file could be (part of) text that `looksLikeSql`
  * accepts. Text built from this file's strings can look like SQL only then: a file without
  * (about nine in ten server files) need not take apart the arguments of every `map.get(key)`.
+ * Only the tokens where a whole-text pattern matches are judged (every token the token patterns
+ * accept holds such a match: a clause keyword between non-word characters, an escape, or a quote
+ * followed by a keyword, comment or escape), found by a binary search of the token list.
  */
 export function mayContainSqlText(context: FileContext): boolean {
-  return perFile(context, SQL_TEXT, () => (TEXT_MAY_LEAD_SQL.test(context.sourceCode.text) || TEXT_MAY_HOLD_CLAUSE.test(context.sourceCode.text)) && (context.sourceCode.ast.tokens ?? []).some((token) => {
-    if (token.type !== AST_TOKEN_TYPES.String && token.type !== AST_TOKEN_TYPES.Template) {
-      return false;
+  return perFile(context, SQL_TEXT, () => {
+    const text = context.sourceCode.text;
+    const tokens = context.sourceCode.ast.tokens ?? [];
+    let judged = -1;
+    for (const pattern of TEXT_CANDIDATES) {
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+        const index = tokenAt(tokens, match.index);
+        if (index !== -1 && index !== judged && tokenMayHoldSql(tokens[index]!)) {
+          return true;
+        }
+        judged = index;
+      }
     }
-    // Strip the quotes, or the template's `\``, `}` and `${`.
-    const text = token.type === AST_TOKEN_TYPES.String ? token.value.slice(1, -1) : token.value.replace(/^[`}]|(?:\$\{|`)$/gu, '');
-    return TOKEN_LEADING.test(text) || TOKEN_CLAUSE_OR_ESCAPE.test(text);
-  }));
+    return false;
+  });
+}
+
+/** The index of the token whose range holds `offset`, or -1 (between tokens, in a comment). */
+function tokenAt(tokens: readonly TSESTree.Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const [start, end] = tokens[middle]!.range;
+    if (offset < start) {
+      high = middle - 1;
+    } else if (offset >= end) {
+      low = middle + 1;
+    } else {
+      return middle;
+    }
+  }
+  return -1;
+}
+
+/** Whether a string or template token's text could begin SQL or hold a clause keyword or an escape. */
+function tokenMayHoldSql(token: TSESTree.Token): boolean {
+  if (token.type !== AST_TOKEN_TYPES.String && token.type !== AST_TOKEN_TYPES.Template) {
+    return false;
+  }
+  // Strip the quotes, or the template's `\``, `}` and `${`.
+  const text = token.type === AST_TOKEN_TYPES.String ? token.value.slice(1, -1) : token.value.replace(/^[`}]|(?:\$\{|`)$/gu, '');
+  return TOKEN_LEADING.test(text) || TOKEN_CLAUSE_OR_ESCAPE.test(text);
 }
 
 /** The second keyword each statement needs before we call a stand-alone string a query. */
