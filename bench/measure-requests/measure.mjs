@@ -29,17 +29,13 @@
 // score are listed as out-of-mode, not counted. Recall is also given without `outOfSpec` entries
 // (sinks or sources the spec does not name), split into same-file and cross-file flows, and given for
 // entries in handlers registered in another module (`handlerElsewhere`).
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { Linter } from 'eslint';
-
-import { ALL_SOURCE_GLOBS, countLines, languageOptionsFor, skipReason } from '../lib/corpus.mjs';
 import { SERVER_PACKAGES, serverPackageFiles, serverPackageLabel, serverPackageRoot } from '../lib/server-corpus.mjs';
-import { globToRegExp, walk } from '../lib/checkouts.mjs';
+import { lintFiles as lintCheckout, onPlace, pct, pluginLabel, scopeFiles } from '../lib/checkouts.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const MAIN = resolve(HERE, '..', '..');
@@ -58,7 +54,6 @@ const CATEGORY_OF = {
 const CATEGORIES = ['S', 'P', 'R', 'C', 'E'];
 const RULE_OF = { S: 'no-ssrf', P: 'no-ssrf', R: 'no-ssrf', C: 'no-command-injection', E: 'no-command-injection', '?': '?' };
 const SCORED = { recommended: ['S', 'C', 'E'], strict: ['S', 'P', 'R', 'C', 'E'] };
-const SOURCE = /\.(?:js|mjs|cjs|jsx|ts|tsx|mts|cts)$/u;
 
 function parseArgs(argv) {
   const args = { plugin: join(MAIN, 'dist', 'index.cjs'), repos: '/tmp/measure-requests', modes: ['recommended', 'strict'], only: null, server: true, labelled: true, json: null, write: false };
@@ -81,12 +76,6 @@ function parseArgs(argv) {
   return args;
 }
 
-function scopeFiles(root, scope, defaultExclude) {
-  const include = (scope?.include ?? ['**/*']).map(globToRegExp);
-  const exclude = [...defaultExclude, ...(scope?.exclude ?? [])].map(globToRegExp);
-  return walk(root).filter((f) => SOURCE.test(f) && include.some((r) => r.test(f)) && !exclude.some((r) => r.test(f)) && skipReason(join(root, f)) === null);
-}
-
 /** Each measured rule's severity and options in one of the plugin's configs (`'error'` when absent). */
 function ruleSettings(plugin, mode) {
   return Object.fromEntries(
@@ -97,48 +86,10 @@ function ruleSettings(plugin, mode) {
   );
 }
 
-/** React apps write JSX in .js files: JS is parsed with JSX on (as bench/measure does); TS keeps it off. */
-function withJsx(options, kind) {
-  if (kind !== 'espree') return options;
-  return { ...options, parserOptions: { ...options.parserOptions, ecmaFeatures: { ...options.parserOptions?.ecmaFeatures, jsx: true } } };
-}
-
+/** The measured rules' findings in `files`, each with its rule's short name and the category its messageId scores in. */
 function lintFiles(plugin, rules, cwd, files) {
-  const linter = new Linter({ cwd });
-  const findings = [];
-  const fatal = [];
-  let lines = 0;
-  for (const file of files) {
-    const text = readFileSync(file, 'utf8');
-    lines += countLines(text);
-    const kind = /\.(?:ts|tsx|mts|cts)$/u.test(file) ? 'ts' : 'espree';
-    const config = [
-      {
-        files: ALL_SOURCE_GLOBS,
-        plugins: { 'agent-guard': plugin },
-        languageOptions: withJsx(languageOptionsFor(file, text, kind), kind),
-        linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
-        rules,
-      },
-    ];
-    const rel = relative(cwd, file).split(sep).join('/');
-    let messages;
-    try {
-      messages = linter.verify(text, config, { filename: file });
-    } catch (error) {
-      fatal.push({ file: rel, line: 0, message: `crash: ${error.message.split('\n')[0]}` });
-      continue;
-    }
-    for (const m of messages) {
-      if (m.fatal) fatal.push({ file: rel, line: m.line, message: m.message });
-      else if (RULES.includes(m.ruleId)) findings.push({ file: rel, line: m.line, column: m.column, rule: m.ruleId.replace('agent-guard/', ''), messageId: m.messageId, category: CATEGORY_OF[m.messageId] ?? '?', message: m.message });
-    }
-  }
-  return { findings, fatal, lines, files: files.length };
-}
-
-function onPlace(entry, f) {
-  return [entry, ...(entry.alsoAt ?? [])].some((at) => at.file === f.file && f.line >= at.line && f.line <= (at.endLine ?? at.line));
+  const run = lintCheckout(plugin, rules, cwd, files);
+  return { ...run, findings: run.findings.map(({ ruleId, ...f }) => ({ file: f.file, line: f.line, column: f.column, rule: ruleId.replace('agent-guard/', ''), messageId: f.messageId, category: CATEGORY_OF[f.messageId] ?? '?', message: f.message })) };
 }
 
 function score(truth, findings, mode) {
@@ -160,10 +111,6 @@ function score(truth, findings, mode) {
     }
   }
   return { entries, fp, neutral, outOfScope };
-}
-
-function pct(n, d) {
-  return d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)} %`;
 }
 
 function snippet(root, f) {
@@ -272,18 +219,6 @@ function lintServer(plugin, args) {
   return rows;
 }
 
-function pluginLabel(path) {
-  const abs = resolve(path);
-  let commit = '';
-  try {
-    commit = execFileSync('git', ['-C', dirname(abs), 'rev-parse', '--short=12', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    // Not in a git work tree: the path alone.
-  }
-  const shown = abs.startsWith(MAIN + sep) ? relative(MAIN, abs) : abs;
-  return commit ? `${shown}\` built at commit \`${commit}` : shown;
-}
-
 function serverTable(server, args) {
   const out = [`| package | files | lines | ${args.modes.map((m) => `${m}: no-ssrf | no-command-injection | per 1,000 lines`).join(' | ')} |`, `| --- | ---: | ---: | ${args.modes.map(() => '---: | ---: | ---:').join(' | ')} |`];
   const count = (fs, rule) => fs.filter((f) => f.rule === rule).length;
@@ -302,7 +237,7 @@ function serverTable(server, args) {
 
 function markdown(args, plugin, perRepo, server, labels) {
   const out = ['<!-- generated by bench/measure-requests/measure.mjs --write; the hand-written review is in README.md -->', '# no-ssrf and no-command-injection: measured results\n'];
-  out.push(`Run ${new Date().toISOString()}, plugin \`${pluginLabel(args.plugin)}\`, modes ${args.modes.join(', ')}.`);
+  out.push(`Run ${new Date().toISOString()}, plugin \`${pluginLabel(args.plugin, MAIN)}\`, modes ${args.modes.join(', ')}.`);
   for (const m of args.modes) out.push(`Options ${m}: ${RULES.map((r) => `\`${r}\` \`${JSON.stringify(ruleSettings(plugin, m)[r])}\``).join(', ')}.`);
   out.push('\nCategories: S host/scheme/port of an outbound request, P path after a constant origin (strict), R redirects after an allow-list (strict), C shell command / program / shell arguments, E evaluated code. See README.md.\n');
   for (const mode of args.modes) {
@@ -333,7 +268,7 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const plugin = createRequire(import.meta.url)(resolve(args.plugin));
   for (const rule of RULES) if (!plugin.rules?.[rule.replace('agent-guard/', '')]) throw new Error(`${args.plugin} has no rule ${rule}`);
-  console.log(`plugin ${pluginLabel(args.plugin).replaceAll('`', '')}`);
+  console.log(`plugin ${pluginLabel(args.plugin, MAIN).replaceAll('`', '')}`);
   for (const mode of args.modes) console.log(`${mode}: ${JSON.stringify(ruleSettings(plugin, mode))}`);
   const labels = JSON.parse(readFileSync(join(HERE, 'labels.json'), 'utf8'));
   const perRepo = [];
@@ -371,7 +306,7 @@ async function main() {
       }
     }
   }
-  if (args.json) writeFileSync(args.json, JSON.stringify({ plugin: pluginLabel(args.plugin), date: new Date().toISOString(), repos: perRepo, server }, null, 2));
+  if (args.json) writeFileSync(args.json, JSON.stringify({ plugin: pluginLabel(args.plugin, MAIN), date: new Date().toISOString(), repos: perRepo, server }, null, 2));
   if (args.write) {
     writeFileSync(join(HERE, 'RESULTS.md'), markdown(args, plugin, perRepo, server, labels));
     console.log(`\nwrote ${relative(process.cwd(), join(HERE, 'RESULTS.md'))}`);

@@ -26,17 +26,13 @@
 // B, C and D. Findings on entries outside the pass's scope (a strict-only entry reported by the
 // recommended pass) are listed, not counted. Recall is also given for A without the sinks the spec's
 // list does not name (`sinkInSpec: false`), and split by whether the flow crosses files.
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { Linter } from 'eslint';
-
-import { ALL_SOURCE_GLOBS, countLines, languageOptionsFor, skipReason } from '../lib/corpus.mjs';
 import { SERVER_PACKAGES, serverPackageFiles, serverPackageLabel, serverPackageRoot } from '../lib/server-corpus.mjs';
-import { globToRegExp, walk } from '../lib/checkouts.mjs';
+import { lintFiles as lintCheckout, onPlace, pct, pluginLabel, scopeFiles } from '../lib/checkouts.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const MAIN = resolve(HERE, '..', '..');
@@ -86,14 +82,6 @@ function parseArgs(argv) {
   return args;
 }
 
-const SOURCE = /\.(?:js|mjs|cjs|jsx|ts|tsx|mts|cts)$/u;
-
-function scopeFiles(root, scope, defaultExclude) {
-  const include = (scope?.include ?? ['**/*']).map(globToRegExp);
-  const exclude = [...defaultExclude, ...(scope?.exclude ?? [])].map(globToRegExp);
-  return walk(root).filter((f) => SOURCE.test(f) && include.some((r) => r.test(f)) && !exclude.some((r) => r.test(f)) && skipReason(join(root, f)) === null);
-}
-
 /** The rule's severity and options in one of the plugin's configs; `'error'` when the config lacks it. */
 function ruleSetting(plugin, mode, rule) {
   const setting = plugin.configs?.[mode]?.rules?.[rule];
@@ -101,58 +89,12 @@ function ruleSetting(plugin, mode, rule) {
   return setting;
 }
 
-/**
- * bench/lib/corpus.mjs turns JSX on for .jsx/.tsx only; React apps (CRA, Vite) write JSX in .js
- * files, so JS is parsed with JSX on, as bench/measure does. TS keeps it off (`<T>x` casts).
- */
-function withJsx(options, kind) {
-  if (kind !== 'espree') return options;
-  return { ...options, parserOptions: { ...options.parserOptions, ecmaFeatures: { ...options.parserOptions?.ecmaFeatures, jsx: true } } };
-}
-
-/** Lints files (absolute paths) with only `rule` on; returns findings, parse errors and line count. */
+/** The rule's findings in `files`, each with the category its messageId scores in. */
 function lintFiles(plugin, rule, setting, cwd, files) {
-  const linter = new Linter({ cwd });
-  const findings = [];
-  const fatal = [];
-  let lines = 0;
-  for (const file of files) {
-    const text = readFileSync(file, 'utf8');
-    lines += countLines(text);
-    const kind = /\.(?:ts|tsx|mts|cts)$/u.test(file) ? 'ts' : 'espree';
-    const config = [
-      {
-        files: ALL_SOURCE_GLOBS,
-        plugins: { 'agent-guard': plugin },
-        languageOptions: withJsx(languageOptionsFor(file, text, kind), kind),
-        linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
-        rules: { [rule]: setting },
-      },
-    ];
-    let messages;
-    try {
-      messages = linter.verify(text, config, { filename: file });
-    } catch (error) {
-      fatal.push({ file: relative(cwd, file), line: 0, message: `crash: ${error.message.split('\n')[0]}` });
-      continue;
-    }
-    const rel = relative(cwd, file).split(sep).join('/');
-    for (const m of messages) {
-      if (m.fatal) fatal.push({ file: rel, line: m.line, message: m.message });
-      else if (m.ruleId === rule) {
-        findings.push({ file: rel, line: m.line, column: m.column, messageId: m.messageId, category: CATEGORY_OF[m.messageId] ?? '?', message: m.message });
-      }
-    }
-  }
-  return { findings, fatal, lines, files: files.length };
+  const run = lintCheckout(plugin, { [rule]: setting }, cwd, files);
+  return { ...run, findings: run.findings.map(({ ruleId: _ruleId, ...f }) => ({ ...f, category: CATEGORY_OF[f.messageId] ?? '?' })) };
 }
 
-function places(entry) {
-  return [entry, ...(entry.alsoAt ?? [])];
-}
-function onPlace(entry, f) {
-  return places(entry).some((at) => at.file === f.file && f.line >= at.line && f.line <= (at.endLine ?? at.line));
-}
 function catches(entry, f) {
   return (f.category === entry.category || (entry.overlaps ?? []).includes(f.category)) && onPlace(entry, f);
 }
@@ -179,10 +121,6 @@ function score(truth, findings, mode) {
     else fp.push(f);
   }
   return { entries, fp, cross, neutral, outOfScope };
-}
-
-function pct(n, d) {
-  return d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)} %`;
 }
 
 function mask(s) {
@@ -286,25 +224,12 @@ function lintServer(plugin, args) {
   return rows;
 }
 
-/** The plugin's path, and the commit of the checkout it was built in when that is a git work tree. */
-function pluginLabel(path) {
-  const abs = resolve(path);
-  let commit = '';
-  try {
-    commit = execFileSync('git', ['-C', dirname(abs), 'rev-parse', '--short=12', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    // Not in a git work tree: the path alone.
-  }
-  const shown = abs.startsWith(MAIN + sep) ? relative(MAIN, abs) : abs;
-  return commit ? `${shown}\` built at commit \`${commit}` : shown;
-}
-
 function markdown(args, plugin, perRepo, server, labels) {
   const out = [];
   const date = new Date().toISOString();
   out.push('<!-- generated by bench/measure-secrets/measure.mjs --write; the hand-written review is in README.md -->');
   out.push(`# no-hardcoded-secrets: measured results\n`);
-  out.push(`Run ${date}, plugin \`${pluginLabel(args.plugin)}\`, rule \`${args.rule}\`, modes ${args.modes.join(', ')}.`);
+  out.push(`Run ${date}, plugin \`${pluginLabel(args.plugin, MAIN)}\`, rule \`${args.rule}\`, modes ${args.modes.join(', ')}.`);
   out.push(`Options: recommended \`${JSON.stringify(ruleSetting(plugin, 'recommended', args.rule))}\`, strict \`${JSON.stringify(ruleSetting(plugin, 'strict', args.rule))}\`.\n`);
   for (const mode of args.modes) {
     const t = totals(perRepo, mode);
@@ -370,7 +295,7 @@ async function main() {
   const plugin = createRequire(import.meta.url)(resolve(args.plugin));
   const pluginRules = Object.keys(plugin.rules ?? {}).map((r) => `agent-guard/${r}`);
   if (!pluginRules.includes(args.rule)) throw new Error(`${args.plugin} has no rule ${args.rule} (it has ${pluginRules.join(', ')})`);
-  console.log(`plugin ${pluginLabel(args.plugin).replaceAll('`', '')}`);
+  console.log(`plugin ${pluginLabel(args.plugin, MAIN).replaceAll('`', '')}`);
   for (const mode of args.modes) console.log(`${mode}: ${args.rule} = ${JSON.stringify(ruleSetting(plugin, mode, args.rule))}${plugin.configs?.[mode]?.rules?.[args.rule] === undefined ? ' (not in the config: forced on)' : ''}`);
   const labels = JSON.parse(readFileSync(join(HERE, 'labels.json'), 'utf8'));
   const perRepo = [];
@@ -407,7 +332,7 @@ async function main() {
       }
     }
   }
-  if (args.json) writeFileSync(args.json, JSON.stringify({ plugin: pluginLabel(args.plugin), rule: args.rule, date: new Date().toISOString(), repos: perRepo, server }, null, 2));
+  if (args.json) writeFileSync(args.json, JSON.stringify({ plugin: pluginLabel(args.plugin, MAIN), rule: args.rule, date: new Date().toISOString(), repos: perRepo, server }, null, 2));
   if (args.write) {
     writeFileSync(join(HERE, 'RESULTS.md'), markdown(args, plugin, perRepo, server, labels));
     console.log(`\nwrote ${relative(process.cwd(), join(HERE, 'RESULTS.md'))}`);
