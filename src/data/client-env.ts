@@ -20,6 +20,9 @@ export const CLIENT_ENV_OBJECTS: readonly string[] = ['process.env', 'import.met
 /** SvelteKit modules whose variables are public (every name in them ships to the browser). */
 export const SVELTEKIT_PUBLIC_ENV_MODULES: ReadonlySet<string> = new Set(['$env/static/public', '$env/dynamic/public']);
 
+/** SvelteKit's default public prefix: the names in its public modules carry it (`PUBLIC_STRIPE_KEY`). */
+export const SVELTEKIT_PUBLIC_PREFIX = 'PUBLIC_';
+
 /**
  * Words (upper-case, `_`-separated, matched as whole words of the name after its prefix) that
  * say the value is a server-only secret.

@@ -19,6 +19,7 @@ import {
 } from '../analysis/secrets/index';
 import type { ClientEnvPrefixes, SecretLiteral, SecretSinkMap, SecretSinkUse } from '../analysis/secrets/index';
 import { createRule } from '../core/create-rule';
+import { escapeRegExp } from '../core/regexp';
 import { compileGlobs } from '../core/globs';
 import type { GlobList } from '../core/globs';
 import { bindingState, importText, insertImport, moduleSyntaxOf } from '../core/imports';
@@ -27,8 +28,8 @@ import { isIdentifierPath } from '../core/option-schemas';
 import { configKey, perConfiguration } from '../core/settings';
 import { getPropertyKeyName, skipTsWrappers } from '../core/static';
 import { scopeOf } from '../core/variable-index';
-import { SVELTEKIT_PUBLIC_ENV_MODULES } from '../data/client-env';
-import { AUTHORIZATION_SCHEMES, DEFAULT_TEST_FILES, FAMILY_NOUNS } from '../data/secret-sinks';
+import { SVELTEKIT_PUBLIC_ENV_MODULES, SVELTEKIT_PUBLIC_PREFIX } from '../data/client-env';
+import { AUTHORIZATION_HEADERS, AUTHORIZATION_SCHEMES, DEFAULT_TEST_FILES, FAMILY_NOUNS } from '../data/secret-sinks';
 
 export type Options = [{ genericSecrets?: boolean; hmacKeys?: boolean; testKeys?: boolean }];
 export type MessageIds =
@@ -52,13 +53,11 @@ interface Configuration {
 
 const CONFIGURATION = configKey<Configuration>('no-hardcoded-secrets configuration');
 
-/** `Authorization` (and `Proxy-Authorization`) as a property key or a computed member, in the spellings people write. */
-const AUTHORIZATION_KEY = '/^(?:[Aa]uthorization|AUTHORIZATION|[Pp]roxy-[Aa]uthorization)$/';
+/** An authorization header's name as a property key or a computed member, in any case (header names are case-insensitive). */
+const AUTHORIZATION_KEY = `/^(?:${[...AUTHORIZATION_HEADERS].map(escapeRegExp).join('|')})$/i`;
 /** Text that a file setting an authorization header contains (case-sensitive pre-check before any listener). */
 const AUTHORIZATION_TEXT = /uthorization|AUTHORIZATION/u;
-const SVELTEKIT_PUBLIC_SOURCE = '/^\\$env\\/(?:static|dynamic)\\/public$/';
-/** SvelteKit's default public prefix: names in its public modules carry it. */
-const SVELTEKIT_PREFIX = 'PUBLIC_';
+const SVELTEKIT_PUBLIC_SOURCE = `/^(?:${[...SVELTEKIT_PUBLIC_ENV_MODULES].map(escapeRegExp).join('|')})$/`;
 /** A connection URI with a password in it: `postgres://user:password@host`. */
 const URI_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^:@/\s]*:[^@/\s]+@/iu;
 
@@ -363,7 +362,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function reportSvelteKit(node: TSESTree.Node, name: string, exposure: string): void {
-      const bare = name.startsWith(SVELTEKIT_PREFIX) ? name.slice(SVELTEKIT_PREFIX.length) : name;
+      const bare = name.startsWith(SVELTEKIT_PUBLIC_PREFIX) ? name.slice(SVELTEKIT_PUBLIC_PREFIX.length) : name;
       if (!allow.has(name) && isServerOnlyName(bare)) {
         context.report({ node, messageId: 'clientExposedSecret', data: { name, exposure } });
       }
