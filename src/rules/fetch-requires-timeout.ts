@@ -6,7 +6,7 @@ import type { FileContext } from '../core/context';
 import { createRule } from '../core/create-rule';
 import { hasDirective } from '../core/functions';
 import { iterateValueReferences, resolveCallTarget } from '../core/modules';
-import { calleeName, compileNameSpecs, matchWrittenName, withModuleCalls } from '../core/name-specs';
+import { calleeName, compileNameSpecs, matchWrittenName } from '../core/name-specs';
 import type { NameSpecList } from '../core/name-specs';
 import { addArgument, insertProperty, replacePropertyValue } from '../core/object-edits';
 import type { OptionsArgument } from '../core/options-object';
@@ -14,7 +14,7 @@ import { findOptionsArgument } from '../core/options-object';
 import { configKey, perConfiguration } from '../core/settings';
 import { snippet } from '../core/snippet';
 import { dereference, staticValueOf } from '../core/static';
-import { callerOmitsTimeout, httpClientReferences, importedHttpWrapper, judgeBrowserCode, judgeTimeoutOptions, localHttpWrappers, mayBeHttpWrapper, mutatedOptionsLiteral } from '../analysis/http/index';
+import { callerOmitsTimeout, httpClientModuleMap, httpClientReferences, importedHttpWrapper, judgeBrowserCode, judgeTimeoutOptions, localHttpWrappers, mayBeHttpWrapper, mutatedOptionsLiteral } from '../analysis/http/index';
 import { importedNameReferences, projectImportNames } from '../project/index';
 import type { HttpWrapperSummary } from '../analysis/http/index';
 import type { TimeoutOptionVerdict } from '../analysis/http/index';
@@ -67,7 +67,7 @@ function wrappersOf(context: FileContext, options: Options[0]): Wrappers {
     const specs = compileNameSpecs([...(options.wrappers ?? []), ...settings.http.clients]);
     return {
       specs,
-      moduleMap: specs.hasModuleSpecs ? withModuleCalls(HTTP_CLIENT_MODULES, specs.specs, FETCH_CALL) : HTTP_CLIENT_MODULES,
+      moduleMap: httpClientModuleMap(specs),
     };
   });
 }

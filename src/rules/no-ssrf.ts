@@ -3,12 +3,12 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { FileContext } from '../core/context';
 import { createRule } from '../core/create-rule';
 import { importsModule } from '../core/modules';
-import { compileNameSpecs, matchWrittenName, withModuleCalls } from '../core/name-specs';
+import { compileNameSpecs, matchWrittenName } from '../core/name-specs';
 import type { NameSpecList } from '../core/name-specs';
 import { methodCallSelector } from '../core/selectors';
 import { configKey, perConfiguration } from '../core/settings';
 import { snippet } from '../core/snippet';
-import { judgeBrowserCode } from '../analysis/http/index';
+import { httpClientModuleMap, judgeBrowserCode } from '../analysis/http/index';
 import { ALLOWED_HOSTS, allowListEdit, controllerUrlAnalyzer, extraSinks, httpClientSinks, isEncodedSegment, judgeSink, missingRedirectPolicy, sinkOfCall } from '../analysis/ssrf/index';
 import type { ControlledRequest, SsrfJudgeOptions, SsrfSink } from '../analysis/ssrf/index';
 import { FETCH_CALL, HTTP_CLIENT_MODULES } from '../data/http-clients';
@@ -35,7 +35,7 @@ function vocabularyOf(context: FileContext, options: Options[0]): Vocabulary {
     return {
       clients,
       // The same map for every file: the HTTP-client references are searched once per file for both HTTP rules.
-      moduleMap: clients.hasModuleSpecs ? withModuleCalls(HTTP_CLIENT_MODULES, clients.specs, FETCH_CALL) : HTTP_CLIENT_MODULES,
+      moduleMap: httpClientModuleMap(clients),
       judge: {
         acceptBlocklists: options.acceptBlocklists === true,
         validators: compileNameSpecs(settings.http.urlValidators),

@@ -8,4 +8,4 @@ export { callerOmitsTimeout, importedHttpWrapper, localHttpWrappers, mayBeHttpWr
 export type { CallerTimeout, HttpRequestCall, HttpWrapperSummary, ImportedHttpWrapper, LocalHttpWrapper } from './wrappers';
 export { judgeBrowserCode, nextComponentFolder } from './browser-code';
 export type { BrowserCodeVerdict } from './browser-code';
-export { httpClientReferences } from './client-references';
+export { httpClientModuleMap, httpClientReferences } from './client-references';
