@@ -4,6 +4,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { skipTsWrappers, staticValueOf } from './static';
 import type { FileContext } from './context';
 
+const isNode = (value: unknown): value is TSESTree.Node => value !== null && typeof value === 'object' && 'type' in value;
+
 /**
  * The child nodes of `node` in source order, by the parser's visitor keys (so TS and JSX
  * nodes are covered). For walks bounded to one function, where a selector cannot be used.
@@ -13,13 +15,43 @@ export function childNodes(sourceCode: Readonly<TSESLint.SourceCode>, node: TSES
   const out: TSESTree.Node[] = [];
   for (const key of keys) {
     const value = (node as unknown as Record<string, unknown>)[key];
-    for (const child of Array.isArray(value) ? value : [value]) {
-      if (child && typeof child === 'object' && 'type' in child) {
-        out.push(child as TSESTree.Node);
+    if (Array.isArray(value)) {
+      for (const child of value) {
+        if (isNode(child)) {
+          out.push(child);
+        }
       }
+    } else if (isNode(value)) {
+      out.push(value); // most keys hold one node: no array is made for them
     }
   }
   return out;
+}
+
+/**
+ * Pushes the child nodes of `node` onto a walk's `stack` without making an array per node:
+ * in source order, or `reversed` for a depth-first walk that pops them in source order.
+ * @example const stack = [fn.body]; while (stack.length > 0) { const node = stack.pop()!; …; pushChildNodes(sourceCode, node, stack, 'reversed'); }
+ */
+export function pushChildNodes(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, stack: TSESTree.Node[], order: 'source' | 'reversed' = 'source'): void {
+  const keys = (sourceCode.visitorKeys as Record<string, readonly string[] | undefined>)[node.type];
+  if (!keys) {
+    return;
+  }
+  const reversed = order === 'reversed';
+  for (let k = reversed ? keys.length - 1 : 0; reversed ? k >= 0 : k < keys.length; k += reversed ? -1 : 1) {
+    const value = (node as unknown as Record<string, unknown>)[keys[k]!];
+    if (Array.isArray(value)) {
+      for (let i = reversed ? value.length - 1 : 0; reversed ? i >= 0 : i < value.length; i += reversed ? -1 : 1) {
+        const child: unknown = value[i];
+        if (isNode(child)) {
+          stack.push(child);
+        }
+      }
+    } else if (isNode(value)) {
+      stack.push(value);
+    }
+  }
 }
 
 /** The outermost node carrying `node`'s value unchanged through `x as T`, `x!`, `x satisfies T`, `a?.b`. */

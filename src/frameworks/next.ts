@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { childNodes, outerExpression } from '../core/ast';
+import { pushChildNodes, outerExpression } from '../core/ast';
 import { exportedBindings } from './kit/exported-bindings';
 import type { ExportedBinding } from './kit/exported-bindings';
 import { exportedFunctions, hasDirective, normalizedFilename, textIncludes } from '../core/functions';
@@ -232,7 +232,7 @@ function inlineActions(context: AdapterContext): FunctionLike[] {
     ) {
       out.push(node);
     }
-    stack.push(...childNodes(context.sourceCode, node));
+    pushChildNodes(context.sourceCode, node, stack);
   }
   return out.sort((a, b) => a.range[0] - b.range[0]);
 }

@@ -2,7 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { childNodes, dottedName } from '../../core/ast';
+import { pushChildNodes, dottedName } from '../../core/ast';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext, PerFileKey } from '../../core/context';
 import { isFunctionLike } from '../../core/functions';
@@ -179,10 +179,7 @@ function walkHandler(context: FileContext, fn: FunctionLike, vocab: AuthVocabula
     if (exposure === null && gate === null && isExposure(node, params, fn)) {
       exposure = node;
     }
-    const children = childNodes(context.sourceCode, node);
-    for (let i = children.length - 1; i >= 0; i--) {
-      stack.push(children[i]!);
-    }
+    pushChildNodes(context.sourceCode, node, stack, 'reversed');
   }
   if (gate) {
     return { kind: 'gated', node: gate };

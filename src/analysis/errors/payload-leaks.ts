@@ -6,7 +6,7 @@ import type { ErrorLeak, ErrorTaint } from './taint';
 import { resolveCallTarget } from '../../core/modules';
 import { skipTsWrappers } from '../../core/static';
 import type { FileContext } from '../../core/context';
-import { childNodes, memberName } from '../../core/ast';
+import { pushChildNodes, memberName } from '../../core/ast';
 import { isFunctionLike } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
 
@@ -47,7 +47,7 @@ export function returnedValues(context: FileContext, fn: FunctionLike): TSESTree
     if (isFunctionLike(node)) {
       continue;
     }
-    stack.push(...childNodes(context.sourceCode, node));
+    pushChildNodes(context.sourceCode, node, stack);
   }
   return out;
 }

@@ -13,7 +13,7 @@ import { returnedValues } from './payload-leaks';
 import { kindSeverity } from './taint';
 import type { ErrorLeakKind, ErrorTaint } from './taint';
 import { displayPath, importedDefinition, projectSettings } from '../../project/index';
-import { childNodes } from '../../core/ast';
+import { pushChildNodes } from '../../core/ast';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
 import { isFunctionLike, resolveFunction } from '../../core/functions';
@@ -430,7 +430,7 @@ export function createResponderAnalysis(options: ResponderOptions) {
           }
         }
       }
-      stack.push(...childNodes(context.sourceCode, node));
+      pushChildNodes(context.sourceCode, node, stack);
     }
     return out;
   }

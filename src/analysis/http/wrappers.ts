@@ -2,7 +2,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { childNodes, memberName, outerExpression } from '../../core/ast';
+import { pushChildNodes, memberName, outerExpression } from '../../core/ast';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
 import { functionVariable, isFunctionLike, localCallSites } from '../../core/functions';
@@ -411,7 +411,7 @@ function methodCallSites(context: FileContext, method: Method): TSESTree.CallExp
       }
       continue;
     }
-    stack.push(...childNodes(context.sourceCode, node));
+    pushChildNodes(context.sourceCode, node, stack);
   }
   if (method.owner.type === AST_NODE_TYPES.ObjectExpression) {
     return [...calls, ...memberCallsOn(context, constDeclarator(method.owner), method.name)];

@@ -21,7 +21,7 @@ import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
 import { staticCalleeName } from '../../core/ast';
 import { displayPath, importedDefinition, projectImportNames } from '../../project/index';
-import { childNodes } from '../../core/ast';
+import { pushChildNodes } from '../../core/ast';
 
 /** A call found to receive SQL text. */
 export interface SqlSinkCall {
@@ -457,10 +457,7 @@ function callsOf(context: FileContext): TSESTree.CallExpression[] {
     if (node.type === AST_NODE_TYPES.CallExpression) {
       calls.push(node);
     }
-    const children = childNodes(context.sourceCode, node);
-    for (let i = children.length - 1; i >= 0; i--) {
-      stack.push(children[i]!);
-    }
+    pushChildNodes(context.sourceCode, node, stack, 'reversed');
   }
   return calls;
 }

@@ -2,7 +2,7 @@ import { getStringIfConstant } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { childNodes, memberName, patternPath } from '../../core/ast';
+import { pushChildNodes, memberName, patternPath } from '../../core/ast';
 import { alwaysExits } from '../../core/control-flow';
 import { conditionProves, createGuard } from '../../core/guards';
 import { resolveCallTarget } from '../../core/modules';
@@ -613,7 +613,7 @@ class HostChecks {
       if (node.type === AST_NODE_TYPES.ReturnStatement) {
         out.push(node);
       } else if (!isFunctionLike(node) && !node.type.endsWith('Expression')) {
-        pending.push(...childNodes(this.context.sourceCode, node));
+        pushChildNodes(this.context.sourceCode, node, pending);
       }
     }
     return out;

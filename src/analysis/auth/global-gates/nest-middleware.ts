@@ -26,7 +26,7 @@ import {
 import type { Route } from '../../../frameworks/types';
 import { pathForDisplay, projectFile, projectFiles, projectRoot } from '../../../project/index';
 import type { ProjectFile } from '../../../project/index';
-import { childNodes, dottedName } from '../../../core/ast';
+import { pushChildNodes, dottedName } from '../../../core/ast';
 import { perFile, perFileKey } from '../../../core/context';
 import type { FileContext } from '../../../core/context';
 import type { FunctionLike } from '../../../core/functions';
@@ -200,7 +200,7 @@ function moduleApplications(file: ProjectFile): readonly Application[] | null {
       ) {
         applications.push(...chainApplications(context, node, deps));
       }
-      stack.push(...childNodes(context.sourceCode, node));
+      pushChildNodes(context.sourceCode, node, stack);
     }
     return applications.length > 0 ? applications : null;
   });

@@ -15,7 +15,7 @@ import {
 } from '../../../frameworks/global-gates/nest';
 import { importedDefinition, pathForDisplay, projectFile, projectFiles, projectRoot } from '../../../project/index';
 import type { ProjectFile } from '../../../project/index';
-import { childNodes, dottedName } from '../../../core/ast';
+import { pushChildNodes, dottedName } from '../../../core/ast';
 import type { FileContext } from '../../../core/context';
 import type { FunctionLike } from '../../../core/functions';
 import { getSettings } from '../../../core/settings';
@@ -109,7 +109,7 @@ function appGuardModel(file: ProjectFile): GateModel | null {
           }
         }
       }
-      stack.push(...childNodes(context.sourceCode, node));
+      pushChildNodes(context.sourceCode, node, stack);
     }
     return names.length > 0 ? { scope: TRUE, scopeText: '', rules: [{ cond: TRUE, text: names[0]! }], what: `APP_GUARD ${names[0]!}` } : null;
   });
@@ -139,7 +139,7 @@ function globalGuardsModel(file: ProjectFile): GateModel | null {
           }
         }
       }
-      stack.push(...childNodes(context.sourceCode, node));
+      pushChildNodes(context.sourceCode, node, stack);
     }
     return null;
   });

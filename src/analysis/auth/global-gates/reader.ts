@@ -31,7 +31,7 @@ import type { RejectingCall } from '../../../frameworks/global-gates/types';
 import { importedDefinition } from '../../../project/index';
 import type { ProjectFile } from '../../../project/index';
 import { IDENTITY_PROPERTIES } from '../../../data/auth-vocabulary';
-import { childNodes, dottedName } from '../../../core/ast';
+import { pushChildNodes, dottedName } from '../../../core/ast';
 import type { FileContext } from '../../../core/context';
 import { isFunctionLike, resolveFunction } from '../../../core/functions';
 import type { FunctionLike } from '../../../core/functions';
@@ -571,7 +571,7 @@ function containsExit(node: TSESTree.Node, reader: Reader): boolean {
     if (current !== node && isFunctionLike(current)) {
       continue;
     }
-    stack.push(...childNodes(reader.context.sourceCode, current));
+    pushChildNodes(reader.context.sourceCode, current, stack);
   }
   return false;
 }
