@@ -6,10 +6,12 @@ import type { RouteGuard } from '../../frameworks/types';
 import { AUTH_MIDDLEWARE_MODULES } from '../../data/auth';
 import { AUTH_WORDS, IDENTITY_NOUNS, NOT_A_GATE_WORDS, OPTIONAL_AUTH_WORDS, PROCEDURE_AUDIENCE_WORDS } from '../../data/auth-vocabulary';
 import { dottedName } from '../../core/ast';
+import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
 import { resolveFunction } from '../../core/functions';
 import { resolveCallTarget } from '../../core/modules';
 import { skipTsWrappers } from '../../core/static';
+import { variableFor } from '../../core/variable-index';
 import { wordsOf } from '../../core/words';
 import { analyseHandlerGate } from './handler-gate';
 import { writtenName } from './names';
@@ -45,6 +47,53 @@ function fromAuthModule(context: FileContext, node: TSESTree.Node): boolean {
  * file, by a gate inside its body (`(req, res, next) => req.user ? next() : res.sendStatus(401)`).
  */
 export function isAuthGuard(context: FileContext, guard: RouteGuard, vocab: AuthVocabulary, depth = 0): boolean {
+  const key = depth === 0 ? guardKey(context, guard) : null;
+  if (key === null) {
+    return judgeGuard(context, guard, vocab, depth);
+  }
+  const byVocab = perFile(context, GUARD_VERDICTS, () => new WeakMap());
+  let verdicts = byVocab.get(vocab);
+  if (!verdicts) {
+    verdicts = new Map();
+    byVocab.set(vocab, verdicts);
+  }
+  let verdict = verdicts.get(key);
+  if (verdict === undefined) {
+    verdict = judgeGuard(context, guard, vocab, 0);
+    verdicts.set(key, verdict);
+  }
+  return verdict;
+}
+
+/** Per file and vocabulary: the verdict of each guard by its `guardKey`. */
+const GUARD_VERDICTS = perFileKey<WeakMap<AuthVocabulary, Map<string, boolean>>>('auth guard verdicts');
+
+/**
+ * A key under which a guard is judged once per file: `auth`, `auth.required` or
+ * `passport.session` named from the module scope (or an undeclared global), the same guard in
+ * every route that lists it. `null` for anything else (calls, functions, local names), judged at
+ * each route.
+ * @example router.get('/a', requireUser, a); router.get('/b', requireUser, b) // one key: 'middleware\0requireUser'
+ */
+export function guardKey(context: FileContext, guard: RouteGuard): string | null {
+  const node = skipTsWrappers(guard.node);
+  const name = node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression ? dottedName(node) : null;
+  if (name === null) {
+    return null;
+  }
+  let root: TSESTree.Node = node;
+  while (root.type === AST_NODE_TYPES.MemberExpression) {
+    root = skipTsWrappers(root.object);
+  }
+  if (root.type !== AST_NODE_TYPES.Identifier) {
+    return null;
+  }
+  const variable = variableFor(context, root);
+  const scope = variable?.scope.type;
+  return variable === null || scope === 'module' || scope === 'global' ? `${guard.via}\0${name}` : null;
+}
+
+function judgeGuard(context: FileContext, guard: RouteGuard, vocab: AuthVocabulary, depth: number): boolean {
   const node = skipTsWrappers(guard.node);
   const callee = node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression ? node.callee : node;
   const written = writtenName(context, callee);

@@ -19,7 +19,7 @@ import { variableFor } from '../../core/variable-index';
 import { functionNamed, functionOfNode, MAX_FOLLOW_HOPS, returnedFunctions } from './definitions';
 import type { FoundFunction } from './definitions';
 import { analyseHandlerGateAcrossFiles, ownRejection, rejectsItself } from './gate-functions';
-import { isAuthGuard } from './guards';
+import { guardKey, isAuthGuard } from './guards';
 import { neverRejects } from './pass-through';
 import type { AuthVocabulary } from './vocabulary';
 
@@ -37,26 +37,44 @@ export interface ImportedGuard {
 /** Links of a builder chain that keep what came before: `.input(schema)`, `.meta()`, `.schema()`. */
 const KEEPING_LINKS = new Set(['input', 'output', 'meta', 'metadata', 'schema', 'inputSchema', 'outputSchema', 'bindArgsSchemas', 'concat', 'unstable_concat', 'unstable_pipe', 'use']);
 
-const MEMO = perFileKey<WeakMap<TSESTree.Node, ImportedGuard | null>>('auth imported guards');
+const MEMO = perFileKey<{
+  readonly byNode: WeakMap<TSESTree.Node, ImportedGuard | null>;
+  readonly byKey: WeakMap<AuthVocabulary, Map<string, ImportedGuard | null>>;
+}>('auth imported guards');
 
 /**
  * Whether a guard the vocabulary does not recognise is a gate by the body of its definition
  * in another project file; `null` when it is not imported or cannot be read (keep today's
- * single-file judgement). Memoised per (file, guard node).
+ * single-file judgement). Memoised per (file, guard node), and per `guardKey` (a module-level name listed by many routes).
  */
 export function importedGuard(context: FileContext, guard: RouteGuard, vocab: AuthVocabulary): ImportedGuard | null {
-  const cache = perFile(context, MEMO, () => new WeakMap());
-  if (cache.has(guard.node)) {
-    return cache.get(guard.node)!;
+  const cache = perFile(context, MEMO, () => ({ byNode: new WeakMap(), byKey: new WeakMap() }));
+  if (cache.byNode.has(guard.node)) {
+    return cache.byNode.get(guard.node)!;
   }
-  cache.set(guard.node, null); // recursion guard
+  // The same module-level name in every route that lists it is judged once.
+  const key = guardKey(context, guard);
+  let byKey = cache.byKey.get(vocab);
+  if (!byKey) {
+    byKey = new Map();
+    cache.byKey.set(vocab, byKey);
+  }
+  if (key !== null && byKey.has(key)) {
+    const known = byKey.get(key)!;
+    cache.byNode.set(guard.node, known);
+    return known;
+  }
+  cache.byNode.set(guard.node, null); // recursion guard
   let result: ImportedGuard | null;
   try {
     result = judge(context, guard, vocab);
   } catch {
     result = null;
   }
-  cache.set(guard.node, result);
+  cache.byNode.set(guard.node, result);
+  if (key !== null) {
+    byKey.set(key, result);
+  }
   return result;
 }
 
