@@ -50,23 +50,51 @@ export function classifyCall(context: FileContext, call: TSESTree.CallExpression
   if (last === 'verify' && (objectWords & VERIFIER_WORD) !== 0) {
     return 'assert';
   }
-  const redirectsOnFailure = call.arguments.some(
-    (arg) =>
-      arg.type === AST_NODE_TYPES.ObjectExpression &&
-      arg.properties.some((p) => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === 'failureRedirect'),
-  );
   if (FETCHERS.has(last) || (CLIENT_METHODS.has(last) && (objectWords & AUTH_CLIENT_WORD) !== 0)) {
     // remix-auth: `authenticator.isAuthenticated(request, { failureRedirect: '/login' })` redirects anonymous requests itself.
+    const redirectsOnFailure = call.arguments.some(
+      (arg) =>
+        arg.type === AST_NODE_TYPES.ObjectExpression &&
+        arg.properties.some((p) => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === 'failureRedirect'),
+    );
     return redirectsOnFailure ? 'assert' : /^(?:is|has)[A-Z]/u.test(last) ? 'predicate' : 'fetch';
   }
   // Session fetchers come first (`getAuth(c)` of `@hono/clerk-auth` must be checked). An auth library's middleware run by hand, the usual way with per-request secrets on edge
   // runtimes: `const mw = jwt({ secret: c.env.JWT_SECRET }); return mw(c, next)`, `bearerAuth({ token })(c, next)`.
-  if (name.length === 1 && (last === 'verify' || isAuthName(last))) {
+  const byWords = lastNameClass(last);
+  if (name.length === 1 && (last === 'verify' || byWords.authName)) {
     const target = resolveCallTarget(context, callee);
     if (target?.module != null && target.path.length === 1 && AUTH_MIDDLEWARE_MODULES.includes(target.module)) {
       return 'assert';
     }
   }
+  return byWords.kind;
+}
+
+/** What the words of a callee's last name say, for `classifyCall`: whether it names authentication, and the kind its words give. */
+interface LastNameClass {
+  readonly authName: boolean;
+  readonly kind: CallKind;
+}
+
+/** Per last name: handlers call the same methods (`json`, `status`, `findOne`) again and again. */
+const lastNameClasses = new Map<string, LastNameClass>();
+/** Names remembered before the memo starts afresh. */
+const MAX_LAST_NAMES = 10_000;
+
+function lastNameClass(last: string): LastNameClass {
+  let found = lastNameClasses.get(last);
+  if (!found) {
+    if (lastNameClasses.size >= MAX_LAST_NAMES) {
+      lastNameClasses.clear();
+    }
+    found = { authName: isAuthName(last), kind: kindByWords(last) };
+    lastNameClasses.set(last, found);
+  }
+  return found;
+}
+
+function kindByWords(last: string): CallKind {
   const words = wordsOf(last);
   if (words.some((w) => NOT_A_GATE_WORDS.has(w))) {
     return null;
