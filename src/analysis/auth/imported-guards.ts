@@ -45,7 +45,7 @@ const MEMO = perFileKey<{
 /**
  * Whether a guard the vocabulary does not recognise is a gate by the body of its definition
  * in another project file; `null` when it is not imported or cannot be read (keep today's
- * single-file judgement). Memoised per (file, guard node), and per `guardKey` (a module-level name listed by many routes).
+ * single-file judgement). Memoised per (file, guard node), and per `importedGuardKey` (a module-level name listed by many routes).
  */
 export function importedGuard(context: FileContext, guard: RouteGuard, vocab: AuthVocabulary): ImportedGuard | null {
   const cache = perFile(context, MEMO, () => ({ byNode: new WeakMap(), byKey: new WeakMap() }));
@@ -53,7 +53,7 @@ export function importedGuard(context: FileContext, guard: RouteGuard, vocab: Au
     return cache.byNode.get(guard.node)!;
   }
   // The same module-level name in every route that lists it is judged once.
-  const key = guardKey(context, guard);
+  const key = importedGuardKey(context, guard);
   let byKey = cache.byKey.get(vocab);
   if (!byKey) {
     byKey = new Map();
@@ -76,6 +76,20 @@ export function importedGuard(context: FileContext, guard: RouteGuard, vocab: Au
     byKey.set(key, result);
   }
   return result;
+}
+
+/**
+ * `guardKey`, and for a factory or wrapper call (`auth('admin')`, `asyncHandler(fn)`) the key of
+ * its callee: `judge` reads only the function the callee names, never the arguments. Builder
+ * chains (`via: 'procedure'`) are judged whole.
+ */
+function importedGuardKey(context: FileContext, guard: RouteGuard): string | null {
+  const node = skipTsWrappers(guard.node);
+  if (guard.via !== 'procedure' && node.type === AST_NODE_TYPES.CallExpression) {
+    const callee = guardKey(context, { node: node.callee, via: guard.via });
+    return callee === null ? null : `call\0${callee}`;
+  }
+  return guardKey(context, guard);
 }
 
 function judge(context: FileContext, guard: RouteGuard, vocab: AuthVocabulary): ImportedGuard | null {
