@@ -536,6 +536,38 @@ app.post('/erase', (req, res, next) => {
     },
   ],
   invalid: [
+    // --- A guard is judged once per file only when it is named from the module scope: two local `check`s stay apart ---
+    {
+      code: `
+import express from 'express';
+const app = express();
+function mountA() {
+  const check = (req, res, next) => (req.user ? next() : res.sendStatus(401));
+  app.get('/a', check, (req, res) => res.json({ a: 1 }));
+}
+function mountB() {
+  const check = (req, res, next) => next();
+  app.get('/b', check, (req, res) => res.json({ b: 1 }));
+}
+mountA();
+mountB();
+`,
+      errors: [{ messageId: 'missingGate', line: 10, column: 7, endLine: 10, endColumn: 10, data: { route: 'GET /b', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+function mountA() {
+  const check = (req, res, next) => (req.user ? next() : res.sendStatus(401));
+  app.get('/a', check, (req, res) => res.json({ a: 1 }));
+}
+function mountB() {
+  const check = (req, res, next) => next();
+  // agent-guard: public-route TODO: say why anyone may call this
+  app.get('/b', check, (req, res) => res.json({ b: 1 }));
+}
+mountA();
+mountB();
+` }] }],
+    },
     // --- Name-gates whose body provably never rejects, and factory handlers (issue #15) ---
     {
       code: `
