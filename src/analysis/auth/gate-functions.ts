@@ -11,7 +11,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { MENTIONS_AUTH } from '../../data/auth-vocabulary';
-import { importBinding } from '../../project/index';
+import { importBinding, projectImportNames } from '../../project/index';
 import { childNodes, dottedName } from '../../core/ast';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
@@ -44,7 +44,9 @@ const ERROR_KEYS = new Set(['error', 'errors', 'err', 'response', 'failure', 'un
 
 /** Whether cross-file analysis can run from this file: it has a name on disk. */
 function followable(context: FileContext): boolean {
-  return typeof context.filename === 'string' && path.isAbsolute(context.filename);
+  // A file that imports nothing from project files has no call to follow (and the walk with
+  // nothing to follow is the single-file one, already made).
+  return typeof context.filename === 'string' && path.isAbsolute(context.filename) && projectImportNames(context).size > 0;
 }
 
 /**
@@ -64,7 +66,7 @@ export function importedCallKind(context: FileContext, call: TSESTree.CallExpres
   const callee = skipTsWrappers(call.callee);
   // Only a name bound by an import (or a namespace member): `db.user.findMany()` is not followed.
   const root = callee.type === AST_NODE_TYPES.Identifier ? callee : callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier ? callee.object : null;
-  if (!root || depth >= MAX_FOLLOW_HOPS || importBinding(context, root) === null) {
+  if (!root || depth >= MAX_FOLLOW_HOPS || !projectImportNames(context).has(root.name) || importBinding(context, root) === null) {
     return null;
   }
   const found = functionNamed(context, callee, { mentions: MENTIONS_AUTH });
