@@ -81,6 +81,19 @@ app.get('/x', async (req, res) => {
     },
     // --- valid: err.message with a 4xx status ---
     {
+      // a status from a function of the file whose returns are all 4xx
+      code: `
+const statusFor = (err) => (err.name === 'NotFoundError' ? 404 : 400);
+app.get('/snippet', async (req, res) => {
+  try {
+    res.json(await load(req.query.key));
+  } catch (err) {
+    res.status(statusFor(err)).json({ error: err.message });
+  }
+});
+`,
+    },
+    {
       code: `
 app.post('/x', async (req, res) => {
   try {
@@ -621,6 +634,61 @@ app.get('/x', async (req, res) => {
             {
               messageId: 'replaceAndLog',
               output: ['app.get("/a", async (req, res) => {', '  try {', '    await work();', '  } catch (err) {', '    console.error(err);', "    res.status(500).send('Internal Server Error');", '  }', '});', ''].join('\r\n'),
+            },
+          ],
+        },
+      ],
+    },
+    // --- a status from a function of the file that can return 200: no 4xx answer ---
+    {
+      code: `
+const statusFor = (err) => {
+  switch (err.name) {
+    case 'ValidationError':
+      return 422;
+    default:
+      return 200;
+  }
+};
+app.get('/snippet', async (req, res) => {
+  try {
+    res.json(await load(req.query.key));
+  } catch (err) {
+    const status = statusFor(err);
+    res.status(status).json({ error: err.message });
+  }
+});
+`,
+      errors: [
+        {
+          messageId: 'messageInResponse',
+          line: 15,
+          column: 38,
+          endLine: 15,
+          endColumn: 49,
+          data: { expression: 'err.message', sink: 'res.json()' },
+          suggestions: [
+            {
+              messageId: 'replaceAndLog',
+              output: `
+const statusFor = (err) => {
+  switch (err.name) {
+    case 'ValidationError':
+      return 422;
+    default:
+      return 200;
+  }
+};
+app.get('/snippet', async (req, res) => {
+  try {
+    res.json(await load(req.query.key));
+  } catch (err) {
+    const status = statusFor(err);
+    console.error(err);
+    res.status(status).json({ error: 'Internal Server Error' });
+  }
+});
+`,
             },
           ],
         },

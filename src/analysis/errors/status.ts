@@ -4,6 +4,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { dereference, skipTsWrappers, staticValueOf } from '../../core/static';
 import { memberName } from '../../core/ast';
 import type { FileContext } from '../../core/context';
+import { resolveFunction } from '../../core/functions';
+import { returnedValues } from './payload-leaks';
 
 /** Status codes the value of `node` may take: numbers, or `null` where one cannot be known. */
 function statusValues(context: FileContext, raw: TSESTree.Node, depth = 0): (number | null)[] {
@@ -24,6 +26,16 @@ function statusValues(context: FileContext, raw: TSESTree.Node, depth = 0): (num
       }
       if (/^(?:BAD_REQUEST|UNAUTHORIZED|PAYMENT_REQUIRED|FORBIDDEN|NOT_FOUND|METHOD_NOT_ALLOWED|NOT_ACCEPTABLE|REQUEST_TIMEOUT|CONFLICT|GONE|PRECONDITION_FAILED|PAYLOAD_TOO_LARGE|UNSUPPORTED_MEDIA_TYPE|UNPROCESSABLE_ENTITY|TOO_MANY_REQUESTS)$/u.test(name)) {
         return [400];
+      }
+      break;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      // `res.status(statusFor(err))` with `const statusFor = (e) => (e.name === 'X' ? 422 : 200)`
+      // in the file: the codes its `return`s give (a 200 among them is no 4xx answer).
+      const fn = resolveFunction(context, node.callee);
+      const returned = fn && !fn.async && !fn.generator ? returnedValues(context, fn) : [];
+      if (returned.length > 0) {
+        return returned.flatMap((value) => statusValues(context, value, depth + 1));
       }
       break;
     }
