@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { FileContext } from '../core/context';
 import { createRule } from '../core/create-rule';
@@ -9,8 +10,25 @@ import { methodCallSelector } from '../core/selectors';
 import { configKey, perConfiguration } from '../core/settings';
 import { snippet } from '../core/snippet';
 import { httpClientModuleMap, judgeBrowserCode } from '../analysis/http/index';
-import { ALLOWED_HOSTS, allowListEdit, controllerUrlAnalyzer, extraSinks, httpClientSinks, isEncodedSegment, judgeSink, missingRedirectPolicy, sinkOfCall } from '../analysis/ssrf/index';
+import {
+  ALLOWED_HOSTS,
+  allowListEdit,
+  controllerUrlAnalyzer,
+  extraSinks,
+  httpClientSinks,
+  importedSsrfWrapper,
+  importedWrapperCalls,
+  isEncodedSegment,
+  isImportedSsrfCallee,
+  judgeWrapperArgument,
+  judgeSink,
+  missingRedirectPolicy,
+  sinkOfCall,
+  urlInputAnalyzer,
+} from '../analysis/ssrf/index';
 import type { ControlledRequest, SsrfJudgeOptions, SsrfSink } from '../analysis/ssrf/index';
+import type { HttpClientFamily } from '../data/http-clients';
+import { projectImportNames } from '../project/index';
 import { FETCH_CALL, HTTP_CLIENT_MODULES } from '../data/http-clients';
 import { BROWSER_MODULES, BROWSER_NAVIGATION_METHODS, SAFE_AGENTS } from '../data/ssrf';
 
@@ -18,7 +36,15 @@ const INTERNAL = 'a client can point it at internal services (`http://169.254.16
 const FIX = 'Check the parsed hostname against an allow-list before the call, or send it through a filtering agent (request-filtering-agent)';
 
 export type Options = [{ acceptBlocklists?: boolean; reportPathInjection?: boolean; requireRedirectPolicy?: boolean }];
-export type MessageIds = 'requestControlledHost' | 'falseConfidenceCheck' | 'requestControlledPath' | 'followsRedirects' | 'addAllowListCheck';
+export type MessageIds =
+  | 'requestControlledHost'
+  | 'falseConfidenceCheck'
+  | 'requestControlledPath'
+  | 'wrapperControlledHost'
+  | 'wrapperFalseConfidenceCheck'
+  | 'wrapperControlledPath'
+  | 'followsRedirects'
+  | 'addAllowListCheck';
 
 /** The settings' lists, parsed once per configuration. */
 interface Vocabulary {
@@ -59,6 +85,9 @@ export default createRule<Options, MessageIds>({
       requestControlledHost: `\`{{sink}}\` sends a request whose {{what}} comes from request input (\`{{source}}\`): ${INTERNAL}. ${FIX}.`,
       falseConfidenceCheck: `\`{{sink}}\` sends a request whose {{what}} comes from request input (\`{{source}}\`), and the check before it does not confine the host: {{checks}}. ${FIX}.`,
       requestControlledPath: '`{{sink}}` puts request input (`{{source}}`) in the URL path without `encodeURIComponent()`: `../`, `?` and `#` in it change which endpoint is called.',
+      wrapperControlledHost: `\`{{sink}}\`{{via}} sends a request whose {{what}} comes from request input (\`{{source}}\`): ${INTERNAL}. ${FIX}.`,
+      wrapperFalseConfidenceCheck: `\`{{sink}}\`{{via}} sends a request whose {{what}} comes from request input (\`{{source}}\`), and the check before it does not confine the host: {{checks}}. ${FIX}.`,
+      wrapperControlledPath: '`{{sink}}`{{via}} puts request input (`{{source}}`) in the URL path without `encodeURIComponent()`: `../`, `?` and `#` in it change which endpoint is called.',
       followsRedirects: '`{{sink}}` checks the host but follows redirects: an allowed host can redirect it to an internal one. Set `{{policy}}`, or use a filtering agent.',
       addAllowListCheck: 'Check the host against an allow-list (`{{set}}`, with a placeholder host to replace) and answer 400 before the request.',
     },
@@ -89,8 +118,9 @@ export default createRule<Options, MessageIds>({
     const { clients, moduleMap, judge } = vocabulary;
     const sinks: SsrfSink[] = [...httpClientSinks(context, moduleMap), ...extraSinks(context)];
     const navigates = importsModule(context, (specifier) => BROWSER_MODULES.has(specifier));
-    // Nothing to look at: no HTTP client, no WebSocket, no headless browser, no configured client.
-    if (sinks.length === 0 && !navigates && clients.lastSegments.size === 0) {
+    // Nothing to look at: no HTTP client, no WebSocket, no headless browser, no configured client,
+    // no name imported from a project file (a helper there may send the request).
+    if (sinks.length === 0 && !navigates && clients.lastSegments.size === 0 && projectImportNames(context).size === 0) {
       return {};
     }
     const seen = new Set<TSESTree.Node>(sinks.map((sink) => sink.call));
@@ -102,6 +132,7 @@ export default createRule<Options, MessageIds>({
         for (const sink of sinks) {
           check(sink);
         }
+        checkImportedWrappers();
       },
     };
     if (navigates) {
@@ -151,10 +182,80 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /**
+     * Calls of functions imported from project files that send request input to a request there
+     * (`getJson(req.query.url)` with `getJson(url)` → `fetch(url)` in lib/http.js): reported at the
+     * argument, unless a check here confines the host. Only names whose file mentions an HTTP
+     * client are looked at, and only arguments that are request input are followed.
+     */
+    function checkImportedWrappers(): void {
+      if (projectImportNames(context).size === 0) {
+        return;
+      }
+      let calls: TSESTree.CallExpression[];
+      try {
+        calls = importedWrapperCalls(context, moduleMap);
+      } catch {
+        return; // the single-file judgement stands
+      }
+      for (const call of calls) {
+        try {
+          checkWrapperCall(call);
+        } catch {
+          // A call that cannot be followed is not reported.
+        }
+      }
+    }
+
+    /** One call of an imported function: its request-input arguments, judged against what the function does with them. */
+    function checkWrapperCall(call: TSESTree.CallExpression): void {
+      if (!isImportedSsrfCallee(context, call.callee, moduleMap)) {
+        return;
+      }
+      let analyzer = urlInputAnalyzer(context);
+      let inputs = call.arguments.map((arg) => (arg.type === AST_NODE_TYPES.SpreadElement ? null : analyzer.classify(arg)));
+      if (!inputs.some((result) => result?.kind === 'input')) {
+        // A controller its file exports for a routes file to register: `(req, res)` are a handler's.
+        const controller = inputs.some((result) => result?.kind === 'unknown') ? controllerUrlAnalyzer(context, call) : null;
+        if (!controller) {
+          return;
+        }
+        analyzer = controller;
+        inputs = call.arguments.map((arg) => (arg.type === AST_NODE_TYPES.SpreadElement ? null : controller.classify(arg)));
+      }
+      for (const [index, result] of inputs.entries()) {
+        if (result?.kind !== 'input' || isBrowserCode()) {
+          continue;
+        }
+        const arg = call.arguments[index]!;
+        const wrapper = importedSsrfWrapper(context, call.callee, index, moduleMap, judge);
+        const verdict = wrapper ? judgeWrapperArgument(context, analyzer, call, arg, wrapper, judge) : null;
+        if (wrapper && verdict?.kind === 'host') {
+          context.report({
+            node: arg,
+            messageId: verdict.notes.length > 0 ? 'wrapperFalseConfidenceCheck' : 'wrapperControlledHost',
+            data: {
+              sink: wrapper.name,
+              via: ` (${wrapper.definedIn}, which passes it to \`${verdict.request.sink}\`)`,
+              // Where the argument sits in the URL passed (`https://${region}.a.com`: the host), then the wrapper's option.
+              what: whatOf({ ...verdict.request.request, found: verdict.found }, verdict.request.family),
+              source: verdict.found.origin.description,
+              checks: verdict.notes.join('; '),
+            },
+          });
+        } else if (wrapper && verdict?.kind === 'path' && options.reportPathInjection === true) {
+          context.report({
+            node: arg,
+            messageId: 'wrapperControlledPath',
+            data: { sink: wrapper.name, via: ` (${wrapper.definedIn}, which passes it to \`${verdict.sink}\`)`, source: verdict.origin.description },
+          });
+        }
+      }
+    }
+
     function report(sink: SsrfSink, name: string, request: ControlledRequest): void {
-      const { found, notes, option, base } = request;
-      const over = base === null ? (found.position === 'over-base' ? ' (an absolute URL replaces the base URL)' : '') : ` (an absolute URL replaces \`${base}\`${sink.family === 'axios' ? ', CVE-2025-27152' : ''})`;
-      const what = `${option === null ? (found.position === 'authority' ? 'host' : 'URL') : `\`${option}\` option`}${over}`;
+      const { found, notes } = request;
+      const what = whatOf(request, sink.family);
       const edit = allowListEdit(context, sink.call, request);
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = edit
         ? [
@@ -181,3 +282,10 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** What request input decides in a request: its `URL`, `host`, or an option (`baseURL`), with the base an absolute URL replaces. */
+function whatOf(request: ControlledRequest, family: HttpClientFamily | null): string {
+  const { found, option, base } = request;
+  const over = base === null ? (found.position === 'over-base' ? ' (an absolute URL replaces the base URL)' : '') : ` (an absolute URL replaces \`${base}\`${family === 'axios' ? ', CVE-2025-27152' : ''})`;
+  return `${option === null ? (found.position === 'authority' ? 'host' : 'URL') : `\`${option}\` option`}${over}`;
+}
