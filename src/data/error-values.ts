@@ -81,3 +81,12 @@ export const ERROR_FORMATTER = { name: 'errorFormatter', errorKey: 'error', shap
 
 /** Web streams whose controller's `enqueue()` writes to the body a client reads (`new ReadableStream({ start(controller) {…} })`). */
 export const RESPONSE_STREAMS = { classes: ['ReadableStream'], modules: ['stream/web'], controllerMethods: ['start', 'pull'], sendMethod: 'enqueue' } as const;
+
+/**
+ * npm middleware that answers every error passed to `next(err)` with its stack trace, meant for
+ * development only: the module and the export whose call makes the middleware (`errorhandler()`).
+ */
+export const DEV_ERROR_RESPONDERS: readonly { readonly module: string; readonly path: readonly string[] }[] = [
+  // https://github.com/expressjs/errorhandler: "only intended to be used in a development environment"
+  { module: 'errorhandler', path: [] },
+];

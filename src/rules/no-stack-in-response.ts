@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { createRule } from '../core/create-rule';
 import { RESPONSE_INDEX } from '../frameworks/registry';
-import { classifyStatus, createResponderAnalysis, createResponseSinkMatcher, fileHasErrorOrigin, getErrorOrigin, inErrorScope, kindSeverity } from '../analysis/errors/index';
+import { classifyStatus, createResponderAnalysis, createResponseSinkMatcher, devErrorResponderCalls, fileHasErrorOrigin, getErrorOrigin, inErrorScope, kindSeverity } from '../analysis/errors/index';
 import type { ErrorLeak, ErrorLeakKind, ErrorOriginAnalyzer, ErrorOriginOptions, ResponderLeak, ResponseSink } from '../analysis/errors/index';
 import { IDENTIFIER_PATH_PATTERN, NAME_LIST_SCHEMA } from '../core/option-schemas';
 import { snippet } from '../core/snippet';
@@ -39,6 +39,7 @@ export type MessageIds =
   | 'errorInResponse'
   | 'detailsInResponse'
   | 'messageInResponse'
+  | 'devErrorResponder'
   | 'replaceWithGeneric'
   | 'replaceAndLog';
 
@@ -60,6 +61,8 @@ export default createRule<Options, MessageIds>({
         '`{{expression}}` sends internal details of a caught error to the client through {{sink}}. Log them on the server and respond with a generic message.',
       messageInResponse:
         '`{{expression}}` sends the message of a caught error to the client through {{sink}} in a response without a 4xx status; driver and library messages reveal schema, paths and hosts. Respond with a generic message, or narrow to your own error class first.',
+      devErrorResponder:
+        "`{{callee}}` (npm '{{module}}') answers every error passed to `next(err)` with its stack trace; it is made for development. Mount it only there (`if (process.env.NODE_ENV === 'development')`), and answer with a generic message elsewhere.",
       replaceWithGeneric: 'Replace `{{expression}}` with a generic message.',
       replaceAndLog: 'Log the error with `{{logger}}()` and replace `{{expression}}` with a generic message.',
     },
@@ -114,6 +117,13 @@ export default createRule<Options, MessageIds>({
     // Built when the first response sink is found: most files send no response.
     let originMemo: ErrorOriginAnalyzer | undefined;
     const origin = (): ErrorOriginAnalyzer => (originMemo ??= getErrorOrigin(context, originOptions));
+
+    // `app.use(errorhandler())` outside development code: the middleware sends every error's stack.
+    for (const { call, module } of devErrorResponderCalls(context)) {
+      if (!origin().isDevOnly(call)) {
+        context.report({ node: call, messageId: 'devErrorResponder', data: { callee: `${snippet(sourceCode, call.callee, 40)}()`, module } });
+      }
+    }
 
     // Scopes and parents are complete before any rule runs: a file where no caught error can come
     // from gets no listener at all (most files), instead of collecting its calls for nothing.

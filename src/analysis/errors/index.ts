@@ -1,6 +1,7 @@
 /** Error engine: where caught errors come from and the responses that send them. The public face of `analysis/errors/`: rules import from here. */
 export { fileHasErrorOrigin, getErrorOrigin, inErrorScope } from './origin';
 export { classifyStatus } from './status';
+export { devErrorResponderCalls } from './dev-responders';
 export { kindSeverity } from './taint';
 export type { ErrorLeak, ErrorLeakKind, ErrorOriginAnalyzer, ErrorOriginOptions, ErrorParam } from './origin';
 export { createResponseSinkMatcher } from './response-sinks';
