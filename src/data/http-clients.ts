@@ -145,6 +145,8 @@ export const HTTP_CLIENT_MODULES: Readonly<Record<string, TraceMap<HttpClientEnt
     extend: { [CALL]: entry('ky', at(0), 'create') },
   },
   ofetch: { ofetch: OFETCH, $fetch: OFETCH },
+  // npm `download(url, destination?, options?)`: its options go to got.
+  download: { [CALL]: entry('got', { kind: 'any-object' }) },
 };
 
 /** Uses of a configured instance (`const api = axios.create(...)`), traced from the factory call. */

@@ -146,6 +146,11 @@ await fetch(url, { signal: controller.signal });`,
     'import { ofetch } from "ofetch";\nconst api = ofetch.create({ baseURL, timeout: 5000 });\nawait api("/users");',
     // Nuxt's global $fetch is not the one imported from ofetch
     'await $fetch("/api/users");',
+    // --- npm download (got underneath) ---
+    'import download from "download";\nawait download(url, "dist", { timeout: 5000 });',
+    'const download = require("download");\nawait download(url, { timeout: { request: 5000 } });',
+    // a function of the file that happens to be called download
+    'const download = (url) => fetch(url, { signal: AbortSignal.timeout(5000) });\nawait download(url);',
     // --- superagent ---
     'import superagent from "superagent";\nawait superagent.get(url).timeout(5000);',
     'import superagent from "superagent";\nawait superagent.get(url).set("Accept", "json").timeout({ response: 5000, deadline: 30000 });',
@@ -1457,6 +1462,35 @@ export const ping = () => api.head('/ping', { timeout: 1000 });`,
                 'import ky from "ky";\nconst api = ky.create({ prefixUrl, timeout: false });\nawait api.get("users", { timeout: 10000 });\nawait api.post("users", { json, timeout: 5000 });',
             },
           ],
+        },
+      ],
+    },
+    // --- npm download (got underneath): options in any object argument ---
+    {
+      code: 'const download = require("download");\nconst data = await download(url);',
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'download', remedy: GOT_REMEDY },
+          line: 2,
+          column: 20,
+          endLine: 2,
+          endColumn: 33,
+          suggestions: [{ messageId: 'addTimeoutOption', output: 'const download = require("download");\nconst data = await download(url, { timeout: { request: 10000 } });' }],
+        },
+      ],
+    },
+    {
+      code: 'import download from "download";\nawait download(url, "dist");',
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          data: { callee: 'download', remedy: GOT_REMEDY },
+          line: 2,
+          column: 7,
+          endLine: 2,
+          endColumn: 28,
+          suggestions: [{ messageId: 'addTimeoutOption', output: 'import download from "download";\nawait download(url, "dist", { timeout: { request: 10000 } });' }],
         },
       ],
     },

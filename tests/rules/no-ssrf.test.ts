@@ -140,6 +140,11 @@ import { JSDOM } from 'jsdom';`, `  const ws = new WebSocket('wss://stream.a.com
   await JSDOM.fromURL('https://a.com/page/' + encodeURIComponent(ctx.query.p));`),
   ],
   invalid: [
+    // ---- npm download (got underneath): the URL is its first argument ----
+    invalid(
+      koa(`import download from 'download';`, `  await download(ctx.query.url, 'dist', { timeout: 5000 });`),
+      [['await download(', 'ctx.query.url', 'download', 'ctx.query.url']],
+    ),
     // ---- every client of the sink table, at its URL slot ----
     invalid(
       koa(`import axios from 'axios';
