@@ -195,7 +195,10 @@ function checkRoutes(context: Context, options: Options[0], routes: readonly Rou
     if (globalGateFor(context, route)) {
       continue;
     }
-    const isPublicPath = (path: string | null): boolean => (path === '/' && read) || matchesPath(publicGlobs, path) || (path !== null && isPublicByDesignPath(path, read)) || matchesPath(protectedGlobs, path);
+    // `GET /` is the home page, public unless its handler tries a gate (`checkLogged(req, res)`
+    // redirecting without a `return`): then the failed attempt is reported.
+    const isPublicPath = (path: string | null, judged: readonly HandlerGate[]): boolean =>
+      (path === '/' && read && !triesGate(judged)) || matchesPath(publicGlobs, path) || (path !== null && isPublicByDesignPath(path, read)) || matchesPath(protectedGlobs, path);
     const across = routeAcrossFiles(context, route, vocab, isPublicPath);
     if (across.kind === 'gated' || (across.kind === 'unknown' && route.handlers.length === 0)) {
       // An imported handler that cannot be read: its body, and any gate in it, is not visible.
@@ -239,15 +242,19 @@ function matchesPath(globs: GlobList, path: string | null): boolean {
   return path !== null && globs.matchesPath(path);
 }
 
+/** The handler tries a gate, or reads the session, without it stopping anonymous requests. */
+function triesGate(verdicts: readonly HandlerGate[]): boolean {
+  return verdicts.some((verdict) => verdict.kind === 'goesOn' || verdict.kind === 'unchecked' || verdict.kind === 'late');
+}
+
 /** Public by path, by file, by the framework's marker, or by an `agent-guard: public-route` comment (reported when it gives no reason). */
 function isPublic(context: Context, route: Route, globs: GlobList, filename: string, reasonless: Set<TSESTree.Comment>): boolean {
-  // The home page is public; a mutation on `/` is not.
-  // A router another file may mount (`router.get('/', list)` mounted at `/api/contracts`) is judged with its mount.
+  // The home page (`GET /`) is judged with the handler's verdicts (`isPublicPath` in `checkRoutes`):
+  // public unless its handler tries a gate that does not stop the request.
   const read = /^(?:GET|HEAD)(?:\/(?:GET|HEAD))*$/u.test(route.method);
-  const home = route.path === '/' && read && !route.mountRoot;
   // Sign-in endpoints at any depth (`/merchants/register`), API descriptions, Open Graph images: `isPublicByDesignPath`.
   const byDesign = route.path !== null && isPublicByDesignPath(route.path, read);
-  if (home || route.publicMarker || byDesign || matchesPath(globs, route.path) || (route.fileRouted && globs.matchesFile(filename))) {
+  if (route.publicMarker || byDesign || matchesPath(globs, route.path) || (route.fileRouted && globs.matchesFile(filename))) {
     return true;
   }
   const comments = [...context.sourceCode.getCommentsBefore(route.statement), ...context.sourceCode.getCommentsBefore(route.node)];

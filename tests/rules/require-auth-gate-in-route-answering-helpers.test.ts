@@ -11,6 +11,12 @@ const ruleTester = createRuleTester();
  */
 ruleTester.run('require-auth-gate-in-route (helpers that answer and let the handler go on)', rule, {
   valid: [
+    // the home page without any gate attempt stays public
+    `
+import express from 'express';
+const app = express();
+app.get('/', (req, res) => res.render('home', { products: listProducts() }));
+`,
     // the helper's result decides: `if (!requireLogin(req, res)) return;`
     {
       filename: 'routes/orders.js',
@@ -184,6 +190,32 @@ module.exports = router;
     },
   ],
   invalid: [
+    // the home page is public, but a gate it tries and that does not stop the request is reported
+    {
+      code: `
+import express from 'express';
+const app = express();
+function requireLogin(req, res) {
+  if (!req.session.user) {
+    res.redirect('/login');
+  }
+}
+app.get('/', (req, res) => {
+  requireLogin(req, res);
+  res.render('home', { orders: listOrders() });
+});
+`,
+      errors: [
+        {
+          messageId: 'gateDoesNotStop',
+          line: 10,
+          column: 3,
+          endLine: 10,
+          endColumn: 25,
+          data: { route: 'GET /', framework: 'express', call: 'requireLogin()', answer: 'with a redirect' },
+        },
+      ],
+    },
     // the redirect is sent, and the order is cancelled anyway
     {
       filename: 'routes/orders.js',

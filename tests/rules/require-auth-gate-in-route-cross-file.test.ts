@@ -34,6 +34,8 @@ ruleTester.run('require-auth-gate-in-route (cross-file)', rule, {
   valid: [
     // Mounted in app.js behind requireAuth: gated by the mount.
     file('express/routes/gated.js'),
+    // A router's `GET /` mounted at the root of app.js: the home page, public while no gate is tried.
+    file('express/routes/welcome.js'),
     // An import that does not parse, and one that does not resolve: today's judgement (an imported handler is not judged).
     file('express/routes/broken.js'),
     // An import cycle: followed to its first repeat, then today's judgement.
@@ -51,6 +53,20 @@ ruleTester.run('require-auth-gate-in-route (cross-file)', rule, {
     { ...project('server.js'), settings: OFF },
   ],
   invalid: [
+    // The home page (mounted at the root of app.js) tries a gate of another file that does not stop the request.
+    {
+      ...file('express/routes/home.js'),
+      errors: [
+        {
+          messageId: 'gateDoesNotStop',
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 24,
+          data: { route: 'GET /', framework: 'express; mounted in app.js without an auth gate', call: 'checkLogged()', answer: 'with a redirect' },
+        },
+      ],
+    },
     {
       // Mounted in app.js without a gate.
       ...file('express/routes/open.js'),

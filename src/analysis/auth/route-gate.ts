@@ -44,9 +44,15 @@ export type RouteAcrossFiles =
  * Judges a route the single-file checks found no gate for: guards defined in other files
  * (by their bodies), the imported handler's body (reported at the registration), gate
  * functions its handlers call, and where other files mount its router. `isPublicPath` says
- * whether a path with a mount prefix is public by the rule's globs.
+ * whether a path with a mount prefix is public by the rule's policy, given the handler's verdicts
+ * (the home page is public unless its handler tries a gate).
  */
-export function routeAcrossFiles(context: FileContext, route: Route, vocab: AuthVocabulary, isPublicPath: (path: string | null) => boolean): RouteAcrossFiles {
+export function routeAcrossFiles(
+  context: FileContext,
+  route: Route,
+  vocab: AuthVocabulary,
+  isPublicPath: (path: string | null, verdicts: readonly HandlerGate[]) => boolean,
+): RouteAcrossFiles {
   const details: string[] = [];
   const factory = route.handlers.length === 0 && (route.externalHandlers ?? []).length === 0 ? handlerFactory(context, route) : null;
   for (const guard of route.guards) {
@@ -103,7 +109,7 @@ export function routeAcrossFiles(context: FileContext, route: Route, vocab: Auth
   }
   let label = route.label;
   const mounts = route.mountRoot ? externalMounts(context, route.framework, route.mountRoot) : [];
-  if (mounts.length === 0 && isPublicPath(route.path)) {
+  if (mounts.length === 0 && isPublicPath(route.path, verdicts)) {
     // Not mounted elsewhere: its own path decides (`GET /` of an app is its home page).
     return { kind: 'gated' };
   }
@@ -111,7 +117,7 @@ export function routeAcrossFiles(context: FileContext, route: Route, vocab: Auth
     if (mounts.length > 0) {
       const open = mounts.filter((mount) => {
         const path = joinPaths(mount.prefix, route.path);
-        return !isPublicPath(path) && !mount.guards.some(({ context: where, guard }) => guard.via === 'global' || isAuthGuard(where, guard, vocab) || importedGuard(where, guard, vocab)?.gated === true);
+        return !isPublicPath(path, verdicts) && !mount.guards.some(({ context: where, guard }) => guard.via === 'global' || isAuthGuard(where, guard, vocab) || importedGuard(where, guard, vocab)?.gated === true);
       });
       if (open.length === 0) {
         return { kind: 'gated' };
