@@ -19,8 +19,8 @@ import {
   importedSsrfWrapper,
   importedWrapperCalls,
   isEncodedSegment,
-  isImportedSsrfCallee,
   judgeWrapperArgument,
+  mayReachRequest,
   judgeSink,
   missingRedirectPolicy,
   sinkOfCall,
@@ -209,7 +209,9 @@ export default createRule<Options, MessageIds>({
 
     /** One call of an imported function: its request-input arguments, judged against what the function does with them. */
     function checkWrapperCall(call: TSESTree.CallExpression): void {
-      if (!isImportedSsrfCallee(context, call.callee, moduleMap)) {
+      // The helper's summary (one per parse of its file) before this file's arguments are classified;
+      // `importedWrapperCalls` kept the names whose files mention an HTTP client (or import one that does).
+      if (!mayReachRequest(context, call.callee, moduleMap, judge)) {
         return;
       }
       let analyzer = urlInputAnalyzer(context);

@@ -191,6 +191,36 @@ app.get('/text', async (req, res) => { res.send(await getText(req.query.url)); }
       ],
     },
     {
+      // Through a barrel that re-exports the helper; and a request-input object passed whole, whose url the helper reads.
+      filename: routes,
+      code: `import express from 'express';
+import { getJson } from '../lib/index.js';
+import { request } from '../lib/http.js';
+const app = express();
+app.get('/proxy', async (req, res) => { res.json(await getJson(req.query.url)); });
+app.post('/r', async (req, res) => { res.json(await request(req.body)); });`,
+      errors: [
+        {
+          messageId: 'wrapperControlledHost',
+          line: 5,
+          column: 64,
+          endLine: 5,
+          endColumn: 77,
+          data: { sink: 'getJson', via: viaHttp('fetch'), what: 'URL', source: 'req.query.url' },
+          suggestions: [],
+        },
+        {
+          messageId: 'wrapperControlledHost',
+          line: 6,
+          column: 61,
+          endLine: 6,
+          endColumn: 69,
+          data: { sink: 'request', via: viaHttp('fetch'), what: 'URL', source: 'req.body' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
       // A host parameter, called through a namespace import.
       filename: routes,
       code: `import express from 'express';

@@ -9,5 +9,5 @@ export type { ControlledRequest, SinkVerdict, SsrfJudgeOptions } from './judge';
 export { controllerUrlAnalyzer, urlInputAnalyzer } from './input';
 export { extraSinks, httpClientSinks, sinkOfCall } from './sinks';
 export type { SsrfSink } from './sinks';
-export { importedSsrfWrapper, importedWrapperCalls, isImportedSsrfCallee, judgeWrapperArgument, mayBeSsrfWrapper } from './wrappers';
+export { importedSsrfWrapper, importedWrapperCalls, isImportedSsrfCallee, judgeWrapperArgument, mayBeSsrfWrapper, mayReachRequest } from './wrappers';
 export type { ImportedSsrfWrapper, ParameterRequests, WrapperArgumentVerdict, WrapperRequest } from './wrappers';

@@ -115,7 +115,19 @@ export function importedWrapperCalls(context: FileContext, moduleMap: Readonly<R
 /** Per parsed file: its sinks, per module map. */
 const SINKS = perFileKey<WeakMap<object, readonly SsrfSink[]>>('SSRF sinks of a wrapper file');
 /** Per parsed file, module map and judge options: per function, per parameter, what it reaches. */
-const SUMMARIES = perFileKey<WeakMap<object, WeakMap<object, Map<FunctionLike, (ParameterRequests | null)[]>>>>('SSRF wrapper summaries');
+const SUMMARIES = perFileKey<WeakMap<object, WeakMap<object, Map<FunctionLike, Map<number, Summary>>>>>('SSRF wrapper summaries');
+
+/**
+ * A memoised answer, with the hops it was made at and whether a cycle or the hop bound cut it
+ * short: a cut answer holds for questions asked from as deep or deeper (no more files to follow).
+ */
+interface Summary {
+  readonly answer: ParameterRequests | null;
+  readonly at: number;
+  readonly cut: boolean;
+}
+/** The parameter index that stands for all of them at once (`mayReachRequest`). */
+const ANY_PARAMETER = -1;
 const inProgress = new Set<FunctionLike>();
 let hops = 0;
 /** Whether the summary being made met a function in progress or the hop bound: then a `null` is not memoised. */
@@ -138,7 +150,10 @@ function calleeText(context: FileContext, call: TSESTree.CallExpression | TSESTr
 
 const isSeed = (origin: { readonly framework: string }): boolean => origin.framework === WRAPPER_SEED;
 
-/** What parameter `index` of `fn` (a function of `file`) reaches: judged once per parse of the file, function and parameter. */
+/**
+ * What parameter `index` of `fn` (a function of `file`) reaches, or any of them for
+ * `ANY_PARAMETER`: judged once per parse of the file, function and parameter.
+ */
 function parameterRequests(
   file: ProjectFile,
   fn: FunctionLike,
@@ -157,15 +172,19 @@ function parameterRequests(
     perFn = new Map();
     byOptions.set(options, perFn);
   }
-  const known = perFn.get(fn);
-  if (known && known[index] !== undefined) {
-    return known[index]!;
+  const known = perFn.get(fn)?.get(index);
+  if (known && (!known.cut || hops >= known.at)) {
+    return known.answer;
   }
-  const param = fn.params[index];
-  if (!param || param.type === AST_NODE_TYPES.RestElement || inProgress.has(fn) || hops >= MAX_WRAPPER_HOPS) {
+  const param = index === ANY_PARAMETER ? fn.params[0] : fn.params[index];
+  if (!param || param.type === AST_NODE_TYPES.RestElement) {
+    return null;
+  }
+  if (inProgress.has(fn) || hops >= MAX_WRAPPER_HOPS) {
     truncated = true;
     return null; // not memoised: asked from fewer hops away, it gets the real answer
   }
+  const at = hops;
   const outer = truncated;
   truncated = false;
   inProgress.add(fn);
@@ -174,7 +193,14 @@ function parameterRequests(
   let path: string | null = null;
   try {
     const seeds: ({ role: { kind: 'input'; description: string }; framework: string } | undefined)[] = [];
-    seeds[index] = { role: { kind: 'input', description: `parameter ${index}` }, framework: WRAPPER_SEED };
+    for (const [position, node] of fn.params.entries()) {
+      if (node.type === AST_NODE_TYPES.RestElement) {
+        break;
+      }
+      if (index === ANY_PARAMETER || index === position) {
+        seeds[position] = { role: { kind: 'input', description: `parameter ${position}` }, framework: WRAPPER_SEED };
+      }
+    }
     const { sources, sanitizers } = requestInputLists(file.context);
     const analyzer = new UnguardedAnalyzer(file.context, sources, sanitizers, new Map([[fn, seeds]]));
     for (const sink of sinksOf(file.context, moduleMap)) {
@@ -218,13 +244,28 @@ function parameterRequests(
   const answer = host || path ? { host, path } : null;
   const cut = truncated;
   truncated = outer || cut;
-  if (cut && !answer) {
-    return null; // a cycle or the hop bound cut it short: asked again from elsewhere, it may find more
+  let entry = perFn.get(fn);
+  if (!entry) {
+    entry = new Map();
+    perFn.set(fn, entry);
   }
-  const entry = perFn.get(fn) ?? [];
-  entry[index] = answer;
-  perFn.set(fn, entry);
+  entry.set(index, { answer, at, cut });
   return answer;
+}
+
+/**
+ * Whether `callee` is imported from another project file and some parameter of that function
+ * reaches the URL of a request there (see `importedSsrfWrapper`): one summary of all its
+ * parameters, memoised per parse of the other file, asked before the caller's arguments are
+ * classified. `false` for anything that does not resolve; never throws.
+ */
+export function mayReachRequest(context: FileContext, callee: TSESTree.Node, moduleMap: Readonly<Record<string, unknown>>, options: SsrfJudgeOptions): boolean {
+  try {
+    const definition = importedDefinition(context, skipTsWrappers(callee));
+    return definition !== null && isFunctionLike(definition.node) && parameterRequests(definition.file, definition.node, ANY_PARAMETER, moduleMap, options) !== null;
+  } catch {
+    return false;
+  }
 }
 
 /**
