@@ -13,7 +13,7 @@ export type UrlInputAnalyzer = Pick<RequestInputAnalyzer, 'classify' | 'isConfig
  * separator, so it would confine a path), not where a request goes. The checks that confine a
  * URL are judged by `host-checks.ts` instead, on the value the request uses.
  */
-class UnguardedAnalyzer extends RequestInputAnalyzer {
+export class UnguardedAnalyzer extends RequestInputAnalyzer {
   override guarded(_ref: TSESTree.Node, value: ReturnType<RequestInputAnalyzer['evaluate']>): ReturnType<RequestInputAnalyzer['evaluate']> {
     return value;
   }

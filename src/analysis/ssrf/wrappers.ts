@@ -12,11 +12,12 @@ import type { HttpClientFamily } from '../../data/http-clients';
 import { EXTRA_SINK_GLOBALS, EXTRA_SINK_MODULES } from '../../data/ssrf';
 import { displayPath, importedDefinition, importedNameReferences, projectImportNames } from '../../project/index';
 import type { ProjectFile } from '../../project/index';
-import { isImportedCallee, MAX_WRAPPER_HOPS, mayBePathWrapper, RequestInputAnalyzer, requestInputLists } from '../request-input/index';
+import { isImportedCallee, MAX_WRAPPER_HOPS, mayBePathWrapper, requestInputLists } from '../request-input/index';
 import type { RequestInputOrigin } from '../request-input/index';
 import { UrlAuthority } from './authority';
 import type { ControlledAuthority } from './authority';
 import { judgeHostChecks } from './host-checks';
+import { UnguardedAnalyzer } from './input';
 import type { UrlInputAnalyzer } from './input';
 import type { ControlledRequest, SsrfJudgeOptions } from './judge';
 import { isEncodedSegment, judgeSink } from './judge';
@@ -56,16 +57,6 @@ export interface ImportedSsrfWrapper extends ParameterRequests {
   readonly name: string;
   /** The file that defines it, relative to the project root. */
   readonly definedIn: string;
-}
-
-/**
- * The tracker without its guards, as `urlInputAnalyzer` builds it (guards judge file paths; the
- * checks that confine a URL are judged by `host-checks.ts`), seeded with a wrapper's parameter.
- */
-class UnguardedAnalyzer extends RequestInputAnalyzer {
-  override guarded(_ref: TSESTree.Node, value: ReturnType<RequestInputAnalyzer['evaluate']>): ReturnType<RequestInputAnalyzer['evaluate']> {
-    return value;
-  }
 }
 
 /** Per HTTP-client module map: the map the mention pre-check reads (the extra sinks' modules added). */
