@@ -233,6 +233,29 @@ function packageDir(dir: string): string {
   return found;
 }
 
+/** SvelteKit's `$lib` alias: `src/lib` of the app unless `kit.files.lib` moves it. */
+const KIT_LIB = /^\$lib(?:\/|$)/u;
+const KIT_LIB_DIR = 'src/lib';
+
+/**
+ * `$lib` and `$lib/x` of a SvelteKit app whose generated `.svelte-kit/tsconfig.json` (the one
+ * that declares the alias, made by `svelte-kit sync`) is not there yet, as in a fresh checkout
+ * or CI: the default `src/lib` of the package that depends on `@sveltejs/kit`.
+ * @example resolveKitLib(all, null, '/app/src/routes/article', '$lib/api.js') // → '/app/src/lib/api.js'
+ */
+function resolveKitLib(all: Resolvers, config: string | null, dir: string, specifier: string): string | null {
+  if (!KIT_LIB.test(specifier)) {
+    return null;
+  }
+  const pkg = packageDir(dir);
+  const json = readPackageJson(pkg);
+  const dependsOnKit = ['dependencies', 'devDependencies'].some((field) => {
+    const deps = json?.[field];
+    return deps !== null && typeof deps === 'object' && Object.hasOwn(deps, '@sveltejs/kit');
+  });
+  return dependsOnKit ? resolveWith(all, config, pkg, `./${KIT_LIB_DIR}${specifier.slice('$lib'.length)}`) : null;
+}
+
 /** The folder of the file asked about last: a file asks about all its imports in a row. */
 let lastFile = '';
 let lastDir = '';
@@ -263,7 +286,7 @@ export function resolveModule(fromFile: string, specifier: string, settings?: Se
   if (all) {
     try {
       const config = project.tsconfig ?? nearestTsconfig(dir);
-      const resolved = resolveWith(all, config, dir, specifier) ?? resolveInWorkspace(all, dir, specifier, project.root);
+      const resolved = resolveWith(all, config, dir, specifier) ?? resolveInWorkspace(all, dir, specifier, project.root) ?? resolveKitLib(all, config, dir, specifier);
       found = projectSource(resolved === null ? null : preferSource(resolved, project.root));
     } catch {
       found = null;

@@ -84,6 +84,22 @@ describe('resolveModule: tsconfig, jsconfig and package imports', () => {
   });
 });
 
+describe('resolveModule: SvelteKit $lib before `svelte-kit sync`', () => {
+  const page = fixture('kit/src/routes/articles/+page.server.js');
+
+  it('maps $lib to src/lib of a package that depends on @sveltejs/kit, with extension and index probing', () => {
+    expect(resolveModule(page, '$lib/api.js')).toBe(fixture('kit/src/lib/api.js'));
+    expect(resolveModule(page, '$lib')).toBe(fixture('kit/src/lib/index.js'));
+    expect(resolveModule(page, '$lib/server/session')).toBe(fixture('kit/src/lib/server/session.ts'));
+  });
+
+  it('leaves $lib alone elsewhere, and names that only start with it', () => {
+    expect(resolveModule(main, '$lib/auth')).toBe(null);
+    expect(resolveModule(page, '$library/api.js')).toBe(null);
+    expect(resolveModule(page, '$lib/missing.js')).toBe(null);
+  });
+});
+
 describe('resolveModule: builtins, packages and bad input', () => {
   it('answers null for builtins', () => {
     for (const specifier of ['fs', 'node:fs', 'fs/promises', 'node:test', 'path']) {
