@@ -233,6 +233,35 @@ export function importedNameReferences(context: FileContext, names: ReadonlySet<
   return references;
 }
 
+/**
+ * The calls `name(…)` and `name.member(…)` of names the file imports from project files, for the
+ * names `accepts` keeps (asked once per name, in the order of the references; a name's file is
+ * read only when one of its calls is seen), each call once: where a rule looks for the wrappers
+ * another file may hold, without a listener on every call of the file.
+ * @example import { getJson } from './lib/http'; getJson(url); // importedNameCalls(context, (name) => mayBeHttpWrapper(context, name)) → [getJson(url)]
+ */
+export function importedNameCalls(context: FileContext, accepts: (name: string) => boolean, options: { readonly withArguments?: boolean } = {}): TSESTree.CallExpression[] {
+  const calls = new Set<TSESTree.CallExpression>();
+  const answers = new Map<string, boolean>();
+  for (const { identifier } of importedNameReferences(context, projectImportNames(context))) {
+    const parent = identifier.parent;
+    const callee = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier ? parent : identifier;
+    const call = callee.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee || (options.withArguments === true && call.arguments.length === 0)) {
+      continue;
+    }
+    let accepted = answers.get(identifier.name);
+    if (accepted === undefined) {
+      accepted = accepts(identifier.name);
+      answers.set(identifier.name, accepted);
+    }
+    if (accepted) {
+      calls.add(call);
+    }
+  }
+  return [...calls];
+}
+
 /** Per file: the declarations (import specifiers, `import = require`, declarators) that bind project imports. */
 const PROJECT_IMPORT_DECLARATIONS = perFileKey<TSESTree.Node[]>('declarations of project imports');
 

@@ -15,7 +15,7 @@ import { configKey, perConfiguration } from '../core/settings';
 import { snippet } from '../core/snippet';
 import { dereference, staticValueOf } from '../core/static';
 import { callerOmitsTimeout, httpClientModuleMap, httpClientReferences, importedHttpWrapper, judgeBrowserCode, judgeTimeoutOptions, localHttpWrappers, mayBeHttpWrapper, mutatedOptionsLiteral } from '../analysis/http/index';
-import { importedNameReferences, projectImportNames } from '../project/index';
+import { importedNameCalls } from '../project/index';
 import type { HttpWrapperSummary } from '../analysis/http/index';
 import type { TimeoutOptionVerdict } from '../analysis/http/index';
 import type { HttpClientEntry, HttpClientPolicy } from '../data/http-clients';
@@ -181,22 +181,9 @@ export default createRule<Options, MessageIds>({
       },
     };
 
-    /** `name(…)` and `name.member(…)` for the imported names that may be HTTP wrappers. */
+    /** `name(…)` and `name.member(…)` for the imported names that may be HTTP wrappers (their files are read, text only, for the names a call uses). */
     function importedCalls(): Call[] {
-      const calls: Call[] = [];
-      for (const { identifier } of importedNameReferences(context, projectImportNames(context))) {
-        const parent = identifier.parent;
-        const call = parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier
-          ? parent
-          : parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier && parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent
-            ? parent.parent
-            : null;
-        // Only the names a call uses: their files are read (text only) to see if they can hold a wrapper.
-        if (call && mayBeHttpWrapper(context, identifier.name)) {
-          calls.push(call);
-        }
-      }
-      return calls;
+      return importedNameCalls(context, (name) => mayBeHttpWrapper(context, name));
     }
 
     /**

@@ -5,7 +5,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import type { FileContext } from '../../src/core/context';
-import { exportedDefinition, importBinding, importedDefinition, importedNameMayHold, importedNameReferences, MAX_REEXPORT_HOPS, projectImportNames } from '../../src/project/exports';
+import { exportedDefinition, importBinding, importedDefinition, importedNameCalls, importedNameMayHold, importedNameReferences, MAX_REEXPORT_HOPS, projectImportNames } from '../../src/project/exports';
 import type { Definition } from '../../src/project/exports';
 import { projectFile } from '../../src/project/files';
 import { clearProjectCaches } from '../../src/project/settings';
@@ -98,6 +98,30 @@ describe('importedNameMayHold and importedNameReferences: which imported names c
     expect(lines([])).toEqual([]);
     const off = contextFor(path.join(dir, 'main.ts'), { 'agent-guard': { project: { crossFile: false } } });
     expect(lines(['getJson'], off)).toEqual([]);
+  });
+
+  it('lists the calls of the imported names kept (name(…) and name.member(…), not a name passed as an argument), asking once per name', () => {
+    const dir = tempProject({
+      'package.json': '{}',
+      'lib/http.ts': 'export async function getJson(url: string) {\n  return (await fetch(url)).json();\n}\nexport const api = { get: getJson };\n',
+      'main.ts': [
+        "import { getJson, api } from './lib/http';",
+        "import { readFile } from 'node:fs';",
+        "getJson('/a');",
+        'getJson();',
+        "api.get('/b');",
+        'readFile(getJson, () => {});',
+        '',
+      ].join('\n'),
+    });
+    const main = contextFor(path.join(dir, 'main.ts'));
+    const asked: string[] = [];
+    const calls = (withArguments: boolean): string[] =>
+      importedNameCalls(main, (name) => (asked.push(name), name !== 'nothing'), { withArguments }).map((call) => `${call.loc.start.line}:${call.loc.start.column}`);
+    expect(calls(false)).toEqual(['3:0', '4:0', '5:0']);
+    expect(asked).toEqual(['getJson', 'api']);
+    expect(calls(true)).toEqual(['3:0', '5:0']);
+    expect(importedNameCalls(main, () => false)).toEqual([]);
   });
 });
 

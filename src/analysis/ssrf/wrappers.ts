@@ -10,7 +10,7 @@ import { dereference, skipTsWrappers } from '../../core/static';
 import { HTTP_CLIENT_GLOBALS } from '../../data/http-clients';
 import type { HttpClientFamily } from '../../data/http-clients';
 import { EXTRA_SINK_GLOBALS, EXTRA_SINK_MODULES } from '../../data/ssrf';
-import { displayPath, importedDefinition, importedNameReferences, projectImportNames } from '../../project/index';
+import { displayPath, importedDefinition, importedNameCalls } from '../../project/index';
 import type { ProjectFile } from '../../project/index';
 import { isImportedCallee, MAX_WRAPPER_HOPS, mayBePathWrapper, requestInputLists } from '../request-input/index';
 import type { RequestInputOrigin } from '../request-input/index';
@@ -91,16 +91,7 @@ export function isImportedSsrfCallee(context: FileContext, callee: TSESTree.Node
  * `mayBeSsrfWrapper`), with arguments: `getJson(x)`, `http.getJson(x)`.
  */
 export function importedWrapperCalls(context: FileContext, moduleMap: Readonly<Record<string, unknown>>): TSESTree.CallExpression[] {
-  const calls = new Set<TSESTree.CallExpression>();
-  for (const { identifier } of importedNameReferences(context, projectImportNames(context))) {
-    const parent = identifier.parent;
-    const node = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier ? parent : identifier;
-    const call = node.parent;
-    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === node && call.arguments.length > 0 && mayBeSsrfWrapper(context, identifier.name, moduleMap)) {
-      calls.add(call);
-    }
-  }
-  return [...calls];
+  return importedNameCalls(context, (name) => mayBeSsrfWrapper(context, name, moduleMap), { withArguments: true });
 }
 
 /** Per parsed file: its sinks, per module map. */
