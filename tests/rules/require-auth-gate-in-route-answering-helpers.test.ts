@@ -11,6 +11,20 @@ const ruleTester = createRuleTester();
  */
 ruleTester.run('require-auth-gate-in-route (helpers that answer and let the handler go on)', rule, {
   valid: [
+    // a gate of the same file whose name says nothing is read from its body, as an imported one is: it throws
+    `
+import express from 'express';
+const app = express();
+function verificar(req) {
+  if (!req.session.usuario) {
+    throw new HttpError(401);
+  }
+}
+app.get('/pedidos', (req, res) => {
+  verificar(req);
+  res.json(listOrders());
+});
+`,
     // the home page without any gate attempt stays public
     `
 import express from 'express';
@@ -190,6 +204,32 @@ module.exports = router;
     },
   ],
   invalid: [
+    // a gate of the same file whose name says nothing: its body redirects without stopping the handler
+    {
+      code: `
+import express from 'express';
+const app = express();
+function checkLogged(req, res) {
+  if (!req.session.user) {
+    res.redirect('/login');
+  }
+}
+app.get('/orders', (req, res) => {
+  checkLogged(req, res);
+  res.render('orders', { orders: listOrders() });
+});
+`,
+      errors: [
+        {
+          messageId: 'gateDoesNotStop',
+          line: 10,
+          column: 3,
+          endLine: 10,
+          endColumn: 24,
+          data: { route: 'GET /orders', framework: 'express', call: 'checkLogged()', answer: 'with a redirect' },
+        },
+      ],
+    },
     // the home page is public, but a gate it tries and that does not stop the request is reported
     {
       code: `

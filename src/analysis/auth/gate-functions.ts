@@ -15,7 +15,7 @@ import { importBinding, projectImportNames } from '../../project/index';
 import { childNodes, dottedName } from '../../core/ast';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
-import { isFunctionLike } from '../../core/functions';
+import { isFunctionLike, resolveFunction } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
 import { skipTsWrappers, staticValueOf } from '../../core/static';
 import { wordsOf } from '../../core/words';
@@ -55,10 +55,25 @@ function followable(context: FileContext): boolean {
  * gate; memoised per (file, function).
  */
 export function analyseHandlerGateAcrossFiles(context: FileContext, fn: FunctionLike, vocab: AuthVocabulary, depth = 0): HandlerGate {
-  if (depth >= MAX_FOLLOW_HOPS || !followable(context)) {
+  if (depth >= MAX_FOLLOW_HOPS) {
     return analyseHandlerGateWith(context, fn, vocab, ACROSS, () => null);
   }
-  return analyseHandlerGateWith(context, fn, vocab, ACROSS, (call) => importedCallKind(context, call, vocab, depth));
+  const imports = followable(context);
+  return analyseHandlerGateWith(context, fn, vocab, ACROSS, (call) => (imports ? importedCallKind(context, call, vocab, depth) : null) ?? localCallKind(context, call, vocab, depth));
+}
+
+/**
+ * How a call of a function of the same file relates to authentication, read from its body as an
+ * imported one is (`checkLogged(req, res)` whose name says nothing, defined a few lines up).
+ */
+function localCallKind(context: FileContext, call: TSESTree.CallExpression, vocab: AuthVocabulary, depth: number): 'assert' | 'fetch' | null {
+  const callee = skipTsWrappers(call.callee);
+  const fn = callee.type === AST_NODE_TYPES.Identifier ? resolveFunction(context, callee) : null;
+  if (!fn || depth >= MAX_FOLLOW_HOPS) {
+    return null;
+  }
+  const summary = summarise(context, fn, vocab, depth + 1);
+  return summary.kind === null || switchedOff(context, call, summary) ? null : summary.kind;
 }
 
 /** How a call to a function imported from another project file relates to authentication. */
