@@ -12,7 +12,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { MENTIONS_AUTH } from '../../data/auth-vocabulary';
 import { importBinding, projectImportNames } from '../../project/index';
-import { childNodes, dottedName } from '../../core/ast';
+import { dottedName, pushChildNodes } from '../../core/ast';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
 import { isFunctionLike, resolveFunction } from '../../core/functions';
@@ -189,9 +189,7 @@ export function ownRejection(context: FileContext, fn: FunctionLike): OwnRejecti
     } else if (node.type === AST_NODE_TYPES.CallExpression && isExitCall(node) && !/^(?:console|logger|log)\./u.test(dottedName(node.callee) ?? '')) {
       found.any = true;
     }
-    for (const child of childNodes(context.sourceCode, node)) {
-      stack.push(child);
-    }
+    pushChildNodes(context.sourceCode, node, stack);
   }
   cache.set(fn, found);
   return found;

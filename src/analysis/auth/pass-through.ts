@@ -10,7 +10,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { MENTIONS_AUTH, REQUEST_OBJECTS, RESPONSE_METHODS } from '../../data/auth-vocabulary';
 import type { RouteGuard } from '../../frameworks/types';
-import { childNodes, dottedName } from '../../core/ast';
+import { dottedName, pushChildNodes } from '../../core/ast';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
 import { isFunctionLike, resolveFunction } from '../../core/functions';
@@ -273,9 +273,7 @@ function bodyPasses(context: FileContext, middleware: FunctionLike, fn: Function
     if (effect === 'stop' || (effect === 'answer' && roles.mode === 'middleware')) {
       return false;
     }
-    for (const child of childNodes(context.sourceCode, node)) {
-      stack.push(child);
-    }
+    pushChildNodes(context.sourceCode, node, stack);
   }
   return true;
 }
