@@ -148,6 +148,8 @@ export const PUBLIC_ANYWHERE_SEGMENTS: ReadonlySet<string> = new Set(['opengraph
  */
 export const PUBLIC_READ_SEGMENT_PREFIXES: readonly string[] = ['openapi', 'swagger', 'api-docs', 'apidocs', 'redoc'];
 export const PUBLIC_READ_SEGMENTS: ReadonlySet<string> = new Set(['og']);
+/** Reads public by design by their last segment at any depth: a CAPTCHA is fetched before anyone signs in (`/rest/captcha`, `/api/auth/captcha`). */
+export const PUBLIC_READ_LAST_SEGMENTS: ReadonlySet<string> = new Set(['captcha']);
 /** Reads public by design only as the whole path (`/docs`, `/feed`): under `/api` or with an id they name documents and personal feeds. */
 export const PUBLIC_ROOT_READ_SEGMENTS: ReadonlySet<string> = new Set(['docs', 'feed', 'feed.json', 'rss']);
 

@@ -10,6 +10,7 @@ import {
   AUTH_FLOW_SEGMENTS,
   AUTH_WORDS,
   PUBLIC_ANYWHERE_SEGMENTS,
+  PUBLIC_READ_LAST_SEGMENTS,
   PUBLIC_READ_SEGMENT_PREFIXES,
   PUBLIC_READ_SEGMENTS,
   PUBLIC_ROOT_READ_SEGMENTS,
@@ -89,6 +90,10 @@ export function isPublicByDesignPath(path: string, read: boolean): boolean {
   const first = segments[prefixLength(segments)]?.toLowerCase();
   if (first === undefined) {
     return false;
+  }
+  const last = segments.at(-1)!;
+  if (!isParameter(last) && PUBLIC_READ_LAST_SEGMENTS.has(normalize(last))) {
+    return true;
   }
   if (PUBLIC_READ_SEGMENTS.has(first) || PUBLIC_READ_SEGMENT_PREFIXES.some((prefix) => first.startsWith(prefix))) {
     return true;

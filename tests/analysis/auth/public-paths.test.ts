@@ -42,20 +42,22 @@ describe('isPublicByDesignPath', () => {
     expect(isPublicByDesignPath(path, false)).toBe(true);
   });
 
-  it.each(['/openapi.json', '/openAPI-spec.json', '/api/openapi.yaml', '/swagger', '/swagger-ui/index.html', '/api-docs', '/api/v1/api-docs/swagger.json', '/og', '/api/og/:slug', '/docs', '/feed', '/rss'])(
+  it.each(['/openapi.json', '/openAPI-spec.json', '/api/openapi.yaml', '/swagger', '/swagger-ui/index.html', '/api-docs', '/api/v1/api-docs/swagger.json', '/og', '/api/og/:slug', '/docs', '/feed', '/rss', '/rest/captcha', '/api/auth/captcha', '/CAPTCHA'])(
     '%s is public for reads',
     (path) => {
       expect(isPublicByDesignPath(path, true)).toBe(true);
     },
   );
 
-  it.each(['/openapi.json', '/swagger', '/api-docs', '/og', '/docs', '/feed'])('%s is not public for writes', (path) => {
+  it.each(['/openapi.json', '/swagger', '/api-docs', '/og', '/docs', '/feed', '/rest/captcha'])('%s is not public for writes', (path) => {
     expect(isPublicByDesignPath(path, false)).toBe(false);
   });
 
   it.each([
     // Look-alikes: the word inside a longer segment.
     '/admin/login-history',
+    '/admin/captcha-settings',
+    '/captcha/:id/answers',
     '/api/users/:id/callbacks',
     '/registerations-admin',
     '/api/registrations',
