@@ -55,8 +55,8 @@ const CONFIGURATION = configKey<Configuration>('no-hardcoded-secrets configurati
 
 /** An authorization header's name as a property key or a computed member, in any case (header names are case-insensitive). */
 const AUTHORIZATION_KEY = `/^(?:${[...AUTHORIZATION_HEADERS].map(escapeRegExp).join('|')})$/i`;
-/** Text that a file setting an authorization header contains (case-sensitive pre-check before any listener). */
-const AUTHORIZATION_TEXT = /uthorization|AUTHORIZATION/u;
+/** Text that a file setting an authorization header contains, in any case like the key (pre-check before any listener). */
+const AUTHORIZATION_TEXT = /authorization/iu;
 const SVELTEKIT_PUBLIC_SOURCE = `/^(?:${[...SVELTEKIT_PUBLIC_ENV_MODULES].map(escapeRegExp).join('|')})$/`;
 /** A connection URI with a password in it: `postgres://user:password@host`. */
 const URI_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^:@/\s]*:[^@/\s]+@/iu;

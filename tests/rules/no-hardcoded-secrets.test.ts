@@ -851,6 +851,14 @@ const octokit = new Octokit({ auth: process.env.GITHUB_TOKEN || (() => { throw n
         { messageId: 'secretInSink', line: 1, column: 94, endLine: 1, endColumn: 122, data: { what: 'credential', sink: 'the Authorization header', via: '' } },
       ],
     },
+    // Header names are case-insensitive: any spelling of the key is the header
+    {
+      code: `export const list = () => fetch('/items', { headers: { 'AuthoRization': 'Bearer hardcoded-token-123' } });
+`,
+      errors: [
+        { messageId: 'secretInSink', line: 1, column: 73, endLine: 1, endColumn: 101, data: { what: 'credential', sink: 'the Authorization header', via: '' } },
+      ],
+    },
     // axios headers: a const template, a defaults write
     {
       code: `import axios from 'axios';
