@@ -1,7 +1,7 @@
 // Files of a checked-out repository as the measurement scripts (bench/measure*, see their READMEs)
 // scope them: forward-slash paths relative to the checkout, chosen with `**`, `*` and `{a,b}` globs.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 import { Linter } from 'eslint';
@@ -129,4 +129,29 @@ export function pluginLabel(path, main) {
   }
   const shown = abs.startsWith(main + sep) ? relative(main, abs) : abs;
   return commit ? `${shown}\` built at commit \`${commit}` : shown;
+}
+
+/**
+ * Lints each labelled repository of `labels.repos` (all, or those of `args.only`) that has a
+ * checkout under `args.repos`, with `lintRepo(truth, root, plugin, args, defaultExclude)`, and
+ * prints the header every measurement prints for it (files, lines, seconds per mode, parse
+ * errors); a missing checkout is named and skipped. `report(result, root)` prints the rest.
+ * @returns the results, in the order of the labels
+ */
+export function lintLabelledCheckouts(labels, args, plugin, lintRepo, report) {
+  const results = [];
+  for (const truth of labels.repos) {
+    if (args.only && !args.only.has(truth.name)) continue;
+    const root = join(resolve(args.repos), truth.name);
+    if (!existsSync(root) || !statSync(root).isDirectory()) {
+      console.log(`\n## ${truth.repo}: no checkout at ${root} (see README.md), skipped`);
+      continue;
+    }
+    const r = lintRepo(truth, root, plugin, args, labels.defaultExclude ?? []);
+    results.push(r);
+    console.log(`\n## ${truth.repo} @ ${truth.commit.slice(0, 12)} (${r.files} files, ${r.lines} lines, ${args.modes.map((m) => `${m} ${r.modes[m].seconds.toFixed(1)} s`).join(', ')})`);
+    if (r.fatal.length) console.log(`  parse errors: ${r.fatal.map((f) => `${f.file}:${f.line} ${f.message}`).join('; ')}`);
+    report(r, root);
+  }
+  return results;
 }

@@ -29,13 +29,13 @@
 // score are listed as out-of-mode, not counted. Recall is also given without `outOfSpec` entries
 // (sinks or sources the spec does not name), split into same-file and cross-file flows, and given for
 // entries in handlers registered in another module (`handlerElsewhere`).
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { SERVER_PACKAGES, serverPackageFiles, serverPackageLabel, serverPackageRoot } from '../lib/server-corpus.mjs';
-import { lintFiles as lintCheckout, onPlace, pct, pluginLabel, scopeFiles } from '../lib/checkouts.mjs';
+import { lintFiles as lintCheckout, lintLabelledCheckouts, onPlace, pct, pluginLabel, scopeFiles } from '../lib/checkouts.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const MAIN = resolve(HERE, '..', '..');
@@ -274,19 +274,9 @@ async function main() {
   console.log(`plugin ${pluginLabel(args.plugin, MAIN).replaceAll('`', '')}`);
   for (const mode of args.modes) console.log(`${mode}: ${JSON.stringify(ruleSettings(plugin, mode))}`);
   const labels = JSON.parse(readFileSync(join(HERE, 'labels.json'), 'utf8'));
-  const perRepo = [];
+  let perRepo = [];
   if (args.labelled) {
-    for (const truth of labels.repos) {
-      if (args.only && !args.only.has(truth.name)) continue;
-      const root = join(resolve(args.repos), truth.name);
-      if (!existsSync(root) || !statSync(root).isDirectory()) {
-        console.log(`\n## ${truth.repo}: no checkout at ${root} (see README.md), skipped`);
-        continue;
-      }
-      const r = lintRepo(truth, root, plugin, args, labels.defaultExclude ?? []);
-      perRepo.push(r);
-      console.log(`\n## ${truth.repo} @ ${truth.commit.slice(0, 12)} (${r.files} files, ${r.lines} lines, ${args.modes.map((m) => `${m} ${r.modes[m].seconds.toFixed(1)} s`).join(', ')})`);
-      if (r.fatal.length) console.log(`  parse errors: ${r.fatal.map((f) => `${f.file}:${f.line} ${f.message}`).join('; ')}`);
+    perRepo = lintLabelledCheckouts(labels, args, plugin, lintRepo, (r, root) => {
       for (const mode of args.modes) {
         const s = r.modes[mode];
         const scored = s.entries.filter((e) => e.scored);
@@ -294,7 +284,7 @@ async function main() {
         for (const n of notesOf(s)) console.log(`    ${n}`);
         for (const f of s.fp) console.log(`    FP detail ${f.file}:${f.line}:${f.column} ${f.messageId}: ${f.message.slice(0, 160)}\n         | ${snippet(root, f)}`);
       }
-    }
+    });
     for (const mode of args.modes) console.log(`\n## ${mode}\n${tableLines(totals(perRepo, mode), mode).join('\n')}`);
   }
   let server = [];

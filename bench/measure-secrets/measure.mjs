@@ -26,13 +26,13 @@
 // B, C and D. Findings on entries outside the pass's scope (a strict-only entry reported by the
 // recommended pass) are listed, not counted. Recall is also given for A without the sinks the spec's
 // list does not name (`sinkInSpec: false`), and split by whether the flow crosses files.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { SERVER_PACKAGES, serverPackageFiles, serverPackageLabel, serverPackageRoot } from '../lib/server-corpus.mjs';
-import { lintFiles as lintCheckout, onPlace, pct, pluginLabel, scopeFiles } from '../lib/checkouts.mjs';
+import { lintFiles as lintCheckout, lintLabelledCheckouts, onPlace, pct, pluginLabel, scopeFiles } from '../lib/checkouts.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const MAIN = resolve(HERE, '..', '..');
@@ -298,21 +298,11 @@ async function main() {
   console.log(`plugin ${pluginLabel(args.plugin, MAIN).replaceAll('`', '')}`);
   for (const mode of args.modes) console.log(`${mode}: ${args.rule} = ${JSON.stringify(ruleSetting(plugin, mode, args.rule))}${plugin.configs?.[mode]?.rules?.[args.rule] === undefined ? ' (not in the config: forced on)' : ''}`);
   const labels = JSON.parse(readFileSync(join(HERE, 'labels.json'), 'utf8'));
-  const perRepo = [];
+  let perRepo = [];
   if (args.labelled) {
-    for (const truth of labels.repos) {
-      if (args.only && !args.only.has(truth.name)) continue;
-      const root = join(resolve(args.repos), truth.name);
-      if (!existsSync(root) || !statSync(root).isDirectory()) {
-        console.log(`\n## ${truth.repo}: no checkout at ${root} (see README.md), skipped`);
-        continue;
-      }
-      const r = lintRepo(truth, root, plugin, args, labels.defaultExclude ?? []);
-      perRepo.push(r);
-      console.log(`\n## ${truth.repo} @ ${truth.commit.slice(0, 12)} (${r.files} files, ${r.lines} lines, ${args.modes.map((m) => `${m} ${r.modes[m].seconds.toFixed(1)} s`).join(', ')})`);
-      if (r.fatal.length) console.log(`  parse errors: ${r.fatal.map((f) => `${f.file}:${f.line} ${f.message}`).join('; ')}`);
+    perRepo = lintLabelledCheckouts(labels, args, plugin, lintRepo, (r) => {
       for (const mode of args.modes) printRepo(r, mode);
-    }
+    });
     for (const mode of args.modes) printTotals(totals(perRepo, mode), mode);
   }
   let server = [];
