@@ -163,6 +163,11 @@ export default createRule<Options, MessageIds>({
         if (!isImportedCallee(context, call.callee, fsTraceMap(), FS_GLOBAL_TRACE_MAP)) {
           continue;
         }
+        // The helper's summary (one per parse of its file) before this file's arguments are classified.
+        const wrapper = importedPathWrapper(context, call.callee, fsTraceMap(), FS_GLOBAL_TRACE_MAP, options);
+        if (!wrapper?.params.some((sink) => sink !== undefined)) {
+          continue;
+        }
         let inputs = call.arguments.map((arg) => (arg.type === AST_NODE_TYPES.SpreadElement ? null : analyzer.classify(arg)));
         if (!inputs.some((result) => result?.kind === 'input')) {
           // A controller its file exports for a routes file to register: `(req, res)` are a handler's.
@@ -172,10 +177,9 @@ export default createRule<Options, MessageIds>({
             continue;
           }
         }
-        const wrapper = importedPathWrapper(context, call.callee, fsTraceMap(), FS_GLOBAL_TRACE_MAP, options);
         for (const [index, result] of inputs.entries()) {
-          const sink = wrapper?.params[index];
-          if (wrapper && sink !== undefined && result?.kind === 'input') {
+          const sink = wrapper.params[index];
+          if (sink !== undefined && result?.kind === 'input') {
             const checks = result.origin.falseConfidence;
             context.report({
               node: call.arguments[index]!,
