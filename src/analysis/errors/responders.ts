@@ -326,6 +326,11 @@ export function createResponderAnalysis(options: ResponderOptions) {
     if (!mayNameProjectFunction(site.context, call.callee)) {
       return [];
     }
+    // The function first (a lookup, memoised per file and name), then the arguments' taint (a walk of their data flow).
+    const callee = calleeOf(site.context, call.callee);
+    if (!callee) {
+      return [];
+    }
     const tainted: { index: number; taint: ErrorTaint }[] = [];
     call.arguments.forEach((arg, index) => {
       const taint = arg.type !== AST_NODE_TYPES.SpreadElement && mayCarryError(arg) ? site.origin.taintOf(arg) : null;
@@ -334,10 +339,6 @@ export function createResponderAnalysis(options: ResponderOptions) {
       }
     });
     if (tainted.length === 0) {
-      return [];
-    }
-    const callee = calleeOf(site.context, call.callee);
-    if (!callee) {
       return [];
     }
     const responses = call.arguments.flatMap((arg, index) => (arg.type !== AST_NODE_TYPES.SpreadElement && site.isResponse(arg) ? [index] : []));
