@@ -16,8 +16,9 @@
 // Scoring, per mode. A finding's category comes from its messageId:
 //   no-ssrf               requestControlledHost, falseConfidenceCheck: S; requestControlledPath: P;
 //                         followsRedirects: R
-//   no-command-injection  requestCommand, requestCommandFalseConfidence, requestShellArgs,
-//                         requestProgram: C; requestCode: E
+//   no-command-injection  requestCommand, requestCommandFalseConfidence, wrapperCommand,
+//                         wrapperCommandFalseConfidence, requestShellArgs, requestProgram: C;
+//                         requestCode: E
 // A finding matches an entry when it is on the entry's line (through `endLine`) or one of its
 // `alsoAt` lines and has the entry's category.
 // - TP: scored entries with at least one matching finding (a defect reported twice counts once);
@@ -50,6 +51,8 @@ const CATEGORY_OF = {
   followsRedirects: 'R',
   requestCommand: 'C',
   requestCommandFalseConfidence: 'C',
+  wrapperCommand: 'C',
+  wrapperCommandFalseConfidence: 'C',
   requestShellArgs: 'C',
   requestProgram: 'C',
   requestCode: 'E',

@@ -116,6 +116,46 @@ export const CODE_GLOBAL_TRACE_MAP: Readonly<TraceMap<CommandSink>> = {
 export const COMMAND_MODULES: ReadonlySet<string> = new Set([...Object.keys(COMMAND_TRACE_MAP), 'zx', 'zx/core']);
 export const CODE_GLOBAL_NAMES: readonly string[] = Object.keys(CODE_GLOBAL_TRACE_MAP);
 
+/** A sink that runs its argument `pathArgs[0]` as a command line, in the shape the cross-file wrapper engine reads. */
+export interface CommandLineSink extends CommandSink {
+  readonly pathArgs: readonly number[];
+}
+
+/** The `shell` sinks of a trace map (a command line as one string), each with its text argument as `pathArgs`. */
+function commandLineSinks(map: TraceMap<CommandSink>): TraceMap<CommandLineSink> | null {
+  const out: Record<string | symbol, unknown> = {};
+  let found = false;
+  for (const key of [...Object.keys(map), CALL, CONSTRUCT] as (string | typeof CALL | typeof CONSTRUCT)[]) {
+    const value = (map as Record<string | symbol, unknown>)[key];
+    if (typeof key === 'symbol') {
+      const sink = value as CommandSink | undefined;
+      if (sink?.kind === 'shell' && typeof sink.textArg === 'number') {
+        out[key] = { ...sink, pathArgs: [sink.textArg] };
+        found = true;
+      }
+    } else if (value && typeof value === 'object') {
+      const inner = commandLineSinks(value as TraceMap<CommandSink>);
+      if (inner) {
+        out[key] = inner;
+        found = true;
+      }
+    }
+  }
+  return found ? (out as TraceMap<CommandLineSink>) : null;
+}
+
+/**
+ * The sinks whose argument is a whole command line (`exec`, `execSync`, shelljs `exec`, execa's
+ * `execaCommand`…), per module: what a helper of another project file must pass a parameter to
+ * for a call of it with request input to be reported (`runCommand(req.query.cmd)`).
+ */
+export const COMMAND_LINE_TRACE_MAP: Readonly<Record<string, TraceMap<CommandLineSink>>> = Object.fromEntries(
+  Object.entries(COMMAND_TRACE_MAP).flatMap(([module, map]) => {
+    const lines = commandLineSinks(map);
+    return lines ? [[module, lines]] : [];
+  }),
+);
+
 /** `util.promisify`, which turns `exec`/`execFile` into functions with the same arguments. */
 export const PROMISIFY_TRACE_MAP: Readonly<Record<string, TraceMap<true>>> = {
   util: { promisify: { [CALL]: true } },

@@ -5,7 +5,7 @@ import { createRule } from '../core/create-rule';
 import { isFunctionLike, resolveFunction } from '../core/functions';
 import { skipTsWrappers } from '../core/static';
 import { NAME_LIST_SCHEMA } from '../core/option-schemas';
-import { controllerAnalyzer, getRequestInputAnalyzer } from '../analysis/request-input/index';
+import { controllerAnalyzer, getRequestInputAnalyzer, importedPathWrapper, isImportedCallee, mayBePathWrapper } from '../analysis/request-input/index';
 import {
   argumentList,
   commandSinkCalls,
@@ -19,10 +19,19 @@ import {
   templateRunner,
 } from '../analysis/commands/index';
 import type { CommandSinkCall } from '../analysis/commands/index';
-import { SHELL_QUOTERS } from '../data/commands';
+import { COMMAND_LINE_TRACE_MAP, SHELL_QUOTERS } from '../data/commands';
+import { importedNameCalls, projectImportNames } from '../project/index';
 
 export type Options = [{ sources?: string[]; sanitizers?: string[] }];
-export type MessageIds = 'requestCommand' | 'requestCommandFalseConfidence' | 'requestShellArgs' | 'requestProgram' | 'requestCode' | 'useExecFile';
+export type MessageIds =
+  | 'requestCommand'
+  | 'requestCommandFalseConfidence'
+  | 'wrapperCommand'
+  | 'wrapperCommandFalseConfidence'
+  | 'requestShellArgs'
+  | 'requestProgram'
+  | 'requestCode'
+  | 'useExecFile';
 
 /** Checks the tracker notes on the way that people take for shell sanitisers: file-name reducers and `..` removal. */
 const FILE_NAME_CHECK = /^(?:path\.(?:basename|extname)\(\)|sanitize-filename|replace(?:All)?\(.*)$/u;
@@ -48,6 +57,10 @@ export default createRule<Options, MessageIds>({
         '`{{sink}}` runs a command line built from request input (`{{source}}`), which can then run any command. Pass the values as an argument array to `execFile`/`spawn` without a shell, or check them against an allow-list first.',
       requestCommandFalseConfidence:
         '`{{sink}}` runs a command line built from request input (`{{source}}`); {{checks}} leaves `;`, `$(…)` and spaces in it, so it can still run any command. Pass the values as an argument array to `execFile`/`spawn` without a shell, or check them against an allow-list first.',
+      wrapperCommand:
+        '`{{sink}}` ({{definedIn}}) passes this argument to `{{inner}}`, which runs it as a command line, and it is built from request input (`{{source}}`): it can then run any command. Make the helper pass the values as an argument array to `execFile`/`spawn` without a shell, or check them against an allow-list first.',
+      wrapperCommandFalseConfidence:
+        '`{{sink}}` ({{definedIn}}) passes this argument to `{{inner}}`, which runs it as a command line, and it is built from request input (`{{source}}`); {{checks}} leaves `;`, `$(…)` and spaces in it, so it can still run any command. Make the helper pass the values as an argument array to `execFile`/`spawn` without a shell, or check them against an allow-list first.',
       requestShellArgs:
         '`{{sink}}` runs with a shell, which parses its arguments built from request input (`{{source}}`). Drop the `shell` option so that each argument reaches the program as it is, or check the values against an allow-list first.',
       requestProgram:
@@ -72,10 +85,6 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ sources: [], sanitizers: [] }],
   },
   create(context, [options]) {
-    // Most files import no command module and name no code-evaluating global: nothing to listen to.
-    if (!mayHoldCommandSinks(context)) {
-      return {};
-    }
     let vocabulary = trackerOptions.get(options);
     if (!vocabulary) {
       vocabulary = { purpose: 'command', sources: options.sources ?? [], sanitizers: [...SHELL_QUOTERS, ...(options.sanitizers ?? [])] };
@@ -94,11 +103,17 @@ export default createRule<Options, MessageIds>({
       return result.kind === 'input' ? result.origin : null;
     };
 
+    // Most files import no command module and name no code-evaluating global: only the helpers
+    // of other project files they call can run a command.
+    if (!mayHoldCommandSinks(context)) {
+      return { 'Program:exit': checkImportedWrappers };
+    }
     const listeners: TSESLint.RuleListener = {
       'Program:exit'() {
         for (const found of commandSinkCalls(context)) {
           checkSink(found);
         }
+        checkImportedWrappers();
       },
     };
     if (importsTemplateRunner(context)) {
@@ -119,6 +134,43 @@ export default createRule<Options, MessageIds>({
       };
     }
     return listeners;
+
+    /**
+     * `runCommand(req.query.cmd)` where `runCommand`, in another project file, passes its parameter
+     * to `exec`/`execSync` (or a helper of a further file that does): reported at the argument. The
+     * helper's summary (once per parse of its file) is read before the argument is classified.
+     */
+    function checkImportedWrappers(): void {
+      if (projectImportNames(context).size === 0) {
+        return;
+      }
+      const calls = importedNameCalls(context, (name) => mayBePathWrapper(context, name, COMMAND_LINE_TRACE_MAP), { withArguments: true });
+      for (const call of calls) {
+        if (!isImportedCallee(context, call.callee, COMMAND_LINE_TRACE_MAP)) {
+          continue;
+        }
+        const wrapper = importedPathWrapper(context, call.callee, COMMAND_LINE_TRACE_MAP, undefined, inputOptions);
+        wrapper?.params.forEach((inner, index) => {
+          const arg = call.arguments[index];
+          const origin = inner === undefined || !arg ? null : inputOrigin(arg);
+          if (!arg || !origin) {
+            return;
+          }
+          const checks = origin.falseConfidence.filter((note) => FILE_NAME_CHECK.test(note));
+          context.report({
+            node: arg,
+            messageId: checks.length > 0 ? 'wrapperCommandFalseConfidence' : 'wrapperCommand',
+            data: {
+              sink: sinkName(call.callee),
+              definedIn: wrapper.definedIn,
+              inner,
+              source: origin.description,
+              checks: checks.map((check) => `\`${check}\``).join(', '),
+            },
+          });
+        });
+      }
+    }
 
     function sinkName(callee: TSESTree.Node, construct = false): string {
       const text = context.sourceCode.getText(callee).replace(/\s+/gu, '');
