@@ -441,10 +441,24 @@ function expression(file: ProjectFile, node: TSESTree.Node, name: string, walk: 
   return { filename: file.filename, node: value, name: declared };
 }
 
-/** The value of key `name` in an object literal: `{ a }`, `{ a: fn }`, `{ a() {} }`. */
+/**
+ * The value of key `name` in an object literal: `{ a }`, `{ a: fn }`, `{ a() {} }`, and through
+ * its spreads (`{ ...require('./a'), ...base }`), the last definition winning as at run time. A
+ * spread of something unknown (`...require(dynamicPath)`, a call) is passed over.
+ */
 function objectMember(file: ProjectFile, object: TSESTree.ObjectExpression, name: string, walk: Walk): Found | null {
   for (let i = object.properties.length - 1; i >= 0; i--) {
     const property = object.properties[i]!;
+    if (property.type === AST_NODE_TYPES.SpreadElement) {
+      const hops = walk.hops;
+      const found = spreadMember(file, property.argument, name, walk);
+      if (found) {
+        return found;
+      }
+      // Each spread is its own branch: a miss in one does not use up the others' hops.
+      walk.hops = hops;
+      continue;
+    }
     if (property.type !== AST_NODE_TYPES.Property || property.kind !== 'init') {
       continue;
     }
@@ -454,6 +468,25 @@ function objectMember(file: ProjectFile, object: TSESTree.ObjectExpression, name
     }
   }
   return null;
+}
+
+/**
+ * Key `name` of what a spread copies: the export of a required project file
+ * (`...require('./env/all')`, or `...allConf` bound to one), or of an object literal of the
+ * file. `null` for anything else.
+ */
+function spreadMember(file: ProjectFile, argument: TSESTree.Node, name: string, walk: Walk): Found | null {
+  const value = skipTsWrappers(argument);
+  const specifier = requiredSpecifier(value);
+  if (specifier !== null) {
+    return followModule(file, specifier, name, walk);
+  }
+  const bound = value.type === AST_NODE_TYPES.Identifier ? local(file, value.name, walk) : null;
+  if (bound?.node.type !== AST_NODE_TYPES.ObjectExpression) {
+    return null;
+  }
+  const owner = bound.filename === file.filename ? file : projectFile(bound.filename, file.context);
+  return owner ? objectMember(owner, bound.node, name, walk) : null;
 }
 
 /** CommonJS: `module.exports = …`, `module.exports.a = …`, `exports.a = …` (the last assignment wins, as at run time). */

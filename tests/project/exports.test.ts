@@ -223,6 +223,36 @@ describe('exportedDefinition: export shapes', () => {
     expect(exported('exports/cjs-router.js', 'default')).toBe('exports/cjs-router.js:2 router CallExpression');
   });
 
+  it('reads keys of a module.exports object through its spreads: required files, locals bound to them, local objects; the last wins, unknown spreads are passed over', () => {
+    const dir = tempProject({
+      'package.json': '{}',
+      'config/env/all.js': "module.exports = { port: 4000, cookieSecret: 'all-secret', cryptoKey: 'all-key' };\n",
+      'config/env/production.js': "module.exports = { cryptoKey: 'production-key' };\n",
+      'config/config.js': [
+        "const path = require('path');",
+        "const allConf = require(path.resolve(__dirname + '/env/all.js'));",
+        "const envConf = require(path.resolve(__dirname + '/env/' + process.env.NODE_ENV + '.js')) || {};",
+        "const defaults = { logLevel: 'info', port: 3000 };",
+        'const config = { ...defaults, ...allConf, ...envConf, ...loadMore() };',
+        'module.exports = config;',
+        '',
+      ].join('\n'),
+      'config/inline.js': "module.exports = { ...require('./env/all.js'), ...require('./env/production.js'), name: 'inline' };\n",
+    });
+    const like = contextFor(path.join(dir, 'config/config.js'));
+    const at = (file: string, name: string): string | null => {
+      const definition = exportedDefinition(projectFile(path.join(dir, file), like)!, name);
+      return definition ? `${path.relative(dir, definition.file.filename)}:${definition.node.loc.start.line} ${definition.node.type}` : null;
+    };
+    expect(at('config/config.js', 'cookieSecret')).toBe('config/env/all.js:1 Literal');
+    expect(at('config/config.js', 'port')).toBe('config/env/all.js:1 Literal');
+    expect(at('config/config.js', 'logLevel')).toBe('config/config.js:4 Literal');
+    expect(at('config/config.js', 'missing')).toBe(null);
+    expect(at('config/inline.js', 'cryptoKey')).toBe('config/env/production.js:1 Literal');
+    expect(at('config/inline.js', 'cookieSecret')).toBe('config/env/all.js:1 Literal');
+    expect(at('config/inline.js', 'name')).toBe('config/inline.js:1 Literal');
+  });
+
   it('follows a require destructured through a jsconfig alias', () => {
     expect(exported('js/index.js', 'query')).toBe('js/lib/db.js:1 query FunctionExpression');
   });

@@ -12,6 +12,14 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-hardcoded-secrets (cross-file)', rule, {
   valid: [
+    // The last spread of the merged config sets the key from the environment: the default is overridden.
+    {
+      filename,
+      code: `const session = require('express-session');
+const { cookieSecret } = require('./lib/merged-env.js');
+app.use(session({ secret: cookieSecret }));
+`,
+    },
     // The config module reads the environment without a fallback
     {
       filename,
@@ -95,6 +103,17 @@ app.use(session({ secret: config.cookieSecret }));
 `,
       errors: [
         { messageId: 'secretInSink', line: 3, column: 27, endLine: 3, endColumn: 46, data: { what: 'session secret', sink: '`express-session session (secret)`', via: ' (in lib/env/all.js)' } },
+      ],
+    },
+    // The key destructured from the merged config: found through the spread of the required defaults.
+    {
+      filename,
+      code: `const session = require('express-session');
+const { cookieSecret } = require('./lib/merged.js');
+app.use(session({ secret: cookieSecret }));
+`,
+      errors: [
+        { messageId: 'secretInSink', line: 3, column: 27, endLine: 3, endColumn: 39, data: { what: 'session secret', sink: '`express-session session (secret)`', via: ' (in lib/env/all.js)' } },
       ],
     },
     // The config module requires its defaults through a path built from __dirname: path.resolve(__dirname + '/env/all.js')
