@@ -233,6 +233,32 @@ export function importedNameReferences(context: FileContext, names: ReadonlySet<
   return references;
 }
 
+/** A call of a name imported from a project file: `name(…)` or `name.member(…)`. */
+interface ImportedNameCall {
+  readonly name: string;
+  readonly call: TSESTree.CallExpression;
+}
+
+const IMPORTED_NAME_CALLS = perFileKey<readonly ImportedNameCall[]>('calls of names imported from project files');
+
+/** Every call of a name imported from a project file, in the order of the references, each once; listed once per file for every rule. */
+function importedNameCallSites(context: FileContext): readonly ImportedNameCall[] {
+  return perFile(context, IMPORTED_NAME_CALLS, () => {
+    const sites: ImportedNameCall[] = [];
+    const seen = new Set<TSESTree.CallExpression>();
+    for (const { identifier } of importedNameReferences(context, projectImportNames(context))) {
+      const parent = identifier.parent;
+      const callee = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier ? parent : identifier;
+      const call = callee.parent;
+      if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === callee && !seen.has(call)) {
+        seen.add(call);
+        sites.push({ name: identifier.name, call });
+      }
+    }
+    return sites;
+  });
+}
+
 /**
  * The calls `name(…)` and `name.member(…)` of names the file imports from project files, for the
  * names `accepts` keeps (asked once per name, in the order of the references; a name's file is
@@ -241,25 +267,22 @@ export function importedNameReferences(context: FileContext, names: ReadonlySet<
  * @example import { getJson } from './lib/http'; getJson(url); // importedNameCalls(context, (name) => mayBeHttpWrapper(context, name)) → [getJson(url)]
  */
 export function importedNameCalls(context: FileContext, accepts: (name: string) => boolean, options: { readonly withArguments?: boolean } = {}): TSESTree.CallExpression[] {
-  const calls = new Set<TSESTree.CallExpression>();
+  const calls: TSESTree.CallExpression[] = [];
   const answers = new Map<string, boolean>();
-  for (const { identifier } of importedNameReferences(context, projectImportNames(context))) {
-    const parent = identifier.parent;
-    const callee = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier ? parent : identifier;
-    const call = callee.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee || (options.withArguments === true && call.arguments.length === 0)) {
+  for (const { name, call } of importedNameCallSites(context)) {
+    if (options.withArguments === true && call.arguments.length === 0) {
       continue;
     }
-    let accepted = answers.get(identifier.name);
+    let accepted = answers.get(name);
     if (accepted === undefined) {
-      accepted = accepts(identifier.name);
-      answers.set(identifier.name, accepted);
+      accepted = accepts(name);
+      answers.set(name, accepted);
     }
     if (accepted) {
-      calls.add(call);
+      calls.push(call);
     }
   }
-  return [...calls];
+  return calls;
 }
 
 /** Per file: the declarations (import specifiers, `import = require`, declarators) that bind project imports. */
