@@ -10,6 +10,10 @@ import type { FileContext } from '../../core/context';
 const DEV_NAMES = new Set(['isdev', 'isdevelopment', 'dev', 'development', 'isdevmode', 'devmode', 'indev', 'indevelopment', 'islocal']);
 const PROD_NAMES = new Set(['isprod', 'isproduction', 'prod', 'production', 'inproduction', 'isprodmode']);
 const DEV_ENVS = new Set(['development', 'dev', 'test', 'local']);
+/** Member names that hold the environment's name, compared without `_` and case: `NODE_ENV`, `APP_ENV`, `config.env`, `environment`. */
+const ENV_NAMES = new Set(['nodeenv', 'appenv', 'env', 'environment']);
+/** Objects whose members the client chooses: `req.query.env === 'development'` guards nothing. */
+const CLIENT_OBJECTS = /\b(?:query|body|params|headers|cookies|searchParams)\b/u;
 const PROD_ENVS = new Set(['production', 'prod']);
 
 /**
@@ -103,7 +107,7 @@ export class DevOnlyBranches {
           ? memberName(this.context, node)
           : null;
     // `req.query.isDev` is chosen by the client: no guard at all.
-    if (name === null || /\b(?:query|body|params|headers|cookies|searchParams)\b/u.test(this.context.sourceCode.getText(node))) {
+    if (name === null || CLIENT_OBJECTS.test(this.context.sourceCode.getText(node))) {
       return null;
     }
     if (this.devGuards.includes(name)) {
@@ -113,12 +117,19 @@ export class DevOnlyBranches {
     return DEV_NAMES.has(key) ? true : PROD_NAMES.has(key) ? false : null;
   }
 
-  /** `process.env.NODE_ENV`, `import.meta.env.MODE`, `app.get('env')`, or a const holding one. */
+  /**
+   * `process.env.NODE_ENV`, `import.meta.env.MODE`, `app.get('env')`, a configuration's
+   * environment name (`config.env`, `settings.environment`, `cfg.nodeEnv`), or a const holding one.
+   * Never a value the client sends (`req.query.env`).
+   */
   private isEnvName(raw: TSESTree.Node, depth: number): boolean {
     const node = skipTsWrappers(raw.type === AST_NODE_TYPES.ChainExpression ? raw.expression : raw);
     if (node.type === AST_NODE_TYPES.MemberExpression) {
       const name = memberName(this.context, node);
-      return name === 'NODE_ENV' || name === 'APP_ENV' || name === 'ENV' || (name === 'MODE' && /\benv\b/u.test(this.context.sourceCode.getText(node.object)));
+      if (name === null || CLIENT_OBJECTS.test(this.context.sourceCode.getText(node))) {
+        return false;
+      }
+      return ENV_NAMES.has(name.replace(/_/gu, '').toLowerCase()) || (name === 'MODE' && /\benv\b/u.test(this.context.sourceCode.getText(node.object)));
     }
     if (node.type === AST_NODE_TYPES.CallExpression) {
       return calleeMethod(node) === 'get' && firstArgString(node) === 'env';
