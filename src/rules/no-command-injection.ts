@@ -5,7 +5,7 @@ import { createRule } from '../core/create-rule';
 import { isFunctionLike, resolveFunction } from '../core/functions';
 import { skipTsWrappers } from '../core/static';
 import { NAME_LIST_SCHEMA } from '../core/option-schemas';
-import { controllerAnalyzer, getRequestInputAnalyzer, importedPathWrapper, isImportedCallee, mayBePathWrapper } from '../analysis/request-input/index';
+import { controllerAnalyzer, getRequestInputAnalyzer, importedPathWrapperCalls, mayBePathWrapper } from '../analysis/request-input/index';
 import {
   argumentList,
   commandSinkCalls,
@@ -145,12 +145,8 @@ export default createRule<Options, MessageIds>({
         return;
       }
       const calls = importedNameCalls(context, (name) => mayBePathWrapper(context, name, COMMAND_LINE_TRACE_MAP), { withArguments: true });
-      for (const call of calls) {
-        if (!isImportedCallee(context, call.callee, COMMAND_LINE_TRACE_MAP)) {
-          continue;
-        }
-        const wrapper = importedPathWrapper(context, call.callee, COMMAND_LINE_TRACE_MAP, undefined, inputOptions);
-        wrapper?.params.forEach((inner, index) => {
+      for (const { call, wrapper } of importedPathWrapperCalls(context, calls, COMMAND_LINE_TRACE_MAP, undefined, inputOptions)) {
+        wrapper.params.forEach((inner, index) => {
           const arg = call.arguments[index];
           const origin = inner === undefined || !arg ? null : inputOrigin(arg);
           if (!arg || !origin) {

@@ -7,7 +7,7 @@ import { insertImport, moduleSyntaxOf } from '../core/imports';
 import { isFunctionLike } from '../core/functions';
 import { CALL, iterateModuleReferences } from '../core/modules';
 import type { TraceMap } from '../core/modules';
-import { basenameEdit, controllerAnalyzer, getRequestInputAnalyzer, importedHandlerSinks, importedPathWrapper, isImportedCallee, isImportedHandler, mayBeImportedHandler, mayBePathWrapper, rootOption, unconfinedFilePath } from '../analysis/request-input/index';
+import { basenameEdit, controllerAnalyzer, getRequestInputAnalyzer, importedHandlerSinks, importedPathWrapperCalls, isImportedHandler, mayBeImportedHandler, mayBePathWrapper, rootOption, unconfinedFilePath } from '../analysis/request-input/index';
 import { importedNameReferences, projectImportNames } from '../project/index';
 import { scopeOf, variableFor } from '../core/variable-index';
 import { getSettings } from '../core/settings';
@@ -159,15 +159,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkImportedWrappers(namedCalls: readonly TSESTree.CallExpression[]): void {
-      for (const call of namedCalls) {
-        if (!isImportedCallee(context, call.callee, fsTraceMap(), FS_GLOBAL_TRACE_MAP)) {
-          continue;
-        }
-        // The helper's summary (one per parse of its file) before this file's arguments are classified.
-        const wrapper = importedPathWrapper(context, call.callee, fsTraceMap(), FS_GLOBAL_TRACE_MAP, options);
-        if (!wrapper?.params.some((sink) => sink !== undefined)) {
-          continue;
-        }
+      for (const { call, wrapper } of importedPathWrapperCalls(context, namedCalls, fsTraceMap(), FS_GLOBAL_TRACE_MAP, options)) {
         let inputs = call.arguments.map((arg) => (arg.type === AST_NODE_TYPES.SpreadElement ? null : analyzer.classify(arg)));
         if (!inputs.some((result) => result?.kind === 'input')) {
           // A controller its file exports for a routes file to register: `(req, res)` are a handler's.

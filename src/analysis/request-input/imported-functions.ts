@@ -226,13 +226,6 @@ export function isImportedCallee<T>(
   return id.type === AST_NODE_TYPES.Identifier && mayBePathWrapper(context, id.name, traceMap, globals) && importedFileMentions(context, node, mentionsOf(traceMap, globals));
 }
 
-/**
- * The wrapper a call of `callee` calls, when `callee` is imported from another project file
- * and a parameter of that function reaches one of the sinks of `traceMap` unsanitised
- * (`export const readUpload = (name) => fs.readFile(path.join(DIR, name))`). Summaries are
- * memoised per (parse of the other file, function). `null` otherwise; never throws.
- * @example importedPathWrapper(context, readUploadId, FS_TRACE_MAP, FS_GLOBAL_TRACE_MAP)?.params // ['fs.readFile']
- */
 /** Per trace map: what a file must mention to use one of its sinks (a module specifier or a global). */
 const sinkMentions = new WeakMap<object, RegExp>();
 
@@ -289,6 +282,13 @@ export function isImportedHandler<T>(
   return id.type === AST_NODE_TYPES.Identifier && importedNameMayHold(context, id.name, pattern) && importedFileMentions(context, plain, pattern);
 }
 
+/**
+ * The wrapper a call of `callee` calls, when `callee` is imported from another project file
+ * and a parameter of that function reaches one of the sinks of `traceMap` unsanitised
+ * (`export const readUpload = (name) => fs.readFile(path.join(DIR, name))`). Summaries are
+ * memoised per (parse of the other file, function). `null` otherwise; never throws.
+ * @example importedPathWrapper(context, readUploadId, FS_TRACE_MAP, FS_GLOBAL_TRACE_MAP)?.params // ['fs.readFile']
+ */
 export function importedPathWrapper<T extends PathSink>(
   context: FileContext,
   callee: TSESTree.Node,
@@ -307,6 +307,38 @@ export function importedPathWrapper<T extends PathSink>(
   } catch {
     return null;
   }
+}
+
+/** A call of an imported wrapper (see `importedPathWrapper`), with the wrapper. */
+export interface ImportedPathWrapperCall {
+  readonly call: TSESTree.CallExpression;
+  readonly wrapper: ImportedPathWrapper;
+}
+
+/**
+ * The calls among `calls` of imported functions that pass a parameter to a sink of `traceMap`,
+ * each with its wrapper. The wrapper's summary is read before anything about the call's arguments
+ * is worked out: a call of a function that reaches no sink costs a lookup, not a data-flow walk.
+ * @example importedPathWrapperCalls(context, [readUpload(req.params.name)], FS_TRACE_MAP)[0]?.wrapper.params // ['fs.readFile']
+ */
+export function importedPathWrapperCalls<T extends PathSink>(
+  context: FileContext,
+  calls: readonly TSESTree.CallExpression[],
+  traceMap: Readonly<Record<string, TraceMap<T>>>,
+  globals?: Readonly<TraceMap<T>>,
+  options: RequestInputOptions = {},
+): ImportedPathWrapperCall[] {
+  const found: ImportedPathWrapperCall[] = [];
+  for (const call of calls) {
+    if (!isImportedCallee(context, call.callee, traceMap, globals)) {
+      continue;
+    }
+    const wrapper = importedPathWrapper(context, call.callee, traceMap, globals, options);
+    if (wrapper?.params.some((sink) => sink !== undefined)) {
+      found.push({ call, wrapper });
+    }
+  }
+  return found;
 }
 
 /** Parameter roles of a handler registered with a router framework, for a function the registration imports. */
