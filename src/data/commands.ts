@@ -156,7 +156,10 @@ export const COMMAND_LINE_TRACE_MAP: Readonly<Record<string, TraceMap<CommandLin
   }),
 );
 
-/** `util.promisify`, which turns `exec`/`execFile` into functions with the same arguments. */
+/**
+ * `util.promisify`, which turns `exec`/`execFile` (or `fs.readFile`) into functions with the same
+ * arguments: the command rule's sinks and the wrapper summaries of every request-input sink read it.
+ */
 export const PROMISIFY_TRACE_MAP: Readonly<Record<string, TraceMap<true>>> = {
   util: { promisify: { [CALL]: true } },
 };

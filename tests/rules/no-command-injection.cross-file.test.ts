@@ -30,6 +30,14 @@ import { runCommand } from './lib/shell.js';
 const app = express();
 app.get('/ls', (req, res) => res.send(runCommand(\`ls \${quote([req.query.dir])}\`)));`,
     },
+    // A promisified execFile: no shell.
+    {
+      filename: routes,
+      code: `import express from 'express';
+import { listAsync } from './lib/async-shell.js';
+const app = express();
+app.get('/ls', async (req, res) => res.send(await listAsync(req.query.dir)));`,
+    },
     // A constant command line.
     {
       filename: routes,
@@ -96,6 +104,24 @@ app.post('/deploy', (req, res) => res.send(checkout(req.body.branch)));`,
           endLine: 4,
           endColumn: 68,
           data: { sink: 'checkout', definedIn: 'lib/git.js', inner: 'runCommand → execSync', source: 'req.body.branch', checks: '' },
+        },
+      ],
+    },
+    {
+      // The helper runs the line through a promisified exec.
+      filename: routes,
+      code: `import express from 'express';
+import { runLine } from './lib/async-shell.js';
+const app = express();
+app.get('/run', async (req, res) => res.send(await runLine(req.query.cmd)));`,
+      errors: [
+        {
+          messageId: 'wrapperCommand',
+          line: 4,
+          column: 60,
+          endLine: 4,
+          endColumn: 73,
+          data: { sink: 'runLine', definedIn: 'lib/async-shell.js', inner: 'execAsync', source: 'req.query.cmd', checks: '' },
         },
       ],
     },

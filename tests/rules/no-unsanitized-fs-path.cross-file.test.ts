@@ -24,6 +24,11 @@ app.get('/u/:name', async (req, res) => res.send(await readUploadSafe(req.params
 import { readChecked } from './lib/storage.js';
 const app = express();
 app.get('/u/:name', async (req, res) => res.send(await readChecked(req.params.name)));` },
+    // A promisified fs.readFile behind a file-name reducer.
+    { filename: routes, code: `const express = require('express');
+const { readDocSafe } = require('./lib/promisified.js');
+const app = express();
+app.get('/doc/:name', async (req, res) => res.send(await readDocSafe(req.params.name)));` },
     // A function of the other file that never touches the file system.
     { filename: routes, code: `import express from 'express';
 import { describeUpload } from './lib/storage.js';
@@ -65,6 +70,24 @@ import { readUpload } from './lib/storage.js';
 const app = express();
 app.get('/u/:name', async (req, res) => res.send(await readUpload(req.params.name)));`,
       errors: [{ messageId: 'requestPath', line: 4, column: 67, endLine: 4, endColumn: 82, data: { sink: 'readUpload', via: VIA_STORAGE, source: 'req.params.name' } }],
+    },
+    {
+      // The helper reads through a promisified fs.readFile.
+      filename: routes,
+      code: `const express = require('express');
+const { readDoc } = require('./lib/promisified.js');
+const app = express();
+app.get('/doc/:name', async (req, res) => res.send(await readDoc(req.params.name)));`,
+      errors: [
+        {
+          messageId: 'requestPath',
+          line: 4,
+          column: 66,
+          endLine: 4,
+          endColumn: 81,
+          data: { sink: 'readDoc', via: ' (lib/promisified.js, which passes it to `readFileAsync`)', source: 'req.params.name' },
+        },
+      ],
     },
     {
       // Two files away: readArchived (lib/archive.js) -> readUpload (lib/storage.js) -> fs.readFile.
