@@ -18,7 +18,7 @@
 //                         followsRedirects: R
 //   no-command-injection  requestCommand, requestCommandFalseConfidence, wrapperCommand,
 //                         wrapperCommandFalseConfidence, requestShellArgs, requestProgram: C;
-//                         requestCode: E
+//                         requestCode, wrapperCode: E
 // A finding matches an entry when it is on the entry's line (through `endLine`) or one of its
 // `alsoAt` lines and has the entry's category.
 // - TP: scored entries with at least one matching finding (a defect reported twice counts once);
@@ -56,6 +56,7 @@ const CATEGORY_OF = {
   requestShellArgs: 'C',
   requestProgram: 'C',
   requestCode: 'E',
+  wrapperCode: 'E',
 };
 const CATEGORIES = ['S', 'P', 'R', 'C', 'E'];
 const RULE_OF = { S: 'no-ssrf', P: 'no-ssrf', R: 'no-ssrf', C: 'no-command-injection', E: 'no-command-injection', '?': '?' };

@@ -116,32 +116,41 @@ export const CODE_GLOBAL_TRACE_MAP: Readonly<TraceMap<CommandSink>> = {
 export const COMMAND_MODULES: ReadonlySet<string> = new Set([...Object.keys(COMMAND_TRACE_MAP), 'zx', 'zx/core']);
 export const CODE_GLOBAL_NAMES: readonly string[] = Object.keys(CODE_GLOBAL_TRACE_MAP);
 
-/** A sink that runs its argument `pathArgs[0]` as a command line, in the shape the cross-file wrapper engine reads. */
-export interface CommandLineSink extends CommandSink {
+/** A sink that runs its argument `pathArgs[0]` as a command line or as code, in the shape the cross-file wrapper engine reads. */
+export interface TextSink extends CommandSink {
   readonly pathArgs: readonly number[];
 }
 
-/** The `shell` sinks of a trace map (a command line as one string), each with its text argument as `pathArgs`. */
-function commandLineSinks(map: TraceMap<CommandSink>): TraceMap<CommandLineSink> | null {
+/** The sinks of `kind` in a trace map whose text is one argument, each with that argument as `pathArgs`. */
+function textSinks(map: TraceMap<CommandSink>, kind: CommandSinkKind): TraceMap<TextSink> | null {
   const out: Record<string | symbol, unknown> = {};
   let found = false;
   for (const key of [...Object.keys(map), CALL, CONSTRUCT] as (string | typeof CALL | typeof CONSTRUCT)[]) {
     const value = (map as Record<string | symbol, unknown>)[key];
     if (typeof key === 'symbol') {
       const sink = value as CommandSink | undefined;
-      if (sink?.kind === 'shell' && typeof sink.textArg === 'number') {
+      if (sink?.kind === kind && typeof sink.textArg === 'number') {
         out[key] = { ...sink, pathArgs: [sink.textArg] };
         found = true;
       }
     } else if (value && typeof value === 'object') {
-      const inner = commandLineSinks(value as TraceMap<CommandSink>);
+      const inner = textSinks(value as TraceMap<CommandSink>, kind);
       if (inner) {
         out[key] = inner;
         found = true;
       }
     }
   }
-  return found ? (out as TraceMap<CommandLineSink>) : null;
+  return found ? (out as TraceMap<TextSink>) : null;
+}
+
+function textSinkModules(kind: CommandSinkKind): Readonly<Record<string, TraceMap<TextSink>>> {
+  return Object.fromEntries(
+    Object.entries(COMMAND_TRACE_MAP).flatMap(([module, map]) => {
+      const sinks = textSinks(map, kind);
+      return sinks ? [[module, sinks]] : [];
+    }),
+  );
 }
 
 /**
@@ -149,12 +158,13 @@ function commandLineSinks(map: TraceMap<CommandSink>): TraceMap<CommandLineSink>
  * `execaCommand`…), per module: what a helper of another project file must pass a parameter to
  * for a call of it with request input to be reported (`runCommand(req.query.cmd)`).
  */
-export const COMMAND_LINE_TRACE_MAP: Readonly<Record<string, TraceMap<CommandLineSink>>> = Object.fromEntries(
-  Object.entries(COMMAND_TRACE_MAP).flatMap(([module, map]) => {
-    const lines = commandLineSinks(map);
-    return lines ? [[module, lines]] : [];
-  }),
-);
+export const COMMAND_LINE_TRACE_MAP: Readonly<Record<string, TraceMap<TextSink>>> = textSinkModules('shell');
+
+/** The sinks that evaluate one argument as JavaScript (`vm.runInNewContext`, `new vm.Script`), per module, for helpers of other files. */
+export const CODE_TEXT_TRACE_MAP: Readonly<Record<string, TraceMap<TextSink>>> = textSinkModules('code');
+
+/** `eval(code)`, the global that evaluates one argument, for helpers of other files (`Function` takes them all, timers run functions more often than text). */
+export const CODE_TEXT_GLOBALS: Readonly<TraceMap<TextSink>> = textSinks({ eval: CODE_GLOBAL_TRACE_MAP.eval! }, 'code') ?? {};
 
 /**
  * `util.promisify`, which turns `exec`/`execFile` (or `fs.readFile`) into functions with the same

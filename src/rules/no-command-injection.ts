@@ -19,7 +19,7 @@ import {
   templateRunner,
 } from '../analysis/commands/index';
 import type { CommandSinkCall } from '../analysis/commands/index';
-import { COMMAND_LINE_TRACE_MAP, SHELL_QUOTERS } from '../data/commands';
+import { CODE_TEXT_GLOBALS, CODE_TEXT_TRACE_MAP, COMMAND_LINE_TRACE_MAP, SHELL_QUOTERS } from '../data/commands';
 import { importedNameCalls, projectImportNames } from '../project/index';
 
 export type Options = [{ sources?: string[]; sanitizers?: string[] }];
@@ -28,6 +28,7 @@ export type MessageIds =
   | 'requestCommandFalseConfidence'
   | 'wrapperCommand'
   | 'wrapperCommandFalseConfidence'
+  | 'wrapperCode'
   | 'requestShellArgs'
   | 'requestProgram'
   | 'requestCode'
@@ -39,6 +40,12 @@ const FILE_NAME_CHECK = /^(?:path\.(?:basename|extname)\(\)|sanitize-filename|re
 type RequestInputAnalyzer = ReturnType<typeof getRequestInputAnalyzer>;
 type RequestInputOptions = NonNullable<Parameters<typeof getRequestInputAnalyzer>[1]>;
 type RequestInputOrigin = Extract<ReturnType<RequestInputAnalyzer['classify']>, { kind: 'input' }>['origin'];
+
+/** What helpers of other project files are followed to: command lines, and code evaluated in the process. */
+const WRAPPER_KINDS = [
+  { sinks: COMMAND_LINE_TRACE_MAP, globals: undefined, code: false },
+  { sinks: CODE_TEXT_TRACE_MAP, globals: CODE_TEXT_GLOBALS, code: true },
+] as const;
 
 /** The tracker's vocabulary for this rule: the options, with shell quoting functions as sanitisers. Once per option set. */
 const trackerOptions = new WeakMap<object, RequestInputOptions>();
@@ -61,6 +68,8 @@ export default createRule<Options, MessageIds>({
         '`{{sink}}` ({{definedIn}}) passes this argument to `{{inner}}`, which runs it as a command line, and it is built from request input (`{{source}}`): it can then run any command. Make the helper pass the values as an argument array to `execFile`/`spawn` without a shell, or check them against an allow-list first.',
       wrapperCommandFalseConfidence:
         '`{{sink}}` ({{definedIn}}) passes this argument to `{{inner}}`, which runs it as a command line, and it is built from request input (`{{source}}`); {{checks}} leaves `;`, `$(…)` and spaces in it, so it can still run any command. Make the helper pass the values as an argument array to `execFile`/`spawn` without a shell, or check them against an allow-list first.',
+      wrapperCode:
+        '`{{sink}}` ({{definedIn}}) passes this argument to `{{inner}}`, which runs it as JavaScript, and it is built from request input (`{{source}}`). Make the helper parse the data (`JSON.parse`, a lookup table) instead of running it.',
       requestShellArgs:
         '`{{sink}}` runs with a shell, which parses its arguments built from request input (`{{source}}`). Drop the `shell` option so that each argument reaches the program as it is, or check the values against an allow-list first.',
       requestProgram:
@@ -137,34 +146,39 @@ export default createRule<Options, MessageIds>({
 
     /**
      * `runCommand(req.query.cmd)` where `runCommand`, in another project file, passes its parameter
-     * to `exec`/`execSync` (or a helper of a further file that does): reported at the argument. The
-     * helper's summary (once per parse of its file) is read before the argument is classified.
+     * to `exec`/`execSync` (or a helper of a further file that does), and `calculate(req.body.expr)`
+     * where `calculate` passes it to `eval`/`vm`: reported at the argument. The helper's summary
+     * (once per parse of its file) is read before the argument is classified.
      */
     function checkImportedWrappers(): void {
       if (projectImportNames(context).size === 0) {
         return;
       }
-      const calls = importedNameCalls(context, (name) => mayBePathWrapper(context, name, COMMAND_LINE_TRACE_MAP), { withArguments: true });
-      for (const { call, wrapper } of importedPathWrapperCalls(context, calls, COMMAND_LINE_TRACE_MAP, undefined, inputOptions)) {
-        wrapper.params.forEach((inner, index) => {
-          const arg = call.arguments[index];
-          const origin = inner === undefined || !arg ? null : inputOrigin(arg);
-          if (!arg || !origin) {
-            return;
-          }
-          const checks = origin.falseConfidence.filter((note) => FILE_NAME_CHECK.test(note));
-          context.report({
-            node: arg,
-            messageId: checks.length > 0 ? 'wrapperCommandFalseConfidence' : 'wrapperCommand',
-            data: {
-              sink: sinkName(call.callee),
-              definedIn: wrapper.definedIn,
-              inner,
-              source: origin.description,
-              checks: checks.map((check) => `\`${check}\``).join(', '),
-            },
+      const reported = new Set<TSESTree.Node>();
+      for (const kind of WRAPPER_KINDS) {
+        const calls = importedNameCalls(context, (name) => mayBePathWrapper(context, name, kind.sinks, kind.globals), { withArguments: true });
+        for (const { call, wrapper } of importedPathWrapperCalls(context, calls, kind.sinks, kind.globals, inputOptions)) {
+          wrapper.params.forEach((inner, index) => {
+            const arg = call.arguments[index];
+            const origin = inner === undefined || !arg || reported.has(arg) ? null : inputOrigin(arg);
+            if (!arg || !origin) {
+              return;
+            }
+            reported.add(arg);
+            const checks = kind.code ? [] : origin.falseConfidence.filter((note) => FILE_NAME_CHECK.test(note));
+            context.report({
+              node: arg,
+              messageId: kind.code ? 'wrapperCode' : checks.length > 0 ? 'wrapperCommandFalseConfidence' : 'wrapperCommand',
+              data: {
+                sink: sinkName(call.callee),
+                definedIn: wrapper.definedIn,
+                inner,
+                source: origin.description,
+                checks: checks.map((check) => `\`${check}\``).join(', '),
+              },
+            });
           });
-        });
+        }
       }
     }
 

@@ -38,6 +38,14 @@ import { listAsync } from './lib/async-shell.js';
 const app = express();
 app.get('/ls', async (req, res) => res.send(await listAsync(req.query.dir)));`,
     },
+    // A helper that parses the data instead of running it.
+    {
+      filename: routes,
+      code: `import express from 'express';
+import { parseSettings } from './lib/evaluate.js';
+const app = express();
+app.post('/settings', (req, res) => res.json(parseSettings(req.body.settings)));`,
+    },
     // A constant command line.
     {
       filename: routes,
@@ -122,6 +130,32 @@ app.get('/run', async (req, res) => res.send(await runLine(req.query.cmd)));`,
           endLine: 4,
           endColumn: 73,
           data: { sink: 'runLine', definedIn: 'lib/async-shell.js', inner: 'execAsync', source: 'req.query.cmd', checks: '' },
+        },
+      ],
+    },
+    {
+      // Helpers that evaluate their parameter as JavaScript: eval, and a vm.Script they construct.
+      filename: routes,
+      code: `import express from 'express';
+import { calculate, runScript } from './lib/evaluate.js';
+const app = express();
+app.post('/calc', (req, res) => res.json([calculate(req.body.expr), runScript(req.body.source)]));`,
+      errors: [
+        {
+          messageId: 'wrapperCode',
+          line: 4,
+          column: 53,
+          endLine: 4,
+          endColumn: 66,
+          data: { sink: 'calculate', definedIn: 'lib/evaluate.js', inner: 'eval', source: 'req.body.expr' },
+        },
+        {
+          messageId: 'wrapperCode',
+          line: 4,
+          column: 79,
+          endLine: 4,
+          endColumn: 94,
+          data: { sink: 'runScript', definedIn: 'lib/evaluate.js', inner: 'new vm.Script', source: 'req.body.source' },
         },
       ],
     },

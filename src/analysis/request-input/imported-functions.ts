@@ -54,9 +54,9 @@ const inProgress = new Set<FunctionLike>();
 let hops = 0;
 
 
-function calleeText(context: FileContext, call: TSESTree.CallExpression): string {
+function calleeText(context: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression): string {
   const text = context.sourceCode.getText(call.callee).replace(/\s+/gu, '');
-  return text.length <= 40 ? text : 'a file-system call';
+  return text.length > 40 ? 'this call' : call.type === AST_NODE_TYPES.NewExpression ? `new ${text}` : text;
 }
 
 /**
@@ -71,7 +71,7 @@ function* sinkArguments<T extends PathSink>(
   within: FunctionLike | null,
 ): Generator<{ readonly node: TSESTree.Node; readonly sink: string }> {
   const inside = (node: TSESTree.Node): boolean => !within || (within.range[0] <= node.range[0] && node.range[1] <= within.range[1]);
-  const argumentsOf = function* (call: TSESTree.CallExpression, info: T): Generator<{ readonly node: TSESTree.Node; readonly sink: string }> {
+  const argumentsOf = function* (call: TSESTree.CallExpression | TSESTree.NewExpression, info: T): Generator<{ readonly node: TSESTree.Node; readonly sink: string }> {
     for (const index of info.pathArgs) {
       const arg = call.arguments[index];
       if (arg) {
@@ -80,8 +80,8 @@ function* sinkArguments<T extends PathSink>(
     }
   };
   for (const ref of iterateModuleReferences(file, traceMap, globals)) {
-    if (ref.kind === 'call' && inside(ref.node)) {
-      yield* argumentsOf(ref.node as TSESTree.CallExpression, ref.info);
+    if ((ref.kind === 'call' || ref.kind === 'construct') && inside(ref.node)) {
+      yield* argumentsOf(ref.node as TSESTree.CallExpression | TSESTree.NewExpression, ref.info);
     }
   }
   // `const run = promisify(exec)`, `util.promisify(fs.readFile)`: the result takes the same arguments.
