@@ -29,6 +29,16 @@ app.get('/u/:name', async (req, res) => res.send(await readChecked(req.params.na
 const { readDocSafe } = require('./lib/promisified.js');
 const app = express();
 app.get('/doc/:name', async (req, res) => res.send(await readDocSafe(req.params.name)));` },
+    // The helper's check is a configured sanitiser: its summary is judged with this option set,
+    // not with the one of the invalid case below that reads the same helper without it.
+    {
+      filename: routes,
+      options: [{ sanitizers: ['isSafeName'] }],
+      code: `import express from 'express';
+import { readRegistered } from './lib/checked-name.js';
+const app = express();
+app.get('/r/:name', async (req, res) => res.send(await readRegistered(req.params.name)));`,
+    },
     // A function of the other file that never touches the file system.
     { filename: routes, code: `import express from 'express';
 import { describeUpload } from './lib/storage.js';
@@ -70,6 +80,24 @@ import { readUpload } from './lib/storage.js';
 const app = express();
 app.get('/u/:name', async (req, res) => res.send(await readUpload(req.params.name)));`,
       errors: [{ messageId: 'requestPath', line: 4, column: 67, endLine: 4, endColumn: 82, data: { sink: 'readUpload', via: VIA_STORAGE, source: 'req.params.name' } }],
+    },
+    {
+      // The same helper without the option: its check is unknown, so the name reaches the sink.
+      filename: routes,
+      code: `import express from 'express';
+import { readRegistered } from './lib/checked-name.js';
+const app = express();
+app.get('/r/:name', async (req, res) => res.send(await readRegistered(req.params.name)));`,
+      errors: [
+        {
+          messageId: 'requestPath',
+          line: 4,
+          column: 71,
+          endLine: 4,
+          endColumn: 86,
+          data: { sink: 'readRegistered', via: ' (lib/checked-name.js, which passes it to `fs.readFile`)', source: 'req.params.name' },
+        },
+      ],
     },
     {
       // The helper reads through a promisified fs.readFile.

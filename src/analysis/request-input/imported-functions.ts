@@ -39,6 +39,9 @@ export interface PathSink {
   readonly pathArgs: readonly number[];
 }
 
+/** The options of a caller that passes none: one object, so that the summaries it asks for are memoised too. */
+const DEFAULT_OPTIONS: RequestInputOptions = Object.freeze({});
+
 /** Files followed from a caller through wrappers that call wrappers. */
 export const MAX_WRAPPER_HOPS = 2;
 
@@ -48,8 +51,11 @@ const WRAPPER_SEED = '\0wrapper-parameter';
 /** The sinks one parameter reaches: their names as written (`fs.readFile`). */
 type ParameterSinks = readonly (string | undefined)[];
 
-/** Per parsed file and trace map: the parameter sinks of each function. */
-const SUMMARIES = perFileKey<WeakMap<object, Map<FunctionLike, ParameterSinks | null>>>('fs wrapper summaries');
+/**
+ * Per parsed file, trace map and option set (the rule's options, whose sources and sanitisers
+ * decide what a parameter reaches): the parameter sinks of each function.
+ */
+const SUMMARIES = perFileKey<WeakMap<object, WeakMap<RequestInputOptions, Map<FunctionLike, ParameterSinks | null>>>>('wrapper summaries');
 const inProgress = new Set<FunctionLike>();
 let hops = 0;
 
@@ -118,10 +124,15 @@ function parameterSinks<T extends PathSink>(
   options: RequestInputOptions,
 ): ParameterSinks | null {
   const perMap = perFile(file.context, SUMMARIES, () => new WeakMap());
-  let perFn = perMap.get(traceMap);
+  let perOptions = perMap.get(traceMap);
+  if (!perOptions) {
+    perOptions = new WeakMap();
+    perMap.set(traceMap, perOptions);
+  }
+  let perFn = perOptions.get(options);
   if (!perFn) {
     perFn = new Map();
-    perMap.set(traceMap, perFn);
+    perOptions.set(options, perFn);
   }
   if (perFn.has(fn)) {
     return perFn.get(fn)!;
@@ -320,7 +331,7 @@ export function importedPathWrapper<T extends PathSink>(
   callee: TSESTree.Node,
   traceMap: Readonly<Record<string, TraceMap<T>>>,
   globals?: Readonly<TraceMap<T>>,
-  options: RequestInputOptions = {},
+  options: RequestInputOptions = DEFAULT_OPTIONS,
 ): ImportedPathWrapper | null {
   try {
     // A file that names none of the sinks' modules cannot hold a wrapper of them: not parsed.
@@ -352,7 +363,7 @@ export function importedPathWrapperCalls<T extends PathSink>(
   calls: readonly TSESTree.CallExpression[],
   traceMap: Readonly<Record<string, TraceMap<T>>>,
   globals?: Readonly<TraceMap<T>>,
-  options: RequestInputOptions = {},
+  options: RequestInputOptions = DEFAULT_OPTIONS,
 ): ImportedPathWrapperCall[] {
   const found: ImportedPathWrapperCall[] = [];
   for (const call of calls) {
@@ -396,7 +407,7 @@ export function importedHandlerSinks<T extends PathSink>(
   framework: string,
   traceMap: Readonly<Record<string, TraceMap<T>>>,
   globals?: Readonly<TraceMap<T>>,
-  options: RequestInputOptions = {},
+  options: RequestInputOptions = DEFAULT_OPTIONS,
 ): ImportedHandlerSink[] {
   try {
     const paramsOf = HANDLER_PARAMS[framework];
@@ -613,7 +624,7 @@ const controllerAnalyzers = new WeakMap<FunctionLike, WeakMap<object, Map<ValueP
  * unknown (see `controllerSeeds`). `null` when the node is in no such function, or the function
  * is already a handler of its file.
  */
-export function controllerAnalyzer(context: FileContext, node: TSESTree.Node, options: RequestInputOptions = {}): RequestInputAnalyzer | null {
+export function controllerAnalyzer(context: FileContext, node: TSESTree.Node, options: RequestInputOptions = DEFAULT_OPTIONS): RequestInputAnalyzer | null {
   const controller = controllerSeeds(context, node);
   if (!controller) {
     return null;
