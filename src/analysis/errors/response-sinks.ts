@@ -10,7 +10,7 @@ import { resolveCallTarget } from '../../core/modules';
 import { compileNameSpecs, matchCallTarget, matchWrittenName } from '../../core/name-specs';
 import type { NameSpecList } from '../../core/name-specs';
 import { findObjectProperty, skipTsWrappers } from '../../core/static';
-import { memberName, outerExpression, staticCalleeName } from '../../core/ast';
+import { memberName, outerExpression, pushChildNodes, staticCalleeName } from '../../core/ast';
 import { CLIENT_ERROR_CLASSES, ERROR_FORMATTER, RESPONSE_STREAMS } from '../../data/error-values';
 import { variableFor } from '../../core/variable-index';
 import type { FileContext } from '../../core/context';
@@ -109,6 +109,8 @@ const STREAM_MODULES: ReadonlySet<string | null> = new Set([null, ...RESPONSE_ST
 const CONTROLLER_METHODS: ReadonlySet<string> = new Set(RESPONSE_STREAMS.controllerMethods);
 /** Methods on a web stream that hand it on (`stream.pipeThrough(new TextEncoderStream())`). */
 const STREAM_HAND_ON = new Set(['pipeThrough', 'pipeTo', 'tee']);
+/** Express answers whose body is their argument, not the view's locals. */
+const LOCALS_FREE_ANSWERS: ReadonlySet<string> = new Set(['send', 'json', 'jsonp', 'end', 'sendFile', 'sendStatus', 'download', 'redirect']);
 
 function sinkCallNames(extras: NameSpecList): ReadonlySet<string> | null {
   let names = callNamesByExtras.get(extras);
@@ -484,7 +486,7 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
       // A computed key (`result[key] = v`, common in any code) is resolved only on a response.
       const computedKey = target.computed && target.property.type !== AST_NODE_TYPES.Literal;
       const name = computedKey && responseEvidence(target.object) === null ? null : memberName(context, target);
-      if (name !== null && index.bodyProperties.has(name) && isResponseFor(target.object, name)) {
+      if (name !== null && index.bodyProperties.has(name) && isResponseFor(target.object, name) && (name !== 'locals' || localsMayBeSent(assignment, target.object))) {
         return {
           node: assignment,
           payloads: [{ node: assignment.right, ignoreProperties: [] }],
@@ -496,6 +498,50 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
       target = target.object;
     }
     return null;
+  }
+
+  /**
+   * Whether `res.locals` set by `assignment` can reach the client: the function that sets it renders
+   * a view (`res.render`, which reads the locals), hands the request on (`next()`, to a responder
+   * such as directus' `respond`), or does not answer itself. A handler that answers with its own
+   * body (`res.status(500).send(payload)`) and does neither keeps its locals on the server, where a
+   * logger may read them (`res.locals.errorMessage` for morgan).
+   */
+  function localsMayBeSent(assignment: TSESTree.AssignmentExpression, response: TSESTree.Node): boolean {
+    let fn: TSESTree.Node | undefined = assignment.parent;
+    while (fn && !isFunctionLike(fn)) {
+      fn = fn.parent;
+    }
+    if (!fn || !isFunctionLike(fn) || response.type !== AST_NODE_TYPES.Identifier) {
+      return true;
+    }
+    const passOn = new Set(fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier && /^(?:next|done|cb|callback)$/u.test(param.name) ? [param.name] : [])));
+    let answers = false;
+    const stack: TSESTree.Node[] = [fn.body];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        const callee = skipTsWrappers(node.callee);
+        if (callee.type === AST_NODE_TYPES.Identifier && passOn.has(callee.name)) {
+          return true;
+        }
+        if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) {
+          const method = callee.property.name;
+          let root: TSESTree.Node = callee.object;
+          while (root.type === AST_NODE_TYPES.CallExpression && root.callee.type === AST_NODE_TYPES.MemberExpression) {
+            root = root.callee.object; // res.status(500).send(…)
+          }
+          if (root.type === AST_NODE_TYPES.Identifier && root.name === response.name) {
+            if (method === 'render') {
+              return true;
+            }
+            answers ||= LOCALS_FREE_ANSWERS.has(method);
+          }
+        }
+      }
+      pushChildNodes(sourceCode, node, stack);
+    }
+    return !answers;
   }
 
   function matchActionReturn(statement: TSESTree.ReturnStatement): ResponseSink | null {
