@@ -455,6 +455,43 @@ export function* iterateValueReferences<T>(
   }
 }
 
+/** `util.promisify` (also `node:util`, named or on the module object). */
+const PROMISIFY_TRACE_MAP: Readonly<Record<string, TraceMap<true>>> = { util: { promisify: { [CALL]: true } } };
+
+/** The entry a trace map gives to a call of `path` under its module (`['exec']`, `['promises', 'readFile']`), if any. */
+function callInfoAt<T>(map: Readonly<TraceMap<T>> | undefined, path: readonly string[]): T | undefined {
+  let node: unknown = map;
+  for (const key of path) {
+    node = node !== null && typeof node === 'object' && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
+  }
+  return node !== null && typeof node === 'object' ? ((node as Record<symbol, unknown>)[CALL] as T | undefined) : undefined;
+}
+
+/**
+ * Calls of `util.promisify()` results of functions that `traceMap` lists as calls
+ * (`const execAsync = promisify(exec); execAsync(cmd)`, `util.promisify(fs.readFile)(p)`): the
+ * result takes the same arguments, so each call comes with the entry of the function it wraps.
+ * @example iteratePromisifiedCalls(context, { child_process: { exec: { [CALL]: sink } } }) // [{ node: execAsync(cmd), info: sink }]
+ */
+export function* iteratePromisifiedCalls<T>(
+  context: FileContext,
+  traceMap: Readonly<Record<string, TraceMap<T>>>,
+): Generator<{ readonly node: TSESTree.CallExpression; readonly info: T }> {
+  for (const ref of iterateModuleReferences(context, PROMISIFY_TRACE_MAP)) {
+    const [fn] = (ref.node as TSESTree.CallExpression).arguments;
+    const target = ref.kind === 'call' && fn && fn.type !== AST_NODE_TYPES.SpreadElement ? resolveCallTarget(context, fn) : null;
+    const info = target?.module && Object.hasOwn(traceMap, target.module) ? callInfoAt(traceMap[target.module], target.path) : undefined;
+    if (info === undefined) {
+      continue;
+    }
+    for (const use of iterateValueReferences(context, ref.node, { [CALL]: info })) {
+      if (use.node.type === AST_NODE_TYPES.CallExpression) {
+        yield { node: use.node, info };
+      }
+    }
+  }
+}
+
 /** Where a callee ultimately comes from: a module export path, a global, or a local binding. */
 export interface CallTarget {
   /** Module specifier without `node:` (`'fs'`), or `null` for a global. */

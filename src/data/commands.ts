@@ -166,14 +166,6 @@ export const CODE_TEXT_TRACE_MAP: Readonly<Record<string, TraceMap<TextSink>>> =
 /** `eval(code)`, the global that evaluates one argument, for helpers of other files (`Function` takes them all, timers run functions more often than text). */
 export const CODE_TEXT_GLOBALS: Readonly<TraceMap<TextSink>> = textSinks({ eval: CODE_GLOBAL_TRACE_MAP.eval! }, 'code') ?? {};
 
-/**
- * `util.promisify`, which turns `exec`/`execFile` (or `fs.readFile`) into functions with the same
- * arguments: the command rule's sinks and the wrapper summaries of every request-input sink read it.
- */
-export const PROMISIFY_TRACE_MAP: Readonly<Record<string, TraceMap<true>>> = {
-  util: { promisify: { [CALL]: true } },
-};
-
 /** zx: `$` runs a tagged template, quoting every interpolation unless its `quote` is replaced. */
 export const ZX_MODULES: ReadonlySet<string> = new Set(['zx', 'zx/core']);
 /** zx's own quoting functions: `$.quote = quotePowerShell` still quotes. */

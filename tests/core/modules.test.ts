@@ -4,7 +4,7 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
 
 import { createRule } from '../../src/core/create-rule';
-import { CALL, iterateModuleReferences, iterateValueReferences, requireSpecifier, resolveCallTarget } from '../../src/core/modules';
+import { CALL, iterateModuleReferences, iteratePromisifiedCalls, iterateValueReferences, requireSpecifier, resolveCallTarget } from '../../src/core/modules';
 import type { TraceMap } from '../../src/core/modules';
 import { createRuleTester } from '../rule-tester';
 
@@ -35,6 +35,27 @@ const traceProbe = createRule({
               context.report({ node: use.node, messageId: 'found', data: { info: use.info } });
             }
           }
+        }
+      },
+    };
+  },
+});
+
+/** Reports every call of a `util.promisify()` result of a function MODULES lists, with that function's info. */
+const promisifyProbe = createRule({
+  name: 'promisify-probe',
+  meta: {
+    type: 'problem',
+    docs: { description: 'probe', recommended: false },
+    messages: { found: '{{info}}' },
+    schema: [],
+    defaultOptions: [],
+  },
+  create(context) {
+    return {
+      'Program:exit'() {
+        for (const { node, info } of iteratePromisifiedCalls(context, MODULES)) {
+          context.report({ node, messageId: 'found', data: { info } });
         }
       },
     };
@@ -278,4 +299,28 @@ describe('requireSpecifier', () => {
   ])('%s names no file beside this one', (code) => {
     expect(requireSpecifier(argumentOf(code))).toBeNull();
   });
+});
+
+ruleTester.run('iteratePromisifiedCalls', promisifyProbe, {
+  valid: [
+    // promisify of something the map does not list, of a local function, or a local promisify
+    "import { promisify } from 'node:util'; import { stat } from 'fs'; promisify(stat)('x');",
+    "import util from 'util'; const readFile = () => {}; util.promisify(readFile)('x');",
+    "import { readFile } from 'fs'; const promisify = (f) => f; promisify(readFile)('x');",
+    // the promisified function passed on, never called here
+    "import { promisify } from 'util'; import fs from 'fs'; export const read = promisify(fs.readFile);",
+  ],
+  invalid: [
+    {
+      code: "import { promisify } from 'node:util';\nimport { readFile } from 'fs';\nconst readAsync = promisify(readFile);\nreadAsync('a');\nconst again = readAsync;\nagain('b');",
+      errors: [
+        { messageId: 'found', data: { info: 'fs.readFile' }, line: 4, column: 1, endLine: 4, endColumn: 15 },
+        { messageId: 'found', data: { info: 'fs.readFile' }, line: 6, column: 1, endLine: 6, endColumn: 11 },
+      ],
+    },
+    {
+      code: "const util = require('util');\nconst fs = require('fs');\nutil.promisify(fs.promises.readFile)('x');",
+      errors: [{ messageId: 'found', data: { info: 'fs.promises.readFile' }, line: 3, column: 1, endLine: 3, endColumn: 42 }],
+    },
+  ],
 });

@@ -3,23 +3,25 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import {
   CHILD_PROCESS_MODULE,
-  CHILD_PROCESS_SINKS,
   CODE_GLOBAL_NAMES,
   CODE_GLOBAL_TRACE_MAP,
   COMMAND_MODULES,
   COMMAND_TRACE_MAP,
-  PROMISIFY_TRACE_MAP,
   ZX_MODULES,
   ZX_QUOTE_FUNCTIONS,
   ZX_QUOTE_TRACE_MAP,
 } from '../../data/commands';
 import type { CommandSink } from '../../data/commands';
-import { CALL, importsModule, iterateModuleReferences, iterateValueReferences, resolveCallTarget, stripNodePrefix } from '../../core/modules';
+import { importsModule, iterateModuleReferences, iteratePromisifiedCalls, resolveCallTarget, stripNodePrefix } from '../../core/modules';
+import type { TraceMap } from '../../core/modules';
 import { findOptionsArgument } from '../../core/options-object';
 import { findObjectProperty, skipTsWrappers, staticValue } from '../../core/static';
 import { escapeRegExp } from '../../core/regexp';
 import { isFunctionLike } from '../../core/functions';
 import type { FileContext } from '../../core/context';
+
+/** The `child_process` functions whose `util.promisify()` results are sinks too (`execAsync(cmd)`). */
+const PROMISIFIABLE: Readonly<Record<string, TraceMap<CommandSink>>> = { [CHILD_PROCESS_MODULE]: COMMAND_TRACE_MAP[CHILD_PROCESS_MODULE]! };
 
 /** A call of a sink found in the file. */
 export interface CommandSinkCall {
@@ -72,17 +74,8 @@ export function commandSinkCalls(context: FileContext): CommandSinkCall[] {
     }
   }
   if (importsModule(context, (specifier) => stripNodePrefix(specifier) === CHILD_PROCESS_MODULE)) {
-    for (const ref of iterateModuleReferences(context, PROMISIFY_TRACE_MAP)) {
-      const call = ref.node as TSESTree.CallExpression;
-      const [fn] = call.arguments;
-      const target = ref.kind === 'call' && fn && fn.type !== AST_NODE_TYPES.SpreadElement ? resolveCallTarget(context, fn) : null;
-      const name = target?.module === CHILD_PROCESS_MODULE && target.path.length === 1 ? target.path[0]! : null;
-      const sink = name !== null && Object.hasOwn(CHILD_PROCESS_SINKS, name) ? CHILD_PROCESS_SINKS[name]! : null;
-      if (sink) {
-        for (const use of iterateValueReferences(context, call, { [CALL]: sink })) {
-          found.push({ node: use.node as TSESTree.CallExpression, sink, promisified: true });
-        }
-      }
+    for (const { node, info } of iteratePromisifiedCalls(context, PROMISIFIABLE)) {
+      found.push({ node, sink: info, promisified: true });
     }
   }
   return found;

@@ -1,11 +1,10 @@
 
-import { CALL } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { isFunctionLike } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
-import { iterateModuleReferences, iterateValueReferences, resolveCallTarget } from '../../core/modules';
+import { iterateModuleReferences, iteratePromisifiedCalls } from '../../core/modules';
 import type { TraceMap } from '../../core/modules';
 import { skipTsWrappers } from '../../core/static';
 import { perFile, perFileKey } from '../../core/context';
@@ -16,7 +15,6 @@ import { HONO_PARAMS } from '../../frameworks/hono';
 import { KOA_PARAMS } from '../../frameworks/koa';
 import { FILE_METHODS, getParamRole } from '../../frameworks/registry';
 import { UPLOAD_WRITE_METHODS } from '../../data/fs';
-import { PROMISIFY_TRACE_MAP } from '../../data/commands';
 import { childNodes } from '../../core/ast';
 import { variableFor } from '../../core/variable-index';
 import { unconfinedFilePath } from './file-responses';
@@ -91,28 +89,11 @@ function* sinkArguments<T extends PathSink>(
     }
   }
   // `const run = promisify(exec)`, `util.promisify(fs.readFile)`: the result takes the same arguments.
-  for (const ref of iterateModuleReferences(file, PROMISIFY_TRACE_MAP)) {
-    const [fn] = (ref.node as TSESTree.CallExpression).arguments;
-    const target = ref.kind === 'call' && fn && fn.type !== AST_NODE_TYPES.SpreadElement ? resolveCallTarget(file, fn) : null;
-    const info = target?.module ? callInfoAt(traceMap[target.module], target.path) : undefined;
-    if (!info) {
-      continue;
-    }
-    for (const use of iterateValueReferences(file, ref.node as TSESTree.CallExpression, { [CALL]: info })) {
-      if (use.node.type === AST_NODE_TYPES.CallExpression && inside(use.node)) {
-        yield* argumentsOf(use.node, info);
-      }
+  for (const { node, info } of iteratePromisifiedCalls(file, traceMap)) {
+    if (inside(node)) {
+      yield* argumentsOf(node, info);
     }
   }
-}
-
-/** The sink a trace map gives to a call of `path` under its module (`['exec']`, `['promises', 'readFile']`), if any. */
-function callInfoAt<T>(map: TraceMap<T> | undefined, path: readonly string[]): T | undefined {
-  let node: unknown = map;
-  for (const key of path) {
-    node = node !== null && typeof node === 'object' && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
-  }
-  return node !== null && typeof node === 'object' ? ((node as Record<symbol, unknown>)[CALL] as T | undefined) : undefined;
 }
 
 /** Which sink (if any) each parameter of `fn` (a function of `file`) reaches without a sanitiser. */
