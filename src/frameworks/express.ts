@@ -96,6 +96,12 @@ export const express: FrameworkAdapter = routerAdapter({
     statusMethods: ['status', 'writeHead'],
     chainMethods: ['set', 'header', 'type', 'contentType', 'cookie', 'clearCookie', 'append', 'vary', 'location', 'links', 'attachment'],
     bodyProperties: ['locals', 'statusMessage'],
+    viewLocals: {
+      property: 'locals',
+      renderMethods: ['render'],
+      answerMethods: ['send', 'json', 'jsonp', 'end', 'sendFile', 'sendStatus', 'download', 'redirect'],
+      passOnParams: ['next', 'done', 'cb', 'callback'],
+    },
     statusProperties: ['statusCode'],
     errorHandlers: [{ kind: 'arity', arity: 4, errorParam: 0, responseParam: 2 }],
     fileMethods: {

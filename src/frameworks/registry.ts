@@ -19,7 +19,7 @@ import { nodeHttp } from './node-http';
 import { remix } from './remix';
 import { sveltekit } from './sveltekit';
 import { trpc } from './trpc';
-import type { ErrorHandlerSpec, FileMethod, ForeignMount, FrameworkAdapter, HandlerBinding, ParamRole, ResponseCall, ResponseFacet, ResponseMethod, Route } from './types';
+import type { ErrorHandlerSpec, FileMethod, ForeignMount, FrameworkAdapter, HandlerBinding, ParamRole, ResponseCall, ResponseFacet, ResponseMethod, Route, ViewLocals } from './types';
 
 /*
  * The adapter list and every index over it. Only this module reads FRAMEWORK_ADAPTERS at
@@ -211,6 +211,8 @@ export interface ResponseIndex {
   readonly statusMethods: ReadonlySet<string>;
   readonly chainMethods: ReadonlySet<string>;
   readonly bodyProperties: ReadonlySet<string>;
+  /** Body property -> how it reaches the client through a view (`locals`). */
+  readonly viewLocals: ReadonlyMap<string, ViewLocals>;
   readonly statusProperties: ReadonlySet<string>;
   readonly nested: ReadonlySet<string>;
   readonly factories: ReadonlySet<string>;
@@ -231,6 +233,7 @@ function indexFacets(facets: readonly ResponseFacet[]): ResponseIndex {
     statusMethods: new Set<string>(),
     chainMethods: new Set<string>(),
     bodyProperties: new Set<string>(),
+    viewLocals: new Map<string, ViewLocals>(),
     statusProperties: new Set<string>(),
     nested: new Set<string>(),
     factories: new Set<string>(),
@@ -254,6 +257,9 @@ function indexFacets(facets: readonly ResponseFacet[]): ResponseIndex {
     facet.statusMethods?.forEach((m) => index.statusMethods.add(m));
     facet.chainMethods?.forEach((m) => index.chainMethods.add(m));
     facet.bodyProperties?.forEach((p) => index.bodyProperties.add(p));
+    if (facet.viewLocals) {
+      index.viewLocals.set(facet.viewLocals.property, facet.viewLocals);
+    }
     facet.statusProperties?.forEach((p) => index.statusProperties.add(p));
     facet.nestedResponses?.forEach((p) => index.nested.add(p));
     facet.responseFactories?.forEach((m) => index.factories.add(m));

@@ -212,6 +212,18 @@ export interface ResponseCall {
  * parameters with the `response` role, or the `request` one when `contextIsResponse`) or,
  * outside recognised handlers, by the conventional `names`.
  */
+/** How values put where a view reads them reach the client (see `ResponseFacet.viewLocals`). */
+export interface ViewLocals {
+  /** The body property (`locals`). */
+  readonly property: string;
+  /** Methods that render a view with them (`render`). */
+  readonly renderMethods: readonly string[];
+  /** Methods that answer with a body of their own (`send`, `json`, `sendStatus`, `redirect`…). */
+  readonly answerMethods: readonly string[];
+  /** Names of the parameter that passes the request on to the next middleware (`next`). */
+  readonly passOnParams: readonly string[];
+}
+
 export interface ResponseFacet {
   /** Conventional names of the response (or context) parameter. */
   readonly names: readonly string[];
@@ -225,6 +237,12 @@ export interface ResponseFacet {
   readonly chainMethods?: readonly string[];
   /** Properties whose assignment sends data: Koa `ctx.body =`, Express `res.locals.x =`. */
   readonly bodyProperties?: readonly string[];
+  /**
+   * Body properties a view reads (Express `res.locals`): they reach the client through a render
+   * method, or a later middleware after the handler passes the request on (`next()`); a handler
+   * that answers with another method keeps them on the server.
+   */
+  readonly viewLocals?: ViewLocals;
   /** Properties whose assignment sets the status: `ctx.status = 500`, `res.statusCode = 500`. */
   readonly statusProperties?: readonly string[];
   /** Properties holding another response object: Koa `ctx.response`, `ctx.res`, Fastify `reply.raw`. */

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { CONTEXT_RESPONSES, getParamRole, RESPONSE_INDEX } from '../../frameworks/registry';
-import type { ResponseCall } from '../../frameworks/types';
+import type { ResponseCall, ViewLocals } from '../../frameworks/types';
 import { errorFormatterPattern, errorHandlerRoles } from './handler-roles';
 import { returnedValues } from './payload-leaks';
 import { hasDirective, isFunctionLike, textIncludes } from '../../core/functions';
@@ -109,8 +109,6 @@ const STREAM_MODULES: ReadonlySet<string | null> = new Set([null, ...RESPONSE_ST
 const CONTROLLER_METHODS: ReadonlySet<string> = new Set(RESPONSE_STREAMS.controllerMethods);
 /** Methods on a web stream that hand it on (`stream.pipeThrough(new TextEncoderStream())`). */
 const STREAM_HAND_ON = new Set(['pipeThrough', 'pipeTo', 'tee']);
-/** Express answers whose body is their argument, not the view's locals. */
-const LOCALS_FREE_ANSWERS: ReadonlySet<string> = new Set(['send', 'json', 'jsonp', 'end', 'sendFile', 'sendStatus', 'download', 'redirect']);
 
 function sinkCallNames(extras: NameSpecList): ReadonlySet<string> | null {
   let names = callNamesByExtras.get(extras);
@@ -486,7 +484,8 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
       // A computed key (`result[key] = v`, common in any code) is resolved only on a response.
       const computedKey = target.computed && target.property.type !== AST_NODE_TYPES.Literal;
       const name = computedKey && responseEvidence(target.object) === null ? null : memberName(context, target);
-      if (name !== null && index.bodyProperties.has(name) && isResponseFor(target.object, name) && (name !== 'locals' || localsMayBeSent(assignment, target.object))) {
+      const view = name === null ? undefined : index.viewLocals.get(name);
+      if (name !== null && index.bodyProperties.has(name) && isResponseFor(target.object, name) && (!view || viewLocalsMayBeSent(assignment, target.object, view))) {
         return {
           node: assignment,
           payloads: [{ node: assignment.right, ignoreProperties: [] }],
@@ -501,13 +500,13 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
   }
 
   /**
-   * Whether `res.locals` set by `assignment` can reach the client: the function that sets it renders
-   * a view (`res.render`, which reads the locals), hands the request on (`next()`, to a responder
-   * such as directus' `respond`), or does not answer itself. A handler that answers with its own
-   * body (`res.status(500).send(payload)`) and does neither keeps its locals on the server, where a
-   * logger may read them (`res.locals.errorMessage` for morgan).
+   * Whether what `assignment` puts where a view reads it (`res.locals`) can reach the client: the
+   * function that sets it renders a view (`res.render`), passes the request on (`next()`, to a
+   * responder such as directus' `respond`), or does not answer itself. A handler that answers with
+   * a body of its own (`res.status(500).send(payload)`) and does neither keeps them on the server,
+   * where a logger may read them (`res.locals.errorMessage` for morgan).
    */
-  function localsMayBeSent(assignment: TSESTree.AssignmentExpression, response: TSESTree.Node): boolean {
+  function viewLocalsMayBeSent(assignment: TSESTree.AssignmentExpression, response: TSESTree.Node, view: ViewLocals): boolean {
     let fn: TSESTree.Node | undefined = assignment.parent;
     while (fn && !isFunctionLike(fn)) {
       fn = fn.parent;
@@ -515,7 +514,7 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
     if (!fn || !isFunctionLike(fn) || response.type !== AST_NODE_TYPES.Identifier) {
       return true;
     }
-    const passOn = new Set(fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier && /^(?:next|done|cb|callback)$/u.test(param.name) ? [param.name] : [])));
+    const passOn = new Set(fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier && view.passOnParams.includes(param.name) ? [param.name] : [])));
     let answers = false;
     const stack: TSESTree.Node[] = [fn.body];
     while (stack.length > 0) {
@@ -532,10 +531,10 @@ export function createResponseSinkMatcher(context: FileContext, options: Respons
             root = root.callee.object; // res.status(500).send(…)
           }
           if (root.type === AST_NODE_TYPES.Identifier && root.name === response.name) {
-            if (method === 'render') {
+            if (view.renderMethods.includes(method)) {
               return true;
             }
-            answers ||= LOCALS_FREE_ANSWERS.has(method);
+            answers ||= view.answerMethods.includes(method);
           }
         }
       }
