@@ -347,18 +347,32 @@ export function iterateModuleReferences<T>(
   moduleMap: Readonly<Record<string, TraceMap<T>>>,
   globals?: Readonly<TraceMap<T>>,
 ): Iterable<TrackedReference<T>> {
-  const file = getFileModules(context);
-  const map = normalizeModuleMap(moduleMap);
   // Most adapters ask about modules the file never names: answer those without a search.
-  const named = anyKeyIn(file.declared, map) || anyKeyIn(requiresOf(file), map) ||
-    builtinCallsOf(context, file).some(({ name }) => name !== null && Object.hasOwn(map, name));
-  if (!named && !(globals && (Object.keys(globals).some(file.hasGlobal) || hasGlobalObject(file)))) {
+  if (!mayReferenceModules(context, moduleMap, globals)) {
     return [];
   }
   // Read whole before any is handed out: ReferenceTracker keeps the variables it is inside of on
   // the instance every search of the file shares, so a search started while another is read lazily
   // would skip them and find nothing.
-  return [...searchModuleReferences(context, file, map, globals)];
+  return [...searchModuleReferences(context, getFileModules(context), normalizeModuleMap(moduleMap), globals)];
+}
+
+/**
+ * Whether `iterateModuleReferences(context, moduleMap, globals)` can find anything, read from
+ * the file's module index without a search: the file imports or requires one of the modules
+ * (`node:` or not, `process.getBuiltinModule` included), or uses one of the globals (or a global
+ * object they can be read from). A file that answers `false` holds none of their references.
+ * @example mayReferenceModules(context, { child_process: { exec: { [CALL]: 1 } } }, { eval: { [CALL]: 1 } })
+ */
+export function mayReferenceModules<T>(context: FileContext, moduleMap: Readonly<Record<string, TraceMap<T>>>, globals?: Readonly<TraceMap<T>>): boolean {
+  const file = getFileModules(context);
+  const map = normalizeModuleMap(moduleMap);
+  return (
+    anyKeyIn(file.declared, map) ||
+    anyKeyIn(requiresOf(file), map) ||
+    builtinCallsOf(context, file).some(({ name }) => name !== null && Object.hasOwn(map, name)) ||
+    (globals !== undefined && (Object.keys(globals).some(file.hasGlobal) || hasGlobalObject(file)))
+  );
 }
 
 function* searchModuleReferences<T>(

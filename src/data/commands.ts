@@ -109,13 +109,6 @@ export const CODE_GLOBAL_TRACE_MAP: Readonly<TraceMap<CommandSink>> = {
   setInterval: call(TIMER),
 };
 
-/**
- * The modules (without `node:`) and global names whose presence in a file can make it hold a sink:
- * a file that imports none and names none is skipped at once.
- */
-export const COMMAND_MODULES: ReadonlySet<string> = new Set([...Object.keys(COMMAND_TRACE_MAP), 'zx', 'zx/core']);
-export const CODE_GLOBAL_NAMES: readonly string[] = Object.keys(CODE_GLOBAL_TRACE_MAP);
-
 /** A sink that runs its argument `pathArgs[0]` as a command line or as code, in the shape the cross-file wrapper engine reads. */
 export interface TextSink extends CommandSink {
   readonly pathArgs: readonly number[];

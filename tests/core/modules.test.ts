@@ -4,7 +4,7 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
 
 import { createRule } from '../../src/core/create-rule';
-import { CALL, iterateModuleReferences, iteratePromisifiedCalls, iterateValueReferences, requireSpecifier, resolveCallTarget } from '../../src/core/modules';
+import { CALL, iterateModuleReferences, iteratePromisifiedCalls, iterateValueReferences, mayReferenceModules, requireSpecifier, resolveCallTarget } from '../../src/core/modules';
 import type { TraceMap } from '../../src/core/modules';
 import { createRuleTester } from '../rule-tester';
 
@@ -322,5 +322,55 @@ ruleTester.run('iteratePromisifiedCalls', promisifyProbe, {
       code: "const util = require('util');\nconst fs = require('fs');\nutil.promisify(fs.promises.readFile)('x');",
       errors: [{ messageId: 'found', data: { info: 'fs.promises.readFile' }, line: 3, column: 1, endLine: 3, endColumn: 42 }],
     },
+  ],
+});
+
+/** Reports, at the program, whether the module index says a search may find anything, and how many references the search finds. */
+const mayProbe = createRule({
+  name: 'may-probe',
+  meta: {
+    type: 'problem',
+    docs: { description: 'probe', recommended: false },
+    messages: { answer: 'may {{may}}, found {{found}}' },
+    schema: [],
+    defaultOptions: [],
+  },
+  create(context) {
+    return {
+      Program(node) {
+        const may = mayReferenceModules(context, MODULES, GLOBALS);
+        const found = [...iterateModuleReferences(context, MODULES, GLOBALS)].length;
+        context.report({ node, messageId: 'answer', data: { may: String(may), found: String(found) } });
+      },
+    };
+  },
+});
+
+const answerAt = (code: string, may: boolean, found: number) => ({
+  code,
+  errors: [{ messageId: 'answer' as const, data: { may: String(may), found: String(found) }, line: 1, column: 1, endLine: code.split('\n').length, endColumn: code.split('\n').at(-1)!.length + 1 }],
+});
+
+// A `false` answer must never hide a reference the search would find.
+espreeTester.run('mayReferenceModules', mayProbe, {
+  valid: [],
+  invalid: [
+    answerAt("const x = require('./x'); x.readFile('a'); axios.get('u');", false, 0),
+    answerAt("const fs = require('fs'); fs.readFile('a');", true, 1),
+    answerAt("const fs = require('node:fs'); fs.readFile('a');", true, 1),
+    answerAt("const fs = process.getBuiltinModule('fs'); fs.readFile('a');", true, 1),
+    answerAt("fetch('u');", true, 1),
+    answerAt("globalThis.fetch('u');", true, 1),
+    // named but not used as the maps say: the index answers `true`, the search finds nothing
+    answerAt("const fs = require('fs'); fs.stat('a');", true, 0),
+  ],
+});
+
+ruleTester.run('mayReferenceModules (ESM)', mayProbe, {
+  valid: [],
+  invalid: [
+    answerAt("import { readFile } from './fs.js'; readFile('a');", false, 0),
+    answerAt("import { readFile } from 'fs'; readFile('a');", true, 1),
+    answerAt("export { readFile } from 'fs/promises';", true, 0),
   ],
 });

@@ -3,20 +3,17 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import {
   CHILD_PROCESS_MODULE,
-  CODE_GLOBAL_NAMES,
   CODE_GLOBAL_TRACE_MAP,
-  COMMAND_MODULES,
   COMMAND_TRACE_MAP,
   ZX_MODULES,
   ZX_QUOTE_FUNCTIONS,
   ZX_QUOTE_TRACE_MAP,
 } from '../../data/commands';
 import type { CommandSink } from '../../data/commands';
-import { importsModule, iterateModuleReferences, iteratePromisifiedCalls, resolveCallTarget, stripNodePrefix } from '../../core/modules';
+import { importsModule, iterateModuleReferences, iteratePromisifiedCalls, mayReferenceModules, resolveCallTarget, stripNodePrefix } from '../../core/modules';
 import type { TraceMap } from '../../core/modules';
 import { findOptionsArgument } from '../../core/options-object';
 import { findObjectProperty, skipTsWrappers, staticValue } from '../../core/static';
-import { escapeRegExp } from '../../core/regexp';
 import { isFunctionLike } from '../../core/functions';
 import type { FileContext } from '../../core/context';
 
@@ -32,27 +29,14 @@ export interface CommandSinkCall {
 }
 
 /**
- * What the text of a file that can hold a sink contains: a command module named in quotes (as an
- * import or `require` specifier, `node:` or not), a code-evaluating global, or
- * `process.getBuiltinModule`. One pass over the text.
- */
-const SINK_TEXT = new RegExp(
-  [
-    `['"\`](?:node:)?(?:${[...COMMAND_MODULES].map(escapeRegExp).join('|')})['"\`]`,
-    `\\b(?:${CODE_GLOBAL_NAMES.map(escapeRegExp).join('|')})\\b`,
-    'getBuiltinModule',
-  ].join('|'),
-  'u',
-);
-
-/**
- * Whether the file can hold a sink at all, read from its text alone (no AST, no scope): a file
- * whose text names no command module, no code-evaluating global (`eval`, `Function`, `setTimeout`,
- * `setInterval`) and no `process.getBuiltinModule` cannot. The sinks themselves are then found
- * by `commandSinkCalls`.
+ * Whether the file can hold a sink at all, read from its module index (shared with every rule; no
+ * search): it imports or requires a command module (zx and execa included), or uses a
+ * code-evaluating global (`eval`, `Function`, `setTimeout`, `setInterval`, also through
+ * `globalThis`) or `process.getBuiltinModule`. The sinks themselves are then found by
+ * `commandSinkCalls`.
  */
 export function mayHoldCommandSinks(context: FileContext): boolean {
-  return SINK_TEXT.test(context.sourceCode.text);
+  return mayReferenceModules(context, COMMAND_TRACE_MAP, CODE_GLOBAL_TRACE_MAP) || importsTemplateRunner(context);
 }
 
 /** Whether the file imports zx or execa, whose tagged templates the rule reads. */
