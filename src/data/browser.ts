@@ -106,6 +106,14 @@ export const SERVER_ONLY_MODULES: ReadonlySet<string> = new Set([
 export const NODE_PREFIX = 'node:';
 
 /**
+ * Modules only a mobile or desktop client app imports (React Native, Expo): a file that imports
+ * one runs on a device, not on a server. Matched as a name or a prefix (`expo-secure-store`,
+ * `@react-native-google-signin/google-signin`).
+ */
+export const CLIENT_APP_MODULES: readonly string[] = ['react-native', 'expo'];
+export const CLIENT_APP_MODULE_PREFIXES: readonly string[] = ['react-native-', '@react-native', 'expo-', '@expo/'];
+
+/**
  * Paths (`/`-separated, matched anywhere in the file's path) of files that run only on a server:
  * Next.js route handlers (`app/**\/route.*`, any `route.*`), middleware and instrumentation, API
  * routes (`pages/api/**`), `*.server.*` files and Remix `.server/` folders (SvelteKit's

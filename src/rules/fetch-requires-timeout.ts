@@ -14,7 +14,7 @@ import { findOptionsArgument } from '../core/options-object';
 import { configKey, perConfiguration } from '../core/settings';
 import { snippet } from '../core/snippet';
 import { dereference, staticValueOf } from '../core/static';
-import { callerOmitsTimeout, httpClientModuleMap, httpClientReferences, importedHttpWrapper, judgeBrowserCode, judgeTimeoutOptions, localHttpWrappers, mayBeHttpWrapper, mutatedOptionsLiteral } from '../analysis/http/index';
+import { callerOmitsTimeout, fetchesRelativeUrl, httpClientModuleMap, httpClientReferences, importedHttpWrapper, judgeBrowserCode, judgeTimeoutOptions, localHttpWrappers, mayBeHttpWrapper, mutatedOptionsLiteral } from '../analysis/http/index';
 import { importedNameCalls } from '../project/index';
 import type { HttpWrapperSummary } from '../analysis/http/index';
 import type { TimeoutOptionVerdict } from '../analysis/http/index';
@@ -113,12 +113,12 @@ export default createRule<Options, MessageIds>({
           ignoreBrowserCode: {
             type: 'boolean',
             description:
-              "Skip browser code: files with 'use client', React client hooks, unguarded browser globals, or in a Next.js app's components/ui folders (never server-only files).",
+              "Skip browser code: files with 'use client', React client hooks, React Native or Expo imports, unguarded browser globals, or in a Next.js app's components/ui folders (never server-only files), and fetch calls of a relative URL. false checks every file.",
           },
         },
       },
     ],
-    defaultOptions: [{ defaultTimeoutMs: 10000, wrappers: [], ignoreBrowserCode: false }],
+    defaultOptions: [{ defaultTimeoutMs: 10000, wrappers: [], ignoreBrowserCode: true }],
   },
   create(context, [options]) {
     if (options.ignoreBrowserCode && hasDirective(context.sourceCode.ast.body, 'use client')) {
@@ -255,7 +255,9 @@ export default createRule<Options, MessageIds>({
       }
       // An instance or module default with a timeout covers a call without one; ky times out by itself.
       const covered = inherited?.ok || (inherited === null && policy.hasDefaultTimeout);
-      if (!(covered && verdict?.problem.kind !== 'disabled')) {
+      // `fetch('/api/users')`: a relative URL only a browser resolves.
+      const inBrowser = options.ignoreBrowserCode === true && entry.family === 'fetch' && fetchesRelativeUrl(context, call);
+      if (!(covered && verdict?.problem.kind !== 'disabled') && !inBrowser) {
         report(call, policy, verdict, inherited);
       }
     }

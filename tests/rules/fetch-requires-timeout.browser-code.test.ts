@@ -48,7 +48,7 @@ const HOOKS = `import { useEffect, useState } from 'react';
 export function Profile() {
   const [user, setUser] = useState(null);
   useEffect(() => {
-    fetch('/api/user').then((res) => res.json()).then(setUser);
+    fetch('https://app.example.com/api/user').then((res) => res.json()).then(setUser);
   }, []);
   return user;
 }`;
@@ -67,7 +67,7 @@ export const getUser = () => fetch(apiBase() + '/user');`;
 const LOOKALIKE_HOOK = `import { useState } from './store';
 export function Profile() {
   useState('user');
-  return fetch('/api/user');
+  return fetch('https://app.example.com/api/user');
 }`;
 const SERVER_COMPONENT = `import 'server-only';
 export async function UserCard() {
@@ -89,14 +89,14 @@ ruleTester.run('fetch-requires-timeout (browser code)', rule, {
     {
       code: `import React from 'react';
 export const Profile = React.memo(function Profile() {
-  React.useEffect(() => { fetch('/api/user'); }, []);
+  React.useEffect(() => { fetch('https://app.example.com/api/user'); }, []);
 });`,
       options: ignore,
     },
     {
       code: `import { useQuery } from '@tanstack/react-query';
 export function useUser() {
-  return useQuery({ queryKey: ['user'], queryFn: () => fetch('/api/user').then((res) => res.json()) });
+  return useQuery({ queryKey: ['user'], queryFn: () => fetch('https://app.example.com/api/user').then((res) => res.json()) });
 }`,
       options: ignore,
     },
@@ -108,11 +108,11 @@ export default function Profile() { return useSWR('/api/user', fetcher).data; }`
       options: ignore,
     },
     // Browser globals read outside a typeof guard.
-    { code: "export function save(value) {\n  localStorage.setItem('draft', value);\n  return fetch('/api/drafts', { method: 'POST', body: value });\n}", options: ignore },
-    { code: "window.addEventListener('online', () => fetch('/api/sync'));", options: ignore },
+    { code: "export function save(value) {\n  localStorage.setItem('draft', value);\n  return fetch('https://app.example.com/api/drafts', { method: 'POST', body: value });\n}", options: ignore },
+    { code: "window.addEventListener('online', () => fetch('https://app.example.com/api/sync'));", options: ignore },
     // Components folders of a Next.js app.
-    { filename: nextComponent, code: "export const loadCard = () => fetch('/api/card');", options: ignore },
-    { filename: nextUi, code: "export const loadAvatar = () => fetch('/api/avatar');", options: ignore },
+    { filename: nextComponent, code: "export const loadCard = () => fetch('https://app.example.com/api/card');", options: ignore },
+    { filename: nextUi, code: "export const loadAvatar = () => fetch('https://app.example.com/api/avatar');", options: ignore },
     // A wrapper of the file called from a client component: the call is not reported either.
     {
       code: `import { useEffect } from 'react';
@@ -125,21 +125,22 @@ export function Profile() {
       options: ignore,
     },
     // 'use client', as before.
-    { code: "'use client';\nexport const load = () => fetch('/api/user');", options: ignore },
+    { code: "'use client';\nexport const load = () => fetch('https://app.example.com/api/user');", options: ignore },
   ],
   invalid: [
-    // Without the option, browser code is reported as before.
+    // With the option off, browser code is reported.
     {
       code: HOOKS,
+      options: [{ ignoreBrowserCode: false }],
       errors: [
         {
           messageId: 'missingTimeout',
           line: 5,
           column: 5,
           endLine: 5,
-          endColumn: 23,
+          endColumn: 46,
           data: { callee: 'fetch', remedy: REMEDY },
-          suggestions: [{ messageId: 'addSignal', data: { ms: '10000' }, output: withSignal(HOOKS, "fetch('/api/user')") }],
+          suggestions: [{ messageId: 'addSignal', data: { ms: '10000' }, output: withSignal(HOOKS, "fetch('https://app.example.com/api/user')") }],
         },
       ],
     },
@@ -222,8 +223,8 @@ export function Profile() {
           line: 4,
           column: 10,
           endLine: 4,
-          endColumn: 28,
-          suggestions: [{ messageId: 'addSignal', output: withSignal(LOOKALIKE_HOOK, "fetch('/api/user')") }],
+          endColumn: 51,
+          suggestions: [{ messageId: 'addSignal', output: withSignal(LOOKALIKE_HOOK, "fetch('https://app.example.com/api/user')") }],
         },
       ],
     },
@@ -311,6 +312,124 @@ export const load = () => get(document.title, { timeout: 10000 });`,
   ],
 });
 
+/*
+ * On by default: a fetch of a relative URL is browser code wherever it is (Node's fetch, undici and
+ * node-fetch throw on one), and so is a file of a React Native or Expo app.
+ */
+const PAGES_FILE = `import { prisma } from './db';
+export async function getServerSideProps() {
+  return { props: { count: await prisma.user.count() } };
+}
+export default function Register() {
+  const submit = (form) => fetch('/api/v1/users', { method: 'POST', body: JSON.stringify(form) });
+  return submit;
+}`;
+
+ruleTester.run('fetch-requires-timeout (relative URLs and client apps, default options)', rule, {
+  valid: [
+    // A page module that is server-only (getServerSideProps) still cannot fetch a relative URL on the server.
+    PAGES_FILE,
+    'export const load = (id) => fetch(`/api/items/${id}`).then((res) => res.json());',
+    "export const load = (id) => fetch('/api/items/' + id);",
+    "const API = '/api/v1';\nexport const load = (id) => fetch(API + '/items/' + id);",
+    "export const page = (n) => fetch('?page=' + n);",
+    "export const data = () => fetch('./data.json');",
+    "import fetch from 'node-fetch';\nexport const data = () => fetch('../data.json');",
+    // React Native and Expo apps run on a device.
+    "import { Alert } from 'react-native';\nexport const load = () => fetch('https://api.example.com/user');",
+    "import * as SecureStore from 'expo-secure-store';\nexport const load = async () => fetch(await SecureStore.getItemAsync('instance'));",
+    "import { GoogleSignin } from '@react-native-google-signin/google-signin';\nexport const load = () => fetch('https://api.example.com/user');",
+  ],
+  invalid: [
+    // A protocol-relative URL names a host.
+    {
+      code: "export const load = () => fetch('//cdn.example.com/user.json');",
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 1,
+          column: 27,
+          endLine: 1,
+          endColumn: 63,
+          suggestions: [{ messageId: 'addSignal', output: "export const load = () => fetch('//cdn.example.com/user.json', { signal: AbortSignal.timeout(10000) });" }],
+        },
+      ],
+    },
+    // A URL whose start is not known: a server may build it.
+    {
+      code: 'export const load = (base) => fetch(`${base}/api/user`);',
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 1,
+          column: 31,
+          endLine: 1,
+          endColumn: 56,
+          suggestions: [{ messageId: 'addSignal', output: 'export const load = (base) => fetch(`${base}/api/user`, { signal: AbortSignal.timeout(10000) });' }],
+        },
+      ],
+    },
+    // Only fetch is judged by its URL: axios resolves a relative URL against a baseURL on a server too.
+    {
+      code: "import axios from 'axios';\nexport const load = () => axios.get('/api/user');",
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 2,
+          column: 27,
+          endLine: 2,
+          endColumn: 49,
+          suggestions: [{ messageId: 'addTimeoutOption', output: "import axios from 'axios';\nexport const load = () => axios.get('/api/user', { timeout: 10000 });" }],
+        },
+      ],
+    },
+    // With the option off, a relative URL is reported.
+    {
+      code: "export const load = () => fetch('/api/user');",
+      options: [{ ignoreBrowserCode: false }],
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 1,
+          column: 27,
+          endLine: 1,
+          endColumn: 45,
+          suggestions: [{ messageId: 'addSignal', output: "export const load = () => fetch('/api/user', { signal: AbortSignal.timeout(10000) });" }],
+        },
+      ],
+    },
+    // A fetch-like wrapper of the project may put a base URL in front of a relative path.
+    {
+      code: "export const load = () => apiFetch('/api/user');",
+      options: [{ wrappers: ['apiFetch'] }],
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 1,
+          column: 27,
+          endLine: 1,
+          endColumn: 48,
+          suggestions: [{ messageId: 'addSignal', output: "export const load = () => apiFetch('/api/user', { signal: AbortSignal.timeout(10000) });" }],
+        },
+      ],
+    },
+    // Server-only beats a client-app import.
+    {
+      code: "import fs from 'node:fs';\nimport { Platform } from 'react-native';\nexport const load = () => fetch('https://api.example.com/user');",
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 3,
+          column: 27,
+          endLine: 3,
+          endColumn: 64,
+          suggestions: [{ messageId: 'addSignal', output: "import fs from 'node:fs';\nimport { Platform } from 'react-native';\nexport const load = () => fetch('https://api.example.com/user', { signal: AbortSignal.timeout(10000) });" }],
+        },
+      ],
+    },
+  ],
+});
+
 describe('fetch-requires-timeout: the browser-code judgement is lazy', () => {
   /** Lints `code` as `file` of the temporary tree; answers the folders the judgement looked at on disk. */
   function diskLooks(file: string, code: string, ignoreBrowserCode: boolean): { looks: string[]; reports: number } {
@@ -342,11 +461,11 @@ describe('fetch-requires-timeout: the browser-code judgement is lazy', () => {
 
   it('reads nothing for a file without a finding, or with the option off', () => {
     expect(diskLooks('lazy-a/components/Card.tsx', 'export const x = 1;', true)).toEqual({ looks: [], reports: 0 });
-    expect(diskLooks('lazy-b/components/Card.tsx', "export const load = () => fetch('/api/card');", false)).toEqual({ looks: [], reports: 1 });
+    expect(diskLooks('lazy-b/components/Card.tsx', "export const load = () => fetch('https://app.example.com/api/card');", false)).toEqual({ looks: [], reports: 1 });
   });
 
   it('judges a file with a finding once, however many findings it has', () => {
-    const code = "export const load = () => fetch('/api/card');\nexport const save = () => fetch('/api/card', { method: 'POST' });";
+    const code = "export const load = () => fetch('https://app.example.com/api/card');\nexport const save = () => fetch('https://app.example.com/api/card', { method: 'POST' });";
     const { looks, reports } = diskLooks('lazy-c/components/Card.tsx', code, true);
     expect(reports).toBe(2);
     expect(looks.toSorted()).toEqual([path.join(root, 'lazy-c/app'), path.join(root, 'lazy-c/pages')]);

@@ -327,7 +327,7 @@ module.exports = new Gateway();`,
     {
       filename: 'file.js',
       code: `class Store {
-  load = (id) => fetch(\`/api/items/\${id}\`);
+  load = (id) => fetch(\`https://api.example.com/items/\${id}\`);
   static ping(url) { return fetch(url); }
 }
 const store = new Store();
@@ -340,12 +340,12 @@ Store.ping('https://status.example.com');`,
           line: 2,
           column: 18,
           endLine: 2,
-          endColumn: 43,
+          endColumn: 62,
           suggestions: [
             {
               messageId: 'addSignal',
               output: `class Store {
-  load = (id) => fetch(\`/api/items/\${id}\`, { signal: AbortSignal.timeout(10000) });
+  load = (id) => fetch(\`https://api.example.com/items/\${id}\`, { signal: AbortSignal.timeout(10000) });
   static ping(url) { return fetch(url); }
 }
 const store = new Store();
@@ -365,7 +365,7 @@ Store.ping('https://status.example.com');`,
             {
               messageId: 'addSignal',
               output: `class Store {
-  load = (id) => fetch(\`/api/items/\${id}\`);
+  load = (id) => fetch(\`https://api.example.com/items/\${id}\`);
   static ping(url) { return fetch(url, { signal: AbortSignal.timeout(10000) }); }
 }
 const store = new Store();

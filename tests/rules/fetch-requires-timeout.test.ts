@@ -348,6 +348,7 @@ await fetch(url, { signal: controller.signal });`,
     },
     {
       code: 'window.fetch(url).then((r) => r.json());',
+      options: [{ ignoreBrowserCode: false }],
       errors: [
         {
           messageId: 'missingTimeout',
@@ -1860,6 +1861,7 @@ export const ping = () => api.head('/ping', { timeout: 1000 });`,
     },
     {
       code: '"use client";\nawait fetch("/api/user");',
+      options: [{ ignoreBrowserCode: false }],
       errors: [
         {
           messageId: 'missingTimeout',
@@ -1874,7 +1876,7 @@ export const ping = () => api.head('/ping', { timeout: 1000 });`,
       ],
     },
     {
-      code: 'await fetch("/api/user");\n"use client";',
+      code: 'await fetch("https://api.example.com/user");\n"use client";',
       options: [{ ignoreBrowserCode: true }],
       errors: [
         {
@@ -1882,9 +1884,9 @@ export const ping = () => api.head('/ping', { timeout: 1000 });`,
           line: 1,
           column: 7,
           endLine: 1,
-          endColumn: 25,
+          endColumn: 44,
           suggestions: [
-            { messageId: 'addSignal', output: 'await fetch("/api/user", { signal: AbortSignal.timeout(10000) });\n"use client";' },
+            { messageId: 'addSignal', output: 'await fetch("https://api.example.com/user", { signal: AbortSignal.timeout(10000) });\n"use client";' },
           ],
         },
       ],

@@ -10,7 +10,7 @@ import type { FileContext } from '../../core/context';
 import { hasDirective, isFunctionLike, normalizedFilename, resolveFunction } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
 import { createGuard } from '../../core/guards';
-import { importsModule, iterateModuleReferences } from '../../core/modules';
+import { importsModule, iterateModuleReferences, resolveCallTarget } from '../../core/modules';
 import type { TraceMap } from '../../core/modules';
 import { constInitOf } from '../../core/variable-index';
 import { readPackageJson } from '../../project/root';
@@ -18,6 +18,8 @@ import { onClearProjectCaches } from '../../project/settings';
 import {
   BROWSER_FLAG,
   BROWSER_GLOBALS,
+  CLIENT_APP_MODULE_PREFIXES,
+  CLIENT_APP_MODULES,
   CLIENT_HOOKS,
   COMPONENT_FOLDERS,
   COMPONENT_WRAPPERS,
@@ -34,11 +36,11 @@ import {
 
 /**
  * Why a file is browser code (`browser: true`), or why it is not. The first signal found wins,
- * in this order: `'use client'`; a server-only marker; a client hook; a browser global; a
- * components folder of a Next.js app.
+ * in this order: `'use client'`; a server-only marker; a module of a mobile client app (React
+ * Native, Expo); a client hook; a browser global; a components folder of a Next.js app.
  */
 export type BrowserCodeVerdict =
-  | { readonly browser: true; readonly reason: 'use-client' | 'client-hook' | 'browser-global' | 'next-component-folder'; readonly detail: string }
+  | { readonly browser: true; readonly reason: 'use-client' | 'client-app-module' | 'client-hook' | 'browser-global' | 'next-component-folder'; readonly detail: string }
   | { readonly browser: false; readonly reason: 'server-only' | 'no-browser-signal'; readonly detail: string };
 
 const VERDICT = perFileKey<BrowserCodeVerdict>('browser code');
@@ -67,6 +69,10 @@ function judge(context: FileContext): BrowserCodeVerdict {
   if (server) {
     return { browser: false, reason: 'server-only', detail: server };
   }
+  const app = clientAppModule(context);
+  if (app) {
+    return { browser: true, reason: 'client-app-module', detail: `import '${app}'` };
+  }
   const hook = clientHookCall(context);
   if (hook) {
     return { browser: true, reason: 'client-hook', detail: hook };
@@ -80,6 +86,64 @@ function judge(context: FileContext): BrowserCodeVerdict {
     return { browser: true, reason: 'next-component-folder', detail: folder };
   }
   return { browser: false, reason: 'no-browser-signal', detail: '' };
+}
+
+/** The first module of a mobile client app the file imports (`react-native`, `expo-secure-store`), or `null`. */
+function clientAppModule(context: FileContext): string | null {
+  let found: string | null = null;
+  importsModule(context, (specifier) => {
+    if (CLIENT_APP_MODULES.includes(specifier) || CLIENT_APP_MODULE_PREFIXES.some((prefix) => specifier.startsWith(prefix))) {
+      found = specifier;
+      return true;
+    }
+    return false;
+  });
+  return found;
+}
+
+/** Modules whose fetch (the export itself, or its `fetch`) throws on a relative URL outside a browser, as the global one does. */
+const FETCH_MODULES: ReadonlySet<string> = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'undici']);
+
+/** How many `const` hops `leadingText` follows (`const API = '/api'; const url = API + '/x'`). */
+const MAX_TEXT_HOPS = 3;
+
+/** The constant text a string expression starts with (`'/api/'` of `` `/api/${id}` `` or `'/api/' + id`), or `null`. */
+function leadingText(context: FileContext, node: TSESTree.Node, hops = 0): string | null {
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof node.value === 'string' ? node.value : null;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return node.quasis[0]!.value.cooked ?? null;
+    case AST_NODE_TYPES.BinaryExpression:
+      return node.operator === '+' ? leadingText(context, node.left, hops) : null;
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+      return leadingText(context, node.expression, hops);
+    case AST_NODE_TYPES.Identifier: {
+      const init = hops < MAX_TEXT_HOPS ? constInitOf(context, node) : null;
+      return init ? leadingText(context, init, hops + 1) : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * Whether a `fetch` call (WHATWG fetch, node-fetch and their look-alikes) asks for a relative URL
+ * (`fetch('/api/users')`, `` fetch(`/api/items/${id}`) ``, `fetch('./data.json')`): only a browser
+ * resolves one, against the page; Node's fetch, undici and node-fetch throw on it, so the call is
+ * browser code whatever else the file holds (a Next.js page with `getServerSideProps`).
+ */
+export function fetchesRelativeUrl(context: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  // Fetch itself: a configured client or wrapper (`apiFetch('/users')`) may put a base URL in front.
+  const target = resolveCallTarget(context, call.callee);
+  const name = target?.path.filter((segment) => segment !== 'default').at(-1);
+  if (!target || (target.module === null ? name !== 'fetch' : !FETCH_MODULES.has(target.module) || (name !== undefined && name !== 'fetch'))) {
+    return false;
+  }
+  const url = call.arguments[0];
+  const text = url && url.type !== AST_NODE_TYPES.SpreadElement ? leadingText(context, url) : null;
+  return text !== null && /^(?:\/(?!\/)|\.\.?\/|\?)/u.test(text);
 }
 
 // --- server-only markers ---
