@@ -196,6 +196,35 @@ function routeOfCall(context: AdapterContext, call: TSESTree.CallExpression): Ro
   };
 }
 
+/**
+ * The schema of a procedure's `.input(schema)`, read from the chain written before the resolver
+ * (`protectedProcedure.input(z.object({ id: z.string().uuid() })).query(…)`): the resolver's
+ * `input` is what it returns. `null` when the chain has no `.input()` or more than one (tRPC
+ * merges them; each key would need the schema that declares it).
+ */
+function inputSchema(call: TSESTree.CallExpression): TSESTree.Node | null {
+  let found: TSESTree.Node | null = null;
+  let node = skipTsWrappers((call.callee as TSESTree.MemberExpression).object);
+  for (let hops = 0; hops < MAX_CHAIN_LINKS && node.type === AST_NODE_TYPES.CallExpression; hops++) {
+    const callee = skipTsWrappers(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) {
+      break;
+    }
+    if (callee.property.name === 'input') {
+      const arg = node.arguments[0];
+      if (found || node.arguments.length !== 1 || !arg || arg.type === AST_NODE_TYPES.SpreadElement) {
+        return null;
+      }
+      found = arg;
+    }
+    node = skipTsWrappers(callee.object);
+  }
+  return found;
+}
+
+/** Links of a procedure's builder chain read for its `.input()`: `.input().use().meta()…`. */
+const MAX_CHAIN_LINKS = 20;
+
 /** The procedure call a resolver is passed to, when `fn` is one. */
 function resolverCall(context: AdapterContext, fn: FunctionLike): TSESTree.CallExpression | null {
   for (const use of functionUses(context, fn)) {
@@ -229,6 +258,10 @@ export const trpc: FrameworkAdapter = {
       return null;
     }
     const call = resolverCall(context, fn);
-    return call ? { framework: 'trpc', fn, params: [{ kind: 'request', shape: RESOLVER_OPTIONS }], registration: call } : null;
+    if (!call) {
+      return null;
+    }
+    const schema = inputSchema(call);
+    return { framework: 'trpc', fn, params: [{ kind: 'request', shape: RESOLVER_OPTIONS, ...(schema ? { schemas: { input: schema } } : {}) }], registration: call };
   },
 };

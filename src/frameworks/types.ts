@@ -22,7 +22,15 @@ export interface InputShape {
 /** What one handler parameter is. */
 export type ParamRole =
   /** An object carrying request input at the places its shape names (`req`, `ctx`, `c`, `event`). */
-  | { readonly kind: 'request'; readonly shape: InputShape }
+  | {
+      readonly kind: 'request';
+      readonly shape: InputShape;
+      /**
+       * The schema that validated the input at a property, by property name: tRPC's
+       * `.input(schema)` for the resolver's `input`. A value the schema constrains is not input.
+       */
+      readonly schemas?: Readonly<Record<string, TSESTree.Node>>;
+    }
   /** The parameter itself is client data (NestJS `@Body()`, Server Action arguments). */
   | { readonly kind: 'input'; readonly description: string }
   /** The response object (`res`, `reply`): used by response-sink rules. */

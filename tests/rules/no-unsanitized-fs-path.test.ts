@@ -1179,7 +1179,7 @@ app.post('/f', (req, res) => {
 });
 `,
       errors: [
-        { messageId: 'requestPath', line: 8, column: 20, endLine: 8, endColumn: 24, data: { sink: 'fs.writeFileSync', via: '', source: 'req.body' }, suggestions: [] },
+        { messageId: 'requestPath', line: 8, column: 20, endLine: 8, endColumn: 24, data: { sink: 'fs.writeFileSync', via: '', source: 'req.body.path' }, suggestions: [] },
       ],
     },
     {

@@ -178,7 +178,7 @@ export class BindingValues {
     const role = this.tracker.seededRole?.(fn, index) ?? getParamRole(this.tracker.context, fn, index);
     if (role?.role.kind === 'request') {
       const root = param.type === AST_NODE_TYPES.Identifier ? param.name : '';
-      return this.patternValue({ kind: 'request', shape: role.role.shape, desc: root, framework: role.framework }, param, id);
+      return this.patternValue({ kind: 'request', shape: role.role.shape, desc: root, framework: role.framework, schemas: role.role.schemas }, param, id);
     }
     if (role?.role.kind === 'input') {
       const origin = { description: role.role.description, framework: role.framework, node: param, falseConfidence: [] };

@@ -94,7 +94,12 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
       return SAFE; // names from the server's disk
     }
     if (val.kind === 'schema-result') {
-      return schemaConstrains(this.context, val.schema, val.keys, 0) ? SAFE : { kind: 'input', origin: val.origin, path: false };
+      if (schemaConstrains(this.context, val.schema, val.keys, 0, this.purpose)) {
+        return SAFE;
+      }
+      // Named by the keys read from the result: `input.container`, not `input`.
+      const description = `${val.origin.description}${val.keys.map(keyLabel).join('')}`;
+      return { kind: 'input', origin: val.keys.length > 0 ? { ...val.origin, description } : val.origin, path: false };
     }
     return val;
   }
@@ -255,6 +260,11 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
         const desc = val.desc ? `${val.desc}${label}` : label.replace(/^\./u, '');
         if (found === 'input') {
           const origin = { description: desc, framework: val.framework, node, falseConfidence: [] };
+          // tRPC's `input`, validated by the procedure's `.input(schema)`: safe where the schema constrains it.
+          const schema = key !== null && val.schemas && Object.hasOwn(val.schemas, key) ? val.schemas[key]! : null;
+          if (schema) {
+            return { kind: 'schema-result', schema, keys: [], wrapped: false, origin };
+          }
           const files = key === 'file' || key === 'files' ? this.uploads.requestFiles(origin, node, key) : null;
           return files ?? { kind: 'input', origin, path: true };
         }

@@ -49,7 +49,7 @@ export type TrackedValue =
   /** Request input; `path`: reads of its properties still extend the description (`req.params` -> `req.params.name`). */
   | { readonly kind: 'input'; readonly origin: RequestInputOrigin; readonly path: boolean }
   /** A request object (or part of one) of a framework, whose `shape` says which properties and methods are input. */
-  | { readonly kind: 'request'; readonly shape: InputShape; readonly desc: string; readonly framework: string }
+  | { readonly kind: 'request'; readonly shape: InputShape; readonly desc: string; readonly framework: string; readonly schemas?: Readonly<Record<string, TSESTree.Node>> }
   /**
    * The result of validating input with a schema (`schema.parse(req.body)`): safe where the schema
    * constrains the property at `keys`; `wrapped` until `.data` of a `safeParse` result is read.

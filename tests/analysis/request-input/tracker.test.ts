@@ -524,7 +524,7 @@ app.get('/', (req, res) => {
         { messageId: 'safe', line: 9, column: 8, endLine: 9, endColumn: 31 },
         { messageId: 'input', line: 9, column: 33, endLine: 9, endColumn: 62, data: { source: 'req.query.n', framework: 'express', notes: '-' } },
         { messageId: 'safe', line: 9, column: 64, endLine: 9, endColumn: 70 },
-        { messageId: 'input', line: 9, column: 72, endLine: 9, endColumn: 77, data: { source: 'req.query', framework: 'express', notes: '-' } },
+        { messageId: 'input', line: 9, column: 72, endLine: 9, endColumn: 77, data: { source: 'req.query.dir', framework: 'express', notes: '-' } },
         { messageId: 'safe', line: 9, column: 79, endLine: 9, endColumn: 111 },
       ],
     },
