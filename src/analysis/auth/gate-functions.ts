@@ -34,8 +34,12 @@ interface GateSummary {
 }
 
 const NONE: GateSummary = { kind: null, switches: [] };
-const SUMMARIES = perFileKey<WeakMap<FunctionLike, GateSummary>>('auth gate-function summaries');
-const ACROSS = perFileKey<WeakMap<FunctionLike, HandlerGate>>('auth handler gate across files');
+/**
+ * Per depth a summary or walk is asked from: one made deeper follows fewer files, so each depth
+ * has its own memo, and a verdict is the same whichever file asked first.
+ */
+const SUMMARIES = perFileKey<Map<number, WeakMap<FunctionLike, GateSummary>>>('auth gate-function summaries, per depth');
+const ACROSS = Array.from({ length: MAX_FOLLOW_HOPS + 1 }, (_, depth) => perFileKey<WeakMap<FunctionLike, HandlerGate>>(`auth handler gate across files, depth ${depth}`));
 /** Words of an option that turns authentication off when true (`skipAuth`, `public`, `allowAnonymous`). */
 const OFF_WORDS = new Set(['skip', 'public', 'anonymous', 'bypass', 'disable', 'disabled', 'optional', 'ignore', 'without', 'no', 'insecure']);
 /** Words of an option that turns authentication on when true (`requireAuth`, `authenticate`, `protected`). */
@@ -56,10 +60,10 @@ function followable(context: FileContext): boolean {
  */
 export function analyseHandlerGateAcrossFiles(context: FileContext, fn: FunctionLike, vocab: AuthVocabulary, depth = 0): HandlerGate {
   if (depth >= MAX_FOLLOW_HOPS) {
-    return analyseHandlerGateWith(context, fn, vocab, ACROSS, () => null);
+    return analyseHandlerGateWith(context, fn, vocab, ACROSS[MAX_FOLLOW_HOPS]!, () => null);
   }
   const imports = followable(context);
-  return analyseHandlerGateWith(context, fn, vocab, ACROSS, (call) => (imports ? importedCallKind(context, call, vocab, depth) : null) ?? localCallKind(context, call, vocab, depth));
+  return analyseHandlerGateWith(context, fn, vocab, ACROSS[depth]!, (call) => (imports ? importedCallKind(context, call, vocab, depth) : null) ?? localCallKind(context, call, vocab, depth));
 }
 
 /**
@@ -114,7 +118,12 @@ function switchedOff(context: FileContext, call: TSESTree.CallExpression, summar
 }
 
 function summarise(context: FileContext, fn: FunctionLike, vocab: AuthVocabulary, depth: number): GateSummary {
-  const cache = perFile(context, SUMMARIES, () => new WeakMap());
+  const byDepth = perFile(context, SUMMARIES, () => new Map());
+  let cache = byDepth.get(depth);
+  if (!cache) {
+    cache = new WeakMap();
+    byDepth.set(depth, cache);
+  }
   const known = cache.get(fn);
   if (known) {
     return known;

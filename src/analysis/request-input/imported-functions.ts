@@ -51,9 +51,12 @@ type ParameterSinks = readonly (string | undefined)[];
 
 /**
  * Per parsed file, trace map and option set (the rule's options, whose sources and sanitisers
- * decide what a parameter reaches): the parameter sinks of each function.
+ * decide what a parameter reaches): the parameter sinks of each function, per hop count it was
+ * asked from. A summary asked from one hop away follows fewer further wrappers than one asked
+ * directly; keyed by the hops, each is the same whichever file asked first (lint order and the
+ * set of files linted before never change a finding).
  */
-const SUMMARIES = perFileKey<WeakMap<object, WeakMap<RequestInputOptions, Map<FunctionLike, ParameterSinks | null>>>>('wrapper summaries');
+const SUMMARIES = perFileKey<WeakMap<object, WeakMap<RequestInputOptions, Map<FunctionLike, ParameterSinks | null>[]>>>('wrapper summaries');
 const inProgress = new Set<FunctionLike>();
 let hops = 0;
 
@@ -110,16 +113,17 @@ function parameterSinks<T extends PathSink>(
     perOptions = new WeakMap();
     perMap.set(traceMap, perOptions);
   }
-  let perFn = perOptions.get(options);
-  if (!perFn) {
-    perFn = new Map();
-    perOptions.set(options, perFn);
-  }
-  if (perFn.has(fn)) {
-    return perFn.get(fn)!;
+  let perHops = perOptions.get(options);
+  if (!perHops) {
+    perHops = [];
+    perOptions.set(options, perHops);
   }
   if (inProgress.has(fn) || hops >= MAX_WRAPPER_HOPS) {
     return null; // not memoised: asked from fewer hops away, it gets the real answer
+  }
+  const perFn = (perHops[hops] ??= new Map());
+  if (perFn.has(fn)) {
+    return perFn.get(fn)!;
   }
   inProgress.add(fn);
   hops++;
