@@ -68,6 +68,19 @@ jwt.sign({ sub: 1 }, 'test-secret');
 `,
       filename: 'src/__tests__/auth.js',
     },
+    // …and under test/ and tests/ folders, at any depth (Mocha's `test/`, a server's `server/test/`)
+    {
+      code: `const jwt = require('jsonwebtoken');
+jwt.sign({ sub: 1 }, 'test-secret');
+`,
+      filename: 'server/test/api/service-tokens.js',
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+jwt.sign({ sub: 1 }, 'test-secret');
+`,
+      filename: 'tests/helpers/login.ts',
+    },
     // …and the files secrets.testFiles names
     {
       code: `import jwt from 'jsonwebtoken';
