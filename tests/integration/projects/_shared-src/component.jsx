@@ -1,4 +1,4 @@
 export function Profile({ id }) {
-  const load = () => fetch(`/api/users/${id}`);
+  const load = () => fetch(`https://api.example.com/users/${id}`);
   return <button onClick={load}>Load</button>;
 }
