@@ -222,6 +222,19 @@ app.get('/search', async (req, res) => {
   res.json(contents);
 });
 `,
+    // An uploaded file handed whole to a helper of the file: its temp path is still the server's.
+    `import express from 'express';
+import formidable from 'formidable';
+import fs from 'node:fs';
+function readUpload(file) {
+  return fs.readFileSync(file.filepath);
+}
+const app = express();
+app.post('/u', async (req, res) => {
+  const [, files] = await formidable({ maxFiles: 1 }).parse(req);
+  res.send(readUpload(files.file[0]));
+});
+`,
     // Odd upload and listing code that must not crash.
     `import express from 'express';
 import multer, { diskStorage } from 'multer';
@@ -265,6 +278,51 @@ app.post('/batch', (req, res) => {
 `, filename: 'file.js' },
   ],
   invalid: [
+    // An uploaded file handed whole to a helper: the client's name in it is still request input (the temp path is not).
+    {
+      code: `import express from 'express';
+import formidable from 'formidable';
+import fs from 'node:fs';
+function keepCopy(file) {
+  fs.copyFileSync(file.filepath, 'archive/' + file.originalFilename);
+}
+const app = express();
+app.post('/u', async (req, res) => {
+  const [, files] = await formidable({ maxFiles: 1 }).parse(req);
+  keepCopy(files.file[0]);
+  res.sendStatus(204);
+});
+`,
+      errors: [
+        {
+          messageId: 'requestPath',
+          line: 5,
+          column: 34,
+          endLine: 5,
+          endColumn: 68,
+          data: { sink: 'fs.copyFileSync', via: '', source: 'files.file[0].originalFilename' },
+          suggestions: [
+            {
+              messageId: 'wrapInBasename',
+              output: `import express from 'express';
+import formidable from 'formidable';
+import fs from 'node:fs';
+import path from 'node:path';
+function keepCopy(file) {
+  fs.copyFileSync(file.filepath, 'archive/' + path.basename(file.originalFilename));
+}
+const app = express();
+app.post('/u', async (req, res) => {
+  const [, files] = await formidable({ maxFiles: 1 }).parse(req);
+  keepCopy(files.file[0]);
+  res.sendStatus(204);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
     // multer.diskStorage naming files after `file.originalname`: the stored path and name are request input (ESM, JavaScript).
     {
       code: `import express from 'express';

@@ -224,11 +224,23 @@ export class BindingValues {
         const arg = call.arguments[index];
         return arg ? this.tracker.evaluate(arg) : SAFE;
       });
-      return this.patternValue(this.tracker.combine(vals), param, id);
+      // Uploaded files (or a listing) handed on whole keep what the library says of their parts:
+      // `validateFile(files.file[0])` reading `file.filepath` reads the server's temp path.
+      const first = vals[0]!;
+      const whole = (first.kind === 'upload' || first.kind === 'listing') && vals.every((val) => sameCarrier(val, first));
+      return this.patternValue(whole ? first : this.tracker.combine(vals), param, id);
     } finally {
       this.helperDepth--;
     }
   }
+}
+
+/** Whether two values are the same uploads (one library, named alike) or both listings. */
+function sameCarrier(val: TrackedValue, other: TrackedValue): boolean {
+  if (val.kind === 'upload' && other.kind === 'upload') {
+    return val.library === other.library && val.clientNamed === other.clientNamed;
+  }
+  return val.kind === 'listing' && other.kind === 'listing';
 }
 
 /** `let x;` / `var x;` outside a loop head: undefined until written. */
