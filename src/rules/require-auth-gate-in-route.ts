@@ -254,7 +254,9 @@ function isPublic(context: Context, route: Route, globs: GlobList, filename: str
   const read = /^(?:GET|HEAD)(?:\/(?:GET|HEAD))*$/u.test(route.method);
   // Sign-in endpoints at any depth (`/merchants/register`), API descriptions, Open Graph images: `isPublicByDesignPath`.
   const byDesign = route.path !== null && isPublicByDesignPath(route.path, read);
-  if (route.publicMarker || byDesign || matchesPath(globs, route.path) || (route.fileRouted && globs.matchesFile(filename))) {
+  // CORS preflights: browsers send them without credentials, so a gate there breaks the API it guards.
+  const preflight = route.method === 'OPTIONS';
+  if (route.publicMarker || byDesign || preflight || matchesPath(globs, route.path) || (route.fileRouted && globs.matchesFile(filename))) {
     return true;
   }
   const comments = [...context.sourceCode.getCommentsBefore(route.statement), ...context.sourceCode.getCommentsBefore(route.node)];

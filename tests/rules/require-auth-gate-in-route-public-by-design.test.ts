@@ -25,6 +25,18 @@ app.get('/docs', (req, res) => res.send(page));
 `,
       filename: 'server.js',
     },
+    // The catch-all read registered last (the SPA shell, the 404 page) and CORS preflights.
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.use('/api', requireUser, api);
+app.options('/api/*', (req, res) => res.set('Access-Control-Allow-Origin', origin).sendStatus(204));
+app.options('*', cors());
+app.get('*', (req, res) => res.sendFile(indexHtml));
+`,
+      filename: 'server.js',
+    },
     // A sign-in step after the endpoint: the credential check itself, whose call is decided in its then/catch.
     {
       code: `
@@ -87,6 +99,32 @@ export async function action({ request }) {
     },
   ],
   invalid: [
+    {
+      // A catch-all that writes, and a catch-all under the API: not the page shell.
+      code: `
+import express from 'express';
+const app = express();
+app.post('*', (req, res) => res.json(save(req.body)));
+app.get('/api/*', (req, res) => res.json(lookup(req.path)));
+`,
+      filename: 'server.js',
+      errors: [
+        { messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 9, data: { route: 'POST *', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+// agent-guard: public-route TODO: say why anyone may call this
+app.post('*', (req, res) => res.json(save(req.body)));
+app.get('/api/*', (req, res) => res.json(lookup(req.path)));
+` }] },
+        { messageId: 'missingGate', line: 5, column: 5, endLine: 5, endColumn: 8, data: { route: 'GET /api/*', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+app.post('*', (req, res) => res.json(save(req.body)));
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/api/*', (req, res) => res.json(lookup(req.path)));
+` }] },
+      ],
+    },
     {
       // Look-alikes: the word inside a longer segment, after a resource, or followed by more path.
       code: `

@@ -21,6 +21,11 @@ function isParameter(segment: string): boolean {
   return /^[:[{$*]/u.test(segment) || segment.endsWith('*') || segment.endsWith('?');
 }
 
+/** A segment that matches any rest of the path: `*`, `(.*)`, `*splat`, `{*splat}`, `:path*`, `:path(.*)`. */
+function isCatchAll(segment: string): boolean {
+  return /^(?:\*\w*|\{\*\w*\}|\(\.\*\)|:\w+(?:\*|\(\.\*\)))$/u.test(segment);
+}
+
 /**
  * A step of a sign-in endpoint after its segment: `/login/auth`, `/login/verify-email`,
  * `/signup/token`, `/login/oauth` (a word of authentication itself, or another endpoint or flow);
@@ -58,8 +63,8 @@ function prefixLength(segments: readonly string[]): number {
  * (`AUTH_ENDPOINT_SEGMENTS`) after static segments only and followed by parameters and sign-in
  * steps only (`/login/auth`, `/reset-password/:token`), a
  * sign-in flow (`AUTH_FLOW_SEGMENTS`) after static segments, an Open Graph image or CSP report
- * anywhere; for reads (`read`), an API description or `/og` after the API prefixes, `/docs` or
- * `/feed` alone.
+ * anywhere; for reads (`read`), the catch-all at the root (`GET *`), an API description or `/og`
+ * after the API prefixes, `/docs` or `/feed` alone.
  */
 export function isPublicByDesignPath(path: string, read: boolean): boolean {
   const segments = segmentsOf(path);
@@ -86,6 +91,12 @@ export function isPublicByDesignPath(path: string, read: boolean): boolean {
   }
   if (!read) {
     return false;
+  }
+  // `GET *`, `GET /(.*)`, `GET /:path*`: the catch-all at the root, registered last, that serves the
+  // single-page app's shell or the 404 page (`/api/*` is not one: it may proxy an API).
+  const written = path.split('/').filter((segment) => segment !== '');
+  if (written.length === 1 && isCatchAll(written[0]!)) {
+    return true;
   }
   const first = segments[prefixLength(segments)]?.toLowerCase();
   if (first === undefined) {

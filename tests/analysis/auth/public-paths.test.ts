@@ -49,6 +49,15 @@ describe('isPublicByDesignPath', () => {
     },
   );
 
+  it.each(['*', '/*', '/(.*)', '/*splat', '/{*splat}', '/:path*', '/:path(.*)'])('%s, the catch-all at the root, is public for reads', (path) => {
+    expect(isPublicByDesignPath(path, true)).toBe(true);
+    expect(isPublicByDesignPath(path, false)).toBe(false);
+  });
+
+  it.each(['/api/*', '/files/*', '/:id', '/:path', '/*/admin', '/admin/(.*)', '/a*b'])('%s is not a catch-all at the root', (path) => {
+    expect(isPublicByDesignPath(path, true)).toBe(false);
+  });
+
   it.each(['/openapi.json', '/swagger', '/api-docs', '/og', '/docs', '/feed', '/rest/captcha'])('%s is not public for writes', (path) => {
     expect(isPublicByDesignPath(path, false)).toBe(false);
   });
