@@ -10,6 +10,19 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-unsanitized-fs-path', rule, {
   valid: [
+    // The record an ORM stores from request input comes back with ids the database made.
+    `import express from 'express';
+import fs from 'node:fs';
+import { prisma } from './db.js';
+const app = express();
+app.post('/collections', async (req, res) => {
+  const created = await prisma.collection.create({ data: { name: req.body.name.trim() } });
+  fs.mkdirSync(\`archives/\${created.id}\`, { recursive: true });
+  const again = await db.create(req.body.name);
+  fs.mkdirSync(\`archives/\${again.id}\`, { recursive: true });
+  res.json(created);
+});
+`,
     // Constant paths and static roots.
     `import fs from 'node:fs';
 import path from 'node:path';

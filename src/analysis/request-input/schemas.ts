@@ -7,8 +7,13 @@ import type { FileContext } from '../../core/context';
 import { isAllowListRegex, isShellSafeRegex, regexOf } from './regexes';
 import type { ValuePurpose } from './values';
 
-/** Schema methods returning the validated input (zod, yup, superstruct-style). */
-export const PARSE_METHODS = new Set(['parse', 'parseAsync', 'validateSync', 'validate', 'cast', 'create']);
+/**
+ * Schema methods returning the validated input (zod, yup). Not `create`: it is what ORMs and
+ * clients call to store what they are given (`prisma.link.create({ data })`, `db.create(body)`),
+ * whose result is the stored record, not the input (superstruct's `create(value, Struct)` is a
+ * function, not a method).
+ */
+export const PARSE_METHODS = new Set(['parse', 'parseAsync', 'validateSync', 'validate', 'cast']);
 export const SAFE_PARSE_METHODS = new Set(['safeParse', 'safeParseAsync']);
 /** Schema building calls that constrain a string to a fixed alphabet or set. */
 const CONSTRAINING_SCHEMA_CALLS = new Set([
