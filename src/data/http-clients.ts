@@ -125,6 +125,12 @@ const NODE_HTTP: TraceMap<HttpClientEntry> = { request: { [CALL]: nodeHttpCall }
 export const HTTP_CLIENT_GLOBALS: TraceMap<HttpClientEntry> = { fetch: { [CALL]: FETCH_CALL } };
 
 /**
+ * Modules whose fetch (the export itself, or its `fetch`) throws on a relative URL outside a
+ * browser, as the global one does: a call of one with `'/api/x'` runs in a browser.
+ */
+export const WHATWG_FETCH_MODULES: ReadonlySet<string> = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'undici']);
+
+/**
  * Module exports that send HTTP requests. `node:` spellings and `require('x').default`
  * are added by `iterateModuleReferences`.
  */

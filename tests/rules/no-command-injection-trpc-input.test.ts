@@ -153,7 +153,7 @@ import { router, protectedProcedure } from './trpc';
 export const hooks = router({
   ping: protectedProcedure.input(z.object({ url: z.string().url() })).mutation(({ input }) => fetch(input.url, { signal: AbortSignal.timeout(5000) })),
 });`,
-      errors: [{ messageId: 'requestControlledHost', line: 4, column: 101, endLine: 4, endColumn: 110 }],
+      errors: [{ messageId: 'requestControlledHost', data: { sink: 'fetch', what: 'URL', source: 'input.url' }, line: 4, column: 101, endLine: 4, endColumn: 110 }],
     },
   ],
 });

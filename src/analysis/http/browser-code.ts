@@ -33,6 +33,7 @@ import {
   SERVER_ONLY_MODULES,
   SERVER_ONLY_PATHS,
 } from '../../data/browser';
+import { WHATWG_FETCH_MODULES } from '../../data/http-clients';
 
 /**
  * Why a file is browser code (`browser: true`), or why it is not. The first signal found wins,
@@ -101,9 +102,6 @@ function clientAppModule(context: FileContext): string | null {
   return found;
 }
 
-/** Modules whose fetch (the export itself, or its `fetch`) throws on a relative URL outside a browser, as the global one does. */
-const FETCH_MODULES: ReadonlySet<string> = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'undici']);
-
 /** How many `const` hops `leadingText` follows (`const API = '/api'; const url = API + '/x'`). */
 const MAX_TEXT_HOPS = 3;
 
@@ -138,7 +136,7 @@ export function fetchesRelativeUrl(context: FileContext, call: TSESTree.CallExpr
   // Fetch itself: a configured client or wrapper (`apiFetch('/users')`) may put a base URL in front.
   const target = resolveCallTarget(context, call.callee);
   const name = target?.path.filter((segment) => segment !== 'default').at(-1);
-  if (!target || (target.module === null ? name !== 'fetch' : !FETCH_MODULES.has(target.module) || (name !== undefined && name !== 'fetch'))) {
+  if (!target || (target.module === null ? name !== 'fetch' : !WHATWG_FETCH_MODULES.has(target.module) || (name !== undefined && name !== 'fetch'))) {
     return false;
   }
   const url = call.arguments[0];
