@@ -56,6 +56,12 @@ export interface AgentGuardSettings {
     /** The project's fail-closed environment reader, a name or `module#export` (`requireEnv`), or `null`. */
     readonly requireEnv: string | null;
   };
+  readonly tests: {
+    /** File globs of test code, added to the defaults: the rules do not report there. */
+    readonly files: readonly string[];
+    /** `true`: report in test code as in any other file. */
+    readonly report: boolean;
+  };
   readonly project: {
     /** The project root as written (relative to the working directory), or `null` to find it. */
     readonly root: string | null;
@@ -92,6 +98,7 @@ const SCHEMA: { readonly [S in keyof AgentGuardSettings]: { readonly [K in keyof
   fs: { sinks: 'list' },
   requestInput: { sources: 'list', sanitizers: 'list' },
   secrets: { sinks: 'list', allow: 'list', testFiles: 'list', clientEnvPrefixes: 'list', requireEnv: 'string' },
+  tests: { files: 'list', report: 'boolean' },
   project: { root: 'string', tsconfig: 'string', crossFile: 'boolean' },
 };
 
@@ -131,6 +138,7 @@ export function normalizeSettings(raw: unknown): AgentGuardSettings {
   const fs = section(raw, 'fs');
   const requestInput = section(raw, 'requestInput');
   const secrets = section(raw, 'secrets');
+  const tests = section(raw, 'tests');
   const project = section(raw, 'project');
   const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
   return {
@@ -157,6 +165,7 @@ export function normalizeSettings(raw: unknown): AgentGuardSettings {
       clientEnvPrefixes: stringList(secrets.clientEnvPrefixes),
       requireEnv: text(secrets.requireEnv),
     },
+    tests: { files: stringList(tests.files), report: tests.report === true },
     project: { root: text(project.root), tsconfig: text(project.tsconfig), crossFile: project.crossFile !== false },
   };
 }

@@ -191,11 +191,6 @@ export const KEY_WRAPPERS: ReadonlySet<string> = new Set([
   'Buffer.from', 'createSecretKey', 'crypto.createSecretKey', 'String', 'Uint8Array.from',
 ]);
 
-/** Files whose literals are test data, not deployed secrets (`secrets.testFiles` adds to them). */
-export const DEFAULT_TEST_FILES: readonly string[] = [
-  '*.test.*', '*.spec.*', '__tests__/**', '__fixtures__/**', 'fixtures/**', 'e2e/**', '__mocks__/**', 'test/**', 'tests/**',
-];
-
 /** What the secret of each family is called in messages. */
 export const FAMILY_NOUNS: Readonly<Record<SecretSinkFamily | 'header', string>> = {
   jwt: 'JWT key',

@@ -13,4 +13,5 @@ export { MAX_LIST_DEPTH, MAX_LISTED_FILES, projectFiles, SKIPPED_DIRECTORIES } f
 export type { ListingOptions } from './listing';
 export { clearProjectCaches, projectSettings } from './settings';
 export type { ProjectSettings, SettingsSource } from './settings';
+export { isTestCode } from './test-code';
 export { workspacePackages } from './workspaces';

@@ -15,7 +15,7 @@ import { configKey, perConfiguration } from '../core/settings';
 import { snippet } from '../core/snippet';
 import { dereference, staticValueOf } from '../core/static';
 import { callerOmitsTimeout, fetchesRelativeUrl, httpClientModuleMap, httpClientReferences, importedHttpWrapper, judgeBrowserCode, judgeTimeoutOptions, localHttpWrappers, mayBeHttpWrapper, mutatedOptionsLiteral } from '../analysis/http/index';
-import { importedNameCalls } from '../project/index';
+import { importedNameCalls, isTestCode } from '../project/index';
 import type { HttpWrapperSummary } from '../analysis/http/index';
 import type { TimeoutOptionVerdict } from '../analysis/http/index';
 import type { HttpClientEntry, HttpClientPolicy } from '../data/http-clients';
@@ -121,6 +121,10 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ defaultTimeoutMs: 10000, wrappers: [], ignoreBrowserCode: true }],
   },
   create(context, [options]) {
+    // Test code is not deployed: its servers, queries and requests are test scaffolding.
+    if (isTestCode(context)) {
+      return {};
+    }
     if (options.ignoreBrowserCode && hasDirective(context.sourceCode.ast.body, 'use client')) {
       return {};
     }

@@ -20,7 +20,7 @@ import {
 } from '../analysis/commands/index';
 import type { CommandSinkCall } from '../analysis/commands/index';
 import { CODE_TEXT_GLOBALS, CODE_TEXT_TRACE_MAP, COMMAND_LINE_TRACE_MAP, SHELL_QUOTERS } from '../data/commands';
-import { importedNameCalls, projectImportNames } from '../project/index';
+import { importedNameCalls, isTestCode, projectImportNames } from '../project/index';
 
 export type Options = [{ sources?: string[]; sanitizers?: string[] }];
 export type MessageIds =
@@ -94,6 +94,10 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ sources: [], sanitizers: [] }],
   },
   create(context, [options]) {
+    // Test code is not deployed: its servers, queries and requests are test scaffolding.
+    if (isTestCode(context)) {
+      return {};
+    }
     let vocabulary = trackerOptions.get(options);
     if (!vocabulary) {
       vocabulary = { purpose: 'command', sources: options.sources ?? [], sanitizers: [...SHELL_QUOTERS, ...(options.sanitizers ?? [])] };

@@ -11,7 +11,6 @@ import {
   isEnvObject,
   isSecretName,
   isServerOnlyName,
-  isTestFile,
   looksLikeGenericSecret,
   mentionsClientEnv,
   MIN_PROVIDER_TOKEN_LENGTH,
@@ -20,16 +19,15 @@ import {
 import type { ClientEnvPrefixes, SecretLiteral, SecretSinkMap, SecretSinkUse } from '../analysis/secrets/index';
 import { createRule } from '../core/create-rule';
 import { escapeRegExp } from '../core/regexp';
-import { compileGlobs } from '../core/globs';
-import type { GlobList } from '../core/globs';
 import { bindingState, importText, insertImport, moduleSyntaxOf } from '../core/imports';
 import { parseNameSpec } from '../core/name-specs';
 import { isIdentifierPath } from '../core/option-schemas';
 import { configKey, perConfiguration } from '../core/settings';
 import { getPropertyKeyName, skipTsWrappers } from '../core/static';
 import { scopeOf } from '../core/variable-index';
+import { isTestCode } from '../project/index';
 import { SVELTEKIT_PUBLIC_ENV_MODULES, SVELTEKIT_PUBLIC_PREFIX } from '../data/client-env';
-import { AUTHORIZATION_HEADERS, AUTHORIZATION_SCHEMES, DEFAULT_TEST_FILES, FAMILY_NOUNS } from '../data/secret-sinks';
+import { AUTHORIZATION_HEADERS, AUTHORIZATION_SCHEMES, FAMILY_NOUNS } from '../data/secret-sinks';
 
 export type Options = [{ genericSecrets?: boolean; hmacKeys?: boolean; testKeys?: boolean }];
 export type MessageIds =
@@ -44,7 +42,6 @@ export type MessageIds =
 /** What the rule derives from the settings once per configuration. */
 interface Configuration {
   readonly sinks: SecretSinkMap;
-  readonly testFiles: GlobList;
   readonly allow: ReadonlySet<string>;
   readonly prefixes: ClientEnvPrefixes;
   /** `secrets.requireEnv` parsed: the function to call, and the module to import it from (`null` for a name in scope). */
@@ -118,17 +115,12 @@ export default createRule<Options, MessageIds>({
         : null;
       return {
         sinks: secretSinkMap(settings.secrets.sinks),
-        testFiles: compileGlobs([...DEFAULT_TEST_FILES, ...settings.secrets.testFiles]),
         allow: new Set(settings.secrets.allow),
         prefixes: clientEnvPrefixes(settings.secrets.clientEnvPrefixes),
         requireEnv,
       };
     });
     const { allow, prefixes } = configuration;
-    // Test code holds test data: values at sinks and generic secrets are not reported there. Asked
-    // only of a file with something to report.
-    let testFileMemo: boolean | undefined;
-    const testFile = (): boolean => (testFileMemo ??= isTestFile(context, configuration.testFiles, context.cwd));
     /** Literals already reported (a literal reached by two sinks is reported once). */
     const reported = new Set<TSESTree.Node>();
     const generic: { name: string; value: TSESTree.Node }[] = [];
@@ -185,7 +177,9 @@ export default createRule<Options, MessageIds>({
       ...(mentionsClientEnv(text, prefixes) ? clientEnvListeners() : {}),
       'Program:exit'() {
         const uses = findSecretSinkUses(context, configuration.sinks, options.hmacKeys === true);
-        if ((uses.length === 0 && headers.length === 0 && generic.length === 0) || testFile()) {
+        // Test code holds test data: values at sinks and generic secrets are not reported there.
+        // Asked only of a file with something to report.
+        if ((uses.length === 0 && headers.length === 0 && generic.length === 0) || isTestCode(context)) {
           return;
         }
         uses.forEach(checkSinkUse);

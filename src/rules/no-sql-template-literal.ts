@@ -10,6 +10,7 @@ import { configKey, perConfiguration } from '../core/settings';
 import { skipTsWrappers } from '../core/static';
 import { ESCAPE_FUNCTION_NAMES } from '../data/sql';
 import { NAME_LIST_SCHEMA } from '../core/option-schemas';
+import { isTestCode } from '../project/index';
 
 /** The rule's `sinks` merged with `settings['agent-guard'].sql.sinks`. */
 const SINKS = configKey<readonly string[]>('sql sinks');
@@ -68,6 +69,10 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ sinks: [], allowNumericCoercion: false, allowEscapeFunctions: true, checkAllSqlStrings: false }],
   },
   create(context, [options]) {
+    // Test code is not deployed: its servers, queries and requests are test scaffolding.
+    if (isTestCode(context)) {
+      return {};
+    }
     const sourceCode = context.sourceCode;
     const calls: TSESTree.CallExpression[] = [];
     const candidates: TSESTree.Node[] = [];

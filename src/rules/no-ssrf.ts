@@ -28,7 +28,7 @@ import {
 } from '../analysis/ssrf/index';
 import type { ControlledRequest, SsrfJudgeOptions, SsrfSink } from '../analysis/ssrf/index';
 import type { HttpClientFamily } from '../data/http-clients';
-import { projectImportNames } from '../project/index';
+import { isTestCode, projectImportNames } from '../project/index';
 import { FETCH_CALL, HTTP_CLIENT_MODULES } from '../data/http-clients';
 import { BROWSER_MODULES, BROWSER_NAVIGATION_METHODS, SAFE_AGENTS } from '../data/ssrf';
 
@@ -114,6 +114,10 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ acceptBlocklists: false, reportPathInjection: false, requireRedirectPolicy: false }],
   },
   create(context, [options]) {
+    // Test code is not deployed: its servers, queries and requests are test scaffolding.
+    if (isTestCode(context)) {
+      return {};
+    }
     const vocabulary = vocabularyOf(context, options);
     const { clients, moduleMap, judge } = vocabulary;
     const sinks: SsrfSink[] = [...httpClientSinks(context, moduleMap), ...extraSinks(context)];

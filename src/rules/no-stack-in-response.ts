@@ -9,6 +9,7 @@ import { IDENTIFIER_PATH_PATTERN, NAME_LIST_SCHEMA } from '../core/option-schema
 import { snippet } from '../core/snippet';
 import { childNodes, dottedName } from '../core/ast';
 import { indentOf, lineBreakOf } from '../core/layout';
+import { isTestCode } from '../project/index';
 
 const GENERIC = "'Internal Server Error'";
 const MESSAGE_IDS: Readonly<Record<ErrorLeakKind, MessageIds>> = {
@@ -98,6 +99,10 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ allowMessage: false, logger: 'console.error', responseSinks: [], devGuards: [] }],
   },
   create(context, [options]) {
+    // Test code is not deployed: its servers, queries and requests are test scaffolding.
+    if (isTestCode(context)) {
+      return {};
+    }
     const sourceCode = context.sourceCode;
     const logger = options.logger ?? 'console.error';
     const { errorHandlers } = RESPONSE_INDEX;

@@ -8,7 +8,7 @@ import { isFunctionLike } from '../core/functions';
 import { CALL, iterateModuleReferences } from '../core/modules';
 import type { TraceMap } from '../core/modules';
 import { basenameEdit, controllerAnalyzer, getRequestInputAnalyzer, importedHandlerSinks, importedPathWrapperCalls, isImportedHandler, mayBeImportedHandler, mayBePathWrapper, rootOption, unconfinedFilePath } from '../analysis/request-input/index';
-import { importedNameReferences, projectImportNames } from '../project/index';
+import { importedNameReferences, isTestCode, projectImportNames } from '../project/index';
 import { scopeOf, variableFor } from '../core/variable-index';
 import { getSettings } from '../core/settings';
 import { compileNameSpecs, matchWrittenName, withModuleCalls } from '../core/name-specs';
@@ -69,6 +69,10 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ sources: [], sanitizers: [], reportUnknownPaths: false }],
   },
   create(context, [options]) {
+    // Test code is not deployed: its servers, queries and requests are test scaffolding.
+    if (isTestCode(context)) {
+      return {};
+    }
     // Built on first use: library code without fs sinks or `require(variable)` never needs it.
     let analyzerMemo: ReturnType<typeof getRequestInputAnalyzer> | undefined;
     const analyzer = {

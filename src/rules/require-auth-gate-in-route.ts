@@ -16,6 +16,7 @@ import { ADAPTER_NAMES, ROUTE_CANDIDATE_SELECTOR, getRoutes, isRouteCandidate } 
 import type { Route } from '../frameworks/types';
 import type { FunctionLike } from '../core/functions';
 import { PUBLIC_FILE_GLOBS, PUBLIC_PATH_PREFIXES, PUBLIC_PATHS } from '../data/auth-vocabulary';
+import { isTestCode } from '../project/index';
 
 /** URL paths public by design under each prefix (`/api/v1/health`), then file globs of file-routed frameworks. */
 export const DEFAULT_PUBLIC_ROUTES: readonly string[] = [
@@ -80,6 +81,10 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ authFunctions: [], authMiddleware: [], publicRoutes: [], globalAuth: [], allowPublicGet: false, checkPublicQueries: false, frameworks: [] }],
   },
   create(context, [options]) {
+    // Test code is not deployed: its servers, queries and requests are test scaffolding.
+    if (isTestCode(context)) {
+      return {};
+    }
     const candidates: TSESTree.CallExpression[] = [];
     return {
       [ROUTE_CANDIDATE_SELECTOR](node: TSESTree.CallExpression) {

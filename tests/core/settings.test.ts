@@ -31,8 +31,14 @@ describe('normalizeSettings', () => {
       fs: { sinks: [] },
       requestInput: { sources: [], sanitizers: [] },
       secrets: { sinks: [], allow: [], testFiles: [], clientEnvPrefixes: [], requireEnv: null },
+      tests: { files: [], report: false },
       project: { root: null, tsconfig: null, crossFile: true },
     });
+  });
+
+  it('reads the tests section: files a list, report only when it is true', () => {
+    expect(normalizeSettings({ tests: { files: ['scripts/**', 3], report: true } }).tests).toEqual({ files: ['scripts/**'], report: true });
+    expect(normalizeSettings({ tests: { files: 'qa/**', report: 'true' } }).tests).toEqual({ files: ['qa/**'], report: false });
   });
 
   it('reads the secrets section: lists as the other lists, requireEnv a non-empty string', () => {

@@ -68,12 +68,13 @@ jwt.sign({ sub: 1 }, 'test-secret');
 `,
       filename: 'src/__tests__/auth.js',
     },
-    // …and under test/ and tests/ folders, at any depth (Mocha's `test/`, a server's `server/test/`)
+    // …and under test/ and tests/ folders at the top of the project (Mocha's `test/`; a package's own
+    // `server/test/` is covered in tests/project/test-code.test.ts, which writes its package.json)
     {
       code: `const jwt = require('jsonwebtoken');
 jwt.sign({ sub: 1 }, 'test-secret');
 `,
-      filename: 'server/test/api/service-tokens.js',
+      filename: 'test/api/service-tokens.js',
     },
     {
       code: `import jwt from 'jsonwebtoken';

@@ -9,4 +9,3 @@ export type { SecretLiteral } from './literals';
 export { clientEnvPrefixes, exposedSecretPrefix, isServerOnlyName, mentionsClientEnv } from './client-env';
 export type { ClientEnvPrefixes } from './client-env';
 export { isSecretName, looksLikeGenericSecret, MIN_GENERIC_SECRET_ENTROPY, MIN_GENERIC_SECRET_LENGTH, shannonEntropy } from './generic';
-export { isTestFile } from './test-files';

@@ -1,0 +1,18 @@
+/**
+ * What marks a file as test code (see `project/test-code`): `tests.files` and
+ * `secrets.testFiles` add globs to {@link TEST_FILE_GLOBS}.
+ */
+
+/** File globs of test code, matched at any folder boundary of the path relative to the project root. */
+export const TEST_FILE_GLOBS: readonly string[] = [
+  '*.test.*', '*.spec.*', '*.e2e-spec.*', '*.cy.*', '__tests__/**', '__fixtures__/**', '__mocks__/**', 'fixtures/**',
+];
+
+/**
+ * Folders of test code when they sit at the top of a package (next to a `package.json`) or of the
+ * project: `test/utils.js`, `packages/api/tests/setup.ts`. Deeper down such a name is a route or a
+ * feature (`app/api/test/route.ts`, `routes/e2e.js` serve requests), so it does not count there.
+ */
+export const TEST_FOLDERS: ReadonlySet<string> = new Set([
+  'test', 'tests', 'spec', 'e2e', 'cypress', 'playwright', 'integration-tests', 'test-utils',
+]);

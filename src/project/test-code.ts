@@ -1,0 +1,94 @@
+import path from 'node:path';
+
+import { perFile, perFileKey } from '../core/context';
+import type { FileContext } from '../core/context';
+import { compileGlobs } from '../core/globs';
+import type { GlobList } from '../core/globs';
+import { getSettings } from '../core/settings';
+import type { AgentGuardSettings } from '../core/settings';
+import { TEST_FILE_GLOBS, TEST_FOLDERS } from '../data/test-files';
+import { projectRoot, readPackageJson } from './root';
+
+const TEST_CODE = perFileKey<boolean>('test code');
+
+/** The compiled globs of each settings object: the defaults, `tests.files` and `secrets.testFiles`. */
+const globsBySettings = new WeakMap<AgentGuardSettings, GlobList>();
+
+function testGlobs(settings: AgentGuardSettings): GlobList {
+  let globs = globsBySettings.get(settings);
+  if (!globs) {
+    globs = compileGlobs([...TEST_FILE_GLOBS, ...settings.tests.files, ...settings.secrets.testFiles]);
+    globsBySettings.set(settings, globs);
+  }
+  return globs;
+}
+
+const slashed = (file: string): string => file.split(path.sep).join('/').replace(/^\/+/u, '');
+
+/** Whether `relative` (inside its base, `/`-separated) starts with a test folder. */
+function startsWithTestFolder(relative: string): boolean {
+  const slash = relative.indexOf('/');
+  return slash !== -1 && TEST_FOLDERS.has(relative.slice(0, slash));
+}
+
+/**
+ * Whether an absolute `filename` lies in a test folder at the top of `root` or of a package
+ * between them (a directory with a `package.json`): `test/utils.js`, `packages/api/tests/x.ts`.
+ */
+function inTopTestFolder(filename: string, root: string, readsPackages: boolean): boolean {
+  for (let dir = path.dirname(filename); ; ) {
+    if (dir === root || (readsPackages && readPackageJson(dir) !== null)) {
+      const relative = path.relative(dir, filename);
+      if (startsWithTestFolder(slashed(relative))) {
+        return true;
+      }
+    }
+    const parent = path.dirname(dir);
+    if (dir === root || parent === dir || path.relative(root, parent).startsWith('..')) {
+      return false;
+    }
+    dir = parent;
+  }
+}
+
+/**
+ * Whether the file is test code, where the rules do not report (`no-hardcoded-secrets` still
+ * reports live provider tokens there): a name or folder of {@link TEST_FILE_GLOBS} (with
+ * `tests.files` and `secrets.testFiles`) anywhere in its path relative to the project root, or a
+ * {@link TEST_FOLDERS} folder at the top of the project or of a package. Always `false` when
+ * `settings['agent-guard'].tests.report` is `true`. Without a project root (or with
+ * `project.crossFile: false`) paths are taken relative to the working directory and no
+ * `package.json` is read. Memoised per file.
+ * @example isTestCode(context) // src/auth.test.ts, test/utils.js, packages/api/tests/db.ts -> true; app/api/test/route.ts -> false
+ */
+export function isTestCode(context: FileContext & { readonly cwd?: string }): boolean {
+  return perFile(context, TEST_CODE, () => {
+    const settings = getSettings(context);
+    if (settings.tests.report) {
+      return false;
+    }
+    const filename = context.filename;
+    if (typeof filename !== 'string' || filename === '' || filename.startsWith('<')) {
+      return false;
+    }
+    const globs = testGlobs(settings);
+    const cwd = typeof context.cwd === 'string' && path.isAbsolute(context.cwd) ? context.cwd : process.cwd();
+    if (!path.isAbsolute(filename)) {
+      const relative = slashed(path.normalize(filename));
+      return globs.matchesFile(`/${relative}`) || startsWithTestFolder(relative);
+    }
+    // Most files are answered from their absolute name: a relative path matches only if it does.
+    const whole = slashed(filename);
+    if (!globs.matchesFile(`/${whole}`) && !whole.split('/').some((segment) => TEST_FOLDERS.has(segment))) {
+      return false;
+    }
+    const found = projectRoot(filename, context.settings);
+    const root = found ?? cwd;
+    const relative = path.relative(root, filename);
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+      // Outside the root: only the file's own name and folders can say so.
+      return globs.matchesFile(`/${path.basename(filename)}`);
+    }
+    return globs.matchesFile(`/${slashed(relative)}`) || inTopTestFolder(filename, root, found !== null);
+  });
+}
