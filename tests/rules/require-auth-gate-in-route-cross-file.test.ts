@@ -53,6 +53,23 @@ ruleTester.run('require-auth-gate-in-route (cross-file)', rule, {
     { ...project('server.js'), settings: OFF },
   ],
   invalid: [
+    {
+      // Lists of middleware exported by other files (a named list, a `module.exports = [...]` list):
+      // gated when a member is, by its name (requireAuth) or by its body (verificar); a list of a
+      // session reader and a logger gates nobody.
+      ...file('express/routes/chains.js'),
+      errors: [
+        {
+          messageId: 'missingGate',
+          line: 11,
+          column: 8,
+          endLine: 11,
+          endColumn: 12,
+          data: { route: 'POST /items', framework: 'express' },
+          suggestions: [{ messageId: 'markPublic', output: readFileSync(path.join(ROOT, 'express/routes/chains.js'), 'utf8').replace("router.post('/items'", "// agent-guard: public-route TODO: say why anyone may call this\nrouter.post('/items'") }],
+        },
+      ],
+    },
     // The home page (mounted at the root of app.js) tries a gate of another file that does not stop the request.
     {
       ...file('express/routes/home.js'),

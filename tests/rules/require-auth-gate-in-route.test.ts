@@ -10,6 +10,23 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-auth-gate-in-route', rule, {
   valid: [
+    // A list of middleware kept in a const: gated when a member is (by name, or a local gate's body).
+    {
+      code: `import express from 'express';
+import { requireUser } from './auth';
+const app = express();
+function mustOwn(req, res, next) {
+  if (!req.session.userId) return res.sendStatus(401);
+  next();
+}
+const audit = (req, res, next) => next();
+const removal = [requireUser, audit];
+const owners = [audit, mustOwn];
+app.delete('/users/:id', removal, (req, res) => res.sendStatus(204));
+app.put('/items/:id', owners, (req, res) => res.json({}));
+`,
+      filename: 'file.js',
+    },
     // --- Express: middleware arguments, arrays, router-level use before the routes ---
     {
       code: `
@@ -536,6 +553,38 @@ app.post('/erase', (req, res, next) => {
     },
   ],
   invalid: [
+    {
+      // A const list of middleware that authenticates nobody (a logger, a let-binding list is not read).
+      code: `import express from 'express';
+const app = express();
+const audit = (req, res, next) => next();
+const traced = [audit];
+let later = [audit];
+app.post('/a', traced, (req, res) => res.json({}));
+app.post('/b', later, (req, res) => res.json({}));
+`,
+      filename: 'file.js',
+      errors: [
+        { messageId: 'missingGate', line: 6, column: 5, endLine: 6, endColumn: 9, data: { route: 'POST /a', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `import express from 'express';
+const app = express();
+const audit = (req, res, next) => next();
+const traced = [audit];
+let later = [audit];
+// agent-guard: public-route TODO: say why anyone may call this
+app.post('/a', traced, (req, res) => res.json({}));
+app.post('/b', later, (req, res) => res.json({}));
+` }] },
+        { messageId: 'missingGate', line: 7, column: 5, endLine: 7, endColumn: 9, data: { route: 'POST /b', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `import express from 'express';
+const app = express();
+const audit = (req, res, next) => next();
+const traced = [audit];
+let later = [audit];
+app.post('/a', traced, (req, res) => res.json({}));
+// agent-guard: public-route TODO: say why anyone may call this
+app.post('/b', later, (req, res) => res.json({}));
+` }] },
+      ],
+    },
     // --- A guard is judged once per file only when it is named from the module scope: two local `check`s stay apart ---
     {
       code: `

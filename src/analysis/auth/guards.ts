@@ -125,9 +125,36 @@ function judgeGuard(context: FileContext, guard: RouteGuard, vocab: AuthVocabula
     }
     return false;
   }
+  // A list of middleware kept in a constant (`const mustOwn = [requireUser, loadItem]`): any gate in it.
+  const list = depth < 2 && guard.via !== 'wrapper' ? constantArray(context, node) : null;
+  if (list) {
+    return list.some((element) => isAuthGuard(context, { node: element, via: guard.via }, vocab, depth + 1));
+  }
   const fn = depth < 2 ? resolveFunction(context, node) : null;
   if (fn && guard.via !== 'wrapper') {
     return analyseHandlerGate(context, fn, vocab).kind === 'gated';
   }
   return false;
+}
+
+/**
+ * The elements of the array literal a `const` of the file is initialised with (spreads and holes
+ * left out), or `null`: how middleware lists are kept (`const adminOnly = [requireUser, isAdmin]`).
+ */
+export function constantArray(context: FileContext, node: TSESTree.Node): TSESTree.Expression[] | null {
+  const expr = skipTsWrappers(node);
+  if (expr.type !== AST_NODE_TYPES.Identifier) {
+    return null;
+  }
+  const def = variableFor(context, expr)?.defs[0];
+  if (def?.type !== 'Variable' || def.parent.kind !== 'const' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) {
+    return null;
+  }
+  const init = skipTsWrappers(def.node.init);
+  return init.type === AST_NODE_TYPES.ArrayExpression ? arrayElements(init) : null;
+}
+
+/** An array literal's elements, spreads and holes left out. */
+export function arrayElements(array: TSESTree.ArrayExpression): TSESTree.Expression[] {
+  return array.elements.filter((element): element is TSESTree.Expression => element !== null && element.type !== AST_NODE_TYPES.SpreadElement);
 }

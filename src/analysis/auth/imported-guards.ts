@@ -19,7 +19,7 @@ import { variableFor } from '../../core/variable-index';
 import { functionNamed, functionOfNode, MAX_FOLLOW_HOPS, returnedFunctions } from './definitions';
 import type { FoundFunction } from './definitions';
 import { analyseHandlerGateAcrossFiles, ownRejection, rejectsItself } from './gate-functions';
-import { guardKey, isAuthGuard } from './guards';
+import { arrayElements, guardKey, isAuthGuard } from './guards';
 import { neverRejects } from './pass-through';
 import type { AuthVocabulary } from './vocabulary';
 
@@ -110,11 +110,42 @@ function judge(context: FileContext, guard: RouteGuard, vocab: AuthVocabulary): 
     const gated = returned.some((fn) => (guard.via === 'wrapper' ? wrapperGates(factory.context, fn, vocab) : middlewareGates(factory.context, fn, vocab, 1)));
     return described(factory, gated);
   }
+  const list = importedArray(context, node);
+  if (list) {
+    return list;
+  }
   const found = functionNamed(context, node, GATE_FILE);
   if (!found?.file) {
     return null;
   }
   return described(found, middlewareGates(found.context, found.fn, vocab, 1));
+
+  /**
+   * A list of middleware exported by another file (`export default [mustBeAuthenticated, checkAccess]`,
+   * `module.exports = { adminOnly: [requireUser, isAdmin] }`): gated when any element is, by its
+   * name there or by its body.
+   */
+  function importedArray(where: FileContext, name: TSESTree.Node): ImportedGuard | null {
+    if (name.type !== AST_NODE_TYPES.Identifier && name.type !== AST_NODE_TYPES.MemberExpression) {
+      return null;
+    }
+    const definition = importedDefinition(where, name, undefined, GATE_FILE);
+    const array = definition ? skipTsWrappers(definition.node) : null;
+    if (!definition || array?.type !== AST_NODE_TYPES.ArrayExpression) {
+      return null;
+    }
+    const there = definition.file.context;
+    const gated = arrayElements(array).some((element) => {
+      if (isAuthGuard(there, { node: element, via: guard.via }, vocab)) {
+        return true;
+      }
+      const fn = functionOfNode(there, element);
+      const named = fn ? { context: there, fn } : functionNamed(there, element, GATE_FILE);
+      return named !== null && middlewareGates(named.context, named.fn, vocab, 2);
+    });
+    const local = name.type === AST_NODE_TYPES.Identifier ? name.name : definition.name;
+    return { gated, name: definition.name === 'default' ? local : definition.name, filename: definition.file.filename };
+  }
 }
 
 function described(found: FoundFunction, gated: boolean): ImportedGuard {
