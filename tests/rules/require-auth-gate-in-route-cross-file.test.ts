@@ -179,6 +179,22 @@ export async function PUT(request: Request) {
 ` }] }],
     },
     {
+      // Helpers of lib/token.ts that return getToken()'s result (directly, or a member of it): gates
+      // when the handler checks what they return (GET, POST), not when it never does (DELETE).
+      ...file('next/app/api/billing/route.ts'),
+      errors: [
+        {
+          messageId: 'missingGate',
+          line: 16,
+          column: 23,
+          endLine: 16,
+          endColumn: 29,
+          data: { route: 'DELETE /api/billing', framework: 'next' },
+          suggestions: [{ messageId: 'markPublic', output: readFileSync(path.join(ROOT, 'next/app/api/billing/route.ts'), 'utf8').replace('export async function DELETE', '// agent-guard: public-route TODO: say why anyone may call this\nexport async function DELETE') }],
+        },
+      ],
+    },
+    {
       // withTeam checks the session before calling the handler; withTiming does not.
       ...file('next/app/api/wrapped/route.ts'),
       errors: [

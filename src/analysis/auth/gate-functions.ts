@@ -23,7 +23,7 @@ import { classifyCall } from './calls';
 import { functionNamed, MAX_FOLLOW_HOPS } from './definitions';
 import { analyseHandlerGateWith } from './handler-gate';
 import type { HandlerGate } from './handler-gate';
-import { isExitCall } from './values';
+import { isExitCall, valueTop } from './values';
 import type { AuthVocabulary } from './vocabulary';
 
 /** What a function defined elsewhere does when called without a signed-in user. */
@@ -135,6 +135,9 @@ function summarise(context: FileContext, fn: FunctionLike, vocab: AuthVocabulary
     if (verdict.kind === 'gated') {
       const asserts = rejectsItself(context, fn, vocab, verdict.node, depth) && !returnsError(fn);
       summary = { kind: asserts ? 'assert' : 'fetch', switches: optionSwitches(fn) };
+    } else if (verdict.kind === 'unchecked' && returnsValueOf(fn, verdict.call)) {
+      // `return getToken({ req })`: it hands the identity back, for the caller to check.
+      summary = { kind: 'fetch', switches: optionSwitches(fn) };
     }
   } catch {
     summary = NONE;
@@ -211,6 +214,39 @@ function insideTry(node: TSESTree.Node, fn: FunctionLike): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Whether `fn` returns what `call` gives (or a member of it): `return getToken({ req })`,
+ * `=> auth()`, `const session = await getSession(); return session`.
+ */
+function returnsValueOf(fn: FunctionLike, call: TSESTree.CallExpression): boolean {
+  const top = valueTop(call);
+  const holder = top.parent;
+  if (holder === fn) {
+    return fn.body === top;
+  }
+  if (holder?.type === AST_NODE_TYPES.ReturnStatement) {
+    let owner: TSESTree.Node | undefined = holder.parent;
+    while (owner && !isFunctionLike(owner)) {
+      owner = owner.parent;
+    }
+    return owner === fn;
+  }
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.init !== top || holder.id.type !== AST_NODE_TYPES.Identifier || fn.body.type !== AST_NODE_TYPES.BlockStatement || holder.parent.parent !== fn.body) {
+    return false;
+  }
+  const name = holder.id.name;
+  return fn.body.body.some((statement) => {
+    if (statement.type !== AST_NODE_TYPES.ReturnStatement || !statement.argument) {
+      return false;
+    }
+    let value: TSESTree.Node = skipTsWrappers(statement.argument);
+    while (value.type === AST_NODE_TYPES.MemberExpression || value.type === AST_NODE_TYPES.ChainExpression) {
+      value = skipTsWrappers(value.type === AST_NODE_TYPES.ChainExpression ? value.expression : value.object);
+    }
+    return value.type === AST_NODE_TYPES.Identifier && value.name === name;
+  });
 }
 
 /** `return { auth, error, body }`: the function hands an error back for the caller to check. */
