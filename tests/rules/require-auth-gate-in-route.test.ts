@@ -10,6 +10,20 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-auth-gate-in-route', rule, {
   valid: [
+    // An access check that names who asks, its failure thrown: an authorisation gate.
+    {
+      code: `import express from 'express';
+import { canUserAccessUpload } from './media';
+const app = express();
+app.get('/media/:id', async (req, res) => {
+  if (!(await canUserAccessUpload(req.session?.userId, req.params.id))) {
+    throw new Error('Forbidden');
+  }
+  res.sendFile(req.params.id, { root: 'uploads' });
+});
+`,
+      filename: 'file.js',
+    },
     // A list of middleware kept in a const: gated when a member is (by name, or a local gate's body).
     {
       code: `import express from 'express';
@@ -553,6 +567,33 @@ app.post('/erase', (req, res, next) => {
     },
   ],
   invalid: [
+    {
+      // `can…` without anyone in its name checks the thing, not the caller.
+      code: `import express from 'express';
+import { canAccessUpload } from './media';
+const app = express();
+app.get('/media/:id', async (req, res) => {
+  if (!(await canAccessUpload(req.params.id))) {
+    throw new Error('Gone');
+  }
+  res.sendFile(req.params.id, { root: 'uploads' });
+});
+`,
+      filename: 'file.js',
+      errors: [
+        { messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /media/:id', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `import express from 'express';
+import { canAccessUpload } from './media';
+const app = express();
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/media/:id', async (req, res) => {
+  if (!(await canAccessUpload(req.params.id))) {
+    throw new Error('Gone');
+  }
+  res.sendFile(req.params.id, { root: 'uploads' });
+});
+` }] },
+      ],
+    },
     {
       // A const list of middleware that authenticates nobody (a logger, a let-binding list is not read).
       code: `import express from 'express';

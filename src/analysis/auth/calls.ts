@@ -7,6 +7,7 @@ import {
   ASSERTING_VERBS,
   GATE_CALL_WORDS,
   IDENTITY_LOOKUP_METHODS,
+  IDENTITY_NOUNS,
   IDENTITY_STORE_WORDS,
   NOT_A_GATE_WORDS,
   PREDICATE_VERBS,
@@ -100,7 +101,8 @@ function kindByWords(last: string): CallKind {
     return null;
   }
   const first = words[0];
-  if (PREDICATE_VERBS.has(first ?? '') && isAuthName(last)) {
+  // `isAdmin(user)`, `hasPermission(req)`, and access checks that name who asks: `canUserAccessUpload(userId, id)`.
+  if (PREDICATE_VERBS.has(first ?? '') && (isAuthName(last) || (first === 'can' && words.some((w) => IDENTITY_NOUNS.has(w))))) {
     return 'predicate';
   }
   if (ASSERTING_VERBS.has(first ?? '') && isAuthName(last)) {
