@@ -10,6 +10,35 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-auth-gate-in-route', rule, {
   valid: [
+    // A constant answer before the gate reveals nothing: a webhook's ping, a health probe.
+    {
+      code: `import type { NextApiRequest, NextApiResponse } from 'next';
+import { db } from '@/db';
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const { refreshToken } = req.query;
+  if (req.headers['x-github-event'] === 'ping') {
+    res.status(200).json({ message: 'Ping received, webhook is active' });
+    return;
+  }
+  const app = await db.app.findFirst({ where: { refreshToken: String(refreshToken) } });
+  if (!app) return res.status(404).json({ message: 'Not found' });
+  res.json(await deploy(app));
+}
+`,
+      filename: 'pages/api/deploy/[refreshToken].ts',
+    },
+    {
+      code: `import express from 'express';
+const app = express();
+app.get('/docs/:id', (req, res) => {
+  if (req.query.probe) return res.send('ok');
+  if (req.query.ping) return res.status(200).set('Cache-Control', 'no-store').json({ ok: true, version: 2 });
+  if (!req.user) return res.sendStatus(401);
+  res.json(full(req.params.id));
+});
+`,
+      filename: 'file.js',
+    },
     // An access check that names who asks, its failure thrown: an authorisation gate.
     {
       code: `import express from 'express';
@@ -1083,6 +1112,28 @@ app.get('/docs/:id', (req, res) => {
 });
 `,
       errors: [{ messageId: 'gateAfterResponse', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /docs/:id', framework: 'express' } }],
+    },
+    // A constant file or template is not a constant answer: what it sends is elsewhere. Nor is a constant built from a variable.
+    {
+      code: `
+import express from 'express';
+const app = express();
+const ok = { ok: true };
+app.get('/export', (req, res) => {
+  if (req.query.dl) return res.sendFile('/srv/exports/customers.csv');
+  if (!req.user) return res.sendStatus(401);
+  res.json(full());
+});
+app.get('/stats', (req, res) => {
+  if (req.query.brief) return res.json(ok);
+  if (!req.user) return res.sendStatus(401);
+  res.json(full());
+});
+`,
+      errors: [
+        { messageId: 'gateAfterResponse', line: 5, column: 5, endLine: 5, endColumn: 8, data: { route: 'GET /export', framework: 'express' } },
+        { messageId: 'gateAfterResponse', line: 10, column: 5, endLine: 10, endColumn: 8, data: { route: 'GET /stats', framework: 'express' } },
+      ],
     },
     // Non-auth wrappers
     {

@@ -31,6 +31,82 @@ function hasErrorStatus(node: TSESTree.Node, depth = 0): boolean {
   return false;
 }
 
+/** A value written out in full: literals, and objects, arrays and templates of them (`{ message: 'Ping received' }`). */
+function isConstant(node: TSESTree.Node, depth: number): boolean {
+  const expr = skipTsWrappers(node);
+  if (depth > 6) {
+    return false;
+  }
+  switch (expr.type) {
+    case AST_NODE_TYPES.Literal:
+      return true;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return expr.expressions.length === 0;
+    case AST_NODE_TYPES.UnaryExpression:
+      return isConstant(expr.argument, depth + 1);
+    case AST_NODE_TYPES.Identifier:
+      return expr.name === 'undefined';
+    case AST_NODE_TYPES.ArrayExpression:
+      return expr.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && isConstant(element, depth + 1));
+    case AST_NODE_TYPES.ObjectExpression:
+      return expr.properties.every((p) => p.type === AST_NODE_TYPES.Property && !p.computed && isConstant(p.value, depth + 1));
+    default:
+      return false;
+  }
+}
+
+/** Answers whose payload is their arguments (not a file or a template that reads other data). */
+const PAYLOAD_METHODS: ReadonlySet<string> = new Set(['json', 'send', 'end', 'text', 'html', 'write', 'jsonp', 'sendStatus']);
+/** Constructors and helpers of a response from a payload: `new Response('pong')`, Remix `json({ ok: true })`. */
+const PAYLOAD_BUILDERS: ReadonlySet<string> = new Set(['Response', 'NextResponse', 'json', 'text', 'html']);
+
+/** The last name of a callee: `json` of `res.status(200).json`, `Response` of `new Response`. */
+function lastName(callee: TSESTree.Node): string | null {
+  const expr = skipTsWrappers(callee);
+  if (expr.type === AST_NODE_TYPES.Identifier) {
+    return expr.name;
+  }
+  return expr.type === AST_NODE_TYPES.MemberExpression && !expr.computed && expr.property.type === AST_NODE_TYPES.Identifier ? expr.property.name : null;
+}
+
+/**
+ * An answer made of constants only, whatever its status: `res.status(200).json({ message: 'Ping received' })`,
+ * `Response.json({ ok: true })`, `new Response('pong')`. It reveals nothing, so a gate after it still
+ * comes before anything the handler could reveal. Files and templates (`sendFile`, `render`) are
+ * not payloads: what they send is elsewhere.
+ */
+function answersConstant(node: TSESTree.Node): boolean {
+  let expr = skipTsWrappers(node);
+  if (expr.type === AST_NODE_TYPES.AwaitExpression) {
+    expr = skipTsWrappers(expr.argument);
+  }
+  if (expr.type !== AST_NODE_TYPES.CallExpression && expr.type !== AST_NODE_TYPES.NewExpression) {
+    return false;
+  }
+  const name = lastName(expr.callee);
+  const callee = skipTsWrappers(expr.callee);
+  const builder = callee.type === AST_NODE_TYPES.Identifier || (callee.type === AST_NODE_TYPES.MemberExpression && lastName(callee.object) !== null && /^(?:Response|NextResponse)$/u.test(lastName(callee.object)!));
+  if (name === null || !(builder ? PAYLOAD_BUILDERS.has(name) || PAYLOAD_METHODS.has(name) : PAYLOAD_METHODS.has(name))) {
+    return false;
+  }
+  // Every argument along the chain: `res.status(200).set('X-A', 'b').json({ ok: true })`.
+  let current: TSESTree.Node = expr;
+  for (let links = 0; links < 8; links++) {
+    if (current.type !== AST_NODE_TYPES.CallExpression && current.type !== AST_NODE_TYPES.NewExpression) {
+      return true;
+    }
+    if (!current.arguments.every((arg) => arg.type !== AST_NODE_TYPES.SpreadElement && isConstant(arg, 0))) {
+      return false;
+    }
+    const link = skipTsWrappers(current.callee);
+    if (link.type !== AST_NODE_TYPES.MemberExpression) {
+      return true;
+    }
+    current = skipTsWrappers(link.object);
+  }
+  return false;
+}
+
 /** Inside `if (req.method !== 'POST') …`: a method guard, not an answer with data. */
 function underMethodCheck(node: TSESTree.Node, fn: FunctionLike): boolean {
   for (let current = node.parent; current && current !== fn; current = current.parent) {
@@ -62,8 +138,8 @@ function answersWithData(node: TSESTree.Node, params: ReadonlySet<string>): bool
     if (arg.type === AST_NODE_TYPES.CallExpression && arg.callee.type === AST_NODE_TYPES.Identifier && params.has(arg.callee.name)) {
       return false;
     }
-    // `return notFound()`, `return redirect('/login')`, `return fail(400)`: an exit, not data.
-    return !hasErrorStatus(arg) && !isExitCall(arg);
+    // `return notFound()`, `return redirect('/login')`, `return fail(400)`: an exit, not data; `return 'pong'`: nothing to reveal.
+    return !hasErrorStatus(arg) && !isExitCall(arg) && !isConstant(arg, 0) && !answersConstant(arg);
   }
   if (node.type === AST_NODE_TYPES.CallExpression) {
     // `await req.json()` reads the request; `res.json(x)` / `return c.json(x)` answers it.
@@ -85,14 +161,14 @@ function answersWithData(node: TSESTree.Node, params: ReadonlySet<string>): bool
         return false;
       }
       const root = rootName(callee.object);
-      return root !== null && params.has(root) && !hasErrorStatus(node);
+      return root !== null && params.has(root) && !hasErrorStatus(node) && !answersConstant(node);
     }
     return false;
   }
   if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
     const left = node.left;
     const root = rootName(left.object);
-    return !left.computed && left.property.type === AST_NODE_TYPES.Identifier && left.property.name === 'body' && root !== null && params.has(root);
+    return !left.computed && left.property.type === AST_NODE_TYPES.Identifier && left.property.name === 'body' && root !== null && params.has(root) && !isConstant(node.right, 0);
   }
   return false;
 }
