@@ -34,7 +34,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow SQL text built from non-constant values',
       recommended: 'error',
-      strictOptions: [{ allowEscapeFunctions: false, checkAllSqlStrings: true }],
+      strictOptions: [{ allowNumericCoercion: false, allowEscapeFunctions: false, checkAllSqlStrings: true }],
     },
     hasSuggestions: true,
     messages: {
@@ -66,7 +66,7 @@ export default createRule<Options, MessageIds>({
         },
       },
     }],
-    defaultOptions: [{ sinks: [], allowNumericCoercion: false, allowEscapeFunctions: true, checkAllSqlStrings: false }],
+    defaultOptions: [{ sinks: [], allowNumericCoercion: true, allowEscapeFunctions: true, checkAllSqlStrings: false }],
   },
   create(context, [options]) {
     // Test code is not deployed: its servers, queries and requests are test scaffolding.

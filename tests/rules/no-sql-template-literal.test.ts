@@ -227,7 +227,12 @@ export function find(id: string) {
   if (!/^\\d+$/.test(id)) throw new Error('bad id');
   return db.query(\`SELECT * FROM users WHERE id = \${id}\`);
 }`,
-    // Number() and parseInt() allowed by option
+    // Number() and parseInt() allowed by default (a number cannot change what the statement does)
+    `import { Pool } from 'pg';
+const pool = new Pool();
+export const page = (req: { query: { limit: string; offset: string } }) =>
+  pool.query(\`SELECT * FROM users LIMIT \${Number(req.query.limit)} OFFSET \${parseInt(req.query.offset, 10) || 0}\`);`,
+    // …and with the option written out
     {
       code: `import { Pool } from 'pg';
 const pool = new Pool();
@@ -547,7 +552,7 @@ export const e = (id: string) => pool.query('SELECT * FROM t WHERE a = ' + /* th
       errors: [
         { messageId: 'dynamicSql', line: 3, column: 47, endLine: 3, endColumn: 85, data: { value: '`sort`', sink: 'pool.query', via: '' }, suggestions: [] },
         { messageId: 'dynamicSql', line: 4, column: 44, endLine: 4, endColumn: 95, data: { value: '`q`', sink: 'pool.query', via: '' }, suggestions: [] },
-        { messageId: 'dynamicSql', line: 5, column: 55, endLine: 5, endColumn: 69, data: { value: '`x` and 1 more value', sink: 'pool.query', via: '' }, suggestions: [] },
+        { messageId: 'dynamicSql', line: 5, column: 55, endLine: 5, endColumn: 69, data: { value: '`y`', sink: 'pool.query', via: '' }, suggestions: [] },
         { messageId: 'dynamicSql', line: 6, column: 55, endLine: 6, endColumn: 93, data: { value: '`x` and 1 more value', sink: 'pool.query', via: '' }, suggestions: [] },
         { messageId: 'dynamicSql', line: 7, column: 45, endLine: 7, endColumn: 91, data: { value: '`id`', sink: 'pool.query', via: '' }, suggestions: [] },
       ],
@@ -912,11 +917,12 @@ export const find = (table: string, id: string) => pool.query(format('SELECT * F
         { messageId: 'dynamicSql', line: 4, column: 63, endLine: 4, endColumn: 114, data: { value: '`id`', sink: 'pool.query', via: '' } },
       ],
     },
-    // Number() is flagged by default
+    // Number() is flagged with allowNumericCoercion: false (the strict config)
     {
       code: `import { Pool } from 'pg';
 const pool = new Pool();
 export const page = (limit: string) => pool.query(\`SELECT * FROM users LIMIT \${Number(limit)}\`);`,
+      options: [{ allowNumericCoercion: false }],
       errors: [
         { messageId: 'dynamicSql', line: 3, column: 51, endLine: 3, endColumn: 95, data: { value: '`Number(limit)`', sink: 'pool.query', via: '' },
         suggestions: [
@@ -931,11 +937,12 @@ export const page = (limit: string) => pool.query(\`SELECT * FROM users LIMIT $1
       },
       ],
     },
-    // parseInt is flagged by default
+    // parseInt is flagged with allowNumericCoercion: false (the strict config)
     {
       code: `import { Pool } from 'pg';
 const pool = new Pool();
 export const page = (limit: string) => pool.query(\`SELECT * FROM users LIMIT \${parseInt(limit, 10)}\`);`,
+      options: [{ allowNumericCoercion: false }],
       errors: [
         { messageId: 'dynamicSql', line: 3, column: 51, endLine: 3, endColumn: 101, data: { value: '`parseInt(limit, 10)`', sink: 'pool.query', via: '' },
         suggestions: [
@@ -1901,11 +1908,12 @@ export const find = (id: string) => [legacyQuery(\`x = \${id}\`), self.db.runSql
         { messageId: 'dynamicSqlString', line: 1, column: 38, endLine: 1, endColumn: 57, data: { value: '`id`' } },
       ],
     },
-    // numeric arithmetic still counts as coercion by default
+    // numeric arithmetic counts as coercion: reported with allowNumericCoercion: false
     {
       code: `import { Pool } from 'pg';
 const pool = new Pool();
 export const page = (p: string) => pool.query(\`SELECT * FROM users OFFSET \${Number(p) * 20}\`);`,
+      options: [{ allowNumericCoercion: false }],
       errors: [
         { messageId: 'dynamicSql', line: 3, column: 47, endLine: 3, endColumn: 93, data: { value: '`Number(p) * 20`', sink: 'pool.query', via: '' },
         suggestions: [
