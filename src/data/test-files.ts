@@ -16,3 +16,11 @@ export const TEST_FILE_GLOBS: readonly string[] = [
 export const TEST_FOLDERS: ReadonlySet<string> = new Set([
   'test', 'tests', 'spec', 'e2e', 'cypress', 'playwright', 'integration-tests', 'test-utils',
 ]);
+
+/** Calls that declare a test suite at the top of a file (`describe('drivers/bigquery', …)`, `test('…', …)`). */
+export const TEST_SUITE_CALLS: ReadonlySet<string> = new Set(['describe', 'suite', 'test', 'it']);
+
+/** Modules those calls come from when they are imported rather than global. */
+export const TEST_FRAMEWORK_MODULES: ReadonlySet<string> = new Set([
+  'mocha', 'vitest', '@jest/globals', 'node:test', 'test', '@playwright/test', 'bun:test', 'tap', 'ava', 'uvu',
+]);

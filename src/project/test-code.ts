@@ -1,12 +1,17 @@
 import path from 'node:path';
 
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
 import { perFile, perFileKey } from '../core/context';
 import type { FileContext } from '../core/context';
 import { compileGlobs } from '../core/globs';
 import type { GlobList } from '../core/globs';
 import { getSettings } from '../core/settings';
+import { skipTsWrappers } from '../core/static';
+import { variableFor } from '../core/variable-index';
 import type { AgentGuardSettings } from '../core/settings';
-import { TEST_FILE_GLOBS, TEST_FOLDERS } from '../data/test-files';
+import { TEST_FILE_GLOBS, TEST_FOLDERS, TEST_FRAMEWORK_MODULES, TEST_SUITE_CALLS } from '../data/test-files';
 import { projectRoot, readPackageJson } from './root';
 
 const TEST_CODE = perFileKey<boolean>('test code');
@@ -58,7 +63,8 @@ function inTopTestFolder(filename: string, root: string, readsPackages: boolean)
  * {@link TEST_FOLDERS} folder at the top of the project or of a package. Always `false` when
  * `settings['agent-guard'].tests.report` is `true`. Without a project root (or with
  * `project.crossFile: false`) paths are taken relative to the working directory and no
- * `package.json` is read. Memoised per file.
+ * `package.json` is read. Whatever its path, a file that declares a test suite at its top level
+ * (`describe(…)`, `test(…)`) is test code. Memoised per file.
  * @example isTestCode(context) // src/auth.test.ts, test/utils.js, packages/api/tests/db.ts -> true; app/api/test/route.ts -> false
  */
 export function isTestCode(context: FileContext & { readonly cwd?: string }): boolean {
@@ -67,28 +73,65 @@ export function isTestCode(context: FileContext & { readonly cwd?: string }): bo
     if (settings.tests.report) {
       return false;
     }
-    const filename = context.filename;
-    if (typeof filename !== 'string' || filename === '' || filename.startsWith('<')) {
-      return false;
-    }
-    const globs = testGlobs(settings);
-    const cwd = typeof context.cwd === 'string' && path.isAbsolute(context.cwd) ? context.cwd : process.cwd();
-    if (!path.isAbsolute(filename)) {
-      const relative = slashed(path.normalize(filename));
-      return globs.matchesFile(`/${relative}`) || startsWithTestFolder(relative);
-    }
-    // Most files are answered from their absolute name: a relative path matches only if it does.
-    const whole = slashed(filename);
-    if (!globs.matchesFile(`/${whole}`) && !whole.split('/').some((segment) => TEST_FOLDERS.has(segment))) {
-      return false;
-    }
-    const found = projectRoot(filename, context.settings);
-    const root = found ?? cwd;
-    const relative = path.relative(root, filename);
-    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
-      // Outside the root: only the file's own name and folders can say so.
-      return globs.matchesFile(`/${path.basename(filename)}`);
-    }
-    return globs.matchesFile(`/${slashed(relative)}`) || inTopTestFolder(filename, root, found !== null);
+    return testCodeByPath(context, settings) || declaresTestSuite(context);
   });
+}
+
+/**
+ * Whether the file declares a test suite at its top level: a global (or test-framework) `describe`,
+ * `suite`, `test` or `it` call, as `describe('drivers/bigquery', …)` in a driver's `test.js`.
+ */
+function declaresTestSuite(context: FileContext): boolean {
+  for (const statement of context.sourceCode.ast.body) {
+    const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? skipTsWrappers(statement.expression) : null;
+    const call = expression?.type === AST_NODE_TYPES.AwaitExpression ? skipTsWrappers(expression.argument) : expression;
+    if (call?.type !== AST_NODE_TYPES.CallExpression) {
+      continue;
+    }
+    // `describe(…)`, `describe.each(table)(…)`, `test.describe(…)`: the name the chain starts from.
+    let root: TSESTree.Node = skipTsWrappers(call.callee);
+    while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
+      root = skipTsWrappers(root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee);
+    }
+    if (root.type === AST_NODE_TYPES.Identifier && TEST_SUITE_CALLS.has(root.name) && fromTestFramework(context, root)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A global, or a name imported from a test framework (`import { describe } from 'vitest'`). */
+function fromTestFramework(context: FileContext, name: TSESTree.Identifier): boolean {
+  const variable = variableFor(context, name);
+  if (variable === null || variable.defs.length === 0) {
+    return true;
+  }
+  const def = variable.defs[0]!;
+  return def.type === 'ImportBinding' && def.parent.type === AST_NODE_TYPES.ImportDeclaration && TEST_FRAMEWORK_MODULES.has(def.parent.source.value);
+}
+
+function testCodeByPath(context: FileContext & { readonly cwd?: string }, settings: AgentGuardSettings): boolean {
+  const filename = context.filename;
+  if (typeof filename !== 'string' || filename === '' || filename.startsWith('<')) {
+    return false;
+  }
+  const globs = testGlobs(settings);
+  const cwd = typeof context.cwd === 'string' && path.isAbsolute(context.cwd) ? context.cwd : process.cwd();
+  if (!path.isAbsolute(filename)) {
+    const relative = slashed(path.normalize(filename));
+    return globs.matchesFile(`/${relative}`) || startsWithTestFolder(relative);
+  }
+  // Most files are answered from their absolute name: a relative path matches only if it does.
+  const whole = slashed(filename);
+  if (!globs.matchesFile(`/${whole}`) && !whole.split('/').some((segment) => TEST_FOLDERS.has(segment))) {
+    return false;
+  }
+  const found = projectRoot(filename, context.settings);
+  const root = found ?? cwd;
+  const relative = path.relative(root, filename);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+    // Outside the root: only the file's own name and folders can say so.
+    return globs.matchesFile(`/${path.basename(filename)}`);
+  }
+  return globs.matchesFile(`/${slashed(relative)}`) || inTopTestFolder(filename, root, found !== null);
 }

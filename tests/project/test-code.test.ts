@@ -83,6 +83,26 @@ describe('isTestCode', () => {
     expect(at('server/test/utils.js')).toBe(false);
   });
 
+  it('is test code wherever it lies when it declares a test suite at its top level', () => {
+    const root = project([]);
+    const at = (text: string, file = 'server/drivers/bigquery/test.js'): boolean => isTestCode(contextFor(path.join(root, file), {}, text));
+    expect(at("import assert from 'assert';\ndescribe('drivers/bigquery', function () { it('runs', () => assert.ok(1)); });\n")).toBe(true);
+    expect(at("import { describe, it } from 'vitest';\ndescribe.each([1, 2])('case %i', (n) => { it('works', () => {}); });\n")).toBe(true);
+    expect(at("import { test } from '@playwright/test';\ntest.describe('checkout', () => {});\n", 'qa/checkout.ts')).toBe(true);
+    expect(at("test('adds', () => {});\n", 'src/adds.js')).toBe(true);
+    expect(at("await describe('x', async () => {});\n", 'src/x.mjs')).toBe(true);
+  });
+
+  it('is not test code for a local or imported function that happens to be named like a suite', () => {
+    const root = project([]);
+    const at = (text: string): boolean => isTestCode(contextFor(path.join(root, 'src/schema.js'), {}, text));
+    expect(at("function describe(table) { return table; }\ndescribe('users');\n")).toBe(false);
+    expect(at("import { describe } from './openapi';\ndescribe('GET /users', { summary: 'List' });\n")).toBe(false);
+    expect(at("const app = require('express')();\napp.get('/test', (req, res) => res.send('x'));\n")).toBe(false);
+    // Inside a function, not at the top: not a suite declaration.
+    expect(at("export function run() { describe('x', () => {}); }\n")).toBe(false);
+  });
+
   it('takes a relative or virtual file name as relative to the working directory', () => {
     const relative = (filename: string): boolean => isTestCode({ ...contextFor(path.join(project([]), 'x.js'), {}, 'x;\n'), filename });
     expect(relative('src/a.test.ts')).toBe(true);

@@ -66,6 +66,8 @@ describe.each(CASES)('$rule in test code', ({ rule, code, reports: expected }) =
     expect(reports(rule, code, 'src/__tests__/orders.js')).toEqual([]);
     expect(reports(rule, code, 'test/helpers/server.js')).toEqual([]);
     expect(reports(rule, code, 'scripts/seed.js', { tests: { files: ['scripts/**'] } })).toEqual([]);
+    // A driver's `test.js`: named like nothing, a test suite by what it declares.
+    expect(reports(rule, `${code}describe('orders', () => {});\n`, 'src/drivers/test.js')).toEqual([]);
   });
 
   it('reports in test code with tests.report: true', () => {
