@@ -38,6 +38,14 @@ import { listAsync } from './lib/async-shell.js';
 const app = express();
 app.get('/ls', async (req, res) => res.send(await listAsync(req.query.dir)));`,
     },
+    // A helper that escapes the term for single quotes and puts it inside them; the container is constant.
+    {
+      filename: routes,
+      code: `import express from 'express';
+import { containerLogs } from './lib/async-shell.js';
+const app = express();
+app.get('/logs', async (req, res) => res.send(await containerLogs('app', req.query.search)));`,
+    },
     // A helper that parses the data instead of running it.
     {
       filename: routes,
@@ -79,6 +87,19 @@ app.get('/run', (req, res) => res.send(runCommand(req.query.cmd)));`,
     },
   ],
   invalid: [
+    {
+      // The same helper's container name is unquoted; another helper puts the escaped term in double quotes.
+      filename: routes,
+      code: `import express from 'express';
+import { containerLogs, grepLogs } from './lib/async-shell.js';
+const app = express();
+app.get('/logs/:name', async (req, res) => res.send(await containerLogs(req.params.name, 'error')));
+app.get('/grep', async (req, res) => res.send(await grepLogs(req.query.q)));`,
+      errors: [
+        { messageId: 'wrapperCommand', line: 4, column: 73, endLine: 4, endColumn: 88, data: { sink: 'containerLogs', definedIn: 'lib/async-shell.js', inner: 'execAsync', source: 'req.params.name', checks: '' } },
+        { messageId: 'wrapperCommand', line: 5, column: 62, endLine: 5, endColumn: 73, data: { sink: 'grepLogs', definedIn: 'lib/async-shell.js', inner: 'execAsync', source: 'req.query.q', checks: '' } },
+      ],
+    },
     {
       // Request input handed to a helper that runs it with execSync.
       filename: routes,

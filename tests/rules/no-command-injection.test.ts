@@ -16,6 +16,19 @@ const espreeTester = new RuleTester({ languageOptions: { parser: espree, sourceT
 
 ruleTester.run('no-command-injection', rule, {
   valid: [
+    // Input escaped for single quotes (each ' becomes '\'' or '"'"'), standing inside single quotes
+    `import { exec, execSync } from 'node:child_process';
+import express from 'express';
+const app = express();
+app.get('/logs', (req, res) => {
+  const search = req.query.search;
+  const escaped = search?.replace(/'/g, "'\\\\''") ?? '';
+  const command = search ? \`docker logs app 2>&1 | grep -iF '\${escaped}'\` : 'docker logs app 2>&1';
+  exec(command, (error, out) => res.send(out));
+  execSync(\`grep -rF 'needle \${req.query.q.replaceAll(/'/g, \`'"'"'\`)} here' /srv/logs\`);
+  execSync("echo '" + req.query.name.replace(/'/g, "'\\\\''") + "' >> /srv/names.txt");
+});
+`,
     // Argument arrays without a shell; a constant program; shell: false
     `import { execFile, spawn, execFileSync, fork } from 'node:child_process';
 import express from 'express';
@@ -159,6 +172,27 @@ app.get('/', (req, res) => {
 `,
   ],
   invalid: [
+    {
+      // Escaped for single quotes but not inside them (double quotes, none), joined with raw input, or
+      // only the first quote replaced: still a command line built from request input.
+      code: `import { exec } from 'node:child_process';
+import express from 'express';
+const app = express();
+app.get('/logs', (req, res) => {
+  const q = req.query.q.replace(/'/g, "'\\\\''");
+  exec(\`docker logs app 2>&1 | grep -F "\${q}"\`);
+  exec(\`docker logs app 2>&1 | grep -F \${q}\`);
+  exec(\`docker logs app 2>&1 | grep -F '\${q + req.query.flags}'\`);
+  exec(\`docker logs app 2>&1 | grep -F '\${req.query.q.replace(/'/, "'\\\\''")}'\`);
+});
+`,
+      errors: [
+        { messageId: 'requestCommand', line: 6, column: 8, endLine: 6, endColumn: 47, data: { sink: 'exec', source: 'req.query.q' }, suggestions: [] },
+        { messageId: 'requestCommand', line: 7, column: 8, endLine: 7, endColumn: 45, data: { sink: 'exec', source: 'req.query.q' }, suggestions: [] },
+        { messageId: 'requestCommand', line: 8, column: 8, endLine: 8, endColumn: 65, data: { sink: 'exec', source: 'req.query.q' }, suggestions: [] },
+        { messageId: 'requestCommand', line: 9, column: 8, endLine: 9, endColumn: 79, data: { sink: 'exec', source: 'req.query.q' }, suggestions: [] },
+      ],
+    },
     // ESM named import: exec with a template (the issue's example)
     {
       code: `import { exec } from 'node:child_process';

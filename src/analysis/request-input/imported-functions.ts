@@ -138,7 +138,7 @@ function parameterSinks<T extends PathSink>(
       }
       const seeds: (SeededRole | undefined)[] = [];
       seeds[index] = { role: { kind: 'input', description: `parameter ${index}` }, framework: WRAPPER_SEED };
-      const analyzer = new RequestInputAnalyzer(file.context, lists.sources, lists.sanitizers, new Map([[fn, seeds]]));
+      const analyzer = new RequestInputAnalyzer(file.context, lists.sources, lists.sanitizers, new Map([[fn, seeds]]), options.purpose ?? 'path');
       for (const use of sinkArguments(file.context, traceMap, globals, options, null)) {
         const found = analyzer.classify(use.node);
         if (found.kind === 'input' && found.origin.framework === WRAPPER_SEED) {

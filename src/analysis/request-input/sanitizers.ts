@@ -29,6 +29,9 @@ export function matchesSpec(specs: NameSpecList, callee: TSESTree.Node, target: 
   return specs.specs.length > 0 && (matchWrittenName(callee, specs) !== null || matchCallTarget(target, specs) !== null);
 }
 
+/** What a single quote becomes inside a single-quoted shell word: `'\\''` or `'"'"'`. */
+const SINGLE_QUOTE_ESCAPES: ReadonlySet<string> = new Set(["'\\''", `'"'"'`]);
+
 /**
  * `x.replace(…)`: a character allow-list strips traversal (for a command: every shell
  * metacharacter, `/[^\w.-]/g`); removing `..` does not.
@@ -43,6 +46,10 @@ export function replaceValue(context: FileContext, call: TSESTree.CallExpression
     if (negated && (purpose === 'command' ? shellSafeClass(negated[1]!) : !/\.|\/|\\\\|\\W|\\S|\\D/u.test(negated[1]!))) {
       return SAFE;
     }
+  }
+  // `x.replace(/'/g, "'\\''")`: every quote closes, escapes and reopens a single-quoted word.
+  if (purpose === 'command' && regex?.flags.includes('g') && regex.pattern === "'" && replacementText !== null && SINGLE_QUOTE_ESCAPES.has(replacementText)) {
+    return { kind: 'input', origin: receiver.origin, path: false, quoted: 'single' };
   }
   const literal = pattern ? getStringIfConstant(pattern as never, scopeOf(context, call) as never) : null;
   if ((literal?.includes('..') ?? false) || (regex?.pattern.includes('\\.\\.') ?? false)) {

@@ -108,17 +108,21 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
     let tainted: TrackedValue | null = null;
     const notes: string[] = [];
     let unknown = false;
+    // Escaped for single quotes only while every input part is (`escaped ?? ''`, not `escaped + raw`).
+    let quoted = true;
     for (const raw of vals) {
       const val = this.finalize(raw);
       if (val.kind === 'input') {
         tainted ??= val;
+        quoted &&= val.quoted === 'single';
         notes.push(...val.origin.falseConfidence);
       } else if (val.kind === 'unknown') {
         unknown = true;
       }
     }
     if (tainted?.kind === 'input') {
-      return { kind: 'input', origin: withNotes(tainted.origin, notes), path: false };
+      const origin = withNotes(tainted.origin, notes);
+      return quoted ? { kind: 'input', origin, path: false, quoted: 'single' } : { kind: 'input', origin, path: false };
     }
     return unknown ? UNKNOWN : SAFE;
   }
@@ -180,7 +184,7 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
       case AST_NODE_TYPES.ImportExpression:
         return SAFE;
       case AST_NODE_TYPES.TemplateLiteral:
-        return this.combine(node.expressions.map((e) => this.evaluate(e)));
+        return this.combine(node.expressions.map((e, index) => this.templatePart(node, index, this.evaluate(e))));
       case AST_NODE_TYPES.Identifier:
         return this.bindings.identifierValue(node);
       case AST_NODE_TYPES.MemberExpression:
@@ -201,7 +205,10 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
         return target && PROPAGATING_CONSTRUCTORS.has(targetKey(target)) ? this.combine(this.argValues(node.arguments)) : UNKNOWN;
       }
       case AST_NODE_TYPES.BinaryExpression:
-        return node.operator === '+' ? this.combine([this.evaluate(node.left), this.evaluate(node.right)]) : SAFE;
+        if (node.operator !== '+') {
+          return SAFE;
+        }
+        return this.purpose === 'command' ? this.commandConcatenation(node) : this.combine([this.evaluate(node.left), this.evaluate(node.right)]);
       case AST_NODE_TYPES.LogicalExpression:
         return this.combine([this.evaluate(node.left), this.evaluate(node.right)]);
       case AST_NODE_TYPES.ConditionalExpression:
@@ -226,6 +233,50 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
    * member reads have them already; a call such as `ext(x)` too), and a value the constant-value
    * engine proves constant (`x in TYPES ? x : 'bin'`) is safe. A request-controlled fallback stays input.
    */
+  /**
+   * A template's `index`th value as part of the text: input escaped for single quotes is safe in a
+   * command line where it stands inside single quotes (`` `grep -F '${escaped}'` ``), and only there.
+   */
+  private templatePart(template: TSESTree.TemplateLiteral, index: number, value: TrackedValue): TrackedValue {
+    if (this.purpose !== 'command' || value.kind !== 'input' || value.quoted !== 'single') {
+      return value;
+    }
+    if (insideSingleQuotes(template, index)) {
+      return SAFE;
+    }
+    return { kind: 'input', origin: value.origin, path: false };
+  }
+
+  /**
+   * A `+` chain read as command text, left to right: input escaped for single quotes is safe where
+   * the string literals before it leave a single quote open (`"echo '" + escaped + "' >> log"`).
+   */
+  private commandConcatenation(node: TSESTree.BinaryExpression): TrackedValue {
+    const operands: TSESTree.Node[] = [];
+    let current: TSESTree.Node = node;
+    while (current.type === AST_NODE_TYPES.BinaryExpression && current.operator === '+') {
+      operands.push(current.right);
+      current = current.left;
+    }
+    operands.push(current);
+    operands.reverse();
+    const quotes: ShellQuotes = { single: false, double: false };
+    return this.combine(
+      operands.map((operand) => {
+        const text = constantText(operand);
+        if (text !== null) {
+          readShellText(text, quotes);
+          return SAFE;
+        }
+        const value = this.evaluate(operand);
+        if (value.kind !== 'input' || value.quoted !== 'single') {
+          return value;
+        }
+        return quotes.single ? SAFE : { kind: 'input', origin: value.origin, path: false };
+      }),
+    );
+  }
+
   private conditionalValue(node: TSESTree.ConditionalExpression): TrackedValue {
     const branch = (expression: TSESTree.Expression): TrackedValue => {
       const value = this.evaluate(expression);
@@ -349,4 +400,55 @@ export function classifyRequestInput(context: FileContext, node: TSESTree.Node, 
 export function getRequestInputOrigin(context: FileContext, node: TSESTree.Node): RequestInputOrigin | null {
   const result = classifyRequestInput(context, node);
   return result.kind === 'input' ? result.origin : null;
+}
+
+/** Where a POSIX shell is in its quoting after some text. */
+interface ShellQuotes {
+  single: boolean;
+  double: boolean;
+}
+
+/**
+ * Reads `text` as a shell does for quoting: `'` opens and closes outside double quotes, `"` likewise
+ * outside single quotes, and a backslash outside single quotes escapes the next character.
+ */
+function readShellText(text: string, quotes: ShellQuotes): void {
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quotes.single) {
+      quotes.single = char !== "'";
+    } else if (char === '\\') {
+      i += 1;
+    } else if (char === "'" && !quotes.double) {
+      quotes.single = true;
+    } else if (char === '"') {
+      quotes.double = !quotes.double;
+    }
+  }
+}
+
+/** The text of a string literal, or of a template without interpolations; `null` for anything else. */
+function constantText(node: TSESTree.Node): string | null {
+  const expr = skipTsWrappers(node);
+  if (expr.type === AST_NODE_TYPES.Literal) {
+    return typeof expr.value === 'string' ? expr.value : null;
+  }
+  return expr.type === AST_NODE_TYPES.TemplateLiteral && expr.expressions.length === 0 ? (expr.quasis[0]!.value.cooked ?? null) : null;
+}
+
+/**
+ * Whether the `index`th interpolation of a template stands inside single quotes for a POSIX shell,
+ * reading the code's text before it (what earlier interpolations hold is not read). A part with an
+ * invalid escape (no cooked text) answers `false`.
+ */
+function insideSingleQuotes(template: TSESTree.TemplateLiteral, index: number): boolean {
+  const quotes: ShellQuotes = { single: false, double: false };
+  for (let part = 0; part <= index; part++) {
+    const text = template.quasis[part]?.value.cooked;
+    if (typeof text !== 'string') {
+      return false;
+    }
+    readShellText(text, quotes);
+  }
+  return quotes.single;
 }

@@ -47,7 +47,16 @@ export interface RequestInputOptions {
 /** What the tracker knows of a value while it evaluates an expression. */
 export type TrackedValue =
   /** Request input; `path`: reads of its properties still extend the description (`req.params` -> `req.params.name`). */
-  | { readonly kind: 'input'; readonly origin: RequestInputOrigin; readonly path: boolean }
+  | {
+      readonly kind: 'input';
+      readonly origin: RequestInputOrigin;
+      readonly path: boolean;
+      /**
+       * Escaped for a single-quoted shell word (`x.replace(/'/g, "'\\''")`): safe in a command line
+       * only where it stands inside single quotes (`` `grep -F '${x}'` ``). Commands only.
+       */
+      readonly quoted?: 'single';
+    }
   /** A request object (or part of one) of a framework, whose `shape` says which properties and methods are input. */
   | { readonly kind: 'request'; readonly shape: InputShape; readonly desc: string; readonly framework: string; readonly schemas?: Readonly<Record<string, TSESTree.Node>> }
   /**
