@@ -9,6 +9,12 @@ export const TEST_FILE_GLOBS: readonly string[] = [
 ];
 
 /**
+ * What a path must contain for {@link TEST_FILE_GLOBS} or {@link TEST_FOLDERS} to match it: one
+ * regular expression over the whole name answers most files without running the globs.
+ */
+export const TEST_PATH_HINT = /(?:^|[\\/])(?:__tests__|__fixtures__|__mocks__|fixtures|test|tests|spec|e2e|cypress|playwright|integration-tests|test-utils)[\\/]|\.(?:test|spec|e2e-spec|cy)\.[^\\/]*$/u;
+
+/**
  * Folders of test code when they sit at the top of a package (next to a `package.json`) or of the
  * project: `test/utils.js`, `packages/api/tests/setup.ts`. Deeper down such a name is a route or a
  * feature (`app/api/test/route.ts`, `routes/e2e.js` serve requests), so it does not count there.

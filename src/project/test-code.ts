@@ -11,7 +11,7 @@ import { getSettings } from '../core/settings';
 import { skipTsWrappers } from '../core/static';
 import { variableFor } from '../core/variable-index';
 import type { AgentGuardSettings } from '../core/settings';
-import { TEST_FILE_GLOBS, TEST_FOLDERS, TEST_FRAMEWORK_MODULES, TEST_SUITE_CALLS } from '../data/test-files';
+import { TEST_FILE_GLOBS, TEST_FOLDERS, TEST_FRAMEWORK_MODULES, TEST_PATH_HINT, TEST_SUITE_CALLS } from '../data/test-files';
 import { projectRoot, readPackageJson } from './root';
 
 const TEST_CODE = perFileKey<boolean>('test code');
@@ -122,8 +122,8 @@ function testCodeByPath(context: FileContext & { readonly cwd?: string }, settin
     return globs.matchesFile(`/${relative}`) || startsWithTestFolder(relative);
   }
   // Most files are answered from their absolute name: a relative path matches only if it does.
-  const whole = slashed(filename);
-  if (!globs.matchesFile(`/${whole}`) && !whole.split('/').some((segment) => TEST_FOLDERS.has(segment))) {
+  const extra = settings.tests.files.length > 0 || settings.secrets.testFiles.length > 0;
+  if (!extra ? !TEST_PATH_HINT.test(filename) : !globs.matchesFile(`/${slashed(filename)}`) && !slashed(filename).split('/').some((segment) => TEST_FOLDERS.has(segment))) {
     return false;
   }
   const found = projectRoot(filename, context.settings);
