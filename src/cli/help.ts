@@ -10,8 +10,9 @@ Paths default to "." . Inside a git work tree, files come from git (tracked and 
 .yarn, bower_components, .pnp.cjs), vendored code (vendor, third_party), build output (dist,
 build, out, coverage, .next, .nuxt, .svelte-kit, .output), minified files (*.min.js, or long
 lines throughout) and files over 1 MB. Patterns in .agent-guardignore (gitignore syntax, at the
-repository root) are left out too. Tests and fixtures are checked. A file that cannot be parsed
-or read is skipped and listed; it does not fail the run.
+repository root) are left out too. Test code is read, but only leaked provider tokens are
+reported there (settings['agent-guard'].tests.report: true checks it like the rest). A file that
+cannot be parsed or read is skipped and listed; it does not fail the run.
 
 Options:
   --diff <git-ref>        Report only findings on lines added or changed since the merge base
