@@ -20,8 +20,8 @@ import { Uploads } from './uploads';
 import { keyLabel, SAFE, shortText, targetKey, UNKNOWN, withNotes } from './values';
 import type { InputClassification, RequestInputOptions, RequestInputOrigin, SeededRole, TrackedValue, ValuePurpose, ValueTracker } from './values';
 import type { FunctionLike } from '../../core/functions';
-import { memberName } from '../../core/ast';
-import { skipTsWrappers } from '../../core/static';
+import { concatOperands, memberName } from '../../core/ast';
+import { skipTsWrappers, staticValue } from '../../core/static';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
 
@@ -252,19 +252,12 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
    * the string literals before it leave a single quote open (`"echo '" + escaped + "' >> log"`).
    */
   private commandConcatenation(node: TSESTree.BinaryExpression): TrackedValue {
-    const operands: TSESTree.Node[] = [];
-    let current: TSESTree.Node = node;
-    while (current.type === AST_NODE_TYPES.BinaryExpression && current.operator === '+') {
-      operands.push(current.right);
-      current = current.left;
-    }
-    operands.push(current);
-    operands.reverse();
     const quotes: ShellQuotes = { single: false, double: false };
     return this.combine(
-      operands.map((operand) => {
-        const text = constantText(operand);
-        if (text !== null) {
+      concatOperands(node).map((operand) => {
+        const plain = skipTsWrappers(operand);
+        const text = plain.type === AST_NODE_TYPES.Literal || plain.type === AST_NODE_TYPES.TemplateLiteral || plain.type === AST_NODE_TYPES.Identifier ? staticValue(this.context, plain)?.value : undefined;
+        if (typeof text === 'string') {
           readShellText(text, quotes);
           return SAFE;
         }
@@ -425,15 +418,6 @@ function readShellText(text: string, quotes: ShellQuotes): void {
       quotes.double = !quotes.double;
     }
   }
-}
-
-/** The text of a string literal, or of a template without interpolations; `null` for anything else. */
-function constantText(node: TSESTree.Node): string | null {
-  const expr = skipTsWrappers(node);
-  if (expr.type === AST_NODE_TYPES.Literal) {
-    return typeof expr.value === 'string' ? expr.value : null;
-  }
-  return expr.type === AST_NODE_TYPES.TemplateLiteral && expr.expressions.length === 0 ? (expr.quasis[0]!.value.cooked ?? null) : null;
 }
 
 /**
