@@ -27,6 +27,8 @@ app.get('/logs', (req, res) => {
   exec(command, (error, out) => res.send(out));
   execSync(\`grep -rF 'needle \${req.query.q.replaceAll(/'/g, \`'"'"'\`)} here' /srv/logs\`);
   execSync("echo '" + req.query.name.replace(/'/g, "'\\\\''") + "' >> /srv/names.txt");
+  const Q = "'";
+  execSync('touch ' + Q + req.query.file.replace(/'/g, "'\\\\''") + Q);
 });
 `,
     // Argument arrays without a shell; a constant program; shell: false
