@@ -92,7 +92,7 @@ function reportOf(stdout: string, dir: string): { checked: string[]; findings: s
   };
 }
 
-/** The files the defaults check: source, tests and fixtures, config files; nothing generated or vendored. */
+/** The files the defaults check: source, tests and fixtures (judged as test code), config files; nothing generated or vendored. */
 const CHECKED = [
   'scripts/migrate.js',
   'src/lib/auth.js',
@@ -107,7 +107,8 @@ const CHECKED = [
   'tsup.config.cjs',
 ];
 
-const FINDINGS = [`src/lib/geo.js:2 ${FETCH}`, `src/lib/rates.ts:7 ${FETCH}`, `src/routes/orders.js:9 ${SQL}`, `tests/helpers/api.js:2 ${FETCH}`];
+/** What the defaults report: nothing in test code (`tests/helpers/api.js` fetches without a timeout, and is read). */
+const FINDINGS = [`src/lib/geo.js:2 ${FETCH}`, `src/lib/rates.ts:7 ${FETCH}`, `src/routes/orders.js:9 ${SQL}`];
 
 const UNPARSEABLE_LINES = [
   'agent-guard: skipped 2 files it could not parse (not checked):',
@@ -163,7 +164,7 @@ describe('agent-guard with zero config on a real-world repository', () => {
     const dir = await reviewRepo('verbose');
     const run = await runBin(dir, ['--verbose']);
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toContain('✖ 4 problems (4 errors, 0 warnings)');
+    expect(run.stdout).toContain('✖ 3 problems (3 errors, 0 warnings)');
     expect(run.stdout).not.toContain('Parsing error');
     expect(run.stderr).toBe(
       lines(...UNPARSEABLE_LINES, 'agent-guard: left out 6 files (1 dependency, 1 vendored, 1 build output, 2 minified, 1 too large):', ...LEFT_OUT),
@@ -211,8 +212,15 @@ describe('agent-guard with zero config on a real-world repository', () => {
       'src/lib/geo.js',
       'src/lib/rates.ts',
       'src/routes/orders.js',
-      'tests/helpers/api.js',
     ]);
+  });
+
+  it("checks test code like the rest with the project's tests.report setting", async () => {
+    const dir = await reviewRepo('test-code');
+    await writeFile(join(dir, 'agent-guard.config.json'), JSON.stringify({ tests: { report: true } }));
+    const run = await runBin(dir, ['--format', 'json']);
+    expect(run.exitCode).toBe(1);
+    expect(reportOf(run.stdout, dir).findings).toEqual([...FINDINGS, `tests/helpers/api.js:2 ${FETCH}`]);
   });
 });
 
