@@ -20,7 +20,7 @@ import { Uploads } from './uploads';
 import { keyLabel, SAFE, shortText, targetKey, UNKNOWN, withNotes } from './values';
 import type { InputClassification, RequestInputOptions, RequestInputOrigin, SeededRole, TrackedValue, ValuePurpose, ValueTracker } from './values';
 import type { FunctionLike } from '../../core/functions';
-import { concatOperands, memberName } from '../../core/ast';
+import { memberName } from '../../core/ast';
 import { skipTsWrappers, staticValue } from '../../core/static';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
@@ -35,6 +35,10 @@ export type { InputClassification, RequestInputOptions, RequestInputOrigin, Valu
  */
 export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
   private readonly nodeMemo = new Map<TSESTree.Node, TrackedValue>();
+  /** The shell's quoting after each link of a `+` chain read as command text (`quotesAfter`). */
+  private readonly quoteMemo = new WeakMap<TSESTree.Node, ShellQuotes>();
+  /** Which interpolations of a template stand inside single quotes (`singleQuotedParts`). */
+  private readonly templateQuotes = new WeakMap<TSESTree.TemplateLiteral, boolean[]>();
   private readonly busy = new Set<TSESTree.Node>();
   private readonly bindings = new BindingValues(this);
   private readonly calls = new CallValues(this);
@@ -208,7 +212,7 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
         if (node.operator !== '+') {
           return SAFE;
         }
-        return this.purpose === 'command' ? this.commandConcatenation(node) : this.combine([this.evaluate(node.left), this.evaluate(node.right)]);
+        return this.concatenation(node);
       case AST_NODE_TYPES.LogicalExpression:
         return this.combine([this.evaluate(node.left), this.evaluate(node.right)]);
       case AST_NODE_TYPES.ConditionalExpression:
@@ -241,33 +245,58 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
     if (this.purpose !== 'command' || value.kind !== 'input' || value.quoted !== 'single') {
       return value;
     }
-    if (insideSingleQuotes(template, index)) {
+    let inside = this.templateQuotes.get(template);
+    if (!inside) {
+      inside = singleQuotedParts(template);
+      this.templateQuotes.set(template, inside);
+    }
+    if (inside[index] === true) {
       return SAFE;
     }
     return { kind: 'input', origin: value.origin, path: false };
   }
 
   /**
-   * A `+` chain read as command text, left to right: input escaped for single quotes is safe where
-   * the string literals before it leave a single quote open (`"echo '" + escaped + "' >> log"`).
+   * `a + b`. For a command, input escaped for single quotes on the right is safe where the text
+   * before it in the chain leaves a single quote open (`"echo '" + escaped + "' >> log"`).
    */
-  private commandConcatenation(node: TSESTree.BinaryExpression): TrackedValue {
-    const quotes: ShellQuotes = { single: false, double: false };
-    return this.combine(
-      concatOperands(node).map((operand) => {
-        const plain = skipTsWrappers(operand);
-        const text = plain.type === AST_NODE_TYPES.Literal || plain.type === AST_NODE_TYPES.TemplateLiteral || plain.type === AST_NODE_TYPES.Identifier ? staticValue(this.context, plain)?.value : undefined;
-        if (typeof text === 'string') {
-          readShellText(text, quotes);
-          return SAFE;
-        }
-        const value = this.evaluate(operand);
-        if (value.kind !== 'input' || value.quoted !== 'single') {
-          return value;
-        }
-        return quotes.single ? SAFE : { kind: 'input', origin: value.origin, path: false };
-      }),
-    );
+  private concatenation(node: TSESTree.BinaryExpression): TrackedValue {
+    const left = this.evaluate(node.left);
+    const right = this.evaluate(node.right);
+    if (this.purpose !== 'command' || right.kind !== 'input' || right.quoted !== 'single') {
+      return this.combine([left, right]);
+    }
+    return this.combine([left, this.quotesAfter(node.left).single ? SAFE : { kind: 'input', origin: right.origin, path: false }]);
+  }
+
+  /**
+   * The shell's quoting after the text of `node`, a `+` chain read left to right (only string
+   * constants are read). Memoised per chain link and computed without recursion, so that every link
+   * of a 10,000-term chain asking costs one step.
+   */
+  private quotesAfter(node: TSESTree.Node): ShellQuotes {
+    const links: TSESTree.BinaryExpression[] = [];
+    let current: TSESTree.Node = node;
+    while (current.type === AST_NODE_TYPES.BinaryExpression && current.operator === '+' && !this.quoteMemo.has(current)) {
+      links.push(current);
+      current = current.left;
+    }
+    let quotes = this.quoteMemo.get(current) ?? this.readOperand({ single: false, double: false }, current);
+    for (let index = links.length - 1; index >= 0; index--) {
+      quotes = this.readOperand({ ...quotes }, links[index]!.right);
+      this.quoteMemo.set(links[index]!, quotes);
+    }
+    return quotes;
+  }
+
+  /** `quotes` after a chain operand: a string constant is read, anything else leaves them as they are. */
+  private readOperand(quotes: ShellQuotes, operand: TSESTree.Node): ShellQuotes {
+    const plain = skipTsWrappers(operand);
+    const text = plain.type === AST_NODE_TYPES.Literal || plain.type === AST_NODE_TYPES.TemplateLiteral || plain.type === AST_NODE_TYPES.Identifier ? staticValue(this.context, plain)?.value : undefined;
+    if (typeof text === 'string') {
+      readShellText(text, quotes);
+    }
+    return quotes;
   }
 
   private conditionalValue(node: TSESTree.ConditionalExpression): TrackedValue {
@@ -421,18 +450,20 @@ function readShellText(text: string, quotes: ShellQuotes): void {
 }
 
 /**
- * Whether the `index`th interpolation of a template stands inside single quotes for a POSIX shell,
- * reading the code's text before it (what earlier interpolations hold is not read). A part with an
- * invalid escape (no cooked text) answers `false`.
+ * For each interpolation of a template, whether it stands inside single quotes for a POSIX shell,
+ * reading the code's text before it (what earlier interpolations hold is not read). From a part
+ * with an invalid escape (no cooked text) on, `false`. One pass over the template.
  */
-function insideSingleQuotes(template: TSESTree.TemplateLiteral, index: number): boolean {
+function singleQuotedParts(template: TSESTree.TemplateLiteral): boolean[] {
   const quotes: ShellQuotes = { single: false, double: false };
-  for (let part = 0; part <= index; part++) {
+  const inside: boolean[] = [];
+  for (let part = 0; part < template.expressions.length; part++) {
     const text = template.quasis[part]?.value.cooked;
     if (typeof text !== 'string') {
-      return false;
+      break;
     }
     readShellText(text, quotes);
+    inside.push(quotes.single);
   }
-  return quotes.single;
+  return inside;
 }
