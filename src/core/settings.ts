@@ -72,7 +72,8 @@ export interface AgentGuardSettings {
   };
 }
 
-const SETTINGS_KEY = 'agent-guard';
+/** The key of the plugin's own settings in ESLint's `settings`. */
+export const SETTINGS_KEY = 'agent-guard';
 
 /** How a setting is read: a list of strings (or one string), a boolean, a non-empty string. */
 type SettingKind = 'list' | 'boolean' | 'string';

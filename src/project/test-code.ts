@@ -7,7 +7,7 @@ import { perFile, perFileKey } from '../core/context';
 import type { FileContext } from '../core/context';
 import { compileGlobs } from '../core/globs';
 import type { GlobList } from '../core/globs';
-import { getSettings } from '../core/settings';
+import { getSettings, SETTINGS_KEY } from '../core/settings';
 import { skipTsWrappers } from '../core/static';
 import { variableFor } from '../core/variable-index';
 import type { AgentGuardSettings } from '../core/settings';
@@ -69,12 +69,33 @@ function inTopTestFolder(filename: string, root: string, readsPackages: boolean)
  */
 export function isTestCode(context: FileContext & { readonly cwd?: string }): boolean {
   return perFile(context, TEST_CODE, () => {
+    // Most files are answered without the settings: no test name in the path, no suite declared,
+    // and no `tests` or `secrets.testFiles` written (then the defaults decide).
+    if (!mayBeTestCode(context) && !writesTestSettings(context.settings)) {
+      return false;
+    }
     const settings = getSettings(context);
     if (settings.tests.report) {
       return false;
     }
     return testCodeByPath(context, settings) || declaresTestSuite(context);
   });
+}
+
+/** Whether the raw settings say anything about test code (`tests`, `secrets.testFiles`), read without normalising them. */
+function writesTestSettings(settings: FileContext['settings']): boolean {
+  const own: unknown = settings[SETTINGS_KEY];
+  if (own === null || typeof own !== 'object') {
+    return false;
+  }
+  const { tests, secrets } = own as { tests?: unknown; secrets?: unknown };
+  return tests !== undefined || (secrets !== null && typeof secrets === 'object' && (secrets as { testFiles?: unknown }).testFiles !== undefined);
+}
+
+/** What the defaults could call test code: a test name or folder in the file name, or a suite declared at the top. */
+function mayBeTestCode(context: FileContext): boolean {
+  const filename = context.filename;
+  return (typeof filename === 'string' && TEST_PATH_HINT.test(filename)) || declaresTestSuite(context);
 }
 
 /**
