@@ -2,6 +2,8 @@ import path from 'node:path';
 
 import { beforeEach, describe, expect, it } from 'vitest';
 
+import { compileGlobs } from '../../src/core/globs';
+import { TEST_FILE_GLOBS, TEST_FOLDERS, TEST_PATH_HINT } from '../../src/data/test-files';
 import { clearProjectCaches } from '../../src/project/settings';
 import { isTestCode } from '../../src/project/test-code';
 import { contextFor, tempProject } from './helpers';
@@ -110,5 +112,32 @@ describe('isTestCode', () => {
     expect(relative('src/api/test.js')).toBe(false);
     expect(relative('<input>')).toBe(false);
     expect(relative('')).toBe(false);
+  });
+});
+
+describe('TEST_PATH_HINT', () => {
+  // The pre-check must let through every name the tables can match, or isTestCode would miss them.
+  it('matches every default folder and file glob', () => {
+    for (const folder of TEST_FOLDERS) {
+      expect(TEST_PATH_HINT.test(`/app/${folder}/a.js`), folder).toBe(true);
+    }
+    const examples: Record<string, string> = {
+      '*.test.*': '/app/src/a.test.ts',
+      '*.spec.*': '/app/src/a.spec.js',
+      '*.e2e-spec.*': '/app/test/a.e2e-spec.ts',
+      '*.cy.*': '/app/src/a.cy.tsx',
+      '__tests__/**': '/app/src/__tests__/a.js',
+      '__fixtures__/**': '/app/src/__fixtures__/a.js',
+      '__mocks__/**': '/app/src/__mocks__/a.js',
+      'fixtures/**': '/app/src/fixtures/a.js',
+    };
+    expect(Object.keys(examples).sort()).toEqual([...TEST_FILE_GLOBS].sort());
+    for (const [glob, example] of Object.entries(examples)) {
+      expect(compileGlobs([glob]).matchesFile(example), glob).toBe(true);
+      expect(TEST_PATH_HINT.test(example), glob).toBe(true);
+      expect(TEST_PATH_HINT.test(example.replaceAll('/', '\\')), glob).toBe(true);
+    }
+    expect(TEST_PATH_HINT.test('C:\\app\\test\\a.js')).toBe(true);
+    expect(TEST_PATH_HINT.test('/app/src/contest/latest.js')).toBe(false);
   });
 });

@@ -110,7 +110,7 @@ function judge(context: FileContext, guard: RouteGuard, vocab: AuthVocabulary): 
     const gated = returned.some((fn) => (guard.via === 'wrapper' ? wrapperGates(factory.context, fn, vocab) : middlewareGates(factory.context, fn, vocab, 1)));
     return described(factory, gated);
   }
-  const list = importedArray(context, node);
+  const list = importedArray(context, node, guard, vocab);
   if (list) {
     return list;
   }
@@ -119,33 +119,33 @@ function judge(context: FileContext, guard: RouteGuard, vocab: AuthVocabulary): 
     return null;
   }
   return described(found, middlewareGates(found.context, found.fn, vocab, 1));
+}
 
-  /**
-   * A list of middleware exported by another file (`export default [mustBeAuthenticated, checkAccess]`,
-   * `module.exports = { adminOnly: [requireUser, isAdmin] }`): gated when any element is, by its
-   * name there or by its body.
-   */
-  function importedArray(where: FileContext, name: TSESTree.Node): ImportedGuard | null {
-    if (name.type !== AST_NODE_TYPES.Identifier && name.type !== AST_NODE_TYPES.MemberExpression) {
-      return null;
-    }
-    const definition = importedDefinition(where, name, undefined, GATE_FILE);
-    const array = definition ? skipTsWrappers(definition.node) : null;
-    if (!definition || array?.type !== AST_NODE_TYPES.ArrayExpression) {
-      return null;
-    }
-    const there = definition.file.context;
-    const gated = arrayElements(array).some((element) => {
-      if (isAuthGuard(there, { node: element, via: guard.via }, vocab)) {
-        return true;
-      }
-      const fn = functionOfNode(there, element);
-      const named = fn ? { context: there, fn } : functionNamed(there, element, GATE_FILE);
-      return named !== null && middlewareGates(named.context, named.fn, vocab, 2);
-    });
-    const local = name.type === AST_NODE_TYPES.Identifier ? name.name : definition.name;
-    return { gated, name: definition.name === 'default' ? local : definition.name, filename: definition.file.filename };
+/**
+ * A list of middleware exported by another file (`export default [mustBeAuthenticated, checkAccess]`,
+ * `module.exports = { adminOnly: [requireUser, isAdmin] }`) that `name` imports: gated when any
+ * element is, by its name there or by its body; `null` when `name` does not import an array.
+ */
+function importedArray(context: FileContext, name: TSESTree.Node, guard: RouteGuard, vocab: AuthVocabulary): ImportedGuard | null {
+  if (name.type !== AST_NODE_TYPES.Identifier && name.type !== AST_NODE_TYPES.MemberExpression) {
+    return null;
   }
+  const definition = importedDefinition(context, name, undefined, GATE_FILE);
+  const array = definition ? skipTsWrappers(definition.node) : null;
+  if (!definition || array?.type !== AST_NODE_TYPES.ArrayExpression) {
+    return null;
+  }
+  const there = definition.file.context;
+  const gated = arrayElements(array).some((element) => {
+    if (isAuthGuard(there, { node: element, via: guard.via }, vocab)) {
+      return true;
+    }
+    const fn = functionOfNode(there, element);
+    const named = fn ? { context: there, fn } : functionNamed(there, element, GATE_FILE);
+    return named !== null && middlewareGates(named.context, named.fn, vocab, 2);
+  });
+  const local = name.type === AST_NODE_TYPES.Identifier ? name.name : definition.name;
+  return { gated, name: definition.name === 'default' ? local : definition.name, filename: definition.file.filename };
 }
 
 function described(found: FoundFunction, gated: boolean): ImportedGuard {

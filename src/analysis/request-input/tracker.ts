@@ -233,11 +233,6 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
   }
 
   /**
-   * `ALLOWED.includes(x) ? x : 'jpg'`: each branch under the guards of the test (identifiers and
-   * member reads have them already; a call such as `ext(x)` too), and a value the constant-value
-   * engine proves constant (`x in TYPES ? x : 'bin'`) is safe. A request-controlled fallback stays input.
-   */
-  /**
    * A template's `index`th value as part of the text: input escaped for single quotes is safe in a
    * command line where it stands inside single quotes (`` `grep -F '${escaped}'` ``), and only there.
    */
@@ -299,6 +294,11 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
     return quotes;
   }
 
+  /**
+   * `ALLOWED.includes(x) ? x : 'jpg'`: each branch under the guards of the test (identifiers and
+   * member reads have them already; a call such as `ext(x)` too), and a value the constant-value
+   * engine proves constant (`x in TYPES ? x : 'bin'`) is safe. A request-controlled fallback stays input.
+   */
   private conditionalValue(node: TSESTree.ConditionalExpression): TrackedValue {
     const branch = (expression: TSESTree.Expression): TrackedValue => {
       const value = this.evaluate(expression);
