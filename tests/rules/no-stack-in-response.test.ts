@@ -10,6 +10,16 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-stack-in-response', rule, {
   valid: [
+    // Prisma's unique-constraint fields (P2002 meta.target) name the app's own schema: no internals.
+    `app.post('/users', async (req, res) => {
+  try {
+    res.json(await prisma.user.create({ data: req.body }));
+  } catch (e) {
+    if (e.code === 'P2002') return res.status(409).json({ error: \`A user with this \${e.meta.target[0]} already exists\` });
+    const { meta: { modelName } } = e;
+    res.status(500).json({ error: 'Could not save', model: modelName });
+  }
+});`,
     // --- valid: generic answers, logging, safe properties ---
     {
       code: `
@@ -620,6 +630,60 @@ app.get('/x', async (req, res) => {
     },
   ],
   invalid: [
+    // The rest of Prisma's meta is detail: the whole object, or its cause.
+    {
+      code: `app.post('/users', async (req, res) => {
+  try {
+    res.json(await prisma.user.create({ data: req.body }));
+  } catch (e) {
+    if (e.code === 'P2002') return res.status(409).json({ error: e.meta });
+    res.status(500).json({ error: e.meta.cause });
+  }
+});`,
+      errors: [
+        {
+          messageId: 'detailsInResponse',
+          line: 5,
+          column: 66,
+          endLine: 5,
+          endColumn: 72,
+          suggestions: [
+            {
+              messageId: 'replaceWithGeneric',
+              output: `app.post('/users', async (req, res) => {
+  try {
+    res.json(await prisma.user.create({ data: req.body }));
+  } catch (e) {
+    if (e.code === 'P2002') return res.status(409).json({ error: 'Internal Server Error' });
+    res.status(500).json({ error: e.meta.cause });
+  }
+});`,
+            },
+          ],
+        },
+        {
+          messageId: 'detailsInResponse',
+          line: 6,
+          column: 35,
+          endLine: 6,
+          endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'replaceAndLog',
+              output: `app.post('/users', async (req, res) => {
+  try {
+    res.json(await prisma.user.create({ data: req.body }));
+  } catch (e) {
+    if (e.code === 'P2002') return res.status(409).json({ error: e.meta });
+    console.error(e);
+    res.status(500).json({ error: 'Internal Server Error' });
+  }
+});`,
+            },
+          ],
+        },
+      ],
+    },
     // --- the logging line keeps the file's CRLF line breaks and the statement's indentation ---
     {
       code: ['app.get("/a", async (req, res) => {', '  try {', '    await work();', '  } catch (err) {', '    res.status(500).send(err.stack);', '  }', '});', ''].join('\r\n'),

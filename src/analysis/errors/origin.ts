@@ -8,7 +8,7 @@ import type { ErrorValues } from './error-values';
 import { errorFormatterPattern, errorHandlerRoles, mayReceiveError } from './handler-roles';
 import { ErrorNarrowing } from './narrowing';
 import { leaksIn, returnedValues } from './payload-leaks';
-import { accessKind, ENCODING_METHODS, kindSeverity, MAX_DEPTH, maxTaint, patternPath } from './taint';
+import { accessKind, ENCODING_METHODS, isHarmlessDetail, kindSeverity, MAX_DEPTH, maxTaint, patternPath } from './taint';
 import { writeMayReach } from './write-reach';
 import type { ErrorLeak, ErrorLeakKind, ErrorTaint } from './taint';
 import { memberName } from '../../core/ast';
@@ -195,9 +195,11 @@ class ErrorOrigin implements ErrorOriginAnalyzer {
 
   private applyPath(taint: ErrorTaint | null, path: readonly (string | null)[], origin: TSESTree.Node): ErrorTaint | null {
     let current = taint;
+    let previous: string | null = null;
     for (const key of path) {
-      const kind = current ? accessKind(current.kind, key) : null;
+      const kind = current && !(current.kind === 'details' && isHarmlessDetail(previous, key)) ? accessKind(current.kind, key) : null;
       current = kind && current ? { ...current, kind, origin } : null;
+      previous = key;
     }
     return current;
   }
@@ -255,6 +257,11 @@ class ErrorOrigin implements ErrorOriginAnalyzer {
         const ownKey = name === null && base.kind === 'error' && node.property.type === AST_NODE_TYPES.Identifier && this.values.isOwnKey(node.property);
         const kind = ownKey ? 'stack' : accessKind(base.kind, name);
         if (!base || !kind) {
+          return null;
+        }
+        // `e.meta.target`: the unique fields of a Prisma P2002 error, named in a deliberate 4xx message.
+        const holder = skipTsWrappers(node.object);
+        if (base.kind === 'details' && holder.type === AST_NODE_TYPES.MemberExpression && isHarmlessDetail(memberName(this.context, holder), name)) {
           return null;
         }
         if (kind === 'message' && this.isNarrowed(node, base.variables)) {

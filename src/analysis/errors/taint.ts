@@ -43,6 +43,18 @@ const DETAIL_PROPERTIES = new Set([
   'errors', 'sql', 'sqlMessage', 'original', 'parent', 'response', 'request', 'config', 'detail', 'hint',
   'where', 'query', 'parameters', 'meta', 'path', 'address', 'cmd', 'stderr', 'stdout', 'spawnargs',
 ]);
+/**
+ * Members of a detail object that only name the application's own schema: Prisma's `meta.target`
+ * (the fields of a unique constraint, P2002), `meta.modelName`, `meta.field_name` (P2003). Read
+ * from the detail object they belong to, they reveal no internals.
+ */
+const HARMLESS_DETAILS: ReadonlyMap<string, ReadonlySet<string>> = new Map([['meta', new Set(['target', 'modelName', 'field_name'])]]);
+
+/** Whether reading `property` of the detail object read as `parent` is harmless (`meta.target`). */
+export function isHarmlessDetail(parent: string | null, property: string | null): boolean {
+  return parent !== null && property !== null && (HARMLESS_DETAILS.get(parent)?.has(property) ?? false);
+}
+
 /** Reads that are harmless wherever they are taken from (numbers, codes, class names). */
 const SAFE_LEAVES = new Set(['status', 'statusCode', 'statusText', 'code', 'errno', 'name', 'length', 'expose', 'type']);
 
