@@ -38,6 +38,11 @@ export const IDENTITY_PROPERTIES: ReadonlySet<string> = new Set(['user', 'userId
 /** Methods that send a response on a handler parameter (`res.json`, `reply.send`, `c.json`). */
 export const RESPONSE_METHODS: ReadonlySet<string> = new Set(['json', 'send', 'end', 'sendFile', 'render', 'write', 'html', 'text', 'body', 'jsonp', 'sendStatus', 'download', 'stream', 'redirect']);
 
+/** Response methods whose payload is their arguments (not a file or a template that reads other data). */
+export const PAYLOAD_METHODS: ReadonlySet<string> = new Set(['json', 'send', 'end', 'text', 'html', 'write', 'jsonp', 'sendStatus']);
+/** Constructors and helpers of a response from a payload: `new Response('pong')`, Remix `json({ ok: true })`. */
+export const PAYLOAD_BUILDERS: ReadonlySet<string> = new Set(['Response', 'NextResponse', 'json', 'text', 'html']);
+
 /** Request objects whose `json()`/`text()`/`body` read the request, not answer it. */
 export const REQUEST_OBJECTS: ReadonlySet<string> = new Set(['req', 'request', 'raw']);
 

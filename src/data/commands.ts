@@ -208,3 +208,9 @@ export const SHELL_QUOTERS: readonly string[] = [
   'shescape.escape',
   'shescape.escapeAll',
 ];
+
+/**
+ * What a single quote becomes inside a single-quoted POSIX shell word (`'\''` or `'"'"'`): the
+ * replacement of `x.replace(/'/g, …)` that escapes a value for `'…'`.
+ */
+export const SINGLE_QUOTE_ESCAPES: ReadonlySet<string> = new Set(["'\\''", `'"'"'`]);

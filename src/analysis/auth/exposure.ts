@@ -2,8 +2,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { REQUEST_OBJECTS, RESPONSE_METHODS } from '../../data/auth-vocabulary';
-import { dottedName } from '../../core/ast';
+import { PAYLOAD_BUILDERS, PAYLOAD_METHODS, REQUEST_OBJECTS, RESPONSE_METHODS } from '../../data/auth-vocabulary';
+import { dottedName, staticCalleeName } from '../../core/ast';
 import type { FunctionLike } from '../../core/functions';
 import { skipTsWrappers } from '../../core/static';
 import { isExitCall, rootName, valueTop } from './values';
@@ -55,20 +55,6 @@ function isConstant(node: TSESTree.Node, depth: number): boolean {
   }
 }
 
-/** Answers whose payload is their arguments (not a file or a template that reads other data). */
-const PAYLOAD_METHODS: ReadonlySet<string> = new Set(['json', 'send', 'end', 'text', 'html', 'write', 'jsonp', 'sendStatus']);
-/** Constructors and helpers of a response from a payload: `new Response('pong')`, Remix `json({ ok: true })`. */
-const PAYLOAD_BUILDERS: ReadonlySet<string> = new Set(['Response', 'NextResponse', 'json', 'text', 'html']);
-
-/** The last name of a callee: `json` of `res.status(200).json`, `Response` of `new Response`. */
-function lastName(callee: TSESTree.Node): string | null {
-  const expr = skipTsWrappers(callee);
-  if (expr.type === AST_NODE_TYPES.Identifier) {
-    return expr.name;
-  }
-  return expr.type === AST_NODE_TYPES.MemberExpression && !expr.computed && expr.property.type === AST_NODE_TYPES.Identifier ? expr.property.name : null;
-}
-
 /**
  * An answer made of constants only, whatever its status: `res.status(200).json({ message: 'Ping received' })`,
  * `Response.json({ ok: true })`, `new Response('pong')`. It reveals nothing, so a gate after it still
@@ -83,9 +69,9 @@ function answersConstant(node: TSESTree.Node): boolean {
   if (expr.type !== AST_NODE_TYPES.CallExpression && expr.type !== AST_NODE_TYPES.NewExpression) {
     return false;
   }
-  const name = lastName(expr.callee);
+  const name = staticCalleeName(expr.callee);
   const callee = skipTsWrappers(expr.callee);
-  const builder = callee.type === AST_NODE_TYPES.Identifier || (callee.type === AST_NODE_TYPES.MemberExpression && lastName(callee.object) !== null && /^(?:Response|NextResponse)$/u.test(lastName(callee.object)!));
+  const builder = callee.type === AST_NODE_TYPES.Identifier || (callee.type === AST_NODE_TYPES.MemberExpression && /^(?:Response|NextResponse)$/u.test(staticCalleeName(callee.object) ?? ''));
   if (name === null || !(builder ? PAYLOAD_BUILDERS.has(name) || PAYLOAD_METHODS.has(name) : PAYLOAD_METHODS.has(name))) {
     return false;
   }

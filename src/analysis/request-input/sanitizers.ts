@@ -6,6 +6,7 @@ import { SAFE, shortText, withNotes } from './values';
 import type { TrackedValue, ValuePurpose } from './values';
 import type { CallTarget } from '../../core/modules';
 import { scopeOf } from '../../core/variable-index';
+import { SINGLE_QUOTE_ESCAPES } from '../../data/commands';
 import { matchCallTarget, matchWrittenName } from '../../core/name-specs';
 import type { NameSpecList } from '../../core/name-specs';
 import type { FileContext } from '../../core/context';
@@ -28,9 +29,6 @@ export const SAFE_CALLS = new Set([
 export function matchesSpec(specs: NameSpecList, callee: TSESTree.Node, target: CallTarget | null): boolean {
   return specs.specs.length > 0 && (matchWrittenName(callee, specs) !== null || matchCallTarget(target, specs) !== null);
 }
-
-/** What a single quote becomes inside a single-quoted shell word: `'\\''` or `'"'"'`. */
-const SINGLE_QUOTE_ESCAPES: ReadonlySet<string> = new Set(["'\\''", `'"'"'`]);
 
 /**
  * `x.replace(…)`: a character allow-list strips traversal (for a command: every shell
