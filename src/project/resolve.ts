@@ -7,6 +7,8 @@ import type { NapiResolveOptions, ResolverFactory } from 'oxc-resolver';
 import { findProjectRoot, readPackageJson } from './root';
 import { onClearProjectCaches, projectSettings } from './settings';
 import type { ProjectSettings, SettingsSource } from './settings';
+import { candidatePaths, readTsconfigPaths } from './tsconfig-paths';
+import type { TsconfigPaths } from './tsconfig-paths';
 import { workspacePackages } from './workspaces';
 
 /** The files the plugin parses: what TypeScript and bundlers resolve an import to. */
@@ -33,6 +35,8 @@ interface Resolvers {
    * config's `paths` would answer for another's files.
    */
   readonly byConfig: Map<string, ResolverFactory | null>;
+  /** For a config whose resolver is `null`: what it says, read leniently; `null` when it says nothing. */
+  readonly lenient: Map<string, TsconfigPaths | null>;
   readonly Factory: typeof ResolverFactory;
 }
 
@@ -84,7 +88,7 @@ function getResolvers(): Resolvers | null {
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazily, inside try: see above
       const { ResolverFactory: Factory } = require('oxc-resolver') as typeof import('oxc-resolver');
-      resolvers = { base: new Factory(RESOLVER_OPTIONS), byConfig: new Map(), Factory };
+      resolvers = { base: new Factory(RESOLVER_OPTIONS), byConfig: new Map(), lenient: new Map(), Factory };
     } catch {
       resolvers = null;
     }
@@ -137,14 +141,38 @@ function resolverFor(all: Resolvers, config: string | null): ResolverFactory {
   return resolver ?? all.base;
 }
 
-/** One resolution; a tsconfig that fails to load (bad JSON, missing `extends`) is dropped for the plain resolver. */
+/**
+ * One resolution. A tsconfig oxc-resolver fails to load (an `extends` that does not resolve,
+ * bad JSON) is read leniently instead, as TypeScript reads it (`tsconfig-paths.ts`): its
+ * `paths` and `baseUrl` map the specifier, and the plain resolver resolves what they give.
+ */
 function resolveWith(all: Resolvers, config: string | null, dir: string, specifier: string): string | null {
+  if (config !== null && all.byConfig.get(config) === null) {
+    return resolveWithLenientConfig(all, config, dir, specifier);
+  }
   const result = resolverFor(all, config).sync(dir, specifier);
   if (result.error !== undefined && config !== null && /tsconfig/iu.test(result.error) && all.byConfig.get(config)) {
     all.byConfig.set(config, null);
-    return resolveWith(all, null, dir, specifier);
+    return resolveWithLenientConfig(all, config, dir, specifier);
   }
   return result.path ?? null;
+}
+
+function resolveWithLenientConfig(all: Resolvers, config: string, dir: string, specifier: string): string | null {
+  let lenient = all.lenient.get(config);
+  if (lenient === undefined) {
+    lenient = readTsconfigPaths(config);
+    all.lenient.set(config, lenient);
+  }
+  if (lenient !== null && !specifier.startsWith('.') && !path.isAbsolute(specifier)) {
+    for (const candidate of candidatePaths(lenient, specifier)) {
+      const found = all.base.sync(dir, candidate).path;
+      if (found) {
+        return found;
+      }
+    }
+  }
+  return all.base.sync(dir, specifier).path ?? null;
 }
 
 /** The bare package name of a specifier: `@acme/trpc` of `@acme/trpc/server/trpc`. */

@@ -76,11 +76,44 @@ describe('resolveModule: tsconfig, jsconfig and package imports', () => {
     expect(resolveModule(main, '#nope')).toBe(null);
   });
 
-  it('drops a tsconfig that is not JSON, and one whose extends is missing, keeping relative resolution', () => {
+  it('drops a tsconfig that is not JSON, keeping relative resolution', () => {
     expect(resolveModule(fixture('broken/src/a.ts'), './b')).toBe(fixture('broken/src/b.ts'));
     expect(resolveModule(fixture('broken/src/a.ts'), '@/b')).toBe(null);
+  });
+
+  it('keeps the paths of a tsconfig whose extends is missing, as TypeScript does', () => {
     expect(resolveModule(fixture('broken-extends/src/a.ts'), './b')).toBe(fixture('broken-extends/src/b.ts'));
-    expect(resolveModule(fixture('broken-extends/src/a.ts'), '@/b')).toBe(null);
+    expect(resolveModule(fixture('broken-extends/src/a.ts'), '@/b')).toBe(fixture('broken-extends/src/b.ts'));
+    expect(resolveModule(fixture('broken-extends/src/a.ts'), '@/missing')).toBe(null);
+  });
+});
+
+describe('resolveModule: a tsconfig oxc-resolver cannot load, read leniently', () => {
+  const route = fixture('lenient/apps/web/app/route.ts');
+
+  it('applies `paths` without `baseUrl` (from the config folder), comments and trailing commas included', () => {
+    expect(resolveModule(route, '@/utils/auth')).toBe(fixture('lenient/apps/web/utils/auth.ts'));
+    expect(resolveModule(route, '@/lib/other')).toBe(fixture('lenient/apps/web/lib/other.ts'));
+    expect(resolveModule(route, './route')).toBe(route);
+  });
+
+  it('prefers an exact pattern to a wildcard one', () => {
+    expect(resolveModule(route, '@/lib/special')).toBe(fixture('lenient/apps/web/lib/special-impl.ts'));
+  });
+
+  it('answers null for what the paths do not reach, and for packages that are not there', () => {
+    expect(resolveModule(route, '@/utils/none')).toBe(null);
+    expect(resolveModule(route, '@acme/not-installed')).toBe(null);
+  });
+
+  it('inherits paths from the bases that resolve, relative to the base that sets them', () => {
+    expect(resolveModule(fixture('lenient/apps/jobs/src/index.ts'), '~shared/util')).toBe(fixture('lenient/packages/tsconfig/shared/util.ts'));
+  });
+
+  it('resolves from baseUrl, which inherited paths are then relative to', () => {
+    const main = fixture('lenient/apps/api/src/main.ts');
+    expect(resolveModule(main, 'db')).toBe(fixture('lenient/apps/api/src/db.ts'));
+    expect(resolveModule(main, '~shared/util')).toBe(null);
   });
 });
 
