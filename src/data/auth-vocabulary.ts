@@ -40,6 +40,13 @@ export const RESPONSE_METHODS: ReadonlySet<string> = new Set(['json', 'send', 'e
 
 /** Response methods whose payload is their arguments (not a file or a template that reads other data). */
 export const PAYLOAD_METHODS: ReadonlySet<string> = new Set(['json', 'send', 'end', 'text', 'html', 'write', 'jsonp', 'sendStatus']);
+/**
+ * Names of response helpers that answer with an HTTP error, not with data (`responses.badRequestResponse(…)`,
+ * `internalServerErrorResponse()`, `notAuthenticatedResponse()`, `handleApiError(error)`): read on the
+ * callee's last name, lower-cased without `_`, at its end.
+ */
+export const ERROR_ANSWER_NAME = /(?:error|unauthori[sz]ed|forbidden|notfound|notauthenticated|badrequest|toomanyrequests|conflict|unprocessable(?:entity)?|methodnotallowed|payloadtoolarge)(?:response|result)?$/u;
+
 /** Constructors and helpers of a response from a payload: `new Response('pong')`, Remix `json({ ok: true })`. */
 export const PAYLOAD_BUILDERS: ReadonlySet<string> = new Set(['Response', 'NextResponse', 'json', 'text', 'html']);
 

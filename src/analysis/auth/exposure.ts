@@ -2,7 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { PAYLOAD_BUILDERS, PAYLOAD_METHODS, REQUEST_OBJECTS, RESPONSE_METHODS } from '../../data/auth-vocabulary';
+import { ERROR_ANSWER_NAME, PAYLOAD_BUILDERS, PAYLOAD_METHODS, REQUEST_OBJECTS, RESPONSE_METHODS } from '../../data/auth-vocabulary';
 import { dottedName, staticCalleeName } from '../../core/ast';
 import type { FunctionLike } from '../../core/functions';
 import { skipTsWrappers } from '../../core/static';
@@ -18,6 +18,11 @@ function hasErrorStatus(node: TSESTree.Node, depth = 0): boolean {
     return expr.value >= 400;
   }
   if (expr.type === AST_NODE_TYPES.CallExpression || expr.type === AST_NODE_TYPES.NewExpression) {
+    // `return responses.internalServerErrorResponse('…')`, `return handleApiError(error)`: an error answer by its helper's name.
+    const name = staticCalleeName(expr.callee);
+    if (name !== null && ERROR_ANSWER_NAME.test(name.toLowerCase().replaceAll('_', ''))) {
+      return true;
+    }
     return expr.arguments.some((arg) => hasErrorStatus(arg, depth + 1)) || hasErrorStatus(expr.callee, depth + 1);
   }
   if (expr.type === AST_NODE_TYPES.MemberExpression) {

@@ -23,7 +23,7 @@ import { classifyCall } from './calls';
 import { functionNamed, MAX_FOLLOW_HOPS } from './definitions';
 import { analyseHandlerGateWith } from './handler-gate';
 import type { HandlerGate } from './handler-gate';
-import { isExitCall, valueTop } from './values';
+import { isExitCall, refusalOf, valueTop } from './values';
 import type { AuthVocabulary } from './vocabulary';
 
 /** What a function defined elsewhere does when called without a signed-in user. */
@@ -149,7 +149,8 @@ function summarise(context: FileContext, fn: FunctionLike, vocab: AuthVocabulary
 /**
  * Whether a function that checks the identity rejects the caller itself: a `throw`, an exit
  * call (`redirect('/login')`, `unauthorized()`), a 401/403 or `UNAUTHORIZED` answer in its own
- * body, or its gate is a call that rejects, outside a `try` that would swallow it.
+ * body, or its gate is a call that rejects (named so, or a function of the file or another
+ * file read as one), outside a `try` that would swallow it.
  */
 export function rejectsItself(context: FileContext, fn: FunctionLike, vocab: AuthVocabulary, gate: TSESTree.Node | null, depth: number): boolean {
   if (ownRejection(context, fn).any) {
@@ -158,7 +159,7 @@ export function rejectsItself(context: FileContext, fn: FunctionLike, vocab: Aut
   if (gate?.type !== AST_NODE_TYPES.CallExpression || insideTry(gate, fn)) {
     return false;
   }
-  return classifyCall(context, gate, vocab) === 'assert' || importedCallKind(context, gate, vocab, depth) === 'assert';
+  return classifyCall(context, gate, vocab) === 'assert' || importedCallKind(context, gate, vocab, depth) === 'assert' || localCallKind(context, gate, vocab, depth) === 'assert';
 }
 
 const REJECTIONS = perFileKey<WeakMap<FunctionLike, OwnRejection>>('auth own rejections');
@@ -188,16 +189,12 @@ export function ownRejection(context: FileContext, fn: FunctionLike): OwnRejecti
     if (isFunctionLike(node) && node !== fn) {
       continue;
     }
-    if (node.type === AST_NODE_TYPES.ThrowStatement) {
+    const refusal = refusalOf(node);
+    if (refusal !== null) {
       found.any = true;
-    } else if (node.type === AST_NODE_TYPES.Literal) {
-      if (node.value === 401 || node.value === 'UNAUTHORIZED' || node.value === 'Unauthorized') {
-        found.any = true;
-        found.unauthorized = true;
-      } else if (node.value === 403 || node.value === 'FORBIDDEN' || node.value === 'Forbidden') {
-        found.any = true;
-        found.forbidden = true;
-      }
+      found[refusal] = true;
+    } else if (node.type === AST_NODE_TYPES.ThrowStatement) {
+      found.any = true;
     } else if (node.type === AST_NODE_TYPES.CallExpression && isExitCall(node) && !/^(?:console|logger|log)\./u.test(dottedName(node.callee) ?? '')) {
       found.any = true;
     }

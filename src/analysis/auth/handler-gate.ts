@@ -14,7 +14,7 @@ import { identityLocals, identityParams, isIdentityObject, paramNames, readsIden
 import { MENTIONS_AUTH } from '../../data/auth-vocabulary';
 import { functionNamed } from './definitions';
 import { answersWithoutStopping, capableParams } from './pass-through';
-import { isExitCall } from './values';
+import { isExitCall, refusalOf } from './values';
 import type { AuthVocabulary } from './vocabulary';
 
 /** What a handler body does about authentication. */
@@ -132,7 +132,9 @@ function walkHandler(context: FileContext, fn: FunctionLike, vocab: AuthVocabula
       continue;
     }
     if (node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression) {
-      if (readsIdentity(node.test, locals)) {
+      // `if (!hasCronSecret(request)) return new Response('Unauthorized', { status: 401 })`: whatever
+      // the test calls, a branch that refuses with 401/403 and stops is the handler's gate.
+      if (readsIdentity(node.test, locals) || (node.type === AST_NODE_TYPES.IfStatement && refusesAndStops(context, node.consequent))) {
         noteGate(node.test);
       }
     } else if (node.type === AST_NODE_TYPES.LogicalExpression && (node.operator === '&&' || isExitCall(node.right)) && readsIdentity(node.left, locals)) {
@@ -196,6 +198,34 @@ function walkHandler(context: FileContext, fn: FunctionLike, vocab: AuthVocabula
   }
   // An expression-bodied arrow answers with its body: `(req) => Response.json(all)`.
   return { kind: 'none' };
+}
+
+/** Nodes of a branch read for a refusal: a refusal is a statement or two, not a page of code. */
+const REFUSAL_BUDGET = 64;
+
+/**
+ * Whether an `if` branch refuses the caller and stops: it ends with `return` or `throw` (or is
+ * one), and says 401 or 403 on the way (`return res.status(401).json(…)`,
+ * `throw new ForbiddenException()`, `return new Response('Unauthorized', { status: 401 })`,
+ * `res.sendStatus(403); return;`). Nested functions are not read.
+ */
+function refusesAndStops(context: FileContext, branch: TSESTree.Statement): boolean {
+  const last = branch.type === AST_NODE_TYPES.BlockStatement ? branch.body.at(-1) : branch;
+  if (last?.type !== AST_NODE_TYPES.ReturnStatement && last?.type !== AST_NODE_TYPES.ThrowStatement) {
+    return false;
+  }
+  const stack: TSESTree.Node[] = [branch];
+  for (let seen = 0; stack.length > 0 && seen < REFUSAL_BUDGET; seen++) {
+    const node = stack.pop()!;
+    if (isFunctionLike(node)) {
+      continue;
+    }
+    if (refusalOf(node) !== null) {
+      return true;
+    }
+    pushChildNodes(context.sourceCode, node, stack);
+  }
+  return false;
 }
 
 /** Statements after a bare gate call that stop the handler once the helper has answered: `if (res.headersSent) return;`. */

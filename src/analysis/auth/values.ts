@@ -25,6 +25,48 @@ export function valueTop(node: TSESTree.Node): TSESTree.Node {
   }
 }
 
+/** Constructors and calls whose name refuses the caller: `UnauthorizedException`, `ForbiddenError`, `unauthorized()`, `Boom.forbidden()`. */
+const REFUSING_NAME = /^(?:(unauthori[sz]ed)|forbidden)(?:exception|error|httperror)?$/iu;
+
+/**
+ * What one node says about refusing the caller, read from the node alone: `unauthorized` for
+ * `401`, `'UNAUTHORIZED'`, `'Unauthorized'`, `HttpStatus.UNAUTHORIZED`, `new UnauthorizedException()`
+ * or `unauthorized()`; `forbidden` for the same spellings of 403; `null` for anything else.
+ * @example refusalOf(parse('new ForbiddenException()')) // 'forbidden'
+ */
+export function refusalOf(node: TSESTree.Node): 'unauthorized' | 'forbidden' | null {
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+      return node.value === 401 || node.value === 'UNAUTHORIZED' || node.value === 'Unauthorized'
+        ? 'unauthorized'
+        : node.value === 403 || node.value === 'FORBIDDEN' || node.value === 'Forbidden'
+          ? 'forbidden'
+          : null;
+    case AST_NODE_TYPES.MemberExpression:
+      return !node.computed && node.property.type === AST_NODE_TYPES.Identifier
+        ? node.property.name === 'UNAUTHORIZED'
+          ? 'unauthorized'
+          : node.property.name === 'FORBIDDEN'
+            ? 'forbidden'
+            : null
+        : null;
+    case AST_NODE_TYPES.NewExpression:
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = skipTsWrappers(node.callee);
+      const name =
+        callee.type === AST_NODE_TYPES.Identifier
+          ? callee.name
+          : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
+            ? callee.property.name
+            : null;
+      const match = name === null ? null : REFUSING_NAME.exec(name);
+      return match === null ? null : match[1] === undefined ? 'forbidden' : 'unauthorized';
+    }
+    default:
+      return null;
+  }
+}
+
 /** `redirect('/login')`, `notFound()`, `deny(res)`: a call that ends the request. */
 export function isExitCall(node: TSESTree.Node): boolean {
   const expr = skipTsWrappers(node);

@@ -1,0 +1,247 @@
+import rule from '../../src/rules/require-auth-gate-in-route';
+import { createRuleTester } from '../rule-tester';
+
+/**
+ * require-auth-gate-in-route: a branch that refuses the caller with 401 or 403 and stops is the
+ * handler's gate, whatever its test calls (`if (!hasCronSecret(req)) return 401`); a refusal that
+ * does not stop, a 400, a refusal after the data answer or inside a callback is not. Error
+ * answers by their helper's name (`responses.badRequestResponse(…)`) before a gate reveal no data.
+ */
+const ruleTester = createRuleTester();
+
+ruleTester.run('require-auth-gate-in-route (refusing branches, error answers)', rule, {
+  valid: [
+    // A check whose name says nothing, its failure answered with 401 and a return: the gate (Next.js route handler).
+    {
+      filename: "app/api/cron/cleanup/route.ts",
+      code: `import { NextResponse } from 'next/server';
+import { hasCronSecret } from '@/lib/cron';
+import { db } from '@/lib/db';
+
+export async function POST(request: Request) {
+  if (!hasCronSecret(request)) {
+    return new Response('Unauthorized', { status: 401 });
+  }
+  return NextResponse.json(await db.job.deleteMany());
+}
+`,
+    },
+    // Express: a 403 answer returned from the branch.
+    {
+      filename: "server.js",
+      code: `const express = require('express');
+const app = express();
+app.get('/internal/stats', async (req, res) => {
+  if (!isInternal(req)) return res.status(403).end();
+  res.json(await stats());
+});
+`,
+    },
+    // A refusing error class thrown, and HttpStatus.UNAUTHORIZED returned, after a few statements of the branch.
+    {
+      filename: "server.js",
+      code: `const express = require('express');
+const app = express();
+app.delete('/jobs/:id', async (req, res) => {
+  if (!allowedAddress(req.ip)) {
+    throw new ForbiddenError('not from here');
+  }
+  res.json(await removeJob(req.params.id));
+});
+app.post('/jobs', async (req, res) => {
+  if (!matchesToken(req.get('x-token'))) {
+    audit('denied', req.ip);
+    return res.status(HttpStatus.UNAUTHORIZED).send();
+  }
+  res.json(await createJob(req.body));
+});
+`,
+    },
+    // Hono: the status as the second argument of c.json.
+    {
+      filename: "src/index.ts",
+      code: `import { Hono } from 'hono';
+const app = new Hono();
+app.get('/exports', async (c) => {
+  if (!matchesKey(c.req.header('x-key'))) {
+    return c.json({ error: 'bad key' }, 401);
+  }
+  return c.json(await listExports());
+});
+`,
+    },
+    // Error answers by their helper's name before the session check (`badRequestResponse`, `internalServerErrorResponse`) reveal no data: the check still gates.
+    {
+      filename: "app/api/files/[id]/route.ts",
+      code: `import { NextResponse } from 'next/server';
+import { getServerSession } from 'next-auth';
+import { responses } from '@/lib/responses';
+import { db } from '@/lib/db';
+
+export async function GET(request: Request, { params }: { params: { id: string } }) {
+  if (!params.id) {
+    return responses.badRequestResponse('id is required');
+  }
+  let kind: string;
+  try {
+    kind = classify(request);
+  } catch {
+    return responses.internalServerErrorResponse('An unexpected error occurred.');
+  }
+  const session = await getServerSession();
+  if (!session) {
+    return responses.notAuthenticatedResponse();
+  }
+  return NextResponse.json(await db.file.findMany({ where: { id: params.id, kind } }));
+}
+`,
+    },
+  ],
+  invalid: [
+    // The branch answers 401 but does not stop: the handler goes on and answers everyone.
+    {
+      filename: "server.js",
+      code: `const express = require('express');
+const app = express();
+app.get('/reports', async (req, res) => {
+  if (!isInternal(req)) res.status(401).json({ error: 'no' });
+  res.json(await listReports());
+});
+`,
+      errors: [
+        {
+          messageId: "missingGate",
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            { messageId: "markPublic", output: `const express = require('express');
+const app = express();
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/reports', async (req, res) => {
+  if (!isInternal(req)) res.status(401).json({ error: 'no' });
+  res.json(await listReports());
+});
+` },
+          ],
+        },
+      ],
+    },
+    // A 400 for a missing field refuses the input, not the caller.
+    {
+      filename: "server.js",
+      code: `const express = require('express');
+const app = express();
+app.post('/notes', async (req, res) => {
+  if (!req.body.title) return res.status(400).json({ error: 'title is required' });
+  res.json(await createNote(req.body));
+});
+`,
+      errors: [
+        {
+          messageId: "missingGate",
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 9,
+          suggestions: [
+            { messageId: "markPublic", output: `const express = require('express');
+const app = express();
+// agent-guard: public-route TODO: say why anyone may call this
+app.post('/notes', async (req, res) => {
+  if (!req.body.title) return res.status(400).json({ error: 'title is required' });
+  res.json(await createNote(req.body));
+});
+` },
+          ],
+        },
+      ],
+    },
+    // The refusal comes after an answer with data: everything before it is public.
+    {
+      filename: "server.js",
+      code: `const express = require('express');
+const app = express();
+app.get('/reports', async (req, res) => {
+  if (req.query.summary) return res.json(await summary());
+  if (!isInternal(req)) return res.sendStatus(401);
+  res.json(await listReports());
+});
+`,
+      errors: [
+        {
+          messageId: "gateAfterResponse",
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [],
+        },
+      ],
+    },
+    // A 401 inside a callback of the branch is answered later, or never: no gate.
+    {
+      filename: "server.js",
+      code: `const express = require('express');
+const app = express();
+app.get('/reports', async (req, res) => {
+  if (!isInternal(req)) {
+    return queue.push(() => res.sendStatus(401));
+  }
+  res.json(await listReports());
+});
+`,
+      errors: [
+        {
+          messageId: "missingGate",
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            { messageId: "markPublic", output: `const express = require('express');
+const app = express();
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/reports', async (req, res) => {
+  if (!isInternal(req)) {
+    return queue.push(() => res.sendStatus(401));
+  }
+  res.json(await listReports());
+});
+` },
+          ],
+        },
+      ],
+    },
+    // A success answer by a helper before the check is data answered to everyone.
+    {
+      filename: "app/api/files/route.ts",
+      code: `import { getServerSession } from 'next-auth';
+import { responses } from '@/lib/responses';
+import { db } from '@/lib/db';
+
+export async function GET(request: Request) {
+  if (new URL(request.url).searchParams.has('all')) {
+    return responses.successResponse(await db.file.findMany());
+  }
+  const session = await getServerSession();
+  if (!session) {
+    return responses.notAuthenticatedResponse();
+  }
+  return responses.successResponse(await db.file.findMany({ where: { ownerId: session.user.id } }));
+}
+`,
+      errors: [
+        {
+          messageId: "gateAfterResponse",
+          line: 5,
+          column: 23,
+          endLine: 5,
+          endColumn: 26,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
