@@ -51,8 +51,80 @@ ruleTester.run('require-auth-gate-in-route (cross-file)', rule, {
     project('routes/admin.js'),
     // crossFile: false: trackAuthenticatedUsers() cannot be read, so its name is trusted and nothing behind it is reported.
     { ...project('server.js'), settings: OFF },
+    // next-wrappers/: wrappers that return no function of their own but hand the handler on to a
+    // shared core with a middleware that answers 401 (withAccount), through another middleware of
+    // the file (withProvider, in both of its branches), or with a function that checks an API key
+    // of another file before running the handler (withApiKey). The tsconfig extends a package that
+    // is not there: its paths still resolve `@/lib/...`.
+    file('next-wrappers/app/api/account/route.ts'),
+    file('next-wrappers/app/api/provider/route.ts'),
+    file('next-wrappers/app/api/keys/route.ts'),
+    // The checking function handed to a package's wrapper (`withAxiom`), which cannot be read.
+    file('next-wrappers/app/api/logged-keys/route.ts'),
+    // A check named for nothing in the vocabulary whose failure answers 401: the handler's gate.
+    file('next-wrappers/app/api/cron/route.ts'),
   ],
   invalid: [
+    {
+      // withError hands the handler to the shared core with no middleware.
+      ...file('next-wrappers/app/api/plain/route.ts'),
+      errors: [
+        {
+          messageId: 'missingGate',
+          line: 5,
+          column: 14,
+          endLine: 5,
+          endColumn: 17,
+          data: { route: 'GET /api/plain', framework: 'next; its wrapper withError (lib/middleware.ts) never checks a session' },
+          suggestions: [{ messageId: 'markPublic', output: "import { NextResponse } from 'next/server';\nimport { withError } from '@/lib/middleware';\nimport { db } from '@/lib/db';\n\n// agent-guard: public-route TODO: say why anyone may call this\nexport const GET = withError(async () => NextResponse.json(await db.chat.findMany()));\n" }],
+        },
+      ],
+    },
+    {
+      // withLogging hands it a middleware that lets every request through.
+      ...file('next-wrappers/app/api/logged/route.ts'),
+      errors: [
+        {
+          messageId: 'missingGate',
+          line: 5,
+          column: 14,
+          endLine: 5,
+          endColumn: 17,
+          data: { route: 'GET /api/logged', framework: 'next; its wrapper withLogging (lib/middleware.ts) never checks a session' },
+          suggestions: [{ messageId: 'markPublic', output: "import { NextResponse } from 'next/server';\nimport { withLogging } from '@/lib/middleware';\nimport { db } from '@/lib/db';\n\n// agent-guard: public-route TODO: say why anyone may call this\nexport const GET = withLogging(async () => NextResponse.json(await db.chat.findMany()));\n" }],
+        },
+      ],
+    },
+    {
+      // withAccountWhen passes the refusing middleware in one branch only.
+      ...file('next-wrappers/app/api/sometimes/route.ts'),
+      errors: [
+        {
+          messageId: 'missingGate',
+          line: 5,
+          column: 14,
+          endLine: 5,
+          endColumn: 17,
+          data: { route: 'GET /api/sometimes', framework: 'next; its wrapper withAccountWhen (lib/middleware.ts) never checks a session' },
+          suggestions: [{ messageId: 'markPublic', output: "import { NextResponse } from 'next/server';\nimport { withAccountWhen } from '@/lib/middleware';\nimport { db } from '@/lib/db';\n\n// agent-guard: public-route TODO: say why anyone may call this\nexport const GET = withAccountWhen(false, async () => NextResponse.json(await db.chat.findMany()));\n" }],
+        },
+      ],
+    },
+    {
+      // withDeniedReport hands the refusing middleware to a core that never calls it.
+      ...file('next-wrappers/app/api/uncalled/route.ts'),
+      errors: [
+        {
+          messageId: 'missingGate',
+          line: 5,
+          column: 14,
+          endLine: 5,
+          endColumn: 17,
+          data: { route: 'GET /api/uncalled', framework: 'next; its wrapper withDeniedReport (lib/middleware.ts) never checks a session' },
+          suggestions: [{ messageId: 'markPublic', output: "import { NextResponse } from 'next/server';\nimport { withDeniedReport } from '@/lib/middleware';\nimport { db } from '@/lib/db';\n\n// agent-guard: public-route TODO: say why anyone may call this\nexport const GET = withDeniedReport(async () => NextResponse.json(await db.chat.findMany()));\n" }],
+        },
+      ],
+    },
     {
       // Lists of middleware exported by other files (a named list, a `module.exports = [...]` list):
       // gated when a member is, by its name (requireAuth) or by its body (verificar); a list of a

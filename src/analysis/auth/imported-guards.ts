@@ -13,7 +13,9 @@ import { importedDefinition } from '../../project/index';
 import type { RouteGuard } from '../../frameworks/types';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
+import { isFunctionLike } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
+import { pushChildNodes } from '../../core/ast';
 import { skipTsWrappers } from '../../core/static';
 import { variableFor } from '../../core/variable-index';
 import { functionNamed, functionOfNode, MAX_FOLLOW_HOPS, returnedFunctions } from './definitions';
@@ -105,7 +107,8 @@ function judge(context: FileContext, guard: RouteGuard, vocab: AuthVocabulary): 
     }
     const returned = returnedFunctions(factory.fn);
     if (returned.length === 0) {
-      return null;
+      const delegated = guard.via === 'wrapper' ? delegationGates(factory.context, factory.fn, vocab, 1) : null;
+      return delegated === null ? null : described(factory, delegated);
     }
     const gated = returned.some((fn) => (guard.via === 'wrapper' ? wrapperGates(factory.context, fn, vocab) : middlewareGates(factory.context, fn, vocab, 1)));
     return described(factory, gated);
@@ -176,7 +179,117 @@ function wrapperGates(context: FileContext, fn: FunctionLike, vocab: AuthVocabul
   return analyseHandlerGateAcrossFiles(context, fn, vocab, 1).kind === 'gated';
 }
 
+/** Return statements read in a wrapper that hands its handler on: a few branches, not a module. */
+const MAX_DELEGATIONS = 8;
+
+/** The calls a function returns (`return withMiddleware(handler, check)`, in any branch; nested functions excluded); `null` when it returns anything else. */
+function returnedCalls(context: FileContext, fn: FunctionLike): TSESTree.CallExpression[] | null {
+  const body = skipTsWrappers(fn.body);
+  if (body.type !== AST_NODE_TYPES.BlockStatement) {
+    return body.type === AST_NODE_TYPES.CallExpression ? [body] : null;
+  }
+  const calls: TSESTree.CallExpression[] = [];
+  const stack: TSESTree.Node[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node !== body && (isFunctionLike(node) || node.type === AST_NODE_TYPES.ClassBody)) {
+      continue;
+    }
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      let argument = node.argument ? skipTsWrappers(node.argument) : null;
+      if (argument?.type === AST_NODE_TYPES.AwaitExpression) {
+        argument = skipTsWrappers(argument.argument);
+      }
+      if (argument?.type !== AST_NODE_TYPES.CallExpression || calls.length >= MAX_DELEGATIONS) {
+        return null;
+      }
+      calls.push(argument);
+      continue;
+    }
+    pushChildNodes(context.sourceCode, node, stack);
+  }
+  return calls.length > 0 ? calls : null;
+}
+
+/** Whether `fn` (or a function it returns) calls its parameter number `index`: `middleware(req)` inside `withMiddleware(handler, middleware)`. */
+function callsParameter(context: FileContext, fn: FunctionLike, index: number): boolean {
+  return callsParameterIn(context, fn, fn, index);
+}
+
+/** Whether code in `body`'s function calls parameter number `index` of `fn`. */
+function callsParameterIn(context: FileContext, body: FunctionLike, fn: FunctionLike, index: number): boolean {
+  const param = fn.params[index];
+  const name = param?.type === AST_NODE_TYPES.Identifier ? param.name : param?.type === AST_NODE_TYPES.AssignmentPattern && param.left.type === AST_NODE_TYPES.Identifier ? param.left.name : null;
+  if (name === null) {
+    return false;
+  }
+  const stack: TSESTree.Node[] = [body.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipTsWrappers(node.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier && callee.name === name) {
+        return true;
+      }
+    }
+    pushChildNodes(context.sourceCode, node, stack);
+  }
+  return false;
+}
+
+/** Whether `inner` calls a parameter of `outer`: the wrapped handler, run by the function a wrapper hands on. */
+function callsAnyParameterOf(context: FileContext, inner: FunctionLike, outer: FunctionLike): boolean {
+  return outer.params.some((_, index) => callsParameterIn(context, inner, outer, index));
+}
+
 /**
+ * A wrapper that returns no function of its own but hands the handler on to another wrapper
+ * (`withEmailAccount(handler)` → `return withMiddleware(handler, emailAccountMiddleware)`).
+ * Gated when every such call hands on a function that gates and then runs the wrapped handler
+ * (`withAxiom(async (req) => { await verifyApiKey(req); return handler(req) })`, whatever
+ * `withAxiom` is), passes a function that refuses callers (`middlewareGates`) to a parameter the
+ * wrapper it calls does call, or calls a wrapper that gates by itself. `null` when the function
+ * returns anything but calls, or a called wrapper cannot be read.
+ */
+function delegationGates(context: FileContext, fn: FunctionLike, vocab: AuthVocabulary, depth: number): boolean | null {
+  const calls = depth <= MAX_FOLLOW_HOPS ? returnedCalls(context, fn) : null;
+  if (calls === null) {
+    return null;
+  }
+  let verdict: boolean | null = true;
+  for (const call of calls) {
+    // `return withAxiom(async (req) => { await validateApiKey(req); return handler(req) })`: the
+    // function handed on runs the wrapped handler after its own gate, whoever runs it (a package's
+    // wrapper included).
+    if (call.arguments.some((arg) => {
+      const inline = skipTsWrappers(arg);
+      return isFunctionLike(inline) && callsAnyParameterOf(context, inline, fn) && wrapperGates(context, inline, vocab);
+    })) {
+      continue;
+    }
+    const inner = functionNamed(context, call.callee, GATE_FILE);
+    if (inner === null) {
+      return null;
+    }
+    const passesGate = call.arguments.some((arg, index) => {
+      const named = functionNamed(context, arg, GATE_FILE);
+      // A function of the wrapper's own file costs no hop: only other files count against the depth.
+      return named !== null && named.fn !== fn && callsParameter(inner.context, inner.fn, index) && middlewareGates(named.context, named.fn, vocab, named.file ? depth + 1 : depth);
+    });
+    if (!passesGate) {
+      const returned = returnedFunctions(inner.fn);
+      const own = returned.length > 0 ? returned.some((r) => wrapperGates(inner.context, r, vocab)) : inner.fn === fn ? null : delegationGates(inner.context, inner.fn, vocab, depth + 1);
+      if (own === null) {
+        return null;
+      }
+      verdict = verdict && own;
+    }
+  }
+  return verdict;
+}
+
+/**
+ * A procedure builder or action client/**
  * A procedure builder or action client (`scopedProcedure`, `actionClient`) read where it is
  * defined: gated when a `.use()` link of its chain runs a middleware that rejects anonymous
  * callers, following builders defined from other builders, in the file or imported.
