@@ -2,7 +2,9 @@
 // Precision on repositories the rules were never tuned on, against the hand judgements in
 // judgements.tsv (one line per finding of the frozen build the judgements were made on).
 //
-//   node bench/measure-heldout/measure.mjs [--cli dist/cli.cjs] [--repos /tmp/heldout]
+//   node bench/measure-heldout/measure.mjs [--cli dist/cli.cjs] [--repos /tmp/heldout] [--judgements judgements.tsv]
+//
+// `--judgements` names another set judged the same way (bench/measure-nextjs/judgements.tsv).
 //
 // Each repository is expected as a plain work tree at <repos>/<owner>+<name> at the commit listed
 // in README.md. The `agent-guard` command runs there with its defaults (recommended config, zero
@@ -17,12 +19,14 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const { values: flags } = parseArgs({ options: { cli: { type: 'string', default: 'dist/cli.cjs' }, repos: { type: 'string', default: '/tmp/heldout' } } });
+const { values: flags } = parseArgs({
+  options: { cli: { type: 'string', default: 'dist/cli.cjs' }, repos: { type: 'string', default: '/tmp/heldout' }, judgements: { type: 'string', default: join(HERE, 'judgements.tsv') } },
+});
 const cli = resolve(flags.cli);
 /** What was checked of the two largest repositories (the rest: the whole work tree). */
 const SCOPES = { 'hedgedoc+hedgedoc': ['backend'], 'Dokploy+dokploy': ['packages/server', 'apps/dokploy/server', 'apps/dokploy/pages/api'] };
 
-const judgements = readFileSync(join(HERE, 'judgements.tsv'), 'utf8').trim().split('\n').slice(1).map((line) => {
+const judgements = readFileSync(resolve(flags.judgements), 'utf8').trim().split('\n').slice(1).map((line) => {
   const [rule, repo, location, verdict] = line.split('\t');
   return { rule, repo, location, verdict };
 });
