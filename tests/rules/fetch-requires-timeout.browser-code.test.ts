@@ -334,6 +334,8 @@ ruleTester.run('fetch-requires-timeout (relative URLs and client apps, default o
     "const API = '/api/v1';\nexport const load = (id) => fetch(API + '/items/' + id);",
     "export const page = (n) => fetch('?page=' + n);",
     "export const data = () => fetch('./data.json');",
+    // Both branches of a choice relative: what they start with is.
+    "export const create = (from) => {\n  const url = from ? `/api/surveys?from=${from}` : '/api/surveys';\n  return fetch(url, { method: 'POST' });\n};",
     "import fetch from 'node-fetch';\nexport const data = () => fetch('../data.json');",
     // React Native and Expo apps run on a device.
     "import { Alert } from 'react-native';\nexport const load = () => fetch('https://api.example.com/user');",
@@ -366,6 +368,20 @@ ruleTester.run('fetch-requires-timeout (relative URLs and client apps, default o
           endLine: 1,
           endColumn: 56,
           suggestions: [{ messageId: 'addSignal', output: 'export const load = (base) => fetch(`${base}/api/user`, { signal: AbortSignal.timeout(10000) });' }],
+        },
+      ],
+    },
+    // One branch of the choice names a host: the URL may be absolute.
+    {
+      code: "export const load = (local) => fetch(local ? '/api/user' : 'https://api.example.com/user');",
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 1,
+          column: 32,
+          endLine: 1,
+          endColumn: 91,
+          suggestions: [{ messageId: 'addSignal', output: "export const load = (local) => fetch(local ? '/api/user' : 'https://api.example.com/user', { signal: AbortSignal.timeout(10000) });" }],
         },
       ],
     },

@@ -121,6 +121,19 @@ function leadingText(context: FileContext, node: TSESTree.Node, hops = 0): strin
       const init = hops < MAX_TEXT_HOPS ? constInitOf(context, node) : null;
       return init ? leadingText(context, init, hops + 1) : null;
     }
+    case AST_NODE_TYPES.ConditionalExpression: {
+      // `from ? `/api/surveys?from=${from}` : '/api/surveys'`: what both branches start with.
+      const consequent = leadingText(context, node.consequent, hops);
+      const alternate = consequent === null ? null : leadingText(context, node.alternate, hops);
+      if (consequent === null || alternate === null) {
+        return null;
+      }
+      let length = 0;
+      while (length < consequent.length && length < alternate.length && consequent[length] === alternate[length]) {
+        length++;
+      }
+      return consequent.slice(0, length);
+    }
     default:
       return null;
   }
