@@ -14,7 +14,7 @@ import { findOptionsArgument } from '../core/options-object';
 import { configKey, perConfiguration } from '../core/settings';
 import { snippet } from '../core/snippet';
 import { dereference, staticValueOf } from '../core/static';
-import { callerOmitsTimeout, fetchesRelativeUrl, httpClientModuleMap, httpClientReferences, importedHttpWrapper, judgeBrowserCode, judgeTimeoutOptions, localHttpWrappers, mayBeHttpWrapper, mutatedOptionsLiteral } from '../analysis/http/index';
+import { callerOmitsTimeout, fetchesRelativeUrl, httpClientModuleMap, httpClientReferences, importedHttpWrapper, judgeBrowserCode, judgeTimeoutOptions, localHttpWrappers, mayBeHttpWrapper, mutatedOptionsLiteral, passesRelativeUrl } from '../analysis/http/index';
 import { importedNameCalls, isTestCode } from '../project/index';
 import type { HttpWrapperSummary } from '../analysis/http/index';
 import type { TimeoutOptionVerdict } from '../analysis/http/index';
@@ -195,7 +195,8 @@ export default createRule<Options, MessageIds>({
      * has no timeout unless the caller passes one.
      */
     function reportWrapperCall(call: Call, wrapper: HttpWrapperSummary, name: string, place: string): void {
-      if (browserCode()) {
+      // `fetchWithAccount({ url: '/api/threads' })`: the wrapper's fetch gets a relative URL, as in a browser only.
+      if (browserCode() || (options.ignoreBrowserCode === true && wrapper.url && passesRelativeUrl(context, call, wrapper.url))) {
         return;
       }
       const callee = snippet(sourceCode, call.callee);

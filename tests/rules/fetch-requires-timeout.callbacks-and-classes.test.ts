@@ -78,7 +78,7 @@ await later.send('/x');`,
   get(url, ms = 5000) { return fetch(url, { signal: AbortSignal.timeout(ms) }); }
   list() { return this.get('/items'); }
 }
-new Client().get('/a');`,
+new Client().get(urlA);`,
     },
   ],
   invalid: [
@@ -546,7 +546,7 @@ function download(url, callback) { https.get(url, { signal: AbortSignal.timeout(
     {
       code: `class Api {
   send(path, { timeout } = {}) { return fetch(path, timeout ? { signal: AbortSignal.timeout(timeout) } : {}); }
-  list() { return this.send('/items'); }
+  list() { return this.send(itemsUrl); }
 }`,
       errors: [
         {
@@ -561,7 +561,7 @@ function download(url, callback) { https.get(url, { signal: AbortSignal.timeout(
               messageId: 'addTimeoutOption',
               output: `class Api {
   send(path, { timeout } = {}) { return fetch(path, timeout ? { signal: AbortSignal.timeout(timeout) } : {}); }
-  list() { return this.send('/items', { timeout: 10000 }); }
+  list() { return this.send(itemsUrl, { timeout: 10000 }); }
 }`,
             },
           ],

@@ -68,31 +68,31 @@ client.request(url, (res) => {});`,
     `async function get(url, { timeout } = {}) {
   return fetch(url, timeout ? { signal: AbortSignal.timeout(timeout) } : {});
 }
-await get('/a', { timeout: 5000 });
-await get('/b', options);`,
+await get(urlA, { timeout: 5000 });
+await get(urlB, options);`,
     `async function get(url, timeoutMs = 5000) {
   return fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
 }
-await get('/a');`,
+await get(urlA);`,
     `async function get(url, { timeout = 5000 } = {}) {
   return fetch(url, { signal: AbortSignal.timeout(timeout) });
 }
-await get('/a');`,
+await get(urlA);`,
     `const get = async (url, opts = { timeout: 5000 }) => fetch(url, { signal: AbortSignal.timeout(opts.timeout) });
-await get('/a');`,
+await get(urlA);`,
     `async function get(url, timeoutMs) {
   const init = { method: 'GET' };
   if (timeoutMs) init.signal = AbortSignal.timeout(timeoutMs);
   return fetch(url, init);
 }
-await get('/a', 5000);`,
+await get(urlA, 5000);`,
     `async function get(url) {
   return fetch(url, { signal: AbortSignal.timeout(5000) });
 }
-await get('/a');`,
+await get(urlA);`,
     // a local function that makes no request
     `function get(url, { timeout } = {}) { return cache.get(url, timeout); }
-get('/a');`,
+get(urlA);`,
     // --- options mutated afterwards: a timeout key written, or uses the rule cannot follow ---
     `const opts = { method: 'POST' };
 opts.body = body;
@@ -338,8 +338,8 @@ function download(url, out) {
       code: `async function get(url, { timeout } = {}) {
   return fetch(url, timeout ? { signal: AbortSignal.timeout(timeout) } : {});
 }
-await get('/a');
-await get('/b', { cache: 'no-store' });`,
+await get(urlA);
+await get(urlB, { cache: 'no-store' });`,
       errors: [
         {
           messageId: 'missingTimeout',
@@ -355,8 +355,8 @@ await get('/b', { cache: 'no-store' });`,
               output: `async function get(url, { timeout } = {}) {
   return fetch(url, timeout ? { signal: AbortSignal.timeout(timeout) } : {});
 }
-await get('/a', { timeout: 10000 });
-await get('/b', { cache: 'no-store' });`,
+await get(urlA, { timeout: 10000 });
+await get(urlB, { cache: 'no-store' });`,
             },
           ],
         },
@@ -372,8 +372,8 @@ await get('/b', { cache: 'no-store' });`,
               output: `async function get(url, { timeout } = {}) {
   return fetch(url, timeout ? { signal: AbortSignal.timeout(timeout) } : {});
 }
-await get('/a');
-await get('/b', { cache: 'no-store', timeout: 10000 });`,
+await get(urlA);
+await get(urlB, { cache: 'no-store', timeout: 10000 });`,
             },
           ],
         },
@@ -384,7 +384,7 @@ await get('/b', { cache: 'no-store', timeout: 10000 });`,
   const res = await fetch(url, { signal: opts.timeout ? AbortSignal.timeout(opts.timeout) : undefined });
   return res.json();
 };
-export const load = () => getJson('/api/items');`,
+export const load = () => getJson(itemsUrl);`,
       errors: [
         {
           messageId: 'missingTimeout',
@@ -392,7 +392,7 @@ export const load = () => getJson('/api/items');`,
           line: 5,
           column: 27,
           endLine: 5,
-          endColumn: 48,
+          endColumn: 44,
           suggestions: [
             {
               messageId: 'addTimeoutOption',
@@ -400,7 +400,7 @@ export const load = () => getJson('/api/items');`,
   const res = await fetch(url, { signal: opts.timeout ? AbortSignal.timeout(opts.timeout) : undefined });
   return res.json();
 };
-export const load = () => getJson('/api/items', { timeout: 10000 });`,
+export const load = () => getJson(itemsUrl, { timeout: 10000 });`,
             },
           ],
         },
@@ -412,7 +412,7 @@ export const load = () => getJson('/api/items', { timeout: 10000 });`,
   if (timeoutMs) init.signal = AbortSignal.timeout(timeoutMs);
   return fetch(url, init);
 }
-await get('/a');`,
+await get(urlA);`,
       errors: [
         {
           messageId: 'missingTimeout',
@@ -433,7 +433,7 @@ await get('/a');`,
   if (timeoutMs) init.signal = AbortSignal.timeout(timeoutMs);
   return fetch(url, init);
 }
-await get('/a', 10000);`,
+await get(urlA, 10000);`,
             },
           ],
         },
@@ -445,7 +445,7 @@ await get('/a', 10000);`,
 function api(path, config = {}) {
   return axios.get(path, { ...config });
 }
-api('/a');`,
+api(urlA);`,
       errors: [
         {
           messageId: 'missingTimeout',
@@ -461,7 +461,7 @@ api('/a');`,
 function api(path, config = {}) {
   return axios.get(path, { ...config });
 }
-api('/a', { timeout: 10000 });`,
+api(urlA, { timeout: 10000 });`,
             },
           ],
         },
@@ -472,7 +472,7 @@ api('/a', { timeout: 10000 });`,
       code: `async function get(url, { timeout } = {}) {
   return retry(() => fetch(url, timeout ? { signal: AbortSignal.timeout(timeout) } : {}));
 }
-await get('/a');`,
+await get(urlA);`,
       errors: [
         {
           messageId: 'missingTimeout',
@@ -486,7 +486,7 @@ await get('/a');`,
               output: `async function get(url, { timeout } = {}) {
   return retry(() => fetch(url, timeout ? { signal: AbortSignal.timeout(timeout) } : {}));
 }
-await get('/a', { timeout: 10000 });`,
+await get(urlA, { timeout: 10000 });`,
             },
           ],
         },
@@ -581,7 +581,7 @@ espreeTester.run('fetch-requires-timeout (single-file shapes, espree)', rule, {
     `async function get(url, { timeout } = {}) {
   return fetch(url, timeout ? { signal: AbortSignal.timeout(timeout) } : {});
 }
-await get('/a', { timeout: 5000 });`,
+await get(urlA, { timeout: 5000 });`,
     `const opts = { method: 'POST' };
 opts.body = body;
 opts.signal = AbortSignal.timeout(5000);
@@ -592,7 +592,7 @@ await fetch(url, opts);`,
       code: `async function get(url, { timeout } = {}) {
   return fetch(url, timeout ? { signal: AbortSignal.timeout(timeout) } : {});
 }
-await get('/a');`,
+await get(urlA);`,
       errors: [
         {
           messageId: 'missingTimeout',
@@ -606,7 +606,7 @@ await get('/a');`,
               output: `async function get(url, { timeout } = {}) {
   return fetch(url, timeout ? { signal: AbortSignal.timeout(timeout) } : {});
 }
-await get('/a', { timeout: 10000 });`,
+await get(urlA, { timeout: 10000 });`,
             },
           ],
         },

@@ -12,6 +12,7 @@ import type { FunctionLike } from '../../core/functions';
 import { createGuard } from '../../core/guards';
 import { importsModule, iterateModuleReferences, resolveCallTarget } from '../../core/modules';
 import type { TraceMap } from '../../core/modules';
+import { findObjectProperty, skipTsWrappers } from '../../core/static';
 import { constInitOf } from '../../core/variable-index';
 import { readPackageJson } from '../../project/root';
 import { onClearProjectCaches } from '../../project/settings';
@@ -105,13 +106,19 @@ function clientAppModule(context: FileContext): string | null {
 /** How many `const` hops `leadingText` follows (`const API = '/api'; const url = API + '/x'`). */
 const MAX_TEXT_HOPS = 3;
 
+/** The start of a URL only a browser resolves: a path (`/x`, not `//host`), `./x`, `../x`, `?query`. */
+const RELATIVE_URL = /^(?:\/(?!\/)|\.\.?\/|\?)/u;
+
 /** The constant text a string expression starts with (`'/api/'` of `` `/api/${id}` `` or `'/api/' + id`), or `null`. */
 function leadingText(context: FileContext, node: TSESTree.Node, hops = 0): string | null {
   switch (node.type) {
     case AST_NODE_TYPES.Literal:
       return typeof node.value === 'string' ? node.value : null;
-    case AST_NODE_TYPES.TemplateLiteral:
-      return node.quasis[0]!.value.cooked ?? null;
+    case AST_NODE_TYPES.TemplateLiteral: {
+      // `${BASE_PATH}/tags`: the template starts with what its first value starts with.
+      const head = node.quasis[0]!.value.cooked ?? null;
+      return head === '' && node.expressions.length > 0 ? (leadingText(context, node.expressions[0]!, hops) ?? '') : head;
+    }
     case AST_NODE_TYPES.BinaryExpression:
       return node.operator === '+' ? leadingText(context, node.left, hops) : null;
     case AST_NODE_TYPES.TSAsExpression:
@@ -154,7 +161,27 @@ export function fetchesRelativeUrl(context: FileContext, call: TSESTree.CallExpr
   }
   const url = call.arguments[0];
   const text = url && url.type !== AST_NODE_TYPES.SpreadElement ? leadingText(context, url) : null;
-  return text !== null && /^(?:\/(?!\/)|\.\.?\/|\?)/u.test(text);
+  return text !== null && RELATIVE_URL.test(text);
+}
+
+/**
+ * Whether a call of a project function whose `fetch` takes its URL from argument `url.index` (or
+ * that argument's property `url.key`) passes a relative URL (`fetchWithAccount({ url: '/api/x' })`,
+ * `request(`${BASE}/tags`)` with `const BASE = '/api/v3'`): browser code, as `fetch('/api/x')` is.
+ */
+export function passesRelativeUrl(context: FileContext, call: TSESTree.CallExpression, url: { readonly index: number; readonly key: string | null }): boolean {
+  const arg = call.arguments[url.index];
+  if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) {
+    return false;
+  }
+  let value: TSESTree.Node | null = arg;
+  if (url.key !== null) {
+    const object = skipTsWrappers(arg);
+    const found = object.type === AST_NODE_TYPES.ObjectExpression ? findObjectProperty(context, object, url.key) : null;
+    value = found?.kind === 'found' ? found.value : null;
+  }
+  const text = value ? leadingText(context, value) : null;
+  return text !== null && RELATIVE_URL.test(text);
 }
 
 // --- server-only markers ---

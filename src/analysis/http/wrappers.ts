@@ -38,12 +38,16 @@ function asValue(from: CallerTimeout | null): CallerTimeout | null {
   return from && from.key === null ? { ...from, isValue: true } : from;
 }
 
-/** What a function of another file does about the timeout of the request it makes. */
-export type HttpWrapperSummary =
+/**
+ * What a function of another file does about the timeout of the request it makes. `url`: for a
+ * `fetch`, the argument (or its property) that becomes the URL (`get(url)`, `fetchWith({ url })`).
+ */
+export type HttpWrapperSummary = (
   /** The request never has a timeout, whatever the caller passes. */
   | { readonly kind: 'never'; readonly client: string }
   /** The request has one only when the caller passes it. */
-  | { readonly kind: 'caller'; readonly client: string; readonly family: HttpClientFamily; readonly from: CallerTimeout };
+  | { readonly kind: 'caller'; readonly client: string; readonly family: HttpClientFamily; readonly from: CallerTimeout }
+) & { readonly url?: CallerTimeout | null };
 
 /**
  * What the text of a file that sends HTTP requests mentions: a global fetch (`fetch(`, `$fetch(`)
@@ -295,7 +299,8 @@ function summariseIn(context: FileContext, fn: FunctionLike, requests: readonly 
       continue;
     }
     if (judged) {
-      summary = judged;
+      const url = ref.info.family === 'fetch' && call.arguments[0] && call.arguments[0].type !== AST_NODE_TYPES.SpreadElement ? parameterSource(context, fn, call.arguments[0]) : null;
+      summary = { ...judged, url };
       break;
     }
   }
