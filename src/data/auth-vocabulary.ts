@@ -156,7 +156,8 @@ export const PUBLIC_ANYWHERE_SEGMENTS: ReadonlySet<string> = new Set(['opengraph
 /**
  * Reads public by design (GET/HEAD only), by their first segment after the prefixes of
  * `PUBLIC_PATH_PREFIXES`: API descriptions (`/openapi.json`, `/openAPI-spec.json`, `/swagger*`,
- * `/api-docs`) and Open Graph images (`/og`, `/api/og/…`); compared lower-cased, prefixes of the segment.
+ * `/api-docs`), compared lower-cased, prefixes of the segment; and Open Graph images by the first
+ * word of the first or the last segment (`/og`, `/api/og/…`, `/api/og-image`, `/api/v1/client/og`).
  */
 export const PUBLIC_READ_SEGMENT_PREFIXES: readonly string[] = ['openapi', 'swagger', 'api-docs', 'apidocs', 'redoc'];
 export const PUBLIC_READ_SEGMENTS: ReadonlySet<string> = new Set(['og']);

@@ -21,6 +21,9 @@ app.post('/csp-report', (req, res) => res.sendStatus(204));
 app.get('/openAPI-spec.json', (req, res) => res.json(spec));
 app.get('/api-docs', (req, res) => res.json(spec));
 app.get('/api/og/:slug', (req, res) => res.send(image));
+app.get('/api/og-image', (req, res) => res.send(image));
+app.get('/api/og_image_poll/:id', (req, res) => res.send(image));
+app.get('/api/v1/client/og', (req, res) => res.send(image));
 app.get('/docs', (req, res) => res.send(page));
 `,
       filename: 'server.js',
@@ -99,6 +102,32 @@ export async function action({ request }) {
     },
   ],
   invalid: [
+    {
+      // Open Graph images are reads: a write under `og` is not one, nor a segment that only starts with the letters.
+      code: `
+import express from 'express';
+const app = express();
+app.post('/api/og-image', (req, res) => res.json(save(req.body)));
+app.get('/api/ogre/:id', (req, res) => res.json(lookup(req.params.id)));
+`,
+      filename: 'server.js',
+      errors: [
+        { messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 9, data: { route: 'POST /api/og-image', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+// agent-guard: public-route TODO: say why anyone may call this
+app.post('/api/og-image', (req, res) => res.json(save(req.body)));
+app.get('/api/ogre/:id', (req, res) => res.json(lookup(req.params.id)));
+` }] },
+        { messageId: 'missingGate', line: 5, column: 5, endLine: 5, endColumn: 8, data: { route: 'GET /api/ogre/:id', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+app.post('/api/og-image', (req, res) => res.json(save(req.body)));
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/api/ogre/:id', (req, res) => res.json(lookup(req.params.id)));
+` }] },
+      ],
+    },
     {
       // A catch-all that writes, and a catch-all under the API: not the page shell.
       code: `

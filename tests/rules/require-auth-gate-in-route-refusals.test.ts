@@ -70,6 +70,20 @@ app.get('/exports', async (c) => {
 });
 `,
     },
+    // The refusal answered in the statement before a bare `return;`.
+    {
+      filename: "server.js",
+      code: `const express = require('express');
+const app = express();
+app.get('/internal/jobs', async (req, res) => {
+  if (!isInternal(req)) {
+    res.sendStatus(403);
+    return;
+  }
+  res.json(await listJobs());
+});
+`,
+    },
     // Error answers by their helper's name before the session check (`badRequestResponse`, `internalServerErrorResponse`) reveal no data: the check still gates.
     {
       filename: "app/api/files/[id]/route.ts",
@@ -240,6 +254,42 @@ export async function GET(request: Request) {
           endLine: 5,
           endColumn: 26,
           suggestions: [],
+        },
+      ],
+    },
+    // A 401 that is logged, not answered: the branch answers with data.
+    {
+      filename: "server.js",
+      code: `const express = require('express');
+const app = express();
+app.get('/reports', async (req, res) => {
+  if (!isInternal(req)) {
+    metrics.count(401);
+    return res.json(await publicReports());
+  }
+  res.json(await listReports());
+});
+`,
+      errors: [
+        {
+          messageId: "missingGate",
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 8,
+          suggestions: [
+            { messageId: "markPublic", output: `const express = require('express');
+const app = express();
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/reports', async (req, res) => {
+  if (!isInternal(req)) {
+    metrics.count(401);
+    return res.json(await publicReports());
+  }
+  res.json(await listReports());
+});
+` },
+          ],
         },
       ],
     },

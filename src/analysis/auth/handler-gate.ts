@@ -205,16 +205,23 @@ const REFUSAL_BUDGET = 64;
 
 /**
  * Whether an `if` branch refuses the caller and stops: it ends with `return` or `throw` (or is
- * one), and says 401 or 403 on the way (`return res.status(401).json(…)`,
- * `throw new ForbiddenException()`, `return new Response('Unauthorized', { status: 401 })`,
- * `res.sendStatus(403); return;`). Nested functions are not read.
+ * one), and what it answers with says 401 or 403: the returned or thrown value
+ * (`return res.status(401).json(…)`, `throw new ForbiddenException()`,
+ * `return new Response('Unauthorized', { status: 401 })`), or the statement before a bare
+ * `return;` (`res.sendStatus(403); return;`). Nested functions are not read.
  */
 function refusesAndStops(context: FileContext, branch: TSESTree.Statement): boolean {
-  const last = branch.type === AST_NODE_TYPES.BlockStatement ? branch.body.at(-1) : branch;
+  const statements = branch.type === AST_NODE_TYPES.BlockStatement ? branch.body : [branch];
+  const last = statements.at(-1);
   if (last?.type !== AST_NODE_TYPES.ReturnStatement && last?.type !== AST_NODE_TYPES.ThrowStatement) {
     return false;
   }
-  const stack: TSESTree.Node[] = [branch];
+  // What the branch answers with: the returned or thrown value, or the statement before a bare `return;`.
+  const answer = last.argument ?? statements.at(-2);
+  if (!answer) {
+    return false;
+  }
+  const stack: TSESTree.Node[] = [answer];
   for (let seen = 0; stack.length > 0 && seen < REFUSAL_BUDGET; seen++) {
     const node = stack.pop()!;
     if (isFunctionLike(node)) {

@@ -41,6 +41,11 @@ function normalize(segment: string): string {
   return segment.toLowerCase().replace(/[-_]/gu, '');
 }
 
+/** A segment's first word, lower-cased: `og-image`, `og_image_poll`, `og.png` → `og`. */
+function firstWord(segment: string): string {
+  return segment.toLowerCase().split(/[-_.]/u)[0]!;
+}
+
 /** The segments that say something: route groups (`(auth)`), parallel slots (`@modal`) and empty parts left out. */
 function segmentsOf(path: string): string[] {
   return path.split('/').filter((segment) => segment !== '' && !(segment.startsWith('(') && segment.endsWith(')')) && !segment.startsWith('@'));
@@ -103,10 +108,10 @@ export function isPublicByDesignPath(path: string, read: boolean): boolean {
     return false;
   }
   const last = segments.at(-1)!;
-  if (!isParameter(last) && PUBLIC_READ_LAST_SEGMENTS.has(normalize(last))) {
+  if (!isParameter(last) && (PUBLIC_READ_LAST_SEGMENTS.has(normalize(last)) || PUBLIC_READ_SEGMENTS.has(firstWord(last)))) {
     return true;
   }
-  if (PUBLIC_READ_SEGMENTS.has(first) || PUBLIC_READ_SEGMENT_PREFIXES.some((prefix) => first.startsWith(prefix))) {
+  if (PUBLIC_READ_SEGMENTS.has(firstWord(first)) || PUBLIC_READ_SEGMENT_PREFIXES.some((prefix) => first.startsWith(prefix))) {
     return true;
   }
   // `/docs`, `/feed` themselves: `/docs/:id` is a document.
