@@ -25,6 +25,28 @@ const project = (relative: string): { filename: string; code: string } => {
   return { filename, code: readFileSync(filename, 'utf8') };
 };
 
+/**
+ * A route of next-wrappers/ whose wrapper (in lib/middleware.ts) gates nothing: reported on its
+ * `GET` export, with the suggestion to mark it public.
+ */
+const openWrapped = (name: string, wrapper: string) => {
+  const route = file(`next-wrappers/app/api/${name}/route.ts`);
+  return {
+    ...route,
+    errors: [
+      {
+        messageId: 'missingGate' as const,
+        line: 5,
+        column: 14,
+        endLine: 5,
+        endColumn: 17,
+        data: { route: `GET /api/${name}`, framework: `next; its wrapper ${wrapper} (lib/middleware.ts) never checks a session` },
+        suggestions: [{ messageId: 'markPublic' as const, output: route.code.replace('export const GET', '// agent-guard: public-route TODO: say why anyone may call this\nexport const GET') }],
+      },
+    ],
+  };
+};
+
 // Each run starts from empty project caches: a listing or parse of an earlier suite cannot answer.
 beforeAll(() => clearProjectCaches());
 
@@ -65,66 +87,14 @@ ruleTester.run('require-auth-gate-in-route (cross-file)', rule, {
     file('next-wrappers/app/api/cron/route.ts'),
   ],
   invalid: [
-    {
-      // withError hands the handler to the shared core with no middleware.
-      ...file('next-wrappers/app/api/plain/route.ts'),
-      errors: [
-        {
-          messageId: 'missingGate',
-          line: 5,
-          column: 14,
-          endLine: 5,
-          endColumn: 17,
-          data: { route: 'GET /api/plain', framework: 'next; its wrapper withError (lib/middleware.ts) never checks a session' },
-          suggestions: [{ messageId: 'markPublic', output: "import { NextResponse } from 'next/server';\nimport { withError } from '@/lib/middleware';\nimport { db } from '@/lib/db';\n\n// agent-guard: public-route TODO: say why anyone may call this\nexport const GET = withError(async () => NextResponse.json(await db.chat.findMany()));\n" }],
-        },
-      ],
-    },
-    {
-      // withLogging hands it a middleware that lets every request through.
-      ...file('next-wrappers/app/api/logged/route.ts'),
-      errors: [
-        {
-          messageId: 'missingGate',
-          line: 5,
-          column: 14,
-          endLine: 5,
-          endColumn: 17,
-          data: { route: 'GET /api/logged', framework: 'next; its wrapper withLogging (lib/middleware.ts) never checks a session' },
-          suggestions: [{ messageId: 'markPublic', output: "import { NextResponse } from 'next/server';\nimport { withLogging } from '@/lib/middleware';\nimport { db } from '@/lib/db';\n\n// agent-guard: public-route TODO: say why anyone may call this\nexport const GET = withLogging(async () => NextResponse.json(await db.chat.findMany()));\n" }],
-        },
-      ],
-    },
-    {
-      // withAccountWhen passes the refusing middleware in one branch only.
-      ...file('next-wrappers/app/api/sometimes/route.ts'),
-      errors: [
-        {
-          messageId: 'missingGate',
-          line: 5,
-          column: 14,
-          endLine: 5,
-          endColumn: 17,
-          data: { route: 'GET /api/sometimes', framework: 'next; its wrapper withAccountWhen (lib/middleware.ts) never checks a session' },
-          suggestions: [{ messageId: 'markPublic', output: "import { NextResponse } from 'next/server';\nimport { withAccountWhen } from '@/lib/middleware';\nimport { db } from '@/lib/db';\n\n// agent-guard: public-route TODO: say why anyone may call this\nexport const GET = withAccountWhen(false, async () => NextResponse.json(await db.chat.findMany()));\n" }],
-        },
-      ],
-    },
-    {
-      // withDeniedReport hands the refusing middleware to a core that never calls it.
-      ...file('next-wrappers/app/api/uncalled/route.ts'),
-      errors: [
-        {
-          messageId: 'missingGate',
-          line: 5,
-          column: 14,
-          endLine: 5,
-          endColumn: 17,
-          data: { route: 'GET /api/uncalled', framework: 'next; its wrapper withDeniedReport (lib/middleware.ts) never checks a session' },
-          suggestions: [{ messageId: 'markPublic', output: "import { NextResponse } from 'next/server';\nimport { withDeniedReport } from '@/lib/middleware';\nimport { db } from '@/lib/db';\n\n// agent-guard: public-route TODO: say why anyone may call this\nexport const GET = withDeniedReport(async () => NextResponse.json(await db.chat.findMany()));\n" }],
-        },
-      ],
-    },
+    // withError hands the handler to the shared core with no middleware.
+    openWrapped('plain', 'withError'),
+    // withLogging hands it a middleware that lets every request through.
+    openWrapped('logged', 'withLogging'),
+    // withAccountWhen passes the refusing middleware in one branch only.
+    openWrapped('sometimes', 'withAccountWhen'),
+    // withDeniedReport hands the refusing middleware to a core that never calls it.
+    openWrapped('uncalled', 'withDeniedReport'),
     {
       // Lists of middleware exported by other files (a named list, a `module.exports = [...]` list):
       // gated when a member is, by its name (requireAuth) or by its body (verificar); a list of a

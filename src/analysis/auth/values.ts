@@ -2,7 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { dottedName } from '../../core/ast';
+import { dottedName, staticCalleeName } from '../../core/ast';
 import { skipTsWrappers } from '../../core/static';
 
 /** The expression a call's value flows into unchanged: `await x`, `(x)`, `x!`, `(await x)?.user`, `x.data.user`. */
@@ -52,13 +52,7 @@ export function refusalOf(node: TSESTree.Node): 'unauthorized' | 'forbidden' | n
         : null;
     case AST_NODE_TYPES.NewExpression:
     case AST_NODE_TYPES.CallExpression: {
-      const callee = skipTsWrappers(node.callee);
-      const name =
-        callee.type === AST_NODE_TYPES.Identifier
-          ? callee.name
-          : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
-            ? callee.property.name
-            : null;
+      const name = staticCalleeName(node.callee);
       const match = name === null ? null : REFUSING_NAME.exec(name);
       return match === null ? null : match[1] === undefined ? 'forbidden' : 'unauthorized';
     }
