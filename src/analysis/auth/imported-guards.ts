@@ -289,7 +289,6 @@ function delegationGates(context: FileContext, fn: FunctionLike, vocab: AuthVoca
 }
 
 /**
- * A procedure builder or action client/**
  * A procedure builder or action client (`scopedProcedure`, `actionClient`) read where it is
  * defined: gated when a `.use()` link of its chain runs a middleware that rejects anonymous
  * callers, following builders defined from other builders, in the file or imported.
