@@ -161,6 +161,8 @@ export const PUBLIC_ANYWHERE_SEGMENTS: ReadonlySet<string> = new Set(['opengraph
  */
 export const PUBLIC_READ_SEGMENT_PREFIXES: readonly string[] = ['openapi', 'swagger', 'api-docs', 'apidocs', 'redoc'];
 export const PUBLIC_READ_SEGMENTS: ReadonlySet<string> = new Set(['og']);
+/** API descriptions by the first word of the last segment, at any depth: `/api/private/openapi`, `/v2/docs/openapi.json`, `/internal/swagger-ui`. */
+export const API_DESCRIPTION_WORDS: ReadonlySet<string> = new Set(['openapi', 'swagger']);
 /** Reads public by design by their last segment at any depth: a CAPTCHA is fetched before anyone signs in (`/rest/captcha`, `/api/auth/captcha`). */
 export const PUBLIC_READ_LAST_SEGMENTS: ReadonlySet<string> = new Set(['captcha']);
 /** Reads public by design only as the whole path (`/docs`, `/feed`): under `/api` or with an id they name documents and personal feeds. */

@@ -24,6 +24,8 @@ app.get('/api/og/:slug', (req, res) => res.send(image));
 app.get('/api/og-image', (req, res) => res.send(image));
 app.get('/api/og_image_poll/:id', (req, res) => res.send(image));
 app.get('/api/v1/client/og', (req, res) => res.send(image));
+app.get('/api/private/openapi', (req, res) => res.json(spec));
+app.get('/v2/docs/openapi.json', (req, res) => res.json(spec));
 app.get('/docs', (req, res) => res.send(page));
 `,
       filename: 'server.js',
@@ -102,6 +104,23 @@ export async function action({ request }) {
     },
   ],
   invalid: [
+    {
+      // An API description is a read: a write to the same path is not one.
+      code: `
+import express from 'express';
+const app = express();
+app.put('/api/private/openapi', (req, res) => res.json(saveSpec(req.body)));
+`,
+      filename: 'server.js',
+      errors: [
+        { messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'PUT /api/private/openapi', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+// agent-guard: public-route TODO: say why anyone may call this
+app.put('/api/private/openapi', (req, res) => res.json(saveSpec(req.body)));
+` }] },
+      ],
+    },
     {
       // Open Graph images are reads: a write under `og` is not one, nor a segment that only starts with the letters.
       code: `

@@ -84,6 +84,39 @@ app.get('/internal/jobs', async (req, res) => {
 });
 `,
     },
+    // The handler answers with functions of the file that refuse by a helper named for it (`notAuthenticatedResponse()`): an API key or a session, each checked.
+    {
+      filename: "app/api/v1/me/route.ts",
+      code: `import { headers } from 'next/headers';
+import { responses } from '@/lib/responses';
+import { validateApiKey, readSessionUser } from '@/lib/auth-helpers';
+import { db } from '@/lib/db';
+
+const byApiKey = async (key: string) => {
+  const data = await validateApiKey(key);
+  if (!data) {
+    return responses.notAuthenticatedResponse();
+  }
+  return Response.json(await db.workspace.findUnique({ where: { id: data.workspaceId } }));
+};
+
+const bySession = async () => {
+  const user = await readSessionUser();
+  if (!user) {
+    return responses.notAuthenticatedResponse();
+  }
+  return Response.json(await db.user.findUnique({ where: { id: user.id } }));
+};
+
+export const GET = async () => {
+  const key = (await headers()).get('x-api-key');
+  if (key) {
+    return byApiKey(key);
+  }
+  return bySession();
+};
+`,
+    },
     // Error answers by their helper's name before the session check (`badRequestResponse`, `internalServerErrorResponse`) reveal no data: the check still gates.
     {
       filename: "app/api/files/[id]/route.ts",
@@ -288,6 +321,48 @@ app.get('/reports', async (req, res) => {
   }
   res.json(await listReports());
 });
+` },
+          ],
+        },
+      ],
+    },
+    // The same shape whose key lookup answers whatever it finds: nothing refuses.
+    {
+      filename: "app/api/v1/me/route.ts",
+      code: `import { headers } from 'next/headers';
+import { db } from '@/lib/db';
+
+const byApiKey = async (key: string) => {
+  const data = await db.apiKey.findFirst({ where: { key } });
+  return Response.json(await db.workspace.findUnique({ where: { id: data?.workspaceId } }));
+};
+
+export const GET = async () => {
+  const key = (await headers()).get('x-api-key');
+  return byApiKey(key ?? '');
+};
+`,
+      errors: [
+        {
+          messageId: "missingGate",
+          line: 9,
+          column: 14,
+          endLine: 9,
+          endColumn: 17,
+          suggestions: [
+            { messageId: "markPublic", output: `import { headers } from 'next/headers';
+import { db } from '@/lib/db';
+
+const byApiKey = async (key: string) => {
+  const data = await db.apiKey.findFirst({ where: { key } });
+  return Response.json(await db.workspace.findUnique({ where: { id: data?.workspaceId } }));
+};
+
+// agent-guard: public-route TODO: say why anyone may call this
+export const GET = async () => {
+  const key = (await headers()).get('x-api-key');
+  return byApiKey(key ?? '');
+};
 ` },
           ],
         },

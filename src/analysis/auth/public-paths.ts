@@ -13,6 +13,7 @@ import {
   PUBLIC_READ_LAST_SEGMENTS,
   PUBLIC_READ_SEGMENT_PREFIXES,
   PUBLIC_READ_SEGMENTS,
+  API_DESCRIPTION_WORDS,
   PUBLIC_ROOT_READ_SEGMENTS,
 } from '../../data/auth-vocabulary';
 
@@ -108,7 +109,7 @@ export function isPublicByDesignPath(path: string, read: boolean): boolean {
     return false;
   }
   const last = segments.at(-1)!;
-  if (!isParameter(last) && (PUBLIC_READ_LAST_SEGMENTS.has(normalize(last)) || PUBLIC_READ_SEGMENTS.has(firstWord(last)))) {
+  if (!isParameter(last) && (PUBLIC_READ_LAST_SEGMENTS.has(normalize(last)) || PUBLIC_READ_SEGMENTS.has(firstWord(last)) || API_DESCRIPTION_WORDS.has(firstWord(last)))) {
     return true;
   }
   if (PUBLIC_READ_SEGMENTS.has(firstWord(first)) || PUBLIC_READ_SEGMENT_PREFIXES.some((prefix) => first.startsWith(prefix))) {

@@ -25,8 +25,11 @@ export function valueTop(node: TSESTree.Node): TSESTree.Node {
   }
 }
 
-/** Constructors and calls whose name refuses the caller: `UnauthorizedException`, `ForbiddenError`, `unauthorized()`, `Boom.forbidden()`. */
-const REFUSING_NAME = /^(?:(unauthori[sz]ed)|forbidden)(?:exception|error|httperror)?$/iu;
+/**
+ * Constructors and calls whose name refuses the caller: `UnauthorizedException`, `ForbiddenError`,
+ * `unauthorized()`, `Boom.forbidden()`, `responses.notAuthenticatedResponse()`.
+ */
+const REFUSING_NAME = /^(?:(unauthori[sz]ed|notauthenticated|unauthenticated)|forbidden)(?:exception|error|httperror|response)?$/iu;
 
 /**
  * What one node says about refusing the caller, read from the node alone: `unauthorized` for
