@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { analyseHandlerGate, globalGateFor, isAuthGuard, isOptionalAuthGuard, isPublicByDesignPath, nestGuardDeclared, routeAcrossFiles } from '../analysis/auth/index';
 import type { AuthVocabulary, HandlerGate } from '../analysis/auth/index';
+import { DevOnlyBranches } from '../analysis/errors/index';
 import { createRule } from '../core/create-rule';
 import { bindingState, importText, insertImport, moduleSyntaxOf } from '../core/imports';
 import { indentOf, lineBreakOf } from '../core/layout';
@@ -170,8 +171,13 @@ function checkRoutes(context: Context, options: Options[0], routes: readonly Rou
   }
   const frameworks = options.frameworks ?? [];
   const reasonless = new Set<TSESTree.Comment>();
+  let devOnly: DevOnlyBranches | null = null;
   for (const route of routes) {
     if (frameworks.length > 0 && !frameworks.includes(route.framework)) {
+      continue;
+    }
+    // `if (isDev) app.post('/test-webhook', …)`: a route registered only in development does not exist in production.
+    if ((devOnly ??= new DevOnlyBranches(context, [])).isDevOnly(route.node)) {
       continue;
     }
     if (isPublic(context, route, publicGlobs, filename, reasonless) || matchesPath(protectedGlobs, route.path)) {

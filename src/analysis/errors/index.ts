@@ -2,6 +2,7 @@
 export { fileHasErrorOrigin, getErrorOrigin, inErrorScope } from './origin';
 export { classifyStatus } from './status';
 export { devErrorResponderCalls } from './dev-responders';
+export { DevOnlyBranches } from './dev-only';
 export { kindSeverity } from './taint';
 export type { ErrorLeak, ErrorLeakKind, ErrorOriginAnalyzer, ErrorOriginOptions, ErrorParam } from './origin';
 export { createResponseSinkMatcher } from './response-sinks';
