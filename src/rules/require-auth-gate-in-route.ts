@@ -176,8 +176,9 @@ function checkRoutes(context: Context, options: Options[0], routes: readonly Rou
     if (frameworks.length > 0 && !frameworks.includes(route.framework)) {
       continue;
     }
-    // `if (isDev) app.post('/test-webhook', …)`: a route registered only in development does not exist in production.
-    if ((devOnly ??= new DevOnlyBranches(context, [])).isDevOnly(route.node)) {
+    // `if (isDev) app.post('/test-webhook', …)`: a route registered only in development does not exist in
+    // production. Only a test that names development: `NODE_ENV !== 'production'` holds where it is unset.
+    if ((devOnly ??= new DevOnlyBranches(context, [], false)).isDevOnly(route.node)) {
       continue;
     }
     if (isPublic(context, route, publicGlobs, filename, reasonless) || matchesPath(protectedGlobs, route.path)) {

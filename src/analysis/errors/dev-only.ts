@@ -25,10 +25,16 @@ export class DevOnlyBranches {
   private readonly devGuards: readonly string[];
   private readonly guard: (node: TSESTree.Node) => boolean;
 
-  /** @param devGuards extra development-only tests: identifiers (`isLocal`) or expressions (`config.debug`). */
+  /**
+   * @param devGuards extra development-only tests: identifiers (`isLocal`) or expressions (`config.debug`).
+   * @param notProduction whether "not production" counts as development (`NODE_ENV !== 'production'`,
+   * `!isProd`, after `if (isProd) return`). `false`: only a test that names development does
+   * (`=== 'development'`, `isDev`), since a deployment that leaves `NODE_ENV` unset is not production.
+   */
   constructor(
     private readonly context: FileContext,
     devGuards: readonly string[],
+    private readonly notProduction = true,
   ) {
     this.devGuards = devGuards.map((g) => g.replace(/\s+/gu, ''));
     this.guard = createGuard((test, branch) => this.devTest(test, 0) === branch);
@@ -77,7 +83,7 @@ export class DevOnlyBranches {
           return null;
         }
         const value = literal.value.toLowerCase();
-        const isDevValue = DEV_ENVS.has(value) ? true : PROD_ENVS.has(value) ? false : null;
+        const isDevValue = DEV_ENVS.has(value) ? true : PROD_ENVS.has(value) && this.notProduction ? false : null;
         return isDevValue === null ? null : isDevValue !== negated;
       }
       case AST_NODE_TYPES.CallExpression:
@@ -114,7 +120,7 @@ export class DevOnlyBranches {
       return true;
     }
     const key = name.replace(/_/gu, '').toLowerCase();
-    return DEV_NAMES.has(key) ? true : PROD_NAMES.has(key) ? false : null;
+    return DEV_NAMES.has(key) ? true : PROD_NAMES.has(key) && this.notProduction ? false : null;
   }
 
   /**
