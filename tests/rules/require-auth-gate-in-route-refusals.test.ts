@@ -117,6 +117,22 @@ export const GET = async () => {
 };
 `,
     },
+    // An error code that refuses, in any case, in what the branch throws: `{ code: 'unauthorized' }`.
+    {
+      filename: "app/api/links/route.ts",
+      code: `import { NextResponse } from 'next/server';
+import { findKey } from '@/lib/keys';
+import { db } from '@/lib/db';
+
+export async function GET(req: Request) {
+  const key = await findKey(req.headers.get('authorization'));
+  if (!key) {
+    throw new ApiError({ code: 'unauthorized', message: 'Missing or invalid API key.' });
+  }
+  return NextResponse.json(await db.link.findMany({ where: { workspaceId: key.workspaceId } }));
+}
+`,
+    },
     // Error answers by their helper's name before the session check (`badRequestResponse`, `internalServerErrorResponse`) reveal no data: the check still gates.
     {
       filename: "app/api/files/[id]/route.ts",
@@ -363,6 +379,46 @@ export const GET = async () => {
   const key = (await headers()).get('x-api-key');
   return byApiKey(key ?? '');
 };
+` },
+          ],
+        },
+      ],
+    },
+    // Another code (`not_found`) refuses the thing, not the caller.
+    {
+      filename: "app/api/links/route.ts",
+      code: `import { NextResponse } from 'next/server';
+import { findKey } from '@/lib/keys';
+import { db } from '@/lib/db';
+
+export async function GET(req: Request) {
+  const key = await findKey(req.headers.get('authorization'));
+  if (!key) {
+    throw new ApiError({ code: 'not_found', message: 'No such key.' });
+  }
+  return NextResponse.json(await db.link.findMany({ where: { workspaceId: key.workspaceId } }));
+}
+`,
+      errors: [
+        {
+          messageId: "missingGate",
+          line: 5,
+          column: 23,
+          endLine: 5,
+          endColumn: 26,
+          suggestions: [
+            { messageId: "markPublic", output: `import { NextResponse } from 'next/server';
+import { findKey } from '@/lib/keys';
+import { db } from '@/lib/db';
+
+// agent-guard: public-route TODO: say why anyone may call this
+export async function GET(req: Request) {
+  const key = await findKey(req.headers.get('authorization'));
+  if (!key) {
+    throw new ApiError({ code: 'not_found', message: 'No such key.' });
+  }
+  return NextResponse.json(await db.link.findMany({ where: { workspaceId: key.workspaceId } }));
+}
 ` },
           ],
         },

@@ -25,6 +25,9 @@ export function valueTop(node: TSESTree.Node): TSESTree.Node {
   }
 }
 
+/** Error codes and reasons that refuse the caller, whole and in any case: `'UNAUTHORIZED'` (tRPC), `'unauthorized'`, `'Forbidden'`, `'UNAUTHENTICATED'`. */
+const REFUSING_CODE = /^(?:unauthori[sz]ed|unauthenticated|forbidden)$/iu;
+
 /**
  * Constructors and calls whose name refuses the caller: `UnauthorizedException`, `ForbiddenError`,
  * `unauthorized()`, `Boom.forbidden()`, `responses.notAuthenticatedResponse()`.
@@ -33,18 +36,22 @@ const REFUSING_NAME = /^(?:(unauthori[sz]ed|notauthenticated|unauthenticated)|fo
 
 /**
  * What one node says about refusing the caller, read from the node alone: `unauthorized` for
- * `401`, `'UNAUTHORIZED'`, `'Unauthorized'`, `HttpStatus.UNAUTHORIZED`, `new UnauthorizedException()`
+ * `401`, `'UNAUTHORIZED'`, `'unauthorized'` (an error code), `HttpStatus.UNAUTHORIZED`, `new UnauthorizedException()`
  * or `unauthorized()`; `forbidden` for the same spellings of 403; `null` for anything else.
  * @example refusalOf(parse('new ForbiddenException()')) // 'forbidden'
  */
 export function refusalOf(node: TSESTree.Node): 'unauthorized' | 'forbidden' | null {
   switch (node.type) {
     case AST_NODE_TYPES.Literal:
-      return node.value === 401 || node.value === 'UNAUTHORIZED' || node.value === 'Unauthorized'
+      return node.value === 401
         ? 'unauthorized'
-        : node.value === 403 || node.value === 'FORBIDDEN' || node.value === 'Forbidden'
+        : node.value === 403
           ? 'forbidden'
-          : null;
+          : typeof node.value === 'string' && REFUSING_CODE.test(node.value)
+            ? /^f/iu.test(node.value)
+              ? 'forbidden'
+              : 'unauthorized'
+            : null;
     case AST_NODE_TYPES.MemberExpression:
       return !node.computed && node.property.type === AST_NODE_TYPES.Identifier
         ? node.property.name === 'UNAUTHORIZED'
