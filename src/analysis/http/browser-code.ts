@@ -35,6 +35,7 @@ import {
   SERVER_ONLY_PATHS,
 } from '../../data/browser';
 import { WHATWG_FETCH_MODULES } from '../../data/http-clients';
+import type { ArgumentSource } from './wrappers';
 
 /**
  * Why a file is browser code (`browser: true`), or why it is not. The first signal found wins,
@@ -169,7 +170,7 @@ export function fetchesRelativeUrl(context: FileContext, call: TSESTree.CallExpr
  * that argument's property `url.key`) passes a relative URL (`fetchWithAccount({ url: '/api/x' })`,
  * `request(`${BASE}/tags`)` with `const BASE = '/api/v3'`): browser code, as `fetch('/api/x')` is.
  */
-export function passesRelativeUrl(context: FileContext, call: TSESTree.CallExpression, url: { readonly index: number; readonly key: string | null }): boolean {
+export function passesRelativeUrl(context: FileContext, call: TSESTree.CallExpression, url: ArgumentSource): boolean {
   const arg = call.arguments[url.index];
   if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) {
     return false;

@@ -25,10 +25,14 @@ import { judgeTimeoutOptions } from './timeout-options';
  * (`getJson(url, { timeoutMs })`, `requestJson(options)` forwarding `options` to `https.request`).
  */
 
-/** Where a caller supplies the timeout: its argument `index`, or the property `key` of that argument. */
-export interface CallerTimeout {
+/** An argument a caller passes to a function: number `index`, or that argument's property `key`. */
+export interface ArgumentSource {
   readonly index: number;
   readonly key: string | null;
+}
+
+/** Where a caller supplies the timeout: its argument `index`, or the property `key` of that argument. */
+export interface CallerTimeout extends ArgumentSource {
   /** With no `key`: the argument is the timeout itself (`get(url, 5000)`), not an options object. */
   readonly isValue?: boolean;
 }
@@ -47,7 +51,7 @@ export type HttpWrapperSummary = (
   | { readonly kind: 'never'; readonly client: string }
   /** The request has one only when the caller passes it. */
   | { readonly kind: 'caller'; readonly client: string; readonly family: HttpClientFamily; readonly from: CallerTimeout }
-) & { readonly url?: CallerTimeout | null };
+) & { readonly url?: ArgumentSource | null };
 
 /**
  * What the text of a file that sends HTTP requests mentions: a global fetch (`fetch(`, `$fetch(`)
