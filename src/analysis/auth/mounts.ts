@@ -94,6 +94,10 @@ function mountsOf(context: FileContext, framework: string, root: TSESTree.Node, 
   if (hops >= MAX_FOLLOW_HOPS || visited.has(context.filename)) {
     return [];
   }
+  // Nothing to read without a project (`crossFile: false`, a file outside any): no export names either.
+  if (projectRoot(context.filename, context.settings) === null) {
+    return [];
+  }
   const names = exportNames(context, root);
   if (names.size === 0) {
     return [];
@@ -168,6 +172,57 @@ function bindingsTo(file: ProjectFile, target: string): { name: string; variable
   return out;
 }
 
+/** Per file: the names each top-level value is exported under, read from its statements once. */
+interface ExportIndex {
+  /** By the local name an export statement names (`export { a as b }`, `module.exports = a`). */
+  readonly byName: ReadonlyMap<string, ReadonlySet<string>>;
+  /** By the exported node itself when it is not a name (`export default express.Router()`, `module.exports = function () {}`). */
+  readonly byNode: ReadonlyMap<TSESTree.Node, ReadonlySet<string>>;
+}
+
+const EXPORT_INDEX = perFileKey<ExportIndex>('auth export names by local');
+
+function exportIndex(context: FileContext): ExportIndex {
+  return perFile(context, EXPORT_INDEX, () => {
+    const byName = new Map<string, Set<string>>();
+    const byNode = new Map<TSESTree.Node, Set<string>>();
+    const add = (value: TSESTree.Node, exported: string): void => {
+      const key = value.type === AST_NODE_TYPES.Identifier ? value.name : value;
+      const map = (typeof key === 'string' ? byName : byNode) as Map<string | TSESTree.Node, Set<string>>;
+      let names = map.get(key);
+      if (!names) {
+        names = new Set();
+        map.set(key, names);
+      }
+      names.add(exported);
+    };
+    for (const statement of context.sourceCode.ast.body) {
+      if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+        add(statement.declaration, 'default');
+      } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && !statement.source) {
+        for (const specifier of statement.specifiers) {
+          if (specifier.local.type === AST_NODE_TYPES.Identifier) {
+            add(specifier.local, specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value);
+          }
+        }
+      } else if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression) {
+        const { left, right } = statement.expression;
+        const target = commonJsTarget(left);
+        if (target === 'module' && right.type === AST_NODE_TYPES.ObjectExpression) {
+          for (const property of right.properties) {
+            if (property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier) {
+              add(property.value, property.key.name);
+            }
+          }
+        } else if (target !== null) {
+          add(right, target === 'module' ? 'default' : target);
+        }
+      }
+    }
+    return { byName, byNode };
+  });
+}
+
 /** The names under which the file exports `root`: `default` for `module.exports = router` and `export default`. */
 function exportNames(context: FileContext, root: TSESTree.Node): Set<string> {
   const names = new Set<string>();
@@ -181,31 +236,9 @@ function exportNames(context: FileContext, root: TSESTree.Node): Set<string> {
   if (root.type === AST_NODE_TYPES.Identifier && parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) {
     names.add(root.name);
   }
-  const isLocal = (node: TSESTree.Node): boolean => node === root || (local !== null && node.type === AST_NODE_TYPES.Identifier && node.name === local);
-  for (const statement of context.sourceCode.ast.body) {
-    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration && isLocal(statement.declaration)) {
-      names.add('default');
-    } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && !statement.source) {
-      for (const specifier of statement.specifiers) {
-        if (specifier.local.type === AST_NODE_TYPES.Identifier && specifier.local.name === local) {
-          names.add(specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value);
-        }
-      }
-    } else if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression) {
-      const { left, right } = statement.expression;
-      const target = commonJsTarget(left);
-      if (target === 'module' && isLocal(right)) {
-        names.add('default');
-      } else if (target === 'module' && right.type === AST_NODE_TYPES.ObjectExpression) {
-        for (const property of right.properties) {
-          if (property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && isLocal(property.value)) {
-            names.add(property.key.name);
-          }
-        }
-      } else if (target !== null && target !== 'module' && isLocal(right)) {
-        names.add(target);
-      }
-    }
+  const { byName, byNode } = exportIndex(context);
+  for (const name of [...(byNode.get(root) ?? []), ...(local === null ? [] : (byName.get(local) ?? []))]) {
+    names.add(name);
   }
   return names;
 }
