@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { pushChildNodes } from './ast';
 import { skipTsWrappers } from './static';
 import { variableFor } from './variable-index';
 import { perFile, perFileKey } from './context';
@@ -237,4 +238,27 @@ export function callbackReturns(fn: TSESTree.Node): TSESTree.Expression[] | null
     }
   }
   return out.length > 0 ? out : null;
+}
+
+/** The values `fn` returns: its expression body, or its `return` arguments, not looking into nested functions. */
+export function returnedValues(context: FileContext, fn: FunctionLike): TSESTree.Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    return [fn.body];
+  }
+  const out: TSESTree.Node[] = [];
+  const stack: TSESTree.Node[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      if (node.argument) {
+        out.push(node.argument);
+      }
+      continue;
+    }
+    if (isFunctionLike(node)) {
+      continue;
+    }
+    pushChildNodes(context.sourceCode, node, stack);
+  }
+  return out;
 }

@@ -7,7 +7,7 @@ import { fileStartsErrorValue, getErrorValues } from './error-values';
 import type { ErrorValues } from './error-values';
 import { errorFormatterPattern, errorHandlerRoles, mayReceiveError } from './handler-roles';
 import { ErrorNarrowing } from './narrowing';
-import { leaksIn, returnedValues } from './payload-leaks';
+import { leaksIn } from './payload-leaks';
 import { accessKind, ENCODING_METHODS, isHarmlessDetail, kindSeverity, MAX_DEPTH, maxTaint, patternPath } from './taint';
 import { writeMayReach } from './write-reach';
 import type { ErrorLeak, ErrorLeakKind, ErrorTaint } from './taint';
@@ -18,7 +18,7 @@ import { variableFor } from '../../core/variable-index';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
 import { STRING_MIXERS, STRING_PADDING, STRING_PARTS, STRING_TRANSFORMS } from '../../data/js-builtins';
-import { isFunctionLike } from '../../core/functions';
+import { isFunctionLike, returnedValues } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
 import { ERROR_FORMATTER } from '../../data/error-values';
 

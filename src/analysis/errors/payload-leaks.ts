@@ -6,9 +6,8 @@ import type { ErrorLeak, ErrorTaint } from './taint';
 import { resolveCallTarget } from '../../core/modules';
 import { skipTsWrappers } from '../../core/static';
 import type { FileContext } from '../../core/context';
-import { pushChildNodes, memberName } from '../../core/ast';
-import { isFunctionLike } from '../../core/functions';
-import type { FunctionLike } from '../../core/functions';
+import { memberName } from '../../core/ast';
+import { isFunctionLike, returnedValues } from '../../core/functions';
 
 /** Array methods whose result elements are what their callback returns. */
 const MAPPERS = new Set(['map', 'flatMap']);
@@ -26,29 +25,6 @@ export function leaksIn(
 ): ErrorLeak[] {
   const out: ErrorLeak[] = [];
   new PayloadWalk(context, taintOf).collect(payload, out, ignoreProperties);
-  return out;
-}
-
-/** The values `fn` returns: its expression body, or its `return` arguments, not looking into nested functions. */
-export function returnedValues(context: FileContext, fn: FunctionLike): TSESTree.Node[] {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
-    return [fn.body];
-  }
-  const out: TSESTree.Node[] = [];
-  const stack: TSESTree.Node[] = [fn.body];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === AST_NODE_TYPES.ReturnStatement) {
-      if (node.argument) {
-        out.push(node.argument);
-      }
-      continue;
-    }
-    if (isFunctionLike(node)) {
-      continue;
-    }
-    pushChildNodes(context.sourceCode, node, stack);
-  }
   return out;
 }
 

@@ -4,8 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { dereference, skipTsWrappers, staticValueOf } from '../../core/static';
 import { memberName } from '../../core/ast';
 import type { FileContext } from '../../core/context';
-import { resolveFunction } from '../../core/functions';
-import { returnedValues } from './payload-leaks';
+import { resolveFunction, returnedValues } from '../../core/functions';
 
 /** Status codes the value of `node` may take: numbers, or `null` where one cannot be known. */
 function statusValues(context: FileContext, raw: TSESTree.Node, depth = 0): (number | null)[] {

@@ -4,7 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { childNodes, memberName } from '../../core/ast';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
-import { isFunctionLike, resolveFunction } from '../../core/functions';
+import { isFunctionLike, resolveFunction, returnedValues } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
 import { importsModule, requireCallsOf, resolveCallTarget } from '../../core/modules';
 import { variableFor } from '../../core/variable-index';
@@ -296,7 +296,7 @@ function formidableOptions(context: FileContext, arg: TSESTree.Node | undefined,
   }
   const client = { role: { kind: 'input', description: 'the uploaded file name' }, framework: FORMIDABLE.name } as const;
   const classifier = seeded(new Map([[fn, [client, client, { role: { kind: 'request', shape: fileShape(FORMIDABLE) }, framework: FORMIDABLE.name }]]]));
-  const returned = fn.body.type === AST_NODE_TYPES.BlockStatement ? returnedValues(context, fn.body) : [fn.body];
+  const returned = returnedValues(context, fn);
   return returned.some((value) => classifier.classify(value).kind === 'input' && !hasRandomPart(context, value, 0)) ? CLIENT_NAMED : SERVER_NAMED;
 }
 
@@ -326,25 +326,6 @@ function calledWith(context: FileContext, fn: FunctionLike, name: string): TSEST
   };
   visit(fn.body);
   return calls;
-}
-
-function returnedValues(context: FileContext, body: TSESTree.Node): TSESTree.Node[] {
-  const out: TSESTree.Node[] = [];
-  const visit = (node: TSESTree.Node): void => {
-    if (node.type === AST_NODE_TYPES.ReturnStatement) {
-      if (node.argument) {
-        out.push(node.argument);
-      }
-      return;
-    }
-    for (const child of childNodes(context.sourceCode, node)) {
-      if (!isFunctionLike(child)) {
-        visit(child);
-      }
-    }
-  };
-  visit(body);
-  return out;
 }
 
 /**
