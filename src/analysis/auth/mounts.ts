@@ -18,6 +18,10 @@ import { foreignMounts } from '../../frameworks/registry';
 import type { RouteGuard } from '../../frameworks/types';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
+import { isFunctionLike, returnedValues } from '../../core/functions';
+import type { FunctionLike } from '../../core/functions';
+import { skipTsWrappers } from '../../core/static';
+import { variableFor } from '../../core/variable-index';
 import { MAX_FOLLOW_HOPS } from './definitions';
 
 /** A mount of this file's router in another file, with everything that guards it there. */
@@ -90,7 +94,11 @@ export function externalMounts(context: FileContext, framework: string, root: TS
   return result;
 }
 
-function mountsOf(context: FileContext, framework: string, root: TSESTree.Node, hops: number, visited: ReadonlySet<string>): ExternalMount[] {
+/**
+ * `called`: `root` is a factory that makes the router (`exportTarget` of it), so other files mount
+ * what a call of it returns (`app.use('/keys', requireAuth, keys(db))`), not the import itself.
+ */
+function mountsOf(context: FileContext, framework: string, root: TSESTree.Node, hops: number, visited: ReadonlySet<string>, called = false): ExternalMount[] {
   if (hops >= MAX_FOLLOW_HOPS || visited.has(context.filename)) {
     return [];
   }
@@ -98,14 +106,25 @@ function mountsOf(context: FileContext, framework: string, root: TSESTree.Node, 
   if (projectRoot(context.filename, context.settings) === null) {
     return [];
   }
-  const names = exportNames(context, root);
+  let names = exportNames(context, root);
+  if (names.size === 0 && !called) {
+    // `module.exports = function keysRouter(db) { const router = express.Router(); …; return router; }`.
+    const factory = factoryOf(context, root);
+    if (factory) {
+      names = exportNames(context, exportTarget(factory));
+      called = true;
+    }
+  }
   if (names.size === 0) {
     return [];
   }
+  // `const routes = require('./routes'); app.use(routes.router)`: a CommonJS module's exports read as members of it.
+  const members = exportIndex(context).commonJs;
   const seen = new Set([...visited, context.filename]);
   const out: ExternalMount[] = [];
-  for (const importer of importersOf(context)) {
-    const refs = importer.refs(names);
+  // A factory's call may be handed on by a file that mounts nothing itself (`api/index.js`): every importer counts.
+  for (const importer of importersOf(context, called)) {
+    const refs = importer.refs(names, members, called);
     if (refs.length === 0) {
       continue;
     }
@@ -120,25 +139,89 @@ function mountsOf(context: FileContext, framework: string, root: TSESTree.Node, 
         out.push({ prefix: joinPaths(above.prefix, own.prefix), guards: [...above.guards, ...own.guards], filename: above.filename });
       }
     }
+    // Handed on unmounted: `sshkeys: function () { return sshkeys.app(); }` returns the router to whoever mounts its call.
+    for (const ref of refs) {
+      const passer = returnedBy(ref);
+      if (passer) {
+        out.push(...mountsOf(importerContext, framework, exportTarget(passer), hops + 1, seen, true));
+      }
+    }
   }
   return out;
 }
 
-interface Importer {
-  readonly file: ProjectFile;
-  /** The importer's read references to the bindings that import one of `names` of the file. */
-  refs(names: ReadonlySet<string>): TSESTree.Node[];
+/**
+ * The function that makes the router declared at `root` and returns it, or `null`: the router
+ * variable is declared in that function (not in a nested one) and one of its `return`s gives it.
+ */
+function factoryOf(context: FileContext, root: TSESTree.Node): FunctionLike | null {
+  if (root.type !== AST_NODE_TYPES.Identifier) {
+    return null;
+  }
+  let fn: TSESTree.Node | undefined = root.parent;
+  while (fn && !isFunctionLike(fn)) {
+    fn = fn.parent;
+  }
+  if (!fn || !isFunctionLike(fn)) {
+    return null;
+  }
+  const variable = variableFor(context, root);
+  const returnsIt = returnedValues(context, fn).some((value) => {
+    const expr = skipTsWrappers(value);
+    return expr.type === AST_NODE_TYPES.Identifier && expr.name === root.name && variable !== null && variableFor(context, expr) === variable;
+  });
+  return returnsIt ? fn : null;
 }
 
-/** Project files that import this one (parsed only when their import specifiers name it). */
-function importersOf(context: FileContext): Importer[] {
+/** The function whose return value `node` is (`return keys.app()`, `() => keys.app()`), or `null`. */
+function returnedBy(node: TSESTree.Node): FunctionLike | null {
+  let top = node;
+  while (top.parent && (top.parent.type === AST_NODE_TYPES.AwaitExpression || top.parent.type === AST_NODE_TYPES.TSAsExpression || top.parent.type === AST_NODE_TYPES.TSNonNullExpression)) {
+    top = top.parent;
+  }
+  const holder = top.parent;
+  if (holder?.type === AST_NODE_TYPES.ArrowFunctionExpression && holder.body === top) {
+    return holder;
+  }
+  if (holder?.type !== AST_NODE_TYPES.ReturnStatement) {
+    return null;
+  }
+  let fn: TSESTree.Node | undefined = holder.parent;
+  while (fn && !isFunctionLike(fn)) {
+    fn = fn.parent;
+  }
+  return fn && isFunctionLike(fn) ? fn : null;
+}
+
+/** What the file exports a function as: its declaration, the variable it initialises, else the function (an export's or property's value). */
+function exportTarget(fn: FunctionLike): TSESTree.Node {
+  const parent = fn.parent;
+  return fn.type !== AST_NODE_TYPES.FunctionDeclaration && parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id : fn;
+}
+
+interface Importer {
+  readonly file: ProjectFile;
+  /**
+   * The importer's read references to the bindings that import one of `names` of the file, and
+   * `mod.name` of a namespace (`import * as mod`) or, with `members` (a CommonJS file), of a
+   * whole-module `require('./routes')`;
+   * with `called`, the calls of those (`keys(db)`, `mod.keys()`) instead.
+   */
+  refs(names: ReadonlySet<string>, members: boolean, called: boolean): TSESTree.Node[];
+}
+
+/**
+ * Project files that import this one (parsed only when their import specifiers name it): those
+ * that may mount something (`MOUNT_TEXT`), or with `all` every one.
+ */
+function importersOf(context: FileContext, all: boolean): Importer[] {
   const root = projectRoot(context.filename, context.settings);
   if (!root) {
     return [];
   }
   const stem = stemOf(context.filename);
   const out: Importer[] = [];
-  for (const candidate of projectFiles(root, { text: MOUNT_TEXT, settings: context.settings })) {
+  for (const candidate of projectFiles(root, all ? { settings: context.settings } : { text: MOUNT_TEXT, settings: context.settings })) {
     if (candidate === context.filename || !stemsOf(candidate).has(stem)) {
       continue;
     }
@@ -150,7 +233,47 @@ function importersOf(context: FileContext): Importer[] {
     if (bindings.length > 0) {
       out.push({
         file,
-        refs: (names) => bindings.filter((binding) => names.has(binding.name)).flatMap((binding) => binding.variable.references.filter((ref) => ref.isRead()).map((ref) => ref.identifier as TSESTree.Node)),
+        refs: (names, members, called) => {
+          const out: TSESTree.Node[] = [];
+          for (const binding of bindings) {
+            const whole = !names.has(binding.name);
+            // Members that are exports: of an exported object (`api.keys` for `export const api = { keys }`), of a
+            // namespace, and of a whole-module default in CommonJS, where it is the exports object.
+            const wholeModule = binding.name === '*' || (members && binding.name === 'default');
+            const properties = new Set<string>();
+            for (const name of names) {
+              const dot = name.indexOf('.');
+              if (dot === -1 ? wholeModule : name.slice(0, dot) === binding.name) {
+                properties.add(name.slice(dot + 1));
+              }
+            }
+            if (whole && properties.size === 0) {
+              continue;
+            }
+            for (const reference of binding.variable.references) {
+              let node = reference.identifier as TSESTree.Node;
+              if (!reference.isRead()) {
+                continue;
+              }
+              if (whole) {
+                const member = node.parent;
+                if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node || member.computed || member.property.type !== AST_NODE_TYPES.Identifier || !properties.has(member.property.name)) {
+                  continue;
+                }
+                node = member;
+              }
+              if (called) {
+                const call = node.parent;
+                if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== node) {
+                  continue;
+                }
+                node = call;
+              }
+              out.push(node);
+            }
+          }
+          return out;
+        },
       });
     }
   }
@@ -165,7 +288,7 @@ function bindingsTo(file: ProjectFile, target: string): { name: string; variable
   for (const variable of module?.variables ?? []) {
     const id = variable.identifiers[0];
     const binding = id ? importBinding(file.context, id as TSESTree.Identifier) : null;
-    if (binding && binding.name !== '*' && resolveModule(file.filename, binding.specifier, file.context.settings) === target) {
+    if (binding && resolveModule(file.filename, binding.specifier, file.context.settings) === target) {
       out.push({ name: binding.name, variable });
     }
   }
@@ -178,6 +301,8 @@ interface ExportIndex {
   readonly byName: ReadonlyMap<string, ReadonlySet<string>>;
   /** By the exported node itself when it is not a name (`export default express.Router()`, `module.exports = function () {}`). */
   readonly byNode: ReadonlyMap<TSESTree.Node, ReadonlySet<string>>;
+  /** The file exports through `module.exports` or `exports.x`: a whole-module import reads them as members. */
+  readonly commonJs: boolean;
 }
 
 const EXPORT_INDEX = perFileKey<ExportIndex>('auth export names by local');
@@ -186,6 +311,7 @@ function exportIndex(context: FileContext): ExportIndex {
   return perFile(context, EXPORT_INDEX, () => {
     const byName = new Map<string, Set<string>>();
     const byNode = new Map<TSESTree.Node, Set<string>>();
+    let commonJs = false;
     const add = (value: TSESTree.Node, exported: string): void => {
       const key = value.type === AST_NODE_TYPES.Identifier ? value.name : value;
       const map = (typeof key === 'string' ? byName : byNode) as Map<string | TSESTree.Node, Set<string>>;
@@ -196,10 +322,29 @@ function exportIndex(context: FileContext): ExportIndex {
       }
       names.add(exported);
     };
+    // `export const api = { keys: (db) => keysRouter(db) }`: each property's value exported as `api.keys`.
+    const addProperties = (value: TSESTree.Node, exported: string): void => {
+      const object = skipTsWrappers(value);
+      if (object.type === AST_NODE_TYPES.ObjectExpression) {
+        for (const property of object.properties) {
+          if (property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier) {
+            add(property.value, `${exported}.${property.key.name}`);
+          }
+        }
+      }
+    };
     for (const statement of context.sourceCode.ast.body) {
       if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
         add(statement.declaration, 'default');
+        addProperties(statement.declaration, 'default');
       } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && !statement.source) {
+        if (statement.declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+          for (const declarator of statement.declaration.declarations) {
+            if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init) {
+              addProperties(declarator.init, declarator.id.name);
+            }
+          }
+        }
         for (const specifier of statement.specifiers) {
           if (specifier.local.type === AST_NODE_TYPES.Identifier) {
             add(specifier.local, specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value);
@@ -208,6 +353,7 @@ function exportIndex(context: FileContext): ExportIndex {
       } else if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression) {
         const { left, right } = statement.expression;
         const target = commonJsTarget(left);
+        commonJs ||= target !== null;
         if (target === 'module' && right.type === AST_NODE_TYPES.ObjectExpression) {
           for (const property of right.properties) {
             if (property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier) {
@@ -219,7 +365,7 @@ function exportIndex(context: FileContext): ExportIndex {
         }
       }
     }
-    return { byName, byNode };
+    return { byName, byNode, commonJs };
   });
 }
 

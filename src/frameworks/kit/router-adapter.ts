@@ -62,7 +62,7 @@ export function routerAdapter(spec: RouterAdapterSpec): FrameworkAdapter {
         const instances = creations(context).map((node) => makeInstance(context, node));
         const known = new Set(instances.map((instance) => instance.key));
         // A plugin receiving its router (`export default async function (fastify) { fastify.register(child) }`).
-        for (const variable of receiverParameters(context, refs)) {
+        for (const variable of receiverParameters(context, refs, spec.router)) {
           if (!known.has(variable)) {
             known.add(variable);
             instances.push(instanceFromVariable(variable));
@@ -85,10 +85,13 @@ export function routerAdapter(spec: RouterAdapterSpec): FrameworkAdapter {
 }
 
 /**
- * Parameters that receive a router and mount one of `refs` on it: `fastify` of
- * `async function routes(fastify) { fastify.register(child) }`, `staff` of `app.register(async (staff) => …)`.
+ * Routers that mount one of `refs` although the file does not create them: parameters that
+ * receive one (`fastify` of `async function routes(fastify) { fastify.register(child) }`, `staff`
+ * of `app.register(async (staff) => …)`), and variables made by a helper the adapter does not
+ * know (`const editorApp = createApp(); editorApp.use('/keys', auth, keys.app())`): mounting
+ * a router with the framework's own mount method makes them routers.
  */
-function receiverParameters(context: AdapterContext, refs: readonly TSESTree.Node[]): TSESLint.Scope.Variable[] {
+function receiverParameters(context: AdapterContext, refs: readonly TSESTree.Node[], router: RouterSpec): TSESLint.Scope.Variable[] {
   const out: TSESLint.Scope.Variable[] = [];
   for (const ref of refs) {
     let node: TSESTree.Node = ref;
@@ -105,7 +108,9 @@ function receiverParameters(context: AdapterContext, refs: readonly TSESTree.Nod
       continue;
     }
     const variable = variableFor(context, callee.object);
-    if (variable?.defs[0]?.type === 'Parameter') {
+    const method = !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : null;
+    const mounts = method !== null && (router.use.includes(method) || (router.mount?.includes(method) ?? false));
+    if (variable && (variable.defs[0]?.type === 'Parameter' || (mounts && variable.defs[0]?.type === 'Variable'))) {
       out.push(variable);
     }
   }

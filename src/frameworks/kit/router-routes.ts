@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { ForeignMount, Route, RouteGuard } from '../types';
 import { outerExpression } from '../../core/ast';
-import { resolveFunction } from '../../core/functions';
+import { resolveFunction, returnedValues } from '../../core/functions';
 import { findObjectProperty, skipTsWrappers, staticValueOf } from '../../core/static';
 import { variableFor } from '../../core/variable-index';
 import type { FunctionLike } from '../../core/functions';
@@ -360,6 +360,10 @@ function indexCalls(context: FileContext, spec: RouterSpec, instances: readonly 
     if (found && spec.mountAccessors?.includes(found.name)) {
       return lookupInstance(found.object);
     }
+    const made = factoryInstance(context, node, lookupInstance);
+    if (made) {
+      return made;
+    }
     // A plugin function (`app.register(async (child) => { child.get(…) })`): its first parameter is a child router.
     // Only for mounts: a function given to `use` is middleware (Hono `app.use(async (c, next) => …)`).
     const fn = plugin ? resolveFunction(context, node) : null;
@@ -582,6 +586,26 @@ export function foreignMounts(
     }
   }
   return out;
+}
+
+/**
+ * The router a call of a factory of this file returns: `app.use('/keys', requireAuth, keysRouter(db))`
+ * with `function keysRouter(db) { const router = express.Router(); …; return router; }`. Its routes
+ * inherit the prefix and guards of the mount; `null` when the call is no such factory's.
+ */
+function factoryInstance(context: FileContext, node: TSESTree.Node, lookupInstance: (node: TSESTree.Node) => RouterInstance | null): RouterInstance | null {
+  const call = skipTsWrappers(node);
+  const fn = call.type === AST_NODE_TYPES.CallExpression ? resolveFunction(context, call.callee) : null;
+  if (!fn) {
+    return null;
+  }
+  for (const value of returnedValues(context, fn)) {
+    const instance = lookupInstance(value);
+    if (instance) {
+      return instance;
+    }
+  }
+  return null;
 }
 
 /** The instance references of a router created by `creation` (`const app = express()`). */
