@@ -134,6 +134,8 @@ export const PUBLIC_PATHS: readonly string[] = [
   '/signup', '/register', '/auth/**', '/callback*', '/forgot-password', '/reset-password*', '/verify*', '/public/**',
   '/favicon.ico', '/robots.txt', '/.well-known/**', '/join', '/sitemap*.xml', '/rss*', '/feed*.xml', '/feed*.rss', '/atom*.xml', '/manifest.webmanifest',
   '/resources/healthcheck', '/csp-report*', '/signIn', '/signUp', '/signOut', '/forgotPassword', '/resetPassword*',
+  // The app's own bundled files and its interface translations, which the sign-in page itself loads.
+  '/static/**', '/locales/**', '/locales.json',
 ];
 
 /**

@@ -105,6 +105,32 @@ export async function action({ request }) {
   ],
   invalid: [
     {
+      // Bundled files and translations are public by their whole first segment: look-alikes are data.
+      code: `
+import express from 'express';
+const app = express();
+app.get('/statistics/revenue', (req, res) => res.json(revenueReport()));
+app.get('/api/localesettings/:userId', (req, res) => res.json(settingsOf(req.params.userId)));
+`,
+      filename: 'server.js',
+      errors: [
+        { messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /statistics/revenue', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/statistics/revenue', (req, res) => res.json(revenueReport()));
+app.get('/api/localesettings/:userId', (req, res) => res.json(settingsOf(req.params.userId)));
+` }] },
+        { messageId: 'missingGate', line: 5, column: 5, endLine: 5, endColumn: 8, data: { route: 'GET /api/localesettings/:userId', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+app.get('/statistics/revenue', (req, res) => res.json(revenueReport()));
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/api/localesettings/:userId', (req, res) => res.json(settingsOf(req.params.userId)));
+` }] },
+      ],
+    },
+    {
       // An API description is a read: a write to the same path is not one.
       code: `
 import express from 'express';

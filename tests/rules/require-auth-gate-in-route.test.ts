@@ -288,6 +288,9 @@ app.post('/api/auth/signup', (req, res) => res.json({}));
 app.get('/auth/github/callback', (req, res) => res.redirect('/'));
 app.post('/forgot-password', (req, res) => res.json({}));
 app.get('/public/terms', (req, res) => res.send('terms'));
+app.get('/static/*filename', (req, res) => res.sendFile(req.params.filename, { root: 'build' }));
+app.get('/locales/:locale', (req, res) => res.json(translations[req.params.locale] ?? {}));
+app.get('/api/locales.json', (req, res) => res.json(Object.keys(translations)));
 `,
     },
     // Public by comment, with a reason
