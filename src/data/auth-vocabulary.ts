@@ -130,7 +130,7 @@ export const CAPABILITY_LOOKUP_PREFIXES: readonly string[] = [
  * `publicRoutes` take each also under `/api`, `/api/v*` and `/v*` (`/api/v1/health`).
  */
 export const PUBLIC_PATHS: readonly string[] = [
-  '/health*', '/healthz', '/ready*', '/live*', '/status', '/metrics', '/ping', '/login', '/logout', '/signin', '/signout',
+  '/health*', '/health/**', '/healthz', '/ready*', '/live*', '/status', '/metrics', '/ping', '/login', '/logout', '/signin', '/signout',
   '/signup', '/register', '/auth/**', '/callback*', '/forgot-password', '/reset-password*', '/verify*', '/public/**',
   '/favicon.ico', '/robots.txt', '/.well-known/**', '/join', '/sitemap*.xml', '/rss*', '/feed*.xml', '/feed*.rss', '/atom*.xml', '/manifest.webmanifest',
   '/resources/healthcheck', '/csp-report*', '/signIn', '/signUp', '/signOut', '/forgotPassword', '/resetPassword*',
@@ -167,6 +167,8 @@ export const PUBLIC_READ_SEGMENTS: ReadonlySet<string> = new Set(['og']);
 export const API_DESCRIPTION_WORDS: ReadonlySet<string> = new Set(['openapi', 'swagger']);
 /** Reads public by design by their last segment at any depth: a CAPTCHA is fetched before anyone signs in (`/rest/captcha`, `/api/auth/captcha`). */
 export const PUBLIC_READ_LAST_SEGMENTS: ReadonlySet<string> = new Set(['captcha']);
+/** Reads public by design by how their last segment ends, at any depth: a web app manifest (`/assets/:lang/site.webmanifest`). */
+export const PUBLIC_READ_LAST_SUFFIXES: readonly string[] = ['.webmanifest'];
 /** Reads public by design only as the whole path (`/docs`, `/feed`): under `/api` or with an id they name documents and personal feeds. */
 export const PUBLIC_ROOT_READ_SEGMENTS: ReadonlySet<string> = new Set(['docs', 'feed', 'feed.json', 'rss']);
 

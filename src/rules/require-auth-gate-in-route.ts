@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { analyseHandlerGate, globalGateFor, isAuthGuard, isOptionalAuthGuard, isPublicByDesignPath, nestGuardDeclared, routeAcrossFiles } from '../analysis/auth/index';
+import { analyseHandlerGate, globalGateFor, isAuthGuard, isOptionalAuthGuard, isPublicByDesignPath, nestGuardDeclared, pathWithComputedPrefix, routeAcrossFiles } from '../analysis/auth/index';
 import type { AuthVocabulary, HandlerGate } from '../analysis/auth/index';
 import { DevOnlyBranches } from '../analysis/errors/index';
 import { createRule } from '../core/create-rule';
@@ -265,7 +265,9 @@ function isPublic(context: Context, route: Route, globs: GlobList, filename: str
   // public unless its handler tries a gate that does not stop the request.
   const read = /^(?:GET|HEAD)(?:\/(?:GET|HEAD))*$/u.test(route.method);
   // Sign-in endpoints at any depth (`/merchants/register`), API descriptions, Open Graph images: `isPublicByDesignPath`.
-  const byDesign = route.path !== null && isPublicByDesignPath(route.path, read);
+  // A computed prefix (`${apiRoot}/openapi.json`) leaves the written tail to judge.
+  const judged = route.path ?? pathWithComputedPrefix(route);
+  const byDesign = judged !== null && isPublicByDesignPath(judged, read);
   // CORS preflights: browsers send them without credentials, so a gate there breaks the API it guards.
   const preflight = route.method === 'OPTIONS';
   if (route.publicMarker || byDesign || preflight || matchesPath(globs, route.path) || (route.fileRouted && globs.matchesFile(filename))) {

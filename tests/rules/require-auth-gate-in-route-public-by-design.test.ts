@@ -28,6 +28,18 @@ app.get('/api/private/openapi', (req, res) => res.json(spec));
 app.get('/v2/docs/openapi.json', (req, res) => res.json(spec));
 app.get('/docs', (req, res) => res.send(page));
 `,
+    },
+    {
+      // A computed prefix leaves the written tail to judge; health checks of parts; web app manifests at any depth.
+      code: `
+import express from 'express';
+const app = express();
+app.get(\`\${apiRoot}/openapi.json\`, (req, res) => res.json(definition));
+app.get(\`\${config.basePath}/docs/openapi.json\`, (req, res) => res.json(definition));
+app.post(\`\${basePath}/auth/demo/login\`, async (req, res) => res.json(await signIn(req.body.email)));
+app.get('/health/data-provider/:name', async (req, res) => res.json(await probe(req.params.name)));
+app.get('/api/assets/:languageCode/site.webmanifest', (req, res) => res.json(manifestFor(req.params.languageCode)));
+`,
       filename: 'server.js',
     },
     // The catch-all read registered last (the SPA shell, the 404 page) and CORS preflights.
@@ -104,6 +116,43 @@ export async function action({ request }) {
     },
   ],
   invalid: [
+    {
+      // After a computed prefix only a written tail that says so is public: not data, and not a write.
+      code: `
+import express from 'express';
+const app = express();
+app.get(\`\${apiRoot}/users\`, (req, res) => res.json(users));
+app.post(\`\${apiRoot}/openapi.json\`, (req, res) => res.json(save(req.body)));
+app.get('/healthcare/patients', (req, res) => res.json(patients));
+`,
+      filename: 'server.js',
+      errors: [
+        { messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET (dynamic path)', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+// agent-guard: public-route TODO: say why anyone may call this
+app.get(\`\${apiRoot}/users\`, (req, res) => res.json(users));
+app.post(\`\${apiRoot}/openapi.json\`, (req, res) => res.json(save(req.body)));
+app.get('/healthcare/patients', (req, res) => res.json(patients));
+` }] },
+        { messageId: 'missingGate', line: 5, column: 5, endLine: 5, endColumn: 9, data: { route: 'POST (dynamic path)', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+app.get(\`\${apiRoot}/users\`, (req, res) => res.json(users));
+// agent-guard: public-route TODO: say why anyone may call this
+app.post(\`\${apiRoot}/openapi.json\`, (req, res) => res.json(save(req.body)));
+app.get('/healthcare/patients', (req, res) => res.json(patients));
+` }] },
+        { messageId: 'missingGate', line: 6, column: 5, endLine: 6, endColumn: 8, data: { route: 'GET /healthcare/patients', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
+import express from 'express';
+const app = express();
+app.get(\`\${apiRoot}/users\`, (req, res) => res.json(users));
+app.post(\`\${apiRoot}/openapi.json\`, (req, res) => res.json(save(req.body)));
+// agent-guard: public-route TODO: say why anyone may call this
+app.get('/healthcare/patients', (req, res) => res.json(patients));
+` }] },
+      ],
+    },
     {
       // Bundled files and translations are public by their whole first segment: look-alikes are data.
       code: `

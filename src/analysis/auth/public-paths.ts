@@ -5,12 +5,18 @@
  * `/api/users/:id/callbacks` are not sign-in endpoints. O(segments) per path, no regular
  * expression built from input.
  */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { Route } from '../../frameworks/types';
+import { skipTsWrappers } from '../../core/static';
 import {
   AUTH_ENDPOINT_SEGMENTS,
   AUTH_FLOW_SEGMENTS,
   AUTH_WORDS,
   PUBLIC_ANYWHERE_SEGMENTS,
   PUBLIC_READ_LAST_SEGMENTS,
+  PUBLIC_READ_LAST_SUFFIXES,
   PUBLIC_READ_SEGMENT_PREFIXES,
   PUBLIC_READ_SEGMENTS,
   API_DESCRIPTION_WORDS,
@@ -109,7 +115,10 @@ export function isPublicByDesignPath(path: string, read: boolean): boolean {
     return false;
   }
   const last = segments.at(-1)!;
-  if (!isParameter(last) && (PUBLIC_READ_LAST_SEGMENTS.has(normalize(last)) || PUBLIC_READ_SEGMENTS.has(firstWord(last)) || API_DESCRIPTION_WORDS.has(firstWord(last)))) {
+  if (
+    !isParameter(last) &&
+    (PUBLIC_READ_LAST_SEGMENTS.has(normalize(last)) || PUBLIC_READ_SEGMENTS.has(firstWord(last)) || API_DESCRIPTION_WORDS.has(firstWord(last)) || PUBLIC_READ_LAST_SUFFIXES.some((suffix) => last.toLowerCase().endsWith(suffix)))
+  ) {
     return true;
   }
   if (PUBLIC_READ_SEGMENTS.has(firstWord(first)) || PUBLIC_READ_SEGMENT_PREFIXES.some((prefix) => first.startsWith(prefix))) {
@@ -117,4 +126,26 @@ export function isPublicByDesignPath(path: string, read: boolean): boolean {
   }
   // `/docs`, `/feed` themselves: `/docs/:id` is a document.
   return segments.length === 1 && PUBLIC_ROOT_READ_SEGMENTS.has(segments[0]!.toLowerCase());
+}
+
+/**
+ * The path of a route registered under a computed prefix with a written tail, the prefix as one
+ * written segment that matches nothing (`~`): `app.get(\`${apiRoot}/openapi.json\`, …)` →
+ * `/~/openapi.json`. The prefix is configuration (a base path), not something the caller fills,
+ * so the tail is judged as written after it: an API description or manifest at any depth, a
+ * sign-in endpoint (`${basePath}/auth/demo/login`). `null` for any other route.
+ */
+export function pathWithComputedPrefix(route: Route): string | null {
+  if (route.path !== null) {
+    return null;
+  }
+  const member = route.node.parent;
+  const call = member?.type === AST_NODE_TYPES.MemberExpression && member.property === route.node ? member.parent : null;
+  const first = call?.type === AST_NODE_TYPES.CallExpression && call.callee === member ? call.arguments[0] : undefined;
+  const template: TSESTree.Node | null = first ? skipTsWrappers(first) : null;
+  if (template?.type !== AST_NODE_TYPES.TemplateLiteral || template.expressions.length === 0) {
+    return null;
+  }
+  const tail = template.quasis.at(-1)!.value.cooked;
+  return typeof tail === 'string' && /^\/[^/]/u.test(tail) ? `/~${tail}` : null;
 }
