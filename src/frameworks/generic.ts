@@ -129,7 +129,7 @@ function receiverFramework(variable: TSESLint.Scope.Variable): string | null {
   const id = def?.name as TSESTree.Node | undefined;
   const annotation = id?.type === AST_NODE_TYPES.Identifier ? id.typeAnnotation?.typeAnnotation : undefined;
   if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) {
-    return null;
+    return def?.type === 'Parameter' ? pluginTypeFramework(def.node as TSESTree.Node, id) : null;
   }
   const name = lastName(annotation.typeName);
   if (name === 'ReturnType') {
@@ -139,6 +139,19 @@ function receiverFramework(variable: TSESLint.Scope.Variable): string | null {
     return RETURN_TYPE_OF[created] ?? null;
   }
   return RECEIVER_TYPES[name] ?? null;
+}
+
+/**
+ * The framework the declared type of a plugin function names, for its first parameter:
+ * `const plugin: FastifyPluginAsyncTypebox = async (fastify) => { … }`, `FastifyPluginCallback`.
+ */
+function pluginTypeFramework(fn: TSESTree.Node, param: TSESTree.Node | undefined): string | null {
+  if (!isFunctionLike(fn) || fn.params[0] !== param) {
+    return null;
+  }
+  const declarator = fn.parent;
+  const annotation = declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === fn && declarator.id.type === AST_NODE_TYPES.Identifier ? declarator.id.typeAnnotation?.typeAnnotation : undefined;
+  return annotation?.type === AST_NODE_TYPES.TSTypeReference && /^FastifyPlugin/u.test(lastName(annotation.typeName)) ? 'fastify' : null;
 }
 
 /** `Router` of `Router`, `express.Router`, `a.b.Router`. */
@@ -343,14 +356,14 @@ function routeOfCall(context: AdapterContext, call: TSESTree.CallExpression): Ro
   if (!variable) {
     return null;
   }
-  let framework = receiverFramework(variable);
+  // An app named `fastify` is Fastify's, whatever one of its handlers is called with (`async function (request)`).
+  let framework = receiverFramework(variable) ?? (variable.name === 'fastify' ? 'fastify' : null);
   if (!framework && !receiver.chained && looksLikeRoute(callee.property.name, call)) {
     // Judge by the handler's parameters, as for handlers: `(req, res)`, `(request, reply)`, `(ctx)`, `(c)`,
-    // also when marked unused (`(_req, reply)`); else by the receiver's conventional name
-    // (`module.exports = async function (fastify) { fastify.post('/x', …) }`).
+    // also when marked unused (`(_req, reply)`).
     const last = call.arguments.at(-1);
     const fn = last ? unwrapHandler(context, last).fns.at(-1) : undefined;
-    framework = (fn ? routeFrameworkByParams(fn) : null) ?? (variable.name === 'fastify' ? 'fastify' : null);
+    framework = fn ? routeFrameworkByParams(fn) : null;
   }
   // Else by the other registrations on the same receiver (`module.exports = (router) => { router.get('/x', ctrl.x) }`).
   framework ??= receivedRouterFramework(context, variable);

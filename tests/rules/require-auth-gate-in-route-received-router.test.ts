@@ -94,6 +94,55 @@ module.exports = function routes(app) {
     },
   ],
   invalid: [
+    // Fastify's by the receiver's name or the plugin's declared type, whatever a handler's parameters are called.
+    {
+      code: `
+import type { FastifyPluginAsync } from 'fastify';
+export default async function tasks(fastify) {
+  fastify.get('/tasks', async function (request) { return repo.list(request.query); });
+  fastify.delete('/tasks/:id', async function (request, reply) { await repo.remove(request.params.id); reply.code(204); });
+}
+export const plugin: FastifyPluginAsync = async (app) => {
+  app.get('/notes/:id', async (request) => repo.note(request.params.id));
+};
+`,
+      filename: 'routes/tasks.ts',
+      errors: [
+        { messageId: 'missingGate', line: 4, column: 11, endLine: 4, endColumn: 14, data: { route: 'GET /tasks', framework: 'fastify' }, suggestions: [{ messageId: 'markPublic', output: `
+import type { FastifyPluginAsync } from 'fastify';
+export default async function tasks(fastify) {
+  // agent-guard: public-route TODO: say why anyone may call this
+  fastify.get('/tasks', async function (request) { return repo.list(request.query); });
+  fastify.delete('/tasks/:id', async function (request, reply) { await repo.remove(request.params.id); reply.code(204); });
+}
+export const plugin: FastifyPluginAsync = async (app) => {
+  app.get('/notes/:id', async (request) => repo.note(request.params.id));
+};
+` }] },
+        { messageId: 'missingGate', line: 5, column: 11, endLine: 5, endColumn: 17, data: { route: 'DELETE /tasks/:id', framework: 'fastify' }, suggestions: [{ messageId: 'markPublic', output: `
+import type { FastifyPluginAsync } from 'fastify';
+export default async function tasks(fastify) {
+  fastify.get('/tasks', async function (request) { return repo.list(request.query); });
+  // agent-guard: public-route TODO: say why anyone may call this
+  fastify.delete('/tasks/:id', async function (request, reply) { await repo.remove(request.params.id); reply.code(204); });
+}
+export const plugin: FastifyPluginAsync = async (app) => {
+  app.get('/notes/:id', async (request) => repo.note(request.params.id));
+};
+` }] },
+        { messageId: 'missingGate', line: 8, column: 7, endLine: 8, endColumn: 10, data: { route: 'GET /notes/:id', framework: 'fastify' }, suggestions: [{ messageId: 'markPublic', output: `
+import type { FastifyPluginAsync } from 'fastify';
+export default async function tasks(fastify) {
+  fastify.get('/tasks', async function (request) { return repo.list(request.query); });
+  fastify.delete('/tasks/:id', async function (request, reply) { await repo.remove(request.params.id); reply.code(204); });
+}
+export const plugin: FastifyPluginAsync = async (app) => {
+  // agent-guard: public-route TODO: say why anyone may call this
+  app.get('/notes/:id', async (request) => repo.note(request.params.id));
+};
+` }] },
+      ],
+    },
     // (a) Typed app: a factory-made handler with no gate; the gated sibling and the settings getter are not reported.
     {
       code: `
