@@ -12,6 +12,7 @@
 import type { Route } from '../../../frameworks/types';
 import { perFile, perFileKey } from '../../../core/context';
 import type { FileContext } from '../../../core/context';
+import { fastifyAutohooksGate } from './fastify';
 import type { GlobalGate } from './models';
 import { nestGate } from './nest';
 import { nestMiddlewareGate } from './nest-middleware';
@@ -48,6 +49,8 @@ export function globalGateFor(context: FileContext, route: Route): GlobalGate | 
     let gate: GlobalGate | null = null;
     if (route.framework === 'nest') {
       gate = nestGate(context) ?? nestMiddlewareGate(context, route);
+    } else if (route.framework === 'fastify' && !route.fileRouted) {
+      gate = fastifyAutohooksGate(context, route);
     } else if (route.fileRouted && typeof route.path === 'string') {
       if (route.framework === 'next') {
         gate = nextGate(context, route);

@@ -138,7 +138,16 @@ interface Reader {
    * Credential headers and cookies read as absent; `res.status(401).json(…)` and
    * `next(new UnauthorizedException())` refuse.
    */
-  readonly middleware?: { readonly response: string | null; readonly next: string | null };
+  readonly middleware?: {
+    readonly response: string | null;
+    readonly next: string | null;
+    /** Fastify hooks (`onRequest(request, reply)`): the request parameter, whose `url` is the path. */
+    readonly request?: string | null;
+    /** Methods of the response that refuse by themselves (`reply.unauthorized()` of `@fastify/sensible`). */
+    readonly refusingMethods?: ReadonlySet<string>;
+    /** Methods that set the status before a sender, beside `status` (Fastify's `reply.code(401).send()`). */
+    readonly statusSetters?: ReadonlySet<string>;
+  };
   /** Functions followed through `return f(req)`, and how deep. */
   readonly depth: number;
 }
@@ -173,11 +182,16 @@ function staticStrings(context: FileContext, node: TSESTree.Node): string[] | nu
   return Array.isArray(value?.value) && value.value.every((v) => typeof v === 'string') ? (value.value as string[]) : null;
 }
 
-/** `event.url.pathname`, `request.nextUrl.pathname`, `pathname`, a const bound to one; Nuxt `event.path`. */
+/** `event.url.pathname`, `request.nextUrl.pathname`, `pathname`, a const bound to one; Nuxt `event.path`; a Fastify hook's `request.url`. */
 function isPathExpression(reader: Reader, node: TSESTree.Node, depth = 0): boolean {
   const expr = skipTsWrappers(node.type === AST_NODE_TYPES.ChainExpression ? node.expression : node);
   if (expr.type === AST_NODE_TYPES.MemberExpression && !expr.computed && expr.property.type === AST_NODE_TYPES.Identifier) {
-    return expr.property.name === 'pathname' || (expr.property.name === 'path' && expr.object.type === AST_NODE_TYPES.Identifier && expr.object.name === 'event');
+    const request = reader.middleware?.request;
+    return (
+      expr.property.name === 'pathname' ||
+      (expr.property.name === 'path' && expr.object.type === AST_NODE_TYPES.Identifier && expr.object.name === 'event') ||
+      (expr.property.name === 'url' && typeof request === 'string' && expr.object.type === AST_NODE_TYPES.Identifier && expr.object.name === request)
+    );
   }
   if (expr.type === AST_NODE_TYPES.Identifier) {
     if (expr.name === 'pathname') {
@@ -700,11 +714,21 @@ function middlewareRefusal(reader: Reader, node: TSESTree.Node): boolean {
   if (method === NEST_RESPONSE_STATUS_SENDER) {
     return isResponse(object) && refusingStatus(reader, expr.arguments[0]);
   }
+  if (method !== null && names.refusingMethods?.has(method) && isResponse(object)) {
+    return true;
+  }
   if (method === null || !NEST_RESPONSE_SENDERS.has(method) || object.type !== AST_NODE_TYPES.CallExpression) {
     return false;
   }
   const setter = skipTsWrappers(object.callee);
-  return setter.type === AST_NODE_TYPES.MemberExpression && memberName(setter) === NEST_RESPONSE_STATUS_SETTER && isResponse(skipTsWrappers(setter.object)) && refusingStatus(reader, object.arguments[0]);
+  const setterName = setter.type === AST_NODE_TYPES.MemberExpression ? memberName(setter) : null;
+  return (
+    setter.type === AST_NODE_TYPES.MemberExpression &&
+    setterName !== null &&
+    (setterName === NEST_RESPONSE_STATUS_SETTER || (names.statusSetters?.has(setterName) ?? false)) &&
+    isResponse(skipTsWrappers(setter.object)) &&
+    refusingStatus(reader, object.arguments[0])
+  );
 }
 
 /**
