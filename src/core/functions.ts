@@ -262,3 +262,13 @@ export function returnedValues(context: FileContext, fn: FunctionLike): TSESTree
   }
   return out;
 }
+
+/** The innermost function around `node` (not `node` itself), or `null` at the top level. */
+export function enclosingFunction(node: TSESTree.Node): FunctionLike | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionLike(current)) {
+      return current;
+    }
+  }
+  return null;
+}

@@ -7,7 +7,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
-import { hasDirective, isFunctionLike, normalizedFilename, resolveFunction } from '../../core/functions';
+import { enclosingFunction, hasDirective, normalizedFilename, resolveFunction } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
 import { createGuard } from '../../core/guards';
 import { importsModule, iterateModuleReferences, resolveCallTarget } from '../../core/modules';
@@ -294,15 +294,6 @@ function clientHookCall(context: FileContext): string | null {
   for (const ref of iterateModuleReferences(context, clientHookMap())) {
     if (ref.kind === 'call' && isComponentOrHook(enclosingFunction(ref.node))) {
       return ref.info;
-    }
-  }
-  return null;
-}
-
-function enclosingFunction(node: TSESTree.Node): FunctionLike | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionLike(current)) {
-      return current;
     }
   }
   return null;

@@ -62,7 +62,7 @@ export function routerAdapter(spec: RouterAdapterSpec): FrameworkAdapter {
         const instances = creations(context).map((node) => makeInstance(context, node));
         const known = new Set(instances.map((instance) => instance.key));
         // A plugin receiving its router (`export default async function (fastify) { fastify.register(child) }`).
-        for (const variable of receiverParameters(context, refs, spec.router)) {
+        for (const variable of mountingReceivers(context, refs, spec.router)) {
           if (!known.has(variable)) {
             known.add(variable);
             instances.push(instanceFromVariable(variable));
@@ -91,7 +91,7 @@ export function routerAdapter(spec: RouterAdapterSpec): FrameworkAdapter {
  * know (`const editorApp = createApp(); editorApp.use('/keys', auth, keys.app())`): mounting
  * a router with the framework's own mount method makes them routers.
  */
-function receiverParameters(context: AdapterContext, refs: readonly TSESTree.Node[], router: RouterSpec): TSESLint.Scope.Variable[] {
+function mountingReceivers(context: AdapterContext, refs: readonly TSESTree.Node[], router: RouterSpec): TSESLint.Scope.Variable[] {
   const out: TSESLint.Scope.Variable[] = [];
   for (const ref of refs) {
     let node: TSESTree.Node = ref;
