@@ -18,7 +18,7 @@ import { foreignMounts } from '../../frameworks/registry';
 import type { RouteGuard } from '../../frameworks/types';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
-import { isFunctionLike, returnedValues } from '../../core/functions';
+import { enclosingFunction, returnedValues } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
 import { skipTsWrappers } from '../../core/static';
 import { variableFor } from '../../core/variable-index';
@@ -158,11 +158,8 @@ function factoryOf(context: FileContext, root: TSESTree.Node): FunctionLike | nu
   if (root.type !== AST_NODE_TYPES.Identifier) {
     return null;
   }
-  let fn: TSESTree.Node | undefined = root.parent;
-  while (fn && !isFunctionLike(fn)) {
-    fn = fn.parent;
-  }
-  if (!fn || !isFunctionLike(fn)) {
+  const fn = enclosingFunction(root);
+  if (!fn) {
     return null;
   }
   const variable = variableFor(context, root);
@@ -183,14 +180,7 @@ function returnedBy(node: TSESTree.Node): FunctionLike | null {
   if (holder?.type === AST_NODE_TYPES.ArrowFunctionExpression && holder.body === top) {
     return holder;
   }
-  if (holder?.type !== AST_NODE_TYPES.ReturnStatement) {
-    return null;
-  }
-  let fn: TSESTree.Node | undefined = holder.parent;
-  while (fn && !isFunctionLike(fn)) {
-    fn = fn.parent;
-  }
-  return fn && isFunctionLike(fn) ? fn : null;
+  return holder?.type === AST_NODE_TYPES.ReturnStatement ? enclosingFunction(holder) : null;
 }
 
 /** What the file exports a function as: its declaration, the variable it initialises, else the function (an export's or property's value). */
