@@ -6,12 +6,11 @@
  * each mount adds. A reverse lookup: the project's files are listed once per process with a
  * text pre-filter, and only those whose imports name this file are parsed.
  */
-import fs from 'node:fs';
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { importBinding, projectFile, projectFiles, projectRoot, resolveModule } from '../../project/index';
+import { importBinding, possibleImporters, projectFile, projectRoot, resolveModule } from '../../project/index';
 import type { ProjectFile } from '../../project/index';
 import { joinPaths } from '../../frameworks/kit/router-routes';
 import { foreignMounts } from '../../frameworks/registry';
@@ -35,37 +34,6 @@ export interface ExternalMount {
 
 /** Files that may mount something: the listing's text pre-filter, one listing per project root. */
 const MOUNT_TEXT = /\.(?:use|register|route)\s*\(/u;
-const SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"]([^'"\n]+)['"]/gu;
-
-/** Per candidate file: the last path segments its import specifiers name, read from its text (size and mtime checked). */
-const specifierStems = new Map<string, { size: number; mtimeMs: number; stems: ReadonlySet<string> }>();
-
-function stemsOf(file: string): ReadonlySet<string> {
-  try {
-    const stat = fs.statSync(file);
-    const known = specifierStems.get(file);
-    if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) {
-      return known.stems;
-    }
-    const stems = new Set<string>();
-    for (const match of fs.readFileSync(file, 'utf8').matchAll(SPECIFIER)) {
-      stems.add(stemOf(match[1]!));
-    }
-    specifierStems.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, stems });
-    return stems;
-  } catch {
-    return new Set();
-  }
-}
-
-/** `./routes/admin.js` → `admin`; `./routes/admin/index.ts` and `./routes/admin` → `admin`. */
-function stemOf(specifier: string): string {
-  const parts = specifier.split('/').filter((part) => part !== '' && part !== '.' && part !== '..');
-  let last = parts.pop() ?? '';
-  last = last.replace(/\.[cm]?[jt]sx?$/u, '');
-  return last === 'index' ? (parts.pop() ?? last) : last;
-}
-
 const MOUNTS = perFileKey<WeakMap<TSESTree.Node, Map<string, readonly ExternalMount[]>>>('auth external mounts');
 
 /**
@@ -209,12 +177,8 @@ function importersOf(context: FileContext, all: boolean): Importer[] {
   if (!root) {
     return [];
   }
-  const stem = stemOf(context.filename);
   const out: Importer[] = [];
-  for (const candidate of projectFiles(root, all ? { settings: context.settings } : { text: MOUNT_TEXT, settings: context.settings })) {
-    if (candidate === context.filename || !stemsOf(candidate).has(stem)) {
-      continue;
-    }
+  for (const candidate of possibleImporters(root, context.filename, all ? { settings: context.settings } : { text: MOUNT_TEXT, settings: context.settings })) {
     const file = projectFile(candidate, context);
     if (!file) {
       continue;

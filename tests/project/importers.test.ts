@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { possibleImporters, stemOf } from '../../src/project/importers';
+import { clearProjectCaches } from '../../src/project/settings';
+
+describe('stemOf', () => {
+  it('names the last segment, an index file by its folder, with either separator', () => {
+    expect(stemOf('./routes/admin.js')).toBe('admin');
+    expect(stemOf('./routes/admin/index.ts')).toBe('admin');
+    expect(stemOf('../routes/admin')).toBe('admin');
+    expect(stemOf('C:\\app\\routes\\admin.ts')).toBe('admin');
+    expect(stemOf('express')).toBe('express');
+  });
+});
+
+describe('possibleImporters', () => {
+  let root: string;
+  const write = (file: string, text: string, mtime?: number): void => {
+    const full = path.join(root, file);
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, text);
+    if (mtime !== undefined) {
+      utimesSync(full, mtime, mtime);
+    }
+  };
+
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'agent-guard-importers-'));
+    clearProjectCaches();
+    write('package.json', '{"name":"p"}');
+    write('routes/keys.js', 'module.exports = function keys() {};');
+    write('app.js', "const keys = require('./routes/keys');\napp.use('/keys', keys());");
+    write('admin.js', "import { createApp } from './lib/app.js';");
+    write('lib/text.js', "const s = 'keys are not imported here';");
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+    rmSync(root, { recursive: true, force: true });
+    clearProjectCaches();
+  });
+
+  it('lists the files whose import specifiers name the file, not the file itself nor a mere mention', () => {
+    expect(possibleImporters(root, path.join(root, 'routes/keys.js'))).toEqual([path.join(root, 'app.js')]);
+    expect(possibleImporters(root, path.join(root, 'lib/app.js'))).toEqual([path.join(root, 'admin.js')]);
+  });
+
+  it('keeps the text pre-filter of the listing', () => {
+    expect(possibleImporters(root, path.join(root, 'routes/keys.js'), { text: /\.use\(/u })).toEqual([path.join(root, 'app.js')]);
+    expect(possibleImporters(root, path.join(root, 'lib/app.js'), { text: /\.use\(/u })).toEqual([]);
+  });
+
+  it('sees an import added to a listed file once the index is a second old, not before', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-01-01T00:00:00Z'));
+    const keys = path.join(root, 'routes/keys.js');
+    expect(possibleImporters(root, keys)).toEqual([path.join(root, 'app.js')]);
+    write('admin.js', "import { createApp } from './lib/app.js';\nimport keys from './routes/keys.js';", Date.now() / 1000 + 5);
+    vi.setSystemTime(new Date('2026-01-01T00:00:00.500Z'));
+    expect(possibleImporters(root, keys)).toEqual([path.join(root, 'app.js')]);
+    vi.setSystemTime(new Date('2026-01-01T00:00:01.000Z'));
+    expect([...possibleImporters(root, keys)].sort()).toEqual([path.join(root, 'admin.js'), path.join(root, 'app.js')]);
+  });
+});
