@@ -272,3 +272,15 @@ export function enclosingFunction(node: TSESTree.Node): FunctionLike | null {
   }
   return null;
 }
+
+/**
+ * A parameter's name: `a`, `a = 1`, a constructor's `private a`; `null` for a pattern or a rest.
+ * @example parameterName(fn.params[1]) // 'reply' of `async (request, reply) => …`
+ */
+export function parameterName(param: TSESTree.Parameter | undefined): string | null {
+  let node: TSESTree.Node | undefined = param?.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+  if (node?.type === AST_NODE_TYPES.AssignmentPattern) {
+    node = node.left;
+  }
+  return node?.type === AST_NODE_TYPES.Identifier ? node.name : null;
+}

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { functionUses, isFunctionLike } from '../core/functions';
+import { functionUses, isFunctionLike, parameterName } from '../core/functions';
 import { instanceFromVariable, instanceLookup, routerRoutes, unwrapHandler } from './kit/router-routes';
 import type { RouterInstance, RouterSpec } from './kit/router-routes';
 import { importsModule } from '../core/modules';
@@ -24,11 +24,6 @@ const REQUEST_NAMES = new Set(['req', 'request']);
 const FRAMEWORK_REQUEST_TYPES = new Set(['NextApiRequest', 'FastifyRequest', 'NextRequest', 'IncomingMessage']);
 /** Types that identify a request only on a parameter named `req`/`request` (`Request` is too common a name). */
 const REQUEST_TYPES = new Set(['Request', ...FRAMEWORK_REQUEST_TYPES]);
-
-function paramName(param: TSESTree.Parameter | undefined): string | null {
-  const node = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-  return node?.type === AST_NODE_TYPES.Identifier ? node.name : null;
-}
 
 function typeName(param: TSESTree.Parameter | undefined): string | null {
   const annotation = param?.type === AST_NODE_TYPES.Identifier ? param.typeAnnotation?.typeAnnotation : undefined;
@@ -85,8 +80,8 @@ function looksLikeRoute(method: string, call: TSESTree.CallExpression): boolean 
 
 /** Roles from parameter names: `(req, res)`, `(err, req, res, next)`, `(request, reply)`, `(ctx)`, `(c)`. */
 function rolesByName(fn: FunctionLike): { framework: string; params: readonly (ParamRole | undefined)[] } | null {
-  const first = paramName(fn.params[0]);
-  const second = paramName(fn.params[1]);
+  const first = parameterName(fn.params[0]);
+  const second = parameterName(fn.params[1]);
   if (first !== null && REQUEST_NAMES.has(first)) {
     return second === 'reply' ? { framework: 'fastify', params: FASTIFY_PARAMS } : { framework: 'express', params: expressParams(fn) };
   }
@@ -104,7 +99,7 @@ function rolesByName(fn: FunctionLike): { framework: string; params: readonly (P
 
 /** `rolesByName` for route models, reading `_req`/`_request`/`_ctx` as their unprefixed names. */
 function routeFrameworkByParams(fn: FunctionLike): string | null {
-  const names = fn.params.slice(0, 2).map((param) => paramName(param)?.replace(/^_+(?=\w)/u, '') ?? null);
+  const names = fn.params.slice(0, 2).map((param) => parameterName(param)?.replace(/^_+(?=\w)/u, '') ?? null);
   const [first, second] = names;
   if (first !== null && first !== undefined && REQUEST_NAMES.has(first)) {
     return second === 'reply' ? 'fastify' : 'express';
@@ -400,7 +395,7 @@ export const generic: FrameworkAdapter = {
     const params: (ParamRole | undefined)[] = [];
     fn.params.forEach((param, index) => {
       const type = typeName(param);
-      const name = paramName(param);
+      const name = parameterName(param);
       if (type !== null && (FRAMEWORK_REQUEST_TYPES.has(type) || (REQUEST_TYPES.has(type) && name !== null && REQUEST_NAMES.has(name)))) {
         params[index] = { kind: 'request', shape: NODE_FRAMEWORK_REQUEST };
       }

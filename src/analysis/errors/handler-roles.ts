@@ -4,6 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ErrorHandlerSpec } from '../../frameworks/types';
 import { skipTsWrappers } from '../../core/static';
 import { variableFor } from '../../core/variable-index';
+import { parameterName } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
 import type { FileContext } from '../../core/context';
 import { ARRAY_CALLBACKS } from '../../data/js-builtins';
@@ -55,11 +56,6 @@ export function firstArgString(call: TSESTree.CallExpression): string | null {
   return first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : null;
 }
 
-function paramName(param: TSESTree.Parameter | undefined): string | null {
-  const node = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-  return node?.type === AST_NODE_TYPES.Identifier ? node.name : null;
-}
-
 /** Decorator names on a class (`@Catch()`, `@Catch(HttpException)`). */
 function decoratorNames(node: TSESTree.Node | undefined): string[] {
   if (node?.type !== AST_NODE_TYPES.ClassDeclaration && node?.type !== AST_NODE_TYPES.ClassExpression) {
@@ -83,7 +79,7 @@ export function errorHandlerRoles(
   specs: readonly ErrorHandlerSpec[],
 ): { errorParam: number; responseParam: number | null } | null {
   for (const spec of specs) {
-    if (spec.kind === 'arity' && fn.params.length === spec.arity && /^(?:e|err|error|ex|exception)$|(?:Err|Error)$/u.test(paramName(fn.params[spec.errorParam]) ?? '')) {
+    if (spec.kind === 'arity' && fn.params.length === spec.arity && /^(?:e|err|error|ex|exception)$|(?:Err|Error)$/u.test(parameterName(fn.params[spec.errorParam]) ?? '')) {
       return { errorParam: spec.errorParam, responseParam: spec.responseParam ?? null };
     }
     if (
@@ -110,7 +106,7 @@ export function errorHandlerRoles(
       return { errorParam: 0, responseParam: null };
     }
     const isIteration = method !== null && ITERATION_METHODS.has(method) && call.callee.type === AST_NODE_TYPES.MemberExpression;
-    if (!isIteration && !(method === 'then' && index === 0) && ERROR_NAME.test(paramName(fn.params[0]) ?? '')) {
+    if (!isIteration && !(method === 'then' && index === 0) && ERROR_NAME.test(parameterName(fn.params[0]) ?? '')) {
       return { errorParam: 0, responseParam: null };
     }
   }
@@ -157,7 +153,7 @@ export function mayReceiveError(fn: FunctionLike, specs: readonly ErrorHandlerSp
   if (!first) {
     return false;
   }
-  if (MAYBE_ERROR_NAME.test(paramName(first) ?? '') || errorFormatterPattern(fn) !== null) {
+  if (MAYBE_ERROR_NAME.test(parameterName(first) ?? '') || errorFormatterPattern(fn) !== null) {
     return true;
   }
   if (fn.parent?.type === AST_NODE_TYPES.MethodDefinition) {

@@ -2,7 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { isFunctionLike } from '../../core/functions';
+import { isFunctionLike, parameterName } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
 import { iterateModuleReferences, iteratePromisifiedCalls } from '../../core/modules';
 import type { TraceMap } from '../../core/modules';
@@ -478,11 +478,6 @@ function* handlerMethodArguments(
 const REQUEST_NAMES = new Set(['req', 'request']);
 const RESPONSE_NAMES = new Set(['res', 'response', 'reply']);
 
-function paramName(param: TSESTree.Parameter | undefined): string | null {
-  const node = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-  return node?.type === AST_NODE_TYPES.Identifier ? node.name : null;
-}
-
 /** `exports.x = fn`, `module.exports.x = fn`, `export const x = fn`, `export function x`, a top-level `function x`. */
 function isExportedShape(fn: FunctionLike): boolean {
   const parent = fn.parent;
@@ -509,8 +504,8 @@ function isExportedShape(fn: FunctionLike): boolean {
  * the top level; a method of a class declared at the top level or exported.
  */
 function isHandlerMember(fn: FunctionLike): boolean {
-  const first = paramName(fn.params[0]);
-  const second = paramName(fn.params[1]);
+  const first = parameterName(fn.params[0]);
+  const second = parameterName(fn.params[1]);
   if (first === null || !REQUEST_NAMES.has(first) || second === null || !RESPONSE_NAMES.has(second)) {
     return false;
   }
@@ -585,8 +580,8 @@ export function controllerSeeds(context: FileContext, node: TSESTree.Node): Cont
   if (controllerSeedMemo.has(fn)) {
     return controllerSeedMemo.get(fn)!;
   }
-  const first = paramName(fn.params[0]);
-  const second = paramName(fn.params[1]);
+  const first = parameterName(fn.params[0]);
+  const second = parameterName(fn.params[1]);
   let found: ControllerSeeds | null = null;
   if (first !== null && REQUEST_NAMES.has(first) && second !== null && RESPONSE_NAMES.has(second) && (isExportedShape(fn) || isHandlerMember(fn)) && !getParamRole(context, fn, 0)) {
     const framework = second === 'reply' ? 'fastify' : 'express';

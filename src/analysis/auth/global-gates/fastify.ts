@@ -19,18 +19,12 @@ import { exportedDefinition, pathForDisplay, projectFiles, projectRoot } from '.
 import type { ProjectFile } from '../../../project/index';
 import { pushChildNodes } from '../../../core/ast';
 import type { FileContext } from '../../../core/context';
-import { isFunctionLike, resolveFunction } from '../../../core/functions';
+import { isFunctionLike, parameterName, resolveFunction } from '../../../core/functions';
 import { staticValue } from '../../../core/static';
 import { TRUE, functionOf, newReader, noteDep, walkFunction } from './reader';
 import type { Rule } from './reader';
 import { covers, firstFile, memoised } from './models';
 import type { GateModel, GlobalGate } from './models';
-
-/** A parameter's name, or `null`. */
-function paramName(fn: { params: readonly TSESTree.Parameter[] }, index: number): string | null {
-  const param = fn.params[index];
-  return param?.type === AST_NODE_TYPES.Identifier ? param.name : null;
-}
 
 /** What one hooks file refuses: the gate hooks its plugin adds (`fastify.addHook('onRequest', …)`), read in the anonymous world. */
 function hooksModel(file: ProjectFile): GateModel | null {
@@ -42,7 +36,7 @@ function hooksModel(file: ProjectFile): GateModel | null {
     noteDep(deps, definition.file);
     const context = definition.file.context;
     const plugin = isFunctionLike(definition.node) ? definition.node : resolveFunction(context, definition.node);
-    const instance = plugin ? paramName(plugin, 0) : null;
+    const instance = plugin ? parameterName(plugin.params[0]) : null;
     if (!plugin || instance === null) {
       return null;
     }
@@ -67,9 +61,9 @@ function hooksModel(file: ProjectFile): GateModel | null {
         if (hook) {
           const reader = newReader(hook.context, [], deps, {
             middleware: {
-              request: paramName(hook.fn, 0),
-              response: paramName(hook.fn, 1),
-              next: paramName(hook.fn, 2),
+              request: parameterName(hook.fn.params[0]),
+              response: parameterName(hook.fn.params[1]),
+              next: parameterName(hook.fn.params[2]),
               refusingMethods: FASTIFY_REFUSING_REPLY_METHODS,
               statusSetters: FASTIFY_STATUS_SETTERS,
             },

@@ -29,6 +29,7 @@ import type { ProjectFile } from '../../../project/index';
 import { pushChildNodes, dottedName } from '../../../core/ast';
 import { perFile, perFileKey } from '../../../core/context';
 import type { FileContext } from '../../../core/context';
+import { parameterName } from '../../../core/functions';
 import type { FunctionLike } from '../../../core/functions';
 import { resolveCallTarget } from '../../../core/modules';
 import { findObjectProperty, skipTsWrappers, staticValue } from '../../../core/static';
@@ -112,12 +113,7 @@ function isGateMiddleware(context: FileContext, node: TSESTree.Node, deps: Deps)
   if (!found) {
     return false;
   }
-  const paramName = (index: number): string | null => {
-    const param = found.fn.params[index];
-    const id = param?.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
-    return id?.type === AST_NODE_TYPES.Identifier ? id.name : null;
-  };
-  const reader = newReader(found.context, [], deps, { nest: { superGate: false }, middleware: { response: paramName(1), next: paramName(2) } });
+  const reader = newReader(found.context, [], deps, { nest: { superGate: false }, middleware: { response: parameterName(found.fn.params[1]), next: parameterName(found.fn.params[2]) } });
   walkFunction(reader, found.fn);
   return reader.rules.some((rule) => rule.cond('/') === true);
 }
