@@ -15,25 +15,20 @@ import {
 } from '../../../frameworks/global-gates/fastify';
 import { joinPaths } from '../../../frameworks/kit/router-routes';
 import type { Route } from '../../../frameworks/types';
-import { exportedDefinition, pathForDisplay, projectFiles, projectRoot } from '../../../project/index';
+import { pathForDisplay, projectFiles, projectRoot } from '../../../project/index';
 import type { ProjectFile } from '../../../project/index';
 import { pushChildNodes } from '../../../core/ast';
 import type { FileContext } from '../../../core/context';
 import { isFunctionLike, parameterName, resolveFunction } from '../../../core/functions';
 import { staticValue } from '../../../core/static';
-import { TRUE, functionOf, newReader, noteDep, walkFunction } from './reader';
+import { TRUE, functionOf, newReader, walkFunction } from './reader';
 import type { Rule } from './reader';
-import { covers, firstFile, memoised } from './models';
+import { covers, defaultExportModel, firstFile } from './models';
 import type { GateModel, GlobalGate } from './models';
 
 /** What one hooks file refuses: the gate hooks its plugin adds (`fastify.addHook('onRequest', …)`), read in the anonymous world. */
 function hooksModel(file: ProjectFile): GateModel | null {
-  return memoised(file, 'fastify-autohooks', (deps) => {
-    const definition = exportedDefinition(file, 'default');
-    if (!definition) {
-      return null;
-    }
-    noteDep(deps, definition.file);
+  return defaultExportModel(file, 'fastify-autohooks', (definition, deps) => {
     const context = definition.file.context;
     const plugin = isFunctionLike(definition.node) ? definition.node : resolveFunction(context, definition.node);
     const instance = plugin ? parameterName(plugin.params[0]) : null;

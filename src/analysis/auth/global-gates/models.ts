@@ -7,9 +7,10 @@ import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { routeSamplePaths } from '../../../frameworks/global-gates/path-patterns';
-import { projectFile } from '../../../project/index';
-import type { ProjectFile } from '../../../project/index';
+import { exportedDefinition, projectFile } from '../../../project/index';
+import type { Definition, ProjectFile } from '../../../project/index';
 import type { FileContext } from '../../../core/context';
+import { noteDep } from './reader';
 import type { Cond, Deps, Rule } from './reader';
 
 /** A project-level gate that refuses anonymous requests to a route before the route runs. */
@@ -67,6 +68,21 @@ export function memoised<T = GateModel>(file: ProjectFile, kind: string, read: (
   }
   perKind.set(kind, { model, deps });
   return model;
+}
+
+/**
+ * `memoised` for a gate file whose default export is the gate (Nitro middleware, a Fastify hooks
+ * plugin): `read` gets the definition behind it, wherever it is re-exported from.
+ */
+export function defaultExportModel(file: ProjectFile, kind: string, read: (definition: Definition, deps: Deps) => GateModel | null): GateModel | null {
+  return memoised(file, kind, (deps) => {
+    const definition = exportedDefinition(file, 'default');
+    if (!definition) {
+      return null;
+    }
+    noteDep(deps, definition.file);
+    return read(definition, deps);
+  });
 }
 
 /** Whether a coverage model refuses anonymous requests on every sample of a route path. */

@@ -4,22 +4,17 @@ import path from 'node:path';
 import { NUXT_MIDDLEWARE_FOLDER, NUXT_REJECTING_CALLS, nuxtServerDirectory } from '../../../frameworks/global-gates/nuxt';
 import { h3HandlerFunctions } from '../../../frameworks/h3';
 import type { Route } from '../../../frameworks/types';
-import { exportedDefinition, pathForDisplay, projectFile, projectFiles, projectRoot } from '../../../project/index';
+import { pathForDisplay, projectFile, projectFiles, projectRoot } from '../../../project/index';
 import type { ProjectFile } from '../../../project/index';
 import type { FileContext } from '../../../core/context';
-import { TRUE, newReader, noteDep, walkFunction } from './reader';
+import { TRUE, newReader, walkFunction } from './reader';
 import type { Rule } from './reader';
-import { covers, memoised } from './models';
+import { covers, defaultExportModel } from './models';
 import type { GateModel, GlobalGate } from './models';
 
 /** What one middleware file refuses: the functions of its default export's event handler, read in the anonymous world. */
 function middlewareModel(file: ProjectFile): GateModel | null {
-  return memoised(file, 'nuxt', (deps) => {
-    const definition = exportedDefinition(file, 'default');
-    if (!definition) {
-      return null;
-    }
-    noteDep(deps, definition.file);
+  return defaultExportModel(file, 'nuxt', (definition, deps) => {
     const rules: Rule[] = [];
     for (const fn of h3HandlerFunctions(definition.file.context, definition.node)) {
       const reader = newReader(definition.file.context, NUXT_REJECTING_CALLS, deps);
