@@ -1,7 +1,6 @@
 /** Fastify `autohooks` files of `@fastify/autoload`: hooks that run before every route of a routes folder. */
 import path from 'node:path';
 
-import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import {
@@ -17,10 +16,10 @@ import { joinPaths } from '../../../frameworks/kit/router-routes';
 import type { Route } from '../../../frameworks/types';
 import { pathForDisplay, projectFiles, projectRoot } from '../../../project/index';
 import type { ProjectFile } from '../../../project/index';
-import { pushChildNodes } from '../../../core/ast';
 import type { FileContext } from '../../../core/context';
 import { isFunctionLike, parameterName, resolveFunction } from '../../../core/functions';
 import { staticValue } from '../../../core/static';
+import { methodCallsOn } from '../../../core/variable-index';
 import { TRUE, functionOf, newReader, walkFunction } from './reader';
 import type { Rule } from './reader';
 import { covers, defaultExportModel, firstFile } from './models';
@@ -31,43 +30,29 @@ function hooksModel(file: ProjectFile): GateModel | null {
   return defaultExportModel(file, 'fastify-autohooks', (definition, deps) => {
     const context = definition.file.context;
     const plugin = isFunctionLike(definition.node) ? definition.node : resolveFunction(context, definition.node);
-    const instance = plugin ? parameterName(plugin.params[0]) : null;
-    if (!plugin || instance === null) {
+    const first = plugin?.params[0];
+    const instance = first?.type === AST_NODE_TYPES.Identifier ? context.sourceCode.getDeclaredVariables(plugin!).find((variable) => variable.name === first.name) : undefined;
+    if (!instance) {
       return null;
     }
     const rules: Rule[] = [];
-    const stack: TSESTree.Node[] = [plugin.body];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      if (isFunctionLike(node)) {
-        continue;
+    // `fastify.addHook('onRequest', async (request, reply) => { … })`, wherever the plugin calls it.
+    for (const { call } of methodCallsOn(instance, ['addHook'])) {
+      const name = call.arguments[0] ? staticValue(context, call.arguments[0])?.value : undefined;
+      const hook = typeof name === 'string' && FASTIFY_GATE_HOOKS.has(name) && call.arguments[1] ? functionOf(context, call.arguments[1], deps) : null;
+      if (hook) {
+        const reader = newReader(hook.context, [], deps, {
+          middleware: {
+            request: parameterName(hook.fn.params[0]),
+            response: parameterName(hook.fn.params[1]),
+            next: parameterName(hook.fn.params[2]),
+            refusingMethods: FASTIFY_REFUSING_REPLY_METHODS,
+            statusSetters: FASTIFY_STATUS_SETTERS,
+          },
+        });
+        walkFunction(reader, hook.fn);
+        rules.push(...reader.rules);
       }
-      if (
-        node.type === AST_NODE_TYPES.CallExpression &&
-        node.callee.type === AST_NODE_TYPES.MemberExpression &&
-        node.callee.object.type === AST_NODE_TYPES.Identifier &&
-        node.callee.object.name === instance &&
-        node.callee.property.type === AST_NODE_TYPES.Identifier &&
-        node.callee.property.name === 'addHook' &&
-        node.arguments.length >= 2
-      ) {
-        const name = staticValue(context, node.arguments[0]!)?.value;
-        const hook = typeof name === 'string' && FASTIFY_GATE_HOOKS.has(name) ? functionOf(context, node.arguments[1]!, deps) : null;
-        if (hook) {
-          const reader = newReader(hook.context, [], deps, {
-            middleware: {
-              request: parameterName(hook.fn.params[0]),
-              response: parameterName(hook.fn.params[1]),
-              next: parameterName(hook.fn.params[2]),
-              refusingMethods: FASTIFY_REFUSING_REPLY_METHODS,
-              statusSetters: FASTIFY_STATUS_SETTERS,
-            },
-          });
-          walkFunction(reader, hook.fn);
-          rules.push(...reader.rules);
-        }
-      }
-      pushChildNodes(context.sourceCode, node, stack);
     }
     return rules.length === 0 ? null : { scope: TRUE, scopeText: '', rules, what: 'autohooks' };
   });
