@@ -22,7 +22,7 @@ const AUTH = 'agent-guard/require-auth-gate-in-route';
 const FETCH = 'agent-guard/fetch-requires-timeout';
 
 const express = (route: string): string =>
-  `import express from 'express';\nconst app = express();\napp.post(${JSON.stringify(route)}, (req, res) => res.send('x'));\n`;
+  `import express from 'express';\nconst app = express();\napp.post(${JSON.stringify(route)}, (req, res) => res.send(db.read()));\n`;
 const nextRoute = 'export async function POST(request) { return Response.json(await request.json()); }\n';
 
 function lint(code: string, filename: string, settings: unknown, rules: Linter.RulesRecord = { [AUTH]: 'error' }): Linter.LintMessage[] {
@@ -143,10 +143,10 @@ describe('entries of the wrong type or shape', () => {
     const code = express('/y');
     const [report] = lint(code, 'src/app.js', settings).filter((message) => message.ruleId === AUTH);
     expect(report?.suggestions?.map((suggestion) => applyFix(code, suggestion.fix))).toEqual([
-      "import express from 'express';\nimport { x } from 'auth';\nconst app = express();\napp.post(\"/y\", (req, res) => { x(req); return res.send('x'); });\n",
-      "import express from 'express';\nconst app = express();\napp.post(\"/y\", (req, res) => { this.auth.check(req); return res.send('x'); });\n",
-      "import express from 'express';\nconst app = express();\napp.post(\"/y\", (req, res) => { requireUser(req); return res.send('x'); });\n",
-      "import express from 'express';\nconst app = express();\n// agent-guard: public-route TODO: say why anyone may call this\napp.post(\"/y\", (req, res) => res.send('x'));\n",
+      "import express from 'express';\nimport { x } from 'auth';\nconst app = express();\napp.post(\"/y\", (req, res) => { x(req); return res.send(db.read()); });\n",
+      "import express from 'express';\nconst app = express();\napp.post(\"/y\", (req, res) => { this.auth.check(req); return res.send(db.read()); });\n",
+      "import express from 'express';\nconst app = express();\napp.post(\"/y\", (req, res) => { requireUser(req); return res.send(db.read()); });\n",
+      "import express from 'express';\nconst app = express();\n// agent-guard: public-route TODO: say why anyone may call this\napp.post(\"/y\", (req, res) => res.send(db.read()));\n",
     ]);
   });
 });

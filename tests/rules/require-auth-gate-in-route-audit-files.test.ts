@@ -125,10 +125,10 @@ export const actions: Actions = {
   invalid: [
     {
       // Odd code: a computed action name and a spread are no sign-in action.
-      code: `export const actions = { [name]: async () => ({}), ...more };\n`,
+      code: `export const actions = { [name]: async () => (xs), ...more };\n`,
       filename: 'src/routes/+page.server.ts',
       errors: [{ messageId: 'missingGate', line: 1, column: 27, endLine: 1, endColumn: 31, data: { route: 'action (computed) /', framework: 'sveltekit' }, suggestions: [{ messageId: 'markPublic', output: `// agent-guard: public-route TODO: say why anyone may call this
-export const actions = { [name]: async () => ({}), ...more };
+export const actions = { [name]: async () => (xs), ...more };
 ` }] }],
     },
     {

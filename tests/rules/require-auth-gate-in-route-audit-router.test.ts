@@ -181,7 +181,7 @@ app.delete('/api/users/:id', (req, res) => res.json(removeUser(req.params.id)));
 'use strict'
 module.exports = async function (fastify) {
   fastify.post('/example/post', function (_req, reply) {
-    reply.send({ hello: 'world' })
+    reply.send(store.list())
   })
 }
 `,
@@ -191,7 +191,7 @@ module.exports = async function (fastify) {
 module.exports = async function (fastify) {
   // agent-guard: public-route TODO: say why anyone may call this
   fastify.post('/example/post', function (_req, reply) {
-    reply.send({ hello: 'world' })
+    reply.send(store.list())
   })
 }
 ` }] }],

@@ -135,7 +135,7 @@ const router = express.Router();
 
 // agent-guard: public-route TODO: say why anyone may call this
 router.delete('/items/:id', (req, res) => {
-  res.status(204).end();
+  db.items.delete(req.params.id).then(() => res.status(204).end());
 });
 
 module.exports = router;
@@ -150,7 +150,7 @@ const router = express.Router();
 
 // agent-guard: public-route TODO: say why anyone may call this
 router.post('/items', (req, res) => {
-  res.status(201).json({});
+  res.status(201).json(db.items.create(req.body));
 });
 
 module.exports = router;

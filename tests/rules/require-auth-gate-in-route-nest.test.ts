@@ -472,9 +472,9 @@ module.exports = { OrdersController };
       code: `
 import { Controller, Get, Post, UseGuards } from '@nestjs/common';
 export const C = @Controller('odd') class {
-  @Get() ['computed']() { return 1; }
+  @Get() ['computed']() { return this.items.all(); }
   @UseGuards(...getGuards()) @Post('spread') spread() { return 1; }
-  @UseGuards() @Post('empty') empty() { return 1; }
+  @UseGuards() @Post('empty') empty() { return this.items.clear(); }
 };
 `,
       errors: [
@@ -482,27 +482,27 @@ export const C = @Controller('odd') class {
 import { Controller, Get, Post, UseGuards } from '@nestjs/common';
 export const C = @Controller('odd') class {
   // agent-guard: public-route TODO: say why anyone may call this
-  @Get() ['computed']() { return 1; }
+  @Get() ['computed']() { return this.items.all(); }
   @UseGuards(...getGuards()) @Post('spread') spread() { return 1; }
-  @UseGuards() @Post('empty') empty() { return 1; }
+  @UseGuards() @Post('empty') empty() { return this.items.clear(); }
 };
 ` }] },
         { messageId: 'missingGate', line: 5, column: 30, endLine: 5, endColumn: 45, data: { route: 'POST /odd/spread', framework: 'nest' }, suggestions: [{ messageId: 'markPublic', output: `
 import { Controller, Get, Post, UseGuards } from '@nestjs/common';
 export const C = @Controller('odd') class {
-  @Get() ['computed']() { return 1; }
+  @Get() ['computed']() { return this.items.all(); }
   // agent-guard: public-route TODO: say why anyone may call this
   @UseGuards(...getGuards()) @Post('spread') spread() { return 1; }
-  @UseGuards() @Post('empty') empty() { return 1; }
+  @UseGuards() @Post('empty') empty() { return this.items.clear(); }
 };
 ` }] },
         { messageId: 'missingGate', line: 6, column: 16, endLine: 6, endColumn: 30, data: { route: 'POST /odd/empty', framework: 'nest' }, suggestions: [{ messageId: 'markPublic', output: `
 import { Controller, Get, Post, UseGuards } from '@nestjs/common';
 export const C = @Controller('odd') class {
-  @Get() ['computed']() { return 1; }
+  @Get() ['computed']() { return this.items.all(); }
   @UseGuards(...getGuards()) @Post('spread') spread() { return 1; }
   // agent-guard: public-route TODO: say why anyone may call this
-  @UseGuards() @Post('empty') empty() { return 1; }
+  @UseGuards() @Post('empty') empty() { return this.items.clear(); }
 };
 ` }] },
       ],

@@ -95,7 +95,7 @@ app.post('/orders', async (req, res) => {
 const express = require('express');
 const router = express.Router();
 router.delete('/items/:id', (req, res) => {
-  res.sendStatus(204);
+  res.sendStatus(db.drop());
 });
 module.exports = router;
 `,
@@ -118,7 +118,7 @@ const { requireUser } = require('@acme/auth');
 const router = express.Router();
 router.delete('/items/:id', (req, res) => {
   requireUser(req);
-  res.sendStatus(204);
+  res.sendStatus(db.drop());
 });
 module.exports = router;
 `,
@@ -130,7 +130,7 @@ const express = require('express');
 const router = express.Router();
 ${PUBLIC}
 router.delete('/items/:id', (req, res) => {
-  res.sendStatus(204);
+  res.sendStatus(db.drop());
 });
 module.exports = router;
 `,
@@ -234,7 +234,7 @@ import express from 'express';
 import { requireUser } from '@acme/auth';
 const app = express();
 app.post('/a', async (req, res) => {
-  res.json({});
+  res.json(xs);
 });
 `,
       settings: GATE,
@@ -255,7 +255,7 @@ import { requireUser } from '@acme/auth';
 const app = express();
 app.post('/a', async (req, res) => {
   await requireUser(req);
-  res.json({});
+  res.json(xs);
 });
 `,
             },
@@ -267,7 +267,7 @@ import { requireUser } from '@acme/auth';
 const app = express();
 ${PUBLIC}
 app.post('/a', async (req, res) => {
-  res.json({});
+  res.json(xs);
 });
 `,
             },
@@ -281,7 +281,7 @@ app.post('/a', async (req, res) => {
 import express from 'express';
 import { requireUser } from './legacy-auth';
 const app = express();
-app.post('/a', (req, res) => res.json({}));
+app.post('/a', (req, res) => res.json(xs));
 `,
       settings: GATE,
       errors: [
@@ -299,7 +299,7 @@ import express from 'express';
 import { requireUser } from './legacy-auth';
 const app = express();
 ${PUBLIC}
-app.post('/a', (req, res) => res.json({}));
+app.post('/a', (req, res) => res.json(xs));
 `,
             },
           ],
@@ -311,7 +311,7 @@ app.post('/a', (req, res) => res.json({}));
       code: `
 import express from 'express';
 const app = express();
-app.post('/a', (req, res) => res.json({}));
+app.post('/a', (req, res) => res.json(xs));
 `,
       settings: { 'agent-guard': { auth: { functions: ['requireUser', '@acme/auth#requireUser'] } } },
       options: [{ authFunctions: ['requireUser'] }],
@@ -329,7 +329,7 @@ app.post('/a', (req, res) => res.json({}));
               output: `
 import express from 'express';
 const app = express();
-app.post('/a', (req, res) => { requireUser(req); return res.json({}); });
+app.post('/a', (req, res) => { requireUser(req); return res.json(xs); });
 `,
             },
             {
@@ -338,7 +338,7 @@ app.post('/a', (req, res) => { requireUser(req); return res.json({}); });
 import express from 'express';
 const app = express();
 ${PUBLIC}
-app.post('/a', (req, res) => res.json({}));
+app.post('/a', (req, res) => res.json(xs));
 `,
             },
           ],
@@ -350,7 +350,7 @@ app.post('/a', (req, res) => res.json({}));
       code: `
 import express from 'express';
 const app = express();
-app.route('/x').get((req, res) => res.json([])).post((req, res) => res.json({}));
+app.route('/x').get((req, res) => res.json(xs)).post((req, res) => res.json(xs));
 `,
       options: [{ checkPublicQueries: false }],
       errors: [
@@ -367,7 +367,7 @@ app.route('/x').get((req, res) => res.json([])).post((req, res) => res.json({}))
 import express from 'express';
 const app = express();
 ${PUBLIC}
-app.route('/x').get((req, res) => res.json([])).post((req, res) => res.json({}));
+app.route('/x').get((req, res) => res.json(xs)).post((req, res) => res.json(xs));
 `,
             },
           ],
@@ -385,7 +385,7 @@ app.route('/x').get((req, res) => res.json([])).post((req, res) => res.json({}))
 import express from 'express';
 const app = express();
 ${PUBLIC}
-app.route('/x').get((req, res) => res.json([])).post((req, res) => res.json({}));
+app.route('/x').get((req, res) => res.json(xs)).post((req, res) => res.json(xs));
 `,
             },
           ],
@@ -432,7 +432,7 @@ app.post('/a', async (req, res) => { res.json(await save(req.body)); });
     },
     // CRLF files keep their line breaks; the marker takes the statement's indentation.
     {
-      code: 'import express from \'express\';\r\nconst app = express();\r\nfunction mount() {\r\n\tapp.post(\'/a\', (req, res) => {\r\n\t\tres.json({});\r\n\t});\r\n}\r\n',
+      code: 'import express from \'express\';\r\nconst app = express();\r\nfunction mount() {\r\n\tapp.post(\'/a\', (req, res) => {\r\n\t\tres.json(xs);\r\n\t});\r\n}\r\n',
       settings: GATE,
       errors: [
         {
@@ -446,11 +446,11 @@ app.post('/a', async (req, res) => { res.json(await save(req.body)); });
               messageId: 'insertGateWithImport',
               data: { gate: 'requireUser', module: '@acme/auth' },
               output:
-                'import express from \'express\';\r\nimport { requireUser } from \'@acme/auth\';\r\nconst app = express();\r\nfunction mount() {\r\n\tapp.post(\'/a\', (req, res) => {\r\n\t\trequireUser(req);\r\n\t\tres.json({});\r\n\t});\r\n}\r\n',
+                'import express from \'express\';\r\nimport { requireUser } from \'@acme/auth\';\r\nconst app = express();\r\nfunction mount() {\r\n\tapp.post(\'/a\', (req, res) => {\r\n\t\trequireUser(req);\r\n\t\tres.json(xs);\r\n\t});\r\n}\r\n',
             },
             {
               messageId: 'markPublic',
-              output: `import express from 'express';\r\nconst app = express();\r\nfunction mount() {\r\n\t${PUBLIC}\r\n\tapp.post('/a', (req, res) => {\r\n\t\tres.json({});\r\n\t});\r\n}\r\n`,
+              output: `import express from 'express';\r\nconst app = express();\r\nfunction mount() {\r\n\t${PUBLIC}\r\n\tapp.post('/a', (req, res) => {\r\n\t\tres.json(xs);\r\n\t});\r\n}\r\n`,
             },
           ],
         },
@@ -471,13 +471,13 @@ describe('require-auth-gate-in-route: a marked route is public', () => {
     },
   ];
   const samples: { code: string; filename: string }[] = [
-    { code: "import express from 'express';\nconst app = express();\napp.post('/a', (req, res) => res.json({}));\n", filename: 'src/app.ts' },
+    { code: "import express from 'express';\nconst app = express();\napp.post('/a', (req, res) => res.json(xs));\n", filename: 'src/app.ts' },
     { code: 'export default defineEventHandler((event) => purge());\n', filename: 'server/api/cache.delete.ts' },
     {
       code: "import { router, publicProcedure } from '../trpc';\nexport const r = router({\n  add: publicProcedure.mutation(({ input }) => db.todo.create(input)),\n});\n",
       filename: 'src/server/routers/todo.ts',
     },
-    { code: 'export async function POST(request: Request) {\n  return Response.json(1);\n}\n', filename: 'app/api/x/route.ts' },
+    { code: 'export async function POST(request: Request) {\n  return Response.json(await request.json());\n}\n', filename: 'app/api/x/route.ts' },
   ];
   for (const { code, filename } of samples) {
     it(filename, () => {
@@ -502,11 +502,11 @@ describe('require-auth-gate-in-route: a marked route is public', () => {
  */
 describe('suggestions of the three rules yield code that parses', () => {
   const inputs: LintInput[] = [
-    { code: "import express from 'express';\nconst app = express(); app.post('/a', (req, res) => res.json({}));\n", filename: 'a.ts', parser: 'ts', sourceType: 'module', settings: GATE['agent-guard'] },
-    { code: "import express from 'express';\nconst app = express();\nif (process.env.X) app.post('/a', async (req, res) => res.json({}));\n", filename: 'a.ts', parser: 'ts', sourceType: 'module', settings: GATE['agent-guard'] },
-    { code: "#!/usr/bin/env node\n'use strict';\nconst app = require('express')();\napp.delete('/a', (req, res) => { res.end(); });\n", filename: 'a.js', parser: 'espree', sourceType: 'commonjs', settings: GATE['agent-guard'] },
-    { code: "export default { async fetch() {} };\nimport { Hono } from 'hono';\nconst app = new Hono();\napp.post('/a', (c) => c.json({}));\n", filename: 'a.ts', parser: 'ts', sourceType: 'module', settings: GATE['agent-guard'] },
-    { code: "import { Controller, Post } from '@nestjs/common';\n@Controller('x')\nexport default class X {\n  @Post() @HttpCode(204)\n  run() {}\n}\n", filename: 'x.controller.ts', parser: 'ts', sourceType: 'module', settings: GATE['agent-guard'] },
+    { code: "import express from 'express';\nconst app = express(); app.post('/a', (req, res) => res.json(xs));\n", filename: 'a.ts', parser: 'ts', sourceType: 'module', settings: GATE['agent-guard'] },
+    { code: "import express from 'express';\nconst app = express();\nif (process.env.X) app.post('/a', async (req, res) => res.json(xs));\n", filename: 'a.ts', parser: 'ts', sourceType: 'module', settings: GATE['agent-guard'] },
+    { code: "#!/usr/bin/env node\n'use strict';\nconst app = require('express')();\napp.delete('/a', (req, res) => { db.clear(); res.end(); });\n", filename: 'a.js', parser: 'espree', sourceType: 'commonjs', settings: GATE['agent-guard'] },
+    { code: "export default { async fetch() {} };\nimport { Hono } from 'hono';\nconst app = new Hono();\napp.post('/a', (c) => c.json(xs));\n", filename: 'a.ts', parser: 'ts', sourceType: 'module', settings: GATE['agent-guard'] },
+    { code: "import { Controller, Post } from '@nestjs/common';\n@Controller('x')\nexport default class X {\n  @Post() @HttpCode(204)\n  run() { return this.jobs.run(); }\n}\n", filename: 'x.controller.ts', parser: 'ts', sourceType: 'module', settings: GATE['agent-guard'] },
     {
       code: "import { Pool } from 'pg';\nimport express from 'express';\nimport fs from 'fs';\nconst pool = new Pool();\nconst app = express();\napp.get('/a', requireUser, async (req, res) => {\n  await pool.query('SELECT 1 FROM t WHERE a = ' + req.query.a + \" AND b = '\" + req.query.b + \"'\");\n  fs.readFileSync(`d/${req.query.f}` + '.txt');\n  fs.readFileSync(__dirname + '/' + req.query.g);\n});\n",
       filename: 'a.ts',

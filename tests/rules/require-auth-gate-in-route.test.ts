@@ -842,17 +842,17 @@ app.post('/orders', express.json(), (req, res) => res.status(201).json(req.body)
       code: `
 import express from 'express';
 const app = express();
-app.get('/reports', (req, res) => res.json([]));
+app.get('/reports', (req, res) => res.json(xs));
 app.use(requireAuth);
-app.get('/secrets', (req, res) => res.json([]));
+app.get('/secrets', (req, res) => res.json(xs));
 `,
       errors: [{ messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /reports', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
 import express from 'express';
 const app = express();
 // agent-guard: public-route TODO: say why anyone may call this
-app.get('/reports', (req, res) => res.json([]));
+app.get('/reports', (req, res) => res.json(xs));
 app.use(requireAuth);
-app.get('/secrets', (req, res) => res.json([]));
+app.get('/secrets', (req, res) => res.json(xs));
 ` }] }],
     },
     // Path-scoped middleware covers its path only.
@@ -861,14 +861,14 @@ app.get('/secrets', (req, res) => res.json([]));
 import express from 'express';
 const app = express();
 app.use('/admin', requireAdmin);
-app.get('/administrators', (req, res) => res.json([]));
+app.get('/administrators', (req, res) => res.json(xs));
 `,
       errors: [{ messageId: 'missingGate', line: 5, column: 5, endLine: 5, endColumn: 8, data: { route: 'GET /administrators', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
 import express from 'express';
 const app = express();
 app.use('/admin', requireAdmin);
 // agent-guard: public-route TODO: say why anyone may call this
-app.get('/administrators', (req, res) => res.json([]));
+app.get('/administrators', (req, res) => res.json(xs));
 ` }] }],
     },
     // Mounted router: prefix in the label; the mount's middleware guards only that mount.
@@ -877,7 +877,7 @@ app.get('/administrators', (req, res) => res.json([]));
 import express from 'express';
 const app = express();
 const api = express.Router();
-api.delete('/users/:id', (req, res) => res.sendStatus(204));
+api.delete('/users/:id', (req, res) => res.sendStatus(db.drop()));
 app.use('/api', express.json(), api);
 `,
       errors: [{ messageId: 'missingGate', line: 5, column: 5, endLine: 5, endColumn: 11, data: { route: 'DELETE /api/users/:id', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
@@ -885,7 +885,7 @@ import express from 'express';
 const app = express();
 const api = express.Router();
 // agent-guard: public-route TODO: say why anyone may call this
-api.delete('/users/:id', (req, res) => res.sendStatus(204));
+api.delete('/users/:id', (req, res) => res.sendStatus(db.drop()));
 app.use('/api', express.json(), api);
 ` }] }],
     },
@@ -893,13 +893,13 @@ app.use('/api', express.json(), api);
       code: `
 import express from 'express';
 const app = express();
-app.route('/books').get((req, res) => res.json([])).post(requireAuth, (req, res) => res.json({}));
+app.route('/books').get((req, res) => res.json(xs)).post(requireAuth, (req, res) => res.json(xs));
 `,
       errors: [{ messageId: 'missingGate', line: 4, column: 21, endLine: 4, endColumn: 24, data: { route: 'GET /books', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
 import express from 'express';
 const app = express();
 // agent-guard: public-route TODO: say why anyone may call this
-app.route('/books').get((req, res) => res.json([])).post(requireAuth, (req, res) => res.json({}));
+app.route('/books').get((req, res) => res.json(xs)).post(requireAuth, (req, res) => res.json(xs));
 ` }] }],
     },
     // Look-alikes that are not gates: optional auth, user attachers, sessions, cors, helmet, rate limits, CSRF.
@@ -1188,8 +1188,8 @@ app.post('/contact', (req, res) => res.json({}));
 import express from 'express';
 const app = express();
 // agent-guard: public-route
-app.route('/x').get((req, res) => res.json([])).post((req, res) => res.json({}));
-app.get('/a', withSession(async (req, res) => res.json({})));
+app.route('/x').get((req, res) => res.json(xs)).post((req, res) => res.json(xs));
+app.get('/a', withSession(async (req, res) => res.json(xs)));
 `,
       errors: [
         { messageId: 'publicReasonMissing', line: 4, column: 1, endLine: 4, endColumn: 29, data: { route: 'GET /x' } },
@@ -1197,9 +1197,9 @@ app.get('/a', withSession(async (req, res) => res.json({})));
 import express from 'express';
 const app = express();
 // agent-guard: public-route
-app.route('/x').get((req, res) => res.json([])).post((req, res) => res.json({}));
+app.route('/x').get((req, res) => res.json(xs)).post((req, res) => res.json(xs));
 // agent-guard: public-route TODO: say why anyone may call this
-app.get('/a', withSession(async (req, res) => res.json({})));
+app.get('/a', withSession(async (req, res) => res.json(xs)));
 ` }] },
       ],
     },
@@ -1207,16 +1207,16 @@ app.get('/a', withSession(async (req, res) => res.json({})));
     {
       code: `
 module.exports = function routes(app) {
-  app.get('/list', (req, res) => res.json([]));
-  app.post('/secure', requireAuth, (req, res) => res.json({}));
+  app.get('/list', (req, res) => res.json(xs));
+  app.post('/secure', requireAuth, (req, res) => res.json(xs));
 };
 `,
       filename: 'src/routes.js',
       errors: [{ messageId: 'missingGate', line: 3, column: 7, endLine: 3, endColumn: 10, data: { route: 'GET /list', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
 module.exports = function routes(app) {
   // agent-guard: public-route TODO: say why anyone may call this
-  app.get('/list', (req, res) => res.json([]));
-  app.post('/secure', requireAuth, (req, res) => res.json({}));
+  app.get('/list', (req, res) => res.json(xs));
+  app.post('/secure', requireAuth, (req, res) => res.json(xs));
 };
 ` }] }],
     },
@@ -1224,14 +1224,14 @@ module.exports = function routes(app) {
       code: `
 import type { Router } from 'express';
 export function mount(router: Router) {
-  router.patch('/profile', async (req, res) => res.json({}));
+  router.patch('/profile', async (req, res) => res.json(xs));
 }
 `,
       errors: [{ messageId: 'missingGate', line: 4, column: 10, endLine: 4, endColumn: 15, data: { route: 'PATCH /profile', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
 import type { Router } from 'express';
 export function mount(router: Router) {
   // agent-guard: public-route TODO: say why anyone may call this
-  router.patch('/profile', async (req, res) => res.json({}));
+  router.patch('/profile', async (req, res) => res.json(xs));
 }
 ` }] }],
     },
@@ -1316,7 +1316,7 @@ app.get('/b', (req, res) => res.json(all()));
       code: `
 import express from 'express';
 const app = express();
-app.post('/a', async (req, res) => {});
+app.post('/a', upload.single('file'), async (req, res) => {});
 `,
       options: [{ authFunctions: ['auth.require', '@acme/auth#gate'] }],
       errors: [
@@ -1333,7 +1333,7 @@ app.post('/a', async (req, res) => {});
               output: `
 import express from 'express';
 const app = express();
-app.post('/a', async (req, res) => { await auth.require(req); });
+app.post('/a', upload.single('file'), async (req, res) => { await auth.require(req); });
 `,
             },
             {
@@ -1343,7 +1343,7 @@ app.post('/a', async (req, res) => { await auth.require(req); });
 import express from 'express';
 import { gate } from '@acme/auth';
 const app = express();
-app.post('/a', async (req, res) => { await gate(req); });
+app.post('/a', upload.single('file'), async (req, res) => { await gate(req); });
 `,
             },
             {
@@ -1352,7 +1352,7 @@ app.post('/a', async (req, res) => { await gate(req); });
 import express from 'express';
 const app = express();
 // agent-guard: public-route TODO: say why anyone may call this
-app.post('/a', async (req, res) => {});
+app.post('/a', upload.single('file'), async (req, res) => {});
 `,
             },
           ],
@@ -1364,7 +1364,7 @@ app.post('/a', async (req, res) => {});
       code: `
 import express from 'express';
 const app = express();
-app.post('/a', async (req, res) => {});
+app.post('/a', upload.single('file'), async (req, res) => {});
 `,
       settings: { 'agent-guard': { auth: { functions: ['new', 'typeof', '1st', 'a..b', 'class.x', 'gate.one', 'gateTwo', '$three', 'four'] } } },
       errors: [
@@ -1381,7 +1381,7 @@ app.post('/a', async (req, res) => {});
               output: `
 import express from 'express';
 const app = express();
-app.post('/a', async (req, res) => { await ${gate}(req); });
+app.post('/a', upload.single('file'), async (req, res) => { await ${gate}(req); });
 `,
             })),
             {
@@ -1390,7 +1390,7 @@ app.post('/a', async (req, res) => { await ${gate}(req); });
 import express from 'express';
 const app = express();
 // agent-guard: public-route TODO: say why anyone may call this
-app.post('/a', async (req, res) => {});
+app.post('/a', upload.single('file'), async (req, res) => {});
 `,
             },
           ],
@@ -1402,22 +1402,22 @@ app.post('/a', async (req, res) => {});
       code: `
 import express from 'express';
 const app = express();
-app.post('/a/b', (req, res) => res.json({}));
-app.post('/a/x/y/b', (req, res) => res.json({}));
-app.post('/docs', (req, res) => res.json({}));
-app.post('/v1/x/status', (req, res) => res.json({}));
-app.post('/v1/status', (req, res) => res.json({}));
+app.post('/a/b', (req, res) => res.json(xs));
+app.post('/a/x/y/b', (req, res) => res.json(xs));
+app.post('/docs', (req, res) => res.json(xs));
+app.post('/v1/x/status', (req, res) => res.json(xs));
+app.post('/v1/status', (req, res) => res.json(xs));
 `,
       options: [{ publicRoutes: ['/a/**/b', '/docs/**', '/v*/status'] }],
       errors: [{ messageId: 'missingGate', line: 7, column: 5, endLine: 7, endColumn: 9, data: { route: 'POST /v1/x/status', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
 import express from 'express';
 const app = express();
-app.post('/a/b', (req, res) => res.json({}));
-app.post('/a/x/y/b', (req, res) => res.json({}));
-app.post('/docs', (req, res) => res.json({}));
+app.post('/a/b', (req, res) => res.json(xs));
+app.post('/a/x/y/b', (req, res) => res.json(xs));
+app.post('/docs', (req, res) => res.json(xs));
 // agent-guard: public-route TODO: say why anyone may call this
-app.post('/v1/x/status', (req, res) => res.json({}));
-app.post('/v1/status', (req, res) => res.json({}));
+app.post('/v1/x/status', (req, res) => res.json(xs));
+app.post('/v1/status', (req, res) => res.json(xs));
 ` }] }],
     },
     // Options: publicRoutes adds to the defaults; allowPublicGet keeps mutations; frameworks limits.
@@ -1425,18 +1425,18 @@ app.post('/v1/status', (req, res) => res.json({}));
       code: `
 import express from 'express';
 const app = express();
-app.get('/catalog', (req, res) => res.json([]));
-app.post('/catalog', (req, res) => res.json({}));
-app.get('/health', (req, res) => res.json({}));
+app.get('/catalog', (req, res) => res.json(xs));
+app.post('/catalog', (req, res) => res.json(xs));
+app.get('/health', (req, res) => res.json(xs));
 `,
       options: [{ allowPublicGet: true, publicRoutes: ['/status/**'] }],
       errors: [{ messageId: 'missingGate', line: 5, column: 5, endLine: 5, endColumn: 9, data: { route: 'POST /catalog', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
 import express from 'express';
 const app = express();
-app.get('/catalog', (req, res) => res.json([]));
+app.get('/catalog', (req, res) => res.json(xs));
 // agent-guard: public-route TODO: say why anyone may call this
-app.post('/catalog', (req, res) => res.json({}));
-app.get('/health', (req, res) => res.json({}));
+app.post('/catalog', (req, res) => res.json(xs));
+app.get('/health', (req, res) => res.json(xs));
 ` }] }],
     },
     {
@@ -1446,7 +1446,7 @@ import { Hono } from 'hono';
 const app = express();
 app.get('/a', (req, res) => res.json([]));
 const h = new Hono();
-h.get('/b', (c) => c.json([]));
+h.get('/b', (c) => c.json(xs));
 `,
       options: [{ frameworks: ['hono'] }],
       errors: [{ messageId: 'missingGate', line: 7, column: 3, endLine: 7, endColumn: 6, data: { route: 'GET /b', framework: 'hono' }, suggestions: [{ messageId: 'markPublic', output: `
@@ -1456,7 +1456,7 @@ const app = express();
 app.get('/a', (req, res) => res.json([]));
 const h = new Hono();
 // agent-guard: public-route TODO: say why anyone may call this
-h.get('/b', (c) => c.json([]));
+h.get('/b', (c) => c.json(xs));
 ` }] }],
     },
     // --- Fastify ---
@@ -1501,10 +1501,10 @@ fastify.post('/users', { schema: {} }, async (request) => db.users.create(reques
 const fastify = require('fastify')();
 fastify.register(async (admin) => {
   admin.addHook('onRequest', admin.authenticate);
-  admin.get('/stats', async () => ({}));
+  admin.get('/stats', async () => (xs));
 }, { prefix: '/admin' });
 fastify.register(async (api) => {
-  api.get('/orders', async () => []);
+  api.get('/orders', async () => xs);
 }, { prefix: '/api' });
 `,
       filename: 'src/server.js',
@@ -1512,11 +1512,11 @@ fastify.register(async (api) => {
 const fastify = require('fastify')();
 fastify.register(async (admin) => {
   admin.addHook('onRequest', admin.authenticate);
-  admin.get('/stats', async () => ({}));
+  admin.get('/stats', async () => (xs));
 }, { prefix: '/admin' });
 fastify.register(async (api) => {
   // agent-guard: public-route TODO: say why anyone may call this
-  api.get('/orders', async () => []);
+  api.get('/orders', async () => xs);
 }, { prefix: '/api' });
 ` }] }],
     },
@@ -1543,9 +1543,9 @@ import Koa from 'koa';
 import Router from '@koa/router';
 const app = new Koa();
 const router = new Router({ prefix: '/api' });
-router.get('/public-ish', async (ctx) => { ctx.body = []; });
+router.get('/public-ish', async (ctx) => { ctx.body = xs; });
 router.use(requireLogin);
-router.get('/private', async (ctx) => { ctx.body = []; });
+router.get('/private', async (ctx) => { ctx.body = xs; });
 app.use(router.routes());
 `,
       errors: [{ messageId: 'missingGate', line: 6, column: 8, endLine: 6, endColumn: 11, data: { route: 'GET /api/public-ish', framework: 'koa' }, suggestions: [{ messageId: 'markPublic', output: `
@@ -1554,9 +1554,9 @@ import Router from '@koa/router';
 const app = new Koa();
 const router = new Router({ prefix: '/api' });
 // agent-guard: public-route TODO: say why anyone may call this
-router.get('/public-ish', async (ctx) => { ctx.body = []; });
+router.get('/public-ish', async (ctx) => { ctx.body = xs; });
 router.use(requireLogin);
-router.get('/private', async (ctx) => { ctx.body = []; });
+router.get('/private', async (ctx) => { ctx.body = xs; });
 app.use(router.routes());
 ` }] }],
     },
@@ -1587,29 +1587,29 @@ app.use(jwt({ secret: 's' }));
       code: `
 import { Hono } from 'hono';
 const app = new Hono().basePath('/api');
-app.get('/posts', (c) => c.json([]));
+app.get('/posts', (c) => c.json(xs));
 app.use('/admin/*', bearerAuth({ token }));
-app.get('/admin/users', (c) => c.json([]));
-app.on(['PUT', 'DELETE'], '/posts/:id', (c) => c.json({}));
+app.get('/admin/users', (c) => c.json(xs));
+app.on(['PUT', 'DELETE'], '/posts/:id', (c) => c.json(xs));
 `,
       errors: [
         { messageId: 'missingGate', line: 4, column: 5, endLine: 4, endColumn: 8, data: { route: 'GET /api/posts', framework: 'hono' }, suggestions: [{ messageId: 'markPublic', output: `
 import { Hono } from 'hono';
 const app = new Hono().basePath('/api');
 // agent-guard: public-route TODO: say why anyone may call this
-app.get('/posts', (c) => c.json([]));
+app.get('/posts', (c) => c.json(xs));
 app.use('/admin/*', bearerAuth({ token }));
-app.get('/admin/users', (c) => c.json([]));
-app.on(['PUT', 'DELETE'], '/posts/:id', (c) => c.json({}));
+app.get('/admin/users', (c) => c.json(xs));
+app.on(['PUT', 'DELETE'], '/posts/:id', (c) => c.json(xs));
 ` }] },
         { messageId: 'missingGate', line: 7, column: 5, endLine: 7, endColumn: 7, data: { route: 'PUT/DELETE /api/posts/:id', framework: 'hono' }, suggestions: [{ messageId: 'markPublic', output: `
 import { Hono } from 'hono';
 const app = new Hono().basePath('/api');
-app.get('/posts', (c) => c.json([]));
+app.get('/posts', (c) => c.json(xs));
 app.use('/admin/*', bearerAuth({ token }));
-app.get('/admin/users', (c) => c.json([]));
+app.get('/admin/users', (c) => c.json(xs));
 // agent-guard: public-route TODO: say why anyone may call this
-app.on(['PUT', 'DELETE'], '/posts/:id', (c) => c.json({}));
+app.on(['PUT', 'DELETE'], '/posts/:id', (c) => c.json(xs));
 ` }] },
       ],
     },
@@ -1629,7 +1629,7 @@ app.get('/me', (c) => {
       code: `
 import { Hono } from 'hono';
 const app = new Hono();
-app.get('/posts', (c) => c.json([]));
+app.get('/posts', (c) => c.json(xs));
 app.use(jwt({ secret: 's' }));
 `,
       filename: 'src/index.js',
@@ -1637,7 +1637,7 @@ app.use(jwt({ secret: 's' }));
 import { Hono } from 'hono';
 const app = new Hono();
 // agent-guard: public-route TODO: say why anyone may call this
-app.get('/posts', (c) => c.json([]));
+app.get('/posts', (c) => c.json(xs));
 app.use(jwt({ secret: 's' }));
 ` }] }],
     },
@@ -1663,14 +1663,14 @@ app.get('/secure', passport.authenticate('session'), (req, res) => res.json({}))
       code: `
 const express = require('express');
 const router = express.Router();
-router.put('/items/:id', (req, res) => res.json({}));
+router.put('/items/:id', (req, res) => res.json(xs));
 `,
       filename: 'src/app.js',
       errors: [{ messageId: 'missingGate', line: 4, column: 8, endLine: 4, endColumn: 11, data: { route: 'PUT /items/:id', framework: 'express' }, suggestions: [{ messageId: 'markPublic', output: `
 const express = require('express');
 const router = express.Router();
 // agent-guard: public-route TODO: say why anyone may call this
-router.put('/items/:id', (req, res) => res.json({}));
+router.put('/items/:id', (req, res) => res.json(xs));
 ` }] }],
     },
   ],
