@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { analyseHandlerGate, globalGateFor, isAuthGuard, isOptionalAuthGuard, isPublicByDesignPath, nestGuardDeclared, pathWithComputedPrefix, routeAcrossFiles } from '../analysis/auth/index';
+import { analyseHandlerGate, answersOnlyConstants, globalGateFor, isAuthGuard, isOptionalAuthGuard, isPublicByDesignPath, nestGuardDeclared, pathWithComputedPrefix, routeAcrossFiles } from '../analysis/auth/index';
 import type { AuthVocabulary, HandlerGate } from '../analysis/auth/index';
 import { DevOnlyBranches } from '../analysis/errors/index';
 import { createRule } from '../core/create-rule';
@@ -216,6 +216,12 @@ function checkRoutes(context: Context, options: Options[0], routes: readonly Rou
       // An imported handler that cannot be read: its body, and any gate in it, is not visible.
       continue;
     }
+    // A route whose handlers only answer constants has nothing a gate would protect: `GET /ping`
+    // answering `{ ok: true }`, a fixed redirect, a stub. Middleware of its own may do the work.
+    const judged = across.kind === 'open' ? across.handlers : route.handlers;
+    if (answersNothingToProtect(route, judged)) {
+      continue;
+    }
     let label = route.label;
     let handler = route.handlers.at(-1) ?? null;
     let framework = route.framework;
@@ -248,6 +254,17 @@ function checkRoutes(context: Context, options: Options[0], routes: readonly Rou
       });
     }
   }
+}
+
+/**
+ * Every handler of the route (read in this file or another) only answers with constants
+ * (`answersOnlyConstants`), and nothing of the route's own runs before them: no middleware,
+ * hook, wrapper, decorator or procedure builder (`upload.single('file')` stores the upload
+ * whatever the handler answers). Router-level middleware (`router.use(express.json())`) serves
+ * every route of the router alike.
+ */
+function answersNothingToProtect(route: Route, handlers: readonly FunctionLike[]): boolean {
+  return handlers.length > 0 && route.guards.every((guard) => guard.via === 'router' || guard.via === 'global') && handlers.every(answersOnlyConstants);
 }
 
 function matchesPath(globs: GlobList, path: string | null): boolean {

@@ -6,6 +6,7 @@ import { ERROR_ANSWER_NAME, PAYLOAD_BUILDERS, PAYLOAD_METHODS, REQUEST_OBJECTS, 
 import { dottedName, staticCalleeName } from '../../core/ast';
 import type { FunctionLike } from '../../core/functions';
 import { skipTsWrappers } from '../../core/static';
+import { paramNames } from './identity';
 import { isExitCall, rootName, valueTop } from './values';
 
 /** A literal error status in a response chain: `res.status(405).json()`, `res.sendStatus(400)`, `{ status: 405 }`. */
@@ -214,4 +215,85 @@ export function echoesSession(fn: FunctionLike, call: TSESTree.CallExpression): 
   }
   const value = answer.type === AST_NODE_TYPES.ReturnStatement ? answer.argument : answer.type === AST_NODE_TYPES.ExpressionStatement ? answer.expression : null;
   return value != null && answersOnlyWith(value, declarator.id.name);
+}
+
+/** Response calls that answer without revealing data when their arguments are constants: a fixed redirect, a template rendered with constant locals, headers. */
+const CONSTANT_ANSWER_METHODS: ReadonlySet<string> = new Set([...PAYLOAD_METHODS, 'redirect', 'render', 'status', 'set', 'header', 'setHeader', 'type', 'code', 'location']);
+/** Properties of a response or context a handler may set to a constant: `ctx.body = ''`, `ctx.status = 204`, `res.statusCode = 200`. */
+const CONSTANT_ANSWER_PROPERTIES: ReadonlySet<string> = new Set(['body', 'status', 'statusCode', 'type', 'message']);
+
+/**
+ * A call that answers with constants only, on a parameter of the handler (`res.status(200).json({ ok: true })`,
+ * `res.redirect('/settings')`, `res.render('setup')`, `reply.code(204).send()`, `c.text('pong')`) or a
+ * response builder (`Response.json({ ok: true })`, `new Response('ok')`, `json({})`, `redirect('/')`):
+ * every link of its chain a response method, every argument a constant.
+ */
+function isConstantAnswerCall(node: TSESTree.Node, params: ReadonlySet<string>): boolean {
+  let current = skipTsWrappers(node);
+  if (current.type === AST_NODE_TYPES.AwaitExpression) {
+    current = skipTsWrappers(current.argument);
+  }
+  for (let links = 0; links < 8; links++) {
+    if (current.type !== AST_NODE_TYPES.CallExpression && current.type !== AST_NODE_TYPES.NewExpression) {
+      return false;
+    }
+    if (!current.arguments.every((arg) => arg.type !== AST_NODE_TYPES.SpreadElement && isConstant(arg, 0))) {
+      return false;
+    }
+    const callee = skipTsWrappers(current.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      // `json({ ok: true })`, `new Response('ok')`, `redirect('/login')` (Remix, SvelteKit, Next.js).
+      return PAYLOAD_BUILDERS.has(callee.name) || callee.name === 'redirect';
+    }
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier || !CONSTANT_ANSWER_METHODS.has(callee.property.name)) {
+      return false;
+    }
+    const object = skipTsWrappers(callee.object);
+    if (object.type === AST_NODE_TYPES.Identifier) {
+      // `res.json(…)`, `c.text(…)`, `Response.json(…)`, `NextResponse.redirect(…)`.
+      return params.has(object.name) || PAYLOAD_BUILDERS.has(object.name);
+    }
+    current = object;
+  }
+  return false;
+}
+
+/** A statement of a handler that only answers with constants, logs, or sets a constant on the response. */
+function isConstantAnswerStatement(statement: TSESTree.Statement, params: ReadonlySet<string>): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.EmptyStatement:
+      return true;
+    case AST_NODE_TYPES.ReturnStatement:
+      return statement.argument == null || isConstant(statement.argument, 0) || isConstantAnswerCall(statement.argument, params);
+    case AST_NODE_TYPES.ExpressionStatement: {
+      const expr = skipTsWrappers(statement.expression);
+      if (typeof statement.directive === 'string' || isLogStatement(statement) || isConstantAnswerCall(expr, params)) {
+        return true;
+      }
+      if (expr.type !== AST_NODE_TYPES.AssignmentExpression || expr.operator !== '=' || expr.left.type !== AST_NODE_TYPES.MemberExpression) {
+        return false;
+      }
+      const { left } = expr;
+      const root = rootName(left.object);
+      return !left.computed && left.property.type === AST_NODE_TYPES.Identifier && CONSTANT_ANSWER_PROPERTIES.has(left.property.name) && root !== null && params.has(root) && isConstant(expr.right, 0);
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether a handler does nothing but answer with constants: `(req, res) => res.json({ ok: true })`,
+ * `export function GET() { return Response.json({ status: 'up' }) }`, `res.redirect('/settings')`,
+ * `res.render('setup')`, `ctx.body = ''`, or nothing at all. Its answer is already in the source
+ * and it changes nothing, so an anonymous caller learns and does nothing a gate would stop. Any
+ * other statement (a declaration, a branch, an `await` of something else, a call of a helper)
+ * makes it a handler like any other.
+ */
+export function answersOnlyConstants(fn: FunctionLike): boolean {
+  const params = paramNames(fn);
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    return isConstant(fn.body, 0) || isConstantAnswerCall(fn.body, params);
+  }
+  return fn.body.body.every((statement) => isConstantAnswerStatement(statement, params));
 }

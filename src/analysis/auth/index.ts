@@ -7,6 +7,7 @@
  * and `mounts.ts` finds where other files mount this file's router.
  */
 export { analyseHandlerGate } from './handler-gate';
+export { answersOnlyConstants } from './exposure';
 export { isPublicByDesignPath, pathWithComputedPrefix } from './public-paths';
 export type { HandlerGate } from './handler-gate';
 export { isAuthGuard, isOptionalAuthGuard } from './guards';

@@ -38,6 +38,8 @@ export type RouteAcrossFiles =
       readonly details: readonly string[];
       /** The last handler, in this file, where a gate can be inserted; `null` when it is in another file. */
       readonly handler: FunctionLike | null;
+      /** The handler functions judged, in this file or another (`verdicts` are theirs). */
+      readonly handlers: readonly FunctionLike[];
     };
 
 /**
@@ -74,6 +76,7 @@ export function routeAcrossFiles(
   }
   let verdicts: HandlerGate[];
   let handler: FunctionLike | null = route.handlers.at(-1) ?? null;
+  let handlers: readonly FunctionLike[] = route.handlers;
   if (route.handlers.length > 0) {
     verdicts = route.handlers.map((fn) => analyseHandlerGateAcrossFiles(context, fn, vocab));
   } else if (factory) {
@@ -85,6 +88,7 @@ export function routeAcrossFiles(
     }
     verdicts = factory.handlers.map((fn) => analyseHandlerGateAcrossFiles(found.context, fn, vocab));
     handler = null;
+    handlers = factory.handlers;
     if (verdicts.every((v) => v.kind === 'none')) {
       details.push(`its handler ${found.name}()${found.file ? ` (${displayPath(context, found.file.filename)})` : ''} never checks a session`);
     } else if (verdicts.some((v) => v.kind === 'goesOn')) {
@@ -97,6 +101,8 @@ export function routeAcrossFiles(
     }
     verdicts = found.map((f) => analyseHandlerGateAcrossFiles(f.context, f.fn, vocab));
     handler = null;
+    // Every handler read, or none: a handler left unread may do anything.
+    handlers = found.length === (route.externalHandlers ?? []).length ? found.map((f) => f.fn) : [];
     const f = found.at(-1)!;
     if (verdicts.every((v) => v.kind === 'none')) {
       details.push(`its handler ${f.name}${f.file ? ` (${displayPath(context, f.file.filename)})` : ''} never checks a session`);
@@ -128,7 +134,7 @@ export function routeAcrossFiles(
       details.unshift(`mounted in ${displayPath(context, first.filename)} without an auth gate`);
     }
   }
-  return { kind: 'open', verdicts, label, details, handler };
+  return { kind: 'open', verdicts, label, details, handler, handlers };
 }
 
 /**
