@@ -150,6 +150,17 @@ export const AUTH_ENDPOINT_SEGMENTS: ReadonlySet<string> = new Set([
   'csrf', 'csrftoken',
   // Short forms: `/forgot`, `/forgotpw`, `/reset-pw` (appsecco/dvna).
   'forgot', 'forgotpw', 'resetpw',
+  // The same pages under other names: `/password-reset/:id`, `/customer/forgotten`, `/lost-password`.
+  'passwordreset', 'forgotten', 'lostpassword', 'recoverpassword', 'passwordrecovery',
+]);
+/**
+ * Words that may follow a sign-in endpoint inside its segment, naming a step or a form of it:
+ * `login_action`, `login-methods`, `signup-form`, `login-reset/:token`, `reset-password-request`.
+ * `login-history`, `login-as`, `register-device` and `login-attempts` name something else.
+ */
+export const AUTH_ENDPOINT_STEP_WORDS: ReadonlySet<string> = new Set([
+  'action', 'form', 'page', 'submit', 'request', 'confirm', 'methods', 'options', 'providers', 'reset', 'start', 'complete', 'redirect',
+  'check', 'status',
 ]);
 /** Segments that start a sign-in flow: public with anything after them (`/api/oauth/google/callback`, `/sso/saml/acs`); static before. */
 export const AUTH_FLOW_SEGMENTS: ReadonlySet<string> = new Set(['oauth', 'oauth2', 'sso', 'saml', 'oidc']);
@@ -167,6 +178,12 @@ export const PUBLIC_READ_SEGMENTS: ReadonlySet<string> = new Set(['og']);
 export const API_DESCRIPTION_WORDS: ReadonlySet<string> = new Set(['openapi', 'swagger']);
 /** Reads public by design by their last segment at any depth: a CAPTCHA is fetched before anyone signs in (`/rest/captcha`, `/api/auth/captcha`). */
 export const PUBLIC_READ_LAST_SEGMENTS: ReadonlySet<string> = new Set(['captcha']);
+/**
+ * Health checks by their last segment, at any depth of static segments (`/monitoring/health`,
+ * `/api/v1/system/health-check`), compared without `-`/`_`: load balancers and orchestrators call
+ * them without credentials. After a parameter they name someone's data (`/patients/:id/health`).
+ */
+export const HEALTH_CHECK_SEGMENTS: ReadonlySet<string> = new Set(['health', 'healthz', 'healthcheck', 'livez', 'readyz', 'liveness', 'readiness']);
 /** Reads public by design by how their last segment ends, at any depth: a web app manifest (`/assets/:lang/site.webmanifest`). */
 export const PUBLIC_READ_LAST_SUFFIXES: readonly string[] = ['.webmanifest'];
 /** Reads public by design only as the whole path (`/docs`, `/feed`): under `/api` or with an id they name documents and personal feeds. */

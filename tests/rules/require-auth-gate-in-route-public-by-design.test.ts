@@ -42,6 +42,25 @@ app.get('/api/assets/:languageCode/site.webmanifest', (req, res) => res.json(man
 `,
       filename: 'server.js',
     },
+    // Sign-in endpoints under other names and with a step after them in the segment; health checks at any depth of static segments.
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.post('/customer/login_action', async (req, res) => res.json(await customers.signIn(req.body)));
+app.post('/admin/loginAction', async (req, res) => res.json(await admins.signIn(req.body)));
+app.get('/customer/forgotten', (req, res) => res.render('forgotten', { shop: req.app.locals.shop }));
+app.post('/customer/forgotten_action', async (req, res) => res.json(await sendReset(req.body.email)));
+app.post('/api/password-reset/:passwordResetId', async (req, res) => res.json(await resetWith(req.params.passwordResetId, req.body)));
+app.get('/login-reset/:token', async (req, res) => res.render('reset', await resetFor(req.params.token)));
+app.get('/api/auth/login-methods', async (req, res) => res.json(await loginMethods()));
+app.post('/accounts/reset-password-request', async (req, res) => res.json(await requestReset(req.body.email)));
+app.get('/monitoring/health', async (req, res) => res.json(await probeAll()));
+app.get('/api/v1/system/health-check', async (req, res) => res.json(await probeAll()));
+app.get('/internal/readyz', async (req, res) => res.json(await ready()));
+`,
+      filename: 'server.js',
+    },
     // The catch-all read registered last (the SPA shell, the 404 page) and CORS preflights.
     {
       code: `
@@ -116,6 +135,26 @@ export async function action({ request }) {
     },
   ],
   invalid: [
+    // Look-alikes of the compound sign-in segments and of health checks: another word after the endpoint, someone's data, a write.
+    ...[
+      ["app.get('/login-as/:userId', async (req, res) => res.json(await impersonate(req.params.userId)));", 'get', 'GET /login-as/:userId'],
+      ["app.post('/register-device', async (req, res) => res.json(await devices.add(req.body)));", 'post', 'POST /register-device'],
+      ["app.get('/admin/login_attempts', async (req, res) => res.json(await attempts.all()));", 'get', 'GET /admin/login_attempts'],
+      ["app.get('/api/patients/:id/health', async (req, res) => res.json(await records.health(req.params.id)));", 'get', 'GET /api/patients/:id/health'],
+      ["app.post('/monitoring/health', async (req, res) => res.json(await resetProbes(req.body)));", 'post', 'POST /monitoring/health'],
+      ["app.get('/password/reset-tokens', async (req, res) => res.json(await tokens.all()));", 'get', 'GET /password/reset-tokens'],
+    ].map(([line, method, route]) => ({
+      code: `import express from 'express';\nconst app = express();\n${line}\n`,
+      errors: [{
+        messageId: 'missingGate' as const,
+        line: 3,
+        column: 5,
+        endLine: 3,
+        endColumn: 5 + method!.length,
+        data: { route, framework: 'express' },
+        suggestions: [{ messageId: 'markPublic' as const, output: `import express from 'express';\nconst app = express();\n// agent-guard: public-route TODO: say why anyone may call this\n${line}\n` }],
+      }],
+    })),
     {
       // After a computed prefix only a written tail that says so is public: not data, and not a write.
       code: `

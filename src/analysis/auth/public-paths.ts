@@ -12,6 +12,7 @@ import type { Route } from '../../frameworks/types';
 import { skipTsWrappers } from '../../core/static';
 import {
   AUTH_ENDPOINT_SEGMENTS,
+  AUTH_ENDPOINT_STEP_WORDS,
   AUTH_FLOW_SEGMENTS,
   AUTH_WORDS,
   PUBLIC_ANYWHERE_SEGMENTS,
@@ -20,8 +21,10 @@ import {
   PUBLIC_READ_SEGMENT_PREFIXES,
   PUBLIC_READ_SEGMENTS,
   API_DESCRIPTION_WORDS,
+  HEALTH_CHECK_SEGMENTS,
   PUBLIC_ROOT_READ_SEGMENTS,
 } from '../../data/auth-vocabulary';
+import { wordParts } from '../../core/words';
 
 /** `:id`, `[id]`, `[...slug]`, `{id}`, `$id` (Remix), `*`: a segment the caller fills. */
 function isParameter(segment: string): boolean {
@@ -40,7 +43,28 @@ function isCatchAll(segment: string): boolean {
  */
 function isSignInStep(segment: string): boolean {
   const word = normalize(segment);
-  return AUTH_WORDS.has(word) || AUTH_ENDPOINT_SEGMENTS.has(word) || AUTH_FLOW_SEGMENTS.has(word);
+  return AUTH_WORDS.has(word) || isAuthEndpointSegment(segment) || AUTH_FLOW_SEGMENTS.has(word);
+}
+
+/**
+ * A segment that names a sign-in endpoint: whole (`forgot-password`, `signIn`), or as its leading
+ * words followed only by words of a step of it (`AUTH_ENDPOINT_STEP_WORDS`): `login_action`,
+ * `login-methods`, `forgotten_action`, `reset-password-request`. `login-history` is not one.
+ */
+function isAuthEndpointSegment(segment: string): boolean {
+  if (AUTH_ENDPOINT_SEGMENTS.has(normalize(segment))) {
+    return true;
+  }
+  const parts = wordParts(segment);
+  for (let i = parts.length - 1; i >= 1; i--) {
+    if (!AUTH_ENDPOINT_STEP_WORDS.has(parts[i]!)) {
+      return false;
+    }
+    if (AUTH_ENDPOINT_SEGMENTS.has(parts.slice(0, i).join(''))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** `forgot-password`, `forgot_password`, `forgotPassword` → `forgotpassword`; `opengraph-image.tsx`'s route `opengraph-image` → `opengraphimage`. */
@@ -97,12 +121,15 @@ export function isPublicByDesignPath(path: string, read: boolean): boolean {
     if (AUTH_FLOW_SEGMENTS.has(word)) {
       return true;
     }
-    if (AUTH_ENDPOINT_SEGMENTS.has(word) && segments.slice(i + 1).every((next) => isParameter(next) || isSignInStep(next))) {
+    if (isAuthEndpointSegment(segment) && segments.slice(i + 1).every((next) => isParameter(next) || isSignInStep(next))) {
       return true;
     }
   }
   if (!read) {
     return false;
+  }
+  if (staticBefore && segments.length > 0 && HEALTH_CHECK_SEGMENTS.has(normalize(segments.at(-1)!))) {
+    return true;
   }
   // `GET *`, `GET /(.*)`, `GET /:path*`: the catch-all at the root, registered last, that serves the
   // single-page app's shell or the 404 page (`/api/*` is not one: it may proxy an API).
