@@ -11,6 +11,40 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-auth-gate-in-route (refusing branches, error answers)', rule, {
   valid: [
+    // A redirect before the gate answers nothing but where to go, called as a statement or returned (Express, Koa).
+    {
+      filename: 'server.js',
+      code: `const express = require('express');
+const router = express.Router();
+router.get(['/h', '/h/*'], async (req, res) => {
+  const args = parsePath(req.path);
+  if (!args.explicitLocale) {
+    return res.redirect(\`/h/\${args.locale}/\${args.path}\`);
+  }
+  const page = await pages.history({ path: args.path, userId: req.user.id });
+  res.render('history', { page });
+});
+router.get('/e/*', async (req, res) => {
+  if (req.path.endsWith('/')) res.redirect(301, req.path.slice(0, -1));
+  else res.render('editor', await pages.load(req.path, req.user.id));
+});
+module.exports = router;
+`,
+    },
+    {
+      filename: 'server.js',
+      code: `const Router = require('@koa/router');
+const router = new Router();
+router.get('/p/:slug', async (ctx) => {
+  if (ctx.params.slug !== ctx.params.slug.toLowerCase()) {
+    ctx.redirect(\`/p/\${ctx.params.slug.toLowerCase()}\`);
+    return;
+  }
+  ctx.body = await posts.forUser(ctx.state.user.id, ctx.params.slug);
+});
+module.exports = router;
+`,
+    },
     // A check whose name says nothing, its failure answered with 401 and a return: the gate (Next.js route handler).
     {
       filename: "app/api/cron/cleanup/route.ts",

@@ -144,6 +144,10 @@ function answersWithData(node: TSESTree.Node, params: ReadonlySet<string>): bool
     ) {
       return false;
     }
+    // `res.redirect(\`/h/${locale}/${path}\`)`, `ctx.redirect('/login')`: an exit, as in a `return` (above).
+    if (isExitCall(node)) {
+      return false;
+    }
     const callee = skipTsWrappers(node.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && RESPONSE_METHODS.has(callee.property.name)) {
       // `request.json()`, `event.request.formData()`, `c.req.json()` read the request body.
