@@ -20,15 +20,21 @@ import { parseArgs } from 'node:util';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const { values: flags } = parseArgs({
-  options: { cli: { type: 'string', default: 'dist/cli.cjs' }, repos: { type: 'string', default: '/tmp/heldout' }, judgements: { type: 'string', default: join(HERE, 'judgements.tsv') } },
+  options: {
+    cli: { type: 'string', default: 'dist/cli.cjs' },
+    repos: { type: 'string', default: '/tmp/heldout' },
+    judgements: { type: 'string', default: join(HERE, 'judgements.tsv') },
+    // Print the judged findings of this rule that are still reported, with their verdict and reason.
+    list: { type: 'string' },
+  },
 });
 const cli = resolve(flags.cli);
 /** What was checked of the two largest repositories (the rest: the whole work tree). */
 const SCOPES = { 'hedgedoc+hedgedoc': ['backend'], 'Dokploy+dokploy': ['packages/server', 'apps/dokploy/server', 'apps/dokploy/pages/api'] };
 
 const judgements = readFileSync(resolve(flags.judgements), 'utf8').trim().split('\n').slice(1).map((line) => {
-  const [rule, repo, location, verdict] = line.split('\t');
-  return { rule, repo, location, verdict };
+  const [rule, repo, location, verdict, reason] = line.split('\t');
+  return { rule, repo, location, verdict, reason };
 });
 const repos = [...new Set(judgements.map((j) => j.repo))].sort();
 const out = mkdtempSync(join(tmpdir(), 'agent-guard-heldout-'));
@@ -91,5 +97,13 @@ if (unjudged.length > 0) {
   console.log('\nUnjudged findings (judge them by hand and add them to judgements.tsv):');
   for (const key of unjudged) {
     console.log(`- ${key.replaceAll('\t', ' ')}`);
+  }
+}
+if (flags.list) {
+  console.log(`\nJudged \`${flags.list}\` findings still reported:`);
+  for (const j of judgements) {
+    if (j.rule === flags.list && found.has(`${j.rule}\t${j.repo}\t${j.location}`)) {
+      console.log(`- ${j.verdict} ${j.repo} ${j.location}: ${j.reason ?? ''}`);
+    }
   }
 }
