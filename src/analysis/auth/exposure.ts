@@ -144,12 +144,12 @@ function answersWithData(node: TSESTree.Node, params: ReadonlySet<string>): bool
     ) {
       return false;
     }
-    // `res.redirect(\`/h/${locale}/${path}\`)`, `ctx.redirect('/login')`: an exit, as in a `return` (above).
-    if (isExitCall(node)) {
-      return false;
-    }
     const callee = skipTsWrappers(node.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && RESPONSE_METHODS.has(callee.property.name)) {
+      // `res.redirect(\`/h/${locale}/${path}\`)`, `ctx.redirect('/login')`: an exit, as in a `return` (above).
+      if (callee.property.name === 'redirect') {
+        return false;
+      }
       // `request.json()`, `event.request.formData()`, `c.req.json()` read the request body.
       const object = skipTsWrappers(callee.object);
       const objectName = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression && !object.computed && object.property.type === AST_NODE_TYPES.Identifier ? object.property.name : null;

@@ -55,6 +55,10 @@ function isAuthEndpointSegment(segment: string): boolean {
   if (AUTH_ENDPOINT_SEGMENTS.has(normalize(segment))) {
     return true;
   }
+  // One word (`items`, `users`): nothing follows an endpoint inside it.
+  if (!/[-_A-Z]/u.test(segment)) {
+    return false;
+  }
   const parts = wordParts(segment);
   for (let i = parts.length - 1; i >= 1; i--) {
     if (!AUTH_ENDPOINT_STEP_WORDS.has(parts[i]!)) {
@@ -103,6 +107,26 @@ function prefixLength(segments: readonly string[]): number {
  * after the API prefixes, `/docs` or `/feed` alone.
  */
 export function isPublicByDesignPath(path: string, read: boolean): boolean {
+  // Routes repeat their paths (`/:id`, `/items/:id`) and each is asked several times: memoised per path.
+  const memo = read ? readAnswers : writeAnswers;
+  let answer = memo.get(path);
+  if (answer === undefined) {
+    if (memo.size >= MAX_MEMO_PATHS) {
+      memo.clear();
+    }
+    answer = judgePath(path, read);
+    memo.set(path, answer);
+  }
+  return answer;
+}
+
+/** `isPublicByDesignPath`'s answers, for reads and for other methods. */
+const readAnswers = new Map<string, boolean>();
+const writeAnswers = new Map<string, boolean>();
+/** Paths remembered before a memo starts afresh. */
+const MAX_MEMO_PATHS = 10_000;
+
+function judgePath(path: string, read: boolean): boolean {
   const segments = segmentsOf(path);
   let staticBefore = true;
   for (let i = 0; i < segments.length; i++) {
