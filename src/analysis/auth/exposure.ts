@@ -61,6 +61,11 @@ function isConstant(node: TSESTree.Node, depth: number): boolean {
   }
 }
 
+/** Every argument of the call written out in full, none spread: `json({ ok: true })`, `status(200)`, `end()`. */
+function hasConstantArguments(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  return call.arguments.every((arg) => arg.type !== AST_NODE_TYPES.SpreadElement && isConstant(arg, 0));
+}
+
 /**
  * An answer made of constants only, whatever its status: `res.status(200).json({ message: 'Ping received' })`,
  * `Response.json({ ok: true })`, `new Response('pong')`. It reveals nothing, so a gate after it still
@@ -87,7 +92,7 @@ function answersConstant(node: TSESTree.Node): boolean {
     if (current.type !== AST_NODE_TYPES.CallExpression && current.type !== AST_NODE_TYPES.NewExpression) {
       return true;
     }
-    if (!current.arguments.every((arg) => arg.type !== AST_NODE_TYPES.SpreadElement && isConstant(arg, 0))) {
+    if (!hasConstantArguments(current)) {
       return false;
     }
     const link = skipTsWrappers(current.callee);
@@ -241,7 +246,7 @@ function isConstantAnswerCall(node: TSESTree.Node, params: ReadonlySet<string>):
     if (current.type !== AST_NODE_TYPES.CallExpression && current.type !== AST_NODE_TYPES.NewExpression) {
       return false;
     }
-    if (!current.arguments.every((arg) => arg.type !== AST_NODE_TYPES.SpreadElement && isConstant(arg, 0))) {
+    if (!hasConstantArguments(current)) {
       return false;
     }
     const callee = skipTsWrappers(current.callee);
