@@ -61,6 +61,11 @@ app.get('/internal/readyz', async (req, res) => res.json(await ready()));
 `,
       filename: 'server.js',
     },
+    // The same for a path too long to be remembered, asked twice.
+    {
+      code: `import express from 'express';\nconst app = express();\napp.post('/${'tenant/'.repeat(80)}login', (req, res) => res.json(signIn(req.body)));\napp.post('/${'tenant/'.repeat(80)}login', (req, res) => res.json(signIn(req.body)));\n`,
+      filename: 'server.js',
+    },
     // The catch-all read registered last (the SPA shell, the 404 page) and CORS preflights.
     {
       code: `
@@ -135,6 +140,21 @@ export async function action({ request }) {
     },
   ],
   invalid: [
+    // A path too long to be remembered is judged the same way, each time it is asked.
+    {
+      code: `import express from 'express';\nconst app = express();\napp.post('/${'tenant/'.repeat(80)}notes', (req, res) => res.json(notes.add(req.body)));\napp.post('/${'tenant/'.repeat(80)}notes', (req, res) => res.json(notes.add(req.body)));\n`,
+      errors: [3, 4].map((line) => ({
+        messageId: 'missingGate' as const,
+        line,
+        column: 5,
+        endLine: line,
+        endColumn: 9,
+        suggestions: [{
+          messageId: 'markPublic' as const,
+          output: `import express from 'express';\nconst app = express();\n${line === 3 ? '// agent-guard: public-route TODO: say why anyone may call this\n' : ''}app.post('/${'tenant/'.repeat(80)}notes', (req, res) => res.json(notes.add(req.body)));\n${line === 4 ? '// agent-guard: public-route TODO: say why anyone may call this\n' : ''}app.post('/${'tenant/'.repeat(80)}notes', (req, res) => res.json(notes.add(req.body)));\n`,
+        }],
+      })),
+    },
     // Look-alikes of the compound sign-in segments and of health checks: another word after the endpoint, someone's data, a write.
     ...[
       ["app.get('/login-as/:userId', async (req, res) => res.json(await impersonate(req.params.userId)));", 'get', 'GET /login-as/:userId'],

@@ -108,6 +108,9 @@ function prefixLength(segments: readonly string[]): number {
  */
 export function isPublicByDesignPath(path: string, read: boolean): boolean {
   // Routes repeat their paths (`/:id`, `/items/:id`) and each is asked several times: memoised per path.
+  if (path.length > MAX_MEMO_PATH_LENGTH) {
+    return judgePath(path, read);
+  }
   const memo = read ? readAnswers : writeAnswers;
   let answer = memo.get(path);
   if (answer === undefined) {
@@ -125,6 +128,8 @@ const readAnswers = new Map<string, boolean>();
 const writeAnswers = new Map<string, boolean>();
 /** Paths remembered before a memo starts afresh. */
 const MAX_MEMO_PATHS = 10_000;
+/** Longer paths are judged anew each time: the memo holds at most this many characters per entry. */
+const MAX_MEMO_PATH_LENGTH = 512;
 
 function judgePath(path: string, read: boolean): boolean {
   const segments = segmentsOf(path);
