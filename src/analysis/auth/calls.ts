@@ -15,6 +15,7 @@ import {
   SIGNATURE_WORDS,
 } from '../../data/auth-vocabulary';
 import { dottedName } from '../../core/ast';
+import { memoizeByString } from '../../core/memo';
 import type { FileContext } from '../../core/context';
 import { resolveCallTarget } from '../../core/modules';
 import { skipTsWrappers } from '../../core/static';
@@ -79,21 +80,7 @@ interface LastNameClass {
 }
 
 /** Per last name: handlers call the same methods (`json`, `status`, `findOne`) again and again. */
-const lastNameClasses = new Map<string, LastNameClass>();
-/** Names remembered before the memo starts afresh. */
-const MAX_LAST_NAMES = 10_000;
-
-function lastNameClass(last: string): LastNameClass {
-  let found = lastNameClasses.get(last);
-  if (!found) {
-    if (lastNameClasses.size >= MAX_LAST_NAMES) {
-      lastNameClasses.clear();
-    }
-    found = { authName: isAuthName(last), kind: kindByWords(last) };
-    lastNameClasses.set(last, found);
-  }
-  return found;
-}
+const lastNameClass = memoizeByString((last): LastNameClass => ({ authName: isAuthName(last), kind: kindByWords(last) }));
 
 function kindByWords(last: string): CallKind {
   const words = wordsOf(last);

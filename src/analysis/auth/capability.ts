@@ -15,6 +15,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { wordParts } from '../../core/words';
+import { memoizeByString } from '../../core/memo';
 import { skipTsWrappers } from '../../core/static';
 import type { FileContext } from '../../core/context';
 import {
@@ -29,23 +30,11 @@ import { isChecked, isTested } from './calls';
 import { boundNames, rootName } from './values';
 
 
-/** Answers per name: handlers ask about the same parameter and property names again and again. */
-const secretNames = new Map<string, boolean>();
-/** Names remembered before the memo starts afresh. */
-const MAX_SECRET_NAMES = 10_000;
-
-/** Whether a name says it holds a secret: `token`, `shareToken`, `otp`, `code`, `inviteCode`, `accessKey`; not `countryCode`, `key`, `pushToken`, `id`. */
-export function isSecretName(name: string): boolean {
-  let answer = secretNames.get(name);
-  if (answer === undefined) {
-    if (secretNames.size >= MAX_SECRET_NAMES) {
-      secretNames.clear();
-    }
-    answer = judgeSecretName(name);
-    secretNames.set(name, answer);
-  }
-  return answer;
-}
+/**
+ * Whether a name says it holds a secret: `token`, `shareToken`, `otp`, `code`, `inviteCode`, `accessKey`; not `countryCode`, `key`, `pushToken`, `id`.
+ * Memoised per name: handlers ask about the same parameter and property names again and again.
+ */
+export const isSecretName: (name: string) => boolean = memoizeByString((name) => judgeSecretName(name));
 
 function judgeSecretName(name: string): boolean {
   const parts = wordParts(name);

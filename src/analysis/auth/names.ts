@@ -8,6 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { AUTH_CLIENT_WORDS, VERIFIER_OBJECT_WORDS } from '../../data/auth-vocabulary';
 import { perFile, perFileKey } from '../../core/context';
+import { memoizeByString } from '../../core/memo';
 import type { FileContext } from '../../core/context';
 import { skipTsWrappers } from '../../core/static';
 import { wordsOf } from '../../core/words';
@@ -82,21 +83,7 @@ function segment(object: WrittenName | null, last: string): WrittenName {
 }
 
 /** Flags per segment name: the same names (`req`, `res`, `db`, `user`) come back in every handler. */
-const segmentFlags = new Map<string, number>();
-/** Names remembered before the memo starts afresh. */
-const MAX_SEGMENT_NAMES = 10_000;
-
-function wordFlags(segmentName: string): number {
-  let flags = segmentFlags.get(segmentName);
-  if (flags === undefined) {
-    if (segmentFlags.size >= MAX_SEGMENT_NAMES) {
-      segmentFlags.clear();
-    }
-    flags = computeWordFlags(segmentName);
-    segmentFlags.set(segmentName, flags);
-  }
-  return flags;
-}
+const wordFlags = memoizeByString((segmentName) => computeWordFlags(segmentName));
 
 function computeWordFlags(segmentName: string): number {
   let flags = 0;

@@ -25,6 +25,7 @@ import {
   PUBLIC_ROOT_READ_SEGMENTS,
 } from '../../data/auth-vocabulary';
 import { wordParts } from '../../core/words';
+import { memoizeByString } from '../../core/memo';
 
 /** `:id`, `[id]`, `[...slug]`, `{id}`, `$id` (Remix), `*`: a segment the caller fills. */
 function isParameter(segment: string): boolean {
@@ -107,29 +108,12 @@ function prefixLength(segments: readonly string[]): number {
  * after the API prefixes, `/docs` or `/feed` alone.
  */
 export function isPublicByDesignPath(path: string, read: boolean): boolean {
-  // Routes repeat their paths (`/:id`, `/items/:id`) and each is asked several times: memoised per path.
-  if (path.length > MAX_MEMO_PATH_LENGTH) {
-    return judgePath(path, read);
-  }
-  const memo = read ? readAnswers : writeAnswers;
-  let answer = memo.get(path);
-  if (answer === undefined) {
-    if (memo.size >= MAX_MEMO_PATHS) {
-      memo.clear();
-    }
-    answer = judgePath(path, read);
-    memo.set(path, answer);
-  }
-  return answer;
+  return read ? isPublicReadPath(path) : isPublicWritePath(path);
 }
 
-/** `isPublicByDesignPath`'s answers, for reads and for other methods. */
-const readAnswers = new Map<string, boolean>();
-const writeAnswers = new Map<string, boolean>();
-/** Paths remembered before a memo starts afresh. */
-const MAX_MEMO_PATHS = 10_000;
-/** Longer paths are judged anew each time: the memo holds at most this many characters per entry. */
-const MAX_MEMO_PATH_LENGTH = 512;
+// Routes repeat their paths (`/:id`, `/items/:id`) and each is asked several times: memoised per path.
+const isPublicReadPath = memoizeByString((path) => judgePath(path, true));
+const isPublicWritePath = memoizeByString((path) => judgePath(path, false));
 
 function judgePath(path: string, read: boolean): boolean {
   const segments = segmentsOf(path);
