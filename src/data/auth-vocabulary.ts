@@ -49,6 +49,10 @@ export const ERROR_ANSWER_NAME = /(?:error|unauthori[sz]ed|forbidden|notfound|no
 
 /** Constructors and helpers of a response from a payload: `new Response('pong')`, Remix `json({ ok: true })`. */
 export const PAYLOAD_BUILDERS: ReadonlySet<string> = new Set(['Response', 'NextResponse', 'json', 'text', 'html']);
+/** Response calls that answer without revealing data when their arguments are constants: a fixed redirect, a template rendered with constant locals, headers. */
+export const CONSTANT_ANSWER_METHODS: ReadonlySet<string> = new Set([...PAYLOAD_METHODS, 'redirect', 'render', 'status', 'set', 'header', 'setHeader', 'type', 'code', 'location']);
+/** Properties of a response or context a handler may set to a constant: `ctx.body = ''`, `ctx.status = 204`, `res.statusCode = 200`. */
+export const CONSTANT_ANSWER_PROPERTIES: ReadonlySet<string> = new Set(['body', 'status', 'statusCode', 'type', 'message']);
 
 /** Request objects whose `json()`/`text()`/`body` read the request, not answer it. */
 export const REQUEST_OBJECTS: ReadonlySet<string> = new Set(['req', 'request', 'raw']);

@@ -2,7 +2,15 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { ERROR_ANSWER_NAME, PAYLOAD_BUILDERS, PAYLOAD_METHODS, REQUEST_OBJECTS, RESPONSE_METHODS } from '../../data/auth-vocabulary';
+import {
+  CONSTANT_ANSWER_METHODS,
+  CONSTANT_ANSWER_PROPERTIES,
+  ERROR_ANSWER_NAME,
+  PAYLOAD_BUILDERS,
+  PAYLOAD_METHODS,
+  REQUEST_OBJECTS,
+  RESPONSE_METHODS,
+} from '../../data/auth-vocabulary';
 import { dottedName, staticCalleeName } from '../../core/ast';
 import type { FunctionLike } from '../../core/functions';
 import { skipTsWrappers } from '../../core/static';
@@ -225,11 +233,6 @@ export function echoesSession(fn: FunctionLike, call: TSESTree.CallExpression): 
   const value = answer.type === AST_NODE_TYPES.ReturnStatement ? answer.argument : answer.type === AST_NODE_TYPES.ExpressionStatement ? answer.expression : null;
   return value != null && answersOnlyWith(value, declarator.id.name);
 }
-
-/** Response calls that answer without revealing data when their arguments are constants: a fixed redirect, a template rendered with constant locals, headers. */
-const CONSTANT_ANSWER_METHODS: ReadonlySet<string> = new Set([...PAYLOAD_METHODS, 'redirect', 'render', 'status', 'set', 'header', 'setHeader', 'type', 'code', 'location']);
-/** Properties of a response or context a handler may set to a constant: `ctx.body = ''`, `ctx.status = 204`, `res.statusCode = 200`. */
-const CONSTANT_ANSWER_PROPERTIES: ReadonlySet<string> = new Set(['body', 'status', 'statusCode', 'type', 'message']);
 
 /**
  * A call that answers with constants only, on a parameter of the handler (`res.status(200).json({ ok: true })`,
