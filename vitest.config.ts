@@ -8,6 +8,6 @@ export default defineConfig({
     exclude: ['tests/integration/**', 'node_modules/**'],
     pool: 'threads',
     // Tests that pass malformed settings on purpose: their warnings are asserted where they matter, not printed.
-    setupFiles: ['tests/settings/quiet-warnings.setup.ts'],
+    setupFiles: ['tests/settings/quiet-warnings.setup.ts', 'tests/temp-dirs.setup.ts'],
   },
 });

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 import { parseForESLint } from '@typescript-eslint/parser';
@@ -9,6 +8,7 @@ import { vi } from 'vitest';
 
 import type { FileContext } from '../../src/core/context';
 import { STAT_FRESH_MS } from '../../src/project/files';
+import { makeTempDir } from '../temp-dirs';
 
 /** tests/fixtures/resolution, absolute. */
 export const FIXTURES = path.resolve(__dirname, '../fixtures/resolution');
@@ -48,14 +48,14 @@ export function contextFor(file: string, settings: Record<string, unknown> = {},
 
 /** A fresh copy of a fixture project in the temp directory (real path), for links and edits. */
 export function copyFixture(name: string): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `agent-guard-${name}-`)));
+  const dir = makeTempDir(`agent-guard-${name}-`);
   fs.cpSync(fixture(name), dir, { recursive: true });
   return dir;
 }
 
 /** A temp directory (real path) holding `files` (path → text). */
 export function tempProject(files: Record<string, string>): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'agent-guard-project-')));
+  const dir = makeTempDir('agent-guard-project-');
   for (const [name, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), text);
