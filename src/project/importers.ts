@@ -10,12 +10,15 @@ import fs from 'node:fs';
 import { STAT_FRESH_MS } from './files';
 import { projectFiles } from './listing';
 import type { ListingOptions } from './listing';
+import { resolveModule } from './resolve';
 import { onClearProjectCaches } from './settings';
+import type { SettingsSource } from './settings';
 
-const SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"]([^'"\n]+)['"]/gu;
+/** An import specifier: `from '…'` (imports and re-exports), `require('…')`, `import('…')`, `import '…'`. */
+const SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|\bimport\s*)['"]([^'"\n]+)['"]/gu;
 
-/** Per candidate file: the stems its import specifiers name, read from its text (size and mtime checked). */
-const specifierStems = new Map<string, { size: number; mtimeMs: number; stems: ReadonlySet<string> }>();
+/** Per candidate file: the import specifiers of its text, by stem (size and mtime checked). */
+const specifierStems = new Map<string, { size: number; mtimeMs: number; stems: ReadonlyMap<string, readonly string[]> }>();
 
 /** Per listing: stem → the listed files whose specifiers name it, with when the index was built. */
 const indexes = new Map<string, { readonly at: number; readonly byStem: ReadonlyMap<string, readonly string[]> }>();
@@ -25,21 +28,28 @@ onClearProjectCaches(() => {
   indexes.clear();
 });
 
-function stemsOf(file: string): ReadonlySet<string> {
+function stemsOf(file: string): ReadonlyMap<string, readonly string[]> {
   try {
     const stat = fs.statSync(file);
     const known = specifierStems.get(file);
     if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) {
       return known.stems;
     }
-    const stems = new Set<string>();
+    const stems = new Map<string, string[]>();
     for (const match of fs.readFileSync(file, 'utf8').matchAll(SPECIFIER)) {
-      stems.add(stemOf(match[1]!));
+      const specifier = match[1]!;
+      const stem = stemOf(specifier);
+      const specifiers = stems.get(stem);
+      if (!specifiers) {
+        stems.set(stem, [specifier]);
+      } else if (!specifiers.includes(specifier)) {
+        specifiers.push(specifier);
+      }
     }
     specifierStems.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, stems });
     return stems;
   } catch {
-    return new Set();
+    return new Map();
   }
 }
 
@@ -66,7 +76,7 @@ export function possibleImporters(root: string, file: string, options: ListingOp
   if (!known || now - known.at < 0 || now - known.at >= STAT_FRESH_MS) {
     const byStem = new Map<string, string[]>();
     for (const candidate of projectFiles(root, options)) {
-      for (const stem of stemsOf(candidate)) {
+      for (const stem of stemsOf(candidate).keys()) {
         let files = byStem.get(stem);
         if (!files) {
           files = [];
@@ -79,4 +89,15 @@ export function possibleImporters(root: string, file: string, options: ListingOp
     indexes.set(key, known);
   }
   return (known.byStem.get(stemOf(file)) ?? []).filter((candidate) => candidate !== file);
+}
+
+/**
+ * The files of the project of `root` that import, re-export or require `file`: the candidates of
+ * `possibleImporters` (every listed file) with a specifier that resolves to it. Read from texts,
+ * not parses: an import inside a comment or a string counts, which errs towards more importers.
+ */
+export function importersOf(root: string, file: string, settings?: SettingsSource): readonly string[] {
+  const stem = stemOf(file);
+  return possibleImporters(root, file, { settings }).filter((candidate) =>
+    (stemsOf(candidate).get(stem) ?? []).some((specifier) => resolveModule(candidate, specifier, settings) === file));
 }

@@ -9,7 +9,7 @@ export { MAX_CACHED_FILES, MAX_FILE_BYTES, projectFile, projectFileMentions } fr
 export type { ProjectFile } from './files';
 export { exportedDefinition, importBinding, importedDefinition, importedFileMentions, importedNameCalls, importedNameMayHold, importedNameReferences, MAX_REEXPORT_HOPS, projectImportNames } from './exports';
 export type { Definition, DefinitionOptions, ImportBinding } from './exports';
-export { possibleImporters } from './importers';
+export { importersOf, possibleImporters } from './importers';
 export { MAX_LIST_DEPTH, MAX_LISTED_FILES, projectFiles, SKIPPED_DIRECTORIES } from './listing';
 export type { ListingOptions } from './listing';
 export { clearProjectCaches, projectSettings } from './settings';

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { possibleImporters, stemOf } from '../../src/project/importers';
+import { importersOf, possibleImporters, stemOf } from '../../src/project/importers';
 import { clearProjectCaches } from '../../src/project/settings';
 
 describe('stemOf', () => {
@@ -64,5 +64,46 @@ describe('possibleImporters', () => {
     expect(possibleImporters(root, keys)).toEqual([path.join(root, 'app.js')]);
     vi.setSystemTime(new Date('2026-01-01T00:00:01.000Z'));
     expect([...possibleImporters(root, keys)].sort()).toEqual([path.join(root, 'admin.js'), path.join(root, 'app.js')]);
+  });
+});
+
+describe('importersOf', () => {
+  let root: string;
+  const write = (file: string, text: string): void => {
+    const full = path.join(root, file);
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, text);
+  };
+  const importers = (file: string): string[] => importersOf(root, path.join(root, file)).map((found) => path.relative(root, found).split(path.sep).join('/')).sort();
+
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'agent-guard-importers-of-'));
+    clearProjectCaches();
+    write('package.json', '{"name":"p"}');
+    write('lib/upload.ts', 'export const upload = () => fetch("https://example.test");');
+    write('other/upload.ts', 'export const upload = () => 1;');
+  });
+
+  afterEach(() => {
+    rmSync(root, { recursive: true, force: true });
+    clearProjectCaches();
+  });
+
+  it('counts imports, re-exports, requires, dynamic and side-effect imports that resolve to the file', () => {
+    write('a.ts', "import { upload } from './lib/upload';");
+    write('b.ts', "export { upload } from './lib/upload.js';");
+    write('c.js', "const { upload } = require('./lib/upload');");
+    write('d.ts', "export const load = () => import('./lib/upload');");
+    write('e.ts', "import './lib/upload';");
+    write('lib/index.ts', "export * from './upload';");
+    expect(importers('lib/upload.ts')).toEqual(['a.ts', 'b.ts', 'c.js', 'd.ts', 'e.ts', 'lib/index.ts']);
+  });
+
+  it('leaves out a file whose specifier of the same stem resolves elsewhere, or nowhere', () => {
+    write('a.ts', "import { upload } from './other/upload';");
+    write('b.ts', "import { upload } from './missing/upload';");
+    write('c.ts', "import upload from 'upload';");
+    expect(importers('lib/upload.ts')).toEqual([]);
+    expect(importers('other/upload.ts')).toEqual(['a.ts']);
   });
 });
