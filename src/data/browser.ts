@@ -88,6 +88,13 @@ export const NEXT_PACKAGE = 'next';
 export const SERVER_DIRECTIVES: ReadonlySet<string> = new Set(['use server']);
 
 /**
+ * Methods of a headless browser's page (Puppeteer, Playwright) whose function argument is sent to
+ * the page and runs there: `page.evaluate(() => document.title)` reads the page's globals from a
+ * Node script, which stays server code.
+ */
+export const PAGE_FUNCTION_METHODS: ReadonlySet<string> = new Set(['evaluate', 'evaluateHandle', '$eval', '$$eval', 'waitForFunction', 'addInitScript', 'evaluateOnNewDocument']);
+
+/**
  * Modules only server code imports: `server-only` (the build fails if a client imports the
  * file), Next.js's request APIs, and Node's built-ins written with `node:` (`NODE_PREFIX`).
  */

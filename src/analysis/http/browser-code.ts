@@ -27,6 +27,7 @@ import {
   NEXT_APP_FOLDERS,
   NEXT_PACKAGE,
   NODE_PREFIX,
+  PAGE_FUNCTION_METHODS,
   PROCESS_BROWSER,
   SERVER_DIRECTIVES,
   SERVER_FLAG,
@@ -367,11 +368,29 @@ function unguardedBrowserGlobal(context: FileContext): string | null {
     const valueReference = (ref as { isValueReference?: boolean }).isValueReference ?? true;
     const typeofOperand =
       (id.parent?.type === AST_NODE_TYPES.UnaryExpression && id.parent.operator === 'typeof') || id.parent?.type === AST_NODE_TYPES.TSTypeQuery;
-    if (valueReference && !typeofOperand && !guarded(id)) {
+    if (valueReference && !typeofOperand && !guarded(id) && !inPageFunction(id)) {
       return id.name;
     }
   }
   return null;
+}
+
+/** Whether `node` is inside a function handed to a headless page to run (`page.evaluate(() => document.title)`). */
+function inPageFunction(node: TSESTree.Node): boolean {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    const call = fn.parent;
+    if (
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.arguments.includes(fn as TSESTree.CallExpressionArgument) &&
+      call.callee.type === AST_NODE_TYPES.MemberExpression &&
+      !call.callee.computed &&
+      call.callee.property.type === AST_NODE_TYPES.Identifier &&
+      PAGE_FUNCTION_METHODS.has(call.callee.property.name)
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**

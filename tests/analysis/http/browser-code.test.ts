@@ -170,6 +170,13 @@ describe('judgeBrowserCode: browser globals', () => {
     );
     expect(verdict("export const f = () => server.browser && window.x;")).toBe('true browser-global window');
   });
+  it('globals read inside a function a headless page runs are the page\'s, not the file\'s', () => {
+    expect(verdict("import type { Page } from 'playwright';\nexport const title = (page: Page) => page.evaluate(() => document.title);")).toBe('false no-browser-signal ');
+    expect(verdict("export const text = (page) => page.$eval('h1', (el) => el.textContent + window.name);")).toBe('false no-browser-signal ');
+    expect(verdict('export const wait = (page) => page.waitForFunction(function () { return window.ready; });')).toBe('false no-browser-signal ');
+    expect(verdict('export const f = (page) => page.evaluate(() => 1) && window.name;')).toBe('true browser-global window');
+    expect(verdict('export const f = (math) => math.evaluate((x) => x) + document.title;')).toBe('true browser-global document');
+  });
   it('local names are not browser globals; strings are not reads', () => {
     expect(verdict('export function save(document) { return document.title; }')).toBe('false no-browser-signal ');
     expect(verdict('const location = "/x";\nexport const url = location;')).toBe('false no-browser-signal ');
