@@ -113,7 +113,7 @@ export default createRule<Options, MessageIds>({
           ignoreBrowserCode: {
             type: 'boolean',
             description:
-              "Skip browser code: files with 'use client', React client hooks, React Native or Expo imports, unguarded browser globals, or in a Next.js app's components/ui folders (never server-only files), and fetch calls of a relative URL. false checks every file.",
+              "Skip browser code: files with 'use client', React client hooks, React Native or Expo imports, unguarded browser globals, in a Next.js app's components/ui folders, or imported only by such files (never server-only files), and fetch calls of a relative URL. false checks every file.",
           },
         },
       },

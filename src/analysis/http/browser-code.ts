@@ -14,6 +14,7 @@ import { importsModule, iterateModuleReferences, resolveCallTarget } from '../..
 import type { TraceMap } from '../../core/modules';
 import { findObjectProperty, skipTsWrappers } from '../../core/static';
 import { constInitOf } from '../../core/variable-index';
+import { displayPath, importersOf, isTestCode, projectFile, projectRoot } from '../../project/index';
 import { readPackageJson } from '../../project/root';
 import { onClearProjectCaches } from '../../project/settings';
 import {
@@ -41,27 +42,99 @@ import type { ArgumentSource } from './wrappers';
 /**
  * Why a file is browser code (`browser: true`), or why it is not. The first signal found wins,
  * in this order: `'use client'`; a server-only marker; a module of a mobile client app (React
- * Native, Expo); a client hook; a browser global; a components folder of a Next.js app.
+ * Native, Expo); a client hook; a browser global; a components folder of a Next.js app; and,
+ * for a file with none of these, project files that import it, all of them browser code.
  */
 export type BrowserCodeVerdict =
-  | { readonly browser: true; readonly reason: 'use-client' | 'client-app-module' | 'client-hook' | 'browser-global' | 'next-component-folder'; readonly detail: string }
+  | {
+      readonly browser: true;
+      readonly reason: 'use-client' | 'client-app-module' | 'client-hook' | 'browser-global' | 'next-component-folder' | 'client-importers';
+      readonly detail: string;
+    }
   | { readonly browser: false; readonly reason: 'server-only' | 'no-browser-signal'; readonly detail: string };
 
+const NO_SIGNAL: BrowserCodeVerdict = { browser: false, reason: 'no-browser-signal', detail: '' };
+
+/** Per file: the judgement from the file alone, and from its importers by how many importers deep it looked. */
 const VERDICT = perFileKey<BrowserCodeVerdict>('browser code');
+const BY_IMPORTERS = perFileKey<Map<number, BrowserCodeVerdict>>('browser code by importers');
 
 /**
- * Whether the file is code that runs in a browser, judged from the file alone (and, for the
- * components folders, the nearest package.json and the folders beside it). Memoised per file;
- * never throws (a failure answers "not browser code", which keeps every report).
+ * How many files up the imports the judgement follows: a helper imported by a hook file that a
+ * `'use client'` component imports is two.
+ */
+const IMPORTER_HOPS = 2;
+/** Importers read at most for one file: a module imported by more is not judged by them. */
+const MAX_IMPORTERS = 40;
+
+/**
+ * Whether the file is code that runs in a browser, judged from the file (and, for the components
+ * folders, the nearest package.json and the folders beside it) and, when the file says nothing
+ * either way, from the project files that import it: a module that only browser code imports
+ * (`lib/upload.ts` imported by `'use client'` components alone) is bundled for the browser.
+ * Memoised per file; never throws (a failure answers "not browser code", which keeps every report).
  */
 export function judgeBrowserCode(context: FileContext): BrowserCodeVerdict {
+  return judgeWithImporters(context, IMPORTER_HOPS);
+}
+
+function judgeAlone(context: FileContext): BrowserCodeVerdict {
   return perFile(context, VERDICT, () => {
     try {
       return judge(context);
     } catch {
-      return { browser: false, reason: 'no-browser-signal', detail: '' };
+      return NO_SIGNAL;
     }
   });
+}
+
+function judgeWithImporters(context: FileContext, hops: number): BrowserCodeVerdict {
+  const alone = judgeAlone(context);
+  if (alone.browser || alone.reason !== 'no-browser-signal' || hops === 0) {
+    return alone;
+  }
+  const memo = perFile(context, BY_IMPORTERS, () => new Map());
+  let verdict = memo.get(hops);
+  if (!verdict) {
+    try {
+      const importer = onlyBrowserImporters(context, hops);
+      verdict = importer ? { browser: true, reason: 'client-importers', detail: importer } : alone;
+    } catch {
+      verdict = alone;
+    }
+    memo.set(hops, verdict);
+  }
+  return verdict;
+}
+
+/**
+ * The first importer, described (`components/upload.tsx ('use client')`), when the file has
+ * importers in the project and every one that is not test code is browser code (judged the same
+ * way, `hops - 1` files further up); else `null`. No importer, an importer that cannot be read, or
+ * more than `MAX_IMPORTERS` of them answer `null`.
+ */
+function onlyBrowserImporters(context: FileContext, hops: number): string | null {
+  const root = projectRoot(context.filename, context.settings);
+  const importers = root ? importersOf(root, context.filename, context.settings) : [];
+  if (importers.length === 0 || importers.length > MAX_IMPORTERS) {
+    return null;
+  }
+  let first: string | null = null;
+  for (const importer of importers) {
+    const file = projectFile(importer, context);
+    if (!file) {
+      return null;
+    }
+    if (isTestCode(file.context)) {
+      continue;
+    }
+    const verdict = judgeWithImporters(file.context, hops - 1);
+    if (!verdict.browser) {
+      return null;
+    }
+    first ??= `${displayPath(context, importer)} (${verdict.reason === 'client-importers' ? 'imported by browser code' : verdict.detail})`;
+  }
+  return first;
 }
 
 function judge(context: FileContext): BrowserCodeVerdict {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -200,5 +200,53 @@ describe('judgeBrowserCode: components folders of Next.js apps', () => {
     expect(verdict('export const x = 1;', 'components/Button.tsx')).toBe('false no-browser-signal ');
     expect(nextComponentFolder('relative/components/Button.tsx')).toBeNull();
     expect(nextComponentFolder(path.join(root, 'next-app/Button.tsx'))).toBeNull();
+  });
+});
+
+describe('judgeBrowserCode: importers in the project', () => {
+  // A project root (package.json and a lockfile) whose modules say nothing of where they run.
+  write('shop/package.json', JSON.stringify({ dependencies: { react: '19.0.0' } }));
+  write('shop/package-lock.json', '{}');
+  const file = (name: string, text: string): string => write(`shop/${name}`, text);
+  const judged = (name: string): string => verdict(readFileSync(path.join(root, 'shop', name), 'utf8'), path.join(root, 'shop', name));
+  file('lib/cart.ts', 'export const addToCart = (id: string) => fetch(`https://api.example.test/cart/${id}`);');
+  file('src/cart-button.tsx', "'use client';\nimport { addToCart } from '../lib/cart';\nexport const CartButton = () => <button onClick={() => addToCart('1')} />;");
+  file('lib/price.ts', 'export const price = (id: string) => fetch(`https://api.example.test/price/${id}`);');
+  file('src/pricing.ts', "import { price } from '../lib/price';\nexport const prices = (ids: string[]) => Promise.all(ids.map(price));");
+  file('src/price-tag.tsx', "'use client';\nimport { prices } from './pricing';\nexport const PriceTag = () => <span onClick={() => prices(['1'])} />;");
+  file('lib/tax.ts', 'export const tax = () => fetch("https://api.example.test/tax");');
+  file('src/tax-a.ts', "import { tax } from '../lib/tax';\nexport const taxA = tax;");
+  file('src/tax-b.ts', "import { taxA } from './tax-a';\nexport const taxB = taxA;");
+  file('src/tax-view.tsx', "'use client';\nimport { taxB } from './tax-b';\nexport const TaxView = () => <span onClick={taxB} />;");
+  file('lib/stock.ts', 'export const stock = () => fetch("https://api.example.test/stock");');
+  file('src/stock-badge.tsx', "'use client';\nimport { stock } from '../lib/stock';\nexport const StockBadge = () => <span onClick={stock} />;");
+  file('server/inventory.ts', "import { stock } from '../lib/stock';\nexport const inventory = () => stock();");
+  file('lib/orders.ts', 'export const orders = () => fetch("https://api.example.test/orders");');
+  file('src/orders-view.tsx', "'use client';\nimport { orders } from '../lib/orders';\nexport const OrdersView = () => <span onClick={orders} />;");
+  file('src/orders-actions.ts', "'use server';\nimport { orders } from '../lib/orders';\nexport async function refresh() { await orders(); }");
+  file('lib/format.ts', 'export const format = (n: number) => fetch(`https://api.example.test/format/${n}`);');
+  file('src/amount.tsx', "'use client';\nimport { format } from '../lib/format';\nexport const Amount = () => <span onClick={() => format(1)} />;");
+  file('lib/format.test.ts', "import { format } from './format';\nformat(2);");
+  file('lib/ping.ts', "import { pong } from './pong';\nexport const ping = () => pong();");
+  file('lib/pong.ts', "import { ping } from './ping';\nexport const pong = () => fetch('https://api.example.test/pong').then(ping);");
+  file('src/ping-view.tsx', "'use client';\nimport { ping } from '../lib/ping';\nexport const PingView = () => <span onClick={ping} />;");
+  file('lib/unused.ts', 'export const unused = () => fetch("https://api.example.test/unused");');
+
+  it('a module that only browser code imports, directly or through one file with no signal of its own', () => {
+    expect(judged('lib/cart.ts')).toBe("true client-importers src/cart-button.tsx ('use client')");
+    expect(judged('lib/price.ts')).toBe('true client-importers src/pricing.ts (imported by browser code)');
+    expect(judged('src/pricing.ts')).toBe("true client-importers src/price-tag.tsx ('use client')");
+  });
+  it('test files that import it do not count', () => {
+    expect(judged('lib/format.ts')).toBe("true client-importers src/amount.tsx ('use client')");
+  });
+  it('not when another importer is server code or says nothing, nor three files up, nor without importers', () => {
+    expect(judged('lib/stock.ts')).toBe('false no-browser-signal ');
+    expect(judged('lib/orders.ts')).toBe('false no-browser-signal ');
+    expect(judged('lib/tax.ts')).toBe('false no-browser-signal ');
+    expect(judged('lib/unused.ts')).toBe('false no-browser-signal ');
+  });
+  it('a cycle of imports ends, judged as server code', () => {
+    expect(judged('lib/pong.ts')).toBe('false no-browser-signal ');
   });
 });
