@@ -11,6 +11,31 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-auth-gate-in-route (refusing branches, error answers)', rule, {
   valid: [
+    // The answer of a check of this file that returns nothing but rejections, returned before the gate (Next.js).
+    {
+      filename: 'app/api/mcp/route.ts',
+      code: `import { auth } from '@/auth';
+function validateBodySize(request: Request): Response | null {
+  const length = Number(request.headers.get('content-length') ?? 0);
+  if (length <= 1_000_000) {
+    return null;
+  }
+  return payloadTooLargeResponse(\`Body must not exceed 1000000 bytes, got \${length}\`);
+}
+const rateLimit = async (request: Request) => ((await limiter.hit(request)) ? new Response('Slow down', { status: 429 }) : undefined);
+export async function POST(request: Request) {
+  const tooLarge = validateBodySize(request);
+  if (tooLarge) {
+    return tooLarge;
+  }
+  const limited = await rateLimit(request);
+  if (limited) return limited;
+  const session = await auth();
+  if (!session) return new Response(null, { status: 401 });
+  return Response.json(await handleMcp(request, session.user.id));
+}
+`,
+    },
     // A redirect before the gate answers nothing but where to go, called as a statement or returned (Express, Koa).
     {
       filename: 'server.js',
@@ -195,6 +220,35 @@ export async function GET(request: Request, { params }: { params: { id: string }
     },
   ],
   invalid: [
+    // A value the handler looked up, returned before the gate, is data; so is a check of this file that may answer with data.
+    {
+      filename: 'app/api/reports/route.ts',
+      code: `import { auth } from '@/auth';
+async function cachedReport(request: Request) {
+  const hit = await cache.get(request.url);
+  if (!hit) return null;
+  return Response.json(hit);
+}
+export async function GET(request: Request) {
+  const cached = await cachedReport(request);
+  if (cached) return cached;
+  const session = await auth();
+  if (!session) return new Response(null, { status: 401 });
+  return Response.json(await buildReport(session.user.id));
+}
+export async function POST(request: Request) {
+  const draft = await drafts.get(request.url);
+  if (draft) return draft;
+  const session = await auth();
+  if (!session) return new Response(null, { status: 401 });
+  return Response.json(await saveReport(session.user.id, await request.json()));
+}
+`,
+      errors: [
+        { messageId: 'gateAfterResponse', line: 7, column: 23, endLine: 7, endColumn: 26, suggestions: [] },
+        { messageId: 'gateAfterResponse', line: 14, column: 23, endLine: 14, endColumn: 27, suggestions: [] },
+      ],
+    },
     // The branch answers 401 but does not stop: the handler goes on and answers everyone.
     {
       filename: "server.js",

@@ -12,8 +12,12 @@ import {
   RESPONSE_METHODS,
 } from '../../data/auth-vocabulary';
 import { dottedName, staticCalleeName } from '../../core/ast';
+import type { FileContext } from '../../core/context';
+import { returnedValues } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
 import { skipTsWrappers } from '../../core/static';
+import { constInitOf } from '../../core/variable-index';
+import { functionNamed } from './definitions';
 import { paramNames } from './identity';
 import { isExitCall, rootName, valueTop } from './values';
 
@@ -127,13 +131,57 @@ function underMethodCheck(node: TSESTree.Node, fn: FunctionLike): boolean {
 }
 
 /** Whether a node answers the request with more than a rejection: `return data`, `res.json(x)`, `ctx.body = x`. */
-export function isExposure(node: TSESTree.Node, params: ReadonlySet<string>, fn: FunctionLike): boolean {
+export function isExposure(context: FileContext, node: TSESTree.Node, params: ReadonlySet<string>, fn: FunctionLike): boolean {
   // The walk up to `fn` last: it costs the node's depth, which grows along a call chain.
-  return answersWithData(node, params) && !underMethodCheck(node, fn);
+  return answersWithData(context, node, params) && !underMethodCheck(node, fn);
+}
+
+/** A rejection or nothing: `null`, `undefined`, an error answer, an exit call. */
+function isRejectionOrNothing(node: TSESTree.Node): boolean {
+  const expr = skipTsWrappers(node);
+  return (expr.type === AST_NODE_TYPES.Literal && expr.value === null) || (expr.type === AST_NODE_TYPES.Identifier && expr.name === 'undefined') || hasErrorStatus(expr) || isExitCall(expr);
+}
+
+/**
+ * `return tooLarge` after `const tooLarge = validateBodySize(request)` (or `= await rateLimit(req)`):
+ * the answer of a check, when the function called (of this file, or imported from a project file)
+ * returns rejections and nothing else: an error answer or exit, `null` or `undefined`. A value the
+ * handler looked up (`const cached = await cache.get(key); if (cached) return cached`) stays data.
+ */
+function returnsCheckAnswer(context: FileContext, id: TSESTree.Identifier): boolean {
+  const init = constInitOf(context, id);
+  let call = init ? skipTsWrappers(init) : null;
+  if (call?.type === AST_NODE_TYPES.AwaitExpression) {
+    call = skipTsWrappers(call.argument);
+  }
+  if (call?.type !== AST_NODE_TYPES.CallExpression) {
+    return false;
+  }
+  const found = functionNamed(context, call.callee);
+  if (!found) {
+    return false;
+  }
+  // Each value a `return` can take: both branches of `limited ? tooMany() : null`, what is awaited.
+  const values: TSESTree.Node[] = [];
+  const add = (value: TSESTree.Node, depth: number): void => {
+    const expr = skipTsWrappers(value);
+    if (expr.type === AST_NODE_TYPES.ConditionalExpression && depth < 4) {
+      add(expr.consequent, depth + 1);
+      add(expr.alternate, depth + 1);
+    } else if (expr.type === AST_NODE_TYPES.AwaitExpression && depth < 4) {
+      add(expr.argument, depth + 1);
+    } else {
+      values.push(expr);
+    }
+  };
+  for (const value of returnedValues(found.context, found.fn)) {
+    add(value, 0);
+  }
+  return values.some((value) => hasErrorStatus(value) || isExitCall(value)) && values.every(isRejectionOrNothing);
 }
 
 /** A `return`, call or assignment that answers with more than a rejection, wherever it stands. */
-function answersWithData(node: TSESTree.Node, params: ReadonlySet<string>): boolean {
+function answersWithData(context: FileContext, node: TSESTree.Node, params: ReadonlySet<string>): boolean {
   if (node.type === AST_NODE_TYPES.ReturnStatement) {
     const arg = node.argument ? skipTsWrappers(node.argument) : null;
     if (!arg || (arg.type === AST_NODE_TYPES.Literal && arg.value === null) || (arg.type === AST_NODE_TYPES.Identifier && arg.name === 'undefined')) {
@@ -144,7 +192,10 @@ function answersWithData(node: TSESTree.Node, params: ReadonlySet<string>): bool
       return false;
     }
     // `return notFound()`, `return redirect('/login')`, `return fail(400)`: an exit, not data; `return 'pong'`: nothing to reveal.
-    return !hasErrorStatus(arg) && !isExitCall(arg) && !isConstant(arg, 0) && !answersConstant(arg);
+    if (hasErrorStatus(arg) || isExitCall(arg) || isConstant(arg, 0) || answersConstant(arg)) {
+      return false;
+    }
+    return !(arg.type === AST_NODE_TYPES.Identifier && returnsCheckAnswer(context, arg));
   }
   if (node.type === AST_NODE_TYPES.CallExpression) {
     // `await req.json()` reads the request; `res.json(x)` / `return c.json(x)` answers it.

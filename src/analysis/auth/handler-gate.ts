@@ -178,7 +178,7 @@ function walkHandler(context: FileContext, fn: FunctionLike, vocab: AuthVocabula
         }
       }
     }
-    if (exposure === null && gate === null && isExposure(node, params, fn)) {
+    if (exposure === null && gate === null && isExposure(context, node, params, fn)) {
       exposure = node;
     }
     pushChildNodes(context.sourceCode, node, stack, 'reversed');
