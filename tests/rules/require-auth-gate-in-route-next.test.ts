@@ -12,6 +12,18 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-auth-gate-in-route (next)', rule, {
   valid: [
+    {
+      // The session fetched beside other data with Promise.all, bound by position and checked
+      code: `import { getServerSession } from 'next-auth';
+export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const [project, viewer] = await Promise.all([db.project.findUnique({ where: { id } }), getServerSession(authOptions)]);
+  if (!viewer) throw new AuthenticationError('not signed in');
+  return Response.json(project);
+}
+`,
+      filename: 'app/api/projects/[id]/route.ts',
+    },
     // --- App Router: session fetched and checked ---
     {
       // next-auth v4
@@ -325,6 +337,19 @@ export default actions?.[key];
     },
   ],
   invalid: [
+    {
+      // Promise.all: the element bound by position to what is checked is not the session
+      code: `import { getServerSession } from 'next-auth';
+export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const [project, session, ...rest] = await Promise.all([db.project.findUnique({ where: { id } }), getServerSession(authOptions), audit(id)]);
+  if (!project) return new Response(null, { status: 404 });
+  return Response.json({ project, viewer: session?.user?.email, rest });
+}
+`,
+      filename: 'app/api/projects/[id]/route.ts',
+      errors: [{ messageId: 'sessionUnchecked', line: 4, column: 100, endLine: 4, endColumn: 129, data: { route: 'GET /api/projects/[id]', framework: 'next', call: 'getServerSession()' } }],
+    },
     // --- App Router ---
     {
       code: `import { NextResponse } from 'next/server';

@@ -160,6 +160,29 @@ export function isTested(node: TSESTree.Node): boolean {
   return false;
 }
 
+/**
+ * The names bound to one element of `Promise.all([...])` by an array pattern:
+ * `const [workspace, session] = await Promise.all([getWorkspace(id), getSession()])` binds the
+ * session fetch's value to `session`. None when an element before it is spread.
+ */
+function promiseAllBinding(array: TSESTree.ArrayExpression, element: TSESTree.Node): TSESTree.Identifier[] {
+  const index = array.elements.indexOf(element as TSESTree.Expression);
+  const all = array.parent;
+  if (index < 0 || array.elements.slice(0, index).some((item) => item?.type === AST_NODE_TYPES.SpreadElement)) {
+    return [];
+  }
+  if (all?.type !== AST_NODE_TYPES.CallExpression || all.arguments[0] !== array || dottedName(all.callee) !== 'Promise.all') {
+    return [];
+  }
+  const top = valueTop(all);
+  const declarator = top.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== top || declarator.id.type !== AST_NODE_TYPES.ArrayPattern) {
+    return [];
+  }
+  const bound = declarator.id.elements[index];
+  return bound && bound.type !== AST_NODE_TYPES.RestElement ? boundNames(bound) : [];
+}
+
 /** Whether the value of a session/identity call is checked: tested directly, or through the names it is bound to. */
 export function isChecked(context: FileContext, call: TSESTree.CallExpression, depth = 0): boolean {
   if (isTested(call)) {
@@ -174,6 +197,8 @@ export function isChecked(context: FileContext, call: TSESTree.CallExpression, d
   let ids: TSESTree.Identifier[] = [];
   if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === top) {
     ids = boundNames(declarator.id);
+  } else if (declarator?.type === AST_NODE_TYPES.ArrayExpression) {
+    ids = promiseAllBinding(declarator, top);
   } else if (declarator?.type === AST_NODE_TYPES.AssignmentExpression && declarator.right === top && declarator.left.type === AST_NODE_TYPES.Identifier) {
     ids = [declarator.left];
   }
