@@ -96,6 +96,13 @@ export const GATE_CALL_WORDS: ReadonlySet<string> = new Set(['authorize', 'authe
 /** First words and words of a webhook sender check: `validateWebhookEvent(request)`, `verifyWebhookPayload(body, sig)`. */
 export const SIGNATURE_CHECK_VERBS: ReadonlySet<string> = new Set(['verify', 'validate', 'check']);
 export const SIGNATURE_WORDS: ReadonlySet<string> = new Set(['webhook', 'signature', 'hmac']);
+/**
+ * After `verify` only, words of a signed message: one of the first set (`verifySignedPayload(body)`,
+ * `verifyJws(token)`) or every word of the second (`verifyAppleNotificationPayload(signedPayload)`).
+ * `verifyPayload(body)` and `validatePayload(body)` may only check a shape.
+ */
+export const SIGNED_WORDS: ReadonlySet<string> = new Set(['signed', 'jws']);
+export const SIGNED_MESSAGE_WORDS: readonly string[] = ['notification', 'payload'];
 
 /**
  * Capability links: a request value named like a secret (`token`, `inviteToken`, `otp`,

@@ -13,6 +13,27 @@ const ruleTester = createRuleTester();
 ruleTester.run('require-auth-gate-in-route (next)', rule, {
   valid: [
     {
+      // A webhook verifying the sender's signed message with a project helper: verify + signed words
+      code: `import { verifyAppleNotificationPayload } from '@/billing/apple';
+import { verifySignedPayload } from '@/billing/paddle';
+export async function POST(request: Request) {
+  const { signedPayload } = await request.json();
+  let notification;
+  try {
+    notification = await verifyAppleNotificationPayload(signedPayload);
+  } catch {
+    return Response.json({ error: 'Invalid signed payload' }, { status: 400 });
+  }
+  return Response.json(await syncSubscription(notification));
+}
+export async function PUT(request: Request) {
+  const event = await verifySignedPayload(await request.text(), request.headers.get('paddle-signature'));
+  return Response.json(await syncSubscription(event));
+}
+`,
+      filename: 'app/api/billing/webhook/route.ts',
+    },
+    {
       // The session fetched beside other data with Promise.all, bound by position and checked
       code: `import { getServerSession } from 'next-auth';
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -337,6 +358,21 @@ export default actions?.[key];
     },
   ],
   invalid: [
+    {
+      // verifyPayload alone may only check the body's shape: no gate
+      code: `export async function POST(request: Request) {
+  const body = verifyPayload(await request.json());
+  return Response.json(await db.invoice.create({ data: body }));
+}
+`,
+      filename: 'app/api/invoices/route.ts',
+      errors: [{ messageId: 'missingGate', line: 1, column: 23, endLine: 1, endColumn: 27, data: { route: 'POST /api/invoices', framework: 'next' }, suggestions: [{ messageId: 'markPublic', output: `// agent-guard: public-route TODO: say why anyone may call this
+export async function POST(request: Request) {
+  const body = verifyPayload(await request.json());
+  return Response.json(await db.invoice.create({ data: body }));
+}
+` }] }],
+    },
     {
       // Promise.all: the element bound by position to what is checked is not the session
       code: `import { getServerSession } from 'next-auth';

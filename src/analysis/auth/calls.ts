@@ -13,6 +13,8 @@ import {
   PREDICATE_VERBS,
   SIGNATURE_CHECK_VERBS,
   SIGNATURE_WORDS,
+  SIGNED_MESSAGE_WORDS,
+  SIGNED_WORDS,
 } from '../../data/auth-vocabulary';
 import { dottedName } from '../../core/ast';
 import { memoizeByString } from '../../core/memo';
@@ -98,8 +100,12 @@ function kindByWords(last: string): CallKind {
   if (words.length === 1 && GATE_CALL_WORDS.has(first!)) {
     return 'assert';
   }
-  // Webhook endpoints check the sender: `validateWebhookEvent(request)`, `verifyWebhookPayload(body, sig)`.
+  // Webhook endpoints check the sender: `validateWebhookEvent(request)`, `verifyWebhookPayload(body, sig)`,
+  // `verifyAppleNotificationPayload(signedPayload)`.
   if (SIGNATURE_CHECK_VERBS.has(first ?? '') && words.some((w) => SIGNATURE_WORDS.has(w))) {
+    return 'assert';
+  }
+  if (first === 'verify' && (words.some((w) => SIGNED_WORDS.has(w)) || SIGNED_MESSAGE_WORDS.every((w) => words.includes(w)))) {
     return 'assert';
   }
   return null;
