@@ -11,6 +11,35 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-auth-gate-in-route (refusing branches, error answers)', rule, {
   valid: [
+    // A subscription handshake that echoes what the caller sent before the sender check (Next.js, Express).
+    {
+      filename: 'app/api/outlook/webhook/route.ts',
+      code: `import { NextResponse } from 'next/server';
+export async function POST(request: Request) {
+  const validationToken = new URL(request.url).searchParams.get('validationToken');
+  if (validationToken) {
+    return new NextResponse(validationToken, { headers: { 'Content-Type': 'text/plain' } });
+  }
+  const body = await request.json();
+  if (body.type === 'url_verification') return NextResponse.json({ challenge: body.challenge });
+  if (body.clientState !== process.env.WEBHOOK_CLIENT_STATE) {
+    return NextResponse.json({ error: 'Unauthorized webhook request' }, { status: 403 });
+  }
+  return NextResponse.json(await processNotifications(body.value));
+}
+`,
+    },
+    {
+      filename: 'server.js',
+      code: `const express = require('express');
+const app = express();
+app.get('/webhooks/meta', (req, res) => {
+  if (req.query['hub.mode'] === 'subscribe') return res.status(200).send(req.query['hub.challenge']);
+  if (!verifySignature(req)) return res.sendStatus(401);
+  res.json(listSubscriptions());
+});
+`,
+    },
     // The answer of a check of this file that returns nothing but rejections, returned before the gate (Next.js).
     {
       filename: 'app/api/mcp/route.ts',
@@ -220,6 +249,19 @@ export async function GET(request: Request, { params }: { params: { id: string }
     },
   ],
   invalid: [
+    // An echo with server data beside it answers with data before the check.
+    {
+      filename: 'app/api/slack/events/route.ts',
+      code: `import { NextResponse } from 'next/server';
+export async function POST(request: Request) {
+  const body = await request.json();
+  if (body.type === 'url_verification') return NextResponse.json({ challenge: body.challenge, teams: await db.team.findMany() });
+  if (!(await verifySlackSignature(request))) return new Response(null, { status: 401 });
+  return NextResponse.json(await handleEvent(body));
+}
+`,
+      errors: [{ messageId: 'gateAfterResponse', line: 2, column: 23, endLine: 2, endColumn: 27, suggestions: [] }],
+    },
     // A value the handler looked up, returned before the gate, is data; so is a check of this file that may answer with data.
     {
       filename: 'app/api/reports/route.ts',

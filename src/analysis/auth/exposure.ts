@@ -17,6 +17,7 @@ import { returnedValues } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
 import { skipTsWrappers } from '../../core/static';
 import { constInitOf } from '../../core/variable-index';
+import { getRequestInputOrigin } from '../request-input/index';
 import { functionNamed } from './definitions';
 import { paramNames } from './identity';
 import { isExitCall, rootName, valueTop } from './values';
@@ -136,6 +137,54 @@ export function isExposure(context: FileContext, node: TSESTree.Node, params: Re
   return answersWithData(context, node, params) && !underMethodCheck(node, fn);
 }
 
+/** A payload made only of request input: `validationToken` of `searchParams.get('validationToken')`, `{ challenge: body.challenge }`. */
+function isRequestEcho(context: FileContext, node: TSESTree.Node): boolean {
+  const expr = skipTsWrappers(node);
+  if (expr.type === AST_NODE_TYPES.Identifier || expr.type === AST_NODE_TYPES.MemberExpression) {
+    return getRequestInputOrigin(context, expr) !== null;
+  }
+  if (expr.type === AST_NODE_TYPES.ObjectExpression) {
+    return expr.properties.length > 0 && expr.properties.every((p) => p.type === AST_NODE_TYPES.Property && !p.computed && isRequestEcho(context, p.value));
+  }
+  return false;
+}
+
+/**
+ * An answer that only sends request input back, the handshake of a webhook subscription:
+ * `new NextResponse(validationToken, { headers: … })`, `Response.json({ challenge: body.challenge })`,
+ * `res.status(200).send(req.query['hub.challenge'])`. It reveals nothing the caller did not send;
+ * the other arguments, along the chain too, are constants.
+ */
+function answersEcho(context: FileContext, node: TSESTree.Node): boolean {
+  let expr = skipTsWrappers(node);
+  if (expr.type === AST_NODE_TYPES.AwaitExpression) {
+    expr = skipTsWrappers(expr.argument);
+  }
+  if (expr.type !== AST_NODE_TYPES.CallExpression && expr.type !== AST_NODE_TYPES.NewExpression) {
+    return false;
+  }
+  const name = staticCalleeName(expr.callee);
+  if (name === null || !(PAYLOAD_BUILDERS.has(name) || PAYLOAD_METHODS.has(name))) {
+    return false;
+  }
+  const [payload, ...rest] = expr.arguments;
+  if (!payload || payload.type === AST_NODE_TYPES.SpreadElement || !rest.every((arg) => arg.type !== AST_NODE_TYPES.SpreadElement && isConstant(arg, 0))) {
+    return false;
+  }
+  let link = skipTsWrappers(expr.callee);
+  for (let links = 0; links < 8 && link.type === AST_NODE_TYPES.MemberExpression; links++) {
+    const object = skipTsWrappers(link.object);
+    if (object.type !== AST_NODE_TYPES.CallExpression) {
+      break;
+    }
+    if (!hasConstantArguments(object)) {
+      return false;
+    }
+    link = skipTsWrappers(object.callee);
+  }
+  return isRequestEcho(context, payload);
+}
+
 /** A rejection or nothing: `null`, `undefined`, an error answer, an exit call. */
 function isRejectionOrNothing(node: TSESTree.Node): boolean {
   const expr = skipTsWrappers(node);
@@ -195,7 +244,7 @@ function answersWithData(context: FileContext, node: TSESTree.Node, params: Read
     if (hasErrorStatus(arg) || isExitCall(arg) || isConstant(arg, 0) || answersConstant(arg)) {
       return false;
     }
-    return !(arg.type === AST_NODE_TYPES.Identifier && returnsCheckAnswer(context, arg));
+    return !(arg.type === AST_NODE_TYPES.Identifier && returnsCheckAnswer(context, arg)) && !answersEcho(context, arg);
   }
   if (node.type === AST_NODE_TYPES.CallExpression) {
     // `await req.json()` reads the request; `res.json(x)` / `return c.json(x)` answers it.
@@ -221,7 +270,7 @@ function answersWithData(context: FileContext, node: TSESTree.Node, params: Read
         return false;
       }
       const root = rootName(callee.object);
-      return root !== null && params.has(root) && !hasErrorStatus(node) && !answersConstant(node);
+      return root !== null && params.has(root) && !hasErrorStatus(node) && !answersConstant(node) && !answersEcho(context, node);
     }
     return false;
   }
