@@ -5,7 +5,7 @@ import { createRule } from '../core/create-rule';
 import { isFunctionLike, resolveFunction } from '../core/functions';
 import { skipTsWrappers } from '../core/static';
 import { NAME_LIST_SCHEMA } from '../core/option-schemas';
-import { controllerAnalyzer, getRequestInputAnalyzer, importedPathWrapperCalls, mayBePathWrapper } from '../analysis/request-input/index';
+import { controllerAnalyzer, getRequestInputAnalyzer, importedPathWrapperCalls, mayBePathWrapper, passesValidatedScalar } from '../analysis/request-input/index';
 import {
   argumentList,
   commandSinkCalls,
@@ -165,7 +165,8 @@ export default createRule<Options, MessageIds>({
           wrapper.params.forEach((inner, index) => {
             const arg = call.arguments[index];
             const origin = inner === undefined || !arg || reported.has(arg) ? null : inputOrigin(arg);
-            if (!arg || !origin) {
+            // `checkPortInUse(input.externalPort)` with `(port: number)`: a validated number carries no command text.
+            if (!arg || !origin || passesValidatedScalar(wrapper, index, origin)) {
               return;
             }
             reported.add(arg);

@@ -9,10 +9,22 @@ import { createRuleTester } from '../rule-tester';
 // their imports resolve.
 const routes = fileURLToPath(new URL('../fixtures/cross-file/commands/routes.js', import.meta.url));
 const controller = fileURLToPath(new URL('../fixtures/cross-file/commands/controller.js', import.meta.url));
+const router = fileURLToPath(new URL('../fixtures/cross-file/commands/router.ts', import.meta.url));
 const ruleTester = createRuleTester();
 
 ruleTester.run('no-command-injection (cross-file)', rule, {
   valid: [
+    // tRPC input is parsed by the procedure's schema: passed to a parameter declared a number or a boolean, it carries no text.
+    {
+      filename: router,
+      code: `import { initTRPC } from '@trpc/server';
+import { checkPortInUse } from './lib/ports';
+const t = initTRPC.create();
+export const appRouter = t.router({
+  savePort: t.procedure.input(portSchema).mutation(({ input }) => checkPortInUse(input.externalPort, input.verbose)),
+});
+`,
+    },
     // Helpers that quote their argument, run it without a shell, never run it, or run a fixed command.
     {
       filename: routes,
@@ -87,6 +99,24 @@ app.get('/run', (req, res) => res.send(runCommand(req.query.cmd)));`,
     },
   ],
   invalid: [
+    // A string parameter takes tRPC input as text; Express input is not validated, whatever the parameter says.
+    {
+      filename: router,
+      code: `import { initTRPC } from '@trpc/server';
+import express from 'express';
+import { checkHostReachable, checkPortInUse } from './lib/ports';
+const t = initTRPC.create();
+export const appRouter = t.router({
+  ping: t.procedure.input(hostSchema).query(({ input }) => checkHostReachable(input.host)),
+});
+const app = express();
+app.post('/ports', (req, res) => res.json(checkPortInUse(req.body.port)));
+`,
+      errors: [
+        { messageId: 'wrapperCommand', line: 6, column: 79, endLine: 6, endColumn: 89, data: { sink: 'checkHostReachable', definedIn: 'lib/ports.ts', inner: 'execSync', source: 'input.host', checks: '' } },
+        { messageId: 'wrapperCommand', line: 9, column: 58, endLine: 9, endColumn: 71, data: { sink: 'checkPortInUse', definedIn: 'lib/ports.ts', inner: 'execSync', source: 'req.body.port', checks: '' } },
+      ],
+    },
     {
       // The same helper's container name is unquoted; another helper puts the escaped term in double quotes.
       filename: routes,

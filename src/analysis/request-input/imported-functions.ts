@@ -15,6 +15,7 @@ import { HONO_PARAMS } from '../../frameworks/hono';
 import { KOA_PARAMS } from '../../frameworks/koa';
 import { FILE_METHODS, getParamRole } from '../../frameworks/registry';
 import { UPLOAD_WRITE_METHODS } from '../../data/fs';
+import { SCHEMA_VALIDATED_INPUT_FRAMEWORKS } from '../../data/request-input';
 import { childNodes } from '../../core/ast';
 import { variableFor } from '../../core/variable-index';
 import { unconfinedFilePath } from './file-responses';
@@ -217,6 +218,43 @@ export interface ImportedPathWrapper {
   readonly definedIn: string;
   /** Indexed like the parameters: the sink a parameter reaches, or `undefined`. */
   readonly params: ParameterSinks;
+  /** Indexed like the parameters: declared as a number or a boolean (`port: number`), which no text can break out of. */
+  readonly scalar: readonly boolean[];
+}
+
+/** A type annotation of numbers or booleans only: `number`, `boolean`, `bigint`, `8080 | 8443`, `number | undefined`. */
+function isScalarType(node: TSESTree.TypeNode): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.TSNumberKeyword:
+    case AST_NODE_TYPES.TSBooleanKeyword:
+    case AST_NODE_TYPES.TSBigIntKeyword:
+      return true;
+    case AST_NODE_TYPES.TSLiteralType:
+      return node.literal.type === AST_NODE_TYPES.Literal && (typeof node.literal.value === 'number' || typeof node.literal.value === 'boolean');
+    case AST_NODE_TYPES.TSUnionType: {
+      const values = node.types.filter((type) => type.type !== AST_NODE_TYPES.TSUndefinedKeyword && type.type !== AST_NODE_TYPES.TSNullKeyword);
+      return values.length > 0 && values.every(isScalarType);
+    }
+    default:
+      return false;
+  }
+}
+
+/** Whether a parameter is declared as a number or boolean: `port: number`, `port: number = 80`, `verbose?: boolean`. */
+function isScalarParameter(param: TSESTree.Parameter): boolean {
+  const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  const annotation = target.type === AST_NODE_TYPES.Identifier ? target.typeAnnotation?.typeAnnotation : undefined;
+  return annotation !== undefined && isScalarType(annotation);
+}
+
+/**
+ * Whether request input from `origin`, passed as argument `index` of `wrapper`, cannot carry text:
+ * the parameter is declared a number or boolean and the input was validated by a schema before
+ * the handler got it (tRPC: `checkPortInUse(input.externalPort)` with `checkPortInUse(port: number)`).
+ * Input that is not validated (`req.body.port` is whatever the client sent) keeps its report.
+ */
+export function passesValidatedScalar(wrapper: ImportedPathWrapper, index: number, origin: RequestInputOrigin): boolean {
+  return wrapper.scalar[index] === true && SCHEMA_VALIDATED_INPUT_FRAMEWORKS.has(origin.framework);
 }
 
 /**
@@ -325,7 +363,7 @@ export function importedPathWrapper<T extends PathSink>(
       return null;
     }
     const params = parameterSinks(definition.file, definition.node, traceMap, globals, options);
-    return params ? { name: definition.name, definedIn: displayPath(context, definition.file.filename), params } : null;
+    return params ? { name: definition.name, definedIn: displayPath(context, definition.file.filename), params, scalar: definition.node.params.map(isScalarParameter) } : null;
   } catch {
     return null;
   }
