@@ -7,7 +7,7 @@ import { insertImport, moduleSyntaxOf } from '../core/imports';
 import { isFunctionLike } from '../core/functions';
 import { CALL, iterateModuleReferences } from '../core/modules';
 import type { TraceMap } from '../core/modules';
-import { basenameEdit, controllerAnalyzer, getRequestInputAnalyzer, importedHandlerSinks, importedPathWrapperCalls, isImportedHandler, mayBeImportedHandler, mayBePathWrapper, rootOption, unconfinedFilePath } from '../analysis/request-input/index';
+import { basenameEdit, controllerAnalyzer, getRequestInputAnalyzer, importedHandlerSinks, importedPathWrapperCalls, isImportedHandler, mayBeImportedHandler, mayBePathWrapper, passesValidatedScalar, rootOption, unconfinedFilePath } from '../analysis/request-input/index';
 import { importedNameReferences, isTestCode, projectImportNames } from '../project/index';
 import { scopeOf, variableFor } from '../core/variable-index';
 import { getSettings } from '../core/settings';
@@ -175,7 +175,8 @@ export default createRule<Options, MessageIds>({
         }
         for (const [index, result] of inputs.entries()) {
           const sink = wrapper.params[index];
-          if (sink !== undefined && result?.kind === 'input') {
+          // `readShard(input.shard)` with `readShard(shard: number)`: a validated number names no other folder.
+          if (sink !== undefined && result?.kind === 'input' && !passesValidatedScalar(wrapper, index, result.origin)) {
             const checks = result.origin.falseConfidence;
             context.report({
               node: call.arguments[index]!,

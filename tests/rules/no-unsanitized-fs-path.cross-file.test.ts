@@ -8,12 +8,19 @@ import { createRuleTester } from '../rule-tester';
 // files have real paths inside the fixture project so that their imports resolve.
 const routes = fileURLToPath(new URL('../fixtures/cross-file/fs/routes.js', import.meta.url));
 const controller = fileURLToPath(new URL('../fixtures/cross-file/fs/controller.js', import.meta.url));
+const router = fileURLToPath(new URL('../fixtures/cross-file/fs/router.ts', import.meta.url));
 const ruleTester = createRuleTester();
 
 const VIA_STORAGE = " (lib/storage.js, which passes it to `fs.readFile`)";
 
 ruleTester.run('no-unsanitized-fs-path (cross-file)', rule, {
   valid: [
+    // tRPC input, parsed by the procedure's schema, into a parameter declared a number.
+    { filename: router, code: `import { initTRPC } from '@trpc/server';
+import { readShard } from './lib/shards';
+const t = initTRPC.create();
+export const appRouter = t.router({ shard: t.procedure.input(shardSchema).query(({ input }) => readShard(input.shard)) });
+` },
     // The wrapper reduces the name with path.basename().
     { filename: routes, code: `import express from 'express';
 import { readUploadSafe } from './lib/storage.js';
@@ -72,6 +79,17 @@ app.get('/u/:name', async (req, res) => res.send(await readUpload(req.params.nam
     },
   ],
   invalid: [
+    // A string parameter takes tRPC input as text; unvalidated Express input, whatever the parameter's type.
+    { filename: router, code: `import { initTRPC } from '@trpc/server';
+import express from 'express';
+import { readShard, readShardNamed } from './lib/shards';
+const t = initTRPC.create();
+export const appRouter = t.router({ shard: t.procedure.input(shardSchema).query(({ input }) => readShardNamed(input.name)) });
+express().get('/shards', (req, res) => res.send(readShard(req.query.shard)));
+`, errors: [
+      { messageId: 'requestPath', line: 5, column: 111, endLine: 5, endColumn: 121, data: { sink: 'readShardNamed', via: ' (lib/shards.ts, which passes it to `readFileSync`)', source: 'input.name', checks: '' } },
+      { messageId: 'requestPath', line: 6, column: 59, endLine: 6, endColumn: 74, data: { sink: 'readShard', via: ' (lib/shards.ts, which passes it to `readFileSync`)', source: 'req.query.shard', checks: '' } },
+    ] },
     {
       // Request input handed to a wrapper that joins it under its root and reads it.
       filename: routes,
