@@ -425,3 +425,10 @@ export const OBJECT_WRITING_CALLS: ReadonlySet<string> = new Set([
   'assign', 'defineProperty', 'defineProperties', 'setPrototypeOf', 'set', 'merge', 'mergeWith', 'extend',
   'defaults', 'defaultsDeep', 'assignIn', 'assignWith',
 ]);
+
+/**
+ * Folders of database migrations and seeds (knex, Sequelize, TypeORM, MikroORM, Umzug): files a
+ * migration tool runs at deploy time, with SQL built from the schema and constants, never from a
+ * request.
+ */
+export const MIGRATION_FOLDERS: ReadonlySet<string> = new Set(['migrations', 'migration', 'seeds', 'seeders']);

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { analyzeStringBuild, approximateText, findSqlSinkCalls, getSqlKindResolver, looksLikeSql, looksLikeSqlStatement, parameterizeCall, sqlSinkCallFilter, sqlStringBuildOptions } from '../analysis/sql/index';
+import { analyzeStringBuild, approximateText, findSqlSinkCalls, getSqlKindResolver, isMigrationFile, looksLikeSql, looksLikeSqlStatement, parameterizeCall, sqlSinkCallFilter, sqlStringBuildOptions } from '../analysis/sql/index';
 import { classifyValue } from '../analysis/constant-values/index';
 import type { SqlSinkCall, ValuePiece } from '../analysis/sql/index';
 import { createRule } from '../core/create-rule';
@@ -20,6 +20,7 @@ export type Options = [{
   allowNumericCoercion?: boolean;
   allowEscapeFunctions?: boolean;
   checkAllSqlStrings?: boolean;
+  checkMigrations?: boolean;
 }];
 export type MessageIds = 'dynamicSql' | 'escapedSql' | 'dynamicSqlString' | 'useParameters' | 'useTaggedTemplate';
 
@@ -34,7 +35,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow SQL text built from non-constant values',
       recommended: 'error',
-      strictOptions: [{ allowNumericCoercion: false, allowEscapeFunctions: false, checkAllSqlStrings: true }],
+      strictOptions: [{ allowNumericCoercion: false, allowEscapeFunctions: false, checkAllSqlStrings: true, checkMigrations: true }],
     },
     hasSuggestions: true,
     messages: {
@@ -64,13 +65,21 @@ export default createRule<Options, MessageIds>({
           type: 'boolean',
           description: 'Also report dynamic SQL-looking strings that are not seen reaching a query API.',
         },
+        checkMigrations: {
+          type: 'boolean',
+          description: 'Also check files in migrations, migration, seeds or seeders folders, which a migration tool runs with SQL built from the schema.',
+        },
       },
     }],
-    defaultOptions: [{ sinks: [], allowNumericCoercion: true, allowEscapeFunctions: true, checkAllSqlStrings: false }],
+    defaultOptions: [{ sinks: [], allowNumericCoercion: true, allowEscapeFunctions: true, checkAllSqlStrings: false, checkMigrations: false }],
   },
   create(context, [options]) {
     // Test code is not deployed: its servers, queries and requests are test scaffolding.
     if (isTestCode(context)) {
+      return {};
+    }
+    // Migrations and seeds run at deploy time, with SQL built from the schema and constants.
+    if (options.checkMigrations !== true && isMigrationFile(context)) {
       return {};
     }
     const sourceCode = context.sourceCode;

@@ -1,0 +1,23 @@
+/** Database migration and seed files: where SQL is built from the schema, not from requests. */
+import path from 'node:path';
+
+import type { FileContext } from '../../core/context';
+import { MIGRATION_FOLDERS } from '../../data/sql';
+import { projectRoot } from '../../project/index';
+
+/**
+ * Whether the file sits in a migrations or seeds folder (`MIGRATION_FOLDERS`) inside its project:
+ * `db/migrations/20240101_add_index.js`, `src/migration/1700000000000-Init.ts`, `seeders/demo.js`.
+ * Folders above the project root do not count; without a root, the whole path as given does.
+ * @example isMigrationFile(context) // server/migrations/06-00700-token-id.js -> true; src/routes/migrate.ts -> false
+ */
+export function isMigrationFile(context: FileContext): boolean {
+  const filename = context.filename;
+  if (typeof filename !== 'string') {
+    return false;
+  }
+  const root = path.isAbsolute(filename) ? projectRoot(filename, context.settings) : null;
+  const relative = root ? path.relative(root, filename) : filename;
+  const folders = relative.split(/[\\/]/u).slice(0, -1);
+  return folders.some((folder) => MIGRATION_FOLDERS.has(folder.toLowerCase()));
+}
