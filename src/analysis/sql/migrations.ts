@@ -2,8 +2,12 @@
 import path from 'node:path';
 
 import type { FileContext } from '../../core/context';
+import { escapeRegExp } from '../../core/regexp';
 import { MIGRATION_FOLDERS } from '../../data/sql';
 import { projectRoot } from '../../project/index';
+
+/** A folder on the path named one of `MIGRATION_FOLDERS`, whatever its case. */
+const MAY_NAME_FOLDER = new RegExp(`(?:^|[\\\\/])(?:${[...MIGRATION_FOLDERS].map(escapeRegExp).join('|')})[\\\\/]`, 'iu');
 
 /**
  * Whether the file sits in a migrations or seeds folder (`MIGRATION_FOLDERS`) inside its project:
@@ -13,7 +17,8 @@ import { projectRoot } from '../../project/index';
  */
 export function isMigrationFile(context: FileContext): boolean {
   const filename = context.filename;
-  if (typeof filename !== 'string') {
+  // Most files name no such folder anywhere on their path: answered without looking for the root.
+  if (typeof filename !== 'string' || !MAY_NAME_FOLDER.test(filename)) {
     return false;
   }
   const root = path.isAbsolute(filename) ? projectRoot(filename, context.settings) : null;
