@@ -80,32 +80,32 @@ function hasConstantArguments(call: TSESTree.CallExpression | TSESTree.NewExpres
 }
 
 /**
- * An answer made of constants only, whatever its status: `res.status(200).json({ message: 'Ping received' })`,
- * `Response.json({ ok: true })`, `new Response('pong')`. It reveals nothing, so a gate after it still
- * comes before anything the handler could reveal. Files and templates (`sendFile`, `render`) are
- * not payloads: what they send is elsewhere.
+ * The response a payload answer builds, `await` unwrapped: `res.status(200).json(x)`,
+ * `Response.json(x)`, `new Response(x)`, `json(x)`; `null` for any other expression. Files and
+ * templates (`sendFile`, `render`) are not payloads: what they send is elsewhere.
  */
-function answersConstant(node: TSESTree.Node): boolean {
+function payloadAnswer(node: TSESTree.Node): TSESTree.CallExpression | TSESTree.NewExpression | null {
   let expr = skipTsWrappers(node);
   if (expr.type === AST_NODE_TYPES.AwaitExpression) {
     expr = skipTsWrappers(expr.argument);
   }
   if (expr.type !== AST_NODE_TYPES.CallExpression && expr.type !== AST_NODE_TYPES.NewExpression) {
-    return false;
+    return null;
   }
   const name = staticCalleeName(expr.callee);
   const callee = skipTsWrappers(expr.callee);
   const builder = callee.type === AST_NODE_TYPES.Identifier || (callee.type === AST_NODE_TYPES.MemberExpression && /^(?:Response|NextResponse)$/u.test(staticCalleeName(callee.object) ?? ''));
-  if (name === null || !(builder ? PAYLOAD_BUILDERS.has(name) || PAYLOAD_METHODS.has(name) : PAYLOAD_METHODS.has(name))) {
-    return false;
-  }
-  // Every argument along the chain: `res.status(200).set('X-A', 'b').json({ ok: true })`.
-  let current: TSESTree.Node = expr;
+  return name !== null && (builder ? PAYLOAD_BUILDERS.has(name) || PAYLOAD_METHODS.has(name) : PAYLOAD_METHODS.has(name)) ? expr : null;
+}
+
+/** Every argument along the answer's chain is a constant but `skip`: `res.status(200).set('X-A', 'b').json(…)`. */
+function constantAlongChain(answer: TSESTree.CallExpression | TSESTree.NewExpression, skip?: TSESTree.Node): boolean {
+  let current: TSESTree.Node = answer;
   for (let links = 0; links < 8; links++) {
     if (current.type !== AST_NODE_TYPES.CallExpression && current.type !== AST_NODE_TYPES.NewExpression) {
       return true;
     }
-    if (!hasConstantArguments(current)) {
+    if (!current.arguments.every((arg) => arg === skip || (arg.type !== AST_NODE_TYPES.SpreadElement && isConstant(arg, 0)))) {
       return false;
     }
     const link = skipTsWrappers(current.callee);
@@ -115,6 +115,16 @@ function answersConstant(node: TSESTree.Node): boolean {
     current = skipTsWrappers(link.object);
   }
   return false;
+}
+
+/**
+ * An answer made of constants only, whatever its status: `res.status(200).json({ message: 'Ping received' })`,
+ * `Response.json({ ok: true })`, `new Response('pong')`. It reveals nothing, so a gate after it still
+ * comes before anything the handler could reveal.
+ */
+function answersConstant(node: TSESTree.Node): boolean {
+  const answer = payloadAnswer(node);
+  return answer !== null && constantAlongChain(answer);
 }
 
 /** Inside `if (req.method !== 'POST') …`: a method guard, not an answer with data. */
@@ -156,33 +166,9 @@ function isRequestEcho(context: FileContext, node: TSESTree.Node): boolean {
  * the other arguments, along the chain too, are constants.
  */
 function answersEcho(context: FileContext, node: TSESTree.Node): boolean {
-  let expr = skipTsWrappers(node);
-  if (expr.type === AST_NODE_TYPES.AwaitExpression) {
-    expr = skipTsWrappers(expr.argument);
-  }
-  if (expr.type !== AST_NODE_TYPES.CallExpression && expr.type !== AST_NODE_TYPES.NewExpression) {
-    return false;
-  }
-  const name = staticCalleeName(expr.callee);
-  if (name === null || !(PAYLOAD_BUILDERS.has(name) || PAYLOAD_METHODS.has(name))) {
-    return false;
-  }
-  const [payload, ...rest] = expr.arguments;
-  if (!payload || payload.type === AST_NODE_TYPES.SpreadElement || !rest.every((arg) => arg.type !== AST_NODE_TYPES.SpreadElement && isConstant(arg, 0))) {
-    return false;
-  }
-  let link = skipTsWrappers(expr.callee);
-  for (let links = 0; links < 8 && link.type === AST_NODE_TYPES.MemberExpression; links++) {
-    const object = skipTsWrappers(link.object);
-    if (object.type !== AST_NODE_TYPES.CallExpression) {
-      break;
-    }
-    if (!hasConstantArguments(object)) {
-      return false;
-    }
-    link = skipTsWrappers(object.callee);
-  }
-  return isRequestEcho(context, payload);
+  const answer = payloadAnswer(node);
+  const payload = answer?.arguments[0];
+  return answer !== null && payload !== undefined && payload.type !== AST_NODE_TYPES.SpreadElement && constantAlongChain(answer, payload) && isRequestEcho(context, payload);
 }
 
 /** A rejection or nothing: `null`, `undefined`, an error answer, an exit call. */
