@@ -487,3 +487,56 @@ describe('fetch-requires-timeout: the browser-code judgement is lazy', () => {
     expect(looks.toSorted()).toEqual([path.join(root, 'lazy-c/app'), path.join(root, 'lazy-c/pages')]);
   });
 });
+
+/*
+ * A module with no signal of its own is judged by the project files that import it: skipped when
+ * every one is browser code, checked when a server file imports it too.
+ */
+write('shop/package.json', JSON.stringify({ dependencies: { react: '19.0.0' } }));
+write('shop/package-lock.json', '{}');
+const CART = `export const addToCart = (id: string) => fetch(\`https://api.example.com/cart/\${id}\`, { method: 'POST' });`;
+const STOCK = `export const stock = () => fetch('https://api.example.com/stock');`;
+const cartModule = write('shop/lib/cart.ts', CART);
+const stockModule = write('shop/lib/stock.ts', STOCK);
+write('shop/src/cart-button.tsx', "'use client';\nimport { addToCart } from '../lib/cart';\nexport const CartButton = () => <button onClick={() => addToCart('1')} />;");
+write('shop/src/stock-badge.tsx', "'use client';\nimport { stock } from '../lib/stock';\nexport const StockBadge = () => <span onClick={stock} />;");
+write('shop/server/inventory.ts', "import { stock } from '../lib/stock';\nexport const inventory = () => stock();");
+
+ruleTester.run('fetch-requires-timeout (modules only browser code imports)', rule, {
+  valid: [
+    // Imported only by a 'use client' component.
+    { filename: cartModule, code: CART },
+  ],
+  invalid: [
+    // Imported by a client component and by a server module; and any module with the option off.
+    {
+      filename: stockModule,
+      code: STOCK,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 1,
+          column: 28,
+          endLine: 1,
+          endColumn: 66,
+          suggestions: [{ messageId: 'addSignal', output: withSignal(STOCK, "fetch('https://api.example.com/stock')") }],
+        },
+      ],
+    },
+    {
+      filename: cartModule,
+      code: CART,
+      options: [{ ignoreBrowserCode: false }],
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 1,
+          column: 42,
+          endLine: 1,
+          endColumn: 105,
+          suggestions: [{ messageId: 'addSignal', output: CART.replace("{ method: 'POST' }", "{ method: 'POST', signal: AbortSignal.timeout(10000) }") }],
+        },
+      ],
+    },
+  ],
+});
