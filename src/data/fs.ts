@@ -101,6 +101,11 @@ export interface UploadLibrary {
   readonly serverKeys: ReadonlySet<string>;
   /** Properties that are never a path: sizes, contents, streams. */
   readonly contentKeys: ReadonlySet<string>;
+  /**
+   * Properties (content or stored file) that hold the bytes the client sent: not a path, but an
+   * archive opened from them names its entries as the client chose (Zip Slip).
+   */
+  readonly bytesKeys: ReadonlySet<string>;
   /** Methods of an uploaded file that write it to a path, with the path's argument position (`file.mv(path)`). */
   readonly writeMethods?: ReadonlyMap<string, number>;
 }
@@ -112,6 +117,7 @@ export const MULTER: UploadLibrary = {
   clientKeys: new Set(['originalname', 'fieldname', 'mimetype', 'encoding']),
   serverKeys: new Set(['path', 'filename', 'destination']),
   contentKeys: new Set(['size', 'buffer', 'stream', 'length']),
+  bytesKeys: new Set(['buffer', 'stream', 'path']),
 };
 
 /** formidable: the `files` of `form.parse(req, (err, fields, files) => …)` or `await form.parse(req)`. */
@@ -123,6 +129,7 @@ export const FORMIDABLE: UploadLibrary = {
   // `path`: formidable 1's temporary path.
   serverKeys: new Set(['filepath', 'newFilename', 'path']),
   contentKeys: new Set(['size', 'hash', 'lastModifiedDate', 'mtime', 'length']),
+  bytesKeys: new Set(['filepath', 'path']),
 };
 
 /** busboy: the arguments of `bb.on('file', (name, stream, info) => …)`; `info.filename` is the client's. */
@@ -132,6 +139,7 @@ export const BUSBOY: UploadLibrary = {
   clientKeys: new Set(['filename', 'encoding', 'mimeType', 'mimetype']),
   serverKeys: new Set(),
   contentKeys: new Set(['truncated', 'bytesRead', 'length']),
+  bytesKeys: new Set(),
 };
 
 /** @fastify/multipart: `await request.file()`, `request.files()`, `request.parts()`, `request.saveRequestFiles()`. */
@@ -142,6 +150,7 @@ export const FASTIFY_MULTIPART: UploadLibrary = {
   // `filepath`: saveRequestFiles()'s temporary file; `file`: the content stream.
   serverKeys: new Set(['filepath']),
   contentKeys: new Set(['file', 'type', 'toBuffer', 'length']),
+  bytesKeys: new Set(['file', 'toBuffer', 'filepath']),
 };
 
 /**
@@ -156,6 +165,7 @@ export const EXPRESS_FILEUPLOAD: UploadLibrary = {
   clientKeys: new Set(['name', 'mimetype', 'encoding']),
   serverKeys: new Set(['tempFilePath']),
   contentKeys: new Set(['data', 'size', 'md5', 'truncated', 'mv', 'length']),
+  bytesKeys: new Set(['data', 'tempFilePath']),
   writeMethods: new Map([['mv', 0]]),
 };
 
@@ -206,3 +216,88 @@ export const DIRECTORY_LISTINGS: ReadonlySet<string> = new Set([
 
 /** Properties of a directory entry (`Dirent`) or handle (`Dir`) that hold the listed directory's path. */
 export const LISTING_DIRECTORY_KEYS: ReadonlySet<string> = new Set(['parentPath', 'path']);
+
+/** `fs` calls whose result is the content of the file at their first argument (as bytes or a stream). */
+export const FILE_CONTENT_READS: ReadonlySet<string> = new Set([
+  'fs#readFile', 'fs#readFileSync', 'fs#promises.readFile', 'fs/promises#readFile', 'fs#createReadStream',
+  'fs-extra#readFile', 'fs-extra#readFileSync', 'fs-extra#createReadStream', 'graceful-fs#readFile',
+  'graceful-fs#readFileSync', 'graceful-fs#createReadStream',
+]);
+
+/** What a step into an archive gives: its entries as a list or as an object keyed by entry name, or one entry. */
+export type ArchivePart = 'list' | 'map' | 'entry';
+
+/**
+ * An archive-reading library whose entries an application may write out itself, joining each
+ * entry's name to a folder. The names are the archive author's: `../../app/server.js` escapes the
+ * folder (Zip Slip, CWE-22). Extraction calls that check names themselves (adm-zip's
+ * `extractAllTo`, unzipper's `Extract`, `tar.x`, extract-zip) are not listed: nothing to model.
+ */
+export interface ArchiveLibrary {
+  /** The name used in descriptions. */
+  readonly name: string;
+  /** Calls (`module#path`, `new` included) that open an archive from their first argument. */
+  readonly openers: ReadonlySet<string>;
+  /** Calls whose last argument is a callback that receives the opened archive at `index` (yauzl). */
+  readonly callbackOpeners?: ReadonlyMap<string, number>;
+  /** Methods of an instance that load an archive into it from their first argument (`new JSZip().loadAsync(buf)`). */
+  readonly loadMethods?: ReadonlySet<string>;
+  /** Calls that make a parsing stream: `bytes.pipe(unzipper.Parse())` is an archive. */
+  readonly parseStreams?: ReadonlySet<string>;
+  /** Properties of an archive that hold its entries. */
+  readonly collections: ReadonlyMap<string, ArchivePart>;
+  /** Methods of an archive that give its entries, or one entry. */
+  readonly methods: ReadonlyMap<string, ArchivePart>;
+  /** Events of an archive (or parsing stream) whose listener receives an entry first (`on('entry', (entry) => …)`). */
+  readonly entryEvents?: ReadonlySet<string>;
+  /** Methods of an archive whose callback receives `(name, entry)` (JSZip's `forEach`). */
+  readonly namedIterators?: ReadonlySet<string>;
+  /** Properties of an entry that hold its name inside the archive, directories included. */
+  readonly nameKeys: ReadonlySet<string>;
+}
+
+export const ARCHIVE_LIBRARIES: readonly ArchiveLibrary[] = [
+  {
+    // `entry.name` is the last segment only; `entryName` is the whole path.
+    name: 'adm-zip',
+    openers: new Set(['adm-zip#']),
+    collections: new Map(),
+    methods: new Map([['getEntries', 'list'], ['getEntry', 'entry']]),
+    nameKeys: new Set(['entryName']),
+  },
+  {
+    name: 'jszip',
+    openers: new Set(['jszip#loadAsync']),
+    loadMethods: new Set(['loadAsync']),
+    collections: new Map([['files', 'map']]),
+    methods: new Map(),
+    namedIterators: new Set(['forEach']),
+    nameKeys: new Set(['name']),
+  },
+  {
+    name: 'unzipper',
+    openers: new Set(['unzipper#Open.buffer', 'unzipper#Open.file']),
+    parseStreams: new Set(['unzipper#Parse']),
+    collections: new Map([['files', 'list']]),
+    methods: new Map(),
+    entryEvents: new Set(['entry']),
+    nameKeys: new Set(['path']),
+  },
+  {
+    name: 'yauzl',
+    openers: new Set(['yauzl-promise#open', 'yauzl-promise#fromBuffer']),
+    callbackOpeners: new Map([['yauzl#open', 1], ['yauzl#fromBuffer', 1]]),
+    collections: new Map(),
+    methods: new Map(),
+    entryEvents: new Set(['entry']),
+    nameKeys: new Set(['fileName', 'filename']),
+  },
+  {
+    // `new StreamZip.async({ file })`: the archive's path is the option `file`.
+    name: 'node-stream-zip',
+    openers: new Set(['node-stream-zip#', 'node-stream-zip#async']),
+    collections: new Map(),
+    methods: new Map([['entries', 'map'], ['entry', 'entry']]),
+    nameKeys: new Set(['name']),
+  },
+];

@@ -34,6 +34,19 @@ function typeName(param: TSESTree.Parameter | undefined): string | null {
   return name.type === AST_NODE_TYPES.Identifier ? name.name : name.type === AST_NODE_TYPES.TSQualifiedName ? name.right.name : null;
 }
 
+/**
+ * `({ file, body }: Request, res: Response)` with `Request` imported from express: a request
+ * however it is destructured (the name `Request` alone is too common to count).
+ */
+function isExpressRequestPattern(context: AdapterContext, param: TSESTree.Parameter): boolean {
+  const annotation = param.type === AST_NODE_TYPES.ObjectPattern ? param.typeAnnotation?.typeAnnotation : undefined;
+  if (annotation?.type !== AST_NODE_TYPES.TSTypeReference || annotation.typeName.type !== AST_NODE_TYPES.Identifier || annotation.typeName.name !== 'Request') {
+    return false;
+  }
+  const def = variableFor(context, annotation.typeName)?.defs[0];
+  return def?.type === 'ImportBinding' && def.parent?.type === AST_NODE_TYPES.ImportDeclaration && def.parent.source.value === 'express';
+}
+
 /** The registration call a function value reaches: `x.get('/p', fn)`, `x.use([fn])`, `x.post('/p', wrap(fn))`, `x.route({ handler: fn })`. */
 function registrationOf(use: TSESTree.Node): TSESTree.CallExpression | null {
   let node: TSESTree.Node = use;
@@ -396,7 +409,10 @@ export const generic: FrameworkAdapter = {
     fn.params.forEach((param, index) => {
       const type = typeName(param);
       const name = parameterName(param);
-      if (type !== null && (FRAMEWORK_REQUEST_TYPES.has(type) || (REQUEST_TYPES.has(type) && name !== null && REQUEST_NAMES.has(name)))) {
+      if (
+        (type !== null && (FRAMEWORK_REQUEST_TYPES.has(type) || (REQUEST_TYPES.has(type) && name !== null && REQUEST_NAMES.has(name)))) ||
+        isExpressRequestPattern(context, param)
+      ) {
         params[index] = { kind: 'request', shape: NODE_FRAMEWORK_REQUEST };
       }
     });

@@ -8,6 +8,7 @@ import { isFunctionLike } from '../core/functions';
 import { CALL, iterateModuleReferences } from '../core/modules';
 import type { TraceMap } from '../core/modules';
 import { basenameEdit, controllerAnalyzer, getRequestInputAnalyzer, importedHandlerSinks, importedPathWrapperCalls, isImportedHandler, mayBeImportedHandler, mayBePathWrapper, passesValidatedScalar, rootOption, unconfinedFilePath } from '../analysis/request-input/index';
+import type { InputClassification, RequestInputOrigin } from '../analysis/request-input/index';
 import { importedNameReferences, isTestCode, projectImportNames } from '../project/index';
 import { scopeOf, variableFor } from '../core/variable-index';
 import { getSettings } from '../core/settings';
@@ -32,7 +33,7 @@ const CONFIGURED_SINK: FsSink = { pathArgs: [0] };
 const fsTraceMaps = new WeakMap<NameSpecList, Readonly<Record<string, TraceMap<FsSink>>>>();
 
 export type Options = [{ sources?: string[]; sanitizers?: string[]; reportUnknownPaths?: boolean }];
-export type MessageIds = 'requestPath' | 'requestPathFalseConfidence' | 'requestModule' | 'unverifiedPath' | 'wrapInBasename';
+export type MessageIds = 'requestPath' | 'requestPathFalseConfidence' | 'archiveEntryPath' | 'requestModule' | 'unverifiedPath' | 'wrapInBasename';
 
 export default createRule<Options, MessageIds>({
   name: 'no-unsanitized-fs-path',
@@ -49,6 +50,8 @@ export default createRule<Options, MessageIds>({
         '`{{sink}}`{{via}} receives a file path built from request input (`{{source}}`). Reduce it to a file name with `path.basename()`, or resolve it under a fixed root and check that the result stays inside.',
       requestPathFalseConfidence:
         '`{{sink}}`{{via}} receives a file path built from request input (`{{source}}`); {{checks}} does not stop `../` traversal. Reduce it to a file name with `path.basename()`, or resolve it under a fixed root and check `resolved.startsWith(root + path.sep)`.',
+      archiveEntryPath:
+        '`{{sink}}`{{via}} receives a file path built from the entry names{{source}} of an archive the client sent (`{{archive}}`){{checks}}. An entry named `../…` is written outside the target folder (Zip Slip): resolve each name under that folder and check that the result stays inside (`resolved.startsWith(root + path.sep)`).',
       requestModule:
         '`{{sink}}` loads a module named by request input (`{{source}}`). Map the allowed names to modules explicitly instead.',
       unverifiedPath:
@@ -78,6 +81,7 @@ export default createRule<Options, MessageIds>({
     const analyzer = {
       classify: (node: TSESTree.Node) => (analyzerMemo ??= getRequestInputAnalyzer(context, options)).classify(node),
       uploadWriteArgument: (receiver: TSESTree.Node, method: string) => (analyzerMemo ??= getRequestInputAnalyzer(context, options)).uploadWriteArgument(receiver, method),
+      clientBytes: (node: TSESTree.Node) => (analyzerMemo ??= getRequestInputAnalyzer(context, options)).clientBytes(node),
     };
     const configuredSinks = compileNameSpecs(getSettings(context).fs.sinks);
 
@@ -164,11 +168,19 @@ export default createRule<Options, MessageIds>({
 
     function checkImportedWrappers(namedCalls: readonly TSESTree.CallExpression[]): void {
       for (const { call, wrapper } of importedPathWrapperCalls(context, namedCalls, fsTraceMap(), FS_GLOBAL_TRACE_MAP, options)) {
-        let inputs = call.arguments.map((arg) => (arg.type === AST_NODE_TYPES.SpreadElement ? null : analyzer.classify(arg)));
+        // A parameter that reaches its sink as an archive (`unzipUpload(req.file.buffer)`) is judged by the bytes it is given.
+        const classifyWith = (judge: Pick<typeof analyzer, 'classify' | 'clientBytes'>) => (arg: TSESTree.CallExpressionArgument, index: number): InputClassification | null => {
+          if (arg.type === AST_NODE_TYPES.SpreadElement) {
+            return null;
+          }
+          const bytes = wrapper.archives[index] ? judge.clientBytes(arg) : null;
+          return bytes ? { kind: 'input', origin: bytes } : judge.classify(arg);
+        };
+        let inputs = call.arguments.map(classifyWith(analyzer));
         if (!inputs.some((result) => result?.kind === 'input')) {
           // A controller its file exports for a routes file to register: `(req, res)` are a handler's.
           const controller = inputs.some((result) => result?.kind === 'unknown') ? controllerAnalyzer(context, call, options) : null;
-          inputs = controller ? call.arguments.map((arg) => (arg.type === AST_NODE_TYPES.SpreadElement ? null : controller.classify(arg))) : inputs;
+          inputs = controller ? call.arguments.map(classifyWith(controller)) : inputs;
           if (!inputs.some((result) => result?.kind === 'input')) {
             continue;
           }
@@ -177,12 +189,9 @@ export default createRule<Options, MessageIds>({
           const sink = wrapper.params[index];
           // `readShard(input.shard)` with `readShard(shard: number)`: a validated number names no other folder.
           if (sink !== undefined && result?.kind === 'input' && !passesValidatedScalar(wrapper, index, result.origin)) {
-            const checks = result.origin.falseConfidence;
-            context.report({
-              node: call.arguments[index]!,
-              messageId: checks.length > 0 ? 'requestPathFalseConfidence' : 'requestPath',
-              data: { sink: wrapper.name, via: ` (${wrapper.definedIn}, which passes it to \`${sink}\`)`, source: result.origin.description, checks: checks.join(', ') },
-            });
+            // `unzipUpload(req.file.buffer)`: the helper opens the archive and writes its entries out.
+            const origin = wrapper.archives[index] ? { ...result.origin, archive: result.origin.description, description: '' } : result.origin;
+            context.report({ node: call.arguments[index]!, ...pathMessage(origin, wrapper.name, ` (${wrapper.definedIn}, which passes it to \`${sink}\`)`) });
           }
         }
       }
@@ -210,17 +219,7 @@ export default createRule<Options, MessageIds>({
         }
         const [found] = importedHandlerSinks(context, handler, route.framework, fsTraceMap(), FS_GLOBAL_TRACE_MAP, options);
         if (found) {
-          const checks = found.origin.falseConfidence;
-          context.report({
-            node: route.node,
-            messageId: checks.length > 0 ? 'requestPathFalseConfidence' : 'requestPath',
-            data: {
-              sink: found.sink,
-              via: ` in ${found.name} (${found.definedIn}), which this route runs as its handler,`,
-              source: found.origin.description,
-              checks: checks.join(', '),
-            },
-          });
+          context.report({ node: route.node, ...pathMessage(found.origin, found.sink, ` in ${found.name} (${found.definedIn}), which this route runs as its handler,`) });
         }
       }
     }
@@ -269,14 +268,7 @@ export default createRule<Options, MessageIds>({
       const result = analyzer.classify(value);
       const sink = sinkName(call);
       if (result.kind === 'input') {
-        const { origin } = result;
-        const checks = origin.falseConfidence;
-        context.report({
-          node: arg,
-          messageId: checks.length > 0 ? 'requestPathFalseConfidence' : 'requestPath',
-          data: { sink, via: '', source: origin.description, checks: checks.join(', ') },
-          suggest: basenameSuggestion(value),
-        });
+        context.report({ node: arg, ...pathMessage(result.origin, sink, ''), suggest: basenameSuggestion(value) });
       } else if (
         result.kind === 'unknown' &&
         options.reportUnknownPaths &&
@@ -318,6 +310,20 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/**
+ * The message of a request-derived path reaching `sink` (`via`: how, when through a helper or a
+ * handler of another file): an archive's entry name (Zip Slip), a path whose checks do not stop
+ * traversal, or a plain one.
+ */
+function pathMessage(origin: RequestInputOrigin, sink: string, via: string): { messageId: MessageIds; data: Record<string, string> } {
+  const checks = origin.falseConfidence.join(', ');
+  if (origin.archive !== undefined) {
+    const source = origin.description ? ` (\`${origin.description}\`)` : '';
+    return { messageId: 'archiveEntryPath', data: { sink, via, source, archive: origin.archive, checks: checks ? `; ${checks} does not stop \`../\` traversal` : '' } };
+  }
+  return { messageId: checks ? 'requestPathFalseConfidence' : 'requestPath', data: { sink, via, source: origin.description, checks } };
+}
 
 /** `res.sendFile(…)`-style methods, uploads' `file.mv(…)` and `require(…)`: the calls the rule's listener can use. */
 const FILE_METHOD_OR_REQUIRE_SELECTOR = `${methodCallSelector([...FILE_METHODS.keys(), ...UPLOAD_WRITE_METHODS])}, CallExpression[callee.name="require"]`;

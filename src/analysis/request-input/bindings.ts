@@ -4,6 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { localCallSites } from '../../core/functions';
 import { getParamRole } from '../../frameworks/registry';
 import { listingCallbackValue } from './listings';
+import { archiveCallbackValue, entryName, opensArchives } from './archives';
 import { patternSteps } from './patterns';
 import { ITERATION_METHODS, SAFE_GLOBALS } from './propagation';
 import { SAFE, UNKNOWN } from './values';
@@ -132,6 +133,9 @@ export class BindingValues {
       if (right.kind === 'upload') {
         return { kind: 'input', origin: right.origin, path: false }; // the field names of `req.files`
       }
+      if (right.kind === 'archive' && right.part === 'map') {
+        return entryName(right, pattern, this.tracker.context); // `for (const name in zip.files)`
+      }
       return right.kind === 'input' ? { ...right, path: false } : this.tracker.finalize(right).kind === 'unknown' ? UNKNOWN : SAFE;
     }
     return this.patternValue(this.tracker.step(right, null, '[…]', loop.right), pattern, id);
@@ -194,12 +198,15 @@ export class BindingValues {
       const method = memberName(this.tracker.context, call.callee);
       if (method !== null && ITERATION_METHODS.get(method) === index) {
         const receiver = this.tracker.evaluate(call.callee.object);
-        if (receiver.kind === 'input' || receiver.kind === 'upload' || receiver.kind === 'listing') {
+        if (receiver.kind === 'input' || receiver.kind === 'upload' || receiver.kind === 'listing' || (receiver.kind === 'archive' && (method === 'then' || (receiver.part !== undefined && receiver.part !== 'entry')))) {
           return this.patternValue(method === 'then' ? receiver : this.tracker.step(receiver, null, '[…]', param), param, id);
         }
       }
     }
-    const library = this.tracker.uploads.callbackParameter(fn, index, param) ?? listingCallbackValue(this.tracker, fn, index);
+    const library =
+      this.tracker.uploads.callbackParameter(fn, index, param) ??
+      listingCallbackValue(this.tracker, fn, index) ??
+      (opensArchives(this.tracker.context) ? archiveCallbackValue(this.tracker, fn, index, param) : null);
     if (library) {
       return this.patternValue(library, param, id);
     }

@@ -6,6 +6,7 @@ import { inputCallFramework } from '../../frameworks/registry';
 import { resolveCallTarget } from '../../core/modules';
 import { pathFunctionName } from './path-functions';
 import { listingValue } from './listings';
+import { archiveCallValue, archiveCollectionCall, archiveMethodValue, opensArchives } from './archives';
 import { FALSE_CONFIDENCE_PATH, MIXING_METHODS, NON_PATH_METHODS, PATH_PROPAGATORS, PROPAGATING_CALLS } from './propagation';
 import { FILE_NAME_SANITIZERS, matchesSpec, PATH_SANITIZERS, replaceValue, SAFE_CALLS } from './sanitizers';
 import { PARSE_METHODS, SAFE_PARSE_METHODS } from './schemas';
@@ -60,6 +61,10 @@ export class CallValues {
       if (listing) {
         return listing;
       }
+      const archive = opensArchives(this.tracker.context) ? archiveCallValue(this.tracker, key, call) : null;
+      if (archive) {
+        return archive;
+      }
       if (pathFn !== null && PATH_PROPAGATORS.has(pathFn)) {
         const val = this.tracker.combine(this.tracker.argValues(call.arguments));
         return val.kind === 'input' && FALSE_CONFIDENCE_PATH.has(pathFn) ? { ...val, origin: withNotes(val.origin, [`path.${pathFn}()`]) } : val;
@@ -70,6 +75,11 @@ export class CallValues {
         const collection = call.arguments.length === 1 && only?.type !== AST_NODE_TYPES.SpreadElement && COLLECTION_COPIES.has(key) ? this.tracker.evaluate(only!) : null;
         if (collection?.kind === 'upload' || collection?.kind === 'listing') {
           return collection;
+        }
+        const entries = collection ?? (call.arguments.length === 1 && only?.type !== AST_NODE_TYPES.SpreadElement ? this.tracker.evaluate(only!) : null);
+        const archive = entries && archiveCollectionCall(key, entries, call, this.tracker.context);
+        if (archive) {
+          return archive;
         }
         return this.tracker.combine(this.tracker.argValues(call.arguments));
       }
@@ -93,6 +103,13 @@ export class CallValues {
   private methodValue(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, text: () => string): TrackedValue {
     const method = memberName(this.tracker.context, callee);
     const receiver = this.tracker.evaluate(callee.object);
+    const archive = method !== null && opensArchives(this.tracker.context) ? archiveMethodValue(this.tracker, call, method, receiver) : null;
+    if (archive) {
+      return archive;
+    }
+    if (receiver.kind === 'upload' && method !== null && receiver.library.bytesKeys.has(method)) {
+      return { kind: 'client-bytes', origin: receiver.origin }; // `await part.toBuffer()`
+    }
     if (receiver.kind === 'request') {
       const found = method !== null && receiver.shape.methods && Object.hasOwn(receiver.shape.methods, method) ? receiver.shape.methods[method] : undefined;
       if (found === 'input') {
@@ -103,7 +120,7 @@ export class CallValues {
       }
       return { kind: 'request', shape: found, desc: text(), framework: receiver.framework };
     }
-    if (receiver.kind === 'upload' || receiver.kind === 'listing') {
+    if (receiver.kind === 'upload' || receiver.kind === 'listing' || (receiver.kind === 'archive' && receiver.part === 'list')) {
       const collection = this.collectionMethod(call, method, receiver);
       if (collection) {
         return collection;

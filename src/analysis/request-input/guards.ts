@@ -343,6 +343,9 @@ class Guards {
         if (method === 'startsWith' && literal?.startsWith('..') && this.isRelativeOfUse(callee.object)) {
           return true; // path.relative(root, resolved).startsWith('..')
         }
+        if (method === 'includes' && (literal === '/' || literal === '\\') && this.same(callee.object) && this.decoderAround() === null) {
+          return true; // a name without a separator is one segment, as `path.basename()` leaves it
+        }
         if (method === 'includes' && literal?.includes('..') && (this.same(callee.object) || this.isSplitOfUse(callee.object))) {
           return this.rejectsDotDot(`includes('${literal}') check`);
         }

@@ -51,13 +51,22 @@ const WRAPPER_SEED = '\0wrapper-parameter';
 type ParameterSinks = readonly (string | undefined)[];
 
 /**
+ * What the parameters of a function reach: `sinks`, and for each whether it reaches its sink as
+ * an archive whose entry names make the path (`archives`, Zip Slip) rather than as the path itself.
+ */
+interface ParameterSummary {
+  readonly sinks: ParameterSinks;
+  readonly archives: readonly boolean[];
+}
+
+/**
  * Per parsed file, trace map and option set (the rule's options, whose sources and sanitisers
  * decide what a parameter reaches): the parameter sinks of each function, per hop count it was
  * asked from. A summary asked from one hop away follows fewer further wrappers than one asked
  * directly; keyed by the hops, each is the same whichever file asked first (lint order and the
  * set of files linted before never change a finding).
  */
-const SUMMARIES = perFileKey<WeakMap<object, WeakMap<RequestInputOptions, Map<FunctionLike, ParameterSinks | null>[]>>>('wrapper summaries');
+const SUMMARIES = perFileKey<WeakMap<object, WeakMap<RequestInputOptions, Map<FunctionLike, ParameterSummary | null>[]>>>('wrapper summaries');
 const inProgress = new Set<FunctionLike>();
 let hops = 0;
 
@@ -107,7 +116,7 @@ function parameterSinks<T extends PathSink>(
   traceMap: Readonly<Record<string, TraceMap<T>>>,
   globals: Readonly<TraceMap<T>> | undefined,
   options: RequestInputOptions,
-): ParameterSinks | null {
+): ParameterSummary | null {
   const perMap = perFile(file.context, SUMMARIES, () => new WeakMap());
   let perOptions = perMap.get(traceMap);
   if (!perOptions) {
@@ -130,6 +139,7 @@ function parameterSinks<T extends PathSink>(
   hops++;
   const lists = requestInputLists(file.context, options);
   const result: (string | undefined)[] = [];
+  const archives: boolean[] = [];
   try {
     // One parameter at a time, so that a sink reached by two parameters names both.
     for (let index = 0; index < fn.params.length; index++) {
@@ -144,6 +154,7 @@ function parameterSinks<T extends PathSink>(
         const found = analyzer.classify(use.node);
         if (found.kind === 'input' && found.origin.framework === WRAPPER_SEED) {
           result[index] = use.sink;
+          archives[index] = found.origin.archive !== undefined;
           break;
         }
       }
@@ -153,6 +164,7 @@ function parameterSinks<T extends PathSink>(
           const found = analyzer.classify(use.node);
           if (found.kind === 'input' && found.origin.framework === WRAPPER_SEED) {
             result[index] = `${use.name} → ${use.sink}`;
+            archives[index] = found.origin.archive !== undefined || use.archive;
             break;
           }
         }
@@ -162,7 +174,7 @@ function parameterSinks<T extends PathSink>(
     hops--;
     inProgress.delete(fn);
   }
-  const answer = result.some((sink) => sink !== undefined) ? result : null;
+  const answer = result.some((sink) => sink !== undefined) ? { sinks: result, archives } : null;
   perFn.set(fn, answer);
   return answer;
 }
@@ -173,7 +185,7 @@ function* importedWrapperUses<T extends PathSink>(
   traceMap: Readonly<Record<string, TraceMap<T>>>,
   globals: Readonly<TraceMap<T>> | undefined,
   options: RequestInputOptions,
-): Generator<{ readonly node: TSESTree.Node; readonly sink: string; readonly name: string }> {
+): Generator<{ readonly node: TSESTree.Node; readonly sink: string; readonly name: string; readonly archive: boolean }> {
   if (hops >= MAX_WRAPPER_HOPS) {
     return;
   }
@@ -182,7 +194,7 @@ function* importedWrapperUses<T extends PathSink>(
     for (const [index, sink] of (wrapper?.params ?? []).entries()) {
       const arg = sink === undefined ? undefined : call.arguments[index];
       if (arg && wrapper) {
-        yield { node: arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg, sink: sink!, name: wrapper.name };
+        yield { node: arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg, sink: sink!, name: wrapper.name, archive: wrapper.archives[index] === true };
       }
     }
   }
@@ -218,6 +230,8 @@ export interface ImportedPathWrapper {
   readonly definedIn: string;
   /** Indexed like the parameters: the sink a parameter reaches, or `undefined`. */
   readonly params: ParameterSinks;
+  /** Indexed like the parameters: reaches its sink as an archive whose entry names make the path (Zip Slip). */
+  readonly archives: readonly boolean[];
   /** Indexed like the parameters: declared as a number or a boolean (`port: number`), which no text can break out of. */
   readonly scalar: readonly boolean[];
 }
@@ -362,8 +376,10 @@ export function importedPathWrapper<T extends PathSink>(
     if (!definition || !isFunctionLike(definition.node)) {
       return null;
     }
-    const params = parameterSinks(definition.file, definition.node, traceMap, globals, options);
-    return params ? { name: definition.name, definedIn: displayPath(context, definition.file.filename), params, scalar: definition.node.params.map(isScalarParameter) } : null;
+    const summary = parameterSinks(definition.file, definition.node, traceMap, globals, options);
+    return summary
+      ? { name: definition.name, definedIn: displayPath(context, definition.file.filename), params: summary.sinks, archives: summary.archives, scalar: definition.node.params.map(isScalarParameter) }
+      : null;
   } catch {
     return null;
   }

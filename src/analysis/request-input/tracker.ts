@@ -15,6 +15,7 @@ import { PROPAGATING_CONSTRUCTORS } from './propagation';
 import { matchesSpec } from './sanitizers';
 import { schemaConstrains } from './schemas';
 import { listingStep } from './listings';
+import { archiveCallValue, archiveStep, clientBytes, opensArchives } from './archives';
 import { provenConstant } from './lookups';
 import { Uploads } from './uploads';
 import { keyLabel, SAFE, shortText, targetKey, UNKNOWN, withNotes } from './values';
@@ -73,6 +74,11 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
     return val.kind === 'safe' ? { kind: 'safe' } : { kind: 'unknown' };
   }
 
+  /** Where the bytes of `node` come from when the client sent them (an upload's content, the body), else `null`. */
+  clientBytes(node: TSESTree.Node): RequestInputOrigin | null {
+    return clientBytes(this, node);
+  }
+
   /**
    * The path argument of `receiver.method(…)` when the receiver holds uploaded files that the
    * method writes to a path (express-fileupload's `req.files.doc.mv(path)`), or `null`.
@@ -94,8 +100,8 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
     if (val.kind === 'upload') {
       return { kind: 'input', origin: val.origin, path: false };
     }
-    if (val.kind === 'listing') {
-      return SAFE; // names from the server's disk
+    if (val.kind === 'listing' || val.kind === 'client-bytes' || val.kind === 'archive') {
+      return SAFE; // names from the server's disk; bytes, an archive or an entry are not a path
     }
     if (val.kind === 'schema-result') {
       if (schemaConstrains(this.context, val.schema, val.keys, 0, this.purpose)) {
@@ -206,7 +212,14 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
         return this.calls.callValue(node);
       case AST_NODE_TYPES.NewExpression: {
         const target = resolveCallTarget(this.context, node.callee);
-        return target && PROPAGATING_CONSTRUCTORS.has(targetKey(target)) ? this.combine(this.argValues(node.arguments)) : UNKNOWN;
+        if (!target) {
+          return UNKNOWN;
+        }
+        const key = targetKey(target);
+        if (PROPAGATING_CONSTRUCTORS.has(key)) {
+          return this.combine(this.argValues(node.arguments));
+        }
+        return (opensArchives(this.context) ? archiveCallValue(this, key, node) : null) ?? UNKNOWN;
       }
       case AST_NODE_TYPES.BinaryExpression:
         if (node.operator !== '+') {
@@ -352,6 +365,8 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
         return this.uploads.step(val, key, label, node);
       case 'listing':
         return listingStep(val, key);
+      case 'archive':
+        return archiveStep(val, key, node, this.context);
       case 'schema-result':
         if (val.wrapped) {
           return key === 'data' ? { ...val, wrapped: false } : SAFE;

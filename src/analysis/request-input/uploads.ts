@@ -458,7 +458,7 @@ export class Uploads implements UploadKnowledge {
       if (kind === 'file') {
         // (name, stream, info) in busboy 1; (field, stream, filename, encoding, mimetype) before.
         if (index === 1) {
-          return SAFE;
+          return { kind: 'client-bytes', origin: origin(name, BUSBOY.name) }; // the file's content
         }
         return index === 2 ? { kind: 'upload', library: BUSBOY, clientNamed: false, origin: origin(name, BUSBOY.name) } : { kind: 'input', origin: origin(name, BUSBOY.name), path: false };
       }
@@ -507,6 +507,9 @@ export class Uploads implements UploadKnowledge {
     const origin = { ...val.origin, description: named ? (node as TSESTree.Identifier).name : `${val.origin.description}${label}` };
     if (key === null || (!library.clientKeys.has(key) && !library.serverKeys.has(key) && !library.contentKeys.has(key))) {
       return { ...val, origin }; // an index, a field name: still files
+    }
+    if (library.bytesKeys.has(key) && (library.contentKeys.has(key) || !val.clientNamed)) {
+      return { kind: 'client-bytes', origin }; // what the client sent, not a path
     }
     if (library.contentKeys.has(key) || (library.serverKeys.has(key) && !val.clientNamed)) {
       return SAFE;

@@ -5,7 +5,7 @@ import type { FunctionLike } from '../../core/functions';
 import type { CallTarget } from '../../core/modules';
 import type { NameSpecList } from '../../core/name-specs';
 import type { FileContext } from '../../core/context';
-import type { UploadLibrary } from '../../data/fs';
+import type { ArchiveLibrary, ArchivePart, UploadLibrary } from '../../data/fs';
 
 /** Where a value that a remote client controls comes from. */
 export interface RequestInputOrigin {
@@ -17,6 +17,8 @@ export interface RequestInputOrigin {
   readonly node: TSESTree.Node;
   /** Checks seen on the way that look like sanitisers but are not (`path.normalize()`). */
   readonly falseConfidence: readonly string[];
+  /** For an entry name of an archive the client sent: that archive's source (`req.file.buffer`). */
+  readonly archive?: string;
 }
 
 /** The tracker's verdict on one expression. */
@@ -43,6 +45,9 @@ export interface RequestInputOptions {
   /** `module#export` or names of functions whose result (or check) makes a value safe. */
   readonly sanitizers?: readonly string[];
 }
+
+/** A part of an archive: its entries as a list or a map, one entry, or `Object.entries()` of the map and one `[name, entry]` pair of it. */
+export type ArchiveValuePart = ArchivePart | 'pairs' | 'pair';
 
 /** What the tracker knows of a value while it evaluates an expression. */
 export type TrackedValue =
@@ -76,6 +81,16 @@ export type TrackedValue =
    * the names come from the server's disk, `Dirent.parentPath` and `Dir.path` are the directory.
    */
   | { readonly kind: 'listing'; readonly origin: RequestInputOrigin }
+  /**
+   * The bytes a client sent (an upload's content or stored file, a raw body): never a path, but
+   * an archive opened from them is the client's.
+   */
+  | { readonly kind: 'client-bytes'; readonly origin: RequestInputOrigin }
+  /**
+   * An archive opened from the client's bytes (`part` absent), its entries, or one entry (see
+   * `archives.ts`): the names of its entries are the client's.
+   */
+  | { readonly kind: 'archive'; readonly library: ArchiveLibrary; readonly part?: ArchiveValuePart; readonly origin: RequestInputOrigin }
   /** Proven not to be request input. */
   | { readonly kind: 'safe' }
   /** Neither traced to request input nor proven constant. */
