@@ -236,6 +236,8 @@ export type ArchivePart = 'list' | 'map' | 'entry';
 export interface ArchiveLibrary {
   /** The name used in descriptions. */
   readonly name: string;
+  /** Module specifiers whose import (or `require`) turns on the library's knowledge in a file. */
+  readonly modules: readonly string[];
   /** Calls (`module#path`, `new` included) that open an archive from their first argument. */
   readonly openers: ReadonlySet<string>;
   /** Calls whose last argument is a callback that receives the opened archive at `index` (yauzl). */
@@ -260,6 +262,7 @@ export const ARCHIVE_LIBRARIES: readonly ArchiveLibrary[] = [
   {
     // `entry.name` is the last segment only; `entryName` is the whole path.
     name: 'adm-zip',
+    modules: ['adm-zip'],
     openers: new Set(['adm-zip#']),
     collections: new Map(),
     methods: new Map([['getEntries', 'list'], ['getEntry', 'entry']]),
@@ -267,6 +270,7 @@ export const ARCHIVE_LIBRARIES: readonly ArchiveLibrary[] = [
   },
   {
     name: 'jszip',
+    modules: ['jszip'],
     openers: new Set(['jszip#loadAsync']),
     loadMethods: new Set(['loadAsync']),
     collections: new Map([['files', 'map']]),
@@ -276,6 +280,7 @@ export const ARCHIVE_LIBRARIES: readonly ArchiveLibrary[] = [
   },
   {
     name: 'unzipper',
+    modules: ['unzipper'],
     openers: new Set(['unzipper#Open.buffer', 'unzipper#Open.file']),
     parseStreams: new Set(['unzipper#Parse']),
     collections: new Map([['files', 'list']]),
@@ -285,6 +290,7 @@ export const ARCHIVE_LIBRARIES: readonly ArchiveLibrary[] = [
   },
   {
     name: 'yauzl',
+    modules: ['yauzl', 'yauzl-promise'],
     openers: new Set(['yauzl-promise#open', 'yauzl-promise#fromBuffer']),
     callbackOpeners: new Map([['yauzl#open', 1], ['yauzl#fromBuffer', 1]]),
     collections: new Map(),
@@ -295,6 +301,7 @@ export const ARCHIVE_LIBRARIES: readonly ArchiveLibrary[] = [
   {
     // `new StreamZip.async({ file })`: the archive's path is the option `file`.
     name: 'node-stream-zip',
+    modules: ['node-stream-zip'],
     openers: new Set(['node-stream-zip#', 'node-stream-zip#async']),
     collections: new Map(),
     methods: new Map([['entries', 'map'], ['entry', 'entry']]),

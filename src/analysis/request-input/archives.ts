@@ -29,7 +29,7 @@ const PARSE_STREAMS = new Map<string, ArchiveLibrary>(ARCHIVE_LIBRARIES.flatMap(
 /** Load methods of instances (`new JSZip().loadAsync(buf)`), read only in files that import the library. */
 const LOAD_METHODS = new Map<string, ArchiveLibrary>(ARCHIVE_LIBRARIES.flatMap((library) => [...(library.loadMethods ?? [])].map((method) => [method, library] as const)));
 /** The modules of every archive library: a file that imports none of them opens no archive. */
-const ARCHIVE_MODULES = new Set([...OPENERS.keys(), ...CALLBACK_OPENERS.keys(), ...PARSE_STREAMS.keys()].map((key) => key.slice(0, key.indexOf('#'))));
+const ARCHIVE_MODULES = new Set(ARCHIVE_LIBRARIES.flatMap((library) => library.modules));
 
 const OPENS_ARCHIVES = perFileKey<boolean>('imports an archive library');
 
@@ -51,7 +51,6 @@ export function clientBytes(tracker: ValueTracker, node: TSESTree.Node | undefin
   switch (value.kind) {
     case 'client-bytes':
     case 'upload':
-      return value.origin;
     case 'input':
       return value.origin;
     case 'request':
@@ -106,6 +105,9 @@ export function archiveMethodValue(tracker: ValueTracker, call: TSESTree.CallExp
     const part = receiver.library.methods.get(method);
     return part ? { ...receiver, part } : null;
   }
+  if (receiver.kind === 'upload' && receiver.library.bytesKeys.has(method)) {
+    return { kind: 'client-bytes', origin: receiver.origin };
+  }
   if (method === 'pipe' && (receiver.kind === 'client-bytes' || receiver.kind === 'request' || receiver.kind === 'input')) {
     const stream = call.arguments[0];
     const plain = stream && stream.type !== AST_NODE_TYPES.SpreadElement ? skipTsWrappers(stream) : null;
@@ -115,16 +117,11 @@ export function archiveMethodValue(tracker: ValueTracker, call: TSESTree.CallExp
     return library && origin ? archiveOf(library, origin) : null;
   }
   const loader = LOAD_METHODS.get(method);
-  if (loader && importsArchiveLibrary(tracker, loader)) {
+  if (loader && importsModule(tracker.context, (specifier) => loader.modules.includes(specifier))) {
     const origin = openerSource(tracker, call.arguments[0]);
     return origin ? archiveOf(loader, origin) : null;
   }
   return null;
-}
-
-function importsArchiveLibrary(tracker: ValueTracker, library: ArchiveLibrary): boolean {
-  const modules = new Set([...library.openers].map((key) => key.slice(0, key.indexOf('#'))));
-  return importsModule(tracker.context, (specifier) => modules.has(specifier));
 }
 
 /**

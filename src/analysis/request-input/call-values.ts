@@ -107,9 +107,6 @@ export class CallValues {
     if (archive) {
       return archive;
     }
-    if (receiver.kind === 'upload' && method !== null && receiver.library.bytesKeys.has(method)) {
-      return { kind: 'client-bytes', origin: receiver.origin }; // `await part.toBuffer()`
-    }
     if (receiver.kind === 'request') {
       const found = method !== null && receiver.shape.methods && Object.hasOwn(receiver.shape.methods, method) ? receiver.shape.methods[method] : undefined;
       if (found === 'input') {
