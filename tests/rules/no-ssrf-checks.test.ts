@@ -216,6 +216,21 @@ import { publicOnlyLookup } from './net';
   await fetch(v);`),
       options: [{ reportPathInjection: true }],
     },
+    // A variable given several values: each is judged on its own. Input in the path of the first
+    // page's URL and a next-page link read from the response do not add up to input deciding the host.
+    route(`  let u = \`https://api.a.com/repos/\${ctx.params.owner}/branches?page=1\`;
+  while (u) {
+    const page = await (await fetch(u)).json();
+    u = page.next || null;
+  }`, ''),
+    // Values that read the variable itself keep the host of the others.
+    route(`  let u = 'https://api.a.com/search';
+  u = u + '?q=' + ctx.query.q;
+  if (ctx.query.page) u = \`\${u}&page=\${ctx.query.page}\`;`),
+    // No initial value: both branches write a fixed host.
+    route(`  let u;
+  if (ctx.query.eu) u = 'https://eu.api.a.com/x/' + ctx.params.id;
+  else u = 'https://api.a.com/x/' + ctx.params.id;`),
     // requireRedirectPolicy: checked requests that do not follow redirects.
     {
       code: route(`${PARSED}
@@ -388,6 +403,24 @@ router.post('/p', async (ctx) => {
         // Only the path: `ctx.query.name` follows the `?`.
         { messageId: 'requestControlledPath', line: 7, column: 40, endLine: 7, endColumn: 53, data: { sink: 'fetch', source: 'ctx.params.id' } },
       ],
+    },
+    // One of the values a variable is given is the client's URL.
+    unchecked(route(`  let u = 'https://api.a.com/items';
+  if (ctx.query.mirror) u = ctx.request.body.url;`), 'u'),
+    // Without an initial value, and through its own earlier value.
+    unchecked(route(`  let u;
+  u = 'https://api.a.com/x';
+  u = ctx.request.body.url;
+  u = u.trim();`), 'u'),
+    {
+      // Reassigned with the next page: the input in the first page's path is still a path segment.
+      code: route(`  let u = \`https://api.a.com/repos/\${ctx.params.owner}/branches\`;
+  while (u) {
+    const page = await (await fetch(u)).json();
+    u = page.next;
+  }`, ''),
+      options: [{ reportPathInjection: true }],
+      errors: [{ messageId: 'requestControlledPath', line: 7, column: 38, endLine: 7, endColumn: 54, data: { sink: 'fetch', source: 'ctx.params.owner' } }],
     },
     {
       // Path input before the `#` or `?` reported; the fragment and query after them not; appends before a `?` too.

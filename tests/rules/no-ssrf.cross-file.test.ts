@@ -44,6 +44,14 @@ const ORIGIN = 'https://api.example.com';
 app.get('/status', async (req, res) => { res.json(await getJson(ORIGIN + '/status')); });
 export const load = (url) => getJson(url);`,
     },
+    // The helper's URL variable is given a next-page link from each answer: the argument is in the first page's path only.
+    {
+      filename: routes,
+      code: `import express from 'express';
+import { listPages } from '../lib/http.js';
+const app = express();
+app.get('/r/:owner', async (req, res) => { res.json(await listPages(req.params.owner)); });`,
+    },
     // A name imported from a package, an unresolvable import, a file that does not parse.
     {
       filename: routes,
@@ -107,6 +115,45 @@ app.get('/proxy', async (req, res) => { res.json(await getJson(req.query.url)); 
     },
   ],
   invalid: [
+    {
+      // One of the values the helper's URL variable is given is its second argument.
+      filename: routes,
+      code: `import express from 'express';
+import { listPagesFrom } from '../lib/http.js';
+const app = express();
+app.get('/r/:owner', async (req, res) => { res.json(await listPagesFrom('acme', req.query.server)); });`,
+      errors: [
+        {
+          messageId: 'wrapperControlledHost',
+          line: 4,
+          column: 81,
+          endLine: 4,
+          endColumn: 97,
+          data: { sink: 'listPagesFrom', via: viaHttp('fetch'), what: 'URL', source: 'req.query.server' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // The next-page links do not hide the argument in the first page's path.
+      filename: routes,
+      options: pathInjection,
+      code: `import express from 'express';
+import { listPages } from '../lib/http.js';
+const app = express();
+app.get('/r/:owner', async (req, res) => { res.json(await listPages(req.params.owner)); });`,
+      errors: [
+        {
+          messageId: 'wrapperControlledPath',
+          line: 4,
+          column: 69,
+          endLine: 4,
+          endColumn: 85,
+          data: { sink: 'listPages', via: viaHttp('fetch'), source: 'req.params.owner' },
+          suggestions: [],
+        },
+      ],
+    },
     {
       // The whole URL of the helper's fetch is the argument.
       filename: routes,

@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { callbackReturns, resolveFunction } from '../../core/functions';
@@ -93,6 +93,9 @@ export function authorityOpen(prefix: string, base: BaseMode): boolean {
  * helpers that return a URL. One instance per file and configuration.
  */
 export class UrlAuthority {
+  /** Variables whose values are being judged (see `written`): a value that reads the variable itself adds nothing. */
+  private readonly judging = new Set<TSESLint.Scope.Variable>();
+
   constructor(
     private readonly context: FileContext,
     private readonly analyzer: UrlInputAnalyzer,
@@ -133,7 +136,7 @@ export class UrlAuthority {
         if (init) {
           return this.analyze(init, base, here, depth + 1);
         }
-        return this.appended(n, base, here, depth) ?? this.fallback(n, base, here);
+        return this.written(n, base, here, depth) ?? this.fallback(n, base, here);
       }
       case AST_NODE_TYPES.NewExpression: {
         const key = targetKeyOf(this.context, n.callee);
@@ -233,28 +236,57 @@ export class UrlAuthority {
   }
 
   /**
-   * `let url = BASE; url += x`: a variable written only by appending keeps the authority of its
-   * initial value. `null` when the variable is written otherwise.
+   * A variable the URL is read from that is written more than once: appended to (see `appended`),
+   * or reassigned with `=` (`let url = \`https://api.a.com/${owner}\`; … url = page.next`), where
+   * each value it is given is judged on its own and the worst verdict is the variable's: the
+   * input in the path of one value and the unknown origin of another (a next-page link from the
+   * response) do not add up to input deciding the origin. `null` when the variable is written
+   * otherwise (destructuring, `for … of`, other operators, or `+=` mixed with `=`).
    */
-  private appended(id: TSESTree.Identifier, base: BaseMode, here: readonly TSESTree.Node[], depth: number): UrlVerdict | null {
+  private written(id: TSESTree.Identifier, base: BaseMode, here: readonly TSESTree.Node[], depth: number): UrlVerdict | null {
     const variable = variableFor(this.context, id);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (!variable || def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) {
+    if (!variable || def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier) {
       return null;
     }
-    const appends: TSESTree.Node[] = [];
+    if (this.judging.has(variable)) {
+      // `url = url + '&page=2'`: the other values it is given are judged already.
+      return NONE;
+    }
+    const assigned: TSESTree.Node[] = [];
+    let operator: string | null = null;
     for (const write of laterWrites(variable)) {
       const assignment = write.identifier.parent;
-      if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '+=' || assignment.left !== write.identifier) {
+      if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== write.identifier || (operator ??= assignment.operator) !== assignment.operator) {
         return null;
       }
-      appends.push(assignment.right);
+      assigned.push(assignment.right);
     }
-    const start = this.analyze(def.node.init, base, here, depth + 1);
+    if (operator === '+=') {
+      return def.node.init ? this.appended(def.node.init, assigned, base, here, depth) : null;
+    }
+    if (operator !== '=') {
+      return null;
+    }
+    this.judging.add(variable);
+    try {
+      const verdicts = [...(def.node.init ? [def.node.init] : []), ...assigned].map((value) => this.analyze(value, base, here, depth + 1));
+      return verdicts.find((verdict) => verdict.kind === 'controlled') ?? mergePaths(verdicts);
+    } finally {
+      this.judging.delete(variable);
+    }
+  }
+
+  /**
+   * `let url = BASE; url += x`: a variable written only by appending keeps the authority of its
+   * initial value. `null` when the initial value leaves the authority open.
+   */
+  private appended(init: TSESTree.Expression, appends: readonly TSESTree.Node[], base: BaseMode, here: readonly TSESTree.Node[], depth: number): UrlVerdict | null {
+    const start = this.analyze(init, base, here, depth + 1);
     if (start.kind === 'controlled') {
       return start;
     }
-    const text = staticValue(this.context, def.node.init);
+    const text = staticValue(this.context, init);
     if (text && typeof text.value === 'string' && authorityOpen(text.value, base)) {
       return null;
     }
