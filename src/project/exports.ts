@@ -7,7 +7,7 @@ import type { FileContext } from '../core/context';
 import { skipTsWrappers } from '../core/static';
 import { importsModule, requireCallsOf, requireSpecifier } from '../core/modules';
 import { variableFor } from '../core/variable-index';
-import { projectFile, projectFileMemo, projectFileMentions, projectFileText } from './files';
+import { deferParse, projectFile, projectFileMemo, projectFileMentions, projectFileText } from './files';
 import type { ProjectFile } from './files';
 import { resolveModule } from './resolve';
 import { onClearProjectCaches, projectSettings } from './settings';
@@ -714,6 +714,18 @@ export function importedFileMentions(context: FileContext, node: TSESTree.Node, 
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether a rule should test the cheaper of two necessary conditions before
+ * `importedDefinition(context, node)`: `node` (`f`, `ns.f`) names an import of a project file
+ * whose parse `deferParse` puts off. Read from the file's list of project imports, without the
+ * binding and resolution a lookup makes (re-exports the file passes on are not looked at).
+ */
+export function deferDefinition(context: FileContext, node: TSESTree.Node): boolean {
+  const id = node.type === AST_NODE_TYPES.MemberExpression ? node.object : node;
+  const targets = id.type === AST_NODE_TYPES.Identifier ? projectImports(context).get(id.name) : undefined;
+  return targets !== undefined && targets.some((target) => deferParse(target, context));
 }
 
 /** Import specifiers as written in a file's text (`from './x'`, `require('./x')`, `import('./x')`). */
