@@ -20,7 +20,7 @@ import {
 } from '../analysis/commands/index';
 import type { CommandSinkCall } from '../analysis/commands/index';
 import { CODE_TEXT_GLOBALS, CODE_TEXT_TRACE_MAP, COMMAND_LINE_TRACE_MAP, SHELL_QUOTERS } from '../data/commands';
-import { importedNameCalls, isTestCode, projectImportNames } from '../project/index';
+import { deferDefinition, importedNameCalls, isTestCode, projectImportNames } from '../project/index';
 
 export type Options = [{ sources?: string[]; sanitizers?: string[] }];
 export type MessageIds =
@@ -160,7 +160,10 @@ export default createRule<Options, MessageIds>({
       }
       const reported = new Set<TSESTree.Node>();
       for (const kind of WRAPPER_KINDS) {
-        const calls = importedNameCalls(context, (name) => mayBePathWrapper(context, name, kind.sinks, kind.globals), { withArguments: true });
+        // Request input in an argument first when `deferDefinition` puts off parsing the helper's file
+        // (see no-ssrf's `checkWrapperCall`): both are needed for a report, and a parse costs more.
+        const calls = importedNameCalls(context, (name) => mayBePathWrapper(context, name, kind.sinks, kind.globals), { withArguments: true })
+          .filter((call) => !deferDefinition(context, call.callee) || call.arguments.some((arg) => inputOrigin(arg) !== null));
         for (const { call, wrapper } of importedPathWrapperCalls(context, calls, kind.sinks, kind.globals, inputOptions)) {
           wrapper.params.forEach((inner, index) => {
             const arg = call.arguments[index];

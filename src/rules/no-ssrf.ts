@@ -28,7 +28,7 @@ import {
 } from '../analysis/ssrf/index';
 import type { ControlledRequest, SsrfJudgeOptions, SsrfSink } from '../analysis/ssrf/index';
 import type { HttpClientFamily } from '../data/http-clients';
-import { isTestCode, projectImportNames } from '../project/index';
+import { deferDefinition, isTestCode, projectImportNames } from '../project/index';
 import { FETCH_CALL, HTTP_CLIENT_MODULES } from '../data/http-clients';
 import { BROWSER_MODULES, BROWSER_NAVIGATION_METHODS, SAFE_AGENTS } from '../data/ssrf';
 
@@ -213,9 +213,12 @@ export default createRule<Options, MessageIds>({
 
     /** One call of an imported function: its request-input arguments, judged against what the function does with them. */
     function checkWrapperCall(call: TSESTree.CallExpression): void {
-      // The helper's summary (one per parse of its file) before this file's arguments are classified;
-      // `importedWrapperCalls` kept the names whose files mention an HTTP client (or import one that does).
-      if (!mayReachRequest(context, call.callee, moduleMap, judge)) {
+      // Both tests below are needed for a report. The helper's summary (one per parse of its file)
+      // first, unless its file is not parsed yet and no earlier lint asked for it (`deferDefinition`):
+      // then this file's arguments, which cost less than a parse. `importedWrapperCalls` kept the
+      // names whose files mention an HTTP client (or import one that does).
+      const summaryFirst = !deferDefinition(context, call.callee);
+      if (summaryFirst && !mayReachRequest(context, call.callee, moduleMap, judge)) {
         return;
       }
       let analyzer = urlInputAnalyzer(context);
@@ -228,6 +231,9 @@ export default createRule<Options, MessageIds>({
         }
         analyzer = controller;
         inputs = call.arguments.map((arg) => (arg.type === AST_NODE_TYPES.SpreadElement ? null : controller.classify(arg)));
+      }
+      if (!summaryFirst && (!inputs.some((result) => result?.kind === 'input') || !mayReachRequest(context, call.callee, moduleMap, judge))) {
+        return;
       }
       for (const [index, result] of inputs.entries()) {
         if (result?.kind !== 'input' || isBrowserCode()) {

@@ -9,7 +9,7 @@ import { CALL, iterateModuleReferences } from '../core/modules';
 import type { TraceMap } from '../core/modules';
 import { basenameEdit, controllerAnalyzer, getRequestInputAnalyzer, importedHandlerSinks, importedPathWrapperCalls, isImportedHandler, mayBeImportedHandler, mayBePathWrapper, passesValidatedScalar, rootOption, unconfinedFilePath } from '../analysis/request-input/index';
 import type { InputClassification, RequestInputOrigin } from '../analysis/request-input/index';
-import { importedNameReferences, isTestCode, projectImportNames } from '../project/index';
+import { deferDefinition, importedNameReferences, isTestCode, projectImportNames } from '../project/index';
 import { scopeOf, variableFor } from '../core/variable-index';
 import { getSettings } from '../core/settings';
 import { compileNameSpecs, matchWrittenName, withModuleCalls } from '../core/name-specs';
@@ -167,7 +167,10 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkImportedWrappers(namedCalls: readonly TSESTree.CallExpression[]): void {
-      for (const { call, wrapper } of importedPathWrapperCalls(context, namedCalls, fsTraceMap(), FS_GLOBAL_TRACE_MAP, options)) {
+      // Request input in an argument first when `deferDefinition` puts off parsing the helper's file
+      // (see no-ssrf's `checkWrapperCall`): both are needed for a report, and a parse costs more.
+      const calls = namedCalls.filter((call) => !deferDefinition(context, call.callee) || mayPassInput(call));
+      for (const { call, wrapper } of importedPathWrapperCalls(context, calls, fsTraceMap(), FS_GLOBAL_TRACE_MAP, options)) {
         // A parameter that reaches its sink as an archive (`unzipUpload(req.file.buffer)`) is judged by the bytes it is given.
         const classifyWith = (judge: Pick<typeof analyzer, 'classify' | 'clientBytes'>) => (arg: TSESTree.CallExpressionArgument, index: number): InputClassification | null => {
           if (arg.type === AST_NODE_TYPES.SpreadElement) {
@@ -195,6 +198,23 @@ export default createRule<Options, MessageIds>({
           }
         }
       }
+    }
+
+    /**
+     * Whether an argument of `call` can be request input for a helper, whatever its parameters do:
+     * input, an upload's or a request's bytes (for a parameter that opens an archive), here or in
+     * a controller its file exports. A superset of what `checkImportedWrappers` reports.
+     */
+    function mayPassInput(call: TSESTree.CallExpression): boolean {
+      const carries = (judge: Pick<typeof analyzer, 'classify' | 'clientBytes'>) => (arg: TSESTree.CallExpressionArgument): boolean =>
+        arg.type !== AST_NODE_TYPES.SpreadElement && (judge.classify(arg).kind === 'input' || judge.clientBytes(arg) !== null);
+      if (call.arguments.some(carries(analyzer))) {
+        return true;
+      }
+      const controller = call.arguments.some((arg) => arg.type !== AST_NODE_TYPES.SpreadElement && analyzer.classify(arg).kind === 'unknown')
+        ? controllerAnalyzer(context, call, options)
+        : null;
+      return controller !== null && call.arguments.some(carries(controller));
     }
 
     /**

@@ -11,7 +11,7 @@ import type { ResponseSink } from './response-sinks';
 import { classifyStatus } from './status';
 import { kindSeverity } from './taint';
 import type { ErrorLeakKind, ErrorTaint } from './taint';
-import { displayPath, importedDefinition, projectSettings } from '../../project/index';
+import { deferDefinition, displayPath, importedDefinition, projectSettings } from '../../project/index';
 import { pushChildNodes } from '../../core/ast';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
@@ -325,9 +325,11 @@ export function createResponderAnalysis(options: ResponderOptions) {
     if (!mayNameProjectFunction(site.context, call.callee)) {
       return [];
     }
-    // The function first (a lookup, memoised per file and name), then the arguments' taint (a walk of their data flow).
-    const callee = calleeOf(site.context, call.callee);
-    if (!callee) {
+    // The function first (a lookup, memoised per file and name), then the arguments' taint (a walk of
+    // their data flow); the other way round when `deferDefinition` puts off parsing the helper's file.
+    const lookupFirst = !deferDefinition(site.context, skipTsWrappers(call.callee));
+    const callee = lookupFirst ? calleeOf(site.context, call.callee) : null;
+    if (lookupFirst && !callee) {
       return [];
     }
     const tainted: { index: number; taint: ErrorTaint }[] = [];
@@ -340,17 +342,21 @@ export function createResponderAnalysis(options: ResponderOptions) {
     if (tainted.length === 0) {
       return [];
     }
+    const helper = callee ?? calleeOf(site.context, call.callee);
+    if (!helper) {
+      return [];
+    }
     const responses = call.arguments.flatMap((arg, index) => (arg.type !== AST_NODE_TYPES.SpreadElement && site.isResponse(arg) ? [index] : []));
     const out: { leak: HelperLeak; argument: TSESTree.Node; taint: ErrorTaint; callee: Callee }[] = [];
     // The dev-only and narrowing judges walk up the tree: asked only once a helper leaks.
     let devOnly: boolean | undefined;
     for (const { index, taint } of tainted) {
       let narrowed: boolean | undefined;
-      for (const leak of summarise(callee, { argument: index, kind: taint.kind, responses, level: site.level })) {
+      for (const leak of summarise(helper, { argument: index, kind: taint.kind, responses, level: site.level })) {
         if ((devOnly ??= site.origin.isDevOnly(call)) || (leak.kind === 'message' && (narrowed ??= site.origin.isNarrowed(call, taint.variables)))) {
           continue;
         }
-        out.push({ leak: { ...leak, status: judgeAt(site, call, leak.status) }, argument: call.arguments[index]!, taint, callee });
+        out.push({ leak: { ...leak, status: judgeAt(site, call, leak.status) }, argument: call.arguments[index]!, taint, callee: helper });
       }
     }
     return out;
