@@ -426,9 +426,9 @@ export function projectFileParsed(file: string, like?: FileContext): boolean {
   }
 }
 
-/** How many lints put off parsing each file (see `deferParse`), by path. */
-const deferrals = new Map<string, number>();
-onClearProjectCaches(() => deferrals.clear());
+/** The files a lint put off parsing (see `deferParse`), by path. */
+const deferred = new Set<string>();
+onClearProjectCaches(() => deferred.clear());
 const DEFERRED_HERE = perFileKey<Map<string, boolean>>('parses put off in this lint');
 
 /**
@@ -447,12 +447,12 @@ export function deferParse(file: string, like: FileContext): boolean {
     const here = perFile(like, DEFERRED_HERE, () => new Map());
     let answer = here.get(file);
     if (answer === undefined) {
-      answer = !deferrals.has(file);
+      answer = !deferred.has(file);
       if (answer) {
-        if (deferrals.size >= MAX_RECENT_STATS) {
-          deferrals.clear();
+        if (deferred.size >= MAX_RECENT_STATS) {
+          deferred.clear();
         }
-        deferrals.set(file, 1);
+        deferred.add(file);
       }
       here.set(file, answer);
     }
