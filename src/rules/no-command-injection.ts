@@ -152,7 +152,8 @@ export default createRule<Options, MessageIds>({
      * `runCommand(req.query.cmd)` where `runCommand`, in another project file, passes its parameter
      * to `exec`/`execSync` (or a helper of a further file that does), and `calculate(req.body.expr)`
      * where `calculate` passes it to `eval`/`vm`: reported at the argument. The helper's summary
-     * (once per parse of its file) is read before the argument is classified.
+     * (once per parse of its file) is read before the argument is classified, unless
+     * `deferDefinition` puts off parsing the helper's file.
      */
     function checkImportedWrappers(): void {
       if (projectImportNames(context).size === 0) {

@@ -239,7 +239,8 @@ function parameterRequests(
  * Whether `callee` is imported from another project file and some parameter of that function
  * reaches the URL of a request there (see `importedSsrfWrapper`): one summary of all its
  * parameters, memoised per parse of the other file, asked before the caller's arguments are
- * classified. `false` for anything that does not resolve; never throws.
+ * classified once that file is parsed (see `deferDefinition`). `false` for anything that does not
+ * resolve; never throws.
  */
 export function mayReachRequest(context: FileContext, callee: TSESTree.Node, moduleMap: Readonly<Record<string, unknown>>, options: SsrfJudgeOptions): boolean {
   try {
