@@ -19,8 +19,9 @@ interface AnyLinter {
 
 /**
  * Reports what it reads of another file through `project/`: the definition an import leads
- * to (found through that file's scope manager), its text, a token and a comment count, and the
- * scope of the definition's body from that file's own SourceCode.
+ * to (found through that file's scope manager), its text, its token and comment counts (a
+ * project file is kept without tokens, with its comments), and the scope of the definition's
+ * body from that file's own SourceCode.
  */
 const probe = {
   meta: { type: 'problem', schema: [], messages: { found: '{{found}}' } },
@@ -39,7 +40,7 @@ const probe = {
           definition!.name,
           node.type,
           definition!.file.sourceCode.getText(node).split('\n')[0],
-          other.sourceCode.getFirstToken(other.sourceCode.ast)!.value,
+          `tokens ${other.sourceCode.ast.tokens.length} comments ${other.sourceCode.getAllComments().length}`,
           other.sourceCode.getScope(node).type,
           definition!.file.sourceCode.constructor === context.sourceCode.constructor,
         ].join(' | ');
@@ -51,7 +52,7 @@ const probe = {
 
 const text = "import { requireUser } from '@/lib/auth';\nrequireUser();\n";
 const filename = fixture('app/src/probe.ts');
-const expected = 'requireUser | FunctionDeclaration | async function requireUser(request: Request) { | export | function | true';
+const expected = 'requireUser | FunctionDeclaration | async function requireUser(request: Request) { | tokens 0 comments 1 | function | true';
 
 describe('projectFile with each supported ESLint', () => {
   it('ESLint 8.57 (eslintrc Linter)', () => {

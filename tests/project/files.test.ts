@@ -68,6 +68,22 @@ describe('projectFile', () => {
     expect('start' in parsed('typed.ts').sourceCode.ast).toBe(false);
   });
 
+  it('keeps a parse without tokens and without TypeScript’s lib variables: globals stay unresolved, as in JavaScript', () => {
+    const dir = tempProject({
+      'helper.ts': "// Reads the JSON body.\nexport const parse = (text: string) => Promise.resolve(JSON.parse(text));\n",
+      'helper.js': '/* Reads the JSON body. */\nexport const parse = (text) => Promise.resolve(JSON.parse(text));\n',
+    });
+    for (const name of ['helper.ts', 'helper.js']) {
+      const { sourceCode } = projectFile(path.join(dir, name), like)!;
+      expect(sourceCode.ast.tokens, name).toEqual([]);
+      expect(sourceCode.getAllComments().map((comment) => comment.value.trim()), name).toEqual(['Reads the JSON body.']);
+      const globalScope = sourceCode.scopeManager!.globalScope!;
+      // No implicit variable per lib type (194 for esnext): `Promise` and `JSON` are references through the global scope.
+      expect(globalScope.set.has('Promise'), name).toBe(false);
+      expect(globalScope.through.map((reference) => reference.identifier.name).filter((id) => id === 'Promise' || id === 'JSON'), name).toEqual(['Promise', 'JSON']);
+    }
+  });
+
   it('answers the file being linted with its own SourceCode (the editor’s buffer)', () => {
     const file = projectFile(fixture('app/src/main.ts'), like)!;
     expect(file.sourceCode).toBe(like.sourceCode);

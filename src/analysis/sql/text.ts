@@ -59,6 +59,10 @@ export function mayContainSqlText(context: FileContext): boolean {
   return perFile(context, SQL_TEXT, () => {
     const text = context.sourceCode.text;
     const tokens = context.sourceCode.ast.tokens ?? [];
+    if (tokens.length === 0) {
+      // A project file read for a summary is kept without tokens (`project/files`): it may.
+      return text.trim() !== '';
+    }
     let judged = -1;
     for (const pattern of TEXT_CANDIDATES) {
       pattern.lastIndex = 0;
