@@ -21,9 +21,11 @@ export const MAX_CACHED_FILES = 2000;
  * holds about 75 bytes of heap per byte of source in a real TypeScript monorepo (formbricks: 258
  * files, 2.0 MB, 155 MB; inbox-zero: 385 files, 2.7 MB, 204 MB), 93 for the JavaScript of the
  * bench's server row (164 files, 515 kB, 48 MB) and up to 170 for small files (the generated
- * monorepo of `bench/monorepo.mjs`), so this bound allows about 0.6 to 1.4 GB.
+ * monorepo of `bench/monorepo.mjs`), so this bound keeps about 0.3 to 0.7 GB at most. It sits
+ * above what those two monorepos parse in one `eslint .`; below that a run parses files again
+ * (formbricks with 1 MB: 293 parses instead of 258; inbox-zero with 1 MB: 661 instead of 385).
  */
-export const MAX_CACHED_BYTES = 8 * 1024 * 1024;
+export const MAX_CACHED_BYTES = 4 * 1024 * 1024;
 
 /** A project file parsed outside ESLint, ready for the engines. */
 export interface ProjectFile {

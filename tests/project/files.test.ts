@@ -105,7 +105,7 @@ describe('projectFile', () => {
   });
 
   it('keeps the most recently used parses within the byte bound, and parses a dropped file again', () => {
-    expect(MAX_CACHED_BYTES).toBe(8 * 1024 * 1024);
+    expect(MAX_CACHED_BYTES).toBe(4 * 1024 * 1024);
     const body = `export const list = [${'1,'.repeat(400)}];\n`;
     const dir = tempProject({ 'a.ts': body, 'b.ts': body, 'c.ts': body });
     const restore = limitProjectCache(2 * body.length + 10);
