@@ -8,11 +8,11 @@
 // whole-process cross-check (garbage collection included) of bench.mjs's per-rule share.
 //
 //   node bench/memory.mjs [--repeat 3] [--plugin dist/index.mjs] [--markdown]
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
+import { measuredByTime, runMeasuredChild } from './lib/child.mjs';
 import { loadPlugin, median } from './lib/corpus.mjs';
 import { benchConfigs, createBenchLinter } from './lib/lint.mjs';
 import { serverRow } from './lib/rows.mjs';
@@ -47,21 +47,10 @@ if (flags.child) {
 
 ensureServerCorpus(); // fetched here, not inside the timed children
 const REPEAT = Math.max(1, Number(flags.repeat));
-const TIME = '/usr/bin/time';
-const useTime = existsSync(TIME);
 const script = fileURLToPath(import.meta.url);
 
 function child(config) {
-  const args = [script, '--child', config, ...(flags.plugin ? ['--plugin', flags.plugin] : [])];
-  const result = useTime
-    ? spawnSync(TIME, ['-v', process.execPath, ...args], { encoding: 'utf8' })
-    : spawnSync(process.execPath, args, { encoding: 'utf8' });
-  if (result.status !== 0) {
-    throw new Error(`bench/memory: child ${config} failed: ${result.stderr}`);
-  }
-  const report = JSON.parse(result.stdout.trim().split('\n').at(-1));
-  const fromTime = /Maximum resident set size \(kbytes\): (\d+)/u.exec(result.stderr);
-  return { ...report, maxKiB: fromTime ? Number(fromTime[1]) : report.maxRSSKiB };
+  return runMeasuredChild(`bench/memory: child ${config}`, [script, '--child', config, ...(flags.plugin ? ['--plugin', flags.plugin] : [])]);
 }
 
 const samples = { a: [], b: [] };
@@ -82,7 +71,7 @@ const { files, lines } = samples.a[0];
 const out = [
   '### Memory: max RSS of linting the server row, fresh child process per run',
   '',
-  `- ${files} files, ${lines} lines (every server package together); measured with ${useTime ? '`/usr/bin/time -v` (Maximum resident set size)' : '`process.resourceUsage().maxRSS` in the child'}; ${REPEAT} child process(es) per config, alternating; load average after: ${readFileSync('/proc/loadavg', 'utf8').trim()}.`,
+  `- ${files} files, ${lines} lines (every server package together); measured with ${measuredByTime ? '`/usr/bin/time -v` (Maximum resident set size)' : '`process.resourceUsage().maxRSS` in the child'}; ${REPEAT} child process(es) per config, alternating; load average after: ${readFileSync('/proc/loadavg', 'utf8').trim()}.`,
   '',
   '| Config | max RSS per run, MiB | least, MiB | median, MiB | lint messages kept |',
   '|---|---:|---:|---:|---:|',

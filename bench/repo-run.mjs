@@ -9,13 +9,13 @@
 // more (b) child reports ESLint's per-rule times for that run (its `stats` option).
 //
 //   node bench/repo-run.mjs --plugin dist/index.cjs [--repeat 3] [--stats] <checkout> [<checkout>…]
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
+import { runMeasuredChild } from './lib/child.mjs';
 import { loadPlugin, median } from './lib/corpus.mjs';
 
 const { values: flags, positionals } = parseArgs({
@@ -86,19 +86,10 @@ if (flags.child) {
   process.exit(0);
 }
 
-const TIME = '/usr/bin/time';
-const useTime = existsSync(TIME);
 const script = fileURLToPath(import.meta.url);
 
 function child(config, root) {
-  const args = ['--expose-gc', script, '--child', config, '--plugin', flags.plugin, root];
-  const result = useTime ? spawnSync(TIME, ['-v', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 }) : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (result.status !== 0) {
-    throw new Error(`bench/repo-run: child ${config} failed on ${root}: ${result.stderr}`);
-  }
-  const report = JSON.parse(result.stdout.trim().split('\n').at(-1));
-  const fromTime = /Maximum resident set size \(kbytes\): (\d+)/u.exec(result.stderr);
-  return { ...report, maxKiB: fromTime ? Number(fromTime[1]) : report.maxRSSKiB };
+  return runMeasuredChild(`bench/repo-run: child ${config} on ${root}`, [script, '--child', config, '--plugin', flags.plugin, root], ['--expose-gc']);
 }
 
 if (positionals.length === 0) {
