@@ -9,7 +9,7 @@ import type { NameSpecList } from '../core/name-specs';
 import { methodCallSelector } from '../core/selectors';
 import { configKey, perConfiguration } from '../core/settings';
 import { snippet } from '../core/snippet';
-import { httpClientModuleMap, judgeBrowserCode } from '../analysis/http/index';
+import { httpClientModuleMap, judgeBrowserCode, judgeBrowserCodeFromFile } from '../analysis/http/index';
 import {
   ALLOWED_HOSTS,
   allowListEdit,
@@ -193,7 +193,9 @@ export default createRule<Options, MessageIds>({
      * client are looked at, and only arguments that are request input are followed.
      */
     function checkImportedWrappers(): void {
-      if (projectImportNames(context).size === 0) {
+      // Nothing is reported in browser code: its own signals ('use client', a client hook) spare
+      // reading the helpers' files.
+      if (projectImportNames(context).size === 0 || judgeBrowserCodeFromFile(context).browser) {
         return;
       }
       let calls: TSESTree.CallExpression[];

@@ -113,4 +113,16 @@ describe('helpers of other files are parsed when a call can leak through them', 
       expect(lint(rule, code(input), filename)).toEqual([found]);
     });
   }
+
+  it("no-ssrf: browser code ('use client') reports nothing, and hands request input to the helper without its file being parsed", () => {
+    const ssrf = CASES[0]!;
+    const browser = `'use client';\n${ssrf.code(ssrf.input)}`;
+    const filename = fixture('ssrf/routes/widget.js');
+    expect(lint(ssrf.rule, browser, filename)).toEqual([]);
+    expect(lint(ssrf.rule, browser, filename)).toEqual([]);
+    expect(projectFileParsed(ssrf.helper)).toBe(false);
+    // The same call in server code still parses it and is reported.
+    expect(lint(ssrf.rule, ssrf.code(ssrf.input), filename)).toEqual([ssrf.found]);
+    expect(projectFileParsed(ssrf.helper)).toBe(true);
+  });
 });

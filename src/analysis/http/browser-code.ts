@@ -78,6 +78,16 @@ export function judgeBrowserCode(context: FileContext): BrowserCodeVerdict {
   return judgeWithImporters(context, IMPORTER_HOPS);
 }
 
+/**
+ * `judgeBrowserCode` from the file's own signals only, without reading the files that import it:
+ * cheaper, and a browser verdict here is `judgeBrowserCode`'s too (its importers are read only when
+ * the file says nothing either way). For a rule that reports nothing in browser code and can skip
+ * work before the full judgement is needed. Memoised per file; never throws.
+ */
+export function judgeBrowserCodeFromFile(context: FileContext): BrowserCodeVerdict {
+  return judgeAlone(context);
+}
+
 function judgeAlone(context: FileContext): BrowserCodeVerdict {
   return perFile(context, VERDICT, () => {
     try {

@@ -6,6 +6,6 @@ export { mutatedOptionsLiteral } from './declared-options';
 export type { TimeoutOptionSpec, TimeoutOptionVerdict } from './timeout-options';
 export { callerOmitsTimeout, importedHttpWrapper, localHttpWrappers, mayBeHttpWrapper } from './wrappers';
 export type { CallerTimeout, HttpRequestCall, HttpWrapperSummary, ImportedHttpWrapper, LocalHttpWrapper } from './wrappers';
-export { fetchesRelativeUrl, judgeBrowserCode, nextComponentFolder, passesRelativeUrl } from './browser-code';
+export { fetchesRelativeUrl, judgeBrowserCode, judgeBrowserCodeFromFile, nextComponentFolder, passesRelativeUrl } from './browser-code';
 export type { BrowserCodeVerdict } from './browser-code';
 export { httpClientModuleMap, httpClientReferences } from './client-references';
