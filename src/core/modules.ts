@@ -9,6 +9,7 @@ import { variableFor } from './variable-index';
 import { perFile, perFileKey } from './context';
 import type { FileContext } from './context';
 import { concatOperands, patternPath } from './ast';
+import { escapeRegExp } from './regexp';
 
 export { CALL, CONSTRUCT, ESM, READ };
 
@@ -451,6 +452,36 @@ export function importsModule(context: FileContext, accepts: (specifier: string)
     }
   }
   return false;
+}
+
+/**
+ * A regular expression source that the text of a file matches whenever `iterateModuleReferences`
+ * can find a use of global `name` traced by `trace` there, for a cheap test of a file not parsed
+ * yet. When `trace` traces only calls and constructions of the global, that is the name called
+ * or constructed (`fetch(`, `fetch?.(`, `fetch<T>(`, `new WebSocket`), assigned (`const f = fetch`,
+ * which the tracker follows), read from a global object (`globalThis.fetch`, `window['fetch']`,
+ * `const { fetch } = globalThis`) or quoted (a computed key); a file that names it only in prose,
+ * types (`typeof fetch`) or as a member (`api.fetch()`) does not match. Any other trace
+ * (properties, `READ`) is the bare name. Every form holds the name as a word, so a file matches
+ * only if it matches the bare name; comments and strings that look like code match too: it is a
+ * pre-test.
+ * @example new RegExp(globalMentionSource('fetch', { [CALL]: 1 })).test('// fetch the user') // false
+ */
+export function globalMentionSource(name: string, trace: Readonly<TraceMap<unknown>>): string {
+  const word = escapeRegExp(name);
+  const callsOnly = Object.keys(trace).length === 0 && Object.getOwnPropertySymbols(trace).every((key) => key === CALL || key === CONSTRUCT);
+  if (!callsOnly) {
+    return String.raw`\b${word}\b`;
+  }
+  return [
+    String.raw`(?<![.\w$#])${word}\s*!?\s*(?:\?\.\s*)?(?:<[^<>()]*>\s*)?\(`,
+    String.raw`\(\s*${word}\s*\)`,
+    String.raw`\bnew\s+${word}\b`,
+    String.raw`=\s*${word}\b`,
+    String.raw`\b(?:${GLOBAL_OBJECT_NAMES.join('|')})\s*\??\.\s*${word}\b`,
+    String.raw`['"]${word}['"]`,
+    String.raw`[{,]\s*${word}\s*[:,}]`,
+  ].join('|');
 }
 
 /**

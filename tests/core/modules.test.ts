@@ -4,7 +4,7 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
 
 import { createRule } from '../../src/core/create-rule';
-import { CALL, iterateModuleReferences, iteratePromisifiedCalls, iterateValueReferences, mayReferenceModules, requireSpecifier, resolveCallTarget } from '../../src/core/modules';
+import { CALL, CONSTRUCT, globalMentionSource, iterateModuleReferences, iteratePromisifiedCalls, iterateValueReferences, mayReferenceModules, requireSpecifier, resolveCallTarget } from '../../src/core/modules';
 import type { TraceMap } from '../../src/core/modules';
 import { createRuleTester } from '../rule-tester';
 
@@ -372,5 +372,60 @@ ruleTester.run('mayReferenceModules (ESM)', mayProbe, {
     answerAt("import { readFile } from './fs.js'; readFile('a');", false, 0),
     answerAt("import { readFile } from 'fs'; readFile('a');", true, 1),
     answerAt("export { readFile } from 'fs/promises';", true, 0),
+  ],
+});
+
+const CALLED_GLOBALS: TraceMap<string> = { fetch: { [CALL]: 'fetch' }, WebSocket: { [CONSTRUCT]: 'WebSocket' } };
+const MENTIONS = new RegExp(Object.entries(CALLED_GLOBALS).map(([name, trace]) => globalMentionSource(name, trace)).join('|'), 'u');
+
+/** Whether the text passes the mention pre-test of the globals, and how many uses the search finds. */
+const mentionProbe = createRule({
+  name: 'mention-probe',
+  meta: {
+    type: 'problem',
+    docs: { description: 'probe', recommended: false },
+    messages: { answer: 'mentions {{mentions}}, found {{found}}' },
+    schema: [],
+    defaultOptions: [],
+  },
+  create(context) {
+    return {
+      Program(node) {
+        const found = [...iterateModuleReferences(context, {}, CALLED_GLOBALS)].length;
+        context.report({ node, messageId: 'answer', data: { mentions: String(MENTIONS.test(context.sourceCode.text)), found: String(found) } });
+      },
+    };
+  },
+});
+
+const mentionAt = (code: string, mentions: boolean, found: number) => ({
+  code,
+  errors: [{ messageId: 'answer' as const, data: { mentions: String(mentions), found: String(found) }, line: 1, column: 1, endLine: code.split('\n').length, endColumn: code.split('\n').at(-1)!.length + 1 }],
+});
+
+// The pre-test of a file not parsed yet: every text in which the search finds a call must pass it;
+// prose, prompts, types and members named like the global need not.
+ruleTester.run('globalMentionSource', mentionProbe, {
+  valid: [],
+  invalid: [
+    mentionAt("await fetch('u');", true, 1),
+    mentionAt("await fetch?.('u');", true, 1),
+    mentionAt("await fetch<Response>('u');", true, 1),
+    mentionAt("await fetch\n  ('u');", true, 1),
+    mentionAt("await fetch!('u');", true, 1),
+    mentionAt("await globalThis.fetch('u');", true, 1),
+    mentionAt("await window?.fetch('u');", true, 1),
+    mentionAt("await self['fetch']('u');", true, 1),
+    mentionAt("const get = fetch;\nawait get('u');", true, 1),
+    mentionAt("let get;\nget = fetch;\nawait get('u');", true, 1),
+    mentionAt("const { fetch: get } = globalThis;\nawait get('u');", true, 1),
+    mentionAt("new WebSocket('wss://u');", true, 1),
+    mentionAt("new WebSocket\n('wss://u');", true, 1),
+    // no call of the global: the word in a comment, a prompt, a type, a member, a longer name
+    mentionAt("// fetch the user first\nexport const a = 1;", false, 0),
+    mentionAt("export const prompt = 'Always fetch the latest emails (then reply)';", false, 0),
+    mentionAt('export type Fetcher = typeof fetch;', false, 0),
+    mentionAt("await api.fetch('u');\nawait client.WebSocket('u');", false, 0),
+    mentionAt("const fetchUser = (id: string) => id;\nfetchUser('1');", false, 0),
   ],
 });

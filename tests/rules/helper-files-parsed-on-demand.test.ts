@@ -125,4 +125,16 @@ describe('helpers of other files are parsed when a call can leak through them', 
     expect(lint(ssrf.rule, ssrf.code(ssrf.input), filename)).toEqual([ssrf.found]);
     expect(projectFileParsed(ssrf.helper)).toBe(true);
   });
+
+  it('no-ssrf: a helper whose file names fetch only in prose is not read, however often request input is handed to it', () => {
+    const code = `import express from 'express';
+import { statusLine } from '../lib/prose.js';
+const app = express();
+app.get('/status', (req, res) => res.send(statusLine(req.query.url, 3)));
+`;
+    const filename = fixture('ssrf/routes/status.js');
+    expect(lint(ssrfRule, code, filename)).toEqual([]);
+    expect(lint(ssrfRule, code, filename)).toEqual([]);
+    expect(projectFileParsed(fixture('ssrf/lib/prose.js'))).toBe(false);
+  });
 });

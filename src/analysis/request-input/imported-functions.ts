@@ -4,7 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { isFunctionLike, parameterName } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
-import { iterateModuleReferences, iteratePromisifiedCalls } from '../../core/modules';
+import { globalMentionSource, iterateModuleReferences, iteratePromisifiedCalls } from '../../core/modules';
 import type { TraceMap } from '../../core/modules';
 import { skipTsWrappers } from '../../core/static';
 import { perFile, perFileKey } from '../../core/context';
@@ -307,7 +307,8 @@ function mentionsOf(traceMap: object, globals: object | undefined): RegExp {
   let pattern = sinkMentions.get(traceMap);
   if (!pattern) {
     const modules = Object.keys(traceMap).map((name) => `['"](?:node:)?${escapeRegExp(name)}['"]`);
-    const names = Object.keys(globals ?? {}).map((name) => `\\b${escapeRegExp(name)}\\b`);
+    // A global only as code can use it (`fetch(`, `globalThis.fetch`): not the word in prose or prompts.
+    const names = Object.entries(globals ?? {}).map(([name, trace]) => globalMentionSource(name, trace as TraceMap<unknown>));
     pattern = new RegExp([...modules, ...names].join('|') || '(?!)', 'u');
     sinkMentions.set(traceMap, pattern);
   }
