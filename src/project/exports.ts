@@ -717,6 +717,52 @@ export function importedFileMentions(context: FileContext, node: TSESTree.Node, 
 }
 
 /**
+ * What a file must hold for a caller following imports (a wrapper of a sink, say): a pattern its
+ * text must mention, and a test of the file itself, which may parse it. One object per question,
+ * kept by the caller: answers are memoised per object.
+ */
+export interface FileTest {
+  readonly pattern: RegExp;
+  /** Whether `file`, whose text mentions `pattern`, holds what is looked for. Never throws. */
+  readonly holds: (file: string, like: FileContext) => boolean;
+}
+
+/** Per file test: its key in a file's text memo. */
+const mayReachKeys = new WeakMap<FileTest, string>();
+let mayReachCount = 0;
+
+/**
+ * Whether what `node` names is imported from a project file that can hold what `test` looks for
+ * without the file being parsed first: the file mentions `test.pattern` (its own parse, by the
+ * caller, decides), or it imports, up to `MENTION_HOPS` deep (barrels not counted), a file that
+ * mentions it and passes `test.holds`. For a wrapper of a wrapper: the file in between is parsed
+ * only when a file it reaches holds a wrapper. Kept with the file's current text, like
+ * `importedFileMentions`. `false` for anything that does not resolve; never throws.
+ */
+export function importedFileMayReach(context: FileContext, node: TSESTree.Node, test: FileTest): boolean {
+  try {
+    const found = importTarget(context, node);
+    if (found === null) {
+      return false;
+    }
+    const memo = projectFileMemo(found.target, context);
+    let key = mayReachKeys.get(test);
+    if (key === undefined) {
+      key = `may reach\0${++mayReachCount}`;
+      mayReachKeys.set(test, key);
+    }
+    let answer = memo?.get(key) as boolean | undefined;
+    if (answer === undefined) {
+      answer = mayHold(found.target, test.pattern, context, MENTION_HOPS, new Set(), MAX_REEXPORT_HOPS, test.holds);
+      memo?.set(key, answer);
+    }
+    return answer;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Whether a rule should test the cheaper of two necessary conditions before
  * `importedDefinition(context, node)`: `node` (`f`, `ns.f`) names an import of a project file
  * whose parse `deferParse` puts off. Read from the file's list of project imports, without the
@@ -763,12 +809,22 @@ function fileMayHold(target: string, pattern: RegExp, like: FileContext, hops = 
   return answer;
 }
 
-function mayHold(target: string, pattern: RegExp, like: FileContext, hops: number, seen: Set<string>, reexportHops = MAX_REEXPORT_HOPS): boolean {
+function mayHold(
+  target: string,
+  pattern: RegExp,
+  like: FileContext,
+  hops: number,
+  seen: Set<string>,
+  reexportHops = MAX_REEXPORT_HOPS,
+  holds?: FileTest['holds'],
+): boolean {
   if (seen.has(target)) {
     return false;
   }
   seen.add(target);
-  if (projectFileMentions(target, pattern, like)) {
+  // With a test of the file itself, a file that mentions the pattern must pass it too; one that
+  // does not is read on like any other (its barrels and imports), which may only add files.
+  if (projectFileMentions(target, pattern, like) && (!holds || seen.size === 1 || holds(target, like))) {
     return true;
   }
   const text = projectFileText(target, like);
@@ -783,7 +839,7 @@ function mayHold(target: string, pattern: RegExp, like: FileContext, hops: numbe
     }
     for (const [, , fromSpecifier, , requireSpecifier] of text.matchAll(REEXPORT_SPECIFIERS)) {
       const next = resolveModule(target, (fromSpecifier ?? requireSpecifier)!, like.settings);
-      if (next !== null && mayHold(next, pattern, like, hops, seen, reexportHops - 1)) {
+      if (next !== null && mayHold(next, pattern, like, hops, seen, reexportHops - 1, holds)) {
         return true;
       }
     }
@@ -793,7 +849,7 @@ function mayHold(target: string, pattern: RegExp, like: FileContext, hops: numbe
   }
   for (const [, , specifier] of text.matchAll(SPECIFIERS)) {
     const next = resolveModule(target, specifier!, like.settings);
-    if (next !== null && mayHold(next, pattern, like, hops - 1, seen, reexportHops)) {
+    if (next !== null && mayHold(next, pattern, like, hops - 1, seen, reexportHops, holds)) {
       return true;
     }
   }

@@ -7,8 +7,8 @@ export { displayPath, findProjectRoot, pathForDisplay, projectRoot } from './roo
 export { nearestTsconfig, resolveModule, resolverAvailable, SOURCE_EXTENSIONS } from './resolve';
 export { MAX_CACHED_FILES, MAX_FILE_BYTES, projectFile, projectFileMentions } from './files';
 export type { ProjectFile } from './files';
-export { deferDefinition, exportedDefinition, importBinding, importedDefinition, importedFileMentions, importedNameCalls, importedNameMayHold, importedNameReferences, MAX_REEXPORT_HOPS, projectImportNames } from './exports';
-export type { Definition, DefinitionOptions, ImportBinding } from './exports';
+export { deferDefinition, exportedDefinition, importBinding, importedDefinition, importedFileMayReach, importedFileMentions, importedNameCalls, importedNameMayHold, importedNameReferences, MAX_REEXPORT_HOPS, projectImportNames } from './exports';
+export type { Definition, DefinitionOptions, FileTest, ImportBinding } from './exports';
 export { importersOf, possibleImporters } from './importers';
 export { MAX_LIST_DEPTH, MAX_LISTED_FILES, projectFiles, SKIPPED_DIRECTORIES } from './listing';
 export type { ListingOptions } from './listing';

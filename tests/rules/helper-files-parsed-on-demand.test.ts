@@ -137,4 +137,18 @@ app.get('/status', (req, res) => res.send(statusLine(req.query.url, 3)));
     expect(lint(ssrfRule, code, filename)).toEqual([]);
     expect(projectFileParsed(fixture('ssrf/lib/prose.js'))).toBe(false);
   });
+
+  it('no-ssrf: a helper that only calls helpers of further files is not read when none of those is a wrapper', () => {
+    const code = `import express from 'express';
+import { report } from '../lib/report.js';
+const app = express();
+app.get('/report', async (req, res) => res.json(await report(req.query.url, 3)));
+`;
+    const filename = fixture('ssrf/routes/report.js');
+    expect(lint(ssrfRule, code, filename)).toEqual([]);
+    expect(lint(ssrfRule, code, filename)).toEqual([]);
+    // The file it imports is read to learn that its request has a fixed URL; the helper's own file is not.
+    expect(projectFileParsed(fixture('ssrf/lib/status-client.js'))).toBe(true);
+    expect(projectFileParsed(fixture('ssrf/lib/report.js'))).toBe(false);
+  });
 });

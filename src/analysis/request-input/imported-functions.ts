@@ -281,7 +281,7 @@ export function mayBePathWrapper<T>(
   traceMap: Readonly<Record<string, TraceMap<T>>>,
   globals?: Readonly<TraceMap<T>>,
 ): boolean {
-  return importedNameMayHold(context, name, mentionsOf(traceMap, globals));
+  return importedNameMayHold(context, name, sinkMentionPattern(traceMap, globals));
 }
 
 /**
@@ -297,13 +297,14 @@ export function isImportedCallee<T>(
 ): boolean {
   const node = skipTsWrappers(callee);
   const id = node.type === AST_NODE_TYPES.MemberExpression ? skipTsWrappers(node.object) : node;
-  return id.type === AST_NODE_TYPES.Identifier && mayBePathWrapper(context, id.name, traceMap, globals) && importedFileMentions(context, node, mentionsOf(traceMap, globals));
+  return id.type === AST_NODE_TYPES.Identifier && mayBePathWrapper(context, id.name, traceMap, globals) && importedFileMentions(context, node, sinkMentionPattern(traceMap, globals));
 }
 
 /** Per trace map: what a file must mention to use one of its sinks (a module specifier or a global). */
 const sinkMentions = new WeakMap<object, RegExp>();
 
-function mentionsOf(traceMap: object, globals: object | undefined): RegExp {
+/** What the text of a file must mention to use one of the sinks of `traceMap` or `globals`: a module specifier, or a global used as code. */
+export function sinkMentionPattern(traceMap: object, globals: object | undefined): RegExp {
   let pattern = sinkMentions.get(traceMap);
   if (!pattern) {
     const modules = Object.keys(traceMap).map((name) => `['"](?:node:)?${escapeRegExp(name)}['"]`);
@@ -324,7 +325,7 @@ function handlerMentionsOf(traceMap: object, globals: object | undefined): RegEx
   let pattern = handlerMentions.get(traceMap);
   if (!pattern) {
     const methods = `\\.\\s*(?:${[...HANDLER_METHODS].map(escapeRegExp).join('|')})\\s*\\(`;
-    pattern = new RegExp(`${mentionsOf(traceMap, globals).source}|${methods}`, 'u');
+    pattern = new RegExp(`${sinkMentionPattern(traceMap, globals).source}|${methods}`, 'u');
     handlerMentions.set(traceMap, pattern);
   }
   return pattern;
@@ -373,7 +374,7 @@ export function importedPathWrapper<T extends PathSink>(
 ): ImportedPathWrapper | null {
   try {
     // A file that names none of the sinks' modules cannot hold a wrapper of them: not parsed.
-    const definition = importedDefinition(context, skipTsWrappers(callee), undefined, { mentions: mentionsOf(traceMap, globals) });
+    const definition = importedDefinition(context, skipTsWrappers(callee), undefined, { mentions: sinkMentionPattern(traceMap, globals) });
     if (!definition || !isFunctionLike(definition.node)) {
       return null;
     }

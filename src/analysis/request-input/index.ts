@@ -2,7 +2,7 @@
 export { pathFunctionName } from './path-functions';
 export { getRequestInputAnalyzer, getRequestInputOrigin, requestInputLists, RequestInputAnalyzer } from './tracker';
 export type { InputClassification, RequestInputOrigin } from './tracker';
-export { controllerAnalyzer, controllerSeeds, importedHandlerSinks, importedPathWrapper, importedPathWrapperCalls, isImportedCallee, isImportedHandler, MAX_WRAPPER_HOPS, mayBeImportedHandler, mayBePathWrapper, passesValidatedScalar } from './imported-functions';
+export { controllerAnalyzer, controllerSeeds, importedHandlerSinks, importedPathWrapper, importedPathWrapperCalls, isImportedCallee, isImportedHandler, MAX_WRAPPER_HOPS, mayBeImportedHandler, mayBePathWrapper, passesValidatedScalar, sinkMentionPattern } from './imported-functions';
 export { rootOption, unconfinedFilePath } from './file-responses';
 export { basenameEdit } from './basename-edit';
 export type { BasenameEdit } from './basename-edit';

@@ -3,16 +3,16 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
-import { isFunctionLike } from '../../core/functions';
+import { enclosingFunction, isFunctionLike } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
 import type { TraceMap } from '../../core/modules';
 import { dereference, skipTsWrappers } from '../../core/static';
 import { HTTP_CLIENT_GLOBALS } from '../../data/http-clients';
 import type { HttpClientFamily } from '../../data/http-clients';
 import { EXTRA_SINK_GLOBALS, EXTRA_SINK_MODULES } from '../../data/ssrf';
-import { displayPath, importedDefinition, importedNameCalls } from '../../project/index';
-import type { ProjectFile } from '../../project/index';
-import { isImportedCallee, MAX_WRAPPER_HOPS, mayBePathWrapper, requestInputLists } from '../request-input/index';
+import { displayPath, importedDefinition, importedFileMayReach, importedNameCalls, projectFile } from '../../project/index';
+import type { FileTest, ProjectFile } from '../../project/index';
+import { isImportedCallee, MAX_WRAPPER_HOPS, mayBePathWrapper, requestInputLists, sinkMentionPattern } from '../request-input/index';
 import type { RequestInputOrigin } from '../request-input/index';
 import { UrlAuthority } from './authority';
 import type { ControlledAuthority } from './authority';
@@ -235,6 +235,61 @@ function parameterRequests(
   return answer;
 }
 
+/** Per module map and judge options: the test `importedFileMayReach` makes of the files a wrapper's file imports. */
+const wrapperTests = new WeakMap<object, WeakMap<SsrfJudgeOptions, FileTest>>();
+
+/**
+ * A file holds a wrapper when a parameter of a function there reaches the URL of a request (its
+ * own, or one of a further file's wrapper): a file imported by the callee's file can make the
+ * callee a wrapper of a wrapper only then. Only functions around a sink or a call of an imported
+ * wrapper can be one (a parameter handed to a local function reaches the sink inside it), and
+ * their summaries are the ones a call of them would make, memoised per parse.
+ */
+function wrapperTest(moduleMap: Readonly<Record<string, unknown>>, options: SsrfJudgeOptions): FileTest {
+  let byOptions = wrapperTests.get(moduleMap);
+  if (!byOptions) {
+    byOptions = new WeakMap();
+    wrapperTests.set(moduleMap, byOptions);
+  }
+  let test = byOptions.get(options);
+  if (!test) {
+    test = {
+      pattern: sinkMentionPattern(mentionMap(moduleMap), MENTION_GLOBALS),
+      holds: (filename, like) => {
+        try {
+          const file = projectFile(filename, like);
+          if (!file) {
+            return false;
+          }
+          const calls: TSESTree.Node[] = [...sinksOf(file.context, moduleMap).map((sink) => sink.call), ...importedWrapperCalls(file.context, moduleMap)];
+          const asked = new Set<FunctionLike>();
+          for (const call of calls) {
+            for (let fn = enclosingFunction(call); fn; fn = enclosingFunction(fn)) {
+              if (!asked.has(fn) && fn.params.length > 0) {
+                asked.add(fn);
+                const outer = truncated;
+                truncated = false;
+                const found = parameterRequests(file, fn, ANY_PARAMETER, moduleMap, options);
+                const cut = truncated;
+                truncated = outer || cut;
+                // A summary cut short (a function in progress, the hop bound) says nothing: let the lookup decide.
+                if (found !== null || cut) {
+                  return true;
+                }
+              }
+            }
+          }
+          return false;
+        } catch {
+          return true; // cannot tell: let the lookup decide
+        }
+      },
+    };
+    byOptions.set(options, test);
+  }
+  return test;
+}
+
 /**
  * Whether `callee` is imported from another project file and some parameter of that function
  * reaches the URL of a request there (see `importedSsrfWrapper`): one summary of all its
@@ -244,7 +299,11 @@ function parameterRequests(
  */
 export function mayReachRequest(context: FileContext, callee: TSESTree.Node, moduleMap: Readonly<Record<string, unknown>>, options: SsrfJudgeOptions): boolean {
   try {
-    const definition = importedDefinition(context, skipTsWrappers(callee));
+    const node = skipTsWrappers(callee);
+    if (!importedFileMayReach(context, node, wrapperTest(moduleMap, options))) {
+      return false;
+    }
+    const definition = importedDefinition(context, node);
     return definition !== null && isFunctionLike(definition.node) && parameterRequests(definition.file, definition.node, ANY_PARAMETER, moduleMap, options) !== null;
   } catch {
     return false;
@@ -267,7 +326,11 @@ export function importedSsrfWrapper(
   options: SsrfJudgeOptions,
 ): ImportedSsrfWrapper | null {
   try {
-    const definition = importedDefinition(context, skipTsWrappers(callee));
+    const node = skipTsWrappers(callee);
+    if (!importedFileMayReach(context, node, wrapperTest(moduleMap, options))) {
+      return null;
+    }
+    const definition = importedDefinition(context, node);
     if (!definition || !isFunctionLike(definition.node)) {
       return null;
     }
