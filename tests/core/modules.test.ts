@@ -346,10 +346,13 @@ const mayProbe = createRule({
   },
 });
 
-const answerAt = (code: string, may: boolean, found: number) => ({
+/** A probe's one report, on the whole program, with `data`. */
+const onWholeProgram = (code: string, data: Record<string, string>) => ({
   code,
-  errors: [{ messageId: 'answer' as const, data: { may: String(may), found: String(found) }, line: 1, column: 1, endLine: code.split('\n').length, endColumn: code.split('\n').at(-1)!.length + 1 }],
+  errors: [{ messageId: 'answer' as const, data, line: 1, column: 1, endLine: code.split('\n').length, endColumn: code.split('\n').at(-1)!.length + 1 }],
 });
+
+const answerAt = (code: string, may: boolean, found: number) => onWholeProgram(code, { may: String(may), found: String(found) });
 
 // A `false` answer must never hide a reference the search would find.
 espreeTester.run('mayReferenceModules', mayProbe, {
@@ -398,10 +401,7 @@ const mentionProbe = createRule({
   },
 });
 
-const mentionAt = (code: string, mentions: boolean, found: number) => ({
-  code,
-  errors: [{ messageId: 'answer' as const, data: { mentions: String(mentions), found: String(found) }, line: 1, column: 1, endLine: code.split('\n').length, endColumn: code.split('\n').at(-1)!.length + 1 }],
-});
+const mentionAt = (code: string, mentions: boolean, found: number) => onWholeProgram(code, { mentions: String(mentions), found: String(found) });
 
 // The pre-test of a file not parsed yet: every text in which the search finds a call must pass it;
 // prose, prompts, types and members named like the global need not.
