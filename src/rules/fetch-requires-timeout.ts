@@ -14,7 +14,7 @@ import { findOptionsArgument } from '../core/options-object';
 import { configKey, perConfiguration } from '../core/settings';
 import { snippet } from '../core/snippet';
 import { dereference, staticValueOf } from '../core/static';
-import { callerOmitsTimeout, fetchesRelativeUrl, httpClientModuleMap, httpClientReferences, importedHttpWrapper, judgeBrowserCode, judgeTimeoutOptions, localHttpWrappers, mayBeHttpWrapper, mutatedOptionsLiteral, passesRelativeUrl } from '../analysis/http/index';
+import { callerOmitsTimeout, fetchesRelativeUrl, httpClientModuleMap, httpClientReferences, importedHttpWrapper, judgeBrowserCode, judgeBrowserCodeFromFile, judgeTimeoutOptions, localHttpWrappers, mayBeHttpWrapper, mutatedOptionsLiteral, passesRelativeUrl } from '../analysis/http/index';
 import { importedNameCalls, isTestCode } from '../project/index';
 import type { HttpWrapperSummary } from '../analysis/http/index';
 import type { TimeoutOptionVerdict } from '../analysis/http/index';
@@ -174,7 +174,12 @@ export default createRule<Options, MessageIds>({
         }
         // Calls of a name or `x.name` imported from a project file that mentions an HTTP client: the
         // only calls that may reach a wrapper of another file, found from the names' references.
-        for (const call of importedCalls()) {
+        const calls = importedCalls();
+        // Browser code by its own signals reports none of them: their files are not read.
+        if (calls.length === 0 || (options.ignoreBrowserCode === true && judgeBrowserCodeFromFile(context).browser)) {
+          return;
+        }
+        for (const call of calls) {
           if (!checked.has(call) && !byName.has(call)) {
             const wrapper = importedHttpWrapper(context, call.callee);
             if (wrapper && callerOmitsTimeout(context, call, wrapper)) {

@@ -5,6 +5,7 @@ import type { Rule } from 'eslint';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import commandRule from '../../src/rules/no-command-injection';
+import fetchRule from '../../src/rules/fetch-requires-timeout';
 import fsRule from '../../src/rules/no-unsanitized-fs-path';
 import ssrfRule from '../../src/rules/no-ssrf';
 import stackRule from '../../src/rules/no-stack-in-response';
@@ -136,6 +137,24 @@ app.get('/status', (req, res) => res.send(statusLine(req.query.url, 3)));
     expect(lint(ssrfRule, code, filename)).toEqual([]);
     expect(lint(ssrfRule, code, filename)).toEqual([]);
     expect(projectFileParsed(fixture('ssrf/lib/prose.js'))).toBe(false);
+  });
+
+  it('fetch-requires-timeout: browser code (a client hook) reports no wrapper call, and its wrappers\' files are not read', () => {
+    const browser = `import { useEffect } from 'react';
+import { getJson } from './lib/http.js';
+export function Widget() {
+  useEffect(() => { getJson('https://api.example.com/a'); }, []);
+  return null;
+}
+`;
+    const filename = fixture('fetch/widget.js');
+    const helper = fixture('fetch/lib/http.js');
+    expect(lint(fetchRule, browser, filename)).toEqual([]);
+    expect(lint(fetchRule, browser, filename)).toEqual([]);
+    expect(projectFileParsed(helper)).toBe(false);
+    // The same call in server code reads it and is reported.
+    expect(lint(fetchRule, `import { getJson } from './lib/http.js';\nexport const load = () => getJson('https://api.example.com/a');\n`, filename)).toEqual(['2:27 missingTimeout']);
+    expect(projectFileParsed(helper)).toBe(true);
   });
 
   it('no-ssrf: a helper that only calls helpers of further files is not read when none of those is a wrapper', () => {
