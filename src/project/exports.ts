@@ -753,7 +753,8 @@ export function importedFileMayReach(context: FileContext, node: TSESTree.Node, 
     }
     let answer = memo?.get(key) as boolean | undefined;
     if (answer === undefined) {
-      answer = mayHold(found.target, test.pattern, context, MENTION_HOPS, new Set(), MAX_REEXPORT_HOPS, test.holds);
+      // The file itself only has to mention the pattern: the caller parses it next and decides.
+      answer = projectFileMentions(found.target, test.pattern, context) || mayHold(found.target, test.pattern, context, MENTION_HOPS, new Set(), MAX_REEXPORT_HOPS, test.holds);
       memo?.set(key, answer);
     }
     return answer;
@@ -824,7 +825,7 @@ function mayHold(
   seen.add(target);
   // With a test of the file itself, a file that mentions the pattern must pass it too; one that
   // does not is read on like any other (its barrels and imports), which may only add files.
-  if (projectFileMentions(target, pattern, like) && (!holds || seen.size === 1 || holds(target, like))) {
+  if (projectFileMentions(target, pattern, like) && (!holds || holds(target, like))) {
     return true;
   }
   const text = projectFileText(target, like);
