@@ -13,6 +13,7 @@
 // The share is bench.mjs's: the summed agent-guard rule time over the rest of the same pass.
 //
 //   node bench/floor.mjs [--row server] [--runs 3] [--plugin dist/index.cjs]
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 
 import { loadPlugin, median } from './lib/corpus.mjs';
@@ -84,7 +85,7 @@ const floor = measure();
 const ms = (value) => value.toFixed(1);
 const pct = (value) => `${(value * 100).toFixed(1)} %`;
 const files = (id) => [...reporting.values()].filter((set) => set.has(id.slice('agent-guard/'.length))).length;
-console.log(`Row \`${flags.row}\`: ${row.files.length} files, ${runs} stats passes after a warm-up, medians (load ${(await import('node:os')).loadavg()[0].toFixed(1)}).\n`);
+console.log(`Row \`${flags.row}\`: ${row.files.length} files, ${runs} stats passes after a warm-up, medians (load ${loadavg()[0].toFixed(1)}).\n`);
 console.log('| rule | files where it reports | ms there | ms in the other files | floor (only where it reports) |');
 console.log('|---|---:|---:|---:|---:|');
 for (const [i, { id, reports, silent }] of shipped.perRule.entries()) {
