@@ -300,35 +300,44 @@ export function isImportedCallee<T>(
   return id.type === AST_NODE_TYPES.Identifier && mayBePathWrapper(context, id.name, traceMap, globals) && importedFileMentions(context, node, sinkMentionPattern(traceMap, globals));
 }
 
-/** Per trace map: what a file must mention to use one of its sinks (a module specifier or a global). */
-const sinkMentions = new WeakMap<object, RegExp>();
+/** Per trace map and globals: what a file must mention to use one of their sinks (a module specifier or a global). */
+const sinkMentions = new WeakMap<object, Map<object | undefined, RegExp>>();
 
-/** What the text of a file must mention to use one of the sinks of `traceMap` or `globals`: a module specifier, or a global used as code. */
-export function sinkMentionPattern(traceMap: object, globals: object | undefined): RegExp {
-  let pattern = sinkMentions.get(traceMap);
+/** The pattern kept in `memo` for the pair (`traceMap`, `globals`), made by `make` the first time. */
+function patternFor(memo: WeakMap<object, Map<object | undefined, RegExp>>, traceMap: object, globals: object | undefined, make: () => RegExp): RegExp {
+  let byGlobals = memo.get(traceMap);
+  if (!byGlobals) {
+    byGlobals = new Map();
+    memo.set(traceMap, byGlobals);
+  }
+  let pattern = byGlobals.get(globals);
   if (!pattern) {
-    const modules = Object.keys(traceMap).map((name) => `['"](?:node:)?${escapeRegExp(name)}['"]`);
-    // A global only as code can use it (`fetch(`, `globalThis.fetch`): not the word in prose or prompts.
-    const names = Object.entries(globals ?? {}).map(([name, trace]) => globalMentionSource(name, trace as TraceMap<unknown>));
-    pattern = new RegExp([...modules, ...names].join('|') || '(?!)', 'u');
-    sinkMentions.set(traceMap, pattern);
+    pattern = make();
+    byGlobals.set(globals, pattern);
   }
   return pattern;
 }
 
+/** What the text of a file must mention to use one of the sinks of `traceMap` or `globals`: a module specifier, or a global used as code. */
+export function sinkMentionPattern(traceMap: object, globals: object | undefined): RegExp {
+  return patternFor(sinkMentions, traceMap, globals, () => {
+    const modules = Object.keys(traceMap).map((name) => `['"](?:node:)?${escapeRegExp(name)}['"]`);
+    // A global only as code can use it (`fetch(`, `globalThis.fetch`): not the word in prose or prompts.
+    const names = Object.entries(globals ?? {}).map(([name, trace]) => globalMentionSource(name, trace as TraceMap<unknown>));
+    return new RegExp([...modules, ...names].join('|') || '(?!)', 'u');
+  });
+}
+
 /** Methods called on a handler's response or an uploaded file that read or write the path they are given. */
 const HANDLER_METHODS: ReadonlySet<string> = new Set([...FILE_METHODS.keys(), ...UPLOAD_WRITE_METHODS]);
-/** Per trace map: what a handler's file must mention to hold a sink: a sink's module or global, or a handler method call. */
-const handlerMentions = new WeakMap<object, RegExp>();
+/** Per trace map and globals: what a handler's file must mention to hold a sink: a sink's module or global, or a handler method call. */
+const handlerMentions = new WeakMap<object, Map<object | undefined, RegExp>>();
 
 function handlerMentionsOf(traceMap: object, globals: object | undefined): RegExp {
-  let pattern = handlerMentions.get(traceMap);
-  if (!pattern) {
+  return patternFor(handlerMentions, traceMap, globals, () => {
     const methods = `\\.\\s*(?:${[...HANDLER_METHODS].map(escapeRegExp).join('|')})\\s*\\(`;
-    pattern = new RegExp(`${sinkMentionPattern(traceMap, globals).source}|${methods}`, 'u');
-    handlerMentions.set(traceMap, pattern);
-  }
-  return pattern;
+    return new RegExp(`${sinkMentionPattern(traceMap, globals).source}|${methods}`, 'u');
+  });
 }
 
 /**
