@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { pushChildNodes } from './ast';
+import { memberName, outerExpression, pushChildNodes } from './ast';
 import { skipTsWrappers } from './static';
 import { variableFor } from './variable-index';
 import { perFile, perFileKey } from './context';
@@ -283,4 +283,139 @@ export function parameterName(param: TSESTree.Parameter | undefined): string | n
     node = node.left;
   }
   return node?.type === AST_NODE_TYPES.Identifier ? node.name : null;
+}
+
+export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+/** What a method belongs to: a class, or an object literal (`const api = { send(path) {…} }`). */
+export type MethodOwner = ClassNode | TSESTree.ObjectExpression;
+
+/** A method of the file (`send(path) {…}`, `send = (path) => …`, `static send(…)`, `{ send(path) {…} }`). */
+export interface Method {
+  readonly name: string;
+  readonly owner: MethodOwner;
+  readonly isStatic: boolean;
+}
+
+/** The method `fn` is, by a plain name, in a class or a `const` object literal; `null` otherwise. */
+export function methodOf(fn: FunctionLike): Method | null {
+  const member = fn.parent;
+  if (member?.type === AST_NODE_TYPES.Property) {
+    const object = member.parent;
+    // Only an object held by a `const` (`const api = { … }`): one passed as an argument
+    // (`route({ handler(req) {…} })`) is a configuration, not a wrapper.
+    return object.type === AST_NODE_TYPES.ObjectExpression && member.kind === 'init' && member.value === fn && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && constDeclarator(object)
+      ? { name: member.key.name, owner: object, isStatic: false }
+      : null;
+  }
+  if (
+    !(member?.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'method') &&
+    member?.type !== AST_NODE_TYPES.PropertyDefinition
+  ) {
+    return null;
+  }
+  if (member.value !== fn || member.computed || member.key.type !== AST_NODE_TYPES.Identifier) {
+    return null;
+  }
+  return { name: member.key.name, owner: member.parent.parent as ClassNode, isStatic: member.static };
+}
+
+/**
+ * What `this` refers to at `node`: the class (and static-ness) of the nearest method, field or
+ * static block around it, or the object literal of the nearest method; `null` in a plain function.
+ */
+export function thisOwner(node: TSESTree.Node): { owner: MethodOwner; isStatic: boolean } | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
+      const member = current.parent;
+      if (member?.type === AST_NODE_TYPES.MethodDefinition && member.value === current) {
+        return { owner: member.parent.parent as ClassNode, isStatic: member.static };
+      }
+      return member?.type === AST_NODE_TYPES.Property && member.value === current && member.parent.type === AST_NODE_TYPES.ObjectExpression
+        ? { owner: member.parent, isStatic: false }
+        : null;
+    }
+    if (current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.StaticBlock) {
+      return { owner: current.parent.parent as ClassNode, isStatic: current.type === AST_NODE_TYPES.StaticBlock || current.static };
+    }
+  }
+  return null;
+}
+
+/** `receiver.name(…)` for a member call of that name, or `null`. */
+export function memberCall(context: FileContext, member: TSESTree.Node | undefined, name: string): TSESTree.CallExpression | null {
+  const call = member?.parent;
+  return member?.type === AST_NODE_TYPES.MemberExpression && !member.computed && memberName(context, member) === name && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member
+    ? call
+    : null;
+}
+
+/** The `const` a value is declared in (`const api = …`), or `null`. */
+export function constDeclarator(node: TSESTree.Node): TSESTree.VariableDeclarator | null {
+  const declarator = outerExpression(node).parent;
+  return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === outerExpression(node) && declarator.id.type === AST_NODE_TYPES.Identifier && declarator.parent.kind === 'const'
+    ? declarator
+    : null;
+}
+
+/** `x.name(…)` for every reference `x` of the variable a declarator declares. */
+export function memberCallsOn(context: FileContext, declarator: TSESTree.VariableDeclarator | null, name: string): TSESTree.CallExpression[] {
+  const variable = declarator ? context.sourceCode.getDeclaredVariables(declarator)[0] : undefined;
+  return (variable?.references ?? []).flatMap((ref) => memberCall(context, (ref.identifier as TSESTree.Node).parent, name) ?? []);
+}
+
+/** The name a wrapper method is shown by: `Api.send`, `api.send`, or `send` for an unnamed owner. */
+export function methodLabel(method: Method): string {
+  const owner = method.owner.type === AST_NODE_TYPES.ObjectExpression ? null : method.owner.id;
+  const declarator = owner ? null : constDeclarator(method.owner);
+  const name = owner?.name ?? (declarator?.id.type === AST_NODE_TYPES.Identifier ? declarator.id.name : null);
+  return name ? `${name}.${method.name}` : method.name;
+}
+
+/**
+ * The calls of a method in the file: `this.send(…)` where `this` is the same class (and
+ * static-ness) or object, `api.send(…)` on a `const api = new Api(…)` or `const api = { … }`,
+ * `Api.send(…)` for a static method.
+ */
+export function methodCallSites(context: FileContext, method: Method): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  const stack: TSESTree.Node[] = [method.owner.type === AST_NODE_TYPES.ObjectExpression ? method.owner : method.owner.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.ThisExpression) {
+      const call = memberCall(context, node.parent, method.name);
+      const owner = call ? thisOwner(call) : null;
+      if (call && owner?.owner === method.owner && owner.isStatic === method.isStatic) {
+        calls.push(call);
+      }
+      continue;
+    }
+    pushChildNodes(context.sourceCode, node, stack);
+  }
+  if (method.owner.type === AST_NODE_TYPES.ObjectExpression) {
+    return [...calls, ...memberCallsOn(context, constDeclarator(method.owner), method.name)];
+  }
+  const cls = method.owner;
+  const declarator = cls.type === AST_NODE_TYPES.ClassExpression ? constDeclarator(cls) : null;
+  const classVariable =
+    cls.type === AST_NODE_TYPES.ClassDeclaration
+      ? context.sourceCode.getDeclaredVariables(cls).find((v) => v.defs.some((d) => d.type === 'ClassName'))
+      : declarator
+        ? context.sourceCode.getDeclaredVariables(declarator)[0]
+        : undefined;
+  for (const ref of classVariable?.references ?? []) {
+    const use = ref.identifier as TSESTree.Node;
+    if (method.isStatic) {
+      const call = memberCall(context, use.parent, method.name);
+      if (call) {
+        calls.push(call);
+      }
+      continue;
+    }
+    // `const api = new Api(…)`, then `api.send(…)`.
+    const construct = use.parent;
+    if (construct?.type === AST_NODE_TYPES.NewExpression && construct.callee === use) {
+      calls.push(...memberCallsOn(context, constDeclarator(construct), method.name));
+    }
+  }
+  return calls;
 }
