@@ -416,6 +416,73 @@ export function methodCallSites(context: FileContext, method: Method): TSESTree.
     if (construct?.type === AST_NODE_TYPES.NewExpression && construct.callee === use) {
       calls.push(...memberCallsOn(context, constDeclarator(construct), method.name));
     }
+    // An instance injected into another class (NestJS services): `constructor(private readonly
+    // dns: DnsService)` or `private dns: DnsService`, then `this.dns.lookup(…)` in that class.
+    const field = fieldTypedAs(use);
+    if (field) {
+      calls.push(...fieldMethodCalls(context, field, method.name));
+    }
   }
   return calls;
+}
+
+/** A field of a class whose declared type is a class: its holder and name. */
+interface TypedField {
+  readonly owner: ClassNode;
+  readonly name: string;
+}
+
+/**
+ * The field a type reference declares, when `use` is the whole type of an instance field or of
+ * a constructor parameter property: `private readonly dns: DnsService`, `dns: DnsService`.
+ */
+function fieldTypedAs(use: TSESTree.Node): TypedField | null {
+  const reference = use.parent;
+  const annotation = reference?.parent;
+  if (reference?.type !== AST_NODE_TYPES.TSTypeReference || reference.typeName !== use || annotation?.type !== AST_NODE_TYPES.TSTypeAnnotation) {
+    return null;
+  }
+  const holder = annotation.parent;
+  if (holder?.type === AST_NODE_TYPES.PropertyDefinition) {
+    return !holder.static && !holder.computed && holder.key.type === AST_NODE_TYPES.Identifier ? { owner: holder.parent.parent as ClassNode, name: holder.key.name } : null;
+  }
+  if (holder?.type !== AST_NODE_TYPES.Identifier) {
+    return null;
+  }
+  // `private readonly dns: DnsService` or `private dns: DnsService = new DnsService()`.
+  const property = holder.parent?.type === AST_NODE_TYPES.AssignmentPattern ? holder.parent.parent : holder.parent;
+  const constructor = property?.type === AST_NODE_TYPES.TSParameterProperty ? property.parent : null;
+  const definition = constructor?.parent;
+  return definition?.type === AST_NODE_TYPES.MethodDefinition && definition.kind === 'constructor' && definition.value === constructor
+    ? { owner: definition.parent.parent as ClassNode, name: holder.name }
+    : null;
+}
+
+/** `this.<field>.<name>(…)` in the instance methods and fields of the field's class. */
+function fieldMethodCalls(context: FileContext, field: TypedField, name: string): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  const stack: TSESTree.Node[] = [field.owner.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.ThisExpression) {
+      const member = node.parent;
+      const call = member?.type === AST_NODE_TYPES.MemberExpression && member.object === node && !member.computed && memberName(context, member) === field.name ? memberCall(context, member.parent, name) : null;
+      const owner = call ? thisOwner(call) : null;
+      if (call && owner?.owner === field.owner && !owner.isStatic) {
+        calls.push(call);
+      }
+      continue;
+    }
+    pushChildNodes(context.sourceCode, node, stack);
+  }
+  return calls;
+}
+
+/** The calls of a function of the file: by its name (`localCallSites`), or as a method (`methodCallSites`). */
+export function callSitesOf(context: FileContext, fn: FunctionLike): TSESTree.CallExpression[] {
+  if (functionVariable(context, fn)) {
+    return localCallSites(context, fn);
+  }
+  const method = methodOf(fn);
+  return method ? methodCallSites(context, method) : [];
 }

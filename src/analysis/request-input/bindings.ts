@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { localCallSites } from '../../core/functions';
+import { callSitesOf } from '../../core/functions';
 import { getParamRole } from '../../frameworks/registry';
 import { listingCallbackValue } from './listings';
 import { archiveCallbackValue, entryName, opensArchives } from './archives';
@@ -213,11 +213,14 @@ export class BindingValues {
     return this.helperParameterValue(fn, index, param, id);
   }
 
-  /** A parameter of a local helper: the values its callers in this file pass. */
+  /**
+   * A parameter of a local helper, or of a method of a class of the file (`this.lookup(host)`, a
+   * service injected into a controller: `this.dns.lookup(host)`): the values its callers in this file pass.
+   */
   private helperParameterValue(fn: FunctionLike, index: number, param: TSESTree.Parameter, id: TSESTree.Identifier): TrackedValue {
     // Recursive calls (`walk(full, out)` inside `walk`) pass on what the outer calls gave: left out,
     // they would only meet the parameter being evaluated and leave what they touch unknown.
-    const calls = localCallSites(this.tracker.context, fn).filter((call) => call.range[0] < fn.range[0] || call.range[1] > fn.range[1]);
+    const calls = callSitesOf(this.tracker.context, fn).filter((call) => call.range[0] < fn.range[0] || call.range[1] > fn.range[1]);
     if (calls.length === 0 || this.helperDepth >= 4) {
       return UNKNOWN;
     }
