@@ -427,7 +427,7 @@ export function methodCallSites(context: FileContext, method: Method): TSESTree.
 }
 
 /** A field of a class whose declared type is a class: its holder and name. */
-interface TypedField {
+export interface TypedField {
   readonly owner: ClassNode;
   readonly name: string;
 }
@@ -436,7 +436,7 @@ interface TypedField {
  * The field a type reference declares, when `use` is the whole type of an instance field or of
  * a constructor parameter property: `private readonly dns: DnsService`, `dns: DnsService`.
  */
-function fieldTypedAs(use: TSESTree.Node): TypedField | null {
+export function fieldTypedAs(use: TSESTree.Node): TypedField | null {
   const reference = use.parent;
   const annotation = reference?.parent;
   if (reference?.type !== AST_NODE_TYPES.TSTypeReference || reference.typeName !== use || annotation?.type !== AST_NODE_TYPES.TSTypeAnnotation) {
@@ -458,15 +458,19 @@ function fieldTypedAs(use: TSESTree.Node): TypedField | null {
     : null;
 }
 
-/** `this.<field>.<name>(…)` in the instance methods and fields of the field's class. */
-function fieldMethodCalls(context: FileContext, field: TypedField, name: string): TSESTree.CallExpression[] {
+/** `this.<field>.<name>(…)` (any method when `name` is `null`) in the instance methods and fields of the field's class. */
+export function fieldMethodCalls(context: FileContext, field: TypedField, name: string | null): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
   const stack: TSESTree.Node[] = [field.owner.body];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === AST_NODE_TYPES.ThisExpression) {
       const member = node.parent;
-      const call = member?.type === AST_NODE_TYPES.MemberExpression && member.object === node && !member.computed && memberName(context, member) === field.name ? memberCall(context, member.parent, name) : null;
+      const method = member?.parent?.type === AST_NODE_TYPES.MemberExpression && !member.parent.computed ? memberName(context, member.parent) : null;
+      const call =
+        member?.type === AST_NODE_TYPES.MemberExpression && member.object === node && !member.computed && memberName(context, member) === field.name && method !== null
+          ? memberCall(context, member.parent, name ?? method)
+          : null;
       const owner = call ? thisOwner(call) : null;
       if (call && owner?.owner === field.owner && !owner.isStatic) {
         calls.push(call);
@@ -478,6 +482,52 @@ function fieldMethodCalls(context: FileContext, field: TypedField, name: string)
   return calls;
 }
 
+/** The type a field or constructor parameter property is declared with, when it is a plain name: `ToolsService` of `tools: ToolsService`. */
+function declaredTypeName(annotation: TSESTree.TSTypeAnnotation | undefined): TSESTree.Identifier | null {
+  const type = annotation?.typeAnnotation;
+  return type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && !type.typeArguments ? type.typeName : null;
+}
+
+/** The declared type of instance field `name` of a class: a property, or a constructor parameter property. */
+function fieldType(cls: ClassNode, name: string): TSESTree.Identifier | null {
+  for (const element of cls.body.body) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && !element.computed && element.key.type === AST_NODE_TYPES.Identifier && element.key.name === name) {
+      return declaredTypeName(element.typeAnnotation);
+    }
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
+      for (const param of element.value.params) {
+        const target = param.type === AST_NODE_TYPES.TSParameterProperty ? (param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter) : null;
+        if (target?.type === AST_NODE_TYPES.Identifier && target.name === name) {
+          return declaredTypeName(target.typeAnnotation);
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * A method called on an instance field whose declared type is a class: `this.tools.lookup` in a
+ * class with `constructor(private readonly tools: ToolsService)` (how NestJS injects a service),
+ * or `tools: ToolsService`. `type` is the name the field is declared with, `member` the method.
+ */
+export function injectedMember(callee: TSESTree.Node): { readonly type: TSESTree.Identifier; readonly member: string } | null {
+  const node = skipTsWrappers(callee);
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.property.type !== AST_NODE_TYPES.Identifier) {
+    return null;
+  }
+  const object = skipTsWrappers(node.object);
+  if (object.type !== AST_NODE_TYPES.MemberExpression || object.computed || object.property.type !== AST_NODE_TYPES.Identifier || object.object.type !== AST_NODE_TYPES.ThisExpression) {
+    return null;
+  }
+  const owner = thisOwner(object.object);
+  if (!owner || owner.isStatic || owner.owner.type === AST_NODE_TYPES.ObjectExpression) {
+    return null;
+  }
+  const type = fieldType(owner.owner, object.property.name);
+  return type ? { type, member: node.property.name } : null;
+}
+
 /** The calls of a function of the file: by its name (`localCallSites`), or as a method (`methodCallSites`). */
 export function callSitesOf(context: FileContext, fn: FunctionLike): TSESTree.CallExpression[] {
   if (functionVariable(context, fn)) {
@@ -485,4 +535,20 @@ export function callSitesOf(context: FileContext, fn: FunctionLike): TSESTree.Ca
   }
   const method = methodOf(fn);
   return method ? methodCallSites(context, method) : [];
+}
+
+/**
+ * The name through which a callee reaches an import: `f` of `f(…)`, `ns` of `ns.f(…)`, and the
+ * declared type of an injected instance, `ToolsService` of `this.tools.lookup(…)` (see `injectedMember`).
+ */
+export function importRoot(callee: TSESTree.Node): TSESTree.Identifier | null {
+  const node = skipTsWrappers(callee);
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    return node;
+  }
+  if (node.type !== AST_NODE_TYPES.MemberExpression) {
+    return null;
+  }
+  const object = skipTsWrappers(node.object);
+  return object.type === AST_NODE_TYPES.Identifier ? object : (injectedMember(node)?.type ?? null);
 }

@@ -7,6 +7,7 @@ import type { FileContext } from '../core/context';
 import { skipTsWrappers } from '../core/static';
 import { importsModule, requireCallsOf, requireSpecifier } from '../core/modules';
 import { variableFor } from '../core/variable-index';
+import { fieldMethodCalls, fieldTypedAs, importRoot, injectedMember, isFunctionLike } from '../core/functions';
 import { deferParse, projectFile, projectFileMemo, projectFileMentions, projectFileText } from './files';
 import type { ProjectFile } from './files';
 import { resolveModule } from './resolve';
@@ -247,6 +248,17 @@ function importedNameCallSites(context: FileContext): readonly ImportedNameCall[
     const sites: ImportedNameCall[] = [];
     const seen = new Set<TSESTree.CallExpression>();
     for (const { identifier } of importedNameReferences(context, projectImportNames(context))) {
+      // An imported class injected into a field (`constructor(private readonly tools: ToolsService)`): `this.tools.lookup(…)`.
+      const field = fieldTypedAs(identifier);
+      if (field) {
+        for (const call of fieldMethodCalls(context, field, null)) {
+          if (!seen.has(call)) {
+            seen.add(call);
+            sites.push({ name: identifier.name, call });
+          }
+        }
+        continue;
+      }
       const parent = identifier.parent;
       const callee = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier ? parent : identifier;
       const call = callee.parent;
@@ -664,6 +676,26 @@ export interface DefinitionOptions {
 
 const DEFINITIONS = perFileKey<Map<string, Definition | null>>('imported definitions');
 
+/** Instance method `name` of the class a definition stands for (`lookup(host) {…}`, `lookup = (host) => …`), or `null`. */
+function classMethod(definition: Definition, name: string): Definition | null {
+  const cls = definition.node;
+  if (cls.type !== AST_NODE_TYPES.ClassDeclaration && cls.type !== AST_NODE_TYPES.ClassExpression) {
+    return null;
+  }
+  for (const element of cls.body.body) {
+    if (
+      ((element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'method') || element.type === AST_NODE_TYPES.PropertyDefinition) &&
+      !element.static &&
+      !element.computed &&
+      element.key.type === AST_NODE_TYPES.Identifier &&
+      element.key.name === name
+    ) {
+      return element.value && isFunctionLike(element.value) ? { file: definition.file, node: element.value, name: `${definition.name}.${name}` } : null;
+    }
+  }
+  return null;
+}
+
 /** The specifiers of the re-exports `REEXPORTS` finds: `export … from 'x'` (group 2), `exports = require('x')` (group 4). */
 const REEXPORT_SPECIFIERS = /\bexport\s*(?:\*(?:\s*as\s+[\w$]+)?|\{[^}]*\})\s*from\s*(['"])([^'"\n]+)\1|exports(?:\.[\w$]+)?\s*=\s*require\s*\(\s*(['"])([^'"\n]+)\3/gu;
 /** `export … from`, `export *`, `module.exports = require(…)`: a file that may pass a definition on. */
@@ -685,7 +717,7 @@ export function importedDefinition(context: FileContext, node: TSESTree.Node, pr
     }
     // Once per lint of this file and export asked about: a helper is called many times.
     const memo = perFile(context, DEFINITIONS, () => new Map());
-    const key = `${found.target}\0${found.name}\0${options.mentions?.source ?? ''}\0${options.mentionHops ?? MENTION_HOPS}`;
+    const key = `${found.target}\0${found.name}\0${found.member ?? ''}\0${options.mentions?.source ?? ''}\0${options.mentionHops ?? MENTION_HOPS}`;
     if (memo.has(key)) {
       return memo.get(key)!;
     }
@@ -694,6 +726,9 @@ export function importedDefinition(context: FileContext, node: TSESTree.Node, pr
     if (!options.mentions || fileMayHold(found.target, options.mentions, context, options.mentionHops ?? MENTION_HOPS)) {
       const file = projectFile(found.target, context);
       definition = file ? exportedDefinition(file, found.name, context) : null;
+      if (definition && found.member !== undefined) {
+        definition = classMethod(definition, found.member);
+      }
     }
     memo.set(key, definition);
     return definition;
@@ -765,13 +800,13 @@ export function importedFileMayReach(context: FileContext, node: TSESTree.Node, 
 
 /**
  * Whether a rule should test the cheaper of two necessary conditions before
- * `importedDefinition(context, node)`: `node` (`f`, `ns.f`) names an import of a project file
+ * `importedDefinition(context, node)`: `node` (`f`, `ns.f`, `this.tools.f`) names an import of a project file
  * whose parse `deferParse` puts off. Read from the file's list of project imports, without the
  * binding and resolution a lookup makes (re-exports the file passes on are not looked at).
  */
 export function deferDefinition(context: FileContext, node: TSESTree.Node): boolean {
-  const id = node.type === AST_NODE_TYPES.MemberExpression ? node.object : node;
-  const targets = id.type === AST_NODE_TYPES.Identifier ? projectImports(context).get(id.name) : undefined;
+  const id = importRoot(node);
+  const targets = id ? projectImports(context).get(id.name) : undefined;
   return targets !== undefined && targets.some((target) => deferParse(target, context));
 }
 
@@ -858,9 +893,22 @@ function mayHold(
 }
 
 /** The project file an import names, and the export it reads; `null` for anything else. */
-function importTarget(context: FileContext, node: TSESTree.Node, property?: string): { target: string; name: string } | null {
+/** Where an import leads: the file, the export, and for a method of an injected instance (`this.tools.lookup`) the class member. */
+interface ImportTarget {
+  readonly target: string;
+  readonly name: string;
+  readonly member?: string;
+}
+
+function importTarget(context: FileContext, node: TSESTree.Node, property?: string): ImportTarget | null {
   if (!projectSettings(context).crossFile) {
     return null;
+  }
+  // `this.tools.lookup` with `constructor(private readonly tools: ToolsService)`: method `lookup` of the imported class.
+  const injected = property === undefined && node.type === AST_NODE_TYPES.MemberExpression ? injectedMember(node) : null;
+  if (injected) {
+    const found = importTarget(context, injected.type);
+    return found ? { ...found, member: injected.member } : null;
   }
   let binding: ImportBinding | null = null;
   if (node.type === AST_NODE_TYPES.Identifier) {

@@ -4,7 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { createRule } from '../core/create-rule';
 import { insertImport, moduleSyntaxOf } from '../core/imports';
-import { isFunctionLike } from '../core/functions';
+import { fieldMethodCalls, fieldTypedAs, isFunctionLike } from '../core/functions';
 import { CALL, iterateModuleReferences } from '../core/modules';
 import type { TraceMap } from '../core/modules';
 import { basenameEdit, controllerAnalyzer, getRequestInputAnalyzer, importedHandlerSinks, importedPathWrapperCalls, isImportedHandler, mayBeImportedHandler, mayBePathWrapper, passesValidatedScalar, rootOption, unconfinedFilePath } from '../analysis/request-input/index';
@@ -144,6 +144,18 @@ export default createRule<Options, MessageIds>({
       const namedCalls = new Set<TSESTree.CallExpression>();
       const registrations = new Set<TSESTree.CallExpression>();
       for (const { identifier } of importedNameReferences(context, projectImportNames(context))) {
+        // An imported class injected into a field (`constructor(private readonly files: FilesService)`): `this.files.read(…)`.
+        const field = fieldTypedAs(identifier);
+        if (field) {
+          if (mayBePathWrapper(context, identifier.name, fsTraceMap(), FS_GLOBAL_TRACE_MAP)) {
+            for (const call of fieldMethodCalls(context, field, null)) {
+              if (call.arguments.length > 0) {
+                namedCalls.add(call);
+              }
+            }
+          }
+          continue;
+        }
         const parent = identifier.parent;
         const node = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier ? parent : identifier;
         const call = node.parent;

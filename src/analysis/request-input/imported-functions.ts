@@ -2,7 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { isFunctionLike, parameterName } from '../../core/functions';
+import { importRoot, isFunctionLike, parameterName } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
 import { globalMentionSource, iterateModuleReferences, iteratePromisifiedCalls } from '../../core/modules';
 import type { TraceMap } from '../../core/modules';
@@ -296,8 +296,8 @@ export function isImportedCallee<T>(
   globals?: Readonly<TraceMap<T>>,
 ): boolean {
   const node = skipTsWrappers(callee);
-  const id = node.type === AST_NODE_TYPES.MemberExpression ? skipTsWrappers(node.object) : node;
-  return id.type === AST_NODE_TYPES.Identifier && mayBePathWrapper(context, id.name, traceMap, globals) && importedFileMentions(context, node, sinkMentionPattern(traceMap, globals));
+  const id = importRoot(node);
+  return id !== null && mayBePathWrapper(context, id.name, traceMap, globals) && importedFileMentions(context, node, sinkMentionPattern(traceMap, globals));
 }
 
 /** Per trace map and globals: what a file must mention to use one of their sinks (a module specifier or a global). */
