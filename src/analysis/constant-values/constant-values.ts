@@ -4,7 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { isGuarded, isMembershipTest } from './guards';
 import { narrowedDerivation } from './narrowing';
-import { arrayDerivation, propertyName, SCREAMING_CASE, tableDerivation, weakest } from './tables';
+import { arrayDerivation, mapLookupDerivation, propertyName, SCREAMING_CASE, tableDerivation, weakest } from './tables';
 import type { Derivation, Sub } from './tables';
 import { skipTsWrappers, staticValue } from '../../core/static';
 import { constInitOf, laterWrites, variableFor } from '../../core/variable-index';
@@ -173,6 +173,10 @@ function callDerivation(context: FileContext, node: TSESTree.CallExpression, sub
   if (name === 'replace' || name === 'replaceAll') {
     const replacement = node.arguments[1];
     return weakest([sub(callee.object), replacement && replacement.type !== AST_NODE_TYPES.SpreadElement ? sub(replacement) : null]);
+  }
+  // A lookup in a constant map (`SORTABLE.get(req.query.sort)`): one of its values, or `undefined`.
+  if (name === 'get') {
+    return mapLookupDerivation(context, callee.object, sub);
   }
   return null;
 }

@@ -27,6 +27,9 @@ export const SCREAMING_CASE = /^[A-Z][A-Z\d_]*$/u;
 /** Array and `Set` methods that add elements in place. */
 const MUTATING_METHODS = ['push', 'unshift', 'splice', 'fill', 'add'];
 
+/** Members of a `Map` that read it or only take entries out: a lookup then still gives one of the values written. */
+const MAP_READS = new Set(['get', 'has', 'delete', 'clear', 'forEach', 'keys', 'values', 'entries', 'size']);
+
 /** The least safe of the derivations (an array, not spread arguments: lists can be huge literals). */
 export function weakest(values: readonly Derivation[]): Derivation {
   if (values.includes(null)) {
@@ -331,4 +334,50 @@ function isArrayBuilder(call: TSESTree.CallExpression): boolean {
   return name !== null && (name === 'map' || name === 'flatMap' || name === 'fill' || name === 'split' || name === 'concat' ||
     ARRAY_SUBSETS.includes(name) || (callee.type === AST_NODE_TYPES.MemberExpression &&
       callee.object.type === AST_NODE_TYPES.Identifier && (callee.object.name === 'Object' || callee.object.name === 'Array')));
+}
+
+/**
+ * What `map.get(key)` can give, whatever the key, for a `const` map made from a literal list of
+ * pairs (`const SORTABLE = new Map([['created', 'created_at'], ['title', 'title']])`): the weakest
+ * of its values and of those `map.set(k, v)` writes (or `undefined`). `null` when the map is made
+ * otherwise, or used other than by its own read and write methods (passed on, reassigned).
+ * @example const column = SORTABLE.get(req.query.sort) ?? 'created_at'; // 'constant'
+ */
+export function mapLookupDerivation(context: FileContext, raw: TSESTree.Node, sub: Sub): Derivation {
+  const node = skipTsWrappers(raw);
+  const variable = node.type === AST_NODE_TYPES.Identifier ? variableFor(context, node) : undefined;
+  const def = variable?.defs.length === 1 ? variable.defs[0]! : undefined;
+  if (def?.type !== 'Variable' || (def.parent as TSESTree.VariableDeclaration | undefined)?.kind !== 'const') {
+    return null;
+  }
+  const init = def.node.init ? skipTsWrappers(def.node.init) : null;
+  if (init?.type !== AST_NODE_TYPES.NewExpression || init.callee.type !== AST_NODE_TYPES.Identifier || init.callee.name !== 'Map' || variableFor(context, init.callee)?.defs.length) {
+    return null;
+  }
+  const values: Derivation[] = [];
+  const [entries, ...rest] = init.arguments;
+  if (rest.length > 0 || (entries !== undefined && entries.type !== AST_NODE_TYPES.ArrayExpression)) {
+    return null;
+  }
+  for (const pair of entries?.elements ?? []) {
+    const value = pair?.type === AST_NODE_TYPES.ArrayExpression ? pair.elements[1] : undefined;
+    if (!value || value.type === AST_NODE_TYPES.SpreadElement) {
+      return null;
+    }
+    values.push(sub(value));
+  }
+  for (const ref of variable!.references) {
+    if (ref.init) {
+      continue;
+    }
+    const member = ref.identifier.parent;
+    const name = member?.type === AST_NODE_TYPES.MemberExpression && member.object === ref.identifier ? propertyName(member) : null;
+    if (name === 'set' && member!.parent?.type === AST_NODE_TYPES.CallExpression && member!.parent.callee === member) {
+      const value = member!.parent.arguments[1];
+      values.push(value === undefined ? 'constant' : value.type === AST_NODE_TYPES.SpreadElement ? null : sub(value));
+    } else if (name === null || !MAP_READS.has(name)) {
+      return null;
+    }
+  }
+  return weakest(values);
 }
