@@ -68,6 +68,9 @@ export const fastify: FrameworkAdapter = routerAdapter({
     chainMethods: ['header', 'headers', 'type', 'serializer'],
     statusProperties: ['statusCode'],
     nestedResponses: ['raw'],
-    errorHandlers: [{ kind: 'call', method: 'setErrorHandler', errorParam: 0, responseParam: 2 }],
+    errorHandlers: [
+      { kind: 'call', method: 'setErrorHandler', errorParam: 0, responseParam: 2 },
+      { kind: 'types', errorType: 'FastifyError', responseType: 'FastifyReply' },
+    ],
   },
 });

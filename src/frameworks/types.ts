@@ -180,12 +180,16 @@ export interface RouteFacet {
  *   Koa `app.on('error', …)` with `event: 'error'`);
  * - `arity`: a function with exactly that many parameters, the error one named like an error
  *   (Express `(err, req, res, next)`);
- * - `method`: a class method in a class with that decorator (NestJS `@Catch()` filters).
+ * - `method`: a class method in a class with that decorator (NestJS `@Catch()` filters);
+ * - `types`: a function whose parameters are declared with the framework's error and response
+ *   types, wherever it is registered (Fastify `(error: FastifyError, request, reply: FastifyReply)`
+ *   exported for another file's `setErrorHandler`).
  */
 export type ErrorHandlerSpec =
   | { readonly kind: 'call'; readonly method: string; readonly event?: string; readonly errorParam: number; readonly responseParam?: number }
   | { readonly kind: 'arity'; readonly arity: number; readonly errorParam: number; readonly responseParam?: number }
-  | { readonly kind: 'method'; readonly decorator: string; readonly method: string; readonly errorParam: number; readonly responseParam?: number };
+  | { readonly kind: 'method'; readonly decorator: string; readonly method: string; readonly errorParam: number; readonly responseParam?: number }
+  | { readonly kind: 'types'; readonly errorType: string; readonly responseType: string };
 
 /** A method on a response object that sends a body: `res.json(body)`, `c.json(body, 500)`. */
 export interface ResponseMethod {

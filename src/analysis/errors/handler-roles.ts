@@ -67,10 +67,18 @@ function decoratorNames(node: TSESTree.Node | undefined): string[] {
   });
 }
 
+/** The plain type name a parameter is declared with: `FastifyError` of `error: FastifyError`. */
+function declaredTypeName(param: TSESTree.Parameter): string | null {
+  const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  const type = target.type === AST_NODE_TYPES.Identifier ? target.typeAnnotation?.typeAnnotation : undefined;
+  return type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier ? type.typeName.name : null;
+}
+
 /**
  * For a function, which parameter receives a caught error and which the response, when it is
  * an error handler: an `x.catch(fn)` callback, `x.then(ok, fn)`, an `'error'` listener, an
- * error-first callback (first parameter named like an error), or a registration of `specs`.
+ * error-first callback (first parameter named like an error), a registration of `specs`, or
+ * parameters declared with a framework's error and response types.
  * @example app.setErrorHandler((error, request, reply) => …) // { errorParam: 0, responseParam: 2 }
  */
 export function errorHandlerRoles(
@@ -79,6 +87,14 @@ export function errorHandlerRoles(
   specs: readonly ErrorHandlerSpec[],
 ): { errorParam: number; responseParam: number | null } | null {
   for (const spec of specs) {
+    if (spec.kind === 'types') {
+      const errorParam = fn.params.findIndex((param) => declaredTypeName(param) === spec.errorType);
+      if (errorParam !== -1) {
+        const responseParam = fn.params.findIndex((param) => declaredTypeName(param) === spec.responseType);
+        return { errorParam, responseParam: responseParam === -1 ? null : responseParam };
+      }
+      continue;
+    }
     if (spec.kind === 'arity' && fn.params.length === spec.arity && /^(?:e|err|error|ex|exception)$|(?:Err|Error)$/u.test(parameterName(fn.params[spec.errorParam]) ?? '')) {
       return { errorParam: spec.errorParam, responseParam: spec.responseParam ?? null };
     }
@@ -154,6 +170,9 @@ export function mayReceiveError(fn: FunctionLike, specs: readonly ErrorHandlerSp
     return false;
   }
   if (MAYBE_ERROR_NAME.test(parameterName(first) ?? '') || errorFormatterPattern(fn) !== null) {
+    return true;
+  }
+  if (specs.some((spec) => spec.kind === 'types' && fn.params.some((param) => declaredTypeName(param) === spec.errorType))) {
     return true;
   }
   if (fn.parent?.type === AST_NODE_TYPES.MethodDefinition) {
