@@ -33,8 +33,12 @@ export interface SecretSink {
   readonly modules: readonly string[];
   /** Export paths from the module object (`''` is the module itself, `'v2.config'` nests). */
   readonly exports: readonly string[];
-  /** How the export is used: called, constructed with `new`, or either. */
-  readonly use: 'call' | 'construct' | 'both';
+  /**
+   * How the export is used: called, constructed with `new`, or either; or `register`, a Fastify
+   * plugin handed to `app.register(plugin, options)`, whose slots then count from the options
+   * (`arg(0, 'secret')` is `options.secret`).
+   */
+  readonly use: 'call' | 'construct' | 'both' | 'register';
   /** Where the secret is in that call; with `chain`, in the call of the chained method. */
   readonly slots: readonly SecretSlot[];
   readonly family: SecretSinkFamily;
@@ -86,7 +90,7 @@ export const SECRET_SINKS: readonly SecretSink[] = [
   { modules: ['jose'], exports: ['EncryptJWT', 'CompactEncrypt'], use: 'construct', slots: [arg(0)], family: 'jwt', label: 'jose', chain: 'encrypt' },
   { modules: ['jose'], exports: ['jwtVerify', 'jwtDecrypt', 'compactVerify', 'compactDecrypt'], use: 'call', slots: [arg(1)], family: 'jwt', label: 'jose' },
   { modules: ['@nestjs/jwt'], exports: ['JwtModule.register'], use: 'call', slots: [arg(0, 'secret'), arg(0, 'privateKey')], family: 'jwt', label: '@nestjs/jwt JwtModule.register' },
-  { modules: ['@fastify/jwt', 'fastify-jwt'], exports: [''], use: 'call', slots: [arg(0, 'secret')], family: 'jwt', label: '@fastify/jwt' },
+  { modules: ['@fastify/jwt', 'fastify-jwt'], exports: [''], use: 'register', slots: [arg(0, 'secret')], family: 'jwt', label: '@fastify/jwt' },
   { modules: ['hono/jwt'], exports: ['sign', 'verify'], use: 'call', slots: [arg(1)], family: 'jwt', label: 'hono/jwt' },
   { modules: ['hono/jwt'], exports: ['jwt'], use: 'call', slots: [arg(0, 'secret')], family: 'jwt', label: 'hono/jwt' },
 
@@ -94,8 +98,8 @@ export const SECRET_SINKS: readonly SecretSink[] = [
   { modules: ['express-session'], exports: [''], use: 'call', slots: [arg(0, 'secret')], family: 'session', label: 'express-session' },
   { modules: ['cookie-session'], exports: [''], use: 'call', slots: [arg(0, 'secret'), arg(0, 'keys')], family: 'session', label: 'cookie-session' },
   { modules: ['cookie-parser'], exports: [''], use: 'call', slots: [arg(0)], family: 'session', label: 'cookie-parser' },
-  { modules: ['@fastify/cookie'], exports: [''], use: 'call', slots: [arg(0, 'secret')], family: 'session', label: '@fastify/cookie' },
-  { modules: ['@fastify/session', '@fastify/secure-session'], exports: [''], use: 'call', slots: [arg(0, 'secret'), arg(0, 'key')], family: 'session', label: '@fastify/session' },
+  { modules: ['@fastify/cookie'], exports: [''], use: 'register', slots: [arg(0, 'secret')], family: 'session', label: '@fastify/cookie' },
+  { modules: ['@fastify/session', '@fastify/secure-session'], exports: [''], use: 'register', slots: [arg(0, 'secret'), arg(0, 'key')], family: 'session', label: '@fastify/session' },
   {
     modules: ['iron-session', 'iron-session/next'],
     exports: ['getIronSession', 'sealData', 'unsealData', 'withIronSessionApiRoute', 'withIronSessionSsr', 'ironSession'],

@@ -2,9 +2,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { FileContext } from '../../core/context';
-import { CALL, CONSTRUCT, iterateModuleReferences, iterateValueReferences, stripNodePrefix } from '../../core/modules';
+import { CALL, CONSTRUCT, READ, iterateModuleReferences, iterateValueReferences, stripNodePrefix } from '../../core/modules';
 import type { TraceMap } from '../../core/modules';
 import { parseNameSpec } from '../../core/name-specs';
+import { outerExpression } from '../../core/ast';
 import { skipTsWrappers } from '../../core/static';
 import { compileTimeStringsAt } from './literals';
 import { SECRET_SINKS } from '../../data/secret-sinks';
@@ -83,6 +84,10 @@ export function secretSinkMap(extra: readonly string[]): SecretSinkMap {
         for (const key of exportPath.split('.').filter((part) => part !== '')) {
           node = Object.hasOwn(node, key) ? node[key]! : (node[key] = {});
         }
+        if (sink.use === 'register') {
+          (node[READ] ??= []).push(sink);
+          continue;
+        }
         if (sink.use !== 'construct') {
           (node[CALL] ??= []).push(sink);
         }
@@ -111,6 +116,18 @@ export function findSecretSinkUses(context: FileContext, map: SecretSinkMap, str
   const uses: SecretSinkUse[] = [];
   for (const ref of iterateModuleReferences(context, map)) {
     if (ref.kind === 'read') {
+      // `app.register(fastifyJwt, { secret })`: the options follow the plugin.
+      for (const plugin of pluginUses(context, ref.node)) {
+        const call = registrationOf(plugin);
+        for (const sink of call ? ref.info : []) {
+          for (const slot of sink.use === 'register' ? sink.slots : []) {
+            const argument = argumentAt(call!, slot.arg + 1);
+            if (argument) {
+              uses.push({ call: call!, sink, slot: { ...slot, arg: slot.arg + 1 }, argument });
+            }
+          }
+        }
+      }
       continue;
     }
     for (const sink of ref.info) {
@@ -136,6 +153,47 @@ export function findSecretSinkUses(context: FileContext, map: SecretSinkMap, str
     }
   }
   return uses;
+}
+
+/**
+ * The nodes that stand for a module read whole: a `require('x')` call itself, and the uses of the
+ * name an import (`import plugin from 'x'`) or a `const plugin = require('x')` binds.
+ */
+function pluginUses(context: FileContext, node: TSESTree.Node): TSESTree.Node[] {
+  let declaration: TSESTree.Node | null;
+  const uses: TSESTree.Node[] = [];
+  if (node.type === AST_NODE_TYPES.ImportDeclaration) {
+    declaration = node;
+  } else {
+    uses.push(node);
+    const declarator = outerExpression(node).parent;
+    declaration = declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier ? declarator : null;
+  }
+  for (const variable of declaration ? context.sourceCode.getDeclaredVariables(declaration) : []) {
+    for (const reference of variable.references) {
+      if (reference.isRead()) {
+        uses.push(reference.identifier as TSESTree.Node);
+      }
+    }
+  }
+  return uses;
+}
+
+/** `x.register(node, …)`, the call that registers `node` as a Fastify plugin, or `null`. */
+function registrationOf(node: TSESTree.Node): TSESTree.CallExpression | null {
+  let plugin = node;
+  while (plugin.parent && skipTsWrappers(plugin.parent) !== plugin.parent) {
+    plugin = plugin.parent;
+  }
+  const call = plugin.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression &&
+    call.arguments[0] === plugin &&
+    call.callee.type === AST_NODE_TYPES.MemberExpression &&
+    !call.callee.computed &&
+    call.callee.property.type === AST_NODE_TYPES.Identifier &&
+    call.callee.property.name === 'register'
+    ? call
+    : null;
 }
 
 /** Whether the call's option says it takes no credential (`{ dialect: 'sqlite' }`). */
