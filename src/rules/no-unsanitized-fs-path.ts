@@ -4,12 +4,12 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { createRule } from '../core/create-rule';
 import { insertImport, moduleSyntaxOf } from '../core/imports';
-import { fieldMethodCalls, fieldTypedAs, isFunctionLike } from '../core/functions';
+import { isFunctionLike } from '../core/functions';
 import { CALL, iterateModuleReferences } from '../core/modules';
 import type { TraceMap } from '../core/modules';
 import { basenameEdit, controllerAnalyzer, getRequestInputAnalyzer, importedHandlerSinks, importedPathWrapperCalls, isImportedHandler, mayBeImportedHandler, mayBePathWrapper, passesValidatedScalar, rootOption, unconfinedFilePath } from '../analysis/request-input/index';
 import type { InputClassification, RequestInputOrigin } from '../analysis/request-input/index';
-import { deferDefinition, importedNameReferences, isTestCode, projectImportNames } from '../project/index';
+import { deferDefinition, importedNameCalls, importedNameReferences, isTestCode, projectImportNames } from '../project/index';
 import { scopeOf, variableFor } from '../core/variable-index';
 import { getSettings } from '../core/settings';
 import { compileNameSpecs, matchWrittenName, withModuleCalls } from '../core/name-specs';
@@ -141,33 +141,17 @@ export default createRule<Options, MessageIds>({
      * (`router.get('/raw/:name', files.downloadFile)`, `router.route('/raw').get(files.downloadFile)`).
      */
     function importedUses(): { namedCalls: TSESTree.CallExpression[]; registrations: TSESTree.CallExpression[] } {
-      const namedCalls = new Set<TSESTree.CallExpression>();
+      // `readUpload(x)`, `storage.readUpload(x)`, `this.files.read(x)` on an injected service.
+      const namedCalls = importedNameCalls(context, (name) => mayBePathWrapper(context, name, fsTraceMap(), FS_GLOBAL_TRACE_MAP), { withArguments: true });
       const registrations = new Set<TSESTree.CallExpression>();
       for (const { identifier } of importedNameReferences(context, projectImportNames(context))) {
-        // An imported class injected into a field (`constructor(private readonly files: FilesService)`): `this.files.read(…)`.
-        const field = fieldTypedAs(identifier);
-        if (field) {
-          if (mayBePathWrapper(context, identifier.name, fsTraceMap(), FS_GLOBAL_TRACE_MAP)) {
-            for (const call of fieldMethodCalls(context, field, null)) {
-              if (call.arguments.length > 0) {
-                namedCalls.add(call);
-              }
-            }
-          }
-          continue;
-        }
         const parent = identifier.parent;
         const node = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier ? parent : identifier;
         const call = node.parent;
-        // Only the names a call uses: their files are read (text only) to see if they can hold a sink.
-        if (call?.type !== AST_NODE_TYPES.CallExpression) {
-          continue;
-        }
-        if (call.callee === node) {
-          if (call.arguments.length > 0 && mayBePathWrapper(context, identifier.name, fsTraceMap(), FS_GLOBAL_TRACE_MAP)) {
-            namedCalls.add(call);
-          }
-        } else if (
+        // Only the names a registration passes on: their files are read (text only) to see if they can hold a sink.
+        if (
+          call?.type === AST_NODE_TYPES.CallExpression &&
+          call.callee !== node &&
           call.arguments.indexOf(node as TSESTree.CallExpressionArgument) >= firstHandlerArgument(call) &&
           isRouteCandidate(call) &&
           mayBeImportedHandler(context, identifier.name, fsTraceMap(), FS_GLOBAL_TRACE_MAP)
@@ -175,7 +159,7 @@ export default createRule<Options, MessageIds>({
           registrations.add(call);
         }
       }
-      return { namedCalls: [...namedCalls], registrations: [...registrations] };
+      return { namedCalls, registrations: [...registrations] };
     }
 
     function checkImportedWrappers(namedCalls: readonly TSESTree.CallExpression[]): void {
