@@ -482,10 +482,13 @@ export function fieldMethodCalls(context: FileContext, field: TypedField, name: 
   return calls;
 }
 
-/** The type a field or constructor parameter property is declared with, when it is a plain name: `ToolsService` of `tools: ToolsService`. */
-function declaredTypeName(annotation: TSESTree.TSTypeAnnotation | undefined): TSESTree.Identifier | null {
+/**
+ * The name a declaration's type annotation gives, when it is a plain name (with or without type
+ * arguments): `ToolsService` of `tools: ToolsService`, `FastifyReply` of `reply: FastifyReply<R>`.
+ */
+export function declaredTypeName(annotation: TSESTree.TSTypeAnnotation | undefined): TSESTree.Identifier | null {
   const type = annotation?.typeAnnotation;
-  return type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && !type.typeArguments ? type.typeName : null;
+  return type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier ? type.typeName : null;
 }
 
 /** The declared type of instance field `name` of a class: a property, or a constructor parameter property. */

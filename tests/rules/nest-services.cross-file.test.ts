@@ -88,6 +88,28 @@ export class ToolsController {
   { messageId: 'wrapperCommand', line: 13, column: 30, endLine: 13, endColumn: 51, suggestions: [] },
 ],
     },
+    {
+      // A field declared with type arguments is still of the class.
+      filename: controller,
+      code: `import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import path from 'node:path';
+import { LabelsService } from './labels.service';
+import { ToolsService } from './tools.service';
+
+@Controller('tools')
+export class ToolsController {
+  constructor(private readonly tools: ToolsService<string>) {}
+
+  @Get('dns')
+  check(@Query('host') host: string) {
+    return this.tools.lookup(host);
+  }
+}
+`,
+      errors: [
+  { messageId: 'wrapperCommand', line: 12, column: 30, endLine: 12, endColumn: 34, suggestions: [] },
+],
+    },
   ],
 });
 

@@ -68,5 +68,24 @@ export const onError = async (request: FastifyRequest, reply: FastifyReply, err:
 ` }] },
 ],
     },
+    {
+      // A reply type with type arguments.
+      code: `import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply<{ Reply: { error: string } }>) {
+  request.log.error({ err: error }, 'request failed');
+  return reply.status(500).send({ error: 'Internal Server Error', stack: error.stack });
+}
+`,
+      errors: [
+  { messageId: 'stackInResponse', line: 5, column: 74, endLine: 5, endColumn: 85, suggestions: [{ messageId: 'replaceWithGeneric', output: `import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply<{ Reply: { error: string } }>) {
+  request.log.error({ err: error }, 'request failed');
+  return reply.status(500).send({ error: 'Internal Server Error', stack: 'Internal Server Error' });
+}
+` }] },
+],
+    },
   ],
 });

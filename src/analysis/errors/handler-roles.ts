@@ -4,7 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ErrorHandlerSpec } from '../../frameworks/types';
 import { skipTsWrappers } from '../../core/static';
 import { variableFor } from '../../core/variable-index';
-import { parameterName } from '../../core/functions';
+import { declaredTypeName, parameterName } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
 import type { FileContext } from '../../core/context';
 import { ARRAY_CALLBACKS } from '../../data/js-builtins';
@@ -68,10 +68,9 @@ function decoratorNames(node: TSESTree.Node | undefined): string[] {
 }
 
 /** The plain type name a parameter is declared with: `FastifyError` of `error: FastifyError`. */
-function declaredTypeName(param: TSESTree.Parameter): string | null {
+function parameterTypeName(param: TSESTree.Parameter): string | null {
   const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-  const type = target.type === AST_NODE_TYPES.Identifier ? target.typeAnnotation?.typeAnnotation : undefined;
-  return type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier ? type.typeName.name : null;
+  return target.type === AST_NODE_TYPES.Identifier ? (declaredTypeName(target.typeAnnotation)?.name ?? null) : null;
 }
 
 /**
@@ -88,9 +87,9 @@ export function errorHandlerRoles(
 ): { errorParam: number; responseParam: number | null } | null {
   for (const spec of specs) {
     if (spec.kind === 'types') {
-      const errorParam = fn.params.findIndex((param) => declaredTypeName(param) === spec.errorType);
+      const errorParam = fn.params.findIndex((param) => parameterTypeName(param) === spec.errorType);
       if (errorParam !== -1) {
-        const responseParam = fn.params.findIndex((param) => declaredTypeName(param) === spec.responseType);
+        const responseParam = fn.params.findIndex((param) => parameterTypeName(param) === spec.responseType);
         return { errorParam, responseParam: responseParam === -1 ? null : responseParam };
       }
       continue;
@@ -172,7 +171,7 @@ export function mayReceiveError(fn: FunctionLike, specs: readonly ErrorHandlerSp
   if (MAYBE_ERROR_NAME.test(parameterName(first) ?? '') || errorFormatterPattern(fn) !== null) {
     return true;
   }
-  if (specs.some((spec) => spec.kind === 'types' && fn.params.some((param) => declaredTypeName(param) === spec.errorType))) {
+  if (specs.some((spec) => spec.kind === 'types' && fn.params.some((param) => parameterTypeName(param) === spec.errorType))) {
     return true;
   }
   if (fn.parent?.type === AST_NODE_TYPES.MethodDefinition) {
