@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { createGuard } from '../../core/guards';
 import { calleeMethod } from './handler-roles';
+import { below500When } from './status';
 import { skipTsWrappers } from '../../core/static';
 import { variableFor } from '../../core/variable-index';
 import { memberName } from '../../core/ast';
@@ -23,6 +24,8 @@ const UNSAFE_ERROR_CLASSES =
  */
 const HELD_ERRORS = new Set(['reason', 'error', 'cause']);
 /** Type guards of application errors: `isHttpError(err)`, `isBoom(err)`; not `isAxiosError`, `isNativeError`. */
+/** The properties an error's HTTP status is read from. */
+const STATUS_NAMES = ['status', 'statusCode', 'httpStatus', 'status_code'];
 const NARROWING_GUARD = /^(?:is(?!Axios|Native)\w*Error|isHttpException|isBoom)$/u;
 
 /**
@@ -103,16 +106,9 @@ export class ErrorNarrowing {
           const cls = test.right.type === AST_NODE_TYPES.MemberExpression ? memberName(this.context, test.right) : test.right.type === AST_NODE_TYPES.Identifier ? test.right.name : null;
           return mentions(test.left) && cls !== null && !UNSAFE_ERROR_CLASSES.test(cls) ? true : null;
         }
-        const statusNames = ['status', 'statusCode', 'httpStatus', 'status_code'];
-        const bound = test.right.type === AST_NODE_TYPES.Literal && typeof test.right.value === 'number' ? test.right.value : null;
-        if (bound !== null && errorMember(test.left, statusNames)) {
-          if ((test.operator === '<' && bound <= 500) || (test.operator === '<=' && bound < 500)) {
-            return true;
-          }
-          if ((test.operator === '>=' && bound >= 500) || (test.operator === '>' && bound >= 499)) {
-            return false;
-          }
-          return null;
+        const below500 = below500When(test, (operand) => errorMember(operand, STATUS_NAMES));
+        if (below500 !== null) {
+          return below500;
         }
         if ((test.operator === '===' || test.operator === '==') && errorMember(test.left, ['name']) && test.right.type === AST_NODE_TYPES.Literal) {
           return typeof test.right.value === 'string' && !UNSAFE_ERROR_CLASSES.test(test.right.value) ? true : null;
