@@ -531,6 +531,78 @@ export function injectedMember(callee: TSESTree.Node): { readonly type: TSESTree
   return type ? { type, member: node.property.name } : null;
 }
 
+/** The function of member `name` of a class (instance or static) or an object literal: a method, or a field or property holding a function. */
+function memberFunction(owner: MethodOwner, name: string, isStatic: boolean): FunctionLike | null {
+  if (owner.type === AST_NODE_TYPES.ObjectExpression) {
+    for (const property of owner.properties) {
+      if (property.type === AST_NODE_TYPES.Property && property.kind === 'init' && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === name) {
+        return isFunctionLike(property.value) ? property.value : null;
+      }
+    }
+    return null;
+  }
+  for (const element of owner.body.body) {
+    if (
+      ((element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'method') || element.type === AST_NODE_TYPES.PropertyDefinition) &&
+      element.static === isStatic &&
+      !element.computed &&
+      element.key.type === AST_NODE_TYPES.Identifier &&
+      element.key.name === name
+    ) {
+      return isFunctionLike(element.value) ? element.value : null;
+    }
+  }
+  return null;
+}
+
+/** The class or `const` object literal of the file an identifier names, for a member call on it. */
+function ownerNamed(context: FileContext, id: TSESTree.Identifier): { owner: MethodOwner; isStatic: boolean } | null {
+  const variable = variableFor(context, id);
+  const def = variable?.defs.length === 1 ? variable.defs[0]! : null;
+  if (def?.type === 'ClassName') {
+    return { owner: def.node as ClassNode, isStatic: true };
+  }
+  if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init || def.parent.kind !== 'const') {
+    return null;
+  }
+  const init = skipTsWrappers(def.node.init);
+  if (init.type === AST_NODE_TYPES.ObjectExpression) {
+    return { owner: init, isStatic: false };
+  }
+  if (init.type === AST_NODE_TYPES.ClassExpression) {
+    return { owner: init, isStatic: true };
+  }
+  // `const api = new Api()` with `class Api` of the file.
+  const cls = init.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier ? ownerNamed(context, init.callee) : null;
+  return cls?.isStatic && cls.owner.type !== AST_NODE_TYPES.ObjectExpression ? { owner: cls.owner, isStatic: false } : null;
+}
+
+/**
+ * The function of the file a member call calls, the reverse of `methodCallSites`: `this.send`
+ * in a class or object that has it, `api.send` on a `const api = new Api()` or `const api = {…}`,
+ * `Api.send` for a static method, and `this.dns.lookup` on a field declared with a class of the
+ * file (see `injectedMember`). `null` for anything else.
+ * @example class Files { resolve(name) {…} } const files = new Files(); files.resolve(x) // calledMethod(files.resolve) → resolve
+ */
+export function calledMethod(context: FileContext, callee: TSESTree.Node): FunctionLike | null {
+  const node = skipTsWrappers(callee);
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.property.type !== AST_NODE_TYPES.Identifier) {
+    return null;
+  }
+  const object = skipTsWrappers(node.object);
+  let owner: { owner: MethodOwner; isStatic: boolean } | null = null;
+  if (object.type === AST_NODE_TYPES.ThisExpression) {
+    owner = thisOwner(object);
+  } else if (object.type === AST_NODE_TYPES.Identifier) {
+    owner = ownerNamed(context, object);
+  } else {
+    const injected = injectedMember(node);
+    const cls = injected ? ownerNamed(context, injected.type) : null;
+    owner = cls?.isStatic && cls.owner.type !== AST_NODE_TYPES.ObjectExpression ? { owner: cls.owner, isStatic: false } : null;
+  }
+  return owner ? memberFunction(owner.owner, node.property.name, owner.isStatic) : null;
+}
+
 /** The calls of a function of the file: by its name (`localCallSites`), or as a method (`methodCallSites`). */
 export function callSitesOf(context: FileContext, fn: FunctionLike): TSESTree.CallExpression[] {
   if (functionVariable(context, fn)) {

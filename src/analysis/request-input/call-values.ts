@@ -1,9 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { isFunctionLike, resolveFunction } from '../../core/functions';
+import { calledMethod, isFunctionLike, resolveFunction } from '../../core/functions';
 import { inputCallFramework } from '../../frameworks/registry';
 import { resolveCallTarget } from '../../core/modules';
+import { importedReturnedParameters } from './imported-returns';
 import { pathFunctionName } from './path-functions';
 import { listingValue } from './listings';
 import { archiveCallValue, archiveCollectionCall, archiveMethodValue, opensArchives } from './archives';
@@ -13,7 +14,7 @@ import { PARSE_METHODS, SAFE_PARSE_METHODS } from './schemas';
 import { SAFE, shortText, targetKey, UNKNOWN, withNotes } from './values';
 import type { TrackedValue, ValueTracker } from './values';
 import { childNodes, memberName } from '../../core/ast';
-import { skipTsWrappers } from '../../core/static';
+import { dereference, skipTsWrappers } from '../../core/static';
 import type { FunctionLike } from '../../core/functions';
 
 /** Array methods whose result holds elements of the receiver (or the receiver's elements' elements). */
@@ -90,6 +91,10 @@ export class CallValues {
           : input;
       }
     }
+    const returned = this.importedReturnValue(call, callee);
+    if (returned) {
+      return returned;
+    }
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       return this.methodValue(call, callee, text);
     }
@@ -98,6 +103,30 @@ export class CallValues {
       return this.returnValue(fn);
     }
     return target?.module ? SAFE : UNKNOWN;
+  }
+
+  /**
+   * Request input that a function of another project file returns from its arguments
+   * (`resolveUpload(req.params.name)` with `return path.join(DIR, name)` there), with the checks
+   * it went through there; `null` when none flows.
+   */
+  private importedReturnValue(call: TSESTree.CallExpression, callee: TSESTree.Node): TrackedValue | null {
+    const tracker = this.tracker;
+    const { purpose, sources, sanitizers, seededClassifier } = tracker;
+    if (!seededClassifier) {
+      return null;
+    }
+    const params = importedReturnedParameters(tracker.context, callee, { purpose, sources, sanitizers, seededClassifier });
+    const inputs: TrackedValue[] = [];
+    for (const [index, param] of (params ?? []).entries()) {
+      const arg = param ? call.arguments[index] : undefined;
+      // An object handed to an untyped parameter is no text: which of its properties is returned is not known here.
+      const value = arg && arg.type !== AST_NODE_TYPES.SpreadElement && dereference(tracker.context, arg).type !== AST_NODE_TYPES.ObjectExpression ? tracker.finalize(tracker.evaluate(arg)) : null;
+      if (value?.kind === 'input') {
+        inputs.push({ kind: 'input', origin: withNotes(value.origin, param!.notes), path: false });
+      }
+    }
+    return inputs.length > 0 ? tracker.combine(inputs) : null;
   }
 
   private methodValue(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, text: () => string): TrackedValue {
@@ -131,6 +160,11 @@ export class CallValues {
     }
     if (method !== null && NON_PATH_METHODS.has(method)) {
       return SAFE;
+    }
+    // A method of a class or object of the file (`files.resolvePath(name)`, `this.dns.lookup(host)`): what it returns.
+    const local = calledMethod(this.tracker.context, callee);
+    if (local) {
+      return this.returnValue(local);
     }
     const resolved = this.tracker.finalize(receiver);
     if (resolved.kind === 'input') {
