@@ -62,6 +62,9 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
     return this.uploadsMemo;
   }
 
+  readonly seededClassifier?: (file: FileContext, seeds: ReadonlyMap<FunctionLike, readonly (SeededRole | undefined)[]>) => RequestInputAnalyzer = (file, seeds) =>
+    new RequestInputAnalyzer(file, this.sources, this.sanitizers, seeds, this.purpose);
+
   seededRole(fn: FunctionLike, index: number): SeededRole | undefined {
     return this.seeds?.get(fn)?.[index];
   }

@@ -150,6 +150,17 @@ export interface ValueTracker {
    * to ask the framework adapters.
    */
   seededRole?(fn: FunctionLike, index: number): SeededRole | undefined;
+  /**
+   * A tracker of `file` (another project file) with this one's purpose and vocabulary, and roles
+   * given to parameters from outside (`seeds`): how what a function of another file returns is
+   * read. Absent when this tracker does not follow such functions.
+   */
+  readonly seededClassifier?: (file: FileContext, seeds: ReadonlyMap<FunctionLike, readonly (SeededRole | undefined)[]>) => SeededAnalysis;
+}
+
+/** What a caller reads of a seeded tracker of another file. */
+export interface SeededAnalysis {
+  classify(node: TSESTree.Node): InputClassification;
 }
 
 /** The tracker's knowledge of upload libraries (see `uploads.ts`). */

@@ -17,6 +17,14 @@ export class UnguardedAnalyzer extends RequestInputAnalyzer {
   override guarded(_ref: TSESTree.Node, value: ReturnType<RequestInputAnalyzer['evaluate']>): ReturnType<RequestInputAnalyzer['evaluate']> {
     return value;
   }
+
+  /**
+   * A URL is judged by where the input lands in it (`authority.ts`: the host, or a path under a
+   * fixed origin), which a function of another file returning the URL as a whole would hide:
+   * `apiUrl(id)` returning `new URL(encodeURIComponent(id), BASE).href` is no controlled host.
+   * Such calls stay unknown to this tracker, as before it followed them.
+   */
+  override readonly seededClassifier = undefined;
 }
 
 const ANALYZER = perFileKey<UrlInputAnalyzer>('request input for URLs (no guards)');
