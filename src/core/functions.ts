@@ -590,7 +590,7 @@ export function calledMethod(context: FileContext, callee: TSESTree.Node): Funct
     return null;
   }
   const object = skipTsWrappers(node.object);
-  let owner: { owner: MethodOwner; isStatic: boolean } | null = null;
+  let owner: { owner: MethodOwner; isStatic: boolean } | null;
   if (object.type === AST_NODE_TYPES.ThisExpression) {
     owner = thisOwner(object);
   } else if (object.type === AST_NODE_TYPES.Identifier) {
