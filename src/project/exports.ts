@@ -7,7 +7,7 @@ import type { FileContext } from '../core/context';
 import { skipTsWrappers } from '../core/static';
 import { importsModule, requireCallsOf, requireSpecifier } from '../core/modules';
 import { variableFor } from '../core/variable-index';
-import { fieldMethodCalls, fieldTypedAs, importRoot, injectedMember, isFunctionLike } from '../core/functions';
+import { fieldMethodCalls, fieldTypedAs, importRoot, injectedMember, memberFunction } from '../core/functions';
 import { deferParse, projectFile, projectFileMemo, projectFileMentions, projectFileText } from './files';
 import type { ProjectFile } from './files';
 import { resolveModule } from './resolve';
@@ -682,18 +682,8 @@ function classMethod(definition: Definition, name: string): Definition | null {
   if (cls.type !== AST_NODE_TYPES.ClassDeclaration && cls.type !== AST_NODE_TYPES.ClassExpression) {
     return null;
   }
-  for (const element of cls.body.body) {
-    if (
-      ((element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'method') || element.type === AST_NODE_TYPES.PropertyDefinition) &&
-      !element.static &&
-      !element.computed &&
-      element.key.type === AST_NODE_TYPES.Identifier &&
-      element.key.name === name
-    ) {
-      return element.value && isFunctionLike(element.value) ? { file: definition.file, node: element.value, name: `${definition.name}.${name}` } : null;
-    }
-  }
-  return null;
+  const fn = memberFunction(cls, name, false);
+  return fn ? { file: definition.file, node: fn, name: `${definition.name}.${name}` } : null;
 }
 
 /** The specifiers of the re-exports `REEXPORTS` finds: `export … from 'x'` (group 2), `exports = require('x')` (group 4). */
