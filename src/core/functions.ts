@@ -491,6 +491,28 @@ export function declaredTypeName(annotation: TSESTree.TSTypeAnnotation | undefin
   return type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier ? type.typeName : null;
 }
 
+/**
+ * Whether a declared type is made only of what `leaf` accepts, `undefined` and `null` aside:
+ * `number`, `8080 | 8443`, `string | undefined` are each one kind of value.
+ * @example typeMadeOf(parseType('number | undefined'), (t) => t.type === AST_NODE_TYPES.TSNumberKeyword) // true
+ */
+export function typeMadeOf(node: TSESTree.TypeNode, leaf: (node: TSESTree.TypeNode) => boolean): boolean {
+  if (node.type !== AST_NODE_TYPES.TSUnionType) {
+    return leaf(node);
+  }
+  const values = node.types.filter((type) => type.type !== AST_NODE_TYPES.TSUndefinedKeyword && type.type !== AST_NODE_TYPES.TSNullKeyword);
+  return values.length > 0 && values.every((type) => typeMadeOf(type, leaf));
+}
+
+/**
+ * The declared type of a parameter that is a plain name (`port: number`, `port: number = 80`):
+ * `undefined` when it has none, `null` when the parameter is destructured or a rest element.
+ */
+export function parameterType(param: TSESTree.Parameter): TSESTree.TypeNode | undefined | null {
+  const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  return target.type === AST_NODE_TYPES.Identifier ? target.typeAnnotation?.typeAnnotation : null;
+}
+
 /** The declared type of instance field `name` of a class: a property, or a constructor parameter property. */
 function fieldType(cls: ClassNode, name: string): TSESTree.Identifier | null {
   for (const element of cls.body.body) {
@@ -532,7 +554,7 @@ export function injectedMember(callee: TSESTree.Node): { readonly type: TSESTree
 }
 
 /** The function of member `name` of a class (instance or static) or an object literal: a method, or a field or property holding a function. */
-function memberFunction(owner: MethodOwner, name: string, isStatic: boolean): FunctionLike | null {
+export function memberFunction(owner: MethodOwner, name: string, isStatic: boolean): FunctionLike | null {
   if (owner.type === AST_NODE_TYPES.ObjectExpression) {
     for (const property of owner.properties) {
       if (property.type === AST_NODE_TYPES.Property && property.kind === 'init' && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === name) {

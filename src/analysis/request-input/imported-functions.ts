@@ -2,7 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { importRoot, isFunctionLike, parameterName } from '../../core/functions';
+import { importRoot, isFunctionLike, parameterName, parameterType, typeMadeOf } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
 import { globalMentionSource, iterateModuleReferences, iteratePromisifiedCalls } from '../../core/modules';
 import type { TraceMap } from '../../core/modules';
@@ -236,8 +236,8 @@ export interface ImportedPathWrapper {
   readonly scalar: readonly boolean[];
 }
 
-/** A type annotation of numbers or booleans only: `number`, `boolean`, `bigint`, `8080 | 8443`, `number | undefined`. */
-function isScalarType(node: TSESTree.TypeNode): boolean {
+/** A number or a boolean: `number`, `boolean`, `bigint`, `8080`, `true`. */
+function isScalarLeaf(node: TSESTree.TypeNode): boolean {
   switch (node.type) {
     case AST_NODE_TYPES.TSNumberKeyword:
     case AST_NODE_TYPES.TSBooleanKeyword:
@@ -245,20 +245,15 @@ function isScalarType(node: TSESTree.TypeNode): boolean {
       return true;
     case AST_NODE_TYPES.TSLiteralType:
       return node.literal.type === AST_NODE_TYPES.Literal && (typeof node.literal.value === 'number' || typeof node.literal.value === 'boolean');
-    case AST_NODE_TYPES.TSUnionType: {
-      const values = node.types.filter((type) => type.type !== AST_NODE_TYPES.TSUndefinedKeyword && type.type !== AST_NODE_TYPES.TSNullKeyword);
-      return values.length > 0 && values.every(isScalarType);
-    }
     default:
       return false;
   }
 }
 
-/** Whether a parameter is declared as a number or boolean: `port: number`, `port: number = 80`, `verbose?: boolean`. */
+/** Whether a parameter is declared as a number or boolean: `port: number`, `port: number = 80`, `verbose?: boolean`, `8080 | 8443`. */
 function isScalarParameter(param: TSESTree.Parameter): boolean {
-  const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-  const annotation = target.type === AST_NODE_TYPES.Identifier ? target.typeAnnotation?.typeAnnotation : undefined;
-  return annotation !== undefined && isScalarType(annotation);
+  const annotation = parameterType(param);
+  return annotation != null && typeMadeOf(annotation, isScalarLeaf);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { importRoot, isFunctionLike, returnedValues } from '../../core/functions';
+import { importRoot, isFunctionLike, parameterType, returnedValues, typeMadeOf } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
@@ -63,20 +63,9 @@ function memoFor(file: FileContext, fn: FunctionLike, question: ReturnQuestion):
   return byPurpose;
 }
 
-/** A type annotation of strings only: `string`, `'png' | 'jpg'`, `string | undefined`. */
-function isStringType(node: TSESTree.TypeNode): boolean {
-  switch (node.type) {
-    case AST_NODE_TYPES.TSStringKeyword:
-      return true;
-    case AST_NODE_TYPES.TSLiteralType:
-      return node.literal.type === AST_NODE_TYPES.Literal && typeof node.literal.value === 'string';
-    case AST_NODE_TYPES.TSUnionType: {
-      const values = node.types.filter((type) => type.type !== AST_NODE_TYPES.TSUndefinedKeyword && type.type !== AST_NODE_TYPES.TSNullKeyword);
-      return values.length > 0 && values.every(isStringType);
-    }
-    default:
-      return false;
-  }
+/** A string: `string`, `'png'`. */
+function isStringLeaf(node: TSESTree.TypeNode): boolean {
+  return node.type === AST_NODE_TYPES.TSStringKeyword || (node.type === AST_NODE_TYPES.TSLiteralType && node.literal.type === AST_NODE_TYPES.Literal && typeof node.literal.value === 'string');
 }
 
 /**
@@ -85,12 +74,8 @@ function isStringType(node: TSESTree.TypeNode): boolean {
  * request would make everything returned from the others request input too: not followed.
  */
 function isTextParameter(param: TSESTree.Parameter): boolean {
-  const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-  if (target.type !== AST_NODE_TYPES.Identifier) {
-    return false;
-  }
-  const annotation = target.typeAnnotation?.typeAnnotation;
-  return annotation === undefined || isStringType(annotation);
+  const annotation = parameterType(param);
+  return annotation === undefined || (annotation !== null && typeMadeOf(annotation, isStringLeaf));
 }
 
 /** Which parameters of `fn`, a function of `file`, reach its return value unsanitised. */
