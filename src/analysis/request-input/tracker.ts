@@ -8,6 +8,7 @@ import { configKey, perConfiguration } from '../../core/settings';
 import { compileNameSpecs } from '../../core/name-specs';
 import type { NameSpecList } from '../../core/name-specs';
 import { MAX_DEPTH, PRIME_DEPTH, spineChild } from './deep-expressions';
+import { isValidatedDtoProperty } from './dto-validation';
 import { isGuardedSafe } from './guards';
 import { pathFunctionName } from './path-functions';
 import type { InputClassifier } from './guards';
@@ -335,7 +336,7 @@ export class RequestInputAnalyzer implements InputClassifier, ValueTracker {
       return val;
     }
     const notes: string[] = [];
-    if (isGuardedSafe(this, ref, notes)) {
+    if (isGuardedSafe(this, ref, notes) || isValidatedDtoProperty(this.context, ref, this.purpose)) {
       return SAFE;
     }
     return notes.length > 0 ? { ...val, origin: withNotes(val.origin, notes) } : val;
