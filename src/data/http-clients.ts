@@ -15,6 +15,8 @@ export interface HttpClientEntry {
   readonly kind: HttpReferenceKind;
   /** Which argument carries the options object. */
   readonly options: OptionsSlot;
+  /** A client configured elsewhere in the project: NestJS's `HttpService` by `HttpModule.register(config)`. */
+  readonly configuredBy?: 'nest-http-module';
 }
 
 /** How one family is given a timeout, and what a suggestion adds. */
@@ -154,6 +156,31 @@ export const HTTP_CLIENT_MODULES: Readonly<Record<string, TraceMap<HttpClientEnt
   // npm `download(url, destination?, options?)`: its options go to got.
   download: { [CALL]: entry('got', { kind: 'any-object' }) },
 };
+
+const nestEntry = (options: OptionsSlot): HttpClientEntry => ({ family: 'axios', kind: 'request', options, configuredBy: 'nest-http-module' });
+
+/**
+ * NestJS's `HttpService` (`@nestjs/axios`), injected into a class (`constructor(private readonly
+ * http: HttpService)`) and called as an axios instance (`this.http.get(url, config)`) that
+ * `HttpModule.register(config)` configures: its methods, with where their config goes.
+ */
+export const NEST_HTTP_SERVICE = {
+  module: '@nestjs/axios',
+  name: 'HttpService',
+  methods: {
+    request: nestEntry(at(0)),
+    get: nestEntry(at(1)),
+    delete: nestEntry(at(1)),
+    head: nestEntry(at(1)),
+    options: nestEntry(at(1)),
+    post: nestEntry(at(2)),
+    put: nestEntry(at(2)),
+    patch: nestEntry(at(2)),
+  } as Readonly<Record<string, HttpClientEntry>>,
+} as const;
+
+/** Where `HttpModule` is given its config: `HttpModule.register({ timeout })`, `HttpModule.registerAsync({ useFactory })`. */
+export const NEST_HTTP_MODULE_REGISTER = /\bHttpModule\s*\.\s*register(?:Async)?\s*\(/u;
 
 /** Uses of a configured instance (`const api = axios.create(...)`), traced from the factory call. */
 export const HTTP_CLIENT_INSTANCES: Readonly<Partial<Record<HttpClientFamily, TraceMap<HttpClientEntry>>>> = {

@@ -14,7 +14,7 @@ import { findOptionsArgument } from '../core/options-object';
 import { configKey, perConfiguration } from '../core/settings';
 import { snippet } from '../core/snippet';
 import { dereference, staticValueOf } from '../core/static';
-import { callerOmitsTimeout, fetchesRelativeUrl, httpClientModuleMap, httpClientReferences, importedHttpWrapper, judgeBrowserCode, judgeBrowserCodeFromFile, judgeTimeoutOptions, localHttpWrappers, mayBeHttpWrapper, mutatedOptionsLiteral, passesRelativeUrl } from '../analysis/http/index';
+import { callerOmitsTimeout, fetchesRelativeUrl, httpClientModuleMap, httpClientReferences, importedHttpWrapper, judgeBrowserCode, judgeBrowserCodeFromFile, judgeTimeoutOptions, localHttpWrappers, mayBeHttpWrapper, mutatedOptionsLiteral, nestHttpModuleSetsTimeout, passesRelativeUrl } from '../analysis/http/index';
 import { importedNameCalls, isTestCode } from '../project/index';
 import type { HttpWrapperSummary } from '../analysis/http/index';
 import type { TimeoutOptionVerdict } from '../analysis/http/index';
@@ -153,7 +153,9 @@ export default createRule<Options, MessageIds>({
         const configured = new Set(references.filter((ref) => setsDefaultTimeout(ref.node, ref.info)).map((ref) => ref.info.family));
         for (const ref of references) {
           if (ref.kind === 'call' && ref.info.kind !== 'defaults-timeout') {
-            check(ref.node as Call, ref.info, configured.has(ref.info.family) ? { ok: true } : null);
+            // NestJS's injected HttpService gets the config of the project's `HttpModule.register(…)`.
+            const inherited = ref.info.configuredBy === 'nest-http-module' ? nestHttpModuleSetsTimeout(context) : configured.has(ref.info.family);
+            check(ref.node as Call, ref.info, inherited ? { ok: true } : null);
           }
         }
         for (const call of wrapperCalls) {

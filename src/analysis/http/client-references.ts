@@ -6,12 +6,14 @@ import type { NameSpecList } from '../../core/name-specs';
 import type { TrackedReference } from '../../core/modules';
 import { FETCH_CALL, HTTP_CLIENT_GLOBALS, HTTP_CLIENT_MODULES } from '../../data/http-clients';
 import type { HttpClientEntry } from '../../data/http-clients';
+import { injectedHttpServiceCalls } from './nest-http';
 
 /** Per file and module map: the references of the HTTP-client sink table. */
 const REFERENCES = perFileKey<WeakMap<object, readonly TrackedReference<HttpClientEntry>[]>>('HTTP client references');
 
 /**
- * Every use of the HTTP clients of the sink table in the file (the global `fetch` included),
+ * Every use of the HTTP clients of the sink table in the file (the global `fetch` included, and
+ * NestJS's injected `HttpService`),
  * searched once per file and module map, so the rules that look at outbound requests share one
  * search: `moduleMap` is `HTTP_CLIENT_MODULES`, or the same object for every file when the
  * settings add `module#export` clients.
@@ -24,7 +26,7 @@ export function httpClientReferences(
   const memo = perFile(context, REFERENCES, () => new WeakMap());
   let references = memo.get(moduleMap);
   if (!references) {
-    references = [...iterateModuleReferences(context, moduleMap as typeof HTTP_CLIENT_MODULES, HTTP_CLIENT_GLOBALS)];
+    references = [...iterateModuleReferences(context, moduleMap as typeof HTTP_CLIENT_MODULES, HTTP_CLIENT_GLOBALS), ...injectedHttpServiceCalls(context)];
     memo.set(moduleMap, references);
   }
   return references;

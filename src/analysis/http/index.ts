@@ -9,3 +9,4 @@ export type { CallerTimeout, HttpRequestCall, HttpWrapperSummary, ImportedHttpWr
 export { fetchesRelativeUrl, judgeBrowserCode, judgeBrowserCodeFromFile, nextComponentFolder, passesRelativeUrl } from './browser-code';
 export type { BrowserCodeVerdict } from './browser-code';
 export { httpClientModuleMap, httpClientReferences } from './client-references';
+export { nestHttpModuleSetsTimeout } from './nest-http';

@@ -7,7 +7,7 @@ import { enclosingFunction, isFunctionLike } from '../../core/functions';
 import type { FunctionLike } from '../../core/functions';
 import type { TraceMap } from '../../core/modules';
 import { dereference, skipTsWrappers } from '../../core/static';
-import { HTTP_CLIENT_GLOBALS } from '../../data/http-clients';
+import { HTTP_CLIENT_GLOBALS, NEST_HTTP_SERVICE } from '../../data/http-clients';
 import type { HttpClientFamily } from '../../data/http-clients';
 import { EXTRA_SINK_GLOBALS, EXTRA_SINK_MODULES } from '../../data/ssrf';
 import { displayPath, importedDefinition, importedFileMayReach, importedNameCalls, projectFile } from '../../project/index';
@@ -66,7 +66,8 @@ const MENTION_GLOBALS: TraceMap<unknown> = { ...HTTP_CLIENT_GLOBALS, ...EXTRA_SI
 function mentionMap(moduleMap: Readonly<Record<string, unknown>>): Readonly<Record<string, TraceMap<unknown>>> {
   let map = mentionMaps.get(moduleMap);
   if (!map) {
-    map = { ...(moduleMap as Readonly<Record<string, TraceMap<unknown>>>), ...EXTRA_SINK_MODULES };
+    // `@nestjs/axios`: a service with an injected HttpService makes requests without naming axios.
+    map = { ...(moduleMap as Readonly<Record<string, TraceMap<unknown>>>), ...EXTRA_SINK_MODULES, [NEST_HTTP_SERVICE.module]: {} };
     mentionMaps.set(moduleMap, map);
   }
   return map;
