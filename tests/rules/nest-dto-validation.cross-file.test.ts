@@ -14,6 +14,32 @@ const withPipe = fileURLToPath(new URL('../fixtures/cross-file/nest-dto/src/shar
 const withoutPipe = fileURLToPath(new URL('../fixtures/cross-file/nest-dto-without-pipe/src/share.controller.ts', import.meta.url));
 const ruleTester = createRuleTester();
 
+/** The controller: validated properties read here and in the service, and a title (@IsString()) the service joins into a path. */
+const shareController = `import fs from 'node:fs';
+import path from 'node:path';
+import { Body, Controller, Post } from '@nestjs/common';
+
+import { CreateShareDto } from './dto/share.dto';
+import { ShareService } from './share.service';
+
+@Controller('shares')
+export class ShareController {
+  constructor(private readonly shares: ShareService) {}
+
+  @Post()
+  create(@Body() body: CreateShareDto) {
+    fs.mkdirSync(path.join('data/previews', body.id));
+    fs.copyFileSync('data/template.txt', path.join('data/templates', body.templateId ?? 'default'));
+    return this.shares.create(body);
+  }
+
+  @Post('describe')
+  describe(@Body() body: CreateShareDto) {
+    return this.shares.describe(body);
+  }
+}
+`;
+
 ruleTester.run("no-unsanitized-fs-path (class-validator DTOs of other files)", fsRule, {
   valid: [
     // Validated properties, read here and in the service.
@@ -41,30 +67,7 @@ export class ShareController {
     {
       // @IsString() on the title the service joins into a path: reported at the call.
       filename: withPipe,
-      code: `import fs from 'node:fs';
-import path from 'node:path';
-import { Body, Controller, Post } from '@nestjs/common';
-
-import { CreateShareDto } from './dto/share.dto';
-import { ShareService } from './share.service';
-
-@Controller('shares')
-export class ShareController {
-  constructor(private readonly shares: ShareService) {}
-
-  @Post()
-  create(@Body() body: CreateShareDto) {
-    fs.mkdirSync(path.join('data/previews', body.id));
-    fs.copyFileSync('data/template.txt', path.join('data/templates', body.templateId ?? 'default'));
-    return this.shares.create(body);
-  }
-
-  @Post('describe')
-  describe(@Body() body: CreateShareDto) {
-    return this.shares.describe(body);
-  }
-}
-`,
+      code: shareController,
       errors: [
   { messageId: 'requestPath', line: 21, column: 33, endLine: 21, endColumn: 37, suggestions: [] },
       ],
@@ -72,30 +75,7 @@ export class ShareController {
     {
       // No ValidationPipe in the project: every property is request input.
       filename: withoutPipe,
-      code: `import fs from 'node:fs';
-import path from 'node:path';
-import { Body, Controller, Post } from '@nestjs/common';
-
-import { CreateShareDto } from './dto/share.dto';
-import { ShareService } from './share.service';
-
-@Controller('shares')
-export class ShareController {
-  constructor(private readonly shares: ShareService) {}
-
-  @Post()
-  create(@Body() body: CreateShareDto) {
-    fs.mkdirSync(path.join('data/previews', body.id));
-    fs.copyFileSync('data/template.txt', path.join('data/templates', body.templateId ?? 'default'));
-    return this.shares.create(body);
-  }
-
-  @Post('describe')
-  describe(@Body() body: CreateShareDto) {
-    return this.shares.describe(body);
-  }
-}
-`,
+      code: shareController,
       errors: [
   { messageId: 'requestPathFalseConfidence', line: 14, column: 18, endLine: 14, endColumn: 53, suggestions: [{ messageId: 'wrapInBasename', output: `import fs from 'node:fs';
 import path from 'node:path';

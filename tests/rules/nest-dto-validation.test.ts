@@ -13,10 +13,8 @@ import { createRuleTester } from '../rule-tester';
  */
 const ruleTester = createRuleTester();
 
-ruleTester.run("no-unsanitized-fs-path (class-validator DTOs)", fsRule, {
-  valid: [
-    // @Matches with an allow-list pattern, @IsUUID, @IsIn of constants, @IsInt, under @UsePipes(new ValidationPipe()).
-    { code: `import { exec } from 'node:child_process';
+/** An allow-list @Matches, @IsUUID, @IsIn of constants and @IsInt, under @UsePipes(new ValidationPipe()). */
+const validatedExport = `import { exec } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { Body, Controller, Post, UsePipes, ValidationPipe } from '@nestjs/common';
@@ -45,7 +43,42 @@ export class ExportsController {
     return createReadStream(join('/srv/out', \`\${body.name}.\${body.format}\`));
   }
 }
-` },
+`;
+
+/** A pattern that lets . and / through, @IsString() with a length, and a pattern that lets spaces through. */
+const looseExport = `import { exec } from 'node:child_process';
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import { Body, Controller, Post, ValidationPipe } from '@nestjs/common';
+import { IsString, Matches, MaxLength } from 'class-validator';
+
+class ExportDto {
+  @Matches(/^[\\w./-]+$/)
+  path: string;
+
+  @IsString()
+  @MaxLength(64)
+  title: string;
+
+  @Matches(/^[\\w ]+$/)
+  label: string;
+}
+
+@Controller('exports')
+export class ExportsController {
+  @Post()
+  create(@Body(new ValidationPipe()) body: ExportDto) {
+    exec(\`render --label \${body.label}\`);
+    createReadStream(join('/srv/out', body.title));
+    return createReadStream(join('/srv/out', body.path));
+  }
+}
+`;
+
+ruleTester.run("no-unsanitized-fs-path (class-validator DTOs)", fsRule, {
+  valid: [
+    // @Matches with an allow-list pattern, @IsUUID, @IsIn of constants, @IsInt, under @UsePipes(new ValidationPipe()).
+    { code: validatedExport },
   ],
   invalid: [
     {
@@ -75,34 +108,7 @@ export class DownloadsController {
     },
     {
       // A pattern that lets . and / through, and @IsString() with a length: not constraints on a path.
-      code: `import { exec } from 'node:child_process';
-import { createReadStream } from 'node:fs';
-import { join } from 'node:path';
-import { Body, Controller, Post, ValidationPipe } from '@nestjs/common';
-import { IsString, Matches, MaxLength } from 'class-validator';
-
-class ExportDto {
-  @Matches(/^[\\w./-]+$/)
-  path: string;
-
-  @IsString()
-  @MaxLength(64)
-  title: string;
-
-  @Matches(/^[\\w ]+$/)
-  label: string;
-}
-
-@Controller('exports')
-export class ExportsController {
-  @Post()
-  create(@Body(new ValidationPipe()) body: ExportDto) {
-    exec(\`render --label \${body.label}\`);
-    createReadStream(join('/srv/out', body.title));
-    return createReadStream(join('/srv/out', body.path));
-  }
-}
-`,
+      code: looseExport,
       errors: [
   { messageId: 'requestPathFalseConfidence', line: 24, column: 22, endLine: 24, endColumn: 50, suggestions: [] },
   { messageId: 'requestPathFalseConfidence', line: 25, column: 29, endLine: 25, endColumn: 56, suggestions: [] },
@@ -114,68 +120,12 @@ export class ExportsController {
 ruleTester.run("no-command-injection (class-validator DTOs)", commandRule, {
   valid: [
     // The same DTO in a command line.
-    { code: `import { exec } from 'node:child_process';
-import { createReadStream } from 'node:fs';
-import { join } from 'node:path';
-import { Body, Controller, Post, UsePipes, ValidationPipe } from '@nestjs/common';
-import { IsIn, IsInt, IsUUID, Matches } from 'class-validator';
-
-class ExportDto {
-  @Matches(/^[a-zA-Z0-9_-]+$/)
-  name: string;
-
-  @IsUUID()
-  fileId: string;
-
-  @IsIn(['png', 'jpg'])
-  format: string;
-
-  @IsInt()
-  width: number;
-}
-
-@Controller('exports')
-@UsePipes(new ValidationPipe({ whitelist: true }))
-export class ExportsController {
-  @Post()
-  create(@Body() body: ExportDto) {
-    exec(\`convert /srv/in/\${body.fileId} -resize \${body.width} /srv/out/\${body.name}.\${body.format}\`);
-    return createReadStream(join('/srv/out', \`\${body.name}.\${body.format}\`));
-  }
-}
-` },
+    { code: validatedExport },
   ],
   invalid: [
     {
       // A pattern that lets spaces through: safe in a path, not in a command line.
-      code: `import { exec } from 'node:child_process';
-import { createReadStream } from 'node:fs';
-import { join } from 'node:path';
-import { Body, Controller, Post, ValidationPipe } from '@nestjs/common';
-import { IsString, Matches, MaxLength } from 'class-validator';
-
-class ExportDto {
-  @Matches(/^[\\w./-]+$/)
-  path: string;
-
-  @IsString()
-  @MaxLength(64)
-  title: string;
-
-  @Matches(/^[\\w ]+$/)
-  label: string;
-}
-
-@Controller('exports')
-export class ExportsController {
-  @Post()
-  create(@Body(new ValidationPipe()) body: ExportDto) {
-    exec(\`render --label \${body.label}\`);
-    createReadStream(join('/srv/out', body.title));
-    return createReadStream(join('/srv/out', body.path));
-  }
-}
-`,
+      code: looseExport,
       errors: [
   { messageId: 'requestCommand', line: 23, column: 10, endLine: 23, endColumn: 40, suggestions: [{ messageId: 'useExecFile', output: `import { exec, execFile } from 'node:child_process';
 import { createReadStream } from 'node:fs';

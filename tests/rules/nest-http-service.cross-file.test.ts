@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import ssrfRule from '../../src/rules/no-ssrf';
@@ -15,54 +16,19 @@ const service = (project: string): string => fileURLToPath(new URL(`../fixtures/
 const controller = (project: string): string => fileURLToPath(new URL(`../fixtures/cross-file/${project}/src/relay.controller.ts`, import.meta.url));
 const ruleTester = createRuleTester();
 
+/** The service as it is in both fixture projects (read from nest-http). */
+const relayService = readFileSync(service('nest-http'), 'utf8');
+
 ruleTester.run("fetch-requires-timeout (HttpModule registered in another file)", timeoutRule, {
   valid: [
     // The module registers a timeout.
-    { filename: service('nest-http'), code: `import { HttpService } from '@nestjs/axios';
-import { Injectable } from '@nestjs/common';
-import { firstValueFrom } from 'rxjs';
-
-@Injectable()
-export class RelayService {
-  constructor(private readonly http: HttpService) {}
-
-  // Posts the payload to whatever URL it is given.
-  async relay(targetUrl: string, payload: unknown): Promise<unknown> {
-    const response = await firstValueFrom(this.http.post(targetUrl, payload));
-    return response.data;
-  }
-
-  async rates(): Promise<unknown> {
-    const response = await firstValueFrom(this.http.get('https://api.example.com/rates'));
-    return response.data;
-  }
-}
-` },
+    { filename: service('nest-http'), code: relayService },
   ],
   invalid: [
     {
       // A plain HttpModule import: no timeout.
       filename: service('nest-http-default'),
-      code: `import { HttpService } from '@nestjs/axios';
-import { Injectable } from '@nestjs/common';
-import { firstValueFrom } from 'rxjs';
-
-@Injectable()
-export class RelayService {
-  constructor(private readonly http: HttpService) {}
-
-  // Posts the payload to whatever URL it is given.
-  async relay(targetUrl: string, payload: unknown): Promise<unknown> {
-    const response = await firstValueFrom(this.http.post(targetUrl, payload));
-    return response.data;
-  }
-
-  async rates(): Promise<unknown> {
-    const response = await firstValueFrom(this.http.get('https://api.example.com/rates'));
-    return response.data;
-  }
-}
-`,
+      code: relayService,
       errors: [
   { messageId: 'missingTimeout', line: 11, column: 43, endLine: 11, endColumn: 77, suggestions: [{ messageId: 'addTimeoutOption', output: `import { HttpService } from '@nestjs/axios';
 import { Injectable } from '@nestjs/common';

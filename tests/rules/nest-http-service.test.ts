@@ -11,10 +11,8 @@ import { createRuleTester } from '../rule-tester';
  */
 const ruleTester = createRuleTester();
 
-ruleTester.run("no-ssrf (NestJS HttpService)", ssrfRule, {
-  valid: [
-    // A constant URL.
-    { code: `import { HttpModule, HttpService } from '@nestjs/axios';
+/** A service with an injected HttpService requesting a constant URL, and a module that registers a timeout. */
+const ratesModule = `import { HttpModule, HttpService } from '@nestjs/axios';
 import { Injectable, Module } from '@nestjs/common';
 import { firstValueFrom } from 'rxjs';
 
@@ -34,9 +32,10 @@ export class RatesService {
   providers: [RatesService],
 })
 export class RatesModule {}
-` },
-    // A class of the project named HttpService.
-    { code: `import { Controller, Get, Query } from '@nestjs/common';
+`;
+
+/** A class of the project named HttpService: no client. */
+const projectHttpService = `import { Controller, Get, Query } from '@nestjs/common';
 
 // A class of the project that happens to be called HttpService: not @nestjs/axios.
 class HttpService {
@@ -54,12 +53,10 @@ export class CacheController {
     return this.http.get(path);
   }
 }
-` },
-  ],
-  invalid: [
-    {
-      // A service posting to the URL its controller passes from the body, and a host from the query.
-      code: `import { HttpService } from '@nestjs/axios';
+`;
+
+/** A service posting to the URL its controller passes from the body, and a controller requesting a host from the query. */
+const relay = `import { HttpService } from '@nestjs/axios';
 import { Body, Controller, Injectable, Post, Query, Get } from '@nestjs/common';
 import { firstValueFrom } from 'rxjs';
 
@@ -88,7 +85,19 @@ export class RelayController {
     return response.status;
   }
 }
-`,
+`;
+
+ruleTester.run("no-ssrf (NestJS HttpService)", ssrfRule, {
+  valid: [
+    // A constant URL.
+    { code: ratesModule },
+    // A class of the project named HttpService.
+    { code: projectHttpService },
+  ],
+  invalid: [
+    {
+      // A service posting to the URL its controller passes from the body, and a host from the query.
+      code: relay,
       errors: [
   { messageId: 'requestControlledHost', line: 10, column: 58, endLine: 10, endColumn: 67, suggestions: [] },
   { messageId: 'requestControlledHost', line: 26, column: 57, endLine: 26, endColumn: 81, suggestions: [] },
@@ -100,81 +109,14 @@ export class RelayController {
 ruleTester.run("fetch-requires-timeout (NestJS HttpService)", timeoutRule, {
   valid: [
     // HttpModule.register({ timeout: 5000 }) in the module.
-    { code: `import { HttpModule, HttpService } from '@nestjs/axios';
-import { Injectable, Module } from '@nestjs/common';
-import { firstValueFrom } from 'rxjs';
-
-@Injectable()
-export class RatesService {
-  constructor(private readonly http: HttpService) {}
-
-  async rates(): Promise<unknown> {
-    const response = await firstValueFrom(this.http.get('https://api.example.com/rates'));
-    return response.data;
-  }
-}
-
-// The module gives every request of the injected HttpService a timeout.
-@Module({
-  imports: [HttpModule.register({ timeout: 5000 })],
-  providers: [RatesService],
-})
-export class RatesModule {}
-` },
+    { code: ratesModule },
     // A class of the project named HttpService.
-    { code: `import { Controller, Get, Query } from '@nestjs/common';
-
-// A class of the project that happens to be called HttpService: not @nestjs/axios.
-class HttpService {
-  get(path: string): string {
-    return \`cached:\${path}\`;
-  }
-}
-
-@Controller('cache')
-export class CacheController {
-  constructor(private readonly http: HttpService) {}
-
-  @Get()
-  read(@Query('path') path: string) {
-    return this.http.get(path);
-  }
-}
-` },
+    { code: projectHttpService },
   ],
   invalid: [
     {
       // No HttpModule registration with a timeout: the call without one is reported, the one with `{ timeout: 5000 }` is not.
-      code: `import { HttpService } from '@nestjs/axios';
-import { Body, Controller, Injectable, Post, Query, Get } from '@nestjs/common';
-import { firstValueFrom } from 'rxjs';
-
-@Injectable()
-export class RelayService {
-  constructor(private readonly http: HttpService) {}
-
-  async relay(targetUrl: string, payload: unknown) {
-    const response = await firstValueFrom(this.http.post(targetUrl, payload));
-    return response.data;
-  }
-}
-
-@Controller('relay')
-export class RelayController {
-  constructor(private readonly http: HttpService, private readonly relays: RelayService) {}
-
-  @Post()
-  send(@Body() body: { url: string; payload: unknown }) {
-    return this.relays.relay(body.url, body.payload);
-  }
-
-  @Get('status')
-  async status(@Query('host') host: string) {
-    const response = await firstValueFrom(this.http.get(\`https://\${host}/status\`, { timeout: 5000 }));
-    return response.status;
-  }
-}
-`,
+      code: relay,
       errors: [
   { messageId: 'missingTimeout', line: 10, column: 43, endLine: 10, endColumn: 77, suggestions: [{ messageId: 'addTimeoutOption', output: `import { HttpService } from '@nestjs/axios';
 import { Body, Controller, Injectable, Post, Query, Get } from '@nestjs/common';
