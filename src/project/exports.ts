@@ -4,10 +4,11 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { outerExpression, patternPath } from '../core/ast';
 import { perFile, perFileKey } from '../core/context';
 import type { FileContext } from '../core/context';
-import { skipTsWrappers } from '../core/static';
+import { resolveConstInit, skipTsWrappers } from '../core/static';
 import { importsModule, requireCallsOf, requireSpecifier } from '../core/modules';
 import { variableFor } from '../core/variable-index';
 import { fieldMethodCalls, fieldTypedAs, importRoot, injectedMember, memberFunction } from '../core/functions';
+import type { ClassNode } from '../core/functions';
 import { deferParse, projectFile, projectFileMemo, projectFileMentions, projectFileText } from './files';
 import type { ProjectFile } from './files';
 import { resolveModule } from './resolve';
@@ -722,6 +723,48 @@ export function importedDefinition(context: FileContext, node: TSESTree.Node, pr
     }
     memo.set(key, definition);
     return definition;
+  } catch {
+    return null;
+  }
+}
+
+/** A class found by `classNamed`, with the context of its file and, when it is another project file, that file. */
+export interface NamedClass {
+  readonly cls: ClassNode;
+  readonly context: FileContext;
+  readonly file: ProjectFile | null;
+}
+
+/**
+ * The class an expression names: a class expression, a `const` holding one, a class declared at
+ * the top of the file, or a class imported from a project file (`file` is then that file, for a
+ * caller that records what its answer depends on). `null` otherwise; never throws.
+ * @example classNamed(context, typeName)?.cls // `class CreateShareDto {…}` of './dto/share.dto'
+ */
+export function classNamed(context: FileContext, node: TSESTree.Node): NamedClass | null {
+  try {
+    const expr = skipTsWrappers(node);
+    if (expr.type === AST_NODE_TYPES.ClassExpression) {
+      return { cls: expr, context, file: null };
+    }
+    if (expr.type !== AST_NODE_TYPES.Identifier) {
+      return null;
+    }
+    const init = resolveConstInit(context, expr);
+    if (init?.type === AST_NODE_TYPES.ClassExpression) {
+      return { cls: init, context, file: null };
+    }
+    for (const statement of context.sourceCode.ast.body) {
+      const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
+      if (declaration?.type === AST_NODE_TYPES.ClassDeclaration && declaration.id?.name === expr.name) {
+        return { cls: declaration, context, file: null };
+      }
+    }
+    const definition = importedDefinition(context, expr);
+    const defined = definition ? skipTsWrappers(definition.node) : null;
+    return definition && (defined?.type === AST_NODE_TYPES.ClassDeclaration || defined?.type === AST_NODE_TYPES.ClassExpression)
+      ? { cls: defined, context: definition.file.context, file: definition.file }
+      : null;
   } catch {
     return null;
   }

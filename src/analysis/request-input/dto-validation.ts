@@ -3,7 +3,6 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { getStringIfConstant } from '@eslint-community/eslint-utils';
 
 import { declaredTypeName } from '../../core/functions';
-import type { ClassNode } from '../../core/functions';
 import { memberName } from '../../core/ast';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
@@ -11,7 +10,8 @@ import { resolveCallTarget } from '../../core/modules';
 import { skipTsWrappers, unwrapExpression } from '../../core/static';
 import { scopeOf, variableFor } from '../../core/variable-index';
 import { CLASS_VALIDATOR_CONSTRAINTS, NEST_VALIDATION_PIPE_TEXT } from '../../data/request-input';
-import { importedDefinition, projectFiles, projectRoot } from '../../project/index';
+import { classNamed, projectFiles, projectRoot } from '../../project/index';
+import type { NamedClass } from '../../project/index';
 import { isAllowListRegex, isShellSafeRegex, regexOf } from './regexes';
 import type { ValuePurpose } from './values';
 
@@ -22,30 +22,15 @@ import type { ValuePurpose } from './values';
  * `@Matches('^[a-zA-Z0-9_-]*$')`, `@IsUUID()`, `@IsInt()`… leave no room for `../` or `;`.
  */
 
-/** A DTO class and the file it is declared in. */
-interface DtoClass {
-  readonly cls: ClassNode;
-  readonly context: FileContext;
-}
-
-/** The class a parameter's declared type names, in this file or imported from a project file. */
-function dtoClassOf(context: FileContext, object: TSESTree.Identifier): DtoClass | null {
+/** The class a parameter's declared type names (`body: CreateShareDto`), in this file or imported from a project file. */
+function dtoClassOf(context: FileContext, object: TSESTree.Identifier): NamedClass | null {
   const variable = variableFor(context, object);
   const def = variable?.defs.length === 1 ? variable.defs[0]! : null;
   if (def?.type !== 'Parameter' || def.name.type !== AST_NODE_TYPES.Identifier) {
     return null;
   }
   const typeName = declaredTypeName(def.name.typeAnnotation);
-  if (!typeName) {
-    return null;
-  }
-  const local = variableFor(context, typeName)?.defs.find((d) => d.type === 'ClassName');
-  if (local) {
-    return { cls: local.node as ClassNode, context };
-  }
-  const definition = importedDefinition(context, typeName);
-  const node = definition ? skipTsWrappers(definition.node) : null;
-  return definition && (node?.type === AST_NODE_TYPES.ClassDeclaration || node?.type === AST_NODE_TYPES.ClassExpression) ? { cls: node, context: definition.file.context } : null;
+  return typeName ? classNamed(context, typeName) : null;
 }
 
 /** The text of a constant string argument, or `null`. */

@@ -13,44 +13,25 @@ import {
   NEST_MAIN_FILES,
   NEST_PASSPORT_GUARD,
 } from '../../../frameworks/global-gates/nest';
-import { importedDefinition, pathForDisplay, projectFile, projectFiles, projectRoot } from '../../../project/index';
+import { classNamed, pathForDisplay, projectFile, projectFiles, projectRoot } from '../../../project/index';
 import type { ProjectFile } from '../../../project/index';
 import { pushChildNodes, dottedName } from '../../../core/ast';
 import type { FileContext } from '../../../core/context';
 import type { FunctionLike } from '../../../core/functions';
 import { getSettings } from '../../../core/settings';
-import { findObjectProperty, resolveConstInit, skipTsWrappers } from '../../../core/static';
+import { findObjectProperty, skipTsWrappers } from '../../../core/static';
 import { TRUE, isModuleExport, newReader, noteDep, shortText, walkFunction } from './reader';
 import type { Deps } from './reader';
 import { firstFile, memoised } from './models';
 import type { GateModel, GlobalGate } from './models';
 
-/** The class an expression names (local or imported), with the context of its file. */
+/** The class an expression names (local or imported), with the context of its file; an imported one is recorded in `deps`. */
 export function classOf(context: FileContext, node: TSESTree.Node, deps: Deps): { cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression; context: FileContext } | null {
-  const expr = skipTsWrappers(node);
-  if (expr.type === AST_NODE_TYPES.ClassExpression) {
-    return { cls: expr, context };
+  const found = classNamed(context, node);
+  if (found?.file) {
+    noteDep(deps, found.file);
   }
-  if (expr.type !== AST_NODE_TYPES.Identifier) {
-    return null;
-  }
-  const init = resolveConstInit(context, expr);
-  if (init?.type === AST_NODE_TYPES.ClassExpression) {
-    return { cls: init, context };
-  }
-  for (const statement of context.sourceCode.ast.body) {
-    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
-    if (declaration?.type === AST_NODE_TYPES.ClassDeclaration && declaration.id?.name === expr.name) {
-      return { cls: declaration, context };
-    }
-  }
-  const definition = importedDefinition(context, expr);
-  const defined = definition ? skipTsWrappers(definition.node) : null;
-  if (definition && (defined?.type === AST_NODE_TYPES.ClassDeclaration || defined?.type === AST_NODE_TYPES.ClassExpression)) {
-    noteDep(deps, definition.file);
-    return { cls: defined, context: definition.file.context };
-  }
-  return null;
+  return found;
 }
 
 /** Whether a guard (class, or `AuthGuard('jwt')` call) refuses an anonymous request to an unmarked route. */
