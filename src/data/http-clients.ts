@@ -179,7 +179,12 @@ export const NEST_HTTP_SERVICE = {
   } as Readonly<Record<string, HttpClientEntry>>,
 } as const;
 
-/** Where `HttpModule` is given its config: `HttpModule.register({ timeout })`, `HttpModule.registerAsync({ useFactory })`. */
+/** Where `HttpModule` is given its config: `HttpModule.register({ timeout })`, `HttpModule.registerAsync({ useFactory })` (a factory not read). */
+export const NEST_HTTP_MODULE_REGISTRATIONS: Readonly<Record<string, TraceMap<'config' | 'factory'>>> = {
+  '@nestjs/axios': { HttpModule: { register: { [CALL]: 'config' }, registerAsync: { [CALL]: 'factory' } } },
+};
+
+/** The text a file holding such a registration matches: the pre-test before it is parsed. */
 export const NEST_HTTP_MODULE_REGISTER = /\bHttpModule\s*\.\s*register(?:Async)?\s*\(/u;
 
 /** Uses of a configured instance (`const api = axios.create(...)`), traced from the factory call. */

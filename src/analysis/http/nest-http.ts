@@ -1,14 +1,15 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { memberName, pushChildNodes } from '../../core/ast';
+import { memberName } from '../../core/ast';
 import { perFile, perFileKey } from '../../core/context';
 import type { FileContext } from '../../core/context';
 import { fieldMethodCalls, fieldTypedAs } from '../../core/functions';
-import { importsModule } from '../../core/modules';
+import { importsModule, iterateModuleReferences } from '../../core/modules';
 import type { TrackedReference } from '../../core/modules';
-import { dereference, findObjectProperty, staticValueOf } from '../../core/static';
-import { NEST_HTTP_MODULE_REGISTER, NEST_HTTP_SERVICE } from '../../data/http-clients';
+import { dereference } from '../../core/static';
+import { HTTP_CLIENT_POLICIES, NEST_HTTP_MODULE_REGISTER, NEST_HTTP_MODULE_REGISTRATIONS, NEST_HTTP_SERVICE } from '../../data/http-clients';
+import { judgeTimeoutOptions } from './timeout-options';
 import type { HttpClientEntry } from '../../data/http-clients';
 import { projectFile, projectFiles, projectRoot } from '../../project/index';
 
@@ -54,45 +55,25 @@ export function injectedHttpServiceCalls(context: FileContext): TrackedReference
   return calls;
 }
 
-/** Whether one `HttpModule.register(…)` call of a file gives requests a timeout (`registerAsync`: a factory not read, taken to). */
-function registersTimeout(context: FileContext, call: TSESTree.CallExpression): boolean {
-  const callee = call.callee;
-  const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(context, callee) : null;
-  if (method === 'registerAsync') {
-    return true;
-  }
-  const [config] = call.arguments;
-  if (!config) {
-    return false;
-  }
-  // A config that is not an object literal (`HttpModule.register(httpConfig())`) is not read: taken to set one.
-  const object = dereference(context, config);
-  if (object.type !== AST_NODE_TYPES.ObjectExpression) {
-    return true;
-  }
-  const timeout = findObjectProperty(context, object, 'timeout');
-  if (timeout.kind !== 'found') {
-    return timeout.kind === 'unknown';
-  }
-  const value = staticValueOf(context, timeout.value);
-  return !value || value.value !== 0;
-}
-
-/** Whether a file registers `HttpModule` with a timeout. */
+/**
+ * Whether a file registers `HttpModule` with a timeout: `register(config)` whose config the axios
+ * policy judges timed (or cannot read: a config that is no object literal, a spread), or
+ * `registerAsync`, whose factory is not read.
+ */
 function fileRegistersTimeout(context: FileContext): boolean {
-  const stack: TSESTree.Node[] = [context.sourceCode.ast];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (
-      node.type === AST_NODE_TYPES.CallExpression &&
-      node.callee.type === AST_NODE_TYPES.MemberExpression &&
-      node.callee.object.type === AST_NODE_TYPES.Identifier &&
-      node.callee.object.name === 'HttpModule' &&
-      registersTimeout(context, node)
-    ) {
+  for (const reference of iterateModuleReferences(context, NEST_HTTP_MODULE_REGISTRATIONS)) {
+    const call = reference.node as TSESTree.CallExpression;
+    if (reference.kind !== 'call') {
+      continue;
+    }
+    if (reference.info === 'factory') {
       return true;
     }
-    pushChildNodes(context.sourceCode, node, stack);
+    const [config] = call.arguments;
+    const object = config ? dereference(context, config) : null;
+    if (object && (object.type !== AST_NODE_TYPES.ObjectExpression || ['timed', 'unknown'].includes(judgeTimeoutOptions(context, object, HTTP_CLIENT_POLICIES.axios).kind))) {
+      return true;
+    }
   }
   return false;
 }
