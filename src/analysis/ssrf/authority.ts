@@ -364,3 +364,13 @@ function mergePaths(verdicts: readonly UrlVerdict[]): UrlVerdict {
   const segments = verdicts.flatMap((verdict) => (verdict.kind === 'path' ? verdict.segments : []));
   return segments.length > 0 ? { kind: 'path', segments } : NONE;
 }
+
+/** Whether a path segment is encoded (`encodeURIComponent(id)`): `/`, `?` and `#` in it cannot change the endpoint. */
+export function isEncodedSegment(context: FileContext, segment: PathSegment): boolean {
+  const node = unwrapExpression(segment.node);
+  if (node.type !== AST_NODE_TYPES.CallExpression) {
+    return false;
+  }
+  const target = resolveCallTarget(context, node.callee);
+  return target?.module === null && target.path.join('.') === 'encodeURIComponent';
+}

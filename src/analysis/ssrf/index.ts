@@ -1,10 +1,10 @@
 /** SSRF engine: which outbound requests request input can point elsewhere, and which checks confine them. The public face of `analysis/ssrf/`: rules import from here. */
 export { ALLOWED_HOSTS, allowListEdit } from './allow-list-edit';
 export type { AllowListEdit } from './allow-list-edit';
-export { authorityOpen, UrlAuthority } from './authority';
+export { authorityOpen, isEncodedSegment, UrlAuthority } from './authority';
 export type { BaseMode, ControlledAuthority, PathSegment, UrlVerdict } from './authority';
 export { hostRegexProblem, judgeHostChecks, urlRegexProblem } from './host-checks';
-export { isEncodedSegment, judgeSink, missingRedirectPolicy } from './judge';
+export { judgeSink, missingRedirectPolicy } from './judge';
 export type { ControlledRequest, SinkVerdict, SsrfJudgeOptions } from './judge';
 export { controllerUrlAnalyzer, urlInputAnalyzer } from './input';
 export { extraSinks, httpClientSinks, sinkOfCall } from './sinks';

@@ -199,13 +199,3 @@ export function missingRedirectPolicy(context: FileContext, sink: SsrfSink): str
   const unknownConfig = sink.call.arguments.some((arg, index) => index > 0 && dereference(context, arg).type !== AST_NODE_TYPES.ObjectExpression && arg.type !== AST_NODE_TYPES.ArrowFunctionExpression);
   return unknownConfig ? null : policy.text;
 }
-
-/** Whether a path segment is encoded (`encodeURIComponent(id)`): `/`, `?` and `#` in it cannot change the endpoint. */
-export function isEncodedSegment(context: FileContext, segment: PathSegment): boolean {
-  const node = unwrapExpression(segment.node);
-  if (node.type !== AST_NODE_TYPES.CallExpression) {
-    return false;
-  }
-  const target = resolveCallTarget(context, node.callee);
-  return target?.module === null && target.path.join('.') === 'encodeURIComponent';
-}

@@ -14,13 +14,13 @@ import { displayPath, importedDefinition, importedFileMayReach, importedNameCall
 import type { FileTest, ProjectFile } from '../../project/index';
 import { isImportedCallee, MAX_WRAPPER_HOPS, mayBePathWrapper, requestInputLists, sinkMentionPattern } from '../request-input/index';
 import type { RequestInputOrigin } from '../request-input/index';
-import { UrlAuthority } from './authority';
+import { isEncodedSegment, UrlAuthority } from './authority';
 import type { ControlledAuthority } from './authority';
 import { judgeHostChecks } from './host-checks';
 import { UnguardedAnalyzer } from './input';
 import type { UrlInputAnalyzer } from './input';
 import type { ControlledRequest, SsrfJudgeOptions } from './judge';
-import { isEncodedSegment, judgeSink } from './judge';
+import { judgeSink } from './judge';
 import { extraSinks, httpClientSinks } from './sinks';
 import type { SsrfSink } from './sinks';
 
