@@ -129,15 +129,25 @@ function returnedParameters(file: FileContext, fn: FunctionLike, question: Retur
  */
 export function importedReturnedParameters(context: FileContext, callee: TSESTree.Node, question: ReturnQuestion): ReturnedParameters | null {
   try {
-    const node = skipTsWrappers(callee);
-    const root = importRoot(node);
-    // Most calls are of packages and of the file's own functions: a name lookup settles them.
-    if (root === null || !projectImportNames(context).has(root.name)) {
-      return null;
-    }
-    const definition = importedDefinition(context, node);
-    return definition && isFunctionLike(definition.node) ? returnedParameters(definition.file.context, definition.node, question) : null;
+    const imported = importedFunction(context, callee);
+    return imported ? returnedParameters(imported.file, imported.fn, question) : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * The function a call's callee names when it is imported from another project file (`f`, `ns.f`,
+ * a method of an imported class called on a field typed with it), with that file; `null` for
+ * packages, the file's own functions and anything that does not resolve. May throw.
+ */
+export function importedFunction(context: FileContext, callee: TSESTree.Node): { readonly file: FileContext; readonly fn: FunctionLike } | null {
+  const node = skipTsWrappers(callee);
+  const root = importRoot(node);
+  // Most calls are of packages and of the file's own functions: a name lookup settles them.
+  if (root === null || !projectImportNames(context).has(root.name)) {
+    return null;
+  }
+  const definition = importedDefinition(context, node);
+  return definition && isFunctionLike(definition.node) ? { file: definition.file.context, fn: definition.node } : null;
 }
