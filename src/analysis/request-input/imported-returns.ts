@@ -73,7 +73,7 @@ function isStringLeaf(node: TSESTree.TypeNode): boolean {
  * object (`opts`, `{ database, command }`) is followed as a whole here, so one property from the
  * request would make everything returned from the others request input too: not followed.
  */
-function isTextParameter(param: TSESTree.Parameter): boolean {
+export function isTextParameter(param: TSESTree.Parameter): boolean {
   const annotation = parameterType(param);
   return annotation === undefined || (annotation !== null && typeMadeOf(annotation, isStringLeaf));
 }

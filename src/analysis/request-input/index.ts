@@ -5,5 +5,6 @@ export type { InputClassification, RequestInputOrigin } from './tracker';
 export { controllerAnalyzer, controllerSeeds, importedHandlerSinks, importedPathWrapper, importedPathWrapperCalls, isImportedCallee, isImportedHandler, MAX_WRAPPER_HOPS, mayBeImportedHandler, mayBePathWrapper, passesValidatedScalar, sinkMentionPattern } from './imported-functions';
 export { rootOption, unconfinedFilePath } from './file-responses';
 export { basenameEdit } from './basename-edit';
+export { importedFunction, isTextParameter } from './imported-returns';
 export type { BasenameEdit } from './basename-edit';
 export type { ControllerSeeds, ImportedHandlerSink, ImportedPathWrapper } from './imported-functions';

@@ -6,7 +6,7 @@ import { concatOperands, memberName } from '../../core/ast';
 import { resolveCallTarget } from '../../core/modules';
 import { matchNameSpec } from '../../core/name-specs';
 import type { NameSpecList } from '../../core/name-specs';
-import { staticValue, unwrapExpression } from '../../core/static';
+import { dereference, staticValue, unwrapExpression } from '../../core/static';
 import { constInitOf, laterWrites, variableFor } from '../../core/variable-index';
 import type { FileContext } from '../../core/context';
 import { REQUEST_CONSTRUCTORS, REQUEST_SCHEMES, URL_CONSTRUCTORS, URL_PARSE_CALLS, URL_RESOLVE_CALLS, URL_TEXT_PROPERTIES } from '../../data/ssrf';
@@ -34,6 +34,8 @@ export interface ControlledAuthority {
   readonly position: 'whole' | 'authority' | 'over-base';
   /** The expressions that hold the URL itself, from the argument of the call inwards. */
   readonly urlChain: readonly TSESTree.Node[];
+  /** Checks that look like SSRF defences and are not, made in another file that built the URL (see `ImportedUrlReturns`). */
+  readonly notes?: readonly string[];
 }
 
 /** A piece of request input after the end of the authority and before the query or fragment: in the path. */
@@ -41,6 +43,20 @@ export interface PathSegment {
   readonly node: TSESTree.Node;
   readonly origin: RequestInputOrigin;
 }
+
+/** What one parameter of a function of another file makes of the URL the function returns (`imported-urls.ts`). */
+export type ReturnedUrlParameter =
+  /** It decides the authority where it lands, with no check there confining it (`notes`: the checks that only look like one). */
+  | { readonly kind: 'controlled'; readonly position: ControlledAuthority['position']; readonly notes: readonly string[] }
+  /** It fills a path segment after a fixed origin, not encoded. */
+  | { readonly kind: 'path' };
+
+/**
+ * How calls of functions imported from other project files are read: for the callee (and the base
+ * the URL is combined with), what each parameter, by index, makes of the URL the function returns;
+ * `null` when the callee is no such function.
+ */
+export type ImportedUrlReturns = (context: FileContext, callee: TSESTree.Node, base: BaseMode) => ((index: number) => ReturnedUrlParameter | null) | null;
 
 export type UrlVerdict = ControlledAuthority | { readonly kind: 'path'; readonly segments: readonly PathSegment[] } | { readonly kind: 'none' };
 
@@ -101,6 +117,8 @@ export class UrlAuthority {
     private readonly analyzer: UrlInputAnalyzer,
     /** `http.urlValidators`: their result is a URL already checked. */
     private readonly validators: NameSpecList,
+    /** Reads the URLs that functions of other project files return; absent, such calls are values of unknown origin. */
+    private readonly imported?: ImportedUrlReturns,
   ) {}
 
   judge(node: TSESTree.Node, base: BaseMode): UrlVerdict {
@@ -232,7 +250,44 @@ export class UrlAuthority {
     if (returns?.length === 1) {
       return this.analyze(returns[0]!, base, here, depth + 1);
     }
-    return this.fallback(n, base, here);
+    const parameters = fn ? null : this.imported?.(this.context, callee, base);
+    return (parameters && this.returned(n, parameters, here)) ?? this.fallback(n, base, here);
+  }
+
+  /**
+   * A call of a function of another project file that returns a URL (`statusUrl(req.query.host)`
+   * returning `` `https://${host}/status` ``): the arguments that are request input here, judged by
+   * what the function makes of the parameter they fill (`imported-urls.ts`). The argument is the
+   * subject of what is found; checks the function makes before it returns count there. `null` when
+   * no argument is request input (then the call is a value like any other).
+   */
+  private returned(n: TSESTree.CallExpression, parameters: (index: number) => ReturnedUrlParameter | null, here: readonly TSESTree.Node[]): UrlVerdict | null {
+    const segments: PathSegment[] = [];
+    let input = false;
+    for (const [index, arg] of n.arguments.entries()) {
+      if (arg.type === AST_NODE_TYPES.SpreadElement) {
+        break;
+      }
+      // An object or array built here (\`endpointUrl({ host: HOST, path: req.query.p })\`): which of its
+      // parts reaches the URL is not known from a summary of the whole parameter.
+      const shape = dereference(this.context, arg).type;
+      if (shape === AST_NODE_TYPES.ObjectExpression || shape === AST_NODE_TYPES.ArrayExpression) {
+        continue;
+      }
+      const value = this.analyzer.classify(arg);
+      if (value.kind !== 'input') {
+        continue;
+      }
+      input = true;
+      const found = parameters(index);
+      if (found?.kind === 'controlled') {
+        return { kind: 'controlled', origin: value.origin, subject: arg, position: found.position, urlChain: here, notes: found.notes };
+      }
+      if (found?.kind === 'path') {
+        segments.push({ node: arg, origin: value.origin });
+      }
+    }
+    return !input ? null : segments.length > 0 ? { kind: 'path', segments } : NONE;
   }
 
   /**

@@ -22,7 +22,8 @@ export class UnguardedAnalyzer extends RequestInputAnalyzer {
    * A URL is judged by where the input lands in it (`authority.ts`: the host, or a path under a
    * fixed origin), which a function of another file returning the URL as a whole would hide:
    * `apiUrl(id)` returning `new URL(encodeURIComponent(id), BASE).href` is no controlled host.
-   * Such calls stay unknown to this tracker, as before it followed them.
+   * Such calls stay unknown to this tracker: `UrlAuthority` reads them instead, judging the URL
+   * where it is built (`imported-urls.ts`).
    */
   override readonly seededClassifier = undefined;
 }

@@ -12,6 +12,7 @@ import type { HttpClientFamily } from '../../data/http-clients';
 import { UrlAuthority } from './authority';
 import type { BaseMode, ControlledAuthority, PathSegment } from './authority';
 import { judgeHostChecks } from './host-checks';
+import { importedUrlReturns } from './imported-urls';
 import { urlInputAnalyzer } from './input';
 import type { UrlInputAnalyzer } from './input';
 import type { SsrfSink } from './sinks';
@@ -66,7 +67,7 @@ function lastOption(context: FileContext, configs: readonly TSESTree.ObjectExpre
  * tracker to read request input with (the file's by default; a controller's, see `controllerUrlAnalyzer`).
  */
 export function judgeSink(context: FileContext, sink: SsrfSink, options: SsrfJudgeOptions, analyzer: UrlInputAnalyzer = urlInputAnalyzer(context)): SinkVerdict {
-  const authority = new UrlAuthority(context, analyzer, options.validators);
+  const authority = new UrlAuthority(context, analyzer, options.validators, importedUrlReturns(options));
   const spec = sink.family ? AUTHORITY_OPTIONS[sink.family] : null;
   let mode: BaseMode = 'none';
   let baseKey: string | null = null;
@@ -127,7 +128,7 @@ export function judgeSink(context: FileContext, sink: SsrfSink, options: SsrfJud
   for (const request of controlled) {
     const checks = judgeHostChecks(context, analyzer, sink.call, request.found, options);
     if (!checks.safe) {
-      reported.push({ ...request, notes: checks.notes });
+      reported.push({ ...request, notes: [...checks.notes, ...(request.found.notes ?? [])] });
     }
   }
   return { controlled: reported, segments, checkedOnly: reported.length === 0 };
