@@ -14,7 +14,7 @@ import { findOptionsArgument } from '../core/options-object';
 import { configKey, perConfiguration } from '../core/settings';
 import { snippet } from '../core/snippet';
 import { dereference, staticValueOf } from '../core/static';
-import { callerOmitsTimeout, fetchesRelativeUrl, httpClientModuleMap, httpClientReferences, importedHttpWrapper, judgeBrowserCode, judgeBrowserCodeFromFile, judgeTimeoutOptions, localHttpWrappers, mayBeHttpWrapper, mutatedOptionsLiteral, nestHttpModuleSetsTimeout, passesRelativeUrl } from '../analysis/http/index';
+import { callerOmitsTimeout, createsRelativeClient, fetchesRelativeUrl, httpClientModuleMap, httpClientReferences, importedHttpWrapper, judgeBrowserCode, judgeBrowserCodeFromFile, judgeTimeoutOptions, localHttpWrappers, mayBeHttpWrapper, mutatedOptionsLiteral, nestHttpModuleSetsTimeout, passesRelativeUrl } from '../analysis/http/index';
 import { importedNameCalls, isTestCode } from '../project/index';
 import type { HttpWrapperSummary } from '../analysis/http/index';
 import type { TimeoutOptionVerdict } from '../analysis/http/index';
@@ -113,7 +113,7 @@ export default createRule<Options, MessageIds>({
           ignoreBrowserCode: {
             type: 'boolean',
             description:
-              "Skip browser code: files with 'use client', React client hooks, React Native or Expo imports, unguarded browser globals, in a Next.js app's components/ui folders, or imported only by such files (never server-only files), and fetch calls of a relative URL. false checks every file.",
+              "Skip browser code: files with 'use client', React client hooks, React Native or Expo imports, unguarded browser globals, in a Next.js app's components/ui folders, or imported only by such files (never server-only files), fetch calls of a relative URL, and axios, ky or ofetch instances created over a relative base URL. false checks every file.",
           },
         },
       },
@@ -253,6 +253,13 @@ export default createRule<Options, MessageIds>({
       if (entry.kind === 'create') {
         const instanceMap = HTTP_CLIENT_INSTANCES[entry.family];
         const uses = instanceMap ? [...iterateValueReferences(context, call, instanceMap)] : [];
+        // `axios.create({ baseURL: '/api' })`: a client of relative URLs, which only a browser resolves.
+        if (options.ignoreBrowserCode === true && createsRelativeClient(context, call, entry.family)) {
+          for (const use of uses) {
+            checked.add(use.node as Call);
+          }
+          return;
+        }
         if (inherited?.ok || uses.some((use) => setsDefaultTimeout(use.node, use.info)) || (verdict?.problem.kind === 'missing' && policy.hasDefaultTimeout)) {
           verdict = null;
         }

@@ -341,6 +341,11 @@ ruleTester.run('fetch-requires-timeout (relative URLs and client apps, default o
     "import { Alert } from 'react-native';\nexport const load = () => fetch('https://api.example.com/user');",
     "import * as SecureStore from 'expo-secure-store';\nexport const load = async () => fetch(await SecureStore.getItemAsync('instance'));",
     "import { GoogleSignin } from '@react-native-google-signin/google-signin';\nexport const load = () => fetch('https://api.example.com/user');",
+    // An instance of an isomorphic client over a relative base URL is a client of the page's own API, and so are its calls.
+    "import axios from 'axios';\nconst api = axios.create({ baseURL: '/api' });\nexport const load = (id) => api.get(`/items/${id}`);",
+    "import axios from 'axios';\nconst API = '/api/v1';\nexport const api = axios.create({ baseURL: API, withCredentials: true });",
+    "import ky from 'ky';\nexport const api = ky.create({ prefixUrl: '/api', timeout: false });",
+    "import { ofetch } from 'ofetch';\nexport const api = ofetch.create({ baseURL: `/api/${'v2'}` });",
   ],
   invalid: [
     // A protocol-relative URL names a host.
@@ -396,6 +401,42 @@ ruleTester.run('fetch-requires-timeout (relative URLs and client apps, default o
           endLine: 2,
           endColumn: 49,
           suggestions: [{ messageId: 'addTimeoutOption', output: "import axios from 'axios';\nexport const load = () => axios.get('/api/user', { timeout: 10000 });" }],
+        },
+      ],
+    },
+    // An instance over an absolute or unknown base URL, or with no base, is judged as before.
+    {
+      code: "import axios from 'axios';\nexport const api = axios.create({ baseURL: process.env.API_URL });\nexport const cdn = axios.create({ baseURL: '//cdn.example.com' });",
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 2,
+          column: 20,
+          endLine: 2,
+          endColumn: 66,
+          suggestions: [{ messageId: 'addTimeoutOption', output: "import axios from 'axios';\nexport const api = axios.create({ baseURL: process.env.API_URL, timeout: 10000 });\nexport const cdn = axios.create({ baseURL: '//cdn.example.com' });" }],
+        },
+        {
+          messageId: 'missingTimeout',
+          line: 3,
+          column: 20,
+          endLine: 3,
+          endColumn: 66,
+          suggestions: [{ messageId: 'addTimeoutOption', output: "import axios from 'axios';\nexport const api = axios.create({ baseURL: process.env.API_URL });\nexport const cdn = axios.create({ baseURL: '//cdn.example.com', timeout: 10000 });" }],
+        },
+      ],
+    },
+    // A Node-only client refuses a relative base URL: an instance of it is not browser code.
+    {
+      code: "import got from 'got';\nexport const api = got.extend({ prefixUrl: '/api' });",
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 2,
+          column: 20,
+          endLine: 2,
+          endColumn: 53,
+          suggestions: [{ messageId: 'addTimeoutOption', output: "import got from 'got';\nexport const api = got.extend({ prefixUrl: '/api', timeout: { request: 10000 } });" }],
         },
       ],
     },

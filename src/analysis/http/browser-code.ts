@@ -37,6 +37,8 @@ import {
   SERVER_ONLY_PATHS,
 } from '../../data/browser';
 import { WHATWG_FETCH_MODULES } from '../../data/http-clients';
+import type { HttpClientFamily } from '../../data/http-clients';
+import { AUTHORITY_OPTIONS } from '../../data/ssrf';
 import type { ArgumentSource } from './wrappers';
 
 /**
@@ -247,6 +249,32 @@ export function fetchesRelativeUrl(context: FileContext, call: TSESTree.CallExpr
   const url = call.arguments[0];
   const text = url && url.type !== AST_NODE_TYPES.SpreadElement ? leadingText(context, url) : null;
   return text !== null && RELATIVE_URL.test(text);
+}
+
+/** Clients that run in browsers too, where a relative URL is resolved against the page: in Node they refuse it. */
+const ISOMORPHIC_CLIENTS: ReadonlySet<HttpClientFamily> = new Set(['axios', 'ky', 'ofetch']);
+
+/**
+ * Whether an instance of an isomorphic client is created over a relative base URL
+ * (`axios.create({ baseURL: '/api' })`, `ky.create({ prefixUrl: '/api' })`): a client of the
+ * page's own API, browser code as `fetch('/api/users')` is. (A module-level `axios.get('/api/x')`
+ * is not judged so: `axios.defaults.baseURL`, set in any file, gives it a server's base; an
+ * instance's own base replaces that.)
+ */
+export function createsRelativeClient(context: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression, family: HttpClientFamily): boolean {
+  const first = call.arguments[0];
+  if (!ISOMORPHIC_CLIENTS.has(family) || !first || first.type === AST_NODE_TYPES.SpreadElement) {
+    return false;
+  }
+  const config = skipTsWrappers(first);
+  if (config.type !== AST_NODE_TYPES.ObjectExpression) {
+    return false;
+  }
+  return AUTHORITY_OPTIONS[family].base.some(({ key }) => {
+    const found = findObjectProperty(context, config, key);
+    const text = found.kind === 'found' ? leadingText(context, found.value) : null;
+    return text !== null && RELATIVE_URL.test(text);
+  });
 }
 
 /**

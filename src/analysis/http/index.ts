@@ -6,7 +6,7 @@ export { mutatedOptionsLiteral } from './declared-options';
 export type { TimeoutOptionSpec, TimeoutOptionVerdict } from './timeout-options';
 export { callerOmitsTimeout, importedHttpWrapper, localHttpWrappers, mayBeHttpWrapper } from './wrappers';
 export type { CallerTimeout, HttpRequestCall, HttpWrapperSummary, ImportedHttpWrapper, LocalHttpWrapper } from './wrappers';
-export { fetchesRelativeUrl, judgeBrowserCode, judgeBrowserCodeFromFile, nextComponentFolder, passesRelativeUrl } from './browser-code';
+export { createsRelativeClient, fetchesRelativeUrl, judgeBrowserCode, judgeBrowserCodeFromFile, nextComponentFolder, passesRelativeUrl } from './browser-code';
 export type { BrowserCodeVerdict } from './browser-code';
 export { httpClientModuleMap, httpClientReferences } from './client-references';
 export { nestHttpModuleSetsTimeout } from './nest-http';
