@@ -22,6 +22,7 @@ import { svelteKitGate } from './sveltekit';
 
 export type { GlobalGate } from './models';
 export { nestGuardDeclared } from './nest';
+export { nextMiddlewareRunsOn } from './next';
 
 const GATES = perFileKey<Map<Route, GlobalGate | null>>('global gates');
 

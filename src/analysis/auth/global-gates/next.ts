@@ -283,3 +283,21 @@ export function nextGate(context: FileContext, route: Route): GlobalGate | null 
   const name = pathForDisplay(file.filename, projectRoot(context.filename, context));
   return { file: file.filename, description: `${name} ${model.what}${model.scopeText ? ` matcher ${model.scopeText}` : ''}` };
 }
+
+/**
+ * For the file of a Next.js middleware (`middleware.ts`, `proxy.ts`), whether its `config.matcher`
+ * may run it on `path` (`true` also when the matcher cannot be read); `null` for any other file.
+ * @example nextMiddlewareRunsOn(context, '/api/x') // false with matcher '/((?!api|_next).*)'
+ */
+export function nextMiddlewareRunsOn(context: FileContext, path: string): boolean | null {
+  const base = context.filename.split(/[\\/]/u).at(-1)?.replace(/\.[cm]?[jt]sx?$/u, '') ?? '';
+  if (!NEXT_GATE_FILES.includes(base)) {
+    return null;
+  }
+  const file = projectFile(context.filename, context);
+  if (!file) {
+    return true;
+  }
+  const { scope } = nextMatcher(file);
+  return scope === FALSE ? true : scope(path) !== false;
+}
