@@ -1,3 +1,7 @@
+import { CALL } from '@eslint-community/eslint-utils';
+
+import type { TraceMap } from '../core/modules';
+
 /**
  * Authentication libraries by what they provide. Data only: `src/analysis/auth/`
  * decides what counts as a gate from these tables and the auth vocabulary.
@@ -108,3 +112,16 @@ export const SIGNATURE_VERIFIERS: readonly string[] = [
   'verifySlackRequest',
   'isValidSignature',
 ];
+
+/**
+ * Token decoders that do not check the signature: what they return is whatever the client wrote.
+ * The value is the library as the message names it.
+ */
+export const UNVERIFIED_TOKEN_DECODERS: Readonly<Record<string, TraceMap<string>>> = {
+  jsonwebtoken: { decode: { [CALL]: 'jsonwebtoken' }, default: { decode: { [CALL]: 'jsonwebtoken' } } },
+  jose: { decodeJwt: { [CALL]: 'jose' } },
+  'jwt-decode': { jwtDecode: { [CALL]: 'jwt-decode' }, default: { [CALL]: 'jwt-decode' } },
+};
+
+/** A call whose name says it checks a token or a signature: a function that makes one verifies what it decodes. */
+export const TOKEN_VERIFIER_NAME = /verif|validat|authenticat/iu;

@@ -1,13 +1,14 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { analyseHandlerGate, answersOnlyConstants, globalGateFor, isAuthGuard, isOptionalAuthGuard, isPublicByDesignPath, nestGuardDeclared, pathWithComputedPrefix, routeAcrossFiles } from '../analysis/auth/index';
+import { analyseHandlerGate, answersOnlyConstants, globalGateFor, isAuthGuard, isOptionalAuthGuard, isPublicByDesignPath, JWT_SERVICE_DECODE, nestGuardDeclared, pathWithComputedPrefix, routeAcrossFiles, unverifiedTokenDecodes } from '../analysis/auth/index';
 import type { AuthVocabulary, HandlerGate } from '../analysis/auth/index';
 import { DevOnlyBranches } from '../analysis/errors/index';
 import { createRule } from '../core/create-rule';
 import { bindingState, importText, insertImport, moduleSyntaxOf } from '../core/imports';
 import { indentOf, lineBreakOf } from '../core/layout';
 import { parseNameSpec } from '../core/name-specs';
+import { snippet } from '../core/snippet';
 import { normalizedFilename } from '../core/functions';
 import { compileGlobs } from '../core/globs';
 import type { GlobList } from '../core/globs';
@@ -38,7 +39,7 @@ export type Options = [
     frameworks?: string[];
   },
 ];
-export type MessageIds = 'missingGate' | 'sessionUnchecked' | 'gateDoesNotStop' | 'gateAfterResponse' | 'publicReasonMissing' | 'insertGate' | 'insertGateWithImport' | 'markPublic';
+export type MessageIds = 'missingGate' | 'sessionUnchecked' | 'gateDoesNotStop' | 'gateAfterResponse' | 'unverifiedToken' | 'publicReasonMissing' | 'insertGate' | 'insertGateWithImport' | 'markPublic';
 
 export default createRule<Options, MessageIds>({
   name: 'require-auth-gate-in-route',
@@ -59,6 +60,8 @@ export default createRule<Options, MessageIds>({
         '{{route}} ({{framework}}) calls `{{call}}`, which answers {{answer}} but does not stop the handler, so the rest of it runs for anonymous requests too. Make the helper throw, or have it return whether the caller may go on and return when it may not.',
       gateAfterResponse:
         '{{route}} ({{framework}}) answers the request before its authentication check: everything before the check is public. Move the check to the top of the handler.',
+      unverifiedToken:
+        '`{{call}}` ({{library}}) reads the token from the request without checking its signature, and nothing in this function verifies it: anyone can write a token that passes, so no check of what it returns authenticates the caller. Verify it instead (`jwt.verify(token, secret)`, jose `jwtVerify`).',
       publicReasonMissing: 'Say why {{route}} is public: `// agent-guard: public-route <reason>`.',
       insertGate: 'Call `{{gate}}` at the top of the handler.',
       insertGateWithImport: 'Import `{{gate}}` from `{{module}}` and call it at the top of the handler.',
@@ -87,17 +90,22 @@ export default createRule<Options, MessageIds>({
       return {};
     }
     const candidates: TSESTree.CallExpression[] = [];
+    const serviceDecodes: TSESTree.CallExpression[] = [];
     return {
       [ROUTE_CANDIDATE_SELECTOR](node: TSESTree.CallExpression) {
         if (isRouteCandidate(node)) {
           candidates.push(node);
         }
       },
+      [JWT_SERVICE_DECODE](node: TSESTree.CallExpression) {
+        serviceDecodes.push(node);
+      },
       'Program:exit'() {
         const routes = getRoutes(context, candidates);
         if (routes.length > 0) {
           checkRoutes(context, options, routes);
         }
+        checkTokenDecodes(context, options, serviceDecodes);
       },
     };
   },
@@ -158,6 +166,25 @@ function policyOf(context: Context, options: Options[0]): Policy {
       gateNames: gateNamesOf(functions),
     };
   });
+}
+
+/**
+ * A token of the request decoded without its signature checked, in a handler, middleware or guard
+ * that verifies nothing (`jwt.decode(token)` then `if (!payload) return res.sendStatus(401)`): the
+ * check it feeds is no gate. Not where the project declares every route gated elsewhere.
+ */
+function checkTokenDecodes(context: Context, options: Options[0], serviceDecodes: readonly TSESTree.CallExpression[]): void {
+  const found = unverifiedTokenDecodes(context, serviceDecodes);
+  if (found.length === 0) {
+    return;
+  }
+  const { globalGuard, protectedGlobs } = policyOf(context, options);
+  if (globalGuard || protectedGlobs.matchesFile(normalizedFilename(context))) {
+    return;
+  }
+  for (const { call, library } of found) {
+    context.report({ node: call, messageId: 'unverifiedToken', data: { call: snippet(context.sourceCode, call.callee, 40), library } });
+  }
 }
 
 function checkRoutes(context: Context, options: Options[0], routes: readonly Route[]): void {

@@ -15,4 +15,6 @@ export type { AuthVocabulary } from './vocabulary';
 export { routeAcrossFiles } from './route-gate';
 export type { RouteAcrossFiles } from './route-gate';
 export { globalGateFor, nestGuardDeclared } from './global-gates';
+export { JWT_SERVICE_DECODE, unverifiedTokenDecodes } from './unverified-tokens';
+export type { UnverifiedTokenDecode } from './unverified-tokens';
 export type { GlobalGate } from './global-gates';
