@@ -123,5 +123,9 @@ export const UNVERIFIED_TOKEN_DECODERS: Readonly<Record<string, TraceMap<string>
   'jwt-decode': { jwtDecode: { [CALL]: 'jwt-decode' }, default: { [CALL]: 'jwt-decode' } },
 };
 
-/** A call whose name says it checks a token or a signature: a function that makes one verifies what it decodes. */
-export const TOKEN_VERIFIER_NAME = /verif|validat|authenticat/iu;
+/**
+ * A call whose name says it checks a token or a signature (`verify`, `jwtVerify`, `verifyAsync`,
+ * `authenticate`, `validateToken`, `validateSession`): a function that makes one verifies what it
+ * decodes. Validating the body (`schema.validate(req.body)`) checks no token.
+ */
+export const TOKEN_VERIFIER_NAME = /verif|authenticat|validat\w*(?:token|jwt|session|signature|credential)/iu;

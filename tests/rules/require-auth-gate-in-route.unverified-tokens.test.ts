@@ -111,7 +111,7 @@ app.get('/me', (req, res) => {
   ],
   invalid: [
     {
-      // The check of a decoded token in a handler, and in a middleware that hands the claims on.
+      // The check of a decoded token in a handler (also one that validates its body), and in a middleware that hands the claims on.
       code: `import express from 'express';
 import jwt from 'jsonwebtoken';
 
@@ -121,6 +121,13 @@ app.get('/secrets', (req, res) => {
   const payload = jwt.decode(token);
   if (!payload) return res.status(401).json({ message: 'Invalid authentication token' });
   res.json({ secret: payload.username });
+});
+app.post('/notes', (req, res) => {
+  const { error } = noteSchema.validate(req.body);
+  if (error) return res.status(400).json({ error: error.message });
+  const payload = jwt.decode(req.headers['x-access-token']);
+  if (!payload) return res.sendStatus(401);
+  res.status(201).json(createNote(payload.sub, req.body));
 });
 
 function authenticate(req, res, next) {
@@ -134,7 +141,8 @@ app.get('/profile', authenticate, (req, res) => res.json(req.user));
 `,
       errors: [
         { messageId: 'unverifiedToken', line: 7, column: 19, endLine: 7, endColumn: 36 },
-        { messageId: 'unverifiedToken', line: 14, column: 16, endLine: 14, endColumn: 64 },
+        { messageId: 'unverifiedToken', line: 14, column: 19, endLine: 14, endColumn: 60 },
+        { messageId: 'unverifiedToken', line: 21, column: 16, endLine: 21, endColumn: 64 },
       ],
     },
     {
