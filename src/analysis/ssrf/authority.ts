@@ -268,7 +268,7 @@ export class UrlAuthority {
       if (arg.type === AST_NODE_TYPES.SpreadElement) {
         break;
       }
-      // An object or array built here (\`endpointUrl({ host: HOST, path: req.query.p })\`): which of its
+      // An object or array built here (`endpointUrl({ host: HOST, path: req.query.p })`): which of its
       // parts reaches the URL is not known from a summary of the whole parameter.
       const shape = dereference(this.context, arg).type;
       if (shape === AST_NODE_TYPES.ObjectExpression || shape === AST_NODE_TYPES.ArrayExpression) {
