@@ -169,6 +169,22 @@ app.get('/api/invoices', (c) => {
       ],
     },
     {
+      // A SvelteKit endpoint reading the cookie from its destructured event: request input as the tracker knows it.
+      filename: 'src/routes/api/me/+server.ts',
+      code: `import { json } from '@sveltejs/kit';
+import { decodeJwt } from 'jose';
+
+export const GET = async ({ cookies }) => {
+  const claims = decodeJwt(cookies.get('session') ?? '');
+  if (!claims.sub) return new Response('unauthorized', { status: 401 });
+  return json({ id: claims.sub });
+};
+`,
+      errors: [
+        { messageId: 'unverifiedToken', line: 5, column: 18, endLine: 5, endColumn: 57 },
+      ],
+    },
+    {
       // A NestJS guard that only decodes with the JWT service.
       code: `import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';

@@ -11,6 +11,7 @@ import { unwrapExpression } from '../../core/static';
 import { variableFor } from '../../core/variable-index';
 import { TOKEN_VERIFIER_NAME, UNVERIFIED_TOKEN_DECODERS } from '../../data/auth';
 import { findEnclosingHandler } from '../../frameworks/registry';
+import { getRequestInputAnalyzer } from '../request-input/index';
 import { nextMiddlewareRunsOn } from './global-gates/index';
 
 /**
@@ -75,7 +76,7 @@ export function unverifiedTokenDecodes(context: FileContext, serviceCalls: reado
   return candidates.filter(({ call }) => {
     const fn = enclosingFunction(call);
     const token = call.arguments[0];
-    return fn !== null && token !== undefined && token.type !== AST_NODE_TYPES.SpreadElement && servesRequests(context, fn, call) && !callsVerifier(context, fn) && fromRequest(context, fn, token, 0);
+    return fn !== null && token !== undefined && token.type !== AST_NODE_TYPES.SpreadElement && servesRequests(context, fn, call) && !callsVerifier(context, fn) && fromRequest(context, fn, token);
   });
 }
 
@@ -105,11 +106,22 @@ function callsVerifier(context: FileContext, fn: FunctionLike): boolean {
 }
 
 /**
- * Whether `value` is read from the request `fn` serves: its request parameter (`req.headers`,
- * `ctx.cookies.get('token')`), or a request reader (`cookies().get('token')`), directly or through
- * the values of the variables it reads.
+ * Whether the token is read from the request: request input as the request-input tracker knows it
+ * (every framework's request, headers and cookies), or, beyond what the tracker follows, see
+ * `readsRequestParameter`.
  */
-function fromRequest(context: FileContext, fn: FunctionLike, value: TSESTree.Node, hops: number): boolean {
+function fromRequest(context: FileContext, fn: FunctionLike, token: TSESTree.Node): boolean {
+  return getRequestInputAnalyzer(context).classify(token).kind === 'input' || readsRequestParameter(context, fn, token, 0);
+}
+
+/**
+ * What the tracker does not follow: a value read from the request parameter of `fn` through calls
+ * it does not know, a guard's request taken from its execution context
+ * (`context.switchToHttp().getRequest().headers`), a function named for taking the token out
+ * (`getBearerToken(req)`), or a request reader (`cookies().get('token')`), directly or through the
+ * values of the variables it reads.
+ */
+function readsRequestParameter(context: FileContext, fn: FunctionLike, value: TSESTree.Node, hops: number): boolean {
   const first = fn.params[0];
   const requestName = first?.type === AST_NODE_TYPES.Identifier ? first.name : null;
   const stack: TSESTree.Node[] = [value];
@@ -128,7 +140,7 @@ function fromRequest(context: FileContext, fn: FunctionLike, value: TSESTree.Nod
         return true;
       }
       const init = def?.type === 'Variable' ? def.node.init : null;
-      if (init && hops < MAX_HOPS && fromRequest(context, fn, init, hops + 1)) {
+      if (init && hops < MAX_HOPS && readsRequestParameter(context, fn, init, hops + 1)) {
         return true;
       }
       continue;
